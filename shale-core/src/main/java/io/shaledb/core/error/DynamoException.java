@@ -1,0 +1,51 @@
+package io.shaledb.core.error;
+
+import java.util.Map;
+
+/**
+ * The one exception that carries a DynamoDB error to the client: a code, the service's message and optional
+ * extra fields of the error body (such as {@code Item} for ReturnValuesOnConditionCheckFailure).
+ *
+ * <p>Client errors are control flow on hot paths (a failed condition is an ordinary answer), so no stack trace is
+ * captured.
+ */
+public final class DynamoException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final ErrorCode code;
+  private final transient Map<String, Object> extra;
+
+  public DynamoException(ErrorCode code, String message) {
+    this(code, message, Map.of());
+  }
+
+  public DynamoException(ErrorCode code, String message, Map<String, Object> extra) {
+    super(message, null, false, false);
+    this.code = code;
+    this.extra = Map.copyOf(extra);
+  }
+
+  public ErrorCode code() {
+    return code;
+  }
+
+  public Map<String, Object> extra() {
+    return extra;
+  }
+
+  public static DynamoException validation(String message) {
+    return new DynamoException(ErrorCode.VALIDATION, message);
+  }
+
+  public static DynamoException resourceNotFound(String message) {
+    return new DynamoException(ErrorCode.RESOURCE_NOT_FOUND, message);
+  }
+
+  public static DynamoException resourceInUse(String message) {
+    return new DynamoException(ErrorCode.RESOURCE_IN_USE, message);
+  }
+
+  public static DynamoException serialization(String message) {
+    return new DynamoException(ErrorCode.SERIALIZATION, message);
+  }
+}

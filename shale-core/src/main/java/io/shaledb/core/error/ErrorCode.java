@@ -1,0 +1,44 @@
+package io.shaledb.core.error;
+
+/**
+ * DynamoDB's error types: the full {@code __type} the SDKs parse, the HTTP status and whether a client may retry.
+ *
+ * <p>Constants are added as operations need them; the {@code __type} strings follow what the service returns
+ * (validation and serialization errors come from the Coral framework's namespaces).
+ */
+public enum ErrorCode {
+  VALIDATION("com.amazon.coral.validate#ValidationException", 400, false),
+  SERIALIZATION("com.amazon.coral.service#SerializationException", 400, false),
+  UNKNOWN_OPERATION("com.amazon.coral.service#UnknownOperationException", 400, false),
+  MISSING_AUTHENTICATION_TOKEN("com.amazon.coral.service#MissingAuthenticationTokenException", 400, false),
+  REQUEST_TOO_LARGE("com.amazon.coral.service#RequestEntityTooLargeException", 413, false),
+  RESOURCE_NOT_FOUND("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", 400, false),
+  RESOURCE_IN_USE("com.amazonaws.dynamodb.v20120810#ResourceInUseException", 400, false),
+  LIMIT_EXCEEDED("com.amazonaws.dynamodb.v20120810#LimitExceededException", 400, true),
+  CONDITIONAL_CHECK_FAILED("com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", 400, false),
+  TRANSACTION_CONFLICT("com.amazonaws.dynamodb.v20120810#TransactionConflictException", 400, true),
+  INTERNAL_SERVER_ERROR("com.amazonaws.dynamodb.v20120810#InternalServerError", 500, true);
+
+  private final String type;
+  private final int httpStatus;
+  private final boolean retryable;
+
+  ErrorCode(String type, int httpStatus, boolean retryable) {
+    this.type = type;
+    this.httpStatus = httpStatus;
+    this.retryable = retryable;
+  }
+
+  /** The {@code __type} value of the error body. */
+  public String type() {
+    return type;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  public boolean retryable() {
+    return retryable;
+  }
+}

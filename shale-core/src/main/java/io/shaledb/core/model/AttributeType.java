@@ -1,0 +1,37 @@
+package io.shaledb.core.model;
+
+/** The ten attribute types, named by their wire descriptors. Persisted by ordinal: never reorder. */
+public enum AttributeType {
+  S,
+  N,
+  B,
+  SS,
+  NS,
+  BS,
+  M,
+  L,
+  NULL,
+  BOOL;
+
+  /** The descriptor for a wire name, or {@code null} when the name is not a type. */
+  public static AttributeType fromWireName(String name) {
+    return switch (name) {
+      case "S" -> S;
+      case "N" -> N;
+      case "B" -> B;
+      case "SS" -> SS;
+      case "NS" -> NS;
+      case "BS" -> BS;
+      case "M" -> M;
+      case "L" -> L;
+      case "NULL" -> NULL;
+      case "BOOL" -> BOOL;
+      default -> null;
+    };
+  }
+
+  /** True for S, N and B: the types a key attribute may have. */
+  public boolean isScalarKeyType() {
+    return this == S || this == N || this == B;
+  }
+}

@@ -1,0 +1,149 @@
+package io.shaledb.core.model;
+
+import io.shaledb.core.error.DynamoException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+
+/**
+ * A DynamoDB number: at most 38 significant digits, magnitude between 1E-130 and
+ * 9.9999999999999999999999999999999999999E+125, or zero. Values are kept normalised (no trailing zeros), so
+ * {@code 1}, {@code 1.0} and {@code 10E-1} are equal, hash alike and encode to the same key.
+ *
+ * <p>See "Number" in the DynamoDB developer guide's naming rules and data types page.
+ */
+public final class DynamoNumber implements Comparable<DynamoNumber> {
+  public static final int MAX_DIGITS = 38;
+  /** Largest decimal exponent of the leading digit (9.99...E+125). */
+  public static final int MAX_EXPONENT = 125;
+  /** Smallest decimal exponent of the leading digit (1E-130). */
+  public static final int MIN_EXPONENT = -130;
+
+  public static final DynamoNumber ZERO = new DynamoNumber(BigDecimal.ZERO);
+  static final MathContext ARITHMETIC = new MathContext(MAX_DIGITS + 1);
+
+  private final BigDecimal value;
+  private String text;
+
+  private DynamoNumber(BigDecimal normalised) {
+    this.value = normalised;
+  }
+
+  /** Parses a number as the wire sends it, with DynamoDB's validation messages. */
+  public static DynamoNumber parse(String text) {
+    BigDecimal parsed;
+    try {
+      parsed = parseDecimal(text);
+    } catch (NumberFormatException e) {
+      throw DynamoException.validation("The parameter cannot be converted to a numeric value: " + text);
+    }
+    return of(parsed);
+  }
+
+  private static BigDecimal parseDecimal(String text) {
+    int n = text.length();
+    if (n == 0) {
+      throw new NumberFormatException();
+    }
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      boolean allowed = (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E';
+      if (!allowed) {
+        throw new NumberFormatException();
+      }
+    }
+    return new BigDecimal(text);
+  }
+
+  /** Validates and normalises {@code value}: more than 38 digits, overflow and underflow are errors. */
+  public static DynamoNumber of(BigDecimal value) {
+    if (value.signum() == 0) {
+      return ZERO;
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    int leadingExponent = stripped.precision() - stripped.scale() - 1;
+    if (leadingExponent > MAX_EXPONENT) {
+      throw DynamoException.validation(
+          "Number overflow. Attempting to store a number with magnitude larger than supported range");
+    }
+    if (leadingExponent < MIN_EXPONENT) {
+      throw DynamoException.validation(
+          "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+    }
+    if (stripped.precision() > MAX_DIGITS) {
+      throw DynamoException.validation("Attempting to store more than 38 significant digits in a Number");
+    }
+    return new DynamoNumber(stripped);
+  }
+
+  public static DynamoNumber of(long value) {
+    return of(BigDecimal.valueOf(value));
+  }
+
+  public BigDecimal bigDecimalValue() {
+    return value;
+  }
+
+  public int signum() {
+    return value.signum();
+  }
+
+  /** The significant digits, without sign, leading or trailing zeros ("0" for zero). */
+  public String digits() {
+    return value.unscaledValue().abs().toString();
+  }
+
+  /** The decimal exponent of the leading digit: 123.4 has 2, 0.05 has -2; zero has 0. */
+  public int leadingExponent() {
+    return value.signum() == 0 ? 0 : value.precision() - value.scale() - 1;
+  }
+
+  /** The sum, validated like a stored number (DynamoDB rejects results out of range or over 38 digits). */
+  public DynamoNumber add(DynamoNumber other) {
+    return of(value.add(other.value, ARITHMETIC));
+  }
+
+  public DynamoNumber subtract(DynamoNumber other) {
+    return of(value.subtract(other.value, ARITHMETIC));
+  }
+
+  public DynamoNumber negate() {
+    return new DynamoNumber(value.negate());
+  }
+
+  /** Rebuilds a number from its sign, digits and leading exponent, as decoded from a key or stored item. */
+  public static DynamoNumber fromParts(int signum, String digits, int leadingExponent) {
+    if (signum == 0) {
+      return ZERO;
+    }
+    BigInteger unscaled = new BigInteger(digits);
+    int scale = digits.length() - 1 - leadingExponent;
+    return new DynamoNumber(new BigDecimal(signum < 0 ? unscaled.negate() : unscaled, scale));
+  }
+
+  @Override
+  public int compareTo(DynamoNumber other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DynamoNumber other && value.equals(other.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
+
+  /** The canonical text DynamoDB returns: plain notation, no trailing zeros. */
+  @Override
+  public String toString() {
+    String t = text;
+    if (t == null) {
+      t = value.toPlainString();
+      text = t;
+    }
+    return t;
+  }
+}

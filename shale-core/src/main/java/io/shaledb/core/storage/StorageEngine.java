@@ -1,0 +1,44 @@
+package io.shaledb.core.storage;
+
+import java.util.Set;
+
+/**
+ * An ordered, transactional key-value store of byte strings: the one thing ShaleDB's engine needs from storage.
+ *
+ * <p>Contracts every implementation keeps:
+ *
+ * <ul>
+ *   <li>Keys are ordered by unsigned lexicographic byte order.
+ *   <li>A {@link Snapshot} sees one consistent point in time, however long it is held, and is not affected by
+ *       later commits.
+ *   <li>A {@link Transaction} is optimistic: it reads from the snapshot taken at {@link #begin()} plus its own
+ *       writes, and {@link Transaction#commit()} applies all of its writes atomically, or none of them and throws
+ *       {@link WriteConflictException} when a key it read or wrote was committed by someone else after it began.
+ *       That makes committed transactions serializable on the keys they touch.
+ *   <li>When {@link Capability#DURABLE} is declared, a commit that returned survives the process being killed
+ *       ({@code kill -9}) and the engine being opened again on the same data.
+ *   <li>All methods are thread-safe. Snapshots, transactions and cursors belong to one thread at a time and must
+ *       be closed.
+ * </ul>
+ */
+public interface StorageEngine extends AutoCloseable {
+
+  /** A consistent read-only view of the store as of now. */
+  Snapshot snapshot();
+
+  /** Starts an optimistic read-write transaction. */
+  Transaction begin();
+
+  /**
+   * Removes every key in {@code range}. Not atomic with other writes and not isolated: callers use it only for
+   * ranges nothing else reads or writes any more (the items of a deleted table).
+   */
+  void clearRange(KeyRange range);
+
+  /** The optional features this engine provides. */
+  Set<Capability> capabilities();
+
+  /** Releases the engine's resources; committed data stays as durable as the engine declares. */
+  @Override
+  void close();
+}

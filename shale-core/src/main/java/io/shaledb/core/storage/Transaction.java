@@ -1,0 +1,27 @@
+package io.shaledb.core.storage;
+
+/**
+ * An optimistic read-write transaction (see {@link StorageEngine} for the isolation contract).
+ *
+ * <p>Reads see the snapshot taken when the transaction began, overlaid with the transaction's own writes. Every key
+ * read with {@link #get} and every key written joins the conflict set checked at commit. Range scans inside a
+ * transaction see its snapshot only and do not join the conflict set.
+ */
+public interface Transaction extends KvReader, AutoCloseable {
+
+  void put(byte[] key, byte[] value);
+
+  void delete(byte[] key);
+
+  /**
+   * Applies all writes atomically (and durably, for durable engines) before returning.
+   *
+   * @throws WriteConflictException when another commit touched a key in this transaction's conflict set after it
+   *     began; nothing was written and the caller may retry with a new transaction
+   */
+  void commit();
+
+  /** Discards the transaction's writes unless it committed. */
+  @Override
+  void close();
+}

@@ -2,7 +2,7 @@ package io.shaledb.core.storage;
 
 /**
  * A forward-only cursor over key-value pairs. {@link #next()} must be called before the first {@link #key()}.
- * The arrays returned are owned by the caller.
+ * The arrays returned must not be modified: an engine may share them with its own structures.
  */
 public interface KvCursor extends AutoCloseable {
 

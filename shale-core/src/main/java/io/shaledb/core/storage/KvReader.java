@@ -3,7 +3,7 @@ package io.shaledb.core.storage;
 /** Point and range reads, shared by snapshots and transactions. */
 public interface KvReader {
 
-  /** The value stored under {@code key}, or {@code null} when there is none. */
+  /** The value stored under {@code key}, or {@code null} when there is none. Do not modify the array. */
   byte[] get(byte[] key);
 
   /**

@@ -5,7 +5,9 @@ package io.shaledb.core.storage;
  *
  * <p>Reads see the snapshot taken when the transaction began, overlaid with the transaction's own writes. Every key
  * read with {@link #get} and every key written joins the conflict set checked at commit. Range scans inside a
- * transaction see its snapshot only and do not join the conflict set.
+ * transaction see its snapshot only (not its own writes) and do not join the conflict set.
+ *
+ * <p>The engine takes ownership of the arrays passed to {@link #put}: callers must not modify them afterwards.
  */
 public interface Transaction extends KvReader, AutoCloseable {
 

@@ -1,0 +1,138 @@
+package io.shaledb.core.catalog;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.storage.KvCursor;
+import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.Transaction;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.IntFunction;
+
+/**
+ * The tables of a database, kept in the system keyspace (keyspace 0) of the storage engine and cached in memory.
+ *
+ * <p>Layout of the system keyspace, after its four zero bytes: {@code 'T' name} maps a table name to its
+ * metadata; {@code 'K'} holds the next unused keyspace id (ids are never reused, so a dropped table's stale keys can
+ * never be read as a new table's); {@code 'D' keyspace} marks a dropped table whose items are still being cleared,
+ * so that clearing resumes after a crash.
+ *
+ * <p>Catalog changes are rare and serialised by this object's monitor; item operations read the cache without
+ * locking.
+ */
+public final class TableCatalog {
+  private static final byte[] SYSTEM = {0, 0, 0, 0};
+  private static final byte TABLE = 'T';
+  private static final byte NEXT_KEYSPACE = 'K';
+  private static final byte DROPPED = 'D';
+  private static final int FIRST_KEYSPACE = 1;
+
+  private final StorageEngine storage;
+  private final ConcurrentMap<String, TableMetadata> tables = new ConcurrentHashMap<>();
+
+  public TableCatalog(StorageEngine storage) {
+    this.storage = storage;
+    load();
+    finishDrops();
+  }
+
+  public Optional<TableMetadata> find(String name) {
+    return Optional.ofNullable(tables.get(name));
+  }
+
+  /** All tables, sorted by name. */
+  public List<TableMetadata> list() {
+    List<TableMetadata> all = new ArrayList<>(tables.values());
+    all.sort((a, b) -> a.name().compareTo(b.name()));
+    return all;
+  }
+
+  /**
+   * Adds a table built by {@code factory} from a fresh keyspace id.
+   *
+   * @throws DynamoException ResourceInUseException when a table of that name exists
+   */
+  public synchronized TableMetadata create(String name, IntFunction<TableMetadata> factory) {
+    if (tables.containsKey(name)) {
+      throw DynamoException.resourceInUse("Table already exists: " + name);
+    }
+    try (Transaction tx = storage.begin()) {
+      byte[] next = tx.get(key(NEXT_KEYSPACE));
+      int keyspace = next == null ? FIRST_KEYSPACE : ByteBuffer.wrap(next).getInt();
+      TableMetadata table = factory.apply(keyspace);
+      tx.put(key(NEXT_KEYSPACE), ByteBuffer.allocate(4).putInt(keyspace + 1).array());
+      tx.put(tableKey(name), TableMetadataCodec.encode(table));
+      tx.commit();
+      tables.put(name, table);
+      return table;
+    }
+  }
+
+  /** Replaces a table's metadata; the name and keyspace must be unchanged. */
+  public synchronized void update(TableMetadata table) {
+    try (Transaction tx = storage.begin()) {
+      tx.put(tableKey(table.name()), TableMetadataCodec.encode(table));
+      tx.commit();
+    }
+    tables.put(table.name(), table);
+  }
+
+  /** Removes a table and then its items. */
+  public synchronized void drop(TableMetadata table) {
+    try (Transaction tx = storage.begin()) {
+      tx.delete(tableKey(table.name()));
+      tx.put(droppedKey(table.keyspace()), new byte[0]);
+      tx.commit();
+    }
+    tables.remove(table.name());
+    clear(table.keyspace());
+  }
+
+  private void load() {
+    try (var snapshot = storage.snapshot();
+        KvCursor cursor = snapshot.scan(KeyRange.prefix(key(TABLE)), false)) {
+      while (cursor.next()) {
+        TableMetadata table = TableMetadataCodec.decode(cursor.value());
+        tables.put(table.name(), table);
+      }
+    }
+  }
+
+  private void finishDrops() {
+    List<Integer> pending = new ArrayList<>();
+    try (var snapshot = storage.snapshot();
+        KvCursor cursor = snapshot.scan(KeyRange.prefix(key(DROPPED)), false)) {
+      while (cursor.next()) {
+        pending.add(ByteBuffer.wrap(cursor.key(), SYSTEM.length + 1, 4).getInt());
+      }
+    }
+    pending.forEach(this::clear);
+  }
+
+  private void clear(int keyspace) {
+    storage.clearRange(KeyRange.prefix(ByteBuffer.allocate(4).putInt(keyspace).array()));
+    try (Transaction tx = storage.begin()) {
+      tx.delete(droppedKey(keyspace));
+      tx.commit();
+    }
+  }
+
+  private static byte[] key(byte kind) {
+    return new byte[] {0, 0, 0, 0, kind};
+  }
+
+  private static byte[] tableKey(String name) {
+    byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(SYSTEM.length + 1 + utf8.length).put(SYSTEM).put(TABLE).put(utf8).array();
+  }
+
+  private static byte[] droppedKey(int keyspace) {
+    return ByteBuffer.allocate(SYSTEM.length + 5).put(SYSTEM).put(DROPPED).putInt(keyspace).array();
+  }
+}

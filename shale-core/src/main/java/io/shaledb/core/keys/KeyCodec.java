@@ -1,0 +1,209 @@
+package io.shaledb.core.keys;
+
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.Bytes;
+import io.shaledb.core.model.DynamoNumber;
+import io.shaledb.core.schema.ScalarType;
+import io.shaledb.core.storage.KeyRange;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Encodes item keys so that unsigned byte order is DynamoDB's order (see docs/adr/0002-key-encoding.md):
+ *
+ * <pre>
+ * [keyspace: 4 bytes][murmur3 of the partition key bytes: 4 bytes][partition key: 2-byte length + bytes][sort key]
+ * </pre>
+ *
+ * <p>The partition key bytes are an S's UTF-8, a B's bytes or an N's ordered encoding. The sort key uses the
+ * ordered encoding, which is self-delimiting so that more components may follow it (index keys):
+ *
+ * <ul>
+ *   <li>S and B: the bytes with 0x00 escaped as 0x00 0xFF, then the terminator 0x00 0x00; so a prefix sorts first.
+ *   <li>N: a sign byte (0x40 negative, 0x80 zero, 0xC0 positive); for non-zero numbers the leading digit's exponent
+ *       plus 130 as one byte, then the significant digits as nibbles (digit + 1), ended by a 0 nibble and padded to a
+ *       byte with 0. Negative numbers complement the exponent byte and the nibbles (10 - digit, terminator and pad
+ *       0xF), which reverses their order.
+ * </ul>
+ *
+ * <p>Persisted in every key: never change it without a data migration.
+ */
+public final class KeyCodec {
+  /** Length of the keyspace prefix of every key. */
+  public static final int KEYSPACE_BYTES = 4;
+  private static final int HASH_BYTES = 4;
+
+  private static final int NEGATIVE = 0x40;
+  private static final int ZERO = 0x80;
+  private static final int POSITIVE = 0xC0;
+  private static final int EXPONENT_BIAS = -DynamoNumber.MIN_EXPONENT;
+
+  private KeyCodec() {}
+
+  /** The storage key of an item; {@code sortKey} is null for tables without a sort key. */
+  public static byte[] itemKey(int keyspace, AttributeValue partitionKey, AttributeValue sortKey) {
+    ByteWriter out = partitionPrefix(keyspace, partitionKey, 32);
+    if (sortKey != null) {
+      writeOrdered(out, sortKey);
+    }
+    return out.toByteArray();
+  }
+
+  /** Every item of one partition. */
+  public static KeyRange partitionRange(int keyspace, AttributeValue partitionKey) {
+    return KeyRange.prefix(partitionPrefix(keyspace, partitionKey, 0).toByteArray());
+  }
+
+  /** Every key of a keyspace. */
+  public static KeyRange keyspaceRange(int keyspace) {
+    ByteWriter out = new ByteWriter(KEYSPACE_BYTES);
+    out.writeInt(keyspace);
+    return KeyRange.prefix(out.toByteArray());
+  }
+
+  /**
+   * Segment {@code segment} of {@code totalSegments} of a keyspace, for parallel Scan: contiguous ranges of the
+   * partition hash, disjoint, together covering the keyspace.
+   */
+  public static KeyRange segmentRange(int keyspace, int segment, int totalSegments) {
+    if (totalSegments < 1 || segment < 0 || segment >= totalSegments) {
+      throw new IllegalArgumentException("segment " + segment + " of " + totalSegments);
+    }
+    long span = 1L << 32;
+    byte[] start = hashBound(keyspace, span * segment / totalSegments);
+    byte[] end = segment == totalSegments - 1
+        ? keyspaceRange(keyspace).end()
+        : hashBound(keyspace, span * (segment + 1) / totalSegments);
+    return new KeyRange(start, end);
+  }
+
+  private static byte[] hashBound(int keyspace, long hash) {
+    ByteWriter out = new ByteWriter(KEYSPACE_BYTES + HASH_BYTES);
+    out.writeInt(keyspace);
+    out.writeInt((int) hash);
+    return out.toByteArray();
+  }
+
+  private static ByteWriter partitionPrefix(int keyspace, AttributeValue partitionKey, int extra) {
+    byte[] raw = partitionBytes(partitionKey);
+    ByteWriter out = new ByteWriter(KEYSPACE_BYTES + HASH_BYTES + 2 + raw.length + extra);
+    out.writeInt(keyspace);
+    out.writeInt(PartitionHash.murmur3(raw, 0, raw.length));
+    out.writeShort(raw.length);
+    out.write(raw);
+    return out;
+  }
+
+  private static byte[] partitionBytes(AttributeValue value) {
+    return switch (value) {
+      case AttributeValue.S s -> s.value().getBytes(StandardCharsets.UTF_8);
+      case AttributeValue.B b -> b.value().toByteArray();
+      case AttributeValue.N n -> {
+        ByteWriter out = new ByteWriter(24);
+        writeNumber(out, n.value());
+        yield out.toByteArray();
+      }
+      default -> throw new IllegalArgumentException("not a key type: " + value.type());
+    };
+  }
+
+  /** Appends the ordered, self-delimiting encoding of a key value (S, N or B). */
+  static void writeOrdered(ByteWriter out, AttributeValue value) {
+    switch (value) {
+      case AttributeValue.S s -> writeEscaped(out, s.value().getBytes(StandardCharsets.UTF_8));
+      case AttributeValue.B b -> writeEscaped(out, b.value().toByteArray());
+      case AttributeValue.N n -> writeNumber(out, n.value());
+      default -> throw new IllegalArgumentException("not a key type: " + value.type());
+    }
+  }
+
+  private static void writeEscaped(ByteWriter out, byte[] bytes) {
+    for (byte b : bytes) {
+      out.write(b);
+      if (b == 0) {
+        out.write(0xFF);
+      }
+    }
+    out.write(0);
+    out.write(0);
+  }
+
+  private static void writeNumber(ByteWriter out, DynamoNumber number) {
+    int sign = number.signum();
+    if (sign == 0) {
+      out.write(ZERO);
+      return;
+    }
+    boolean negative = sign < 0;
+    out.write(negative ? NEGATIVE : POSITIVE);
+    int exponent = number.leadingExponent() + EXPONENT_BIAS;
+    out.write(negative ? 0xFF - exponent : exponent);
+    String digits = number.digits();
+    int terminator = negative ? 0xF : 0;
+    int nibbles = digits.length() + 1;
+    for (int i = 0; i < nibbles; i += 2) {
+      int high = nibble(digits, i, negative, terminator);
+      int low = i + 1 < nibbles ? nibble(digits, i + 1, negative, terminator) : terminator;
+      out.write(high << 4 | low);
+    }
+  }
+
+  private static int nibble(String digits, int index, boolean negative, int terminator) {
+    if (index == digits.length()) {
+      return terminator;
+    }
+    int digit = digits.charAt(index) - '0';
+    return negative ? 10 - digit : digit + 1;
+  }
+
+  /** Decodes an ordered value of {@code type} starting at {@code offset}; the inverse of the ordered encoding. */
+  public static AttributeValue decodeOrdered(byte[] key, int offset, ScalarType type) {
+    ByteReader in = new ByteReader(key, offset);
+    return switch (type) {
+      case S -> new AttributeValue.S(new String(readEscaped(in), StandardCharsets.UTF_8));
+      case B -> new AttributeValue.B(Bytes.wrap(readEscaped(in)));
+      case N -> new AttributeValue.N(readNumber(in));
+    };
+  }
+
+  /** Where the sort key starts in an item key. */
+  public static int sortKeyOffset(byte[] itemKey) {
+    int partitionLength = (itemKey[KEYSPACE_BYTES + HASH_BYTES] & 0xFF) << 8
+        | itemKey[KEYSPACE_BYTES + HASH_BYTES + 1] & 0xFF;
+    return KEYSPACE_BYTES + HASH_BYTES + 2 + partitionLength;
+  }
+
+  private static byte[] readEscaped(ByteReader in) {
+    ByteWriter out = new ByteWriter(16);
+    while (true) {
+      int b = in.read();
+      if (b != 0) {
+        out.write(b);
+      } else if (in.read() == 0xFF) {
+        out.write(0);
+      } else {
+        return out.toByteArray();
+      }
+    }
+  }
+
+  private static DynamoNumber readNumber(ByteReader in) {
+    int marker = in.read();
+    if (marker == ZERO) {
+      return DynamoNumber.ZERO;
+    }
+    boolean negative = marker == NEGATIVE;
+    int exponentByte = in.read();
+    int exponent = (negative ? 0xFF - exponentByte : exponentByte) - EXPONENT_BIAS;
+    int terminator = negative ? 0xF : 0;
+    StringBuilder digits = new StringBuilder();
+    while (true) {
+      int b = in.read();
+      for (int n : new int[] {b >>> 4, b & 0xF}) {
+        if (n == terminator) {
+          return DynamoNumber.fromParts(negative ? -1 : 1, digits.toString(), exponent);
+        }
+        digits.append((char) ('0' + (negative ? 10 - n : n - 1)));
+      }
+    }
+  }
+}

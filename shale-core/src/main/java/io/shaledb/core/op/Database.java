@@ -1,0 +1,67 @@
+package io.shaledb.core.op;
+
+import io.shaledb.core.catalog.TableCatalog;
+import io.shaledb.core.catalog.TableStatistics;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.StorageEngine;
+import java.time.Clock;
+
+/**
+ * What every operation works on: the storage engine, the table catalog, live table statistics, the clock and the
+ * region that names ARNs. One per server; the server owns and closes the storage engine.
+ */
+public final class Database {
+  /** The account id in ARNs; a single-tenant server has no real account. */
+  public static final String ACCOUNT_ID = "000000000000";
+
+  private final StorageEngine storage;
+  private final TableCatalog catalog;
+  private final TableStatistics statistics;
+  private final Clock clock;
+  private final String region;
+
+  public Database(StorageEngine storage, Clock clock, String region) {
+    this.storage = storage;
+    this.catalog = new TableCatalog(storage);
+    this.statistics = TableStatistics.load(storage, catalog.list());
+    this.clock = clock;
+    this.region = region;
+  }
+
+  public StorageEngine storage() {
+    return storage;
+  }
+
+  public TableCatalog catalog() {
+    return catalog;
+  }
+
+  public TableStatistics statistics() {
+    return statistics;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public String tableArn(String tableName) {
+    return "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + tableName;
+  }
+
+  /** The table an item operation addresses, or DynamoDB's ResourceNotFoundException for item operations. */
+  public TableMetadata tableForItems(String name) {
+    return catalog.find(name)
+        .orElseThrow(() -> DynamoException.resourceNotFound("Requested resource not found"));
+  }
+
+  /** The table a control-plane operation addresses, or DynamoDB's ResourceNotFoundException naming it. */
+  public TableMetadata tableForControl(String name) {
+    return catalog.find(name).orElseThrow(() -> DynamoException.resourceNotFound(
+        "Requested resource not found: Table: " + name + " not found"));
+  }
+}

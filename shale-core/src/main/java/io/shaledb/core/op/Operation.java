@@ -1,0 +1,19 @@
+package io.shaledb.core.op;
+
+/**
+ * One DynamoDB API operation, validated in DynamoDB's phase order: first {@link #validate} checks the input's
+ * declared constraints (reported together as "N validation errors detected"); the caller then raises any error
+ * found while decoding attribute values; then {@link #execute} runs the semantic checks, the table lookup, the
+ * conditions and the work itself. Errors are thrown as {@link io.shaledb.core.error.DynamoException}.
+ *
+ * @param <I> the operation's input record, as decoded from the wire with nothing validated yet
+ * @param <O> the operation's output record
+ */
+public interface Operation<I, O> {
+
+  /** Checks the declared constraints of {@code input} (null, length, range, pattern, enum). */
+  void validate(I input);
+
+  /** Runs the operation on an input that passed {@link #validate}. */
+  O execute(I input);
+}

@@ -1,0 +1,43 @@
+package io.shaledb.core.op.item;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.table.TableNames;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.ConstraintViolations;
+
+/** PutItem: creates or replaces a whole item. */
+public final class PutItem implements Operation<PutItemInput, ItemOutput> {
+  private final Database db;
+  private final ItemStore store;
+
+  public PutItem(Database db, ItemStore store) {
+    this.db = db;
+    this.store = store;
+  }
+
+  @Override
+  public void validate(PutItemInput in) {
+    ConstraintViolations v = new ConstraintViolations();
+    TableNames.check(v, "tableName", in.tableName());
+    v.notNull("item", in.item());
+    CommonParameters.returnValues(v, in.returnValues());
+    CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
+    CommonParameters.returnItemCollectionMetrics(v, in.returnItemCollectionMetrics());
+    v.throwIfAny();
+  }
+
+  @Override
+  public ItemOutput execute(PutItemInput in) {
+    boolean returnOld = ReturnValuesRule.allOldOrNone(in.returnValues());
+    if (ItemSize.of(in.item()) > ItemSize.MAX_ITEM_BYTES) {
+      throw DynamoException.validation("Item size has exceeded the maximum allowed size");
+    }
+    TableMetadata table = db.tableForItems(in.tableName());
+    byte[] key = ItemKeys.ofItem(table, in.item());
+    WriteResult result = store.write(table, key, previous -> in.item());
+    return new ItemOutput(returnOld ? result.previous() : null);
+  }
+}

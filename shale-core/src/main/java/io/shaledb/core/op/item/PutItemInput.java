@@ -1,0 +1,12 @@
+package io.shaledb.core.op.item;
+
+import io.shaledb.core.model.AttributeValue;
+import java.util.Map;
+
+/** PutItem's request, as decoded: any field may be null. */
+public record PutItemInput(
+    String tableName,
+    Map<String, AttributeValue> item,
+    String returnValues,
+    String returnConsumedCapacity,
+    String returnItemCollectionMetrics) {}

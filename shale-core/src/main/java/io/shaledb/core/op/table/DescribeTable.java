@@ -1,0 +1,25 @@
+package io.shaledb.core.op.table;
+
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.schema.TableStatus;
+import io.shaledb.core.validate.ConstraintViolations;
+
+/** DescribeTable. Input: the table name. */
+public final class DescribeTable implements Operation<String, TableDescription> {
+  private final Database db;
+
+  public DescribeTable(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void validate(String tableName) {
+    TableNames.check(new ConstraintViolations(), "tableName", tableName).throwIfAny();
+  }
+
+  @Override
+  public TableDescription execute(String tableName) {
+    return Describer.describe(db, db.tableForControl(tableName), TableStatus.ACTIVE);
+  }
+}

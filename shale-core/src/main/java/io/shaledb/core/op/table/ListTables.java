@@ -1,0 +1,49 @@
+package io.shaledb.core.op.table;
+
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** ListTables: names in ascending order, at most 100 a page. */
+public final class ListTables implements Operation<ListTablesInput, ListTablesOutput> {
+  private static final int MAX_LIMIT = 100;
+  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+
+  private final Database db;
+
+  public ListTables(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void validate(ListTablesInput in) {
+    new ConstraintViolations()
+        .pattern("exclusiveStartTableName", in.exclusiveStartTableName(), NAME)
+        .length("exclusiveStartTableName", in.exclusiveStartTableName(), 3, 255)
+        .range("limit", in.limit(), 1, MAX_LIMIT)
+        .throwIfAny();
+  }
+
+  @Override
+  public ListTablesOutput execute(ListTablesInput in) {
+    int limit = in.limit() == null ? MAX_LIMIT : in.limit().intValue();
+    List<String> names = new ArrayList<>();
+    String last = null;
+    for (TableMetadata table : db.catalog().list()) {
+      String name = table.name();
+      if (in.exclusiveStartTableName() != null && name.compareTo(in.exclusiveStartTableName()) <= 0) {
+        continue;
+      }
+      if (names.size() == limit) {
+        last = names.get(names.size() - 1);
+        break;
+      }
+      names.add(name);
+    }
+    return new ListTablesOutput(names, last);
+  }
+}

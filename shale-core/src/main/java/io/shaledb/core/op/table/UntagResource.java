@@ -1,0 +1,36 @@
+package io.shaledb.core.op.table;
+
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** UntagResource: removes tags from a table; absent keys are ignored, as DynamoDB ignores them. */
+public final class UntagResource implements Operation<UntagResourceInput, Void> {
+  private final Database db;
+
+  public UntagResource(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void validate(UntagResourceInput in) {
+    ConstraintViolations v = new ConstraintViolations();
+    ResourceArns.checkDeclared(v, in.resourceArn());
+    v.notNull("tagKeys", in.tagKeys());
+    v.throwIfAny();
+  }
+
+  @Override
+  public Void execute(UntagResourceInput in) {
+    synchronized (db.catalog()) {
+      TableMetadata table = ResourceArns.existingTable(db, in.resourceArn());
+      Map<String, String> tags = new LinkedHashMap<>(table.tags());
+      in.tagKeys().forEach(tags::remove);
+      db.catalog().update(table.withTags(tags));
+    }
+    return null;
+  }
+}

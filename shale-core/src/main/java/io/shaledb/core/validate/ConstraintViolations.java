@@ -1,0 +1,100 @@
+package io.shaledb.core.validate;
+
+import io.shaledb.core.error.DynamoException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Collects violations of an input's declared constraints (not null, length, range, pattern, enum) and reports
+ * them the way DynamoDB's request validation does: {@code "2 validation errors detected: Value 'x' at 'tableName'
+ * failed to satisfy constraint: Member must ...; Value ..."}, with at most ten listed.
+ */
+public final class ConstraintViolations {
+  private static final int MAX_LISTED = 10;
+
+  private final List<String> violations = new ArrayList<>();
+
+  public ConstraintViolations notNull(String path, Object value) {
+    if (value == null) {
+      add(null, path, "Member must not be null");
+    }
+    return this;
+  }
+
+  /** Length bounds on a string; null passes (combine with {@link #notNull} where required). */
+  public ConstraintViolations length(String path, String value, int min, int max) {
+    if (value != null) {
+      int length = value.codePointCount(0, value.length());
+      if (length < min) {
+        add(quote(value), path, "Member must have length greater than or equal to " + min);
+      } else if (length > max) {
+        add(quote(value), path, "Member must have length less than or equal to " + max);
+      }
+    }
+    return this;
+  }
+
+  public ConstraintViolations pattern(String path, String value, Pattern pattern) {
+    if (value != null && !pattern.matcher(value).matches()) {
+      add(quote(value), path, "Member must satisfy regular expression pattern: " + pattern.pattern());
+    }
+    return this;
+  }
+
+  /** Size bounds on a list or map, rendered with the collection's own text as DynamoDB does. */
+  public ConstraintViolations size(String path, Collection<?> value, String rendered, int min, int max) {
+    if (value != null) {
+      if (value.size() < min) {
+        add(rendered, path, "Member must have length greater than or equal to " + min);
+      } else if (value.size() > max) {
+        add(rendered, path, "Member must have length less than or equal to " + max);
+      }
+    }
+    return this;
+  }
+
+  public ConstraintViolations range(String path, Long value, long min, long max) {
+    if (value != null) {
+      if (value < min) {
+        add(quote(String.valueOf(value)), path, "Member must have value greater than or equal to " + min);
+      } else if (value > max) {
+        add(quote(String.valueOf(value)), path, "Member must have value less than or equal to " + max);
+      }
+    }
+    return this;
+  }
+
+  /** Enum membership; {@code allowed} is rendered in the given order, as DynamoDB lists it. */
+  public ConstraintViolations oneOf(String path, String value, List<String> allowed) {
+    if (value != null && !allowed.contains(value)) {
+      add(quote(value), path, "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
+    }
+    return this;
+  }
+
+  public void add(String renderedValue, String path, String constraint) {
+    violations.add("Value " + (renderedValue == null ? "null" : renderedValue) + " at '" + path
+        + "' failed to satisfy constraint: " + constraint);
+  }
+
+  public boolean isEmpty() {
+    return violations.isEmpty();
+  }
+
+  /** Throws the collected violations as one ValidationException, if there are any. */
+  public void throwIfAny() {
+    if (violations.isEmpty()) {
+      return;
+    }
+    int n = violations.size();
+    String listed = String.join("; ", violations.subList(0, Math.min(n, MAX_LISTED)));
+    throw DynamoException.validation(
+        n + " validation error" + (n == 1 ? "" : "s") + " detected: " + listed);
+  }
+
+  private static String quote(String value) {
+    return "'" + value + "'";
+  }
+}

@@ -1,0 +1,99 @@
+package io.shaledb.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shaledb.core.error.DynamoException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DynamoNumberTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "1, 1",
+    "1.0, 1",
+    "10E-1, 1",
+    "0.10, 0.1",
+    "-0, 0",
+    "0.000, 0",
+    "1E+2, 100",
+    "+5, 5",
+    "-12.3400, -12.34",
+    "1E-130, 0.0000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001",
+    "12345678901234567890123456789012345678, 12345678901234567890123456789012345678"
+  })
+  void parse_normalises_toCanonicalText(String input, String canonical) {
+    assertThat(DynamoNumber.parse(input).toString()).isEqualTo(canonical);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1", "1.0", "10E-1", "0.1E1", "1.000000"})
+  void parse_sameValueWrittenDifferently_isEqual(String input) {
+    assertThat(DynamoNumber.parse(input)).isEqualTo(DynamoNumber.parse("1"));
+    assertThat(DynamoNumber.parse(input).hashCode()).isEqualTo(DynamoNumber.parse("1").hashCode());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "abc", "1..2", "1e", "NaN", "Infinity", " 1", "0x10", "1,5"})
+  void parse_notANumber_isValidationError(String input) {
+    assertThatThrownBy(() -> DynamoNumber.parse(input))
+        .isInstanceOf(DynamoException.class)
+        .hasMessage("The parameter cannot be converted to a numeric value: " + input);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1E126", "-1E126", "1E+200"})
+  void parse_tooLarge_isOverflow(String input) {
+    assertThatThrownBy(() -> DynamoNumber.parse(input))
+        .hasMessage("Number overflow. Attempting to store a number with magnitude larger than supported range");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1E-131", "-1E-131", "0.9E-130"})
+  void parse_tooSmall_isUnderflow(String input) {
+    assertThatThrownBy(() -> DynamoNumber.parse(input))
+        .hasMessage("Number underflow. Attempting to store a number with magnitude smaller than supported range");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"9.9999999999999999999999999999999999999E+125", "-9.9999999999999999999999999999999999999E+125",
+      "1E-130", "1E125"})
+  void parse_atTheLimits_isAccepted(String input) {
+    assertThat(DynamoNumber.parse(input).signum()).isNotZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"123456789012345678901234567890123456789", "1.23456789012345678901234567890123456789"})
+  void parse_39Digits_isRejected(String input) {
+    assertThatThrownBy(() -> DynamoNumber.parse(input))
+        .hasMessage("Attempting to store more than 38 significant digits in a Number");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, 0", "123.4, 2", "0.05, -2", "-9E125, 125", "1E-130, -130"})
+  void leadingExponent_isThatOfTheFirstDigit(String input, int exponent) {
+    assertThat(DynamoNumber.parse(input).leadingExponent()).isEqualTo(exponent);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1", "-123.45", "0.005", "9.9999999999999999999999999999999999999E+125", "1E-130"})
+  void fromParts_rebuildsTheNumber(String text) {
+    DynamoNumber n = DynamoNumber.parse(text);
+    assertThat(DynamoNumber.fromParts(n.signum(), n.digits(), n.leadingExponent())).isEqualTo(n);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, 2, 3", "0.1, 0.2, 0.3", "-5, 5, 0", "99999999999999999999999999999999999999, 1, 100000000000000000000000000000000000000"})
+  void add_isExact(String a, String b, String sum) {
+    assertThat(DynamoNumber.parse(a).add(DynamoNumber.parse(b))).isEqualTo(DynamoNumber.parse(sum));
+  }
+
+  @Test
+  void add_beyondRange_overflows() {
+    DynamoNumber max = DynamoNumber.parse("9.9999999999999999999999999999999999999E+125");
+    assertThatThrownBy(() -> max.add(max)).hasMessageStartingWith("Number overflow.");
+  }
+}

@@ -1,0 +1,308 @@
+package io.shaledb.core.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The conformance suite every storage engine passes: extend it and say how to open the engine. Capabilities are
+ * checked both ways: an engine that does not declare one must show the declared absence, not skip the test.
+ */
+public abstract class StorageEngineContract {
+
+  @TempDir
+  protected Path directory;
+
+  protected StorageEngine engine;
+
+  /** Opens (or reopens) the engine under test on {@code directory}. */
+  protected abstract StorageEngine open(Path directory);
+
+  @BeforeEach
+  void openEngine() {
+    engine = open(directory);
+  }
+
+  @AfterEach
+  void closeEngine() {
+    engine.close();
+  }
+
+  protected static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String s(byte[] b) {
+    return b == null ? null : new String(b, StandardCharsets.UTF_8);
+  }
+
+  protected void put(String key, String value) {
+    try (Transaction tx = engine.begin()) {
+      tx.put(b(key), b(value));
+      tx.commit();
+    }
+  }
+
+  private String get(String key) {
+    try (Snapshot snapshot = engine.snapshot()) {
+      return s(snapshot.get(b(key)));
+    }
+  }
+
+  private static List<String> keys(KvReader reader, KeyRange range, boolean reverse) {
+    List<String> keys = new ArrayList<>();
+    try (KvCursor cursor = reader.scan(range, reverse)) {
+      while (cursor.next()) {
+        keys.add(s(cursor.key()) + "=" + s(cursor.value()));
+      }
+    }
+    return keys;
+  }
+
+  @Test
+  void put_get_delete() {
+    put("a", "1");
+    assertThat(get("a")).isEqualTo("1");
+    put("a", "2");
+    assertThat(get("a")).isEqualTo("2");
+    try (Transaction tx = engine.begin()) {
+      tx.delete(b("a"));
+      tx.commit();
+    }
+    assertThat(get("a")).isNull();
+    assertThat(get("never")).isNull();
+  }
+
+  @Test
+  void scan_ordersByUnsignedBytes_bothWays() {
+    byte[][] keys = {{0x01}, {(byte) 0x80}, {(byte) 0xFF}, {0x01, 0x00}, {0x7F}};
+    try (Transaction tx = engine.begin()) {
+      for (byte[] key : keys) {
+        tx.put(key, key);
+      }
+      tx.commit();
+    }
+    List<Integer> forward = new ArrayList<>();
+    List<Integer> backward = new ArrayList<>();
+    try (Snapshot snapshot = engine.snapshot()) {
+      KeyRange all = new KeyRange(new byte[] {0x00}, new byte[] {(byte) 0xFF, (byte) 0xFF});
+      try (KvCursor cursor = snapshot.scan(all, false)) {
+        while (cursor.next()) {
+          forward.add(cursor.key().length * 1000 + (cursor.key()[cursor.key().length - 1] & 0xFF));
+        }
+      }
+      try (KvCursor cursor = snapshot.scan(all, true)) {
+        while (cursor.next()) {
+          backward.add(cursor.key().length * 1000 + (cursor.key()[cursor.key().length - 1] & 0xFF));
+        }
+      }
+    }
+    assertThat(forward).containsExactly(1001, 2000, 1127, 1128, 1255);
+    assertThat(backward).containsExactly(1255, 1128, 1127, 2000, 1001);
+  }
+
+  @Test
+  void scan_respectsRangeBounds() {
+    for (String k : List.of("a", "b", "ba", "bz", "c")) {
+      put(k, k);
+    }
+    try (Snapshot snapshot = engine.snapshot()) {
+      assertThat(keys(snapshot, new KeyRange(b("b"), b("c")), false)).containsExactly("b=b", "ba=ba", "bz=bz");
+      assertThat(keys(snapshot, KeyRange.prefix(b("b")), true)).containsExactly("bz=bz", "ba=ba", "b=b");
+      assertThat(keys(snapshot, new KeyRange(b("ba"), b("bz")), false)).containsExactly("ba=ba");
+      assertThat(keys(snapshot, new KeyRange(b("x"), b("y")), false)).isEmpty();
+    }
+  }
+
+  @Test
+  void snapshot_isUnaffectedByLaterCommits() {
+    put("a", "1");
+    put("b", "1");
+    try (Snapshot before = engine.snapshot()) {
+      put("a", "2");
+      put("c", "2");
+      try (Transaction tx = engine.begin()) {
+        tx.delete(b("b"));
+        tx.commit();
+      }
+      assertThat(s(before.get(b("a")))).isEqualTo("1");
+      assertThat(s(before.get(b("b")))).isEqualTo("1");
+      assertThat(s(before.get(b("c")))).isNull();
+      assertThat(keys(before, KeyRange.prefix(new byte[] {'a'}), false)).containsExactly("a=1");
+      assertThat(keys(before, new KeyRange(b("a"), b("d")), false)).containsExactly("a=1", "b=1");
+    }
+    assertThat(get("a")).isEqualTo("2");
+    assertThat(get("b")).isNull();
+  }
+
+  @Test
+  void transaction_readsItsOwnWrites_andCommitsAtomically() {
+    put("x", "0");
+    try (Transaction tx = engine.begin()) {
+      tx.put(b("x"), b("1"));
+      tx.put(b("y"), b("1"));
+      tx.delete(b("z"));
+      assertThat(s(tx.get(b("x")))).isEqualTo("1");
+      assertThat(get("x")).as("uncommitted writes are invisible").isEqualTo("0");
+      assertThat(get("y")).isNull();
+      tx.commit();
+    }
+    assertThat(get("x")).isEqualTo("1");
+    assertThat(get("y")).isEqualTo("1");
+  }
+
+  @Test
+  void transaction_notCommitted_writesNothing() {
+    try (Transaction tx = engine.begin()) {
+      tx.put(b("gone"), b("1"));
+    }
+    assertThat(get("gone")).isNull();
+  }
+
+  @Test
+  void transaction_readKeyChangedByAnotherCommit_conflicts() {
+    put("k", "0");
+    try (Transaction first = engine.begin(); Transaction second = engine.begin()) {
+      assertThat(s(first.get(b("k")))).isEqualTo("0");
+      assertThat(s(second.get(b("k")))).isEqualTo("0");
+      first.put(b("k"), b("1"));
+      second.put(b("k"), b("2"));
+      second.put(b("other"), b("2"));
+      first.commit();
+      assertThatThrownBy(second::commit).isInstanceOf(WriteConflictException.class);
+    }
+    assertThat(get("k")).isEqualTo("1");
+    assertThat(get("other")).as("a conflicting commit writes nothing").isNull();
+  }
+
+  @Test
+  void transaction_absentKeyCreatedByAnotherCommit_conflicts() {
+    try (Transaction first = engine.begin(); Transaction second = engine.begin()) {
+      assertThat(first.get(b("new"))).isNull();
+      assertThat(second.get(b("new"))).isNull();
+      first.put(b("new"), b("1"));
+      second.put(b("new"), b("2"));
+      first.commit();
+      assertThatThrownBy(second::commit).isInstanceOf(WriteConflictException.class);
+    }
+    assertThat(get("new")).isEqualTo("1");
+  }
+
+  @Test
+  void transactions_onDisjointKeys_bothCommit() {
+    try (Transaction first = engine.begin(); Transaction second = engine.begin()) {
+      first.get(b("a"));
+      first.put(b("a"), b("1"));
+      second.get(b("b"));
+      second.put(b("b"), b("2"));
+      first.commit();
+      second.commit();
+    }
+    assertThat(get("a")).isEqualTo("1");
+    assertThat(get("b")).isEqualTo("2");
+  }
+
+  @Test
+  void clearRange_removesOnlyThatRange() {
+    for (String k : List.of("a1", "b1", "b2", "c1")) {
+      put(k, k);
+    }
+    engine.clearRange(KeyRange.prefix(b("b")));
+    try (Snapshot snapshot = engine.snapshot()) {
+      assertThat(keys(snapshot, new KeyRange(b("a"), b("z")), false)).containsExactly("a1=a1", "c1=c1");
+    }
+  }
+
+  @Test
+  void concurrentIncrements_throughRetriedTransactions_loseNoUpdate() throws Exception {
+    long seed = new Random().nextLong();
+    System.out.println("concurrentIncrements seed " + seed);
+    Random random = new Random(seed);
+    int threads = 4;
+    int incrementsPerThread = 300;
+    int counters = 3;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      long threadSeed = random.nextLong();
+      futures.add(pool.submit(() -> {
+        Random r = new Random(threadSeed);
+        for (int i = 0; i < incrementsPerThread; i++) {
+          String key = "counter" + r.nextInt(counters);
+          while (true) {
+            try (Transaction tx = engine.begin()) {
+              byte[] current = tx.get(b(key));
+              int value = current == null ? 0 : Integer.parseInt(s(current));
+              tx.put(b(key), b(String.valueOf(value + 1)));
+              tx.put(b("total"), b("touched"));
+              tx.commit();
+              break;
+            } catch (WriteConflictException e) {
+              Thread.onSpinWait();
+            }
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    int sum = 0;
+    for (int c = 0; c < counters; c++) {
+      String value = get("counter" + c);
+      sum += value == null ? 0 : Integer.parseInt(value);
+    }
+    assertThat(sum).isEqualTo(threads * incrementsPerThread);
+  }
+
+  @Test
+  void cursor_streamsALargeRange() {
+    int count = 20_000;
+    for (int batch = 0; batch < count / 1000; batch++) {
+      try (Transaction tx = engine.begin()) {
+        for (int i = batch * 1000; i < (batch + 1) * 1000; i++) {
+          tx.put(b(String.format("big%08d", i)), new byte[100]);
+        }
+        tx.commit();
+      }
+    }
+    int seen = 0;
+    byte[] previous = null;
+    try (Snapshot snapshot = engine.snapshot(); KvCursor cursor = snapshot.scan(KeyRange.prefix(b("big")), false)) {
+      while (cursor.next()) {
+        if (previous != null) {
+          assertThat(java.util.Arrays.compareUnsigned(previous, cursor.key())).isNegative();
+        }
+        previous = cursor.key();
+        seen++;
+      }
+    }
+    assertThat(seen).isEqualTo(count);
+  }
+
+  @Test
+  void reopen_keepsCommitsExactlyWhenDurable() {
+    put("persist", "1");
+    engine.close();
+    engine = open(directory);
+    if (engine.capabilities().contains(Capability.DURABLE)) {
+      assertThat(get("persist")).isEqualTo("1");
+    } else {
+      assertThat(get("persist")).as("an engine that is not durable starts empty").isNull();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.shaledb.core.validate;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class ConstraintViolationsTest {
+
+  @Test
+  void none_throwsNothing() {
+    assertThatCode(() -> new ConstraintViolations().notNull("a", "x").throwIfAny()).doesNotThrowAnyException();
+  }
+
+  @Test
+  void one_isSingular() {
+    assertThatThrownBy(() -> new ConstraintViolations().notNull("tableName", null).throwIfAny())
+        .isInstanceOfSatisfying(DynamoException.class, e -> org.assertj.core.api.Assertions
+            .assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION))
+        .hasMessage("1 validation error detected: Value null at 'tableName' failed to satisfy constraint:"
+            + " Member must not be null");
+  }
+
+  @Test
+  void several_areJoinedInOrder() {
+    assertThatThrownBy(() -> new ConstraintViolations()
+            .pattern("tableName", "a;", Pattern.compile("[a-zA-Z0-9_.-]+"))
+            .length("tableName", "a;", 3, 255)
+            .oneOf("billingMode", "X", List.of("PROVISIONED", "PAY_PER_REQUEST"))
+            .range("limit", 0L, 1, 100)
+            .throwIfAny())
+        .hasMessage("4 validation errors detected: "
+            + "Value 'a;' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression"
+            + " pattern: [a-zA-Z0-9_.-]+; "
+            + "Value 'a;' at 'tableName' failed to satisfy constraint: Member must have length greater than or"
+            + " equal to 3; "
+            + "Value 'X' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set:"
+            + " [PROVISIONED, PAY_PER_REQUEST]; "
+            + "Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal"
+            + " to 1");
+  }
+
+  @Test
+  void moreThanTen_listsTen() {
+    ConstraintViolations v = new ConstraintViolations();
+    for (int i = 0; i < 12; i++) {
+      v.notNull("m" + i, null);
+    }
+    assertThatThrownBy(v::throwIfAny)
+        .hasMessageStartingWith("12 validation errors detected: ")
+        .hasMessageContaining("'m9'")
+        .hasMessageNotContaining("'m10'");
+  }
+}

@@ -1,0 +1,103 @@
+package io.shaledb.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** Durability of the default (RocksDB) server across clean restarts and SIGKILL. */
+class DurabilityIT {
+
+  @TempDir
+  Path data;
+
+  @Test
+  void cleanRestart_keepsTablesAndItems() throws Exception {
+    try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
+      createTable(client, "kept");
+      client.putItem(r -> r.tableName("kept").item(Map.of("id", AttributeValue.fromN("1"), "v",
+          AttributeValue.fromS("one"))));
+      client.tagResource(r -> r.resourceArn(arn(client, "kept")).tags(t -> t.key("k").value("v")));
+      server.stop();
+      assertThat(server.exitCode()).as("SIGTERM stops the server cleanly").isIn(0, 143);
+    }
+    try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
+      TableDescription table = client.describeTable(r -> r.tableName("kept")).table();
+      assertThat(table.itemCount()).isEqualTo(1);
+      assertThat(client.getItem(r -> r.tableName("kept").key(Map.of("id", AttributeValue.fromN("1")))).item())
+          .containsEntry("v", AttributeValue.fromS("one"));
+      assertThat(client.listTagsOfResource(r -> r.resourceArn(table.tableArn())).tags()).hasSize(1);
+    }
+  }
+
+  @Test
+  void sigkill_losesNoAcknowledgedWrite() throws Exception {
+    List<Integer> acknowledged = new ArrayList<>();
+    try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
+      createTable(client, "acked");
+      AtomicInteger next = new AtomicInteger();
+      AtomicBoolean killed = new AtomicBoolean();
+      ExecutorService writers = Executors.newFixedThreadPool(4);
+      List<Future<List<Integer>>> results = new ArrayList<>();
+      for (int w = 0; w < 4; w++) {
+        results.add(writers.submit(() -> {
+          List<Integer> mine = new ArrayList<>();
+          while (!killed.get()) {
+            int id = next.getAndIncrement();
+            try {
+              client.putItem(r -> r.tableName("acked").item(Map.of("id", AttributeValue.fromN(
+                  String.valueOf(id)), "payload", AttributeValue.fromS("x".repeat(100)))));
+              mine.add(id);
+            } catch (RuntimeException e) {
+              break;
+            }
+          }
+          return mine;
+        }));
+      }
+      while (next.get() < 2_000) {
+        Thread.sleep(5);
+      }
+      server.kill();
+      killed.set(true);
+      for (Future<List<Integer>> result : results) {
+        acknowledged.addAll(result.get());
+      }
+      writers.shutdown();
+    }
+    assertThat(acknowledged).hasSizeGreaterThan(1_000);
+    try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
+      for (int id : acknowledged) {
+        assertThat(client.getItem(r -> r.tableName("acked").key(Map.of("id", AttributeValue.fromN(
+            String.valueOf(id))))).hasItem()).as("acknowledged item %d", id).isTrue();
+      }
+      assertThat(client.describeTable(r -> r.tableName("acked")).table().itemCount())
+          .isGreaterThanOrEqualTo(acknowledged.size());
+    }
+  }
+
+  private static void createTable(DynamoDbClient client, String name) {
+    client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(Tables.definition("id", ScalarAttributeType.N))
+        .keySchema(Tables.key("id", KeyType.HASH)));
+  }
+
+  private static String arn(DynamoDbClient client, String table) {
+    return client.describeTable(r -> r.tableName(table)).table().tableArn();
+  }
+}

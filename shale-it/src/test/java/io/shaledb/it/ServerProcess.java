@@ -1,0 +1,101 @@
+package io.shaledb.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A ShaleDB server in a child JVM, started through the real command line on a durable data directory, so tests can
+ * kill it with SIGKILL and start it again.
+ */
+final class ServerProcess implements AutoCloseable {
+  private static final Pattern LISTENING = Pattern.compile("https?://[^:\\s]+:(\\d+)");
+
+  private final Process process;
+  private final int port;
+
+  private ServerProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static ServerProcess start(Path dataDirectory) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+            "io.shaledb.server.cli.Main", "serve", "--port", "0", "--data-dir", dataDirectory.toString()))
+        .redirectErrorStream(true)
+        .start();
+    BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8));
+    CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
+      try {
+        for (String line = output.readLine(); line != null; line = output.readLine()) {
+          Matcher m = LISTENING.matcher(line);
+          if (m.find()) {
+            return Integer.parseInt(m.group(1));
+          }
+        }
+        throw new IllegalStateException("the server exited before it listened");
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    try {
+      int bound = port.get(60, TimeUnit.SECONDS);
+      Thread.ofVirtual().start(() -> output.lines().forEach(line -> { }));
+      return new ServerProcess(process, bound);
+    } catch (Exception e) {
+      process.destroyForcibly();
+      throw new IOException("the server did not start", e);
+    }
+  }
+
+  DynamoDbClient client() {
+    return DynamoDbClient.builder()
+        .endpointOverride(URI.create("http://127.0.0.1:" + port))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.builder().build())
+        .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)))
+        .build();
+  }
+
+  /** SIGKILL: the process gets no chance to flush or close anything. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM, for a clean shutdown. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+  int exitCode() {
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}

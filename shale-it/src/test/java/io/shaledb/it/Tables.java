@@ -1,0 +1,52 @@
+package io.shaledb.it;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** Table fixtures shared by the integration tests. */
+final class Tables {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  private Tables() {}
+
+  /** A table name no other test uses. */
+  static String unique(String base) {
+    return base + "-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+  }
+
+  /** Creates an on-demand table with a partition key and, when {@code sortKey} is not null, a sort key. */
+  static String create(DynamoDbClient client, String base, String hashKey, ScalarAttributeType hashType,
+      String sortKey, ScalarAttributeType sortType) {
+    String name = unique(base);
+    CreateTableRequest.Builder request = CreateTableRequest.builder()
+        .tableName(name)
+        .billingMode(BillingMode.PAY_PER_REQUEST);
+    if (sortKey == null) {
+      request.attributeDefinitions(definition(hashKey, hashType))
+          .keySchema(key(hashKey, KeyType.HASH));
+    } else {
+      request.attributeDefinitions(definition(hashKey, hashType), definition(sortKey, sortType))
+          .keySchema(key(hashKey, KeyType.HASH), key(sortKey, KeyType.RANGE));
+    }
+    client.createTable(request.build());
+    return name;
+  }
+
+  static String createSimple(DynamoDbClient client, String base) {
+    return create(client, base, "id", ScalarAttributeType.S, null, null);
+  }
+
+  static AttributeDefinition definition(String name, ScalarAttributeType type) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+  }
+
+  static KeySchemaElement key(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+  }
+}

@@ -1,0 +1,96 @@
+package io.shaledb.server.api;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.item.DeleteItem;
+import io.shaledb.core.op.item.GetItem;
+import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.op.item.PutItem;
+import io.shaledb.core.op.table.CreateTable;
+import io.shaledb.core.op.table.DeleteTable;
+import io.shaledb.core.op.table.DescribeLimitsOutput;
+import io.shaledb.core.op.table.DescribeTable;
+import io.shaledb.core.op.table.ListTables;
+import io.shaledb.core.op.table.ListTagsOfResource;
+import io.shaledb.core.op.table.TagResource;
+import io.shaledb.core.op.table.UntagResource;
+import io.shaledb.core.op.table.UpdateTable;
+import io.shaledb.server.json.ItemJson;
+import io.shaledb.server.json.JsonInput;
+import io.shaledb.server.json.TableJson;
+import io.shaledb.server.protocol.ApiHandler;
+import io.shaledb.server.protocol.ApiRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+
+/** The DynamoDB API: routes each X-Amz-Target to its operation. */
+final class DynamoApi implements ApiHandler {
+  private static final String TARGET_PREFIX = "DynamoDB_20120810.";
+
+  private final JsonFactory json = JsonFactory.builder().build();
+  private final Map<String, Route<?, ?>> routes;
+
+  DynamoApi(Database db) {
+    ItemStore items = new ItemStore(db);
+    String endpoint = "dynamodb." + db.region() + ".amazonaws.com";
+    this.routes = Map.ofEntries(
+        Map.entry("CreateTable", new Route<>(TableJson::readCreateTable, new CreateTable(db),
+            (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
+        Map.entry("DescribeTable", new Route<>(TableJson::readTableName, new DescribeTable(db),
+            (g, out) -> TableJson.writeDescription(g, "Table", out))),
+        Map.entry("DeleteTable", new Route<>(TableJson::readTableName, new DeleteTable(db),
+            (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
+        Map.entry("UpdateTable", new Route<>(TableJson::readUpdateTable, new UpdateTable(db),
+            (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
+        Map.entry("ListTables", new Route<>(TableJson::readListTables, new ListTables(db),
+            TableJson::writeListTables)),
+        Map.entry("TagResource", new Route<>(TableJson::readTagResource, new TagResource(db),
+            TableJson::writeEmpty)),
+        Map.entry("UntagResource", new Route<>(TableJson::readUntagResource, new UntagResource(db),
+            TableJson::writeEmpty)),
+        Map.entry("ListTagsOfResource", new Route<>(TableJson::readResourceArn, new ListTagsOfResource(db),
+            TableJson::writeTags)),
+        Map.entry("DescribeEndpoints", new Route<>(TableJson::readNothing, constant(null),
+            (g, out) -> TableJson.writeEndpoints(g, endpoint))),
+        Map.entry("DescribeLimits", new Route<>(TableJson::readNothing, constant(DescribeLimitsOutput.DEFAULTS),
+            TableJson::writeLimits)),
+        Map.entry("PutItem", new Route<>(ItemJson::readPutItem, new PutItem(db, items), ItemJson::writeAttributes)),
+        Map.entry("GetItem", new Route<>(ItemJson::readGetItem, new GetItem(db, items), ItemJson::writeItem)),
+        Map.entry("DeleteItem", new Route<>(ItemJson::readDeleteItem, new DeleteItem(db, items),
+            ItemJson::writeAttributes)));
+  }
+
+  @Override
+  public void handle(ApiRequest request, InputStream body, OutputStream response) throws IOException {
+    Route<?, ?> route = request.target() != null && request.target().startsWith(TARGET_PREFIX)
+        ? routes.get(request.target().substring(TARGET_PREFIX.length()))
+        : null;
+    if (route == null) {
+      throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+    }
+    try (JsonParser parser = json.createParser(body);
+        JsonGenerator generator = json.createGenerator(response)) {
+      route.run(new JsonInput(parser), generator);
+    }
+  }
+
+  /** An operation with no input to check that always answers {@code output}. */
+  private static <I, O> Operation<I, O> constant(O output) {
+    return new Operation<>() {
+      @Override
+      public void validate(I input) {}
+
+      @Override
+      public O execute(I input) {
+        return output;
+      }
+    };
+  }
+}

@@ -1,0 +1,145 @@
+package io.shaledb.server.json;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.model.AttributeType;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.Bytes;
+import io.shaledb.core.model.DynamoNumber;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads a DynamoDB attribute value ({@code {"S": "..."}}, {@code {"NS": [...]}}, ...) into the model. Shape errors
+ * are SerializationExceptions at once; value errors (no type or several, empty or duplicate sets, bad numbers) are
+ * deferred (see {@link JsonInput}) and read as null.
+ */
+final class AttributeValueReader {
+  private final JsonInput in;
+
+  AttributeValueReader(JsonInput in) {
+    this.in = in;
+  }
+
+  AttributeValue read() throws IOException {
+    if (!in.beginStructure()) {
+      return null;
+    }
+    AttributeValue value = null;
+    int types = 0;
+    while (in.nextField()) {
+      AttributeType type = AttributeType.fromWireName(in.fieldName());
+      if (type == null) {
+        in.skipValue();
+        continue;
+      }
+      if (in.currentToken() == JsonToken.VALUE_NULL) {
+        continue;
+      }
+      types++;
+      value = switch (type) {
+        case S -> new AttributeValue.S(in.readString());
+        case N -> number(in.readString());
+        case B -> new AttributeValue.B(binary());
+        case BOOL -> AttributeValue.Bool.of(in.readBoolean());
+        case NULL -> nullValue(in.readBoolean());
+        case SS -> set(in.readList(JsonInput::readString), "string", Function.identity(), AttributeValue.SS::new);
+        case NS -> numberSet(in.readList(JsonInput::readString));
+        case BS -> set(in.readList(r -> binary()), "binary", AttributeValueReader::base64, AttributeValue.BS::new);
+        case M -> map(in.readAttributeMap());
+        case L -> list(in.readList(JsonInput::readAttributeValue));
+      };
+    }
+    if (types == 0) {
+      return fail("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+    }
+    if (types > 1) {
+      return fail("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the"
+          + " supported datatypes");
+    }
+    return value;
+  }
+
+  private Bytes binary() throws IOException {
+    if (in.currentToken() != JsonToken.VALUE_STRING) {
+      throw SerializationErrors.notABlob(in.currentToken());
+    }
+    try {
+      return Bytes.wrap(in.readBinary());
+    } catch (JsonParseException e) {
+      throw SerializationErrors.badBase64();
+    }
+  }
+
+  private AttributeValue number(String text) {
+    try {
+      return new AttributeValue.N(DynamoNumber.parse(text));
+    } catch (DynamoException e) {
+      return fail(e);
+    }
+  }
+
+  private AttributeValue nullValue(boolean value) {
+    return value ? AttributeValue.Null.INSTANCE
+        : fail("One or more parameter values were invalid: Null attribute value types must have the value of true");
+  }
+
+  private AttributeValue numberSet(List<String> texts) {
+    List<DynamoNumber> numbers = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      try {
+        numbers.add(DynamoNumber.parse(text));
+      } catch (DynamoException e) {
+        return fail(e);
+      }
+    }
+    if (new LinkedHashSet<>(numbers).size() != numbers.size()) {
+      return fail(duplicates(texts));
+    }
+    return set(numbers, "number", DynamoNumber::toString, AttributeValue.NS::new);
+  }
+
+  private <T> AttributeValue set(
+      List<T> values, String kind, Function<T, String> render, Function<Set<T>, AttributeValue> build) {
+    if (values.isEmpty()) {
+      return fail("One or more parameter values were invalid: An " + kind + " set  may not be empty");
+    }
+    Set<T> unique = new LinkedHashSet<>(values);
+    if (unique.size() != values.size()) {
+      return fail(duplicates(values.stream().map(render).toList()));
+    }
+    return build.apply(unique);
+  }
+
+  private static String duplicates(List<String> rendered) {
+    return "One or more parameter values were invalid: Input collection " + rendered + " contains duplicates.";
+  }
+
+  private static String base64(Bytes bytes) {
+    return Base64.getEncoder().encodeToString(bytes.toByteArray());
+  }
+
+  private static AttributeValue map(Map<String, AttributeValue> values) {
+    return values.containsValue(null) ? null : new AttributeValue.M(values);
+  }
+
+  private static AttributeValue list(List<AttributeValue> values) {
+    return values.contains(null) ? null : new AttributeValue.L(values);
+  }
+
+  private AttributeValue fail(String message) {
+    return fail(DynamoException.validation(message));
+  }
+
+  private AttributeValue fail(DynamoException error) {
+    in.defer(error);
+    return null;
+  }
+}

@@ -1,0 +1,352 @@
+package io.shaledb.server.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonToken;
+import io.shaledb.core.op.table.CreateTableInput;
+import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
+import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
+import io.shaledb.core.op.table.CreateTableInput.Tag;
+import io.shaledb.core.op.table.CreateTableInput.Throughput;
+import io.shaledb.core.op.table.DescribeLimitsOutput;
+import io.shaledb.core.op.table.ListTablesInput;
+import io.shaledb.core.op.table.ListTablesOutput;
+import io.shaledb.core.op.table.ListTagsOfResourceOutput;
+import io.shaledb.core.op.table.TableDescription;
+import io.shaledb.core.op.table.TagResourceInput;
+import io.shaledb.core.op.table.UntagResourceInput;
+import io.shaledb.core.op.table.UpdateTableInput;
+import io.shaledb.core.schema.KeyAttribute;
+import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.TableMetadata;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Requests and responses of the control-plane operations. */
+public final class TableJson {
+  private TableJson() {}
+
+  public static CreateTableInput readCreateTable(JsonInput in) throws IOException {
+    String tableName = null;
+    List<AttributeDefinition> definitions = null;
+    List<KeySchemaElement> keySchema = null;
+    String billingMode = null;
+    Throughput throughput = null;
+    List<Tag> tags = null;
+    Boolean deletionProtection = null;
+    List<String> unsupported = new ArrayList<>();
+    if (in.beginRequest()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "TableName" -> tableName = in.readString();
+          case "AttributeDefinitions" -> definitions = in.readList(TableJson::readAttributeDefinition);
+          case "KeySchema" -> keySchema = in.readList(TableJson::readKeySchemaElement);
+          case "BillingMode" -> billingMode = in.readString();
+          case "ProvisionedThroughput" -> throughput = readThroughput(in);
+          case "Tags" -> tags = in.readList(TableJson::readTag);
+          case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
+          case "LocalSecondaryIndexes", "GlobalSecondaryIndexes", "StreamSpecification", "SSESpecification",
+              "TableClass", "ResourcePolicy", "OnDemandThroughput", "WarmThroughput" -> {
+            if (isPresent(in)) {
+              unsupported.add(in.fieldName());
+            }
+            in.skipValue();
+          }
+          default -> in.skipValue();
+        }
+      }
+    }
+    return new CreateTableInput(
+        tableName, definitions, keySchema, billingMode, throughput, tags, deletionProtection, unsupported);
+  }
+
+  public static UpdateTableInput readUpdateTable(JsonInput in) throws IOException {
+    String tableName = null;
+    String billingMode = null;
+    Throughput throughput = null;
+    Boolean deletionProtection = null;
+    List<String> unsupported = new ArrayList<>();
+    if (in.beginRequest()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "TableName" -> tableName = in.readString();
+          case "BillingMode" -> billingMode = in.readString();
+          case "ProvisionedThroughput" -> throughput = readThroughput(in);
+          case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
+          case "AttributeDefinitions", "GlobalSecondaryIndexUpdates", "StreamSpecification", "SSESpecification",
+              "ReplicaUpdates", "TableClass", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency" -> {
+            if (isPresent(in)) {
+              unsupported.add(in.fieldName());
+            }
+            in.skipValue();
+          }
+          default -> in.skipValue();
+        }
+      }
+    }
+    return new UpdateTableInput(tableName, billingMode, throughput, deletionProtection, unsupported);
+  }
+
+  /** DescribeTable and DeleteTable take only a table name. */
+  public static String readTableName(JsonInput in) throws IOException {
+    return readSingleString(in, "TableName");
+  }
+
+  public static String readResourceArn(JsonInput in) throws IOException {
+    return readSingleString(in, "ResourceArn");
+  }
+
+  public static ListTablesInput readListTables(JsonInput in) throws IOException {
+    String start = null;
+    Long limit = null;
+    if (in.beginRequest()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "ExclusiveStartTableName" -> start = in.readString();
+          case "Limit" -> limit = in.readLong();
+          default -> in.skipValue();
+        }
+      }
+    }
+    return new ListTablesInput(start, limit);
+  }
+
+  public static TagResourceInput readTagResource(JsonInput in) throws IOException {
+    String arn = null;
+    List<Tag> tags = null;
+    if (in.beginRequest()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "ResourceArn" -> arn = in.readString();
+          case "Tags" -> tags = in.readList(TableJson::readTag);
+          default -> in.skipValue();
+        }
+      }
+    }
+    return new TagResourceInput(arn, tags);
+  }
+
+  public static UntagResourceInput readUntagResource(JsonInput in) throws IOException {
+    String arn = null;
+    List<String> keys = null;
+    if (in.beginRequest()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "ResourceArn" -> arn = in.readString();
+          case "TagKeys" -> keys = in.readList(JsonInput::readString);
+          default -> in.skipValue();
+        }
+      }
+    }
+    return new UntagResourceInput(arn, keys);
+  }
+
+  /** Reads a request with no members that matter (DescribeEndpoints, DescribeLimits). */
+  public static Void readNothing(JsonInput in) throws IOException {
+    if (in.beginRequest()) {
+      while (in.nextField()) {
+        in.skipValue();
+      }
+    }
+    return null;
+  }
+
+  private static String readSingleString(JsonInput in, String member) throws IOException {
+    String value = null;
+    if (in.beginRequest()) {
+      while (in.nextField()) {
+        if (in.fieldName().equals(member)) {
+          value = in.readString();
+        } else {
+          in.skipValue();
+        }
+      }
+    }
+    return value;
+  }
+
+  private static boolean isPresent(JsonInput in) {
+    return in.currentToken() != JsonToken.VALUE_NULL;
+  }
+
+  private static AttributeDefinition readAttributeDefinition(JsonInput in) throws IOException {
+    String name = null;
+    String type = null;
+    if (in.beginStructure()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "AttributeName" -> name = in.readString();
+          case "AttributeType" -> type = in.readString();
+          default -> in.skipValue();
+        }
+      }
+    }
+    return new AttributeDefinition(name, type);
+  }
+
+  private static KeySchemaElement readKeySchemaElement(JsonInput in) throws IOException {
+    String name = null;
+    String type = null;
+    if (in.beginStructure()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "AttributeName" -> name = in.readString();
+          case "KeyType" -> type = in.readString();
+          default -> in.skipValue();
+        }
+      }
+    }
+    return new KeySchemaElement(name, type);
+  }
+
+  private static Throughput readThroughput(JsonInput in) throws IOException {
+    if (!in.beginStructure()) {
+      return null;
+    }
+    Long read = null;
+    Long write = null;
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "ReadCapacityUnits" -> read = in.readLong();
+        case "WriteCapacityUnits" -> write = in.readLong();
+        default -> in.skipValue();
+      }
+    }
+    return new Throughput(read, write);
+  }
+
+  private static Tag readTag(JsonInput in) throws IOException {
+    String key = null;
+    String value = null;
+    if (in.beginStructure()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "Key" -> key = in.readString();
+          case "Value" -> value = in.readString();
+          default -> in.skipValue();
+        }
+      }
+    }
+    return new Tag(key, value);
+  }
+
+  /** Writes {@code {"<wrapper>": TableDescription}}: "TableDescription" or, for DescribeTable, "Table". */
+  public static void writeDescription(JsonGenerator g, String wrapper, TableDescription d) throws IOException {
+    TableMetadata t = d.table();
+    g.writeStartObject();
+    g.writeObjectFieldStart(wrapper);
+    g.writeArrayFieldStart("AttributeDefinitions");
+    for (KeyAttribute a : t.attributeDefinitions()) {
+      g.writeStartObject();
+      g.writeStringField("AttributeName", a.name());
+      g.writeStringField("AttributeType", a.type().name());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("TableName", t.name());
+    g.writeArrayFieldStart("KeySchema");
+    writeKey(g, t.keySchema().partitionKey(), "HASH");
+    if (t.keySchema().sortKey().isPresent()) {
+      writeKey(g, t.keySchema().sortKey().get(), "RANGE");
+    }
+    g.writeEndArray();
+    g.writeStringField("TableStatus", d.status().name());
+    writeInstant(g, "CreationDateTime", t.creationDateTime());
+    writeThroughput(g, t.provisionedThroughput());
+    g.writeNumberField("TableSizeBytes", d.tableSizeBytes());
+    g.writeNumberField("ItemCount", d.itemCount());
+    g.writeStringField("TableArn", d.tableArn());
+    g.writeStringField("TableId", t.tableId());
+    g.writeObjectFieldStart("BillingModeSummary");
+    g.writeStringField("BillingMode", t.billingMode().name());
+    if (t.lastUpdateToPayPerRequest().isPresent()) {
+      writeInstant(g, "LastUpdateToPayPerRequestDateTime", t.lastUpdateToPayPerRequest().get());
+    }
+    g.writeEndObject();
+    g.writeBooleanField("DeletionProtectionEnabled", t.deletionProtectionEnabled());
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  public static void writeListTables(JsonGenerator g, ListTablesOutput out) throws IOException {
+    g.writeStartObject();
+    g.writeArrayFieldStart("TableNames");
+    for (String name : out.tableNames()) {
+      g.writeString(name);
+    }
+    g.writeEndArray();
+    if (out.lastEvaluatedTableName() != null) {
+      g.writeStringField("LastEvaluatedTableName", out.lastEvaluatedTableName());
+    }
+    g.writeEndObject();
+  }
+
+  public static void writeTags(JsonGenerator g, ListTagsOfResourceOutput out) throws IOException {
+    g.writeStartObject();
+    g.writeArrayFieldStart("Tags");
+    for (Map.Entry<String, String> tag : out.tags().entrySet()) {
+      g.writeStartObject();
+      g.writeStringField("Key", tag.getKey());
+      g.writeStringField("Value", tag.getValue());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  public static void writeEmpty(JsonGenerator g, Object ignored) throws IOException {
+    g.writeStartObject();
+    g.writeEndObject();
+  }
+
+  public static void writeLimits(JsonGenerator g, DescribeLimitsOutput limits) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("AccountMaxReadCapacityUnits", limits.accountMaxReadCapacityUnits());
+    g.writeNumberField("AccountMaxWriteCapacityUnits", limits.accountMaxWriteCapacityUnits());
+    g.writeNumberField("TableMaxReadCapacityUnits", limits.tableMaxReadCapacityUnits());
+    g.writeNumberField("TableMaxWriteCapacityUnits", limits.tableMaxWriteCapacityUnits());
+    g.writeEndObject();
+  }
+
+  /** DescribeEndpoints names this server itself, so clients using endpoint discovery stay here. */
+  public static void writeEndpoints(JsonGenerator g, String address) throws IOException {
+    g.writeStartObject();
+    g.writeArrayFieldStart("Endpoints");
+    g.writeStartObject();
+    g.writeStringField("Address", address);
+    g.writeNumberField("CachePeriodInMinutes", 1440);
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeKey(JsonGenerator g, KeyAttribute key, String type) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("AttributeName", key.name());
+    g.writeStringField("KeyType", type);
+    g.writeEndObject();
+  }
+
+  private static void writeThroughput(JsonGenerator g, ProvisionedThroughput p) throws IOException {
+    g.writeObjectFieldStart("ProvisionedThroughput");
+    if (p.lastIncreaseDateTime().isPresent()) {
+      writeInstant(g, "LastIncreaseDateTime", p.lastIncreaseDateTime().get());
+    }
+    if (p.lastDecreaseDateTime().isPresent()) {
+      writeInstant(g, "LastDecreaseDateTime", p.lastDecreaseDateTime().get());
+    }
+    g.writeNumberField("NumberOfDecreasesToday", p.numberOfDecreasesToday());
+    g.writeNumberField("ReadCapacityUnits", p.readCapacityUnits());
+    g.writeNumberField("WriteCapacityUnits", p.writeCapacityUnits());
+    g.writeEndObject();
+  }
+
+  /** DynamoDB's timestamps: epoch seconds with a fraction. */
+  private static void writeInstant(JsonGenerator g, String field, Instant instant) throws IOException {
+    g.writeFieldName(field);
+    g.writeNumber(BigDecimal.valueOf(instant.toEpochMilli(), 3));
+  }
+}

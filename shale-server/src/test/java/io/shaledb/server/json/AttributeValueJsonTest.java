@@ -1,0 +1,114 @@
+package io.shaledb.server.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.Bytes;
+import io.shaledb.core.model.DynamoNumber;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AttributeValueJsonTest {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private static JsonInput input(String json) throws IOException {
+    JsonInput in = new JsonInput(JSON.createParser(json));
+    in.beginRequest();
+    in.nextField();
+    return in;
+  }
+
+  /** Reads {@code {"v": <json>}}'s value. */
+  private static AttributeValue read(String json) throws IOException {
+    JsonInput in = input("{\"v\":" + json + "}");
+    AttributeValue value = in.readAttributeValue();
+    if (in.deferredError() != null) {
+      throw in.deferredError();
+    }
+    return value;
+  }
+
+  private static String write(AttributeValue value) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      AttributeValueWriter.write(g, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void everyType_roundTrips() throws IOException {
+    Map<String, AttributeValue> nested = new LinkedHashMap<>();
+    nested.put("s", new AttributeValue.S("x"));
+    nested.put("l", new AttributeValue.L(List.of(AttributeValue.Null.INSTANCE, AttributeValue.Bool.TRUE)));
+    List<AttributeValue> values = List.of(
+        new AttributeValue.S("héllo"),
+        new AttributeValue.S(""),
+        new AttributeValue.N(DynamoNumber.parse("-1.5")),
+        new AttributeValue.B(Bytes.wrap(new byte[] {0, (byte) 0xFF})),
+        new AttributeValue.SS(Set.of("a")),
+        new AttributeValue.NS(Set.of(DynamoNumber.parse("1"), DynamoNumber.parse("2"))),
+        new AttributeValue.BS(Set.of(Bytes.wrap(new byte[] {1}))),
+        new AttributeValue.M(nested),
+        new AttributeValue.L(List.of()),
+        AttributeValue.Null.INSTANCE,
+        AttributeValue.Bool.FALSE);
+    for (AttributeValue value : values) {
+      assertThat(read(write(value))).isEqualTo(value);
+    }
+  }
+
+  @Test
+  void numbers_areWrittenCanonically() {
+    assertThat(write(new AttributeValue.N(DynamoNumber.parse("1.50E2")))).isEqualTo("{\"N\":\"150\"}");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "{}|Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
+    "{\"X\":\"a\"}|Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
+    "{\"S\":\"a\",\"N\":\"1\"}|Supplied AttributeValue has more than one datatypes set, must contain exactly one"
+        + " of the supported datatypes",
+    "{\"SS\":[]}|One or more parameter values were invalid: An string set  may not be empty",
+    "{\"NS\":[]}|One or more parameter values were invalid: An number set  may not be empty",
+    "{\"SS\":[\"a\",\"a\"]}|One or more parameter values were invalid: Input collection [a, a] contains"
+        + " duplicates.",
+    "{\"NS\":[\"1\",\"1.0\"]}|One or more parameter values were invalid: Input collection [1, 1.0] contains"
+        + " duplicates.",
+    "{\"N\":\"abc\"}|The parameter cannot be converted to a numeric value: abc",
+    "{\"NULL\":false}|One or more parameter values were invalid: Null attribute value types must have the value"
+        + " of true",
+    "{\"M\":{\"a\":{}}}|Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
+  })
+  void invalidValues_areDeferredValidationErrors(String json, String message) {
+    assertThatThrownBy(() -> read(json))
+        .isInstanceOfSatisfying(DynamoException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION))
+        .hasMessage(message);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"\"a\"", "[1]", "{\"S\":1}", "{\"BOOL\":\"x\"}", "{\"L\":{}}",
+      "{\"M\":[]}"})
+  void wrongJsonShapes_areSerializationErrors(String json) {
+    assertThatThrownBy(() -> read(json))
+        .isInstanceOfSatisfying(DynamoException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.SERIALIZATION));
+  }
+}

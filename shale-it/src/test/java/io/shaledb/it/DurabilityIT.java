@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /** Durability of the default (RocksDB) server across clean restarts and SIGKILL. */
 class DurabilityIT {
@@ -32,7 +33,7 @@ class DurabilityIT {
       createTable(client, "kept");
       client.putItem(r -> r.tableName("kept").item(Map.of("id", AttributeValue.fromN("1"), "v",
           AttributeValue.fromS("one"))));
-      client.tagResource(r -> r.resourceArn(arn(client, "kept")).tags(t -> t.key("k").value("v")));
+      client.tagResource(r -> r.resourceArn(arn(client, "kept")).tags(Tag.builder().key("k").value("v").build()));
       server.stop();
       assertThat(server.exitCode()).as("SIGTERM stops the server cleanly").isIn(0, 143);
     }

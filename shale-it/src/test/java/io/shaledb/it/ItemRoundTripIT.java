@@ -48,7 +48,7 @@ class ItemRoundTripIT {
         Map.entry("m", AttributeValue.fromM(Map.of("nested", AttributeValue.fromM(Map.of("deep", s("v"))),
             "list", AttributeValue.fromL(List.of(n("1"), s("two")))))),
         Map.entry("l", AttributeValue.fromL(List.of(s("x"), n("1"), AttributeValue.fromBool(true),
-            AttributeValue.fromNul(true), AttributeValue.fromL(List.of()), AttributeValue.fromM(Map.of()))))),
+            AttributeValue.fromNul(true), AttributeValue.fromL(List.of()), AttributeValue.fromM(Map.of())))),
         Map.entry("bool", AttributeValue.fromBool(false)),
         Map.entry("null", AttributeValue.fromNul(true)));
     client.putItem(r -> r.tableName(table).item(item));

@@ -75,15 +75,24 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /** SIGKILL: the process gets no chance to flush or close anything. */
-  void kill() throws InterruptedException {
+  void kill() {
     process.destroyForcibly();
-    process.waitFor(30, TimeUnit.SECONDS);
+    awaitExit();
   }
 
   /** SIGTERM, for a clean shutdown. */
-  void stop() throws InterruptedException {
+  void stop() {
     process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+    awaitExit();
+  }
+
+  private void awaitExit() {
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
   }
@@ -93,7 +102,7 @@ final class ServerProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
       kill();
     }

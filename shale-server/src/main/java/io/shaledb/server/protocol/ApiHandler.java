@@ -1,8 +1,19 @@
 package io.shaledb.server.protocol;
+
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-/** Executes one API call. Blocking; called off the Netty event loop. Client errors are thrown as DynamoException; anything else is a bug (HTTP 500). */
+
+/**
+ * Executes one API call. Blocking: the transport calls it off the event loop. Client errors are thrown as
+ * {@link io.shaledb.core.error.DynamoException}; anything else is a bug and becomes HTTP 500.
+ */
 public interface ApiHandler {
-  /** @param request the operation target and caller; @param body the JSON request body; @param response where the JSON response body is written (only used when no exception is thrown) */
-  void handle(ApiRequest request, InputStream body, OutputStream response) throws java.io.IOException;
+
+  /**
+   * @param request the operation target and caller
+   * @param body the JSON request body
+   * @param response where the JSON response body is written; discarded when an exception is thrown
+   */
+  void handle(ApiRequest request, InputStream body, OutputStream response) throws IOException;
 }

@@ -1,0 +1,52 @@
+package io.shaledb.server;
+
+import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.StorageEngines;
+import io.shaledb.server.api.ApiHandlers;
+import io.shaledb.server.http.HttpApiServer;
+import java.net.URI;
+
+/** A running ShaleDB: a storage engine, the API over it and the HTTP server in front. Close it to stop. */
+public final class ShaleDbServer implements AutoCloseable {
+  private final ServerConfig config;
+  private final StorageEngine engine;
+  private final HttpApiServer http;
+
+  private ShaleDbServer(ServerConfig config, StorageEngine engine, HttpApiServer http) {
+    this.config = config;
+    this.engine = engine;
+    this.http = http;
+  }
+
+  public static ShaleDbServer start(ServerConfig config) throws InterruptedException {
+    StorageEngine engine = StorageEngines.open(config.inMemory() ? "memory" : "rocksdb", config.dataDirectory());
+    try {
+      HttpApiServer http = HttpApiServer.start(config.host(), config.port(), config.region(),
+          ApiHandlers.create(engine, config.region()));
+      return new ShaleDbServer(config, engine, http);
+    } catch (RuntimeException | InterruptedException e) {
+      engine.close();
+      throw e;
+    }
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  /** The port actually bound (useful when the configuration asked for port 0). */
+  public int port() {
+    return http.port();
+  }
+
+  public URI endpoint() {
+    return URI.create("http://" + config.host() + ":" + port());
+  }
+
+  /** Stops serving, then closes the storage engine so a durable one shuts down cleanly. */
+  @Override
+  public void close() {
+    http.close();
+    engine.close();
+  }
+}

@@ -1,0 +1,18 @@
+package io.shaledb.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code shaledb} command line. */
+@Command(
+    name = "shaledb",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "A self-hosted database that speaks Amazon DynamoDB's API.",
+    subcommands = {ServeCommand.class})
+public final class Main {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+}

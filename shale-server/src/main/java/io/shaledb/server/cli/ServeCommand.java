@@ -1,0 +1,47 @@
+package io.shaledb.server.cli;
+
+import io.shaledb.server.ServerConfig;
+import io.shaledb.server.ShaleDbServer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code shaledb serve}: runs a server in the foreground until SIGTERM or SIGINT. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Run a ShaleDB server in the foreground.")
+final class ServeCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Option(names = "--port", description = "Port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+  int port = ServerConfig.DEFAULT_PORT;
+
+  @Option(names = "--host", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
+  String host = ServerConfig.DEFAULT_HOST;
+
+  @Option(names = "--data-dir", description = "Where durable data lives. Default: ${DEFAULT-VALUE}.")
+  Path dataDirectory = Path.of("shale-data");
+
+  @Option(names = "--in-memory", description = "Keep everything in memory; nothing survives the process.")
+  boolean inMemory;
+
+  @Option(names = "--region", description = "Region named in ARNs. Default: ${DEFAULT-VALUE}.")
+  String region = ServerConfig.DEFAULT_REGION;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ShaleDbServer server = ShaleDbServer.start(
+        new ServerConfig(host, port, dataDirectory.toAbsolutePath(), inMemory, region));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "shaledb-shutdown"));
+    LOG.info("ShaleDB listening on {} with {}", server.endpoint(),
+        inMemory ? "data in memory" : "data in " + dataDirectory.toAbsolutePath());
+    stopped.await();
+    return 0;
+  }
+}

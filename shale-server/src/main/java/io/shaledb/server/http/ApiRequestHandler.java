@@ -1,0 +1,127 @@
+package io.shaledb.server.http;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
+import io.shaledb.server.protocol.ApiHandler;
+import io.shaledb.server.protocol.ApiRequest;
+import io.shaledb.server.protocol.Credentials;
+import io.shaledb.server.protocol.ErrorResponses;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one HTTP request into one API call. The call runs on a worker; reading from the connection pauses until its
+ * response is written, so responses leave in request order.
+ */
+final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiRequestHandler.class);
+  private static final String TARGET = "X-Amz-Target";
+
+  private final ApiHandler handler;
+  private final Executor workers;
+  private final byte[] health;
+
+  ApiRequestHandler(ApiHandler handler, Executor workers, String region) {
+    this.handler = handler;
+    this.workers = workers;
+    this.health = ("healthy: dynamodb." + region + ".amazonaws.com ").getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    String requestId = Responses.newRequestId();
+    if (request.decoderResult().isFailure()) {
+      send(ctx, error(ctx, DynamoException.serialization("Malformed HTTP request"), requestId), false);
+      return;
+    }
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    if (request.method().equals(HttpMethod.GET)) {
+      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+          Unpooled.wrappedBuffer(health));
+      Responses.addHeaders(response, requestId);
+      response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain");
+      send(ctx, response, keepAlive);
+      return;
+    }
+    String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+    if (authorization == null) {
+      send(ctx, error(ctx, new DynamoException(ErrorCode.MISSING_AUTHENTICATION_TOKEN,
+          "Request is missing Authentication Token"), requestId), keepAlive);
+      return;
+    }
+    Credentials credentials = Credentials.parse(authorization);
+    ApiRequest call = new ApiRequest(request.headers().get(TARGET), requestId, credentials.accessKeyId(),
+        credentials.region());
+    ByteBuf body = request.content().retain();
+    ctx.channel().config().setAutoRead(false);
+    workers.execute(() -> {
+      FullHttpResponse response;
+      try {
+        response = call(ctx, call, body);
+      } finally {
+        body.release();
+      }
+      send(ctx, response, keepAlive);
+      ctx.channel().config().setAutoRead(true);
+    });
+  }
+
+  private FullHttpResponse call(ChannelHandlerContext ctx, ApiRequest call, ByteBuf body) {
+    ByteBuf out = ctx.alloc().buffer(256);
+    try (ByteBufInputStream in = new ByteBufInputStream(body); ByteBufOutputStream os = new ByteBufOutputStream(out)) {
+      handler.handle(call, in, os);
+    } catch (DynamoException e) {
+      out.release();
+      return error(ctx, e, call.requestId());
+    } catch (IOException | RuntimeException e) {
+      out.release();
+      LOG.error("request {} ({}) failed", call.requestId(), call.target(), e);
+      return error(ctx, new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, ErrorResponses.INTERNAL_ERROR_MESSAGE),
+          call.requestId());
+    }
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, out);
+    Responses.addHeaders(response, call.requestId());
+    return response;
+  }
+
+  private static FullHttpResponse error(ChannelHandlerContext ctx, DynamoException e, String requestId) {
+    ByteBuf out = ctx.alloc().buffer(128);
+    try (ByteBufOutputStream os = new ByteBufOutputStream(out)) {
+      ErrorResponses.write(e, os);
+    } catch (IOException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        HttpResponseStatus.valueOf(e.code().httpStatus()), out);
+    Responses.addHeaders(response, requestId);
+    return response;
+  }
+
+  private static void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+    HttpUtil.setKeepAlive(response, keepAlive);
+    ctx.writeAndFlush(response);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("connection {} failed", ctx.channel().remoteAddress(), cause);
+    ctx.close();
+  }
+}

@@ -1,0 +1,95 @@
+package io.shaledb.server.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.shaledb.server.protocol.ApiHandler;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP/1.1 front door: Netty event loops decode requests and write responses; API calls run on virtual threads,
+ * so the event loops never block on storage.
+ */
+public final class HttpApiServer implements AutoCloseable {
+  /** DynamoDB's largest request body. */
+  public static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+  private final EventLoopGroup group;
+  private final ExecutorService workers;
+  private final Channel channel;
+
+  private HttpApiServer(EventLoopGroup group, ExecutorService workers, Channel channel) {
+    this.group = group;
+    this.workers = workers;
+    this.channel = channel;
+  }
+
+  /** Binds {@code host:port} (port 0 picks a free one) and serves {@code handler}. */
+  public static HttpApiServer start(String host, int port, String region, ApiHandler handler)
+      throws InterruptedException {
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(io);
+    ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shale-api-", 0).factory());
+    try {
+      Channel channel = new ServerBootstrap()
+          .group(group)
+          .channel(channelType)
+          .option(ChannelOption.SO_BACKLOG, 1024)
+          .childOption(ChannelOption.TCP_NODELAY, true)
+          .childHandler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              ch.pipeline()
+                  .addLast(new HttpServerCodec())
+                  .addLast(new HttpServerKeepAliveHandler())
+                  .addLast(new BoundedAggregator(MAX_REQUEST_BYTES))
+                  .addLast(new ApiRequestHandler(handler, workers, region));
+            }
+          })
+          .bind(new InetSocketAddress(host, port))
+          .sync()
+          .channel();
+      return new HttpApiServer(group, workers, channel);
+    } catch (RuntimeException | InterruptedException e) {
+      group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+      workers.shutdownNow();
+      throw e;
+    }
+  }
+
+  /** The port actually bound. */
+  public int port() {
+    return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  /** Stops accepting, lets in-flight calls finish for a moment, then stops the event loops. */
+  @Override
+  public void close() {
+    channel.close().syncUninterruptibly();
+    workers.shutdown();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}

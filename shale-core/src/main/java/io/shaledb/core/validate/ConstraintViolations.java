@@ -47,9 +47,9 @@ public final class ConstraintViolations {
   public ConstraintViolations size(String path, Collection<?> value, String rendered, int min, int max) {
     if (value != null) {
       if (value.size() < min) {
-        add(rendered, path, "Member must have length greater than or equal to " + min);
+        add(quote(rendered), path, "Member must have length greater than or equal to " + min);
       } else if (value.size() > max) {
-        add(rendered, path, "Member must have length less than or equal to " + max);
+        add(quote(rendered), path, "Member must have length less than or equal to " + max);
       }
     }
     return this;

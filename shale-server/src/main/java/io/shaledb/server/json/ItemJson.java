@@ -20,16 +20,15 @@ public final class ItemJson {
     String returnValues = null;
     String capacity = null;
     String metrics = null;
-    if (in.beginRequest()) {
-      while (in.nextField()) {
-        switch (in.fieldName()) {
-          case "TableName" -> tableName = in.readString();
-          case "Item" -> item = in.readAttributeMap();
-          case "ReturnValues" -> returnValues = in.readString();
-          case "ReturnConsumedCapacity" -> capacity = in.readString();
-          case "ReturnItemCollectionMetrics" -> metrics = in.readString();
-          default -> in.skipValue();
-        }
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "TableName" -> tableName = in.readString();
+        case "Item" -> item = in.readAttributeMap();
+        case "ReturnValues" -> returnValues = in.readString();
+        case "ReturnConsumedCapacity" -> capacity = in.readString();
+        case "ReturnItemCollectionMetrics" -> metrics = in.readString();
+        default -> in.skipValue();
       }
     }
     return new PutItemInput(tableName, item, returnValues, capacity, metrics);
@@ -41,16 +40,15 @@ public final class ItemJson {
     String returnValues = null;
     String capacity = null;
     String metrics = null;
-    if (in.beginRequest()) {
-      while (in.nextField()) {
-        switch (in.fieldName()) {
-          case "TableName" -> tableName = in.readString();
-          case "Key" -> key = in.readAttributeMap();
-          case "ReturnValues" -> returnValues = in.readString();
-          case "ReturnConsumedCapacity" -> capacity = in.readString();
-          case "ReturnItemCollectionMetrics" -> metrics = in.readString();
-          default -> in.skipValue();
-        }
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "TableName" -> tableName = in.readString();
+        case "Key" -> key = in.readAttributeMap();
+        case "ReturnValues" -> returnValues = in.readString();
+        case "ReturnConsumedCapacity" -> capacity = in.readString();
+        case "ReturnItemCollectionMetrics" -> metrics = in.readString();
+        default -> in.skipValue();
       }
     }
     return new DeleteItemInput(tableName, key, returnValues, capacity, metrics);
@@ -64,18 +62,17 @@ public final class ItemJson {
     String projection = null;
     Map<String, String> names = null;
     String capacity = null;
-    if (in.beginRequest()) {
-      while (in.nextField()) {
-        switch (in.fieldName()) {
-          case "TableName" -> tableName = in.readString();
-          case "Key" -> key = in.readAttributeMap();
-          case "ConsistentRead" -> consistentRead = in.readBoolean();
-          case "AttributesToGet" -> attributesToGet = in.readList(JsonInput::readString);
-          case "ProjectionExpression" -> projection = in.readString();
-          case "ExpressionAttributeNames" -> names = in.readMap(JsonInput::readString);
-          case "ReturnConsumedCapacity" -> capacity = in.readString();
-          default -> in.skipValue();
-        }
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "TableName" -> tableName = in.readString();
+        case "Key" -> key = in.readAttributeMap();
+        case "ConsistentRead" -> consistentRead = in.readBoolean();
+        case "AttributesToGet" -> attributesToGet = in.readList(JsonInput::readString);
+        case "ProjectionExpression" -> projection = in.readString();
+        case "ExpressionAttributeNames" -> names = in.readMap(JsonInput::readString);
+        case "ReturnConsumedCapacity" -> capacity = in.readString();
+        default -> in.skipValue();
       }
     }
     return new GetItemInput(tableName, key, consistentRead, attributesToGet, projection, names, capacity);

@@ -34,16 +34,15 @@ public final class JsonInput {
     this.parser = parser;
   }
 
-  /** Enters the request's top-level object; an empty body reads as an empty object. */
-  public boolean beginRequest() throws IOException {
+  /** Enters the request's top-level object; an empty body is a SerializationException, as in DynamoDB. */
+  public void beginRequest() throws IOException {
     JsonToken token = next();
     if (token == null) {
-      return false;
+      throw SerializationErrors.malformed();
     }
     if (token != JsonToken.START_OBJECT) {
       throw SerializationErrors.notAStructure(token);
     }
-    return true;
   }
 
   /** Advances to the next member of the current object; false at its end. */

@@ -10,8 +10,9 @@ import io.shaledb.core.error.DynamoException;
 final class SerializationErrors {
   private SerializationErrors() {}
 
+  /** Malformed JSON, or no body at all: DynamoDB answers without a message. */
   static DynamoException malformed() {
-    return DynamoException.serialization("Start of structure or map found where not expected.");
+    return DynamoException.serialization(null);
   }
 
   static DynamoException notAStructure(JsonToken found) {

@@ -38,25 +38,24 @@ public final class TableJson {
     List<Tag> tags = null;
     Boolean deletionProtection = null;
     List<String> unsupported = new ArrayList<>();
-    if (in.beginRequest()) {
-      while (in.nextField()) {
-        switch (in.fieldName()) {
-          case "TableName" -> tableName = in.readString();
-          case "AttributeDefinitions" -> definitions = in.readList(TableJson::readAttributeDefinition);
-          case "KeySchema" -> keySchema = in.readList(TableJson::readKeySchemaElement);
-          case "BillingMode" -> billingMode = in.readString();
-          case "ProvisionedThroughput" -> throughput = readThroughput(in);
-          case "Tags" -> tags = in.readList(TableJson::readTag);
-          case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
-          case "LocalSecondaryIndexes", "GlobalSecondaryIndexes", "StreamSpecification", "SSESpecification",
-              "TableClass", "ResourcePolicy", "OnDemandThroughput", "WarmThroughput" -> {
-            if (isPresent(in)) {
-              unsupported.add(in.fieldName());
-            }
-            in.skipValue();
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "TableName" -> tableName = in.readString();
+        case "AttributeDefinitions" -> definitions = in.readList(TableJson::readAttributeDefinition);
+        case "KeySchema" -> keySchema = in.readList(TableJson::readKeySchemaElement);
+        case "BillingMode" -> billingMode = in.readString();
+        case "ProvisionedThroughput" -> throughput = readThroughput(in);
+        case "Tags" -> tags = in.readList(TableJson::readTag);
+        case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
+        case "LocalSecondaryIndexes", "GlobalSecondaryIndexes", "StreamSpecification", "SSESpecification",
+            "TableClass", "ResourcePolicy", "OnDemandThroughput", "WarmThroughput" -> {
+          if (isPresent(in)) {
+            unsupported.add(in.fieldName());
           }
-          default -> in.skipValue();
+          in.skipValue();
         }
+        default -> in.skipValue();
       }
     }
     return new CreateTableInput(
@@ -69,22 +68,21 @@ public final class TableJson {
     Throughput throughput = null;
     Boolean deletionProtection = null;
     List<String> unsupported = new ArrayList<>();
-    if (in.beginRequest()) {
-      while (in.nextField()) {
-        switch (in.fieldName()) {
-          case "TableName" -> tableName = in.readString();
-          case "BillingMode" -> billingMode = in.readString();
-          case "ProvisionedThroughput" -> throughput = readThroughput(in);
-          case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
-          case "AttributeDefinitions", "GlobalSecondaryIndexUpdates", "StreamSpecification", "SSESpecification",
-              "ReplicaUpdates", "TableClass", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency" -> {
-            if (isPresent(in)) {
-              unsupported.add(in.fieldName());
-            }
-            in.skipValue();
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "TableName" -> tableName = in.readString();
+        case "BillingMode" -> billingMode = in.readString();
+        case "ProvisionedThroughput" -> throughput = readThroughput(in);
+        case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
+        case "AttributeDefinitions", "GlobalSecondaryIndexUpdates", "StreamSpecification", "SSESpecification",
+            "ReplicaUpdates", "TableClass", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency" -> {
+          if (isPresent(in)) {
+            unsupported.add(in.fieldName());
           }
-          default -> in.skipValue();
+          in.skipValue();
         }
+        default -> in.skipValue();
       }
     }
     return new UpdateTableInput(tableName, billingMode, throughput, deletionProtection, unsupported);
@@ -102,13 +100,12 @@ public final class TableJson {
   public static ListTablesInput readListTables(JsonInput in) throws IOException {
     String start = null;
     Long limit = null;
-    if (in.beginRequest()) {
-      while (in.nextField()) {
-        switch (in.fieldName()) {
-          case "ExclusiveStartTableName" -> start = in.readString();
-          case "Limit" -> limit = in.readLong();
-          default -> in.skipValue();
-        }
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "ExclusiveStartTableName" -> start = in.readString();
+        case "Limit" -> limit = in.readLong();
+        default -> in.skipValue();
       }
     }
     return new ListTablesInput(start, limit);
@@ -117,13 +114,12 @@ public final class TableJson {
   public static TagResourceInput readTagResource(JsonInput in) throws IOException {
     String arn = null;
     List<Tag> tags = null;
-    if (in.beginRequest()) {
-      while (in.nextField()) {
-        switch (in.fieldName()) {
-          case "ResourceArn" -> arn = in.readString();
-          case "Tags" -> tags = in.readList(TableJson::readTag);
-          default -> in.skipValue();
-        }
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "ResourceArn" -> arn = in.readString();
+        case "Tags" -> tags = in.readList(TableJson::readTag);
+        default -> in.skipValue();
       }
     }
     return new TagResourceInput(arn, tags);
@@ -132,13 +128,12 @@ public final class TableJson {
   public static UntagResourceInput readUntagResource(JsonInput in) throws IOException {
     String arn = null;
     List<String> keys = null;
-    if (in.beginRequest()) {
-      while (in.nextField()) {
-        switch (in.fieldName()) {
-          case "ResourceArn" -> arn = in.readString();
-          case "TagKeys" -> keys = in.readList(JsonInput::readString);
-          default -> in.skipValue();
-        }
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "ResourceArn" -> arn = in.readString();
+        case "TagKeys" -> keys = in.readList(JsonInput::readString);
+        default -> in.skipValue();
       }
     }
     return new UntagResourceInput(arn, keys);
@@ -146,23 +141,21 @@ public final class TableJson {
 
   /** Reads a request with no members that matter (DescribeEndpoints, DescribeLimits). */
   public static Void readNothing(JsonInput in) throws IOException {
-    if (in.beginRequest()) {
-      while (in.nextField()) {
-        in.skipValue();
-      }
+    in.beginRequest();
+    while (in.nextField()) {
+      in.skipValue();
     }
     return null;
   }
 
   private static String readSingleString(JsonInput in, String member) throws IOException {
     String value = null;
-    if (in.beginRequest()) {
-      while (in.nextField()) {
-        if (in.fieldName().equals(member)) {
-          value = in.readString();
-        } else {
-          in.skipValue();
-        }
+    in.beginRequest();
+    while (in.nextField()) {
+      if (in.fieldName().equals(member)) {
+        value = in.readString();
+      } else {
+        in.skipValue();
       }
     }
     return value;

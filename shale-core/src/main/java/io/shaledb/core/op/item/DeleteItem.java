@@ -18,8 +18,9 @@ public final class DeleteItem implements Operation<DeleteItemInput, ItemOutput> 
 
   @Override
   public void validate(DeleteItemInput in) {
+    TableNames.requirePresentAndLength(in.tableName());
     ConstraintViolations v = new ConstraintViolations();
-    TableNames.check(v, "tableName", in.tableName());
+    TableNames.pattern(v, "tableName", in.tableName());
     v.notNull("key", in.key());
     CommonParameters.returnValues(v, in.returnValues());
     CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());

@@ -25,8 +25,9 @@ public final class GetItem implements Operation<GetItemInput, ItemOutput> {
 
   @Override
   public void validate(GetItemInput in) {
+    TableNames.requirePresentAndLength(in.tableName());
     ConstraintViolations v = new ConstraintViolations();
-    TableNames.check(v, "tableName", in.tableName());
+    TableNames.pattern(v, "tableName", in.tableName());
     v.notNull("key", in.key());
     v.size("attributesToGet", in.attributesToGet(), String.valueOf(in.attributesToGet()), 1, Integer.MAX_VALUE);
     CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());

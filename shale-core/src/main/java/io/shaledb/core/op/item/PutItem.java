@@ -20,8 +20,9 @@ public final class PutItem implements Operation<PutItemInput, ItemOutput> {
 
   @Override
   public void validate(PutItemInput in) {
+    TableNames.requirePresentAndLength(in.tableName());
     ConstraintViolations v = new ConstraintViolations();
-    TableNames.check(v, "tableName", in.tableName());
+    TableNames.pattern(v, "tableName", in.tableName());
     v.notNull("item", in.item());
     CommonParameters.returnValues(v, in.returnValues());
     CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());

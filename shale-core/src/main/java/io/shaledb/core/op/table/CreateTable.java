@@ -13,13 +13,9 @@ import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.validate.ConstraintViolations;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,21 +35,19 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
       throw DynamoException.validation(
           "ShaleDB does not support " + String.join(", ", in.unsupportedFeatures()) + " yet");
     }
-    KeySchema keySchema = validateKeys(in);
     BillingMode mode = in.billingMode() == null ? BillingMode.PROVISIONED : BillingMode.valueOf(in.billingMode());
     ProvisionedThroughput throughput = Throughputs.forCreate(mode, in.provisionedThroughput());
+    KeySchema keySchema = validateKeys(in.keySchema(), in.attributeDefinitions());
     Map<String, String> tags = Tags.validate(in.tags());
-    List<KeyAttribute> definitions = new ArrayList<>();
-    for (AttributeDefinition d : in.attributeDefinitions()) {
-      definitions.add(new KeyAttribute(d.attributeName(), ScalarType.valueOf(d.attributeType())));
-    }
     var now = db.clock().instant();
     TableMetadata table = db.catalog().create(in.tableName(), keyspace -> new TableMetadata(
         in.tableName(),
         keyspace,
         UUID.randomUUID().toString(),
         keySchema,
-        definitions,
+        in.attributeDefinitions().stream()
+            .map(d -> new KeyAttribute(d.attributeName(), ScalarType.valueOf(d.attributeType())))
+            .toList(),
         mode,
         throughput,
         mode == BillingMode.PAY_PER_REQUEST ? Optional.of(now) : Optional.empty(),
@@ -63,11 +57,24 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     return Describer.describe(db, table, TableStatus.CREATING);
   }
 
+  /** The declared constraints, in the order DynamoDB lists them. */
   @Override
   public void validate(CreateTableInput in) {
+    TableNames.requirePresentAndLength(in.tableName());
     ConstraintViolations v = new ConstraintViolations();
     v.notNull("attributeDefinitions", in.attributeDefinitions());
-    TableNames.check(v, "tableName", in.tableName());
+    if (in.attributeDefinitions() != null) {
+      for (int i = 0; i < in.attributeDefinitions().size(); i++) {
+        AttributeDefinition d = in.attributeDefinitions().get(i);
+        String path = "attributeDefinitions." + (i + 1) + ".member.";
+        v.notNull(path + "attributeName", d.attributeName())
+            .length(path + "attributeName", d.attributeName(), 1, 255)
+            .notNull(path + "attributeType", d.attributeType())
+            .oneOf(path + "attributeType", d.attributeType(), List.of("B", "N", "S"));
+      }
+    }
+    TableNames.pattern(v, "tableName", in.tableName());
+    Throughputs.checkDeclared(v, "provisionedThroughput", in.provisionedThroughput());
     v.notNull("keySchema", in.keySchema());
     if (in.keySchema() != null) {
       v.size("keySchema", in.keySchema(), render(in.keySchema()), 1, 2);
@@ -80,57 +87,47 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
             .oneOf(path + "keyType", k.keyType(), List.of("HASH", "RANGE"));
       }
     }
-    if (in.attributeDefinitions() != null) {
-      for (int i = 0; i < in.attributeDefinitions().size(); i++) {
-        AttributeDefinition d = in.attributeDefinitions().get(i);
-        String path = "attributeDefinitions." + (i + 1) + ".member.";
-        v.notNull(path + "attributeName", d.attributeName())
-            .length(path + "attributeName", d.attributeName(), 1, 255)
-            .notNull(path + "attributeType", d.attributeType())
-            .oneOf(path + "attributeType", d.attributeType(), List.of("B", "N", "S"));
-      }
-    }
     v.oneOf("billingMode", in.billingMode(), List.of("PROVISIONED", "PAY_PER_REQUEST"));
-    Throughputs.checkDeclared(v, "provisionedThroughput", in.provisionedThroughput());
     v.throwIfAny();
   }
 
-  private static KeySchema validateKeys(CreateTableInput in) {
-    List<KeySchemaElement> keys = in.keySchema();
-    Map<String, ScalarType> defined = new LinkedHashMap<>();
-    for (AttributeDefinition d : in.attributeDefinitions()) {
-      if (defined.put(d.attributeName(), ScalarType.valueOf(d.attributeType())) != null) {
-        throw DynamoException.validation("Cannot have two attributes with the same name");
-      }
+  /** The key schema checks, in DynamoDB's order (as recorded by dynalite's createTable tests). */
+  static KeySchema validateKeys(List<KeySchemaElement> keys, List<AttributeDefinition> definitions) {
+    List<String> names = keys.stream().map(KeySchemaElement::attributeName).toList();
+    List<String> defined = definitions.stream().map(AttributeDefinition::attributeName).toList();
+    boolean undefined = !defined.containsAll(names);
+    if (keys.size() == 2 && (undefined || names.get(0).equals(names.get(1)) && defined.size() == 1)) {
+      throw DynamoException.validation("Invalid KeySchema: Some index key attribute have no definition");
+    }
+    if (keys.size() == 1 && undefined) {
+      throw DynamoException.validation("One or more parameter values were invalid: Some index key attributes are"
+          + " not defined in AttributeDefinitions. Keys: " + names + ", AttributeDefinitions: " + defined);
+    }
+    if (keys.size() == 2 && names.get(0).equals(names.get(1))) {
+      throw DynamoException.validation(
+          "Both the Hash Key and the Range Key element in the KeySchema have the same name");
     }
     if (!"HASH".equals(keys.get(0).keyType())) {
       throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
     }
-    if (keys.size() == 2) {
-      if (!"RANGE".equals(keys.get(1).keyType())) {
-        throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    if (keys.size() == 2 && !"RANGE".equals(keys.get(1).keyType())) {
+      throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    }
+    if (keys.size() != definitions.size()) {
+      throw DynamoException.validation("One or more parameter values were invalid: Number of attributes in"
+          + " KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+    }
+    return KeySchema.of(keyAttribute(names.get(0), definitions),
+        keys.size() == 2 ? keyAttribute(names.get(1), definitions) : null);
+  }
+
+  private static KeyAttribute keyAttribute(String name, List<AttributeDefinition> definitions) {
+    for (AttributeDefinition d : definitions) {
+      if (d.attributeName().equals(name)) {
+        return new KeyAttribute(name, ScalarType.valueOf(d.attributeType()));
       }
-      if (keys.get(0).attributeName().equals(keys.get(1).attributeName())) {
-        throw DynamoException.validation(
-            "Both the Hash Key and the Range Key element in the KeySchema have the same name");
-      }
     }
-    List<String> keyNames = keys.stream().map(KeySchemaElement::attributeName).toList();
-    Set<String> missing = new HashSet<>(keyNames);
-    missing.removeAll(defined.keySet());
-    if (!missing.isEmpty()) {
-      throw DynamoException.validation(
-          "One or more parameter values were invalid: Some index key attributes are not defined in"
-              + " AttributeDefinitions. Keys: " + keyNames + ", AttributeDefinitions: " + List.copyOf(defined.keySet()));
-    }
-    if (defined.size() != keyNames.size()) {
-      throw DynamoException.validation(
-          "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match"
-              + " number of attributes defined in AttributeDefinitions");
-    }
-    KeyAttribute hash = new KeyAttribute(keyNames.get(0), defined.get(keyNames.get(0)));
-    KeyAttribute range = keys.size() == 2 ? new KeyAttribute(keyNames.get(1), defined.get(keyNames.get(1))) : null;
-    return KeySchema.of(hash, range);
+    throw new IllegalStateException("key attribute " + name + " was checked to be defined");
   }
 
   private static String render(List<KeySchemaElement> keys) {

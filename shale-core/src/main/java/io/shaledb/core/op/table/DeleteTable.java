@@ -5,7 +5,6 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
-import io.shaledb.core.validate.ConstraintViolations;
 
 /**
  * DeleteTable. The table disappears at once (its items are cleared before this returns); the response says
@@ -20,7 +19,7 @@ public final class DeleteTable implements Operation<String, TableDescription> {
 
   @Override
   public void validate(String tableName) {
-    TableNames.check(new ConstraintViolations(), "tableName", tableName).throwIfAny();
+    TableNames.check(tableName);
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.shaledb.core.op.table;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableStatus;
-import io.shaledb.core.validate.ConstraintViolations;
 
 /** DescribeTable. Input: the table name. */
 public final class DescribeTable implements Operation<String, TableDescription> {
@@ -15,7 +14,7 @@ public final class DescribeTable implements Operation<String, TableDescription> 
 
   @Override
   public void validate(String tableName) {
-    TableNames.check(new ConstraintViolations(), "tableName", tableName).throwIfAny();
+    TableNames.check(tableName);
   }
 
   @Override

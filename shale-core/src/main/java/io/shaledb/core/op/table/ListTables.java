@@ -22,9 +22,9 @@ public final class ListTables implements Operation<ListTablesInput, ListTablesOu
   @Override
   public void validate(ListTablesInput in) {
     new ConstraintViolations()
+        .range("limit", in.limit(), 1, MAX_LIMIT)
         .pattern("exclusiveStartTableName", in.exclusiveStartTableName(), NAME)
         .length("exclusiveStartTableName", in.exclusiveStartTableName(), 3, 255)
-        .range("limit", in.limit(), 1, MAX_LIMIT)
         .throwIfAny();
   }
 

@@ -1,16 +1,36 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.regex.Pattern;
 
-/** The declared constraints on a table name, shared by every operation that takes one. */
+/**
+ * The rules on a table name, shared by every operation that takes one. DynamoDB checks presence and length first,
+ * each with its own message, and the character pattern among the other declared constraints.
+ */
 public final class TableNames {
   private static final Pattern PATTERN = Pattern.compile("[a-zA-Z0-9_.-]+");
 
   private TableNames() {}
 
-  /** A required table name: 3 to 255 characters of {@code [a-zA-Z0-9_.-]}. */
-  public static ConstraintViolations check(ConstraintViolations violations, String path, String name) {
-    return violations.notNull(path, name).pattern(path, name, PATTERN).length(path, name, 3, 255);
+  /** Presence and length (3 to 255), checked before every other constraint of the request. */
+  public static void requirePresentAndLength(String name) {
+    if (name == null) {
+      throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
+    }
+    if (name.length() < 3 || name.length() > 255) {
+      throw DynamoException.validation("TableName must be at least 3 characters long and at most 255 characters long");
+    }
+  }
+
+  /** The character pattern, as one of the declared constraints at {@code path}. */
+  public static ConstraintViolations pattern(ConstraintViolations violations, String path, String name) {
+    return violations.pattern(path, name, PATTERN);
+  }
+
+  /** A table name that is the whole of a request's declared constraints. */
+  public static void check(String name) {
+    requirePresentAndLength(name);
+    pattern(new ConstraintViolations(), "tableName", name).throwIfAny();
   }
 }

@@ -33,7 +33,8 @@ final class Throughputs {
       return ProvisionedThroughput.ON_DEMAND;
     }
     if (t == null) {
-      throw DynamoException.validation("No provisioned throughput specified for the table");
+      throw DynamoException.validation("One or more parameter values were invalid: ReadCapacityUnits and"
+          + " WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
     }
     checkBounds(t);
     return ProvisionedThroughput.of(t.readCapacityUnits(), t.writeCapacityUnits());

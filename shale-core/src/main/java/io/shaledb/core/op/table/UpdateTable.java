@@ -23,8 +23,9 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
 
   @Override
   public void validate(UpdateTableInput in) {
+    TableNames.requirePresentAndLength(in.tableName());
     ConstraintViolations v = new ConstraintViolations();
-    TableNames.check(v, "tableName", in.tableName());
+    TableNames.pattern(v, "tableName", in.tableName());
     v.oneOf("billingMode", in.billingMode(), List.of("PROVISIONED", "PAY_PER_REQUEST"));
     Throughputs.checkDeclared(v, "provisionedThroughput", in.provisionedThroughput());
     v.throwIfAny();

@@ -3,13 +3,14 @@ package io.shaledb.core.op;
 import io.shaledb.core.catalog.TableCatalog;
 import io.shaledb.core.catalog.TableStatistics;
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.expr.ExpressionCache;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.StorageEngine;
 import java.time.Clock;
 
 /**
- * What every operation works on: the storage engine, the table catalog, live table statistics, the clock and the
- * region that names ARNs. One per server; the server owns and closes the storage engine.
+ * What every operation works on: the storage engine, the table catalog, live table statistics, the expression
+ * cache, the clock and the region that names ARNs. One per server; the server owns and closes the storage engine.
  */
 public final class Database {
   /** The account id in ARNs; a single-tenant server has no real account. */
@@ -20,6 +21,7 @@ public final class Database {
   private final TableStatistics statistics;
   private final Clock clock;
   private final String region;
+  private final ExpressionCache expressions = new ExpressionCache();
 
   public Database(StorageEngine storage, Clock clock, String region) {
     this.storage = storage;
@@ -43,6 +45,11 @@ public final class Database {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** Parsed expressions, shared by all requests. */
+  public ExpressionCache expressions() {
+    return expressions;
   }
 
   public String region() {

@@ -11,6 +11,7 @@ import io.shaledb.core.op.item.DeleteItem;
 import io.shaledb.core.op.item.GetItem;
 import io.shaledb.core.op.item.ItemStore;
 import io.shaledb.core.op.item.PutItem;
+import io.shaledb.core.op.item.UpdateItem;
 import io.shaledb.core.op.table.CreateTable;
 import io.shaledb.core.op.table.DeleteTable;
 import io.shaledb.core.op.table.DescribeLimitsOutput;
@@ -64,6 +65,8 @@ final class DynamoApi implements ApiHandler {
         Map.entry("PutItem", new Route<>(ItemJson::readPutItem, new PutItem(db, items), ItemJson::writeAttributes)),
         Map.entry("GetItem", new Route<>(ItemJson::readGetItem, new GetItem(db, items), ItemJson::writeItem)),
         Map.entry("DeleteItem", new Route<>(ItemJson::readDeleteItem, new DeleteItem(db, items),
+            ItemJson::writeAttributes)),
+        Map.entry("UpdateItem", new Route<>(ItemJson::readUpdateItem, new UpdateItem(db, items),
             ItemJson::writeAttributes)));
   }
 

@@ -6,7 +6,9 @@ import io.shaledb.core.op.item.DeleteItemInput;
 import io.shaledb.core.op.item.GetItemInput;
 import io.shaledb.core.op.item.ItemOutput;
 import io.shaledb.core.op.item.PutItemInput;
+import io.shaledb.core.op.item.UpdateItemInput;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,7 @@ public final class ItemJson {
     String returnValues = null;
     String capacity = null;
     String metrics = null;
+    ConditionalParameters conditional = new ConditionalParameters();
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
@@ -28,10 +31,11 @@ public final class ItemJson {
         case "ReturnValues" -> returnValues = in.readString();
         case "ReturnConsumedCapacity" -> capacity = in.readString();
         case "ReturnItemCollectionMetrics" -> metrics = in.readString();
-        default -> in.skipValue();
+        default -> conditional.read(in);
       }
     }
-    return new PutItemInput(tableName, item, returnValues, capacity, metrics);
+    return new PutItemInput(tableName, item, returnValues, capacity, metrics, conditional.condition,
+        conditional.names, conditional.values, conditional.returnOnFailure, conditional.legacy);
   }
 
   public static DeleteItemInput readDeleteItem(JsonInput in) throws IOException {
@@ -40,6 +44,7 @@ public final class ItemJson {
     String returnValues = null;
     String capacity = null;
     String metrics = null;
+    ConditionalParameters conditional = new ConditionalParameters();
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
@@ -48,10 +53,35 @@ public final class ItemJson {
         case "ReturnValues" -> returnValues = in.readString();
         case "ReturnConsumedCapacity" -> capacity = in.readString();
         case "ReturnItemCollectionMetrics" -> metrics = in.readString();
-        default -> in.skipValue();
+        default -> conditional.read(in);
       }
     }
-    return new DeleteItemInput(tableName, key, returnValues, capacity, metrics);
+    return new DeleteItemInput(tableName, key, returnValues, capacity, metrics, conditional.condition,
+        conditional.names, conditional.values, conditional.returnOnFailure, conditional.legacy);
+  }
+
+  public static UpdateItemInput readUpdateItem(JsonInput in) throws IOException {
+    String tableName = null;
+    Map<String, AttributeValue> key = null;
+    String update = null;
+    String returnValues = null;
+    String capacity = null;
+    String metrics = null;
+    ConditionalParameters conditional = new ConditionalParameters();
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "TableName" -> tableName = in.readString();
+        case "Key" -> key = in.readAttributeMap();
+        case "UpdateExpression" -> update = in.readString();
+        case "ReturnValues" -> returnValues = in.readString();
+        case "ReturnConsumedCapacity" -> capacity = in.readString();
+        case "ReturnItemCollectionMetrics" -> metrics = in.readString();
+        default -> conditional.read(in);
+      }
+    }
+    return new UpdateItemInput(tableName, key, update, conditional.condition, conditional.names,
+        conditional.values, returnValues, capacity, metrics, conditional.returnOnFailure, conditional.legacy);
   }
 
   public static GetItemInput readGetItem(JsonInput in) throws IOException {
@@ -76,6 +106,34 @@ public final class ItemJson {
       }
     }
     return new GetItemInput(tableName, key, consistentRead, attributesToGet, projection, names, capacity);
+  }
+
+  /**
+   * The members every conditional write shares, read while the caller's own switch falls through to it; members
+   * it does not know are skipped.
+   */
+  private static final class ConditionalParameters {
+    String condition;
+    Map<String, String> names;
+    Map<String, AttributeValue> values;
+    String returnOnFailure;
+    final List<String> legacy = new ArrayList<>();
+
+    void read(JsonInput in) throws IOException {
+      switch (in.fieldName()) {
+        case "ConditionExpression" -> condition = in.readString();
+        case "ExpressionAttributeNames" -> names = in.readMap(JsonInput::readString);
+        case "ExpressionAttributeValues" -> values = in.readAttributeMap();
+        case "ReturnValuesOnConditionCheckFailure" -> returnOnFailure = in.readString();
+        case "Expected", "ConditionalOperator", "AttributeUpdates" -> {
+          if (in.isPresent()) {
+            legacy.add(in.fieldName());
+          }
+          in.skipValue();
+        }
+        default -> in.skipValue();
+      }
+    }
   }
 
   /** PutItem's and DeleteItem's response: the old item under "Attributes", when asked for and present. */

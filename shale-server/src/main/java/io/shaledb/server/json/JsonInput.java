@@ -132,6 +132,11 @@ public final class JsonInput {
     return true;
   }
 
+  /** False when the current value is JSON null. */
+  public boolean isPresent() {
+    return parser.currentToken() != JsonToken.VALUE_NULL;
+  }
+
   public void skipValue() throws IOException {
     parser.skipChildren();
   }

@@ -1,7 +1,6 @@
 package io.shaledb.server.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonToken;
 import io.shaledb.core.op.table.CreateTableInput;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
@@ -50,7 +49,7 @@ public final class TableJson {
         case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
         case "LocalSecondaryIndexes", "GlobalSecondaryIndexes", "StreamSpecification", "SSESpecification",
             "TableClass", "ResourcePolicy", "OnDemandThroughput", "WarmThroughput" -> {
-          if (isPresent(in)) {
+          if (in.isPresent()) {
             unsupported.add(in.fieldName());
           }
           in.skipValue();
@@ -77,7 +76,7 @@ public final class TableJson {
         case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
         case "AttributeDefinitions", "GlobalSecondaryIndexUpdates", "StreamSpecification", "SSESpecification",
             "ReplicaUpdates", "TableClass", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency" -> {
-          if (isPresent(in)) {
+          if (in.isPresent()) {
             unsupported.add(in.fieldName());
           }
           in.skipValue();
@@ -159,10 +158,6 @@ public final class TableJson {
       }
     }
     return value;
-  }
-
-  private static boolean isPresent(JsonInput in) {
-    return in.currentToken() != JsonToken.VALUE_NULL;
   }
 
   private static AttributeDefinition readAttributeDefinition(JsonInput in) throws IOException {

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.server.json.AttributeValueWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 
 /**
  * The one place that writes error bodies: {@code {"__type": "...", "message": "..."}}, as DynamoDB does for its
@@ -21,15 +24,26 @@ public final class ErrorResponses {
       + " the request.";
 
   public static void write(DynamoException error, OutputStream out) throws IOException {
-    write(error.code(), error.getMessage(), out);
+    write(error.code(), error.getMessage(), error.extra(), out);
   }
 
   public static void write(ErrorCode code, String message, OutputStream out) throws IOException {
+    write(code, message, Map.of(), out);
+  }
+
+  /** Extra members: an item (a map of attribute values), such as the old item of a failed condition. */
+  @SuppressWarnings("unchecked")
+  private static void write(ErrorCode code, String message, Map<String, Object> extra, OutputStream out)
+      throws IOException {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();
       g.writeStringField("__type", code.type());
       if (message != null) {
         g.writeStringField("message", message);
+      }
+      for (Map.Entry<String, Object> member : extra.entrySet()) {
+        g.writeFieldName(member.getKey());
+        AttributeValueWriter.writeMap(g, (Map<String, AttributeValue>) member.getValue());
       }
       g.writeEndObject();
     }

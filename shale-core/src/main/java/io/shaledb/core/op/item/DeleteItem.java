@@ -1,12 +1,14 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import java.util.Arrays;
 
-/** DeleteItem: removes an item; deleting an absent item succeeds. */
+/** DeleteItem: removes an item, optionally under a condition; deleting an absent item succeeds. */
 public final class DeleteItem implements Operation<DeleteItemInput, ItemOutput> {
   private final Database db;
   private final ItemStore store;
@@ -25,15 +27,27 @@ public final class DeleteItem implements Operation<DeleteItemInput, ItemOutput> 
     CommonParameters.returnValues(v, in.returnValues());
     CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
     CommonParameters.returnItemCollectionMetrics(v, in.returnItemCollectionMetrics());
+    ConditionalWrites.checkDeclared(v, in.returnValuesOnConditionCheckFailure());
     v.throwIfAny();
   }
 
   @Override
   public ItemOutput execute(DeleteItemInput in) {
+    RequestExpressions.rejectMixed("Expected", in.legacyParameters().contains("Expected"), "ConditionExpression",
+        in.conditionExpression() != null);
+    ConditionalWrites.rejectUnsupportedLegacy(in.legacyParameters());
     boolean returnOld = ReturnValuesRule.allOldOrNone(in.returnValues());
+    Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), in.expressionAttributeValues(),
+        Arrays.asList(in.conditionExpression()));
+    WriteCondition condition = ConditionalWrites.condition(db, binder, in.conditionExpression(),
+        in.returnValuesOnConditionCheckFailure());
+    binder.checkAllUsed();
     TableMetadata table = db.tableForItems(in.tableName());
     byte[] key = ItemKeys.ofKey(table, in.key());
-    WriteResult result = store.write(table, key, previous -> null);
+    WriteResult result = store.write(table, key, previous -> {
+      condition.check(previous);
+      return null;
+    });
     return new ItemOutput(returnOld ? result.previous() : null);
   }
 }

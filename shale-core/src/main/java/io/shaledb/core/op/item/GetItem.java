@@ -1,6 +1,10 @@
 package io.shaledb.core.op.item;
 
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.expr.ExpressionKind;
+import io.shaledb.core.expr.ast.Path;
+import io.shaledb.core.expr.bind.Binder;
+import io.shaledb.core.expr.eval.Projector;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -8,7 +12,7 @@ import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,22 +45,26 @@ public final class GetItem implements Operation<GetItemInput, ItemOutput> {
           + " request: Non-expression parameters: {AttributesToGet} Expression parameters:"
           + " {ProjectionExpression}");
     }
-    if (in.attributesToGet() != null) {
-      checkNoDuplicates(in.attributesToGet());
-    }
+    List<Path> projection = projection(in);
     TableMetadata table = db.tableForItems(in.tableName());
     Map<String, AttributeValue> item = store.get(ItemKeys.ofKey(table, in.key()));
-    if (item == null || in.attributesToGet() == null) {
-      return new ItemOutput(item);
+    return new ItemOutput(item == null || projection == null ? item : Projector.project(item, projection));
+  }
+
+  /** The bound ProjectionExpression or AttributesToGet as top-level paths; null when neither is given. */
+  private List<Path> projection(GetItemInput in) {
+    Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), null,
+        Arrays.asList(in.projectionExpression()));
+    if (in.attributesToGet() != null) {
+      checkNoDuplicates(in.attributesToGet());
+      return in.attributesToGet().stream().map(Path::of).toList();
     }
-    Map<String, AttributeValue> projected = new LinkedHashMap<>();
-    for (String name : in.attributesToGet()) {
-      AttributeValue value = item.get(name);
-      if (value != null) {
-        projected.put(name, value);
-      }
+    if (in.projectionExpression() == null) {
+      return null;
     }
-    return new ItemOutput(projected);
+    List<Path> paths = binder.bind(ExpressionKind.PROJECTION, db.expressions().projection(in.projectionExpression()));
+    binder.checkAllUsed();
+    return paths;
   }
 
   private static void checkNoDuplicates(List<String> names) {

@@ -1,14 +1,16 @@
 package io.shaledb.core.op.item;
 
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import java.util.Arrays;
 
-/** PutItem: creates or replaces a whole item. */
+/** PutItem: creates or replaces a whole item, optionally under a condition on the item it replaces. */
 public final class PutItem implements Operation<PutItemInput, ItemOutput> {
   private final Database db;
   private final ItemStore store;
@@ -27,18 +29,30 @@ public final class PutItem implements Operation<PutItemInput, ItemOutput> {
     CommonParameters.returnValues(v, in.returnValues());
     CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
     CommonParameters.returnItemCollectionMetrics(v, in.returnItemCollectionMetrics());
+    ConditionalWrites.checkDeclared(v, in.returnValuesOnConditionCheckFailure());
     v.throwIfAny();
   }
 
   @Override
   public ItemOutput execute(PutItemInput in) {
+    RequestExpressions.rejectMixed("Expected", in.legacyParameters().contains("Expected"), "ConditionExpression",
+        in.conditionExpression() != null);
+    ConditionalWrites.rejectUnsupportedLegacy(in.legacyParameters());
     boolean returnOld = ReturnValuesRule.allOldOrNone(in.returnValues());
+    Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), in.expressionAttributeValues(),
+        Arrays.asList(in.conditionExpression()));
+    WriteCondition condition = ConditionalWrites.condition(db, binder, in.conditionExpression(),
+        in.returnValuesOnConditionCheckFailure());
+    binder.checkAllUsed();
     if (ItemSize.of(in.item()) > ItemSize.MAX_ITEM_BYTES) {
       throw DynamoException.validation("Item size has exceeded the maximum allowed size");
     }
     TableMetadata table = db.tableForItems(in.tableName());
     byte[] key = ItemKeys.ofItem(table, in.item());
-    WriteResult result = store.write(table, key, previous -> in.item());
+    WriteResult result = store.write(table, key, previous -> {
+      condition.check(previous);
+      return in.item();
+    });
     return new ItemOutput(returnOld ? result.previous() : null);
   }
 }

@@ -1,0 +1,36 @@
+package io.shaledb.core.expr.ast;
+
+/** The functions that are conditions by themselves, with their arity. */
+public enum ConditionFunction {
+  ATTRIBUTE_EXISTS("attribute_exists", 1),
+  ATTRIBUTE_NOT_EXISTS("attribute_not_exists", 1),
+  ATTRIBUTE_TYPE("attribute_type", 2),
+  BEGINS_WITH("begins_with", 2),
+  CONTAINS("contains", 2);
+
+  private final String functionName;
+  private final int arity;
+
+  ConditionFunction(String functionName, int arity) {
+    this.functionName = functionName;
+    this.arity = arity;
+  }
+
+  public String functionName() {
+    return functionName;
+  }
+
+  public int arity() {
+    return arity;
+  }
+
+  /** The function of that name (case-sensitive, as in DynamoDB), or null. */
+  public static ConditionFunction named(String name) {
+    for (ConditionFunction f : values()) {
+      if (f.functionName.equals(name)) {
+        return f;
+      }
+    }
+    return null;
+  }
+}

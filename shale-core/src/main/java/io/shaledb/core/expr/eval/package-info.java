@@ -1,0 +1,2 @@
+/** Evaluation of bound expressions on typed items: conditions, updates and projections. */
+package io.shaledb.core.expr.eval;

@@ -1,0 +1,2 @@
+/** The lexer and recursive-descent parser of the expression language. */
+package io.shaledb.core.expr.parse;

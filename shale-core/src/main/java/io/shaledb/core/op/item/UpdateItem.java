@@ -1,0 +1,91 @@
+package io.shaledb.core.op.item;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.expr.ast.Path;
+import io.shaledb.core.expr.ast.Update;
+import io.shaledb.core.expr.bind.Binder;
+import io.shaledb.core.expr.eval.Projector;
+import io.shaledb.core.expr.eval.UpdateApplier;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.table.TableNames;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * UpdateItem: edits an item's attributes, creating the item when it does not exist (as DynamoDB does), optionally
+ * under a condition. An update that removes every non-key attribute leaves the key-only item.
+ */
+public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> {
+  private final Database db;
+  private final ItemStore store;
+
+  public UpdateItem(Database db, ItemStore store) {
+    this.db = db;
+    this.store = store;
+  }
+
+  @Override
+  public void validate(UpdateItemInput in) {
+    TableNames.requirePresentAndLength(in.tableName());
+    ConstraintViolations v = new ConstraintViolations();
+    TableNames.pattern(v, "tableName", in.tableName());
+    v.notNull("key", in.key());
+    CommonParameters.returnValues(v, in.returnValues());
+    CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
+    CommonParameters.returnItemCollectionMetrics(v, in.returnItemCollectionMetrics());
+    ConditionalWrites.checkDeclared(v, in.returnValuesOnConditionCheckFailure());
+    v.throwIfAny();
+  }
+
+  @Override
+  public ItemOutput execute(UpdateItemInput in) {
+    RequestExpressions.rejectMixed("AttributeUpdates", in.legacyParameters().contains("AttributeUpdates"),
+        "UpdateExpression", in.updateExpression() != null);
+    RequestExpressions.rejectMixed("Expected", in.legacyParameters().contains("Expected"), "ConditionExpression",
+        in.conditionExpression() != null);
+    ConditionalWrites.rejectUnsupportedLegacy(in.legacyParameters());
+    Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), in.expressionAttributeValues(),
+        Arrays.asList(in.updateExpression(), in.conditionExpression()));
+    Update update = in.updateExpression() == null ? new Update(List.of())
+        : binder.bind(db.expressions().update(in.updateExpression()));
+    WriteCondition condition = ConditionalWrites.condition(db, binder, in.conditionExpression(),
+        in.returnValuesOnConditionCheckFailure());
+    binder.checkAllUsed();
+    TableMetadata table = db.tableForItems(in.tableName());
+    byte[] key = ItemKeys.ofKey(table, in.key());
+    for (Update.Action action : update.actions()) {
+      String top = action.path().topLevelName();
+      if (table.keySchema().isKeyAttribute(top)) {
+        throw DynamoException.validation("One or more parameter values were invalid: Cannot update attribute " + top
+            + ". This attribute is part of the key");
+      }
+    }
+    WriteResult result = store.write(table, key, previous -> {
+      condition.check(previous);
+      Map<String, AttributeValue> base = previous == null ? new LinkedHashMap<>(in.key()) : previous;
+      return UpdateApplier.apply(update, base);
+    });
+    return new ItemOutput(returnValues(in.returnValues(), update, result));
+  }
+
+  private static Map<String, AttributeValue> returnValues(String returnValues, Update update, WriteResult result) {
+    if (returnValues == null) {
+      return null;
+    }
+    List<Path> updated = update.actions().stream().map(Update.Action::path).toList();
+    Map<String, AttributeValue> answer = switch (returnValues) {
+      case "ALL_OLD" -> result.previous();
+      case "ALL_NEW" -> result.current();
+      case "UPDATED_OLD" -> result.previous() == null ? null : Projector.project(result.previous(), updated);
+      case "UPDATED_NEW" -> Projector.project(result.current(), updated);
+      default -> null;
+    };
+    return answer == null || answer.isEmpty() ? null : answer;
+  }
+}

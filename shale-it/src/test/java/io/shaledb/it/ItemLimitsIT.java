@@ -1,0 +1,68 @@
+package io.shaledb.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shaledb.junit.ShaleDbTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** Boundary pairs for DynamoDB's size limits: just at the limit succeeds, one byte over fails with its message. */
+@ShaleDbTest
+class ItemLimitsIT {
+  private static final int MAX_ITEM = 400 * 1024;
+
+  private final DynamoDbClient client;
+
+  ItemLimitsIT(DynamoDbClient client) {
+    this.client = client;
+  }
+
+  /** An item of exactly {@code size} bytes: "id" (2) + "k" (1) + "p" (1) + payload name and value. */
+  private static Map<String, AttributeValue> itemOfSize(int size) {
+    String payload = "x".repeat(size - 2 - 1 - 1);
+    return Map.of("id", AttributeValue.fromS("k"), "p", AttributeValue.fromS(payload));
+  }
+
+  @Test
+  void itemSize_upTo400KB_isAccepted_andOneByteMoreIsNot() {
+    String table = Tables.createSimple(client, "itemsize");
+
+    assertThatCode(() -> client.putItem(r -> r.tableName(table).item(itemOfSize(MAX_ITEM))))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(itemOfSize(MAX_ITEM + 1))))
+        .isInstanceOf(DynamoDbException.class)
+        .hasMessageStartingWith("Item size has exceeded the maximum allowed size");
+    assertThat(client.describeTable(r -> r.tableName(table)).table().tableSizeBytes()).isEqualTo(MAX_ITEM);
+  }
+
+  @Test
+  void partitionKey_upTo2048Bytes_isAccepted() {
+    String table = Tables.createSimple(client, "hashsize");
+
+    assertThatCode(() -> client.putItem(r -> r.tableName(table).item(Map.of("id",
+        AttributeValue.fromS("h".repeat(2048)))))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(Map.of("id",
+        AttributeValue.fromS("h".repeat(2049))))))
+        .hasMessageStartingWith("One or more parameter values were invalid: Size of hashkey has exceeded the"
+            + " maximum size limit of2048 bytes");
+  }
+
+  @Test
+  void sortKey_upTo1024Bytes_isAccepted() {
+    String table = Tables.create(client, "rangesize", "pk", ScalarAttributeType.S, "sk", ScalarAttributeType.B);
+
+    assertThatCode(() -> client.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("p"),
+        "sk", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[1024])))))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("p"),
+        "sk", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[1025]))))))
+        .hasMessageStartingWith("One or more parameter values were invalid: Aggregated size of all range keys has"
+            + " exceeded the size limit of 1024 bytes");
+  }
+}

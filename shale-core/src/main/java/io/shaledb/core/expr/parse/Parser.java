@@ -30,12 +30,16 @@ public final class Parser {
   /** Guards the parser's stack against pathological nesting; far deeper than any real expression. */
   private static final int MAX_NESTING = 100;
   private static final int MAX_IN_OPERANDS = 100;
+  private static final List<String> GRAMMAR_KEYWORDS =
+      List.of("AND", "OR", "NOT", "BETWEEN", "IN", "SET", "REMOVE", "ADD", "DELETE");
 
   private final ExpressionKind kind;
   private final String text;
   private final List<Token> tokens;
   private int position;
   private int nesting;
+  /** The first reserved word used as a name; reported only once the whole expression parsed, as DynamoDB does. */
+  private String reservedWord;
 
   private Parser(ExpressionKind kind, String text) {
     this.kind = kind;
@@ -55,12 +59,15 @@ public final class Parser {
     Parser p = new Parser(kind, text);
     Condition condition = p.or();
     p.expect(Type.EOF);
+    p.rejectReservedWords();
     return condition;
   }
 
   public static Update update(String text) {
     Parser p = new Parser(ExpressionKind.UPDATE, text);
-    return p.updateClauses();
+    Update update = p.updateClauses();
+    p.rejectReservedWords();
+    return update;
   }
 
   public static List<Path> projection(String text) {
@@ -71,7 +78,14 @@ public final class Parser {
       paths.add(p.path());
     }
     p.expect(Type.EOF);
+    p.rejectReservedWords();
     return paths;
+  }
+
+  private void rejectReservedWords() {
+    if (reservedWord != null) {
+      throw kind.invalid("Attribute name is a reserved keyword; reserved keyword: " + reservedWord);
+    }
   }
 
   // ---- conditions
@@ -350,14 +364,24 @@ public final class Parser {
       position++;
       return new PathElement.Name(t.text());
     }
-    if (t.type() != Type.NAME) {
+    if (t.type() != Type.NAME || isGrammarKeyword(t)) {
       throw syntaxError();
     }
-    if (ReservedWords.isReserved(t.text())) {
-      throw kind.invalid("Attribute name is a reserved keyword; reserved keyword: " + t.text());
+    if (reservedWord == null && ReservedWords.isReserved(t.text())) {
+      reservedWord = t.text();
     }
     position++;
     return new PathElement.Name(t.text());
+  }
+
+  /** Words the grammar itself uses; they can never be names, even where the grammar expects one. */
+  private static boolean isGrammarKeyword(Token t) {
+    for (String keyword : GRAMMAR_KEYWORDS) {
+      if (t.isKeyword(keyword)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- tokens

@@ -2,13 +2,14 @@ package io.shaledb.server.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.item.AttributeUpdate;
 import io.shaledb.core.op.item.DeleteItemInput;
+import io.shaledb.core.op.item.ExpectedCondition;
 import io.shaledb.core.op.item.GetItemInput;
 import io.shaledb.core.op.item.ItemOutput;
 import io.shaledb.core.op.item.PutItemInput;
 import io.shaledb.core.op.item.UpdateItemInput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,8 @@ public final class ItemJson {
       }
     }
     return new PutItemInput(tableName, item, returnValues, capacity, metrics, conditional.condition,
-        conditional.names, conditional.values, conditional.returnOnFailure, conditional.legacy);
+        conditional.names, conditional.values, conditional.returnOnFailure, conditional.expected,
+        conditional.conditionalOperator);
   }
 
   public static DeleteItemInput readDeleteItem(JsonInput in) throws IOException {
@@ -57,7 +59,8 @@ public final class ItemJson {
       }
     }
     return new DeleteItemInput(tableName, key, returnValues, capacity, metrics, conditional.condition,
-        conditional.names, conditional.values, conditional.returnOnFailure, conditional.legacy);
+        conditional.names, conditional.values, conditional.returnOnFailure, conditional.expected,
+        conditional.conditionalOperator);
   }
 
   public static UpdateItemInput readUpdateItem(JsonInput in) throws IOException {
@@ -81,7 +84,8 @@ public final class ItemJson {
       }
     }
     return new UpdateItemInput(tableName, key, update, conditional.condition, conditional.names,
-        conditional.values, returnValues, capacity, metrics, conditional.returnOnFailure, conditional.legacy);
+        conditional.values, returnValues, capacity, metrics, conditional.returnOnFailure,
+        conditional.attributeUpdates, conditional.expected, conditional.conditionalOperator);
   }
 
   public static GetItemInput readGetItem(JsonInput in) throws IOException {
@@ -117,7 +121,9 @@ public final class ItemJson {
     Map<String, String> names;
     Map<String, AttributeValue> values;
     String returnOnFailure;
-    final List<String> legacy = new ArrayList<>();
+    Map<String, ExpectedCondition> expected;
+    String conditionalOperator;
+    Map<String, AttributeUpdate> attributeUpdates;
 
     void read(JsonInput in) throws IOException {
       switch (in.fieldName()) {
@@ -125,15 +131,46 @@ public final class ItemJson {
         case "ExpressionAttributeNames" -> names = in.readMap(JsonInput::readString);
         case "ExpressionAttributeValues" -> values = in.readAttributeMap();
         case "ReturnValuesOnConditionCheckFailure" -> returnOnFailure = in.readString();
-        case "Expected", "ConditionalOperator", "AttributeUpdates" -> {
-          if (in.isPresent()) {
-            legacy.add(in.fieldName());
-          }
-          in.skipValue();
-        }
+        case "Expected" -> expected = in.readMap(ItemJson::readExpected);
+        case "ConditionalOperator" -> conditionalOperator = in.readString();
+        case "AttributeUpdates" -> attributeUpdates = in.readMap(ItemJson::readAttributeUpdate);
         default -> in.skipValue();
       }
     }
+  }
+
+  private static ExpectedCondition readExpected(JsonInput in) throws IOException {
+    AttributeValue value = null;
+    Boolean exists = null;
+    String operator = null;
+    List<AttributeValue> list = null;
+    if (in.beginStructure()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "Value" -> value = in.readAttributeValue();
+          case "Exists" -> exists = in.readBoolean();
+          case "ComparisonOperator" -> operator = in.readString();
+          case "AttributeValueList" -> list = in.readList(JsonInput::readAttributeValue);
+          default -> in.skipValue();
+        }
+      }
+    }
+    return new ExpectedCondition(value, exists, operator, list);
+  }
+
+  private static AttributeUpdate readAttributeUpdate(JsonInput in) throws IOException {
+    AttributeValue value = null;
+    String action = null;
+    if (in.beginStructure()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "Value" -> value = in.readAttributeValue();
+          case "Action" -> action = in.readString();
+          default -> in.skipValue();
+        }
+      }
+    }
+    return new AttributeUpdate(value, action);
   }
 
   /** PutItem's and DeleteItem's response: the old item under "Attributes", when asked for and present. */

@@ -1,11 +1,11 @@
 package io.shaledb.core.op.item;
 
-import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ExpressionKind;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.List;
+import java.util.Map;
 
 /** The parameters PutItem, DeleteItem and UpdateItem share for conditional writes. */
 final class ConditionalWrites {
@@ -18,20 +18,20 @@ final class ConditionalWrites {
         RETURN_VALUES_ON_FAILURE);
   }
 
-  /** Parses and binds the ConditionExpression, if any. */
-  static WriteCondition condition(Database db, Binder binder, String conditionExpression, String returnOnFailure) {
+  static ConstraintViolations checkDeclared(ConstraintViolations v, String returnValuesOnConditionCheckFailure,
+      Map<String, ExpectedCondition> expected, String conditionalOperator) {
+    LegacyParameters.checkDeclared(v, expected, conditionalOperator);
+    return checkDeclared(v, returnValuesOnConditionCheckFailure);
+  }
+
+  /** The write's condition: the bound ConditionExpression or else the legacy Expected; none when neither. */
+  static WriteCondition condition(Database db, Binder binder, String conditionExpression,
+      Map<String, ExpectedCondition> expected, String conditionalOperator, String returnOnFailure) {
+    RequestExpressions.rejectMixed("Expected", expected != null, "ConditionExpression", conditionExpression != null);
     return new WriteCondition(
-        conditionExpression == null ? null
+        conditionExpression == null ? LegacyParameters.condition(expected, conditionalOperator)
             : binder.bind(ExpressionKind.CONDITION, db.expressions().condition(ExpressionKind.CONDITION,
                 conditionExpression)),
         "ALL_OLD".equals(returnOnFailure));
-  }
-
-  /** Legacy parameters ShaleDB does not implement yet are refused rather than silently ignored. */
-  static void rejectUnsupportedLegacy(List<String> legacyParameters) {
-    if (!legacyParameters.isEmpty()) {
-      throw DynamoException.validation("ShaleDB does not support the legacy parameters "
-          + String.join(", ", legacyParameters) + " yet; use expressions");
-    }
   }
 }

@@ -27,20 +27,18 @@ public final class DeleteItem implements Operation<DeleteItemInput, ItemOutput> 
     CommonParameters.returnValues(v, in.returnValues());
     CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
     CommonParameters.returnItemCollectionMetrics(v, in.returnItemCollectionMetrics());
-    ConditionalWrites.checkDeclared(v, in.returnValuesOnConditionCheckFailure());
+    ConditionalWrites.checkDeclared(v, in.returnValuesOnConditionCheckFailure(), in.expected(),
+        in.conditionalOperator());
     v.throwIfAny();
   }
 
   @Override
   public ItemOutput execute(DeleteItemInput in) {
-    RequestExpressions.rejectMixed("Expected", in.legacyParameters().contains("Expected"), "ConditionExpression",
-        in.conditionExpression() != null);
-    ConditionalWrites.rejectUnsupportedLegacy(in.legacyParameters());
     boolean returnOld = ReturnValuesRule.allOldOrNone(in.returnValues());
     Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), in.expressionAttributeValues(),
         Arrays.asList(in.conditionExpression()));
-    WriteCondition condition = ConditionalWrites.condition(db, binder, in.conditionExpression(),
-        in.returnValuesOnConditionCheckFailure());
+    WriteCondition condition = ConditionalWrites.condition(db, binder, in.conditionExpression(), in.expected(),
+        in.conditionalOperator(), in.returnValuesOnConditionCheckFailure());
     binder.checkAllUsed();
     TableMetadata table = db.tableForItems(in.tableName());
     byte[] key = ItemKeys.ofKey(table, in.key());

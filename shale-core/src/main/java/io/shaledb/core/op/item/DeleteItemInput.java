@@ -1,11 +1,9 @@
 package io.shaledb.core.op.item;
 
 import io.shaledb.core.model.AttributeValue;
-import java.util.List;
 import java.util.Map;
 
-/** DeleteItem's request, as decoded: any field may be null; {@code legacyParameters} names the pre-expression
- * parameters present (Expected, ConditionalOperator). */
+/** DeleteItem's request, as decoded: any field may be null. */
 public record DeleteItemInput(
     String tableName,
     Map<String, AttributeValue> key,
@@ -16,4 +14,5 @@ public record DeleteItemInput(
     Map<String, String> expressionAttributeNames,
     Map<String, AttributeValue> expressionAttributeValues,
     String returnValuesOnConditionCheckFailure,
-    List<String> legacyParameters) {}
+    Map<String, ExpectedCondition> expected,
+    String conditionalOperator) {}

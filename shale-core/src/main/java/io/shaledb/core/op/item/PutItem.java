@@ -29,20 +29,18 @@ public final class PutItem implements Operation<PutItemInput, ItemOutput> {
     CommonParameters.returnValues(v, in.returnValues());
     CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
     CommonParameters.returnItemCollectionMetrics(v, in.returnItemCollectionMetrics());
-    ConditionalWrites.checkDeclared(v, in.returnValuesOnConditionCheckFailure());
+    ConditionalWrites.checkDeclared(v, in.returnValuesOnConditionCheckFailure(), in.expected(),
+        in.conditionalOperator());
     v.throwIfAny();
   }
 
   @Override
   public ItemOutput execute(PutItemInput in) {
-    RequestExpressions.rejectMixed("Expected", in.legacyParameters().contains("Expected"), "ConditionExpression",
-        in.conditionExpression() != null);
-    ConditionalWrites.rejectUnsupportedLegacy(in.legacyParameters());
     boolean returnOld = ReturnValuesRule.allOldOrNone(in.returnValues());
     Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), in.expressionAttributeValues(),
         Arrays.asList(in.conditionExpression()));
-    WriteCondition condition = ConditionalWrites.condition(db, binder, in.conditionExpression(),
-        in.returnValuesOnConditionCheckFailure());
+    WriteCondition condition = ConditionalWrites.condition(db, binder, in.conditionExpression(), in.expected(),
+        in.conditionalOperator(), in.returnValuesOnConditionCheckFailure());
     binder.checkAllUsed();
     if (ItemSize.of(in.item()) > ItemSize.MAX_ITEM_BYTES) {
       throw DynamoException.validation("Item size has exceeded the maximum allowed size");

@@ -1,11 +1,9 @@
 package io.shaledb.core.op.item;
 
 import io.shaledb.core.model.AttributeValue;
-import java.util.List;
 import java.util.Map;
 
-/** PutItem's request, as decoded: any field may be null; {@code legacyParameters} names the pre-expression
- * parameters present (Expected, ConditionalOperator). */
+/** PutItem's request, as decoded: any field may be null. */
 public record PutItemInput(
     String tableName,
     Map<String, AttributeValue> item,
@@ -16,4 +14,5 @@ public record PutItemInput(
     Map<String, String> expressionAttributeNames,
     Map<String, AttributeValue> expressionAttributeValues,
     String returnValuesOnConditionCheckFailure,
-    List<String> legacyParameters) {}
+    Map<String, ExpectedCondition> expected,
+    String conditionalOperator) {}

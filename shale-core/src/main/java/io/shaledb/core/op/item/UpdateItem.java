@@ -39,23 +39,23 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
     CommonParameters.returnValues(v, in.returnValues());
     CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
     CommonParameters.returnItemCollectionMetrics(v, in.returnItemCollectionMetrics());
-    ConditionalWrites.checkDeclared(v, in.returnValuesOnConditionCheckFailure());
+    ConditionalWrites.checkDeclared(v, in.returnValuesOnConditionCheckFailure(), in.expected(),
+        in.conditionalOperator());
+    LegacyParameters.checkDeclaredUpdates(v, in.attributeUpdates());
     v.throwIfAny();
   }
 
   @Override
   public ItemOutput execute(UpdateItemInput in) {
-    RequestExpressions.rejectMixed("AttributeUpdates", in.legacyParameters().contains("AttributeUpdates"),
-        "UpdateExpression", in.updateExpression() != null);
-    RequestExpressions.rejectMixed("Expected", in.legacyParameters().contains("Expected"), "ConditionExpression",
-        in.conditionExpression() != null);
-    ConditionalWrites.rejectUnsupportedLegacy(in.legacyParameters());
+    RequestExpressions.rejectMixed("AttributeUpdates", in.attributeUpdates() != null, "UpdateExpression",
+        in.updateExpression() != null);
     Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), in.expressionAttributeValues(),
         Arrays.asList(in.updateExpression(), in.conditionExpression()));
-    Update update = in.updateExpression() == null ? new Update(List.of())
-        : binder.bind(db.expressions().update(in.updateExpression()));
-    WriteCondition condition = ConditionalWrites.condition(db, binder, in.conditionExpression(),
-        in.returnValuesOnConditionCheckFailure());
+    Update update = in.updateExpression() != null ? binder.bind(db.expressions().update(in.updateExpression()))
+        : in.attributeUpdates() != null ? LegacyParameters.update(in.attributeUpdates())
+        : new Update(List.of());
+    WriteCondition condition = ConditionalWrites.condition(db, binder, in.conditionExpression(), in.expected(),
+        in.conditionalOperator(), in.returnValuesOnConditionCheckFailure());
     binder.checkAllUsed();
     TableMetadata table = db.tableForItems(in.tableName());
     byte[] key = ItemKeys.ofKey(table, in.key());

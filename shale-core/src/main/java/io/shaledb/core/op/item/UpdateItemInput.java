@@ -1,13 +1,9 @@
 package io.shaledb.core.op.item;
 
 import io.shaledb.core.model.AttributeValue;
-import java.util.List;
 import java.util.Map;
 
-/**
- * UpdateItem's request, as decoded: any field may be null; {@code legacyParameters} names the pre-expression
- * parameters present (AttributeUpdates, Expected, ConditionalOperator).
- */
+/** UpdateItem's request, as decoded: any field may be null. */
 public record UpdateItemInput(
     String tableName,
     Map<String, AttributeValue> key,
@@ -19,4 +15,6 @@ public record UpdateItemInput(
     String returnConsumedCapacity,
     String returnItemCollectionMetrics,
     String returnValuesOnConditionCheckFailure,
-    List<String> legacyParameters) {}
+    Map<String, AttributeUpdate> attributeUpdates,
+    Map<String, ExpectedCondition> expected,
+    String conditionalOperator) {}

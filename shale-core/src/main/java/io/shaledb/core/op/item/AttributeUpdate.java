@@ -1,0 +1,6 @@
+package io.shaledb.core.op.item;
+
+import io.shaledb.core.model.AttributeValue;
+
+/** One entry of the legacy AttributeUpdates parameter, as decoded: any field may be null. */
+public record AttributeUpdate(AttributeValue value, String action) {}

@@ -1,0 +1,179 @@
+package io.shaledb.core.op.item;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.expr.ast.Comparator;
+import io.shaledb.core.expr.ast.Condition;
+import io.shaledb.core.expr.ast.ConditionFunction;
+import io.shaledb.core.expr.ast.Operand;
+import io.shaledb.core.expr.ast.Path;
+import io.shaledb.core.expr.ast.Update;
+import io.shaledb.core.expr.eval.Comparisons;
+import io.shaledb.core.model.AttributeType;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pre-expression parameters (Expected with ConditionalOperator, and AttributeUpdates), translated into the
+ * same bound trees the expressions produce, so one evaluator serves both. Messages are DynamoDB's legacy ones.
+ */
+final class LegacyParameters {
+  static final List<String> COMPARISON_OPERATORS = List.of("IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT",
+      "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS");
+  private static final String INVALID = "One or more parameter values were invalid: ";
+
+  private LegacyParameters() {}
+
+  static void checkDeclared(ConstraintViolations v, Map<String, ExpectedCondition> expected,
+      String conditionalOperator) {
+    if (expected != null) {
+      expected.forEach((name, e) -> v.oneOf("expected." + name + ".member.comparisonOperator",
+          e.comparisonOperator(), COMPARISON_OPERATORS));
+    }
+    v.oneOf("conditionalOperator", conditionalOperator, List.of("AND", "OR"));
+  }
+
+  static void checkDeclaredUpdates(ConstraintViolations v, Map<String, AttributeUpdate> updates) {
+    if (updates != null) {
+      updates.forEach((name, u) -> v.oneOf("attributeUpdates." + name + ".member.action", u.action(),
+          List.of("ADD", "PUT", "DELETE")));
+    }
+  }
+
+  /** The Expected conditions joined by ConditionalOperator (AND by default), or null when there are none. */
+  static Condition condition(Map<String, ExpectedCondition> expected, String conditionalOperator) {
+    if (expected == null || expected.isEmpty()) {
+      return null;
+    }
+    Condition all = null;
+    for (Map.Entry<String, ExpectedCondition> entry : expected.entrySet()) {
+      Condition one = condition(entry.getKey(), entry.getValue());
+      all = all == null ? one : "OR".equals(conditionalOperator) ? new Condition.Or(all, one)
+          : new Condition.And(all, one);
+    }
+    return all;
+  }
+
+  private static Condition condition(String name, ExpectedCondition e) {
+    Operand path = new Operand.PathOperand(Path.of(name));
+    if (e.attributeValueList() != null && e.value() != null) {
+      throw invalid("Value and AttributeValueList cannot be used together for Attribute: " + name);
+    }
+    if (e.comparisonOperator() == null) {
+      if (e.attributeValueList() != null) {
+        throw invalid("AttributeValueList can only be used with a ComparisonOperator for Attribute: " + name);
+      }
+      boolean exists = e.exists() == null || e.exists();
+      if (exists && e.value() == null) {
+        throw invalid("Value must be provided when Exists is " + e.exists() + " for Attribute: " + name);
+      }
+      if (!exists && e.value() != null) {
+        throw invalid("Value cannot be used when Exists is false for Attribute: " + name);
+      }
+      return exists ? new Condition.Comparison(path, Comparator.EQ, new Operand.Literal(e.value()))
+          : new Condition.Function(ConditionFunction.ATTRIBUTE_NOT_EXISTS, List.of(path));
+    }
+    String operator = e.comparisonOperator();
+    if (e.exists() != null) {
+      throw invalid("Exists and ComparisonOperator cannot be used together for Attribute: " + name);
+    }
+    List<AttributeValue> arguments = e.attributeValueList() != null ? e.attributeValueList()
+        : e.value() != null ? List.of(e.value()) : List.of();
+    if (!operator.equals("NULL") && !operator.equals("NOT_NULL") && arguments.isEmpty()
+        && e.attributeValueList() == null) {
+      throw invalid("Value or AttributeValueList must be used with ComparisonOperator: " + operator
+          + " for Attribute: " + name);
+    }
+    checkArgumentCount(operator, arguments.size());
+    for (AttributeValue argument : arguments) {
+      if (argument.type() != arguments.get(0).type()) {
+        throw invalid("AttributeValues inside AttributeValueList must be of same type");
+      }
+    }
+    List<Operand> literals = arguments.stream().<Operand>map(Operand.Literal::new).toList();
+    return switch (operator) {
+      case "EQ" -> new Condition.Comparison(path, Comparator.EQ, literals.get(0));
+      case "NE" -> new Condition.Comparison(path, Comparator.NE, literals.get(0));
+      case "LT" -> new Condition.Comparison(path, Comparator.LT, literals.get(0));
+      case "LE" -> new Condition.Comparison(path, Comparator.LE, literals.get(0));
+      case "GT" -> new Condition.Comparison(path, Comparator.GT, literals.get(0));
+      case "GE" -> new Condition.Comparison(path, Comparator.GE, literals.get(0));
+      case "NULL" -> new Condition.Function(ConditionFunction.ATTRIBUTE_NOT_EXISTS, List.of(path));
+      case "NOT_NULL" -> new Condition.Function(ConditionFunction.ATTRIBUTE_EXISTS, List.of(path));
+      case "CONTAINS" -> new Condition.Function(ConditionFunction.CONTAINS, List.of(path, literals.get(0)));
+      case "NOT_CONTAINS" -> new Condition.Not(
+          new Condition.Function(ConditionFunction.CONTAINS, List.of(path, literals.get(0))));
+      case "BEGINS_WITH" -> new Condition.Function(ConditionFunction.BEGINS_WITH, List.of(path, literals.get(0)));
+      case "IN" -> new Condition.In(path, literals);
+      case "BETWEEN" -> {
+        if (Comparisons.isOrderable(arguments.get(0)) && Comparisons.compare(arguments.get(0), arguments.get(1)) > 0) {
+          throw DynamoException.validation("The BETWEEN condition was provided a range where the lower bound is"
+              + " greater than the upper bound");
+        }
+        yield new Condition.Between(path, literals.get(0), literals.get(1));
+      }
+      default -> throw new IllegalStateException("operator checked against the enum: " + operator);
+    };
+  }
+
+  private static void checkArgumentCount(String operator, int count) {
+    boolean valid = switch (operator) {
+      case "NULL", "NOT_NULL" -> count == 0;
+      case "IN" -> count > 0;
+      case "BETWEEN" -> count == 2;
+      default -> count == 1;
+    };
+    if (!valid) {
+      throw invalid("Invalid number of argument(s) for the " + operator + " ComparisonOperator");
+    }
+  }
+
+  /** AttributeUpdates as an update: PUT sets, DELETE removes (or subtracts a set), ADD adds or appends. */
+  static Update update(Map<String, AttributeUpdate> updates) {
+    List<Update.Action> actions = new ArrayList<>();
+    for (Map.Entry<String, AttributeUpdate> entry : updates.entrySet()) {
+      Path path = Path.of(entry.getKey());
+      AttributeUpdate u = entry.getValue();
+      String action = u.action() == null ? "PUT" : u.action();
+      AttributeValue value = u.value();
+      if (value == null && !action.equals("DELETE")) {
+        throw invalid("Only DELETE action is allowed when no attribute value is specified");
+      }
+      actions.add(switch (action) {
+        case "PUT" -> new Update.Set(path, new Operand.Literal(value));
+        case "DELETE" -> {
+          if (value == null) {
+            yield new Update.Remove(path);
+          }
+          if (!isSet(value.type())) {
+            throw invalid("DELETE action with value is not supported for the type " + value.type());
+          }
+          yield new Update.Delete(path, new Operand.Literal(value));
+        }
+        case "ADD" -> {
+          if (value.type() == AttributeType.L) {
+            yield new Update.Set(path, new Operand.ListAppend(
+                new Operand.IfNotExists(path, new Operand.Literal(new AttributeValue.L(List.of()))),
+                new Operand.Literal(value)));
+          }
+          if (value.type() != AttributeType.N && !isSet(value.type())) {
+            throw invalid("ADD action is not supported for the type " + value.type());
+          }
+          yield new Update.Add(path, new Operand.Literal(value));
+        }
+        default -> throw new IllegalStateException("action checked against the enum: " + action);
+      });
+    }
+    return new Update(actions);
+  }
+
+  private static boolean isSet(AttributeType type) {
+    return type == AttributeType.SS || type == AttributeType.NS || type == AttributeType.BS;
+  }
+
+  private static DynamoException invalid(String detail) {
+    return DynamoException.validation(INVALID + detail);
+  }
+}

@@ -53,6 +53,55 @@ public final class KeyCodec {
     return KeyRange.prefix(partitionPrefix(keyspace, partitionKey, 0).toByteArray());
   }
 
+  /**
+   * The items of one partition whose sort key satisfies {@code condition} (every item of the partition when it is
+   * null). Relies on the ordered encoding: a key's sort key is its last component, so appending 0x00 to an encoded
+   * value gives the smallest key after every key equal to it.
+   */
+  public static KeyRange sortKeyRange(int keyspace, AttributeValue partitionKey, SortKeyCondition condition) {
+    byte[] partition = partitionPrefix(keyspace, partitionKey, 0).toByteArray();
+    byte[] all = KeyRange.successor(partition);
+    if (condition == null) {
+      return new KeyRange(partition, all);
+    }
+    return switch (condition) {
+      case SortKeyCondition.Equal eq -> new KeyRange(at(partition, eq.value()), after(partition, eq.value()));
+      case SortKeyCondition.Less lt -> new KeyRange(partition,
+          lt.inclusive() ? after(partition, lt.value()) : at(partition, lt.value()));
+      case SortKeyCondition.Greater gt -> new KeyRange(
+          gt.inclusive() ? at(partition, gt.value()) : after(partition, gt.value()), all);
+      case SortKeyCondition.Between b -> new KeyRange(at(partition, b.low()), after(partition, b.high()));
+      case SortKeyCondition.BeginsWith bw -> {
+        byte[] raw = bw.prefix() instanceof AttributeValue.S s
+            ? s.value().getBytes(StandardCharsets.UTF_8) : ((AttributeValue.B) bw.prefix()).value().toByteArray();
+        ByteWriter out = new ByteWriter(partition.length + raw.length + 4);
+        out.write(partition);
+        for (byte b : raw) {
+          out.write(b);
+          if (b == 0) {
+            out.write(0xFF);
+          }
+        }
+        byte[] start = out.toByteArray();
+        yield new KeyRange(start, KeyRange.successor(start));
+      }
+    };
+  }
+
+  /** The key of the item with sort key {@code value}. */
+  private static byte[] at(byte[] partition, AttributeValue value) {
+    ByteWriter out = new ByteWriter(partition.length + 24);
+    out.write(partition);
+    writeOrdered(out, value);
+    return out.toByteArray();
+  }
+
+  /** The smallest key after the item with sort key {@code value}. */
+  private static byte[] after(byte[] partition, AttributeValue value) {
+    byte[] at = at(partition, value);
+    return java.util.Arrays.copyOf(at, at.length + 1);
+  }
+
   /** Every key of a keyspace. */
   public static KeyRange keyspaceRange(int keyspace) {
     ByteWriter out = new ByteWriter(KEYSPACE_BYTES);

@@ -7,11 +7,15 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.batch.BatchGetItem;
+import io.shaledb.core.op.batch.BatchWriteItem;
 import io.shaledb.core.op.item.DeleteItem;
 import io.shaledb.core.op.item.GetItem;
 import io.shaledb.core.op.item.ItemStore;
 import io.shaledb.core.op.item.PutItem;
 import io.shaledb.core.op.item.UpdateItem;
+import io.shaledb.core.op.read.Query;
+import io.shaledb.core.op.read.Scan;
 import io.shaledb.core.op.table.CreateTable;
 import io.shaledb.core.op.table.DeleteTable;
 import io.shaledb.core.op.table.DescribeLimitsOutput;
@@ -21,8 +25,10 @@ import io.shaledb.core.op.table.ListTagsOfResource;
 import io.shaledb.core.op.table.TagResource;
 import io.shaledb.core.op.table.UntagResource;
 import io.shaledb.core.op.table.UpdateTable;
+import io.shaledb.server.json.BatchJson;
 import io.shaledb.server.json.ItemJson;
 import io.shaledb.server.json.JsonInput;
+import io.shaledb.server.json.ReadJson;
 import io.shaledb.server.json.TableJson;
 import io.shaledb.server.protocol.ApiHandler;
 import io.shaledb.server.protocol.ApiRequest;
@@ -67,7 +73,13 @@ final class DynamoApi implements ApiHandler {
         Map.entry("DeleteItem", new Route<>(ItemJson::readDeleteItem, new DeleteItem(db, items),
             ItemJson::writeAttributes)),
         Map.entry("UpdateItem", new Route<>(ItemJson::readUpdateItem, new UpdateItem(db, items),
-            ItemJson::writeAttributes)));
+            ItemJson::writeAttributes)),
+        Map.entry("Query", new Route<>(ReadJson::readQuery, new Query(db), ReadJson::writePage)),
+        Map.entry("Scan", new Route<>(ReadJson::readScan, new Scan(db), ReadJson::writePage)),
+        Map.entry("BatchGetItem", new Route<>(BatchJson::readBatchGet, new BatchGetItem(db, items),
+            BatchJson::writeBatchGet)),
+        Map.entry("BatchWriteItem", new Route<>(BatchJson::readBatchWrite, new BatchWriteItem(db, items),
+            BatchJson::writeBatchWrite)));
   }
 
   @Override

@@ -131,7 +131,7 @@ public final class ItemJson {
         case "ExpressionAttributeNames" -> names = in.readMap(JsonInput::readString);
         case "ExpressionAttributeValues" -> values = in.readAttributeMap();
         case "ReturnValuesOnConditionCheckFailure" -> returnOnFailure = in.readString();
-        case "Expected" -> expected = in.readMap(ItemJson::readExpected);
+        case "Expected" -> expected = in.readMap(ItemJson::readCondition);
         case "ConditionalOperator" -> conditionalOperator = in.readString();
         case "AttributeUpdates" -> attributeUpdates = in.readMap(ItemJson::readAttributeUpdate);
         default -> in.skipValue();
@@ -139,7 +139,8 @@ public final class ItemJson {
     }
   }
 
-  private static ExpectedCondition readExpected(JsonInput in) throws IOException {
+  /** Reads a legacy condition entry (Expected, QueryFilter, ScanFilter, KeyConditions). */
+  static ExpectedCondition readCondition(JsonInput in) throws IOException {
     AttributeValue value = null;
     Boolean exists = null;
     String operator = null;
@@ -189,6 +190,7 @@ public final class ItemJson {
       g.writeFieldName(field);
       AttributeValueWriter.writeMap(g, out.attributes());
     }
+    CapacityJson.writeMember(g, out.consumedCapacity());
     g.writeEndObject();
   }
 }

@@ -20,7 +20,7 @@ final class ConditionalWrites {
 
   static ConstraintViolations checkDeclared(ConstraintViolations v, String returnValuesOnConditionCheckFailure,
       Map<String, ExpectedCondition> expected, String conditionalOperator) {
-    LegacyParameters.checkDeclared(v, expected, conditionalOperator);
+    LegacyParameters.checkDeclared(v, "expected", expected, conditionalOperator);
     return checkDeclared(v, returnValuesOnConditionCheckFailure);
   }
 

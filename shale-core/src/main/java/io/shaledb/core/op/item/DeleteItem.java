@@ -1,6 +1,7 @@
 package io.shaledb.core.op.item;
 
 import io.shaledb.core.expr.bind.Binder;
+import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.table.TableNames;
@@ -46,6 +47,7 @@ public final class DeleteItem implements Operation<DeleteItemInput, ItemOutput> 
       condition.check(previous);
       return null;
     });
-    return new ItemOutput(returnOld ? result.previous() : null);
+    return new ItemOutput(returnOld ? result.previous() : null,
+        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()));
   }
 }

@@ -6,6 +6,8 @@ import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.expr.eval.Projector;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.table.TableNames;
@@ -48,7 +50,10 @@ public final class GetItem implements Operation<GetItemInput, ItemOutput> {
     List<Path> projection = projection(in);
     TableMetadata table = db.tableForItems(in.tableName());
     Map<String, AttributeValue> item = store.get(ItemKeys.ofKey(table, in.key()));
-    return new ItemOutput(item == null || projection == null ? item : Projector.project(item, projection));
+    double units = ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item),
+        Boolean.TRUE.equals(in.consistentRead()));
+    return new ItemOutput(item == null || projection == null ? item : Projector.project(item, projection),
+        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), units));
   }
 
   /** The bound ProjectionExpression or AttributesToGet as top-level paths; null when neither is given. */

@@ -1,7 +1,11 @@
 package io.shaledb.core.op.item;
 
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.ConsumedCapacity;
 import java.util.Map;
 
-/** The response of a single-item operation: the item it returns (old or read), or null. */
-public record ItemOutput(Map<String, AttributeValue> attributes) {}
+/**
+ * The response of a single-item operation: the item it returns (old, new or read), or null, and the capacity
+ * consumed when ReturnConsumedCapacity asked for it (else null).
+ */
+public record ItemOutput(Map<String, AttributeValue> attributes, ConsumedCapacity consumedCapacity) {}

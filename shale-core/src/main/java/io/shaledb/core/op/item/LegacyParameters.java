@@ -19,17 +19,18 @@ import java.util.Map;
  * The pre-expression parameters (Expected with ConditionalOperator, and AttributeUpdates), translated into the
  * same bound trees the expressions produce, so one evaluator serves both. Messages are DynamoDB's legacy ones.
  */
-final class LegacyParameters {
+public final class LegacyParameters {
   static final List<String> COMPARISON_OPERATORS = List.of("IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT",
       "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS");
   private static final String INVALID = "One or more parameter values were invalid: ";
 
   private LegacyParameters() {}
 
-  static void checkDeclared(ConstraintViolations v, Map<String, ExpectedCondition> expected,
+  /** @param parameter the parameter's path name: expected, queryFilter, scanFilter or keyConditions */
+  public static void checkDeclared(ConstraintViolations v, String parameter, Map<String, ExpectedCondition> expected,
       String conditionalOperator) {
     if (expected != null) {
-      expected.forEach((name, e) -> v.oneOf("expected." + name + ".member.comparisonOperator",
+      expected.forEach((name, e) -> v.oneOf(parameter + "." + name + ".member.comparisonOperator",
           e.comparisonOperator(), COMPARISON_OPERATORS));
     }
     v.oneOf("conditionalOperator", conditionalOperator, List.of("AND", "OR"));
@@ -43,7 +44,7 @@ final class LegacyParameters {
   }
 
   /** The Expected conditions joined by ConditionalOperator (AND by default), or null when there are none. */
-  static Condition condition(Map<String, ExpectedCondition> expected, String conditionalOperator) {
+  public static Condition condition(Map<String, ExpectedCondition> expected, String conditionalOperator) {
     if (expected == null || expected.isEmpty()) {
       return null;
     }

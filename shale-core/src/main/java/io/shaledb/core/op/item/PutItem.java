@@ -3,6 +3,7 @@ package io.shaledb.core.op.item;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.table.TableNames;
@@ -51,6 +52,7 @@ public final class PutItem implements Operation<PutItemInput, ItemOutput> {
       condition.check(previous);
       return in.item();
     });
-    return new ItemOutput(returnOld ? result.previous() : null);
+    return new ItemOutput(returnOld ? result.previous() : null,
+        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()));
   }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The checks DynamoDB makes on a request's ExpressionAttributeNames and ExpressionAttributeValues before any
  * expression is bound, and the binder that resolves them.
  */
-final class RequestExpressions {
+public final class RequestExpressions {
   private static final Pattern NAME_KEY = Pattern.compile("#[A-Za-z0-9_]+");
   private static final Pattern VALUE_KEY = Pattern.compile(":[A-Za-z0-9_]+");
 
@@ -20,7 +20,7 @@ final class RequestExpressions {
   /**
    * @param expressions the request's expression texts (absent ones null)
    */
-  static Binder binder(Map<String, String> names, Map<String, AttributeValue> values, List<String> expressions) {
+  public static Binder binder(Map<String, String> names, Map<String, AttributeValue> values, List<String> expressions) {
     boolean anyExpression = expressions.stream().anyMatch(e -> e != null);
     if (names != null) {
       if (!anyExpression) {
@@ -54,7 +54,7 @@ final class RequestExpressions {
   }
 
   /** Mixing a legacy parameter with its expression counterpart, in DynamoDB's words. */
-  static void rejectMixed(String legacy, boolean legacyPresent, String expression, boolean expressionPresent) {
+  public static void rejectMixed(String legacy, boolean legacyPresent, String expression, boolean expressionPresent) {
     if (legacyPresent && expressionPresent) {
       throw DynamoException.validation("Can not use both expression and non-expression parameters in the same"
           + " request: Non-expression parameters: {" + legacy + "} Expression parameters: {" + expression + "}");

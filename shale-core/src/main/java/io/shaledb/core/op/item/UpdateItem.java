@@ -7,6 +7,7 @@ import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.expr.eval.Projector;
 import io.shaledb.core.expr.eval.UpdateApplier;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.table.TableNames;
@@ -71,7 +72,8 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
       Map<String, AttributeValue> base = previous == null ? new LinkedHashMap<>(in.key()) : previous;
       return UpdateApplier.apply(update, base);
     });
-    return new ItemOutput(returnValues(in.returnValues(), update, result));
+    return new ItemOutput(returnValues(in.returnValues(), update, result),
+        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()));
   }
 
   private static Map<String, AttributeValue> returnValues(String returnValues, Update update, WriteResult result) {

@@ -1,0 +1,132 @@
+package io.shaledb.core.op.batch;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.expr.ExpressionKind;
+import io.shaledb.core.expr.ast.Path;
+import io.shaledb.core.expr.bind.Binder;
+import io.shaledb.core.expr.eval.Projector;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.op.ConsumedCapacity;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.batch.BatchGetItemInput.KeysAndAttributes;
+import io.shaledb.core.op.item.ItemKeys;
+import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.op.item.RequestExpressions;
+import io.shaledb.core.op.table.TableNames;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BatchGetItem: up to 100 keys over several tables. Keys whose items would take the response past 16 MB are
+ * returned in UnprocessedKeys, as DynamoDB does.
+ */
+public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGetItemOutput> {
+  static final int MAX_KEYS = 100;
+  static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
+  private final Database db;
+  private final ItemStore store;
+
+  public BatchGetItem(Database db, ItemStore store) {
+    this.db = db;
+    this.store = store;
+  }
+
+  @Override
+  public void validate(BatchGetItemInput in) {
+    ConstraintViolations v = new ConstraintViolations();
+    v.notNull("requestItems", in.requestItems());
+    if (in.requestItems() != null) {
+      v.size("requestItems", in.requestItems().keySet(), String.valueOf(in.requestItems().keySet()), 1, 100);
+      for (Map.Entry<String, KeysAndAttributes> table : in.requestItems().entrySet()) {
+        TableNames.pattern(v, "requestItems.key", table.getKey());
+        v.length("requestItems.key", table.getKey(), 3, 255);
+        v.notNull("requestItems." + table.getKey() + ".member.keys", table.getValue().keys());
+      }
+    }
+    v.oneOf("returnConsumedCapacity", in.returnConsumedCapacity(), List.of("INDEXES", "TOTAL", "NONE"));
+    v.throwIfAny();
+  }
+
+  @Override
+  public BatchGetItemOutput execute(BatchGetItemInput in) {
+    int total = in.requestItems().values().stream().mapToInt(t -> t.keys().size()).sum();
+    if (total > MAX_KEYS) {
+      throw DynamoException.validation("Too many items requested for the BatchGetItem call");
+    }
+    Map<String, Plan> plans = new LinkedHashMap<>();
+    for (Map.Entry<String, KeysAndAttributes> entry : in.requestItems().entrySet()) {
+      plans.put(entry.getKey(), plan(entry.getKey(), entry.getValue()));
+    }
+    Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
+    Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
+    List<ConsumedCapacity> capacity = new ArrayList<>();
+    long responseBytes = 0;
+    for (Map.Entry<String, Plan> entry : plans.entrySet()) {
+      Plan plan = entry.getValue();
+      List<Map<String, AttributeValue>> found = new ArrayList<>();
+      List<Map<String, AttributeValue>> left = new ArrayList<>();
+      double units = 0;
+      for (int i = 0; i < plan.keys().size(); i++) {
+        if (responseBytes > MAX_RESPONSE_BYTES) {
+          left.add(plan.request().keys().get(i));
+          continue;
+        }
+        Map<String, AttributeValue> item = store.get(plan.keys().get(i));
+        long size = item == null ? 0 : ItemSize.of(item);
+        units += ConsumedCapacity.readUnits(size, Boolean.TRUE.equals(plan.request().consistentRead()));
+        if (item != null) {
+          responseBytes += size;
+          found.add(plan.projection() == null ? item : Projector.project(item, plan.projection()));
+        }
+      }
+      responses.put(entry.getKey(), found);
+      if (!left.isEmpty()) {
+        KeysAndAttributes r = plan.request();
+        unprocessed.put(entry.getKey(), new KeysAndAttributes(left, r.attributesToGet(), r.projectionExpression(),
+            r.expressionAttributeNames(), r.consistentRead()));
+      }
+      ConsumedCapacity consumed = ConsumedCapacity.of(in.returnConsumedCapacity(), entry.getKey(), units);
+      if (consumed != null) {
+        capacity.add(consumed);
+      }
+    }
+    return new BatchGetItemOutput(responses, unprocessed, capacity);
+  }
+
+  /** One table's keys, validated and encoded before anything is read. */
+  private record Plan(KeysAndAttributes request, List<byte[]> keys, List<Path> projection) {}
+
+  private Plan plan(String tableName, KeysAndAttributes request) {
+    RequestExpressions.rejectMixed("AttributesToGet", request.attributesToGet() != null, "ProjectionExpression",
+        request.projectionExpression() != null);
+    Binder binder = RequestExpressions.binder(request.expressionAttributeNames(), null,
+        Arrays.asList(request.projectionExpression()));
+    List<Path> projection = request.attributesToGet() != null
+        ? request.attributesToGet().stream().map(Path::of).toList()
+        : request.projectionExpression() == null ? null
+        : binder.bind(ExpressionKind.PROJECTION, db.expressions().projection(request.projectionExpression()));
+    binder.checkAllUsed();
+    TableMetadata table = db.tableForItems(tableName);
+    List<byte[]> keys = new ArrayList<>();
+    Set<ByteBuffer> seen = new HashSet<>();
+    for (Map<String, AttributeValue> key : request.keys()) {
+      byte[] encoded = ItemKeys.ofKey(table, key);
+      if (!seen.add(ByteBuffer.wrap(encoded))) {
+        throw DynamoException.validation("Provided list of item keys contains duplicates");
+      }
+      keys.add(encoded);
+    }
+    return new Plan(request, keys, projection);
+  }
+}

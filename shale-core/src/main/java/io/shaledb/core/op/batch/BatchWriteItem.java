@@ -1,0 +1,108 @@
+package io.shaledb.core.op.batch;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.op.ConsumedCapacity;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.batch.BatchWriteItemInput.WriteRequest;
+import io.shaledb.core.op.item.ItemKeys;
+import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.op.item.WriteResult;
+import io.shaledb.core.op.table.TableNames;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BatchWriteItem: up to 25 puts and deletes over several tables. Every request is validated before any is
+ * written, so an invalid batch writes nothing; each write is atomic on its own item, as in DynamoDB (a batch is not
+ * a transaction).
+ */
+public final class BatchWriteItem implements Operation<BatchWriteItemInput, BatchWriteItemOutput> {
+  static final int MAX_REQUESTS = 25;
+
+  private final Database db;
+  private final ItemStore store;
+
+  public BatchWriteItem(Database db, ItemStore store) {
+    this.db = db;
+    this.store = store;
+  }
+
+  @Override
+  public void validate(BatchWriteItemInput in) {
+    ConstraintViolations v = new ConstraintViolations();
+    v.notNull("requestItems", in.requestItems());
+    if (in.requestItems() != null) {
+      v.size("requestItems", in.requestItems().keySet(), String.valueOf(in.requestItems().keySet()), 1, 25);
+      for (Map.Entry<String, List<WriteRequest>> table : in.requestItems().entrySet()) {
+        TableNames.pattern(v, "requestItems.key", table.getKey());
+        v.length("requestItems.key", table.getKey(), 3, 255);
+        List<WriteRequest> requests = table.getValue();
+        if (requests == null || requests.isEmpty() || requests.size() > MAX_REQUESTS) {
+          v.add("'{" + table.getKey() + "=" + (requests == null ? "null" : requests.size() + " requests") + "}'",
+              "requestItems", "Map value must satisfy constraint: [Member must have length less than or equal to 25,"
+                  + " Member must have length greater than or equal to 1]");
+        }
+      }
+    }
+    v.oneOf("returnConsumedCapacity", in.returnConsumedCapacity(), List.of("INDEXES", "TOTAL", "NONE"));
+    v.oneOf("returnItemCollectionMetrics", in.returnItemCollectionMetrics(), List.of("SIZE", "NONE"));
+    v.throwIfAny();
+  }
+
+  /** One validated write. */
+  private record Planned(TableMetadata table, byte[] key, WriteRequest request) {}
+
+  @Override
+  public BatchWriteItemOutput execute(BatchWriteItemInput in) {
+    int total = in.requestItems().values().stream().mapToInt(List::size).sum();
+    if (total > MAX_REQUESTS) {
+      throw DynamoException.validation("Too many items requested for the BatchWriteItem call");
+    }
+    List<Planned> plan = new ArrayList<>();
+    for (Map.Entry<String, List<WriteRequest>> entry : in.requestItems().entrySet()) {
+      TableMetadata table = db.tableForItems(entry.getKey());
+      Set<ByteBuffer> seen = new HashSet<>();
+      for (WriteRequest request : entry.getValue()) {
+        if ((request.putItem() == null) == (request.deleteKey() == null)) {
+          throw DynamoException.validation("Supplied AttributeValue has more than one datatypes set, must contain"
+              + " exactly one of the supported datatypes");
+        }
+        byte[] key;
+        if (request.putItem() != null) {
+          if (ItemSize.of(request.putItem()) > ItemSize.MAX_ITEM_BYTES) {
+            throw DynamoException.validation("Item size has exceeded the maximum allowed size");
+          }
+          key = ItemKeys.ofItem(table, request.putItem());
+        } else {
+          key = ItemKeys.ofKey(table, request.deleteKey());
+        }
+        if (!seen.add(ByteBuffer.wrap(key))) {
+          throw DynamoException.validation("Provided list of item keys contains duplicates");
+        }
+        plan.add(new Planned(table, key, request));
+      }
+    }
+    Map<String, Double> units = new LinkedHashMap<>();
+    for (Planned p : plan) {
+      WriteResult result = store.write(p.table(), p.key(), previous -> p.request().putItem());
+      units.merge(p.table().name(), result.writeUnits(), Double::sum);
+    }
+    List<ConsumedCapacity> capacity = new ArrayList<>();
+    units.forEach((table, consumed) -> {
+      ConsumedCapacity c = ConsumedCapacity.of(in.returnConsumedCapacity(), table, consumed);
+      if (c != null) {
+        capacity.add(c);
+      }
+    });
+    return new BatchWriteItemOutput(Map.of(), capacity);
+  }
+}

@@ -1,0 +1,92 @@
+package io.shaledb.core.op.read;
+
+import io.shaledb.core.expr.ast.Condition;
+import io.shaledb.core.expr.ast.Path;
+import io.shaledb.core.expr.eval.ConditionEvaluator;
+import io.shaledb.core.expr.eval.Projector;
+import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.ConsumedCapacity;
+import io.shaledb.core.schema.KeyAttribute;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.storage.KvCursor;
+import io.shaledb.core.storage.Snapshot;
+import io.shaledb.core.storage.StorageEngine;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one page of items from a key range, streaming from a storage snapshot: it stops after {@code limit} items
+ * read or once 1 MB of items has been read (both counted before the filter, as DynamoDB counts them), so memory
+ * stays bounded by a page whatever the size of the range. Each page reads its own snapshot; keys never move, so a
+ * client that follows LastEvaluatedKey sees every item that existed throughout exactly once.
+ */
+final class PageReader {
+  /** DynamoDB's page size limit on the data read. */
+  static final long MAX_PAGE_BYTES = 1024 * 1024;
+
+  private PageReader() {}
+
+  /**
+   * @param range the keys to read, already narrowed past the exclusive start key
+   * @param filter the bound filter, or null
+   * @param projection the bound projection, or null for whole items
+   */
+  static ReadPage read(StorageEngine storage, TableMetadata table, KeyRange range, boolean reverse, Integer limit,
+      Condition filter, List<Path> projection, boolean countOnly, boolean consistent, String capacityMode) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    int scanned = 0;
+    int matched = 0;
+    long bytes = 0;
+    Map<String, AttributeValue> lastEvaluated = null;
+    try (Snapshot snapshot = storage.snapshot(); KvCursor cursor = snapshot.scan(range, reverse)) {
+      while (cursor.next()) {
+        byte[] stored = cursor.value();
+        Map<String, AttributeValue> item = ItemCodec.decode(stored);
+        scanned++;
+        bytes += ItemCodec.itemSize(stored);
+        if (filter == null || ConditionEvaluator.test(filter, item)) {
+          matched++;
+          if (!countOnly) {
+            items.add(projection == null ? item : Projector.project(item, projection));
+          }
+        }
+        if ((limit != null && scanned >= limit) || bytes >= MAX_PAGE_BYTES) {
+          lastEvaluated = primaryKey(table, item);
+          break;
+        }
+      }
+    }
+    return new ReadPage(countOnly ? null : items, matched, scanned, lastEvaluated,
+        ConsumedCapacity.of(capacityMode, table.name(), ConsumedCapacity.readUnits(bytes, consistent)));
+  }
+
+  /** The table key attributes of an item, as LastEvaluatedKey carries them. */
+  static Map<String, AttributeValue> primaryKey(TableMetadata table, Map<String, AttributeValue> item) {
+    Map<String, AttributeValue> key = new LinkedHashMap<>();
+    KeyAttribute partition = table.keySchema().partitionKey();
+    key.put(partition.name(), item.get(partition.name()));
+    table.keySchema().sortKey().ifPresent(sort -> key.put(sort.name(), item.get(sort.name())));
+    return key;
+  }
+
+  /** Narrows {@code range} to the keys after {@code exclusiveStart} in the direction of reading. */
+  static KeyRange after(KeyRange range, byte[] exclusiveStart, boolean reverse) {
+    if (exclusiveStart == null) {
+      return range;
+    }
+    byte[] start = range.start();
+    byte[] end = range.end();
+    if (reverse) {
+      end = Arrays.compareUnsigned(exclusiveStart, end) < 0 ? exclusiveStart : end;
+    } else {
+      byte[] next = Arrays.copyOf(exclusiveStart, exclusiveStart.length + 1);
+      start = Arrays.compareUnsigned(next, start) > 0 ? next : start;
+    }
+    return Arrays.compareUnsigned(start, end) < 0 ? new KeyRange(start, end) : new KeyRange(start, start);
+  }
+}

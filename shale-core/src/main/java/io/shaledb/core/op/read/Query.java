@@ -1,0 +1,54 @@
+package io.shaledb.core.op.read;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.expr.ExpressionKind;
+import io.shaledb.core.expr.ast.Condition;
+import io.shaledb.core.expr.bind.Binder;
+import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.item.LegacyParameters;
+import io.shaledb.core.op.item.RequestExpressions;
+import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.util.Arrays;
+
+/** Query: the items of one partition, in sort key order (or reversed), one page at a time. */
+public final class Query implements Operation<QueryInput, ReadPage> {
+  private final Database db;
+
+  public Query(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void validate(QueryInput in) {
+    ConstraintViolations v = ReadParameters.checkDeclared(in.read(), "queryFilter");
+    LegacyParameters.checkDeclared(v, "keyConditions", in.keyConditions(), null);
+    v.throwIfAny();
+  }
+
+  @Override
+  public ReadPage execute(QueryInput in) {
+    ReadRequest r = in.read();
+    RequestExpressions.rejectMixed("KeyConditions", in.keyConditions() != null, "KeyConditionExpression",
+        in.keyConditionExpression() != null);
+    if (in.keyConditions() == null && in.keyConditionExpression() == null) {
+      throw DynamoException.validation(
+          "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
+    }
+    Binder binder = RequestExpressions.binder(r.expressionAttributeNames(), r.expressionAttributeValues(),
+        Arrays.asList(in.keyConditionExpression(), r.filterExpression(), r.projectionExpression()));
+    Condition keyCondition = in.keyConditionExpression() != null
+        ? binder.bind(ExpressionKind.KEY_CONDITION,
+            db.expressions().condition(ExpressionKind.KEY_CONDITION, in.keyConditionExpression()))
+        : LegacyParameters.condition(in.keyConditions(), "AND");
+    ReadParameters.Resolved resolved = ReadParameters.resolve(db, r, binder, "QueryFilter", "Querying");
+    KeyConditions.KeyQuery key = KeyConditions.analyze(keyCondition, resolved.table().keySchema());
+    boolean reverse = Boolean.FALSE.equals(in.scanIndexForward());
+    KeyRange range = KeyCodec.sortKeyRange(resolved.table().keyspace(), key.partitionKey(), key.sortKey());
+    return PageReader.read(db.storage(), resolved.table(), PageReader.after(range, resolved.exclusiveStart(), reverse),
+        reverse, r.limit() == null ? null : r.limit().intValue(), resolved.filter(), resolved.projection(),
+        resolved.countOnly(), resolved.consistent(), r.returnConsumedCapacity());
+  }
+}

@@ -1,0 +1,114 @@
+package io.shaledb.core.op.read;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.expr.ExpressionKind;
+import io.shaledb.core.expr.ast.Condition;
+import io.shaledb.core.expr.ast.Path;
+import io.shaledb.core.expr.bind.Binder;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.item.ItemKeys;
+import io.shaledb.core.op.item.LegacyParameters;
+import io.shaledb.core.op.item.RequestExpressions;
+import io.shaledb.core.op.table.TableNames;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The checks and bindings Query and Scan share: Select, projection, filter, Limit and the exclusive start key. */
+final class ReadParameters {
+  private static final List<String> SELECT =
+      List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
+
+  /** What a read resolved to: the table, bound filter and projection, and where it starts. */
+  record Resolved(TableMetadata table, Condition filter, List<Path> projection, boolean countOnly,
+      boolean consistent, byte[] exclusiveStart) {}
+
+  private ReadParameters() {}
+
+  /** @param filterParameter queryFilter or scanFilter */
+  static ConstraintViolations checkDeclared(ReadRequest r, String filterParameter) {
+    TableNames.requirePresentAndLength(r.tableName());
+    ConstraintViolations v = new ConstraintViolations();
+    TableNames.pattern(v, "tableName", r.tableName());
+    v.pattern("indexName", r.indexName(), java.util.regex.Pattern.compile("[a-zA-Z0-9_.-]+"))
+        .length("indexName", r.indexName(), 3, 255)
+        .range("limit", r.limit(), 1, Integer.MAX_VALUE)
+        .oneOf("select", r.select(), SELECT)
+        .oneOf("returnConsumedCapacity", r.returnConsumedCapacity(), List.of("INDEXES", "TOTAL", "NONE"));
+    LegacyParameters.checkDeclared(v, filterParameter, r.legacyFilter(), r.conditionalOperator());
+    return v;
+  }
+
+  /**
+   * Binds the filter and projection with {@code binder} (which the caller may already have used for a key
+   * condition), checks the Select rules, and looks the table up.
+   *
+   * @param legacyFilterName QueryFilter or ScanFilter
+   */
+  static Resolved resolve(Database db, ReadRequest r, Binder binder, String legacyFilterName, String operation) {
+    RequestExpressions.rejectMixed("AttributesToGet", r.attributesToGet() != null, "ProjectionExpression",
+        r.projectionExpression() != null);
+    RequestExpressions.rejectMixed(legacyFilterName, r.legacyFilter() != null, "FilterExpression",
+        r.filterExpression() != null);
+    if (r.indexName() != null) {
+      throw DynamoException.validation("ShaleDB does not support secondary indexes yet; IndexName: " + r.indexName());
+    }
+    String projectionParameter = r.attributesToGet() != null ? "AttributesToGet"
+        : r.projectionExpression() != null ? "ProjectionExpression" : null;
+    String select = r.select() == null ? (projectionParameter == null ? "ALL_ATTRIBUTES" : "SPECIFIC_ATTRIBUTES")
+        : r.select();
+    switch (select) {
+      case "ALL_PROJECTED_ATTRIBUTES" -> throw DynamoException.validation(
+          "ALL_PROJECTED_ATTRIBUTES can be used only when " + operation + " using an IndexName");
+      case "SPECIFIC_ATTRIBUTES" -> {
+        if (projectionParameter == null) {
+          throw DynamoException.validation("Must specify the AttributesToGet or ProjectionExpression when choosing"
+              + " to get SPECIFIC_ATTRIBUTES");
+        }
+      }
+      case "COUNT", "ALL_ATTRIBUTES" -> {
+        if (projectionParameter != null) {
+          throw DynamoException.validation("Cannot specify the " + projectionParameter + " when choosing to get "
+              + (select.equals("COUNT") ? "only the Count" : "ALL_ATTRIBUTES"));
+        }
+      }
+      default -> throw new IllegalStateException("select checked against the enum: " + select);
+    }
+    Condition filter = r.filterExpression() != null
+        ? binder.bind(ExpressionKind.FILTER, db.expressions().condition(ExpressionKind.FILTER, r.filterExpression()))
+        : LegacyParameters.condition(r.legacyFilter(), r.conditionalOperator());
+    List<Path> projection = projection(db, r, binder);
+    binder.checkAllUsed();
+    TableMetadata table = db.tableForItems(r.tableName());
+    byte[] exclusiveStart = r.exclusiveStartKey() == null ? null : startKey(table, r.exclusiveStartKey());
+    return new Resolved(table, filter, projection, select.equals("COUNT"), Boolean.TRUE.equals(r.consistentRead()),
+        exclusiveStart);
+  }
+
+  private static List<Path> projection(Database db, ReadRequest r, Binder binder) {
+    if (r.attributesToGet() != null) {
+      Set<String> seen = new HashSet<>();
+      for (String name : r.attributesToGet()) {
+        if (!seen.add(name)) {
+          throw DynamoException.validation(
+              "One or more parameter values were invalid: Duplicate value in attribute name: " + name);
+        }
+      }
+      return r.attributesToGet().stream().map(Path::of).toList();
+    }
+    return r.projectionExpression() == null ? null
+        : binder.bind(ExpressionKind.PROJECTION, db.expressions().projection(r.projectionExpression()));
+  }
+
+  private static byte[] startKey(TableMetadata table, Map<String, AttributeValue> key) {
+    try {
+      return ItemKeys.ofKey(table, key);
+    } catch (DynamoException e) {
+      throw DynamoException.validation("The provided starting key is invalid: " + e.getMessage());
+    }
+  }
+}

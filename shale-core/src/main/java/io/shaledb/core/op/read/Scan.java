@@ -1,0 +1,57 @@
+package io.shaledb.core.op.read;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.expr.bind.Binder;
+import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.item.RequestExpressions;
+import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.util.Arrays;
+
+/**
+ * Scan: every item of a table in hashed partition key order, one page at a time; with Segment and TotalSegments,
+ * one of several disjoint hash ranges that together cover the table.
+ */
+public final class Scan implements Operation<ScanInput, ReadPage> {
+  private final Database db;
+
+  public Scan(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void validate(ScanInput in) {
+    ReadParameters.checkDeclared(in.read(), "scanFilter")
+        .range("segment", in.segment(), 0, 999_999)
+        .range("totalSegments", in.totalSegments(), 1, 1_000_000)
+        .throwIfAny();
+  }
+
+  @Override
+  public ReadPage execute(ScanInput in) {
+    ReadRequest r = in.read();
+    if (in.segment() != null && in.totalSegments() == null) {
+      throw DynamoException.validation("The TotalSegments parameter is required but was not present in the request"
+          + " when Segment parameter is present");
+    }
+    if (in.totalSegments() != null && in.segment() == null) {
+      throw DynamoException.validation("The Segment parameter is required but was not present in the request when"
+          + " parameter TotalSegments is present");
+    }
+    if (in.segment() != null && in.segment() >= in.totalSegments()) {
+      throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter"
+          + " TotalSegments: Segment: " + in.segment() + " is not less than TotalSegments: " + in.totalSegments());
+    }
+    Binder binder = RequestExpressions.binder(r.expressionAttributeNames(), r.expressionAttributeValues(),
+        Arrays.asList(r.filterExpression(), r.projectionExpression()));
+    ReadParameters.Resolved resolved = ReadParameters.resolve(db, r, binder, "ScanFilter", "Scanning");
+    int keyspace = resolved.table().keyspace();
+    KeyRange range = in.segment() == null ? KeyCodec.keyspaceRange(keyspace)
+        : KeyCodec.segmentRange(keyspace, in.segment().intValue(), in.totalSegments().intValue());
+    return PageReader.read(db.storage(), resolved.table(), PageReader.after(range, resolved.exclusiveStart(), false),
+        false, r.limit() == null ? null : r.limit().intValue(), resolved.filter(), resolved.projection(),
+        resolved.countOnly(), resolved.consistent(), r.returnConsumedCapacity());
+  }
+}

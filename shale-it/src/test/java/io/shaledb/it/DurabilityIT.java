@@ -18,10 +18,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-/** Durability of the default (RocksDB) server across clean restarts and SIGKILL. */
+/** Durability and atomicity of the default (RocksDB) server across clean restarts and SIGKILL. */
 class DurabilityIT {
 
   @TempDir
@@ -90,6 +92,67 @@ class DurabilityIT {
       assertThat(client.describeTable(r -> r.tableName("acked")).table().itemCount())
           .isGreaterThanOrEqualTo(acknowledged.size());
     }
+  }
+
+  @Test
+  void sigkill_duringTransactions_leavesEachWhollyPresentOrAbsent() throws Exception {
+    List<Integer> acknowledged = new ArrayList<>();
+    AtomicInteger next = new AtomicInteger();
+    try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
+      createTable(client, "tx-a");
+      createTable(client, "tx-b");
+      AtomicBoolean killed = new AtomicBoolean();
+      ExecutorService writers = Executors.newFixedThreadPool(3);
+      List<Future<List<Integer>>> results = new ArrayList<>();
+      for (int w = 0; w < 3; w++) {
+        results.add(writers.submit(() -> {
+          List<Integer> mine = new ArrayList<>();
+          while (!killed.get()) {
+            int n = next.getAndIncrement();
+            try {
+              client.transactWriteItems(r -> r.transactItems(
+                  transactPut("tx-a", n * 2), transactPut("tx-a", n * 2 + 1), transactPut("tx-b", n)));
+              mine.add(n);
+            } catch (RuntimeException e) {
+              break;
+            }
+          }
+          return mine;
+        }));
+      }
+      while (next.get() < 600) {
+        Thread.sleep(5);
+      }
+      server.kill();
+      killed.set(true);
+      for (Future<List<Integer>> result : results) {
+        acknowledged.addAll(result.get());
+      }
+      writers.shutdown();
+    }
+    try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
+      int attempted = next.get();
+      for (int n = 0; n < attempted; n++) {
+        int id = n;
+        boolean a1 = exists(client, "tx-a", id * 2);
+        boolean a2 = exists(client, "tx-a", id * 2 + 1);
+        boolean b = exists(client, "tx-b", id);
+        assertThat(a1 == a2 && a2 == b).as("transaction %d is all or nothing", id).isTrue();
+        if (acknowledged.contains(id)) {
+          assertThat(b).as("acknowledged transaction %d", id).isTrue();
+        }
+      }
+    }
+  }
+
+  private static TransactWriteItem transactPut(String table, int id) {
+    return TransactWriteItem.builder().put(Put.builder().tableName(table)
+        .item(Map.of("id", AttributeValue.fromN(String.valueOf(id)))).build()).build();
+  }
+
+  private static boolean exists(DynamoDbClient client, String table, int id) {
+    return client.getItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromN(String.valueOf(id)))))
+        .hasItem();
   }
 
   private static void createTable(DynamoDbClient client, String name) {

@@ -1,5 +1,9 @@
 package io.shaledb.core.op;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 /**
  * Capacity an operation consumed on one table, as ReturnConsumedCapacity reports it. DynamoDB's arithmetic: reads
  * in 4 KB units (half for eventually consistent reads), writes in 1 KB units, each at least one unit.
@@ -18,6 +22,18 @@ public record ConsumedCapacity(String tableName, double capacityUnits, boolean w
     return new ConsumedCapacity(tableName, units, mode.equals("INDEXES"));
   }
 
+  /** What to report for a request over several tables: one entry a table, none for NONE or absent. */
+  public static List<ConsumedCapacity> perTable(String mode, Map<String, Double> unitsByTable) {
+    List<ConsumedCapacity> all = new ArrayList<>();
+    unitsByTable.forEach((table, units) -> {
+      ConsumedCapacity c = of(mode, table, units);
+      if (c != null) {
+        all.add(c);
+      }
+    });
+    return all;
+  }
+
   /** Read units for {@code bytes} read in one request (a GetItem, or all the items a Query or Scan read). */
   public static double readUnits(long bytes, boolean consistent) {
     long units = Math.max(1, (bytes + READ_UNIT_BYTES - 1) / READ_UNIT_BYTES);
@@ -27,9 +43,5 @@ public record ConsumedCapacity(String tableName, double capacityUnits, boolean w
   /** Write units for writing an item of {@code bytes} (the larger of the old and new item). */
   public static double writeUnits(long bytes) {
     return Math.max(1, (bytes + WRITE_UNIT_BYTES - 1) / WRITE_UNIT_BYTES);
-  }
-
-  public ConsumedCapacity plus(double units) {
-    return new ConsumedCapacity(tableName, capacityUnits + units, withTableDetail);
   }
 }

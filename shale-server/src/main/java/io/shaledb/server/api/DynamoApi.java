@@ -25,11 +25,14 @@ import io.shaledb.core.op.table.ListTagsOfResource;
 import io.shaledb.core.op.table.TagResource;
 import io.shaledb.core.op.table.UntagResource;
 import io.shaledb.core.op.table.UpdateTable;
+import io.shaledb.core.op.tx.TransactGetItems;
+import io.shaledb.core.op.tx.TransactWriteItems;
 import io.shaledb.server.json.BatchJson;
 import io.shaledb.server.json.ItemJson;
 import io.shaledb.server.json.JsonInput;
 import io.shaledb.server.json.ReadJson;
 import io.shaledb.server.json.TableJson;
+import io.shaledb.server.json.TransactJson;
 import io.shaledb.server.protocol.ApiHandler;
 import io.shaledb.server.protocol.ApiRequest;
 import java.io.IOException;
@@ -79,7 +82,11 @@ final class DynamoApi implements ApiHandler {
         Map.entry("BatchGetItem", new Route<>(BatchJson::readBatchGet, new BatchGetItem(db, items),
             BatchJson::writeBatchGet)),
         Map.entry("BatchWriteItem", new Route<>(BatchJson::readBatchWrite, new BatchWriteItem(db, items),
-            BatchJson::writeBatchWrite)));
+            BatchJson::writeBatchWrite)),
+        Map.entry("TransactWriteItems", new Route<>(TransactJson::readTransactWrite,
+            new TransactWriteItems(db, items), TransactJson::writeTransactWrite)),
+        Map.entry("TransactGetItems", new Route<>(TransactJson::readTransactGet, new TransactGetItems(db),
+            TransactJson::writeTransactGet)));
   }
 
   @Override

@@ -2,12 +2,14 @@ package io.shaledb.server.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.shaledb.core.error.CancellationReason;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.server.json.AttributeValueWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,11 +29,31 @@ public final class ErrorResponses {
     write(error.code(), error.getMessage(), error.extra(), out);
   }
 
+  private static void writeReasons(JsonGenerator g, List<CancellationReason> reasons) throws IOException {
+    g.writeStartArray();
+    for (CancellationReason reason : reasons) {
+      g.writeStartObject();
+      g.writeStringField("Code", reason.code());
+      if (reason.message() != null) {
+        g.writeStringField("Message", reason.message());
+      }
+      if (reason.item() != null) {
+        g.writeFieldName("Item");
+        AttributeValueWriter.writeMap(g, reason.item());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   public static void write(ErrorCode code, String message, OutputStream out) throws IOException {
     write(code, message, Map.of(), out);
   }
 
-  /** Extra members: an item (a map of attribute values), such as the old item of a failed condition. */
+  /**
+   * Extra members: an item (a map of attribute values), such as the old item of a failed condition, or the
+   * CancellationReasons of a cancelled transaction.
+   */
   @SuppressWarnings("unchecked")
   private static void write(ErrorCode code, String message, Map<String, Object> extra, OutputStream out)
       throws IOException {
@@ -43,7 +65,11 @@ public final class ErrorResponses {
       }
       for (Map.Entry<String, Object> member : extra.entrySet()) {
         g.writeFieldName(member.getKey());
-        AttributeValueWriter.writeMap(g, (Map<String, AttributeValue>) member.getValue());
+        if (member.getValue() instanceof List<?> reasons) {
+          writeReasons(g, (List<CancellationReason>) reasons);
+        } else {
+          AttributeValueWriter.writeMap(g, (Map<String, AttributeValue>) member.getValue());
+        }
       }
       g.writeEndObject();
     }

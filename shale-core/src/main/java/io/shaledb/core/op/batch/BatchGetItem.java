@@ -70,7 +70,7 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
     }
     Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
     Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
-    List<ConsumedCapacity> capacity = new ArrayList<>();
+    Map<String, Double> unitsByTable = new LinkedHashMap<>();
     long responseBytes = 0;
     for (Map.Entry<String, Plan> entry : plans.entrySet()) {
       Plan plan = entry.getValue();
@@ -96,12 +96,10 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
         unprocessed.put(entry.getKey(), new KeysAndAttributes(left, r.attributesToGet(), r.projectionExpression(),
             r.expressionAttributeNames(), r.consistentRead()));
       }
-      ConsumedCapacity consumed = ConsumedCapacity.of(in.returnConsumedCapacity(), entry.getKey(), units);
-      if (consumed != null) {
-        capacity.add(consumed);
-      }
+      unitsByTable.put(entry.getKey(), units);
     }
-    return new BatchGetItemOutput(responses, unprocessed, capacity);
+    return new BatchGetItemOutput(responses, unprocessed,
+        ConsumedCapacity.perTable(in.returnConsumedCapacity(), unitsByTable));
   }
 
   /** One table's keys, validated and encoded before anything is read. */

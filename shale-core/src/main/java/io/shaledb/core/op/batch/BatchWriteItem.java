@@ -96,13 +96,6 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
       WriteResult result = store.write(p.table(), p.key(), previous -> p.request().putItem());
       units.merge(p.table().name(), result.writeUnits(), Double::sum);
     }
-    List<ConsumedCapacity> capacity = new ArrayList<>();
-    units.forEach((table, consumed) -> {
-      ConsumedCapacity c = ConsumedCapacity.of(in.returnConsumedCapacity(), table, consumed);
-      if (c != null) {
-        capacity.add(c);
-      }
-    });
-    return new BatchWriteItemOutput(Map.of(), capacity);
+    return new BatchWriteItemOutput(Map.of(), ConsumedCapacity.perTable(in.returnConsumedCapacity(), units));
   }
 }

@@ -7,14 +7,17 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.KvReader;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.storage.WriteConflictException;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * Reads and read-modify-writes single items through the storage SPI. Writes run in an optimistic transaction and
- * are retried when they lose a conflict, which makes every single-item write atomic and serializable per item.
+ * Reads and read-modify-writes items through the storage SPI. Writes run in an optimistic transaction and are
+ * retried when they lose a conflict, which makes every write atomic and serializable on the items it touches.
  */
 public final class ItemStore {
   /** Retries before a hopelessly contended write gives up; each retry means another writer made progress. */
@@ -29,38 +32,71 @@ public final class ItemStore {
   /** The stored item under {@code key}, or null. Reads are always strongly consistent here. */
   public Map<String, AttributeValue> get(byte[] key) {
     try (Snapshot snapshot = db.storage().snapshot()) {
-      byte[] stored = snapshot.get(key);
-      return stored == null ? null : ItemCodec.decode(stored);
+      return read(snapshot, key);
     }
+  }
+
+  /** The item under {@code key} as {@code reader} sees it, or null. */
+  public static Map<String, AttributeValue> read(KvReader reader, byte[] key) {
+    byte[] stored = reader.get(key);
+    return stored == null ? null : ItemCodec.decode(stored);
   }
 
   /** Applies {@code mutation} to the item under {@code key} atomically, retrying on conflicts. */
   public WriteResult write(TableMetadata table, byte[] key, ItemMutation mutation) {
+    return inTransaction(tx -> {
+      byte[] stored = tx.get(key);
+      Map<String, AttributeValue> previous = stored == null ? null : ItemCodec.decode(stored);
+      Map<String, AttributeValue> current = mutation.apply(previous);
+      Staged staged = stage(tx, table, key, stored, current);
+      return new Committed<>(new WriteResult(previous, current), List.of(staged));
+    });
+  }
+
+  /** What a transaction body produced: its result and the item changes to count once it commits. */
+  public record Committed<R>(R result, List<Staged> changes) {}
+
+  /** One item change staged in a storage transaction, for table statistics. */
+  public record Staged(int keyspace, long oldSize, long newSize) {}
+
+  /**
+   * Runs {@code body} in a storage transaction and commits it, starting over when the commit loses a conflict: the
+   * body must be free of side effects outside the transaction. Statistics are updated once the commit succeeds.
+   */
+  public <R> R inTransaction(Function<Transaction, Committed<R>> body) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       try (Transaction tx = db.storage().begin()) {
-        byte[] stored = tx.get(key);
-        Map<String, AttributeValue> previous = stored == null ? null : ItemCodec.decode(stored);
-        Map<String, AttributeValue> current = mutation.apply(previous);
-        long newSize = -1;
-        if (current != null) {
-          newSize = ItemSize.of(current);
-          if (newSize > ItemSize.MAX_ITEM_BYTES) {
-            throw DynamoException.validation("Item size has exceeded the maximum allowed size");
-          }
-          tx.put(key, ItemCodec.encode(current, newSize));
-        } else if (stored != null) {
-          tx.delete(key);
+        Committed<R> committed = body.apply(tx);
+        tx.commit();
+        for (Staged change : committed.changes()) {
+          db.statistics().recordChange(change.keyspace(), change.oldSize(), change.newSize());
         }
-        if (current != null || stored != null) {
-          tx.commit();
-          db.statistics().recordChange(table.keyspace(), stored == null ? -1 : ItemCodec.itemSize(stored), newSize);
-        }
-        return new WriteResult(previous, current);
+        return committed.result();
       } catch (WriteConflictException e) {
         Thread.onSpinWait();
       }
     }
     throw new DynamoException(ErrorCode.TRANSACTION_CONFLICT,
         "Transaction is ongoing for the item: too much contention on one item");
+  }
+
+  /**
+   * Stages the new version of one item: {@code current} null deletes it. Checks the 400 KB limit.
+   *
+   * @param stored the item's stored bytes as read in {@code tx}, or null
+   */
+  public static Staged stage(Transaction tx, TableMetadata table, byte[] key, byte[] stored,
+      Map<String, AttributeValue> current) {
+    long newSize = -1;
+    if (current != null) {
+      newSize = ItemSize.of(current);
+      if (newSize > ItemSize.MAX_ITEM_BYTES) {
+        throw DynamoException.validation("Item size has exceeded the maximum allowed size");
+      }
+      tx.put(key, ItemCodec.encode(current, newSize));
+    } else if (stored != null) {
+      tx.delete(key);
+    }
+    return new Staged(table.keyspace(), stored == null ? -1 : ItemCodec.itemSize(stored), newSize);
   }
 }

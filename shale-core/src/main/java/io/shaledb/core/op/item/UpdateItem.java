@@ -60,6 +60,17 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
     binder.checkAllUsed();
     TableMetadata table = db.tableForItems(in.tableName());
     byte[] key = ItemKeys.ofKey(table, in.key());
+    checkKeyAttributes(table, update);
+    WriteResult result = store.write(table, key, previous -> {
+      condition.check(previous);
+      return apply(update, previous, in.key());
+    });
+    return new ItemOutput(returnValues(in.returnValues(), update, result),
+        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()));
+  }
+
+  /** Key attributes cannot be updated. */
+  public static void checkKeyAttributes(TableMetadata table, Update update) {
     for (Update.Action action : update.actions()) {
       String top = action.path().topLevelName();
       if (table.keySchema().isKeyAttribute(top)) {
@@ -67,13 +78,12 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
             + ". This attribute is part of the key");
       }
     }
-    WriteResult result = store.write(table, key, previous -> {
-      condition.check(previous);
-      Map<String, AttributeValue> base = previous == null ? new LinkedHashMap<>(in.key()) : previous;
-      return UpdateApplier.apply(update, base);
-    });
-    return new ItemOutput(returnValues(in.returnValues(), update, result),
-        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()));
+  }
+
+  /** The item after {@code update}: an absent item starts as its key alone. */
+  public static Map<String, AttributeValue> apply(Update update, Map<String, AttributeValue> previous,
+      Map<String, AttributeValue> key) {
+    return UpdateApplier.apply(update, previous == null ? new LinkedHashMap<>(key) : previous);
   }
 
   private static Map<String, AttributeValue> returnValues(String returnValues, Update update, WriteResult result) {

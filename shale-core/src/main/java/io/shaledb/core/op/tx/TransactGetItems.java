@@ -1,0 +1,82 @@
+package io.shaledb.core.op.tx;
+
+import io.shaledb.core.expr.ExpressionKind;
+import io.shaledb.core.expr.ast.Path;
+import io.shaledb.core.expr.bind.Binder;
+import io.shaledb.core.expr.eval.Projector;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.op.ConsumedCapacity;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.item.ItemKeys;
+import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.op.item.RequestExpressions;
+import io.shaledb.core.op.table.TableNames;
+import io.shaledb.core.op.tx.TransactGetItemsInput.Get;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.Snapshot;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** TransactGetItems: up to 100 reads from one consistent snapshot, so they never see half of a transaction. */
+public final class TransactGetItems implements Operation<TransactGetItemsInput, TransactOutput> {
+  private final Database db;
+
+  public TransactGetItems(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void validate(TransactGetItemsInput in) {
+    ConstraintViolations v = new ConstraintViolations();
+    v.notNull("transactItems", in.transactItems());
+    if (in.transactItems() != null) {
+      v.size("transactItems", in.transactItems(), String.valueOf(in.transactItems().size()), 1,
+          TransactWriteItems.MAX_ACTIONS);
+      for (int i = 0; i < in.transactItems().size(); i++) {
+        Get get = in.transactItems().get(i);
+        String path = "transactItems." + (i + 1) + ".member.get";
+        v.notNull(path, get);
+        if (get != null) {
+          v.notNull(path + ".tableName", get.tableName());
+          TableNames.pattern(v, path + ".tableName", get.tableName());
+          v.notNull(path + ".key", get.key());
+        }
+      }
+    }
+    v.oneOf("returnConsumedCapacity", in.returnConsumedCapacity(), List.of("INDEXES", "TOTAL", "NONE"));
+    v.throwIfAny();
+  }
+
+  private record Read(TableMetadata table, byte[] key, List<Path> projection) {}
+
+  @Override
+  public TransactOutput execute(TransactGetItemsInput in) {
+    List<Read> reads = new ArrayList<>();
+    for (Get get : in.transactItems()) {
+      Binder binder = RequestExpressions.binder(get.expressionAttributeNames(), null,
+          Arrays.asList(get.projectionExpression()));
+      List<Path> projection = get.projectionExpression() == null ? null
+          : binder.bind(ExpressionKind.PROJECTION, db.expressions().projection(get.projectionExpression()));
+      binder.checkAllUsed();
+      TableMetadata table = db.tableForItems(get.tableName());
+      reads.add(new Read(table, ItemKeys.ofKey(table, get.key()), projection));
+    }
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    Map<String, Double> units = new LinkedHashMap<>();
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      for (Read read : reads) {
+        Map<String, AttributeValue> item = ItemStore.read(snapshot, read.key());
+        units.merge(read.table().name(),
+            2 * ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), true), Double::sum);
+        items.add(item == null || read.projection() == null ? item : Projector.project(item, read.projection()));
+      }
+    }
+    return new TransactOutput(items, ConsumedCapacity.perTable(in.returnConsumedCapacity(), units));
+  }
+}

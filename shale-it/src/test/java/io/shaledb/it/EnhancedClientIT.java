@@ -16,6 +16,7 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 @ShaleDbTest
@@ -111,6 +112,24 @@ class EnhancedClientIT {
     public void setReceipt(byte[] receipt) {
       this.receipt = receipt;
     }
+  }
+
+  @Test
+  void transactWriteItems_throughTheEnhancedClient() {
+    DynamoDbTable<Order> orders = enhanced.table(Tables.unique("txorders"), TableSchema.fromBean(Order.class));
+    orders.createTable();
+    Order first = new Order();
+    first.setCustomer("ada");
+    first.setOrderNo(1L);
+    Order second = new Order();
+    second.setCustomer("bob");
+    second.setOrderNo(2L);
+
+    enhanced.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+        .addPutItem(orders, first).addPutItem(orders, second).build());
+
+    assertThat(orders.scan().items().stream().map(Order::getCustomer).toList())
+        .containsExactlyInAnyOrder("ada", "bob");
   }
 
   @Test

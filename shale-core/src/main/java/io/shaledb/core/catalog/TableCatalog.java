@@ -54,11 +54,12 @@ public final class TableCatalog {
   }
 
   /**
-   * Adds a table built by {@code factory} from a fresh keyspace id.
+   * Adds a table built by {@code factory} from {@code keyspaces} fresh, consecutive keyspace ids (the table's and its
+   * indexes'), of which the factory receives the first.
    *
    * @throws DynamoException ResourceInUseException when a table of that name exists
    */
-  public synchronized TableMetadata create(String name, IntFunction<TableMetadata> factory) {
+  public synchronized TableMetadata create(String name, int keyspaces, IntFunction<TableMetadata> factory) {
     if (tables.containsKey(name)) {
       throw DynamoException.resourceInUse("Table already exists: " + name);
     }
@@ -66,7 +67,7 @@ public final class TableCatalog {
       byte[] next = tx.get(key(NEXT_KEYSPACE));
       int keyspace = next == null ? FIRST_KEYSPACE : ByteBuffer.wrap(next).getInt();
       TableMetadata table = factory.apply(keyspace);
-      tx.put(key(NEXT_KEYSPACE), ByteBuffer.allocate(4).putInt(keyspace + 1).array());
+      tx.put(key(NEXT_KEYSPACE), ByteBuffer.allocate(4).putInt(keyspace + keyspaces).array());
       tx.put(tableKey(name), TableMetadataCodec.encode(table));
       tx.commit();
       tables.put(name, table);
@@ -88,10 +89,14 @@ public final class TableCatalog {
     try (Transaction tx = storage.begin()) {
       tx.delete(tableKey(table.name()));
       tx.put(droppedKey(table.keyspace()), new byte[0]);
+      for (var index : table.indexes()) {
+        tx.put(droppedKey(index.keyspace()), new byte[0]);
+      }
       tx.commit();
     }
     tables.remove(table.name());
     clear(table.keyspace());
+    table.indexes().forEach(index -> clear(index.keyspace()));
   }
 
   private void load() {

@@ -1,6 +1,7 @@
 package io.shaledb.core.catalog;
 
 import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.ProvisionedThroughput;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * reader still accepts the older ones.
  */
 final class TableMetadataCodec {
-  private static final int VERSION = 1;
+  /** Version 2 added secondary indexes; version 1 tables have none. */
+  private static final int VERSION = 2;
 
   private TableMetadataCodec() {}
 
@@ -59,6 +61,10 @@ final class TableMetadataCodec {
         out.writeUTF(tag.getValue());
       }
       out.writeBoolean(table.deletionProtectionEnabled());
+      out.writeShort(table.indexes().size());
+      for (IndexMetadata index : table.indexes()) {
+        writeIndex(out, index);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -68,7 +74,7 @@ final class TableMetadataCodec {
   static TableMetadata decode(byte[] stored) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
       int version = in.readUnsignedByte();
-      if (version != VERSION) {
+      if (version != 1 && version != VERSION) {
         throw new IllegalStateException("unknown table metadata format version " + version);
       }
       String name = in.readUTF();
@@ -92,12 +98,58 @@ final class TableMetadataCodec {
         tags.put(in.readUTF(), in.readUTF());
       }
       boolean deletionProtection = in.readBoolean();
+      List<IndexMetadata> indexes = new ArrayList<>();
+      if (version >= 2) {
+        int indexCount = in.readUnsignedShort();
+        for (int i = 0; i < indexCount; i++) {
+          indexes.add(readIndex(in));
+        }
+      }
       return new TableMetadata(
           name, keyspace, tableId, KeySchema.of(partitionKey, sortKey), definitions, billingMode, throughput,
-          payPerRequestSince, created, tags, deletionProtection);
+          payPerRequestSince, created, tags, deletionProtection, indexes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void writeIndex(DataOutputStream out, IndexMetadata index) throws IOException {
+    out.writeUTF(index.name());
+    out.writeInt(index.keyspace());
+    out.writeBoolean(index.local());
+    writeKey(out, index.keySchema().partitionKey());
+    out.writeBoolean(index.keySchema().sortKey().isPresent());
+    if (index.keySchema().sortKey().isPresent()) {
+      writeKey(out, index.keySchema().sortKey().get());
+    }
+    out.writeByte(index.projectionType().ordinal());
+    out.writeShort(index.nonKeyAttributes().size());
+    for (String attribute : index.nonKeyAttributes()) {
+      out.writeUTF(attribute);
+    }
+    out.writeByte(index.status().ordinal());
+    out.writeLong(index.provisionedThroughput().readCapacityUnits());
+    out.writeLong(index.provisionedThroughput().writeCapacityUnits());
+    out.writeLong(index.creationDateTime().toEpochMilli());
+  }
+
+  private static IndexMetadata readIndex(DataInputStream in) throws IOException {
+    String name = in.readUTF();
+    int keyspace = in.readInt();
+    boolean local = in.readBoolean();
+    KeyAttribute partitionKey = readKey(in);
+    KeyAttribute sortKey = in.readBoolean() ? readKey(in) : null;
+    IndexMetadata.ProjectionType projection = IndexMetadata.ProjectionType.values()[in.readUnsignedByte()];
+    int attributeCount = in.readUnsignedShort();
+    List<String> attributes = new ArrayList<>(attributeCount);
+    for (int i = 0; i < attributeCount; i++) {
+      attributes.add(in.readUTF());
+    }
+    IndexMetadata.IndexStatus status = IndexMetadata.IndexStatus.values()[in.readUnsignedByte()];
+    ProvisionedThroughput throughput = ProvisionedThroughput.of(in.readLong(), in.readLong());
+    Instant created = Instant.ofEpochMilli(in.readLong());
+    return new IndexMetadata(name, keyspace, local, KeySchema.of(partitionKey, sortKey), projection, attributes,
+        status, throughput, created);
   }
 
   private static void writeKey(DataOutputStream out, KeyAttribute key) throws IOException {

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Live item count and size of every table, for DescribeTable. Counted once when the database opens, then kept
+ * Live item count and size of every table and index, for DescribeTable. Counted once when the database opens, then kept
  * current by every committed write, so DescribeTable never scans. (DynamoDB refreshes these figures only every six
  * hours; being exact is within its contract.)
  */
@@ -26,16 +26,21 @@ public final class TableStatistics {
     TableStatistics statistics = new TableStatistics();
     try (Snapshot snapshot = storage.snapshot()) {
       for (TableMetadata table : tables) {
-        Counters counters = statistics.counters(table.keyspace());
-        try (KvCursor cursor = snapshot.scan(KeyCodec.keyspaceRange(table.keyspace()), false)) {
-          while (cursor.next()) {
-            counters.items.increment();
-            counters.bytes.add(ItemCodec.itemSize(cursor.value()));
-          }
-        }
+        statistics.count(snapshot, table.keyspace());
+        table.indexes().forEach(index -> statistics.count(snapshot, index.keyspace()));
       }
     }
     return statistics;
+  }
+
+  private void count(Snapshot snapshot, int keyspace) {
+    Counters counters = counters(keyspace);
+    try (KvCursor cursor = snapshot.scan(KeyCodec.keyspaceRange(keyspace), false)) {
+      while (cursor.next()) {
+        counters.items.increment();
+        counters.bytes.add(ItemCodec.itemSize(cursor.value()));
+      }
+    }
   }
 
   /** Records a committed change of one item: sizes are DynamoDB item sizes, -1 where the item is absent. */

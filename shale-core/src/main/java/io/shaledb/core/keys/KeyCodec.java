@@ -48,15 +48,32 @@ public final class KeyCodec {
     return out.toByteArray();
   }
 
+  /**
+   * The key of an index entry: the index's partition and sort key as for an item, then the table's key in the
+   * ordered encoding, which keeps entries with equal index keys distinct and in a stable order.
+   */
+  public static byte[] indexKey(int keyspace, AttributeValue partitionKey, AttributeValue sortKey,
+      AttributeValue tablePartitionKey, AttributeValue tableSortKey) {
+    ByteWriter out = partitionPrefix(keyspace, partitionKey, 64);
+    if (sortKey != null) {
+      writeOrdered(out, sortKey);
+    }
+    writeOrdered(out, tablePartitionKey);
+    if (tableSortKey != null) {
+      writeOrdered(out, tableSortKey);
+    }
+    return out.toByteArray();
+  }
+
   /** Every item of one partition. */
   public static KeyRange partitionRange(int keyspace, AttributeValue partitionKey) {
     return KeyRange.prefix(partitionPrefix(keyspace, partitionKey, 0).toByteArray());
   }
 
   /**
-   * The items of one partition whose sort key satisfies {@code condition} (every item of the partition when it is
-   * null). Relies on the ordered encoding: a key's sort key is its last component, so appending 0x00 to an encoded
-   * value gives the smallest key after every key equal to it.
+   * The items (or index entries) of one partition whose sort key satisfies {@code condition} (every one of the
+   * partition when it is null). Relies on the ordered encoding being self-delimiting: every key whose sort key equals
+   * a value starts with the same bytes, whatever follows.
    */
   public static KeyRange sortKeyRange(int keyspace, AttributeValue partitionKey, SortKeyCondition condition) {
     byte[] partition = partitionPrefix(keyspace, partitionKey, 0).toByteArray();
@@ -96,10 +113,9 @@ public final class KeyCodec {
     return out.toByteArray();
   }
 
-  /** The smallest key after the item with sort key {@code value}. */
+  /** The smallest key after every key whose sort key is {@code value}, whatever follows it (index entries). */
   private static byte[] after(byte[] partition, AttributeValue value) {
-    byte[] at = at(partition, value);
-    return java.util.Arrays.copyOf(at, at.length + 1);
+    return KeyRange.successor(at(partition, value));
   }
 
   /** Every key of a keyspace. */

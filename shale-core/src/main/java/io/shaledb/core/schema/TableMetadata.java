@@ -23,29 +23,47 @@ public record TableMetadata(
     Optional<Instant> lastUpdateToPayPerRequest,
     Instant creationDateTime,
     Map<String, String> tags,
-    boolean deletionProtectionEnabled) {
+    boolean deletionProtectionEnabled,
+    List<IndexMetadata> indexes) {
 
   public TableMetadata {
     attributeDefinitions = List.copyOf(attributeDefinitions);
     tags = Map.copyOf(tags);
+    indexes = List.copyOf(indexes);
+  }
+
+  /** The index of that name, or null. */
+  public IndexMetadata index(String indexName) {
+    for (IndexMetadata index : indexes) {
+      if (index.name().equals(indexName)) {
+        return index;
+      }
+    }
+    return null;
+  }
+
+  public TableMetadata withIndexes(List<IndexMetadata> newIndexes) {
+    return new TableMetadata(
+        name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
+        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, newIndexes);
   }
 
   public TableMetadata withTags(Map<String, String> newTags) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, newTags, deletionProtectionEnabled);
+        lastUpdateToPayPerRequest, creationDateTime, newTags, deletionProtectionEnabled, indexes);
   }
 
   public TableMetadata withCapacity(
       BillingMode mode, ProvisionedThroughput throughput, Optional<Instant> payPerRequestSince) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, mode, throughput, payPerRequestSince,
-        creationDateTime, tags, deletionProtectionEnabled);
+        creationDateTime, tags, deletionProtectionEnabled, indexes);
   }
 
   public TableMetadata withDeletionProtection(boolean enabled) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, tags, enabled);
+        lastUpdateToPayPerRequest, creationDateTime, tags, enabled, indexes);
   }
 }

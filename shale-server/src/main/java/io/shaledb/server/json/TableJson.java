@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.op.table.CreateTableInput;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
+import io.shaledb.core.op.table.CreateTableInput.SecondaryIndex;
 import io.shaledb.core.op.table.CreateTableInput.Tag;
 import io.shaledb.core.op.table.CreateTableInput.Throughput;
 import io.shaledb.core.op.table.DescribeLimitsOutput;
@@ -14,6 +15,7 @@ import io.shaledb.core.op.table.TableDescription;
 import io.shaledb.core.op.table.TagResourceInput;
 import io.shaledb.core.op.table.UntagResourceInput;
 import io.shaledb.core.op.table.UpdateTableInput;
+import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.TableMetadata;
@@ -36,19 +38,23 @@ public final class TableJson {
     Throughput throughput = null;
     List<Tag> tags = null;
     Boolean deletionProtection = null;
+    List<SecondaryIndex> locals = null;
+    List<SecondaryIndex> globals = null;
     List<String> unsupported = new ArrayList<>();
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "TableName" -> tableName = in.readString();
+        case "LocalSecondaryIndexes" -> locals = in.readList(TableJson::readSecondaryIndex);
+        case "GlobalSecondaryIndexes" -> globals = in.readList(TableJson::readSecondaryIndex);
         case "AttributeDefinitions" -> definitions = in.readList(TableJson::readAttributeDefinition);
         case "KeySchema" -> keySchema = in.readList(TableJson::readKeySchemaElement);
         case "BillingMode" -> billingMode = in.readString();
         case "ProvisionedThroughput" -> throughput = readThroughput(in);
         case "Tags" -> tags = in.readList(TableJson::readTag);
         case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
-        case "LocalSecondaryIndexes", "GlobalSecondaryIndexes", "StreamSpecification", "SSESpecification",
-            "TableClass", "ResourcePolicy", "OnDemandThroughput", "WarmThroughput" -> {
+        case "StreamSpecification", "SSESpecification", "TableClass", "ResourcePolicy", "OnDemandThroughput",
+            "WarmThroughput" -> {
           if (in.isPresent()) {
             unsupported.add(in.fieldName());
           }
@@ -57,8 +63,8 @@ public final class TableJson {
         default -> in.skipValue();
       }
     }
-    return new CreateTableInput(
-        tableName, definitions, keySchema, billingMode, throughput, tags, deletionProtection, unsupported);
+    return new CreateTableInput(tableName, definitions, keySchema, billingMode, throughput, tags, deletionProtection,
+        locals, globals, unsupported);
   }
 
   public static UpdateTableInput readUpdateTable(JsonInput in) throws IOException {
@@ -190,6 +196,38 @@ public final class TableJson {
     return new KeySchemaElement(name, type);
   }
 
+  private static SecondaryIndex readSecondaryIndex(JsonInput in) throws IOException {
+    String name = null;
+    List<KeySchemaElement> keys = null;
+    String projectionType = null;
+    List<String> nonKey = null;
+    boolean projection = false;
+    Throughput throughput = null;
+    if (in.beginStructure()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "IndexName" -> name = in.readString();
+          case "KeySchema" -> keys = in.readList(TableJson::readKeySchemaElement);
+          case "ProvisionedThroughput" -> throughput = readThroughput(in);
+          case "Projection" -> {
+            projection = in.beginStructure();
+            if (projection) {
+              while (in.nextField()) {
+                switch (in.fieldName()) {
+                  case "ProjectionType" -> projectionType = in.readString();
+                  case "NonKeyAttributes" -> nonKey = in.readList(JsonInput::readString);
+                  default -> in.skipValue();
+                }
+              }
+            }
+          }
+          default -> in.skipValue();
+        }
+      }
+    }
+    return new SecondaryIndex(name, keys, projectionType, nonKey, projection, throughput);
+  }
+
   private static Throughput readThroughput(JsonInput in) throws IOException {
     if (!in.beginStructure()) {
       return null;
@@ -255,8 +293,47 @@ public final class TableJson {
     }
     g.writeEndObject();
     g.writeBooleanField("DeletionProtectionEnabled", t.deletionProtectionEnabled());
+    writeIndexes(g, d, true);
+    writeIndexes(g, d, false);
     g.writeEndObject();
     g.writeEndObject();
+  }
+
+  private static void writeIndexes(JsonGenerator g, TableDescription d, boolean local) throws IOException {
+    List<IndexMetadata> indexes = d.table().indexes().stream().filter(i -> i.local() == local).toList();
+    if (indexes.isEmpty()) {
+      return;
+    }
+    g.writeArrayFieldStart(local ? "LocalSecondaryIndexes" : "GlobalSecondaryIndexes");
+    for (IndexMetadata index : indexes) {
+      g.writeStartObject();
+      g.writeStringField("IndexName", index.name());
+      g.writeArrayFieldStart("KeySchema");
+      writeKey(g, index.keySchema().partitionKey(), "HASH");
+      if (index.keySchema().sortKey().isPresent()) {
+        writeKey(g, index.keySchema().sortKey().get(), "RANGE");
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("Projection");
+      g.writeStringField("ProjectionType", index.projectionType().name());
+      if (!index.nonKeyAttributes().isEmpty()) {
+        g.writeArrayFieldStart("NonKeyAttributes");
+        for (String attribute : index.nonKeyAttributes()) {
+          g.writeString(attribute);
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+      if (!local) {
+        g.writeStringField("IndexStatus", index.status().name());
+        writeThroughput(g, index.provisionedThroughput());
+      }
+      g.writeNumberField("IndexSizeBytes", d.indexSizeBytes().getOrDefault(index.name(), 0L));
+      g.writeNumberField("ItemCount", d.indexItemCounts().getOrDefault(index.name(), 0L));
+      g.writeStringField("IndexArn", d.tableArn() + "/index/" + index.name());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   public static void writeListTables(JsonGenerator g, ListTablesOutput out) throws IOException {

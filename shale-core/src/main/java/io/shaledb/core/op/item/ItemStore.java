@@ -11,6 +11,7 @@ import io.shaledb.core.storage.KvReader;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.storage.WriteConflictException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -48,8 +49,7 @@ public final class ItemStore {
       byte[] stored = tx.get(key);
       Map<String, AttributeValue> previous = stored == null ? null : ItemCodec.decode(stored);
       Map<String, AttributeValue> current = mutation.apply(previous);
-      Staged staged = stage(tx, table, key, stored, current);
-      return new Committed<>(new WriteResult(previous, current), List.of(staged));
+      return new Committed<>(new WriteResult(previous, current), stage(tx, table, key, stored, previous, current));
     });
   }
 
@@ -81,22 +81,29 @@ public final class ItemStore {
   }
 
   /**
-   * Stages the new version of one item: {@code current} null deletes it. Checks the 400 KB limit.
+   * Stages the new version of one item and of its index entries: {@code current} null deletes it. Checks the
+   * 400 KB limit and the types of index key attributes.
    *
    * @param stored the item's stored bytes as read in {@code tx}, or null
+   * @param previous the same item decoded, or null
+   * @return the changes to count in table and index statistics once the transaction commits
    */
-  public static Staged stage(Transaction tx, TableMetadata table, byte[] key, byte[] stored,
-      Map<String, AttributeValue> current) {
+  public static List<Staged> stage(Transaction tx, TableMetadata table, byte[] key, byte[] stored,
+      Map<String, AttributeValue> previous, Map<String, AttributeValue> current) {
     long newSize = -1;
     if (current != null) {
       newSize = ItemSize.of(current);
       if (newSize > ItemSize.MAX_ITEM_BYTES) {
         throw DynamoException.validation("Item size has exceeded the maximum allowed size");
       }
+      IndexEntries.check(table, current);
       tx.put(key, ItemCodec.encode(current, newSize));
     } else if (stored != null) {
       tx.delete(key);
     }
-    return new Staged(table.keyspace(), stored == null ? -1 : ItemCodec.itemSize(stored), newSize);
+    List<Staged> changes = new ArrayList<>();
+    changes.add(new Staged(table.keyspace(), stored == null ? -1 : ItemCodec.itemSize(stored), newSize));
+    IndexEntries.stage(tx, table, previous, current, changes);
+    return changes;
   }
 }

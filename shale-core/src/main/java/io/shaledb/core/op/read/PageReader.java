@@ -5,9 +5,11 @@ import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.eval.ConditionEvaluator;
 import io.shaledb.core.expr.eval.Projector;
 import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.op.item.ItemStore;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
-import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
@@ -15,7 +17,6 @@ import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +37,9 @@ final class PageReader {
    * @param filter the bound filter, or null
    * @param projection the bound projection, or null for whole items
    */
-  static ReadPage read(StorageEngine storage, TableMetadata table, KeyRange range, boolean reverse, Integer limit,
+  static ReadPage read(StorageEngine storage, ReadTarget target, KeyRange range, boolean reverse, Integer limit,
       Condition filter, List<Path> projection, boolean countOnly, boolean consistent, String capacityMode) {
+    TableMetadata table = target.table();
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     int scanned = 0;
     int matched = 0;
@@ -49,6 +51,10 @@ final class PageReader {
         Map<String, AttributeValue> item = ItemCodec.decode(stored);
         scanned++;
         bytes += ItemCodec.itemSize(stored);
+        if (target.fetchFromTable()) {
+          item = tableItem(snapshot, table, item);
+          bytes += ItemSize.of(item);
+        }
         if (filter == null || ConditionEvaluator.test(filter, item)) {
           matched++;
           if (!countOnly) {
@@ -56,7 +62,7 @@ final class PageReader {
           }
         }
         if ((limit != null && scanned >= limit) || bytes >= MAX_PAGE_BYTES) {
-          lastEvaluated = primaryKey(table, item);
+          lastEvaluated = target.lastEvaluatedKey(item);
           break;
         }
       }
@@ -65,13 +71,13 @@ final class PageReader {
         ConsumedCapacity.of(capacityMode, table.name(), ConsumedCapacity.readUnits(bytes, consistent)));
   }
 
-  /** The table key attributes of an item, as LastEvaluatedKey carries them. */
-  static Map<String, AttributeValue> primaryKey(TableMetadata table, Map<String, AttributeValue> item) {
-    Map<String, AttributeValue> key = new LinkedHashMap<>();
-    KeyAttribute partition = table.keySchema().partitionKey();
-    key.put(partition.name(), item.get(partition.name()));
-    table.keySchema().sortKey().ifPresent(sort -> key.put(sort.name(), item.get(sort.name())));
-    return key;
+  /** The whole item behind a local index entry, read from the same snapshot (DynamoDB charges that read too). */
+  private static Map<String, AttributeValue> tableItem(Snapshot snapshot, TableMetadata table,
+      Map<String, AttributeValue> entry) {
+    byte[] key = KeyCodec.itemKey(table.keyspace(), entry.get(table.keySchema().partitionKey().name()),
+        table.keySchema().sortKey().map(k -> entry.get(k.name())).orElse(null));
+    Map<String, AttributeValue> item = ItemStore.read(snapshot, key);
+    return item == null ? entry : item;
   }
 
   /** Narrows {@code range} to the keys after {@code exclusiveStart} in the direction of reading. */

@@ -44,10 +44,12 @@ public final class Query implements Operation<QueryInput, ReadPage> {
             db.expressions().condition(ExpressionKind.KEY_CONDITION, in.keyConditionExpression()))
         : LegacyParameters.condition(in.keyConditions(), "AND");
     ReadParameters.Resolved resolved = ReadParameters.resolve(db, r, binder, "QueryFilter", "Querying");
-    KeyConditions.KeyQuery key = KeyConditions.analyze(keyCondition, resolved.table().keySchema());
+    ReadTarget target = resolved.target();
+    KeyConditions.KeyQuery key = KeyConditions.analyze(keyCondition,
+        target.index() == null ? target.table().keySchema() : target.index().keySchema());
     boolean reverse = Boolean.FALSE.equals(in.scanIndexForward());
-    KeyRange range = KeyCodec.sortKeyRange(resolved.table().keyspace(), key.partitionKey(), key.sortKey());
-    return PageReader.read(db.storage(), resolved.table(), PageReader.after(range, resolved.exclusiveStart(), reverse),
+    KeyRange range = KeyCodec.sortKeyRange(target.keyspace(), key.partitionKey(), key.sortKey());
+    return PageReader.read(db.storage(), target, PageReader.after(range, resolved.exclusiveStart(), reverse),
         reverse, r.limit() == null ? null : r.limit().intValue(), resolved.filter(), resolved.projection(),
         resolved.countOnly(), resolved.consistent(), r.returnConsumedCapacity());
   }

@@ -11,6 +11,7 @@ import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.op.item.LegacyParameters;
 import io.shaledb.core.op.item.RequestExpressions;
 import io.shaledb.core.op.table.TableNames;
+import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.HashSet;
@@ -23,8 +24,8 @@ final class ReadParameters {
   private static final List<String> SELECT =
       List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
 
-  /** What a read resolved to: the table, bound filter and projection, and where it starts. */
-  record Resolved(TableMetadata table, Condition filter, List<Path> projection, boolean countOnly,
+  /** What a read resolved to: its target, bound filter and projection, and where it starts. */
+  record Resolved(ReadTarget target, Condition filter, List<Path> projection, boolean countOnly,
       boolean consistent, byte[] exclusiveStart) {}
 
   private ReadParameters() {}
@@ -54,16 +55,22 @@ final class ReadParameters {
         r.projectionExpression() != null);
     RequestExpressions.rejectMixed(legacyFilterName, r.legacyFilter() != null, "FilterExpression",
         r.filterExpression() != null);
-    if (r.indexName() != null) {
-      throw DynamoException.validation("ShaleDB does not support secondary indexes yet; IndexName: " + r.indexName());
-    }
     String projectionParameter = r.attributesToGet() != null ? "AttributesToGet"
         : r.projectionExpression() != null ? "ProjectionExpression" : null;
-    String select = r.select() == null ? (projectionParameter == null ? "ALL_ATTRIBUTES" : "SPECIFIC_ATTRIBUTES")
-        : r.select();
+    String select = r.select() != null ? r.select()
+        : projectionParameter != null ? "SPECIFIC_ATTRIBUTES"
+        : r.indexName() != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
     switch (select) {
-      case "ALL_PROJECTED_ATTRIBUTES" -> throw DynamoException.validation(
-          "ALL_PROJECTED_ATTRIBUTES can be used only when " + operation + " using an IndexName");
+      case "ALL_PROJECTED_ATTRIBUTES" -> {
+        if (r.indexName() == null) {
+          throw DynamoException.validation(
+              "ALL_PROJECTED_ATTRIBUTES can be used only when " + operation + " using an IndexName");
+        }
+        if (projectionParameter != null) {
+          throw DynamoException.validation("Cannot specify the " + projectionParameter + " when choosing to get "
+              + "ALL_PROJECTED_ATTRIBUTES");
+        }
+      }
       case "SPECIFIC_ATTRIBUTES" -> {
         if (projectionParameter == null) {
           throw DynamoException.validation("Must specify the AttributesToGet or ProjectionExpression when choosing"
@@ -84,9 +91,36 @@ final class ReadParameters {
     List<Path> projection = projection(db, r, binder);
     binder.checkAllUsed();
     TableMetadata table = db.tableForItems(r.tableName());
-    byte[] exclusiveStart = r.exclusiveStartKey() == null ? null : startKey(table, r.exclusiveStartKey());
-    return new Resolved(table, filter, projection, select.equals("COUNT"), Boolean.TRUE.equals(r.consistentRead()),
+    ReadTarget target = target(table, r, select, projection);
+    byte[] exclusiveStart = r.exclusiveStartKey() == null ? null : startKey(target, r.exclusiveStartKey());
+    return new Resolved(target, filter, projection, select.equals("COUNT"), Boolean.TRUE.equals(r.consistentRead()),
         exclusiveStart);
+  }
+
+  private static ReadTarget target(TableMetadata table, ReadRequest r, String select, List<Path> projection) {
+    if (r.indexName() == null) {
+      return new ReadTarget(table, null, false);
+    }
+    IndexMetadata index = table.index(r.indexName());
+    if (index == null) {
+      throw DynamoException.validation("The table does not have the specified index: " + r.indexName());
+    }
+    if (!index.local() && Boolean.TRUE.equals(r.consistentRead())) {
+      throw DynamoException.validation("Consistent reads are not supported on global secondary indexes");
+    }
+    boolean projectsAll = index.projectionType() == IndexMetadata.ProjectionType.ALL;
+    if (select.equals("ALL_ATTRIBUTES") && !projectsAll && !index.local()) {
+      throw DynamoException.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is"
+          + " not supported for global secondary index " + index.name() + " because its projection type is not ALL");
+    }
+    boolean wantsMore = select.equals("ALL_ATTRIBUTES") || (projection != null && projection.stream()
+        .map(Path::topLevelName).anyMatch(name -> !projected(table, index, name)));
+    return new ReadTarget(table, index, index.local() && !projectsAll && wantsMore);
+  }
+
+  private static boolean projected(TableMetadata table, IndexMetadata index, String attribute) {
+    return index.projectionType() == IndexMetadata.ProjectionType.ALL || table.keySchema().isKeyAttribute(attribute)
+        || index.keySchema().isKeyAttribute(attribute) || index.nonKeyAttributes().contains(attribute);
   }
 
   private static List<Path> projection(Database db, ReadRequest r, Binder binder) {
@@ -104,11 +138,19 @@ final class ReadParameters {
         : binder.bind(ExpressionKind.PROJECTION, db.expressions().projection(r.projectionExpression()));
   }
 
-  private static byte[] startKey(TableMetadata table, Map<String, AttributeValue> key) {
-    try {
-      return ItemKeys.ofKey(table, key);
-    } catch (DynamoException e) {
-      throw DynamoException.validation("The provided starting key is invalid: " + e.getMessage());
+  private static byte[] startKey(ReadTarget target, Map<String, AttributeValue> key) {
+    if (target.index() == null) {
+      try {
+        return ItemKeys.ofKey(target.table(), key);
+      } catch (DynamoException e) {
+        throw DynamoException.validation("The provided starting key is invalid: " + e.getMessage());
+      }
     }
+    byte[] start = target.startKey(key);
+    if (start == null) {
+      throw DynamoException.validation(
+          "The provided starting key is invalid: The provided key element does not match the schema");
+    }
+    return start;
   }
 }

@@ -47,10 +47,10 @@ public final class Scan implements Operation<ScanInput, ReadPage> {
     Binder binder = RequestExpressions.binder(r.expressionAttributeNames(), r.expressionAttributeValues(),
         Arrays.asList(r.filterExpression(), r.projectionExpression()));
     ReadParameters.Resolved resolved = ReadParameters.resolve(db, r, binder, "ScanFilter", "Scanning");
-    int keyspace = resolved.table().keyspace();
+    int keyspace = resolved.target().keyspace();
     KeyRange range = in.segment() == null ? KeyCodec.keyspaceRange(keyspace)
         : KeyCodec.segmentRange(keyspace, in.segment().intValue(), in.totalSegments().intValue());
-    return PageReader.read(db.storage(), resolved.table(), PageReader.after(range, resolved.exclusiveStart(), false),
+    return PageReader.read(db.storage(), resolved.target(), PageReader.after(range, resolved.exclusiveStart(), false),
         false, r.limit() == null ? null : r.limit().intValue(), resolved.filter(), resolved.projection(),
         resolved.countOnly(), resolved.consistent(), r.returnConsumedCapacity());
   }

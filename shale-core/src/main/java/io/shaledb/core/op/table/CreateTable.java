@@ -37,10 +37,15 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     }
     BillingMode mode = in.billingMode() == null ? BillingMode.PROVISIONED : BillingMode.valueOf(in.billingMode());
     ProvisionedThroughput throughput = Throughputs.forCreate(mode, in.provisionedThroughput());
-    KeySchema keySchema = validateKeys(in.keySchema(), in.attributeDefinitions());
+    boolean hasIndexes = in.localSecondaryIndexes() != null || in.globalSecondaryIndexes() != null;
+    KeySchema keySchema = validateKeys(in.keySchema(), in.attributeDefinitions(), hasIndexes);
+    SecondaryIndexes.check(in.keySchema(), in.attributeDefinitions(), in.localSecondaryIndexes(),
+        in.globalSecondaryIndexes());
     Map<String, String> tags = Tags.validate(in.tags());
     var now = db.clock().instant();
-    TableMetadata table = db.catalog().create(in.tableName(), keyspace -> new TableMetadata(
+    int indexCount = (in.localSecondaryIndexes() == null ? 0 : in.localSecondaryIndexes().size())
+        + (in.globalSecondaryIndexes() == null ? 0 : in.globalSecondaryIndexes().size());
+    TableMetadata table = db.catalog().create(in.tableName(), 1 + indexCount, keyspace -> new TableMetadata(
         in.tableName(),
         keyspace,
         UUID.randomUUID().toString(),
@@ -53,7 +58,9 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
         mode == BillingMode.PAY_PER_REQUEST ? Optional.of(now) : Optional.empty(),
         now,
         tags,
-        Boolean.TRUE.equals(in.deletionProtectionEnabled())));
+        Boolean.TRUE.equals(in.deletionProtectionEnabled()),
+        SecondaryIndexes.build(in.localSecondaryIndexes(), in.globalSecondaryIndexes(), in.attributeDefinitions(),
+            mode, keyspace + 1, now)));
     return Describer.describe(db, table, TableStatus.CREATING);
   }
 
@@ -87,12 +94,15 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
             .oneOf(path + "keyType", k.keyType(), List.of("HASH", "RANGE"));
       }
     }
+    SecondaryIndexes.checkDeclared(v, "localSecondaryIndexes", in.localSecondaryIndexes());
+    SecondaryIndexes.checkDeclared(v, "globalSecondaryIndexes", in.globalSecondaryIndexes());
     v.oneOf("billingMode", in.billingMode(), List.of("PROVISIONED", "PAY_PER_REQUEST"));
     v.throwIfAny();
   }
 
   /** The key schema checks, in DynamoDB's order (as recorded by dynalite's createTable tests). */
-  static KeySchema validateKeys(List<KeySchemaElement> keys, List<AttributeDefinition> definitions) {
+  static KeySchema validateKeys(List<KeySchemaElement> keys, List<AttributeDefinition> definitions,
+      boolean hasIndexes) {
     List<String> names = keys.stream().map(KeySchemaElement::attributeName).toList();
     List<String> defined = definitions.stream().map(AttributeDefinition::attributeName).toList();
     boolean undefined = !defined.containsAll(names);
@@ -113,7 +123,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     if (keys.size() == 2 && !"RANGE".equals(keys.get(1).keyType())) {
       throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
     }
-    if (keys.size() != definitions.size()) {
+    if (!hasIndexes && keys.size() != definitions.size()) {
       throw DynamoException.validation("One or more parameter values were invalid: Number of attributes in"
           + " KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * CreateTable's request, as decoded: any field may be null. {@code unsupportedFeatures} names request members
- * ShaleDB does not implement yet (such as secondary indexes), which it refuses rather than silently ignore.
+ * ShaleDB does not implement yet (such as streams), which it refuses rather than silently ignore.
  */
 public record CreateTableInput(
     String tableName,
@@ -14,7 +14,13 @@ public record CreateTableInput(
     Throughput provisionedThroughput,
     List<Tag> tags,
     Boolean deletionProtectionEnabled,
+    List<SecondaryIndex> localSecondaryIndexes,
+    List<SecondaryIndex> globalSecondaryIndexes,
     List<String> unsupportedFeatures) {
+
+  /** A local or global secondary index definition; local ones carry no throughput. */
+  public record SecondaryIndex(String indexName, List<KeySchemaElement> keySchema, String projectionType,
+      List<String> nonKeyAttributes, boolean projectionPresent, Throughput provisionedThroughput) {}
 
   public record AttributeDefinition(String attributeName, String attributeType) {}
 

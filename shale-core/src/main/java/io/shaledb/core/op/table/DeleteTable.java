@@ -33,6 +33,7 @@ public final class DeleteTable implements Operation<String, TableDescription> {
     TableDescription description = Describer.describe(db, table, TableStatus.DELETING);
     db.catalog().drop(table);
     db.statistics().forget(table.keyspace());
+    table.indexes().forEach(index -> db.statistics().forget(index.keyspace()));
     return description;
   }
 }

@@ -2,7 +2,17 @@ package io.shaledb.core.op.table;
 
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
+import java.util.Map;
 
-/** A table as CreateTable, DescribeTable, UpdateTable and DeleteTable report it. */
+/**
+ * A table as CreateTable, DescribeTable, UpdateTable and DeleteTable report it, with live statistics for the
+ * table and each index (by index name).
+ */
 public record TableDescription(
-    TableMetadata table, TableStatus status, String tableArn, long itemCount, long tableSizeBytes) {}
+    TableMetadata table,
+    TableStatus status,
+    String tableArn,
+    long itemCount,
+    long tableSizeBytes,
+    Map<String, Long> indexItemCounts,
+    Map<String, Long> indexSizeBytes) {}

@@ -1,0 +1,101 @@
+package io.shaledb.core.op.item;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.KeyAttribute;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.Transaction;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps secondary indexes exact: every item write stages, in the same storage transaction, the removal of the
+ * item's old index entries and the writing of its new ones, so an index never diverges from its table. An item that
+ * lacks an index key attribute has no entry in that index (sparse indexes).
+ */
+public final class IndexEntries {
+  private IndexEntries() {}
+
+  /** Rejects index key attributes of the wrong type or empty, as DynamoDB does on every write. */
+  static void check(TableMetadata table, Map<String, AttributeValue> item) {
+    for (IndexMetadata index : table.indexes()) {
+      checkKey(index, index.keySchema().partitionKey(), item);
+      index.keySchema().sortKey().ifPresent(sort -> checkKey(index, sort, item));
+    }
+  }
+
+  private static void checkKey(IndexMetadata index, KeyAttribute key, Map<String, AttributeValue> item) {
+    AttributeValue value = item.get(key.name());
+    if (value == null) {
+      return;
+    }
+    if (value.type() != key.type().attributeType()) {
+      throw DynamoException.validation("One or more parameter values were invalid: Type mismatch for Index Key "
+          + key.name() + " Expected: " + key.type() + " Actual: " + value.type() + " IndexName: " + index.name());
+    }
+    boolean empty = (value instanceof AttributeValue.S s && s.value().isEmpty())
+        || (value instanceof AttributeValue.B b && b.value().length() == 0);
+    if (empty) {
+      throw DynamoException.validation("One or more parameter values are not valid. A value specified for a"
+          + " secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
+          + (value instanceof AttributeValue.S ? "string" : "binary") + " value. IndexName: " + index.name()
+          + ", IndexKey: " + key.name());
+    }
+  }
+
+  /** Stages the index changes of one item going from {@code previous} to {@code current} (either may be null). */
+  static void stage(Transaction tx, TableMetadata table, Map<String, AttributeValue> previous,
+      Map<String, AttributeValue> current, List<ItemStore.Staged> changes) {
+    for (IndexMetadata index : table.indexes()) {
+      byte[] oldKey = previous == null ? null : key(table, index, previous);
+      byte[] newKey = current == null ? null : key(table, index, current);
+      Map<String, AttributeValue> oldEntry = oldKey == null ? null : project(table, index, previous);
+      Map<String, AttributeValue> newEntry = newKey == null ? null : project(table, index, current);
+      if (oldKey != null && (newKey == null || !Arrays.equals(oldKey, newKey))) {
+        tx.delete(oldKey);
+      }
+      if (newKey != null) {
+        tx.put(newKey, ItemCodec.encode(newEntry));
+      }
+      if (oldKey != null || newKey != null) {
+        changes.add(new ItemStore.Staged(index.keyspace(), oldEntry == null ? -1 : ItemSize.of(oldEntry),
+            newEntry == null ? -1 : ItemSize.of(newEntry)));
+      }
+    }
+  }
+
+  /** The entry key of {@code item} in {@code index}, or null when the item lacks an index key attribute. */
+  public static byte[] key(TableMetadata table, IndexMetadata index, Map<String, AttributeValue> item) {
+    AttributeValue partition = item.get(index.keySchema().partitionKey().name());
+    AttributeValue sort = index.keySchema().sortKey().map(k -> item.get(k.name())).orElse(null);
+    if (partition == null || (index.keySchema().sortKey().isPresent() && sort == null)) {
+      return null;
+    }
+    return KeyCodec.indexKey(index.keyspace(), partition, sort,
+        item.get(table.keySchema().partitionKey().name()),
+        table.keySchema().sortKey().map(k -> item.get(k.name())).orElse(null));
+  }
+
+  /** What the index stores of an item: its projection, which always holds the table's and the index's keys. */
+  public static Map<String, AttributeValue> project(TableMetadata table, IndexMetadata index,
+      Map<String, AttributeValue> item) {
+    if (index.projectionType() == IndexMetadata.ProjectionType.ALL) {
+      return item;
+    }
+    Map<String, AttributeValue> entry = new LinkedHashMap<>();
+    for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+      String name = attribute.getKey();
+      if (table.keySchema().isKeyAttribute(name) || index.keySchema().isKeyAttribute(name)
+          || index.nonKeyAttributes().contains(name)) {
+        entry.put(name, attribute.getValue());
+      }
+    }
+    return entry;
+  }
+}

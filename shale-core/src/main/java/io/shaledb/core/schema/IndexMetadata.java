@@ -1,0 +1,48 @@
+package io.shaledb.core.schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A secondary index of a table.
+ *
+ * @param keyspace the storage keyspace id of the index's entries; never reused
+ * @param local true for a local secondary index (same partition key as the table), false for a global one
+ * @param status ACTIVE, or CREATING while a global index added to a table with data is backfilled
+ * @param provisionedThroughput a global index's own capacity (zeros on on-demand tables and for local indexes)
+ */
+public record IndexMetadata(
+    String name,
+    int keyspace,
+    boolean local,
+    KeySchema keySchema,
+    ProjectionType projectionType,
+    List<String> nonKeyAttributes,
+    IndexStatus status,
+    ProvisionedThroughput provisionedThroughput,
+    Instant creationDateTime) {
+
+  public IndexMetadata {
+    nonKeyAttributes = List.copyOf(nonKeyAttributes);
+  }
+
+  public IndexMetadata withStatus(IndexStatus newStatus) {
+    return new IndexMetadata(name, keyspace, local, keySchema, projectionType, nonKeyAttributes, newStatus,
+        provisionedThroughput, creationDateTime);
+  }
+
+  /** Persisted by ordinal: never reorder. */
+  public enum ProjectionType {
+    ALL,
+    KEYS_ONLY,
+    INCLUDE
+  }
+
+  /** Persisted by ordinal: never reorder. */
+  public enum IndexStatus {
+    CREATING,
+    UPDATING,
+    DELETING,
+    ACTIVE
+  }
+}

@@ -3,6 +3,7 @@ package io.shaledb.server;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngines;
 import io.shaledb.server.api.ApiHandlers;
+import io.shaledb.server.api.DynamoApi;
 import io.shaledb.server.http.HttpApiServer;
 import java.net.URI;
 
@@ -10,21 +11,24 @@ import java.net.URI;
 public final class ShaleDbServer implements AutoCloseable {
   private final ServerConfig config;
   private final StorageEngine engine;
+  private final DynamoApi api;
   private final HttpApiServer http;
 
-  private ShaleDbServer(ServerConfig config, StorageEngine engine, HttpApiServer http) {
+  private ShaleDbServer(ServerConfig config, StorageEngine engine, DynamoApi api, HttpApiServer http) {
     this.config = config;
     this.engine = engine;
+    this.api = api;
     this.http = http;
   }
 
   public static ShaleDbServer start(ServerConfig config) throws InterruptedException {
     StorageEngine engine = StorageEngines.open(config.inMemory() ? "memory" : "rocksdb", config.dataDirectory());
+    DynamoApi api = ApiHandlers.create(engine, config.region());
     try {
-      HttpApiServer http = HttpApiServer.start(config.host(), config.port(), config.region(),
-          ApiHandlers.create(engine, config.region()));
-      return new ShaleDbServer(config, engine, http);
+      HttpApiServer http = HttpApiServer.start(config.host(), config.port(), config.region(), api);
+      return new ShaleDbServer(config, engine, api, http);
     } catch (RuntimeException | InterruptedException e) {
+      api.close();
       engine.close();
       throw e;
     }
@@ -43,10 +47,11 @@ public final class ShaleDbServer implements AutoCloseable {
     return URI.create("http://" + config.host() + ":" + port());
   }
 
-  /** Stops serving, then closes the storage engine so a durable one shuts down cleanly. */
+  /** Stops serving and background work, then closes the storage engine so a durable one shuts down cleanly. */
   @Override
   public void close() {
     http.close();
+    api.close();
     engine.close();
   }
 }

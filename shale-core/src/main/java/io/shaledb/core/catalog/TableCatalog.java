@@ -1,6 +1,7 @@
 package io.shaledb.core.catalog;
 
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
@@ -9,6 +10,7 @@ import io.shaledb.core.storage.Transaction;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +36,10 @@ public final class TableCatalog {
   private static final int FIRST_KEYSPACE = 1;
 
   private final StorageEngine storage;
-  private final ConcurrentMap<String, TableMetadata> tables = new ConcurrentHashMap<>();
+  /** A table's metadata with its stored bytes, so a transaction's read can be matched without decoding. */
+  private record Entry(TableMetadata table, byte[] stored) {}
+
+  private final ConcurrentMap<String, Entry> tables = new ConcurrentHashMap<>();
 
   public TableCatalog(StorageEngine storage) {
     this.storage = storage;
@@ -43,12 +48,30 @@ public final class TableCatalog {
   }
 
   public Optional<TableMetadata> find(String name) {
-    return Optional.ofNullable(tables.get(name));
+    Entry entry = tables.get(name);
+    return Optional.ofNullable(entry == null ? null : entry.table());
+  }
+
+  /**
+   * A table's metadata as {@code tx} sees it. Every item write reads it this way, which puts the table's catalog
+   * entry in the write's conflict set: a write that overlaps a catalog change (an index added, the table dropped)
+   * loses the conflict and runs again with the new metadata, so no write can miss an index.
+   *
+   * @throws DynamoException ResourceNotFoundException when the table was dropped
+   */
+  public TableMetadata current(Transaction tx, String name) {
+    byte[] stored = tx.get(tableKey(name));
+    if (stored == null) {
+      throw DynamoException.resourceNotFound("Requested resource not found");
+    }
+    Entry cached = tables.get(name);
+    return cached != null && Arrays.equals(cached.stored(), stored) ? cached.table()
+        : TableMetadataCodec.decode(stored);
   }
 
   /** All tables, sorted by name. */
   public List<TableMetadata> list() {
-    List<TableMetadata> all = new ArrayList<>(tables.values());
+    List<TableMetadata> all = new ArrayList<>(tables.values().stream().map(Entry::table).toList());
     all.sort((a, b) -> a.name().compareTo(b.name()));
     return all;
   }
@@ -68,20 +91,53 @@ public final class TableCatalog {
       int keyspace = next == null ? FIRST_KEYSPACE : ByteBuffer.wrap(next).getInt();
       TableMetadata table = factory.apply(keyspace);
       tx.put(key(NEXT_KEYSPACE), ByteBuffer.allocate(4).putInt(keyspace + keyspaces).array());
-      tx.put(tableKey(name), TableMetadataCodec.encode(table));
+      byte[] stored = TableMetadataCodec.encode(table);
+      tx.put(tableKey(name), stored);
       tx.commit();
-      tables.put(name, table);
+      tables.put(name, new Entry(table, stored));
       return table;
     }
   }
 
   /** Replaces a table's metadata; the name and keyspace must be unchanged. */
   public synchronized void update(TableMetadata table) {
+    byte[] stored = TableMetadataCodec.encode(table);
     try (Transaction tx = storage.begin()) {
-      tx.put(tableKey(table.name()), TableMetadataCodec.encode(table));
+      tx.put(tableKey(table.name()), stored);
       tx.commit();
     }
-    tables.put(table.name(), table);
+    tables.put(table.name(), new Entry(table, stored));
+  }
+
+  /** Adds an index built by {@code factory} from a fresh keyspace id to a table, returning the new metadata. */
+  public synchronized TableMetadata addIndex(TableMetadata table, IntFunction<IndexMetadata> factory) {
+    try (Transaction tx = storage.begin()) {
+      byte[] next = tx.get(key(NEXT_KEYSPACE));
+      int keyspace = next == null ? FIRST_KEYSPACE : ByteBuffer.wrap(next).getInt();
+      List<IndexMetadata> indexes = new ArrayList<>(table.indexes());
+      indexes.add(factory.apply(keyspace));
+      TableMetadata updated = table.withIndexes(indexes);
+      tx.put(key(NEXT_KEYSPACE), ByteBuffer.allocate(4).putInt(keyspace + 1).array());
+      byte[] stored = TableMetadataCodec.encode(updated);
+      tx.put(tableKey(table.name()), stored);
+      tx.commit();
+      tables.put(updated.name(), new Entry(updated, stored));
+      return updated;
+    }
+  }
+
+  /** Removes an index from a table, then its entries. */
+  public synchronized TableMetadata dropIndex(TableMetadata table, IndexMetadata index) {
+    TableMetadata updated = table.withIndexes(table.indexes().stream().filter(i -> i != index).toList());
+    byte[] stored = TableMetadataCodec.encode(updated);
+    try (Transaction tx = storage.begin()) {
+      tx.put(tableKey(table.name()), stored);
+      tx.put(droppedKey(index.keyspace()), new byte[0]);
+      tx.commit();
+    }
+    tables.put(updated.name(), new Entry(updated, stored));
+    clear(index.keyspace());
+    return updated;
   }
 
   /** Removes a table and then its items. */
@@ -104,7 +160,7 @@ public final class TableCatalog {
         KvCursor cursor = snapshot.scan(KeyRange.prefix(key(TABLE)), false)) {
       while (cursor.next()) {
         TableMetadata table = TableMetadataCodec.decode(cursor.value());
-        tables.put(table.name(), table);
+        tables.put(table.name(), new Entry(table, cursor.value().clone()));
       }
     }
   }

@@ -7,12 +7,16 @@ import io.shaledb.core.expr.ExpressionCache;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.StorageEngine;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What every operation works on: the storage engine, the table catalog, live table statistics, the expression
- * cache, the clock and the region that names ARNs. One per server; the server owns and closes the storage engine.
+ * cache, background work, the clock and the region that names ARNs. One per server; the server owns and closes
+ * the storage engine, after closing this.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
   /** The account id in ARNs; a single-tenant server has no real account. */
   public static final String ACCOUNT_ID = "000000000000";
 
@@ -22,6 +26,8 @@ public final class Database {
   private final Clock clock;
   private final String region;
   private final ExpressionCache expressions = new ExpressionCache();
+  private final ExecutorService background =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shale-background-", 0).factory());
 
   public Database(StorageEngine storage, Clock clock, String region) {
     this.storage = storage;
@@ -45,6 +51,22 @@ public final class Database {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** Runs background work, such as index backfills; stopped by {@link #close}. */
+  public ExecutorService background() {
+    return background;
+  }
+
+  /** Stops background work before the storage engine closes; the engine stays open, its owner closes it. */
+  @Override
+  public void close() {
+    background.shutdownNow();
+    try {
+      background.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Parsed expressions, shared by all requests. */

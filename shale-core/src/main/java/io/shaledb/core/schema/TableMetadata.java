@@ -42,6 +42,12 @@ public record TableMetadata(
     return null;
   }
 
+  public TableMetadata withAttributeDefinitions(List<KeyAttribute> definitions) {
+    return new TableMetadata(
+        name, keyspace, tableId, keySchema, definitions, billingMode, provisionedThroughput,
+        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes);
+  }
+
   public TableMetadata withIndexes(List<IndexMetadata> newIndexes) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,

@@ -40,14 +40,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
 
-/** The DynamoDB API: routes each X-Amz-Target to its operation. */
-final class DynamoApi implements ApiHandler {
+/** The DynamoDB API: routes each X-Amz-Target to its operation. Closing it stops the database's background work. */
+public final class DynamoApi implements ApiHandler, AutoCloseable {
   private static final String TARGET_PREFIX = "DynamoDB_20120810.";
 
   private final JsonFactory json = JsonFactory.builder().build();
+  private final Database db;
   private final Map<String, Route<?, ?>> routes;
 
   DynamoApi(Database db) {
+    this.db = db;
     ItemStore items = new ItemStore(db);
     String endpoint = "dynamodb." + db.region() + ".amazonaws.com";
     this.routes = Map.ofEntries(
@@ -101,6 +103,11 @@ final class DynamoApi implements ApiHandler {
         JsonGenerator generator = json.createGenerator(response)) {
       route.run(new JsonInput(parser), generator);
     }
+  }
+
+  @Override
+  public void close() {
+    db.close();
   }
 
   /** An operation with no input to check that always answers {@code output}. */

@@ -15,6 +15,7 @@ import io.shaledb.core.op.table.TableDescription;
 import io.shaledb.core.op.table.TagResourceInput;
 import io.shaledb.core.op.table.UntagResourceInput;
 import io.shaledb.core.op.table.UpdateTableInput;
+import io.shaledb.core.op.table.UpdateTableInput.GlobalIndexUpdate;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.ProvisionedThroughput;
@@ -72,16 +73,20 @@ public final class TableJson {
     String billingMode = null;
     Throughput throughput = null;
     Boolean deletionProtection = null;
+    List<AttributeDefinition> definitions = null;
+    List<GlobalIndexUpdate> indexUpdates = null;
     List<String> unsupported = new ArrayList<>();
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "TableName" -> tableName = in.readString();
+        case "AttributeDefinitions" -> definitions = in.readList(TableJson::readAttributeDefinition);
+        case "GlobalSecondaryIndexUpdates" -> indexUpdates = in.readList(TableJson::readIndexUpdate);
         case "BillingMode" -> billingMode = in.readString();
         case "ProvisionedThroughput" -> throughput = readThroughput(in);
         case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
-        case "AttributeDefinitions", "GlobalSecondaryIndexUpdates", "StreamSpecification", "SSESpecification",
-            "ReplicaUpdates", "TableClass", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency" -> {
+        case "StreamSpecification", "SSESpecification", "ReplicaUpdates", "TableClass", "OnDemandThroughput",
+            "WarmThroughput", "MultiRegionConsistency" -> {
           if (in.isPresent()) {
             unsupported.add(in.fieldName());
           }
@@ -90,7 +95,8 @@ public final class TableJson {
         default -> in.skipValue();
       }
     }
-    return new UpdateTableInput(tableName, billingMode, throughput, deletionProtection, unsupported);
+    return new UpdateTableInput(tableName, billingMode, throughput, deletionProtection, definitions, indexUpdates,
+        unsupported);
   }
 
   /** DescribeTable and DeleteTable take only a table name. */
@@ -194,6 +200,48 @@ public final class TableJson {
       }
     }
     return new KeySchemaElement(name, type);
+  }
+
+  private static GlobalIndexUpdate readIndexUpdate(JsonInput in) throws IOException {
+    SecondaryIndex create = null;
+    String delete = null;
+    String update = null;
+    Throughput updateThroughput = null;
+    if (in.beginStructure()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "Create" -> create = readSecondaryIndex(in);
+          case "Delete" -> delete = readIndexName(in);
+          case "Update" -> {
+            if (in.beginStructure()) {
+              while (in.nextField()) {
+                switch (in.fieldName()) {
+                  case "IndexName" -> update = in.readString();
+                  case "ProvisionedThroughput" -> updateThroughput = readThroughput(in);
+                  default -> in.skipValue();
+                }
+              }
+            }
+          }
+          default -> in.skipValue();
+        }
+      }
+    }
+    return new GlobalIndexUpdate(create, delete, update, updateThroughput);
+  }
+
+  private static String readIndexName(JsonInput in) throws IOException {
+    String name = null;
+    if (in.beginStructure()) {
+      while (in.nextField()) {
+        if (in.fieldName().equals("IndexName")) {
+          name = in.readString();
+        } else {
+          in.skipValue();
+        }
+      }
+    }
+    return name;
   }
 
   private static SecondaryIndex readSecondaryIndex(JsonInput in) throws IOException {
@@ -326,6 +374,9 @@ public final class TableJson {
       g.writeEndObject();
       if (!local) {
         g.writeStringField("IndexStatus", index.status().name());
+        if (index.status() == IndexMetadata.IndexStatus.CREATING) {
+          g.writeBooleanField("Backfilling", true);
+        }
         writeThroughput(g, index.provisionedThroughput());
       }
       g.writeNumberField("IndexSizeBytes", d.indexSizeBytes().getOrDefault(index.name(), 0L));

@@ -57,14 +57,18 @@ public final class IndexEntries {
       byte[] newKey = current == null ? null : key(table, index, current);
       Map<String, AttributeValue> oldEntry = oldKey == null ? null : project(table, index, previous);
       Map<String, AttributeValue> newEntry = newKey == null ? null : project(table, index, current);
+      // While a backfill runs, an existing item may not have its entry yet: count only entries that exist
+      // (looked up before this transaction's own writes, which it would see).
+      boolean oldExists = oldKey != null
+          && (index.status() != IndexMetadata.IndexStatus.CREATING || tx.get(oldKey) != null);
       if (oldKey != null && (newKey == null || !Arrays.equals(oldKey, newKey))) {
         tx.delete(oldKey);
       }
       if (newKey != null) {
         tx.put(newKey, ItemCodec.encode(newEntry));
       }
-      if (oldKey != null || newKey != null) {
-        changes.add(new ItemStore.Staged(index.keyspace(), oldEntry == null ? -1 : ItemSize.of(oldEntry),
+      if (oldExists || newKey != null) {
+        changes.add(new ItemStore.Staged(index.keyspace(), oldExists ? ItemSize.of(oldEntry) : -1,
             newEntry == null ? -1 : ItemSize.of(newEntry)));
       }
     }

@@ -49,7 +49,8 @@ public final class ItemStore {
       byte[] stored = tx.get(key);
       Map<String, AttributeValue> previous = stored == null ? null : ItemCodec.decode(stored);
       Map<String, AttributeValue> current = mutation.apply(previous);
-      return new Committed<>(new WriteResult(previous, current), stage(tx, table, key, stored, previous, current));
+      return new Committed<>(new WriteResult(previous, current), stage(tx, table.name(), key, stored, previous,
+          current));
     });
   }
 
@@ -82,14 +83,16 @@ public final class ItemStore {
 
   /**
    * Stages the new version of one item and of its index entries: {@code current} null deletes it. Checks the
-   * 400 KB limit and the types of index key attributes.
+   * 400 KB limit and the types of index key attributes. The table's metadata is read in {@code tx} (see
+   * {@link io.shaledb.core.catalog.TableCatalog#current}), so the indexes maintained are the committed ones.
    *
    * @param stored the item's stored bytes as read in {@code tx}, or null
    * @param previous the same item decoded, or null
    * @return the changes to count in table and index statistics once the transaction commits
    */
-  public static List<Staged> stage(Transaction tx, TableMetadata table, byte[] key, byte[] stored,
+  public List<Staged> stage(Transaction tx, String tableName, byte[] key, byte[] stored,
       Map<String, AttributeValue> previous, Map<String, AttributeValue> current) {
+    TableMetadata table = db.catalog().current(tx, tableName);
     long newSize = -1;
     if (current != null) {
       newSize = ItemSize.of(current);

@@ -4,13 +4,24 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.table.CreateTableInput.Throughput;
+import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
+import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
+import io.shaledb.core.op.table.CreateTableInput.SecondaryIndex;
+import io.shaledb.core.op.table.UpdateTableInput.GlobalIndexUpdate;
 import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.IndexMetadata.IndexStatus;
+import io.shaledb.core.schema.KeyAttribute;
+import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /** UpdateTable: billing mode, provisioned throughput and deletion protection. Changes apply at once. */
@@ -38,7 +49,8 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
           "ShaleDB does not support " + String.join(", ", in.unsupportedFeatures()) + " yet");
     }
     TableMetadata table = db.tableForControl(in.tableName());
-    if (in.billingMode() == null && in.provisionedThroughput() == null && in.deletionProtectionEnabled() == null) {
+    if (in.billingMode() == null && in.provisionedThroughput() == null && in.deletionProtectionEnabled() == null
+        && in.globalSecondaryIndexUpdates() == null) {
       throw DynamoException.validation(
           "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or"
               + " SSESpecification or ReplicaUpdates is required");
@@ -50,8 +62,85 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     if (in.deletionProtectionEnabled() != null) {
       updated = updated.withDeletionProtection(in.deletionProtectionEnabled());
     }
-    db.catalog().update(updated);
+    synchronized (db.catalog()) {
+      db.catalog().update(updated);
+      if (in.globalSecondaryIndexUpdates() != null) {
+        updated = updateIndexes(updated, in);
+      }
+    }
     return Describer.describe(db, updated, TableStatus.UPDATING);
+  }
+
+  /** Creates (then backfills), deletes or re-provisions global secondary indexes. */
+  private TableMetadata updateIndexes(TableMetadata table, UpdateTableInput in) {
+    List<GlobalIndexUpdate> updates = in.globalSecondaryIndexUpdates();
+    long structural = updates.stream().filter(u -> u.create() != null || u.delete() != null).count();
+    if (structural > 1) {
+      throw DynamoException.validation("One or more parameter values were invalid: Only 1 online index can be"
+          + " created or deleted simultaneously per table");
+    }
+    TableMetadata updated = table;
+    for (GlobalIndexUpdate update : updates) {
+      if (update.create() != null) {
+        updated = createIndex(updated, update.create(), in.attributeDefinitions());
+      } else if (update.delete() != null) {
+        IndexMetadata index = updated.index(update.delete());
+        if (index == null || index.local()) {
+          throw DynamoException.resourceNotFound("Requested resource not found: Index: " + update.delete()
+              + " not found");
+        }
+        updated = db.catalog().dropIndex(updated, index);
+        db.statistics().forget(index.keyspace());
+      } else if (update.updateIndexName() != null) {
+        IndexMetadata index = updated.index(update.updateIndexName());
+        if (index == null || index.local()) {
+          throw DynamoException.resourceNotFound("Requested resource not found: Index: " + update.updateIndexName()
+              + " not found");
+        }
+        ProvisionedThroughput throughput = Throughputs.forCreate(updated.billingMode(), update.updateThroughput());
+        updated = updated.withIndexes(updated.indexes().stream().map(i -> i != index ? i
+            : new IndexMetadata(i.name(), i.keyspace(), false, i.keySchema(), i.projectionType(),
+                i.nonKeyAttributes(), i.status(), throughput, i.creationDateTime())).toList());
+        db.catalog().update(updated);
+      }
+    }
+    return updated;
+  }
+
+  private TableMetadata createIndex(TableMetadata table, SecondaryIndex create, List<AttributeDefinition> given) {
+    if (table.index(create.indexName()) != null) {
+      throw DynamoException.validation("One or more parameter values were invalid: Attempting to create an index"
+          + " which already exists");
+    }
+    if (table.indexes().stream().filter(i -> !i.local()).count() >= SecondaryIndexes.MAX_GLOBAL) {
+      throw DynamoException.validation("One or more parameter values were invalid: GlobalSecondaryIndex count"
+          + " exceeds the per-table limit of " + SecondaryIndexes.MAX_GLOBAL);
+    }
+    List<AttributeDefinition> definitions = new ArrayList<>(table.attributeDefinitions().stream()
+        .map(a -> new AttributeDefinition(a.name(), a.type().name())).toList());
+    for (AttributeDefinition d : given == null ? List.<AttributeDefinition>of() : given) {
+      if (definitions.stream().noneMatch(existing -> existing.attributeName().equals(d.attributeName()))) {
+        definitions.add(d);
+      }
+    }
+    List<KeySchemaElement> tableKeys = new ArrayList<>();
+    tableKeys.add(new KeySchemaElement(table.keySchema().partitionKey().name(), "HASH"));
+    table.keySchema().sortKey().ifPresent(k -> tableKeys.add(new KeySchemaElement(k.name(), "RANGE")));
+    Set<String> keyNames = new HashSet<>();
+    tableKeys.forEach(k -> keyNames.add(k.attributeName()));
+    if (create.keySchema() != null) {
+      create.keySchema().forEach(k -> keyNames.add(k.attributeName()));
+    }
+    SecondaryIndexes.check(tableKeys, definitions.stream().filter(d -> keyNames.contains(d.attributeName())).toList(),
+        null, List.of(create));
+    List<SecondaryIndex> globals = List.of(create);
+    Instant now = db.clock().instant();
+    TableMetadata withDefinitions = table.withAttributeDefinitions(definitions.stream()
+        .map(d -> new KeyAttribute(d.attributeName(), ScalarType.valueOf(d.attributeType()))).toList());
+    TableMetadata updated = db.catalog().addIndex(withDefinitions, keyspace -> SecondaryIndexes.build(null, globals,
+        definitions, table.billingMode(), keyspace, now).get(0).withStatus(IndexStatus.CREATING));
+    db.background().execute(new IndexBackfill(db, table.name(), create.indexName()));
+    return updated;
   }
 
   private TableMetadata withCapacity(TableMetadata table, UpdateTableInput in) {

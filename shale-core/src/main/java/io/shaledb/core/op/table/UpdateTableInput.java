@@ -1,5 +1,7 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
+import io.shaledb.core.op.table.CreateTableInput.SecondaryIndex;
 import io.shaledb.core.op.table.CreateTableInput.Throughput;
 import java.util.List;
 
@@ -9,4 +11,11 @@ public record UpdateTableInput(
     String billingMode,
     Throughput provisionedThroughput,
     Boolean deletionProtectionEnabled,
-    List<String> unsupportedFeatures) {}
+    List<AttributeDefinition> attributeDefinitions,
+    List<GlobalIndexUpdate> globalSecondaryIndexUpdates,
+    List<String> unsupportedFeatures) {
+
+  /** One GlobalSecondaryIndexUpdates entry: exactly one of create, delete (an index name) or update is set. */
+  public record GlobalIndexUpdate(SecondaryIndex create, String delete, String updateIndexName,
+      Throughput updateThroughput) {}
+}

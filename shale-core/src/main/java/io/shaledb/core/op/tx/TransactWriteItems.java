@@ -126,7 +126,8 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
           units.merge(step.table().name(), 2 * ConsumedCapacity.readUnits(before, true), Double::sum);
           continue;
         }
-        changes.addAll(ItemStore.stage(tx, step.table(), step.key(), stored.get(i), previous.get(i), next.get(i)));
+        changes.addAll(store.stage(tx, step.table().name(), step.key(), stored.get(i), previous.get(i),
+            next.get(i)));
         long after = next.get(i) == null ? 0 : ItemSize.of(next.get(i));
         units.merge(step.table().name(), 2 * ConsumedCapacity.writeUnits(Math.max(before, after)), Double::sum);
       }

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** Requests and responses of the control-plane operations. */
 public final class TableJson {
@@ -48,11 +49,11 @@ public final class TableJson {
         case "TableName" -> tableName = in.readString();
         case "LocalSecondaryIndexes" -> locals = in.readList(TableJson::readSecondaryIndex);
         case "GlobalSecondaryIndexes" -> globals = in.readList(TableJson::readSecondaryIndex);
-        case "AttributeDefinitions" -> definitions = in.readList(TableJson::readAttributeDefinition);
-        case "KeySchema" -> keySchema = in.readList(TableJson::readKeySchemaElement);
+        case "AttributeDefinitions" -> definitions = in.readList(r -> readPair(r, "AttributeName", "AttributeType", AttributeDefinition::new));
+        case "KeySchema" -> keySchema = in.readList(r -> readPair(r, "AttributeName", "KeyType", KeySchemaElement::new));
         case "BillingMode" -> billingMode = in.readString();
         case "ProvisionedThroughput" -> throughput = readThroughput(in);
-        case "Tags" -> tags = in.readList(TableJson::readTag);
+        case "Tags" -> tags = in.readList(r -> readPair(r, "Key", "Value", Tag::new));
         case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
         case "StreamSpecification", "SSESpecification", "TableClass", "ResourcePolicy", "OnDemandThroughput",
             "WarmThroughput" -> {
@@ -80,7 +81,7 @@ public final class TableJson {
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "TableName" -> tableName = in.readString();
-        case "AttributeDefinitions" -> definitions = in.readList(TableJson::readAttributeDefinition);
+        case "AttributeDefinitions" -> definitions = in.readList(r -> readPair(r, "AttributeName", "AttributeType", AttributeDefinition::new));
         case "GlobalSecondaryIndexUpdates" -> indexUpdates = in.readList(TableJson::readIndexUpdate);
         case "BillingMode" -> billingMode = in.readString();
         case "ProvisionedThroughput" -> throughput = readThroughput(in);
@@ -129,7 +130,7 @@ public final class TableJson {
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "ResourceArn" -> arn = in.readString();
-        case "Tags" -> tags = in.readList(TableJson::readTag);
+        case "Tags" -> tags = in.readList(r -> readPair(r, "Key", "Value", Tag::new));
         default -> in.skipValue();
       }
     }
@@ -170,36 +171,6 @@ public final class TableJson {
       }
     }
     return value;
-  }
-
-  private static AttributeDefinition readAttributeDefinition(JsonInput in) throws IOException {
-    String name = null;
-    String type = null;
-    if (in.beginStructure()) {
-      while (in.nextField()) {
-        switch (in.fieldName()) {
-          case "AttributeName" -> name = in.readString();
-          case "AttributeType" -> type = in.readString();
-          default -> in.skipValue();
-        }
-      }
-    }
-    return new AttributeDefinition(name, type);
-  }
-
-  private static KeySchemaElement readKeySchemaElement(JsonInput in) throws IOException {
-    String name = null;
-    String type = null;
-    if (in.beginStructure()) {
-      while (in.nextField()) {
-        switch (in.fieldName()) {
-          case "AttributeName" -> name = in.readString();
-          case "KeyType" -> type = in.readString();
-          default -> in.skipValue();
-        }
-      }
-    }
-    return new KeySchemaElement(name, type);
   }
 
   private static GlobalIndexUpdate readIndexUpdate(JsonInput in) throws IOException {
@@ -255,7 +226,7 @@ public final class TableJson {
       while (in.nextField()) {
         switch (in.fieldName()) {
           case "IndexName" -> name = in.readString();
-          case "KeySchema" -> keys = in.readList(TableJson::readKeySchemaElement);
+          case "KeySchema" -> keys = in.readList(r -> readPair(r, "AttributeName", "KeyType", KeySchemaElement::new));
           case "ProvisionedThroughput" -> throughput = readThroughput(in);
           case "Projection" -> {
             projection = in.beginStructure();
@@ -292,19 +263,24 @@ public final class TableJson {
     return new Throughput(read, write);
   }
 
-  private static Tag readTag(JsonInput in) throws IOException {
-    String key = null;
-    String value = null;
+  /** Reads a structure of two string members (AttributeDefinition, KeySchemaElement, Tag). */
+  private static <T> T readPair(JsonInput in, String first, String second,
+      BiFunction<String, String, T> build) throws IOException {
+    String a = null;
+    String b = null;
     if (in.beginStructure()) {
       while (in.nextField()) {
-        switch (in.fieldName()) {
-          case "Key" -> key = in.readString();
-          case "Value" -> value = in.readString();
-          default -> in.skipValue();
+        String field = in.fieldName();
+        if (field.equals(first)) {
+          a = in.readString();
+        } else if (field.equals(second)) {
+          b = in.readString();
+        } else {
+          in.skipValue();
         }
       }
     }
-    return new Tag(key, value);
+    return build.apply(a, b);
   }
 
   /** Writes {@code {"<wrapper>": TableDescription}}: "TableDescription" or, for DescribeTable, "Table". */

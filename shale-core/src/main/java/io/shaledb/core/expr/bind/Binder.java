@@ -4,7 +4,6 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ExpressionKind;
 import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.expr.ast.Condition;
-import io.shaledb.core.expr.ast.ConditionFunction;
 import io.shaledb.core.expr.ast.Operand;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.ast.PathElement;

@@ -3,6 +3,7 @@ package io.shaledb.core.op.item;
 import io.shaledb.core.expr.ExpressionKind;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,22 @@ final class ConditionalWrites {
         RETURN_VALUES_ON_FAILURE);
   }
 
-  static ConstraintViolations checkDeclared(ConstraintViolations v, String returnValuesOnConditionCheckFailure,
+  /**
+   * The declared constraints PutItem, DeleteItem and UpdateItem share, in DynamoDB's order; the caller may add its
+   * own before throwing.
+   *
+   * @param target "item" or "key", the member naming the item
+   */
+  static ConstraintViolations checkDeclared(String tableName, String target, Object targetValue, String returnValues,
+      String returnConsumedCapacity, String returnItemCollectionMetrics, String returnValuesOnConditionCheckFailure,
       Map<String, ExpectedCondition> expected, String conditionalOperator) {
+    TableNames.requirePresentAndLength(tableName);
+    ConstraintViolations v = new ConstraintViolations();
+    TableNames.pattern(v, "tableName", tableName);
+    v.notNull(target, targetValue);
+    CommonParameters.returnValues(v, returnValues);
+    CommonParameters.returnConsumedCapacity(v, returnConsumedCapacity);
+    CommonParameters.returnItemCollectionMetrics(v, returnItemCollectionMetrics);
     LegacyParameters.checkDeclared(v, "expected", expected, conditionalOperator);
     return checkDeclared(v, returnValuesOnConditionCheckFailure);
   }

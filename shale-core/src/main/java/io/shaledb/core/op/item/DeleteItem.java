@@ -4,7 +4,6 @@ import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
-import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.Arrays;
@@ -21,15 +20,9 @@ public final class DeleteItem implements Operation<DeleteItemInput, ItemOutput> 
 
   @Override
   public void validate(DeleteItemInput in) {
-    TableNames.requirePresentAndLength(in.tableName());
-    ConstraintViolations v = new ConstraintViolations();
-    TableNames.pattern(v, "tableName", in.tableName());
-    v.notNull("key", in.key());
-    CommonParameters.returnValues(v, in.returnValues());
-    CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
-    CommonParameters.returnItemCollectionMetrics(v, in.returnItemCollectionMetrics());
-    ConditionalWrites.checkDeclared(v, in.returnValuesOnConditionCheckFailure(), in.expected(),
-        in.conditionalOperator());
+    ConstraintViolations v = ConditionalWrites.checkDeclared(in.tableName(), "key", in.key(),
+        in.returnValues(), in.returnConsumedCapacity(), in.returnItemCollectionMetrics(),
+        in.returnValuesOnConditionCheckFailure(), in.expected(), in.conditionalOperator());
     v.throwIfAny();
   }
 

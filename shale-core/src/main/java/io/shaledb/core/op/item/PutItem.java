@@ -6,7 +6,6 @@ import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
-import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.Arrays;
@@ -23,15 +22,9 @@ public final class PutItem implements Operation<PutItemInput, ItemOutput> {
 
   @Override
   public void validate(PutItemInput in) {
-    TableNames.requirePresentAndLength(in.tableName());
-    ConstraintViolations v = new ConstraintViolations();
-    TableNames.pattern(v, "tableName", in.tableName());
-    v.notNull("item", in.item());
-    CommonParameters.returnValues(v, in.returnValues());
-    CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
-    CommonParameters.returnItemCollectionMetrics(v, in.returnItemCollectionMetrics());
-    ConditionalWrites.checkDeclared(v, in.returnValuesOnConditionCheckFailure(), in.expected(),
-        in.conditionalOperator());
+    ConstraintViolations v = ConditionalWrites.checkDeclared(in.tableName(), "item", in.item(),
+        in.returnValues(), in.returnConsumedCapacity(), in.returnItemCollectionMetrics(),
+        in.returnValuesOnConditionCheckFailure(), in.expected(), in.conditionalOperator());
     v.throwIfAny();
   }
 

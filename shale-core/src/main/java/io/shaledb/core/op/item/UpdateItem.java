@@ -10,7 +10,6 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
-import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.Arrays;
@@ -33,15 +32,9 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
 
   @Override
   public void validate(UpdateItemInput in) {
-    TableNames.requirePresentAndLength(in.tableName());
-    ConstraintViolations v = new ConstraintViolations();
-    TableNames.pattern(v, "tableName", in.tableName());
-    v.notNull("key", in.key());
-    CommonParameters.returnValues(v, in.returnValues());
-    CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
-    CommonParameters.returnItemCollectionMetrics(v, in.returnItemCollectionMetrics());
-    ConditionalWrites.checkDeclared(v, in.returnValuesOnConditionCheckFailure(), in.expected(),
-        in.conditionalOperator());
+    ConstraintViolations v = ConditionalWrites.checkDeclared(in.tableName(), "key", in.key(),
+        in.returnValues(), in.returnConsumedCapacity(), in.returnItemCollectionMetrics(),
+        in.returnValuesOnConditionCheckFailure(), in.expected(), in.conditionalOperator());
     LegacyParameters.checkDeclaredUpdates(v, in.attributeUpdates());
     v.throwIfAny();
   }

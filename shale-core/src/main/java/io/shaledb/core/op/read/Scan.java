@@ -7,7 +7,6 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.item.RequestExpressions;
 import io.shaledb.core.storage.KeyRange;
-import io.shaledb.core.validate.ConstraintViolations;
 import java.util.Arrays;
 
 /**

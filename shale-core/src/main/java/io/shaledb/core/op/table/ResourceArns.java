@@ -13,20 +13,14 @@ final class ResourceArns {
     v.notNull("resourceArn", arn).length("resourceArn", arn, 1, 1283);
   }
 
-  static TableMetadata table(Database db, String arn) {
-    String prefix = "arn:aws:dynamodb:" + db.region() + ":" + Database.ACCOUNT_ID + ":table/";
+  /** The table an ARN of this server names; an ARN of another region, account or resource type names none. */
+  static TableMetadata existingTable(Database db, String arn) {
     if (!arn.startsWith("arn:") || arn.split(":", -1).length < 6) {
       throw DynamoException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
     }
-    String name = arn.startsWith(prefix) ? arn.substring(prefix.length()) : null;
-    return name == null ? null : db.catalog().find(name).filter(t -> !name.contains("/")).orElse(null);
-  }
-
-  static TableMetadata existingTable(Database db, String arn) {
-    TableMetadata table = table(db, arn);
-    if (table == null) {
-      throw DynamoException.resourceNotFound("Requested resource not found: ResourcArn: " + arn + " not found");
-    }
-    return table;
+    String prefix = db.tableArn("");
+    String name = arn.startsWith(prefix) ? arn.substring(prefix.length()) : "";
+    return db.catalog().find(name).orElseThrow(() -> DynamoException.resourceNotFound(
+        "Requested resource not found: ResourcArn: " + arn + " not found"));
   }
 }

@@ -66,6 +66,29 @@ class BatchIT {
   }
 
   @Test
+  void batchGet_pastSixteenMegabytes_returnsTheRestAsUnprocessedKeys() {
+    String table = Tables.createSimple(client, "batchbig");
+    String big = "x".repeat(390 * 1024);
+    for (int start = 0; start < 45; start += 5) {
+      List<WriteRequest> puts = IntStream.range(start, start + 5).mapToObj(i -> WriteRequest.builder()
+          .putRequest(PutRequest.builder().item(Map.of("id", AttributeValue.fromS("k" + i),
+              "p", AttributeValue.fromS(big))).build()).build()).toList();
+      client.batchWriteItem(r -> r.requestItems(Map.of(table, puts)));
+    }
+    List<Map<String, AttributeValue>> keys = IntStream.range(0, 45).mapToObj(BatchIT::key).toList();
+
+    BatchGetItemResponse first = client.batchGetItem(r -> r.requestItems(Map.of(table,
+        KeysAndAttributes.builder().keys(keys).build())));
+    BatchGetItemResponse rest = client.batchGetItem(r -> r.requestItems(first.unprocessedKeys()));
+
+    assertThat(first.responses().get(table)).hasSizeBetween(40, 44);
+    assertThat(first.responses().get(table).size() + first.unprocessedKeys().get(table).keys().size())
+        .isEqualTo(45);
+    assertThat(rest.responses().get(table)).hasSize(first.unprocessedKeys().get(table).keys().size());
+    assertThat(rest.unprocessedKeys()).isEmpty();
+  }
+
+  @Test
   void batchLimits_andErrors() {
     String table = Tables.createSimple(client, "batchlim");
     List<WriteRequest> twentySix = IntStream.range(0, 26).mapToObj(BatchIT::put).toList();

@@ -111,6 +111,15 @@ class TransactionsIT {
     }
     assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(tooMany)))
         .hasMessageContaining("Member must have length less than or equal to 100");
+    String big = "x".repeat(390 * 1024);
+    List<TransactWriteItem> overFourMegabytes = new ArrayList<>();
+    for (int i = 0; i < 11; i++) {
+      overFourMegabytes.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+          .item(Map.of("id", AttributeValue.fromS("big" + i), "p", AttributeValue.fromS(big))).build()).build());
+    }
+    assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(overFourMegabytes)))
+        .hasMessageStartingWith("Transaction request cannot be larger than 4 MB");
+    assertThat(client.getItem(r -> r.tableName(table).key(key("big0"))).hasItem()).isFalse();
   }
 
   @Test

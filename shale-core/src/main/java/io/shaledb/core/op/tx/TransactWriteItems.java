@@ -40,6 +40,8 @@ import java.util.function.UnaryOperator;
  */
 public final class TransactWriteItems implements Operation<TransactWriteItemsInput, TransactOutput> {
   static final int MAX_ACTIONS = 100;
+  /** DynamoDB's limit on the aggregate size of a transaction's items. */
+  static final long MAX_AGGREGATE_BYTES = 4L * 1024 * 1024;
 
   private final Database db;
   private final ItemStore store;
@@ -117,6 +119,10 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
       }
       checkConditions(steps, previous);
       List<Map<String, AttributeValue>> next = computeChanges(steps, previous);
+      long aggregate = next.stream().filter(item -> item != null).mapToLong(ItemSize::of).sum();
+      if (aggregate > MAX_AGGREGATE_BYTES) {
+        throw DynamoException.validation("Transaction request cannot be larger than 4 MB");
+      }
       List<ItemStore.Staged> changes = new ArrayList<>();
       Map<String, Double> units = new LinkedHashMap<>();
       for (int i = 0; i < steps.size(); i++) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -19,9 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** Durability and atomicity of the default (RocksDB) server across clean restarts and SIGKILL. */
 class DurabilityIT {
@@ -142,6 +147,64 @@ class DurabilityIT {
           assertThat(b).as("acknowledged transaction %d", id).isTrue();
         }
       }
+    }
+  }
+
+  @Test
+  void sigkill_neverSeparatesAChangeFromItsStreamRecord() throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
+      client.createTable(r -> r.tableName("streamed").billingMode(BillingMode.PAY_PER_REQUEST)
+          .attributeDefinitions(Tables.definition("id", ScalarAttributeType.N))
+          .keySchema(Tables.key("id", KeyType.HASH))
+          .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
+      AtomicBoolean killed = new AtomicBoolean();
+      ExecutorService writers = Executors.newFixedThreadPool(3);
+      List<Future<?>> running = new ArrayList<>();
+      for (int w = 0; w < 3; w++) {
+        running.add(writers.submit(() -> {
+          while (!killed.get()) {
+            int id = next.getAndIncrement();
+            try {
+              client.putItem(r -> r.tableName("streamed").item(Map.of("id", AttributeValue.fromN(
+                  String.valueOf(id)))));
+            } catch (RuntimeException e) {
+              break;
+            }
+          }
+          return null;
+        }));
+      }
+      while (next.get() < 500) {
+        Thread.sleep(5);
+      }
+      server.kill();
+      killed.set(true);
+      for (Future<?> writer : running) {
+        writer.get();
+      }
+      writers.shutdown();
+    }
+    try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client();
+        DynamoDbStreamsClient streams = server.streamsClient()) {
+      String arn = client.describeTable(r -> r.tableName("streamed")).table().latestStreamArn();
+      String shard = streams.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
+      String iterator = streams.getShardIterator(r -> r.streamArn(arn).shardId(shard)
+          .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+      Set<String> recorded = new HashSet<>();
+      while (true) {
+        String current = iterator;
+        var page = streams.getRecords(r -> r.shardIterator(current));
+        if (page.records().isEmpty()) {
+          break;
+        }
+        page.records().forEach(record -> assertThat(recorded.add(record.dynamodb().keys().get("id").n()))
+            .as("one record per change").isTrue());
+        iterator = page.nextShardIterator();
+      }
+      Set<String> stored = new HashSet<>();
+      client.scanPaginator(r -> r.tableName("streamed")).items().forEach(i -> stored.add(i.get("id").n()));
+      assertThat(recorded).isEqualTo(stored);
     }
   }
 

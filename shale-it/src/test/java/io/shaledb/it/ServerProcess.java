@@ -17,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * A ShaleDB server in a child JVM, started through the real command line on a durable data directory, so tests can
@@ -71,6 +72,15 @@ final class ServerProcess implements AutoCloseable {
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClient(UrlConnectionHttpClient.builder().build())
         .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)))
+        .build();
+  }
+
+  DynamoDbStreamsClient streamsClient() {
+    return DynamoDbStreamsClient.builder()
+        .endpointOverride(URI.create("http://127.0.0.1:" + port))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.builder().build())
         .build();
   }
 

@@ -4,6 +4,7 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.Transaction;
@@ -33,6 +34,7 @@ public final class TableCatalog {
   private static final byte TABLE = 'T';
   private static final byte NEXT_KEYSPACE = 'K';
   private static final byte DROPPED = 'D';
+  private static final byte STREAM = 'S';
   private static final int FIRST_KEYSPACE = 1;
 
   private final StorageEngine storage;
@@ -40,6 +42,7 @@ public final class TableCatalog {
   private record Entry(TableMetadata table, byte[] stored) {}
 
   private final ConcurrentMap<String, Entry> tables = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, StreamDescriptor> streams = new ConcurrentHashMap<>();
 
   public TableCatalog(StorageEngine storage) {
     this.storage = storage;
@@ -155,7 +158,45 @@ public final class TableCatalog {
     table.indexes().forEach(index -> clear(index.keyspace()));
   }
 
+  /** Every stream, the tables' enabled ones and those kept for reading after they closed, by ARN. */
+  public List<StreamDescriptor> streams() {
+    List<StreamDescriptor> all = new ArrayList<>(streams.values());
+    all.sort((a, b) -> a.arn().compareTo(b.arn()));
+    return all;
+  }
+
+  public Optional<StreamDescriptor> stream(String arn) {
+    return Optional.ofNullable(streams.get(arn));
+  }
+
+  /** Records a stream so it can be listed and read, also after it closes. */
+  public synchronized void saveStream(StreamDescriptor stream) {
+    try (Transaction tx = storage.begin()) {
+      tx.put(streamKey(stream.arn()), stream.encode());
+      tx.commit();
+    }
+    streams.put(stream.arn(), stream);
+  }
+
+  /** Allocates a fresh keyspace id, for a stream enabled on an existing table. */
+  public synchronized int allocateKeyspace() {
+    try (Transaction tx = storage.begin()) {
+      byte[] next = tx.get(key(NEXT_KEYSPACE));
+      int keyspace = next == null ? FIRST_KEYSPACE : ByteBuffer.wrap(next).getInt();
+      tx.put(key(NEXT_KEYSPACE), ByteBuffer.allocate(4).putInt(keyspace + 1).array());
+      tx.commit();
+      return keyspace;
+    }
+  }
+
   private void load() {
+    try (var snapshot = storage.snapshot();
+        KvCursor cursor = snapshot.scan(KeyRange.prefix(key(STREAM)), false)) {
+      while (cursor.next()) {
+        StreamDescriptor stream = StreamDescriptor.decode(cursor.value());
+        streams.put(stream.arn(), stream);
+      }
+    }
     try (var snapshot = storage.snapshot();
         KvCursor cursor = snapshot.scan(KeyRange.prefix(key(TABLE)), false)) {
       while (cursor.next()) {
@@ -191,6 +232,11 @@ public final class TableCatalog {
   private static byte[] tableKey(String name) {
     byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
     return ByteBuffer.allocate(SYSTEM.length + 1 + utf8.length).put(SYSTEM).put(TABLE).put(utf8).array();
+  }
+
+  private static byte[] streamKey(String arn) {
+    byte[] utf8 = arn.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(SYSTEM.length + 1 + utf8.length).put(SYSTEM).put(STREAM).put(utf8).array();
   }
 
   private static byte[] droppedKey(int keyspace) {

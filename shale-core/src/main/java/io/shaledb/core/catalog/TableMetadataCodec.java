@@ -6,6 +6,7 @@ import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.ScalarType;
+import io.shaledb.core.schema.StreamSettings;
 import io.shaledb.core.schema.TableMetadata;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,8 +26,8 @@ import java.util.Optional;
  * reader still accepts the older ones.
  */
 final class TableMetadataCodec {
-  /** Version 2 added secondary indexes; version 1 tables have none. */
-  private static final int VERSION = 2;
+  /** Version 2 added secondary indexes, version 3 the stream and time to live; older tables have none. */
+  private static final int VERSION = 3;
 
   private TableMetadataCodec() {}
 
@@ -65,6 +66,18 @@ final class TableMetadataCodec {
       for (IndexMetadata index : table.indexes()) {
         writeIndex(out, index);
       }
+      StreamSettings stream = table.stream();
+      out.writeBoolean(stream != null);
+      if (stream != null) {
+        out.writeUTF(stream.viewType());
+        out.writeInt(stream.keyspace());
+        out.writeUTF(stream.label());
+        out.writeLong(stream.created().toEpochMilli());
+      }
+      out.writeBoolean(table.timeToLiveAttribute() != null);
+      if (table.timeToLiveAttribute() != null) {
+        out.writeUTF(table.timeToLiveAttribute());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,7 +87,7 @@ final class TableMetadataCodec {
   static TableMetadata decode(byte[] stored) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
       int version = in.readUnsignedByte();
-      if (version != 1 && version != VERSION) {
+      if (version < 1 || version > VERSION) {
         throw new IllegalStateException("unknown table metadata format version " + version);
       }
       String name = in.readUTF();
@@ -105,9 +118,19 @@ final class TableMetadataCodec {
           indexes.add(readIndex(in));
         }
       }
+      StreamSettings stream = null;
+      String timeToLive = null;
+      if (version >= 3) {
+        if (in.readBoolean()) {
+          stream = new StreamSettings(in.readUTF(), in.readInt(), in.readUTF(), Instant.ofEpochMilli(in.readLong()));
+        }
+        if (in.readBoolean()) {
+          timeToLive = in.readUTF();
+        }
+      }
       return new TableMetadata(
           name, keyspace, tableId, KeySchema.of(partitionKey, sortKey), definitions, billingMode, throughput,
-          payPerRequestSince, created, tags, deletionProtection, indexes);
+          payPerRequestSince, created, tags, deletionProtection, indexes, stream, timeToLive);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,6 +6,8 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ExpressionCache;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.stream.StreamDescriptor;
+import io.shaledb.core.stream.StreamLog;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +25,7 @@ public final class Database implements AutoCloseable {
   private final StorageEngine storage;
   private final TableCatalog catalog;
   private final TableStatistics statistics;
+  private final StreamLog streams;
   private final Clock clock;
   private final String region;
   private final ExpressionCache expressions = new ExpressionCache();
@@ -33,6 +36,7 @@ public final class Database implements AutoCloseable {
     this.storage = storage;
     this.catalog = new TableCatalog(storage);
     this.statistics = TableStatistics.load(storage, catalog.list());
+    this.streams = new StreamLog(storage, catalog.streams().stream().map(StreamDescriptor::keyspace).toList(), clock);
     this.clock = clock;
     this.region = region;
   }
@@ -47,6 +51,10 @@ public final class Database implements AutoCloseable {
 
   public TableStatistics statistics() {
     return statistics;
+  }
+
+  public StreamLog streams() {
+    return streams;
   }
 
   public Clock clock() {

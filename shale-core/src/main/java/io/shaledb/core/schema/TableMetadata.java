@@ -11,6 +11,8 @@ import java.util.Optional;
  *
  * @param keyspace the storage keyspace id that prefixes every key of this table's items; never reused
  * @param tableId the UUID DynamoDB reports as TableId
+ * @param stream the enabled stream, or null
+ * @param timeToLiveAttribute the attribute holding expiry times when TTL is enabled, or null
  */
 public record TableMetadata(
     String name,
@@ -24,7 +26,9 @@ public record TableMetadata(
     Instant creationDateTime,
     Map<String, String> tags,
     boolean deletionProtectionEnabled,
-    List<IndexMetadata> indexes) {
+    List<IndexMetadata> indexes,
+    StreamSettings stream,
+    String timeToLiveAttribute) {
 
   public TableMetadata {
     attributeDefinitions = List.copyOf(attributeDefinitions);
@@ -45,31 +49,45 @@ public record TableMetadata(
   public TableMetadata withAttributeDefinitions(List<KeyAttribute> definitions) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, definitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes);
+        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, stream, timeToLiveAttribute);
+  }
+
+  public TableMetadata withStream(StreamSettings newStream) {
+    return new TableMetadata(
+        name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
+        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, newStream,
+        timeToLiveAttribute);
+  }
+
+  public TableMetadata withTimeToLive(String attribute) {
+    return new TableMetadata(
+        name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
+        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, stream, attribute);
   }
 
   public TableMetadata withIndexes(List<IndexMetadata> newIndexes) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, newIndexes);
+        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, newIndexes, stream, timeToLiveAttribute);
   }
 
   public TableMetadata withTags(Map<String, String> newTags) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, newTags, deletionProtectionEnabled, indexes);
+        lastUpdateToPayPerRequest, creationDateTime, newTags, deletionProtectionEnabled, indexes, stream,
+        timeToLiveAttribute);
   }
 
   public TableMetadata withCapacity(
       BillingMode mode, ProvisionedThroughput throughput, Optional<Instant> payPerRequestSince) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, mode, throughput, payPerRequestSince,
-        creationDateTime, tags, deletionProtectionEnabled, indexes);
+        creationDateTime, tags, deletionProtectionEnabled, indexes, stream, timeToLiveAttribute);
   }
 
   public TableMetadata withDeletionProtection(boolean enabled) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, tags, enabled, indexes);
+        lastUpdateToPayPerRequest, creationDateTime, tags, enabled, indexes, stream, timeToLiveAttribute);
   }
 }

@@ -16,21 +16,28 @@ import io.shaledb.core.op.item.PutItem;
 import io.shaledb.core.op.item.UpdateItem;
 import io.shaledb.core.op.read.Query;
 import io.shaledb.core.op.read.Scan;
+import io.shaledb.core.op.stream.DescribeStream;
+import io.shaledb.core.op.stream.GetRecords;
+import io.shaledb.core.op.stream.GetShardIterator;
+import io.shaledb.core.op.stream.ListStreams;
 import io.shaledb.core.op.table.CreateTable;
 import io.shaledb.core.op.table.DeleteTable;
 import io.shaledb.core.op.table.DescribeLimitsOutput;
 import io.shaledb.core.op.table.DescribeTable;
+import io.shaledb.core.op.table.DescribeTimeToLive;
 import io.shaledb.core.op.table.ListTables;
 import io.shaledb.core.op.table.ListTagsOfResource;
 import io.shaledb.core.op.table.TagResource;
 import io.shaledb.core.op.table.UntagResource;
 import io.shaledb.core.op.table.UpdateTable;
+import io.shaledb.core.op.table.UpdateTimeToLive;
 import io.shaledb.core.op.tx.TransactGetItems;
 import io.shaledb.core.op.tx.TransactWriteItems;
 import io.shaledb.server.json.BatchJson;
 import io.shaledb.server.json.ItemJson;
 import io.shaledb.server.json.JsonInput;
 import io.shaledb.server.json.ReadJson;
+import io.shaledb.server.json.StreamJson;
 import io.shaledb.server.json.TableJson;
 import io.shaledb.server.json.TransactJson;
 import io.shaledb.server.protocol.ApiHandler;
@@ -43,10 +50,12 @@ import java.util.Map;
 /** The DynamoDB API: routes each X-Amz-Target to its operation. Closing it stops the database's background work. */
 public final class DynamoApi implements ApiHandler, AutoCloseable {
   private static final String TARGET_PREFIX = "DynamoDB_20120810.";
+  private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
 
   private final JsonFactory json = JsonFactory.builder().build();
   private final Database db;
   private final Map<String, Route<?, ?>> routes;
+  private final Map<String, Route<?, ?>> streamRoutes;
 
   DynamoApi(Database db) {
     this.db = db;
@@ -69,6 +78,10 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             TableJson::writeEmpty)),
         Map.entry("ListTagsOfResource", new Route<>(TableJson::readResourceArn, new ListTagsOfResource(db),
             TableJson::writeTags)),
+        Map.entry("UpdateTimeToLive", new Route<>(TableJson::readUpdateTimeToLive, new UpdateTimeToLive(db),
+            TableJson::writeTimeToLiveSpecification)),
+        Map.entry("DescribeTimeToLive", new Route<>(TableJson::readTableName, new DescribeTimeToLive(db),
+            TableJson::writeTimeToLiveDescription)),
         Map.entry("DescribeEndpoints", new Route<>(TableJson::readNothing, constant(null),
             (g, out) -> TableJson.writeEndpoints(g, endpoint))),
         Map.entry("DescribeLimits", new Route<>(TableJson::readNothing, constant(DescribeLimitsOutput.DEFAULTS),
@@ -89,12 +102,21 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             new TransactWriteItems(db, items), TransactJson::writeTransactWrite)),
         Map.entry("TransactGetItems", new Route<>(TransactJson::readTransactGet, new TransactGetItems(db),
             TransactJson::writeTransactGet)));
+    this.streamRoutes = Map.of(
+        "ListStreams", new Route<>(StreamJson::readListStreams, new ListStreams(db), StreamJson::writeListStreams),
+        "DescribeStream", new Route<>(StreamJson::readDescribeStream, new DescribeStream(db),
+            StreamJson::writeDescribeStream),
+        "GetShardIterator", new Route<>(StreamJson::readGetShardIterator, new GetShardIterator(db),
+            StreamJson::writeShardIterator),
+        "GetRecords", new Route<>(StreamJson::readGetRecords, new GetRecords(db),
+            (g, out) -> StreamJson.writeGetRecords(g, out, db.region())));
   }
 
   @Override
   public void handle(ApiRequest request, InputStream body, OutputStream response) throws IOException {
-    Route<?, ?> route = request.target() != null && request.target().startsWith(TARGET_PREFIX)
-        ? routes.get(request.target().substring(TARGET_PREFIX.length()))
+    String target = request.target() == null ? "" : request.target();
+    Route<?, ?> route = target.startsWith(TARGET_PREFIX) ? routes.get(target.substring(TARGET_PREFIX.length()))
+        : target.startsWith(STREAMS_PREFIX) ? streamRoutes.get(target.substring(STREAMS_PREFIX.length()))
         : null;
     if (route == null) {
       throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);

@@ -5,6 +5,7 @@ import io.shaledb.core.op.table.CreateTableInput;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
 import io.shaledb.core.op.table.CreateTableInput.SecondaryIndex;
+import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
 import io.shaledb.core.op.table.CreateTableInput.Tag;
 import io.shaledb.core.op.table.CreateTableInput.Throughput;
 import io.shaledb.core.op.table.DescribeLimitsOutput;
@@ -13,6 +14,8 @@ import io.shaledb.core.op.table.ListTablesOutput;
 import io.shaledb.core.op.table.ListTagsOfResourceOutput;
 import io.shaledb.core.op.table.TableDescription;
 import io.shaledb.core.op.table.TagResourceInput;
+import io.shaledb.core.op.table.TimeToLiveInput;
+import io.shaledb.core.op.table.TimeToLiveOutput;
 import io.shaledb.core.op.table.UntagResourceInput;
 import io.shaledb.core.op.table.UpdateTableInput;
 import io.shaledb.core.op.table.UpdateTableInput.GlobalIndexUpdate;
@@ -42,12 +45,14 @@ public final class TableJson {
     Boolean deletionProtection = null;
     List<SecondaryIndex> locals = null;
     List<SecondaryIndex> globals = null;
+    StreamSpecification stream = null;
     List<String> unsupported = new ArrayList<>();
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "TableName" -> tableName = in.readString();
         case "LocalSecondaryIndexes" -> locals = in.readList(TableJson::readSecondaryIndex);
+        case "StreamSpecification" -> stream = readStreamSpecification(in);
         case "GlobalSecondaryIndexes" -> globals = in.readList(TableJson::readSecondaryIndex);
         case "AttributeDefinitions" -> definitions = in.readList(r -> readPair(r, "AttributeName", "AttributeType", AttributeDefinition::new));
         case "KeySchema" -> keySchema = in.readList(r -> readPair(r, "AttributeName", "KeyType", KeySchemaElement::new));
@@ -55,8 +60,7 @@ public final class TableJson {
         case "ProvisionedThroughput" -> throughput = readThroughput(in);
         case "Tags" -> tags = in.readList(r -> readPair(r, "Key", "Value", Tag::new));
         case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
-        case "StreamSpecification", "SSESpecification", "TableClass", "ResourcePolicy", "OnDemandThroughput",
-            "WarmThroughput" -> {
+        case "SSESpecification", "TableClass", "ResourcePolicy", "OnDemandThroughput", "WarmThroughput" -> {
           if (in.isPresent()) {
             unsupported.add(in.fieldName());
           }
@@ -66,7 +70,7 @@ public final class TableJson {
       }
     }
     return new CreateTableInput(tableName, definitions, keySchema, billingMode, throughput, tags, deletionProtection,
-        locals, globals, unsupported);
+        locals, globals, stream, unsupported);
   }
 
   public static UpdateTableInput readUpdateTable(JsonInput in) throws IOException {
@@ -76,6 +80,7 @@ public final class TableJson {
     Boolean deletionProtection = null;
     List<AttributeDefinition> definitions = null;
     List<GlobalIndexUpdate> indexUpdates = null;
+    StreamSpecification stream = null;
     List<String> unsupported = new ArrayList<>();
     in.beginRequest();
     while (in.nextField()) {
@@ -83,11 +88,12 @@ public final class TableJson {
         case "TableName" -> tableName = in.readString();
         case "AttributeDefinitions" -> definitions = in.readList(r -> readPair(r, "AttributeName", "AttributeType", AttributeDefinition::new));
         case "GlobalSecondaryIndexUpdates" -> indexUpdates = in.readList(TableJson::readIndexUpdate);
+        case "StreamSpecification" -> stream = readStreamSpecification(in);
         case "BillingMode" -> billingMode = in.readString();
         case "ProvisionedThroughput" -> throughput = readThroughput(in);
         case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
-        case "StreamSpecification", "SSESpecification", "ReplicaUpdates", "TableClass", "OnDemandThroughput",
-            "WarmThroughput", "MultiRegionConsistency" -> {
+        case "SSESpecification", "ReplicaUpdates", "TableClass", "OnDemandThroughput", "WarmThroughput",
+            "MultiRegionConsistency" -> {
           if (in.isPresent()) {
             unsupported.add(in.fieldName());
           }
@@ -97,7 +103,7 @@ public final class TableJson {
       }
     }
     return new UpdateTableInput(tableName, billingMode, throughput, deletionProtection, definitions, indexUpdates,
-        unsupported);
+        stream, unsupported);
   }
 
   /** DescribeTable and DeleteTable take only a table name. */
@@ -151,6 +157,53 @@ public final class TableJson {
     return new UntagResourceInput(arn, keys);
   }
 
+  public static TimeToLiveInput readUpdateTimeToLive(JsonInput in) throws IOException {
+    String tableName = null;
+    Boolean enabled = null;
+    String attribute = null;
+    boolean present = false;
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "TableName" -> tableName = in.readString();
+        case "TimeToLiveSpecification" -> {
+          present = in.beginStructure();
+          if (present) {
+            while (in.nextField()) {
+              switch (in.fieldName()) {
+                case "Enabled" -> enabled = in.readBoolean();
+                case "AttributeName" -> attribute = in.readString();
+                default -> in.skipValue();
+              }
+            }
+          }
+        }
+        default -> in.skipValue();
+      }
+    }
+    return new TimeToLiveInput(tableName, enabled, attribute, present);
+  }
+
+  public static void writeTimeToLiveSpecification(JsonGenerator g, TimeToLiveOutput out) throws IOException {
+    g.writeStartObject();
+    g.writeObjectFieldStart("TimeToLiveSpecification");
+    g.writeBooleanField("Enabled", out.enabled());
+    g.writeStringField("AttributeName", out.attributeName());
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  public static void writeTimeToLiveDescription(JsonGenerator g, TimeToLiveOutput out) throws IOException {
+    g.writeStartObject();
+    g.writeObjectFieldStart("TimeToLiveDescription");
+    g.writeStringField("TimeToLiveStatus", out.enabled() ? "ENABLED" : "DISABLED");
+    if (out.attributeName() != null) {
+      g.writeStringField("AttributeName", out.attributeName());
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
   /** Reads a request with no members that matter (DescribeEndpoints, DescribeLimits). */
   public static Void readNothing(JsonInput in) throws IOException {
     in.beginRequest();
@@ -171,6 +224,22 @@ public final class TableJson {
       }
     }
     return value;
+  }
+
+  private static StreamSpecification readStreamSpecification(JsonInput in) throws IOException {
+    Boolean enabled = null;
+    String viewType = null;
+    if (!in.beginStructure()) {
+      return null;
+    }
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "StreamEnabled" -> enabled = in.readBoolean();
+        case "StreamViewType" -> viewType = in.readString();
+        default -> in.skipValue();
+      }
+    }
+    return new StreamSpecification(enabled, viewType);
   }
 
   private static GlobalIndexUpdate readIndexUpdate(JsonInput in) throws IOException {
@@ -319,6 +388,16 @@ public final class TableJson {
     g.writeBooleanField("DeletionProtectionEnabled", t.deletionProtectionEnabled());
     writeIndexes(g, d, true);
     writeIndexes(g, d, false);
+    if (t.stream() != null) {
+      g.writeObjectFieldStart("StreamSpecification");
+      g.writeBooleanField("StreamEnabled", true);
+      g.writeStringField("StreamViewType", t.stream().viewType());
+      g.writeEndObject();
+    }
+    if (d.latestStream() != null) {
+      g.writeStringField("LatestStreamArn", d.latestStream().arn());
+      g.writeStringField("LatestStreamLabel", d.latestStream().label());
+    }
     g.writeEndObject();
     g.writeEndObject();
   }

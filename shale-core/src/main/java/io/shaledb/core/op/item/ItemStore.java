@@ -66,6 +66,7 @@ public final class ItemStore {
    */
   public <R> R inTransaction(Function<Transaction, Committed<R>> body) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      db.streams().beginAttempt();
       try (Transaction tx = db.storage().begin()) {
         Committed<R> committed = body.apply(tx);
         tx.commit();
@@ -75,6 +76,8 @@ public final class ItemStore {
         return committed.result();
       } catch (WriteConflictException e) {
         Thread.onSpinWait();
+      } finally {
+        db.streams().endAttempt();
       }
     }
     throw new DynamoException(ErrorCode.TRANSACTION_CONFLICT,
@@ -92,6 +95,12 @@ public final class ItemStore {
    */
   public List<Staged> stage(Transaction tx, String tableName, byte[] key, byte[] stored,
       Map<String, AttributeValue> previous, Map<String, AttributeValue> current) {
+    return stage(tx, tableName, key, stored, previous, current, false);
+  }
+
+  /** As {@link #stage}; {@code byService} marks a deletion made by DynamoDB itself (time to live) in the stream. */
+  public List<Staged> stage(Transaction tx, String tableName, byte[] key, byte[] stored,
+      Map<String, AttributeValue> previous, Map<String, AttributeValue> current, boolean byService) {
     TableMetadata table = db.catalog().current(tx, tableName);
     long newSize = -1;
     if (current != null) {
@@ -107,6 +116,7 @@ public final class ItemStore {
     List<Staged> changes = new ArrayList<>();
     changes.add(new Staged(table.keyspace(), stored == null ? -1 : ItemCodec.itemSize(stored), newSize));
     IndexEntries.stage(tx, table, previous, current, changes);
+    db.streams().append(tx, table, previous, current, byService);
     return changes;
   }
 }

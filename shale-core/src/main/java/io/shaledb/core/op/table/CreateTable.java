@@ -45,7 +45,9 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     var now = db.clock().instant();
     int indexCount = (in.localSecondaryIndexes() == null ? 0 : in.localSecondaryIndexes().size())
         + (in.globalSecondaryIndexes() == null ? 0 : in.globalSecondaryIndexes().size());
-    TableMetadata table = db.catalog().create(in.tableName(), 1 + indexCount, keyspace -> new TableMetadata(
+    boolean streaming = Streams.enabled(in.streamSpecification());
+    TableMetadata table = db.catalog().create(in.tableName(), 1 + indexCount + (streaming ? 1 : 0),
+        keyspace -> new TableMetadata(
         in.tableName(),
         keyspace,
         UUID.randomUUID().toString(),
@@ -60,7 +62,12 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
         tags,
         Boolean.TRUE.equals(in.deletionProtectionEnabled()),
         SecondaryIndexes.build(in.localSecondaryIndexes(), in.globalSecondaryIndexes(), in.attributeDefinitions(),
-            mode, keyspace + 1, now)));
+            mode, keyspace + 1, now),
+        streaming ? Streams.settings(in.streamSpecification(), keyspace + 1 + indexCount, now) : null,
+        null));
+    if (table.stream() != null) {
+      db.catalog().saveStream(Streams.descriptor(db, table));
+    }
     return Describer.describe(db, table, TableStatus.CREATING);
   }
 
@@ -97,6 +104,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     SecondaryIndexes.checkDeclared(v, "localSecondaryIndexes", in.localSecondaryIndexes());
     SecondaryIndexes.checkDeclared(v, "globalSecondaryIndexes", in.globalSecondaryIndexes());
     v.oneOf("billingMode", in.billingMode(), List.of("PROVISIONED", "PAY_PER_REQUEST"));
+    Streams.checkDeclared(v, in.streamSpecification());
     v.throwIfAny();
   }
 

@@ -16,7 +16,11 @@ public record CreateTableInput(
     Boolean deletionProtectionEnabled,
     List<SecondaryIndex> localSecondaryIndexes,
     List<SecondaryIndex> globalSecondaryIndexes,
+    StreamSpecification streamSpecification,
     List<String> unsupportedFeatures) {
+
+  /** StreamSpecification: whether a stream is on and what its records hold. */
+  public record StreamSpecification(Boolean streamEnabled, String streamViewType) {}
 
   /** A local or global secondary index definition; local ones carry no throughput. */
   public record SecondaryIndex(String indexName, List<KeySchemaElement> keySchema, String projectionType,

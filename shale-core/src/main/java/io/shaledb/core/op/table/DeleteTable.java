@@ -31,6 +31,7 @@ public final class DeleteTable implements Operation<String, TableDescription> {
               + " first.");
     }
     TableDescription description = Describer.describe(db, table, TableStatus.DELETING);
+    Streams.close(db, table);
     db.catalog().drop(table);
     db.statistics().forget(table.keyspace());
     table.indexes().forEach(index -> db.statistics().forget(index.keyspace()));

@@ -25,6 +25,7 @@ final class Describer {
         db.statistics().itemCount(table.keyspace()),
         db.statistics().sizeBytes(table.keyspace()),
         counts,
-        sizes);
+        sizes,
+        Streams.latest(db, table.name()));
   }
 }

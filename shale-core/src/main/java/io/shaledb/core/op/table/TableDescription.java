@@ -2,11 +2,12 @@ package io.shaledb.core.op.table;
 
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
+import io.shaledb.core.stream.StreamDescriptor;
 import java.util.Map;
 
 /**
  * A table as CreateTable, DescribeTable, UpdateTable and DeleteTable report it, with live statistics for the
- * table and each index (by index name).
+ * table and each index (by index name), and the newest stream the table had (null when none).
  */
 public record TableDescription(
     TableMetadata table,
@@ -15,4 +16,5 @@ public record TableDescription(
     long itemCount,
     long tableSizeBytes,
     Map<String, Long> indexItemCounts,
-    Map<String, Long> indexSizeBytes) {}
+    Map<String, Long> indexSizeBytes,
+    StreamDescriptor latestStream) {}

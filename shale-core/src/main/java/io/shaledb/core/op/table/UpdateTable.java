@@ -39,6 +39,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     TableNames.pattern(v, "tableName", in.tableName());
     v.oneOf("billingMode", in.billingMode(), List.of("PROVISIONED", "PAY_PER_REQUEST"));
     Throughputs.checkDeclared(v, "provisionedThroughput", in.provisionedThroughput());
+    Streams.checkDeclared(v, in.streamSpecification());
     v.throwIfAny();
   }
 
@@ -50,7 +51,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     }
     TableMetadata table = db.tableForControl(in.tableName());
     if (in.billingMode() == null && in.provisionedThroughput() == null && in.deletionProtectionEnabled() == null
-        && in.globalSecondaryIndexUpdates() == null) {
+        && in.globalSecondaryIndexUpdates() == null && in.streamSpecification() == null) {
       throw DynamoException.validation(
           "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or"
               + " SSESpecification or ReplicaUpdates is required");
@@ -67,8 +68,34 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
       if (in.globalSecondaryIndexUpdates() != null) {
         updated = updateIndexes(updated, in);
       }
+      if (in.streamSpecification() != null) {
+        updated = updateStream(updated, in);
+      }
     }
     return Describer.describe(db, updated, TableStatus.UPDATING);
+  }
+
+  /** Enables a new stream or disables the current one, which stays readable. */
+  private TableMetadata updateStream(TableMetadata table, UpdateTableInput in) {
+    TableMetadata updated;
+    if (Streams.enabled(in.streamSpecification())) {
+      if (table.stream() != null) {
+        throw DynamoException.validation("Table already has an enabled stream: "
+            + Streams.arn(db.tableArn(table.name()), table.stream().label()));
+      }
+      updated = table.withStream(Streams.settings(in.streamSpecification(), db.catalog().allocateKeyspace(),
+          db.clock().instant()));
+      db.catalog().update(updated);
+      db.catalog().saveStream(Streams.descriptor(db, updated));
+    } else {
+      if (table.stream() == null) {
+        throw DynamoException.validation("Table already has no enabled stream");
+      }
+      Streams.close(db, table);
+      updated = table.withStream(null);
+      db.catalog().update(updated);
+    }
+    return updated;
   }
 
   /** Creates (then backfills), deletes or re-provisions global secondary indexes. */

@@ -2,6 +2,7 @@ package io.shaledb.core.op.table;
 
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.SecondaryIndex;
+import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
 import io.shaledb.core.op.table.CreateTableInput.Throughput;
 import java.util.List;
 
@@ -13,6 +14,7 @@ public record UpdateTableInput(
     Boolean deletionProtectionEnabled,
     List<AttributeDefinition> attributeDefinitions,
     List<GlobalIndexUpdate> globalSecondaryIndexUpdates,
+    StreamSpecification streamSpecification,
     List<String> unsupportedFeatures) {
 
   /** One GlobalSecondaryIndexUpdates entry: exactly one of create, delete (an index name) or update is set. */

@@ -1,0 +1,57 @@
+package io.shaledb.core.op.stream;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.stream.StreamRequests.GetShardIteratorInput;
+import io.shaledb.core.stream.StreamDescriptor;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.util.List;
+
+/** GetShardIterator: where reading a shard starts. */
+public final class GetShardIterator implements Operation<GetShardIteratorInput, String> {
+  private final Database db;
+
+  public GetShardIterator(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void validate(GetShardIteratorInput in) {
+    new ConstraintViolations().notNull("streamArn", in.streamArn())
+        .notNull("shardId", in.shardId())
+        .notNull("shardIteratorType", in.shardIteratorType())
+        .oneOf("shardIteratorType", in.shardIteratorType(),
+            List.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"))
+        .throwIfAny();
+  }
+
+  @Override
+  public String execute(GetShardIteratorInput in) {
+    StreamDescriptor stream = StreamReader.stream(db, in.streamArn());
+    if (!stream.shardId().equals(in.shardId())) {
+      throw DynamoException.resourceNotFound("Requested resource not found: Shard does not exist");
+    }
+    long after = switch (in.shardIteratorType()) {
+      case "TRIM_HORIZON" -> -1;
+      case "LATEST" -> db.streams().watermark();
+      case "AT_SEQUENCE_NUMBER" -> sequence(in) - 1;
+      case "AFTER_SEQUENCE_NUMBER" -> sequence(in);
+      default -> throw new IllegalStateException("type checked against the enum");
+    };
+    return ShardIterators.encode(new ShardIterators.Position(stream.arn(), stream.shardId(), after,
+        db.clock().millis()));
+  }
+
+  private static long sequence(GetShardIteratorInput in) {
+    if (in.sequenceNumber() == null) {
+      throw DynamoException.validation("The SequenceNumber parameter is required for ShardIteratorType "
+          + in.shardIteratorType());
+    }
+    try {
+      return Long.parseLong(in.sequenceNumber());
+    } catch (NumberFormatException e) {
+      throw DynamoException.validation("Invalid SequenceNumber: " + in.sequenceNumber());
+    }
+  }
+}

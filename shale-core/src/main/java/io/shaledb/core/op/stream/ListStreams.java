@@ -1,0 +1,46 @@
+package io.shaledb.core.op.stream;
+
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.stream.StreamRequests.ListStreamsInput;
+import io.shaledb.core.op.stream.StreamRequests.ListStreamsOutput;
+import io.shaledb.core.stream.StreamDescriptor;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.util.ArrayList;
+import java.util.List;
+
+/** ListStreams: streams by ARN, optionally of one table, at most 100 a page. */
+public final class ListStreams implements Operation<ListStreamsInput, ListStreamsOutput> {
+  private final Database db;
+
+  public ListStreams(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void validate(ListStreamsInput in) {
+    new ConstraintViolations().range("limit", in.limit(), 1, 100)
+        .length("tableName", in.tableName(), 3, 255)
+        .length("exclusiveStartStreamArn", in.exclusiveStartStreamArn(), 37, 1024)
+        .throwIfAny();
+  }
+
+  @Override
+  public ListStreamsOutput execute(ListStreamsInput in) {
+    int limit = in.limit() == null ? 100 : in.limit().intValue();
+    List<StreamDescriptor> page = new ArrayList<>();
+    String last = null;
+    for (StreamDescriptor stream : db.catalog().streams()) {
+      if ((in.tableName() != null && !stream.tableName().equals(in.tableName()))
+          || (in.exclusiveStartStreamArn() != null && stream.arn().compareTo(in.exclusiveStartStreamArn()) <= 0)) {
+        continue;
+      }
+      if (page.size() == limit) {
+        last = page.get(page.size() - 1).arn();
+        break;
+      }
+      page.add(stream);
+    }
+    return new ListStreamsOutput(page, last);
+  }
+}

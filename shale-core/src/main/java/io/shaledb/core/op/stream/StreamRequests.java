@@ -1,0 +1,40 @@
+package io.shaledb.core.op.stream;
+
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.stream.StreamDescriptor;
+import java.util.List;
+import java.util.Map;
+
+/** The requests and responses of the DynamoDB Streams API, as decoded: request fields may be null. */
+public final class StreamRequests {
+  private StreamRequests() {}
+
+  public record ListStreamsInput(String tableName, Long limit, String exclusiveStartStreamArn) {}
+
+  public record ListStreamsOutput(List<StreamDescriptor> streams, String lastEvaluatedStreamArn) {}
+
+  public record DescribeStreamInput(String streamArn, Long limit, String exclusiveStartShardId) {}
+
+  /**
+   * @param endingSequenceNumber the last record's sequence number once the stream is closed, else null
+   * @param shards false when ExclusiveStartShardId was the only shard
+   */
+  public record DescribeStreamOutput(StreamDescriptor stream, String status, String startingSequenceNumber,
+      String endingSequenceNumber, boolean shards) {}
+
+  public record GetShardIteratorInput(String streamArn, String shardId, String shardIteratorType,
+      String sequenceNumber) {}
+
+  public record GetRecordsInput(String shardIterator, Long limit) {}
+
+  /** One change record as stored: its sequence number and its fields (see StreamLog). */
+  public record ChangeRecord(long sequenceNumber, Map<String, AttributeValue> fields, String viewType) {}
+
+  /** @param nextShardIterator null once a closed shard is read to its end */
+  public record GetRecordsOutput(List<ChangeRecord> records, String nextShardIterator) {}
+
+  /** DynamoDB Streams' sequence numbers are numeric strings of 21 digits. */
+  public static String sequenceNumber(long sequence) {
+    return String.format("%021d", sequence);
+  }
+}

@@ -1,0 +1,2 @@
+/** The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator and GetRecords. */
+package io.shaledb.core.op.stream;

@@ -1,0 +1,28 @@
+package io.shaledb.core.op.table;
+
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.schema.TableMetadata;
+
+/**
+ * DescribeTimeToLive. Changes take effect at once here, so the transitional ENABLING and DISABLING states are never
+ * reported.
+ */
+public final class DescribeTimeToLive implements Operation<String, TimeToLiveOutput> {
+  private final Database db;
+
+  public DescribeTimeToLive(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void validate(String tableName) {
+    TableNames.check(tableName);
+  }
+
+  @Override
+  public TimeToLiveOutput execute(String tableName) {
+    TableMetadata table = db.tableForControl(tableName);
+    return new TimeToLiveOutput(table.timeToLiveAttribute() != null, table.timeToLiveAttribute());
+  }
+}

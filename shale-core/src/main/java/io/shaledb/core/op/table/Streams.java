@@ -1,0 +1,81 @@
+package io.shaledb.core.op.table;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.schema.StreamSettings;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.stream.StreamDescriptor;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** StreamSpecification's rules, shared by CreateTable and UpdateTable. */
+public final class Streams {
+  static final List<String> VIEW_TYPES = List.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY");
+  private static final DateTimeFormatter LABEL =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+  private Streams() {}
+
+  static void checkDeclared(ConstraintViolations v, StreamSpecification spec) {
+    if (spec != null) {
+      v.oneOf("streamSpecification.streamViewType", spec.streamViewType(), VIEW_TYPES);
+    }
+  }
+
+  /** True when the specification turns a stream on; checks it is complete. */
+  static boolean enabled(StreamSpecification spec) {
+    if (spec == null || !Boolean.TRUE.equals(spec.streamEnabled())) {
+      if (spec != null && spec.streamViewType() != null && spec.streamEnabled() != null) {
+        throw DynamoException.validation("One or more parameter values were invalid: Disabled stream specification"
+            + " must not contain StreamViewType");
+      }
+      return false;
+    }
+    if (spec.streamViewType() == null) {
+      throw DynamoException.validation("One or more parameter values were invalid: Enabled stream specification"
+          + " must contain StreamViewType");
+    }
+    return true;
+  }
+
+  static StreamSettings settings(StreamSpecification spec, int keyspace, Instant now) {
+    return new StreamSettings(spec.streamViewType(), keyspace, LABEL.format(now), now);
+  }
+
+  /** The catalog record of a table's enabled stream. */
+  static StreamDescriptor descriptor(Database db, TableMetadata table) {
+    StreamSettings stream = table.stream();
+    return new StreamDescriptor(arn(db.tableArn(table.name()), stream.label()), table.name(), stream.viewType(),
+        stream.keyspace(), stream.label(), stream.created(), null, table.keySchema().partitionKey().name(),
+        table.keySchema().sortKey().map(k -> k.name()).orElse(null));
+  }
+
+  /** Closes the table's enabled stream, if any: it keeps its records for readers but takes no more. */
+  static void close(Database db, TableMetadata table) {
+    if (table.stream() != null) {
+      db.catalog().stream(arn(db.tableArn(table.name()), table.stream().label()))
+          .ifPresent(s -> db.catalog().saveStream(s.close(db.clock().instant())));
+    }
+  }
+
+  /** The newest stream a table ever had, enabled or not, as DescribeTable's LatestStreamArn reports it. */
+  static StreamDescriptor latest(Database db, String tableName) {
+    StreamDescriptor latest = null;
+    for (StreamDescriptor stream : db.catalog().streams()) {
+      if (stream.tableName().equals(tableName)
+          && (latest == null || stream.created().isAfter(latest.created()))) {
+        latest = stream;
+      }
+    }
+    return latest;
+  }
+
+  /** A stream's ARN: the table's ARN and the stream's label. */
+  public static String arn(String tableArn, String label) {
+    return tableArn + "/stream/" + label;
+  }
+}

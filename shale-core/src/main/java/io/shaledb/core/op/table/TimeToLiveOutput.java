@@ -1,0 +1,4 @@
+package io.shaledb.core.op.table;
+
+/** A table's time to live: whether it is on and which attribute holds expiry times (null when never set). */
+public record TimeToLiveOutput(boolean enabled, String attributeName) {}

@@ -18,74 +18,21 @@ public final class ItemJson {
   private ItemJson() {}
 
   public static PutItemInput readPutItem(JsonInput in) throws IOException {
-    String tableName = null;
-    Map<String, AttributeValue> item = null;
-    String returnValues = null;
-    String capacity = null;
-    String metrics = null;
-    ConditionalParameters conditional = new ConditionalParameters();
-    in.beginRequest();
-    while (in.nextField()) {
-      switch (in.fieldName()) {
-        case "TableName" -> tableName = in.readString();
-        case "Item" -> item = in.readAttributeMap();
-        case "ReturnValues" -> returnValues = in.readString();
-        case "ReturnConsumedCapacity" -> capacity = in.readString();
-        case "ReturnItemCollectionMetrics" -> metrics = in.readString();
-        default -> conditional.read(in);
-      }
-    }
-    return new PutItemInput(tableName, item, returnValues, capacity, metrics, conditional.condition,
-        conditional.names, conditional.values, conditional.returnOnFailure, conditional.expected,
-        conditional.conditionalOperator);
+    WriteMembers w = WriteMembers.read(in);
+    return new PutItemInput(w.tableName, w.item, w.returnValues, w.capacity, w.metrics, w.condition, w.names,
+        w.values, w.returnOnFailure, w.expected, w.conditionalOperator);
   }
 
   public static DeleteItemInput readDeleteItem(JsonInput in) throws IOException {
-    String tableName = null;
-    Map<String, AttributeValue> key = null;
-    String returnValues = null;
-    String capacity = null;
-    String metrics = null;
-    ConditionalParameters conditional = new ConditionalParameters();
-    in.beginRequest();
-    while (in.nextField()) {
-      switch (in.fieldName()) {
-        case "TableName" -> tableName = in.readString();
-        case "Key" -> key = in.readAttributeMap();
-        case "ReturnValues" -> returnValues = in.readString();
-        case "ReturnConsumedCapacity" -> capacity = in.readString();
-        case "ReturnItemCollectionMetrics" -> metrics = in.readString();
-        default -> conditional.read(in);
-      }
-    }
-    return new DeleteItemInput(tableName, key, returnValues, capacity, metrics, conditional.condition,
-        conditional.names, conditional.values, conditional.returnOnFailure, conditional.expected,
-        conditional.conditionalOperator);
+    WriteMembers w = WriteMembers.read(in);
+    return new DeleteItemInput(w.tableName, w.key, w.returnValues, w.capacity, w.metrics, w.condition, w.names,
+        w.values, w.returnOnFailure, w.expected, w.conditionalOperator);
   }
 
   public static UpdateItemInput readUpdateItem(JsonInput in) throws IOException {
-    String tableName = null;
-    Map<String, AttributeValue> key = null;
-    String update = null;
-    String returnValues = null;
-    String capacity = null;
-    String metrics = null;
-    ConditionalParameters conditional = new ConditionalParameters();
-    in.beginRequest();
-    while (in.nextField()) {
-      switch (in.fieldName()) {
-        case "TableName" -> tableName = in.readString();
-        case "Key" -> key = in.readAttributeMap();
-        case "UpdateExpression" -> update = in.readString();
-        case "ReturnValues" -> returnValues = in.readString();
-        case "ReturnConsumedCapacity" -> capacity = in.readString();
-        case "ReturnItemCollectionMetrics" -> metrics = in.readString();
-        default -> conditional.read(in);
-      }
-    }
-    return new UpdateItemInput(tableName, key, update, conditional.condition, conditional.names,
-        conditional.values, returnValues, capacity, metrics, conditional.returnOnFailure,
-        conditional.attributeUpdates, conditional.expected, conditional.conditionalOperator);
+    WriteMembers w = WriteMembers.read(in);
+    return new UpdateItemInput(w.tableName, w.key, w.update, w.condition, w.names, w.values, w.returnValues,
+        w.capacity, w.metrics, w.returnOnFailure, w.attributeUpdates, w.expected, w.conditionalOperator);
   }
 
   public static GetItemInput readGetItem(JsonInput in) throws IOException {
@@ -112,11 +59,15 @@ public final class ItemJson {
     return new GetItemInput(tableName, key, consistentRead, attributesToGet, projection, names, capacity);
   }
 
-  /**
-   * The members every conditional write shares, read while the caller's own switch falls through to it; members
-   * it does not know are skipped.
-   */
-  private static final class ConditionalParameters {
+  /** The members of PutItem, DeleteItem and UpdateItem; each operation takes the ones it has. */
+  private static final class WriteMembers {
+    String tableName;
+    Map<String, AttributeValue> item;
+    Map<String, AttributeValue> key;
+    String update;
+    String returnValues;
+    String capacity;
+    String metrics;
     String condition;
     Map<String, String> names;
     Map<String, AttributeValue> values;
@@ -125,17 +76,29 @@ public final class ItemJson {
     String conditionalOperator;
     Map<String, AttributeUpdate> attributeUpdates;
 
-    void read(JsonInput in) throws IOException {
-      switch (in.fieldName()) {
-        case "ConditionExpression" -> condition = in.readString();
-        case "ExpressionAttributeNames" -> names = in.readMap(JsonInput::readString);
-        case "ExpressionAttributeValues" -> values = in.readAttributeMap();
-        case "ReturnValuesOnConditionCheckFailure" -> returnOnFailure = in.readString();
-        case "Expected" -> expected = in.readMap(ItemJson::readCondition);
-        case "ConditionalOperator" -> conditionalOperator = in.readString();
-        case "AttributeUpdates" -> attributeUpdates = in.readMap(ItemJson::readAttributeUpdate);
-        default -> in.skipValue();
+    static WriteMembers read(JsonInput in) throws IOException {
+      WriteMembers w = new WriteMembers();
+      in.beginRequest();
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "TableName" -> w.tableName = in.readString();
+          case "Item" -> w.item = in.readAttributeMap();
+          case "Key" -> w.key = in.readAttributeMap();
+          case "UpdateExpression" -> w.update = in.readString();
+          case "ReturnValues" -> w.returnValues = in.readString();
+          case "ReturnConsumedCapacity" -> w.capacity = in.readString();
+          case "ReturnItemCollectionMetrics" -> w.metrics = in.readString();
+          case "ConditionExpression" -> w.condition = in.readString();
+          case "ExpressionAttributeNames" -> w.names = in.readMap(JsonInput::readString);
+          case "ExpressionAttributeValues" -> w.values = in.readAttributeMap();
+          case "ReturnValuesOnConditionCheckFailure" -> w.returnOnFailure = in.readString();
+          case "Expected" -> w.expected = in.readMap(ItemJson::readCondition);
+          case "ConditionalOperator" -> w.conditionalOperator = in.readString();
+          case "AttributeUpdates" -> w.attributeUpdates = in.readMap(ItemJson::readAttributeUpdate);
+          default -> in.skipValue();
+        }
       }
+      return w;
     }
   }
 

@@ -2,9 +2,11 @@ package io.shaledb.core.op.item;
 
 import io.shaledb.core.expr.ExpressionKind;
 import io.shaledb.core.expr.bind.Binder;
+import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.validate.ConstraintViolations;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +39,17 @@ final class ConditionalWrites {
     CommonParameters.returnItemCollectionMetrics(v, returnItemCollectionMetrics);
     LegacyParameters.checkDeclared(v, "expected", expected, conditionalOperator);
     return checkDeclared(v, returnValuesOnConditionCheckFailure);
+  }
+
+  /** The condition of a write whose only expression is its ConditionExpression; checks every name and value is used. */
+  static WriteCondition conditionOnly(Database db, Map<String, String> names, Map<String, AttributeValue> values,
+      String conditionExpression, Map<String, ExpectedCondition> expected, String conditionalOperator,
+      String returnOnFailure) {
+    Binder binder = RequestExpressions.binder(names, values, Arrays.asList(conditionExpression));
+    WriteCondition condition = condition(db, binder, conditionExpression, expected, conditionalOperator,
+        returnOnFailure);
+    binder.checkAllUsed();
+    return condition;
   }
 
   /** The write's condition: the bound ConditionExpression or else the legacy Expected; none when neither. */

@@ -1,12 +1,10 @@
 package io.shaledb.core.op.item;
 
-import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
-import java.util.Arrays;
 
 /** DeleteItem: removes an item, optionally under a condition; deleting an absent item succeeds. */
 public final class DeleteItem implements Operation<DeleteItemInput, ItemOutput> {
@@ -29,11 +27,9 @@ public final class DeleteItem implements Operation<DeleteItemInput, ItemOutput> 
   @Override
   public ItemOutput execute(DeleteItemInput in) {
     boolean returnOld = ReturnValuesRule.allOldOrNone(in.returnValues());
-    Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), in.expressionAttributeValues(),
-        Arrays.asList(in.conditionExpression()));
-    WriteCondition condition = ConditionalWrites.condition(db, binder, in.conditionExpression(), in.expected(),
-        in.conditionalOperator(), in.returnValuesOnConditionCheckFailure());
-    binder.checkAllUsed();
+    WriteCondition condition = ConditionalWrites.conditionOnly(db, in.expressionAttributeNames(),
+        in.expressionAttributeValues(), in.conditionExpression(), in.expected(), in.conditionalOperator(),
+        in.returnValuesOnConditionCheckFailure());
     TableMetadata table = db.tableForItems(in.tableName());
     byte[] key = ItemKeys.ofKey(table, in.key());
     WriteResult result = store.write(table, key, previous -> {

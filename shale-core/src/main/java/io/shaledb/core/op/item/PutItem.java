@@ -1,14 +1,12 @@
 package io.shaledb.core.op.item;
 
 import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
-import java.util.Arrays;
 
 /** PutItem: creates or replaces a whole item, optionally under a condition on the item it replaces. */
 public final class PutItem implements Operation<PutItemInput, ItemOutput> {
@@ -31,11 +29,9 @@ public final class PutItem implements Operation<PutItemInput, ItemOutput> {
   @Override
   public ItemOutput execute(PutItemInput in) {
     boolean returnOld = ReturnValuesRule.allOldOrNone(in.returnValues());
-    Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), in.expressionAttributeValues(),
-        Arrays.asList(in.conditionExpression()));
-    WriteCondition condition = ConditionalWrites.condition(db, binder, in.conditionExpression(), in.expected(),
-        in.conditionalOperator(), in.returnValuesOnConditionCheckFailure());
-    binder.checkAllUsed();
+    WriteCondition condition = ConditionalWrites.conditionOnly(db, in.expressionAttributeNames(),
+        in.expressionAttributeValues(), in.conditionExpression(), in.expected(), in.conditionalOperator(),
+        in.returnValuesOnConditionCheckFailure());
     if (ItemSize.of(in.item()) > ItemSize.MAX_ITEM_BYTES) {
       throw DynamoException.validation("Item size has exceeded the maximum allowed size");
     }

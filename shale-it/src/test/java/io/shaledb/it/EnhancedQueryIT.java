@@ -11,10 +11,14 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbPartitionKey;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSecondaryPartitionKey;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbSortKey;
+import software.amazon.awssdk.enhanced.dynamodb.model.CreateTableEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.EnhancedGlobalSecondaryIndex;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 
 @ShaleDbTest
 class EnhancedQueryIT {
@@ -28,6 +32,16 @@ class EnhancedQueryIT {
   public static class Event {
     private String stream;
     private Integer seq;
+    private String kind;
+
+    @DynamoDbSecondaryPartitionKey(indexNames = "by-kind")
+    public String getKind() {
+      return kind;
+    }
+
+    public void setKind(String kind) {
+      this.kind = kind;
+    }
 
     @DynamoDbPartitionKey
     public String getStream() {
@@ -51,11 +65,14 @@ class EnhancedQueryIT {
   @Test
   void queryAndScan_throughTheEnhancedClient() {
     DynamoDbTable<Event> events = enhanced.table(Tables.unique("events"), TableSchema.fromBean(Event.class));
-    events.createTable();
+    events.createTable(CreateTableEnhancedRequest.builder().globalSecondaryIndices(
+        EnhancedGlobalSecondaryIndex.builder().indexName("by-kind")
+            .projection(p -> p.projectionType(ProjectionType.ALL)).build()).build());
     for (int i = 0; i < 30; i++) {
       Event e = new Event();
       e.setStream(i % 2 == 0 ? "even" : "odd");
       e.setSeq(i);
+      e.setKind(i % 3 == 0 ? "third" : "other");
       events.putItem(e);
     }
 
@@ -65,7 +82,11 @@ class EnhancedQueryIT {
         .items().stream().map(Event::getSeq).toList();
     long scanned = events.scan(ScanEnhancedRequest.builder().limit(7).build()).items().stream().count();
 
+    long thirds = events.index("by-kind").query(r -> r.queryConditional(QueryConditional.keyEqualTo(
+        Key.builder().partitionValue("third").build()))).stream().mapToLong(page -> page.items().size()).sum();
+
     assertThat(between).containsExactly(4, 6, 8, 10);
     assertThat(scanned).isEqualTo(30);
+    assertThat(thirds).isEqualTo(10);
   }
 }

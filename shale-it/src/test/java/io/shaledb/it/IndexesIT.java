@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -137,6 +138,21 @@ class IndexesIT {
         .expressionAttributeValues(Map.of(":s", s("same"))).limit(3))
         .items().forEach(i -> seen.add(i.get("pk").s() + "/" + i.get("sk").n()));
     assertThat(seen).hasSize(30).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void returnItemCollectionMetrics_reportsTheCollectionOfTablesWithLocalIndexes() {
+    String table = createIndexedTable();
+    String plain = Tables.createSimple(client, "nolsi");
+
+    var withLsi = client.putItem(r -> r.tableName(table).item(Map.of("pk", s("p"), "sk", n(1), "lsk1", s("a")))
+        .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+    var withoutLsi = client.putItem(r -> r.tableName(plain).item(Map.of("id", s("p")))
+        .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+
+    assertThat(withLsi.itemCollectionMetrics().itemCollectionKey()).isEqualTo(Map.of("pk", s("p")));
+    assertThat(withLsi.itemCollectionMetrics().sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+    assertThat(withoutLsi.itemCollectionMetrics()).isNull();
   }
 
   @Test

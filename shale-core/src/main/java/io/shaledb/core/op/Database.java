@@ -26,13 +26,23 @@ public final class Database implements AutoCloseable {
   private final TableCatalog catalog;
   private final TableStatistics statistics;
   private final StreamLog streams;
+  private final long itemCollectionLimitBytes;
   private final Clock clock;
   private final String region;
   private final ExpressionCache expressions = new ExpressionCache();
   private final ExecutorService background =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shale-background-", 0).factory());
 
+  /** DynamoDB's limit on an item collection (a partition of a table with local secondary indexes). */
+  public static final long ITEM_COLLECTION_LIMIT_BYTES = 10L * 1024 * 1024 * 1024;
+
   public Database(StorageEngine storage, Clock clock, String region) {
+    this(storage, clock, region, ITEM_COLLECTION_LIMIT_BYTES);
+  }
+
+  /** @param itemCollectionLimitBytes the item collection limit; smaller than DynamoDB's only in tests */
+  public Database(StorageEngine storage, Clock clock, String region, long itemCollectionLimitBytes) {
+    this.itemCollectionLimitBytes = itemCollectionLimitBytes;
     this.storage = storage;
     this.catalog = new TableCatalog(storage);
     this.statistics = TableStatistics.load(storage, catalog.list());
@@ -51,6 +61,10 @@ public final class Database implements AutoCloseable {
 
   public TableStatistics statistics() {
     return statistics;
+  }
+
+  public long itemCollectionLimitBytes() {
+    return itemCollectionLimitBytes;
   }
 
   public StreamLog streams() {

@@ -37,6 +37,7 @@ public final class DeleteItem implements Operation<DeleteItemInput, ItemOutput> 
       return null;
     });
     return new ItemOutput(returnOld ? result.previous() : null,
-        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()));
+        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()),
+        ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), table, result));
   }
 }

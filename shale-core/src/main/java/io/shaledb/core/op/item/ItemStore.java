@@ -49,8 +49,8 @@ public final class ItemStore {
       byte[] stored = tx.get(key);
       Map<String, AttributeValue> previous = stored == null ? null : ItemCodec.decode(stored);
       Map<String, AttributeValue> current = mutation.apply(previous);
-      return new Committed<>(new WriteResult(previous, current), stage(tx, table.name(), key, stored, previous,
-          current));
+      Staging staging = stage(tx, table.name(), key, stored, previous, current);
+      return new Committed<>(new WriteResult(previous, current, staging.itemCollectionBytes()), staging.changes());
     });
   }
 
@@ -59,6 +59,12 @@ public final class ItemStore {
 
   /** One item change staged in a storage transaction, for table statistics. */
   public record Staged(int keyspace, long oldSize, long newSize) {}
+
+  /**
+   * What staging one item produced: the statistics changes, and the size of the item's collection (-1 when the
+   * table has no local index).
+   */
+  public record Staging(List<Staged> changes, long itemCollectionBytes) {}
 
   /**
    * Runs {@code body} in a storage transaction and commits it, starting over when the commit loses a conflict: the
@@ -91,15 +97,16 @@ public final class ItemStore {
    *
    * @param stored the item's stored bytes as read in {@code tx}, or null
    * @param previous the same item decoded, or null
-   * @return the changes to count in table and index statistics once the transaction commits
+   * @return the changes to count in table and index statistics once the transaction commits, and the item
+   *     collection's size
    */
-  public List<Staged> stage(Transaction tx, String tableName, byte[] key, byte[] stored,
+  public Staging stage(Transaction tx, String tableName, byte[] key, byte[] stored,
       Map<String, AttributeValue> previous, Map<String, AttributeValue> current) {
     return stage(tx, tableName, key, stored, previous, current, false);
   }
 
   /** As {@link #stage}; {@code byService} marks a deletion made by DynamoDB itself (time to live) in the stream. */
-  public List<Staged> stage(Transaction tx, String tableName, byte[] key, byte[] stored,
+  public Staging stage(Transaction tx, String tableName, byte[] key, byte[] stored,
       Map<String, AttributeValue> previous, Map<String, AttributeValue> current, boolean byService) {
     TableMetadata table = db.catalog().current(tx, tableName);
     long newSize = -1;
@@ -116,7 +123,9 @@ public final class ItemStore {
     List<Staged> changes = new ArrayList<>();
     changes.add(new Staged(table.keyspace(), stored == null ? -1 : ItemCodec.itemSize(stored), newSize));
     IndexEntries.stage(tx, table, previous, current, changes);
+    long collection = previous == null && current == null ? -1
+        : ItemCollections.update(tx, table, previous, current, db.itemCollectionLimitBytes());
     db.streams().append(tx, table, previous, current, byService);
-    return changes;
+    return new Staging(changes, collection);
   }
 }

@@ -42,6 +42,7 @@ public final class PutItem implements Operation<PutItemInput, ItemOutput> {
       return in.item();
     });
     return new ItemOutput(returnOld ? result.previous() : null,
-        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()));
+        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()),
+        ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), table, result));
   }
 }

@@ -59,7 +59,8 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
       return apply(update, previous, in.key());
     });
     return new ItemOutput(returnValues(in.returnValues(), update, result),
-        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()));
+        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()),
+        ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), table, result));
   }
 
   /** Key attributes cannot be updated. */

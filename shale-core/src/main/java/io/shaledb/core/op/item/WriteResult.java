@@ -5,8 +5,14 @@ import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.ConsumedCapacity;
 import java.util.Map;
 
-/** The item before and after a committed write; either may be null (absent). */
-public record WriteResult(Map<String, AttributeValue> previous, Map<String, AttributeValue> current) {
+/**
+ * The item before and after a committed write; either may be null (absent).
+ *
+ * @param itemCollectionBytes the size of the item's collection after the write, or -1 when the table has no local
+ *     secondary index
+ */
+public record WriteResult(Map<String, AttributeValue> previous, Map<String, AttributeValue> current,
+    long itemCollectionBytes) {
 
   /** DynamoDB charges a write on the larger of the item before and after it. */
   public double writeUnits() {

@@ -84,7 +84,8 @@ public final class TimeToLiveSweeper implements Runnable {
         if (item == null || !isExpired(item, table.timeToLiveAttribute(), now)) {
           return new ItemStore.Committed<>(null, List.of());
         }
-        return new ItemStore.Committed<>(null, store.stage(tx, table.name(), key, stored, item, null, true));
+        return new ItemStore.Committed<>(null,
+            store.stage(tx, table.name(), key, stored, item, null, true).changes());
       });
     }
   }

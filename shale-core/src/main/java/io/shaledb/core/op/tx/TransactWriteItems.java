@@ -133,7 +133,7 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
           continue;
         }
         changes.addAll(store.stage(tx, step.table().name(), step.key(), stored.get(i), previous.get(i),
-            next.get(i)));
+            next.get(i)).changes());
         long after = next.get(i) == null ? 0 : ItemSize.of(next.get(i));
         units.merge(step.table().name(), 2 * ConsumedCapacity.writeUnits(Math.max(before, after)), Double::sum);
       }

@@ -1,0 +1,24 @@
+package io.shaledb.core.op.item;
+
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.schema.TableMetadata;
+import java.util.Map;
+
+/**
+ * ReturnItemCollectionMetrics' answer for a table with local secondary indexes: the collection's partition key and
+ * its size as a range of whole gigabytes, the estimate DynamoDB gives.
+ */
+public record ItemCollectionMetrics(Map<String, AttributeValue> itemCollectionKey, double lowerGb, double upperGb) {
+  private static final double GIGABYTE = 1024.0 * 1024 * 1024;
+
+  /** The metrics to report, or null when SIZE was not asked for or the table has no local index. */
+  static ItemCollectionMetrics of(String returnItemCollectionMetrics, TableMetadata table, WriteResult result) {
+    if (!"SIZE".equals(returnItemCollectionMetrics) || result.itemCollectionBytes() < 0) {
+      return null;
+    }
+    Map<String, AttributeValue> item = result.current() != null ? result.current() : result.previous();
+    String partitionKey = table.keySchema().partitionKey().name();
+    double lower = Math.floor(result.itemCollectionBytes() / GIGABYTE);
+    return new ItemCollectionMetrics(Map.of(partitionKey, item.get(partitionKey)), lower, lower + 1);
+  }
+}

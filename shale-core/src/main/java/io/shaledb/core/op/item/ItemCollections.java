@@ -1,0 +1,71 @@
+package io.shaledb.core.op.item;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.Transaction;
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+/**
+ * Item collections of tables with local secondary indexes: all items of one partition key and their local index
+ * entries, limited in size (10 GB by default). Each collection's size is kept in the system keyspace
+ * ({@code 'C' partition prefix}) and updated in the write's own transaction, so it is exact; writes to one
+ * collection serialize on it, as they must to enforce the limit.
+ */
+final class ItemCollections {
+  private static final byte[] PREFIX = {0, 0, 0, 0, 'C'};
+
+  private ItemCollections() {}
+
+  /**
+   * Applies an item's change to its collection's size.
+   *
+   * @return the collection's new size in bytes, or -1 when the table has no local index
+   * @throws DynamoException ItemCollectionSizeLimitExceededException when the write would pass {@code limit}
+   */
+  static long update(Transaction tx, TableMetadata table, Map<String, AttributeValue> previous,
+      Map<String, AttributeValue> current, long limit) {
+    if (table.indexes().stream().noneMatch(IndexMetadata::local)) {
+      return -1;
+    }
+    Map<String, AttributeValue> any = current != null ? current : previous;
+    byte[] key = key(table, any.get(table.keySchema().partitionKey().name()));
+    byte[] stored = tx.get(key);
+    long size = (stored == null ? 0 : ByteBuffer.wrap(stored).getLong())
+        - footprint(table, previous) + footprint(table, current);
+    if (size > limit && footprint(table, current) > footprint(table, previous)) {
+      throw new DynamoException(ErrorCode.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED,
+          "Item collection size limit exceeded");
+    }
+    if (size <= 0) {
+      tx.delete(key);
+    } else {
+      tx.put(key, ByteBuffer.allocate(Long.BYTES).putLong(size).array());
+    }
+    return Math.max(size, 0);
+  }
+
+  /** What one item takes in its collection: itself and its local index entries. */
+  private static long footprint(TableMetadata table, Map<String, AttributeValue> item) {
+    if (item == null) {
+      return 0;
+    }
+    long bytes = ItemSize.of(item);
+    for (IndexMetadata index : table.indexes()) {
+      if (index.local() && IndexEntries.key(table, index, item) != null) {
+        bytes += ItemSize.of(IndexEntries.project(table, index, item));
+      }
+    }
+    return bytes;
+  }
+
+  private static byte[] key(TableMetadata table, AttributeValue partitionKey) {
+    byte[] partition = KeyCodec.partitionRange(table.keyspace(), partitionKey).start();
+    return ByteBuffer.allocate(PREFIX.length + partition.length).put(PREFIX).put(partition).array();
+  }
+}

@@ -7,24 +7,90 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A stream as ListStreams and DescribeStream report it. Kept in the catalog after its table disables it or is
  * deleted, so readers can finish reading it.
  *
+ * <p>A stream's records are split into shards by sequence number: each shard holds the records from its start up
+ * to the next shard's start. Shards roll over every few hours; a new shard names the one before as its parent, so a
+ * reader that finishes a closed shard and moves on to its child sees every record once.
+ *
  * @param closed when the stream stopped taking records, or null while it is the table's enabled stream
  * @param rangeKey the table's sort key name, or null
+ * @param trimmedBefore records below this sequence number are past retention and were removed
  */
 public record StreamDescriptor(String arn, String tableName, String viewType, int keyspace, String label,
-    Instant created, Instant closed, String hashKey, String rangeKey) {
+    Instant created, Instant closed, String hashKey, String rangeKey, List<Shard> shards, long trimmedBefore) {
 
-  public StreamDescriptor close(Instant when) {
-    return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, when, hashKey, rangeKey);
+  /** One shard: records with sequence numbers from {@code start} (inclusive) to {@code end} (exclusive, or open). */
+  public record Shard(String shardId, String parentShardId, long start, long end, Instant created) {
+    public static final long OPEN = Long.MAX_VALUE;
+
+    public boolean isOpen() {
+      return end == OPEN;
+    }
   }
 
-  /** The one shard of the stream, named after its creation. */
-  public String shardId() {
-    return "shardId-" + String.format("%020d", created.toEpochMilli()) + "-" + String.format("%08x", keyspace);
+  public StreamDescriptor {
+    shards = List.copyOf(shards);
+  }
+
+  /** A new stream with one open shard. */
+  public static StreamDescriptor open(String arn, String tableName, String viewType, int keyspace, String label,
+      Instant created, String hashKey, String rangeKey) {
+    return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, null, hashKey, rangeKey,
+        List.of(new Shard(shardId(created, 0), null, 0, Shard.OPEN, created)), 0);
+  }
+
+  /** Stops taking records: the open shard ends at {@code boundary}. */
+  public StreamDescriptor close(Instant when, long boundary) {
+    return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, when, hashKey, rangeKey,
+        endOpenShard(boundary), trimmedBefore);
+  }
+
+  /** Ends the open shard at {@code boundary} and opens its child there. */
+  public StreamDescriptor rollOver(Instant when, long boundary) {
+    List<Shard> next = new ArrayList<>(endOpenShard(boundary));
+    next.add(new Shard(shardId(when, next.size()), openShard().shardId(), boundary, Shard.OPEN, when));
+    return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, closed, hashKey, rangeKey, next,
+        trimmedBefore);
+  }
+
+  public StreamDescriptor trimmedBefore(long sequence) {
+    return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, closed, hashKey, rangeKey,
+        shards, sequence);
+  }
+
+  /** The shard still taking records, or null once the stream is closed. */
+  public Shard openShard() {
+    Shard last = shards.get(shards.size() - 1);
+    return last.isOpen() ? last : null;
+  }
+
+  public Shard shard(String shardId) {
+    for (Shard shard : shards) {
+      if (shard.shardId().equals(shardId)) {
+        return shard;
+      }
+    }
+    return null;
+  }
+
+  private List<Shard> endOpenShard(long boundary) {
+    List<Shard> next = new ArrayList<>(shards);
+    Shard open = openShard();
+    if (open != null) {
+      next.set(next.size() - 1, new Shard(open.shardId(), open.parentShardId(), open.start(),
+          Math.max(boundary, open.start()), open.created()));
+    }
+    return next;
+  }
+
+  private static String shardId(Instant created, int index) {
+    return "shardId-" + String.format("%020d", created.toEpochMilli()) + "-" + String.format("%08x", index);
   }
 
   public byte[] encode() {
@@ -40,6 +106,15 @@ public record StreamDescriptor(String arn, String tableName, String viewType, in
       out.writeLong(closed == null ? -1 : closed.toEpochMilli());
       out.writeUTF(hashKey);
       out.writeUTF(rangeKey == null ? "" : rangeKey);
+      out.writeLong(trimmedBefore);
+      out.writeShort(shards.size());
+      for (Shard shard : shards) {
+        out.writeUTF(shard.shardId());
+        out.writeUTF(shard.parentShardId() == null ? "" : shard.parentShardId());
+        out.writeLong(shard.start());
+        out.writeLong(shard.end());
+        out.writeLong(shard.created().toEpochMilli());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -58,8 +133,17 @@ public record StreamDescriptor(String arn, String tableName, String viewType, in
       long closed = in.readLong();
       String hash = in.readUTF();
       String range = in.readUTF();
+      long trimmed = in.readLong();
+      int count = in.readUnsignedShort();
+      List<Shard> shards = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        String id = in.readUTF();
+        String parent = in.readUTF();
+        shards.add(new Shard(id, parent.isEmpty() ? null : parent, in.readLong(), in.readLong(),
+            Instant.ofEpochMilli(in.readLong())));
+      }
       return new StreamDescriptor(arn, table, view, keyspace, label, created,
-          closed < 0 ? null : Instant.ofEpochMilli(closed), hash, range.isEmpty() ? null : range);
+          closed < 0 ? null : Instant.ofEpochMilli(closed), hash, range.isEmpty() ? null : range, shards, trimmed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

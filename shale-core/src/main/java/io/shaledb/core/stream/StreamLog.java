@@ -103,9 +103,22 @@ public final class StreamLog {
     return sequence;
   }
 
+  /**
+   * Where a shard can end: every record below it is committed or abandoned, every record from it on is not yet
+   * visible. Records staged meanwhile under the old metadata conflict with the catalog change and are redone.
+   */
+  public long boundary() {
+    return watermark() + 1;
+  }
+
   /** The highest sequence number a reader may see: every number up to it is committed or abandoned. */
   public synchronized long watermark() {
     return inFlight.isEmpty() ? next - 1 : inFlight.first() - 1;
+  }
+
+  /** When a stored record was written, in epoch milliseconds. */
+  public static long timeMillis(byte[] record) {
+    return ((AttributeValue.N) ItemCodec.decode(record).get("time")).value().bigDecimalValue().longValue();
   }
 
   public static KeyRange range(int keyspace) {

@@ -2,25 +2,29 @@ package io.shaledb.server.api;
 
 import io.shaledb.core.op.Database;
 import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.op.Periodic;
+import io.shaledb.core.op.stream.StreamMaintenance;
 import io.shaledb.core.op.table.IndexBackfill;
 import io.shaledb.core.op.table.TimeToLiveSweeper;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Builds the API over a storage engine and resumes the background work a previous stop interrupted. The caller
  * keeps ownership of the engine and closes the API before it.
  */
 public final class ApiHandlers {
-  /** How often expired items are swept: seconds, not DynamoDB's days. */
-  static final Duration TIME_TO_LIVE_INTERVAL = Duration.ofSeconds(1);
+  /** How often expired items are swept (seconds, not DynamoDB's days) and streams rolled over and trimmed. */
+  static final Duration MAINTENANCE_INTERVAL = Duration.ofSeconds(1);
 
   private ApiHandlers() {}
 
   public static DynamoApi create(StorageEngine engine, String region) {
     Database db = new Database(engine, Clock.systemUTC(), region);
     IndexBackfill.resumeAll(db);
-    db.background().execute(new TimeToLiveSweeper(db, TIME_TO_LIVE_INTERVAL));
+    db.background().execute(new Periodic(MAINTENANCE_INTERVAL,
+        List.of(new TimeToLiveSweeper(db), new StreamMaintenance(db))));
     return new DynamoApi(db);
   }
 }

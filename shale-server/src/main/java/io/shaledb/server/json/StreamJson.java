@@ -11,6 +11,7 @@ import io.shaledb.core.op.stream.StreamRequests.GetRecordsOutput;
 import io.shaledb.core.op.stream.StreamRequests.GetShardIteratorInput;
 import io.shaledb.core.op.stream.StreamRequests.ListStreamsInput;
 import io.shaledb.core.op.stream.StreamRequests.ListStreamsOutput;
+import io.shaledb.core.op.stream.StreamRequests.ShardDescription;
 import io.shaledb.core.stream.StreamDescriptor;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -119,18 +120,24 @@ public final class StreamJson {
     }
     g.writeEndArray();
     g.writeArrayFieldStart("Shards");
-    if (out.shards()) {
+    for (ShardDescription shard : out.shards()) {
       g.writeStartObject();
-      g.writeStringField("ShardId", stream.shardId());
+      g.writeStringField("ShardId", shard.shardId());
+      if (shard.parentShardId() != null) {
+        g.writeStringField("ParentShardId", shard.parentShardId());
+      }
       g.writeObjectFieldStart("SequenceNumberRange");
-      g.writeStringField("StartingSequenceNumber", out.startingSequenceNumber());
-      if (out.endingSequenceNumber() != null) {
-        g.writeStringField("EndingSequenceNumber", out.endingSequenceNumber());
+      g.writeStringField("StartingSequenceNumber", shard.startingSequenceNumber());
+      if (shard.endingSequenceNumber() != null) {
+        g.writeStringField("EndingSequenceNumber", shard.endingSequenceNumber());
       }
       g.writeEndObject();
       g.writeEndObject();
     }
     g.writeEndArray();
+    if (out.lastEvaluatedShardId() != null) {
+      g.writeStringField("LastEvaluatedShardId", out.lastEvaluatedShardId());
+    }
     g.writeEndObject();
     g.writeEndObject();
   }

@@ -4,7 +4,11 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.stream.StreamRequests.DescribeStreamInput;
 import io.shaledb.core.op.stream.StreamRequests.DescribeStreamOutput;
+import io.shaledb.core.op.stream.StreamRequests.ShardDescription;
 import io.shaledb.core.stream.StreamDescriptor;
+import io.shaledb.core.stream.StreamDescriptor.Shard;
+import java.util.ArrayList;
+import java.util.List;
 import io.shaledb.core.validate.ConstraintViolations;
 
 /** DescribeStream: a stream and its shard. */
@@ -26,10 +30,24 @@ public final class DescribeStream implements Operation<DescribeStreamInput, Desc
   @Override
   public DescribeStreamOutput execute(DescribeStreamInput in) {
     StreamDescriptor stream = StreamReader.stream(db, in.streamArn());
-    long[] bounds = StreamReader.bounds(db, stream);
-    String start = StreamRequests.sequenceNumber(bounds == null ? 0 : bounds[0]);
-    String end = stream.closed() == null ? null : StreamRequests.sequenceNumber(bounds == null ? 0 : bounds[1]);
-    boolean shards = in.exclusiveStartShardId() == null || in.exclusiveStartShardId().compareTo(stream.shardId()) < 0;
-    return new DescribeStreamOutput(stream, stream.closed() == null ? "ENABLED" : "DISABLED", start, end, shards);
+    int limit = in.limit() == null ? 100 : in.limit().intValue();
+    List<ShardDescription> page = new ArrayList<>();
+    String last = null;
+    boolean started = in.exclusiveStartShardId() == null;
+    for (Shard shard : stream.shards()) {
+      if (!started) {
+        started = shard.shardId().equals(in.exclusiveStartShardId());
+        continue;
+      }
+      if (page.size() == limit) {
+        last = page.get(page.size() - 1).shardId();
+        break;
+      }
+      long[] bounds = StreamReader.bounds(db, stream, shard);
+      String start = StreamRequests.sequenceNumber(bounds == null ? shard.start() : bounds[0]);
+      String end = shard.isOpen() ? null : StreamRequests.sequenceNumber(bounds == null ? shard.start() : bounds[1]);
+      page.add(new ShardDescription(shard.shardId(), shard.parentShardId(), start, end));
+    }
+    return new DescribeStreamOutput(stream, stream.closed() == null ? "ENABLED" : "DISABLED", page, last);
   }
 }

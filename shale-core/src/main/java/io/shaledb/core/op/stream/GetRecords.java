@@ -6,10 +6,14 @@ import io.shaledb.core.op.stream.StreamRequests.ChangeRecord;
 import io.shaledb.core.op.stream.StreamRequests.GetRecordsInput;
 import io.shaledb.core.op.stream.StreamRequests.GetRecordsOutput;
 import io.shaledb.core.stream.StreamDescriptor;
+import io.shaledb.core.stream.StreamDescriptor.Shard;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.List;
 
-/** GetRecords: up to 1000 records after an iterator's position, and the iterator to continue with. */
+/**
+ * GetRecords: up to 1000 records after an iterator's position, and the iterator to continue with; a closed shard
+ * read to its end answers without one, so the reader moves on to the shard's child.
+ */
 public final class GetRecords implements Operation<GetRecordsInput, GetRecordsOutput> {
   private final Database db;
 
@@ -28,12 +32,15 @@ public final class GetRecords implements Operation<GetRecordsInput, GetRecordsOu
   public GetRecordsOutput execute(GetRecordsInput in) {
     ShardIterators.Position position = ShardIterators.decode(in.shardIterator(), db.clock());
     StreamDescriptor stream = StreamReader.stream(db, position.streamArn());
-    List<ChangeRecord> records = StreamReader.read(db, stream, position.after(),
+    Shard shard = StreamReader.shard(stream, position.shardId());
+    StreamReader.checkNotTrimmed(stream, position.after());
+    List<ChangeRecord> records = StreamReader.read(db, stream, shard, position.after(),
         in.limit() == null ? 1000 : in.limit().intValue());
     long after = records.isEmpty() ? position.after() : records.get(records.size() - 1).sequenceNumber();
-    boolean exhausted = stream.closed() != null && records.isEmpty();
+    boolean exhausted = !shard.isOpen() && records.isEmpty()
+        && StreamReader.read(db, stream, shard, after, 1).isEmpty();
     String next = exhausted ? null : ShardIterators.encode(new ShardIterators.Position(stream.arn(),
-        stream.shardId(), after, db.clock().millis()));
+        shard.shardId(), after, db.clock().millis()));
     return new GetRecordsOutput(records, next);
   }
 }

@@ -5,6 +5,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.stream.StreamRequests.GetShardIteratorInput;
 import io.shaledb.core.stream.StreamDescriptor;
+import io.shaledb.core.stream.StreamDescriptor.Shard;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.List;
 
@@ -29,17 +30,16 @@ public final class GetShardIterator implements Operation<GetShardIteratorInput, 
   @Override
   public String execute(GetShardIteratorInput in) {
     StreamDescriptor stream = StreamReader.stream(db, in.streamArn());
-    if (!stream.shardId().equals(in.shardId())) {
-      throw DynamoException.resourceNotFound("Requested resource not found: Shard does not exist");
-    }
+    Shard shard = StreamReader.shard(stream, in.shardId());
     long after = switch (in.shardIteratorType()) {
-      case "TRIM_HORIZON" -> -1;
-      case "LATEST" -> db.streams().watermark();
+      case "TRIM_HORIZON" -> Math.max(shard.start(), stream.trimmedBefore()) - 1;
+      case "LATEST" -> Math.min(db.streams().watermark(), shard.end() - 1);
       case "AT_SEQUENCE_NUMBER" -> sequence(in) - 1;
       case "AFTER_SEQUENCE_NUMBER" -> sequence(in);
       default -> throw new IllegalStateException("type checked against the enum");
     };
-    return ShardIterators.encode(new ShardIterators.Position(stream.arn(), stream.shardId(), after,
+    StreamReader.checkNotTrimmed(stream, after);
+    return ShardIterators.encode(new ShardIterators.Position(stream.arn(), shard.shardId(), after,
         db.clock().millis()));
   }
 

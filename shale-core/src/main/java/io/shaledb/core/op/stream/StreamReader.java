@@ -1,6 +1,7 @@
 package io.shaledb.core.op.stream;
 
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
@@ -9,16 +10,14 @@ import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.stream.StreamDescriptor;
+import io.shaledb.core.stream.StreamDescriptor.Shard;
 import io.shaledb.core.stream.StreamLog;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a stream's records: those after a position, up to the commit watermark, within the 24-hour retention. */
+/** Reads a shard's records: those after a position, up to the commit watermark and the shard's end. */
 final class StreamReader {
-  static final Duration RETENTION = Duration.ofHours(24);
-
   private StreamReader() {}
 
   static StreamDescriptor stream(Database db, String arn) {
@@ -26,31 +25,44 @@ final class StreamReader {
         "Requested resource not found: Stream: " + arn + " not found"));
   }
 
-  /** Up to {@code limit} records with sequence numbers in ({@code after}, watermark]. */
-  static List<ChangeRecord> read(Database db, StreamDescriptor stream, long after, int limit) {
-    long watermark = db.streams().watermark();
-    long retainedFrom = db.clock().millis() - RETENTION.toMillis();
+  static Shard shard(StreamDescriptor stream, String shardId) {
+    Shard shard = stream.shard(shardId);
+    if (shard == null) {
+      throw DynamoException.resourceNotFound("Requested resource not found: Shard does not exist");
+    }
+    return shard;
+  }
+
+  /** Reading after {@code after} would miss records already trimmed (older than 24 hours). */
+  static void checkNotTrimmed(StreamDescriptor stream, long after) {
+    if (after + 1 < stream.trimmedBefore()) {
+      throw new DynamoException(ErrorCode.TRIMMED_DATA_ACCESS, "The operation attempted to read past the oldest"
+          + " stream record in a shard.");
+    }
+  }
+
+  /** Up to {@code limit} records of {@code shard} with sequence numbers in ({@code after}, watermark]. */
+  static List<ChangeRecord> read(Database db, StreamDescriptor stream, Shard shard, long after, int limit) {
+    long upTo = Math.min(db.streams().watermark(), shard.end() - 1);
+    long from = Math.max(after + 1, shard.start());
     List<ChangeRecord> records = new ArrayList<>();
-    if (after >= watermark) {
+    if (from > upTo) {
       return records;
     }
-    KeyRange range = new KeyRange(StreamLog.key(stream.keyspace(), after + 1),
-        StreamLog.key(stream.keyspace(), watermark + 1));
+    KeyRange range = new KeyRange(StreamLog.key(stream.keyspace(), from), StreamLog.key(stream.keyspace(), upTo + 1));
     try (Snapshot snapshot = db.storage().snapshot(); KvCursor cursor = snapshot.scan(range, false)) {
       while (records.size() < limit && cursor.next()) {
         Map<String, AttributeValue> fields = ItemCodec.decode(cursor.value());
-        long time = ((AttributeValue.N) fields.get("time")).value().bigDecimalValue().longValue();
-        if (time >= retainedFrom) {
-          records.add(new ChangeRecord(StreamLog.sequenceOf(cursor.key()), fields, stream.viewType()));
-        }
+        records.add(new ChangeRecord(StreamLog.sequenceOf(cursor.key()), fields, stream.viewType()));
       }
     }
     return records;
   }
 
-  /** The first and last sequence numbers stored, or null when there are none. */
-  static long[] bounds(Database db, StreamDescriptor stream) {
-    KeyRange range = StreamLog.range(stream.keyspace());
+  /** The first and last sequence numbers stored in a shard, or null when it holds none. */
+  static long[] bounds(Database db, StreamDescriptor stream, Shard shard) {
+    KeyRange range = new KeyRange(StreamLog.key(stream.keyspace(), shard.start()),
+        shard.isOpen() ? StreamLog.range(stream.keyspace()).end() : StreamLog.key(stream.keyspace(), shard.end()));
     try (Snapshot snapshot = db.storage().snapshot()) {
       long first;
       try (KvCursor cursor = snapshot.scan(range, false)) {

@@ -15,12 +15,13 @@ public final class StreamRequests {
 
   public record DescribeStreamInput(String streamArn, Long limit, String exclusiveStartShardId) {}
 
-  /**
-   * @param endingSequenceNumber the last record's sequence number once the stream is closed, else null
-   * @param shards false when ExclusiveStartShardId was the only shard
-   */
-  public record DescribeStreamOutput(StreamDescriptor stream, String status, String startingSequenceNumber,
-      String endingSequenceNumber, boolean shards) {}
+  /** A stream, its status and one page of its shards. */
+  public record DescribeStreamOutput(StreamDescriptor stream, String status, List<ShardDescription> shards,
+      String lastEvaluatedShardId) {}
+
+  /** @param endingSequenceNumber the last sequence number of a closed shard, else null */
+  public record ShardDescription(String shardId, String parentShardId, String startingSequenceNumber,
+      String endingSequenceNumber) {}
 
   public record GetShardIteratorInput(String streamArn, String shardId, String shardIteratorType,
       String sequenceNumber) {}

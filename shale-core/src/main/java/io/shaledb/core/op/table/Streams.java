@@ -49,8 +49,8 @@ public final class Streams {
   /** The catalog record of a table's enabled stream. */
   static StreamDescriptor descriptor(Database db, TableMetadata table) {
     StreamSettings stream = table.stream();
-    return new StreamDescriptor(arn(db.tableArn(table.name()), stream.label()), table.name(), stream.viewType(),
-        stream.keyspace(), stream.label(), stream.created(), null, table.keySchema().partitionKey().name(),
+    return StreamDescriptor.open(arn(db.tableArn(table.name()), stream.label()), table.name(), stream.viewType(),
+        stream.keyspace(), stream.label(), stream.created(), table.keySchema().partitionKey().name(),
         table.keySchema().sortKey().map(k -> k.name()).orElse(null));
   }
 
@@ -58,7 +58,7 @@ public final class Streams {
   static void close(Database db, TableMetadata table) {
     if (table.stream() != null) {
       db.catalog().stream(arn(db.tableArn(table.name()), table.stream().label()))
-          .ifPresent(s -> db.catalog().saveStream(s.close(db.clock().instant())));
+          .ifPresent(s -> db.catalog().saveStream(s.close(db.clock().instant(), db.streams().boundary())));
     }
   }
 

@@ -10,7 +10,6 @@ import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,27 +31,19 @@ public final class TimeToLiveSweeper implements Runnable {
 
   private final Database db;
   private final ItemStore store;
-  private final Duration interval;
   private final Map<String, byte[]> resumeAt = new HashMap<>();
 
-  public TimeToLiveSweeper(Database db, Duration interval) {
+  public TimeToLiveSweeper(Database db) {
     this.db = db;
     this.store = new ItemStore(db);
-    this.interval = interval;
   }
 
+  /** One pass over every table with time to live. */
   @Override
   public void run() {
-    while (!Thread.currentThread().isInterrupted()) {
-      for (TableMetadata table : db.catalog().list()) {
-        if (table.timeToLiveAttribute() != null) {
-          sweep(table);
-        }
-      }
-      try {
-        Thread.sleep(interval.toMillis());
-      } catch (InterruptedException e) {
-        return;
+    for (TableMetadata table : db.catalog().list()) {
+      if (table.timeToLiveAttribute() != null) {
+        sweep(table);
       }
     }
   }

@@ -15,15 +15,16 @@ import java.util.List;
  * keeps ownership of the engine and closes the API before it.
  */
 public final class ApiHandlers {
-  /** How often expired items are swept (seconds, not DynamoDB's days) and streams rolled over and trimmed. */
-  static final Duration MAINTENANCE_INTERVAL = Duration.ofSeconds(1);
-
   private ApiHandlers() {}
 
-  public static DynamoApi create(StorageEngine engine, String region) {
+  /**
+   * @param maintenanceInterval how often expired items are swept (seconds, not DynamoDB's days) and streams rolled
+   *     over and trimmed
+   */
+  public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval) {
     Database db = new Database(engine, Clock.systemUTC(), region);
     IndexBackfill.resumeAll(db);
-    db.background().execute(new Periodic(MAINTENANCE_INTERVAL,
+    db.background().execute(new Periodic(maintenanceInterval,
         List.of(new TimeToLiveSweeper(db), new StreamMaintenance(db))));
     return new DynamoApi(db);
   }

@@ -3,6 +3,7 @@ package io.shaledb.server.cli;
 import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ShaleDbServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -30,10 +31,14 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--region", description = "Region named in ARNs. Default: ${DEFAULT-VALUE}.")
   String region = ServerConfig.DEFAULT_REGION;
 
+  @Option(names = "--ttl-sweep-seconds",
+      description = "Seconds between sweeps of expired items (and stream maintenance). Default: ${DEFAULT-VALUE}.")
+  long maintenanceSeconds = ServerConfig.DEFAULT_MAINTENANCE_INTERVAL.toSeconds();
+
   @Override
   public Integer call() throws InterruptedException {
-    ShaleDbServer server = ShaleDbServer.start(
-        new ServerConfig(host, port, dataDirectory.toAbsolutePath(), inMemory, region));
+    ShaleDbServer server = ShaleDbServer.start(new ServerConfig(host, port, dataDirectory.toAbsolutePath(), inMemory,
+        region, Duration.ofSeconds(Math.max(1, maintenanceSeconds))));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

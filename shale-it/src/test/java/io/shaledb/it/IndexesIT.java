@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetric
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 @ShaleDbTest
 class IndexesIT {
@@ -153,6 +155,15 @@ class IndexesIT {
     assertThat(withLsi.itemCollectionMetrics().itemCollectionKey()).isEqualTo(Map.of("pk", s("p")));
     assertThat(withLsi.itemCollectionMetrics().sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
     assertThat(withoutLsi.itemCollectionMetrics()).isNull();
+    var batch = client.batchWriteItem(r -> r.requestItems(Map.of(table, List.of(WriteRequest.builder()
+        .putRequest(p -> p.item(Map.of("pk", s("q"), "sk", n(1))).build()).build())))
+        .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+    assertThat(batch.itemCollectionMetrics().get(table)).singleElement()
+        .satisfies(m -> assertThat(m.itemCollectionKey()).isEqualTo(Map.of("pk", s("q"))));
+    var transaction = client.transactWriteItems(r -> r.transactItems(TransactWriteItem.builder()
+        .put(p -> p.tableName(table).item(Map.of("pk", s("t"), "sk", n(1)))).build())
+        .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+    assertThat(transaction.itemCollectionMetrics().get(table)).hasSize(1);
   }
 
   @Test

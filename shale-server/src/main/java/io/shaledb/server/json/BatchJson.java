@@ -148,6 +148,7 @@ public final class BatchJson {
     g.writeObjectFieldStart("UnprocessedItems");
     g.writeEndObject();
     CapacityJson.writeListMember(g, out.consumedCapacity());
+    CollectionMetricsJson.writeByTableMember(g, out.itemCollectionMetrics());
     g.writeEndObject();
   }
 }

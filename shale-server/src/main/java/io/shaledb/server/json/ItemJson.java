@@ -154,16 +154,7 @@ public final class ItemJson {
       AttributeValueWriter.writeMap(g, out.attributes());
     }
     CapacityJson.writeMember(g, out.consumedCapacity());
-    if (out.itemCollectionMetrics() != null) {
-      g.writeObjectFieldStart("ItemCollectionMetrics");
-      g.writeFieldName("ItemCollectionKey");
-      AttributeValueWriter.writeMap(g, out.itemCollectionMetrics().itemCollectionKey());
-      g.writeArrayFieldStart("SizeEstimateRangeGB");
-      g.writeNumber(out.itemCollectionMetrics().lowerGb());
-      g.writeNumber(out.itemCollectionMetrics().upperGb());
-      g.writeEndArray();
-      g.writeEndObject();
-    }
+    CollectionMetricsJson.writeMember(g, out.itemCollectionMetrics());
     g.writeEndObject();
   }
 }

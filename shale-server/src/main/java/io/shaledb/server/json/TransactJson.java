@@ -124,6 +124,7 @@ public final class TransactJson {
   public static void writeTransactWrite(JsonGenerator g, TransactOutput out) throws IOException {
     g.writeStartObject();
     CapacityJson.writeListMember(g, out.consumedCapacity());
+    CollectionMetricsJson.writeByTableMember(g, out.itemCollectionMetrics());
     g.writeEndObject();
   }
 

@@ -6,6 +6,7 @@ import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.batch.BatchWriteItemInput.WriteRequest;
+import io.shaledb.core.op.item.ItemCollectionMetrics;
 import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.op.item.ItemStore;
 import io.shaledb.core.op.item.WriteResult;
@@ -92,10 +93,16 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
       }
     }
     Map<String, Double> units = new LinkedHashMap<>();
+    Map<String, List<ItemCollectionMetrics>> metrics = new LinkedHashMap<>();
     for (Planned p : plan) {
       WriteResult result = store.write(p.table(), p.key(), previous -> p.request().putItem());
       units.merge(p.table().name(), result.writeUnits(), Double::sum);
+      ItemCollectionMetrics m = ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), p.table(), result);
+      if (m != null) {
+        metrics.computeIfAbsent(p.table().name(), t -> new ArrayList<>()).add(m);
+      }
     }
-    return new BatchWriteItemOutput(Map.of(), ConsumedCapacity.perTable(in.returnConsumedCapacity(), units));
+    return new BatchWriteItemOutput(Map.of(), ConsumedCapacity.perTable(in.returnConsumedCapacity(), units),
+        metrics);
   }
 }

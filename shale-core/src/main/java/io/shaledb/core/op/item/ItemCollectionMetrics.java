@@ -12,7 +12,7 @@ public record ItemCollectionMetrics(Map<String, AttributeValue> itemCollectionKe
   private static final double GIGABYTE = 1024.0 * 1024 * 1024;
 
   /** The metrics to report, or null when SIZE was not asked for or the table has no local index. */
-  static ItemCollectionMetrics of(String returnItemCollectionMetrics, TableMetadata table, WriteResult result) {
+  public static ItemCollectionMetrics of(String returnItemCollectionMetrics, TableMetadata table, WriteResult result) {
     if (!"SIZE".equals(returnItemCollectionMetrics) || result.itemCollectionBytes() < 0) {
       return null;
     }

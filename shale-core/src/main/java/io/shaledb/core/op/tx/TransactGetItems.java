@@ -77,6 +77,6 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
         items.add(item == null || read.projection() == null ? item : Projector.project(item, read.projection()));
       }
     }
-    return new TransactOutput(items, ConsumedCapacity.perTable(in.returnConsumedCapacity(), units));
+    return new TransactOutput(items, ConsumedCapacity.perTable(in.returnConsumedCapacity(), units), Map.of());
   }
 }

@@ -14,10 +14,12 @@ import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.item.ItemCollectionMetrics;
 import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.op.item.ItemStore;
 import io.shaledb.core.op.item.RequestExpressions;
 import io.shaledb.core.op.item.UpdateItem;
+import io.shaledb.core.op.item.WriteResult;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
@@ -108,7 +110,7 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
         in.returnItemCollectionMetrics());
     return store.inTransaction(tx -> {
       if (in.clientRequestToken() != null && tokens.alreadyApplied(tx, in.clientRequestToken(), fingerprint)) {
-        return new ItemStore.Committed<>(new TransactOutput(null, List.of()), List.of());
+        return new ItemStore.Committed<>(new TransactOutput(null, List.of(), Map.of()), List.of());
       }
       List<byte[]> stored = new ArrayList<>(steps.size());
       List<Map<String, AttributeValue>> previous = new ArrayList<>(steps.size());
@@ -125,6 +127,7 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
       }
       List<ItemStore.Staged> changes = new ArrayList<>();
       Map<String, Double> units = new LinkedHashMap<>();
+      Map<String, List<ItemCollectionMetrics>> metrics = new LinkedHashMap<>();
       for (int i = 0; i < steps.size(); i++) {
         Step step = steps.get(i);
         long before = previous.get(i) == null ? 0 : ItemSize.of(previous.get(i));
@@ -132,8 +135,14 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
           units.merge(step.table().name(), 2 * ConsumedCapacity.readUnits(before, true), Double::sum);
           continue;
         }
-        changes.addAll(store.stage(tx, step.table().name(), step.key(), stored.get(i), previous.get(i),
-            next.get(i)).changes());
+        ItemStore.Staging staging = store.stage(tx, step.table().name(), step.key(), stored.get(i), previous.get(i),
+            next.get(i));
+        changes.addAll(staging.changes());
+        ItemCollectionMetrics m = ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), step.table(),
+            new WriteResult(previous.get(i), next.get(i), staging.itemCollectionBytes()));
+        if (m != null) {
+          metrics.computeIfAbsent(step.table().name(), t -> new ArrayList<>()).add(m);
+        }
         long after = next.get(i) == null ? 0 : ItemSize.of(next.get(i));
         units.merge(step.table().name(), 2 * ConsumedCapacity.writeUnits(Math.max(before, after)), Double::sum);
       }
@@ -141,7 +150,7 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
         tokens.remember(tx, in.clientRequestToken(), fingerprint);
       }
       return new ItemStore.Committed<>(new TransactOutput(null,
-          ConsumedCapacity.perTable(in.returnConsumedCapacity(), units)), changes);
+          ConsumedCapacity.perTable(in.returnConsumedCapacity(), units), metrics), changes);
     });
   }
 

@@ -9,6 +9,8 @@ import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.stream.StreamLog;
 import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,7 @@ public final class Database implements AutoCloseable {
   private final TableStatistics statistics;
   private final StreamLog streams;
   private final long itemCollectionLimitBytes;
+  private final ConcurrentMap<String, String> timeToLiveChanges = new ConcurrentHashMap<>();
   private final Clock clock;
   private final String region;
   private final ExpressionCache expressions = new ExpressionCache();
@@ -61,6 +64,14 @@ public final class Database implements AutoCloseable {
 
   public TableStatistics statistics() {
     return statistics;
+  }
+
+  /**
+   * Time-to-live changes not yet taken up by a sweep, by table name: the attribute being enabled or disabled.
+   * DescribeTimeToLive reports them as ENABLING or DISABLING; the sweeper clears them after its next pass.
+   */
+  public ConcurrentMap<String, String> timeToLiveChanges() {
+    return timeToLiveChanges;
   }
 
   public long itemCollectionLimitBytes() {

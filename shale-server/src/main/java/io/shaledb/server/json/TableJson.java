@@ -196,7 +196,7 @@ public final class TableJson {
   public static void writeTimeToLiveDescription(JsonGenerator g, TimeToLiveOutput out) throws IOException {
     g.writeStartObject();
     g.writeObjectFieldStart("TimeToLiveDescription");
-    g.writeStringField("TimeToLiveStatus", out.enabled() ? "ENABLED" : "DISABLED");
+    g.writeStringField("TimeToLiveStatus", out.status());
     if (out.attributeName() != null) {
       g.writeStringField("AttributeName", out.attributeName());
     }

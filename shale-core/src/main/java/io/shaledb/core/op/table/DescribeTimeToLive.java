@@ -5,8 +5,8 @@ import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableMetadata;
 
 /**
- * DescribeTimeToLive. Changes take effect at once here, so the transitional ENABLING and DISABLING states are never
- * reported.
+ * DescribeTimeToLive: ENABLING or DISABLING until the sweeper's next pass has taken the change up (within the sweep
+ * interval), then ENABLED or DISABLED.
  */
 public final class DescribeTimeToLive implements Operation<String, TimeToLiveOutput> {
   private final Database db;
@@ -23,6 +23,8 @@ public final class DescribeTimeToLive implements Operation<String, TimeToLiveOut
   @Override
   public TimeToLiveOutput execute(String tableName) {
     TableMetadata table = db.tableForControl(tableName);
-    return new TimeToLiveOutput(table.timeToLiveAttribute() != null, table.timeToLiveAttribute());
+    String changing = db.timeToLiveChanges().get(tableName);
+    boolean enabled = table.timeToLiveAttribute() != null;
+    return new TimeToLiveOutput(enabled, enabled ? table.timeToLiveAttribute() : changing, changing != null);
   }
 }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Deletes expired items of tables with time to live in the background. An item expires when its TTL attribute is a
@@ -41,11 +42,13 @@ public final class TimeToLiveSweeper implements Runnable {
   /** One pass over every table with time to live. */
   @Override
   public void run() {
+    Set<String> changes = Set.copyOf(db.timeToLiveChanges().keySet());
     for (TableMetadata table : db.catalog().list()) {
       if (table.timeToLiveAttribute() != null) {
         sweep(table);
       }
     }
+    changes.forEach(db.timeToLiveChanges()::remove);
   }
 
   /** One pass over a slice of a table. */

@@ -33,6 +33,9 @@ public final class UpdateTimeToLive implements Operation<TimeToLiveInput, TimeTo
   public TimeToLiveOutput execute(TimeToLiveInput in) {
     synchronized (db.catalog()) {
       TableMetadata table = db.tableForControl(in.tableName());
+      if (db.timeToLiveChanges().containsKey(table.name())) {
+        throw DynamoException.validation("Time to live has been modified multiple times within a fixed interval");
+      }
       String current = table.timeToLiveAttribute();
       if (in.enabled()) {
         if (current != null) {
@@ -49,7 +52,8 @@ public final class UpdateTimeToLive implements Operation<TimeToLiveInput, TimeTo
         }
         db.catalog().update(table.withTimeToLive(null));
       }
+      db.timeToLiveChanges().put(table.name(), in.attributeName());
     }
-    return new TimeToLiveOutput(in.enabled(), in.attributeName());
+    return new TimeToLiveOutput(in.enabled(), in.attributeName(), false);
   }
 }

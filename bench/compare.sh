@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Runs the same DynamoDB workloads against ShaleDB and Amazon DynamoDB Local, alternating endpoint by endpoint, and
+# prints a markdown table: requests/s, p50/p99 latency, server CPU-seconds per 1000 requests, and the ratio.
+#
+#   bench/compare.sh                      # both modes, all workloads, 1/16/64 connections, 10 s each
+#   MODES=memory WORKLOADS="get put" CONNECTIONS=16 DURATION=5 WARMUP=2 bench/compare.sh
+#
+# Modes: memory (ShaleDB --in-memory vs DynamoDB Local -inMemory) and disk (ShaleDB on RocksDB vs DynamoDB Local
+# -dbPath). The load generator is wrk (installed from Debian's packages when missing), on the same machine.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+. bin/jdk.sh
+JAVA_HOME="$(find_jdk)" || { echo "compare.sh: needs a JDK 21 or newer" >&2; exit 1; }
+export JAVA_HOME
+java="$JAVA_HOME/bin/java"
+
+MODES="${MODES:-memory disk}"
+WORKLOADS="${WORKLOADS:-put get query batch update}"
+CONNECTIONS="${CONNECTIONS:-1 16 64}"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-3}"
+SHALE_PORT=18000
+DDB_PORT=18001
+work="$root/bench/target"
+mkdir -p "$work"
+
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
+./mvnw -q -B -DskipTests -pl shale-server -am package
+./mvnw -q -B -f bench/dynamodb-local/pom.xml dependency:copy-dependencies -DoutputDirectory="$work/ddblocal"
+shale_jar="$(ls shale-server/target/shale-server-*-all.jar | head -n 1)"
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+wait_for() { # port
+  for _ in $(seq 1 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0
+    sleep 0.2
+  done
+  echo "compare.sh: nothing answers on port $1" >&2
+  return 1
+}
+
+call() { # port operation json
+  curl -s -X POST "http://127.0.0.1:$1/" -H "Content-Type: application/x-amz-json-1.0" \
+    -H "X-Amz-Target: DynamoDB_20120810.$2" \
+    -H "Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0" \
+    -d "$3" >/dev/null
+}
+
+prepare() { # port
+  call "$1" CreateTable '{"TableName":"items","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]}'
+  call "$1" CreateTable '{"TableName":"sorted","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]}'
+  wrk -t2 -c8 -d4s -s bench/wrk/preload.lua "http://127.0.0.1:$1/" >/dev/null
+}
+
+cpu_seconds() { # pid: user + system CPU time of a process, in seconds
+  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+measure() { # pid port workload connections -> "req/s p50 p99 cpu-per-1k", after a warm-up run
+  local before after out
+  wrk -t2 -c"$4" -d"${WARMUP}s" -s "bench/wrk/$3.lua" "http://127.0.0.1:$2/" >/dev/null
+  before="$(cpu_seconds "$1")"
+  out="$(wrk -t2 -c"$4" -d"${DURATION}s" --latency -s "bench/wrk/$3.lua" "http://127.0.0.1:$2/")"
+  after="$(cpu_seconds "$1")"
+  if echo "$out" | grep -q "Non-2xx"; then
+    echo "compare.sh: $3 on port $2 answered errors" >&2
+    echo "$out" >&2
+  fi
+  echo "$out" | awk -v before="$before" -v after="$after" '
+    /Requests\/sec/ { rps = $2 }
+    /requests in/ { total = $1 }
+    / 50%/ { p50 = $2 }
+    / 99%/ { p99 = $2 }
+    END { printf "%s %s %s %.3f\n", rps, p50, p99, (after - before) * 1000 / (total > 0 ? total : 1) }'
+}
+
+echo "| mode | workload | connections | ShaleDB req/s | DynamoDB Local req/s | ratio | ShaleDB p50 / p99 | DynamoDB Local p50 / p99 | ShaleDB CPU-s per 1k | DynamoDB Local CPU-s per 1k |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for mode in $MODES; do
+  rm -rf "$work/shale-data" "$work/ddb-data"
+  mkdir -p "$work/ddb-data"
+  if [ "$mode" = memory ]; then
+    shale_args=(--in-memory)
+    ddb_args=(-inMemory)
+  else
+    shale_args=(--data-dir "$work/shale-data")
+    ddb_args=(-dbPath "$work/ddb-data")
+  fi
+  "$java" --enable-native-access=ALL-UNNAMED -jar "$shale_jar" serve --port "$SHALE_PORT" "${shale_args[@]}" \
+    >"$work/shale-$mode.log" 2>&1 &
+  shale_pid=$!
+  "$java" -Djava.library.path="$work/ddblocal" -cp "$work/ddblocal/*" \
+    software.amazon.dynamodb.services.local.main.ServerRunner -port "$DDB_PORT" "${ddb_args[@]}" \
+    >"$work/ddb-$mode.log" 2>&1 &
+  ddb_pid=$!
+  pids+=("$shale_pid" "$ddb_pid")
+  wait_for "$SHALE_PORT"
+  wait_for "$DDB_PORT"
+  prepare "$SHALE_PORT"
+  prepare "$DDB_PORT"
+  for workload in $WORKLOADS; do
+    for connections in $CONNECTIONS; do
+      read -r s_rps s_p50 s_p99 s_cpu < <(measure "$shale_pid" "$SHALE_PORT" "$workload" "$connections")
+      read -r d_rps d_p50 d_p99 d_cpu < <(measure "$ddb_pid" "$DDB_PORT" "$workload" "$connections")
+      ratio="$(awk -v a="$s_rps" -v b="$d_rps" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')"
+      echo "| $mode | $workload | $connections | $s_rps | $d_rps | $ratio | $s_p50 / $s_p99 | $d_p50 / $d_p99 | $s_cpu | $d_cpu |"
+    done
+  done
+  kill "$shale_pid" "$ddb_pid"
+  wait "$shale_pid" "$ddb_pid" 2>/dev/null || true
+done

@@ -65,10 +65,10 @@ cpu_seconds() { # pid: user + system CPU time of a process, in seconds
 }
 
 measure() { # pid port workload connections -> "req/s p50 p99 cpu-per-1k", after a warm-up run
-  local before after out
-  wrk -t2 -c"$4" -d"${WARMUP}s" -s "bench/wrk/$3.lua" "http://127.0.0.1:$2/" >/dev/null
+  local before after out threads=$(( $4 < 2 ? $4 : 2 ))
+  wrk -t"$threads" -c"$4" -d"${WARMUP}s" -s "bench/wrk/$3.lua" "http://127.0.0.1:$2/" >/dev/null
   before="$(cpu_seconds "$1")"
-  out="$(wrk -t2 -c"$4" -d"${DURATION}s" --latency -s "bench/wrk/$3.lua" "http://127.0.0.1:$2/")"
+  out="$(wrk -t"$threads" -c"$4" -d"${DURATION}s" --latency -s "bench/wrk/$3.lua" "http://127.0.0.1:$2/")"
   after="$(cpu_seconds "$1")"
   if echo "$out" | grep -q "Non-2xx"; then
     echo "compare.sh: $3 on port $2 answered errors" >&2

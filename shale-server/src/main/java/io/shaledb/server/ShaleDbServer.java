@@ -23,7 +23,7 @@ public final class ShaleDbServer implements AutoCloseable {
 
   public static ShaleDbServer start(ServerConfig config) throws InterruptedException {
     StorageEngine engine = StorageEngines.open(config.inMemory() ? "memory" : "rocksdb", config.dataDirectory());
-    DynamoApi api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval());
+    DynamoApi api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock());
     try {
       HttpApiServer http = HttpApiServer.start(config.host(), config.port(), config.region(), api);
       return new ShaleDbServer(config, engine, api, http);

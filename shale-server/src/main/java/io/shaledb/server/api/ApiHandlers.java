@@ -21,8 +21,8 @@ public final class ApiHandlers {
    * @param maintenanceInterval how often expired items are swept (seconds, not DynamoDB's days) and streams rolled
    *     over and trimmed
    */
-  public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval) {
-    Database db = new Database(engine, Clock.systemUTC(), region);
+  public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock) {
+    Database db = new Database(engine, clock, region);
     IndexBackfill.resumeAll(db);
     db.background().execute(new Periodic(maintenanceInterval,
         List.of(new TimeToLiveSweeper(db), new StreamMaintenance(db))));

@@ -3,6 +3,7 @@ package io.shaledb.server.cli;
 import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ShaleDbServer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +39,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ShaleDbServer server = ShaleDbServer.start(new ServerConfig(host, port, dataDirectory.toAbsolutePath(), inMemory,
-        region, Duration.ofSeconds(Math.max(1, maintenanceSeconds))));
+        region, Duration.ofSeconds(Math.max(1, maintenanceSeconds)), Clock.systemUTC()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

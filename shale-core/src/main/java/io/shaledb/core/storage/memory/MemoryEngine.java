@@ -30,8 +30,11 @@ public final class MemoryEngine implements StorageEngine {
 
   private final ConcurrentSkipListMap<byte[], Version> data = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
   private final ReadTracker readers = new ReadTracker();
-  private final ArrayDeque<byte[]> pendingPrune = new ArrayDeque<>();
+  /** Keys whose superseded versions a reader still pinned, in commit order, with the version that superseded them. */
+  private final ArrayDeque<PendingPrune> pendingPrune = new ArrayDeque<>();
   private final Object commitLock = new Object();
+
+  private record PendingPrune(byte[] key, long sequence) {}
 
   @Override
   public Snapshot snapshot() {
@@ -94,8 +97,10 @@ public final class MemoryEngine implements StorageEngine {
       for (byte[] key : writes.keySet()) {
         prune(key, oldest);
       }
-      for (int i = 0; i < PRUNES_PER_COMMIT && !pendingPrune.isEmpty(); i++) {
-        prune(pendingPrune.poll(), oldest);
+      // Queued keys become prunable in commit order; stop at the first one a reader still pins.
+      for (int i = 0; i < PRUNES_PER_COMMIT && !pendingPrune.isEmpty()
+          && pendingPrune.peek().sequence() <= oldest; i++) {
+        prune(pendingPrune.poll().key(), oldest);
       }
     }
   }
@@ -112,8 +117,8 @@ public final class MemoryEngine implements StorageEngine {
     }
     if (floor == head && head.value == null) {
       data.remove(key, head);
-    } else if (floor != head || head.value == null) {
-      pendingPrune.add(key);
+    } else if (floor != head) {
+      pendingPrune.add(new PendingPrune(key, head.sequence));
     }
   }
 }

@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public final class ItemCodec {
   private static final int VERSION = 1;
+  /** Cached: {@code values()} copies the array on every call, and decoding looks up a type per attribute. */
+  private static final AttributeType[] TYPES = AttributeType.values();
 
   private ItemCodec() {}
 
@@ -121,10 +123,10 @@ public final class ItemCodec {
   }
 
   private static AttributeValue readValue(ByteReader in) {
-    AttributeType type = AttributeType.values()[in.read()];
+    AttributeType type = TYPES[in.read()];
     return switch (type) {
       case S -> new AttributeValue.S(readString(in));
-      case N -> new AttributeValue.N(DynamoNumber.parse(readString(in)));
+      case N -> new AttributeValue.N(DynamoNumber.ofCanonical(readString(in)));
       case B -> new AttributeValue.B(readBytes(in));
       case SS -> {
         int count = (int) in.readVarint();
@@ -138,7 +140,7 @@ public final class ItemCodec {
         int count = (int) in.readVarint();
         Set<DynamoNumber> values = new LinkedHashSet<>();
         for (int i = 0; i < count; i++) {
-          values.add(DynamoNumber.parse(readString(in)));
+          values.add(DynamoNumber.ofCanonical(readString(in)));
         }
         yield new AttributeValue.NS(values);
       }

@@ -10,6 +10,9 @@ import java.math.MathContext;
  * 9.9999999999999999999999999999999999999E+125, or zero. Values are kept normalised (no trailing zeros), so
  * {@code 1}, {@code 1.0} and {@code 10E-1} are equal, hash alike and encode to the same key.
  *
+ * <p>A number read back from storage is already canonical; it keeps its text and builds the {@link BigDecimal} only
+ * when arithmetic or comparison asks for it, so reading and returning items never parses or formats a number.
+ *
  * <p>See "Number" in the DynamoDB developer guide's naming rules and data types page.
  */
 public final class DynamoNumber implements Comparable<DynamoNumber> {
@@ -22,11 +25,15 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
   public static final DynamoNumber ZERO = new DynamoNumber(BigDecimal.ZERO);
   static final MathContext ARITHMETIC = new MathContext(MAX_DIGITS + 1);
 
-  private final BigDecimal value;
+  private BigDecimal value;
   private String text;
 
   private DynamoNumber(BigDecimal normalised) {
     this.value = normalised;
+  }
+
+  private DynamoNumber(String canonical) {
+    this.text = canonical;
   }
 
   /** Parses a number as the wire sends it, with DynamoDB's validation messages. */
@@ -76,39 +83,51 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
     return new DynamoNumber(stripped);
   }
 
+  /** A number from text this class produced ({@link #toString()}), as stored items hold it; not validated again. */
+  public static DynamoNumber ofCanonical(String canonical) {
+    return canonical.equals("0") ? ZERO : new DynamoNumber(canonical);
+  }
+
   public static DynamoNumber of(long value) {
     return of(BigDecimal.valueOf(value));
   }
 
+  /** The normalised value; racing first calls compute equal values, so no lock is needed. */
   public BigDecimal bigDecimalValue() {
-    return value;
+    BigDecimal v = value;
+    if (v == null) {
+      v = new BigDecimal(text).stripTrailingZeros();
+      value = v;
+    }
+    return v;
   }
 
   public int signum() {
-    return value.signum();
+    return bigDecimalValue().signum();
   }
 
   /** The significant digits, without sign, leading or trailing zeros ("0" for zero). */
   public String digits() {
-    return value.unscaledValue().abs().toString();
+    return bigDecimalValue().unscaledValue().abs().toString();
   }
 
   /** The decimal exponent of the leading digit: 123.4 has 2, 0.05 has -2; zero has 0. */
   public int leadingExponent() {
-    return value.signum() == 0 ? 0 : value.precision() - value.scale() - 1;
+    BigDecimal v = bigDecimalValue();
+    return v.signum() == 0 ? 0 : v.precision() - v.scale() - 1;
   }
 
   /** The sum, validated like a stored number (DynamoDB rejects results out of range or over 38 digits). */
   public DynamoNumber add(DynamoNumber other) {
-    return of(value.add(other.value, ARITHMETIC));
+    return of(bigDecimalValue().add(other.bigDecimalValue(), ARITHMETIC));
   }
 
   public DynamoNumber subtract(DynamoNumber other) {
-    return of(value.subtract(other.value, ARITHMETIC));
+    return of(bigDecimalValue().subtract(other.bigDecimalValue(), ARITHMETIC));
   }
 
   public DynamoNumber negate() {
-    return new DynamoNumber(value.negate());
+    return new DynamoNumber(bigDecimalValue().negate());
   }
 
   /** Rebuilds a number from its sign, digits and leading exponent, as decoded from a key or stored item. */
@@ -123,17 +142,17 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
 
   @Override
   public int compareTo(DynamoNumber other) {
-    return value.compareTo(other.value);
+    return bigDecimalValue().compareTo(other.bigDecimalValue());
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof DynamoNumber other && value.equals(other.value);
+    return o instanceof DynamoNumber other && bigDecimalValue().equals(other.bigDecimalValue());
   }
 
   @Override
   public int hashCode() {
-    return value.hashCode();
+    return bigDecimalValue().hashCode();
   }
 
   /** The canonical text DynamoDB returns: plain notation, no trailing zeros. */
@@ -141,7 +160,7 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
   public String toString() {
     String t = text;
     if (t == null) {
-      t = value.toPlainString();
+      t = bigDecimalValue().toPlainString();
       text = t;
     }
     return t;

@@ -86,6 +86,20 @@ class DynamoNumberTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"0", "1", "-123.45", "1500", "0.005", "-9.9999999999999999999999999999999999999E+125",
+      "1E-130"})
+  void ofCanonical_behavesAsTheParsedNumber(String text) {
+    DynamoNumber parsed = DynamoNumber.parse(text);
+    DynamoNumber stored = DynamoNumber.ofCanonical(parsed.toString());
+    assertThat(stored).isEqualTo(parsed).hasSameHashCodeAs(parsed).isEqualByComparingTo(parsed);
+    assertThat(stored.toString()).isEqualTo(parsed.toString());
+    assertThat(stored.leadingExponent()).isEqualTo(parsed.leadingExponent());
+    assertThat(stored.digits()).isEqualTo(parsed.digits());
+    assertThat(DynamoNumber.ofCanonical(parsed.toString()).add(DynamoNumber.of(1)))
+        .isEqualTo(parsed.add(DynamoNumber.of(1)));
+  }
+
+  @ParameterizedTest
   @CsvSource({"1, 2, 3", "0.1, 0.2, 0.3", "-5, 5, 0", "99999999999999999999999999999999999999, 1, 100000000000000000000000000000000000000"})
   void add_isExact(String a, String b, String sum) {
     assertThat(DynamoNumber.parse(a).add(DynamoNumber.parse(b))).isEqualTo(DynamoNumber.parse(sum));

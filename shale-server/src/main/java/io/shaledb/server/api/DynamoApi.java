@@ -35,6 +35,7 @@ import io.shaledb.core.op.tx.TransactGetItems;
 import io.shaledb.core.op.tx.TransactWriteItems;
 import io.shaledb.server.json.BatchJson;
 import io.shaledb.server.json.ItemJson;
+import io.shaledb.server.json.Json;
 import io.shaledb.server.json.JsonInput;
 import io.shaledb.server.json.ReadJson;
 import io.shaledb.server.json.StreamJson;
@@ -52,7 +53,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   private static final String TARGET_PREFIX = "DynamoDB_20120810.";
   private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
 
-  private final JsonFactory json = JsonFactory.builder().build();
+  private final JsonFactory json = Json.FACTORY;
   private final Database db;
   private final Map<String, Route<?, ?>> routes;
   private final Map<String, Route<?, ?>> streamRoutes;

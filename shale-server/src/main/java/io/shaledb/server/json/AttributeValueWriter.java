@@ -5,10 +5,13 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.Bytes;
 import io.shaledb.core.model.DynamoNumber;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** Writes attribute values in DynamoDB's JSON form; numbers in their canonical text, binaries in base64. */
 public final class AttributeValueWriter {
+  private static final int LONG_STRING = 24;
+
   private AttributeValueWriter() {}
 
   public static void writeMap(JsonGenerator g, Map<String, AttributeValue> values) throws IOException {
@@ -23,7 +26,10 @@ public final class AttributeValueWriter {
   public static void write(JsonGenerator g, AttributeValue value) throws IOException {
     g.writeStartObject();
     switch (value) {
-      case AttributeValue.S s -> g.writeStringField("S", s.value());
+      case AttributeValue.S s -> {
+        g.writeFieldName("S");
+        writeString(g, s.value());
+      }
       case AttributeValue.N n -> g.writeStringField("N", n.value().toString());
       case AttributeValue.B b -> {
         g.writeFieldName("B");
@@ -32,7 +38,7 @@ public final class AttributeValueWriter {
       case AttributeValue.SS ss -> {
         g.writeArrayFieldStart("SS");
         for (String s : ss.values()) {
-          g.writeString(s);
+          writeString(g, s);
         }
         g.writeEndArray();
       }
@@ -65,6 +71,19 @@ public final class AttributeValueWriter {
       case AttributeValue.Bool bool -> g.writeBooleanField("BOOL", bool.value());
     }
     g.writeEndObject();
+  }
+
+  /**
+   * Long strings go out through their UTF-8 bytes: the JDK's vectorised encoder plus Jackson's byte-level escaping
+   * run at about twice the speed of Jackson's per-character path (what dominated a 100-item Query's profile).
+   */
+  private static void writeString(JsonGenerator g, String s) throws IOException {
+    if (s.length() < LONG_STRING) {
+      g.writeString(s);
+    } else {
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      g.writeUTF8String(utf8, 0, utf8.length);
+    }
   }
 
   private static void writeBinary(JsonGenerator g, Bytes bytes) throws IOException {

@@ -7,6 +7,7 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.server.json.AttributeValueWriter;
+import io.shaledb.server.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Map;
  * JSON 1.0 protocol (the SDKs read either capitalisation of "message").
  */
 public final class ErrorResponses {
-  private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final JsonFactory JSON = Json.FACTORY;
 
   private ErrorResponses() {}
 

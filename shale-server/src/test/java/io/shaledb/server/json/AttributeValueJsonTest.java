@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AttributeValueJsonTest {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = Json.FACTORY;
 
   private static JsonInput input(String json) throws IOException {
     JsonInput in = new JsonInput(JSON.createParser(json));
@@ -71,6 +71,24 @@ class AttributeValueJsonTest {
         AttributeValue.Bool.FALSE);
     for (AttributeValue value : values) {
       assertThat(read(write(value))).isEqualTo(value);
+    }
+  }
+
+  @Test
+  void strings_areWrittenAsJacksonEscapesThem_shortOrLong() throws IOException {
+    List<String> texts = List.of("short", "a string long enough to take the UTF-8 path",
+        "quotes \" and backslashes \\ and a tab\t and a newline\n in a long string",
+        "non-ASCII beyond the threshold: héllo wörld, 日本語, and 😀 outside the BMP",
+        "control characters \u0001\u001f and a DEL \u007f in a long enough string");
+    for (String text : texts) {
+      ByteArrayOutputStream expected = new ByteArrayOutputStream();
+      try (JsonGenerator g = JSON.createGenerator(expected)) {
+        g.writeStartObject();
+        g.writeStringField("S", text);
+        g.writeEndObject();
+      }
+      assertThat(write(new AttributeValue.S(text))).isEqualTo(expected.toString(StandardCharsets.UTF_8));
+      assertThat(read(write(new AttributeValue.SS(Set.of(text))))).isEqualTo(new AttributeValue.SS(Set.of(text)));
     }
   }
 

@@ -6,7 +6,9 @@
 #   MODES=memory WORKLOADS="get put" CONNECTIONS=16 DURATION=5 WARMUP=2 bench/compare.sh
 #
 # Modes: memory (ShaleDB --in-memory vs DynamoDB Local -inMemory) and disk (ShaleDB on RocksDB vs DynamoDB Local
-# -dbPath). The load generator is wrk (installed from Debian's packages when missing), on the same machine.
+# -dbPath). The load generator is wrk (installed from Debian's packages when missing), on the same machine. When the
+# get workload runs, a second table sets ShaleDB's GetItem against a minimal Netty server answering a fixed GetItem
+# body (shale-bench's EchoServer): the machine's HTTP limit.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,6 +25,7 @@ DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-3}"
 SHALE_PORT=18000
 DDB_PORT=18001
+ECHO_PORT=18002
 work="$root/bench/target"
 mkdir -p "$work"
 
@@ -30,9 +33,11 @@ if ! command -v wrk >/dev/null; then
   apt-get update -qq && apt-get install -y -qq wrk >/dev/null
 fi
 
-./mvnw -q -B -DskipTests -pl shale-server -am package
+./mvnw -q -B -DskipTests -pl shale-server,shale-bench -am package
 ./mvnw -q -B -f bench/dynamodb-local/pom.xml dependency:copy-dependencies -DoutputDirectory="$work/ddblocal"
 shale_jar="$(ls shale-server/target/shale-server-*-all.jar | head -n 1)"
+bench_jar=shale-bench/target/shale-benchmarks.jar
+declare -A get_cpu
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
@@ -112,8 +117,30 @@ for mode in $MODES; do
       read -r d_rps d_p50 d_p99 d_cpu < <(measure "$ddb_pid" "$DDB_PORT" "$workload" "$connections")
       ratio="$(awk -v a="$s_rps" -v b="$d_rps" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')"
       echo "| $mode | $workload | $connections | $s_rps | $d_rps | $ratio | $s_p50 / $s_p99 | $d_p50 / $d_p99 | $s_cpu | $d_cpu |"
+      if [ "$workload" = get ]; then get_cpu["$mode $connections"]="$s_cpu"; fi
     done
   done
   kill "$shale_pid" "$ddb_pid"
   wait "$shale_pid" "$ddb_pid" 2>/dev/null || true
 done
+
+if [ "${#get_cpu[@]}" -gt 0 ]; then
+  "$java" -cp "$bench_jar" io.shaledb.bench.EchoServer "$ECHO_PORT" >"$work/echo.log" 2>&1 &
+  echo_pid=$!
+  pids+=("$echo_pid")
+  wait_for "$ECHO_PORT"
+  echo
+  echo "| HTTP limit (fixed GetItem body) | connections | req/s | p50 / p99 | CPU-s per 1k | ShaleDB GetItem CPU / limit |"
+  echo "|---|---|---|---|---|---|"
+  for connections in $CONNECTIONS; do
+    read -r e_rps e_p50 e_p99 e_cpu < <(measure "$echo_pid" "$ECHO_PORT" get "$connections")
+    times=""
+    for mode in $MODES; do
+      if [ -n "${get_cpu["$mode $connections"]:-}" ]; then
+        times="$times $mode $(awk -v a="${get_cpu["$mode $connections"]}" -v b="$e_cpu" \
+          'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')"
+      fi
+    done
+    echo "| Netty echo | $connections | $e_rps | $e_p50 / $e_p99 | $e_cpu |$times |"
+  done
+fi

@@ -3,6 +3,7 @@ package.path = package.path .. ";" .. debug.getinfo(1).source:match("@?(.*/)") .
 local common = require("common")
 common.headers("BatchWriteItem")
 setup = common.setup
+init = common.init
 
 request = function()
   local requests = {}

@@ -3,6 +3,7 @@ package.path = package.path .. ";" .. debug.getinfo(1).source:match("@?(.*/)") .
 local common = require("common")
 common.headers("PutItem")
 setup = common.setup
+init = common.init
 
 request = function()
   return wrk.format(nil, nil, nil, '{"TableName":"items","Item":{"id":{"S":"r' .. math.random(1, 1000000000)

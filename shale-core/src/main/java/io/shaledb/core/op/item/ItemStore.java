@@ -45,12 +45,29 @@ public final class ItemStore {
 
   /** Applies {@code mutation} to the item under {@code key} atomically, retrying on conflicts. */
   public WriteResult write(TableMetadata table, byte[] key, ItemMutation mutation) {
+    return writeAll(List.of(new KeyedMutation(table, key, mutation))).getFirst();
+  }
+
+  /** A mutation of the item under {@code key} of {@code table}. */
+  public record KeyedMutation(TableMetadata table, byte[] key, ItemMutation mutation) {}
+
+  /**
+   * Applies each mutation to its item (keys distinct) in one storage transaction, retrying on conflicts: one commit,
+   * and on a durable engine one log write, for a whole batch.
+   */
+  public List<WriteResult> writeAll(List<KeyedMutation> writes) {
     return inTransaction(tx -> {
-      byte[] stored = tx.get(key);
-      Map<String, AttributeValue> previous = stored == null ? null : ItemCodec.decode(stored);
-      Map<String, AttributeValue> current = mutation.apply(previous);
-      Staging staging = stage(tx, table.name(), key, stored, previous, current);
-      return new Committed<>(new WriteResult(previous, current, staging.itemCollectionBytes()), staging.changes());
+      List<WriteResult> results = new ArrayList<>(writes.size());
+      List<Staged> changes = new ArrayList<>();
+      for (KeyedMutation write : writes) {
+        byte[] stored = tx.get(write.key());
+        Map<String, AttributeValue> previous = stored == null ? null : ItemCodec.decode(stored);
+        Map<String, AttributeValue> current = write.mutation().apply(previous);
+        Staging staging = stage(tx, write.table().name(), write.key(), stored, previous, current);
+        results.add(new WriteResult(previous, current, staging.itemCollectionBytes()));
+        changes.addAll(staging.changes());
+      }
+      return new Committed<>(results, changes);
     });
   }
 

@@ -89,14 +89,16 @@ public final class MemoryEngine implements StorageEngine {
         return;
       }
       long sequence = readers.latest() + 1;
+      // Readers opened before the publish below cannot see the new versions, so this bound is safe for them too.
+      long oldest = readers.oldestReadable();
       for (Map.Entry<byte[], byte[]> write : writes.entrySet()) {
-        data.compute(write.getKey(), (k, head) -> new Version(sequence, write.getValue(), head));
+        data.compute(write.getKey(), (key, head) -> {
+          Version installed = new Version(sequence, write.getValue(), head);
+          cut(key, installed, oldest);
+          return installed;
+        });
       }
       readers.publish(sequence);
-      long oldest = readers.oldestReadable();
-      for (byte[] key : writes.keySet()) {
-        prune(key, oldest);
-      }
       // Queued keys become prunable in commit order; stop at the first one a reader still pins.
       for (int i = 0; i < PRUNES_PER_COMMIT && !pendingPrune.isEmpty()
           && pendingPrune.peek().sequence() <= oldest; i++) {
@@ -105,19 +107,30 @@ public final class MemoryEngine implements StorageEngine {
     }
   }
 
-  /** Cuts versions of {@code key} no reader at or after {@code oldest} can see; queues the key if some remain. */
+  /** Prunes a queued key: its versions no reader at or after {@code oldest} can see, and the key if deleted. */
   private void prune(byte[] key, long oldest) {
     Version head = data.get(key);
     if (head == null) {
       return;
     }
+    cut(key, head, oldest);
+    if (head.older == null && head.value == null && head.sequence <= oldest) {
+      data.remove(key, head);
+    }
+  }
+
+  /**
+   * Cuts the versions of {@code head}'s chain that no reader at or after {@code oldest} can see, and queues the key
+   * when something remains to prune once the readers that still see it close: older versions, or a deletion's
+   * marker. A key's only live version (a new item) has nothing to prune and is not queued.
+   */
+  private void cut(byte[] key, Version head, long oldest) {
     Version floor = head.visibleAt(oldest);
     if (floor != null) {
       floor.older = null;
     }
-    if (floor == head && head.value == null) {
-      data.remove(key, head);
-    } else if (floor != head) {
+    boolean prunable = head.older != null || head.value == null;
+    if (prunable && (floor != head || head.sequence > oldest)) {
       pendingPrune.add(new PendingPrune(key, head.sequence));
     }
   }

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Startup and memory footprint: the time from launching the in-memory server with ./shaledb to its first answered
+# request, and the heap of a RocksDB server limited to -Xmx256m that holds and serves one million ~200-byte items.
+#
+#   bench/footprint.sh                # ITEMS=1000000 by default
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+. bin/jdk.sh
+JAVA_HOME="$(find_jdk)" || { echo "footprint.sh: needs a JDK 21 or newer" >&2; exit 1; }
+java="$JAVA_HOME/bin/java"
+ITEMS="${ITEMS:-1000000}"
+PORT=18010
+work="$root/bench/target"
+mkdir -p "$work"
+
+if ! command -v wrk >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+./mvnw -q -B -DskipTests -pl shale-server -am package
+shale_jar="$(ls shale-server/target/shale-server-*-all.jar | head -n 1)"
+
+pid=""
+cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi; }
+trap cleanup EXIT
+
+call() { # operation json
+  curl -s -X POST "http://127.0.0.1:$PORT/" -H "Content-Type: application/x-amz-json-1.0" \
+    -H "X-Amz-Target: DynamoDB_20120810.$1" \
+    -H "Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0" \
+    -d "$2"
+}
+
+stop() {
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  pid=""
+}
+
+rm -f "$shale_jar.jsa"
+for run in 1 2 3; do
+  start="$(date +%s%N)"
+  ./shaledb serve --port "$PORT" --in-memory >"$work/startup.log" 2>&1 &
+  pid=$!
+  until call ListTables '{}' >/dev/null 2>&1; do :; done
+  echo "startup to first answered request (./shaledb serve --in-memory, run $run$([ "$run" = 1 ] && echo \
+    ', writes the class data archive')): $(( ($(date +%s%N) - start) / 1000000 )) ms"
+  stop
+done
+
+rm -rf "$work/footprint-data"
+"$java" -Xmx256m --enable-native-access=ALL-UNNAMED -jar "$shale_jar" serve --port "$PORT" \
+  --data-dir "$work/footprint-data" >"$work/footprint.log" 2>&1 &
+pid=$!
+until call ListTables '{}' >/dev/null 2>&1; do sleep 0.1; done
+call CreateTable '{"TableName":"items","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]}' >/dev/null
+item_count() { call DescribeTable '{"TableName":"items"}' | grep -o '"ItemCount":[0-9]*' | cut -d: -f2; }
+load_start="$(date +%s)"
+TOTAL="$ITEMS" THREADS=2 wrk -t2 -c8 -d1h -s bench/wrk/load.lua "http://127.0.0.1:$PORT/" >"$work/load.out" &
+loader=$!
+until [ "$(item_count)" -ge "$ITEMS" ]; do
+  kill -0 "$loader" 2>/dev/null || { echo "footprint.sh: the loader stopped early" >&2; cat "$work/load.out" >&2; exit 1; }
+  sleep 1
+done
+kill -INT "$loader"
+wait "$loader" || true
+grep -E "requests in|Non-2xx" "$work/load.out" || true
+echo "loaded $(item_count) items with -Xmx256m in $(( $(date +%s) - load_start )) s"
+reads="$(TOTAL="$ITEMS" THREADS=2 wrk -t2 -c16 -d10s --latency -s bench/wrk/footprint-get.lua \
+  "http://127.0.0.1:$PORT/")"
+echo "$reads" | grep -E "Requests/sec|99%|Non-2xx"
+"$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null
+"$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | grep -iE "total|used" | head -3
+echo "resident set size: $(awk '/VmRSS/ { print $2 / 1024 " MB" }' "/proc/$pid/status")"
+stop

@@ -13,11 +13,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 @ShaleDbTest
@@ -111,5 +117,26 @@ class BatchIT {
         KeysAndAttributes.builder().keys(List.of(key(1))).build()))))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThat(client.scan(r -> r.tableName(table)).count()).as("failed batches write nothing").isZero();
+  }
+
+  @Test
+  void batchWrite_withAnItemTheIndexRejects_writesNothing() {
+    String table = Tables.unique("batchgsi");
+    client.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(Tables.definition("id", ScalarAttributeType.S),
+            Tables.definition("n", ScalarAttributeType.S))
+        .keySchema(Tables.key("id", KeyType.HASH))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byN")
+            .keySchema(Tables.key("n", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build()));
+    WriteRequest fine = WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+        "id", AttributeValue.fromS("k0"), "n", AttributeValue.fromS("zero"))).build()).build();
+
+    assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of(table, List.of(fine, put(1))))))
+        .isInstanceOf(DynamoDbException.class)
+        .hasMessageStartingWith("One or more parameter values were invalid: Type mismatch for Index Key n Expected: S"
+            + " Actual: N IndexName: byN");
+    assertThat(client.scan(r -> r.tableName(table)).count()).isZero();
+    assertThat(client.scan(r -> r.tableName(table).indexName("byN")).count()).isZero();
   }
 }

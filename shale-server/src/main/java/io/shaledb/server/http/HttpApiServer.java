@@ -21,12 +21,15 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP/1.1 front door: Netty event loops decode requests and write responses; API calls run on virtual threads,
  * so the event loops never block on storage.
  */
 public final class HttpApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
   /** DynamoDB's largest request body. */
   public static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
@@ -90,6 +93,10 @@ public final class HttpApiServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    // Bounded: a stop was once seen waiting forever on this future after the event loops had gone, which kept the
+    // process alive after SIGTERM. The storage engine is closed after this either way.
+    if (!group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS)) {
+      LOG.warn("the event loops did not report their stop within 10 seconds; stopping without them");
+    }
   }
 }

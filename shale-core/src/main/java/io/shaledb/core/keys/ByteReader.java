@@ -44,6 +44,15 @@ final class ByteReader {
     return s;
   }
 
+  /** The array read from; with {@link #position()}, for handing out a range without copying it. */
+  byte[] array() {
+    return bytes;
+  }
+
+  void skip(int count) {
+    position += count;
+  }
+
   int position() {
     return position;
   }

@@ -5,6 +5,7 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.Bytes;
 import io.shaledb.core.model.DynamoNumber;
 import io.shaledb.core.model.ItemSize;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +51,61 @@ public final class ItemCodec {
     checkVersion(in.read());
     in.readVarint();
     return readMap(in);
+  }
+
+  /** Walks a stored item for {@code visitor} without decoding it into the model. */
+  public static void visit(byte[] stored, StoredItemVisitor visitor) throws IOException {
+    ByteReader in = new ByteReader(stored, 0);
+    checkVersion(in.read());
+    in.readVarint();
+    visitMap(in, visitor);
+  }
+
+  private static void visitMap(ByteReader in, StoredItemVisitor visitor) throws IOException {
+    int count = (int) in.readVarint();
+    visitor.beginMap(count);
+    for (int i = 0; i < count; i++) {
+      visitor.name(readString(in));
+      visitValue(in, visitor);
+    }
+    visitor.endMap();
+  }
+
+  private static void visitValue(ByteReader in, StoredItemVisitor visitor) throws IOException {
+    AttributeType type = TYPES[in.read()];
+    visitor.beginValue(type);
+    switch (type) {
+      case S, N -> visitText(in, visitor);
+      case B -> visitBinary(in, visitor);
+      case SS, NS, BS, L -> {
+        int count = (int) in.readVarint();
+        visitor.beginArray(count);
+        for (int i = 0; i < count; i++) {
+          switch (type) {
+            case SS, NS -> visitText(in, visitor);
+            case BS -> visitBinary(in, visitor);
+            default -> visitValue(in, visitor);
+          }
+        }
+        visitor.endArray();
+      }
+      case M -> visitMap(in, visitor);
+      case NULL -> visitor.bool(true);
+      case BOOL -> visitor.bool(in.read() != 0);
+    }
+    visitor.endValue();
+  }
+
+  private static void visitText(ByteReader in, StoredItemVisitor visitor) throws IOException {
+    int length = (int) in.readVarint();
+    visitor.text(in.array(), in.position(), length);
+    in.skip(length);
+  }
+
+  private static void visitBinary(ByteReader in, StoredItemVisitor visitor) throws IOException {
+    int length = (int) in.readVarint();
+    visitor.binary(in.array(), in.position(), length);
+    in.skip(length);
   }
 
   /** The DynamoDB size of a stored item, read without decoding it. */

@@ -2,13 +2,16 @@ package io.shaledb.core.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shaledb.core.model.AttributeType;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.Bytes;
 import io.shaledb.core.model.DynamoNumber;
 import io.shaledb.core.model.ItemSize;
-import java.util.ArrayList;
+import io.shaledb.core.model.RandomItems;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,42 +26,73 @@ class ItemCodecTest {
     System.out.println("ItemCodecTest seed " + seed);
     Random random = new Random(seed);
     for (int i = 0; i < 2_000; i++) {
-      Map<String, AttributeValue> item = new LinkedHashMap<>();
-      int attributes = 1 + random.nextInt(6);
-      for (int a = 0; a < attributes; a++) {
-        item.put("attr" + a + "é", value(random, 3));
-      }
+      Map<String, AttributeValue> item = RandomItems.item(random);
       byte[] stored = ItemCodec.encode(item);
       assertThat(ItemCodec.decode(stored)).as("seed %d", seed).isEqualTo(item);
       assertThat(ItemCodec.itemSize(stored)).isEqualTo(ItemSize.of(item));
     }
   }
 
-  private static AttributeValue value(Random random, int depth) {
-    int kind = random.nextInt(depth > 0 ? 10 : 8);
-    return switch (kind) {
-      case 0 -> new AttributeValue.S("s" + random.nextInt() + (random.nextBoolean() ? "😀" : ""));
-      case 1 -> new AttributeValue.N(DynamoNumber.of(random.nextLong()));
-      case 2 -> new AttributeValue.B(Bytes.wrap(new byte[] {(byte) random.nextInt(), 0, (byte) 0xFF}));
-      case 3 -> new AttributeValue.SS(Set.of("a", "b" + random.nextInt(5)));
-      case 4 -> new AttributeValue.NS(new LinkedHashSet<>(List.of(DynamoNumber.of(1), DynamoNumber.parse("2.5"))));
-      case 5 -> new AttributeValue.BS(Set.of(Bytes.wrap(new byte[] {1}), Bytes.wrap(new byte[0])));
-      case 6 -> random.nextBoolean() ? AttributeValue.Null.INSTANCE : AttributeValue.Bool.of(random.nextBoolean());
-      case 7 -> new AttributeValue.S("");
-      case 8 -> {
-        Map<String, AttributeValue> map = new LinkedHashMap<>();
-        for (int i = random.nextInt(4); i > 0; i--) {
-          map.put("k" + i, value(random, depth - 1));
-        }
-        yield new AttributeValue.M(map);
+  @Test
+  void visit_reportsTheStoredContentInOrder() throws IOException {
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
+    item.put("s", new AttributeValue.S("é"));
+    item.put("n", new AttributeValue.N(DynamoNumber.parse("1.50")));
+    item.put("b", new AttributeValue.B(Bytes.wrap(new byte[] {7})));
+    item.put("l", new AttributeValue.L(List.of(AttributeValue.Null.INSTANCE, new AttributeValue.M(Map.of()))));
+    item.put("ns", new AttributeValue.NS(Set.of(DynamoNumber.of(2))));
+    StringBuilder events = new StringBuilder();
+    ItemCodec.visit(ItemCodec.encode(item), new StoredItemVisitor() {
+      @Override
+      public void beginMap(int size) {
+        events.append("{").append(size);
       }
-      default -> {
-        List<AttributeValue> list = new ArrayList<>();
-        for (int i = random.nextInt(4); i > 0; i--) {
-          list.add(value(random, depth - 1));
-        }
-        yield new AttributeValue.L(list);
+
+      @Override
+      public void name(String name) {
+        events.append(' ').append(name).append(':');
       }
-    };
+
+      @Override
+      public void endMap() {
+        events.append('}');
+      }
+
+      @Override
+      public void beginValue(AttributeType type) {
+        events.append(type).append('(');
+      }
+
+      @Override
+      public void endValue() {
+        events.append(')');
+      }
+
+      @Override
+      public void text(byte[] utf8, int offset, int length) {
+        events.append('"').append(new String(utf8, offset, length, StandardCharsets.UTF_8)).append('"');
+      }
+
+      @Override
+      public void binary(byte[] bytes, int offset, int length) {
+        events.append("0x").append(HexFormat.of().formatHex(bytes, offset, offset + length));
+      }
+
+      @Override
+      public void beginArray(int size) {
+        events.append('[').append(size);
+      }
+
+      @Override
+      public void endArray() {
+        events.append(']');
+      }
+
+      @Override
+      public void bool(boolean value) {
+        events.append(value);
+      }
+    });
+    assertThat(events).hasToString("{5 s:S(\"é\") n:N(\"1.5\") b:B(0x07) l:L([2NULL(true)M({0})]) ns:NS([1\"2\"])}");
   }
 }

@@ -3,6 +3,7 @@ package io.shaledb.server.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.item.ExpectedCondition;
+import io.shaledb.core.op.read.PageItem;
 import io.shaledb.core.op.read.QueryInput;
 import io.shaledb.core.op.read.ReadPage;
 import io.shaledb.core.op.read.ReadRequest;
@@ -99,8 +100,11 @@ public final class ReadJson {
     g.writeStartObject();
     if (page.items() != null) {
       g.writeArrayFieldStart("Items");
-      for (Map<String, AttributeValue> item : page.items()) {
-        AttributeValueWriter.writeMap(g, item);
+      for (PageItem item : page.items()) {
+        switch (item) {
+          case PageItem.Stored stored -> StoredItemJson.write(g, stored.bytes());
+          case PageItem.Decoded decoded -> AttributeValueWriter.writeMap(g, decoded.attributes());
+        }
       }
       g.writeEndArray();
     }

@@ -40,7 +40,9 @@ final class PageReader {
   static ReadPage read(StorageEngine storage, ReadTarget target, KeyRange range, boolean reverse, Integer limit,
       Condition filter, List<Path> projection, boolean countOnly, boolean consistent, String capacityMode) {
     TableMetadata table = target.table();
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    // Items pass through in their stored form unless something has to look inside them.
+    boolean decode = filter != null || projection != null || target.fetchFromTable();
+    List<PageItem> items = new ArrayList<>();
     int scanned = 0;
     int matched = 0;
     long bytes = 0;
@@ -48,21 +50,25 @@ final class PageReader {
     try (Snapshot snapshot = storage.snapshot(); KvCursor cursor = snapshot.scan(range, reverse)) {
       while (cursor.next()) {
         byte[] stored = cursor.value();
-        Map<String, AttributeValue> item = ItemCodec.decode(stored);
         scanned++;
         bytes += ItemCodec.itemSize(stored);
-        if (target.fetchFromTable()) {
-          item = tableItem(snapshot, table, item);
-          bytes += ItemSize.of(item);
+        Map<String, AttributeValue> item = null;
+        if (decode) {
+          item = ItemCodec.decode(stored);
+          if (target.fetchFromTable()) {
+            item = tableItem(snapshot, table, item);
+            bytes += ItemSize.of(item);
+          }
         }
         if (filter == null || ConditionEvaluator.test(filter, item)) {
           matched++;
           if (!countOnly) {
-            items.add(projection == null ? item : Projector.project(item, projection));
+            items.add(item == null ? new PageItem.Stored(stored)
+                : new PageItem.Decoded(projection == null ? item : Projector.project(item, projection)));
           }
         }
         if ((limit != null && scanned >= limit) || bytes >= MAX_PAGE_BYTES) {
-          lastEvaluated = target.lastEvaluatedKey(item);
+          lastEvaluated = target.lastEvaluatedKey(item == null ? ItemCodec.decode(stored) : item);
           break;
         }
       }

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param lastEvaluatedKey where the next page starts, or null when the range is exhausted
  */
 public record ReadPage(
-    List<Map<String, AttributeValue>> items,
+    List<PageItem> items,
     int count,
     int scannedCount,
     Map<String, AttributeValue> lastEvaluatedKey,

@@ -1,0 +1,25 @@
+package io.shaledb.core.op.read;
+
+import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.model.AttributeValue;
+import java.util.Map;
+
+/**
+ * An item of a Query or Scan page: decoded when the read had to look inside it (a filter, a projection, an index
+ * entry completed from the table), otherwise still in its stored form, which a response writer can pass on without
+ * building the model (see {@link ItemCodec#visit}).
+ */
+public sealed interface PageItem {
+  /** The item's attributes. */
+  Map<String, AttributeValue> attributes();
+
+  record Decoded(Map<String, AttributeValue> attributes) implements PageItem {}
+
+  /** An item in {@link ItemCodec}'s encoding, as storage returned it; the array must not be modified. */
+  record Stored(byte[] bytes) implements PageItem {
+    @Override
+    public Map<String, AttributeValue> attributes() {
+      return ItemCodec.decode(bytes);
+    }
+  }
+}

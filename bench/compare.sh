@@ -59,10 +59,39 @@ call() { # port operation json
     -d "$3" >/dev/null
 }
 
+# The read and update workloads' data: items k0..k9999 (with c = 0) of table "items" and the 100 items of partition
+# "p" of table "sorted", as batches of 25 written one after another, each checked, so that a slow server is loaded
+# as completely as a fast one.
+write_preload_batches() {
+  rm -rf "$work/preload"
+  mkdir -p "$work/preload"
+  awk -v dir="$work/preload" -v payload="$(printf 'x%.0s' $(seq 1 160))" 'BEGIN {
+    for (b = 0; b < 404; b++) {
+      body = ""
+      for (i = 0; i < 25; i++) {
+        if (b < 400) item = "{\"id\":{\"S\":\"k" (b * 25 + i) "\"},\"c\":{\"N\":\"0\"}"
+        else item = "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"" ((b - 400) * 25 + i) "\"}"
+        body = body (i ? "," : "") "{\"PutRequest\":{\"Item\":" item ",\"payload\":{\"S\":\"" payload "\"}}}}"
+      }
+      printf "{\"RequestItems\":{\"%s\":[%s]}}", (b < 400 ? "items" : "sorted"), body > (dir "/" b ".json")
+      close(dir "/" b ".json")
+    }
+  }'
+}
+
 prepare() { # port
   call "$1" CreateTable '{"TableName":"items","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]}'
   call "$1" CreateTable '{"TableName":"sorted","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]}'
-  wrk -t2 -c8 -d4s -s bench/wrk/preload.lua "http://127.0.0.1:$1/" >/dev/null
+  for batch in "$work"/preload/*.json; do
+    status="$(curl -s -o "$work/preload.response" -w '%{http_code}' -X POST "http://127.0.0.1:$1/" \
+      -H "Content-Type: application/x-amz-json-1.0" -H "X-Amz-Target: DynamoDB_20120810.BatchWriteItem" \
+      -H "Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0" \
+      --data-binary @"$batch")"
+    if [ "$status" != 200 ] || grep -q '"UnprocessedItems":{"' "$work/preload.response"; then
+      echo "compare.sh: preloading port $1 failed ($status): $(cat "$work/preload.response")" >&2
+      exit 1
+    fi
+  done
 }
 
 cpu_seconds() { # pid: user + system CPU time of a process, in seconds
@@ -87,6 +116,7 @@ measure() { # pid port workload connections -> "req/s p50 p99 cpu-per-1k", after
     END { printf "%s %s %s %.3f\n", rps, p50, p99, (after - before) * 1000 / (total > 0 ? total : 1) }'
 }
 
+write_preload_batches
 echo "| mode | workload | connections | ShaleDB req/s | DynamoDB Local req/s | ratio | ShaleDB p50 / p99 | DynamoDB Local p50 / p99 | ShaleDB CPU-s per 1k | DynamoDB Local CPU-s per 1k |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for mode in $MODES; do

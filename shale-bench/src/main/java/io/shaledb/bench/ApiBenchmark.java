@@ -1,0 +1,131 @@
+package io.shaledb.bench;
+
+import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.rocksdb.RocksDbEngine;
+import io.shaledb.server.api.ApiHandlers;
+import io.shaledb.server.api.DynamoApi;
+import io.shaledb.server.protocol.ApiRequest;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The load benchmark's requests through the whole API below HTTP: JSON decode, validation, the operation, storage and
+ * JSON encode, on either engine. What a request costs the server apart from the network and HTTP.
+ *
+ * <p>Run: {@code java -jar shale-bench/target/shale-benchmarks.jar ApiBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ApiBenchmark {
+  private static final int KEYS = 10_000;
+  private static final String PAYLOAD = "x".repeat(160);
+
+  @Param({"memory", "rocksdb"})
+  public String engineName;
+
+  private StorageEngine engine;
+  private Path directory;
+  private DynamoApi api;
+  /** Reused: the benchmark runs on one thread, and the response buffer is not what is measured. */
+  private final ByteArrayOutputStream response = new ByteArrayOutputStream(64 * 1024);
+
+  @Setup(Level.Trial)
+  public void open() throws IOException {
+    if (engineName.equals("memory")) {
+      engine = new MemoryEngine();
+    } else {
+      directory = Files.createTempDirectory("shale-bench");
+      engine = RocksDbEngine.open(directory);
+    }
+    api = ApiHandlers.create(engine, "us-east-1", Duration.ofSeconds(1), Clock.systemUTC());
+    call("CreateTable", "{\"TableName\":\"items\",\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":"
+        + "[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\"id\","
+        + "\"KeyType\":\"HASH\"}]}");
+    call("CreateTable", "{\"TableName\":\"sorted\",\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":"
+        + "[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}],"
+        + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\","
+        + "\"KeyType\":\"RANGE\"}]}");
+    for (int n = 0; n < KEYS; n++) {
+      call("PutItem", "{\"TableName\":\"items\",\"Item\":{\"id\":{\"S\":\"k" + n + "\"},\"c\":{\"N\":\"0\"},"
+          + "\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}");
+    }
+    for (int n = 0; n < 100; n++) {
+      call("PutItem", "{\"TableName\":\"sorted\",\"Item\":{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"" + n + "\"},"
+          + "\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}");
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void close() throws IOException {
+    api.close();
+    engine.close();
+    if (directory != null) {
+      try (Stream<Path> files = Files.walk(directory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  private int call(String operation, String body) throws IOException {
+    response.reset();
+    api.handle(new ApiRequest("DynamoDB_20120810." + operation, "bench", "bench", "us-east-1"),
+        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), response);
+    return response.size();
+  }
+
+  private static int key() {
+    return ThreadLocalRandom.current().nextInt(KEYS);
+  }
+
+  @Benchmark
+  public int getItem() throws IOException {
+    return call("GetItem", "{\"TableName\":\"items\",\"Key\":{\"id\":{\"S\":\"k" + key() + "\"}}}");
+  }
+
+  @Benchmark
+  public int putItem() throws IOException {
+    return call("PutItem", "{\"TableName\":\"items\",\"Item\":{\"id\":{\"S\":\"r"
+        + ThreadLocalRandom.current().nextInt() + "\"},\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}");
+  }
+
+  @Benchmark
+  public int updateItem() throws IOException {
+    return call("UpdateItem", "{\"TableName\":\"items\",\"Key\":{\"id\":{\"S\":\"k" + key() + "\"}},"
+        + "\"UpdateExpression\":\"SET #c = #c + :one\",\"ConditionExpression\":\"attribute_exists(#c)\","
+        + "\"ExpressionAttributeNames\":{\"#c\":\"c\"},\"ExpressionAttributeValues\":{\":one\":{\"N\":\"1\"}}}");
+  }
+
+  @Benchmark
+  public int queryHundred() throws IOException {
+    return call("Query", "{\"TableName\":\"sorted\",\"KeyConditionExpression\":\"pk = :p\","
+        + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"p\"}},\"Limit\":100}");
+  }
+}

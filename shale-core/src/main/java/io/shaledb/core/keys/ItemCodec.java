@@ -65,7 +65,9 @@ public final class ItemCodec {
     int count = (int) in.readVarint();
     visitor.beginMap(count);
     for (int i = 0; i < count; i++) {
-      visitor.name(readString(in));
+      int length = (int) in.readVarint();
+      visitor.name(in.array(), in.position(), length);
+      in.skip(length);
       visitValue(in, visitor);
     }
     visitor.endMap();

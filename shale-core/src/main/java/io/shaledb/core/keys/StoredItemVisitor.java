@@ -17,7 +17,8 @@ import java.io.IOException;
 public interface StoredItemVisitor {
   void beginMap(int size) throws IOException;
 
-  void name(String name) throws IOException;
+  /** An attribute or map key name, as UTF-8. */
+  void name(byte[] utf8, int offset, int length) throws IOException;
 
   void endMap() throws IOException;
 

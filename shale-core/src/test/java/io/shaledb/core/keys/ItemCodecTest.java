@@ -49,8 +49,8 @@ class ItemCodecTest {
       }
 
       @Override
-      public void name(String name) {
-        events.append(' ').append(name).append(':');
+      public void name(byte[] utf8, int offset, int length) {
+        events.append(' ').append(new String(utf8, offset, length, StandardCharsets.UTF_8)).append(':');
       }
 
       @Override

@@ -100,9 +100,10 @@ public final class ReadJson {
     g.writeStartObject();
     if (page.items() != null) {
       g.writeArrayFieldStart("Items");
+      StoredItemJson storedItems = StoredItemJson.to(g);
       for (PageItem item : page.items()) {
         switch (item) {
-          case PageItem.Stored stored -> StoredItemJson.write(g, stored.bytes());
+          case PageItem.Stored stored -> storedItems.write(stored.bytes());
           case PageItem.Decoded decoded -> AttributeValueWriter.writeMap(g, decoded.attributes());
         }
       }

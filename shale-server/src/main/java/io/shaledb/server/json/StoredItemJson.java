@@ -1,10 +1,16 @@
 package io.shaledb.server.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.StoredItemVisitor;
 import io.shaledb.core.model.AttributeType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Writes a stored item as DynamoDB's JSON straight from its stored bytes: strings and numbers go out as the UTF-8
@@ -12,14 +18,31 @@ import java.io.IOException;
  * the same as {@link AttributeValueWriter#writeMap} writes for the decoded item.
  */
 public final class StoredItemJson implements StoredItemVisitor {
+  private static final SerializableString[] TYPE_NAMES = Arrays.stream(AttributeType.values())
+      .map(type -> new SerializedString(type.name()))
+      .toArray(SerializableString[]::new);
+
   private final JsonGenerator g;
+  /**
+   * The names met so far in the current item, by position, with their encoded form: the items of a page mostly
+   * share a layout, so a name is usually found at its position and written without being decoded and re-encoded.
+   */
+  private final List<byte[]> nameBytes = new ArrayList<>();
+  private final List<SerializedString> names = new ArrayList<>();
+  private int namePosition;
 
   private StoredItemJson(JsonGenerator g) {
     this.g = g;
   }
 
-  public static void write(JsonGenerator g, byte[] stored) throws IOException {
-    ItemCodec.visit(stored, new StoredItemJson(g));
+  /** A writer for the stored items of one response. */
+  public static StoredItemJson to(JsonGenerator g) {
+    return new StoredItemJson(g);
+  }
+
+  public void write(byte[] stored) throws IOException {
+    namePosition = 0;
+    ItemCodec.visit(stored, this);
   }
 
   @Override
@@ -28,7 +51,24 @@ public final class StoredItemJson implements StoredItemVisitor {
   }
 
   @Override
-  public void name(String name) throws IOException {
+  public void name(byte[] utf8, int offset, int length) throws IOException {
+    int position = namePosition++;
+    if (position < names.size()) {
+      byte[] known = nameBytes.get(position);
+      if (Arrays.equals(known, 0, known.length, utf8, offset, offset + length)) {
+        g.writeFieldName(names.get(position));
+        return;
+      }
+    }
+    byte[] copy = Arrays.copyOfRange(utf8, offset, offset + length);
+    SerializedString name = new SerializedString(new String(copy, StandardCharsets.UTF_8));
+    if (position < names.size()) {
+      nameBytes.set(position, copy);
+      names.set(position, name);
+    } else {
+      nameBytes.add(copy);
+      names.add(name);
+    }
     g.writeFieldName(name);
   }
 
@@ -40,7 +80,7 @@ public final class StoredItemJson implements StoredItemVisitor {
   @Override
   public void beginValue(AttributeType type) throws IOException {
     g.writeStartObject();
-    g.writeFieldName(type.name());
+    g.writeFieldName(TYPE_NAMES[type.ordinal()]);
   }
 
   @Override

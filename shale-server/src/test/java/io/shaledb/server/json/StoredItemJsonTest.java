@@ -9,6 +9,8 @@ import io.shaledb.core.model.RandomItems;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -28,16 +30,31 @@ class StoredItemJsonTest {
   }
 
   @Test
-  void storedItems_writeTheSameJsonAsTheirDecodedForm() throws IOException {
+  void pagesOfStoredItems_writeTheSameJsonAsTheirDecodedForm() throws IOException {
     long seed = new Random().nextLong();
     System.out.println("StoredItemJsonTest seed " + seed);
     Random random = new Random(seed);
-    for (int i = 0; i < 2_000; i++) {
-      Map<String, AttributeValue> item = RandomItems.item(random);
-      byte[] stored = ItemCodec.encode(item);
-      assertThat(json(g -> StoredItemJson.write(g, stored)))
-          .as("seed %d", seed)
-          .isEqualTo(json(g -> AttributeValueWriter.writeMap(g, item)));
+    for (int page = 0; page < 200; page++) {
+      List<Map<String, AttributeValue>> items = new ArrayList<>();
+      for (int i = random.nextInt(20); i >= 0; i--) {
+        items.add(RandomItems.item(random));
+      }
+      String transcoded = json(g -> {
+        StoredItemJson writer = StoredItemJson.to(g);
+        g.writeStartArray();
+        for (Map<String, AttributeValue> item : items) {
+          writer.write(ItemCodec.encode(item));
+        }
+        g.writeEndArray();
+      });
+      String fromModel = json(g -> {
+        g.writeStartArray();
+        for (Map<String, AttributeValue> item : items) {
+          AttributeValueWriter.writeMap(g, item);
+        }
+        g.writeEndArray();
+      });
+      assertThat(transcoded).as("seed %d", seed).isEqualTo(fromModel);
     }
   }
 }

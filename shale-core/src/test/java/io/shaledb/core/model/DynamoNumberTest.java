@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.error.DynamoException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -83,6 +87,20 @@ class DynamoNumberTest {
   void fromParts_rebuildsTheNumber(String text) {
     DynamoNumber n = DynamoNumber.parse(text);
     assertThat(DynamoNumber.fromParts(n.signum(), n.digits(), n.leadingExponent())).isEqualTo(n);
+  }
+
+  @Test
+  void digits_areTheUnscaledValuesDigits_forRandomNumbers() {
+    long seed = new Random().nextLong();
+    Random random = new Random(seed);
+    for (int i = 0; i < 20_000; i++) {
+      BigInteger unscaled = new BigInteger(1 + random.nextInt(120), random);
+      BigDecimal value = new BigDecimal(random.nextBoolean() ? unscaled : unscaled.negate(), random.nextInt(160) - 80)
+          .round(new MathContext(DynamoNumber.MAX_DIGITS));
+      DynamoNumber number = DynamoNumber.of(value);
+      assertThat(number.digits()).as("seed %d: %s", seed, number)
+          .isEqualTo(number.bigDecimalValue().unscaledValue().abs().toString());
+    }
   }
 
   @ParameterizedTest

@@ -1,8 +1,6 @@
 package io.shaledb.bench;
 
 import io.shaledb.core.storage.StorageEngine;
-import io.shaledb.core.storage.memory.MemoryEngine;
-import io.shaledb.rocksdb.RocksDbEngine;
 import io.shaledb.server.api.ApiHandlers;
 import io.shaledb.server.api.DynamoApi;
 import io.shaledb.server.protocol.ApiRequest;
@@ -10,14 +8,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,20 +45,16 @@ public class ApiBenchmark {
   @Param({"memory", "rocksdb"})
   public String engineName;
 
+  private BenchmarkEngine storage;
   private StorageEngine engine;
-  private Path directory;
   private DynamoApi api;
   /** Reused: the benchmark runs on one thread, and the response buffer is not what is measured. */
   private final ByteArrayOutputStream response = new ByteArrayOutputStream(64 * 1024);
 
   @Setup(Level.Trial)
   public void open() throws IOException {
-    if (engineName.equals("memory")) {
-      engine = new MemoryEngine();
-    } else {
-      directory = Files.createTempDirectory("shale-bench");
-      engine = RocksDbEngine.open(directory);
-    }
+    storage = BenchmarkEngine.open(engineName);
+    engine = storage.engine();
     api = ApiHandlers.create(engine, "us-east-1", Duration.ofSeconds(1), Clock.systemUTC());
     call("CreateTable", "{\"TableName\":\"items\",\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":"
         + "[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\"id\","
@@ -86,12 +76,7 @@ public class ApiBenchmark {
   @TearDown(Level.Trial)
   public void close() throws IOException {
     api.close();
-    engine.close();
-    if (directory != null) {
-      try (Stream<Path> files = Files.walk(directory)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
+    storage.close();
   }
 
   private int call(String operation, String body) throws IOException {

@@ -5,16 +5,10 @@ import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.Transaction;
-import io.shaledb.core.storage.memory.MemoryEngine;
-import io.shaledb.rocksdb.RocksDbEngine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,8 +41,8 @@ public class StorageBenchmark {
   @Param({"memory", "rocksdb"})
   public String engineName;
 
+  private BenchmarkEngine storage;
   private StorageEngine engine;
-  private Path directory;
   private final byte[] value = new byte[200];
 
   private static byte[] key(int n) {
@@ -57,12 +51,8 @@ public class StorageBenchmark {
 
   @Setup(Level.Trial)
   public void open() throws IOException {
-    if (engineName.equals("memory")) {
-      engine = new MemoryEngine();
-    } else {
-      directory = Files.createTempDirectory("shale-bench");
-      engine = RocksDbEngine.open(directory);
-    }
+    storage = BenchmarkEngine.open(engineName);
+    engine = storage.engine();
     for (int batch = 0; batch < KEYS; batch += 1000) {
       try (Transaction tx = engine.begin()) {
         for (int n = batch; n < batch + 1000; n++) {
@@ -75,12 +65,7 @@ public class StorageBenchmark {
 
   @TearDown(Level.Trial)
   public void close() throws IOException {
-    engine.close();
-    if (directory != null) {
-      try (Stream<Path> files = Files.walk(directory)) {
-        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
+    storage.close();
   }
 
   @Benchmark

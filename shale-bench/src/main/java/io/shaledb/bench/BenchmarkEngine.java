@@ -1,0 +1,47 @@
+package io.shaledb.bench;
+
+import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.rocksdb.RocksDbEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** A storage engine for one benchmark trial by its parameter name, "memory" or "rocksdb" (in a temporary folder). */
+final class BenchmarkEngine implements AutoCloseable {
+  private final StorageEngine engine;
+  private final Path directory;
+
+  private BenchmarkEngine(StorageEngine engine, Path directory) {
+    this.engine = engine;
+    this.directory = directory;
+  }
+
+  static BenchmarkEngine open(String name) throws IOException {
+    return switch (name) {
+      case "memory" -> new BenchmarkEngine(new MemoryEngine(), null);
+      case "rocksdb" -> {
+        Path directory = Files.createTempDirectory("shale-bench");
+        yield new BenchmarkEngine(RocksDbEngine.open(directory), directory);
+      }
+      default -> throw new IllegalArgumentException("no engine named " + name);
+    };
+  }
+
+  StorageEngine engine() {
+    return engine;
+  }
+
+  /** Closes the engine and deletes its files. */
+  @Override
+  public void close() throws IOException {
+    engine.close();
+    if (directory != null) {
+      try (Stream<Path> files = Files.walk(directory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+}

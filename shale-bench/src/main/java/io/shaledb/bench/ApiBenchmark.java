@@ -113,4 +113,16 @@ public class ApiBenchmark {
     return call("Query", "{\"TableName\":\"sorted\",\"KeyConditionExpression\":\"pk = :p\","
         + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"p\"}},\"Limit\":100}");
   }
+
+  /** BatchWriteItem of 25 new items. */
+  @Benchmark
+  public int batchWriteTwentyFive() throws IOException {
+    StringBuilder body = new StringBuilder("{\"RequestItems\":{\"items\":[");
+    int base = ThreadLocalRandom.current().nextInt();
+    for (int i = 0; i < 25; i++) {
+      body.append(i == 0 ? "" : ",").append("{\"PutRequest\":{\"Item\":{\"id\":{\"S\":\"b").append(base)
+          .append('-').append(i).append("\"},\"payload\":{\"S\":\"").append(PAYLOAD).append("\"}}}}");
+    }
+    return call("BatchWriteItem", body.append("]}}").toString());
+  }
 }

@@ -12,6 +12,7 @@ import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.storage.WriteConflictException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -59,11 +60,13 @@ public final class ItemStore {
     return inTransaction(tx -> {
       List<WriteResult> results = new ArrayList<>(writes.size());
       List<Staged> changes = new ArrayList<>();
+      Map<String, TableMetadata> tables = new HashMap<>();
       for (KeyedMutation write : writes) {
         byte[] stored = tx.get(write.key());
         Map<String, AttributeValue> previous = stored == null ? null : ItemCodec.decode(stored);
         Map<String, AttributeValue> current = write.mutation().apply(previous);
-        Staging staging = stage(tx, write.table().name(), write.key(), stored, previous, current);
+        TableMetadata table = tables.computeIfAbsent(write.table().name(), name -> tableIn(tx, name));
+        Staging staging = stage(tx, table, write.key(), stored, previous, current);
         results.add(new WriteResult(previous, current, staging.itemCollectionBytes()));
         changes.addAll(staging.changes());
       }
@@ -108,24 +111,31 @@ public final class ItemStore {
   }
 
   /**
+   * A table's metadata as {@code tx} reads it (see {@link io.shaledb.core.catalog.TableCatalog#current}): what
+   * {@link #stage} needs, read once per table and transaction, so the indexes maintained are the committed ones.
+   */
+  public TableMetadata tableIn(Transaction tx, String tableName) {
+    return db.catalog().current(tx, tableName);
+  }
+
+  /**
    * Stages the new version of one item and of its index entries: {@code current} null deletes it. Checks the
-   * 400 KB limit and the types of index key attributes. The table's metadata is read in {@code tx} (see
-   * {@link io.shaledb.core.catalog.TableCatalog#current}), so the indexes maintained are the committed ones.
+   * 400 KB limit and the types of index key attributes.
    *
+   * @param table the item's table as {@link #tableIn} read it in {@code tx}
    * @param stored the item's stored bytes as read in {@code tx}, or null
    * @param previous the same item decoded, or null
    * @return the changes to count in table and index statistics once the transaction commits, and the item
    *     collection's size
    */
-  public Staging stage(Transaction tx, String tableName, byte[] key, byte[] stored,
+  public Staging stage(Transaction tx, TableMetadata table, byte[] key, byte[] stored,
       Map<String, AttributeValue> previous, Map<String, AttributeValue> current) {
-    return stage(tx, tableName, key, stored, previous, current, false);
+    return stage(tx, table, key, stored, previous, current, false);
   }
 
   /** As {@link #stage}; {@code byService} marks a deletion made by DynamoDB itself (time to live) in the stream. */
-  public Staging stage(Transaction tx, String tableName, byte[] key, byte[] stored,
+  public Staging stage(Transaction tx, TableMetadata table, byte[] key, byte[] stored,
       Map<String, AttributeValue> previous, Map<String, AttributeValue> current, boolean byService) {
-    TableMetadata table = db.catalog().current(tx, tableName);
     long newSize = -1;
     if (current != null) {
       newSize = ItemSize.of(current);

@@ -79,7 +79,7 @@ public final class TimeToLiveSweeper implements Runnable {
           return new ItemStore.Committed<>(null, List.of());
         }
         return new ItemStore.Committed<>(null,
-            store.stage(tx, table.name(), key, stored, item, null, true).changes());
+            store.stage(tx, store.tableIn(tx, table.name()), key, stored, item, null, true).changes());
       });
     }
   }

@@ -26,6 +26,7 @@ import io.shaledb.core.validate.ConstraintViolations;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,6 +127,7 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
         throw DynamoException.validation("Transaction request cannot be larger than 4 MB");
       }
       List<ItemStore.Staged> changes = new ArrayList<>();
+      Map<String, TableMetadata> tables = new HashMap<>();
       Map<String, Double> units = new LinkedHashMap<>();
       Map<String, List<ItemCollectionMetrics>> metrics = new LinkedHashMap<>();
       for (int i = 0; i < steps.size(); i++) {
@@ -135,8 +137,8 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
           units.merge(step.table().name(), 2 * ConsumedCapacity.readUnits(before, true), Double::sum);
           continue;
         }
-        ItemStore.Staging staging = store.stage(tx, step.table().name(), step.key(), stored.get(i), previous.get(i),
-            next.get(i));
+        TableMetadata table = tables.computeIfAbsent(step.table().name(), name -> store.tableIn(tx, name));
+        ItemStore.Staging staging = store.stage(tx, table, step.key(), stored.get(i), previous.get(i), next.get(i));
         changes.addAll(staging.changes());
         ItemCollectionMetrics m = ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), step.table(),
             new WriteResult(previous.get(i), next.get(i), staging.itemCollectionBytes()));

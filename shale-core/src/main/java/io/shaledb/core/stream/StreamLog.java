@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
@@ -34,7 +35,8 @@ public final class StreamLog {
    *  in flight before the watermark can pass it. */
   private long next;
   private final ConcurrentSkipListSet<Long> inFlight = new ConcurrentSkipListSet<>();
-  private final ThreadLocal<List<Long>> attempt = ThreadLocal.withInitial(ArrayList::new);
+  /** The numbers each open transaction reserved; a transaction that writes no record has no entry. */
+  private final ConcurrentHashMap<Transaction, List<Long>> reserved = new ConcurrentHashMap<>();
   private final Clock clock;
 
   public StreamLog(StorageEngine storage, List<Integer> streamKeyspaces, Clock clock) {
@@ -60,7 +62,7 @@ public final class StreamLog {
       return;
     }
     long sequence = reserve();
-    attempt.get().add(sequence);
+    reserved.computeIfAbsent(tx, t -> new ArrayList<>()).add(sequence);
     Map<String, AttributeValue> any = current != null ? current : previous;
     Map<String, AttributeValue> keys = new LinkedHashMap<>();
     keys.put(table.keySchema().partitionKey().name(), any.get(table.keySchema().partitionKey().name()));
@@ -85,16 +87,12 @@ public final class StreamLog {
     tx.put(key(stream.keyspace(), sequence), ItemCodec.encode(record));
   }
 
-  /** Marks the start of a transaction attempt on this thread. */
-  public void beginAttempt() {
-    attempt.get().clear();
-  }
-
-  /** The attempt committed or failed: its sequence numbers no longer hold the watermark back. */
-  public void endAttempt() {
-    List<Long> reserved = attempt.get();
-    reserved.forEach(inFlight::remove);
-    reserved.clear();
+  /** {@code tx} committed or failed: the numbers it reserved no longer hold the watermark back. */
+  public void release(Transaction tx) {
+    List<Long> numbers = reserved.remove(tx);
+    if (numbers != null) {
+      numbers.forEach(inFlight::remove);
+    }
   }
 
   private synchronized long reserve() {

@@ -92,18 +92,19 @@ public final class ItemStore {
    */
   public <R> R inTransaction(Function<Transaction, Committed<R>> body) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      db.streams().beginAttempt();
       try (Transaction tx = db.storage().begin()) {
-        Committed<R> committed = body.apply(tx);
-        tx.commit();
-        for (Staged change : committed.changes()) {
-          db.statistics().recordChange(change.keyspace(), change.oldSize(), change.newSize());
+        try {
+          Committed<R> committed = body.apply(tx);
+          tx.commit();
+          for (Staged change : committed.changes()) {
+            db.statistics().recordChange(change.keyspace(), change.oldSize(), change.newSize());
+          }
+          return committed.result();
+        } finally {
+          db.streams().release(tx);
         }
-        return committed.result();
       } catch (WriteConflictException e) {
         Thread.onSpinWait();
-      } finally {
-        db.streams().endAttempt();
       }
     }
     throw new DynamoException(ErrorCode.TRANSACTION_CONFLICT,

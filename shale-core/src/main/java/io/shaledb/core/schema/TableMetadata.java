@@ -36,6 +36,16 @@ public record TableMetadata(
     indexes = List.copyOf(indexes);
   }
 
+  /** Whether the table has local secondary indexes, and so item collections to keep. */
+  public boolean hasLocalIndexes() {
+    for (IndexMetadata index : indexes) {
+      if (index.local()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The index of that name, or null. */
   public IndexMetadata index(String indexName) {
     for (IndexMetadata index : indexes) {

@@ -30,15 +30,16 @@ final class ItemCollections {
    */
   static long update(Transaction tx, TableMetadata table, Map<String, AttributeValue> previous,
       Map<String, AttributeValue> current, long limit) {
-    if (table.indexes().stream().noneMatch(IndexMetadata::local)) {
+    if (!table.hasLocalIndexes()) {
       return -1;
     }
     Map<String, AttributeValue> any = current != null ? current : previous;
     byte[] key = key(table, any.get(table.keySchema().partitionKey().name()));
     byte[] stored = tx.get(key);
-    long size = (stored == null ? 0 : ByteBuffer.wrap(stored).getLong())
-        - footprint(table, previous) + footprint(table, current);
-    if (size > limit && footprint(table, current) > footprint(table, previous)) {
+    long before = footprint(table, previous);
+    long after = footprint(table, current);
+    long size = (stored == null ? 0 : ByteBuffer.wrap(stored).getLong()) - before + after;
+    if (size > limit && after > before) {
       throw new DynamoException(ErrorCode.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED,
           "Item collection size limit exceeded");
     }

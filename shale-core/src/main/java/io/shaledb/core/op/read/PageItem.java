@@ -10,16 +10,8 @@ import java.util.Map;
  * building the model (see {@link ItemCodec#visit}).
  */
 public sealed interface PageItem {
-  /** The item's attributes. */
-  Map<String, AttributeValue> attributes();
-
   record Decoded(Map<String, AttributeValue> attributes) implements PageItem {}
 
   /** An item in {@link ItemCodec}'s encoding, as storage returned it; the array must not be modified. */
-  record Stored(byte[] bytes) implements PageItem {
-    @Override
-    public Map<String, AttributeValue> attributes() {
-      return ItemCodec.decode(bytes);
-    }
-  }
+  record Stored(byte[] bytes) implements PageItem {}
 }

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,39 +56,13 @@ class DurabilityIT {
 
   @Test
   void sigkill_losesNoAcknowledgedWrite() throws Exception {
-    List<Integer> acknowledged = new ArrayList<>();
+    Killed run;
     try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
       createTable(client, "acked");
-      AtomicInteger next = new AtomicInteger();
-      AtomicBoolean killed = new AtomicBoolean();
-      ExecutorService writers = Executors.newFixedThreadPool(4);
-      List<Future<List<Integer>>> results = new ArrayList<>();
-      for (int w = 0; w < 4; w++) {
-        results.add(writers.submit(() -> {
-          List<Integer> mine = new ArrayList<>();
-          while (!killed.get()) {
-            int id = next.getAndIncrement();
-            try {
-              client.putItem(r -> r.tableName("acked").item(Map.of("id", AttributeValue.fromN(
-                  String.valueOf(id)), "payload", AttributeValue.fromS("x".repeat(100)))));
-              mine.add(id);
-            } catch (RuntimeException e) {
-              break;
-            }
-          }
-          return mine;
-        }));
-      }
-      while (next.get() < 2_000) {
-        Thread.sleep(5);
-      }
-      server.kill();
-      killed.set(true);
-      for (Future<List<Integer>> result : results) {
-        acknowledged.addAll(result.get());
-      }
-      writers.shutdown();
+      run = writeUntilKilled(server, 4, 2_000, id -> client.putItem(r -> r.tableName("acked").item(Map.of(
+          "id", AttributeValue.fromN(String.valueOf(id)), "payload", AttributeValue.fromS("x".repeat(100))))));
     }
+    List<Integer> acknowledged = run.acknowledged();
     assertThat(acknowledged).hasSizeGreaterThan(1_000);
     try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
       for (int id : acknowledged) {
@@ -101,50 +76,21 @@ class DurabilityIT {
 
   @Test
   void sigkill_duringTransactions_leavesEachWhollyPresentOrAbsent() throws Exception {
-    List<Integer> acknowledged = new ArrayList<>();
-    AtomicInteger next = new AtomicInteger();
+    Killed run;
     try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
       createTable(client, "tx-a");
       createTable(client, "tx-b");
-      AtomicBoolean killed = new AtomicBoolean();
-      ExecutorService writers = Executors.newFixedThreadPool(3);
-      List<Future<List<Integer>>> results = new ArrayList<>();
-      for (int w = 0; w < 3; w++) {
-        results.add(writers.submit(() -> {
-          List<Integer> mine = new ArrayList<>();
-          while (!killed.get()) {
-            int n = next.getAndIncrement();
-            try {
-              client.transactWriteItems(r -> r.transactItems(
-                  transactPut("tx-a", n * 2), transactPut("tx-a", n * 2 + 1), transactPut("tx-b", n)));
-              mine.add(n);
-            } catch (RuntimeException e) {
-              break;
-            }
-          }
-          return mine;
-        }));
-      }
-      while (next.get() < 600) {
-        Thread.sleep(5);
-      }
-      server.kill();
-      killed.set(true);
-      for (Future<List<Integer>> result : results) {
-        acknowledged.addAll(result.get());
-      }
-      writers.shutdown();
+      run = writeUntilKilled(server, 3, 600, n -> client.transactWriteItems(r -> r.transactItems(
+          transactPut("tx-a", n * 2), transactPut("tx-a", n * 2 + 1), transactPut("tx-b", n))));
     }
     try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
-      int attempted = next.get();
-      for (int n = 0; n < attempted; n++) {
-        int id = n;
-        boolean a1 = exists(client, "tx-a", id * 2);
-        boolean a2 = exists(client, "tx-a", id * 2 + 1);
-        boolean b = exists(client, "tx-b", id);
-        assertThat(a1 == a2 && a2 == b).as("transaction %d is all or nothing", id).isTrue();
-        if (acknowledged.contains(id)) {
-          assertThat(b).as("acknowledged transaction %d", id).isTrue();
+      for (int n = 0; n < run.attempted(); n++) {
+        boolean a1 = exists(client, "tx-a", n * 2);
+        boolean a2 = exists(client, "tx-a", n * 2 + 1);
+        boolean b = exists(client, "tx-b", n);
+        assertThat(a1 == a2 && a2 == b).as("transaction %d is all or nothing", n).isTrue();
+        if (run.acknowledged().contains(n)) {
+          assertThat(b).as("acknowledged transaction %d", n).isTrue();
         }
       }
     }
@@ -152,38 +98,13 @@ class DurabilityIT {
 
   @Test
   void sigkill_neverSeparatesAChangeFromItsStreamRecord() throws Exception {
-    AtomicInteger next = new AtomicInteger();
     try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
       client.createTable(r -> r.tableName("streamed").billingMode(BillingMode.PAY_PER_REQUEST)
           .attributeDefinitions(Tables.definition("id", ScalarAttributeType.N))
           .keySchema(Tables.key("id", KeyType.HASH))
           .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
-      AtomicBoolean killed = new AtomicBoolean();
-      ExecutorService writers = Executors.newFixedThreadPool(3);
-      List<Future<?>> running = new ArrayList<>();
-      for (int w = 0; w < 3; w++) {
-        running.add(writers.submit(() -> {
-          while (!killed.get()) {
-            int id = next.getAndIncrement();
-            try {
-              client.putItem(r -> r.tableName("streamed").item(Map.of("id", AttributeValue.fromN(
-                  String.valueOf(id)))));
-            } catch (RuntimeException e) {
-              break;
-            }
-          }
-          return null;
-        }));
-      }
-      while (next.get() < 500) {
-        Thread.sleep(5);
-      }
-      server.kill();
-      killed.set(true);
-      for (Future<?> writer : running) {
-        writer.get();
-      }
-      writers.shutdown();
+      writeUntilKilled(server, 3, 500, id -> client.putItem(r -> r.tableName("streamed").item(Map.of(
+          "id", AttributeValue.fromN(String.valueOf(id))))));
     }
     try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client();
         DynamoDbStreamsClient streams = server.streamsClient()) {
@@ -206,6 +127,47 @@ class DurabilityIT {
       client.scanPaginator(r -> r.tableName("streamed")).items().forEach(i -> stored.add(i.get("id").n()));
       assertThat(recorded).isEqualTo(stored);
     }
+  }
+
+  /** The numbers of the writes acknowledged before the kill, and how many writes had started. */
+  private record Killed(List<Integer> acknowledged, int attempted) {}
+
+  /**
+   * Runs {@code writers} threads that each write with the next number until a write fails, kills the server with
+   * SIGKILL once {@code killAfter} writes have started, and waits for the writers.
+   */
+  private static Killed writeUntilKilled(ServerProcess server, int writers, int killAfter, IntConsumer write)
+      throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicBoolean killed = new AtomicBoolean();
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Future<List<Integer>>> results = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      results.add(pool.submit(() -> {
+        List<Integer> mine = new ArrayList<>();
+        while (!killed.get()) {
+          int n = next.getAndIncrement();
+          try {
+            write.accept(n);
+            mine.add(n);
+          } catch (RuntimeException e) {
+            break;
+          }
+        }
+        return mine;
+      }));
+    }
+    while (next.get() < killAfter) {
+      Thread.sleep(5);
+    }
+    server.kill();
+    killed.set(true);
+    List<Integer> acknowledged = new ArrayList<>();
+    for (Future<List<Integer>> result : results) {
+      acknowledged.addAll(result.get());
+    }
+    pool.shutdown();
+    return new Killed(acknowledged, next.get());
   }
 
   private static TransactWriteItem transactPut(String table, int id) {

@@ -11,12 +11,7 @@
 # body (shale-bench's EchoServer): the machine's HTTP limit.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-. bin/jdk.sh
-JAVA_HOME="$(find_jdk)" || { echo "compare.sh: needs a JDK 21 or newer" >&2; exit 1; }
-export JAVA_HOME
-java="$JAVA_HOME/bin/java"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 MODES="${MODES:-memory disk}"
 WORKLOADS="${WORKLOADS:-put get query batch update}"
@@ -26,12 +21,6 @@ WARMUP="${WARMUP:-3}"
 SHALE_PORT=18000
 DDB_PORT=18001
 ECHO_PORT=18002
-work="$root/bench/target"
-mkdir -p "$work"
-
-if ! command -v wrk >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-fi
 
 ./mvnw -q -B -DskipTests -pl shale-server,shale-bench -am package
 ./mvnw -q -B -f bench/dynamodb-local/pom.xml dependency:copy-dependencies -DoutputDirectory="$work/ddblocal"
@@ -50,13 +39,6 @@ wait_for() { # port
   done
   echo "compare.sh: nothing answers on port $1" >&2
   return 1
-}
-
-call() { # port operation json
-  curl -s -X POST "http://127.0.0.1:$1/" -H "Content-Type: application/x-amz-json-1.0" \
-    -H "X-Amz-Target: DynamoDB_20120810.$2" \
-    -H "Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0" \
-    -d "$3" >/dev/null
 }
 
 # The read and update workloads' data: items k0..k9999 (with c = 0) of table "items" and the 100 items of partition
@@ -80,13 +62,10 @@ write_preload_batches() {
 }
 
 prepare() { # port
-  call "$1" CreateTable '{"TableName":"items","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]}'
-  call "$1" CreateTable '{"TableName":"sorted","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]}'
+  call "$1" CreateTable -o /dev/null -d '{"TableName":"items","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]}'
+  call "$1" CreateTable -o /dev/null -d '{"TableName":"sorted","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]}'
   for batch in "$work"/preload/*.json; do
-    status="$(curl -s -o "$work/preload.response" -w '%{http_code}' -X POST "http://127.0.0.1:$1/" \
-      -H "Content-Type: application/x-amz-json-1.0" -H "X-Amz-Target: DynamoDB_20120810.BatchWriteItem" \
-      -H "Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0" \
-      --data-binary @"$batch")"
+    status="$(call "$1" BatchWriteItem -o "$work/preload.response" -w '%{http_code}' --data-binary @"$batch")"
     if [ "$status" != 200 ] || grep -q '"UnprocessedItems":{"' "$work/preload.response"; then
       echo "compare.sh: preloading port $1 failed ($status): $(cat "$work/preload.response")" >&2
       exit 1

@@ -5,32 +5,16 @@
 #   bench/footprint.sh                # ITEMS=1000000 by default
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-. bin/jdk.sh
-JAVA_HOME="$(find_jdk)" || { echo "footprint.sh: needs a JDK 21 or newer" >&2; exit 1; }
-java="$JAVA_HOME/bin/java"
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
 ITEMS="${ITEMS:-1000000}"
 PORT=18010
-work="$root/bench/target"
-mkdir -p "$work"
-
-if ! command -v wrk >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-fi
 ./mvnw -q -B -DskipTests -pl shale-server -am package
 shale_jar="$(ls shale-server/target/shale-server-*-all.jar | head -n 1)"
 
 pid=""
 cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
-
-call() { # operation json
-  curl -s -X POST "http://127.0.0.1:$PORT/" -H "Content-Type: application/x-amz-json-1.0" \
-    -H "X-Amz-Target: DynamoDB_20120810.$1" \
-    -H "Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0" \
-    -d "$2"
-}
 
 stop() {
   kill "$pid"
@@ -43,7 +27,7 @@ for run in 1 2 3; do
   start="$(date +%s%N)"
   ./shaledb serve --port "$PORT" --in-memory >"$work/startup.log" 2>&1 &
   pid=$!
-  until call ListTables '{}' >/dev/null 2>&1; do :; done
+  until call "$PORT" ListTables -d '{}' >/dev/null 2>&1; do :; done
   echo "startup to first answered request (./shaledb serve --in-memory, run $run$([ "$run" = 1 ] && echo \
     ', writes the class data archive')): $(( ($(date +%s%N) - start) / 1000000 )) ms"
   stop
@@ -53,9 +37,9 @@ rm -rf "$work/footprint-data"
 "$java" -Xmx256m --enable-native-access=ALL-UNNAMED -jar "$shale_jar" serve --port "$PORT" \
   --data-dir "$work/footprint-data" >"$work/footprint.log" 2>&1 &
 pid=$!
-until call ListTables '{}' >/dev/null 2>&1; do sleep 0.1; done
-call CreateTable '{"TableName":"items","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]}' >/dev/null
-item_count() { call DescribeTable '{"TableName":"items"}' | grep -o '"ItemCount":[0-9]*' | cut -d: -f2; }
+until call "$PORT" ListTables -d '{}' >/dev/null 2>&1; do sleep 0.1; done
+call "$PORT" CreateTable -d '{"TableName":"items","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]}' >/dev/null
+item_count() { call "$PORT" DescribeTable -d '{"TableName":"items"}' | grep -o '"ItemCount":[0-9]*' | cut -d: -f2; }
 load_start="$(date +%s)"
 TOTAL="$ITEMS" THREADS=2 wrk -t2 -c8 -d1h -s bench/wrk/load.lua "http://127.0.0.1:$PORT/" >"$work/load.out" &
 loader=$!

@@ -7,12 +7,12 @@ import java.util.NavigableMap;
 
 /** Walks a live range of the skip list, yielding each key's value as of the reader's sequence. */
 final class MemoryCursor implements KvCursor {
-  private final Iterator<Map.Entry<byte[], Version>> entries;
+  private final Iterator<Map.Entry<byte[], Slot>> entries;
   private final long readSequence;
   private byte[] key;
   private byte[] value;
 
-  MemoryCursor(NavigableMap<byte[], Version> range, long readSequence) {
+  MemoryCursor(NavigableMap<byte[], Slot> range, long readSequence) {
     this.entries = range.entrySet().iterator();
     this.readSequence = readSequence;
   }
@@ -20,8 +20,8 @@ final class MemoryCursor implements KvCursor {
   @Override
   public boolean next() {
     while (entries.hasNext()) {
-      Map.Entry<byte[], Version> entry = entries.next();
-      Version visible = entry.getValue().visibleAt(readSequence);
+      Map.Entry<byte[], Slot> entry = entries.next();
+      Version visible = entry.getValue().head.visibleAt(readSequence);
       if (visible != null && visible.value != null) {
         key = entry.getKey();
         value = visible.value;

@@ -11,15 +11,20 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The in-memory engine: multi-version concurrency control over a concurrent skip list.
  *
- * <p>Each key maps to a chain of {@link Version}s, newest first. Readers read at a sequence number and walk the
- * chain to the newest version not after it, so they never block and never see a partial commit. Commits are
- * serialised by one lock: validate that no key in the transaction's conflict set has a version newer than the
- * transaction's read sequence, install the new versions under the next sequence, then publish it.
+ * <p>Each key has a {@link Slot} holding its chain of {@link Version}s, newest first. Readers read at a sequence
+ * number and walk the chain to the newest version not after it, so they never block and never see a partial commit.
+ * Commits are serialised by one lock: validate that no key in the transaction's conflict set has a version newer
+ * than the transaction's read sequence, install the new versions under the next sequence, then publish it.
+ *
+ * <p>Slots live in two indexes: a skip list in key order for ranges, and a hash map for point reads and for commits,
+ * which then walk the skip list only to add a key it does not hold yet. With a million keys a skip list lookup is
+ * some twenty dependent cache misses; the hash map's is two or three.
  *
  * <p>Versions that no open reader can see any more are pruned when their key is written again; keys whose old
  * versions had to be kept for a reader are queued and pruned by later commits, so memory stays bounded by the live
@@ -28,13 +33,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class MemoryEngine implements StorageEngine {
   private static final int PRUNES_PER_COMMIT = 64;
 
-  private final ConcurrentSkipListMap<byte[], Version> data = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+  private final ConcurrentSkipListMap<byte[], Slot> ordered = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+  private final ConcurrentHashMap<Slot, Slot> points = new ConcurrentHashMap<>();
   private final ReadTracker readers = new ReadTracker();
   /** Keys whose superseded versions a reader still pinned, in commit order, with the version that superseded them. */
   private final ArrayDeque<PendingPrune> pendingPrune = new ArrayDeque<>();
   private final Object commitLock = new Object();
 
-  private record PendingPrune(byte[] key, long sequence) {}
+  private record PendingPrune(Slot slot, long sequence) {}
 
   @Override
   public Snapshot snapshot() {
@@ -48,7 +54,13 @@ public final class MemoryEngine implements StorageEngine {
 
   @Override
   public void clearRange(KeyRange range) {
-    data.subMap(range.start(), true, range.end(), false).clear();
+    synchronized (commitLock) {
+      NavigableMap<byte[], Slot> cleared = ordered.subMap(range.start(), true, range.end(), false);
+      for (Slot slot : cleared.values()) {
+        points.remove(slot);
+      }
+      cleared.clear();
+    }
   }
 
   @Override
@@ -58,17 +70,20 @@ public final class MemoryEngine implements StorageEngine {
 
   @Override
   public void close() {
-    data.clear();
+    synchronized (commitLock) {
+      points.clear();
+      ordered.clear();
+    }
   }
 
   byte[] get(byte[] key, long readSequence) {
-    Version head = data.get(key);
-    Version visible = head == null ? null : head.visibleAt(readSequence);
+    Slot slot = points.get(Slot.probe(key));
+    Version visible = slot == null ? null : slot.head.visibleAt(readSequence);
     return visible == null ? null : visible.value;
   }
 
-  NavigableMap<byte[], Version> range(KeyRange range, boolean reverse) {
-    NavigableMap<byte[], Version> sub = data.subMap(range.start(), true, range.end(), false);
+  NavigableMap<byte[], Slot> range(KeyRange range, boolean reverse) {
+    NavigableMap<byte[], Slot> sub = ordered.subMap(range.start(), true, range.end(), false);
     return reverse ? sub.descendingMap() : sub;
   }
 
@@ -80,8 +95,8 @@ public final class MemoryEngine implements StorageEngine {
   void commit(long readSequence, Set<byte[]> conflicts, Map<byte[], byte[]> writes) {
     synchronized (commitLock) {
       for (byte[] key : conflicts) {
-        Version head = data.get(key);
-        if (head != null && head.sequence > readSequence) {
+        Slot slot = points.get(Slot.probe(key));
+        if (slot != null && slot.head.sequence > readSequence) {
           throw new WriteConflictException("a key this transaction read or wrote was committed since it began");
         }
       }
@@ -92,46 +107,57 @@ public final class MemoryEngine implements StorageEngine {
       // Readers opened before the publish below cannot see the new versions, so this bound is safe for them too.
       long oldest = readers.oldestReadable();
       for (Map.Entry<byte[], byte[]> write : writes.entrySet()) {
-        data.compute(write.getKey(), (key, head) -> {
-          Version installed = new Version(sequence, write.getValue(), head);
-          cut(key, installed, oldest);
-          return installed;
-        });
+        install(write.getKey(), write.getValue(), sequence, oldest);
       }
       readers.publish(sequence);
       // Queued keys become prunable in commit order; stop at the first one a reader still pins.
       for (int i = 0; i < PRUNES_PER_COMMIT && !pendingPrune.isEmpty()
           && pendingPrune.peek().sequence() <= oldest; i++) {
-        prune(pendingPrune.poll().key(), oldest);
+        prune(pendingPrune.poll().slot(), oldest);
       }
     }
   }
 
-  /** Prunes a queued key: its versions no reader at or after {@code oldest} can see, and the key if deleted. */
-  private void prune(byte[] key, long oldest) {
-    Version head = data.get(key);
-    if (head == null) {
-      return;
+  /** Adds a version of {@code key} (a null value deletes); deleting a key the engine does not hold changes nothing. */
+  private void install(byte[] key, byte[] value, long sequence, long oldest) {
+    Slot slot = points.get(Slot.probe(key));
+    if (slot != null) {
+      slot.head = new Version(sequence, value, slot.head);
+      cut(slot, oldest);
+    } else if (value != null) {
+      slot = new Slot(key, new Version(sequence, value, null));
+      points.put(slot, slot);
+      ordered.put(key, slot);
     }
-    cut(key, head, oldest);
+  }
+
+  /** Prunes a queued slot: its versions no reader at or after {@code oldest} can see, and the key if deleted. */
+  private void prune(Slot slot, long oldest) {
+    if (points.get(slot) != slot) {
+      return; // a cleared range or an earlier prune removed the key; a slot for it now would be a new one
+    }
+    Version head = slot.head;
+    cut(slot, oldest);
     if (head.older == null && head.value == null && head.sequence <= oldest) {
-      data.remove(key, head);
+      points.remove(slot);
+      ordered.remove(slot.key);
     }
   }
 
   /**
-   * Cuts the versions of {@code head}'s chain that no reader at or after {@code oldest} can see, and queues the key
+   * Cuts the versions of the slot's chain that no reader at or after {@code oldest} can see, and queues the slot
    * when something remains to prune once the readers that still see it close: older versions, or a deletion's
    * marker. A key's only live version (a new item) has nothing to prune and is not queued.
    */
-  private void cut(byte[] key, Version head, long oldest) {
+  private void cut(Slot slot, long oldest) {
+    Version head = slot.head;
     Version floor = head.visibleAt(oldest);
     if (floor != null) {
       floor.older = null;
     }
     boolean prunable = head.older != null || head.value == null;
     if (prunable && (floor != head || head.sequence > oldest)) {
-      pendingPrune.add(new PendingPrune(key, head.sequence));
+      pendingPrune.add(new PendingPrune(slot, head.sequence));
     }
   }
 }

@@ -36,4 +36,37 @@ class MemoryEngineTest extends StorageEngineContract {
     }
     assertThat(memory.range(new KeyRange(new byte[] {0}, new byte[] {(byte) 0xFF}), false)).hasSize(1);
   }
+
+  @Test
+  void keyDeletedWhileReadersPinIt_andWrittenAgain_isServedByItsNewSlot() {
+    put("a", "1");
+    MemoryEngine memory = (MemoryEngine) engine;
+    Snapshot pinning = memory.snapshot();
+    try (Transaction tx = engine.begin()) {
+      tx.delete(b("a"));
+      tx.commit();
+    }
+    assertThat(pinning.get(b("a"))).isEqualTo(b("1"));
+    pinning.close();
+    put("b", "1"); // prunes the deleted key and its slot
+    put("a", "2");
+    put("c", "1"); // a later prune must leave the new slot of "a" alone
+    try (Snapshot snapshot = memory.snapshot()) {
+      assertThat(snapshot.get(b("a"))).isEqualTo(b("2"));
+    }
+    assertThat(memory.range(new KeyRange(new byte[] {0}, new byte[] {(byte) 0xFF}), false)).hasSize(3);
+  }
+
+  @Test
+  void clearedRange_canBeWrittenAgain() {
+    put("a", "1");
+    engine.clearRange(new KeyRange(b("a"), b("b")));
+    try (Snapshot snapshot = engine.snapshot()) {
+      assertThat(snapshot.get(b("a"))).isNull();
+    }
+    put("a", "2");
+    try (Snapshot snapshot = engine.snapshot()) {
+      assertThat(snapshot.get(b("a"))).isEqualTo(b("2"));
+    }
+  }
 }

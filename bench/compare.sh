@@ -24,7 +24,6 @@ ECHO_PORT=18002
 
 ./mvnw -q -B -DskipTests -pl shale-server,shale-bench -am package
 ./mvnw -q -B -f bench/dynamodb-local/pom.xml dependency:copy-dependencies -DoutputDirectory="$work/ddblocal"
-shale_jar="$(ls shale-server/target/shale-server-*-all.jar | head -n 1)"
 bench_jar=shale-bench/target/shale-benchmarks.jar
 declare -A get_cpu
 
@@ -108,8 +107,7 @@ for mode in $MODES; do
     shale_args=(--data-dir "$work/shale-data")
     ddb_args=(-dbPath "$work/ddb-data")
   fi
-  "$java" --enable-native-access=ALL-UNNAMED -jar "$shale_jar" serve --port "$SHALE_PORT" "${shale_args[@]}" \
-    >"$work/shale-$mode.log" 2>&1 &
+  ./shaledb serve --port "$SHALE_PORT" "${shale_args[@]}" >"$work/shale-$mode.log" 2>&1 &
   shale_pid=$!
   "$java" -Djava.library.path="$work/ddblocal" -cp "$work/ddblocal/*" \
     software.amazon.dynamodb.services.local.main.ServerRunner -port "$DDB_PORT" "${ddb_args[@]}" \

@@ -34,8 +34,7 @@ for run in 1 2 3; do
 done
 
 rm -rf "$work/footprint-data"
-"$java" -Xmx256m --enable-native-access=ALL-UNNAMED -jar "$shale_jar" serve --port "$PORT" \
-  --data-dir "$work/footprint-data" >"$work/footprint.log" 2>&1 &
+SHALEDB_JAVA_OPTS=-Xmx256m ./shaledb serve --port "$PORT" --data-dir "$work/footprint-data" >"$work/footprint.log" 2>&1 &
 pid=$!
 until call "$PORT" ListTables -d '{}' >/dev/null 2>&1; do sleep 0.1; done
 call "$PORT" CreateTable -d '{"TableName":"items","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]}' >/dev/null

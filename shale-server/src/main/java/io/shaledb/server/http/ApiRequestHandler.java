@@ -84,19 +84,20 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
   }
 
   private FullHttpResponse call(ChannelHandlerContext ctx, ApiRequest call, ByteBuf body) {
-    ByteBuf out = ctx.alloc().buffer(256);
-    try (ByteBufInputStream in = new ByteBufInputStream(body); ByteBufOutputStream os = new ByteBufOutputStream(out)) {
-      handler.handle(call, in, os);
+    ResponseBody out = new ResponseBody(ctx.alloc());
+    try (ByteBufInputStream in = new ByteBufInputStream(body)) {
+      handler.handle(call, in, out);
     } catch (DynamoException e) {
-      out.release();
+      out.discard();
       return error(ctx, e, call.requestId());
     } catch (IOException | RuntimeException e) {
-      out.release();
+      out.discard();
       LOG.error("request {} ({}) failed", call.requestId(), call.target(), e);
       return error(ctx, new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, ErrorResponses.INTERNAL_ERROR_MESSAGE),
           call.requestId());
     }
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, out);
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+        out.finish());
     Responses.addHeaders(response, call.requestId());
     return response;
   }

@@ -3,6 +3,7 @@ package io.shaledb.server.http;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.AsciiString;
+import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 
@@ -29,7 +30,9 @@ final class Responses {
   /** Sets content type, length, request id and the CRC32 of the body, which the SDKs verify. */
   static void addHeaders(FullHttpResponse response, String requestId) {
     CRC32 crc = new CRC32();
-    crc.update(response.content().nioBuffer());
+    for (ByteBuffer part : response.content().nioBuffers()) {
+      crc.update(part);
+    }
     response.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, JSON_1_0)
         .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes())

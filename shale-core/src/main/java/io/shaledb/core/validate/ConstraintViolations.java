@@ -4,7 +4,6 @@ import io.shaledb.core.error.DynamoException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Collects violations of an input's declared constraints (not null, length, range, pattern, enum) and reports
@@ -13,6 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class ConstraintViolations {
   private static final int MAX_LISTED = 10;
+  private static final String RESOURCE_NAME = "[a-zA-Z0-9_.-]+";
 
   private final List<String> violations = new ArrayList<>();
 
@@ -36,11 +36,30 @@ public final class ConstraintViolations {
     return this;
   }
 
-  public ConstraintViolations pattern(String path, String value, Pattern pattern) {
-    if (value != null && !pattern.matcher(value).matches()) {
-      add(quote(value), path, "Member must satisfy regular expression pattern: " + pattern.pattern());
+  /**
+   * The pattern {@value #RESOURCE_NAME} of table and index names. Checked on every request, so with a loop over the
+   * characters rather than a regular expression's matcher.
+   */
+  public ConstraintViolations resourceName(String path, String value) {
+    if (value != null && !isResourceName(value)) {
+      add(quote(value), path, "Member must satisfy regular expression pattern: " + RESOURCE_NAME);
     }
     return this;
+  }
+
+  private static boolean isResourceName(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '.' || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Size bounds on a list or map, rendered with the collection's own text as DynamoDB does. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ConstraintViolationsTest {
@@ -28,7 +27,7 @@ class ConstraintViolationsTest {
   @Test
   void several_areJoinedInOrder() {
     assertThatThrownBy(() -> new ConstraintViolations()
-            .pattern("tableName", "a;", Pattern.compile("[a-zA-Z0-9_.-]+"))
+            .resourceName("tableName", "a;")
             .length("tableName", "a;", 3, 255)
             .oneOf("billingMode", "X", List.of("PROVISIONED", "PAY_PER_REQUEST"))
             .range("limit", 0L, 1, 100)

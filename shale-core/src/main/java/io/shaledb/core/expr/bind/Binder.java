@@ -176,8 +176,14 @@ public final class Binder {
     return bound;
   }
 
-  /** Reports names and values that none of the request's expressions used. */
+  /**
+   * Reports names and values that none of the request's expressions used. Only declared keys are ever marked used,
+   * so equal counts mean nothing is unused and the sorted report need not be built.
+   */
   public void checkAllUsed() {
+    if (usedNames.size() == names.size() && usedValues.size() == values.size()) {
+      return;
+    }
     Set<String> unusedNames = new TreeSet<>(names.keySet());
     unusedNames.removeAll(usedNames);
     if (!unusedNames.isEmpty()) {

@@ -5,23 +5,22 @@ import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The checks DynamoDB makes on a request's ExpressionAttributeNames and ExpressionAttributeValues before any
  * expression is bound, and the binder that resolves them.
  */
 public final class RequestExpressions {
-  private static final Pattern NAME_KEY = Pattern.compile("#[A-Za-z0-9_]+");
-  private static final Pattern VALUE_KEY = Pattern.compile(":[A-Za-z0-9_]+");
-
   private RequestExpressions() {}
 
   /**
    * @param expressions the request's expression texts (absent ones null)
    */
   public static Binder binder(Map<String, String> names, Map<String, AttributeValue> values, List<String> expressions) {
-    boolean anyExpression = expressions.stream().anyMatch(e -> e != null);
+    boolean anyExpression = false;
+    for (String expression : expressions) {
+      anyExpression |= expression != null;
+    }
     if (names != null) {
       if (!anyExpression) {
         throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
@@ -30,7 +29,7 @@ public final class RequestExpressions {
         throw DynamoException.validation("ExpressionAttributeNames must not be empty");
       }
       for (String key : names.keySet()) {
-        if (!NAME_KEY.matcher(key).matches()) {
+        if (!isKey(key, '#')) {
           throw DynamoException.validation(
               "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
         }
@@ -44,13 +43,27 @@ public final class RequestExpressions {
         throw DynamoException.validation("ExpressionAttributeValues must not be empty");
       }
       for (String key : values.keySet()) {
-        if (!VALUE_KEY.matcher(key).matches()) {
+        if (!isKey(key, ':')) {
           throw DynamoException.validation(
               "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key + "\"");
         }
       }
     }
     return new Binder(names, values);
+  }
+
+  /** {@code #[A-Za-z0-9_]+} or {@code :[A-Za-z0-9_]+}: checked per key of every request, so without a matcher. */
+  private static boolean isKey(String key, char prefix) {
+    if (key.length() < 2 || key.charAt(0) != prefix) {
+      return false;
+    }
+    for (int i = 1; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Mixing a legacy parameter with its expression counterpart, in DynamoDB's words. */

@@ -35,7 +35,7 @@ final class ReadParameters {
     TableNames.requirePresentAndLength(r.tableName());
     ConstraintViolations v = new ConstraintViolations();
     TableNames.pattern(v, "tableName", r.tableName());
-    v.pattern("indexName", r.indexName(), java.util.regex.Pattern.compile("[a-zA-Z0-9_.-]+"))
+    v.resourceName("indexName", r.indexName())
         .length("indexName", r.indexName(), 3, 255)
         .range("limit", r.limit(), 1, Integer.MAX_VALUE)
         .oneOf("select", r.select(), SELECT)

@@ -6,12 +6,10 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** ListTables: names in ascending order, at most 100 a page. */
 public final class ListTables implements Operation<ListTablesInput, ListTablesOutput> {
   private static final int MAX_LIMIT = 100;
-  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
   private final Database db;
 
@@ -23,7 +21,7 @@ public final class ListTables implements Operation<ListTablesInput, ListTablesOu
   public void validate(ListTablesInput in) {
     new ConstraintViolations()
         .range("limit", in.limit(), 1, MAX_LIMIT)
-        .pattern("exclusiveStartTableName", in.exclusiveStartTableName(), NAME)
+        .resourceName("exclusiveStartTableName", in.exclusiveStartTableName())
         .length("exclusiveStartTableName", in.exclusiveStartTableName(), 3, 255)
         .throwIfAny();
   }

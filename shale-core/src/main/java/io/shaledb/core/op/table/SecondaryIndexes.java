@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Secondary index definitions of CreateTable: their declared constraints and DynamoDB's semantic checks, in the
@@ -29,7 +28,6 @@ final class SecondaryIndexes {
   static final int MAX_LOCAL = 5;
   static final int MAX_GLOBAL = 20;
   static final int MAX_PROJECTED_ATTRIBUTES = 100;
-  private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
   private static final String INVALID = "One or more parameter values were invalid: ";
 
   private SecondaryIndexes() {}
@@ -50,7 +48,7 @@ final class SecondaryIndexes {
       }
       v.oneOf(path + "projection.projectionType", index.projectionType(), List.of("ALL", "INCLUDE", "KEYS_ONLY"));
       v.notNull(path + "indexName", index.indexName())
-          .pattern(path + "indexName", index.indexName(), NAME)
+          .resourceName(path + "indexName", index.indexName())
           .length(path + "indexName", index.indexName(), 3, 255);
     }
   }

@@ -2,15 +2,12 @@ package io.shaledb.core.op.table;
 
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.validate.ConstraintViolations;
-import java.util.regex.Pattern;
 
 /**
  * The rules on a table name, shared by every operation that takes one. DynamoDB checks presence and length first,
  * each with its own message, and the character pattern among the other declared constraints.
  */
 public final class TableNames {
-  private static final Pattern PATTERN = Pattern.compile("[a-zA-Z0-9_.-]+");
-
   private TableNames() {}
 
   /** Presence and length (3 to 255), checked before every other constraint of the request. */
@@ -25,7 +22,7 @@ public final class TableNames {
 
   /** The character pattern, as one of the declared constraints at {@code path}. */
   public static ConstraintViolations pattern(ConstraintViolations violations, String path, String name) {
-    return violations.pattern(path, name, PATTERN);
+    return violations.resourceName(path, name);
   }
 
   /** A table name that is the whole of a request's declared constraints. */

@@ -7,6 +7,8 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConstraintViolationsTest {
 
@@ -53,5 +55,19 @@ class ConstraintViolationsTest {
         .hasMessageStartingWith("12 validation errors detected: ")
         .hasMessageContaining("'m9'")
         .hasMessageNotContaining("'m10'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"abc", "A-b.c_9", "0.0", "---"})
+  void resourceName_acceptsThePatternsCharacters(String name) {
+    assertThatCode(() -> new ConstraintViolations().resourceName("tableName", name).throwIfAny())
+        .doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "a b", "tab/le", "caf\u00e9", "a:b", "x\u0000"})
+  void resourceName_rejectsEverythingElse(String name) {
+    assertThatThrownBy(() -> new ConstraintViolations().resourceName("tableName", name).throwIfAny())
+        .hasMessageEndingWith("Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
   }
 }

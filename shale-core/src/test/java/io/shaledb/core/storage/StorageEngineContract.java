@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -267,6 +271,67 @@ public abstract class StorageEngineContract {
       sum += value == null ? 0 : Integer.parseInt(value);
     }
     assertThat(sum).isEqualTo(threads * incrementsPerThread);
+  }
+
+  /**
+   * Random writes, deletes and cleared ranges over keys that share and split long prefixes (the memory engine shards
+   * by the first six bytes), checked against a sorted map by random scans both ways.
+   */
+  @Test
+  void randomWrites_scanLikeASortedMap() {
+    long seed = new Random().nextLong();
+    System.out.println("randomWrites_scanLikeASortedMap seed " + seed);
+    Random random = new Random(seed);
+    TreeMap<byte[], byte[]> model = new TreeMap<>(Arrays::compareUnsigned);
+    for (int round = 0; round < 300; round++) {
+      try (Transaction tx = engine.begin()) {
+        for (int i = 0; i < 10; i++) {
+          byte[] key = randomKey(random);
+          if (random.nextInt(4) == 0) {
+            tx.delete(key);
+            model.remove(key);
+          } else {
+            byte[] value = b(String.valueOf(random.nextInt()));
+            tx.put(key, value);
+            model.put(key, value);
+          }
+        }
+        tx.commit();
+      }
+      KeyRange range = randomRange(random);
+      if (round % 50 == 49) {
+        engine.clearRange(range);
+        model.subMap(range.start(), true, range.end(), false).clear();
+      }
+      boolean reverse = random.nextBoolean();
+      NavigableMap<byte[], byte[]> expected = model.subMap(range.start(), true, range.end(), false);
+      List<String> scanned = new ArrayList<>();
+      try (Snapshot snapshot = engine.snapshot(); KvCursor cursor = snapshot.scan(range, reverse)) {
+        while (cursor.next()) {
+          scanned.add(HexFormat.of().formatHex(cursor.key()) + "=" + s(cursor.value()));
+        }
+      }
+      List<String> wanted = new ArrayList<>();
+      (reverse ? expected.descendingMap() : expected)
+          .forEach((key, value) -> wanted.add(HexFormat.of().formatHex(key) + "=" + s(value)));
+      assertThat(scanned).as("round %d, seed %d", round, seed).isEqualTo(wanted);
+    }
+  }
+
+  /** Up to nine bytes, drawn mostly from a few values so that keys often share their first bytes. */
+  private static byte[] randomKey(Random random) {
+    byte[] key = new byte[random.nextInt(10)];
+    byte[] common = {0x00, 0x01, 0x0F, 0x10, 0x7F, (byte) 0x80, (byte) 0xFF};
+    for (int i = 0; i < key.length; i++) {
+      key[i] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : common[random.nextInt(common.length)];
+    }
+    return key;
+  }
+
+  private static KeyRange randomRange(Random random) {
+    byte[] a = randomKey(random);
+    byte[] b = randomKey(random);
+    return Arrays.compareUnsigned(a, b) <= 0 ? new KeyRange(a, b) : new KeyRange(b, a);
   }
 
   @Test

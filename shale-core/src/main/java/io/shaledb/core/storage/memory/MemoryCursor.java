@@ -2,28 +2,26 @@ package io.shaledb.core.storage.memory;
 
 import io.shaledb.core.storage.KvCursor;
 import java.util.Iterator;
-import java.util.Map;
-import java.util.NavigableMap;
 
-/** Walks a live range of the skip list, yielding each key's value as of the reader's sequence. */
+/** Walks a live range of the ordered index, yielding each key's value as of the reader's sequence. */
 final class MemoryCursor implements KvCursor {
-  private final Iterator<Map.Entry<byte[], Slot>> entries;
+  private final Iterator<Slot> slots;
   private final long readSequence;
   private byte[] key;
   private byte[] value;
 
-  MemoryCursor(NavigableMap<byte[], Slot> range, long readSequence) {
-    this.entries = range.entrySet().iterator();
+  MemoryCursor(Iterator<Slot> slots, long readSequence) {
+    this.slots = slots;
     this.readSequence = readSequence;
   }
 
   @Override
   public boolean next() {
-    while (entries.hasNext()) {
-      Map.Entry<byte[], Slot> entry = entries.next();
-      Version visible = entry.getValue().head.visibleAt(readSequence);
+    while (slots.hasNext()) {
+      Slot slot = slots.next();
+      Version visible = slot.head.visibleAt(readSequence);
       if (visible != null && visible.value != null) {
-        key = entry.getKey();
+        key = slot.key;
         value = visible.value;
         return true;
       }

@@ -7,24 +7,22 @@ import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.storage.WriteConflictException;
 import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * The in-memory engine: multi-version concurrency control over a concurrent skip list.
+ * The in-memory engine: multi-version concurrency control over concurrent skip lists.
  *
  * <p>Each key has a {@link Slot} holding its chain of {@link Version}s, newest first. Readers read at a sequence
  * number and walk the chain to the newest version not after it, so they never block and never see a partial commit.
  * Commits are serialised by one lock: validate that no key in the transaction's conflict set has a version newer
  * than the transaction's read sequence, install the new versions under the next sequence, then publish it.
  *
- * <p>Slots live in two indexes: a skip list in key order for ranges, and a hash map for point reads and for commits,
- * which then walk the skip list only to add a key it does not hold yet. With a million keys a skip list lookup is
- * some twenty dependent cache misses; the hash map's is two or three.
+ * <p>Slots live in two indexes: an {@link OrderedIndex} of sharded skip lists for ranges, and a hash map for point
+ * reads and for commits, which then walk the ordered index only to add a key it does not hold yet. With a million
+ * keys a skip list lookup is some twenty dependent cache misses; the hash map's is two or three.
  *
  * <p>Versions that no open reader can see any more are pruned when their key is written again; keys whose old
  * versions had to be kept for a reader are queued and pruned by later commits, so memory stays bounded by the live
@@ -33,7 +31,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class MemoryEngine implements StorageEngine {
   private static final int PRUNES_PER_COMMIT = 64;
 
-  private final ConcurrentSkipListMap<byte[], Slot> ordered = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+  private final OrderedIndex ordered = new OrderedIndex();
   private final ConcurrentHashMap<Slot, Slot> points = new ConcurrentHashMap<>();
   private final ReadTracker readers = new ReadTracker();
   /** Keys whose superseded versions a reader still pinned, in commit order, with the version that superseded them. */
@@ -55,11 +53,7 @@ public final class MemoryEngine implements StorageEngine {
   @Override
   public void clearRange(KeyRange range) {
     synchronized (commitLock) {
-      NavigableMap<byte[], Slot> cleared = ordered.subMap(range.start(), true, range.end(), false);
-      for (Slot slot : cleared.values()) {
-        points.remove(slot);
-      }
-      cleared.clear();
+      ordered.clear(range, points::remove);
     }
   }
 
@@ -82,9 +76,8 @@ public final class MemoryEngine implements StorageEngine {
     return visible == null ? null : visible.value;
   }
 
-  NavigableMap<byte[], Slot> range(KeyRange range, boolean reverse) {
-    NavigableMap<byte[], Slot> sub = ordered.subMap(range.start(), true, range.end(), false);
-    return reverse ? sub.descendingMap() : sub;
+  Iterator<Slot> range(KeyRange range, boolean reverse) {
+    return ordered.range(range, reverse);
   }
 
   void release(long readSequence) {
@@ -127,7 +120,7 @@ public final class MemoryEngine implements StorageEngine {
     } else if (value != null) {
       slot = new Slot(key, new Version(sequence, value, null));
       points.put(slot, slot);
-      ordered.put(key, slot);
+      ordered.put(slot);
     }
   }
 

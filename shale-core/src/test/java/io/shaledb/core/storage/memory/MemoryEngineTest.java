@@ -34,7 +34,7 @@ class MemoryEngineTest extends StorageEngineContract {
       assertThat(new String(cursor.key())).isEqualTo("b");
       assertThat(cursor.next()).isFalse();
     }
-    assertThat(memory.range(new KeyRange(new byte[] {0}, new byte[] {(byte) 0xFF}), false)).hasSize(1);
+    assertThat(memory.range(new KeyRange(new byte[] {0}, new byte[] {(byte) 0xFF}), false)).toIterable().hasSize(1);
   }
 
   @Test
@@ -54,7 +54,7 @@ class MemoryEngineTest extends StorageEngineContract {
     try (Snapshot snapshot = memory.snapshot()) {
       assertThat(snapshot.get(b("a"))).isEqualTo(b("2"));
     }
-    assertThat(memory.range(new KeyRange(new byte[] {0}, new byte[] {(byte) 0xFF}), false)).hasSize(3);
+    assertThat(memory.range(new KeyRange(new byte[] {0}, new byte[] {(byte) 0xFF}), false)).toIterable().hasSize(3);
   }
 
   @Test

@@ -53,9 +53,7 @@ public final class ConstraintViolations {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '.' || c == '-';
-      if (!allowed) {
+      if (!NameCharacters.isWord(c) && c != '.' && c != '-') {
         return false;
       }
     }

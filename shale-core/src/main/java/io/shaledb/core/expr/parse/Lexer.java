@@ -1,6 +1,7 @@
 package io.shaledb.core.expr.parse;
 
 import io.shaledb.core.expr.parse.Token.Type;
+import io.shaledb.core.validate.NameCharacters;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,11 +73,7 @@ final class Lexer {
   }
 
   private static int scanWord(String text, int i) {
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (!isNameStart(c) && !(c >= '0' && c <= '9')) {
-        break;
-      }
+    while (i < text.length() && NameCharacters.isWord(text.charAt(i))) {
       i++;
     }
     return i;

@@ -3,6 +3,7 @@ package io.shaledb.core.op.item;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.validate.NameCharacters;
 import java.util.List;
 import java.util.Map;
 
@@ -58,8 +59,7 @@ public final class RequestExpressions {
       return false;
     }
     for (int i = 1; i < key.length(); i++) {
-      char c = key.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+      if (!NameCharacters.isWord(key.charAt(i))) {
         return false;
       }
     }

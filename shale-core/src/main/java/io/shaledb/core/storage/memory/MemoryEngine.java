@@ -20,9 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Commits are serialised by one lock: validate that no key in the transaction's conflict set has a version newer
  * than the transaction's read sequence, install the new versions under the next sequence, then publish it.
  *
- * <p>Slots live in two indexes: an {@link OrderedIndex} of sharded skip lists for ranges, and a hash map for point
- * reads and for commits, which then walk the ordered index only to add a key it does not hold yet. With a million
- * keys a skip list lookup is some twenty dependent cache misses; the hash map's is two or three.
+ * <p>Slots live in two indexes: an {@link OrderedIndex} for ranges, and a hash map for point reads and for commits,
+ * which then go to the ordered index only to add a key it does not hold yet or remove one. A hash map lookup is two
+ * or three dependent cache misses, fewer than any ordered search of a million keys.
  *
  * <p>Versions that no open reader can see any more are pruned when their key is written again; keys whose old
  * versions had to be kept for a reader are queued and pruned by later commits, so memory stays bounded by the live

@@ -25,7 +25,7 @@ ECHO_PORT=18002
 ./mvnw -q -B -DskipTests -pl shale-server,shale-bench -am package
 ./mvnw -q -B -f bench/dynamodb-local/pom.xml dependency:copy-dependencies -DoutputDirectory="$work/ddblocal"
 bench_jar=shale-bench/target/shale-benchmarks.jar
-declare -A get_cpu
+declare -A get_cpu=()
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }

@@ -1,5 +1,6 @@
 package io.shaledb.server;
 
+import io.shaledb.core.storage.Capability;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngines;
 import io.shaledb.server.api.ApiHandlers;
@@ -25,7 +26,8 @@ public final class ShaleDbServer implements AutoCloseable {
     StorageEngine engine = StorageEngines.open(config.inMemory() ? "memory" : "rocksdb", config.dataDirectory());
     DynamoApi api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock());
     try {
-      HttpApiServer http = HttpApiServer.start(config.host(), config.port(), config.region(), api);
+      HttpApiServer http = HttpApiServer.start(config.host(), config.port(), config.region(), api,
+          !engine.capabilities().contains(Capability.NON_BLOCKING));
       return new ShaleDbServer(config, engine, api, http);
     } catch (RuntimeException | InterruptedException e) {
       api.close();

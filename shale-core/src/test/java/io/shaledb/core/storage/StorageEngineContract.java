@@ -335,7 +335,7 @@ public abstract class StorageEngineContract {
   }
 
   @Test
-  void cursor_streamsALargeRange() {
+  void cursor_streamsALargeRange_andClearRangeRemovesIt() {
     int count = 20_000;
     for (int batch = 0; batch < count / 1000; batch++) {
       try (Transaction tx = engine.begin()) {
@@ -357,6 +357,14 @@ public abstract class StorageEngineContract {
       }
     }
     assertThat(seen).isEqualTo(count);
+    engine.clearRange(new KeyRange(b("big00000001"), b("big00019999")));
+    try (Snapshot snapshot = engine.snapshot(); KvCursor cursor = snapshot.scan(KeyRange.prefix(b("big")), false)) {
+      List<String> left = new ArrayList<>();
+      while (cursor.next()) {
+        left.add(s(cursor.key()));
+      }
+      assertThat(left).containsExactly("big00000000", "big00019999");
+    }
   }
 
   @Test

@@ -27,20 +27,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one HTTP request into one API call. The call runs on a worker; reading from the connection pauses until its
- * response is written, so responses leave in request order.
+ * Turns one HTTP request into one API call. The call runs on {@code calls}: a worker, or the event loop itself when
+ * calls never block; reading from the connection pauses until its response is written, so responses leave in
+ * request order.
  */
 final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRequestHandler.class);
   private static final String TARGET = "X-Amz-Target";
 
   private final ApiHandler handler;
-  private final Executor workers;
+  private final Executor calls;
   private final byte[] health;
 
-  ApiRequestHandler(ApiHandler handler, Executor workers, String region) {
+  ApiRequestHandler(ApiHandler handler, Executor calls, String region) {
     this.handler = handler;
-    this.workers = workers;
+    this.calls = calls;
     this.health = ("healthy: dynamodb." + region + ".amazonaws.com ").getBytes(StandardCharsets.US_ASCII);
   }
 
@@ -71,7 +72,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         credentials.region());
     ByteBuf body = request.content().retain();
     ctx.channel().config().setAutoRead(false);
-    workers.execute(() -> {
+    calls.execute(() -> {
       FullHttpResponse response;
       try {
         response = call(ctx, call, body);

@@ -5,7 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * Executes one API call. Blocking: the transport calls it off the event loop. Client errors are thrown as
+ * Executes one API call. It may block when the storage engine may; the transport then calls it off the event loop
+ * (see {@link io.shaledb.core.storage.Capability#NON_BLOCKING}). Client errors are thrown as
  * {@link io.shaledb.core.error.DynamoException}; anything else is a bug and becomes HTTP 500.
  */
 public interface ApiHandler {

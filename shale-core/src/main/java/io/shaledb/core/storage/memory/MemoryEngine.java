@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MemoryEngine implements StorageEngine {
   private static final int PRUNES_PER_COMMIT = 64;
+  private static final int CLEARS_PER_LOCK = 1024;
 
   private final OrderedIndex ordered = new OrderedIndex();
   private final ConcurrentHashMap<Slot, Slot> points = new ConcurrentHashMap<>();
@@ -50,16 +51,20 @@ public final class MemoryEngine implements StorageEngine {
     return new MemoryTransaction(this, readers.open());
   }
 
+  /** In steps, so that dropping a large table holds commits up for a moment at a time ({@link Capability}). */
   @Override
   public void clearRange(KeyRange range) {
-    synchronized (commitLock) {
-      ordered.clear(range, points::remove);
-    }
+    int cleared;
+    do {
+      synchronized (commitLock) {
+        cleared = ordered.clear(range, CLEARS_PER_LOCK, points::remove);
+      }
+    } while (cleared == CLEARS_PER_LOCK);
   }
 
   @Override
   public Set<Capability> capabilities() {
-    return Set.of();
+    return Set.of(Capability.NON_BLOCKING);
   }
 
   @Override

@@ -81,14 +81,17 @@ final class OrderedIndex {
     }
   }
 
-  /** Removes every slot in {@code range}, handing each to {@code removed} first. */
-  void clear(KeyRange range, Consumer<Slot> removed) {
+  /** Removes the first {@code limit} slots of {@code range}, handing each to {@code removed} first; how many. */
+  int clear(KeyRange range, int limit, Consumer<Slot> removed) {
     Iterator<Slot> slots = range(range, false);
-    while (slots.hasNext()) {
+    int cleared = 0;
+    while (cleared < limit && slots.hasNext()) {
       Slot slot = slots.next();
       removed.accept(slot);
       remove(slot.key);
+      cleared++;
     }
+    return cleared;
   }
 
   void clear() {

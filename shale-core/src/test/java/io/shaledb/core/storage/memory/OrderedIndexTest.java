@@ -82,7 +82,10 @@ class OrderedIndexTest {
             .isEqualTo(hex((reverse ? expected.descendingSet() : expected).iterator()));
       }
     }
-    index.clear(ALL, slot -> model.remove(slot.key));
+    int size = model.size();
+    assertThat(index.clear(ALL, size / 2, slot -> model.remove(slot.key))).isEqualTo(size / 2);
+    assertThat(hex(index.range(ALL, false))).isEqualTo(hex(model.iterator()));
+    assertThat(index.clear(ALL, size, slot -> model.remove(slot.key))).isEqualTo(size - size / 2);
     assertThat(model).isEmpty();
     assertThat(hex(index.range(ALL, false))).isEmpty();
   }

@@ -148,23 +148,32 @@ final class OrderedIndex {
       return hashOf(key) >>> (HASH_BITS - bits);
     }
 
-    /** Twice the leaves, each old leaf's keys divided by one more bit; the old leaves stay as they are. */
+    /**
+     * Twice the leaves, each old leaf's keys divided by one more bit; the old leaves stay as they are. The keys of a
+     * leaf whose next bit is set follow those whose bit is clear, so a sorted leaf is cut in two where its prefixes
+     * (which begin with the hash bits) say, without reading a key.
+     */
     Leaves split(int sortedLimit) {
       Leaves split = new Leaves(bits + 1);
       List<Slot> low = new ArrayList<>();
       List<Slot> high = new ArrayList<>();
       for (int i = 0; i < array.length(); i++) {
-        Leaf leaf = array.get(i);
-        if (leaf == null) {
-          continue;
-        }
         int lowIndex = 2 * i;
-        leaf.range(null, null, false)
-            .forEachRemaining(slot -> (split.indexOf(slot.key) == lowIndex ? low : high).add(slot));
-        split.array.set(2 * i, Leaf.of(low, sortedLimit));
-        split.array.set(2 * i + 1, Leaf.of(high, sortedLimit));
-        low.clear();
-        high.clear();
+        switch (array.get(i)) {
+          case null -> { }
+          case SortedLeaf sorted -> {
+            int cut = sorted.firstAbove(split.bits, lowIndex);
+            split.array.set(lowIndex, sorted.part(0, cut));
+            split.array.set(lowIndex + 1, sorted.part(cut, sorted.slots.length));
+          }
+          case SkipLeaf skip -> {
+            skip.slots.values().forEach(slot -> (split.indexOf(slot.key) == lowIndex ? low : high).add(slot));
+            split.array.set(lowIndex, Leaf.of(low, sortedLimit));
+            split.array.set(lowIndex + 1, Leaf.of(high, sortedLimit));
+            low.clear();
+            high.clear();
+          }
+        }
       }
       return split;
     }
@@ -266,6 +275,27 @@ final class OrderedIndex {
           return slot;
         }
       };
+    }
+
+    /** The index of the first slot whose leaf, among 2<sup>bits</sup>, comes after {@code index}. */
+    int firstAbove(int bits, int index) {
+      int low = 0;
+      int high = slots.length;
+      while (low < high) {
+        int middle = (low + high) >>> 1;
+        if ((int) (prefixes[middle] >>> (64 - bits)) <= index) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      return low;
+    }
+
+    /** The slots from {@code from} to {@code to} as a leaf, or null when there are none. */
+    SortedLeaf part(int from, int to) {
+      return from == to ? null
+          : new SortedLeaf(Arrays.copyOfRange(slots, from, to), Arrays.copyOfRange(prefixes, from, to));
     }
 
     /** The key's index, or -1 less the index it would be inserted at. */

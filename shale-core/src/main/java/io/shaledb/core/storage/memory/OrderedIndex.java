@@ -216,25 +216,26 @@ final class OrderedIndex {
     static SortedLeaf of(Slot[] slots) {
       long[] prefixes = new long[slots.length];
       for (int i = 0; i < slots.length; i++) {
-        prefixes[i] = prefix(slots[i].key, 4, 8);
+        prefixes[i] = prefixOf(slots[i].key);
       }
       return new SortedLeaf(slots, prefixes);
+    }
+
+    /** A key's fifth to twelfth bytes, zero-padded, as an unsigned number; it begins with the key's hash bits. */
+    static long prefixOf(byte[] key) {
+      return prefix(key, 4, 8);
     }
 
     @Override
     public Leaf with(Slot slot, int sortedLimit) {
       int at = -1 - search(slot.key);
-      Slot[] grown = new Slot[slots.length + 1];
-      System.arraycopy(slots, 0, grown, 0, at);
+      Slot[] grown = spliced(slots, new Slot[slots.length + 1], at, true);
       grown[at] = slot;
-      System.arraycopy(slots, at, grown, at + 1, slots.length - at);
       if (grown.length > sortedLimit) {
         return Leaf.of(Arrays.asList(grown), sortedLimit);
       }
-      long[] grownPrefixes = new long[grown.length];
-      System.arraycopy(prefixes, 0, grownPrefixes, 0, at);
-      grownPrefixes[at] = prefix(slot.key, 4, 8);
-      System.arraycopy(prefixes, at, grownPrefixes, at + 1, prefixes.length - at);
+      long[] grownPrefixes = spliced(prefixes, new long[grown.length], at, true);
+      grownPrefixes[at] = prefixOf(slot.key);
       return new SortedLeaf(grown, grownPrefixes);
     }
 
@@ -244,13 +245,19 @@ final class OrderedIndex {
       if (slots.length == 1) {
         return null;
       }
-      Slot[] shrunk = new Slot[slots.length - 1];
-      System.arraycopy(slots, 0, shrunk, 0, at);
-      System.arraycopy(slots, at + 1, shrunk, at, shrunk.length - at);
-      long[] shrunkPrefixes = new long[shrunk.length];
-      System.arraycopy(prefixes, 0, shrunkPrefixes, 0, at);
-      System.arraycopy(prefixes, at + 1, shrunkPrefixes, at, shrunk.length - at);
-      return new SortedLeaf(shrunk, shrunkPrefixes);
+      return new SortedLeaf(spliced(slots, new Slot[slots.length - 1], at, false),
+          spliced(prefixes, new long[slots.length - 1], at, false));
+    }
+
+    /**
+     * Copies this leaf's {@code source} array (slots or prefixes) into {@code target} around index {@code at}: with
+     * a free place there to insert into, or without the element there.
+     */
+    private <A> A spliced(A source, A target, int at, boolean insert) {
+      int skipped = insert ? 0 : 1;
+      System.arraycopy(source, 0, target, 0, at);
+      System.arraycopy(source, at + skipped, target, at + 1 - skipped, slots.length - at - skipped);
+      return target;
     }
 
     @Override
@@ -309,7 +316,7 @@ final class OrderedIndex {
      * two such keys a lower prefix means a lower key (a zero-padded byte is a shorter key's end).
      */
     private int lowerBound(byte[] key) {
-      long prefix = prefix(key, 4, 8);
+      long prefix = prefixOf(key);
       int low = 0;
       int high = slots.length;
       while (low < high) {

@@ -27,21 +27,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one HTTP request into one API call. The call runs on {@code calls}: a worker, or the event loop itself when
- * calls never block; reading from the connection pauses until its response is written, so responses leave in
- * request order.
+ * Turns one HTTP request into one API call. A call that may block runs on a worker, and reading from the connection
+ * pauses until its response is written, so responses leave in request order; a call that never blocks runs on the
+ * event loop, which reads nothing else meanwhile.
  */
 final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRequestHandler.class);
   private static final String TARGET = "X-Amz-Target";
 
   private final ApiHandler handler;
-  private final Executor calls;
+  private final Executor workers;
+  private final boolean callsMayBlock;
   private final byte[] health;
 
-  ApiRequestHandler(ApiHandler handler, Executor calls, String region) {
+  ApiRequestHandler(ApiHandler handler, Executor workers, boolean callsMayBlock, String region) {
     this.handler = handler;
-    this.calls = calls;
+    this.workers = workers;
+    this.callsMayBlock = callsMayBlock;
     this.health = ("healthy: dynamodb." + region + ".amazonaws.com ").getBytes(StandardCharsets.US_ASCII);
   }
 
@@ -70,9 +72,14 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     Credentials credentials = Credentials.parse(authorization);
     ApiRequest call = new ApiRequest(request.headers().get(TARGET), requestId, credentials.accessKeyId(),
         credentials.region());
+    if (!callsMayBlock) {
+      send(ctx, call(ctx, call, request.content()), keepAlive);
+      return;
+    }
+    // Pausing reads changes the socket's epoll interest (a system call each way): only for calls handed off.
     ByteBuf body = request.content().retain();
     ctx.channel().config().setAutoRead(false);
-    calls.execute(() -> {
+    workers.execute(() -> {
       FullHttpResponse response;
       try {
         response = call(ctx, call, body);

@@ -68,7 +68,7 @@ public final class HttpApiServer implements AutoCloseable {
                   .addLast(new HttpServerCodec())
                   .addLast(new HttpServerKeepAliveHandler())
                   .addLast(new BoundedAggregator(MAX_REQUEST_BYTES))
-                  .addLast(new ApiRequestHandler(handler, callsMayBlock ? workers : Runnable::run, region));
+                  .addLast(new ApiRequestHandler(handler, workers, callsMayBlock, region));
             }
           })
           .bind(new InetSocketAddress(host, port))

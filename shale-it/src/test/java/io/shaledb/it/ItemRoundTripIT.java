@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -129,6 +130,23 @@ class ItemRoundTripIT {
 
     assertThat(legacy).isEqualTo(Map.of("a", n("1")));
     assertThat(expression).isEqualTo(Map.of("b", n("2"), "m", AttributeValue.fromM(Map.of("x", n("3")))));
+  }
+
+  @Test
+  void getItem_consumesTheItemSizeInFourKilobyteUnits_halvedForEventualReads() {
+    String table = Tables.createSimple(client, "capacity");
+    client.putItem(r -> r.tableName(table).item(Map.of("id", s("k"), "v", s("x".repeat(5_000)))));
+
+    double strong = client.getItem(r -> r.tableName(table).key(Map.of("id", s("k"))).consistentRead(true)
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().capacityUnits();
+    double eventual = client.getItem(r -> r.tableName(table).key(Map.of("id", s("k")))
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().capacityUnits();
+    double missing = client.getItem(r -> r.tableName(table).key(Map.of("id", s("nope")))
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().capacityUnits();
+
+    assertThat(strong).isEqualTo(2.0);
+    assertThat(eventual).isEqualTo(1.0);
+    assertThat(missing).isEqualTo(0.5);
   }
 
   @Test

@@ -88,7 +88,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
         Map.entry("DescribeLimits", new Route<>(TableJson::readNothing, constant(DescribeLimitsOutput.DEFAULTS),
             TableJson::writeLimits)),
         Map.entry("PutItem", new Route<>(ItemJson::readPutItem, new PutItem(db, items), ItemJson::writeAttributes)),
-        Map.entry("GetItem", new Route<>(ItemJson::readGetItem, new GetItem(db, items), ItemJson::writeItem)),
+        Map.entry("GetItem", new Route<>(ItemJson::readGetItem, new GetItem(db, items), ItemJson::writeGetItem)),
         Map.entry("DeleteItem", new Route<>(ItemJson::readDeleteItem, new DeleteItem(db, items),
             ItemJson::writeAttributes)),
         Map.entry("UpdateItem", new Route<>(ItemJson::readUpdateItem, new UpdateItem(db, items),

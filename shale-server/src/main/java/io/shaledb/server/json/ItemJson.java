@@ -6,6 +6,7 @@ import io.shaledb.core.op.item.AttributeUpdate;
 import io.shaledb.core.op.item.DeleteItemInput;
 import io.shaledb.core.op.item.ExpectedCondition;
 import io.shaledb.core.op.item.GetItemInput;
+import io.shaledb.core.op.item.GetItemOutput;
 import io.shaledb.core.op.item.ItemOutput;
 import io.shaledb.core.op.item.PutItemInput;
 import io.shaledb.core.op.item.UpdateItemInput;
@@ -142,9 +143,15 @@ public final class ItemJson {
     writeItemUnder(g, "Attributes", out);
   }
 
-  /** GetItem's response: the item under "Item", or an empty object when there is none. */
-  public static void writeItem(JsonGenerator g, ItemOutput out) throws IOException {
-    writeItemUnder(g, "Item", out);
+  /** GetItem's response: the item under "Item", or no "Item" when there is none. */
+  public static void writeGetItem(JsonGenerator g, GetItemOutput out) throws IOException {
+    g.writeStartObject();
+    if (out.item() != null) {
+      g.writeFieldName("Item");
+      StoredItemJson.to(g).write(out.item());
+    }
+    CapacityJson.writeMember(g, out.consumedCapacity());
+    g.writeEndObject();
   }
 
   private static void writeItemUnder(JsonGenerator g, String field, ItemOutput out) throws IOException {

@@ -102,10 +102,7 @@ public final class ReadJson {
       g.writeArrayFieldStart("Items");
       StoredItemJson storedItems = StoredItemJson.to(g);
       for (PageItem item : page.items()) {
-        switch (item) {
-          case PageItem.Stored stored -> storedItems.write(stored.bytes());
-          case PageItem.Decoded decoded -> AttributeValueWriter.writeMap(g, decoded.attributes());
-        }
+        storedItems.write(item);
       }
       g.writeEndArray();
     }

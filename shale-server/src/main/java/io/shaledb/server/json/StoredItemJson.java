@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.StoredItemVisitor;
 import io.shaledb.core.model.AttributeType;
+import io.shaledb.core.op.read.PageItem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -43,6 +44,14 @@ public final class StoredItemJson implements StoredItemVisitor {
   public void write(byte[] stored) throws IOException {
     namePosition = 0;
     ItemCodec.visit(stored, this);
+  }
+
+  /** Writes a read's item: from its stored bytes when it has them, else from the model. */
+  public void write(PageItem item) throws IOException {
+    switch (item) {
+      case PageItem.Stored stored -> write(stored.bytes());
+      case PageItem.Decoded decoded -> AttributeValueWriter.writeMap(g, decoded.attributes());
+    }
   }
 
   @Override

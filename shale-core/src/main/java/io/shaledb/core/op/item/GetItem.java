@@ -5,22 +5,24 @@ import io.shaledb.core.expr.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.expr.eval.Projector;
-import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.read.PageItem;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.HashSet;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** GetItem. Every read is strongly consistent, which satisfies both ConsistentRead settings. */
-public final class GetItem implements Operation<GetItemInput, ItemOutput> {
+/**
+ * GetItem. Every read is strongly consistent, which satisfies both ConsistentRead settings. Without a projection the
+ * item is returned as stored, for the response writer to pass on without decoding it.
+ */
+public final class GetItem implements Operation<GetItemInput, GetItemOutput> {
   private final Database db;
   private final ItemStore store;
 
@@ -41,7 +43,7 @@ public final class GetItem implements Operation<GetItemInput, ItemOutput> {
   }
 
   @Override
-  public ItemOutput execute(GetItemInput in) {
+  public GetItemOutput execute(GetItemInput in) {
     if (in.attributesToGet() != null && in.projectionExpression() != null) {
       throw DynamoException.validation("Can not use both expression and non-expression parameters in the same"
           + " request: Non-expression parameters: {AttributesToGet} Expression parameters:"
@@ -49,11 +51,15 @@ public final class GetItem implements Operation<GetItemInput, ItemOutput> {
     }
     List<Path> projection = projection(in);
     TableMetadata table = db.tableForItems(in.tableName());
-    Map<String, AttributeValue> item = store.get(ItemKeys.ofKey(table, in.key()));
-    double units = ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item),
+    byte[] stored = store.getStored(ItemKeys.ofKey(table, in.key()));
+    double units = ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored),
         Boolean.TRUE.equals(in.consistentRead()));
-    return new ItemOutput(item == null || projection == null ? item : Projector.project(item, projection),
-        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), units));
+    ConsumedCapacity capacity = ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), units);
+    if (stored == null) {
+      return new GetItemOutput(null, capacity);
+    }
+    return new GetItemOutput(projection == null ? new PageItem.Stored(stored)
+        : new PageItem.Decoded(Projector.project(ItemCodec.decode(stored), projection)), capacity);
   }
 
   /** The bound ProjectionExpression or AttributesToGet as top-level paths; null when neither is given. */

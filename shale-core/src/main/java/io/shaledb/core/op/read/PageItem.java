@@ -5,9 +5,9 @@ import io.shaledb.core.model.AttributeValue;
 import java.util.Map;
 
 /**
- * An item of a Query or Scan page: decoded when the read had to look inside it (a filter, a projection, an index
- * entry completed from the table), otherwise still in its stored form, which a response writer can pass on without
- * building the model (see {@link ItemCodec#visit}).
+ * An item a read returns (GetItem, or one of a Query or Scan page): decoded when the read had to look inside it (a
+ * filter, a projection, an index entry completed from the table), otherwise still in its stored form, which a
+ * response writer can pass on without building the model (see {@link ItemCodec#visit}).
  */
 public sealed interface PageItem {
   record Decoded(Map<String, AttributeValue> attributes) implements PageItem {}

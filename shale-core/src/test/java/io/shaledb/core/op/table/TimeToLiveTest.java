@@ -40,7 +40,7 @@ class TimeToLiveTest {
 
   private boolean exists(String id) {
     return new GetItem(db, store).execute(new GetItemInput("sessions", Map.of("id", new AttributeValue.S(id)),
-        null, null, null, null, null)).attributes() != null;
+        null, null, null, null, null)).item() != null;
   }
 
   private String status() {

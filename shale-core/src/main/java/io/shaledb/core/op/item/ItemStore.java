@@ -73,7 +73,7 @@ public final class ItemStore {
         Map<String, AttributeValue> current = write.mutation().apply(previous);
         TableMetadata table = tables.computeIfAbsent(write.table().name(), name -> tableIn(tx, name));
         Staging staging = stage(tx, table, write.key(), stored, previous, current);
-        results.add(new WriteResult(previous, current, staging.itemCollectionBytes()));
+        results.add(new WriteResult(previous, current, staging.itemCollectionBytes(), staging.writeBytes()));
         changes.addAll(staging.changes());
       }
       return new Committed<>(results, changes);
@@ -87,10 +87,10 @@ public final class ItemStore {
   public record Staged(int keyspace, long oldSize, long newSize) {}
 
   /**
-   * What staging one item produced: the statistics changes, and the size of the item's collection (-1 when the
-   * table has no local index).
+   * What staging one item produced: the statistics changes, the size of the item's collection (-1 when the table has
+   * no local index), and the larger of the item's sizes before and after, which DynamoDB charges the write on.
    */
-  public record Staging(List<Staged> changes, long itemCollectionBytes) {}
+  public record Staging(List<Staged> changes, long itemCollectionBytes, long writeBytes) {}
 
   /**
    * Runs {@code body} in a storage transaction and commits it, starting over when the commit loses a conflict: the
@@ -154,12 +154,13 @@ public final class ItemStore {
     } else if (stored != null) {
       tx.delete(key);
     }
+    long oldSize = stored == null ? -1 : ItemCodec.itemSize(stored);
     List<Staged> changes = new ArrayList<>();
-    changes.add(new Staged(table.keyspace(), stored == null ? -1 : ItemCodec.itemSize(stored), newSize));
+    changes.add(new Staged(table.keyspace(), oldSize, newSize));
     IndexEntries.stage(tx, table, previous, current, changes);
     long collection = previous == null && current == null ? -1
         : ItemCollections.update(tx, table, previous, current, db.itemCollectionLimitBytes());
     db.streams().append(tx, table, previous, current, byService);
-    return new Staging(changes, collection);
+    return new Staging(changes, collection, Math.max(0, Math.max(oldSize, newSize)));
   }
 }

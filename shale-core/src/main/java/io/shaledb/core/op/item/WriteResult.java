@@ -1,7 +1,6 @@
 package io.shaledb.core.op.item;
 
 import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.ConsumedCapacity;
 import java.util.Map;
 
@@ -10,14 +9,13 @@ import java.util.Map;
  *
  * @param itemCollectionBytes the size of the item's collection after the write, or -1 when the table has no local
  *     secondary index
+ * @param writeBytes the larger of the item's sizes before and after the write (0 for neither), as staged
  */
 public record WriteResult(Map<String, AttributeValue> previous, Map<String, AttributeValue> current,
-    long itemCollectionBytes) {
+    long itemCollectionBytes, long writeBytes) {
 
   /** DynamoDB charges a write on the larger of the item before and after it. */
   public double writeUnits() {
-    long before = previous == null ? 0 : ItemSize.of(previous);
-    long after = current == null ? 0 : ItemSize.of(current);
-    return ConsumedCapacity.writeUnits(Math.max(before, after));
+    return ConsumedCapacity.writeUnits(writeBytes);
   }
 }

@@ -141,12 +141,11 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
         ItemStore.Staging staging = store.stage(tx, table, step.key(), stored.get(i), previous.get(i), next.get(i));
         changes.addAll(staging.changes());
         ItemCollectionMetrics m = ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), step.table(),
-            new WriteResult(previous.get(i), next.get(i), staging.itemCollectionBytes()));
+            new WriteResult(previous.get(i), next.get(i), staging.itemCollectionBytes(), staging.writeBytes()));
         if (m != null) {
           metrics.computeIfAbsent(step.table().name(), t -> new ArrayList<>()).add(m);
         }
-        long after = next.get(i) == null ? 0 : ItemSize.of(next.get(i));
-        units.merge(step.table().name(), 2 * ConsumedCapacity.writeUnits(Math.max(before, after)), Double::sum);
+        units.merge(step.table().name(), 2 * ConsumedCapacity.writeUnits(staging.writeBytes()), Double::sum);
       }
       if (in.clientRequestToken() != null) {
         tokens.remember(tx, in.clientRequestToken(), fingerprint);

@@ -8,6 +8,7 @@ import io.shaledb.core.op.batch.BatchGetItemOutput;
 import io.shaledb.core.op.batch.BatchWriteItemInput;
 import io.shaledb.core.op.batch.BatchWriteItemInput.WriteRequest;
 import io.shaledb.core.op.batch.BatchWriteItemOutput;
+import io.shaledb.core.op.read.PageItem;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -99,10 +100,11 @@ public final class BatchJson {
   public static void writeBatchGet(JsonGenerator g, BatchGetItemOutput out) throws IOException {
     g.writeStartObject();
     g.writeObjectFieldStart("Responses");
-    for (Map.Entry<String, List<Map<String, AttributeValue>>> table : out.responses().entrySet()) {
+    StoredItemJson items = StoredItemJson.to(g);
+    for (Map.Entry<String, List<PageItem>> table : out.responses().entrySet()) {
       g.writeArrayFieldStart(table.getKey());
-      for (Map<String, AttributeValue> item : table.getValue()) {
-        AttributeValueWriter.writeMap(g, item);
+      for (PageItem item : table.getValue()) {
+        items.write(item);
       }
       g.writeEndArray();
     }

@@ -4,9 +4,8 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
-import io.shaledb.core.expr.eval.Projector;
+import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -14,6 +13,7 @@ import io.shaledb.core.op.batch.BatchGetItemInput.KeysAndAttributes;
 import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.op.item.ItemStore;
 import io.shaledb.core.op.item.RequestExpressions;
+import io.shaledb.core.op.read.PageItem;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
@@ -68,13 +68,13 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
     for (Map.Entry<String, KeysAndAttributes> entry : in.requestItems().entrySet()) {
       plans.put(entry.getKey(), plan(entry.getKey(), entry.getValue()));
     }
-    Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
+    Map<String, List<PageItem>> responses = new LinkedHashMap<>();
     Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
     Map<String, Double> unitsByTable = new LinkedHashMap<>();
     long responseBytes = 0;
     for (Map.Entry<String, Plan> entry : plans.entrySet()) {
       Plan plan = entry.getValue();
-      List<Map<String, AttributeValue>> found = new ArrayList<>();
+      List<PageItem> found = new ArrayList<>();
       List<Map<String, AttributeValue>> left = new ArrayList<>();
       double units = 0;
       for (int i = 0; i < plan.keys().size(); i++) {
@@ -82,12 +82,12 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
           left.add(plan.request().keys().get(i));
           continue;
         }
-        Map<String, AttributeValue> item = store.get(plan.keys().get(i));
-        long size = item == null ? 0 : ItemSize.of(item);
+        byte[] stored = store.getStored(plan.keys().get(i));
+        long size = stored == null ? 0 : ItemCodec.itemSize(stored);
         units += ConsumedCapacity.readUnits(size, Boolean.TRUE.equals(plan.request().consistentRead()));
-        if (item != null) {
+        if (stored != null) {
           responseBytes += size;
-          found.add(plan.projection() == null ? item : Projector.project(item, plan.projection()));
+          found.add(PageItem.of(stored, plan.projection()));
         }
       }
       responses.put(entry.getKey(), found);

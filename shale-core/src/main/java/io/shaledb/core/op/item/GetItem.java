@@ -4,7 +4,6 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
-import io.shaledb.core.expr.eval.Projector;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
@@ -58,8 +57,7 @@ public final class GetItem implements Operation<GetItemInput, GetItemOutput> {
     if (stored == null) {
       return new GetItemOutput(null, capacity);
     }
-    return new GetItemOutput(projection == null ? new PageItem.Stored(stored)
-        : new PageItem.Decoded(Projector.project(ItemCodec.decode(stored), projection)), capacity);
+    return new GetItemOutput(PageItem.of(stored, projection), capacity);
   }
 
   /** The bound ProjectionExpression or AttributesToGet as top-level paths; null when neither is given. */

@@ -1,7 +1,10 @@
 package io.shaledb.core.op.read;
 
+import io.shaledb.core.expr.ast.Path;
+import io.shaledb.core.expr.eval.Projector;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.model.AttributeValue;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,4 +17,10 @@ public sealed interface PageItem {
 
   /** An item in {@link ItemCodec}'s encoding, as storage returned it; the array must not be modified. */
   record Stored(byte[] bytes) implements PageItem {}
+
+  /** A stored item as a point read returns it: as stored, or decoded and projected to {@code projection}. */
+  static PageItem of(byte[] stored, List<Path> projection) {
+    return projection == null ? new Stored(stored)
+        : new Decoded(Projector.project(ItemCodec.decode(stored), projection));
+  }
 }

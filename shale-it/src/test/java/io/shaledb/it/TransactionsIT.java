@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -56,6 +57,27 @@ class TransactionsIT {
         .conditionExpression("balance >= :need")
         .expressionAttributeValues(Map.of(":d", n(delta), ":need", n(Math.max(0, -delta))))
         .build()).build();
+  }
+
+  @Test
+  void transactGet_returnsWholeAndProjectedItems_anEmptyResponseForAMissingOne_atTwiceTheReadUnits() {
+    String table = Tables.createSimple(client, "tx-get");
+    client.putItem(r -> r.tableName(table).item(Map.of("id", AttributeValue.fromS("a"), "balance", n(5),
+        "note", AttributeValue.fromS("x".repeat(5_000)))));
+
+    TransactGetItemsResponse response = client.transactGetItems(r -> r.returnConsumedCapacity(
+        ReturnConsumedCapacity.TOTAL).transactItems(
+        TransactGetItem.builder().get(Get.builder().tableName(table).key(key("a")).build()).build(),
+        TransactGetItem.builder().get(Get.builder().tableName(table).key(key("a"))
+            .projectionExpression("balance").build()).build(),
+        TransactGetItem.builder().get(Get.builder().tableName(table).key(key("missing")).build()).build()));
+
+    assertThat(response.responses().get(0).item()).isEqualTo(Map.of("id", AttributeValue.fromS("a"),
+        "balance", n(5), "note", AttributeValue.fromS("x".repeat(5_000))));
+    assertThat(response.responses().get(1).item()).isEqualTo(Map.of("balance", n(5)));
+    assertThat(response.responses().get(2).hasItem()).isFalse();
+    // Two strongly consistent reads of a 5 KB item (2 units each) and one of nothing (1 unit), each doubled.
+    assertThat(response.consumedCapacity().getFirst().capacityUnits()).isEqualTo(10.0);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.shaledb.server.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.read.PageItem;
 import io.shaledb.core.op.tx.TransactAction;
 import io.shaledb.core.op.tx.TransactGetItemsInput;
 import io.shaledb.core.op.tx.TransactGetItemsInput.Get;
@@ -131,11 +132,12 @@ public final class TransactJson {
   public static void writeTransactGet(JsonGenerator g, TransactOutput out) throws IOException {
     g.writeStartObject();
     g.writeArrayFieldStart("Responses");
-    for (Map<String, AttributeValue> item : out.items()) {
+    StoredItemJson items = StoredItemJson.to(g);
+    for (PageItem item : out.items()) {
       g.writeStartObject();
       if (item != null) {
         g.writeFieldName("Item");
-        AttributeValueWriter.writeMap(g, item);
+        items.write(item);
       }
       g.writeEndObject();
     }

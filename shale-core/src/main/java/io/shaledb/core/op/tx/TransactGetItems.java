@@ -3,15 +3,13 @@ package io.shaledb.core.op.tx;
 import io.shaledb.core.expr.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
-import io.shaledb.core.expr.eval.Projector;
-import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.item.ItemKeys;
-import io.shaledb.core.op.item.ItemStore;
 import io.shaledb.core.op.item.RequestExpressions;
+import io.shaledb.core.op.read.PageItem;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.op.tx.TransactGetItemsInput.Get;
 import io.shaledb.core.schema.TableMetadata;
@@ -67,14 +65,14 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
       TableMetadata table = db.tableForItems(get.tableName());
       reads.add(new Read(table, ItemKeys.ofKey(table, get.key()), projection));
     }
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    List<PageItem> items = new ArrayList<>();
     Map<String, Double> units = new LinkedHashMap<>();
     try (Snapshot snapshot = db.storage().snapshot()) {
       for (Read read : reads) {
-        Map<String, AttributeValue> item = ItemStore.read(snapshot, read.key());
+        byte[] stored = snapshot.get(read.key());
         units.merge(read.table().name(),
-            2 * ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), true), Double::sum);
-        items.add(item == null || read.projection() == null ? item : Projector.project(item, read.projection()));
+            2 * ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored), true), Double::sum);
+        items.add(stored == null ? null : PageItem.of(stored, read.projection()));
       }
     }
     return new TransactOutput(items, ConsumedCapacity.perTable(in.returnConsumedCapacity(), units), Map.of());

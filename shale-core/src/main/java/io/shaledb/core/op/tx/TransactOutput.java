@@ -1,15 +1,15 @@
 package io.shaledb.core.op.tx;
 
-import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.item.ItemCollectionMetrics;
+import io.shaledb.core.op.read.PageItem;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The response of a transaction: for TransactGetItems the items read in request order (null where absent; the
- * list itself is null for TransactWriteItems), the capacity consumed by table and, for TransactWriteItems asked for
+ * The response of a transaction: for TransactGetItems the items read in request order (stored unless projected,
+ * null where absent; the list itself is null for TransactWriteItems), the capacity consumed by table and, for TransactWriteItems asked for
  * them, item collection metrics by table.
  */
-public record TransactOutput(List<Map<String, AttributeValue>> items, List<ConsumedCapacity> consumedCapacity,
+public record TransactOutput(List<PageItem> items, List<ConsumedCapacity> consumedCapacity,
     Map<String, List<ItemCollectionMetrics>> itemCollectionMetrics) {}

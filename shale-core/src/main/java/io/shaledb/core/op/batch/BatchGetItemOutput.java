@@ -6,7 +6,9 @@ import io.shaledb.core.op.read.PageItem;
 import java.util.List;
 import java.util.Map;
 
-/** BatchGetItem's response: items found by table (stored unless projected), keys left for a retry, capacity by table. */
+/**
+ * BatchGetItem's response: items found by table (stored unless projected), keys left for a retry, capacity by table.
+ */
 public record BatchGetItemOutput(
     Map<String, List<PageItem>> responses,
     Map<String, KeysAndAttributes> unprocessedKeys,

@@ -53,11 +53,8 @@ public final class GetItem implements Operation<GetItemInput, GetItemOutput> {
     byte[] stored = store.getStored(ItemKeys.ofKey(table, in.key()));
     double units = ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored),
         Boolean.TRUE.equals(in.consistentRead()));
-    ConsumedCapacity capacity = ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), units);
-    if (stored == null) {
-      return new GetItemOutput(null, capacity);
-    }
-    return new GetItemOutput(PageItem.of(stored, projection), capacity);
+    return new GetItemOutput(stored == null ? null : PageItem.of(stored, projection),
+        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), units));
   }
 
   /** The bound ProjectionExpression or AttributesToGet as top-level paths; null when neither is given. */

@@ -31,13 +31,9 @@ public final class ItemStore {
     this.db = db;
   }
 
-  /** The stored item under {@code key}, or null. Reads are always strongly consistent here. */
-  public Map<String, AttributeValue> get(byte[] key) {
-    byte[] stored = getStored(key);
-    return stored == null ? null : ItemCodec.decode(stored);
-  }
-
-  /** The item under {@code key} in {@link ItemCodec}'s encoding, or null; strongly consistent like {@link #get}. */
+  /**
+   * The item under {@code key} in {@link ItemCodec}'s encoding, or null. Reads are always strongly consistent here.
+   */
   public byte[] getStored(byte[] key) {
     try (Snapshot snapshot = db.storage().snapshot()) {
       return snapshot.get(key);

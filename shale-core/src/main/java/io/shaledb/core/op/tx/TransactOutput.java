@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The response of a transaction: for TransactGetItems the items read in request order (stored unless projected,
- * null where absent; the list itself is null for TransactWriteItems), the capacity consumed by table and, for TransactWriteItems asked for
- * them, item collection metrics by table.
+ * null where absent; the list itself is null for TransactWriteItems), the capacity consumed by table and, for
+ * TransactWriteItems asked for them, item collection metrics by table.
  */
 public record TransactOutput(List<PageItem> items, List<ConsumedCapacity> consumedCapacity,
     Map<String, List<ItemCollectionMetrics>> itemCollectionMetrics) {}

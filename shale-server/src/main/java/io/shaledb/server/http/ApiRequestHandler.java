@@ -22,14 +22,17 @@ import io.shaledb.server.protocol.Credentials;
 import io.shaledb.server.protocol.ErrorResponses;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one HTTP request into one API call. A call that may block runs on a worker, and reading from the connection
- * pauses until its response is written, so responses leave in request order; a call that never blocks runs on the
- * event loop, which reads nothing else meanwhile.
+ * Turns one HTTP request into one API call. A call that never blocks runs on the event loop, which reads nothing else
+ * meanwhile. A call that may block runs on a worker; requests the client pipelines behind it wait in arrival order
+ * until its response is written, so responses leave in request order. Reading from the connection pauses only while
+ * such requests wait: pausing and resuming change the socket's epoll interest, a system call each way, which every
+ * request paid when reads paused around each call.
  */
 final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRequestHandler.class);
@@ -39,6 +42,9 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
   private final Executor workers;
   private final boolean callsMayBlock;
   private final byte[] health;
+  /** Requests that arrived while a handed-off call ran; touched on the event loop only. */
+  private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+  private boolean callRunning;
 
   ApiRequestHandler(ApiHandler handler, Executor workers, boolean callsMayBlock, String region) {
     this.handler = handler;
@@ -49,6 +55,15 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (callRunning) {
+      waiting.add(request.retain());
+      ctx.channel().config().setAutoRead(false);
+      return;
+    }
+    serve(ctx, request);
+  }
+
+  private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
     String requestId = Responses.newRequestId();
     if (request.decoderResult().isFailure()) {
       send(ctx, error(ctx, DynamoException.serialization("Malformed HTTP request"), requestId), false);
@@ -76,9 +91,8 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
       send(ctx, call(ctx, call, request.content()), keepAlive);
       return;
     }
-    // Pausing reads changes the socket's epoll interest (a system call each way): only for calls handed off.
     ByteBuf body = request.content().retain();
-    ctx.channel().config().setAutoRead(false);
+    callRunning = true;
     workers.execute(() -> {
       FullHttpResponse response;
       try {
@@ -86,9 +100,33 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
       } finally {
         body.release();
       }
-      send(ctx, response, keepAlive);
-      ctx.channel().config().setAutoRead(true);
+      ctx.executor().execute(() -> callDone(ctx, response, keepAlive));
     });
+  }
+
+  /** On the event loop: writes a handed-off call's response, then serves the requests that waited for it. */
+  private void callDone(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+    send(ctx, response, keepAlive);
+    callRunning = false;
+    boolean paused = !waiting.isEmpty();
+    while (!callRunning && !waiting.isEmpty()) {
+      FullHttpRequest next = waiting.poll();
+      try {
+        serve(ctx, next);
+      } finally {
+        next.release();
+      }
+    }
+    if (paused && waiting.isEmpty()) {
+      ctx.channel().config().setAutoRead(true);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    waiting.forEach(FullHttpRequest::release);
+    waiting.clear();
+    super.channelInactive(ctx);
   }
 
   private FullHttpResponse call(ChannelHandlerContext ctx, ApiRequest call, ByteBuf body) {

@@ -6,6 +6,7 @@ import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.Transaction;
+import io.shaledb.core.storage.WouldBlockException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,8 +19,11 @@ import org.rocksdb.LRUCache;
 import org.rocksdb.OptimisticTransactionDB;
 import org.rocksdb.OptimisticTransactionOptions;
 import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.ReadTier;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.Status;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -44,6 +48,7 @@ public final class RocksDbEngine implements StorageEngine {
   private final BloomFilter bloomFilter;
   private final Options options;
   private final WriteOptions writeOptions;
+  private final ReadOptions inMemoryReads;
   private final OptimisticTransactionOptions transactionOptions;
   private final OptimisticTransactionDB db;
 
@@ -63,6 +68,8 @@ public final class RocksDbEngine implements StorageEngine {
             .setFilterPolicy(bloomFilter)
             .setCacheIndexAndFilterBlocks(true));
     writeOptions = new WriteOptions();
+    // The memtables and the block cache only: where a read would go to a table file, RocksDB returns Incomplete.
+    inMemoryReads = new ReadOptions().setReadTier(ReadTier.BLOCK_CACHE_TIER);
     transactionOptions = new OptimisticTransactionOptions().setSetSnapshot(true);
     db = OptimisticTransactionDB.open(options, directory.toString());
   }
@@ -82,6 +89,18 @@ public final class RocksDbEngine implements StorageEngine {
   @Override
   public Snapshot snapshot() {
     return new RocksSnapshot(db, db.getSnapshot());
+  }
+
+  @Override
+  public byte[] getWithoutBlocking(byte[] key) {
+    try {
+      return db.get(inMemoryReads, key);
+    } catch (RocksDBException e) {
+      if (e.getStatus() != null && e.getStatus().getCode() == Status.Code.Incomplete) {
+        throw new WouldBlockException();
+      }
+      throw RocksErrors.unchecked(e);
+    }
   }
 
   @Override
@@ -121,6 +140,7 @@ public final class RocksDbEngine implements StorageEngine {
     db.close();
     transactionOptions.close();
     writeOptions.close();
+    inMemoryReads.close();
     options.close();
     bloomFilter.close();
     blockCache.close();

@@ -26,6 +26,15 @@ public interface StorageEngine extends AutoCloseable {
   /** A consistent read-only view of the store as of now. */
   Snapshot snapshot();
 
+  /**
+   * The latest committed value under {@code key}, or {@code null}, read without waiting for I/O: a server may call
+   * it on a network thread and hand the work to a worker only when it throws. Engines declaring
+   * {@link Capability#NON_BLOCKING} always answer.
+   *
+   * @throws WouldBlockException when the value is not in memory (the engine's caches included)
+   */
+  byte[] getWithoutBlocking(byte[] key);
+
   /** Starts an optimistic read-write transaction. */
   Transaction begin();
 

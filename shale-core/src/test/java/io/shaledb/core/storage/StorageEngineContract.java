@@ -90,6 +90,34 @@ public abstract class StorageEngineContract {
   }
 
   @Test
+  void getWithoutBlocking_seesTheLatestCommit() {
+    put("a", "1");
+    put("a", "2");
+    assertThat(s(engine.getWithoutBlocking(b("a")))).isEqualTo("2");
+    try (Transaction tx = engine.begin()) {
+      tx.delete(b("a"));
+      tx.commit();
+    }
+    assertThat(engine.getWithoutBlocking(b("a"))).isNull();
+    assertThat(engine.getWithoutBlocking(b("never"))).isNull();
+  }
+
+  @Test
+  void getWithoutBlocking_onAReopenedEngine_answersAsAReadWould_orWouldBlock() {
+    put("persist", "1");
+    engine.close();
+    engine = open(directory);
+    String expected = engine.capabilities().contains(Capability.DURABLE) ? "1" : null;
+    try {
+      assertThat(s(engine.getWithoutBlocking(b("persist")))).isEqualTo(expected);
+    } catch (WouldBlockException e) {
+      assertThat(engine.capabilities()).as("only an engine that may block says it would")
+          .doesNotContain(Capability.NON_BLOCKING);
+    }
+    assertThat(get("persist")).isEqualTo(expected);
+  }
+
+  @Test
   void scan_ordersByUnsignedBytes_bothWays() {
     byte[][] keys = {{0x01}, {(byte) 0x80}, {(byte) 0xFF}, {0x01, 0x00}, {0x7F}};
     try (Transaction tx = engine.begin()) {

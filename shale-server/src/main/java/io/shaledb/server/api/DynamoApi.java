@@ -33,6 +33,7 @@ import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTimeToLive;
 import io.shaledb.core.op.tx.TransactGetItems;
 import io.shaledb.core.op.tx.TransactWriteItems;
+import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.server.json.BatchJson;
 import io.shaledb.server.json.ItemJson;
 import io.shaledb.server.json.Json;
@@ -115,6 +116,25 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
 
   @Override
   public void handle(ApiRequest request, InputStream body, OutputStream response) throws IOException {
+    run(route(request), body, response, true);
+  }
+
+  @Override
+  public boolean handleWithoutBlocking(ApiRequest request, InputStream body, OutputStream response)
+      throws IOException {
+    Route<?, ?> route = route(request);
+    if (!route.nonBlocking()) {
+      return false;
+    }
+    try {
+      run(route, body, response, false);
+      return true;
+    } catch (WouldBlockException e) {
+      return false;
+    }
+  }
+
+  private Route<?, ?> route(ApiRequest request) {
     String target = request.target() == null ? "" : request.target();
     Route<?, ?> route = target.startsWith(TARGET_PREFIX) ? routes.get(target.substring(TARGET_PREFIX.length()))
         : target.startsWith(STREAMS_PREFIX) ? streamRoutes.get(target.substring(STREAMS_PREFIX.length()))
@@ -122,9 +142,13 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
     if (route == null) {
       throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
     }
+    return route;
+  }
+
+  private void run(Route<?, ?> route, InputStream body, OutputStream response, boolean mayBlock) throws IOException {
     try (JsonParser parser = json.createParser(body);
         JsonGenerator generator = json.createGenerator(response)) {
-      route.run(new JsonInput(parser), generator);
+      route.run(new JsonInput(parser), generator, mayBlock);
     }
   }
 

@@ -1,7 +1,9 @@
 package io.shaledb.server.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.shaledb.core.op.NonBlockingOperation;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.server.json.JsonInput;
 import java.io.IOException;
 
@@ -22,12 +24,29 @@ record Route<I, O>(RequestReader<I> reader, Operation<I, O> operation, ResponseW
     void write(JsonGenerator g, O output) throws IOException;
   }
 
-  void run(JsonInput in, JsonGenerator out) throws IOException {
+  /** Whether the operation can try to run without waiting for I/O. */
+  boolean nonBlocking() {
+    return operation instanceof NonBlockingOperation;
+  }
+
+  /**
+   * Runs the call; with {@code mayBlock} false, without waiting for I/O.
+   *
+   * @throws WouldBlockException when it would have to wait, before anything was written
+   */
+  void run(JsonInput in, JsonGenerator out, boolean mayBlock) throws IOException {
     I input = reader.read(in);
     operation.validate(input);
     if (in.deferredError() != null) {
       throw in.deferredError();
     }
-    writer.write(out, operation.execute(input));
+    writer.write(out, mayBlock ? operation.execute(input) : executeWithoutBlocking(input));
+  }
+
+  private O executeWithoutBlocking(I input) {
+    if (operation instanceof NonBlockingOperation<I, O> nonBlocking) {
+      return nonBlocking.executeWithoutBlocking(input);
+    }
+    throw new WouldBlockException();
   }
 }

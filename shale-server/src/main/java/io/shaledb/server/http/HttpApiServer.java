@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP/1.1 front door: Netty event loops decode requests and write responses. API calls that may block on
- * storage run on virtual threads, so the event loops never wait; when the storage engine never blocks, the event
- * loop answers the call itself, which saves the two thread hand-offs (a third of a GetItem's CPU time in memory).
+ * storage run on virtual threads, so the event loops never wait; when the storage engine never blocks, or a call
+ * can answer from memory ({@link ApiHandler#handleWithoutBlocking}), the event loop answers it itself, which saves
+ * the two thread hand-offs (a third of a GetItem's CPU time in memory).
  */
 public final class HttpApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);

@@ -17,4 +17,14 @@ public interface ApiHandler {
    * @param response where the JSON response body is written; discarded when an exception is thrown
    */
   void handle(ApiRequest request, InputStream body, OutputStream response) throws IOException;
+
+  /**
+   * Tries the call without waiting for I/O, for a transport on a thread that must not block. Returns false, with
+   * nothing changed and the response to be discarded, when the call would have to wait or has no such form; the
+   * transport then passes the same body to {@link #handle} on a thread that may wait. Errors are thrown as there.
+   */
+  default boolean handleWithoutBlocking(ApiRequest request, InputStream body, OutputStream response)
+      throws IOException {
+    return false;
+  }
 }

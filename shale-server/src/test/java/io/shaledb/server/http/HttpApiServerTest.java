@@ -3,6 +3,7 @@ package io.shaledb.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.server.protocol.ApiHandler;
+import io.shaledb.server.protocol.ApiRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The transport's ordering promise when calls run on workers: responses leave in the order requests arrived. */
+/**
+ * The transport's ordering promise when calls may block: responses leave in the order requests arrived, whether a
+ * call ran on a worker or was answered on the event loop without blocking.
+ */
 class HttpApiServerTest {
   private static final int CALLS = 12;
 
@@ -29,29 +34,74 @@ class HttpApiServerTest {
     response.write(number);
   };
 
+  /** Answers even-numbered calls without blocking; odd ones read their body, then ask to run where they may wait. */
+  private static final class EvenWithoutBlocking implements ApiHandler {
+    final AtomicInteger answeredWithoutBlocking = new AtomicInteger();
+
+    @Override
+    public void handle(ApiRequest request, InputStream body, OutputStream response) throws IOException {
+      SLOWER_FIRST.handle(request, body, response);
+    }
+
+    @Override
+    public boolean handleWithoutBlocking(ApiRequest request, InputStream body, OutputStream response)
+        throws IOException {
+      byte[] number = body.readAllBytes();
+      if (Integer.parseInt(new String(number, StandardCharsets.US_ASCII)) % 2 == 1) {
+        return false;
+      }
+      response.write(number);
+      answeredWithoutBlocking.incrementAndGet();
+      return true;
+    }
+  }
+
   @Test
   void pipelinedRequests_areAnsweredInArrivalOrder_whenCallsRunOnWorkers() throws Exception {
-    try (HttpApiServer server = HttpApiServer.start("127.0.0.1", 0, "us-east-1", SLOWER_FIRST, true);
+    assertThat(pipelineToServer(SLOWER_FIRST)).containsExactlyElementsOf(expectedBodies());
+  }
+
+  @Test
+  void callsAnsweredWithoutBlocking_keepArrivalOrder_andTheOthersRunWithTheirWholeBody() throws Exception {
+    EvenWithoutBlocking handler = new EvenWithoutBlocking();
+    assertThat(pipelineToServer(handler)).containsExactlyElementsOf(expectedBodies());
+    assertThat(handler.answeredWithoutBlocking).hasValue(CALLS / 2);
+  }
+
+  private static final int HEALTH_CHECK_AFTER = CALLS / 2;
+  private static final String HEALTH = "healthy: dynamodb.us-east-1.amazonaws.com ";
+
+  /** Sends calls numbered 0 to CALLS - 1 in one write, a health check among them, and reads the response bodies. */
+  private static List<String> pipelineToServer(ApiHandler handler) throws Exception {
+    try (HttpApiServer server = HttpApiServer.start("127.0.0.1", 0, "us-east-1", handler, true);
         Socket socket = new Socket("127.0.0.1", server.port())) {
       StringBuilder pipelined = new StringBuilder();
-      List<String> expected = new ArrayList<>();
       for (int i = 0; i < CALLS; i++) {
         pipelined.append(post(Integer.toString(i)));
-        expected.add(Integer.toString(i));
-        if (i == CALLS / 2) {
+        if (i == HEALTH_CHECK_AFTER) {
           pipelined.append("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
-          expected.add("healthy: dynamodb.us-east-1.amazonaws.com ");
         }
       }
       socket.getOutputStream().write(pipelined.toString().getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
 
       List<String> bodies = new ArrayList<>();
-      for (int i = 0; i < expected.size(); i++) {
+      for (int i = 0; i < CALLS + 1; i++) {
         bodies.add(readBody(socket.getInputStream()));
       }
-      assertThat(bodies).containsExactlyElementsOf(expected);
+      return bodies;
     }
+  }
+
+  private static List<String> expectedBodies() {
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < CALLS; i++) {
+      expected.add(Integer.toString(i));
+      if (i == HEALTH_CHECK_AFTER) {
+        expected.add(HEALTH);
+      }
+    }
+    return expected;
   }
 
   private static String post(String body) {

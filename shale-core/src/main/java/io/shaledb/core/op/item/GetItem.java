@@ -7,7 +7,7 @@ import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
-import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.NonBlockingOperation;
 import io.shaledb.core.op.read.PageItem;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
@@ -16,12 +16,13 @@ import java.util.HashSet;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * GetItem. Every read is strongly consistent, which satisfies both ConsistentRead settings. Without a projection the
  * item is returned as stored, for the response writer to pass on without decoding it.
  */
-public final class GetItem implements Operation<GetItemInput, GetItemOutput> {
+public final class GetItem implements NonBlockingOperation<GetItemInput, GetItemOutput> {
   private final Database db;
   private final ItemStore store;
 
@@ -43,6 +44,15 @@ public final class GetItem implements Operation<GetItemInput, GetItemOutput> {
 
   @Override
   public GetItemOutput execute(GetItemInput in) {
+    return read(in, store::getStored);
+  }
+
+  @Override
+  public GetItemOutput executeWithoutBlocking(GetItemInput in) {
+    return read(in, store::getStoredWithoutBlocking);
+  }
+
+  private GetItemOutput read(GetItemInput in, UnaryOperator<byte[]> storedItem) {
     if (in.attributesToGet() != null && in.projectionExpression() != null) {
       throw DynamoException.validation("Can not use both expression and non-expression parameters in the same"
           + " request: Non-expression parameters: {AttributesToGet} Expression parameters:"
@@ -50,7 +60,7 @@ public final class GetItem implements Operation<GetItemInput, GetItemOutput> {
     }
     List<Path> projection = projection(in);
     TableMetadata table = db.tableForItems(in.tableName());
-    byte[] stored = store.getStored(ItemKeys.ofKey(table, in.key()));
+    byte[] stored = storedItem.apply(ItemKeys.ofKey(table, in.key()));
     double units = ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored),
         Boolean.TRUE.equals(in.consistentRead()));
     return new GetItemOutput(stored == null ? null : PageItem.of(stored, projection),

@@ -40,6 +40,11 @@ public final class ItemStore {
     }
   }
 
+  /** Like {@link #getStored}, without waiting for I/O ({@link io.shaledb.core.storage.StorageEngine}). */
+  public byte[] getStoredWithoutBlocking(byte[] key) {
+    return db.storage().getWithoutBlocking(key);
+  }
+
   /** The item under {@code key} as {@code reader} sees it, or null. */
   public static Map<String, AttributeValue> read(KvReader reader, byte[] key) {
     byte[] stored = reader.get(key);

@@ -46,6 +46,14 @@ public final class MemoryEngine implements StorageEngine {
     return new MemorySnapshot(this, readers.open());
   }
 
+  /** Through a snapshot: it registers the read, which keeps the version it reads from being pruned meanwhile. */
+  @Override
+  public byte[] getWithoutBlocking(byte[] key) {
+    try (Snapshot snapshot = snapshot()) {
+      return snapshot.get(key);
+    }
+  }
+
   @Override
   public Transaction begin() {
     return new MemoryTransaction(this, readers.open());

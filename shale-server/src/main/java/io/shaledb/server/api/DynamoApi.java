@@ -58,6 +58,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   private final Database db;
   private final Map<String, Route<?, ?>> routes;
   private final Map<String, Route<?, ?>> streamRoutes;
+  private final NonBlockingTries tries = new NonBlockingTries();
 
   DynamoApi(Database db) {
     this.db = db;
@@ -123,13 +124,15 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   public boolean handleWithoutBlocking(ApiRequest request, InputStream body, OutputStream response)
       throws IOException {
     Route<?, ?> route = route(request);
-    if (!route.nonBlocking()) {
+    if (!route.nonBlocking() || !tries.shouldTry()) {
       return false;
     }
     try {
       run(route, body, response, false);
+      tries.succeeded();
       return true;
     } catch (WouldBlockException e) {
+      tries.wouldHaveBlocked();
       return false;
     }
   }

@@ -1,0 +1,36 @@
+package io.shaledb.server.api;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Decides whether a call is first tried without blocking. A try that would block costs a good part of the read it
+ * precedes (on RocksDB, the index and filter lookups), and on a table much larger than the block cache most tries
+ * would block: GetItem of random keys over a million items fell from 17,000 to 12,500 requests/s when every call
+ * tried first. So after a try that would have blocked, the next calls skip the try for a stretch that doubles with
+ * each further miss, up to {@value #MAX_STRETCH} calls, and halves with each success: calls are tried while more
+ * than about half of the tries succeed. Shared by the event loops; a lost update only shifts the heuristic.
+ */
+final class NonBlockingTries {
+  static final int MAX_STRETCH = 64;
+
+  private final AtomicInteger stretch = new AtomicInteger();
+  private final AtomicInteger skipsLeft = new AtomicInteger();
+
+  /** Whether to try this call without blocking; false counts it as one of the calls to skip. */
+  boolean shouldTry() {
+    return skipsLeft.get() <= 0 || skipsLeft.getAndDecrement() <= 0;
+  }
+
+  void succeeded() {
+    int current = stretch.get();
+    if (current > 0) {
+      stretch.compareAndSet(current, current / 2);
+    }
+  }
+
+  void wouldHaveBlocked() {
+    int next = Math.min(MAX_STRETCH, Math.max(1, stretch.get() * 2));
+    stretch.set(next);
+    skipsLeft.set(next);
+  }
+}

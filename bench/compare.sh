@@ -2,7 +2,7 @@
 # Runs the same DynamoDB workloads against ShaleDB and Amazon DynamoDB Local, alternating endpoint by endpoint, and
 # prints a markdown table: requests/s, p50/p99 latency, server CPU-seconds per 1000 requests, and the ratio.
 #
-#   bench/compare.sh                      # both modes, all workloads, 1/16/64 connections, 10 s each
+#   bench/compare.sh                      # both modes, all workloads, 1/16/64 connections, 10 s each after 5 s
 #   MODES=memory WORKLOADS="get put" CONNECTIONS=16 DURATION=5 WARMUP=2 bench/compare.sh
 #
 # Modes: memory (ShaleDB --in-memory vs DynamoDB Local -inMemory) and disk (ShaleDB on RocksDB vs DynamoDB Local
@@ -17,7 +17,7 @@ MODES="${MODES:-memory disk}"
 WORKLOADS="${WORKLOADS:-put get query batch update}"
 CONNECTIONS="${CONNECTIONS:-1 16 64}"
 DURATION="${DURATION:-10}"
-WARMUP="${WARMUP:-3}"
+WARMUP="${WARMUP:-5}"
 SHALE_PORT=18000
 DDB_PORT=18001
 ECHO_PORT=18002
@@ -60,11 +60,17 @@ write_preload_batches() {
   }'
 }
 
-prepare() { # port
+prepare() { # port workload: the tables, and the items the workload reads or updates
+  local first=0 last=-1 batch
+  case "$2" in
+    get | update) last=399 ;;
+    query) first=400 last=403 ;;
+  esac
   call "$1" CreateTable -o /dev/null -d '{"TableName":"items","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]}'
   call "$1" CreateTable -o /dev/null -d '{"TableName":"sorted","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]}'
-  for batch in "$work"/preload/*.json; do
-    status="$(call "$1" BatchWriteItem -o "$work/preload.response" -w '%{http_code}' --data-binary @"$batch")"
+  for ((batch = first; batch <= last; batch++)); do
+    status="$(call "$1" BatchWriteItem -o "$work/preload.response" -w '%{http_code}' \
+      --data-binary @"$work/preload/$batch.json")"
     if [ "$status" != 200 ] || grep -q '"UnprocessedItems":{"' "$work/preload.response"; then
       echo "compare.sh: preloading port $1 failed ($status): $(cat "$work/preload.response")" >&2
       exit 1
@@ -99,38 +105,52 @@ measure() { # pid port workload connections -> "req/s p50 p99 cpu-per-1k", after
 write_preload_batches
 echo "| mode | workload | connections | ShaleDB req/s | DynamoDB Local req/s | ratio | ShaleDB p50 / p99 | DynamoDB Local p50 / p99 | ShaleDB CPU-s per 1k | DynamoDB Local CPU-s per 1k |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
-for mode in $MODES; do
+start_servers() { # mode workload: a fresh ShaleDB and DynamoDB Local, both prepared for the workload
   rm -rf "$work/shale-data" "$work/ddb-data"
   mkdir -p "$work/ddb-data"
-  if [ "$mode" = memory ]; then
+  if [ "$1" = memory ]; then
     shale_args=(--in-memory)
     ddb_args=(-inMemory)
   else
     shale_args=(--data-dir "$work/shale-data")
     ddb_args=(-dbPath "$work/ddb-data")
   fi
-  ./shaledb serve --port "$SHALE_PORT" "${shale_args[@]}" >"$work/shale-$mode.log" 2>&1 &
+  ./shaledb serve --port "$SHALE_PORT" "${shale_args[@]}" >"$work/shale-$1.log" 2>&1 &
   shale_pid=$!
   "$java" -Djava.library.path="$work/ddblocal" -cp "$work/ddblocal/*" \
     software.amazon.dynamodb.services.local.main.ServerRunner -port "$DDB_PORT" "${ddb_args[@]}" \
-    >"$work/ddb-$mode.log" 2>&1 &
+    >"$work/ddb-$1.log" 2>&1 &
   ddb_pid=$!
   pids+=("$shale_pid" "$ddb_pid")
   wait_for "$SHALE_PORT"
   wait_for "$DDB_PORT"
-  prepare "$SHALE_PORT"
-  prepare "$DDB_PORT"
+  prepare "$SHALE_PORT" "$2"
+  prepare "$DDB_PORT" "$2"
+}
+
+stop_servers() {
+  kill "$shale_pid" "$ddb_pid"
+  wait "$shale_pid" "$ddb_pid" 2>/dev/null || true
+}
+
+write_preload_batches
+echo "| mode | workload | connections | ShaleDB req/s | DynamoDB Local req/s | ratio | ShaleDB p50 / p99 | DynamoDB Local p50 / p99 | ShaleDB CPU-s per 1k | DynamoDB Local CPU-s per 1k |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+# Every row gets servers of its own, holding only the tables and the items its workload needs: a server that had
+# already taken the million items of an earlier write run measured that run's garbage collection too, and which
+# workload ran first then decided part of a row's figures.
+for mode in $MODES; do
   for workload in $WORKLOADS; do
     for connections in $CONNECTIONS; do
+      start_servers "$mode" "$workload"
       read -r s_rps s_p50 s_p99 s_cpu < <(measure "$shale_pid" "$SHALE_PORT" "$workload" "$connections")
       read -r d_rps d_p50 d_p99 d_cpu < <(measure "$ddb_pid" "$DDB_PORT" "$workload" "$connections")
+      stop_servers
       ratio="$(awk -v a="$s_rps" -v b="$d_rps" 'BEGIN { printf "%.1fx", (b > 0 ? a / b : 0) }')"
       echo "| $mode | $workload | $connections | $s_rps | $d_rps | $ratio | $s_p50 / $s_p99 | $d_p50 / $d_p99 | $s_cpu | $d_cpu |"
       if [ "$workload" = get ]; then get_cpu["$mode $connections"]="$s_cpu"; fi
     done
   done
-  kill "$shale_pid" "$ddb_pid"
-  wait "$shale_pid" "$ddb_pid" 2>/dev/null || true
 done
 
 if [ "${#get_cpu[@]}" -gt 0 ]; then

@@ -46,6 +46,11 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
   /** Requests that arrived while a handed-off call ran; touched on the event loop only. */
   private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
   private boolean callRunning;
+  /**
+   * Set once a response closes the connection: HTTP/1.1 forbids running anything the client sent after the request
+   * that asked for the close, so later requests are dropped unread.
+   */
+  private boolean closing;
 
   ApiRequestHandler(ApiHandler handler, Executor workers, boolean callsMayBlock, String region) {
     this.handler = handler;
@@ -56,6 +61,9 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (closing) {
+      return;
+    }
     if (callRunning) {
       waiting.add(request.retain());
       ctx.channel().config().setAutoRead(false);
@@ -117,7 +125,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     send(ctx, response, keepAlive);
     callRunning = false;
     boolean paused = !waiting.isEmpty();
-    while (!callRunning && !waiting.isEmpty()) {
+    while (!callRunning && !closing && !waiting.isEmpty()) {
       FullHttpRequest next = waiting.poll();
       try {
         serve(ctx, next);
@@ -125,16 +133,22 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         next.release();
       }
     }
-    if (paused && waiting.isEmpty()) {
+    if (closing) {
+      releaseWaiting();
+    } else if (paused && waiting.isEmpty()) {
       ctx.channel().config().setAutoRead(true);
     }
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    releaseWaiting();
+    super.channelInactive(ctx);
+  }
+
+  private void releaseWaiting() {
     waiting.forEach(FullHttpRequest::release);
     waiting.clear();
-    super.channelInactive(ctx);
   }
 
   /**
@@ -178,7 +192,8 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     return response;
   }
 
-  private static void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+  private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+    closing |= !keepAlive;
     HttpUtil.setKeepAlive(response, keepAlive);
     ctx.writeAndFlush(response);
   }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The transport's ordering promise when calls may block: responses leave in the order requests arrived, whether a
@@ -68,6 +70,26 @@ class HttpApiServerTest {
     assertThat(handler.answeredWithoutBlocking).hasValue(CALLS / 2);
   }
 
+  @ParameterizedTest(name = "calls may block: {0}")
+  @ValueSource(booleans = {false, true})
+  void requestsPipelinedAfterOneThatClosesTheConnection_areNotRun(boolean callsMayBlock) throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    ApiHandler counting = (request, body, response) -> {
+      calls.incrementAndGet();
+      SLOWER_FIRST.handle(request, body, response);
+    };
+    try (HttpApiServer server = HttpApiServer.start("127.0.0.1", 0, "us-east-1", counting, callsMayBlock);
+        Socket socket = new Socket("127.0.0.1", server.port())) {
+      String pipelined = post("0", "Connection: close\r\n") + post("1", "");
+      socket.getOutputStream().write(pipelined.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+
+      assertThat(readBody(socket.getInputStream())).isEqualTo("0");
+      assertThat(socket.getInputStream().read()).as("the server closed the connection").isEqualTo(-1);
+    }
+    assertThat(calls).hasValue(1);
+  }
+
   private static final int HEALTH_CHECK_AFTER = CALLS / 2;
   private static final String HEALTH = "healthy: dynamodb.us-east-1.amazonaws.com ";
 
@@ -77,7 +99,7 @@ class HttpApiServerTest {
         Socket socket = new Socket("127.0.0.1", server.port())) {
       StringBuilder pipelined = new StringBuilder();
       for (int i = 0; i < CALLS; i++) {
-        pipelined.append(post(Integer.toString(i)));
+        pipelined.append(post(Integer.toString(i), ""));
         if (i == HEALTH_CHECK_AFTER) {
           pipelined.append("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
         }
@@ -104,8 +126,8 @@ class HttpApiServerTest {
     return expected;
   }
 
-  private static String post(String body) {
-    return "POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
+  private static String post(String body, String extraHeaders) {
+    return "POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n" + extraHeaders
         + "Authorization: AWS4-HMAC-SHA256 Credential=a/20250101/us-east-1/dynamodb/aws4_request\r\n"
         + "Content-Type: application/x-amz-json-1.0\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
   }

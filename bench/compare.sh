@@ -102,9 +102,6 @@ measure() { # pid port workload connections -> "req/s p50 p99 cpu-per-1k", after
     END { printf "%s %s %s %.3f\n", rps, p50, p99, (after - before) * 1000 / (total > 0 ? total : 1) }'
 }
 
-write_preload_batches
-echo "| mode | workload | connections | ShaleDB req/s | DynamoDB Local req/s | ratio | ShaleDB p50 / p99 | DynamoDB Local p50 / p99 | ShaleDB CPU-s per 1k | DynamoDB Local CPU-s per 1k |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
 start_servers() { # mode workload: a fresh ShaleDB and DynamoDB Local, both prepared for the workload
   rm -rf "$work/shale-data" "$work/ddb-data"
   mkdir -p "$work/ddb-data"

@@ -48,7 +48,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
   private boolean callRunning;
   /**
    * Set once a response closes the connection: HTTP/1.1 forbids running anything the client sent after the request
-   * that asked for the close, so later requests are dropped unread.
+   * that asked for the close, so later requests are dropped without being run.
    */
   private boolean closing;
 

@@ -48,7 +48,7 @@ public final class Database implements AutoCloseable {
     this.itemCollectionLimitBytes = itemCollectionLimitBytes;
     this.storage = storage;
     this.catalog = new TableCatalog(storage);
-    this.statistics = TableStatistics.load(storage, catalog.list());
+    this.statistics = TableStatistics.load(storage, catalog.list(), background);
     this.streams = new StreamLog(storage, catalog.streams().stream().map(StreamDescriptor::keyspace).toList(), clock);
     this.clock = clock;
     this.region = region;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -28,18 +30,24 @@ final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final Path nativeLibrary;
 
-  private ServerProcess(Process process, int port) {
+  private ServerProcess(Process process, int port, Path nativeLibrary) {
     this.process = process;
     this.port = port;
+    this.nativeLibrary = nativeLibrary;
   }
 
   static ServerProcess start(Path dataDirectory) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+    // RocksDB copies its JNI library out of the jar at every start, into the temporary directory unless told where,
+    // and a killed server leaves the 15 MB copy behind: each server gets a directory for it that close() removes.
+    Path nativeLibrary = Files.createTempDirectory("shaledb-it-native-");
+    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
             "io.shaledb.server.cli.Main", "serve", "--port", "0", "--data-dir", dataDirectory.toString()))
-        .redirectErrorStream(true)
-        .start();
+        .redirectErrorStream(true);
+    builder.environment().put("ROCKSDB_SHAREDLIB_DIR", nativeLibrary.toString());
+    Process process = builder.start();
     BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8));
     CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
@@ -58,9 +66,11 @@ final class ServerProcess implements AutoCloseable {
     try {
       int bound = port.get(60, TimeUnit.SECONDS);
       Thread.ofVirtual().start(() -> output.lines().forEach(line -> { }));
-      return new ServerProcess(process, bound);
+      return new ServerProcess(process, bound, nativeLibrary);
     } catch (Exception e) {
       process.destroyForcibly();
+      process.onExit().join();
+      delete(nativeLibrary);
       throw new IOException("the server did not start", e);
     }
   }
@@ -112,9 +122,19 @@ final class ServerProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws IOException {
     if (process.isAlive()) {
       kill();
     }
+    delete(nativeLibrary);
+  }
+
+  private static void delete(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Files.delete(file);
+      }
+    }
+    Files.delete(directory);
   }
 }

@@ -6,9 +6,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Initializes the logging binding and Netty's native transport on a second thread while the main one parses the
  * command line. The server needs both, and on a small machine each takes a tenth of a second or more (reading
- * logging configuration and locale data; extracting and loading the epoll library), time that picocli's parsing
- * would otherwise come before. Neither depends on the command line, and a failure here is left for the main path,
- * which meets it again and reports it.
+ * logging configuration and locale data; loading the epoll library, extracted first unless the launcher found it
+ * unpacked), time that picocli's parsing would otherwise come before. Neither depends on the command line, and a
+ * failure here is left for the main path, which meets it again and reports it.
  */
 final class LibraryWarmup {
   private LibraryWarmup() {}

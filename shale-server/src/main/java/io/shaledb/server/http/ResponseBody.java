@@ -3,23 +3,26 @@ package io.shaledb.server.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import java.io.OutputStream;
 
 /**
  * A response body written as a stream into pooled buffers that are chained, never grown: growing one buffer copies
  * everything written so far at each doubling, which for a page of a hundred items was 6% of a Query's samples. The
- * JSON generator writes in blocks of its own buffer's size, so a body is one buffer, or a few for a large page.
+ * JSON generator writes in blocks of its own buffer's size, so a body is one buffer, returned as it is, or a few for
+ * a large page, chained in a composite buffer. Nothing is allocated before the first write, so a call that declines
+ * to run here ({@link io.shaledb.server.protocol.ApiHandler#handleWithoutBlocking}) costs no buffer.
  */
 final class ResponseBody extends OutputStream {
   private static final int MIN_BUFFER = 1024;
 
   private final ByteBufAllocator allocator;
-  private final CompositeByteBuf written;
+  /** The full buffers before {@code current}; created when a body outgrows its first buffer. */
+  private CompositeByteBuf written;
   private ByteBuf current;
 
   ResponseBody(ByteBufAllocator allocator) {
     this.allocator = allocator;
-    this.written = allocator.compositeBuffer(Integer.MAX_VALUE);
   }
 
   @Override
@@ -34,23 +37,23 @@ final class ResponseBody extends OutputStream {
 
   private ByteBuf room(int length) {
     if (current == null || current.writableBytes() < length) {
-      addCurrent();
+      if (current != null) {
+        if (written == null) {
+          written = allocator.compositeBuffer(Integer.MAX_VALUE);
+        }
+        written.addComponent(true, current);
+      }
       current = allocator.buffer(Math.max(length, MIN_BUFFER));
     }
     return current;
   }
 
-  private void addCurrent() {
-    if (current != null) {
-      written.addComponent(true, current);
-      current = null;
-    }
-  }
-
-  /** The body written so far; the caller owns it. */
+  /** The body written; the caller owns it. */
   ByteBuf finish() {
-    addCurrent();
-    return written;
+    if (current == null) {
+      return Unpooled.EMPTY_BUFFER;
+    }
+    return written == null ? current : written.addComponent(true, current);
   }
 
   /** Frees what was written, for a call that failed part-way. */
@@ -59,6 +62,9 @@ final class ResponseBody extends OutputStream {
       current.release();
       current = null;
     }
-    written.release();
+    if (written != null) {
+      written.release();
+      written = null;
+    }
   }
 }

@@ -132,9 +132,9 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
       Map<String, List<ItemCollectionMetrics>> metrics = new LinkedHashMap<>();
       for (int i = 0; i < steps.size(); i++) {
         Step step = steps.get(i);
-        long before = previous.get(i) == null ? 0 : ItemSize.of(previous.get(i));
         if (step.conditionCheckOnly()) {
-          units.merge(step.table().name(), 2 * ConsumedCapacity.readUnits(before, true), Double::sum);
+          long size = stored.get(i) == null ? 0 : ItemCodec.itemSize(stored.get(i));
+          units.merge(step.table().name(), 2 * ConsumedCapacity.readUnits(size, true), Double::sum);
           continue;
         }
         TableMetadata table = tables.computeIfAbsent(step.table().name(), name -> store.tableIn(tx, name));

@@ -2,7 +2,7 @@
 # Runs the same DynamoDB workloads against ShaleDB and Amazon DynamoDB Local, alternating endpoint by endpoint, and
 # prints a markdown table: requests/s, p50/p99 latency, server CPU-seconds per 1000 requests, and the ratio.
 #
-#   bench/compare.sh                      # both modes, all workloads, 1/16/64 connections, 10 s each after 5 s
+#   bench/compare.sh                      # both modes, all workloads, 1/16/64 connections, 10 s each after 15 s
 #   MODES=memory WORKLOADS="get put" CONNECTIONS=16 DURATION=5 WARMUP=2 bench/compare.sh
 #
 # Modes: memory (ShaleDB --in-memory vs DynamoDB Local -inMemory) and disk (ShaleDB on RocksDB vs DynamoDB Local
@@ -17,7 +17,9 @@ MODES="${MODES:-memory disk}"
 WORKLOADS="${WORKLOADS:-put get query batch update}"
 CONNECTIONS="${CONNECTIONS:-1 16 64}"
 DURATION="${DURATION:-10}"
-WARMUP="${WARMUP:-5}"
+# Both servers are JVMs: with wrk on the same two cores, their JIT compilers reach the steady state only after 10-15 s
+# of load, and a shorter warm-up measured compilation in the latencies (docs/benchmarks.md, finding 25).
+WARMUP="${WARMUP:-15}"
 SHALE_PORT=18000
 DDB_PORT=18001
 ECHO_PORT=18002
@@ -155,8 +157,6 @@ if [ "${#get_cpu[@]}" -gt 0 ]; then
   echo_pid=$!
   pids+=("$echo_pid")
   wait_for "$ECHO_PORT"
-  # The limit is the echo server at its steady rate: its JIT took more than 5 s to get there here.
-  wrk -t2 -c16 -d10s -s bench/wrk/get.lua "http://127.0.0.1:$ECHO_PORT/" >/dev/null
   echo
   echo "| HTTP limit (fixed GetItem body) | connections | req/s | p50 / p99 | CPU-s per 1k | ShaleDB GetItem CPU / limit |"
   echo "|---|---|---|---|---|---|"

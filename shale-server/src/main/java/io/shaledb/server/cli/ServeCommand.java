@@ -2,6 +2,7 @@ package io.shaledb.server.cli;
 
 import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ShaleDbServer;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,8 +39,16 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ShaleDbServer server = ShaleDbServer.start(new ServerConfig(host, port, dataDirectory.toAbsolutePath(), inMemory,
-        region, Duration.ofSeconds(Math.max(1, maintenanceSeconds)), Clock.systemUTC()));
+    ShaleDbServer server;
+    try {
+      server = ShaleDbServer.start(new ServerConfig(host, port, dataDirectory.toAbsolutePath(), inMemory, region,
+          Duration.ofSeconds(Math.max(1, maintenanceSeconds)), Clock.systemUTC()));
+    } catch (IllegalStateException | UncheckedIOException e) {
+      // A port in use, a data directory another server holds or one that cannot be created: the user's to fix, so
+      // the reason and no stack trace.
+      LOG.error("ShaleDB cannot start: {}", e.getMessage());
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -48,6 +48,8 @@ public final class HttpApiServer implements AutoCloseable {
   /**
    * Binds {@code host:port} (port 0 picks a free one) and serves {@code handler}, whose calls run on the event loops
    * unless {@code callsMayBlock}.
+   *
+   * @throws IllegalStateException when the address cannot be bound (in use, not local), with nothing left running
    */
   public static HttpApiServer start(String host, int port, String region, ApiHandler handler, boolean callsMayBlock)
       throws InterruptedException {
@@ -76,10 +78,15 @@ public final class HttpApiServer implements AutoCloseable {
           .sync()
           .channel();
       return new HttpApiServer(group, workers, channel);
-    } catch (RuntimeException | InterruptedException e) {
+    } catch (Exception e) {
+      // Netty rethrows a failed bind's IOException undeclared, past a catch of the declared exceptions: catching
+      // them alone left the event loops (and, in ShaleDbServer, the opened database) running after the failure.
       group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
       workers.shutdownNow();
-      throw e;
+      if (e instanceof InterruptedException interrupted) {
+        throw interrupted;
+      }
+      throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
   }
 

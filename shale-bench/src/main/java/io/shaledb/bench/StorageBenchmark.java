@@ -75,6 +75,12 @@ public class StorageBenchmark {
     }
   }
 
+  /** The read a server tries on its network thread before it would hand a GetItem to a worker. */
+  @Benchmark
+  public byte[] getWithoutBlocking() {
+    return engine.getWithoutBlocking(key(ThreadLocalRandom.current().nextInt(KEYS)));
+  }
+
   @Benchmark
   public void put() {
     try (Transaction tx = engine.begin()) {

@@ -9,6 +9,7 @@ import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.storage.WouldBlockException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompressionType;
 import org.rocksdb.Holder;
+import org.rocksdb.KeyMayExist;
 import org.rocksdb.LRUCache;
 import org.rocksdb.OptimisticTransactionDB;
 import org.rocksdb.OptimisticTransactionOptions;
@@ -41,6 +43,8 @@ public final class RocksDbEngine implements StorageEngine {
   private static final long BLOCK_CACHE_BYTES = 64L << 20;
   private static final long WRITE_BUFFER_BYTES = 32L << 20;
   private static final int CLEAR_BATCH_KEYS = 10_000;
+  /** Per calling thread, which for reads without blocking are a server's few network threads. */
+  private static final ThreadLocal<ReadBuffers> READ_BUFFERS = ThreadLocal.withInitial(ReadBuffers::new);
 
   private final LRUCache blockCache;
   private final BloomFilter bloomFilter;
@@ -89,10 +93,26 @@ public final class RocksDbEngine implements StorageEngine {
   /**
    * KeyMayExist reads the memtables and the block cache only. It answers false when the key is surely absent, and
    * the value when it found it there; otherwise a table file would have to be read. A get limited to the block cache
-   * tier would tell the same through an exception, whose stack trace cost more than the read it replaced.
+   * tier would tell the same through an exception, whose stack trace cost more than the read it replaced. Its form
+   * on direct buffers is used: the array form creates a Java array of arrays in native code, whose class lookup
+   * walked the calling thread's stack on every read (finding 26 in docs/benchmarks.md).
    */
   @Override
   public byte[] getWithoutBlocking(byte[] key) {
+    ReadBuffers buffers = READ_BUFFERS.get();
+    ByteBuffer value = buffers.value();
+    KeyMayExist found = db.keyMayExist(buffers.key(key), value);
+    return switch (found.exists) {
+      case kNotExist -> null;
+      case kExistsWithoutValue -> throw new WouldBlockException();
+      case kExistsWithValue -> found.valueLength <= value.capacity()
+          ? ReadBuffers.copy(value)
+          : getLargerWithoutBlocking(key);
+    };
+  }
+
+  /** A value longer than the thread's buffer: read again through the array form, which sizes its own. */
+  private byte[] getLargerWithoutBlocking(byte[] key) {
     Holder<byte[]> value = new Holder<>();
     if (!db.keyMayExist(key, value)) {
       return null;

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Random;
 import java.util.TreeMap;
@@ -100,6 +102,30 @@ public abstract class StorageEngineContract {
     }
     assertThat(engine.getWithoutBlocking(b("a"))).isNull();
     assertThat(engine.getWithoutBlocking(b("never"))).isNull();
+  }
+
+  /** Keys and values of every length a read may buffer on its way, around 16 KB and up to an item's 400 KB. */
+  @Test
+  void getWithoutBlocking_answersKeysAndValuesOfAnyLength_exactly() {
+    int[] lengths = {0, 1, 1023, 1024, 1025, 3072, 16_383, 16_384, 16_385, 400 * 1024};
+    Random random = new Random(7);
+    Map<String, byte[]> written = new LinkedHashMap<>();
+    for (int keyLength : new int[] {1, 1024, 1025, 3072}) {
+      for (int valueLength : lengths) {
+        byte[] key = new byte[keyLength];
+        byte[] value = new byte[valueLength];
+        random.nextBytes(key);
+        random.nextBytes(value);
+        try (Transaction tx = engine.begin()) {
+          tx.put(key, value);
+          tx.commit();
+        }
+        written.put(HexFormat.of().formatHex(key), value);
+      }
+    }
+    written.forEach((key, value) -> assertThat(engine.getWithoutBlocking(HexFormat.of().parseHex(key)))
+        .as("key of %d bytes, value of %d", key.length() / 2, value.length)
+        .isEqualTo(value));
   }
 
   @Test

@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * seen, and a value buffer of fixed size that holds most items (a longer value is read another way).
  */
 final class ReadBuffers {
-  static final int VALUE_BYTES = 16 * 1024;
+  private static final int VALUE_BYTES = 16 * 1024;
 
   private ByteBuffer key = ByteBuffer.allocateDirect(1024);
   private final ByteBuffer value = ByteBuffer.allocateDirect(VALUE_BYTES);

@@ -47,6 +47,7 @@ import io.shaledb.server.protocol.ApiRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The DynamoDB API: routes each X-Amz-Target to its operation. Closing it stops the database's background work. */
@@ -56,15 +57,15 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
 
   private final JsonFactory json = Json.FACTORY;
   private final Database db;
+  /** By the whole X-Amz-Target: finding a request's route takes no substring of it. */
   private final Map<String, Route<?, ?>> routes;
-  private final Map<String, Route<?, ?>> streamRoutes;
   private final NonBlockingTries tries = new NonBlockingTries();
 
   DynamoApi(Database db) {
     this.db = db;
     ItemStore items = new ItemStore(db);
     String endpoint = "dynamodb." + db.region() + ".amazonaws.com";
-    this.routes = Map.ofEntries(
+    Map<String, Route<?, ?>> operations = Map.ofEntries(
         Map.entry("CreateTable", new Route<>(TableJson::readCreateTable, new CreateTable(db),
             (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
         Map.entry("DescribeTable", new Route<>(TableJson::readTableName, new DescribeTable(db),
@@ -105,7 +106,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             new TransactWriteItems(db, items), TransactJson::writeTransactWrite)),
         Map.entry("TransactGetItems", new Route<>(TransactJson::readTransactGet, new TransactGetItems(db),
             TransactJson::writeTransactGet)));
-    this.streamRoutes = Map.of(
+    Map<String, Route<?, ?>> streamOperations = Map.of(
         "ListStreams", new Route<>(StreamJson::readListStreams, new ListStreams(db), StreamJson::writeListStreams),
         "DescribeStream", new Route<>(StreamJson::readDescribeStream, new DescribeStream(db),
             StreamJson::writeDescribeStream),
@@ -113,6 +114,10 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             StreamJson::writeShardIterator),
         "GetRecords", new Route<>(StreamJson::readGetRecords, new GetRecords(db),
             (g, out) -> StreamJson.writeGetRecords(g, out, db.region())));
+    Map<String, Route<?, ?>> byTarget = new HashMap<>();
+    operations.forEach((operation, route) -> byTarget.put(TARGET_PREFIX + operation, route));
+    streamOperations.forEach((operation, route) -> byTarget.put(STREAMS_PREFIX + operation, route));
+    this.routes = Map.copyOf(byTarget);
   }
 
   @Override
@@ -139,9 +144,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
 
   private Route<?, ?> route(ApiRequest request) {
     String target = request.target() == null ? "" : request.target();
-    Route<?, ?> route = target.startsWith(TARGET_PREFIX) ? routes.get(target.substring(TARGET_PREFIX.length()))
-        : target.startsWith(STREAMS_PREFIX) ? streamRoutes.get(target.substring(STREAMS_PREFIX.length()))
-        : null;
+    Route<?, ?> route = routes.get(target);
     if (route == null) {
       throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
     }

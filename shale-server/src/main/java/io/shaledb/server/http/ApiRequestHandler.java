@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.server.protocol.ApiHandler;
@@ -73,7 +74,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
   }
 
   private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
-    String requestId = Responses.newRequestId();
+    AsciiString requestId = Responses.newRequestId();
     if (request.decoderResult().isFailure()) {
       send(ctx, error(ctx, DynamoException.serialization("Malformed HTTP request"), requestId), false);
       return;
@@ -179,7 +180,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     return response;
   }
 
-  private static FullHttpResponse error(ChannelHandlerContext ctx, DynamoException e, String requestId) {
+  private static FullHttpResponse error(ChannelHandlerContext ctx, DynamoException e, CharSequence requestId) {
     ByteBuf out = ctx.alloc().buffer(128);
     try (ByteBufOutputStream os = new ByteBufOutputStream(out)) {
       ErrorResponses.write(e, os);

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.AsciiString;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 
@@ -13,22 +14,25 @@ final class Responses {
   static final AsciiString CRC32_HEADER = AsciiString.cached("x-amz-crc32");
   static final AsciiString JSON_1_0 = AsciiString.cached("application/x-amz-json-1.0");
 
-  private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+  private static final byte[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".getBytes(StandardCharsets.US_ASCII);
 
   private Responses() {}
 
-  /** A request id in DynamoDB's shape: 52 upper-case letters and digits. */
-  static String newRequestId() {
+  /**
+   * A request id in DynamoDB's shape: 52 upper-case letters and digits. Made as ASCII bytes that the header then
+   * wraps and writes as they are (a String took a char array, its own copy, and encoding at the write).
+   */
+  static AsciiString newRequestId() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    char[] id = new char[52];
+    byte[] id = new byte[52];
     for (int i = 0; i < id.length; i++) {
       id[i] = ALPHABET[random.nextInt(ALPHABET.length)];
     }
-    return new String(id);
+    return new AsciiString(id, false);
   }
 
   /** Sets content type, length, request id and the CRC32 of the body, which the SDKs verify. */
-  static void addHeaders(FullHttpResponse response, String requestId) {
+  static void addHeaders(FullHttpResponse response, CharSequence requestId) {
     CRC32 crc = new CRC32();
     for (ByteBuffer part : response.content().nioBuffers()) {
       crc.update(part);

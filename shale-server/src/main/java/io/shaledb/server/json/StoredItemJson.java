@@ -25,11 +25,10 @@ public final class StoredItemJson implements StoredItemVisitor {
 
   private final JsonGenerator g;
   /**
-   * The names met so far in the current item, by position, with their encoded form: the items of a page mostly
-   * share a layout, so a name is usually found at its position and written without being decoded and re-encoded.
+   * The names met so far in the current item, by position: the items of a page mostly share a layout, so a name is
+   * usually found at its position and written without being decoded again.
    */
-  private final List<byte[]> nameBytes = new ArrayList<>();
-  private final List<SerializedString> names = new ArrayList<>();
+  private final List<KnownName> names = new ArrayList<>();
   private int namePosition;
 
   private StoredItemJson(JsonGenerator g) {
@@ -63,22 +62,41 @@ public final class StoredItemJson implements StoredItemVisitor {
   public void name(byte[] utf8, int offset, int length) throws IOException {
     int position = namePosition++;
     if (position < names.size()) {
-      byte[] known = nameBytes.get(position);
-      if (sameBytes(known, utf8, offset, length)) {
-        g.writeFieldName(names.get(position));
+      KnownName known = names.get(position);
+      if (sameBytes(known.utf8, utf8, offset, length)) {
+        g.writeFieldName(known.quoted());
         return;
       }
     }
-    byte[] copy = Arrays.copyOfRange(utf8, offset, offset + length);
-    SerializedString name = new SerializedString(new String(copy, StandardCharsets.UTF_8));
+    KnownName name = new KnownName(Arrays.copyOfRange(utf8, offset, offset + length));
     if (position < names.size()) {
-      nameBytes.set(position, copy);
       names.set(position, name);
     } else {
-      nameBytes.add(copy);
       names.add(name);
     }
-    g.writeFieldName(name);
+    g.writeFieldName(name.text);
+  }
+
+  /**
+   * A name with its text, and its quoted UTF-8 form once it repeats: quoting costs two arrays per name, which a
+   * GetItem's single item would pay for nothing.
+   */
+  private static final class KnownName {
+    final byte[] utf8;
+    final String text;
+    private SerializedString quoted;
+
+    KnownName(byte[] utf8) {
+      this.utf8 = utf8;
+      this.text = new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    SerializedString quoted() {
+      if (quoted == null) {
+        quoted = new SerializedString(text);
+      }
+      return quoted;
+    }
   }
 
   /** Attribute names are short: a plain loop beats {@code Arrays.equals}, whose vectorised compare pays a setup. */

@@ -8,4 +8,4 @@ package io.shaledb.server.protocol;
  * @param accessKeyId the access key from the SigV4 credential scope (parsed, not yet verified)
  * @param region the region from the credential scope
  */
-public record ApiRequest(String target, String requestId, String accessKeyId, String region) {}
+public record ApiRequest(String target, CharSequence requestId, String accessKeyId, String region) {}

@@ -3,12 +3,14 @@ package io.shaledb.it;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -30,9 +32,9 @@ final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
-  private final Path nativeLibrary;
+  private final Optional<Path> nativeLibrary;
 
-  private ServerProcess(Process process, int port, Path nativeLibrary) {
+  private ServerProcess(Process process, int port, Optional<Path> nativeLibrary) {
     this.process = process;
     this.port = port;
     this.nativeLibrary = nativeLibrary;
@@ -44,10 +46,18 @@ final class ServerProcess implements AutoCloseable {
     // and a killed server leaves the 15 MB copy behind: each server gets a directory for it that close() removes.
     Path nativeLibrary = Files.createTempDirectory("shaledb-it-native-");
     ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-            "io.shaledb.server.cli.Main", "serve", "--port", "0", "--data-dir", dataDirectory.toString()))
-        .redirectErrorStream(true);
+        "io.shaledb.server.cli.Main", "serve", "--port", "0", "--data-dir", dataDirectory.toString()));
     builder.environment().put("ROCKSDB_SHAREDLIB_DIR", nativeLibrary.toString());
-    Process process = builder.start();
+    return start(builder, Optional.of(nativeLibrary));
+  }
+
+  /** A server started by a command line of the user's, such as the {@code shaledb} launcher, on port 0. */
+  static ServerProcess start(ProcessBuilder builder) throws IOException {
+    return start(builder, Optional.empty());
+  }
+
+  private static ServerProcess start(ProcessBuilder builder, Optional<Path> nativeLibrary) throws IOException {
+    Process process = builder.redirectErrorStream(true).start();
     BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8));
     CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
@@ -65,7 +75,7 @@ final class ServerProcess implements AutoCloseable {
     });
     try {
       int bound = port.get(60, TimeUnit.SECONDS);
-      Thread.ofVirtual().start(() -> output.lines().forEach(line -> { }));
+      Thread.ofVirtual().start(() -> drain(output));
       return new ServerProcess(process, bound, nativeLibrary);
     } catch (Exception e) {
       process.destroyForcibly();
@@ -127,6 +137,21 @@ final class ServerProcess implements AutoCloseable {
       kill();
     }
     delete(nativeLibrary);
+  }
+
+  /** Reads the server's output to its end, so that a full pipe never stops the server. */
+  private static void drain(BufferedReader output) {
+    try {
+      output.transferTo(Writer.nullWriter());
+    } catch (IOException e) {
+      // The JDK closes a process's output under a reader when the process exits: the end, too.
+    }
+  }
+
+  private static void delete(Optional<Path> nativeLibrary) throws IOException {
+    if (nativeLibrary.isPresent()) {
+      delete(nativeLibrary.get());
+    }
   }
 
   private static void delete(Path directory) throws IOException {

@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The class data archive the launcher asks for when it has none: written when a server that started stops in order,
- * so that it holds the classes serving needs. The JVM's own way, an archive written at every exit, also wrote one
- * when the server could not start (a port in use): valid, and so kept, it held none of the request path's classes,
- * and every later start read them from the jar again (1.0-1.2 s to the first answer instead of 0.9-1.0 s).
+ * The class data archive the launcher asks for when it has none: written when a server that answered a request stops
+ * in order, so that it holds the classes serving needs. The JVM's own way, an archive written at every exit, also
+ * wrote one when the server could not start (a port in use): valid, and so kept, it held none of the request path's
+ * classes, and every later start read them from the jar again (1.0-1.2 s to the first answer instead of 0.9-1.0 s).
  */
 final class ClassDataArchive {
   /** The system property naming the archive to write, set by the launcher with -XX:+RecordDynamicDumpInfo. */

@@ -52,7 +52,9 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
-      ClassDataArchive.requested().ifPresent(ClassDataArchive::write);
+      if (server.answeredAny()) {
+        ClassDataArchive.requested().ifPresent(ClassDataArchive::write);
+      }
       stopped.countDown();
     }, "shaledb-shutdown"));
     LOG.info("ShaleDB listening on {} with {}", server.endpoint(),

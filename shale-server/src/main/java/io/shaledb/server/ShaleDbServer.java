@@ -49,11 +49,6 @@ public final class ShaleDbServer implements AutoCloseable {
     return URI.create("http://" + config.host() + ":" + port());
   }
 
-  /** Whether the server has answered a request (any, a health check included). */
-  public boolean answeredAny() {
-    return http.answeredAny();
-  }
-
   /** Stops serving and background work, then closes the storage engine so a durable one shuts down cleanly. */
   @Override
   public void close() {

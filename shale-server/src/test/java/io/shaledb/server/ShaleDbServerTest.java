@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,19 +30,6 @@ class ShaleDbServerTest {
     }
     try (ShaleDbServer server = ShaleDbServer.start(durableOn(0))) {
       assertThat(server.port()).isPositive();
-    }
-  }
-
-  /** What decides whether the command line writes its class data archive at a stop. */
-  @Test
-  void answeredAny_turnsTrueWithTheFirstResponse() throws Exception {
-    try (ShaleDbServer server = ShaleDbServer.start(durableOn(0));
-        HttpClient client = HttpClient.newHttpClient()) {
-      assertThat(server.answeredAny()).isFalse();
-      HttpResponse<String> health = client.send(HttpRequest.newBuilder(server.endpoint()).build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(health.body()).startsWith("healthy: ");
-      assertThat(server.answeredAny()).isTrue();
     }
   }
 }

@@ -52,9 +52,6 @@ final class ServeCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
-      if (server.answeredAny()) {
-        ClassDataArchive.requested().ifPresent(ClassDataArchive::write);
-      }
       stopped.countDown();
     }, "shaledb-shutdown"));
     LOG.info("ShaleDB listening on {} with {}", server.endpoint(),

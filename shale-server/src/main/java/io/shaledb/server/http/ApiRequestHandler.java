@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +43,6 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
   private final ApiHandler handler;
   private final Executor workers;
   private final boolean callsMayBlock;
-  private final AtomicBoolean answered;
   private final byte[] health;
   /** Requests that arrived while a handed-off call ran; touched on the event loop only. */
   private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
@@ -55,12 +53,10 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
    */
   private boolean closing;
 
-  ApiRequestHandler(ApiHandler handler, Executor workers, boolean callsMayBlock, AtomicBoolean answered,
-      String region) {
+  ApiRequestHandler(ApiHandler handler, Executor workers, boolean callsMayBlock, String region) {
     this.handler = handler;
     this.workers = workers;
     this.callsMayBlock = callsMayBlock;
-    this.answered = answered;
     this.health = ("healthy: dynamodb." + region + ".amazonaws.com ").getBytes(StandardCharsets.US_ASCII);
   }
 
@@ -201,10 +197,6 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     closing |= !keepAlive;
     HttpUtil.setKeepAlive(response, keepAlive);
     ctx.writeAndFlush(response);
-    // Read first: the flag is shared by every event loop, and a write per response would bounce its cache line.
-    if (!answered.get()) {
-      answered.set(true);
-    }
   }
 
   @Override

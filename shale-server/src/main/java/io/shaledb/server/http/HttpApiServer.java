@@ -21,7 +21,6 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +38,11 @@ public final class HttpApiServer implements AutoCloseable {
   private final EventLoopGroup group;
   private final ExecutorService workers;
   private final Channel channel;
-  private final AtomicBoolean answered;
 
-  private HttpApiServer(EventLoopGroup group, ExecutorService workers, Channel channel, AtomicBoolean answered) {
+  private HttpApiServer(EventLoopGroup group, ExecutorService workers, Channel channel) {
     this.group = group;
     this.workers = workers;
     this.channel = channel;
-    this.answered = answered;
   }
 
   /**
@@ -61,7 +58,6 @@ public final class HttpApiServer implements AutoCloseable {
     Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(io);
     ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shale-api-", 0).factory());
-    AtomicBoolean answered = new AtomicBoolean();
     try {
       Channel channel = new ServerBootstrap()
           .group(group)
@@ -75,13 +71,13 @@ public final class HttpApiServer implements AutoCloseable {
                   .addLast(new HttpServerCodec())
                   .addLast(new HttpServerKeepAliveHandler())
                   .addLast(new BoundedAggregator(MAX_REQUEST_BYTES))
-                  .addLast(new ApiRequestHandler(handler, workers, callsMayBlock, answered, region));
+                  .addLast(new ApiRequestHandler(handler, workers, callsMayBlock, region));
             }
           })
           .bind(new InetSocketAddress(host, port))
           .sync()
           .channel();
-      return new HttpApiServer(group, workers, channel, answered);
+      return new HttpApiServer(group, workers, channel);
     } catch (Exception e) {
       // Netty rethrows a failed bind's IOException undeclared, past a catch of the declared exceptions: catching
       // them alone left the event loops (and, in ShaleDbServer, the opened database) running after the failure.
@@ -97,11 +93,6 @@ public final class HttpApiServer implements AutoCloseable {
   /** The port actually bound. */
   public int port() {
     return ((InetSocketAddress) channel.localAddress()).getPort();
-  }
-
-  /** Whether the server has written a response, which loads the request path's classes. */
-  public boolean answeredAny() {
-    return answered.get();
   }
 
   /** Stops accepting, lets in-flight calls finish for a moment, then stops the event loops. */

@@ -26,8 +26,8 @@ import picocli.CommandLine;
 final class ClassDataTraining {
   private static final String TABLE = "\"TableName\":\"training\"";
 
-  /** Operation and body of each request, in order: one table's life, touching each kind of request path. */
-  private static final List<String[]> SESSION = List.of(
+  /** One table's life, touching each kind of request path. */
+  private static final List<Call> SESSION = List.of(
       request("CreateTable", TABLE + """
           ,"BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},\
           {"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},\
@@ -75,18 +75,20 @@ final class ClassDataTraining {
     }
   }
 
-  private static String[] request(String operation, String members) {
-    return new String[] {operation, "{" + members + "}"};
+  private record Call(String operation, String body) {}
+
+  private static Call request(String operation, String members) {
+    return new Call(operation, "{" + members + "}");
   }
 
   private static void answer(ShaleDbServer server) throws IOException {
     try (Socket socket = new Socket(server.config().host(), server.port())) {
       OutputStream out = socket.getOutputStream();
       InputStream in = new BufferedInputStream(socket.getInputStream());
-      for (String[] request : SESSION) {
-        byte[] body = request[1].getBytes(StandardCharsets.UTF_8);
+      for (Call call : SESSION) {
+        byte[] body = call.body().getBytes(StandardCharsets.UTF_8);
         out.write(("POST / HTTP/1.1\r\nHost: " + server.config().host() + "\r\n"
-            + "X-Amz-Target: DynamoDB_20120810." + request[0] + "\r\n"
+            + "X-Amz-Target: DynamoDB_20120810." + call.operation() + "\r\n"
             + "Content-Type: application/x-amz-json-1.0\r\n"
             + "Authorization: AWS4-HMAC-SHA256 Credential=training/20260101/us-east-1/dynamodb/aws4_request, "
             + "SignedHeaders=host, Signature=0\r\n"
@@ -102,7 +104,7 @@ final class ClassDataTraining {
         }
         String answer = new String(in.readNBytes(length), StandardCharsets.UTF_8);
         if (!status.startsWith("HTTP/1.1 200")) {
-          throw new IllegalStateException(request[0] + " failed in training: " + status + " " + answer);
+          throw new IllegalStateException(call.operation() + " failed in training: " + status + " " + answer);
         }
       }
     }

@@ -52,6 +52,7 @@ public final class RocksDbEngine implements StorageEngine {
   private final WriteOptions writeOptions;
   private final OptimisticTransactionOptions transactionOptions;
   private final OptimisticTransactionDB db;
+  private final StampedCommits stampedCommits;
 
   private RocksDbEngine(Path directory) throws RocksDBException {
     // Four shards, not the default 64: a table file's whole-file filter and index blocks are cached as one block
@@ -71,6 +72,7 @@ public final class RocksDbEngine implements StorageEngine {
     writeOptions = new WriteOptions();
     transactionOptions = new OptimisticTransactionOptions().setSetSnapshot(true);
     db = OptimisticTransactionDB.open(options, directory.toString());
+    stampedCommits = new StampedCommits(db);
   }
 
   /** Opens (creating if needed) the database in {@code directory}. */
@@ -124,8 +126,13 @@ public final class RocksDbEngine implements StorageEngine {
   }
 
   @Override
+  public long nextVersionstamp() {
+    return stampedCommits.next();
+  }
+
+  @Override
   public Transaction begin() {
-    return new RocksTransaction(db, db.beginTransaction(writeOptions, transactionOptions));
+    return new RocksTransaction(db, db.beginTransaction(writeOptions, transactionOptions), stampedCommits);
   }
 
   /**

@@ -3,6 +3,8 @@ package io.shaledb.rocksdb;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Transaction;
+import java.util.ArrayList;
+import java.util.List;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -12,10 +14,13 @@ final class RocksTransaction implements Transaction {
   private final RocksDB db;
   private final org.rocksdb.Transaction transaction;
   private final ReadOptions readOptions;
+  private final StampedCommits stampedCommits;
+  private final List<StampedCommits.StampedWrite> stamped = new ArrayList<>(0);
 
-  RocksTransaction(RocksDB db, org.rocksdb.Transaction transaction) {
+  RocksTransaction(RocksDB db, org.rocksdb.Transaction transaction, StampedCommits stampedCommits) {
     this.db = db;
     this.transaction = transaction;
+    this.stampedCommits = stampedCommits;
     this.readOptions = new ReadOptions().setSnapshot(transaction.getSnapshot());
   }
 
@@ -52,9 +57,18 @@ final class RocksTransaction implements Transaction {
   }
 
   @Override
+  public void putVersionstamped(byte[] prefix, byte[] value) {
+    stamped.add(new StampedCommits.StampedWrite(prefix, value));
+  }
+
+  @Override
   public void commit() {
     try {
-      transaction.commit();
+      if (stamped.isEmpty()) {
+        transaction.commit();
+      } else {
+        stampedCommits.commit(transaction, stamped);
+      }
     } catch (RocksDBException e) {
       throw RocksErrors.unchecked(e);
     }

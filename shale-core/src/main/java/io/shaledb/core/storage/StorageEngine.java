@@ -35,6 +35,13 @@ public interface StorageEngine extends AutoCloseable {
    */
   byte[] getWithoutBlocking(byte[] key);
 
+  /**
+   * The lowest versionstamp ({@link Transaction#putVersionstamped}) a commit can receive from now on: every smaller
+   * stamp belongs to a commit that has completed, visible to snapshots taken after this call. A log split at this
+   * value (a stream's shard ending here) is complete below it.
+   */
+  long nextVersionstamp();
+
   /** Starts an optimistic read-write transaction. */
   Transaction begin();
 

@@ -16,6 +16,15 @@ public interface Transaction extends KvReader, AutoCloseable {
   void delete(byte[] key);
 
   /**
+   * Writes {@code value} under {@code prefix} followed by this transaction's versionstamp: 8 big-endian bytes the
+   * engine assigns when it commits. Versionstamps are unique and strictly increase in commit order across every
+   * transaction of the engine (several calls in one transaction get increasing stamps in call order), and a snapshot
+   * that sees a stamped key sees every key stamped lower. A log written this way is therefore read in commit order,
+   * with no gap that a later commit could fill. The key joins no conflict set: it cannot exist before the commit.
+   */
+  void putVersionstamped(byte[] prefix, byte[] value);
+
+  /**
    * Applies all writes atomically (and durably, for durable engines) before returning.
    *
    * @throws WriteConflictException when another commit touched a key in this transaction's conflict set after it

@@ -432,4 +432,121 @@ public abstract class StorageEngineContract {
       assertThat(get("persist")).as("an engine that is not durable starts empty").isNull();
     }
   }
+
+  private List<Long> stamps(KvReader reader, String prefix) {
+    List<Long> stamps = new ArrayList<>();
+    try (KvCursor cursor = reader.scan(KeyRange.prefix(b(prefix)), false)) {
+      while (cursor.next()) {
+        assertThat(cursor.key()).hasSize(prefix.length() + Versionstamps.BYTES);
+        stamps.add(Versionstamps.of(cursor.key()));
+      }
+    }
+    return stamps;
+  }
+
+  @Test
+  void putVersionstamped_stampsInCommitOrder_aboveNextVersionstampTakenBefore() {
+    long floor = engine.nextVersionstamp();
+    try (Transaction tx = engine.begin()) {
+      tx.putVersionstamped(b("log/"), b("first"));
+      tx.putVersionstamped(b("log/"), b("second"));
+      tx.put(b("plain"), b("x"));
+      tx.commit();
+    }
+    long between = engine.nextVersionstamp();
+    try (Transaction tx = engine.begin()) {
+      tx.putVersionstamped(b("log/"), b("third"));
+      tx.commit();
+    }
+    try (Snapshot snapshot = engine.snapshot()) {
+      List<Long> stamps = stamps(snapshot, "log/");
+      assertThat(stamps).hasSize(3).isSorted().doesNotHaveDuplicates();
+      assertThat(stamps.get(0)).isGreaterThanOrEqualTo(floor);
+      assertThat(stamps.get(1)).isLessThan(between);
+      assertThat(stamps.get(2)).isGreaterThanOrEqualTo(between);
+      assertThat(keys(snapshot, KeyRange.prefix(b("log/")), false))
+          .extracting(k -> k.substring(k.indexOf('=') + 1)).containsExactly("first", "second", "third");
+    }
+    try (Snapshot snapshot = engine.snapshot()) {
+      assertThat(engine.nextVersionstamp()).isGreaterThan(stamps(snapshot, "log/").get(2));
+    }
+  }
+
+  @Test
+  void putVersionstamped_inAnAbandonedTransaction_writesNothing() {
+    try (Transaction tx = engine.begin()) {
+      tx.putVersionstamped(b("log/"), b("never"));
+    }
+    try (Snapshot snapshot = engine.snapshot()) {
+      assertThat(stamps(snapshot, "log/")).isEmpty();
+    }
+  }
+
+  /**
+   * Writers commit stamped keys concurrently while a reader takes snapshots: what a snapshot sees is always every
+   * stamp up to its highest, so no later commit can fill a gap below what a reader has already seen.
+   */
+  @Test
+  void putVersionstamped_concurrently_snapshotsNeverSeeAGap() throws Exception {
+    int writers = 4;
+    int commitsPerWriter = 200;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      int writer = w;
+      futures.add(pool.submit(() -> {
+        for (int i = 0; i < commitsPerWriter; i++) {
+          try (Transaction tx = engine.begin()) {
+            tx.putVersionstamped(b("log/"), b(writer + ":" + i));
+            tx.commit();
+          }
+        }
+        return null;
+      }));
+    }
+    List<Long> everSeen = new ArrayList<>();
+    boolean writing = true;
+    while (writing) {
+      writing = futures.stream().anyMatch(f -> !f.isDone());
+      List<Long> seen;
+      try (Snapshot snapshot = engine.snapshot()) {
+        seen = stamps(snapshot, "log/");
+      }
+      assertThat(seen.subList(0, Math.min(seen.size(), everSeen.size()))).isEqualTo(everSeen);
+      everSeen = seen;
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    assertThat(everSeen).hasSize(writers * commitsPerWriter).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void putVersionstamped_afterReopen_stampsAboveEveryEarlierStampWhenDurable() {
+    try (Transaction tx = engine.begin()) {
+      tx.putVersionstamped(b("log/"), b("before"));
+      tx.commit();
+    }
+    long before;
+    try (Snapshot snapshot = engine.snapshot()) {
+      before = stamps(snapshot, "log/").get(0);
+    }
+    engine.close();
+    engine = open(directory);
+    if (!engine.capabilities().contains(Capability.DURABLE)) {
+      try (Snapshot snapshot = engine.snapshot()) {
+        assertThat(stamps(snapshot, "log/")).as("an engine that is not durable starts empty").isEmpty();
+      }
+      return;
+    }
+    assertThat(engine.nextVersionstamp()).isGreaterThan(before);
+    try (Transaction tx = engine.begin()) {
+      tx.putVersionstamped(b("log/"), b("after"));
+      tx.commit();
+    }
+    try (Snapshot snapshot = engine.snapshot()) {
+      assertThat(stamps(snapshot, "log/")).hasSize(2).element(1).satisfies(s -> assertThat(s).isGreaterThan(before));
+    }
+  }
 }

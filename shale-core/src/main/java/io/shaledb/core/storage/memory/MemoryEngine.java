@@ -5,9 +5,11 @@ import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.Transaction;
+import io.shaledb.core.storage.Versionstamps;
 import io.shaledb.core.storage.WriteConflictException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +43,15 @@ public final class MemoryEngine implements StorageEngine {
 
   private record PendingPrune(Slot slot, long sequence) {}
 
+  /** A write whose key ends in the versionstamp its commit assigns. */
+  record StampedWrite(byte[] prefix, byte[] value) {}
+
+  /**
+   * A versionstamp is the commit's sequence followed by the write's position in its transaction, which bounds the
+   * stamped writes of one transaction.
+   */
+  private static final int STAMP_POSITION_BITS = 16;
+
   @Override
   public Snapshot snapshot() {
     return new MemorySnapshot(this, readers.open());
@@ -51,6 +62,14 @@ public final class MemoryEngine implements StorageEngine {
   public byte[] getWithoutBlocking(byte[] key) {
     try (Snapshot snapshot = snapshot()) {
       return snapshot.get(key);
+    }
+  }
+
+  /** Commits take sequences in order under the commit lock, so the next one stamps above everything published. */
+  @Override
+  public long nextVersionstamp() {
+    synchronized (commitLock) {
+      return (readers.latest() + 1) << STAMP_POSITION_BITS;
     }
   }
 
@@ -97,8 +116,14 @@ public final class MemoryEngine implements StorageEngine {
     readers.close(readSequence);
   }
 
-  /** Applies {@code writes} (null values delete) if no key in {@code conflicts} changed after {@code readSequence}. */
-  void commit(long readSequence, Set<byte[]> conflicts, Map<byte[], byte[]> writes) {
+  /**
+   * Applies {@code writes} (null values delete) and {@code stamped} if no key in {@code conflicts} changed after
+   * {@code readSequence}.
+   */
+  void commit(long readSequence, Set<byte[]> conflicts, Map<byte[], byte[]> writes, List<StampedWrite> stamped) {
+    if (stamped.size() >= 1 << STAMP_POSITION_BITS) {
+      throw new IllegalArgumentException("a transaction writes at most 65535 versionstamped keys");
+    }
     synchronized (commitLock) {
       for (byte[] key : conflicts) {
         Slot slot = points.get(Slot.probe(key));
@@ -106,7 +131,7 @@ public final class MemoryEngine implements StorageEngine {
           throw new WriteConflictException("a key this transaction read or wrote was committed since it began");
         }
       }
-      if (writes.isEmpty()) {
+      if (writes.isEmpty() && stamped.isEmpty()) {
         return;
       }
       long sequence = readers.latest() + 1;
@@ -114,6 +139,10 @@ public final class MemoryEngine implements StorageEngine {
       long oldest = readers.oldestReadable();
       for (Map.Entry<byte[], byte[]> write : writes.entrySet()) {
         install(write.getKey(), write.getValue(), sequence, oldest);
+      }
+      for (int i = 0; i < stamped.size(); i++) {
+        StampedWrite write = stamped.get(i);
+        install(Versionstamps.append(write.prefix(), (sequence << STAMP_POSITION_BITS) | i), write.value(), sequence, oldest);
       }
       readers.publish(sequence);
       // Queued keys become prunable in commit order; stop at the first one a reader still pins.

@@ -3,7 +3,9 @@ package io.shaledb.core.storage.memory;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Transaction;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -14,6 +16,7 @@ final class MemoryTransaction implements Transaction {
   private final long readSequence;
   private final TreeMap<byte[], byte[]> writes = new TreeMap<>(Arrays::compareUnsigned);
   private final Set<byte[]> conflicts = new TreeSet<>(Arrays::compareUnsigned);
+  private final List<MemoryEngine.StampedWrite> stamped = new ArrayList<>(0);
   private boolean closed;
 
   MemoryTransaction(MemoryEngine engine, long readSequence) {
@@ -45,8 +48,13 @@ final class MemoryTransaction implements Transaction {
   }
 
   @Override
+  public void putVersionstamped(byte[] prefix, byte[] value) {
+    stamped.add(new MemoryEngine.StampedWrite(prefix, value));
+  }
+
+  @Override
   public void commit() {
-    engine.commit(readSequence, conflicts, writes);
+    engine.commit(readSequence, conflicts, writes, stamped);
   }
 
   @Override

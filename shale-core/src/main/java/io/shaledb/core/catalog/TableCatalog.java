@@ -1,57 +1,57 @@
 package io.shaledb.core.catalog;
 
 import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.schema.TableMetadata;
-import io.shaledb.core.storage.KeyRange;
-import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.storage.KvCursor;
+import io.shaledb.core.storage.KvReader;
+import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.Transaction;
+import io.shaledb.core.storage.WriteConflictException;
+import io.shaledb.core.stream.StreamDescriptor;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.function.IntFunction;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
- * The tables of a database, kept in the system keyspace (keyspace 0) of the storage engine and cached in memory.
+ * The tables and streams of a database. The truth is the system keyspace ({@link SystemKeyspace}); this class keeps
+ * a cache of its committed state for lookups, and makes every change as one storage transaction
+ * ({@link #change}).
  *
- * <p>Layout of the system keyspace, after its four zero bytes: {@code 'T' name} maps a table name to its
- * metadata; {@code 'K'} holds the next unused keyspace id (ids are never reused, so a dropped table's stale keys can
- * never be read as a new table's); {@code 'D' keyspace} marks a dropped table whose items are still being cleared,
- * so that clearing resumes after a crash.
- *
- * <p>Catalog changes are rare and serialised by this object's monitor; item operations read the cache without
- * locking.
+ * <p>The cache is validated by the catalog's version, which every change raises: a change that commits right after
+ * the version the cache holds is applied to it; any other gap (a change by another process sharing the engine)
+ * reloads it. {@link #refresh} picks up changes made elsewhere. Item writes never trust the cache alone: they read
+ * their table's entry in their own transaction ({@link #current}).
  */
 public final class TableCatalog {
-  private static final byte[] SYSTEM = {0, 0, 0, 0};
-  private static final byte TABLE = 'T';
-  private static final byte NEXT_KEYSPACE = 'K';
-  private static final byte DROPPED = 'D';
-  private static final byte STREAM = 'S';
-  private static final int FIRST_KEYSPACE = 1;
+  /** Changes redone on conflicts before one gives up; every redo means another change committed meanwhile. */
+  private static final int MAX_ATTEMPTS = 1_000;
 
-  private final StorageEngine storage;
   /** A table's metadata with its stored bytes, so a transaction's read can be matched without decoding. */
   private record Entry(TableMetadata table, byte[] stored) {}
 
-  private final ConcurrentMap<String, Entry> tables = new ConcurrentHashMap<>();
-  private final ConcurrentMap<String, StreamDescriptor> streams = new ConcurrentHashMap<>();
+  /** One committed state of the catalog; replaced whole, so readers never see half a change. */
+  private record State(long version, Map<String, Entry> tables, Map<String, StreamDescriptor> streams) {}
+
+  private final StorageEngine storage;
+  private volatile State state;
 
   public TableCatalog(StorageEngine storage) {
     this.storage = storage;
-    load();
-    finishDrops();
+    this.state = load();
   }
 
   public Optional<TableMetadata> find(String name) {
-    Entry entry = tables.get(name);
+    Entry entry = state.tables().get(name);
     return Optional.ofNullable(entry == null ? null : entry.table());
   }
 
@@ -63,183 +63,143 @@ public final class TableCatalog {
    * @throws DynamoException ResourceNotFoundException when the table was dropped
    */
   public TableMetadata current(Transaction tx, String name) {
-    byte[] stored = tx.get(tableKey(name));
+    byte[] stored = tx.get(SystemKeyspace.table(name));
     if (stored == null) {
       throw DynamoException.resourceNotFound("Requested resource not found");
     }
-    Entry cached = tables.get(name);
+    return decode(name, stored);
+  }
+
+  /**
+   * The table as {@code tx} sees it if it is still the one with that keyspace: background work over a table checks
+   * this in each of its transactions, so it never acts on a table dropped meanwhile, nor on a new one of that name.
+   */
+  public Optional<TableMetadata> current(Transaction tx, String name, int keyspace) {
+    byte[] stored = tx.get(SystemKeyspace.table(name));
+    if (stored == null) {
+      return Optional.empty();
+    }
+    TableMetadata table = decode(name, stored);
+    return table.keyspace() == keyspace ? Optional.of(table) : Optional.empty();
+  }
+
+  /** The cached metadata when {@code stored} is what the cache holds: a byte comparison instead of a decoding. */
+  private TableMetadata decode(String name, byte[] stored) {
+    Entry cached = state.tables().get(name);
     return cached != null && Arrays.equals(cached.stored(), stored) ? cached.table()
         : TableMetadataCodec.decode(stored);
   }
 
   /** All tables, sorted by name. */
   public List<TableMetadata> list() {
-    List<TableMetadata> all = new ArrayList<>(tables.values().stream().map(Entry::table).toList());
-    all.sort((a, b) -> a.name().compareTo(b.name()));
+    List<TableMetadata> all = new ArrayList<>(state.tables().size());
+    state.tables().values().forEach(entry -> all.add(entry.table()));
+    all.sort(Comparator.comparing(TableMetadata::name));
     return all;
-  }
-
-  /**
-   * Adds a table built by {@code factory} from {@code keyspaces} fresh, consecutive keyspace ids (the table's and its
-   * indexes'), of which the factory receives the first.
-   *
-   * @throws DynamoException ResourceInUseException when a table of that name exists
-   */
-  public synchronized TableMetadata create(String name, int keyspaces, IntFunction<TableMetadata> factory) {
-    if (tables.containsKey(name)) {
-      throw DynamoException.resourceInUse("Table already exists: " + name);
-    }
-    try (Transaction tx = storage.begin()) {
-      byte[] next = tx.get(key(NEXT_KEYSPACE));
-      int keyspace = next == null ? FIRST_KEYSPACE : ByteBuffer.wrap(next).getInt();
-      TableMetadata table = factory.apply(keyspace);
-      tx.put(key(NEXT_KEYSPACE), ByteBuffer.allocate(4).putInt(keyspace + keyspaces).array());
-      byte[] stored = TableMetadataCodec.encode(table);
-      tx.put(tableKey(name), stored);
-      tx.commit();
-      tables.put(name, new Entry(table, stored));
-      return table;
-    }
-  }
-
-  /** Replaces a table's metadata; the name and keyspace must be unchanged. */
-  public synchronized void update(TableMetadata table) {
-    byte[] stored = TableMetadataCodec.encode(table);
-    try (Transaction tx = storage.begin()) {
-      tx.put(tableKey(table.name()), stored);
-      tx.commit();
-    }
-    tables.put(table.name(), new Entry(table, stored));
-  }
-
-  /** Adds an index built by {@code factory} from a fresh keyspace id to a table, returning the new metadata. */
-  public synchronized TableMetadata addIndex(TableMetadata table, IntFunction<IndexMetadata> factory) {
-    try (Transaction tx = storage.begin()) {
-      byte[] next = tx.get(key(NEXT_KEYSPACE));
-      int keyspace = next == null ? FIRST_KEYSPACE : ByteBuffer.wrap(next).getInt();
-      List<IndexMetadata> indexes = new ArrayList<>(table.indexes());
-      indexes.add(factory.apply(keyspace));
-      TableMetadata updated = table.withIndexes(indexes);
-      tx.put(key(NEXT_KEYSPACE), ByteBuffer.allocate(4).putInt(keyspace + 1).array());
-      byte[] stored = TableMetadataCodec.encode(updated);
-      tx.put(tableKey(table.name()), stored);
-      tx.commit();
-      tables.put(updated.name(), new Entry(updated, stored));
-      return updated;
-    }
-  }
-
-  /** Removes an index from a table, then its entries. */
-  public synchronized TableMetadata dropIndex(TableMetadata table, IndexMetadata index) {
-    TableMetadata updated = table.withIndexes(table.indexes().stream().filter(i -> i != index).toList());
-    byte[] stored = TableMetadataCodec.encode(updated);
-    try (Transaction tx = storage.begin()) {
-      tx.put(tableKey(table.name()), stored);
-      tx.put(droppedKey(index.keyspace()), new byte[0]);
-      tx.commit();
-    }
-    tables.put(updated.name(), new Entry(updated, stored));
-    clear(index.keyspace());
-    return updated;
-  }
-
-  /** Removes a table and then its items. */
-  public synchronized void drop(TableMetadata table) {
-    try (Transaction tx = storage.begin()) {
-      tx.delete(tableKey(table.name()));
-      tx.put(droppedKey(table.keyspace()), new byte[0]);
-      for (var index : table.indexes()) {
-        tx.put(droppedKey(index.keyspace()), new byte[0]);
-      }
-      tx.commit();
-    }
-    tables.remove(table.name());
-    clear(table.keyspace());
-    table.indexes().forEach(index -> clear(index.keyspace()));
   }
 
   /** Every stream, the tables' enabled ones and those kept for reading after they closed, by ARN. */
   public List<StreamDescriptor> streams() {
-    List<StreamDescriptor> all = new ArrayList<>(streams.values());
-    all.sort((a, b) -> a.arn().compareTo(b.arn()));
+    List<StreamDescriptor> all = new ArrayList<>(state.streams().values());
+    all.sort(Comparator.comparing(StreamDescriptor::arn));
     return all;
   }
 
   public Optional<StreamDescriptor> stream(String arn) {
-    return Optional.ofNullable(streams.get(arn));
+    return Optional.ofNullable(state.streams().get(arn));
   }
 
-  /** Records a stream so it can be listed and read, also after it closes. */
-  public synchronized void saveStream(StreamDescriptor stream) {
-    try (Transaction tx = storage.begin()) {
-      tx.put(streamKey(stream.arn()), stream.encode());
-      tx.commit();
-    }
-    streams.put(stream.arn(), stream);
-  }
-
-  /** Allocates a fresh keyspace id, for a stream enabled on an existing table. */
-  public synchronized int allocateKeyspace() {
-    try (Transaction tx = storage.begin()) {
-      byte[] next = tx.get(key(NEXT_KEYSPACE));
-      int keyspace = next == null ? FIRST_KEYSPACE : ByteBuffer.wrap(next).getInt();
-      tx.put(key(NEXT_KEYSPACE), ByteBuffer.allocate(4).putInt(keyspace + 1).array());
-      tx.commit();
-      return keyspace;
-    }
-  }
-
-  private void load() {
-    try (var snapshot = storage.snapshot();
-        KvCursor cursor = snapshot.scan(KeyRange.prefix(key(STREAM)), false)) {
-      while (cursor.next()) {
-        StreamDescriptor stream = StreamDescriptor.decode(cursor.value());
-        streams.put(stream.arn(), stream);
+  /**
+   * Makes one catalog change as one storage transaction: {@code body} reads what it decides from through the
+   * {@link CatalogTransaction}, validates, writes; the transaction commits, or is redone from fresh reads when
+   * another commit changed what it read. A crash leaves the catalog as before or as after, never between.
+   *
+   * @param body free of side effects outside the transaction, since it may run more than once; a DynamoException it
+   *     throws aborts the change
+   */
+  public <R> R change(Function<CatalogTransaction, R> body) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      try (Transaction tx = storage.begin()) {
+        long version = version(tx);
+        CatalogTransaction change = new CatalogTransaction(tx);
+        R result = body.apply(change);
+        tx.put(SystemKeyspace.catalogVersion(), ByteBuffer.allocate(Long.BYTES).putLong(version + 1).array());
+        tx.commit();
+        applied(version + 1, change);
+        return result;
+      } catch (WriteConflictException e) {
+        // Changes of one catalog all conflict on its version: back off a little so concurrent ones interleave.
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000, 50_000L * Math.min(attempt + 1, 20)));
       }
     }
-    try (var snapshot = storage.snapshot();
-        KvCursor cursor = snapshot.scan(KeyRange.prefix(key(TABLE)), false)) {
-      while (cursor.next()) {
-        TableMetadata table = TableMetadataCodec.decode(cursor.value());
-        tables.put(table.name(), new Entry(table, cursor.value().clone()));
+    throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
+        "Too many operations for this subscriber are executing concurrently on the catalog. Please retry.");
+  }
+
+  /** Reloads the cache if the stored catalog changed since it was loaded (by another process sharing the engine). */
+  public void refresh() {
+    long stored;
+    try (Snapshot snapshot = storage.snapshot()) {
+      stored = version(snapshot);
+    }
+    if (stored != state.version()) {
+      synchronized (this) {
+        state = load();
       }
     }
   }
 
-  private void finishDrops() {
-    List<Integer> pending = new ArrayList<>();
-    try (var snapshot = storage.snapshot();
-        KvCursor cursor = snapshot.scan(KeyRange.prefix(key(DROPPED)), false)) {
-      while (cursor.next()) {
-        pending.add(ByteBuffer.wrap(cursor.key(), SYSTEM.length + 1, 4).getInt());
+  /** Brings the cache to a change this process committed as {@code version}. */
+  private synchronized void applied(long version, CatalogTransaction change) {
+    State current = state;
+    if (version <= current.version()) {
+      return; // a reload after the commit already holds it
+    }
+    if (version != current.version() + 1) {
+      state = load();
+      return;
+    }
+    Map<String, Entry> tables = new HashMap<>(current.tables());
+    change.writtenTables().forEach((name, table) -> {
+      if (table.isPresent()) {
+        tables.put(name, new Entry(table.get(), TableMetadataCodec.encode(table.get())));
+      } else {
+        tables.remove(name);
       }
+    });
+    Map<String, StreamDescriptor> streams = new HashMap<>(current.streams());
+    change.writtenStreams().forEach((arn, stream) -> {
+      if (stream.isPresent()) {
+        streams.put(arn, stream.get());
+      } else {
+        streams.remove(arn);
+      }
+    });
+    state = new State(version, Map.copyOf(tables), Map.copyOf(streams));
+  }
+
+  private State load() {
+    try (Snapshot snapshot = storage.snapshot()) {
+      Map<String, Entry> tables = new HashMap<>();
+      try (KvCursor cursor = snapshot.scan(SystemKeyspace.tables(), false)) {
+        while (cursor.next()) {
+          TableMetadata table = TableMetadataCodec.decode(cursor.value());
+          tables.put(table.name(), new Entry(table, cursor.value().clone()));
+        }
+      }
+      Map<String, StreamDescriptor> streams = new HashMap<>();
+      try (KvCursor cursor = snapshot.scan(SystemKeyspace.streams(), false)) {
+        while (cursor.next()) {
+          StreamDescriptor stream = StreamDescriptor.decode(cursor.value());
+          streams.put(stream.arn(), stream);
+        }
+      }
+      return new State(version(snapshot), Map.copyOf(tables), Map.copyOf(streams));
     }
-    pending.forEach(this::clear);
   }
 
-  private void clear(int keyspace) {
-    storage.clearRange(KeyRange.prefix(ByteBuffer.allocate(4).putInt(keyspace).array()));
-    try (Transaction tx = storage.begin()) {
-      tx.delete(droppedKey(keyspace));
-      tx.commit();
-    }
-  }
-
-  private static byte[] key(byte kind) {
-    return new byte[] {0, 0, 0, 0, kind};
-  }
-
-  private static byte[] tableKey(String name) {
-    byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(SYSTEM.length + 1 + utf8.length).put(SYSTEM).put(TABLE).put(utf8).array();
-  }
-
-  private static byte[] streamKey(String arn) {
-    byte[] utf8 = arn.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(SYSTEM.length + 1 + utf8.length).put(SYSTEM).put(STREAM).put(utf8).array();
-  }
-
-  private static byte[] droppedKey(int keyspace) {
-    return ByteBuffer.allocate(SYSTEM.length + 5).put(SYSTEM).put(DROPPED).putInt(keyspace).array();
+  private static long version(KvReader reader) {
+    byte[] stored = reader.get(SystemKeyspace.catalogVersion());
+    return stored == null ? 0 : ByteBuffer.wrap(stored).getLong();
   }
 }

@@ -8,6 +8,7 @@ import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.StreamSettings;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.schema.TimeToLive;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -26,8 +27,11 @@ import java.util.Optional;
  * reader still accepts the older ones.
  */
 final class TableMetadataCodec {
-  /** Version 2 added secondary indexes, version 3 the stream and time to live; older tables have none. */
-  private static final int VERSION = 3;
+  /**
+   * Version 2 added secondary indexes, version 3 the stream and time to live, version 4 when time to live last
+   * changed; older tables have none.
+   */
+  private static final int VERSION = 4;
 
   private TableMetadataCodec() {}
 
@@ -78,6 +82,7 @@ final class TableMetadataCodec {
       if (table.timeToLiveAttribute() != null) {
         out.writeUTF(table.timeToLiveAttribute());
       }
+      writeInstant(out, table.timeToLive().lastChanged());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -119,15 +124,17 @@ final class TableMetadataCodec {
         }
       }
       StreamSettings stream = null;
-      String timeToLive = null;
+      Optional<String> timeToLiveAttribute = Optional.empty();
       if (version >= 3) {
         if (in.readBoolean()) {
           stream = new StreamSettings(in.readUTF(), in.readInt(), in.readUTF(), Instant.ofEpochMilli(in.readLong()));
         }
         if (in.readBoolean()) {
-          timeToLive = in.readUTF();
+          timeToLiveAttribute = Optional.of(in.readUTF());
         }
       }
+      TimeToLive timeToLive = new TimeToLive(timeToLiveAttribute,
+          version >= 4 ? readInstant(in) : Optional.empty());
       return new TableMetadata(
           name, keyspace, tableId, KeySchema.of(partitionKey, sortKey), definitions, billingMode, throughput,
           payPerRequestSince, created, tags, deletionProtection, indexes, stream, timeToLive);

@@ -1,24 +1,23 @@
 package io.shaledb.core.op;
 
+import io.shaledb.core.background.Supervisor;
 import io.shaledb.core.catalog.TableCatalog;
 import io.shaledb.core.catalog.TableStatistics;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ExpressionCache;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.StorageEngine;
-import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.stream.StreamLog;
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * What every operation works on: the storage engine, the table catalog, live table statistics, the expression
- * cache, background work, the clock and the region that names ARNs. One per server; the server owns and closes
- * the storage engine, after closing this.
+ * cache, the supervisor of background services, the clock and the region that names ARNs. One per server; the
+ * server owns and closes the storage engine, after closing this. Nothing here is state that must survive or be
+ * shared: that lives in the storage engine (the catalog is a cache of it).
  */
 public final class Database implements AutoCloseable {
   /** The account id in ARNs; a single-tenant server has no real account. */
@@ -29,12 +28,13 @@ public final class Database implements AutoCloseable {
   private final TableStatistics statistics;
   private final StreamLog streams;
   private final long itemCollectionLimitBytes;
-  private final ConcurrentMap<String, String> timeToLiveChanges = new ConcurrentHashMap<>();
   private final Clock clock;
   private final String region;
   private final ExpressionCache expressions = new ExpressionCache();
-  private final ExecutorService background =
-      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shale-background-", 0).factory());
+  private final Supervisor background = new Supervisor();
+  /** Counts the tables' items when the database opens. */
+  private final ExecutorService counting =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shale-statistics-", 0).factory());
 
   /** DynamoDB's limit on an item collection (a partition of a table with local secondary indexes). */
   public static final long ITEM_COLLECTION_LIMIT_BYTES = 10L * 1024 * 1024 * 1024;
@@ -48,8 +48,8 @@ public final class Database implements AutoCloseable {
     this.itemCollectionLimitBytes = itemCollectionLimitBytes;
     this.storage = storage;
     this.catalog = new TableCatalog(storage);
-    this.statistics = TableStatistics.load(storage, catalog.list(), background);
-    this.streams = new StreamLog(storage, catalog.streams().stream().map(StreamDescriptor::keyspace).toList(), clock);
+    this.statistics = TableStatistics.load(storage, catalog.list(), counting);
+    this.streams = new StreamLog(clock);
     this.clock = clock;
     this.region = region;
   }
@@ -66,14 +66,6 @@ public final class Database implements AutoCloseable {
     return statistics;
   }
 
-  /**
-   * Time-to-live changes not yet taken up by a sweep, by table name: the attribute being enabled or disabled.
-   * DescribeTimeToLive reports them as ENABLING or DISABLING; the sweeper clears them after its next pass.
-   */
-  public ConcurrentMap<String, String> timeToLiveChanges() {
-    return timeToLiveChanges;
-  }
-
   public long itemCollectionLimitBytes() {
     return itemCollectionLimitBytes;
   }
@@ -86,17 +78,18 @@ public final class Database implements AutoCloseable {
     return clock;
   }
 
-  /** Runs background work, such as index backfills; stopped by {@link #close}. */
-  public ExecutorService background() {
+  /** The background services (started by whoever serves the database), which operations wake with new work. */
+  public Supervisor background() {
     return background;
   }
 
   /** Stops background work before the storage engine closes; the engine stays open, its owner closes it. */
   @Override
   public void close() {
-    background.shutdownNow();
+    background.close();
+    counting.shutdownNow();
     try {
-      background.awaitTermination(10, TimeUnit.SECONDS);
+      counting.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -123,7 +116,11 @@ public final class Database implements AutoCloseable {
 
   /** The table a control-plane operation addresses, or DynamoDB's ResourceNotFoundException naming it. */
   public TableMetadata tableForControl(String name) {
-    return catalog.find(name).orElseThrow(() -> DynamoException.resourceNotFound(
-        "Requested resource not found: Table: " + name + " not found"));
+    return catalog.find(name).orElseThrow(() -> tableNotFound(name));
+  }
+
+  /** DynamoDB's ResourceNotFoundException for a control-plane operation on a table that does not exist. */
+  public static DynamoException tableNotFound(String name) {
+    return DynamoException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
   }
 }

@@ -12,7 +12,6 @@ import java.util.Optional;
  * @param keyspace the storage keyspace id that prefixes every key of this table's items; never reused
  * @param tableId the UUID DynamoDB reports as TableId
  * @param stream the enabled stream, or null
- * @param timeToLiveAttribute the attribute holding expiry times when TTL is enabled, or null
  */
 public record TableMetadata(
     String name,
@@ -28,12 +27,17 @@ public record TableMetadata(
     boolean deletionProtectionEnabled,
     List<IndexMetadata> indexes,
     StreamSettings stream,
-    String timeToLiveAttribute) {
+    TimeToLive timeToLive) {
 
   public TableMetadata {
     attributeDefinitions = List.copyOf(attributeDefinitions);
     tags = Map.copyOf(tags);
     indexes = List.copyOf(indexes);
+  }
+
+  /** The attribute holding expiry times while time to live is enabled, or null. */
+  public String timeToLiveAttribute() {
+    return timeToLive.attribute().orElse(null);
   }
 
   /** Whether the table has local secondary indexes, and so item collections to keep. */
@@ -59,45 +63,45 @@ public record TableMetadata(
   public TableMetadata withAttributeDefinitions(List<KeyAttribute> definitions) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, definitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, stream, timeToLiveAttribute);
+        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, stream, timeToLive);
   }
 
   public TableMetadata withStream(StreamSettings newStream) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
         lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, newStream,
-        timeToLiveAttribute);
+        timeToLive);
   }
 
-  public TableMetadata withTimeToLive(String attribute) {
+  public TableMetadata withTimeToLive(TimeToLive newTimeToLive) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, stream, attribute);
+        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, stream, newTimeToLive);
   }
 
   public TableMetadata withIndexes(List<IndexMetadata> newIndexes) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, newIndexes, stream, timeToLiveAttribute);
+        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, newIndexes, stream, timeToLive);
   }
 
   public TableMetadata withTags(Map<String, String> newTags) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
         lastUpdateToPayPerRequest, creationDateTime, newTags, deletionProtectionEnabled, indexes, stream,
-        timeToLiveAttribute);
+        timeToLive);
   }
 
   public TableMetadata withCapacity(
       BillingMode mode, ProvisionedThroughput throughput, Optional<Instant> payPerRequestSince) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, mode, throughput, payPerRequestSince,
-        creationDateTime, tags, deletionProtectionEnabled, indexes, stream, timeToLiveAttribute);
+        creationDateTime, tags, deletionProtectionEnabled, indexes, stream, timeToLive);
   }
 
   public TableMetadata withDeletionProtection(boolean enabled) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, tags, enabled, indexes, stream, timeToLiveAttribute);
+        lastUpdateToPayPerRequest, creationDateTime, tags, enabled, indexes, stream, timeToLive);
   }
 }

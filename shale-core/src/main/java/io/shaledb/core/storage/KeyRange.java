@@ -26,6 +26,11 @@ public record KeyRange(byte[] start, byte[] end) {
     throw new IllegalArgumentException("a prefix of only 0xFF bytes has no successor");
   }
 
+  /** The smallest key greater than {@code key}, where a walk that stopped at {@code key} resumes. */
+  public static byte[] after(byte[] key) {
+    return Arrays.copyOf(key, key.length + 1);
+  }
+
   public boolean contains(byte[] key) {
     return Arrays.compareUnsigned(key, start) >= 0 && Arrays.compareUnsigned(key, end) < 0;
   }

@@ -45,10 +45,19 @@ public record StreamDescriptor(String arn, String tableName, String viewType, in
         List.of(new Shard(shardId(created, 0), null, 0, Shard.OPEN, created)), 0);
   }
 
-  /** Stops taking records: the open shard ends at {@code boundary}. */
-  public StreamDescriptor close(Instant when, long boundary) {
-    return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, when, hashKey, rangeKey,
-        endOpenShard(boundary), trimmedBefore);
+  /**
+   * Stops taking records. The open shard keeps no end: the change that closes the stream also changes its table's
+   * catalog entry, which every write that records into the stream reads, so no record can be added once the close
+   * commits, and the shard ends after its last record.
+   */
+  public StreamDescriptor close(Instant when) {
+    return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, when, hashKey, rangeKey, shards,
+        trimmedBefore);
+  }
+
+  /** Whether {@code shard} takes no more records: it was rolled over, or the stream closed. */
+  public boolean ended(Shard shard) {
+    return !shard.isOpen() || closed != null;
   }
 
   /** Ends the open shard at {@code boundary} and opens its child there. */
@@ -67,7 +76,7 @@ public record StreamDescriptor(String arn, String tableName, String viewType, in
   /** The shard still taking records, or null once the stream is closed. */
   public Shard openShard() {
     Shard last = shards.get(shards.size() - 1);
-    return last.isOpen() ? last : null;
+    return last.isOpen() && closed == null ? last : null;
   }
 
   public Shard shard(String shardId) {

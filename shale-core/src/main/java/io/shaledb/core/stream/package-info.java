@@ -1,2 +1,2 @@
-/** Table streams: change records written atomically with the changes, read up to a commit watermark. */
+/** Table streams: change records written atomically with the changes, numbered by the engine in commit order. */
 package io.shaledb.core.stream;

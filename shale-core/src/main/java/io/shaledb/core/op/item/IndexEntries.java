@@ -25,28 +25,45 @@ public final class IndexEntries {
   /** Rejects index key attributes of the wrong type or empty, as DynamoDB does on every write. */
   static void check(TableMetadata table, Map<String, AttributeValue> item) {
     for (IndexMetadata index : table.indexes()) {
-      checkKey(index, index.keySchema().partitionKey(), item);
-      index.keySchema().sortKey().ifPresent(sort -> checkKey(index, sort, item));
+      DynamoException problem = keyProblem(index, item);
+      if (problem != null) {
+        throw problem;
+      }
     }
   }
 
-  private static void checkKey(IndexMetadata index, KeyAttribute key, Map<String, AttributeValue> item) {
+  /**
+   * Whether an item's index key attributes, where present, can be indexed: a backfill skips items written before the
+   * index existed whose attributes have the wrong type or are empty, as DynamoDB does.
+   */
+  public static boolean indexable(IndexMetadata index, Map<String, AttributeValue> item) {
+    return keyProblem(index, item) == null;
+  }
+
+  private static DynamoException keyProblem(IndexMetadata index, Map<String, AttributeValue> item) {
+    DynamoException problem = keyProblem(index, index.keySchema().partitionKey(), item);
+    return problem != null || index.keySchema().sortKey().isEmpty() ? problem
+        : keyProblem(index, index.keySchema().sortKey().get(), item);
+  }
+
+  private static DynamoException keyProblem(IndexMetadata index, KeyAttribute key, Map<String, AttributeValue> item) {
     AttributeValue value = item.get(key.name());
     if (value == null) {
-      return;
+      return null;
     }
     if (value.type() != key.type().attributeType()) {
-      throw DynamoException.validation("One or more parameter values were invalid: Type mismatch for Index Key "
+      return DynamoException.validation("One or more parameter values were invalid: Type mismatch for Index Key "
           + key.name() + " Expected: " + key.type() + " Actual: " + value.type() + " IndexName: " + index.name());
     }
     boolean empty = (value instanceof AttributeValue.S s && s.value().isEmpty())
         || (value instanceof AttributeValue.B b && b.value().length() == 0);
     if (empty) {
-      throw DynamoException.validation("One or more parameter values are not valid. A value specified for a"
+      return DynamoException.validation("One or more parameter values are not valid. A value specified for a"
           + " secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
           + (value instanceof AttributeValue.S ? "string" : "binary") + " value. IndexName: " + index.name()
           + ", IndexKey: " + key.name());
     }
+    return null;
   }
 
   /** Stages the index changes of one item going from {@code previous} to {@code current} (either may be null). */

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.keys.KeyCodec;
@@ -14,11 +15,10 @@ import java.util.Map;
 /**
  * Item collections of tables with local secondary indexes: all items of one partition key and their local index
  * entries, limited in size (10 GB by default). Each collection's size is kept in the system keyspace
- * ({@code 'C' partition prefix}) and updated in the write's own transaction, so it is exact; writes to one
- * collection serialize on it, as they must to enforce the limit.
+ * ({@link SystemKeyspace#itemCollection}, removed with the table's keyspace) and updated in the write's own
+ * transaction, so it is exact; writes to one collection serialize on it, as they must to enforce the limit.
  */
 final class ItemCollections {
-  private static final byte[] PREFIX = {0, 0, 0, 0, 'C'};
 
   private ItemCollections() {}
 
@@ -66,7 +66,6 @@ final class ItemCollections {
   }
 
   private static byte[] key(TableMetadata table, AttributeValue partitionKey) {
-    byte[] partition = KeyCodec.partitionRange(table.keyspace(), partitionKey).start();
-    return ByteBuffer.allocate(PREFIX.length + partition.length).put(PREFIX).put(partition).array();
+    return SystemKeyspace.itemCollection(KeyCodec.partitionRange(table.keyspace(), partitionKey).start());
   }
 }

@@ -100,16 +100,12 @@ public final class ItemStore {
   public <R> R inTransaction(Function<Transaction, Committed<R>> body) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       try (Transaction tx = db.storage().begin()) {
-        try {
-          Committed<R> committed = body.apply(tx);
-          tx.commit();
-          for (Staged change : committed.changes()) {
-            db.statistics().recordChange(change.keyspace(), change.oldSize(), change.newSize());
-          }
-          return committed.result();
-        } finally {
-          db.streams().release(tx);
+        Committed<R> committed = body.apply(tx);
+        tx.commit();
+        for (Staged change : committed.changes()) {
+          db.statistics().recordChange(change.keyspace(), change.oldSize(), change.newSize());
         }
+        return committed.result();
       } catch (WriteConflictException e) {
         Thread.onSpinWait();
       }

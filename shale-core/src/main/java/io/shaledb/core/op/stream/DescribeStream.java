@@ -45,7 +45,8 @@ public final class DescribeStream implements Operation<DescribeStreamInput, Desc
       }
       long[] bounds = StreamReader.bounds(db, stream, shard);
       String start = StreamRequests.sequenceNumber(bounds == null ? shard.start() : bounds[0]);
-      String end = shard.isOpen() ? null : StreamRequests.sequenceNumber(bounds == null ? shard.start() : bounds[1]);
+      String end = !stream.ended(shard) ? null
+          : StreamRequests.sequenceNumber(bounds == null ? shard.start() : bounds[1]);
       page.add(new ShardDescription(shard.shardId(), shard.parentShardId(), start, end));
     }
     return new DescribeStreamOutput(stream, stream.closed() == null ? "ENABLED" : "DISABLED", page, last);

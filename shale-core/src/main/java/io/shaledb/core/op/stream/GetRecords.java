@@ -37,8 +37,7 @@ public final class GetRecords implements Operation<GetRecordsInput, GetRecordsOu
     List<ChangeRecord> records = StreamReader.read(db, stream, shard, position.after(),
         in.limit() == null ? 1000 : in.limit().intValue());
     long after = records.isEmpty() ? position.after() : records.get(records.size() - 1).sequenceNumber();
-    boolean exhausted = !shard.isOpen() && records.isEmpty()
-        && StreamReader.read(db, stream, shard, after, 1).isEmpty();
+    boolean exhausted = stream.ended(shard) && records.isEmpty();
     String next = exhausted ? null : ShardIterators.encode(new ShardIterators.Position(stream.arn(),
         shard.shardId(), after, db.clock().millis()));
     return new GetRecordsOutput(records, next);

@@ -33,7 +33,7 @@ public final class GetShardIterator implements Operation<GetShardIteratorInput, 
     Shard shard = StreamReader.shard(stream, in.shardId());
     long after = switch (in.shardIteratorType()) {
       case "TRIM_HORIZON" -> Math.max(shard.start(), stream.trimmedBefore()) - 1;
-      case "LATEST" -> Math.min(db.streams().watermark(), shard.end() - 1);
+      case "LATEST" -> Math.min(db.storage().nextVersionstamp(), shard.end()) - 1;
       case "AT_SEQUENCE_NUMBER" -> sequence(in) - 1;
       case "AFTER_SEQUENCE_NUMBER" -> sequence(in);
       default -> throw new IllegalStateException("type checked against the enum");

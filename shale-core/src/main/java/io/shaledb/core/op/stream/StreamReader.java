@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a shard's records: those after a position, up to the commit watermark and the shard's end. */
+/** Reads a shard's records: those after a position, up to the shard's end. */
 final class StreamReader {
   private StreamReader() {}
 
@@ -41,9 +41,12 @@ final class StreamReader {
     }
   }
 
-  /** Up to {@code limit} records of {@code shard} with sequence numbers in ({@code after}, watermark]. */
+  /**
+   * Up to {@code limit} records of {@code shard} after {@code after}. Sequence numbers are commit-ordered
+   * versionstamps, so whatever a snapshot holds of the shard is complete below its last record.
+   */
   static List<ChangeRecord> read(Database db, StreamDescriptor stream, Shard shard, long after, int limit) {
-    long upTo = Math.min(db.streams().watermark(), shard.end() - 1);
+    long upTo = shard.end() - 1;
     long from = Math.max(after + 1, shard.start());
     List<ChangeRecord> records = new ArrayList<>();
     if (from > upTo) {

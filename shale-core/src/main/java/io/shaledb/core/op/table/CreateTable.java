@@ -12,6 +12,7 @@ import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
+import io.shaledb.core.schema.TimeToLive;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * CreateTable. The table is usable as soon as this returns; the response still says CREATING, as DynamoDB's does,
- * and DescribeTable reports ACTIVE from then on.
+ * CreateTable, as one catalog change: the table, its indexes' and stream's keyspaces and its stream descriptor are
+ * committed together. The table is usable as soon as this returns; the response still says CREATING, as DynamoDB's
+ * does, and DescribeTable reports ACTIVE from then on.
  */
 public final class CreateTable implements Operation<CreateTableInput, TableDescription> {
   private final Database db;
@@ -46,28 +48,35 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     int indexCount = (in.localSecondaryIndexes() == null ? 0 : in.localSecondaryIndexes().size())
         + (in.globalSecondaryIndexes() == null ? 0 : in.globalSecondaryIndexes().size());
     boolean streaming = Streams.enabled(in.streamSpecification());
-    TableMetadata table = db.catalog().create(in.tableName(), 1 + indexCount + (streaming ? 1 : 0),
-        keyspace -> new TableMetadata(
-        in.tableName(),
-        keyspace,
-        UUID.randomUUID().toString(),
-        keySchema,
-        in.attributeDefinitions().stream()
-            .map(d -> new KeyAttribute(d.attributeName(), ScalarType.valueOf(d.attributeType())))
-            .toList(),
-        mode,
-        throughput,
-        mode == BillingMode.PAY_PER_REQUEST ? Optional.of(now) : Optional.empty(),
-        now,
-        tags,
-        Boolean.TRUE.equals(in.deletionProtectionEnabled()),
-        SecondaryIndexes.build(in.localSecondaryIndexes(), in.globalSecondaryIndexes(), in.attributeDefinitions(),
-            mode, keyspace + 1, now),
-        streaming ? Streams.settings(in.streamSpecification(), keyspace + 1 + indexCount, now) : null,
-        null));
-    if (table.stream() != null) {
-      db.catalog().saveStream(Streams.descriptor(db, table));
-    }
+    TableMetadata table = db.catalog().change(change -> {
+      if (change.table(in.tableName()).isPresent()) {
+        throw DynamoException.resourceInUse("Table already exists: " + in.tableName());
+      }
+      int keyspace = change.allocateKeyspaces(1 + indexCount + (streaming ? 1 : 0));
+      TableMetadata created = new TableMetadata(
+          in.tableName(),
+          keyspace,
+          UUID.randomUUID().toString(),
+          keySchema,
+          in.attributeDefinitions().stream()
+              .map(d -> new KeyAttribute(d.attributeName(), ScalarType.valueOf(d.attributeType())))
+              .toList(),
+          mode,
+          throughput,
+          mode == BillingMode.PAY_PER_REQUEST ? Optional.of(now) : Optional.empty(),
+          now,
+          tags,
+          Boolean.TRUE.equals(in.deletionProtectionEnabled()),
+          SecondaryIndexes.build(in.localSecondaryIndexes(), in.globalSecondaryIndexes(), in.attributeDefinitions(),
+              mode, keyspace + 1, now),
+          streaming ? Streams.settings(in.streamSpecification(), keyspace + 1 + indexCount, now) : null,
+          TimeToLive.NEVER_ENABLED);
+      change.putTable(created);
+      if (created.stream() != null) {
+        change.putStream(Streams.descriptor(db, created));
+      }
+      return created;
+    });
     return Describer.describe(db, table, TableStatus.CREATING);
   }
 

@@ -4,10 +4,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableMetadata;
 
-/**
- * DescribeTimeToLive: ENABLING or DISABLING until the sweeper's next pass has taken the change up (within the sweep
- * interval), then ENABLED or DISABLED.
- */
+/** DescribeTimeToLive: ENABLED with the attribute, or DISABLED. */
 public final class DescribeTimeToLive implements Operation<String, TimeToLiveOutput> {
   private final Database db;
 
@@ -23,8 +20,6 @@ public final class DescribeTimeToLive implements Operation<String, TimeToLiveOut
   @Override
   public TimeToLiveOutput execute(String tableName) {
     TableMetadata table = db.tableForControl(tableName);
-    String changing = db.timeToLiveChanges().get(tableName);
-    boolean enabled = table.timeToLiveAttribute() != null;
-    return new TimeToLiveOutput(enabled, enabled ? table.timeToLiveAttribute() : changing, changing != null);
+    return new TimeToLiveOutput(table.timeToLiveAttribute() != null, table.timeToLiveAttribute());
   }
 }

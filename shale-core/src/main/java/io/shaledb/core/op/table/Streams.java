@@ -1,6 +1,7 @@
 package io.shaledb.core.op.table;
 
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.catalog.CatalogTransaction;
 import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.schema.StreamSettings;
@@ -54,11 +55,14 @@ public final class Streams {
         table.keySchema().sortKey().map(k -> k.name()).orElse(null));
   }
 
-  /** Closes the table's enabled stream, if any: it keeps its records for readers but takes no more. */
-  static void close(Database db, TableMetadata table) {
+  /**
+   * Closes the table's enabled stream, if any, in the catalog change that disables it or deletes the table: it keeps
+   * its records for readers but takes no more.
+   */
+  static void close(Database db, CatalogTransaction change, TableMetadata table) {
     if (table.stream() != null) {
-      db.catalog().stream(arn(db.tableArn(table.name()), table.stream().label()))
-          .ifPresent(s -> db.catalog().saveStream(s.close(db.clock().instant(), db.streams().boundary())));
+      change.stream(arn(db.tableArn(table.name()), table.stream().label()))
+          .ifPresent(s -> change.putStream(s.close(db.clock().instant())));
     }
   }
 

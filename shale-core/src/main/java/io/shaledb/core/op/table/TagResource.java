@@ -26,13 +26,13 @@ public final class TagResource implements Operation<TagResourceInput, Void> {
   @Override
   public Void execute(TagResourceInput in) {
     Map<String, String> added = Tags.validate(in.tags());
-    synchronized (db.catalog()) {
-      TableMetadata table = ResourceArns.existingTable(db, in.resourceArn());
+    return db.catalog().change(change -> {
+      TableMetadata table = ResourceArns.existingTable(db, change, in.resourceArn());
       Map<String, String> tags = new LinkedHashMap<>(table.tags());
       tags.putAll(added);
       Tags.validate(tags.entrySet().stream().map(e -> new CreateTableInput.Tag(e.getKey(), e.getValue())).toList());
-      db.catalog().update(table.withTags(tags));
-    }
-    return null;
+      change.putTable(table.withTags(tags));
+      return null;
+    });
   }
 }

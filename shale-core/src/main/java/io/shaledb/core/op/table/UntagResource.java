@@ -25,12 +25,12 @@ public final class UntagResource implements Operation<UntagResourceInput, Void> 
 
   @Override
   public Void execute(UntagResourceInput in) {
-    synchronized (db.catalog()) {
-      TableMetadata table = ResourceArns.existingTable(db, in.resourceArn());
+    return db.catalog().change(change -> {
+      TableMetadata table = ResourceArns.existingTable(db, change, in.resourceArn());
       Map<String, String> tags = new LinkedHashMap<>(table.tags());
       in.tagKeys().forEach(tags::remove);
-      db.catalog().update(table.withTags(tags));
-    }
-    return null;
+      change.putTable(table.withTags(tags));
+      return null;
+    });
   }
 }

@@ -1,5 +1,7 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.background.Service;
+import io.shaledb.core.catalog.CatalogTransaction;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -24,7 +26,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.Optional;
 
-/** UpdateTable: billing mode, provisioned throughput and deletion protection. Changes apply at once. */
+/**
+ * UpdateTable: billing mode, provisioned throughput, deletion protection, global index creation and deletion, and the
+ * stream. Changes apply at once.
+ */
 public final class UpdateTable implements Operation<UpdateTableInput, TableDescription> {
   private final Database db;
 
@@ -43,63 +48,80 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     v.throwIfAny();
   }
 
+  /**
+   * Every part of the update (capacity, deletion protection, index creations, deletions and throughput, the stream)
+   * is decided from the table as the catalog change reads it and committed in that one change: concurrent updates of
+   * one table never lose each other's parts, and a crash leaves the table as before or as after.
+   */
   @Override
   public TableDescription execute(UpdateTableInput in) {
     if (!in.unsupportedFeatures().isEmpty()) {
       throw DynamoException.validation(
           "ShaleDB does not support " + String.join(", ", in.unsupportedFeatures()) + " yet");
     }
-    TableMetadata table = db.tableForControl(in.tableName());
-    if (in.billingMode() == null && in.provisionedThroughput() == null && in.deletionProtectionEnabled() == null
-        && in.globalSecondaryIndexUpdates() == null && in.streamSpecification() == null) {
-      throw DynamoException.validation(
-          "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or"
-              + " SSESpecification or ReplicaUpdates is required");
-    }
-    TableMetadata updated = table;
-    if (in.billingMode() != null || in.provisionedThroughput() != null) {
-      updated = withCapacity(updated, in);
-    }
-    if (in.deletionProtectionEnabled() != null) {
-      updated = updated.withDeletionProtection(in.deletionProtectionEnabled());
-    }
-    synchronized (db.catalog()) {
-      db.catalog().update(updated);
+    Instant now = db.clock().instant();
+    Updated result = db.catalog().change(change -> {
+      TableMetadata table = change.table(in.tableName()).orElseThrow(() -> Database.tableNotFound(in.tableName()));
+      if (in.billingMode() == null && in.provisionedThroughput() == null && in.deletionProtectionEnabled() == null
+          && in.globalSecondaryIndexUpdates() == null && in.streamSpecification() == null) {
+        throw DynamoException.validation(
+            "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or"
+                + " SSESpecification or ReplicaUpdates is required");
+      }
+      TableMetadata updated = table;
+      if (in.billingMode() != null || in.provisionedThroughput() != null) {
+        updated = withCapacity(updated, in, now);
+      }
+      if (in.deletionProtectionEnabled() != null) {
+        updated = updated.withDeletionProtection(in.deletionProtectionEnabled());
+      }
       if (in.globalSecondaryIndexUpdates() != null) {
-        updated = updateIndexes(updated, in);
+        updated = updateIndexes(change, updated, in, now);
       }
       if (in.streamSpecification() != null) {
-        updated = updateStream(updated, in);
+        updated = updateStream(change, updated, in, now);
+      }
+      change.putTable(updated);
+      return new Updated(table, updated);
+    });
+    for (IndexMetadata index : result.before().indexes()) {
+      if (result.after().indexes().stream().noneMatch(i -> i.keyspace() == index.keyspace())) {
+        db.statistics().forget(index.keyspace());
+        db.background().wake(Service.KEYSPACE_RECLAIM);
       }
     }
-    return Describer.describe(db, updated, TableStatus.UPDATING);
+    if (result.after().indexes().stream().anyMatch(i -> i.status() == IndexStatus.CREATING)) {
+      db.background().wake(Service.INDEX_BUILD);
+    }
+    return Describer.describe(db, result.after(), TableStatus.UPDATING);
   }
 
+  /** The table before and after an update. */
+  private record Updated(TableMetadata before, TableMetadata after) {}
+
   /** Enables a new stream or disables the current one, which stays readable. */
-  private TableMetadata updateStream(TableMetadata table, UpdateTableInput in) {
-    TableMetadata updated;
+  private TableMetadata updateStream(CatalogTransaction change, TableMetadata table, UpdateTableInput in,
+      Instant now) {
     if (Streams.enabled(in.streamSpecification())) {
       if (table.stream() != null) {
         throw DynamoException.validation("Table already has an enabled stream: "
             + Streams.arn(db.tableArn(table.name()), table.stream().label()));
       }
-      updated = table.withStream(Streams.settings(in.streamSpecification(), db.catalog().allocateKeyspace(),
-          db.clock().instant()));
-      db.catalog().update(updated);
-      db.catalog().saveStream(Streams.descriptor(db, updated));
-    } else {
-      if (table.stream() == null) {
-        throw DynamoException.validation("Table already has no enabled stream");
-      }
-      Streams.close(db, table);
-      updated = table.withStream(null);
-      db.catalog().update(updated);
+      TableMetadata updated = table.withStream(Streams.settings(in.streamSpecification(),
+          change.allocateKeyspaces(1), now));
+      change.putStream(Streams.descriptor(db, updated));
+      return updated;
     }
-    return updated;
+    if (table.stream() == null) {
+      throw DynamoException.validation("Table already has no enabled stream");
+    }
+    Streams.close(db, change, table);
+    return table.withStream(null);
   }
 
-  /** Creates (then backfills), deletes or re-provisions global secondary indexes. */
-  private TableMetadata updateIndexes(TableMetadata table, UpdateTableInput in) {
+  /** Creates (to be backfilled), deletes or re-provisions global secondary indexes. */
+  private TableMetadata updateIndexes(CatalogTransaction change, TableMetadata table, UpdateTableInput in,
+      Instant now) {
     List<GlobalIndexUpdate> updates = in.globalSecondaryIndexUpdates();
     long structural = updates.stream().filter(u -> u.create() != null || u.delete() != null).count();
     if (structural > 1) {
@@ -109,32 +131,36 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     TableMetadata updated = table;
     for (GlobalIndexUpdate update : updates) {
       if (update.create() != null) {
-        updated = createIndex(updated, update.create(), in.attributeDefinitions());
+        updated = createIndex(change, updated, update.create(), in.attributeDefinitions(), now);
       } else if (update.delete() != null) {
-        IndexMetadata index = updated.index(update.delete());
-        if (index == null || index.local()) {
-          throw DynamoException.resourceNotFound("Requested resource not found: Index: " + update.delete()
-              + " not found");
-        }
-        updated = db.catalog().dropIndex(updated, index);
-        db.statistics().forget(index.keyspace());
+        IndexMetadata index = globalIndex(updated, update.delete());
+        updated = updated.withIndexes(updated.indexes().stream().filter(i -> i != index).toList());
+        change.dropKeyspace(index.keyspace());
       } else if (update.updateIndexName() != null) {
-        IndexMetadata index = updated.index(update.updateIndexName());
-        if (index == null || index.local()) {
-          throw DynamoException.resourceNotFound("Requested resource not found: Index: " + update.updateIndexName()
-              + " not found");
-        }
+        IndexMetadata index = globalIndex(updated, update.updateIndexName());
         ProvisionedThroughput throughput = Throughputs.forCreate(updated.billingMode(), update.updateThroughput());
         updated = updated.withIndexes(updated.indexes().stream().map(i -> i != index ? i
             : new IndexMetadata(i.name(), i.keyspace(), false, i.keySchema(), i.projectionType(),
                 i.nonKeyAttributes(), i.status(), throughput, i.creationDateTime())).toList());
-        db.catalog().update(updated);
       }
     }
     return updated;
   }
 
-  private TableMetadata createIndex(TableMetadata table, SecondaryIndex create, List<AttributeDefinition> given) {
+  private static IndexMetadata globalIndex(TableMetadata table, String name) {
+    IndexMetadata index = table.index(name);
+    if (index == null || index.local()) {
+      throw DynamoException.resourceNotFound("Requested resource not found: Index: " + name + " not found");
+    }
+    return index;
+  }
+
+  /**
+   * Adds a global index as CREATING: from its commit on every write maintains it, and the index builder fills it
+   * with the items already there, then makes it ACTIVE.
+   */
+  private TableMetadata createIndex(CatalogTransaction change, TableMetadata table, SecondaryIndex create,
+      List<AttributeDefinition> given, Instant now) {
     if (table.index(create.indexName()) != null) {
       throw DynamoException.validation("One or more parameter values were invalid: Attempting to create an index"
           + " which already exists");
@@ -160,19 +186,17 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     }
     SecondaryIndexes.check(tableKeys, definitions.stream().filter(d -> keyNames.contains(d.attributeName())).toList(),
         null, List.of(create));
-    List<SecondaryIndex> globals = List.of(create);
-    Instant now = db.clock().instant();
-    TableMetadata withDefinitions = table.withAttributeDefinitions(definitions.stream()
-        .map(d -> new KeyAttribute(d.attributeName(), ScalarType.valueOf(d.attributeType()))).toList());
-    TableMetadata updated = db.catalog().addIndex(withDefinitions, keyspace -> SecondaryIndexes.build(null, globals,
-        definitions, table.billingMode(), keyspace, now).get(0).withStatus(IndexStatus.CREATING));
-    db.background().execute(new IndexBackfill(db, table.name(), create.indexName()));
-    return updated;
+    IndexMetadata index = SecondaryIndexes.build(null, List.of(create), definitions, table.billingMode(),
+        change.allocateKeyspaces(1), now).get(0).withStatus(IndexStatus.CREATING);
+    List<IndexMetadata> indexes = new ArrayList<>(table.indexes());
+    indexes.add(index);
+    return table.withAttributeDefinitions(definitions.stream()
+        .map(d -> new KeyAttribute(d.attributeName(), ScalarType.valueOf(d.attributeType()))).toList())
+        .withIndexes(indexes);
   }
 
-  private TableMetadata withCapacity(TableMetadata table, UpdateTableInput in) {
+  private static TableMetadata withCapacity(TableMetadata table, UpdateTableInput in, Instant now) {
     BillingMode mode = in.billingMode() == null ? table.billingMode() : BillingMode.valueOf(in.billingMode());
-    Instant now = db.clock().instant();
     if (mode == BillingMode.PAY_PER_REQUEST) {
       if (in.provisionedThroughput() != null) {
         throw DynamoException.validation(

@@ -4,10 +4,15 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.schema.TimeToLive;
 import io.shaledb.core.validate.ConstraintViolations;
+import java.time.Duration;
+import java.time.Instant;
 
 /** UpdateTimeToLive: turns expiry on (naming the attribute that holds epoch seconds) or off. */
 public final class UpdateTimeToLive implements Operation<TimeToLiveInput, TimeToLiveOutput> {
+  /** How long after a change DynamoDB refuses the next one. */
+  static final Duration CHANGE_INTERVAL = Duration.ofHours(1);
   private final Database db;
 
   public UpdateTimeToLive(Database db) {
@@ -29,19 +34,21 @@ public final class UpdateTimeToLive implements Operation<TimeToLiveInput, TimeTo
     v.throwIfAny();
   }
 
+  /**
+   * Takes effect at once (DescribeTimeToLive reports ENABLED or DISABLED; sweeping starts with the next pass). Any
+   * further change within an hour of the last one is refused, as DynamoDB refuses it
+   * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html).
+   */
   @Override
   public TimeToLiveOutput execute(TimeToLiveInput in) {
-    synchronized (db.catalog()) {
-      TableMetadata table = db.tableForControl(in.tableName());
-      if (db.timeToLiveChanges().containsKey(table.name())) {
-        throw DynamoException.validation("Time to live has been modified multiple times within a fixed interval");
-      }
+    Instant now = db.clock().instant();
+    db.catalog().change(change -> {
+      TableMetadata table = change.table(in.tableName()).orElseThrow(() -> Database.tableNotFound(in.tableName()));
       String current = table.timeToLiveAttribute();
       if (in.enabled()) {
         if (current != null) {
           throw DynamoException.validation("TimeToLive is already enabled");
         }
-        db.catalog().update(table.withTimeToLive(in.attributeName()));
       } else {
         if (current == null) {
           throw DynamoException.validation("TimeToLive is already disabled");
@@ -50,10 +57,14 @@ public final class UpdateTimeToLive implements Operation<TimeToLiveInput, TimeTo
           throw DynamoException.validation("TimeToLive is active on a different AttributeName: current AttributeName"
               + " is " + current);
         }
-        db.catalog().update(table.withTimeToLive(null));
       }
-      db.timeToLiveChanges().put(table.name(), in.attributeName());
-    }
-    return new TimeToLiveOutput(in.enabled(), in.attributeName(), false);
+      if (table.timeToLive().lastChanged().filter(last -> last.plus(CHANGE_INTERVAL).isAfter(now)).isPresent()) {
+        throw DynamoException.validation("Time to live has been modified multiple times within a fixed interval");
+      }
+      change.putTable(table.withTimeToLive(in.enabled() ? TimeToLive.enabled(in.attributeName(), now)
+          : TimeToLive.disabled(now)));
+      return null;
+    });
+    return new TimeToLiveOutput(in.enabled(), in.attributeName());
   }
 }

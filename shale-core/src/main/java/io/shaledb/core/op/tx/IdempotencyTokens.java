@@ -1,5 +1,6 @@
 package io.shaledb.core.op.tx;
 
+import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.storage.Transaction;
@@ -12,13 +13,14 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * ClientRequestTokens of TransactWriteItems, kept for 10 minutes in the system keyspace ({@code 'X' token}) and
- * written in the same storage transaction as the writes they guard, so a retried request is recognised even after
- * a crash. The stored value is the expiry time and a fingerprint of the request's parameters.
+ * ClientRequestTokens of TransactWriteItems, kept for 10 minutes in the system keyspace
+ * ({@link SystemKeyspace#token}) and written in the same storage transaction as the writes they guard, so a retried
+ * request is recognised even after a crash. The stored value is the expiry time and a fingerprint of the request's
+ * parameters; a second key orders tokens by expiry ({@link SystemKeyspace#tokenExpiry}) so that expired ones are
+ * deleted in the background without scanning the live ones.
  */
-final class IdempotencyTokens {
+public final class IdempotencyTokens {
   static final Duration WINDOW = Duration.ofMinutes(10);
-  private static final byte[] PREFIX = {0, 0, 0, 0, 'X'};
 
   private final Clock clock;
 
@@ -32,8 +34,8 @@ final class IdempotencyTokens {
    * @throws DynamoException IdempotentParameterMismatchException when the token came with other parameters
    */
   boolean alreadyApplied(Transaction tx, String token, byte[] fingerprint) {
-    byte[] stored = tx.get(key(token));
-    if (stored == null || ByteBuffer.wrap(stored).getLong() < clock.millis()) {
+    byte[] stored = tx.get(SystemKeyspace.token(token));
+    if (stored == null || expiry(stored) < clock.millis()) {
       return false;
     }
     if (!Arrays.equals(stored, Long.BYTES, stored.length, fingerprint, 0, fingerprint.length)) {
@@ -43,9 +45,33 @@ final class IdempotencyTokens {
     return true;
   }
 
+  /** Records a token (replacing an expired one of the same text) in the transaction that applies its request. */
   void remember(Transaction tx, String token, byte[] fingerprint) {
-    tx.put(key(token), ByteBuffer.allocate(Long.BYTES + fingerprint.length)
-        .putLong(clock.millis() + WINDOW.toMillis()).put(fingerprint).array());
+    byte[] replaced = tx.get(SystemKeyspace.token(token));
+    if (replaced != null) {
+      tx.delete(SystemKeyspace.tokenExpiry(expiry(replaced), token));
+    }
+    long expiry = clock.millis() + WINDOW.toMillis();
+    tx.put(SystemKeyspace.token(token), ByteBuffer.allocate(Long.BYTES + fingerprint.length)
+        .putLong(expiry).put(fingerprint).array());
+    tx.put(SystemKeyspace.tokenExpiry(expiry, token), new byte[0]);
+  }
+
+  /**
+   * Deletes the token an expiry key names, if that key is still its expiry (a token used again after it expired has a
+   * new one), and the expiry key itself.
+   */
+  public static void forget(Transaction tx, byte[] expiryKey) {
+    String token = SystemKeyspace.expiringToken(expiryKey);
+    byte[] stored = tx.get(SystemKeyspace.token(token));
+    if (stored != null && Arrays.equals(SystemKeyspace.tokenExpiry(expiry(stored), token), expiryKey)) {
+      tx.delete(SystemKeyspace.token(token));
+    }
+    tx.delete(expiryKey);
+  }
+
+  private static long expiry(byte[] stored) {
+    return ByteBuffer.wrap(stored).getLong();
   }
 
   /** A digest of a request's parameters; records render their contents, so equal requests digest alike. */
@@ -56,10 +82,5 @@ final class IdempotencyTokens {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
-  }
-
-  private static byte[] key(String token) {
-    byte[] utf8 = token.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(PREFIX.length + utf8.length).put(PREFIX).put(utf8).array();
   }
 }

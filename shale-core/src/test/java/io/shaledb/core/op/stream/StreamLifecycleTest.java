@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.maintenance.StreamMaintenance;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.MutableClock;
 import io.shaledb.core.op.item.ItemStore;
@@ -84,7 +85,7 @@ class StreamLifecycleTest {
     put("a");
     put("b");
     clock.advance(StreamMaintenance.ROLLOVER.plusMinutes(1));
-    maintenance.run();
+    maintenance.runPass();
     put("c");
 
     DescribeStreamOutput description = describe();
@@ -115,7 +116,7 @@ class StreamLifecycleTest {
     String firstSequence = get(iterator(shard, "TRIM_HORIZON", null)).records().get(0).sequenceNumber() + "";
     clock.advance(StreamMaintenance.RETENTION.plusHours(1));
     put("new");
-    maintenance.run();
+    maintenance.runPass();
 
     List<String> everything = new ArrayList<>();
     describe().shards().forEach(s -> everything.addAll(readShard(s.shardId())));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.maintenance.TimeToLiveSweeper;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.MutableClock;
 import io.shaledb.core.op.item.GetItem;
@@ -48,7 +49,7 @@ class TimeToLiveTest {
   }
 
   @Test
-  void enabling_isReported_untilASweepTakesItUp_thenExpiredItemsGo() {
+  void enabling_isReportedAtOnce_andExpiredItemsGoWithTheNextSweep() {
     long now = clock.instant().getEpochSecond();
     put("past", AttributeValue.N.of(String.valueOf(now - 10)));
     put("future", AttributeValue.N.of(String.valueOf(now + 3600)));
@@ -56,19 +57,29 @@ class TimeToLiveTest {
     put("text", new AttributeValue.S("soon"));
 
     new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", true, "exp", true));
-    assertThat(status()).isEqualTo("ENABLING");
-    assertThatThrownBy(() -> new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", false, "exp", true)))
-        .hasMessage("Time to live has been modified multiple times within a fixed interval");
-    assertThat(exists("past")).as("expired but not yet swept items are still returned").isTrue();
-    sweeper.run();
-
     assertThat(status()).isEqualTo("ENABLED");
+    assertThat(exists("past")).as("expired but not yet swept items are still returned").isTrue();
+    sweeper.runPass();
+
     assertThat(exists("past")).isFalse();
     assertThat(exists("future")).isTrue();
     assertThat(exists("ancient")).as("more than five years past is ignored, as DynamoDB does").isTrue();
     assertThat(exists("text")).isTrue();
     clock.advance(Duration.ofHours(2));
-    sweeper.run();
+    sweeper.runPass();
     assertThat(exists("future")).isFalse();
+  }
+
+  @Test
+  void updateTimeToLive_withinAnHourOfTheLastChange_isRefused_andAllowedAfter() {
+    new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", true, "exp", true));
+    clock.advance(Duration.ofMinutes(59));
+    assertThatThrownBy(() -> new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", false, "exp", true)))
+        .hasMessage("Time to live has been modified multiple times within a fixed interval");
+    assertThatThrownBy(() -> new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", true, "exp", true)))
+        .as("a change that could not apply reports why first").hasMessage("TimeToLive is already enabled");
+    clock.advance(Duration.ofMinutes(2));
+    new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", false, "exp", true));
+    assertThat(status()).isEqualTo("DISABLED");
   }
 }

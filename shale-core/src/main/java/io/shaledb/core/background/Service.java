@@ -1,0 +1,11 @@
+package io.shaledb.core.background;
+
+/** The background services of a database, by which operations wake one that has new work. */
+public enum Service {
+  TIME_TO_LIVE_SWEEP,
+  INDEX_BUILD,
+  STREAM_MAINTENANCE,
+  KEYSPACE_RECLAIM,
+  TOKEN_EXPIRY,
+  CATALOG_REFRESH
+}

@@ -1,0 +1,102 @@
+package io.shaledb.core.catalog;
+
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.Transaction;
+import io.shaledb.core.stream.StreamDescriptor;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One catalog change in progress ({@link TableCatalog#change}): reads see the catalog as committed when the change
+ * began plus its own writes, and every read joins the storage transaction's conflict set, so the change commits only
+ * if what it decided from is still true; otherwise it is redone from fresh reads.
+ */
+public final class CatalogTransaction {
+  private final Transaction tx;
+  /** What this change wrote, by name and by ARN (empty: deleted), for the cache once it commits. */
+  private final Map<String, Optional<TableMetadata>> tables = new LinkedHashMap<>();
+  private final Map<String, Optional<StreamDescriptor>> streams = new LinkedHashMap<>();
+
+  CatalogTransaction(Transaction tx) {
+    this.tx = tx;
+  }
+
+  /** The table of that name, as this change sees it. */
+  public Optional<TableMetadata> table(String name) {
+    Optional<TableMetadata> written = tables.get(name);
+    if (written != null) {
+      return written;
+    }
+    byte[] stored = tx.get(SystemKeyspace.table(name));
+    return stored == null ? Optional.empty() : Optional.of(TableMetadataCodec.decode(stored));
+  }
+
+  /** Creates or replaces a table's metadata. */
+  public void putTable(TableMetadata table) {
+    tx.put(SystemKeyspace.table(table.name()), TableMetadataCodec.encode(table));
+    tables.put(table.name(), Optional.of(table));
+  }
+
+  /** Removes a table; its keyspace and its indexes' are dropped (their keys are removed in the background). */
+  public void deleteTable(TableMetadata table) {
+    tx.delete(SystemKeyspace.table(table.name()));
+    tables.put(table.name(), Optional.empty());
+    dropKeyspace(table.keyspace());
+    for (IndexMetadata index : table.indexes()) {
+      dropKeyspace(index.keyspace());
+    }
+  }
+
+  /**
+   * Marks a keyspace whose owner this change removes (a table, an index, a stream past retention) for its keys to
+   * be removed in the background, also after a crash.
+   */
+  public void dropKeyspace(int keyspace) {
+    tx.put(SystemKeyspace.dropped(keyspace), new byte[0]);
+  }
+
+  /** Reserves {@code count} fresh, consecutive keyspace ids and returns the first. */
+  public int allocateKeyspaces(int count) {
+    byte[] next = tx.get(SystemKeyspace.nextKeyspace());
+    int first = next == null ? SystemKeyspace.FIRST_USER_KEYSPACE : ByteBuffer.wrap(next).getInt();
+    tx.put(SystemKeyspace.nextKeyspace(), ByteBuffer.allocate(Integer.BYTES).putInt(first + count).array());
+    return first;
+  }
+
+  public Optional<StreamDescriptor> stream(String arn) {
+    Optional<StreamDescriptor> written = streams.get(arn);
+    if (written != null) {
+      return written;
+    }
+    byte[] stored = tx.get(SystemKeyspace.stream(arn));
+    return stored == null ? Optional.empty() : Optional.of(StreamDescriptor.decode(stored));
+  }
+
+  public void putStream(StreamDescriptor stream) {
+    tx.put(SystemKeyspace.stream(stream.arn()), stream.encode());
+    streams.put(stream.arn(), Optional.of(stream));
+  }
+
+  /** Forgets a stream and drops its records' keyspace. */
+  public void deleteStream(StreamDescriptor stream) {
+    tx.delete(SystemKeyspace.stream(stream.arn()));
+    streams.put(stream.arn(), Optional.empty());
+    dropKeyspace(stream.keyspace());
+  }
+
+  /** The storage transaction, for system keys the change removes or writes along (a stream's trimmed records). */
+  public Transaction storage() {
+    return tx;
+  }
+
+  Map<String, Optional<TableMetadata>> writtenTables() {
+    return tables;
+  }
+
+  Map<String, Optional<StreamDescriptor>> writtenStreams() {
+    return streams;
+  }
+}

@@ -1,0 +1,141 @@
+package io.shaledb.core.catalog;
+
+import io.shaledb.core.storage.KeyRange;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The layout of the system keyspace, keyspace 0: the one place that defines its keys. After the four zero bytes of
+ * the keyspace id, a key's first byte says what it holds ({@link Kind}).
+ *
+ * <p>Everything a table owns here is keyed by the table's (or its index's) keyspace id, right after the kind byte,
+ * so it can be found and removed by range when the keyspace is dropped ({@link #ownedBy}); a table dropped and
+ * created again under the same name has a new keyspace and shares nothing with the old one. Every change to these
+ * keys is made in a storage transaction.
+ */
+public final class SystemKeyspace {
+  private static final byte[] KEYSPACE = {0, 0, 0, 0};
+  /** Keyspace ids start here; 0 is this keyspace. */
+  public static final int FIRST_USER_KEYSPACE = 1;
+
+  /** The first byte of a system key. Persisted: a marker is never changed or reused. */
+  public enum Kind {
+    /** {@code 'T' name}: a table's metadata. */
+    TABLE('T'),
+    /** {@code 'K'}: the next unused keyspace id (ids are never reused). */
+    NEXT_KEYSPACE('K'),
+    /** {@code 'V'}: the catalog's version, raised by every catalog change, so caches can tell they are stale. */
+    CATALOG_VERSION('V'),
+    /** {@code 'D' keyspace}: a dropped keyspace whose keys are still being removed. */
+    DROPPED('D'),
+    /** {@code 'S' arn}: a stream's descriptor, kept after its table disables it or is deleted, until retention. */
+    STREAM('S'),
+    /** {@code 'X' token}: a TransactWriteItems ClientRequestToken, with its expiry and request fingerprint. */
+    TOKEN('X'),
+    /** {@code 'Y' expiry token}: the same tokens ordered by expiry, so expired ones are found without a scan. */
+    TOKEN_EXPIRY('Y'),
+    /** {@code 'C' keyspace hash partition}: the size of an item collection of a table with local indexes. */
+    ITEM_COLLECTION('C'),
+    /** {@code 'P' keyspace task}: where a background task over a keyspace resumes ({@link Task}). */
+    PROGRESS('P');
+
+    private final byte marker;
+
+    Kind(char marker) {
+      this.marker = (byte) marker;
+    }
+  }
+
+  /** Background work that keeps a resume position per keyspace. Persisted by ordinal: never reorder. */
+  public enum Task {
+    TIME_TO_LIVE_SWEEP,
+    INDEX_BACKFILL
+  }
+
+  private SystemKeyspace() {}
+
+  public static byte[] table(String name) {
+    return key(Kind.TABLE, name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static KeyRange tables() {
+    return KeyRange.prefix(key(Kind.TABLE, new byte[0]));
+  }
+
+  public static byte[] nextKeyspace() {
+    return key(Kind.NEXT_KEYSPACE, new byte[0]);
+  }
+
+  public static byte[] catalogVersion() {
+    return key(Kind.CATALOG_VERSION, new byte[0]);
+  }
+
+  public static byte[] dropped(int keyspace) {
+    return key(Kind.DROPPED, keyspaceId(keyspace));
+  }
+
+  public static KeyRange droppedKeyspaces() {
+    return KeyRange.prefix(key(Kind.DROPPED, new byte[0]));
+  }
+
+  /** The keyspace a {@link #dropped} key names. */
+  public static int droppedKeyspace(byte[] key) {
+    return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
+  }
+
+  public static byte[] stream(String arn) {
+    return key(Kind.STREAM, arn.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static KeyRange streams() {
+    return KeyRange.prefix(key(Kind.STREAM, new byte[0]));
+  }
+
+  public static byte[] token(String token) {
+    return key(Kind.TOKEN, token.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static byte[] tokenExpiry(long expiresAtMillis, String token) {
+    byte[] utf8 = token.getBytes(StandardCharsets.UTF_8);
+    return key(Kind.TOKEN_EXPIRY, ByteBuffer.allocate(Long.BYTES + utf8.length).putLong(expiresAtMillis).put(utf8)
+        .array());
+  }
+
+  /** The {@link #tokenExpiry} keys of tokens that expired before {@code nowMillis}. */
+  public static KeyRange tokensExpiredBefore(long nowMillis) {
+    return new KeyRange(key(Kind.TOKEN_EXPIRY, new byte[0]),
+        key(Kind.TOKEN_EXPIRY, ByteBuffer.allocate(Long.BYTES).putLong(Math.max(0, nowMillis)).array()));
+  }
+
+  /** The token a {@link #tokenExpiry} key names. */
+  public static String expiringToken(byte[] key) {
+    int offset = KEYSPACE.length + 1 + Long.BYTES;
+    return new String(key, offset, key.length - offset, StandardCharsets.UTF_8);
+  }
+
+  /** @param partition the item key prefix of the collection's partition, which starts with the table's keyspace */
+  public static byte[] itemCollection(byte[] partition) {
+    return key(Kind.ITEM_COLLECTION, partition);
+  }
+
+  public static byte[] progress(int keyspace, Task task) {
+    return key(Kind.PROGRESS, ByteBuffer.allocate(Integer.BYTES + 1).putInt(keyspace).put((byte) task.ordinal())
+        .array());
+  }
+
+  /** The system keys that belong to a keyspace, removed when it is dropped. */
+  public static List<KeyRange> ownedBy(int keyspace) {
+    return List.of(KeyRange.prefix(key(Kind.ITEM_COLLECTION, keyspaceId(keyspace))),
+        KeyRange.prefix(key(Kind.PROGRESS, keyspaceId(keyspace))));
+  }
+
+  private static byte[] keyspaceId(int keyspace) {
+    return ByteBuffer.allocate(Integer.BYTES).putInt(keyspace).array();
+  }
+
+  private static byte[] key(Kind kind, byte[] suffix) {
+    return ByteBuffer.allocate(KEYSPACE.length + 1 + suffix.length).put(KEYSPACE).put(kind.marker).put(suffix)
+        .array();
+  }
+}

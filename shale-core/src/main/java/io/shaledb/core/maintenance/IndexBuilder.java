@@ -1,0 +1,109 @@
+package io.shaledb.core.maintenance;
+
+import io.shaledb.core.catalog.SystemKeyspace.Task;
+import io.shaledb.core.background.BackgroundService;
+import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.item.IndexEntries;
+import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.IndexMetadata.IndexStatus;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.storage.KvCursor;
+import io.shaledb.core.storage.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fills global indexes added to tables that already hold items, while the tables keep serving. From the moment an
+ * index is in the catalog (CREATING) every write maintains it; the builder walks the table in batches, each one a
+ * storage transaction that reads the items it indexes (a batch that races a writer loses the conflict and is
+ * redone), leaves alone an entry a writer already made, skips items whose index key attributes cannot be indexed
+ * (wrong type, empty), and records where the next batch starts, so a build interrupted by a failure or a crash
+ * resumes there. When the walk is done the index becomes ACTIVE.
+ */
+public final class IndexBuilder implements BackgroundService {
+  private static final int BATCH = 256;
+
+  private final Database db;
+  private final ItemStore store;
+
+  public IndexBuilder(Database db) {
+    this.db = db;
+    this.store = new ItemStore(db);
+  }
+
+  /** One batch of the first index still being built. */
+  @Override
+  public boolean runPass() {
+    for (TableMetadata table : db.catalog().list()) {
+      for (IndexMetadata index : table.indexes()) {
+        if (index.status() == IndexStatus.CREATING) {
+          buildBatch(table, index);
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private void buildBatch(TableMetadata table, IndexMetadata index) {
+    KeyRange items = KeyCodec.keyspaceRange(table.keyspace());
+    List<byte[]> keys = new ArrayList<>(BATCH);
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      byte[] from = ResumePositions.read(snapshot, index.keyspace(), Task.INDEX_BACKFILL, items);
+      try (KvCursor cursor = snapshot.scan(new KeyRange(from, items.end()), false)) {
+        while (keys.size() < BATCH && cursor.next()) {
+          keys.add(cursor.key());
+        }
+      }
+    }
+    if (keys.isEmpty()) {
+      activate(table, index);
+      return;
+    }
+    byte[] next = keys.size() < BATCH ? items.end() : KeyRange.after(keys.get(keys.size() - 1));
+    store.inTransaction(tx -> {
+      List<ItemStore.Staged> changes = new ArrayList<>();
+      Optional<IndexMetadata> building = db.catalog().current(tx, table.name(), table.keyspace())
+          .map(current -> current.index(index.name()))
+          .filter(current -> current.keyspace() == index.keyspace() && current.status() == IndexStatus.CREATING);
+      if (building.isEmpty()) {
+        return new ItemStore.Committed<>(null, changes);
+      }
+      for (byte[] key : keys) {
+        byte[] stored = tx.get(key);
+        Map<String, AttributeValue> item = stored == null ? null : ItemCodec.decode(stored);
+        byte[] entryKey = item == null || !IndexEntries.indexable(index, item) ? null
+            : IndexEntries.key(table, index, item);
+        if (entryKey != null && tx.get(entryKey) == null) {
+          Map<String, AttributeValue> entry = IndexEntries.project(table, index, item);
+          tx.put(entryKey, ItemCodec.encode(entry));
+          changes.add(new ItemStore.Staged(index.keyspace(), -1, ItemSize.of(entry)));
+        }
+      }
+      ResumePositions.write(tx, index.keyspace(), Task.INDEX_BACKFILL, next);
+      return new ItemStore.Committed<>(null, changes);
+    });
+  }
+
+  /** Makes the index ACTIVE, if it is still the one being built on the table of that keyspace. */
+  private void activate(TableMetadata table, IndexMetadata index) {
+    db.catalog().change(change -> {
+      change.table(table.name())
+          .filter(current -> current.keyspace() == table.keyspace())
+          .filter(current -> current.index(index.name()) != null
+              && current.index(index.name()).keyspace() == index.keyspace())
+          .ifPresent(current -> change.putTable(current.withIndexes(current.indexes().stream()
+              .map(i -> i.keyspace() == index.keyspace() ? i.withStatus(IndexStatus.ACTIVE) : i).toList())));
+      ResumePositions.write(change.storage(), index.keyspace(), Task.INDEX_BACKFILL, null);
+      return null;
+    });
+  }
+}

@@ -1,0 +1,50 @@
+package io.shaledb.core.maintenance;
+
+import io.shaledb.core.background.BackgroundService;
+import io.shaledb.core.catalog.SystemKeyspace;
+import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.storage.KvCursor;
+import io.shaledb.core.storage.Snapshot;
+import io.shaledb.core.storage.Transaction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Removes the keys of dropped keyspaces (deleted tables and indexes, streams past retention): the keyspace's own
+ * range and the system keys it owns, then its drop marker, so removal resumes after a crash. Nothing reads or writes
+ * a dropped keyspace any more (ids are never reused), which is what lets its keys go by range.
+ */
+public final class KeyspaceReclaimer implements BackgroundService {
+  private static final int KEYSPACES_PER_PASS = 16;
+
+  private final Database db;
+
+  public KeyspaceReclaimer(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public boolean runPass() {
+    List<byte[]> markers = new ArrayList<>();
+    try (Snapshot snapshot = db.storage().snapshot();
+        KvCursor cursor = snapshot.scan(SystemKeyspace.droppedKeyspaces(), false)) {
+      while (markers.size() < KEYSPACES_PER_PASS && cursor.next()) {
+        markers.add(cursor.key());
+      }
+    }
+    for (byte[] marker : markers) {
+      int keyspace = SystemKeyspace.droppedKeyspace(marker);
+      db.storage().clearRange(KeyCodec.keyspaceRange(keyspace));
+      for (KeyRange owned : SystemKeyspace.ownedBy(keyspace)) {
+        db.storage().clearRange(owned);
+      }
+      try (Transaction tx = db.storage().begin()) {
+        tx.delete(marker);
+        tx.commit();
+      }
+    }
+    return markers.size() == KEYSPACES_PER_PASS;
+  }
+}

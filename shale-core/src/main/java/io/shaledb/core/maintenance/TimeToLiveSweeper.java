@@ -1,0 +1,105 @@
+package io.shaledb.core.maintenance;
+
+import io.shaledb.core.background.BackgroundService;
+import io.shaledb.core.catalog.SystemKeyspace.Task;
+import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.storage.KvCursor;
+import io.shaledb.core.storage.Snapshot;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Deletes expired items of tables with time to live. An item expires when its TTL attribute is a number of epoch
+ * seconds in the past (but not more than five years past); other types are ignored, as DynamoDB ignores them. Each
+ * pass reads a bounded slice of each table's keyspace, resuming where the last pass stopped, so foreground requests
+ * keep their latency. Each deletion is a transaction that checks the table is still the one of that keyspace with
+ * time to live on that attribute and that the item is still expired (a writer may have extended it); it keeps
+ * indexes exact and writes a REMOVE stream record marked as made by the service. Until swept, expired items are still
+ * returned, as in DynamoDB.
+ */
+public final class TimeToLiveSweeper implements BackgroundService {
+  private static final int ITEMS_PER_PASS = 10_000;
+  private static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 3600;
+
+  private final Database db;
+  private final ItemStore store;
+
+  public TimeToLiveSweeper(Database db) {
+    this.db = db;
+    this.store = new ItemStore(db);
+  }
+
+  /** One slice of every table with time to live. */
+  @Override
+  public boolean runPass() {
+    for (TableMetadata table : db.catalog().list()) {
+      if (table.timeToLiveAttribute() != null) {
+        sweep(table);
+      }
+    }
+    return false;
+  }
+
+  private void sweep(TableMetadata table) {
+    KeyRange keyspace = KeyCodec.keyspaceRange(table.keyspace());
+    long now = db.clock().millis() / 1000;
+    List<byte[]> expired = new ArrayList<>();
+    byte[] last = null;
+    int read = 0;
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      byte[] from = ResumePositions.read(snapshot, table.keyspace(), Task.TIME_TO_LIVE_SWEEP, keyspace);
+      try (KvCursor cursor = snapshot.scan(new KeyRange(from, keyspace.end()), false)) {
+        while (read < ITEMS_PER_PASS && cursor.next()) {
+          read++;
+          last = cursor.key();
+          if (isExpired(ItemCodec.decode(cursor.value()), table.timeToLiveAttribute(), now)) {
+            expired.add(last);
+          }
+        }
+      }
+    }
+    for (byte[] key : expired) {
+      delete(table, key, now);
+    }
+    byte[] next = read < ITEMS_PER_PASS || last == null ? null : KeyRange.after(last);
+    store.inTransaction(tx -> {
+      if (db.catalog().current(tx, table.name(), table.keyspace()).isPresent()) {
+        ResumePositions.write(tx, table.keyspace(), Task.TIME_TO_LIVE_SWEEP, next);
+      }
+      return new ItemStore.Committed<>(null, List.of());
+    });
+  }
+
+  private void delete(TableMetadata table, byte[] key, long now) {
+    store.inTransaction(tx -> {
+      Optional<TableMetadata> current = db.catalog().current(tx, table.name(), table.keyspace());
+      String attribute = current.map(TableMetadata::timeToLiveAttribute).orElse(null);
+      byte[] stored = attribute == null ? null : tx.get(key);
+      Map<String, AttributeValue> item = stored == null ? null : ItemCodec.decode(stored);
+      if (item == null || !isExpired(item, attribute, now)) {
+        return new ItemStore.Committed<>(null, List.of());
+      }
+      return new ItemStore.Committed<>(null,
+          store.stage(tx, current.get(), key, stored, item, null, true).changes());
+    });
+  }
+
+  /** Expired: epoch seconds not in the future, and not more than five years in the past (DynamoDB skips those). */
+  private static boolean isExpired(Map<String, AttributeValue> item, String attribute, long nowSeconds) {
+    if (!(item.get(attribute) instanceof AttributeValue.N n)) {
+      return false;
+    }
+    BigDecimal expiry = n.value().bigDecimalValue();
+    return expiry.compareTo(BigDecimal.valueOf(nowSeconds)) <= 0
+        && expiry.compareTo(BigDecimal.valueOf(nowSeconds - FIVE_YEARS_SECONDS)) >= 0;
+  }
+}

@@ -59,9 +59,6 @@ public final class SystemKeyspace {
     return key(Kind.TABLE, name.getBytes(StandardCharsets.UTF_8));
   }
 
-  public static KeyRange tables() {
-    return KeyRange.prefix(key(Kind.TABLE, new byte[0]));
-  }
 
   public static byte[] nextKeyspace() {
     return key(Kind.NEXT_KEYSPACE, new byte[0]);
@@ -75,22 +72,10 @@ public final class SystemKeyspace {
     return key(Kind.DROPPED, keyspaceId(keyspace));
   }
 
-  public static KeyRange droppedKeyspaces() {
-    return KeyRange.prefix(key(Kind.DROPPED, new byte[0]));
-  }
-
-  /** The keyspace a {@link #dropped} key names. */
-  public static int droppedKeyspace(byte[] key) {
-    return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
-  }
-
   public static byte[] stream(String arn) {
     return key(Kind.STREAM, arn.getBytes(StandardCharsets.UTF_8));
   }
 
-  public static KeyRange streams() {
-    return KeyRange.prefix(key(Kind.STREAM, new byte[0]));
-  }
 
   public static byte[] token(String token) {
     return key(Kind.TOKEN, token.getBytes(StandardCharsets.UTF_8));
@@ -122,6 +107,19 @@ public final class SystemKeyspace {
   public static byte[] progress(int keyspace, Task task) {
     return key(Kind.PROGRESS, ByteBuffer.allocate(Integer.BYTES + 1).putInt(keyspace).put((byte) task.ordinal())
         .array());
+  }
+
+  /** Every key of one kind. */
+  public static KeyRange all(Kind kind) {
+    return KeyRange.prefix(key(kind, new byte[0]));
+  }
+
+  /**
+   * The keyspace that owns a key of a kind keyed by keyspace ({@link Kind#ITEM_COLLECTION}, {@link Kind#PROGRESS},
+   * {@link Kind#DROPPED}).
+   */
+  public static int owner(byte[] key) {
+    return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
   }
 
   /** The system keys that belong to a keyspace, removed when it is dropped. */

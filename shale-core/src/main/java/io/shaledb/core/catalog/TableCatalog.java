@@ -181,14 +181,14 @@ public final class TableCatalog {
   private State load() {
     try (Snapshot snapshot = storage.snapshot()) {
       Map<String, Entry> tables = new HashMap<>();
-      try (KvCursor cursor = snapshot.scan(SystemKeyspace.tables(), false)) {
+      try (KvCursor cursor = snapshot.scan(SystemKeyspace.all(SystemKeyspace.Kind.TABLE), false)) {
         while (cursor.next()) {
           TableMetadata table = TableMetadataCodec.decode(cursor.value());
           tables.put(table.name(), new Entry(table, cursor.value().clone()));
         }
       }
       Map<String, StreamDescriptor> streams = new HashMap<>();
-      try (KvCursor cursor = snapshot.scan(SystemKeyspace.streams(), false)) {
+      try (KvCursor cursor = snapshot.scan(SystemKeyspace.all(SystemKeyspace.Kind.STREAM), false)) {
         while (cursor.next()) {
           StreamDescriptor stream = StreamDescriptor.decode(cursor.value());
           streams.put(stream.arn(), stream);

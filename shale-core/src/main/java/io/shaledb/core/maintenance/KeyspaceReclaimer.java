@@ -29,13 +29,13 @@ public final class KeyspaceReclaimer implements BackgroundService {
   public boolean runPass() {
     List<byte[]> markers = new ArrayList<>();
     try (Snapshot snapshot = db.storage().snapshot();
-        KvCursor cursor = snapshot.scan(SystemKeyspace.droppedKeyspaces(), false)) {
+        KvCursor cursor = snapshot.scan(SystemKeyspace.all(SystemKeyspace.Kind.DROPPED), false)) {
       while (markers.size() < KEYSPACES_PER_PASS && cursor.next()) {
         markers.add(cursor.key());
       }
     }
     for (byte[] marker : markers) {
-      int keyspace = SystemKeyspace.droppedKeyspace(marker);
+      int keyspace = SystemKeyspace.owner(marker);
       db.storage().clearRange(KeyCodec.keyspaceRange(keyspace));
       for (KeyRange owned : SystemKeyspace.ownedBy(keyspace)) {
         db.storage().clearRange(owned);

@@ -69,7 +69,8 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
           Boolean.TRUE.equals(in.deletionProtectionEnabled()),
           SecondaryIndexes.build(in.localSecondaryIndexes(), in.globalSecondaryIndexes(), in.attributeDefinitions(),
               mode, keyspace + 1, now),
-          streaming ? Streams.settings(in.streamSpecification(), keyspace + 1 + indexCount, now) : null,
+          streaming ? Streams.settings(db, change, in.tableName(), in.streamSpecification(),
+              keyspace + 1 + indexCount, now) : null,
           TimeToLive.NEVER_ENABLED);
       change.putTable(created);
       if (created.stream() != null) {

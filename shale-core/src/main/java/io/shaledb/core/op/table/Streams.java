@@ -43,8 +43,18 @@ public final class Streams {
     return true;
   }
 
-  static StreamSettings settings(StreamSpecification spec, int keyspace, Instant now) {
-    return new StreamSettings(spec.streamViewType(), keyspace, LABEL.format(now), now);
+  /**
+   * A new stream of {@code tableName}. Its label, which names it in its ARN, is its creation time to the millisecond;
+   * a table created again (or a stream enabled again) within the same millisecond as a stream it had takes the next
+   * free millisecond, since an ARN must never name two streams.
+   */
+  static StreamSettings settings(Database db, CatalogTransaction change, String tableName, StreamSpecification spec,
+      int keyspace, Instant now) {
+    Instant created = now;
+    while (change.stream(arn(db.tableArn(tableName), LABEL.format(created))).isPresent()) {
+      created = created.plusMillis(1);
+    }
+    return new StreamSettings(spec.streamViewType(), keyspace, LABEL.format(created), created);
   }
 
   /** The catalog record of a table's enabled stream. */

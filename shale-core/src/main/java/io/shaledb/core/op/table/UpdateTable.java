@@ -107,7 +107,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
         throw DynamoException.validation("Table already has an enabled stream: "
             + Streams.arn(db.tableArn(table.name()), table.stream().label()));
       }
-      TableMetadata updated = table.withStream(Streams.settings(in.streamSpecification(),
+      TableMetadata updated = table.withStream(Streams.settings(db, change, table.name(), in.streamSpecification(),
           change.allocateKeyspaces(1), now));
       change.putStream(Streams.descriptor(db, updated));
       return updated;

@@ -1,0 +1,120 @@
+package io.shaledb.core.op;
+
+import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.op.table.CreateTable;
+import io.shaledb.core.op.table.CreateTableInput;
+import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
+import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
+import io.shaledb.core.op.table.CreateTableInput.SecondaryIndex;
+import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
+import io.shaledb.core.op.table.CreateTableInput.Tag;
+import io.shaledb.core.op.table.DeleteTable;
+import io.shaledb.core.op.table.TagResource;
+import io.shaledb.core.op.table.TagResourceInput;
+import io.shaledb.core.op.table.TimeToLiveInput;
+import io.shaledb.core.op.table.UpdateTable;
+import io.shaledb.core.op.table.UpdateTableInput;
+import io.shaledb.core.op.table.UpdateTableInput.GlobalIndexUpdate;
+import io.shaledb.core.op.table.UpdateTimeToLive;
+import io.shaledb.core.schema.TableMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Control-plane calls and bulk item writes for tests of the engine below the wire: tables keyed by a string
+ * {@code id}, with optional string attributes {@code g} (global index key), {@code s} (local index sort key) and
+ * {@code exp} (expiry).
+ */
+public final class TestTables {
+  private final Database db;
+  private final ItemStore store;
+
+  public TestTables(Database db) {
+    this.db = db;
+    this.store = new ItemStore(db);
+  }
+
+  /** A table keyed by {@code id} (hash) and, with a local index, {@code rk} (range). */
+  public TableMetadata create(String name, boolean globalIndex, boolean localIndex, boolean stream) {
+    List<AttributeDefinition> definitions = new ArrayList<>(List.of(new AttributeDefinition("id", "S")));
+    List<KeySchemaElement> keys = new ArrayList<>(List.of(new KeySchemaElement("id", "HASH")));
+    List<SecondaryIndex> locals = null;
+    List<SecondaryIndex> globals = null;
+    if (localIndex) {
+      definitions.add(new AttributeDefinition("rk", "S"));
+      definitions.add(new AttributeDefinition("s", "S"));
+      keys.add(new KeySchemaElement("rk", "RANGE"));
+      locals = List.of(new SecondaryIndex("bySort", List.of(new KeySchemaElement("id", "HASH"),
+          new KeySchemaElement("s", "RANGE")), "ALL", null, true, null));
+    }
+    if (globalIndex) {
+      definitions.add(new AttributeDefinition("g", "S"));
+      globals = List.of(globalIndex("byG"));
+    }
+    new CreateTable(db).execute(new CreateTableInput(name, definitions, keys, "PAY_PER_REQUEST", null, List.of(),
+        null, locals, globals, stream ? new StreamSpecification(true, "NEW_AND_OLD_IMAGES") : null, List.of()));
+    return db.catalog().find(name).orElseThrow();
+  }
+
+  private static SecondaryIndex globalIndex(String name) {
+    return new SecondaryIndex(name, List.of(new KeySchemaElement("g", "HASH")), "ALL", null, true, null);
+  }
+
+  /** Adds a global index on {@code g} online; the index builder fills it. */
+  public void addGlobalIndex(String table, String index) {
+    new UpdateTable(db).execute(new UpdateTableInput(table, null, null, null, List.of(new AttributeDefinition("g",
+        "S")), List.of(new GlobalIndexUpdate(globalIndex(index), null, null, null)), null, List.of()));
+  }
+
+  public void deleteGlobalIndex(String table, String index) {
+    new UpdateTable(db).execute(new UpdateTableInput(table, null, null, null, null,
+        List.of(new GlobalIndexUpdate(null, index, null, null)), null, List.of()));
+  }
+
+  public void setDeletionProtection(String table, boolean enabled) {
+    new UpdateTable(db).execute(new UpdateTableInput(table, null, null, enabled, null, null, null, List.of()));
+  }
+
+  public void enableTimeToLive(String table, String attribute) {
+    new UpdateTimeToLive(db).execute(new TimeToLiveInput(table, true, attribute, true));
+  }
+
+  public void tag(String table, String key, String value) {
+    new TagResource(db).execute(new TagResourceInput(db.tableArn(table), List.of(new Tag(key, value))));
+  }
+
+  public void delete(String table) {
+    new DeleteTable(db).execute(table);
+  }
+
+  /** Writes items in a few large transactions, as a bulk load. */
+  public void put(String table, List<Map<String, AttributeValue>> items) {
+    for (int from = 0; from < items.size(); from += 1000) {
+      List<ItemStore.KeyedMutation> writes = new ArrayList<>();
+      TableMetadata metadata = db.catalog().find(table).orElseThrow();
+      for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + 1000))) {
+        writes.add(new ItemStore.KeyedMutation(metadata, KeyCodec.itemKey(metadata.keyspace(), item.get("id"),
+            item.get("rk")), previous -> item));
+      }
+      store.writeAll(writes);
+    }
+  }
+
+  public static AttributeValue s(String value) {
+    return new AttributeValue.S(value);
+  }
+
+  public static AttributeValue n(long value) {
+    return AttributeValue.N.of(String.valueOf(value));
+  }
+
+  /** An item of a table without a local index. */
+  public static Map<String, AttributeValue> item(String id, Map<String, AttributeValue> attributes) {
+    Map<String, AttributeValue> item = new java.util.LinkedHashMap<>(attributes);
+    item.put("id", s(id));
+    return item;
+  }
+}

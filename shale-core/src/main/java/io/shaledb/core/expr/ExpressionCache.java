@@ -1,47 +1,41 @@
 package io.shaledb.core.expr;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.ast.Update;
 import io.shaledb.core.expr.parse.Parser;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Parsed expressions by kind and text: applications send the same few expressions over and over, so each is
- * parsed once. Bounded: when full it starts over, which costs only re-parsing. Invalid expressions are not kept.
+ * parsed once. Each kind's cache is bounded by size and evicts what is least likely to be used again (Caffeine's
+ * admission policy), so a burst of one-off expressions does not push out the common ones. Invalid expressions are not
+ * kept: the parser's exception passes through.
  */
 public final class ExpressionCache {
-  private static final int MAX_ENTRIES = 10_000;
+  private static final int MAX_ENTRIES_PER_KIND = 10_000;
 
-  private record Key(ExpressionKind kind, String text) {}
+  private record ConditionKey(ExpressionKind kind, String text) {}
 
-  private final ConcurrentHashMap<Key, Object> parsed = new ConcurrentHashMap<>();
+  private final Cache<ConditionKey, Condition> conditions = bounded();
+  private final Cache<String, Update> updates = bounded();
+  private final Cache<String, List<Path>> projections = bounded();
+
+  private static <K, V> Cache<K, V> bounded() {
+    return Caffeine.newBuilder().maximumSize(MAX_ENTRIES_PER_KIND).build();
+  }
 
   public Condition condition(ExpressionKind kind, String text) {
-    return (Condition) get(kind, text, t -> Parser.condition(kind, t));
+    return conditions.get(new ConditionKey(kind, text), key -> Parser.condition(key.kind(), key.text()));
   }
 
   public Update update(String text) {
-    return (Update) get(ExpressionKind.UPDATE, text, Parser::update);
+    return updates.get(text, Parser::update);
   }
 
-  @SuppressWarnings("unchecked")
   public List<Path> projection(String text) {
-    return (List<Path>) get(ExpressionKind.PROJECTION, text, Parser::projection);
-  }
-
-  private Object get(ExpressionKind kind, String text, Function<String, Object> parser) {
-    Key key = new Key(kind, text);
-    Object tree = parsed.get(key);
-    if (tree == null) {
-      tree = parser.apply(text);
-      if (parsed.size() >= MAX_ENTRIES) {
-        parsed.clear();
-      }
-      parsed.put(key, tree);
-    }
-    return tree;
+    return projections.get(text, Parser::projection);
   }
 }

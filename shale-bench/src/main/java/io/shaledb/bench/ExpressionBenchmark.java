@@ -1,7 +1,7 @@
 package io.shaledb.bench;
 
 import io.shaledb.core.expr.ExpressionCache;
-import io.shaledb.core.expr.ExpressionKind;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.Update;
 import io.shaledb.core.expr.bind.Binder;

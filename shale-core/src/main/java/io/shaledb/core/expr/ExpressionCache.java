@@ -3,6 +3,7 @@ package io.shaledb.core.expr;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.shaledb.core.expr.ast.Condition;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.ast.Update;
 import io.shaledb.core.expr.parse.Parser;

@@ -1,5 +1,6 @@
 package io.shaledb.core.expr;
 
+import io.shaledb.core.expr.ast.ExpressionKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

@@ -8,7 +8,7 @@ import io.shaledb.core.op.batch.BatchGetItemOutput;
 import io.shaledb.core.op.batch.BatchWriteItemInput;
 import io.shaledb.core.op.batch.BatchWriteItemInput.WriteRequest;
 import io.shaledb.core.op.batch.BatchWriteItemOutput;
-import io.shaledb.core.op.read.PageItem;
+import io.shaledb.core.op.PageItem;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

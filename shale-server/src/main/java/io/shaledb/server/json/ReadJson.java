@@ -3,7 +3,7 @@ package io.shaledb.server.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.item.ExpectedCondition;
-import io.shaledb.core.op.read.PageItem;
+import io.shaledb.core.op.PageItem;
 import io.shaledb.core.op.read.QueryInput;
 import io.shaledb.core.op.read.ReadPage;
 import io.shaledb.core.op.read.ReadRequest;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.StoredItemVisitor;
 import io.shaledb.core.model.AttributeType;
-import io.shaledb.core.op.read.PageItem;
+import io.shaledb.core.op.PageItem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

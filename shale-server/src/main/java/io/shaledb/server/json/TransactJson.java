@@ -2,7 +2,7 @@ package io.shaledb.server.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.op.read.PageItem;
+import io.shaledb.core.op.PageItem;
 import io.shaledb.core.op.tx.TransactAction;
 import io.shaledb.core.op.tx.TransactGetItemsInput;
 import io.shaledb.core.op.tx.TransactGetItemsInput.Get;

@@ -1,7 +1,7 @@
 package io.shaledb.core.expr.parse;
 
 import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.expr.ExpressionKind;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.ConditionFunction;

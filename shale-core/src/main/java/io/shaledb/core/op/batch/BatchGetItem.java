@@ -1,7 +1,7 @@
 package io.shaledb.core.op.batch;
 
 import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.expr.ExpressionKind;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.keys.ItemCodec;
@@ -13,7 +13,7 @@ import io.shaledb.core.op.batch.BatchGetItemInput.KeysAndAttributes;
 import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.op.item.ItemStore;
 import io.shaledb.core.op.item.RequestExpressions;
-import io.shaledb.core.op.read.PageItem;
+import io.shaledb.core.op.PageItem;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;

@@ -1,6 +1,6 @@
 package io.shaledb.core.op.item;
 
-import io.shaledb.core.expr.ExpressionKind;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;

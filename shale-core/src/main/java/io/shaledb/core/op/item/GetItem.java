@@ -1,14 +1,14 @@
 package io.shaledb.core.op.item;
 
 import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.expr.ExpressionKind;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.NonBlockingOperation;
-import io.shaledb.core.op.read.PageItem;
+import io.shaledb.core.op.PageItem;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;

@@ -1,7 +1,7 @@
 package io.shaledb.core.op.item;
 
 import io.shaledb.core.op.ConsumedCapacity;
-import io.shaledb.core.op.read.PageItem;
+import io.shaledb.core.op.PageItem;
 
 /**
  * GetItem's response: the item, or null when there is none, and the capacity consumed when ReturnConsumedCapacity

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.read;
 
+import io.shaledb.core.op.PageItem;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.eval.ConditionEvaluator;

@@ -1,7 +1,7 @@
 package io.shaledb.core.op.read;
 
 import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.expr.ExpressionKind;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.keys.KeyCodec;

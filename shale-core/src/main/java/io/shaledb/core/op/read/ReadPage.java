@@ -1,5 +1,6 @@
 package io.shaledb.core.op.read;
 
+import io.shaledb.core.op.PageItem;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import java.util.List;

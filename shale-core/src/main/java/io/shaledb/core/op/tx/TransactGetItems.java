@@ -1,6 +1,6 @@
 package io.shaledb.core.op.tx;
 
-import io.shaledb.core.expr.ExpressionKind;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.keys.ItemCodec;
@@ -9,7 +9,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.op.item.RequestExpressions;
-import io.shaledb.core.op.read.PageItem;
+import io.shaledb.core.op.PageItem;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.op.tx.TransactGetItemsInput.Get;
 import io.shaledb.core.schema.TableMetadata;

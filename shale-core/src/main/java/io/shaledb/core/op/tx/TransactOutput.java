@@ -2,7 +2,7 @@ package io.shaledb.core.op.tx;
 
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.item.ItemCollectionMetrics;
-import io.shaledb.core.op.read.PageItem;
+import io.shaledb.core.op.PageItem;
 import java.util.List;
 import java.util.Map;
 

@@ -1,9 +1,8 @@
 package io.shaledb.core.op.tx;
 
-import io.shaledb.core.error.CancellationReason;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
-import io.shaledb.core.expr.ExpressionKind;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.Update;
 import io.shaledb.core.expr.bind.Binder;

@@ -1,4 +1,4 @@
-package io.shaledb.core.op.read;
+package io.shaledb.core.op;
 
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.eval.Projector;
@@ -19,7 +19,7 @@ public sealed interface PageItem {
   record Stored(byte[] bytes) implements PageItem {}
 
   /** A stored item as a point read returns it: as stored, or decoded and projected to {@code projection}. */
-  static PageItem of(byte[] stored, List<Path> projection) {
+  public static PageItem of(byte[] stored, List<Path> projection) {
     return projection == null ? new Stored(stored)
         : new Decoded(Projector.project(ItemCodec.decode(stored), projection));
   }

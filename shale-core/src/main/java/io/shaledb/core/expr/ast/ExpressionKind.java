@@ -1,4 +1,4 @@
-package io.shaledb.core.expr;
+package io.shaledb.core.expr.ast;
 
 import io.shaledb.core.error.DynamoException;
 

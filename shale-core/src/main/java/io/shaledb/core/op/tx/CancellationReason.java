@@ -1,4 +1,4 @@
-package io.shaledb.core.error;
+package io.shaledb.core.op.tx;
 
 import io.shaledb.core.model.AttributeValue;
 import java.util.Map;

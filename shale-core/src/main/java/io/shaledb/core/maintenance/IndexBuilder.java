@@ -7,8 +7,7 @@ import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.Database;
-import io.shaledb.core.op.item.IndexEntries;
-import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.IndexMetadata.IndexStatus;
 import io.shaledb.core.schema.TableMetadata;
@@ -19,6 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.shaledb.core.write.IndexEntries;
+import io.shaledb.core.write.Transactions;
+import io.shaledb.core.write.Transactions.Committed;
+import io.shaledb.core.write.Transactions.Staged;
 
 /**
  * Fills global indexes added to tables that already hold items, while the tables keep serving. From the moment an
@@ -32,11 +35,11 @@ public final class IndexBuilder implements BackgroundService {
   private static final int BATCH = 256;
 
   private final Database db;
-  private final ItemStore store;
+  private final Transactions transactions;
 
   public IndexBuilder(Database db) {
     this.db = db;
-    this.store = new ItemStore(db);
+    this.transactions = new Transactions(db.storage(), db.statistics());
   }
 
   /** One batch of the first index still being built. */
@@ -69,13 +72,13 @@ public final class IndexBuilder implements BackgroundService {
       return;
     }
     byte[] next = keys.size() < BATCH ? items.end() : KeyRange.after(keys.get(keys.size() - 1));
-    store.inTransaction(tx -> {
-      List<ItemStore.Staged> changes = new ArrayList<>();
+    transactions.run(RequestContext.service(db.clock()), tx -> {
+      List<Staged> changes = new ArrayList<>();
       Optional<IndexMetadata> building = db.catalog().current(tx, table.name(), table.keyspace())
           .map(current -> current.index(index.name()))
           .filter(current -> current.keyspace() == index.keyspace() && current.status() == IndexStatus.CREATING);
       if (building.isEmpty()) {
-        return new ItemStore.Committed<>(null, changes);
+        return new Committed<>(null, changes);
       }
       for (byte[] key : keys) {
         byte[] stored = tx.get(key);
@@ -85,11 +88,11 @@ public final class IndexBuilder implements BackgroundService {
         if (entryKey != null && tx.get(entryKey) == null) {
           Map<String, AttributeValue> entry = IndexEntries.project(table, index, item);
           tx.put(entryKey, ItemCodec.encode(entry));
-          changes.add(new ItemStore.Staged(index.keyspace(), -1, ItemSize.of(entry)));
+          changes.add(new Staged(index.keyspace(), -1, ItemSize.of(entry)));
         }
       }
       ResumePositions.write(tx, index.keyspace(), Task.INDEX_BACKFILL, next);
-      return new ItemStore.Committed<>(null, changes);
+      return new Committed<>(null, changes);
     });
   }
 

@@ -6,7 +6,7 @@ import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
-import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
@@ -15,7 +15,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import io.shaledb.core.write.Transactions.Committed;
+import io.shaledb.core.write.WritePipeline;
 
 /**
  * Deletes expired items of tables with time to live. An item expires when its TTL attribute is a number of epoch
@@ -31,11 +32,11 @@ public final class TimeToLiveSweeper implements BackgroundService {
   private static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 3600;
 
   private final Database db;
-  private final ItemStore store;
+  private final WritePipeline writes;
 
   public TimeToLiveSweeper(Database db) {
     this.db = db;
-    this.store = new ItemStore(db);
+    this.writes = new WritePipeline(db);
   }
 
   /** One slice of every table with time to live. */
@@ -68,28 +69,15 @@ public final class TimeToLiveSweeper implements BackgroundService {
       }
     }
     for (byte[] key : expired) {
-      delete(table, key, now);
+      writes.deleteAsService(table, key, (current, item) -> current.timeToLiveAttribute() != null
+          && isExpired(item, current.timeToLiveAttribute(), now));
     }
     byte[] next = read < ITEMS_PER_PASS || last == null ? null : KeyRange.after(last);
-    store.inTransaction(tx -> {
+    writes.transactions().run(RequestContext.service(db.clock()), tx -> {
       if (db.catalog().current(tx, table.name(), table.keyspace()).isPresent()) {
         ResumePositions.write(tx, table.keyspace(), Task.TIME_TO_LIVE_SWEEP, next);
       }
-      return new ItemStore.Committed<>(null, List.of());
-    });
-  }
-
-  private void delete(TableMetadata table, byte[] key, long now) {
-    store.inTransaction(tx -> {
-      Optional<TableMetadata> current = db.catalog().current(tx, table.name(), table.keyspace());
-      String attribute = current.map(TableMetadata::timeToLiveAttribute).orElse(null);
-      byte[] stored = attribute == null ? null : tx.get(key);
-      Map<String, AttributeValue> item = stored == null ? null : ItemCodec.decode(stored);
-      if (item == null || !isExpired(item, attribute, now)) {
-        return new ItemStore.Committed<>(null, List.of());
-      }
-      return new ItemStore.Committed<>(null,
-          store.stage(tx, current.get(), key, stored, item, null, true).changes());
+      return Committed.nothing(null);
     });
   }
 

@@ -12,5 +12,5 @@ public interface NonBlockingOperation<I, O> extends Operation<I, O> {
    * @throws io.shaledb.core.storage.WouldBlockException when that is not enough; nothing was changed, and the caller
    *     runs {@link #execute} on a thread that may wait
    */
-  O executeWithoutBlocking(I input);
+  O executeWithoutBlocking(I input, RequestContext context);
 }

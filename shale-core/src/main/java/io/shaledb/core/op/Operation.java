@@ -14,6 +14,9 @@ public interface Operation<I, O> {
   /** Checks the declared constraints of {@code input} (null, length, range, pattern, enum). */
   void validate(I input);
 
-  /** Runs the operation on an input that passed {@link #validate}. */
-  O execute(I input);
+  /**
+   * Runs the operation on an input that passed {@link #validate}, for the request {@code context} describes; the
+   * capacity it consumes is charged to the context's meter.
+   */
+  O execute(I input, RequestContext context);
 }

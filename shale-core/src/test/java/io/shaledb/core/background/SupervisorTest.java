@@ -36,10 +36,10 @@ class SupervisorTest {
     CountDownLatch threeBusyPasses = new CountDownLatch(3);
     CountDownLatch woken = new CountDownLatch(4);
     BackgroundService work = () -> {
-      passes.incrementAndGet();
-      threeBusyPasses.countDown();
+      int pass = passes.incrementAndGet();
       woken.countDown();
-      return passes.get() < 3;
+      threeBusyPasses.countDown();
+      return pass < 3;
     };
     try (Supervisor supervisor = new Supervisor()) {
       supervisor.start(Map.of(Service.INDEX_BUILD, work), LONG, Duration.ofMillis(1));

@@ -1,5 +1,6 @@
 package io.shaledb.core.catalog;
 
+import io.shaledb.core.op.Requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.core.keys.ItemCodec;
@@ -9,7 +10,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.item.DeleteItem;
 import io.shaledb.core.op.item.DeleteItemInput;
 import io.shaledb.core.op.item.ItemKeys;
-import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.write.WritePipeline;
 import io.shaledb.core.op.item.PutItem;
 import io.shaledb.core.op.item.PutItemInput;
 import io.shaledb.core.op.table.CreateTable;
@@ -38,24 +39,24 @@ class TableStatisticsTest {
     try (Database first = new Database(engine, Clock.systemUTC(), "us-east-1")) {
       new CreateTable(first).execute(new CreateTableInput("t", List.of(new AttributeDefinition("id", "S")),
           List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null, null, null, null, null, null,
-          List.of()));
+          List.of()), Requests.request());
       storeDirectly(first.tableForItems("t"), expected);
     }
 
     try (Database second = new Database(engine, Clock.systemUTC(), "us-east-1")) {
-      ItemStore store = new ItemStore(second);
+      WritePipeline store = new WritePipeline(second);
       PutItem put = new PutItem(second, store);
       DeleteItem delete = new DeleteItem(second, store);
       for (int i = 0; i < CHANGED; i++) {
         Map<String, AttributeValue> added = item("new" + i, "a");
-        put.execute(new PutItemInput("t", added, null, null, null, null, null, null, null, null, null));
+        put.execute(new PutItemInput("t", added, null, null, null, null, null, null, null, null, null), Requests.request());
         expected.put("new" + i, added);
         Map<String, AttributeValue> grown = item("k" + i, "b".repeat(100));
-        put.execute(new PutItemInput("t", grown, null, null, null, null, null, null, null, null, null));
+        put.execute(new PutItemInput("t", grown, null, null, null, null, null, null, null, null, null), Requests.request());
         expected.put("k" + i, grown);
         String gone = "k" + (STORED - 1 - i);
         delete.execute(new DeleteItemInput("t", Map.of("id", new AttributeValue.S(gone)), null, null, null, null,
-            null, null, null, null, null));
+            null, null, null, null, null), Requests.request());
         expected.remove(gone);
       }
 

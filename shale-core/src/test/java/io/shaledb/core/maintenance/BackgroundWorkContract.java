@@ -1,5 +1,6 @@
 package io.shaledb.core.maintenance;
 
+import io.shaledb.core.op.Requests;
 import static io.shaledb.core.op.TestTables.item;
 import static io.shaledb.core.op.TestTables.n;
 import static io.shaledb.core.op.TestTables.s;
@@ -16,7 +17,7 @@ import io.shaledb.core.op.TestTables;
 import io.shaledb.core.op.tx.TransactAction;
 import io.shaledb.core.op.tx.TransactWriteItems;
 import io.shaledb.core.op.tx.TransactWriteItemsInput;
-import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.write.WritePipeline;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.IndexMetadata.IndexStatus;
 import io.shaledb.core.schema.TableMetadata;
@@ -320,10 +321,10 @@ public abstract class BackgroundWorkContract {
   @Test
   void expiredClientRequestTokens_areDeleted() {
     tables.create("ledger", false, false, false);
-    TransactWriteItems transact = new TransactWriteItems(db, new ItemStore(db));
+    TransactWriteItems transact = new TransactWriteItems(db, new WritePipeline(db));
     for (int i = 0; i < 3; i++) {
       transact.execute(new TransactWriteItemsInput(List.of(new TransactAction.Put("ledger",
-          item("t" + i, Map.of()), null, null, null, null)), "token-" + i, null, null));
+          item("t" + i, Map.of()), null, null, null, null)), "token-" + i, null, null), Requests.request());
     }
     KeyRange tokens = SystemKeyspace.all(SystemKeyspace.Kind.TOKEN);
     KeyRange expiries = SystemKeyspace.all(SystemKeyspace.Kind.TOKEN_EXPIRY);

@@ -10,7 +10,7 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.item.DeleteItem;
 import io.shaledb.core.op.item.DeleteItemInput;
 import io.shaledb.core.op.item.ItemOutput;
-import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.write.WritePipeline;
 import io.shaledb.core.op.item.PutItem;
 import io.shaledb.core.op.item.PutItemInput;
 import io.shaledb.core.op.table.CreateTable;
@@ -29,7 +29,7 @@ class ItemCollectionLimitTest {
   private static final long LIMIT = 2_000;
 
   private final Database db = new Database(new MemoryEngine(), Clock.systemUTC(), "us-east-1", LIMIT);
-  private final ItemStore store = new ItemStore(db);
+  private final WritePipeline store = new WritePipeline(db);
   private final PutItem put = new PutItem(db, store);
   private final DeleteItem delete = new DeleteItem(db, store);
 
@@ -41,14 +41,14 @@ class ItemCollectionLimitTest {
         "PAY_PER_REQUEST", null, null, null,
         List.of(new SecondaryIndex("by-lsk", List.of(new KeySchemaElement("pk", "HASH"),
             new KeySchemaElement("lsk", "RANGE")), "ALL", null, true, null)),
-        null, null, List.of()));
+        null, null, List.of()), Requests.request());
   }
 
   private ItemOutput put(String pk, int sk) {
     Map<String, AttributeValue> item = Map.of("pk", new AttributeValue.S(pk),
         "sk", AttributeValue.N.of(String.valueOf(sk)), "lsk", new AttributeValue.S("x".repeat(200)));
     return put.execute(new PutItemInput("collections", item, null, null, "SIZE", null, null, null, null, null,
-        null));
+        null), Requests.request());
   }
 
   @Test
@@ -64,7 +64,7 @@ class ItemCollectionLimitTest {
             e -> assertThat(e.code()).isEqualTo(ErrorCode.ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED));
     assertThatCode(() -> put("other", 0)).doesNotThrowAnyException();
     delete.execute(new DeleteItemInput("collections", Map.of("pk", new AttributeValue.S("p"),
-        "sk", AttributeValue.N.of("0")), null, null, null, null, null, null, null, null, null));
+        "sk", AttributeValue.N.of("0")), null, null, null, null, null, null, null, null, null), Requests.request());
     assertThatCode(() -> put("p", 4)).doesNotThrowAnyException();
   }
 }

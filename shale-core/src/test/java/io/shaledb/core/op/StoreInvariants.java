@@ -6,7 +6,7 @@ import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.op.item.IndexEntries;
+import io.shaledb.core.write.IndexEntries;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KeyRange;

@@ -2,7 +2,9 @@ package io.shaledb.core.op;
 
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.write.ItemWrite;
+import io.shaledb.core.write.WriteCondition;
+import io.shaledb.core.write.WritePipeline;
 import io.shaledb.core.op.table.CreateTable;
 import io.shaledb.core.op.table.CreateTableInput;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
@@ -19,7 +21,9 @@ import io.shaledb.core.op.table.UpdateTableInput;
 import io.shaledb.core.op.table.UpdateTableInput.GlobalIndexUpdate;
 import io.shaledb.core.op.table.UpdateTimeToLive;
 import io.shaledb.core.schema.TableMetadata;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,11 +34,11 @@ import java.util.Map;
  */
 public final class TestTables {
   private final Database db;
-  private final ItemStore store;
+  private final WritePipeline writes;
 
   public TestTables(Database db) {
     this.db = db;
-    this.store = new ItemStore(db);
+    this.writes = new WritePipeline(db);
   }
 
   /** A table keyed by {@code id} (hash) and, with a local index, {@code rk} (range). */
@@ -55,7 +59,7 @@ public final class TestTables {
       globals = List.of(globalIndex("byG"));
     }
     new CreateTable(db).execute(new CreateTableInput(name, definitions, keys, "PAY_PER_REQUEST", null, List.of(),
-        null, locals, globals, stream ? new StreamSpecification(true, "NEW_AND_OLD_IMAGES") : null, List.of()));
+        null, locals, globals, stream ? new StreamSpecification(true, "NEW_AND_OLD_IMAGES") : null, List.of()), Requests.request());
     return db.catalog().find(name).orElseThrow();
   }
 
@@ -66,40 +70,41 @@ public final class TestTables {
   /** Adds a global index on {@code g} online; the index builder fills it. */
   public void addGlobalIndex(String table, String index) {
     new UpdateTable(db).execute(new UpdateTableInput(table, null, null, null, List.of(new AttributeDefinition("g",
-        "S")), List.of(new GlobalIndexUpdate(globalIndex(index), null, null, null)), null, List.of()));
+        "S")), List.of(new GlobalIndexUpdate(globalIndex(index), null, null, null)), null, List.of()), Requests.request());
   }
 
   public void deleteGlobalIndex(String table, String index) {
     new UpdateTable(db).execute(new UpdateTableInput(table, null, null, null, null,
-        List.of(new GlobalIndexUpdate(null, index, null, null)), null, List.of()));
+        List.of(new GlobalIndexUpdate(null, index, null, null)), null, List.of()), Requests.request());
   }
 
   public void setDeletionProtection(String table, boolean enabled) {
-    new UpdateTable(db).execute(new UpdateTableInput(table, null, null, enabled, null, null, null, List.of()));
+    new UpdateTable(db).execute(new UpdateTableInput(table, null, null, enabled, null, null, null, List.of()), Requests.request());
   }
 
   public void enableTimeToLive(String table, String attribute) {
-    new UpdateTimeToLive(db).execute(new TimeToLiveInput(table, true, attribute, true));
+    new UpdateTimeToLive(db).execute(new TimeToLiveInput(table, true, attribute, true), Requests.request());
   }
 
   public void tag(String table, String key, String value) {
-    new TagResource(db).execute(new TagResourceInput(db.tableArn(table), List.of(new Tag(key, value))));
+    new TagResource(db).execute(new TagResourceInput(db.tableArn(table), List.of(new Tag(key, value))), Requests.request());
   }
 
   public void delete(String table) {
-    new DeleteTable(db).execute(table);
+    new DeleteTable(db).execute(table, Requests.request());
   }
 
-  /** Writes items in a few large transactions, as a bulk load. */
+  /** Writes items in a few large transactions, as a bulk load; of items with the same key, the last is kept. */
   public void put(String table, List<Map<String, AttributeValue>> items) {
-    for (int from = 0; from < items.size(); from += 1000) {
-      List<ItemStore.KeyedMutation> writes = new ArrayList<>();
-      TableMetadata metadata = db.catalog().find(table).orElseThrow();
-      for (Map<String, AttributeValue> item : items.subList(from, Math.min(items.size(), from + 1000))) {
-        writes.add(new ItemStore.KeyedMutation(metadata, KeyCodec.itemKey(metadata.keyspace(), item.get("id"),
-            item.get("rk")), previous -> item));
-      }
-      store.writeAll(writes);
+    TableMetadata metadata = db.catalog().find(table).orElseThrow();
+    Map<ByteBuffer, ItemWrite> byKey = new LinkedHashMap<>();
+    for (Map<String, AttributeValue> item : items) {
+      byte[] key = KeyCodec.itemKey(metadata.keyspace(), item.get("id"), item.get("rk"));
+      byKey.put(ByteBuffer.wrap(key), ItemWrite.put(metadata, key, WriteCondition.NONE, item));
+    }
+    List<ItemWrite> all = new ArrayList<>(byKey.values());
+    for (int from = 0; from < all.size(); from += 1000) {
+      writes.writeBatch(Requests.request(), all.subList(from, Math.min(all.size(), from + 1000)));
     }
   }
 

@@ -5,13 +5,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.op.CapacityMeter;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.Principal;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.batch.BatchGetItem;
 import io.shaledb.core.op.batch.BatchWriteItem;
 import io.shaledb.core.op.item.DeleteItem;
 import io.shaledb.core.op.item.GetItem;
-import io.shaledb.core.op.item.ItemStore;
 import io.shaledb.core.op.item.PutItem;
 import io.shaledb.core.op.item.UpdateItem;
 import io.shaledb.core.op.read.Query;
@@ -34,6 +36,7 @@ import io.shaledb.core.op.table.UpdateTimeToLive;
 import io.shaledb.core.op.tx.TransactGetItems;
 import io.shaledb.core.op.tx.TransactWriteItems;
 import io.shaledb.core.storage.WouldBlockException;
+import io.shaledb.core.write.WritePipeline;
 import io.shaledb.server.json.BatchJson;
 import io.shaledb.server.json.ItemJson;
 import io.shaledb.server.json.Json;
@@ -47,6 +50,7 @@ import io.shaledb.server.protocol.ApiRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -54,6 +58,8 @@ import java.util.Map;
 public final class DynamoApi implements ApiHandler, AutoCloseable {
   private static final String TARGET_PREFIX = "DynamoDB_20120810.";
   private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
+  /** How long a request may spend retrying writes that lose conflicts before it answers a retryable error. */
+  private static final Duration MAX_REQUEST_TIME = Duration.ofSeconds(10);
 
   private final JsonFactory json = Json.FACTORY;
   private final Database db;
@@ -63,7 +69,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
 
   DynamoApi(Database db) {
     this.db = db;
-    ItemStore items = new ItemStore(db);
+    WritePipeline writes = new WritePipeline(db);
     String endpoint = "dynamodb." + db.region() + ".amazonaws.com";
     Map<String, Route<?, ?>> operations = Map.ofEntries(
         Map.entry("CreateTable", new Route<>(TableJson::readCreateTable, new CreateTable(db),
@@ -90,20 +96,20 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             (g, out) -> TableJson.writeEndpoints(g, endpoint))),
         Map.entry("DescribeLimits", new Route<>(TableJson::readNothing, constant(DescribeLimitsOutput.DEFAULTS),
             TableJson::writeLimits)),
-        Map.entry("PutItem", new Route<>(ItemJson::readPutItem, new PutItem(db, items), ItemJson::writeAttributes)),
-        Map.entry("GetItem", new Route<>(ItemJson::readGetItem, new GetItem(db, items), ItemJson::writeGetItem)),
-        Map.entry("DeleteItem", new Route<>(ItemJson::readDeleteItem, new DeleteItem(db, items),
+        Map.entry("PutItem", new Route<>(ItemJson::readPutItem, new PutItem(db, writes), ItemJson::writeAttributes)),
+        Map.entry("GetItem", new Route<>(ItemJson::readGetItem, new GetItem(db), ItemJson::writeGetItem)),
+        Map.entry("DeleteItem", new Route<>(ItemJson::readDeleteItem, new DeleteItem(db, writes),
             ItemJson::writeAttributes)),
-        Map.entry("UpdateItem", new Route<>(ItemJson::readUpdateItem, new UpdateItem(db, items),
+        Map.entry("UpdateItem", new Route<>(ItemJson::readUpdateItem, new UpdateItem(db, writes),
             ItemJson::writeAttributes)),
         Map.entry("Query", new Route<>(ReadJson::readQuery, new Query(db), ReadJson::writePage)),
         Map.entry("Scan", new Route<>(ReadJson::readScan, new Scan(db), ReadJson::writePage)),
-        Map.entry("BatchGetItem", new Route<>(BatchJson::readBatchGet, new BatchGetItem(db, items),
+        Map.entry("BatchGetItem", new Route<>(BatchJson::readBatchGet, new BatchGetItem(db),
             BatchJson::writeBatchGet)),
-        Map.entry("BatchWriteItem", new Route<>(BatchJson::readBatchWrite, new BatchWriteItem(db, items),
+        Map.entry("BatchWriteItem", new Route<>(BatchJson::readBatchWrite, new BatchWriteItem(db, writes),
             BatchJson::writeBatchWrite)),
         Map.entry("TransactWriteItems", new Route<>(TransactJson::readTransactWrite,
-            new TransactWriteItems(db, items), TransactJson::writeTransactWrite)),
+            new TransactWriteItems(db, writes), TransactJson::writeTransactWrite)),
         Map.entry("TransactGetItems", new Route<>(TransactJson::readTransactGet, new TransactGetItems(db),
             TransactJson::writeTransactGet)));
     Map<String, Route<?, ?>> streamOperations = Map.of(
@@ -122,7 +128,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
 
   @Override
   public void handle(ApiRequest request, InputStream body, OutputStream response) throws IOException {
-    run(route(request), body, response, true);
+    run(route(request), body, response, context(request), true);
   }
 
   @Override
@@ -133,7 +139,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
       return false;
     }
     try {
-      run(route, body, response, false);
+      run(route, body, response, context(request), false);
       tries.succeeded();
       return true;
     } catch (WouldBlockException e) {
@@ -151,10 +157,17 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
     return route;
   }
 
-  private void run(Route<?, ?> route, InputStream body, OutputStream response, boolean mayBlock) throws IOException {
+  /** The request as operations see it: its id, the caller's access key, and a deadline for contended writes. */
+  private RequestContext context(ApiRequest request) {
+    return new RequestContext(request.requestId().toString(), Principal.caller(request.accessKeyId()),
+        db.clock().instant().plus(MAX_REQUEST_TIME), db.clock(), new CapacityMeter());
+  }
+
+  private void run(Route<?, ?> route, InputStream body, OutputStream response, RequestContext context,
+      boolean mayBlock) throws IOException {
     try (JsonParser parser = json.createParser(body);
         JsonGenerator generator = json.createGenerator(response)) {
-      route.run(new JsonInput(parser), generator, mayBlock);
+      route.run(new JsonInput(parser), generator, context, mayBlock);
     }
   }
 
@@ -170,7 +183,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
       public void validate(I input) {}
 
       @Override
-      public O execute(I input) {
+      public O execute(I input, RequestContext context) {
         return output;
       }
     };

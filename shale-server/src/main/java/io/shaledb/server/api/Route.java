@@ -3,6 +3,7 @@ package io.shaledb.server.api;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.op.NonBlockingOperation;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.server.json.JsonInput;
 import java.io.IOException;
@@ -34,18 +35,18 @@ record Route<I, O>(RequestReader<I> reader, Operation<I, O> operation, ResponseW
    *
    * @throws WouldBlockException when it would have to wait, before anything was written
    */
-  void run(JsonInput in, JsonGenerator out, boolean mayBlock) throws IOException {
+  void run(JsonInput in, JsonGenerator out, RequestContext context, boolean mayBlock) throws IOException {
     I input = reader.read(in);
     operation.validate(input);
     if (in.deferredError() != null) {
       throw in.deferredError();
     }
-    writer.write(out, mayBlock ? operation.execute(input) : executeWithoutBlocking(input));
+    writer.write(out, mayBlock ? operation.execute(input, context) : executeWithoutBlocking(input, context));
   }
 
-  private O executeWithoutBlocking(I input) {
+  private O executeWithoutBlocking(I input, RequestContext context) {
     if (operation instanceof NonBlockingOperation<I, O> nonBlocking) {
-      return nonBlocking.executeWithoutBlocking(input);
+      return nonBlocking.executeWithoutBlocking(input, context);
     }
     throw new WouldBlockException();
   }

@@ -2,7 +2,7 @@ package io.shaledb.server.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.shaledb.core.op.tx.CancellationReason;
+import io.shaledb.core.write.CancellationReason;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;

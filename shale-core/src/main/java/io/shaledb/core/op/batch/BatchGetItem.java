@@ -9,13 +9,14 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.batch.BatchGetItemInput.KeysAndAttributes;
 import io.shaledb.core.op.item.ItemKeys;
-import io.shaledb.core.op.item.ItemStore;
 import io.shaledb.core.op.item.RequestExpressions;
 import io.shaledb.core.op.PageItem;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -35,11 +36,9 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
   static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
   private final Database db;
-  private final ItemStore store;
 
-  public BatchGetItem(Database db, ItemStore store) {
+  public BatchGetItem(Database db) {
     this.db = db;
-    this.store = store;
   }
 
   @Override
@@ -58,8 +57,12 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
     v.throwIfAny();
   }
 
+  /**
+   * Reads every key from one snapshot (DynamoDB promises no consistency across a batch's items; one snapshot is
+   * consistent and the cheapest), stopping at the response size limit and leaving the rest as UnprocessedKeys.
+   */
   @Override
-  public BatchGetItemOutput execute(BatchGetItemInput in) {
+  public BatchGetItemOutput execute(BatchGetItemInput in, RequestContext context) {
     int total = in.requestItems().values().stream().mapToInt(t -> t.keys().size()).sum();
     if (total > MAX_KEYS) {
       throw DynamoException.validation("Too many items requested for the BatchGetItem call");
@@ -70,36 +73,36 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
     }
     Map<String, List<PageItem>> responses = new LinkedHashMap<>();
     Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
-    Map<String, Double> unitsByTable = new LinkedHashMap<>();
     long responseBytes = 0;
-    for (Map.Entry<String, Plan> entry : plans.entrySet()) {
-      Plan plan = entry.getValue();
-      List<PageItem> found = new ArrayList<>();
-      List<Map<String, AttributeValue>> left = new ArrayList<>();
-      double units = 0;
-      for (int i = 0; i < plan.keys().size(); i++) {
-        if (responseBytes > MAX_RESPONSE_BYTES) {
-          left.add(plan.request().keys().get(i));
-          continue;
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      for (Map.Entry<String, Plan> entry : plans.entrySet()) {
+        Plan plan = entry.getValue();
+        List<PageItem> found = new ArrayList<>();
+        List<Map<String, AttributeValue>> left = new ArrayList<>();
+        double units = 0;
+        for (int i = 0; i < plan.keys().size(); i++) {
+          if (responseBytes > MAX_RESPONSE_BYTES) {
+            left.add(plan.request().keys().get(i));
+            continue;
+          }
+          byte[] stored = snapshot.get(plan.keys().get(i));
+          long size = stored == null ? 0 : ItemCodec.itemSize(stored);
+          units += ConsumedCapacity.readUnits(size, Boolean.TRUE.equals(plan.request().consistentRead()));
+          if (stored != null) {
+            responseBytes += size;
+            found.add(PageItem.of(stored, plan.projection()));
+          }
         }
-        byte[] stored = store.getStored(plan.keys().get(i));
-        long size = stored == null ? 0 : ItemCodec.itemSize(stored);
-        units += ConsumedCapacity.readUnits(size, Boolean.TRUE.equals(plan.request().consistentRead()));
-        if (stored != null) {
-          responseBytes += size;
-          found.add(PageItem.of(stored, plan.projection()));
+        responses.put(entry.getKey(), found);
+        if (!left.isEmpty()) {
+          KeysAndAttributes r = plan.request();
+          unprocessed.put(entry.getKey(), new KeysAndAttributes(left, r.attributesToGet(), r.projectionExpression(),
+              r.expressionAttributeNames(), r.consistentRead()));
         }
+        context.capacity().read(entry.getKey(), units);
       }
-      responses.put(entry.getKey(), found);
-      if (!left.isEmpty()) {
-        KeysAndAttributes r = plan.request();
-        unprocessed.put(entry.getKey(), new KeysAndAttributes(left, r.attributesToGet(), r.projectionExpression(),
-            r.expressionAttributeNames(), r.consistentRead()));
-      }
-      unitsByTable.put(entry.getKey(), units);
     }
-    return new BatchGetItemOutput(responses, unprocessed,
-        ConsumedCapacity.perTable(in.returnConsumedCapacity(), unitsByTable));
+    return new BatchGetItemOutput(responses, unprocessed, context.capacity().report(in.returnConsumedCapacity()));
   }
 
   /** One table's keys, validated and encoded before anything is read. */

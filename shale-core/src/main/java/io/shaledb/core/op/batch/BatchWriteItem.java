@@ -1,19 +1,20 @@
 package io.shaledb.core.op.batch;
 
 import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.model.ItemSize;
-import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.batch.BatchWriteItemInput.WriteRequest;
 import io.shaledb.core.op.item.ItemCollectionMetrics;
 import io.shaledb.core.op.item.ItemKeys;
-import io.shaledb.core.op.item.ItemStore;
-import io.shaledb.core.op.item.WriteResult;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.write.ItemLimits;
+import io.shaledb.core.write.ItemWrite;
+import io.shaledb.core.write.WriteCondition;
+import io.shaledb.core.write.WriteOutcome;
+import io.shaledb.core.write.WritePipeline;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,11 +32,11 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
   static final int MAX_REQUESTS = 25;
 
   private final Database db;
-  private final ItemStore store;
+  private final WritePipeline writes;
 
-  public BatchWriteItem(Database db, ItemStore store) {
+  public BatchWriteItem(Database db, WritePipeline writes) {
     this.db = db;
-    this.store = store;
+    this.writes = writes;
   }
 
   @Override
@@ -61,12 +62,12 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
   }
 
   @Override
-  public BatchWriteItemOutput execute(BatchWriteItemInput in) {
+  public BatchWriteItemOutput execute(BatchWriteItemInput in, RequestContext context) {
     int total = in.requestItems().values().stream().mapToInt(List::size).sum();
     if (total > MAX_REQUESTS) {
       throw DynamoException.validation("Too many items requested for the BatchWriteItem call");
     }
-    List<ItemStore.KeyedMutation> plan = new ArrayList<>();
+    List<ItemWrite> plan = new ArrayList<>();
     for (Map.Entry<String, List<WriteRequest>> entry : in.requestItems().entrySet()) {
       TableMetadata table = db.tableForItems(entry.getKey());
       Set<ByteBuffer> seen = new HashSet<>();
@@ -75,35 +76,29 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
           throw DynamoException.validation("Supplied AttributeValue has more than one datatypes set, must contain"
               + " exactly one of the supported datatypes");
         }
-        byte[] key;
+        ItemWrite write;
         if (request.putItem() != null) {
-          if (ItemSize.of(request.putItem()) > ItemSize.MAX_ITEM_BYTES) {
-            throw DynamoException.validation("Item size has exceeded the maximum allowed size");
-          }
-          key = ItemKeys.ofItem(table, request.putItem());
+          ItemLimits.checkSize(request.putItem());
+          write = ItemWrite.put(table, ItemKeys.ofItem(table, request.putItem()), WriteCondition.NONE,
+              request.putItem());
         } else {
-          key = ItemKeys.ofKey(table, request.deleteKey());
+          write = ItemWrite.delete(table, ItemKeys.ofKey(table, request.deleteKey()), WriteCondition.NONE);
         }
-        if (!seen.add(ByteBuffer.wrap(key))) {
+        if (!seen.add(ByteBuffer.wrap(write.key()))) {
           throw DynamoException.validation("Provided list of item keys contains duplicates");
         }
-        Map<String, AttributeValue> item = request.putItem();
-        plan.add(new ItemStore.KeyedMutation(table, key, previous -> item));
+        plan.add(write);
       }
     }
-    Map<String, Double> units = new LinkedHashMap<>();
+    List<WriteOutcome> results = writes.writeBatch(context, plan);
     Map<String, List<ItemCollectionMetrics>> metrics = new LinkedHashMap<>();
-    List<WriteResult> results = store.writeAll(plan);
     for (int i = 0; i < plan.size(); i++) {
       TableMetadata table = plan.get(i).table();
-      WriteResult result = results.get(i);
-      units.merge(table.name(), result.writeUnits(), Double::sum);
-      ItemCollectionMetrics m = ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), table, result);
+      ItemCollectionMetrics m = ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), table, results.get(i));
       if (m != null) {
         metrics.computeIfAbsent(table.name(), t -> new ArrayList<>()).add(m);
       }
     }
-    return new BatchWriteItemOutput(Map.of(), ConsumedCapacity.perTable(in.returnConsumedCapacity(), units),
-        metrics);
+    return new BatchWriteItemOutput(Map.of(), context.capacity().report(in.returnConsumedCapacity()), metrics);
   }
 }

@@ -6,6 +6,7 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.write.WriteCondition;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

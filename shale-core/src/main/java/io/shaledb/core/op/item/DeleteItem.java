@@ -1,19 +1,23 @@
 package io.shaledb.core.op.item;
 
-import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.write.ItemWrite;
+import io.shaledb.core.write.WriteCondition;
+import io.shaledb.core.write.WriteOutcome;
+import io.shaledb.core.write.WritePipeline;
 
 /** DeleteItem: removes an item, optionally under a condition; deleting an absent item succeeds. */
 public final class DeleteItem implements Operation<DeleteItemInput, ItemOutput> {
   private final Database db;
-  private final ItemStore store;
+  private final WritePipeline writes;
 
-  public DeleteItem(Database db, ItemStore store) {
+  public DeleteItem(Database db, WritePipeline writes) {
     this.db = db;
-    this.store = store;
+    this.writes = writes;
   }
 
   @Override
@@ -25,19 +29,15 @@ public final class DeleteItem implements Operation<DeleteItemInput, ItemOutput> 
   }
 
   @Override
-  public ItemOutput execute(DeleteItemInput in) {
+  public ItemOutput execute(DeleteItemInput in, RequestContext context) {
     boolean returnOld = ReturnValuesRule.allOldOrNone(in.returnValues());
     WriteCondition condition = ConditionalWrites.conditionOnly(db, in.expressionAttributeNames(),
         in.expressionAttributeValues(), in.conditionExpression(), in.expected(), in.conditionalOperator(),
         in.returnValuesOnConditionCheckFailure());
     TableMetadata table = db.tableForItems(in.tableName());
-    byte[] key = ItemKeys.ofKey(table, in.key());
-    WriteResult result = store.write(table, key, previous -> {
-      condition.check(previous);
-      return null;
-    });
+    WriteOutcome result = writes.write(context, ItemWrite.delete(table, ItemKeys.ofKey(table, in.key()), condition));
     return new ItemOutput(returnOld ? result.previous() : null,
-        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()),
+        context.capacity().reportFor(in.returnConsumedCapacity(), table.name()),
         ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), table, result));
   }
 }

@@ -9,8 +9,10 @@ import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.NonBlockingOperation;
 import io.shaledb.core.op.PageItem;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.HashSet;
 import java.util.Arrays;
@@ -24,11 +26,9 @@ import java.util.function.UnaryOperator;
  */
 public final class GetItem implements NonBlockingOperation<GetItemInput, GetItemOutput> {
   private final Database db;
-  private final ItemStore store;
 
-  public GetItem(Database db, ItemStore store) {
+  public GetItem(Database db) {
     this.db = db;
-    this.store = store;
   }
 
   @Override
@@ -43,16 +43,20 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
   }
 
   @Override
-  public GetItemOutput execute(GetItemInput in) {
-    return read(in, store::getStored);
+  public GetItemOutput execute(GetItemInput in, RequestContext context) {
+    return read(in, context, key -> {
+      try (Snapshot snapshot = db.storage().snapshot()) {
+        return snapshot.get(key);
+      }
+    });
   }
 
   @Override
-  public GetItemOutput executeWithoutBlocking(GetItemInput in) {
-    return read(in, store::getStoredWithoutBlocking);
+  public GetItemOutput executeWithoutBlocking(GetItemInput in, RequestContext context) {
+    return read(in, context, db.storage()::getWithoutBlocking);
   }
 
-  private GetItemOutput read(GetItemInput in, UnaryOperator<byte[]> storedItem) {
+  private GetItemOutput read(GetItemInput in, RequestContext context, UnaryOperator<byte[]> storedItem) {
     if (in.attributesToGet() != null && in.projectionExpression() != null) {
       throw DynamoException.validation("Can not use both expression and non-expression parameters in the same"
           + " request: Non-expression parameters: {AttributesToGet} Expression parameters:"
@@ -61,10 +65,10 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
     List<Path> projection = projection(in);
     TableMetadata table = db.tableForItems(in.tableName());
     byte[] stored = storedItem.apply(ItemKeys.ofKey(table, in.key()));
-    double units = ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored),
-        Boolean.TRUE.equals(in.consistentRead()));
+    context.capacity().read(table.name(), ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored),
+        Boolean.TRUE.equals(in.consistentRead())));
     return new GetItemOutput(stored == null ? null : PageItem.of(stored, projection),
-        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), units));
+        context.capacity().reportFor(in.returnConsumedCapacity(), table.name()));
   }
 
   /** The bound ProjectionExpression or AttributesToGet as top-level paths; null when neither is given. */

@@ -2,6 +2,7 @@ package io.shaledb.core.op.item;
 
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.write.WriteOutcome;
 import java.util.Map;
 
 /**
@@ -12,7 +13,8 @@ public record ItemCollectionMetrics(Map<String, AttributeValue> itemCollectionKe
   private static final double GIGABYTE = 1024.0 * 1024 * 1024;
 
   /** The metrics to report, or null when SIZE was not asked for or the table has no local index. */
-  public static ItemCollectionMetrics of(String returnItemCollectionMetrics, TableMetadata table, WriteResult result) {
+  public static ItemCollectionMetrics of(String returnItemCollectionMetrics, TableMetadata table,
+      WriteOutcome result) {
     if (!"SIZE".equals(returnItemCollectionMetrics) || result.itemCollectionBytes() < 0) {
       return null;
     }

@@ -1,21 +1,24 @@
 package io.shaledb.core.op.item;
 
-import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.model.ItemSize;
-import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.write.ItemLimits;
+import io.shaledb.core.write.ItemWrite;
+import io.shaledb.core.write.WriteCondition;
+import io.shaledb.core.write.WriteOutcome;
+import io.shaledb.core.write.WritePipeline;
 
 /** PutItem: creates or replaces a whole item, optionally under a condition on the item it replaces. */
 public final class PutItem implements Operation<PutItemInput, ItemOutput> {
   private final Database db;
-  private final ItemStore store;
+  private final WritePipeline writes;
 
-  public PutItem(Database db, ItemStore store) {
+  public PutItem(Database db, WritePipeline writes) {
     this.db = db;
-    this.store = store;
+    this.writes = writes;
   }
 
   @Override
@@ -27,22 +30,17 @@ public final class PutItem implements Operation<PutItemInput, ItemOutput> {
   }
 
   @Override
-  public ItemOutput execute(PutItemInput in) {
+  public ItemOutput execute(PutItemInput in, RequestContext context) {
     boolean returnOld = ReturnValuesRule.allOldOrNone(in.returnValues());
     WriteCondition condition = ConditionalWrites.conditionOnly(db, in.expressionAttributeNames(),
         in.expressionAttributeValues(), in.conditionExpression(), in.expected(), in.conditionalOperator(),
         in.returnValuesOnConditionCheckFailure());
-    if (ItemSize.of(in.item()) > ItemSize.MAX_ITEM_BYTES) {
-      throw DynamoException.validation("Item size has exceeded the maximum allowed size");
-    }
+    ItemLimits.checkSize(in.item());
     TableMetadata table = db.tableForItems(in.tableName());
-    byte[] key = ItemKeys.ofItem(table, in.item());
-    WriteResult result = store.write(table, key, previous -> {
-      condition.check(previous);
-      return in.item();
-    });
+    WriteOutcome result = writes.write(context, ItemWrite.put(table, ItemKeys.ofItem(table, in.item()), condition,
+        in.item()));
     return new ItemOutput(returnOld ? result.previous() : null,
-        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()),
+        context.capacity().reportFor(in.returnConsumedCapacity(), table.name()),
         ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), table, result));
   }
 }

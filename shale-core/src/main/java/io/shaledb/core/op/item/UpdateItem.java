@@ -7,11 +7,15 @@ import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.expr.eval.Projector;
 import io.shaledb.core.expr.eval.UpdateApplier;
 import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.write.ItemWrite;
+import io.shaledb.core.write.WriteCondition;
+import io.shaledb.core.write.WriteOutcome;
+import io.shaledb.core.write.WritePipeline;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +27,11 @@ import java.util.Map;
  */
 public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> {
   private final Database db;
-  private final ItemStore store;
+  private final WritePipeline writes;
 
-  public UpdateItem(Database db, ItemStore store) {
+  public UpdateItem(Database db, WritePipeline writes) {
     this.db = db;
-    this.store = store;
+    this.writes = writes;
   }
 
   @Override
@@ -40,7 +44,7 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
   }
 
   @Override
-  public ItemOutput execute(UpdateItemInput in) {
+  public ItemOutput execute(UpdateItemInput in, RequestContext context) {
     RequestExpressions.rejectMixed("AttributeUpdates", in.attributeUpdates() != null, "UpdateExpression",
         in.updateExpression() != null);
     Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), in.expressionAttributeValues(),
@@ -54,12 +58,10 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
     TableMetadata table = db.tableForItems(in.tableName());
     byte[] key = ItemKeys.ofKey(table, in.key());
     checkKeyAttributes(table, update);
-    WriteResult result = store.write(table, key, previous -> {
-      condition.check(previous);
-      return apply(update, previous, in.key());
-    });
+    WriteOutcome result = writes.write(context, new ItemWrite(table, key, condition,
+        previous -> apply(update, previous, in.key())));
     return new ItemOutput(returnValues(in.returnValues(), update, result),
-        ConsumedCapacity.of(in.returnConsumedCapacity(), table.name(), result.writeUnits()),
+        context.capacity().reportFor(in.returnConsumedCapacity(), table.name()),
         ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), table, result));
   }
 
@@ -80,7 +82,7 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
     return UpdateApplier.apply(update, previous == null ? new LinkedHashMap<>(key) : previous);
   }
 
-  private static Map<String, AttributeValue> returnValues(String returnValues, Update update, WriteResult result) {
+  private static Map<String, AttributeValue> returnValues(String returnValues, Update update, WriteOutcome result) {
     if (returnValues == null) {
       return null;
     }

@@ -8,7 +8,7 @@ import io.shaledb.core.expr.eval.Projector;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.ItemSize;
-import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.schema.TableMetadata;
@@ -37,9 +37,11 @@ final class PageReader {
    * @param range the keys to read, already narrowed past the exclusive start key
    * @param filter the bound filter, or null
    * @param projection the bound projection, or null for whole items
+   * @param context the request, charged the units the page read
    */
   static ReadPage read(StorageEngine storage, ReadTarget target, KeyRange range, boolean reverse, Integer limit,
-      Condition filter, List<Path> projection, boolean countOnly, boolean consistent, String capacityMode) {
+      Condition filter, List<Path> projection, boolean countOnly, boolean consistent, RequestContext context,
+      String capacityMode) {
     TableMetadata table = target.table();
     // Items pass through in their stored form unless something has to look inside them.
     boolean decode = filter != null || projection != null || target.fetchFromTable();
@@ -74,8 +76,9 @@ final class PageReader {
         }
       }
     }
+    context.capacity().read(table.name(), ConsumedCapacity.readUnits(bytes, consistent));
     return new ReadPage(countOnly ? null : items, matched, scanned, lastEvaluated,
-        ConsumedCapacity.of(capacityMode, table.name(), ConsumedCapacity.readUnits(bytes, consistent)));
+        context.capacity().reportFor(capacityMode, table.name()));
   }
 
   /** The whole item behind a local index entry, read from the same snapshot (DynamoDB charges that read too). */
@@ -83,8 +86,8 @@ final class PageReader {
       Map<String, AttributeValue> entry) {
     byte[] key = KeyCodec.itemKey(table.keyspace(), entry.get(table.keySchema().partitionKey().name()),
         table.keySchema().sortKey().map(k -> entry.get(k.name())).orElse(null));
-    Map<String, AttributeValue> item = ItemStore.read(snapshot, key);
-    return item == null ? entry : item;
+    byte[] stored = snapshot.get(key);
+    return stored == null ? entry : ItemCodec.decode(stored);
   }
 
   /** Narrows {@code range} to the keys after {@code exclusiveStart} in the direction of reading. */

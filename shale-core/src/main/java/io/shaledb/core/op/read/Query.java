@@ -1,5 +1,6 @@
 package io.shaledb.core.op.read;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Condition;
@@ -29,7 +30,7 @@ public final class Query implements Operation<QueryInput, ReadPage> {
   }
 
   @Override
-  public ReadPage execute(QueryInput in) {
+  public ReadPage execute(QueryInput in, RequestContext context) {
     ReadRequest r = in.read();
     RequestExpressions.rejectMixed("KeyConditions", in.keyConditions() != null, "KeyConditionExpression",
         in.keyConditionExpression() != null);
@@ -51,6 +52,6 @@ public final class Query implements Operation<QueryInput, ReadPage> {
     KeyRange range = KeyCodec.sortKeyRange(target.keyspace(), key.partitionKey(), key.sortKey());
     return PageReader.read(db.storage(), target, PageReader.after(range, resolved.exclusiveStart(), reverse),
         reverse, r.limit() == null ? null : r.limit().intValue(), resolved.filter(), resolved.projection(),
-        resolved.countOnly(), resolved.consistent(), r.returnConsumedCapacity());
+        resolved.countOnly(), resolved.consistent(), context, r.returnConsumedCapacity());
   }
 }

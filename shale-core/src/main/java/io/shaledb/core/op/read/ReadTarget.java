@@ -1,7 +1,7 @@
 package io.shaledb.core.op.read;
 
 import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.op.item.IndexEntries;
+import io.shaledb.core.write.IndexEntries;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
 import java.util.LinkedHashMap;

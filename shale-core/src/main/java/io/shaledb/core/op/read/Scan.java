@@ -1,5 +1,6 @@
 package io.shaledb.core.op.read;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.keys.KeyCodec;
@@ -29,7 +30,7 @@ public final class Scan implements Operation<ScanInput, ReadPage> {
   }
 
   @Override
-  public ReadPage execute(ScanInput in) {
+  public ReadPage execute(ScanInput in, RequestContext context) {
     ReadRequest r = in.read();
     if (in.segment() != null && in.totalSegments() == null) {
       throw DynamoException.validation("The TotalSegments parameter is required but was not present in the request"
@@ -51,6 +52,6 @@ public final class Scan implements Operation<ScanInput, ReadPage> {
         : KeyCodec.segmentRange(keyspace, in.segment().intValue(), in.totalSegments().intValue());
     return PageReader.read(db.storage(), resolved.target(), PageReader.after(range, resolved.exclusiveStart(), false),
         false, r.limit() == null ? null : r.limit().intValue(), resolved.filter(), resolved.projection(),
-        resolved.countOnly(), resolved.consistent(), r.returnConsumedCapacity());
+        resolved.countOnly(), resolved.consistent(), context, r.returnConsumedCapacity());
   }
 }

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.stream;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.stream.StreamRequests.DescribeStreamInput;
@@ -28,7 +29,7 @@ public final class DescribeStream implements Operation<DescribeStreamInput, Desc
   }
 
   @Override
-  public DescribeStreamOutput execute(DescribeStreamInput in) {
+  public DescribeStreamOutput execute(DescribeStreamInput in, RequestContext context) {
     StreamDescriptor stream = StreamReader.stream(db, in.streamArn());
     int limit = in.limit() == null ? 100 : in.limit().intValue();
     List<ShardDescription> page = new ArrayList<>();

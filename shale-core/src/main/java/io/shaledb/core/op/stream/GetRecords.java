@@ -1,5 +1,6 @@
 package io.shaledb.core.op.stream;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.stream.StreamRequests.ChangeRecord;
@@ -29,7 +30,7 @@ public final class GetRecords implements Operation<GetRecordsInput, GetRecordsOu
   }
 
   @Override
-  public GetRecordsOutput execute(GetRecordsInput in) {
+  public GetRecordsOutput execute(GetRecordsInput in, RequestContext context) {
     ShardIterators.Position position = ShardIterators.decode(in.shardIterator(), db.clock());
     StreamDescriptor stream = StreamReader.stream(db, position.streamArn());
     Shard shard = StreamReader.shard(stream, position.shardId());

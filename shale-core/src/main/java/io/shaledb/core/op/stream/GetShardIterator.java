@@ -1,5 +1,6 @@
 package io.shaledb.core.op.stream;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -28,7 +29,7 @@ public final class GetShardIterator implements Operation<GetShardIteratorInput, 
   }
 
   @Override
-  public String execute(GetShardIteratorInput in) {
+  public String execute(GetShardIteratorInput in, RequestContext context) {
     StreamDescriptor stream = StreamReader.stream(db, in.streamArn());
     Shard shard = StreamReader.shard(stream, in.shardId());
     long after = switch (in.shardIteratorType()) {

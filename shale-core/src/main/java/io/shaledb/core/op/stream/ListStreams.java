@@ -1,5 +1,6 @@
 package io.shaledb.core.op.stream;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.stream.StreamRequests.ListStreamsInput;
@@ -26,7 +27,7 @@ public final class ListStreams implements Operation<ListStreamsInput, ListStream
   }
 
   @Override
-  public ListStreamsOutput execute(ListStreamsInput in) {
+  public ListStreamsOutput execute(ListStreamsInput in, RequestContext context) {
     int limit = in.limit() == null ? 100 : in.limit().intValue();
     List<StreamDescriptor> page = new ArrayList<>();
     String last = null;

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -32,7 +33,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
   }
 
   @Override
-  public TableDescription execute(CreateTableInput in) {
+  public TableDescription execute(CreateTableInput in, RequestContext context) {
     if (!in.unsupportedFeatures().isEmpty()) {
       throw DynamoException.validation(
           "ShaleDB does not support " + String.join(", ", in.unsupportedFeatures()) + " yet");

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.background.Service;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
@@ -26,7 +27,7 @@ public final class DeleteTable implements Operation<String, TableDescription> {
   }
 
   @Override
-  public TableDescription execute(String tableName) {
+  public TableDescription execute(String tableName, RequestContext context) {
     TableDescription description = db.catalog().change(change -> {
       TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
       if (table.deletionProtectionEnabled()) {

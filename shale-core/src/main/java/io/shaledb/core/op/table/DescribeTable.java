@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableStatus;
@@ -18,7 +19,7 @@ public final class DescribeTable implements Operation<String, TableDescription> 
   }
 
   @Override
-  public TableDescription execute(String tableName) {
+  public TableDescription execute(String tableName, RequestContext context) {
     return Describer.describe(db, db.tableForControl(tableName), TableStatus.ACTIVE);
   }
 }

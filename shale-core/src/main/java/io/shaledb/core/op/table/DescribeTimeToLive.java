@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableMetadata;
@@ -18,7 +19,7 @@ public final class DescribeTimeToLive implements Operation<String, TimeToLiveOut
   }
 
   @Override
-  public TimeToLiveOutput execute(String tableName) {
+  public TimeToLiveOutput execute(String tableName, RequestContext context) {
     TableMetadata table = db.tableForControl(tableName);
     return new TimeToLiveOutput(table.timeToLiveAttribute() != null, table.timeToLiveAttribute());
   }

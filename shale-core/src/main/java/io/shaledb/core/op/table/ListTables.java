@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableMetadata;
@@ -27,7 +28,7 @@ public final class ListTables implements Operation<ListTablesInput, ListTablesOu
   }
 
   @Override
-  public ListTablesOutput execute(ListTablesInput in) {
+  public ListTablesOutput execute(ListTablesInput in, RequestContext context) {
     int limit = in.limit() == null ? MAX_LIMIT : in.limit().intValue();
     List<String> names = new ArrayList<>();
     String last = null;

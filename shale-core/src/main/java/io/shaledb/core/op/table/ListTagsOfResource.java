@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.validate.ConstraintViolations;
@@ -20,7 +21,7 @@ public final class ListTagsOfResource implements Operation<String, ListTagsOfRes
   }
 
   @Override
-  public ListTagsOfResourceOutput execute(String resourceArn) {
+  public ListTagsOfResourceOutput execute(String resourceArn, RequestContext context) {
     return new ListTagsOfResourceOutput(ResourceArns.existingTable(db, resourceArn).tags());
   }
 }

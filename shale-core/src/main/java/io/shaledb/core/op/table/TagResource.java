@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableMetadata;
@@ -24,7 +25,7 @@ public final class TagResource implements Operation<TagResourceInput, Void> {
   }
 
   @Override
-  public Void execute(TagResourceInput in) {
+  public Void execute(TagResourceInput in, RequestContext context) {
     Map<String, String> added = Tags.validate(in.tags());
     return db.catalog().change(change -> {
       TableMetadata table = ResourceArns.existingTable(db, change, in.resourceArn());

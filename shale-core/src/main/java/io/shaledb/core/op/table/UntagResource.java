@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableMetadata;
@@ -24,7 +25,7 @@ public final class UntagResource implements Operation<UntagResourceInput, Void> 
   }
 
   @Override
-  public Void execute(UntagResourceInput in) {
+  public Void execute(UntagResourceInput in, RequestContext context) {
     return db.catalog().change(change -> {
       TableMetadata table = ResourceArns.existingTable(db, change, in.resourceArn());
       Map<String, String> tags = new LinkedHashMap<>(table.tags());

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.background.Service;
 import io.shaledb.core.catalog.CatalogTransaction;
 import io.shaledb.core.error.DynamoException;
@@ -54,7 +55,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
    * one table never lose each other's parts, and a crash leaves the table as before or as after.
    */
   @Override
-  public TableDescription execute(UpdateTableInput in) {
+  public TableDescription execute(UpdateTableInput in, RequestContext context) {
     if (!in.unsupportedFeatures().isEmpty()) {
       throw DynamoException.validation(
           "ShaleDB does not support " + String.join(", ", in.unsupportedFeatures()) + " yet");

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -40,7 +41,7 @@ public final class UpdateTimeToLive implements Operation<TimeToLiveInput, TimeTo
    * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html).
    */
   @Override
-  public TimeToLiveOutput execute(TimeToLiveInput in) {
+  public TimeToLiveOutput execute(TimeToLiveInput in, RequestContext context) {
     Instant now = db.clock().instant();
     db.catalog().change(change -> {
       TableMetadata table = change.table(in.tableName()).orElseThrow(() -> Database.tableNotFound(in.tableName()));

@@ -4,6 +4,7 @@ import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.storage.Transaction;
+import io.shaledb.core.write.WriteGuard;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,6 +27,21 @@ public final class IdempotencyTokens {
 
   IdempotencyTokens(Clock clock) {
     this.clock = clock;
+  }
+
+  /** The guard of one request's token: it applies once within the window. */
+  WriteGuard guard(String token, byte[] fingerprint) {
+    return new WriteGuard() {
+      @Override
+      public boolean alreadyApplied(Transaction tx) {
+        return IdempotencyTokens.this.alreadyApplied(tx, token, fingerprint);
+      }
+
+      @Override
+      public void record(Transaction tx) {
+        remember(tx, token, fingerprint);
+      }
+    };
   }
 
   /**

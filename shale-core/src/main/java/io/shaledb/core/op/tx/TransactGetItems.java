@@ -7,6 +7,7 @@ import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.op.item.RequestExpressions;
 import io.shaledb.core.op.PageItem;
@@ -17,7 +18,6 @@ import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +54,7 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
   private record Read(TableMetadata table, byte[] key, List<Path> projection) {}
 
   @Override
-  public TransactOutput execute(TransactGetItemsInput in) {
+  public TransactOutput execute(TransactGetItemsInput in, RequestContext context) {
     List<Read> reads = new ArrayList<>();
     for (Get get : in.transactItems()) {
       Binder binder = RequestExpressions.binder(get.expressionAttributeNames(), null,
@@ -66,15 +66,14 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
       reads.add(new Read(table, ItemKeys.ofKey(table, get.key()), projection));
     }
     List<PageItem> items = new ArrayList<>();
-    Map<String, Double> units = new LinkedHashMap<>();
     try (Snapshot snapshot = db.storage().snapshot()) {
       for (Read read : reads) {
         byte[] stored = snapshot.get(read.key());
-        units.merge(read.table().name(),
-            2 * ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored), true), Double::sum);
+        context.capacity().read(read.table().name(),
+            2 * ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored), true));
         items.add(stored == null ? null : PageItem.of(stored, read.projection()));
       }
     }
-    return new TransactOutput(items, ConsumedCapacity.perTable(in.returnConsumedCapacity(), units), Map.of());
+    return new TransactOutput(items, context.capacity().report(in.returnConsumedCapacity()), Map.of());
   }
 }

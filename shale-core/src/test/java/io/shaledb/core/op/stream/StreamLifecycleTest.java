@@ -1,5 +1,6 @@
 package io.shaledb.core.op.stream;
 
+import io.shaledb.core.op.Requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,7 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.maintenance.StreamMaintenance;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.MutableClock;
-import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.write.WritePipeline;
 import io.shaledb.core.op.item.PutItem;
 import io.shaledb.core.op.item.PutItemInput;
 import io.shaledb.core.op.stream.StreamRequests.ChangeRecord;
@@ -35,32 +36,32 @@ import org.junit.jupiter.api.Test;
 class StreamLifecycleTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final Database db = new Database(new MemoryEngine(), clock, "us-east-1");
-  private final PutItem put = new PutItem(db, new ItemStore(db));
+  private final PutItem put = new PutItem(db, new WritePipeline(db));
   private final StreamMaintenance maintenance = new StreamMaintenance(db);
   private final String arn;
 
   StreamLifecycleTest() {
     new CreateTable(db).execute(new CreateTableInput("events", List.of(new AttributeDefinition("id", "S")),
         List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null, null, null, null, null,
-        new StreamSpecification(true, "NEW_IMAGE"), List.of()));
+        new StreamSpecification(true, "NEW_IMAGE"), List.of()), Requests.request());
     arn = db.catalog().streams().get(0).arn();
   }
 
   private void put(String id) {
     put.execute(new PutItemInput("events", Map.of("id", new AttributeValue.S(id)), null, null, null, null, null,
-        null, null, null, null));
+        null, null, null, null), Requests.request());
   }
 
   private DescribeStreamOutput describe() {
-    return new DescribeStream(db).execute(new DescribeStreamInput(arn, null, null));
+    return new DescribeStream(db).execute(new DescribeStreamInput(arn, null, null), Requests.request());
   }
 
   private String iterator(String shardId, String type, String sequence) {
-    return new GetShardIterator(db).execute(new GetShardIteratorInput(arn, shardId, type, sequence));
+    return new GetShardIterator(db).execute(new GetShardIteratorInput(arn, shardId, type, sequence), Requests.request());
   }
 
   private GetRecordsOutput get(String iterator) {
-    return new GetRecords(db).execute(new GetRecordsInput(iterator, null));
+    return new GetRecords(db).execute(new GetRecordsInput(iterator, null), Requests.request());
   }
 
   /** Every record of a shard, following NextShardIterator until a closed shard ends. */

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.op.Requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.MutableClock;
 import io.shaledb.core.op.item.GetItem;
 import io.shaledb.core.op.item.GetItemInput;
-import io.shaledb.core.op.item.ItemStore;
+import io.shaledb.core.write.WritePipeline;
 import io.shaledb.core.op.item.PutItem;
 import io.shaledb.core.op.item.PutItemInput;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
@@ -25,27 +26,27 @@ import org.junit.jupiter.api.Test;
 class TimeToLiveTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
   private final Database db = new Database(new MemoryEngine(), clock, "us-east-1");
-  private final ItemStore store = new ItemStore(db);
+  private final WritePipeline store = new WritePipeline(db);
   private final TimeToLiveSweeper sweeper = new TimeToLiveSweeper(db);
 
   TimeToLiveTest() {
     new CreateTable(db).execute(new CreateTableInput("sessions", List.of(new AttributeDefinition("id", "S")),
         List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null, null, null, null, null, null,
-        List.of()));
+        List.of()), Requests.request());
   }
 
   private void put(String id, AttributeValue expiry) {
     new PutItem(db, store).execute(new PutItemInput("sessions", Map.of("id", new AttributeValue.S(id), "exp",
-        expiry), null, null, null, null, null, null, null, null, null));
+        expiry), null, null, null, null, null, null, null, null, null), Requests.request());
   }
 
   private boolean exists(String id) {
-    return new GetItem(db, store).execute(new GetItemInput("sessions", Map.of("id", new AttributeValue.S(id)),
-        null, null, null, null, null)).item() != null;
+    return new GetItem(db).execute(new GetItemInput("sessions", Map.of("id", new AttributeValue.S(id)),
+        null, null, null, null, null), Requests.request()).item() != null;
   }
 
   private String status() {
-    return new DescribeTimeToLive(db).execute("sessions").status();
+    return new DescribeTimeToLive(db).execute("sessions", Requests.request()).status();
   }
 
   @Test
@@ -56,7 +57,7 @@ class TimeToLiveTest {
     put("ancient", AttributeValue.N.of(String.valueOf(now - 6L * 365 * 24 * 3600)));
     put("text", new AttributeValue.S("soon"));
 
-    new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", true, "exp", true));
+    new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", true, "exp", true), Requests.request());
     assertThat(status()).isEqualTo("ENABLED");
     assertThat(exists("past")).as("expired but not yet swept items are still returned").isTrue();
     sweeper.runPass();
@@ -72,14 +73,14 @@ class TimeToLiveTest {
 
   @Test
   void updateTimeToLive_withinAnHourOfTheLastChange_isRefused_andAllowedAfter() {
-    new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", true, "exp", true));
+    new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", true, "exp", true), Requests.request());
     clock.advance(Duration.ofMinutes(59));
-    assertThatThrownBy(() -> new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", false, "exp", true)))
+    assertThatThrownBy(() -> new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", false, "exp", true), Requests.request()))
         .hasMessage("Time to live has been modified multiple times within a fixed interval");
-    assertThatThrownBy(() -> new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", true, "exp", true)))
+    assertThatThrownBy(() -> new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", true, "exp", true), Requests.request()))
         .as("a change that could not apply reports why first").hasMessage("TimeToLive is already enabled");
     clock.advance(Duration.ofMinutes(2));
-    new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", false, "exp", true));
+    new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", false, "exp", true), Requests.request());
     assertThat(status()).isEqualTo("DISABLED");
   }
 }

@@ -1,4 +1,4 @@
-package io.shaledb.core.op.tx;
+package io.shaledb.core.write;
 
 import io.shaledb.core.model.AttributeValue;
 import java.util.Map;

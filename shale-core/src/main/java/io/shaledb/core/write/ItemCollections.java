@@ -1,4 +1,4 @@
-package io.shaledb.core.op.item;
+package io.shaledb.core.write;
 
 import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.error.DynamoException;

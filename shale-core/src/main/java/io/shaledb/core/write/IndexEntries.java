@@ -1,4 +1,4 @@
-package io.shaledb.core.op.item;
+package io.shaledb.core.write;
 
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.keys.ItemCodec;
@@ -68,7 +68,7 @@ public final class IndexEntries {
 
   /** Stages the index changes of one item going from {@code previous} to {@code current} (either may be null). */
   static void stage(Transaction tx, TableMetadata table, Map<String, AttributeValue> previous,
-      Map<String, AttributeValue> current, List<ItemStore.Staged> changes) {
+      Map<String, AttributeValue> current, List<Transactions.Staged> changes) {
     for (IndexMetadata index : table.indexes()) {
       byte[] oldKey = previous == null ? null : key(table, index, previous);
       byte[] newKey = current == null ? null : key(table, index, current);
@@ -85,7 +85,7 @@ public final class IndexEntries {
         tx.put(newKey, ItemCodec.encode(newEntry));
       }
       if (oldExists || newKey != null) {
-        changes.add(new ItemStore.Staged(index.keyspace(), oldExists ? ItemSize.of(oldEntry) : -1,
+        changes.add(new Transactions.Staged(index.keyspace(), oldExists ? ItemSize.of(oldEntry) : -1,
             newEntry == null ? -1 : ItemSize.of(newEntry)));
       }
     }

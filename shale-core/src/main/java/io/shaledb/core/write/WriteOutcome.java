@@ -1,0 +1,14 @@
+package io.shaledb.core.write;
+
+import io.shaledb.core.model.AttributeValue;
+import java.util.Map;
+
+/**
+ * One item's write as it committed: the item before and after it (either may be null, absent).
+ *
+ * @param itemCollectionBytes the size of the item's collection after the write, or -1 when the table has no local
+ *     secondary index
+ * @param capacityUnits the capacity units the write was charged
+ */
+public record WriteOutcome(Map<String, AttributeValue> previous, Map<String, AttributeValue> current,
+    long itemCollectionBytes, double capacityUnits) {}

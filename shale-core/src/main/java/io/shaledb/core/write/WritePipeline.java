@@ -1,0 +1,253 @@
+package io.shaledb.core.write;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.ConsumedCapacity;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.Transaction;
+import io.shaledb.core.write.Transactions.Committed;
+import io.shaledb.core.write.Transactions.Staged;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+
+/**
+ * The one path of every item write. Inside one storage transaction, redone from fresh reads on a conflict: read each
+ * item, test each condition, apply each change, check sizes, then stage each new item with its index entries,
+ * item-collection size and stream record; once committed, count statistics and charge capacity to the request.
+ *
+ * <p>Three flavours differ only in how a failure is reported and what is charged: a single-item write fails with
+ * ConditionalCheckFailedException; a batch has no conditions; a transaction evaluates every action first and fails
+ * with TransactionCanceledException and one reason per action, and is charged twice, as DynamoDB charges
+ * transactions.
+ */
+public final class WritePipeline {
+  static final String CONDITION_FAILED = "The conditional request failed";
+
+  private enum Flavour {
+    SINGLE,
+    BATCH,
+    TRANSACTION
+  }
+
+  private final Database db;
+  private final Transactions transactions;
+
+  public WritePipeline(Database db) {
+    this.db = db;
+    this.transactions = new Transactions(db.storage(), db.statistics());
+  }
+
+  public Transactions transactions() {
+    return transactions;
+  }
+
+  /**
+   * PutItem, UpdateItem, DeleteItem.
+   *
+   * @throws DynamoException ConditionalCheckFailedException, with the item as it was when the write asked for it
+   */
+  public WriteOutcome write(RequestContext context, ItemWrite write) {
+    return run(context, List.of(write), Flavour.SINGLE, null).getFirst();
+  }
+
+  /**
+   * BatchWriteItem: unconditional writes of distinct items, committed together: one commit, and on a durable engine
+   * one log write, for the whole batch.
+   */
+  public List<WriteOutcome> writeBatch(RequestContext context, List<ItemWrite> writes) {
+    return run(context, writes, Flavour.BATCH, null);
+  }
+
+  /**
+   * TransactWriteItems: every condition and change is evaluated before anything is staged; all actions commit or
+   * none. Returns no outcomes when {@code guard} finds the request already applied.
+   *
+   * @throws DynamoException TransactionCanceledException with a reason per action
+   */
+  public List<WriteOutcome> transact(RequestContext context, List<ItemWrite> writes, WriteGuard guard) {
+    return run(context, writes, Flavour.TRANSACTION, guard);
+  }
+
+  /**
+   * Deletes an item on the database's own account (time to live): if {@code stillDue} holds for the table, as this
+   * transaction reads it, and the item, the item goes as any deletion would, its stream record marked as made by the
+   * service. The table's name and keyspace must both still match.
+   *
+   * @return whether the item was deleted
+   */
+  public boolean deleteAsService(TableMetadata table, byte[] key,
+      BiPredicate<TableMetadata, Map<String, AttributeValue>> stillDue) {
+    return transactions.run(RequestContext.service(db.clock()), tx -> {
+      TableMetadata current = db.catalog().current(tx, table.name(), table.keyspace()).orElse(null);
+      byte[] stored = current == null ? null : tx.get(key);
+      Map<String, AttributeValue> item = stored == null ? null : ItemCodec.decode(stored);
+      if (item == null || !stillDue.test(current, item)) {
+        return Committed.nothing(false);
+      }
+      List<Staged> changes = new ArrayList<>();
+      stage(tx, current, key, stored, item, null, -1, true, changes);
+      return new Committed<>(true, changes);
+    });
+  }
+
+  /**
+   * One item as the transaction read it and what the write makes of it.
+   *
+   * @param nextSize the new item's size, -1 when there is none
+   */
+  private record Step(ItemWrite write, byte[] stored, Map<String, AttributeValue> previous,
+      Map<String, AttributeValue> next, long nextSize) {}
+
+  /**
+   * What staging one item produced.
+   *
+   * @param itemCollectionBytes the item collection's size after the write, -1 for a table without local indexes
+   * @param chargedBytes the larger of the item's sizes before and after, which DynamoDB charges the write on
+   */
+  private record Staging(long itemCollectionBytes, long chargedBytes) {}
+
+  /** @param writes of distinct items: every step reads its item as it was before the transaction */
+  private List<WriteOutcome> run(RequestContext context, List<ItemWrite> writes, Flavour flavour, WriteGuard guard) {
+    if (writes.size() > 1 && writes.stream().map(w -> ByteBuffer.wrap(w.key())).distinct().count() < writes.size()) {
+      throw new IllegalArgumentException("a write request names an item twice; its operation rejects that first");
+    }
+    List<WriteOutcome> outcomes = transactions.run(context, tx -> {
+      if (guard != null && guard.alreadyApplied(tx)) {
+        return Committed.nothing(List.of());
+      }
+      List<Step> steps = evaluate(tx, writes, flavour);
+      List<Staged> changes = new ArrayList<>();
+      Map<String, TableMetadata> tables = new HashMap<>();
+      List<WriteOutcome> staged = new ArrayList<>(steps.size());
+      for (Step step : steps) {
+        staged.add(stage(tx, tables, step, flavour, changes));
+      }
+      if (guard != null) {
+        guard.record(tx);
+      }
+      return new Committed<>(staged, changes);
+    });
+    for (int i = 0; i < outcomes.size(); i++) {
+      String table = writes.get(i).table().name();
+      if (writes.get(i).checkOnly()) {
+        context.capacity().read(table, outcomes.get(i).capacityUnits());
+      } else {
+        context.capacity().write(table, outcomes.get(i).capacityUnits());
+      }
+    }
+    return outcomes;
+  }
+
+  /** Reads every item, tests every condition and applies every change, reporting failures as the flavour does. */
+  private static List<Step> evaluate(Transaction tx, List<ItemWrite> writes, Flavour flavour) {
+    List<Step> steps = new ArrayList<>(writes.size());
+    List<CancellationReason> reasons = new ArrayList<>(flavour == Flavour.TRANSACTION ? writes.size() : 0);
+    boolean conditionFailed = false;
+    for (ItemWrite write : writes) {
+      byte[] stored = tx.get(write.key());
+      Map<String, AttributeValue> previous = stored == null ? null : ItemCodec.decode(stored);
+      boolean holds = write.condition().holds(previous);
+      Map<String, AttributeValue> itemOnFailure = write.condition().returnOldOnFailure() ? previous : null;
+      if (!holds && flavour != Flavour.TRANSACTION) {
+        throw new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, CONDITION_FAILED,
+            itemOnFailure != null ? Map.of("Item", itemOnFailure) : Map.of());
+      }
+      conditionFailed |= !holds;
+      reasons.add(holds ? CancellationReason.NONE
+          : new CancellationReason("ConditionalCheckFailed", CONDITION_FAILED, itemOnFailure));
+      steps.add(new Step(write, stored, previous, previous, -1));
+    }
+    if (conditionFailed) {
+      throw canceled(reasons);
+    }
+    return applyChanges(steps, flavour);
+  }
+
+  /**
+   * Applies each change and checks the items' sizes. In a transaction, an action whose change cannot apply cancels
+   * the transaction with a ValidationError in its place.
+   */
+  private static List<Step> applyChanges(List<Step> steps, Flavour flavour) {
+    List<Step> applied = new ArrayList<>(steps.size());
+    List<CancellationReason> reasons = new ArrayList<>(flavour == Flavour.TRANSACTION ? steps.size() : 0);
+    boolean failed = false;
+    long aggregate = 0;
+    for (Step step : steps) {
+      try {
+        Map<String, AttributeValue> next = step.write().checkOnly() ? step.previous()
+            : step.write().change().apply(step.previous());
+        long size = next == null || step.write().checkOnly() ? -1 : ItemLimits.checkSize(next);
+        aggregate += Math.max(0, size);
+        applied.add(new Step(step.write(), step.stored(), step.previous(), next, size));
+        reasons.add(CancellationReason.NONE);
+      } catch (DynamoException e) {
+        if (flavour != Flavour.TRANSACTION) {
+          throw e;
+        }
+        failed = true;
+        applied.add(step);
+        reasons.add(new CancellationReason("ValidationError", e.getMessage(), null));
+      }
+    }
+    if (failed) {
+      throw canceled(reasons);
+    }
+    if (flavour == Flavour.TRANSACTION) {
+      ItemLimits.checkTransactionSize(aggregate);
+    }
+    return applied;
+  }
+
+  /** Stages one step's item, charging what DynamoDB charges for it. */
+  private WriteOutcome stage(Transaction tx, Map<String, TableMetadata> tables, Step step, Flavour flavour,
+      List<Staged> changes) {
+    int factor = flavour == Flavour.TRANSACTION ? 2 : 1;
+    if (step.write().checkOnly()) {
+      long size = step.stored() == null ? 0 : ItemCodec.itemSize(step.stored());
+      return new WriteOutcome(step.previous(), step.previous(), -1,
+          factor * ConsumedCapacity.readUnits(size, true));
+    }
+    TableMetadata table = tables.computeIfAbsent(step.write().table().name(), name -> db.catalog().current(tx, name));
+    Staging staging = stage(tx, table, step.write().key(), step.stored(), step.previous(), step.next(),
+        step.nextSize(), false, changes);
+    return new WriteOutcome(step.previous(), step.next(), staging.itemCollectionBytes(),
+        factor * ConsumedCapacity.writeUnits(staging.chargedBytes()));
+  }
+
+  /**
+   * Stages the new version of one item (null deletes it), of size {@code newSize} (checked), and of its index
+   * entries, item collection and stream record.
+   */
+  private Staging stage(Transaction tx, TableMetadata table, byte[] key, byte[] stored,
+      Map<String, AttributeValue> previous, Map<String, AttributeValue> current, long newSize, boolean byService,
+      List<Staged> changes) {
+    if (current != null) {
+      IndexEntries.check(table, current);
+      tx.put(key, ItemCodec.encode(current, newSize));
+    } else if (stored != null) {
+      tx.delete(key);
+    }
+    long oldSize = stored == null ? -1 : ItemCodec.itemSize(stored);
+    changes.add(new Staged(table.keyspace(), oldSize, newSize));
+    IndexEntries.stage(tx, table, previous, current, changes);
+    long collection = previous == null && current == null ? -1
+        : ItemCollections.update(tx, table, previous, current, db.itemCollectionLimitBytes());
+    db.streams().append(tx, table, previous, current, byService);
+    return new Staging(collection, Math.max(0, Math.max(oldSize, newSize)));
+  }
+
+  private static DynamoException canceled(List<CancellationReason> reasons) {
+    String codes = String.join(", ", reasons.stream().map(CancellationReason::code).toList());
+    return new DynamoException(ErrorCode.TRANSACTION_CANCELED,
+        "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes + "]",
+        Map.of("CancellationReasons", List.copyOf(reasons)));
+  }
+}

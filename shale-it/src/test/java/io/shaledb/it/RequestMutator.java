@@ -16,7 +16,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -403,8 +402,12 @@ final class RequestMutator {
         }
         log.add(description + " to " + size + " elements");
       } else {
-        set(new Arr(new ArrayList<>(Collections.nCopies(size, value))), log,
-            description + " into " + size + " copies");
+        List<JsonTree> copies = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+          copies.add(value.deepCopy());
+        }
+        // Copies, not one shared node: a later mutation inside one must not multiply across all of them.
+        set(new Arr(copies), log, description + " into " + size + " copies");
       }
     }
   }

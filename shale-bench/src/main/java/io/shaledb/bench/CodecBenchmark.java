@@ -1,7 +1,6 @@
 package io.shaledb.bench;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
@@ -11,6 +10,7 @@ import io.shaledb.server.json.AttributeValueWriter;
 import io.shaledb.server.json.ItemJson;
 import io.shaledb.server.json.Json;
 import io.shaledb.server.json.JsonInput;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,8 +68,8 @@ public class CodecBenchmark {
 
   @Benchmark
   public PutItemInput jsonDecodePutItem() throws IOException {
-    try (JsonParser parser = Json.FACTORY.createParser(PUT_REQUEST)) {
-      return ItemJson.readPutItem(new JsonInput(parser));
+    try (JsonInput in = JsonInput.over(new ByteArrayInputStream(PUT_REQUEST))) {
+      return in.readRequest(ItemJson::readPutItem);
     }
   }
 

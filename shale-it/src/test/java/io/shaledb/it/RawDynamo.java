@@ -25,11 +25,22 @@ final class RawDynamo {
         "Authorization", AUTHORIZATION), json);
   }
 
+  /** Sends {@code body} as it is, whether or not it is UTF-8. */
+  static Response post(URI endpoint, String operation, byte[] body) throws IOException, InterruptedException {
+    return send(endpoint, Map.of("X-Amz-Target", "DynamoDB_20120810." + operation, "Authorization", AUTHORIZATION),
+        HttpRequest.BodyPublishers.ofByteArray(body));
+  }
+
   static Response send(URI endpoint, Map<String, String> headers, String json)
+      throws IOException, InterruptedException {
+    return send(endpoint, headers, HttpRequest.BodyPublishers.ofString(json));
+  }
+
+  private static Response send(URI endpoint, Map<String, String> headers, HttpRequest.BodyPublisher body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
         .header("Content-Type", "application/x-amz-json-1.0")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+        .POST(body);
     headers.forEach(request::header);
     HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     return new Response(response.statusCode(), response.headers().map(), response.body());

@@ -85,6 +85,10 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  int port() {
+    return port;
+  }
+
   DynamoDbClient client() {
     return DynamoDbClient.builder()
         .endpointOverride(URI.create("http://127.0.0.1:" + port))

@@ -2,7 +2,6 @@ package io.shaledb.server.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.op.CapacityMeter;
@@ -165,9 +164,9 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
 
   private void run(Route<?, ?> route, InputStream body, OutputStream response, RequestContext context,
       boolean mayBlock) throws IOException {
-    try (JsonParser parser = json.createParser(body);
+    try (JsonInput in = JsonInput.over(body);
         JsonGenerator generator = json.createGenerator(response)) {
-      route.run(new JsonInput(parser), generator, context, mayBlock);
+      route.run(in, generator, context, mayBlock);
     }
   }
 

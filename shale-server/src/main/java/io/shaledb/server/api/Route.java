@@ -36,7 +36,7 @@ record Route<I, O>(RequestReader<I> reader, Operation<I, O> operation, ResponseW
    * @throws WouldBlockException when it would have to wait, before anything was written
    */
   void run(JsonInput in, JsonGenerator out, RequestContext context, boolean mayBlock) throws IOException {
-    I input = reader.read(in);
+    I input = in.readRequest(reader::read);
     operation.validate(input);
     if (in.deferredError() != null) {
       throw in.deferredError();

@@ -21,8 +21,13 @@ import java.io.IOException;
  */
 final class BoundedAggregator extends HttpObjectAggregator {
 
+  /**
+   * A request with an Expect other than 100-continue is answered 417 and the connection closed: the body the client
+   * sent anyway is not read, and on a kept connection it was taken for the next request, or, after a header too
+   * large, every later request went unanswered.
+   */
   BoundedAggregator(int maxContentLength) {
-    super(maxContentLength);
+    super(maxContentLength, true);
   }
 
   @Override

@@ -18,10 +18,14 @@ import java.util.function.Function;
 
 /**
  * Reads a DynamoDB attribute value ({@code {"S": "..."}}, {@code {"NS": [...]}}, ...) into the model. Shape errors
- * are SerializationExceptions at once; value errors (no type or several, empty or duplicate sets, bad numbers) are
- * deferred (see {@link JsonInput}) and read as null.
+ * are SerializationExceptions at once; value errors (no type or several, empty or duplicate sets, bad numbers, a
+ * JSON null where a value or set member must be) are deferred (see {@link JsonInput}) and read as null.
+ *
+ * <p>The messages for nulls are DynamoDB Local 3.3.1's (probed; the service documents none).
  */
 final class AttributeValueReader {
+  private static final String NULL_VALUE = "The supplied Item contains a null AttributeValue";
+
   private final JsonInput in;
 
   AttributeValueReader(JsonInput in) {
@@ -50,11 +54,11 @@ final class AttributeValueReader {
         case B -> new AttributeValue.B(binary());
         case BOOL -> AttributeValue.Bool.of(in.readBoolean());
         case NULL -> nullValue(in.readBoolean());
-        case SS -> set(in.readList(JsonInput::readString), "string", Function.identity(), AttributeValue.SS::new);
+        case SS -> stringSet(in.readList(JsonInput::readString));
         case NS -> numberSet(in.readList(JsonInput::readString));
         case BS -> set(in.readList(r -> binary()), "binary", AttributeValueReader::base64, AttributeValue.BS::new);
-        case M -> map(in.readAttributeMap());
-        case L -> list(in.readList(JsonInput::readAttributeValue));
+        case M -> map(readItem());
+        case L -> list(readList());
       };
     }
     if (types == 0) {
@@ -65,6 +69,20 @@ final class AttributeValueReader {
           + " supported datatypes");
     }
     return value;
+  }
+
+  /** An item, a key or the members of an M value. */
+  Map<String, AttributeValue> readItem() throws IOException {
+    return in.readMap(r -> r.isPresent() ? read() : fail(NULL_VALUE + ": " + r.fieldName() + " is null"));
+  }
+
+  Map<String, AttributeValue> readExpressionAttributeValues() throws IOException {
+    return in.readMap(r -> r.isPresent() ? read()
+        : fail("ExpressionAttributeValues contains invalid value: " + NULL_VALUE + " for key " + r.fieldName()));
+  }
+
+  List<AttributeValue> readList() throws IOException {
+    return in.readList(r -> r.isPresent() ? read() : fail(NULL_VALUE));
   }
 
   private Bytes binary() throws IOException {
@@ -91,9 +109,19 @@ final class AttributeValueReader {
         : fail("One or more parameter values were invalid: Null attribute value types must have the value of true");
   }
 
+  private AttributeValue stringSet(List<String> strings) {
+    if (strings.contains(null)) {
+      return fail("One or more parameter values were invalid: An string set may not have a null string as a member");
+    }
+    return set(strings, "string", Function.identity(), AttributeValue.SS::new);
+  }
+
   private AttributeValue numberSet(List<String> texts) {
     List<DynamoNumber> numbers = new ArrayList<>(texts.size());
     for (String text : texts) {
+      if (text == null) {
+        return fail("A value provided cannot be converted into a number");
+      }
       try {
         numbers.add(DynamoNumber.parse(text));
       } catch (DynamoException e) {

@@ -91,7 +91,7 @@ public final class ItemJson {
           case "ReturnItemCollectionMetrics" -> w.metrics = in.readString();
           case "ConditionExpression" -> w.condition = in.readString();
           case "ExpressionAttributeNames" -> w.names = in.readMap(JsonInput::readString);
-          case "ExpressionAttributeValues" -> w.values = in.readAttributeMap();
+          case "ExpressionAttributeValues" -> w.values = in.readExpressionAttributeValues();
           case "ReturnValuesOnConditionCheckFailure" -> w.returnOnFailure = in.readString();
           case "Expected" -> w.expected = in.readMap(ItemJson::readCondition);
           case "ConditionalOperator" -> w.conditionalOperator = in.readString();
@@ -115,7 +115,7 @@ public final class ItemJson {
           case "Value" -> value = in.readAttributeValue();
           case "Exists" -> exists = in.readBoolean();
           case "ComparisonOperator" -> operator = in.readString();
-          case "AttributeValueList" -> list = in.readList(JsonInput::readAttributeValue);
+          case "AttributeValueList" -> list = in.readAttributeList();
           default -> in.skipValue();
         }
       }

@@ -1,11 +1,11 @@
 package io.shaledb.server.json;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.model.AttributeValue;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +15,17 @@ import java.util.Map;
  * Typed reads from a streaming JSON parser, straight into the model, with DynamoDB's SerializationException for
  * JSON of the wrong shape. A JSON null reads as an absent member.
  *
- * <p>Attribute value errors (an empty set, a bad number) are not serialization errors in DynamoDB: they are
- * reported after the request's declared constraints. So the first one is kept in {@link #deferredError()} for the
- * caller to raise at that point, and reading goes on.
+ * <p>A body that cannot be read at all is a SerializationException too, whatever the parser met and wherever (in a
+ * member that is read or one that is skipped): bytes that are not UTF-8, bad tokens, a body that ends early, a
+ * parser limit, a number too large for a 64-bit integer member. So are strings and names holding a surrogate that
+ * is not half of a pair (sent as a {@code \uD800} escape): they have no UTF-8 form, and storing them would store
+ * something else.
+ *
+ * <p>Attribute value errors (an empty set, a bad number, a null where a value must be) are not serialization
+ * errors in DynamoDB: they are reported after the request's declared constraints. So the first one is kept in
+ * {@link #deferredError()} for the caller to raise at that point, and reading goes on.
  */
-public final class JsonInput {
+public final class JsonInput implements AutoCloseable {
   private final JsonParser parser;
   private final AttributeValueReader values = new AttributeValueReader(this);
   private DynamoException deferred;
@@ -30,8 +36,26 @@ public final class JsonInput {
     T read(JsonInput in) throws IOException;
   }
 
-  public JsonInput(JsonParser parser) {
+  private JsonInput(JsonParser parser) {
     this.parser = parser;
+  }
+
+  /** Starts reading a request body; close the result to return the parser's buffers. */
+  public static JsonInput over(InputStream body) {
+    try {
+      return new JsonInput(Json.FACTORY.createParser(new Utf8CheckingInputStream(body)));
+    } catch (IOException e) {
+      throw SerializationErrors.malformed();
+    }
+  }
+
+  /** Reads the request with {@code request}; a body the parser cannot read is a SerializationException. */
+  public <T> T readRequest(ValueReader<T> request) {
+    try {
+      return request.read(this);
+    } catch (IOException e) {
+      throw SerializationErrors.malformed();
+    }
   }
 
   /** Enters the request's top-level object; an empty body is a SerializationException, as in DynamoDB. */
@@ -65,10 +89,26 @@ public final class JsonInput {
   public String readString() throws IOException {
     JsonToken token = parser.currentToken();
     return switch (token) {
-      case VALUE_STRING -> parser.getText();
+      case VALUE_STRING -> wellFormed(parser.getText());
       case VALUE_NULL -> null;
       default -> throw SerializationErrors.notAString(token);
     };
+  }
+
+  /** {@code text}, when every surrogate in it is half of a pair. */
+  private static String wellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+            && Character.isLowSurrogate(text.charAt(i + 1));
+        if (!paired) {
+          throw SerializationErrors.malformed();
+        }
+        i++;
+      }
+    }
+    return text;
   }
 
   public Long readLong() throws IOException {
@@ -115,7 +155,7 @@ public final class JsonInput {
     }
     Map<String, T> map = new LinkedHashMap<>();
     while (nextField()) {
-      map.put(fieldName(), value.read(this));
+      map.put(wellFormed(fieldName()), value.read(this));
     }
     return map;
   }
@@ -145,9 +185,18 @@ public final class JsonInput {
     return values.read();
   }
 
-  /** A map of attribute names to values: an item, a key or ExpressionAttributeValues. */
+  /** A map of attribute names to values: an item or a key. */
   public Map<String, AttributeValue> readAttributeMap() throws IOException {
-    return readMap(JsonInput::readAttributeValue);
+    return values.readItem();
+  }
+
+  public Map<String, AttributeValue> readExpressionAttributeValues() throws IOException {
+    return values.readExpressionAttributeValues();
+  }
+
+  /** A list of attribute values: an L value, or a legacy condition's AttributeValueList. */
+  public List<AttributeValue> readAttributeList() throws IOException {
+    return values.readList();
   }
 
   JsonToken currentToken() {
@@ -158,12 +207,13 @@ public final class JsonInput {
     return parser.getBinaryValue();
   }
 
+  @Override
+  public void close() throws IOException {
+    parser.close();
+  }
+
   JsonToken next() throws IOException {
-    try {
-      return parser.nextToken();
-    } catch (JsonParseException e) {
-      throw SerializationErrors.malformed();
-    }
+    return parser.nextToken();
   }
 
   void defer(DynamoException error) {

@@ -48,7 +48,7 @@ public final class ReadJson {
         case "ProjectionExpression" -> projection = in.readString();
         case "FilterExpression" -> filter = in.readString();
         case "ExpressionAttributeNames" -> names = in.readMap(JsonInput::readString);
-        case "ExpressionAttributeValues" -> values = in.readAttributeMap();
+        case "ExpressionAttributeValues" -> values = in.readExpressionAttributeValues();
         case "Limit" -> limit = in.readLong();
         case "ConsistentRead" -> consistentRead = in.readBoolean();
         case "ExclusiveStartKey" -> exclusiveStartKey = in.readAttributeMap();

@@ -68,7 +68,7 @@ public final class TransactJson {
         case "UpdateExpression" -> update = in.readString();
         case "ConditionExpression" -> condition = in.readString();
         case "ExpressionAttributeNames" -> names = in.readMap(JsonInput::readString);
-        case "ExpressionAttributeValues" -> values = in.readAttributeMap();
+        case "ExpressionAttributeValues" -> values = in.readExpressionAttributeValues();
         case "ReturnValuesOnConditionCheckFailure" -> returnOnFailure = in.readString();
         default -> in.skipValue();
       }

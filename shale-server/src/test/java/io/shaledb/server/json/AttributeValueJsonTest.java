@@ -10,6 +10,7 @@ import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.Bytes;
 import io.shaledb.core.model.DynamoNumber;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,21 +26,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AttributeValueJsonTest {
   private static final JsonFactory JSON = Json.FACTORY;
 
-  private static JsonInput input(String json) throws IOException {
-    JsonInput in = new JsonInput(JSON.createParser(json));
-    in.beginRequest();
-    in.nextField();
-    return in;
-  }
-
-  /** Reads {@code {"v": <json>}}'s value. */
+  /** Reads {@code {"v": <json>}}'s value as a request's reader reads it. */
   private static AttributeValue read(String json) throws IOException {
-    JsonInput in = input("{\"v\":" + json + "}");
-    AttributeValue value = in.readAttributeValue();
-    if (in.deferredError() != null) {
-      throw in.deferredError();
+    byte[] body = ("{\"v\":" + json + "}").getBytes(StandardCharsets.UTF_8);
+    try (JsonInput in = JsonInput.over(new ByteArrayInputStream(body))) {
+      AttributeValue value = in.readRequest(r -> {
+        r.beginRequest();
+        r.nextField();
+        return r.readAttributeValue();
+      });
+      if (in.deferredError() != null) {
+        throw in.deferredError();
+      }
+      return value;
     }
-    return value;
   }
 
   private static String write(AttributeValue value) {
@@ -93,6 +93,11 @@ class AttributeValueJsonTest {
   }
 
   @Test
+  void escapedSurrogatePair_readsAsItsCharacter() throws IOException {
+    assertThat(read("{\"S\":\"\\ud83d\\ude00\"}")).isEqualTo(new AttributeValue.S("\ud83d\ude00"));
+  }
+
+  @Test
   void numbers_areWrittenCanonically() {
     assertThat(write(new AttributeValue.N(DynamoNumber.parse("1.50E2")))).isEqualTo("{\"N\":\"150\"}");
   }
@@ -113,6 +118,11 @@ class AttributeValueJsonTest {
     "{\"NULL\":false}|One or more parameter values were invalid: Null attribute value types must have the value"
         + " of true",
     "{\"M\":{\"a\":{}}}|Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
+    "{\"M\":{\"a\":null}}|The supplied Item contains a null AttributeValue: a is null",
+    "{\"L\":[{\"S\":\"a\"},null]}|The supplied Item contains a null AttributeValue",
+    "{\"SS\":[\"a\",null]}|One or more parameter values were invalid: An string set may not have a null string as a"
+        + " member",
+    "{\"NS\":[null]}|A value provided cannot be converted into a number",
   })
   void invalidValues_areDeferredValidationErrors(String json, String message) {
     assertThatThrownBy(() -> read(json))
@@ -123,7 +133,8 @@ class AttributeValueJsonTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {"\"a\"", "[1]", "{\"S\":1}", "{\"BOOL\":\"x\"}", "{\"L\":{}}",
-      "{\"M\":[]}"})
+      "{\"M\":[]}", "{\"S\":\"a\\ud800\"}", "{\"S\":\"\\udc00\"}", "{\"S\":\"\\udbff\\ud800\"}",
+      "{\"M\":{\"\\ud800\":{\"S\":\"a\"}}}", "{\"SS\":[\"\\ud800\"]}", "{\"S\":\"a"})
   void wrongJsonShapes_areSerializationErrors(String json) {
     assertThatThrownBy(() -> read(json))
         .isInstanceOfSatisfying(DynamoException.class,

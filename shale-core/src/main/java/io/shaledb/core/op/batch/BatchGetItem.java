@@ -122,6 +122,11 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
     List<byte[]> keys = new ArrayList<>();
     Set<ByteBuffer> seen = new HashSet<>();
     for (Map<String, AttributeValue> key : request.keys()) {
+      if (key == null || key.isEmpty()) {
+        // DynamoDB Local 3.3.1's answer (probed) to a JSON null or {} among the keys; the service documents none.
+        throw DynamoException.validation("The list of keys in RequestItems for BatchGetItem may not contain null or"
+            + " empty values: " + tableName + " has one or more empty keys");
+      }
       byte[] encoded = ItemKeys.ofKey(table, key);
       if (!seen.add(ByteBuffer.wrap(encoded))) {
         throw DynamoException.validation("Provided list of item keys contains duplicates");

@@ -44,6 +44,10 @@ public final class Query implements Operation<QueryInput, ReadPage> {
         ? binder.bind(ExpressionKind.KEY_CONDITION,
             db.expressions().condition(ExpressionKind.KEY_CONDITION, in.keyConditionExpression()))
         : LegacyParameters.condition(in.keyConditions(), "AND");
+    // After each condition's own checks, as dynalite's recorded answers show.
+    if (in.keyConditions() != null && (in.keyConditions().isEmpty() || in.keyConditions().size() > 2)) {
+      throw DynamoException.validation("Conditions can be of length 1 or 2 only");
+    }
     ReadParameters.Resolved resolved = ReadParameters.resolve(db, r, binder, "QueryFilter", "Querying");
     ReadTarget target = resolved.target();
     KeyConditions.KeyQuery key = KeyConditions.analyze(keyCondition,

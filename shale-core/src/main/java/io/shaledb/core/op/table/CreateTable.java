@@ -88,16 +88,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     TableNames.requirePresentAndLength(in.tableName());
     ConstraintViolations v = new ConstraintViolations();
     v.notNull("attributeDefinitions", in.attributeDefinitions());
-    if (in.attributeDefinitions() != null) {
-      for (int i = 0; i < in.attributeDefinitions().size(); i++) {
-        AttributeDefinition d = in.attributeDefinitions().get(i);
-        String path = "attributeDefinitions." + (i + 1) + ".member.";
-        v.notNull(path + "attributeName", d.attributeName())
-            .length(path + "attributeName", d.attributeName(), 1, 255)
-            .notNull(path + "attributeType", d.attributeType())
-            .oneOf(path + "attributeType", d.attributeType(), List.of("B", "N", "S"));
-      }
-    }
+    checkDefinitions(v, in.attributeDefinitions());
     TableNames.pattern(v, "tableName", in.tableName());
     Throughputs.checkDeclared(v, "provisionedThroughput", in.provisionedThroughput());
     v.notNull("keySchema", in.keySchema());
@@ -117,6 +108,21 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     v.oneOf("billingMode", in.billingMode(), List.of("PROVISIONED", "PAY_PER_REQUEST"));
     Streams.checkDeclared(v, in.streamSpecification());
     v.throwIfAny();
+  }
+
+  /** The declared constraints of each AttributeDefinitions entry (of CreateTable and UpdateTable). */
+  static void checkDefinitions(ConstraintViolations v, List<AttributeDefinition> definitions) {
+    if (definitions == null) {
+      return;
+    }
+    for (int i = 0; i < definitions.size(); i++) {
+      AttributeDefinition d = definitions.get(i);
+      String path = "attributeDefinitions." + (i + 1) + ".member.";
+      v.notNull(path + "attributeName", d.attributeName())
+          .length(path + "attributeName", d.attributeName(), 1, 255)
+          .notNull(path + "attributeType", d.attributeType())
+          .oneOf(path + "attributeType", d.attributeType(), List.of("B", "N", "S"));
+    }
   }
 
   /** The key schema checks, in DynamoDB's order (as recorded by dynalite's createTable tests). */

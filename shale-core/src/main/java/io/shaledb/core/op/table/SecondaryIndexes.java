@@ -37,20 +37,23 @@ final class SecondaryIndexes {
       return;
     }
     for (int i = 0; i < indexes.size(); i++) {
-      SecondaryIndex index = indexes.get(i);
-      String path = parameter + "." + (i + 1) + ".member.";
-      v.notNull(path + "keySchema", index.keySchema());
-      if (index.keySchema() != null) {
-        v.size(path + "keySchema", index.keySchema(), String.valueOf(index.keySchema()), 1, 2);
-      }
-      if (!index.projectionPresent()) {
-        v.notNull(path + "projection", null);
-      }
-      v.oneOf(path + "projection.projectionType", index.projectionType(), List.of("ALL", "INCLUDE", "KEYS_ONLY"));
-      v.notNull(path + "indexName", index.indexName())
-          .resourceName(path + "indexName", index.indexName())
-          .length(path + "indexName", index.indexName(), 3, 255);
+      checkDeclared(v, parameter + "." + (i + 1) + ".member.", indexes.get(i));
     }
+  }
+
+  /** The declared constraints of one index definition; {@code path} ends with a dot. */
+  static void checkDeclared(ConstraintViolations v, String path, SecondaryIndex index) {
+    v.notNull(path + "keySchema", index.keySchema());
+    if (index.keySchema() != null) {
+      v.size(path + "keySchema", index.keySchema(), String.valueOf(index.keySchema()), 1, 2);
+    }
+    if (!index.projectionPresent()) {
+      v.notNull(path + "projection", null);
+    }
+    v.oneOf(path + "projection.projectionType", index.projectionType(), List.of("ALL", "INCLUDE", "KEYS_ONLY"));
+    v.notNull(path + "indexName", index.indexName())
+        .resourceName(path + "indexName", index.indexName())
+        .length(path + "indexName", index.indexName(), 3, 255);
   }
 
   /** Semantic checks of both kinds of index, then the limits. */

@@ -42,6 +42,15 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
   public void validate(UpdateTableInput in) {
     TableNames.requirePresentAndLength(in.tableName());
     ConstraintViolations v = new ConstraintViolations();
+    CreateTable.checkDefinitions(v, in.attributeDefinitions());
+    if (in.globalSecondaryIndexUpdates() != null) {
+      for (int i = 0; i < in.globalSecondaryIndexUpdates().size(); i++) {
+        SecondaryIndex create = in.globalSecondaryIndexUpdates().get(i).create();
+        if (create != null) {
+          SecondaryIndexes.checkDeclared(v, "globalSecondaryIndexUpdates." + (i + 1) + ".member.create.", create);
+        }
+      }
+    }
     TableNames.pattern(v, "tableName", in.tableName());
     v.oneOf("billingMode", in.billingMode(), List.of("PROVISIONED", "PAY_PER_REQUEST"));
     Throughputs.checkDeclared(v, "provisionedThroughput", in.provisionedThroughput());

@@ -72,11 +72,13 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
         v.notNull(member + ".tableName", action.tableName());
         TableNames.pattern(v, member + ".tableName", action.tableName());
         v.length(member + ".tableName", action.tableName(), 3, 255);
-        if (action instanceof TransactAction.ConditionCheck) {
-          v.notNull(member + ".conditionExpression", action.conditionExpression());
-        }
-        if (action instanceof TransactAction.Update u) {
-          v.notNull(member + ".updateExpression", u.updateExpression());
+        switch (action) {
+          case TransactAction.Put p -> v.notNull(member + ".item", p.item());
+          case TransactAction.Update u -> v.notNull(member + ".key", u.key())
+              .notNull(member + ".updateExpression", u.updateExpression());
+          case TransactAction.Delete d -> v.notNull(member + ".key", d.key());
+          case TransactAction.ConditionCheck c -> v.notNull(member + ".key", c.key())
+              .notNull(member + ".conditionExpression", c.conditionExpression());
         }
       }
     }

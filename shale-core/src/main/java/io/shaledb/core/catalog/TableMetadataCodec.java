@@ -7,6 +7,7 @@ import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.StreamSettings;
+import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TimeToLive;
 import java.io.ByteArrayInputStream;
@@ -73,7 +74,7 @@ final class TableMetadataCodec {
       StreamSettings stream = table.stream();
       out.writeBoolean(stream != null);
       if (stream != null) {
-        out.writeUTF(stream.viewType());
+        out.writeUTF(stream.viewType().name());
         out.writeInt(stream.keyspace());
         out.writeUTF(stream.label());
         out.writeLong(stream.created().toEpochMilli());
@@ -127,7 +128,8 @@ final class TableMetadataCodec {
       Optional<String> timeToLiveAttribute = Optional.empty();
       if (version >= 3) {
         if (in.readBoolean()) {
-          stream = new StreamSettings(in.readUTF(), in.readInt(), in.readUTF(), Instant.ofEpochMilli(in.readLong()));
+          stream = new StreamSettings(StreamViewType.valueOf(in.readUTF()), in.readInt(), in.readUTF(),
+              Instant.ofEpochMilli(in.readLong()));
         }
         if (in.readBoolean()) {
           timeToLiveAttribute = Optional.of(in.readUTF());

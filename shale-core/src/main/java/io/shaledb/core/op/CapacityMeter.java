@@ -1,5 +1,7 @@
 package io.shaledb.core.op;
 
+import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.validate.Choice;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,23 +56,23 @@ public final class CapacityMeter {
   }
 
   /** What to report for ReturnConsumedCapacity {@code mode}: one entry a table, none for NONE or absent. */
-  public List<ConsumedCapacity> report(String mode) {
-    if (mode == null || mode.equals("NONE")) {
+  public List<ConsumedCapacity> report(Choice<ReturnConsumedCapacity> mode) {
+    ReturnConsumedCapacity asked = Choice.valueOr(mode, ReturnConsumedCapacity.NONE);
+    if (asked == ReturnConsumedCapacity.NONE) {
       return List.of();
     }
     List<ConsumedCapacity> report = new ArrayList<>(usage.size());
     for (Usage table : usage) {
-      report.add(new ConsumedCapacity(table.table(), table.total(), mode.equals("INDEXES")));
+      report.add(new ConsumedCapacity(table.table(), table.total(), asked == ReturnConsumedCapacity.INDEXES));
     }
     return report;
   }
 
   /** The report of a single-table operation: its one entry, or null. */
-  public ConsumedCapacity reportFor(String mode, String table) {
-    if (mode == null || mode.equals("NONE")) {
-      return null;
-    }
-    return new ConsumedCapacity(table, usage(table).total(), mode.equals("INDEXES"));
+  public ConsumedCapacity reportFor(Choice<ReturnConsumedCapacity> mode, String table) {
+    ReturnConsumedCapacity asked = Choice.valueOr(mode, ReturnConsumedCapacity.NONE);
+    return asked == ReturnConsumedCapacity.NONE ? null
+        : new ConsumedCapacity(table, usage(table).total(), asked == ReturnConsumedCapacity.INDEXES);
   }
 
   private Usage usage(String table) {

@@ -1,8 +1,5 @@
 package io.shaledb.core.op;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Capacity an operation consumed on one table, as ReturnConsumedCapacity reports it. DynamoDB's arithmetic: reads
@@ -13,26 +10,6 @@ import java.util.Map;
 public record ConsumedCapacity(String tableName, double capacityUnits, boolean withTableDetail) {
   private static final int READ_UNIT_BYTES = 4096;
   private static final int WRITE_UNIT_BYTES = 1024;
-
-  /** What to report for ReturnConsumedCapacity {@code mode}: null for NONE or absent. */
-  public static ConsumedCapacity of(String mode, String tableName, double units) {
-    if (mode == null || mode.equals("NONE")) {
-      return null;
-    }
-    return new ConsumedCapacity(tableName, units, mode.equals("INDEXES"));
-  }
-
-  /** What to report for a request over several tables: one entry a table, none for NONE or absent. */
-  public static List<ConsumedCapacity> perTable(String mode, Map<String, Double> unitsByTable) {
-    List<ConsumedCapacity> all = new ArrayList<>();
-    unitsByTable.forEach((table, units) -> {
-      ConsumedCapacity c = of(mode, table, units);
-      if (c != null) {
-        all.add(c);
-      }
-    });
-    return all;
-  }
 
   /** Read units for {@code bytes} read in one request (a GetItem, or all the items a Query or Scan read). */
   public static double readUnits(long bytes, boolean consistent) {

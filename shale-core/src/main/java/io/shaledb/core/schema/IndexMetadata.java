@@ -35,7 +35,10 @@ public record IndexMetadata(
   public enum ProjectionType {
     ALL,
     KEYS_ONLY,
-    INCLUDE
+    INCLUDE;
+
+    /** The order DynamoDB lists the types in its messages. */
+    public static final List<ProjectionType> LISTED = List.of(ALL, INCLUDE, KEYS_ONLY);
   }
 
   /** Persisted by ordinal: never reorder. */

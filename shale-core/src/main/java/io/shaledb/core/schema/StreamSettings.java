@@ -8,4 +8,4 @@ import java.time.Instant;
  * @param keyspace the storage keyspace of the stream's records; never reused
  * @param label the stream's label, its creation time as DynamoDB formats it
  */
-public record StreamSettings(String viewType, int keyspace, String label, Instant created) {}
+public record StreamSettings(StreamViewType viewType, int keyspace, String label, Instant created) {}

@@ -1,5 +1,6 @@
 package io.shaledb.core.stream;
 
+import io.shaledb.core.schema.StreamViewType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -22,7 +23,7 @@ import java.util.List;
  * @param rangeKey the table's sort key name, or null
  * @param trimmedBefore records below this sequence number are past retention and were removed
  */
-public record StreamDescriptor(String arn, String tableName, String viewType, int keyspace, String label,
+public record StreamDescriptor(String arn, String tableName, StreamViewType viewType, int keyspace, String label,
     Instant created, Instant closed, String hashKey, String rangeKey, List<Shard> shards, long trimmedBefore) {
 
   /** One shard: records with sequence numbers from {@code start} (inclusive) to {@code end} (exclusive, or open). */
@@ -39,7 +40,7 @@ public record StreamDescriptor(String arn, String tableName, String viewType, in
   }
 
   /** A new stream with one open shard. */
-  public static StreamDescriptor open(String arn, String tableName, String viewType, int keyspace, String label,
+  public static StreamDescriptor open(String arn, String tableName, StreamViewType viewType, int keyspace, String label,
       Instant created, String hashKey, String rangeKey) {
     return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, null, hashKey, rangeKey,
         List.of(new Shard(shardId(created, 0), null, 0, Shard.OPEN, created)), 0);
@@ -108,7 +109,7 @@ public record StreamDescriptor(String arn, String tableName, String viewType, in
       out.writeByte(1);
       out.writeUTF(arn);
       out.writeUTF(tableName);
-      out.writeUTF(viewType);
+      out.writeUTF(viewType.name());
       out.writeInt(keyspace);
       out.writeUTF(label);
       out.writeLong(created.toEpochMilli());
@@ -135,7 +136,7 @@ public record StreamDescriptor(String arn, String tableName, String viewType, in
       in.readUnsignedByte();
       String arn = in.readUTF();
       String table = in.readUTF();
-      String view = in.readUTF();
+      StreamViewType view = StreamViewType.valueOf(in.readUTF());
       int keyspace = in.readInt();
       String label = in.readUTF();
       Instant created = Instant.ofEpochMilli(in.readLong());

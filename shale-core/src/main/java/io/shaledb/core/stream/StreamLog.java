@@ -44,8 +44,8 @@ public final class StreamLog {
     Map<String, AttributeValue> record = new LinkedHashMap<>();
     record.put("event", new AttributeValue.S(previous == null ? "INSERT" : current == null ? "REMOVE" : "MODIFY"));
     record.put("keys", new AttributeValue.M(keys));
-    boolean newImage = stream.viewType().equals("NEW_IMAGE") || stream.viewType().equals("NEW_AND_OLD_IMAGES");
-    boolean oldImage = stream.viewType().equals("OLD_IMAGE") || stream.viewType().equals("NEW_AND_OLD_IMAGES");
+    boolean newImage = stream.viewType().hasNewImage();
+    boolean oldImage = stream.viewType().hasOldImage();
     long size = ItemSize.of(keys);
     if (newImage && current != null) {
       record.put("new", new AttributeValue.M(current));

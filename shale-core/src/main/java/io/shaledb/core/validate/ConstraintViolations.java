@@ -83,12 +83,20 @@ public final class ConstraintViolations {
     return this;
   }
 
-  /** Enum membership; {@code allowed} is rendered in the given order, as DynamoDB lists it. */
-  public ConstraintViolations oneOf(String path, String value, List<String> allowed) {
-    if (value != null && !allowed.contains(value)) {
-      add(quote(value), path, "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
+  /**
+   * Enum membership: {@code choice}'s text must name one of {@code listed}, which is rendered in the given order, as
+   * DynamoDB lists the set.
+   */
+  public <E extends Enum<E>> ConstraintViolations oneOf(String path, Choice<E> choice, List<E> listed) {
+    if (choice != null && choice.value() == null) {
+      add(quote(choice.text()), path, "Member must satisfy enum value set: " + Choice.render(listed));
     }
     return this;
+  }
+
+  /** As {@link #oneOf(String, Choice, List)} for an enum declared in DynamoDB's listing order. */
+  public <E extends Enum<E>> ConstraintViolations oneOf(String path, Choice<E> choice, E[] listed) {
+    return oneOf(path, choice, List.of(listed));
   }
 
   public void add(String renderedValue, String path, String constraint) {

@@ -1,5 +1,9 @@
 package io.shaledb.core.catalog;
 
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.schema.ScalarType;
+import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.op.Requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +41,8 @@ class TableStatisticsTest {
   void theCountAtOpen_plusTheWritesMadeWhileItRuns_isExact() {
     Map<String, Map<String, AttributeValue>> expected = new HashMap<>();
     try (Database first = new Database(engine, Clock.systemUTC(), "us-east-1")) {
-      new CreateTable(first).execute(new CreateTableInput("t", List.of(new AttributeDefinition("id", "S")),
-          List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null, null, null, null, null, null,
+      new CreateTable(first).execute(new CreateTableInput("t", List.of(new AttributeDefinition("id", Choice.of(ScalarType.S))),
+          List.of(new KeySchemaElement("id", Choice.of(KeyType.HASH))), Choice.of(BillingMode.PAY_PER_REQUEST), null, null, null, null, null, null,
           List.of()), Requests.request());
       storeDirectly(first.tableForItems("t"), expected);
     }

@@ -1,5 +1,11 @@
 package io.shaledb.core.op;
 
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.schema.ScalarType;
+import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.schema.IndexMetadata.ProjectionType;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.api.ReturnItemCollectionMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,19 +41,19 @@ class ItemCollectionLimitTest {
 
   ItemCollectionLimitTest() {
     new CreateTable(db).execute(new CreateTableInput("collections",
-        List.of(new AttributeDefinition("pk", "S"), new AttributeDefinition("sk", "N"),
-            new AttributeDefinition("lsk", "S")),
-        List.of(new KeySchemaElement("pk", "HASH"), new KeySchemaElement("sk", "RANGE")),
-        "PAY_PER_REQUEST", null, null, null,
-        List.of(new SecondaryIndex("by-lsk", List.of(new KeySchemaElement("pk", "HASH"),
-            new KeySchemaElement("lsk", "RANGE")), "ALL", null, true, null)),
+        List.of(new AttributeDefinition("pk", Choice.of(ScalarType.S)), new AttributeDefinition("sk", Choice.of(ScalarType.N)),
+            new AttributeDefinition("lsk", Choice.of(ScalarType.S))),
+        List.of(new KeySchemaElement("pk", Choice.of(KeyType.HASH)), new KeySchemaElement("sk", Choice.of(KeyType.RANGE))),
+        Choice.of(BillingMode.PAY_PER_REQUEST), null, null, null,
+        List.of(new SecondaryIndex("by-lsk", List.of(new KeySchemaElement("pk", Choice.of(KeyType.HASH)),
+            new KeySchemaElement("lsk", Choice.of(KeyType.RANGE))), Choice.of(ProjectionType.ALL), null, true, null)),
         null, null, List.of()), Requests.request());
   }
 
   private ItemOutput put(String pk, int sk) {
     Map<String, AttributeValue> item = Map.of("pk", new AttributeValue.S(pk),
         "sk", AttributeValue.N.of(String.valueOf(sk)), "lsk", new AttributeValue.S("x".repeat(200)));
-    return put.execute(new PutItemInput("collections", item, null, null, "SIZE", null, null, null, null, null,
+    return put.execute(new PutItemInput("collections", item, null, null, Choice.of(ReturnItemCollectionMetrics.SIZE), null, null, null, null, null,
         null), Requests.request());
   }
 

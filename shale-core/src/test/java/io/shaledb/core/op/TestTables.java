@@ -1,5 +1,11 @@
 package io.shaledb.core.op;
 
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.schema.StreamViewType;
+import io.shaledb.core.schema.ScalarType;
+import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.schema.IndexMetadata.ProjectionType;
+import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.write.ItemWrite;
@@ -43,34 +49,34 @@ public final class TestTables {
 
   /** A table keyed by {@code id} (hash) and, with a local index, {@code rk} (range). */
   public TableMetadata create(String name, boolean globalIndex, boolean localIndex, boolean stream) {
-    List<AttributeDefinition> definitions = new ArrayList<>(List.of(new AttributeDefinition("id", "S")));
-    List<KeySchemaElement> keys = new ArrayList<>(List.of(new KeySchemaElement("id", "HASH")));
+    List<AttributeDefinition> definitions = new ArrayList<>(List.of(new AttributeDefinition("id", Choice.of(ScalarType.S))));
+    List<KeySchemaElement> keys = new ArrayList<>(List.of(new KeySchemaElement("id", Choice.of(KeyType.HASH))));
     List<SecondaryIndex> locals = null;
     List<SecondaryIndex> globals = null;
     if (localIndex) {
-      definitions.add(new AttributeDefinition("rk", "S"));
-      definitions.add(new AttributeDefinition("s", "S"));
-      keys.add(new KeySchemaElement("rk", "RANGE"));
-      locals = List.of(new SecondaryIndex("bySort", List.of(new KeySchemaElement("id", "HASH"),
-          new KeySchemaElement("s", "RANGE")), "ALL", null, true, null));
+      definitions.add(new AttributeDefinition("rk", Choice.of(ScalarType.S)));
+      definitions.add(new AttributeDefinition("s", Choice.of(ScalarType.S)));
+      keys.add(new KeySchemaElement("rk", Choice.of(KeyType.RANGE)));
+      locals = List.of(new SecondaryIndex("bySort", List.of(new KeySchemaElement("id", Choice.of(KeyType.HASH)),
+          new KeySchemaElement("s", Choice.of(KeyType.RANGE))), Choice.of(ProjectionType.ALL), null, true, null));
     }
     if (globalIndex) {
-      definitions.add(new AttributeDefinition("g", "S"));
+      definitions.add(new AttributeDefinition("g", Choice.of(ScalarType.S)));
       globals = List.of(globalIndex("byG"));
     }
-    new CreateTable(db).execute(new CreateTableInput(name, definitions, keys, "PAY_PER_REQUEST", null, List.of(),
-        null, locals, globals, stream ? new StreamSpecification(true, "NEW_AND_OLD_IMAGES") : null, List.of()), Requests.request());
+    new CreateTable(db).execute(new CreateTableInput(name, definitions, keys, Choice.of(BillingMode.PAY_PER_REQUEST), null, List.of(),
+        null, locals, globals, stream ? new StreamSpecification(true, Choice.of(StreamViewType.NEW_AND_OLD_IMAGES)) : null, List.of()), Requests.request());
     return db.catalog().find(name).orElseThrow();
   }
 
   private static SecondaryIndex globalIndex(String name) {
-    return new SecondaryIndex(name, List.of(new KeySchemaElement("g", "HASH")), "ALL", null, true, null);
+    return new SecondaryIndex(name, List.of(new KeySchemaElement("g", Choice.of(KeyType.HASH))), Choice.of(ProjectionType.ALL), null, true, null);
   }
 
   /** Adds a global index on {@code g} online; the index builder fills it. */
   public void addGlobalIndex(String table, String index) {
     new UpdateTable(db).execute(new UpdateTableInput(table, null, null, null, List.of(new AttributeDefinition("g",
-        "S")), List.of(new GlobalIndexUpdate(globalIndex(index), null, null, null)), null, List.of()), Requests.request());
+        Choice.of(ScalarType.S))), List.of(new GlobalIndexUpdate(globalIndex(index), null, null, null)), null, List.of()), Requests.request());
   }
 
   public void deleteGlobalIndex(String table, String index) {

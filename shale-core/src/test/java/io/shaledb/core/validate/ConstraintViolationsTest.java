@@ -1,5 +1,6 @@
 package io.shaledb.core.validate;
 
+import io.shaledb.core.schema.BillingMode;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,7 @@ class ConstraintViolationsTest {
     assertThatThrownBy(() -> new ConstraintViolations()
             .resourceName("tableName", "a;")
             .length("tableName", "a;", 3, 255)
-            .oneOf("billingMode", "X", List.of("PROVISIONED", "PAY_PER_REQUEST"))
+            .oneOf("billingMode", Choice.of("X", BillingMode.class), BillingMode.values())
             .range("limit", 0L, 1, 100)
             .throwIfAny())
         .hasMessage("4 validation errors detected: "

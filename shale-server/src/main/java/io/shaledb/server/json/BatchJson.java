@@ -1,5 +1,8 @@
 package io.shaledb.server.json;
 
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.api.ReturnItemCollectionMetrics;
+import io.shaledb.core.api.ReturnConsumedCapacity;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.batch.BatchGetItemInput;
@@ -19,12 +22,12 @@ public final class BatchJson {
 
   public static BatchGetItemInput readBatchGet(JsonInput in) throws IOException {
     Map<String, KeysAndAttributes> items = null;
-    String capacity = null;
+    Choice<ReturnConsumedCapacity> capacity = null;
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "RequestItems" -> items = in.readMap(BatchJson::readKeysAndAttributes);
-        case "ReturnConsumedCapacity" -> capacity = in.readString();
+        case "ReturnConsumedCapacity" -> capacity = in.readChoice(ReturnConsumedCapacity.class);
         default -> in.skipValue();
       }
     }
@@ -54,14 +57,14 @@ public final class BatchJson {
 
   public static BatchWriteItemInput readBatchWrite(JsonInput in) throws IOException {
     Map<String, List<WriteRequest>> items = null;
-    String capacity = null;
-    String metrics = null;
+    Choice<ReturnConsumedCapacity> capacity = null;
+    Choice<ReturnItemCollectionMetrics> metrics = null;
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "RequestItems" -> items = in.readMap(r -> r.readList(BatchJson::readWriteRequest));
-        case "ReturnConsumedCapacity" -> capacity = in.readString();
-        case "ReturnItemCollectionMetrics" -> metrics = in.readString();
+        case "ReturnConsumedCapacity" -> capacity = in.readChoice(ReturnConsumedCapacity.class);
+        case "ReturnItemCollectionMetrics" -> metrics = in.readChoice(ReturnItemCollectionMetrics.class);
         default -> in.skipValue();
       }
     }

@@ -1,5 +1,13 @@
 package io.shaledb.server.json;
 
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
+import io.shaledb.core.api.ReturnValue;
+import io.shaledb.core.api.ReturnItemCollectionMetrics;
+import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.api.ConditionalOperator;
+import io.shaledb.core.api.ComparisonOperator;
+import io.shaledb.core.api.AttributeAction;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.item.AttributeUpdate;
@@ -43,7 +51,7 @@ public final class ItemJson {
     List<String> attributesToGet = null;
     String projection = null;
     Map<String, String> names = null;
-    String capacity = null;
+    Choice<ReturnConsumedCapacity> capacity = null;
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
@@ -53,7 +61,7 @@ public final class ItemJson {
         case "AttributesToGet" -> attributesToGet = in.readList(JsonInput::readString);
         case "ProjectionExpression" -> projection = in.readString();
         case "ExpressionAttributeNames" -> names = in.readMap(JsonInput::readString);
-        case "ReturnConsumedCapacity" -> capacity = in.readString();
+        case "ReturnConsumedCapacity" -> capacity = in.readChoice(ReturnConsumedCapacity.class);
         default -> in.skipValue();
       }
     }
@@ -66,15 +74,15 @@ public final class ItemJson {
     Map<String, AttributeValue> item;
     Map<String, AttributeValue> key;
     String update;
-    String returnValues;
-    String capacity;
-    String metrics;
+    Choice<ReturnValue> returnValues;
+    Choice<ReturnConsumedCapacity> capacity;
+    Choice<ReturnItemCollectionMetrics> metrics;
     String condition;
     Map<String, String> names;
     Map<String, AttributeValue> values;
-    String returnOnFailure;
+    Choice<ReturnValuesOnConditionCheckFailure> returnOnFailure;
     Map<String, ExpectedCondition> expected;
-    String conditionalOperator;
+    Choice<ConditionalOperator> conditionalOperator;
     Map<String, AttributeUpdate> attributeUpdates;
 
     static WriteMembers read(JsonInput in) throws IOException {
@@ -86,15 +94,15 @@ public final class ItemJson {
           case "Item" -> w.item = in.readAttributeMap();
           case "Key" -> w.key = in.readAttributeMap();
           case "UpdateExpression" -> w.update = in.readString();
-          case "ReturnValues" -> w.returnValues = in.readString();
-          case "ReturnConsumedCapacity" -> w.capacity = in.readString();
-          case "ReturnItemCollectionMetrics" -> w.metrics = in.readString();
+          case "ReturnValues" -> w.returnValues = in.readChoice(ReturnValue.class);
+          case "ReturnConsumedCapacity" -> w.capacity = in.readChoice(ReturnConsumedCapacity.class);
+          case "ReturnItemCollectionMetrics" -> w.metrics = in.readChoice(ReturnItemCollectionMetrics.class);
           case "ConditionExpression" -> w.condition = in.readString();
           case "ExpressionAttributeNames" -> w.names = in.readMap(JsonInput::readString);
           case "ExpressionAttributeValues" -> w.values = in.readExpressionAttributeValues();
-          case "ReturnValuesOnConditionCheckFailure" -> w.returnOnFailure = in.readString();
+          case "ReturnValuesOnConditionCheckFailure" -> w.returnOnFailure = in.readChoice(ReturnValuesOnConditionCheckFailure.class);
           case "Expected" -> w.expected = in.readMap(ItemJson::readCondition);
-          case "ConditionalOperator" -> w.conditionalOperator = in.readString();
+          case "ConditionalOperator" -> w.conditionalOperator = in.readChoice(ConditionalOperator.class);
           case "AttributeUpdates" -> w.attributeUpdates = in.readMap(ItemJson::readAttributeUpdate);
           default -> in.skipValue();
         }
@@ -107,14 +115,14 @@ public final class ItemJson {
   static ExpectedCondition readCondition(JsonInput in) throws IOException {
     AttributeValue value = null;
     Boolean exists = null;
-    String operator = null;
+    Choice<ComparisonOperator> operator = null;
     List<AttributeValue> list = null;
     if (in.beginStructure()) {
       while (in.nextField()) {
         switch (in.fieldName()) {
           case "Value" -> value = in.readAttributeValue();
           case "Exists" -> exists = in.readBoolean();
-          case "ComparisonOperator" -> operator = in.readString();
+          case "ComparisonOperator" -> operator = in.readChoice(ComparisonOperator.class);
           case "AttributeValueList" -> list = in.readAttributeList();
           default -> in.skipValue();
         }
@@ -125,12 +133,12 @@ public final class ItemJson {
 
   private static AttributeUpdate readAttributeUpdate(JsonInput in) throws IOException {
     AttributeValue value = null;
-    String action = null;
+    Choice<AttributeAction> action = null;
     if (in.beginStructure()) {
       while (in.nextField()) {
         switch (in.fieldName()) {
           case "Value" -> value = in.readAttributeValue();
-          case "Action" -> action = in.readString();
+          case "Action" -> action = in.readChoice(AttributeAction.class);
           default -> in.skipValue();
         }
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.validate.Choice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -109,6 +110,11 @@ public final class JsonInput implements AutoCloseable {
       }
     }
     return text;
+  }
+
+  /** An enumerated member: the constant its text names, or the text alone for validation to report. */
+  public <E extends Enum<E>> Choice<E> readChoice(Class<E> type) throws IOException {
+    return Choice.of(readString(), type);
   }
 
   public Long readLong() throws IOException {

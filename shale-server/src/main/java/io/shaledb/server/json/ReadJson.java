@@ -1,5 +1,9 @@
 package io.shaledb.server.json;
 
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.api.Select;
+import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.api.ConditionalOperator;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.item.ExpectedCondition;
@@ -20,7 +24,7 @@ public final class ReadJson {
   private static final class Common {
     String tableName;
     String indexName;
-    String select;
+    Choice<Select> select;
     List<String> attributesToGet;
     String projection;
     String filter;
@@ -29,9 +33,9 @@ public final class ReadJson {
     Long limit;
     Boolean consistentRead;
     Map<String, AttributeValue> exclusiveStartKey;
-    String capacity;
+    Choice<ReturnConsumedCapacity> capacity;
     Map<String, ExpectedCondition> legacyFilter;
-    String conditionalOperator;
+    Choice<ConditionalOperator> conditionalOperator;
 
     /** @param legacyFilterName QueryFilter or ScanFilter */
     void read(JsonInput in, String legacyFilterName) throws IOException {
@@ -43,7 +47,7 @@ public final class ReadJson {
       switch (field) {
         case "TableName" -> tableName = in.readString();
         case "IndexName" -> indexName = in.readString();
-        case "Select" -> select = in.readString();
+        case "Select" -> select = in.readChoice(Select.class);
         case "AttributesToGet" -> attributesToGet = in.readList(JsonInput::readString);
         case "ProjectionExpression" -> projection = in.readString();
         case "FilterExpression" -> filter = in.readString();
@@ -52,8 +56,8 @@ public final class ReadJson {
         case "Limit" -> limit = in.readLong();
         case "ConsistentRead" -> consistentRead = in.readBoolean();
         case "ExclusiveStartKey" -> exclusiveStartKey = in.readAttributeMap();
-        case "ReturnConsumedCapacity" -> capacity = in.readString();
-        case "ConditionalOperator" -> conditionalOperator = in.readString();
+        case "ReturnConsumedCapacity" -> capacity = in.readChoice(ReturnConsumedCapacity.class);
+        case "ConditionalOperator" -> conditionalOperator = in.readChoice(ConditionalOperator.class);
         default -> in.skipValue();
       }
     }

@@ -1,5 +1,7 @@
 package io.shaledb.server.json;
 
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.api.ShardIteratorType;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.stream.StreamRequests;
@@ -57,14 +59,14 @@ public final class StreamJson {
   public static GetShardIteratorInput readGetShardIterator(JsonInput in) throws IOException {
     String arn = null;
     String shard = null;
-    String type = null;
+    Choice<ShardIteratorType> type = null;
     String sequence = null;
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "StreamArn" -> arn = in.readString();
         case "ShardId" -> shard = in.readString();
-        case "ShardIteratorType" -> type = in.readString();
+        case "ShardIteratorType" -> type = in.readChoice(ShardIteratorType.class);
         case "SequenceNumber" -> sequence = in.readString();
         default -> in.skipValue();
       }
@@ -110,7 +112,7 @@ public final class StreamJson {
     g.writeStringField("StreamArn", stream.arn());
     g.writeStringField("StreamLabel", stream.label());
     g.writeStringField("StreamStatus", out.status());
-    g.writeStringField("StreamViewType", stream.viewType());
+    g.writeStringField("StreamViewType", stream.viewType().name());
     writeTime(g, "CreationRequestDateTime", stream.created());
     g.writeStringField("TableName", stream.tableName());
     g.writeArrayFieldStart("KeySchema");
@@ -186,7 +188,7 @@ public final class StreamJson {
     }
     g.writeStringField("SequenceNumber", sequence);
     g.writeNumberField("SizeBytes", ((AttributeValue.N) f.get("size")).value().bigDecimalValue().longValue());
-    g.writeStringField("StreamViewType", record.viewType());
+    g.writeStringField("StreamViewType", record.viewType().name());
     g.writeEndObject();
     if (f.get("service") instanceof AttributeValue.Bool service && service.value()) {
       g.writeObjectFieldStart("userIdentity");

@@ -1,5 +1,11 @@
 package io.shaledb.server.json;
 
+import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.schema.ScalarType;
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.schema.StreamViewType;
+import io.shaledb.core.schema.IndexMetadata.ProjectionType;
+import io.shaledb.core.schema.BillingMode;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.op.table.CreateTableInput;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
@@ -39,7 +45,7 @@ public final class TableJson {
     String tableName = null;
     List<AttributeDefinition> definitions = null;
     List<KeySchemaElement> keySchema = null;
-    String billingMode = null;
+    Choice<BillingMode> billingMode = null;
     Throughput throughput = null;
     List<Tag> tags = null;
     Boolean deletionProtection = null;
@@ -54,9 +60,11 @@ public final class TableJson {
         case "LocalSecondaryIndexes" -> locals = in.readList(TableJson::readSecondaryIndex);
         case "StreamSpecification" -> stream = readStreamSpecification(in);
         case "GlobalSecondaryIndexes" -> globals = in.readList(TableJson::readSecondaryIndex);
-        case "AttributeDefinitions" -> definitions = in.readList(r -> readPair(r, "AttributeName", "AttributeType", AttributeDefinition::new));
-        case "KeySchema" -> keySchema = in.readList(r -> readPair(r, "AttributeName", "KeyType", KeySchemaElement::new));
-        case "BillingMode" -> billingMode = in.readString();
+        case "AttributeDefinitions" -> definitions = in.readList(r -> readPair(r, "AttributeName", "AttributeType",
+            (attribute, type) -> new AttributeDefinition(attribute, Choice.of(type, ScalarType.class))));
+        case "KeySchema" -> keySchema = in.readList(r -> readPair(r, "AttributeName", "KeyType",
+            (attribute, type) -> new KeySchemaElement(attribute, Choice.of(type, KeyType.class))));
+        case "BillingMode" -> billingMode = in.readChoice(BillingMode.class);
         case "ProvisionedThroughput" -> throughput = readThroughput(in);
         case "Tags" -> tags = in.readList(r -> readPair(r, "Key", "Value", Tag::new));
         case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
@@ -75,7 +83,7 @@ public final class TableJson {
 
   public static UpdateTableInput readUpdateTable(JsonInput in) throws IOException {
     String tableName = null;
-    String billingMode = null;
+    Choice<BillingMode> billingMode = null;
     Throughput throughput = null;
     Boolean deletionProtection = null;
     List<AttributeDefinition> definitions = null;
@@ -86,10 +94,11 @@ public final class TableJson {
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "TableName" -> tableName = in.readString();
-        case "AttributeDefinitions" -> definitions = in.readList(r -> readPair(r, "AttributeName", "AttributeType", AttributeDefinition::new));
+        case "AttributeDefinitions" -> definitions = in.readList(r -> readPair(r, "AttributeName", "AttributeType",
+            (attribute, type) -> new AttributeDefinition(attribute, Choice.of(type, ScalarType.class))));
         case "GlobalSecondaryIndexUpdates" -> indexUpdates = in.readList(TableJson::readIndexUpdate);
         case "StreamSpecification" -> stream = readStreamSpecification(in);
-        case "BillingMode" -> billingMode = in.readString();
+        case "BillingMode" -> billingMode = in.readChoice(BillingMode.class);
         case "ProvisionedThroughput" -> throughput = readThroughput(in);
         case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
         case "SSESpecification", "ReplicaUpdates", "TableClass", "OnDemandThroughput", "WarmThroughput",
@@ -228,14 +237,14 @@ public final class TableJson {
 
   private static StreamSpecification readStreamSpecification(JsonInput in) throws IOException {
     Boolean enabled = null;
-    String viewType = null;
+    Choice<StreamViewType> viewType = null;
     if (!in.beginStructure()) {
       return null;
     }
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "StreamEnabled" -> enabled = in.readBoolean();
-        case "StreamViewType" -> viewType = in.readString();
+        case "StreamViewType" -> viewType = in.readChoice(StreamViewType.class);
         default -> in.skipValue();
       }
     }
@@ -287,7 +296,7 @@ public final class TableJson {
   private static SecondaryIndex readSecondaryIndex(JsonInput in) throws IOException {
     String name = null;
     List<KeySchemaElement> keys = null;
-    String projectionType = null;
+    Choice<ProjectionType> projectionType = null;
     List<String> nonKey = null;
     boolean projection = false;
     Throughput throughput = null;
@@ -295,14 +304,15 @@ public final class TableJson {
       while (in.nextField()) {
         switch (in.fieldName()) {
           case "IndexName" -> name = in.readString();
-          case "KeySchema" -> keys = in.readList(r -> readPair(r, "AttributeName", "KeyType", KeySchemaElement::new));
+          case "KeySchema" -> keys = in.readList(r -> readPair(r, "AttributeName", "KeyType",
+            (attribute, type) -> new KeySchemaElement(attribute, Choice.of(type, KeyType.class))));
           case "ProvisionedThroughput" -> throughput = readThroughput(in);
           case "Projection" -> {
             projection = in.beginStructure();
             if (projection) {
               while (in.nextField()) {
                 switch (in.fieldName()) {
-                  case "ProjectionType" -> projectionType = in.readString();
+                  case "ProjectionType" -> projectionType = in.readChoice(ProjectionType.class);
                   case "NonKeyAttributes" -> nonKey = in.readList(JsonInput::readString);
                   default -> in.skipValue();
                 }
@@ -391,7 +401,7 @@ public final class TableJson {
     if (t.stream() != null) {
       g.writeObjectFieldStart("StreamSpecification");
       g.writeBooleanField("StreamEnabled", true);
-      g.writeStringField("StreamViewType", t.stream().viewType());
+      g.writeStringField("StreamViewType", t.stream().viewType().name());
       g.writeEndObject();
     }
     if (d.latestStream() != null) {

@@ -1,5 +1,9 @@
 package io.shaledb.server.json;
 
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
+import io.shaledb.core.api.ReturnItemCollectionMetrics;
+import io.shaledb.core.api.ReturnConsumedCapacity;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.PageItem;
@@ -19,15 +23,15 @@ public final class TransactJson {
   public static TransactWriteItemsInput readTransactWrite(JsonInput in) throws IOException {
     List<TransactAction> actions = null;
     String token = null;
-    String capacity = null;
-    String metrics = null;
+    Choice<ReturnConsumedCapacity> capacity = null;
+    Choice<ReturnItemCollectionMetrics> metrics = null;
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "TransactItems" -> actions = in.readList(TransactJson::readAction);
         case "ClientRequestToken" -> token = in.readString();
-        case "ReturnConsumedCapacity" -> capacity = in.readString();
-        case "ReturnItemCollectionMetrics" -> metrics = in.readString();
+        case "ReturnConsumedCapacity" -> capacity = in.readChoice(ReturnConsumedCapacity.class);
+        case "ReturnItemCollectionMetrics" -> metrics = in.readChoice(ReturnItemCollectionMetrics.class);
         default -> in.skipValue();
       }
     }
@@ -58,7 +62,7 @@ public final class TransactJson {
     String condition = null;
     Map<String, String> names = null;
     Map<String, AttributeValue> values = null;
-    String returnOnFailure = null;
+    Choice<ReturnValuesOnConditionCheckFailure> returnOnFailure = null;
     in.beginStructure();
     while (in.nextField()) {
       switch (in.fieldName()) {
@@ -69,7 +73,7 @@ public final class TransactJson {
         case "ConditionExpression" -> condition = in.readString();
         case "ExpressionAttributeNames" -> names = in.readMap(JsonInput::readString);
         case "ExpressionAttributeValues" -> values = in.readExpressionAttributeValues();
-        case "ReturnValuesOnConditionCheckFailure" -> returnOnFailure = in.readString();
+        case "ReturnValuesOnConditionCheckFailure" -> returnOnFailure = in.readChoice(ReturnValuesOnConditionCheckFailure.class);
         default -> in.skipValue();
       }
     }
@@ -83,12 +87,12 @@ public final class TransactJson {
 
   public static TransactGetItemsInput readTransactGet(JsonInput in) throws IOException {
     List<Get> gets = null;
-    String capacity = null;
+    Choice<ReturnConsumedCapacity> capacity = null;
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "TransactItems" -> gets = in.readList(TransactJson::readGet);
-        case "ReturnConsumedCapacity" -> capacity = in.readString();
+        case "ReturnConsumedCapacity" -> capacity = in.readChoice(ReturnConsumedCapacity.class);
         default -> in.skipValue();
       }
     }

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.batch;
 
+import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
@@ -48,12 +49,11 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
     if (in.requestItems() != null) {
       v.size("requestItems", in.requestItems().keySet(), String.valueOf(in.requestItems().keySet()), 1, 100);
       for (Map.Entry<String, KeysAndAttributes> table : in.requestItems().entrySet()) {
-        TableNames.pattern(v, "requestItems.key", table.getKey());
-        v.length("requestItems.key", table.getKey(), 3, 255);
+        TableNames.declared(v, "requestItems.key", table.getKey());
         v.notNull("requestItems." + table.getKey() + ".member.keys", table.getValue().keys());
       }
     }
-    v.oneOf("returnConsumedCapacity", in.returnConsumedCapacity(), List.of("INDEXES", "TOTAL", "NONE"));
+    CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
     v.throwIfAny();
   }
 

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.batch;
 
+import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -46,8 +47,7 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
     if (in.requestItems() != null) {
       v.size("requestItems", in.requestItems().keySet(), String.valueOf(in.requestItems().keySet()), 1, 25);
       for (Map.Entry<String, List<WriteRequest>> table : in.requestItems().entrySet()) {
-        TableNames.pattern(v, "requestItems.key", table.getKey());
-        v.length("requestItems.key", table.getKey(), 3, 255);
+        TableNames.declared(v, "requestItems.key", table.getKey());
         List<WriteRequest> requests = table.getValue();
         if (requests == null || requests.isEmpty() || requests.size() > MAX_REQUESTS) {
           v.add("'{" + table.getKey() + "=" + (requests == null ? "null" : requests.size() + " requests") + "}'",
@@ -56,8 +56,8 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
         }
       }
     }
-    v.oneOf("returnConsumedCapacity", in.returnConsumedCapacity(), List.of("INDEXES", "TOTAL", "NONE"));
-    v.oneOf("returnItemCollectionMetrics", in.returnItemCollectionMetrics(), List.of("SIZE", "NONE"));
+    CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
+    CommonParameters.returnItemCollectionMetrics(v, in.returnItemCollectionMetrics());
     v.throwIfAny();
   }
 

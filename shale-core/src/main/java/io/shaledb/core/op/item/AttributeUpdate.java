@@ -1,6 +1,9 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.api.AttributeAction;
+import io.shaledb.core.validate.Choice;
+
 import io.shaledb.core.model.AttributeValue;
 
 /** One entry of the legacy AttributeUpdates parameter, as decoded: any field may be null. */
-public record AttributeUpdate(AttributeValue value, String action) {}
+public record AttributeUpdate(AttributeValue value, Choice<AttributeAction> action) {}

@@ -1,25 +1,26 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.api.ReturnItemCollectionMetrics;
+import io.shaledb.core.api.ReturnValue;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
-import java.util.List;
 
 /** Declared constraints on the parameters that item operations share. */
-final class CommonParameters {
-  static final List<String> RETURN_VALUES = List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
-  static final List<String> RETURN_CONSUMED_CAPACITY = List.of("INDEXES", "TOTAL", "NONE");
-  static final List<String> RETURN_ITEM_COLLECTION_METRICS = List.of("SIZE", "NONE");
-
+public final class CommonParameters {
   private CommonParameters() {}
 
-  static ConstraintViolations returnConsumedCapacity(ConstraintViolations v, String value) {
-    return v.oneOf("returnConsumedCapacity", value, RETURN_CONSUMED_CAPACITY);
+  public static ConstraintViolations returnConsumedCapacity(ConstraintViolations v,
+      Choice<ReturnConsumedCapacity> value) {
+    return v.oneOf("returnConsumedCapacity", value, ReturnConsumedCapacity.values());
   }
 
-  static ConstraintViolations returnItemCollectionMetrics(ConstraintViolations v, String value) {
-    return v.oneOf("returnItemCollectionMetrics", value, RETURN_ITEM_COLLECTION_METRICS);
+  public static ConstraintViolations returnItemCollectionMetrics(ConstraintViolations v,
+      Choice<ReturnItemCollectionMetrics> value) {
+    return v.oneOf("returnItemCollectionMetrics", value, ReturnItemCollectionMetrics.values());
   }
 
-  static ConstraintViolations returnValues(ConstraintViolations v, String value) {
-    return v.oneOf("returnValues", value, RETURN_VALUES);
+  static ConstraintViolations returnValues(ConstraintViolations v, Choice<ReturnValue> value) {
+    return v.oneOf("returnValues", value, ReturnValue.values());
   }
 }

@@ -1,25 +1,29 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.api.ConditionalOperator;
+import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.api.ReturnItemCollectionMetrics;
+import io.shaledb.core.api.ReturnValue;
+import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.table.TableNames;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.write.WriteCondition;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 
 /** The parameters PutItem, DeleteItem and UpdateItem share for conditional writes. */
 final class ConditionalWrites {
-  static final List<String> RETURN_VALUES_ON_FAILURE = List.of("ALL_OLD", "NONE");
-
   private ConditionalWrites() {}
 
-  static ConstraintViolations checkDeclared(ConstraintViolations v, String returnValuesOnConditionCheckFailure) {
+  static ConstraintViolations checkDeclared(ConstraintViolations v,
+      Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) {
     return v.oneOf("returnValuesOnConditionCheckFailure", returnValuesOnConditionCheckFailure,
-        RETURN_VALUES_ON_FAILURE);
+        ReturnValuesOnConditionCheckFailure.values());
   }
 
   /**
@@ -28,9 +32,11 @@ final class ConditionalWrites {
    *
    * @param target "item" or "key", the member naming the item
    */
-  static ConstraintViolations checkDeclared(String tableName, String target, Object targetValue, String returnValues,
-      String returnConsumedCapacity, String returnItemCollectionMetrics, String returnValuesOnConditionCheckFailure,
-      Map<String, ExpectedCondition> expected, String conditionalOperator) {
+  static ConstraintViolations checkDeclared(String tableName, String target, Object targetValue,
+      Choice<ReturnValue> returnValues, Choice<ReturnConsumedCapacity> returnConsumedCapacity,
+      Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics,
+      Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure,
+      Map<String, ExpectedCondition> expected, Choice<ConditionalOperator> conditionalOperator) {
     TableNames.requirePresentAndLength(tableName);
     ConstraintViolations v = new ConstraintViolations();
     TableNames.pattern(v, "tableName", tableName);
@@ -44,8 +50,8 @@ final class ConditionalWrites {
 
   /** The condition of a write whose only expression is its ConditionExpression; checks every name and value is used. */
   static WriteCondition conditionOnly(Database db, Map<String, String> names, Map<String, AttributeValue> values,
-      String conditionExpression, Map<String, ExpectedCondition> expected, String conditionalOperator,
-      String returnOnFailure) {
+      String conditionExpression, Map<String, ExpectedCondition> expected,
+      Choice<ConditionalOperator> conditionalOperator, Choice<ReturnValuesOnConditionCheckFailure> returnOnFailure) {
     Binder binder = RequestExpressions.binder(names, values, Arrays.asList(conditionExpression));
     WriteCondition condition = condition(db, binder, conditionExpression, expected, conditionalOperator,
         returnOnFailure);
@@ -55,12 +61,13 @@ final class ConditionalWrites {
 
   /** The write's condition: the bound ConditionExpression or else the legacy Expected; none when neither. */
   static WriteCondition condition(Database db, Binder binder, String conditionExpression,
-      Map<String, ExpectedCondition> expected, String conditionalOperator, String returnOnFailure) {
+      Map<String, ExpectedCondition> expected, Choice<ConditionalOperator> conditionalOperator,
+      Choice<ReturnValuesOnConditionCheckFailure> returnOnFailure) {
     RequestExpressions.rejectMixed("Expected", expected != null, "ConditionExpression", conditionExpression != null);
     return new WriteCondition(
         conditionExpression == null ? LegacyParameters.condition(expected, conditionalOperator)
             : binder.bind(ExpressionKind.CONDITION, db.expressions().condition(ExpressionKind.CONDITION,
                 conditionExpression)),
-        "ALL_OLD".equals(returnOnFailure));
+        Choice.sent(returnOnFailure, ReturnValuesOnConditionCheckFailure.ALL_OLD));
   }
 }

@@ -1,5 +1,8 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.validate.Choice;
+
 import io.shaledb.core.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
@@ -12,4 +15,4 @@ public record GetItemInput(
     List<String> attributesToGet,
     String projectionExpression,
     Map<String, String> expressionAttributeNames,
-    String returnConsumedCapacity) {}
+    Choice<ReturnConsumedCapacity> returnConsumedCapacity) {}

@@ -1,7 +1,9 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.api.ReturnItemCollectionMetrics;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.write.WriteOutcome;
 import java.util.Map;
 
@@ -13,9 +15,10 @@ public record ItemCollectionMetrics(Map<String, AttributeValue> itemCollectionKe
   private static final double GIGABYTE = 1024.0 * 1024 * 1024;
 
   /** The metrics to report, or null when SIZE was not asked for or the table has no local index. */
-  public static ItemCollectionMetrics of(String returnItemCollectionMetrics, TableMetadata table,
-      WriteOutcome result) {
-    if (!"SIZE".equals(returnItemCollectionMetrics) || result.itemCollectionBytes() < 0) {
+  public static ItemCollectionMetrics of(Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics,
+      TableMetadata table, WriteOutcome result) {
+    if (!Choice.sent(returnItemCollectionMetrics, ReturnItemCollectionMetrics.SIZE)
+        || result.itemCollectionBytes() < 0) {
       return null;
     }
     Map<String, AttributeValue> item = result.current() != null ? result.current() : result.previous();

@@ -1,5 +1,8 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.api.AttributeAction;
+import io.shaledb.core.api.ComparisonOperator;
+import io.shaledb.core.api.ConditionalOperator;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.expr.ast.Condition;
@@ -10,6 +13,7 @@ import io.shaledb.core.expr.ast.Update;
 import io.shaledb.core.expr.eval.Comparisons;
 import io.shaledb.core.model.AttributeType;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,38 +24,38 @@ import java.util.Map;
  * same bound trees the expressions produce, so one evaluator serves both. Messages are DynamoDB's legacy ones.
  */
 public final class LegacyParameters {
-  static final List<String> COMPARISON_OPERATORS = List.of("IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT",
-      "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS");
   private static final String INVALID = "One or more parameter values were invalid: ";
 
   private LegacyParameters() {}
 
   /** @param parameter the parameter's path name: expected, queryFilter, scanFilter or keyConditions */
   public static void checkDeclared(ConstraintViolations v, String parameter, Map<String, ExpectedCondition> expected,
-      String conditionalOperator) {
+      Choice<ConditionalOperator> conditionalOperator) {
     if (expected != null) {
       expected.forEach((name, e) -> v.oneOf(parameter + "." + name + ".member.comparisonOperator",
-          e.comparisonOperator(), COMPARISON_OPERATORS));
+          e.comparisonOperator(), ComparisonOperator.values()));
     }
-    v.oneOf("conditionalOperator", conditionalOperator, List.of("AND", "OR"));
+    v.oneOf("conditionalOperator", conditionalOperator, ConditionalOperator.values());
   }
 
   static void checkDeclaredUpdates(ConstraintViolations v, Map<String, AttributeUpdate> updates) {
     if (updates != null) {
       updates.forEach((name, u) -> v.oneOf("attributeUpdates." + name + ".member.action", u.action(),
-          List.of("ADD", "PUT", "DELETE")));
+          AttributeAction.values()));
     }
   }
 
   /** The Expected conditions joined by ConditionalOperator (AND by default), or null when there are none. */
-  public static Condition condition(Map<String, ExpectedCondition> expected, String conditionalOperator) {
+  public static Condition condition(Map<String, ExpectedCondition> expected,
+      Choice<ConditionalOperator> conditionalOperator) {
     if (expected == null || expected.isEmpty()) {
       return null;
     }
     Condition all = null;
     for (Map.Entry<String, ExpectedCondition> entry : expected.entrySet()) {
       Condition one = condition(entry.getKey(), entry.getValue());
-      all = all == null ? one : "OR".equals(conditionalOperator) ? new Condition.Or(all, one)
+      all = all == null ? one : Choice.sent(conditionalOperator, ConditionalOperator.OR)
+          ? new Condition.Or(all, one)
           : new Condition.And(all, one);
     }
     return all;
@@ -76,13 +80,13 @@ public final class LegacyParameters {
       return exists ? new Condition.Comparison(path, Comparator.EQ, new Operand.Literal(e.value()))
           : new Condition.Function(ConditionFunction.ATTRIBUTE_NOT_EXISTS, List.of(path));
     }
-    String operator = e.comparisonOperator();
+    ComparisonOperator operator = Choice.valueOrNull(e.comparisonOperator());
     if (e.exists() != null) {
       throw invalid("Exists and ComparisonOperator cannot be used together for Attribute: " + name);
     }
     List<AttributeValue> arguments = e.attributeValueList() != null ? e.attributeValueList()
         : e.value() != null ? List.of(e.value()) : List.of();
-    if (!operator.equals("NULL") && !operator.equals("NOT_NULL") && arguments.isEmpty()
+    if (operator != ComparisonOperator.NULL && operator != ComparisonOperator.NOT_NULL && arguments.isEmpty()
         && e.attributeValueList() == null) {
       throw invalid("Value or AttributeValueList must be used with ComparisonOperator: " + operator
           + " for Attribute: " + name);
@@ -95,36 +99,35 @@ public final class LegacyParameters {
     }
     List<Operand> literals = arguments.stream().<Operand>map(Operand.Literal::new).toList();
     return switch (operator) {
-      case "EQ" -> new Condition.Comparison(path, Comparator.EQ, literals.get(0));
-      case "NE" -> new Condition.Comparison(path, Comparator.NE, literals.get(0));
-      case "LT" -> new Condition.Comparison(path, Comparator.LT, literals.get(0));
-      case "LE" -> new Condition.Comparison(path, Comparator.LE, literals.get(0));
-      case "GT" -> new Condition.Comparison(path, Comparator.GT, literals.get(0));
-      case "GE" -> new Condition.Comparison(path, Comparator.GE, literals.get(0));
-      case "NULL" -> new Condition.Function(ConditionFunction.ATTRIBUTE_NOT_EXISTS, List.of(path));
-      case "NOT_NULL" -> new Condition.Function(ConditionFunction.ATTRIBUTE_EXISTS, List.of(path));
-      case "CONTAINS" -> new Condition.Function(ConditionFunction.CONTAINS, List.of(path, literals.get(0)));
-      case "NOT_CONTAINS" -> new Condition.Not(
+      case EQ -> new Condition.Comparison(path, Comparator.EQ, literals.get(0));
+      case NE -> new Condition.Comparison(path, Comparator.NE, literals.get(0));
+      case LT -> new Condition.Comparison(path, Comparator.LT, literals.get(0));
+      case LE -> new Condition.Comparison(path, Comparator.LE, literals.get(0));
+      case GT -> new Condition.Comparison(path, Comparator.GT, literals.get(0));
+      case GE -> new Condition.Comparison(path, Comparator.GE, literals.get(0));
+      case NULL -> new Condition.Function(ConditionFunction.ATTRIBUTE_NOT_EXISTS, List.of(path));
+      case NOT_NULL -> new Condition.Function(ConditionFunction.ATTRIBUTE_EXISTS, List.of(path));
+      case CONTAINS -> new Condition.Function(ConditionFunction.CONTAINS, List.of(path, literals.get(0)));
+      case NOT_CONTAINS -> new Condition.Not(
           new Condition.Function(ConditionFunction.CONTAINS, List.of(path, literals.get(0))));
-      case "BEGINS_WITH" -> new Condition.Function(ConditionFunction.BEGINS_WITH, List.of(path, literals.get(0)));
-      case "IN" -> new Condition.In(path, literals);
-      case "BETWEEN" -> {
+      case BEGINS_WITH -> new Condition.Function(ConditionFunction.BEGINS_WITH, List.of(path, literals.get(0)));
+      case IN -> new Condition.In(path, literals);
+      case BETWEEN -> {
         if (Comparisons.isOrderable(arguments.get(0)) && Comparisons.compare(arguments.get(0), arguments.get(1)) > 0) {
           throw DynamoException.validation("The BETWEEN condition was provided a range where the lower bound is"
               + " greater than the upper bound");
         }
         yield new Condition.Between(path, literals.get(0), literals.get(1));
       }
-      default -> throw new IllegalStateException("operator checked against the enum: " + operator);
     };
   }
 
-  private static void checkArgumentCount(String operator, int count) {
+  private static void checkArgumentCount(ComparisonOperator operator, int count) {
     boolean valid = switch (operator) {
-      case "NULL", "NOT_NULL" -> count == 0;
-      case "IN" -> count > 0;
-      case "BETWEEN" -> count == 2;
-      default -> count == 1;
+      case NULL, NOT_NULL -> count == 0;
+      case IN -> count > 0;
+      case BETWEEN -> count == 2;
+      case EQ, NE, LT, LE, GT, GE, CONTAINS, NOT_CONTAINS, BEGINS_WITH -> count == 1;
     };
     if (!valid) {
       throw invalid("Invalid number of argument(s) for the " + operator + " ComparisonOperator");
@@ -137,14 +140,14 @@ public final class LegacyParameters {
     for (Map.Entry<String, AttributeUpdate> entry : updates.entrySet()) {
       Path path = Path.of(entry.getKey());
       AttributeUpdate u = entry.getValue();
-      String action = u.action() == null ? "PUT" : u.action();
+      AttributeAction action = Choice.valueOr(u.action(), AttributeAction.PUT);
       AttributeValue value = u.value();
-      if (value == null && !action.equals("DELETE")) {
+      if (value == null && action != AttributeAction.DELETE) {
         throw invalid("Only DELETE action is allowed when no attribute value is specified");
       }
       actions.add(switch (action) {
-        case "PUT" -> new Update.Set(path, new Operand.Literal(value));
-        case "DELETE" -> {
+        case PUT -> new Update.Set(path, new Operand.Literal(value));
+        case DELETE -> {
           if (value == null) {
             yield new Update.Remove(path);
           }
@@ -153,7 +156,7 @@ public final class LegacyParameters {
           }
           yield new Update.Delete(path, new Operand.Literal(value));
         }
-        case "ADD" -> {
+        case ADD -> {
           if (value.type() == AttributeType.L) {
             yield new Update.Set(path, new Operand.ListAppend(
                 new Operand.IfNotExists(path, new Operand.Literal(new AttributeValue.L(List.of()))),
@@ -164,7 +167,6 @@ public final class LegacyParameters {
           }
           yield new Update.Add(path, new Operand.Literal(value));
         }
-        default -> throw new IllegalStateException("action checked against the enum: " + action);
       });
     }
     return new Update(actions);

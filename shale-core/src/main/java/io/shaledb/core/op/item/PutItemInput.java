@@ -1,5 +1,12 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.api.ConditionalOperator;
+import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.api.ReturnItemCollectionMetrics;
+import io.shaledb.core.api.ReturnValue;
+import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
+import io.shaledb.core.validate.Choice;
+
 import io.shaledb.core.model.AttributeValue;
 import java.util.Map;
 
@@ -7,12 +14,12 @@ import java.util.Map;
 public record PutItemInput(
     String tableName,
     Map<String, AttributeValue> item,
-    String returnValues,
-    String returnConsumedCapacity,
-    String returnItemCollectionMetrics,
+    Choice<ReturnValue> returnValues,
+    Choice<ReturnConsumedCapacity> returnConsumedCapacity,
+    Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics,
     String conditionExpression,
     Map<String, String> expressionAttributeNames,
     Map<String, AttributeValue> expressionAttributeValues,
-    String returnValuesOnConditionCheckFailure,
+    Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure,
     Map<String, ExpectedCondition> expected,
-    String conditionalOperator) {}
+    Choice<ConditionalOperator> conditionalOperator) {}

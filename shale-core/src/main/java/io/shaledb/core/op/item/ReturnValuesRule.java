@@ -1,19 +1,20 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.api.ReturnValue;
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.validate.Choice;
 
 /** Which ReturnValues each operation accepts, beyond the declared enum. */
 final class ReturnValuesRule {
   private ReturnValuesRule() {}
 
   /** PutItem and DeleteItem accept only NONE and ALL_OLD; true when ALL_OLD was asked for. */
-  static boolean allOldOrNone(String returnValues) {
-    if (returnValues == null || returnValues.equals("NONE")) {
-      return false;
-    }
-    if (returnValues.equals("ALL_OLD")) {
-      return true;
-    }
-    throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
+  static boolean allOldOrNone(Choice<ReturnValue> returnValues) {
+    return switch (Choice.valueOr(returnValues, ReturnValue.NONE)) {
+      case NONE -> false;
+      case ALL_OLD -> true;
+      case UPDATED_OLD, ALL_NEW, UPDATED_NEW ->
+          throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
+    };
   }
 }

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.api.ReturnValue;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.ast.Update;
@@ -11,6 +12,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
@@ -82,17 +84,15 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
     return UpdateApplier.apply(update, previous == null ? new LinkedHashMap<>(key) : previous);
   }
 
-  private static Map<String, AttributeValue> returnValues(String returnValues, Update update, WriteOutcome result) {
-    if (returnValues == null) {
-      return null;
-    }
+  private static Map<String, AttributeValue> returnValues(Choice<ReturnValue> returnValues, Update update,
+      WriteOutcome result) {
     List<Path> updated = update.actions().stream().map(Update.Action::path).toList();
-    Map<String, AttributeValue> answer = switch (returnValues) {
-      case "ALL_OLD" -> result.previous();
-      case "ALL_NEW" -> result.current();
-      case "UPDATED_OLD" -> result.previous() == null ? null : Projector.project(result.previous(), updated);
-      case "UPDATED_NEW" -> Projector.project(result.current(), updated);
-      default -> null;
+    Map<String, AttributeValue> answer = switch (Choice.valueOr(returnValues, ReturnValue.NONE)) {
+      case NONE -> null;
+      case ALL_OLD -> result.previous();
+      case ALL_NEW -> result.current();
+      case UPDATED_OLD -> result.previous() == null ? null : Projector.project(result.previous(), updated);
+      case UPDATED_NEW -> Projector.project(result.current(), updated);
     };
     return answer == null || answer.isEmpty() ? null : answer;
   }

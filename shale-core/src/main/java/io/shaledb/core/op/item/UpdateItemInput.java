@@ -1,5 +1,12 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.api.ConditionalOperator;
+import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.api.ReturnItemCollectionMetrics;
+import io.shaledb.core.api.ReturnValue;
+import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
+import io.shaledb.core.validate.Choice;
+
 import io.shaledb.core.model.AttributeValue;
 import java.util.Map;
 
@@ -11,10 +18,10 @@ public record UpdateItemInput(
     String conditionExpression,
     Map<String, String> expressionAttributeNames,
     Map<String, AttributeValue> expressionAttributeValues,
-    String returnValues,
-    String returnConsumedCapacity,
-    String returnItemCollectionMetrics,
-    String returnValuesOnConditionCheckFailure,
+    Choice<ReturnValue> returnValues,
+    Choice<ReturnConsumedCapacity> returnConsumedCapacity,
+    Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics,
+    Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure,
     Map<String, AttributeUpdate> attributeUpdates,
     Map<String, ExpectedCondition> expected,
-    String conditionalOperator) {}
+    Choice<ConditionalOperator> conditionalOperator) {}

@@ -1,5 +1,7 @@
 package io.shaledb.core.op.read;
 
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.op.PageItem;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.Path;
@@ -41,7 +43,7 @@ final class PageReader {
    */
   static ReadPage read(StorageEngine storage, ReadTarget target, KeyRange range, boolean reverse, Integer limit,
       Condition filter, List<Path> projection, boolean countOnly, boolean consistent, RequestContext context,
-      String capacityMode) {
+      Choice<ReturnConsumedCapacity> capacityMode) {
     TableMetadata table = target.table();
     // Items pass through in their stored form unless something has to look inside them.
     boolean decode = filter != null || projection != null || target.fetchFromTable();

@@ -1,5 +1,7 @@
 package io.shaledb.core.op.read;
 
+import io.shaledb.core.api.ConditionalOperator;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.ExpressionKind;
@@ -43,7 +45,7 @@ public final class Query implements Operation<QueryInput, ReadPage> {
     Condition keyCondition = in.keyConditionExpression() != null
         ? binder.bind(ExpressionKind.KEY_CONDITION,
             db.expressions().condition(ExpressionKind.KEY_CONDITION, in.keyConditionExpression()))
-        : LegacyParameters.condition(in.keyConditions(), "AND");
+        : LegacyParameters.condition(in.keyConditions(), Choice.of(ConditionalOperator.AND));
     // After each condition's own checks, as dynalite's recorded answers show.
     if (in.keyConditions() != null && (in.keyConditions().isEmpty() || in.keyConditions().size() > 2)) {
       throw DynamoException.validation("Conditions can be of length 1 or 2 only");

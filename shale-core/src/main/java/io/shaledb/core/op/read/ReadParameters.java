@@ -1,5 +1,8 @@
 package io.shaledb.core.op.read;
 
+import io.shaledb.core.op.item.CommonParameters;
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.api.Select;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Condition;
@@ -21,9 +24,6 @@ import java.util.Set;
 
 /** The checks and bindings Query and Scan share: Select, projection, filter, Limit and the exclusive start key. */
 final class ReadParameters {
-  private static final List<String> SELECT =
-      List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
-
   /** What a read resolved to: its target, bound filter and projection, and where it starts. */
   record Resolved(ReadTarget target, Condition filter, List<Path> projection, boolean countOnly,
       boolean consistent, byte[] exclusiveStart) {}
@@ -35,11 +35,10 @@ final class ReadParameters {
     TableNames.requirePresentAndLength(r.tableName());
     ConstraintViolations v = new ConstraintViolations();
     TableNames.pattern(v, "tableName", r.tableName());
-    v.resourceName("indexName", r.indexName())
-        .length("indexName", r.indexName(), 3, 255)
+    TableNames.declared(v, "indexName", r.indexName())
         .range("limit", r.limit(), 1, Integer.MAX_VALUE)
-        .oneOf("select", r.select(), SELECT)
-        .oneOf("returnConsumedCapacity", r.returnConsumedCapacity(), List.of("INDEXES", "TOTAL", "NONE"));
+        .oneOf("select", r.select(), Select.values());
+    CommonParameters.returnConsumedCapacity(v, r.returnConsumedCapacity());
     LegacyParameters.checkDeclared(v, filterParameter, r.legacyFilter(), r.conditionalOperator());
     return v;
   }
@@ -57,11 +56,10 @@ final class ReadParameters {
         r.filterExpression() != null);
     String projectionParameter = r.attributesToGet() != null ? "AttributesToGet"
         : r.projectionExpression() != null ? "ProjectionExpression" : null;
-    String select = r.select() != null ? r.select()
-        : projectionParameter != null ? "SPECIFIC_ATTRIBUTES"
-        : r.indexName() != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
+    Select select = Choice.valueOr(r.select(), projectionParameter != null ? Select.SPECIFIC_ATTRIBUTES
+        : r.indexName() != null ? Select.ALL_PROJECTED_ATTRIBUTES : Select.ALL_ATTRIBUTES);
     switch (select) {
-      case "ALL_PROJECTED_ATTRIBUTES" -> {
+      case ALL_PROJECTED_ATTRIBUTES -> {
         if (r.indexName() == null) {
           throw DynamoException.validation(
               "ALL_PROJECTED_ATTRIBUTES can be used only when " + operation + " using an IndexName");
@@ -71,19 +69,18 @@ final class ReadParameters {
               + "ALL_PROJECTED_ATTRIBUTES");
         }
       }
-      case "SPECIFIC_ATTRIBUTES" -> {
+      case SPECIFIC_ATTRIBUTES -> {
         if (projectionParameter == null) {
           throw DynamoException.validation("Must specify the AttributesToGet or ProjectionExpression when choosing"
               + " to get SPECIFIC_ATTRIBUTES");
         }
       }
-      case "COUNT", "ALL_ATTRIBUTES" -> {
+      case COUNT, ALL_ATTRIBUTES -> {
         if (projectionParameter != null) {
           throw DynamoException.validation("Cannot specify the " + projectionParameter + " when choosing to get "
-              + (select.equals("COUNT") ? "only the Count" : "ALL_ATTRIBUTES"));
+              + (select == Select.COUNT ? "only the Count" : "ALL_ATTRIBUTES"));
         }
       }
-      default -> throw new IllegalStateException("select checked against the enum: " + select);
     }
     Condition filter = r.filterExpression() != null
         ? binder.bind(ExpressionKind.FILTER, db.expressions().condition(ExpressionKind.FILTER, r.filterExpression()))
@@ -93,11 +90,11 @@ final class ReadParameters {
     TableMetadata table = db.tableForItems(r.tableName());
     ReadTarget target = target(table, r, select, projection);
     byte[] exclusiveStart = r.exclusiveStartKey() == null ? null : startKey(target, r.exclusiveStartKey());
-    return new Resolved(target, filter, projection, select.equals("COUNT"), Boolean.TRUE.equals(r.consistentRead()),
+    return new Resolved(target, filter, projection, select == Select.COUNT, Boolean.TRUE.equals(r.consistentRead()),
         exclusiveStart);
   }
 
-  private static ReadTarget target(TableMetadata table, ReadRequest r, String select, List<Path> projection) {
+  private static ReadTarget target(TableMetadata table, ReadRequest r, Select select, List<Path> projection) {
     if (r.indexName() == null) {
       return new ReadTarget(table, null, false);
     }
@@ -109,11 +106,11 @@ final class ReadParameters {
       throw DynamoException.validation("Consistent reads are not supported on global secondary indexes");
     }
     boolean projectsAll = index.projectionType() == IndexMetadata.ProjectionType.ALL;
-    if (select.equals("ALL_ATTRIBUTES") && !projectsAll && !index.local()) {
+    if (select == Select.ALL_ATTRIBUTES && !projectsAll && !index.local()) {
       throw DynamoException.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is"
           + " not supported for global secondary index " + index.name() + " because its projection type is not ALL");
     }
-    boolean wantsMore = select.equals("ALL_ATTRIBUTES") || (projection != null && projection.stream()
+    boolean wantsMore = select == Select.ALL_ATTRIBUTES || (projection != null && projection.stream()
         .map(Path::topLevelName).anyMatch(name -> !projected(table, index, name)));
     return new ReadTarget(table, index, index.local() && !projectsAll && wantsMore);
   }

@@ -1,5 +1,10 @@
 package io.shaledb.core.op.read;
 
+import io.shaledb.core.api.ConditionalOperator;
+import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.api.Select;
+import io.shaledb.core.validate.Choice;
+
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.item.ExpectedCondition;
 import java.util.List;
@@ -13,7 +18,7 @@ import java.util.Map;
 public record ReadRequest(
     String tableName,
     String indexName,
-    String select,
+    Choice<Select> select,
     List<String> attributesToGet,
     String projectionExpression,
     String filterExpression,
@@ -22,6 +27,6 @@ public record ReadRequest(
     Long limit,
     Boolean consistentRead,
     Map<String, AttributeValue> exclusiveStartKey,
-    String returnConsumedCapacity,
+    Choice<ReturnConsumedCapacity> returnConsumedCapacity,
     Map<String, ExpectedCondition> legacyFilter,
-    String conditionalOperator) {}
+    Choice<ConditionalOperator> conditionalOperator) {}

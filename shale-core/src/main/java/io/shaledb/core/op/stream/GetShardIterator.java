@@ -1,5 +1,6 @@
 package io.shaledb.core.op.stream;
 
+import io.shaledb.core.api.ShardIteratorType;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
@@ -8,7 +9,6 @@ import io.shaledb.core.op.stream.StreamRequests.GetShardIteratorInput;
 import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.stream.StreamDescriptor.Shard;
 import io.shaledb.core.validate.ConstraintViolations;
-import java.util.List;
 
 /** GetShardIterator: where reading a shard starts. */
 public final class GetShardIterator implements Operation<GetShardIteratorInput, String> {
@@ -23,8 +23,7 @@ public final class GetShardIterator implements Operation<GetShardIteratorInput, 
     new ConstraintViolations().notNull("streamArn", in.streamArn())
         .notNull("shardId", in.shardId())
         .notNull("shardIteratorType", in.shardIteratorType())
-        .oneOf("shardIteratorType", in.shardIteratorType(),
-            List.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER"))
+        .oneOf("shardIteratorType", in.shardIteratorType(), ShardIteratorType.values())
         .throwIfAny();
   }
 
@@ -32,12 +31,11 @@ public final class GetShardIterator implements Operation<GetShardIteratorInput, 
   public String execute(GetShardIteratorInput in, RequestContext context) {
     StreamDescriptor stream = StreamReader.stream(db, in.streamArn());
     Shard shard = StreamReader.shard(stream, in.shardId());
-    long after = switch (in.shardIteratorType()) {
-      case "TRIM_HORIZON" -> Math.max(shard.start(), stream.trimmedBefore()) - 1;
-      case "LATEST" -> Math.min(db.storage().nextVersionstamp(), shard.end()) - 1;
-      case "AT_SEQUENCE_NUMBER" -> sequence(in) - 1;
-      case "AFTER_SEQUENCE_NUMBER" -> sequence(in);
-      default -> throw new IllegalStateException("type checked against the enum");
+    long after = switch (in.shardIteratorType().value()) {
+      case TRIM_HORIZON -> Math.max(shard.start(), stream.trimmedBefore()) - 1;
+      case LATEST -> Math.min(db.storage().nextVersionstamp(), shard.end()) - 1;
+      case AT_SEQUENCE_NUMBER -> sequence(in) - 1;
+      case AFTER_SEQUENCE_NUMBER -> sequence(in);
     };
     StreamReader.checkNotTrimmed(stream, after);
     return ShardIterators.encode(new ShardIterators.Position(stream.arn(), shard.shardId(), after,
@@ -47,7 +45,7 @@ public final class GetShardIterator implements Operation<GetShardIteratorInput, 
   private static long sequence(GetShardIteratorInput in) {
     if (in.sequenceNumber() == null) {
       throw DynamoException.validation("The SequenceNumber parameter is required for ShardIteratorType "
-          + in.shardIteratorType());
+          + in.shardIteratorType().text());
     }
     try {
       return Long.parseLong(in.sequenceNumber());

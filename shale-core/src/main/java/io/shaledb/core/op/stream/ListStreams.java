@@ -1,5 +1,6 @@
 package io.shaledb.core.op.stream;
 
+import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -21,7 +22,7 @@ public final class ListStreams implements Operation<ListStreamsInput, ListStream
   @Override
   public void validate(ListStreamsInput in) {
     new ConstraintViolations().range("limit", in.limit(), 1, 100)
-        .length("tableName", in.tableName(), 3, 255)
+        .length("tableName", in.tableName(), TableNames.MIN_LENGTH, TableNames.MAX_LENGTH)
         .length("exclusiveStartStreamArn", in.exclusiveStartStreamArn(), 37, 1024)
         .throwIfAny();
   }

@@ -1,5 +1,9 @@
 package io.shaledb.core.op.stream;
 
+import io.shaledb.core.api.ShardIteratorType;
+import io.shaledb.core.schema.StreamViewType;
+import io.shaledb.core.validate.Choice;
+
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.stream.StreamDescriptor;
 import java.util.List;
@@ -23,13 +27,13 @@ public final class StreamRequests {
   public record ShardDescription(String shardId, String parentShardId, String startingSequenceNumber,
       String endingSequenceNumber) {}
 
-  public record GetShardIteratorInput(String streamArn, String shardId, String shardIteratorType,
+  public record GetShardIteratorInput(String streamArn, String shardId, Choice<ShardIteratorType> shardIteratorType,
       String sequenceNumber) {}
 
   public record GetRecordsInput(String shardIterator, Long limit) {}
 
   /** One change record as stored: its sequence number and its fields (see StreamLog). */
-  public record ChangeRecord(long sequenceNumber, Map<String, AttributeValue> fields, String viewType) {}
+  public record ChangeRecord(long sequenceNumber, Map<String, AttributeValue> fields, StreamViewType viewType) {}
 
   /** @param nextShardIterator null once a closed shard is read to its end */
   public record GetRecordsOutput(List<ChangeRecord> records, String nextShardIterator) {}

@@ -1,5 +1,7 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
@@ -38,7 +40,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
       throw DynamoException.validation(
           "ShaleDB does not support " + String.join(", ", in.unsupportedFeatures()) + " yet");
     }
-    BillingMode mode = in.billingMode() == null ? BillingMode.PROVISIONED : BillingMode.valueOf(in.billingMode());
+    BillingMode mode = Choice.valueOr(in.billingMode(), BillingMode.PROVISIONED);
     ProvisionedThroughput throughput = Throughputs.forCreate(mode, in.provisionedThroughput());
     boolean hasIndexes = in.localSecondaryIndexes() != null || in.globalSecondaryIndexes() != null;
     KeySchema keySchema = validateKeys(in.keySchema(), in.attributeDefinitions(), hasIndexes);
@@ -60,7 +62,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
           UUID.randomUUID().toString(),
           keySchema,
           in.attributeDefinitions().stream()
-              .map(d -> new KeyAttribute(d.attributeName(), ScalarType.valueOf(d.attributeType())))
+              .map(d -> new KeyAttribute(d.attributeName(), d.attributeType().value()))
               .toList(),
           mode,
           throughput,
@@ -100,12 +102,12 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
         v.notNull(path + "attributeName", k.attributeName())
             .length(path + "attributeName", k.attributeName(), 1, 255)
             .notNull(path + "keyType", k.keyType())
-            .oneOf(path + "keyType", k.keyType(), List.of("HASH", "RANGE"));
+            .oneOf(path + "keyType", k.keyType(), KeyType.values());
       }
     }
     SecondaryIndexes.checkDeclared(v, "localSecondaryIndexes", in.localSecondaryIndexes());
     SecondaryIndexes.checkDeclared(v, "globalSecondaryIndexes", in.globalSecondaryIndexes());
-    v.oneOf("billingMode", in.billingMode(), List.of("PROVISIONED", "PAY_PER_REQUEST"));
+    v.oneOf("billingMode", in.billingMode(), BillingMode.values());
     Streams.checkDeclared(v, in.streamSpecification());
     v.throwIfAny();
   }
@@ -121,7 +123,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
       v.notNull(path + "attributeName", d.attributeName())
           .length(path + "attributeName", d.attributeName(), 1, 255)
           .notNull(path + "attributeType", d.attributeType())
-          .oneOf(path + "attributeType", d.attributeType(), List.of("B", "N", "S"));
+          .oneOf(path + "attributeType", d.attributeType(), ScalarType.LISTED);
     }
   }
 
@@ -142,10 +144,10 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
       throw DynamoException.validation(
           "Both the Hash Key and the Range Key element in the KeySchema have the same name");
     }
-    if (!"HASH".equals(keys.get(0).keyType())) {
+    if (!keys.get(0).keyType().is(KeyType.HASH)) {
       throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
     }
-    if (keys.size() == 2 && !"RANGE".equals(keys.get(1).keyType())) {
+    if (keys.size() == 2 && !keys.get(1).keyType().is(KeyType.RANGE)) {
       throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
     }
     if (!hasIndexes && keys.size() != definitions.size()) {
@@ -159,7 +161,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
   private static KeyAttribute keyAttribute(String name, List<AttributeDefinition> definitions) {
     for (AttributeDefinition d : definitions) {
       if (d.attributeName().equals(name)) {
-        return new KeyAttribute(name, ScalarType.valueOf(d.attributeType()));
+        return new KeyAttribute(name, d.attributeType().value());
       }
     }
     throw new IllegalStateException("key attribute " + name + " was checked to be defined");
@@ -171,7 +173,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
       KeySchemaElement k = keys.get(i);
       s.append(i == 0 ? "" : ", ")
           .append("KeySchemaElement(attributeName=").append(k.attributeName())
-          .append(", keyType=").append(k.keyType()).append(')');
+          .append(", keyType=").append(k.keyType() == null ? null : k.keyType().text()).append(')');
     }
     return s.append(']').toString();
   }

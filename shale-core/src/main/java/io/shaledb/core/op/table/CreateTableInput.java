@@ -1,5 +1,12 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.IndexMetadata.ProjectionType;
+import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.schema.ScalarType;
+import io.shaledb.core.schema.StreamViewType;
+import io.shaledb.core.validate.Choice;
+
 import java.util.List;
 
 /**
@@ -10,7 +17,7 @@ public record CreateTableInput(
     String tableName,
     List<AttributeDefinition> attributeDefinitions,
     List<KeySchemaElement> keySchema,
-    String billingMode,
+    Choice<BillingMode> billingMode,
     Throughput provisionedThroughput,
     List<Tag> tags,
     Boolean deletionProtectionEnabled,
@@ -20,15 +27,15 @@ public record CreateTableInput(
     List<String> unsupportedFeatures) {
 
   /** StreamSpecification: whether a stream is on and what its records hold. */
-  public record StreamSpecification(Boolean streamEnabled, String streamViewType) {}
+  public record StreamSpecification(Boolean streamEnabled, Choice<StreamViewType> streamViewType) {}
 
   /** A local or global secondary index definition; local ones carry no throughput. */
-  public record SecondaryIndex(String indexName, List<KeySchemaElement> keySchema, String projectionType,
+  public record SecondaryIndex(String indexName, List<KeySchemaElement> keySchema, Choice<ProjectionType> projectionType,
       List<String> nonKeyAttributes, boolean projectionPresent, Throughput provisionedThroughput) {}
 
-  public record AttributeDefinition(String attributeName, String attributeType) {}
+  public record AttributeDefinition(String attributeName, Choice<ScalarType> attributeType) {}
 
-  public record KeySchemaElement(String attributeName, String keyType) {}
+  public record KeySchemaElement(String attributeName, Choice<KeyType> keyType) {}
 
   public record Throughput(Long readCapacityUnits, Long writeCapacityUnits) {}
 

@@ -20,11 +20,8 @@ public final class ListTables implements Operation<ListTablesInput, ListTablesOu
 
   @Override
   public void validate(ListTablesInput in) {
-    new ConstraintViolations()
-        .range("limit", in.limit(), 1, MAX_LIMIT)
-        .resourceName("exclusiveStartTableName", in.exclusiveStartTableName())
-        .length("exclusiveStartTableName", in.exclusiveStartTableName(), 3, 255)
-        .throwIfAny();
+    TableNames.declared(new ConstraintViolations().range("limit", in.limit(), 1, MAX_LIMIT),
+        "exclusiveStartTableName", in.exclusiveStartTableName()).throwIfAny();
   }
 
   @Override

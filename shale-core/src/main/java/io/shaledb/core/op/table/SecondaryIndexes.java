@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.schema.KeyType;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
@@ -50,10 +51,8 @@ final class SecondaryIndexes {
     if (!index.projectionPresent()) {
       v.notNull(path + "projection", null);
     }
-    v.oneOf(path + "projection.projectionType", index.projectionType(), List.of("ALL", "INCLUDE", "KEYS_ONLY"));
-    v.notNull(path + "indexName", index.indexName())
-        .resourceName(path + "indexName", index.indexName())
-        .length(path + "indexName", index.indexName(), 3, 255);
+    v.oneOf(path + "projection.projectionType", index.projectionType(), ProjectionType.LISTED);
+    TableNames.declared(v.notNull(path + "indexName", index.indexName()), path + "indexName", index.indexName());
   }
 
   /** Semantic checks of both kinds of index, then the limits. */
@@ -139,10 +138,10 @@ final class SecondaryIndexes {
       throw DynamoException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same"
           + " name");
     }
-    if (!"HASH".equals(index.keySchema().get(0).keyType())) {
+    if (!index.keySchema().get(0).keyType().is(KeyType.HASH)) {
       throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
     }
-    if (keys.size() == 2 && !"RANGE".equals(index.keySchema().get(1).keyType())) {
+    if (keys.size() == 2 && !index.keySchema().get(1).keyType().is(KeyType.RANGE)) {
       throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
     }
   }
@@ -151,8 +150,8 @@ final class SecondaryIndexes {
     if (index.projectionType() == null) {
       throw invalid("Unknown ProjectionType: null");
     }
-    if (index.nonKeyAttributes() != null && !index.projectionType().equals("INCLUDE")) {
-      throw invalid("ProjectionType is " + index.projectionType() + ", but NonKeyAttributes is specified");
+    if (index.nonKeyAttributes() != null && !index.projectionType().is(ProjectionType.INCLUDE)) {
+      throw invalid("ProjectionType is " + index.projectionType().text() + ", but NonKeyAttributes is specified");
     }
   }
 
@@ -178,14 +177,14 @@ final class SecondaryIndexes {
     KeyAttribute range = index.keySchema().size() == 2
         ? attribute(index.keySchema().get(1).attributeName(), definitions) : null;
     return new IndexMetadata(index.indexName(), keyspace, local, KeySchema.of(hash, range),
-        ProjectionType.valueOf(index.projectionType()),
+        index.projectionType().value(),
         index.nonKeyAttributes() == null ? List.of() : index.nonKeyAttributes(), IndexStatus.ACTIVE, throughput, now);
   }
 
   private static KeyAttribute attribute(String name, List<AttributeDefinition> definitions) {
     for (AttributeDefinition d : definitions) {
       if (d.attributeName().equals(name)) {
-        return new KeyAttribute(name, ScalarType.valueOf(d.attributeType()));
+        return new KeyAttribute(name, d.attributeType().value());
       }
     }
     throw new IllegalStateException("index key " + name + " was checked to be defined");

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.catalog.CatalogTransaction;
 import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
@@ -15,7 +16,6 @@ import java.util.List;
 
 /** StreamSpecification's rules, shared by CreateTable and UpdateTable. */
 public final class Streams {
-  static final List<String> VIEW_TYPES = List.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY");
   private static final DateTimeFormatter LABEL =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
@@ -23,7 +23,7 @@ public final class Streams {
 
   static void checkDeclared(ConstraintViolations v, StreamSpecification spec) {
     if (spec != null) {
-      v.oneOf("streamSpecification.streamViewType", spec.streamViewType(), VIEW_TYPES);
+      v.oneOf("streamSpecification.streamViewType", spec.streamViewType(), StreamViewType.values());
     }
   }
 
@@ -54,7 +54,7 @@ public final class Streams {
     while (change.stream(arn(db.tableArn(tableName), LABEL.format(created))).isPresent()) {
       created = created.plusMillis(1);
     }
-    return new StreamSettings(spec.streamViewType(), keyspace, LABEL.format(created), created);
+    return new StreamSettings(spec.streamViewType().value(), keyspace, LABEL.format(created), created);
   }
 
   /** The catalog record of a table's enabled stream. */

@@ -1,5 +1,7 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.background.Service;
 import io.shaledb.core.catalog.CatalogTransaction;
@@ -52,7 +54,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
       }
     }
     TableNames.pattern(v, "tableName", in.tableName());
-    v.oneOf("billingMode", in.billingMode(), List.of("PROVISIONED", "PAY_PER_REQUEST"));
+    v.oneOf("billingMode", in.billingMode(), BillingMode.values());
     Throughputs.checkDeclared(v, "provisionedThroughput", in.provisionedThroughput());
     Streams.checkDeclared(v, in.streamSpecification());
     v.throwIfAny();
@@ -180,15 +182,15 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
           + " exceeds the per-table limit of " + SecondaryIndexes.MAX_GLOBAL);
     }
     List<AttributeDefinition> definitions = new ArrayList<>(table.attributeDefinitions().stream()
-        .map(a -> new AttributeDefinition(a.name(), a.type().name())).toList());
+        .map(a -> new AttributeDefinition(a.name(), Choice.of(a.type()))).toList());
     for (AttributeDefinition d : given == null ? List.<AttributeDefinition>of() : given) {
       if (definitions.stream().noneMatch(existing -> existing.attributeName().equals(d.attributeName()))) {
         definitions.add(d);
       }
     }
     List<KeySchemaElement> tableKeys = new ArrayList<>();
-    tableKeys.add(new KeySchemaElement(table.keySchema().partitionKey().name(), "HASH"));
-    table.keySchema().sortKey().ifPresent(k -> tableKeys.add(new KeySchemaElement(k.name(), "RANGE")));
+    tableKeys.add(new KeySchemaElement(table.keySchema().partitionKey().name(), Choice.of(KeyType.HASH)));
+    table.keySchema().sortKey().ifPresent(k -> tableKeys.add(new KeySchemaElement(k.name(), Choice.of(KeyType.RANGE))));
     Set<String> keyNames = new HashSet<>();
     tableKeys.forEach(k -> keyNames.add(k.attributeName()));
     if (create.keySchema() != null) {
@@ -201,12 +203,12 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     List<IndexMetadata> indexes = new ArrayList<>(table.indexes());
     indexes.add(index);
     return table.withAttributeDefinitions(definitions.stream()
-        .map(d -> new KeyAttribute(d.attributeName(), ScalarType.valueOf(d.attributeType()))).toList())
+        .map(d -> new KeyAttribute(d.attributeName(), d.attributeType().value())).toList())
         .withIndexes(indexes);
   }
 
   private static TableMetadata withCapacity(TableMetadata table, UpdateTableInput in, Instant now) {
-    BillingMode mode = in.billingMode() == null ? table.billingMode() : BillingMode.valueOf(in.billingMode());
+    BillingMode mode = Choice.valueOr(in.billingMode(), table.billingMode());
     if (mode == BillingMode.PAY_PER_REQUEST) {
       if (in.provisionedThroughput() != null) {
         throw DynamoException.validation(

@@ -1,5 +1,8 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.validate.Choice;
+
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.SecondaryIndex;
 import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
@@ -9,7 +12,7 @@ import java.util.List;
 /** UpdateTable's request, as decoded: any field may be null; see {@link CreateTableInput} on unsupported ones. */
 public record UpdateTableInput(
     String tableName,
-    String billingMode,
+    Choice<BillingMode> billingMode,
     Throughput provisionedThroughput,
     Boolean deletionProtectionEnabled,
     List<AttributeDefinition> attributeDefinitions,

@@ -1,5 +1,8 @@
 package io.shaledb.core.op.tx;
 
+import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
+import io.shaledb.core.validate.Choice;
+
 import io.shaledb.core.model.AttributeValue;
 import java.util.Map;
 
@@ -13,22 +16,22 @@ public sealed interface TransactAction {
 
   Map<String, AttributeValue> expressionAttributeValues();
 
-  String returnValuesOnConditionCheckFailure();
+  Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure();
 
   record Put(String tableName, Map<String, AttributeValue> item, String conditionExpression,
       Map<String, String> expressionAttributeNames, Map<String, AttributeValue> expressionAttributeValues,
-      String returnValuesOnConditionCheckFailure) implements TransactAction {}
+      Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) implements TransactAction {}
 
   record Update(String tableName, Map<String, AttributeValue> key, String updateExpression,
       String conditionExpression, Map<String, String> expressionAttributeNames,
-      Map<String, AttributeValue> expressionAttributeValues, String returnValuesOnConditionCheckFailure)
+      Map<String, AttributeValue> expressionAttributeValues, Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure)
       implements TransactAction {}
 
   record Delete(String tableName, Map<String, AttributeValue> key, String conditionExpression,
       Map<String, String> expressionAttributeNames, Map<String, AttributeValue> expressionAttributeValues,
-      String returnValuesOnConditionCheckFailure) implements TransactAction {}
+      Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) implements TransactAction {}
 
   record ConditionCheck(String tableName, Map<String, AttributeValue> key, String conditionExpression,
       Map<String, String> expressionAttributeNames, Map<String, AttributeValue> expressionAttributeValues,
-      String returnValuesOnConditionCheckFailure) implements TransactAction {}
+      Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) implements TransactAction {}
 }

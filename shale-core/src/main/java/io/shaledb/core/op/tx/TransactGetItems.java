@@ -1,5 +1,6 @@
 package io.shaledb.core.op.tx;
 
+import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
@@ -47,7 +48,7 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
         }
       }
     }
-    v.oneOf("returnConsumedCapacity", in.returnConsumedCapacity(), List.of("INDEXES", "TOTAL", "NONE"));
+    CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
     v.throwIfAny();
   }
 

@@ -1,5 +1,8 @@
 package io.shaledb.core.op.tx;
 
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
+import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.ExpressionKind;
@@ -70,8 +73,7 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
           case TransactAction.ConditionCheck c -> "conditionCheck";
         };
         v.notNull(member + ".tableName", action.tableName());
-        TableNames.pattern(v, member + ".tableName", action.tableName());
-        v.length(member + ".tableName", action.tableName(), 3, 255);
+        TableNames.declared(v, member + ".tableName", action.tableName());
         switch (action) {
           case TransactAction.Put p -> v.notNull(member + ".item", p.item());
           case TransactAction.Update u -> v.notNull(member + ".key", u.key())
@@ -80,11 +82,13 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
           case TransactAction.ConditionCheck c -> v.notNull(member + ".key", c.key())
               .notNull(member + ".conditionExpression", c.conditionExpression());
         }
+        v.oneOf(member + ".returnValuesOnConditionCheckFailure", action.returnValuesOnConditionCheckFailure(),
+            ReturnValuesOnConditionCheckFailure.values());
       }
     }
     v.length("clientRequestToken", in.clientRequestToken(), 1, 36);
-    v.oneOf("returnConsumedCapacity", in.returnConsumedCapacity(), List.of("INDEXES", "TOTAL", "NONE"));
-    v.oneOf("returnItemCollectionMetrics", in.returnItemCollectionMetrics(), List.of("SIZE", "NONE"));
+    CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
+    CommonParameters.returnItemCollectionMetrics(v, in.returnItemCollectionMetrics());
     v.throwIfAny();
   }
 
@@ -131,7 +135,7 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
     binder.checkAllUsed();
     TableMetadata table = db.tableForItems(action.tableName());
     WriteCondition writeCondition = new WriteCondition(condition,
-        "ALL_OLD".equals(action.returnValuesOnConditionCheckFailure()));
+        Choice.sent(action.returnValuesOnConditionCheckFailure(), ReturnValuesOnConditionCheckFailure.ALL_OLD));
     return switch (action) {
       case TransactAction.Put p -> {
         ItemLimits.checkSize(p.item());

@@ -1,5 +1,11 @@
 package io.shaledb.core.op.stream;
 
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.schema.StreamViewType;
+import io.shaledb.core.schema.ScalarType;
+import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.api.ShardIteratorType;
 import io.shaledb.core.op.Requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,9 +47,9 @@ class StreamLifecycleTest {
   private final String arn;
 
   StreamLifecycleTest() {
-    new CreateTable(db).execute(new CreateTableInput("events", List.of(new AttributeDefinition("id", "S")),
-        List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null, null, null, null, null,
-        new StreamSpecification(true, "NEW_IMAGE"), List.of()), Requests.request());
+    new CreateTable(db).execute(new CreateTableInput("events", List.of(new AttributeDefinition("id", Choice.of(ScalarType.S))),
+        List.of(new KeySchemaElement("id", Choice.of(KeyType.HASH))), Choice.of(BillingMode.PAY_PER_REQUEST), null, null, null, null, null,
+        new StreamSpecification(true, Choice.of(StreamViewType.NEW_IMAGE)), List.of()), Requests.request());
     arn = db.catalog().streams().get(0).arn();
   }
 
@@ -57,7 +63,7 @@ class StreamLifecycleTest {
   }
 
   private String iterator(String shardId, String type, String sequence) {
-    return new GetShardIterator(db).execute(new GetShardIteratorInput(arn, shardId, type, sequence), Requests.request());
+    return new GetShardIterator(db).execute(new GetShardIteratorInput(arn, shardId, Choice.of(type, ShardIteratorType.class), sequence), Requests.request());
   }
 
   private GetRecordsOutput get(String iterator) {

@@ -1,5 +1,9 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.schema.ScalarType;
+import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.op.Requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,8 +34,8 @@ class TimeToLiveTest {
   private final TimeToLiveSweeper sweeper = new TimeToLiveSweeper(db);
 
   TimeToLiveTest() {
-    new CreateTable(db).execute(new CreateTableInput("sessions", List.of(new AttributeDefinition("id", "S")),
-        List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null, null, null, null, null, null,
+    new CreateTable(db).execute(new CreateTableInput("sessions", List.of(new AttributeDefinition("id", Choice.of(ScalarType.S))),
+        List.of(new KeySchemaElement("id", Choice.of(KeyType.HASH))), Choice.of(BillingMode.PAY_PER_REQUEST), null, null, null, null, null, null,
         List.of()), Requests.request());
   }
 

@@ -1,0 +1,7 @@
+package io.shaledb.core.api;
+
+/** ReturnItemCollectionMetrics: whether to report item collection sizes. */
+public enum ReturnItemCollectionMetrics {
+  SIZE,
+  NONE
+}

@@ -5,7 +5,6 @@ import io.netty.buffer.ByteBufOutputStream;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -41,30 +40,47 @@ final class BoundedAggregator extends HttpObjectAggregator {
     this.memory = memory;
   }
 
-  /** The aggregator takes a body's parts only while it aggregates; those of a refused request are taken to drop. */
+  /**
+   * The aggregator takes a body's parts only while it aggregates, and lets whole requests pass as they are: the
+   * parts of a refused request are taken to be dropped, and whole requests (the decoder's stand-in for one it could
+   * not read) to be passed on like any other.
+   */
   @Override
   public boolean acceptInboundMessage(Object msg) throws Exception {
-    return dropping && msg instanceof HttpContent || super.acceptInboundMessage(msg);
+    return msg instanceof FullHttpRequest || dropping && msg instanceof HttpContent
+        || super.acceptInboundMessage(msg);
   }
 
   @Override
   protected void decode(ChannelHandlerContext ctx, HttpObject msg, List<Object> out) throws Exception {
-    if (msg instanceof HttpRequest head && !(msg instanceof FullHttpMessage)) {
-      dropping = false;
-      releaseReserved();
-      long bytes = head.decoderResult().isSuccess() ? bodyBytes(head) : 0;
-      // A body over the size limit is the aggregator's to refuse (413), with nothing reserved.
-      boolean oversized = bytes > maxContentLength();
-      if (!oversized && !memory.tryReserve(bytes)) {
-        dropping = true;
-        out.add(new IncomingRequest.Refused(HttpUtil.isKeepAlive(head) && !HttpUtil.is100ContinueExpected(head)));
-        return;
-      }
-      reserved = oversized ? 0 : bytes;
+    if (msg instanceof FullHttpRequest whole) {
+      out.add(new IncomingRequest.Admitted(whole.retain(), 0, memory));
+    } else if (msg instanceof HttpRequest head) {
+      begin(ctx, head, out);
     } else if (dropping) {
       dropping = !(msg instanceof LastHttpContent);
-      return;
+    } else {
+      aggregate(ctx, msg, out);
     }
+  }
+
+  /** A request's head: its body is reserved and aggregation begins, or the request is refused. */
+  private void begin(ChannelHandlerContext ctx, HttpRequest head, List<Object> out) throws Exception {
+    dropping = false;
+    releaseReserved();
+    long bytes = head.decoderResult().isSuccess() ? bodyBytes(head) : 0;
+    // A body over the size limit is the aggregator's to refuse (413), with nothing reserved.
+    boolean oversized = bytes > maxContentLength();
+    if (oversized || memory.tryReserve(bytes)) {
+      reserved = oversized ? 0 : bytes;
+      aggregate(ctx, head, out);
+    } else {
+      dropping = true;
+      out.add(new IncomingRequest.Refused(HttpUtil.isKeepAlive(head) && !HttpUtil.is100ContinueExpected(head)));
+    }
+  }
+
+  private void aggregate(ChannelHandlerContext ctx, HttpObject msg, List<Object> out) throws Exception {
     super.decode(ctx, msg, out);
     for (int i = 0; i < out.size(); i++) {
       if (out.get(i) instanceof FullHttpRequest request) {

@@ -116,6 +116,17 @@ class BoundedAggregatorTest {
   }
 
   @Test
+  void requestTheDecoderCouldNotRead_isPassedOn_toBeAnswered() {
+    arrive("NONSENSE\r\n\r\n");
+
+    IncomingRequest.Admitted malformed = connection.readInbound();
+
+    assertThat(malformed.http().decoderResult().isFailure()).isTrue();
+    malformed.release();
+    assertThat(memory.used()).isZero();
+  }
+
+  @Test
   void requestOverTheSizeLimit_reservesNothing_andIsAnsweredWith413() {
     arrive(head(MAX_BODY + 1, ""));
 

@@ -11,6 +11,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -85,6 +86,23 @@ class HttpApiServerLimitsTest {
     return RawHttp.read(socket.getInputStream());
   }
 
+  /**
+   * A call on a new connection, made again while the server refuses it: the server counts a connection it closed
+   * until the close is done, a moment after the client has seen it.
+   */
+  private RawHttp.Response callOnANewConnection(String body) throws IOException {
+    Instant deadline = Instant.now().plusMillis(BOUND_MILLIS);
+    while (true) {
+      try {
+        return call(connect(), body);
+      } catch (IOException refused) {
+        if (Instant.now().isAfter(deadline)) {
+          throw refused;
+        }
+      }
+    }
+  }
+
   /** Reads until the server closes the connection: the end of the stream, or a reset if it left bytes unread. */
   private static void assertClosedByTheServer(Socket socket) {
     assertThatCode(() -> {
@@ -141,7 +159,25 @@ class HttpApiServerLimitsTest {
     assertClosedByTheServer(refused);
     assertClosedByTheServer(first);
     assertClosedByTheServer(second);
-    assertThat(call(connect(), "4").body()).isEqualTo("4");
+    assertThat(callOnANewConnection("4").body()).isEqualTo("4");
+  }
+
+  @Test
+  void connectionsAtTheLimitHeldByTricklingClients_areClosedAfterTheRequestTimeout_andAFreshClientServed()
+      throws Exception {
+    start(new HttpLimits(LONG, Duration.ofSeconds(1), 2, MEMORY));
+    Socket first = connect();
+    Socket second = connect();
+    send(first, "POST / HTTP/1.1\r\nHo");
+    send(second, "POST / HTTP/1.1\r\nHo");
+
+    Socket refused = connect();
+    send(refused, RawHttp.post("3", ""));
+
+    assertClosedByTheServer(refused);
+    assertClosedByTheServer(first);
+    assertClosedByTheServer(second);
+    assertThat(callOnANewConnection("4").body()).isEqualTo("4");
   }
 
   @Test

@@ -115,6 +115,17 @@ class HttpApiServerLimitsTest {
     }).doesNotThrowAnyException();
   }
 
+  /** At the limit a new connection is closed at once; once the server has closed {@code held}, one is served. */
+  private void assertNewConnectionRefused_thenServedOnceTheServerCloses(Socket... held) throws IOException {
+    Socket refused = connect();
+    send(refused, RawHttp.post("3", ""));
+    assertClosedByTheServer(refused);
+    for (Socket socket : held) {
+      assertClosedByTheServer(socket);
+    }
+    assertThat(callOnANewConnection("4").body()).isEqualTo("4");
+  }
+
   @Test
   void connectionIdleAfterAnAnswer_isClosedAfterTheIdleTimeout() throws Exception {
     start(HttpLimits.defaults().withIdleTimeout(SHORT));
@@ -153,13 +164,7 @@ class HttpApiServerLimitsTest {
     assertThat(call(first, "1").body()).isEqualTo("1");
     assertThat(call(second, "2").body()).isEqualTo("2");
 
-    Socket refused = connect();
-    send(refused, RawHttp.post("3", ""));
-
-    assertClosedByTheServer(refused);
-    assertClosedByTheServer(first);
-    assertClosedByTheServer(second);
-    assertThat(callOnANewConnection("4").body()).isEqualTo("4");
+    assertNewConnectionRefused_thenServedOnceTheServerCloses(first, second);
   }
 
   @Test
@@ -171,13 +176,7 @@ class HttpApiServerLimitsTest {
     send(first, "POST / HTTP/1.1\r\nHo");
     send(second, "POST / HTTP/1.1\r\nHo");
 
-    Socket refused = connect();
-    send(refused, RawHttp.post("3", ""));
-
-    assertClosedByTheServer(refused);
-    assertClosedByTheServer(first);
-    assertClosedByTheServer(second);
-    assertThat(callOnANewConnection("4").body()).isEqualTo("4");
+    assertNewConnectionRefused_thenServedOnceTheServerCloses(first, second);
   }
 
   @Test

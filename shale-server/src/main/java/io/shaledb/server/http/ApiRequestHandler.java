@@ -32,12 +32,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one HTTP request into one API call. A call that never blocks runs on the event loop, which reads nothing else
  * meanwhile; so does a call that may block but first answers without waiting (a GetItem whose item is in memory),
- * which saves the two thread hand-offs. Any other call runs on a worker; requests the client pipelines behind it
- * wait in arrival order until its response is written, so responses leave in request order. Reading from the
- * connection pauses only while such requests wait: pausing and resuming change the socket's epoll interest, a system
- * call each way, which every request paid when reads paused around each call. Requests refused for want of body
- * memory, and calls that would start while responses overdraw it, are answered with DynamoDB's ThrottlingException:
- * the SDKs retry it after a backoff meant for an overloaded service, and it says truly that nothing was done.
+ * which saves the two thread hand-offs. Any other call, and any call with a large body, runs on a worker; requests
+ * the client pipelines behind it wait in arrival order until its response is written, so responses leave in request
+ * order. Reading from the connection pauses only while such requests wait: pausing and resuming change the socket's
+ * epoll interest, a system call each way, which every request paid when reads paused around each call. Requests
+ * refused for want of body memory, and calls that would start while responses overdraw it, are answered with
+ * DynamoDB's ThrottlingException: the SDKs retry it after a backoff meant for an overloaded service, and it says
+ * truly that nothing was done.
  */
 final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRequestHandler.class);
@@ -122,17 +123,21 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     ApiRequest call = new ApiRequest(request.headers().get(TARGET), requestId, credentials.accessKeyId(),
         credentials.region());
     ByteBuf body = request.content();
-    if (!callsMayBlock) {
-      send(ctx, call(ctx, call, body, false), keepAlive);
-      return;
+    if (body.readableBytes() <= BodyMemory.SMALL_BODY) {
+      if (!callsMayBlock) {
+        send(ctx, call(ctx, call, body, false), keepAlive);
+        return;
+      }
+      int start = body.readerIndex();
+      FullHttpResponse answered = call(ctx, call, body, true);
+      if (answered != null) {
+        send(ctx, answered, keepAlive);
+        return;
+      }
+      body.readerIndex(start);
     }
-    int start = body.readerIndex();
-    FullHttpResponse answered = call(ctx, call, body, true);
-    if (answered != null) {
-      send(ctx, answered, keepAlive);
-      return;
-    }
-    body.readerIndex(start);
+    // Here too goes a large body on any engine: parsed on the event loop, it would hold up every connection's small
+    // calls there (a 16 MB one for tens of milliseconds).
     admitted.retain();
     callRunning = true;
     workers.execute(() -> {

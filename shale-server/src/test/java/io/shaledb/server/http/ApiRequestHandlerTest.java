@@ -14,13 +14,15 @@ import io.shaledb.core.op.MutableClock;
 import io.shaledb.server.protocol.ApiHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** How requests refused for want of body memory are answered, on a connection fed requests by hand. */
 class ApiRequestHandlerTest {
-  private static final long MEMORY = 1000;
+  private static final long MEMORY = 1024 * 1024;
   /** DynamoDB's ThrottlingException, with the message its developer guide gives ("Error handling with DynamoDB"). */
   private static final String THROTTLED = "{\"__type\":\"com.amazon.coral.availability#ThrottlingException\","
       + "\"message\":\"Rate of requests exceeds the allowed throughput.\"}";
@@ -32,8 +34,10 @@ class ApiRequestHandlerTest {
   };
   private final BodyMemory memory = new BodyMemory(MEMORY, new OccasionalWarning("full",
       ConnectionLimit.WARNING_INTERVAL, new MutableClock(Instant.EPOCH), warning -> { }));
+  /** Calls handed to a worker, which the test runs. */
+  private final Queue<Runnable> handedOff = new ArrayDeque<>();
   private final EmbeddedChannel connection = new EmbeddedChannel(
-      new ApiRequestHandler(echo, Runnable::run, false, memory, "us-east-1"));
+      new ApiRequestHandler(echo, handedOff::add, false, memory, "us-east-1"));
 
   @AfterEach
   void close() {
@@ -45,7 +49,7 @@ class ApiRequestHandlerTest {
         Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
     http.headers().set("X-Amz-Target", "DynamoDB_20120810.PutItem")
         .set(HttpHeaderNames.AUTHORIZATION, "AWS4-HMAC-SHA256 Credential=a/20250101/us-east-1/dynamodb/aws4_request");
-    assertThat(memory.tryReserve(body.length())).isTrue();
+    assertThat(memory.tryReserve(body.length())).as("the test's memory is big enough").isTrue();
     return new IncomingRequest.Admitted(http, body.length(), memory);
   }
 
@@ -101,7 +105,21 @@ class ApiRequestHandlerTest {
 
     assertThat(body(answer())).isEqualTo("{\"a\":1}");
     assertThat(calls).hasValue(1);
+    assertThat(handedOff).as("run on the event loop: the engine never blocks").isEmpty();
     assertThat(memory.used()).isZero();
     assertThat(memory.peak()).as("the request's body, then its response").isEqualTo(2 * "{\"a\":1}".length());
+  }
+
+  @Test
+  void largeBody_onAnEngineThatNeverBlocks_isParsedAndRunOnAWorker() {
+    String large = "x".repeat((int) BodyMemory.SMALL_BODY + 1);
+    connection.writeInbound(admitted(large));
+    assertThat(calls).as("not on the event loop").hasValue(0);
+
+    handedOff.remove().run();
+    connection.runPendingTasks();
+
+    assertThat(body(answer())).isEqualTo(large);
+    assertThat(memory.used()).isZero();
   }
 }

@@ -27,7 +27,7 @@ public final class ShaleDbServer implements AutoCloseable {
     DynamoApi api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock());
     try {
       HttpApiServer http = HttpApiServer.start(config.host(), config.port(), config.region(), api,
-          !engine.capabilities().contains(Capability.NON_BLOCKING));
+          !engine.capabilities().contains(Capability.NON_BLOCKING), config.httpLimits(), config.clock());
       return new ShaleDbServer(config, engine, api, http);
     } catch (RuntimeException | InterruptedException e) {
       api.close();

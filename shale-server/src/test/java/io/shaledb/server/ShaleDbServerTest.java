@@ -3,6 +3,7 @@ package io.shaledb.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shaledb.server.http.HttpLimits;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ class ShaleDbServerTest {
   Path data;
 
   private ServerConfig durableOn(int port) {
-    return new ServerConfig("127.0.0.1", port, data, false, "us-east-1", Duration.ofSeconds(60), Clock.systemUTC());
+    return new ServerConfig("127.0.0.1", port, data, false, "us-east-1", Duration.ofSeconds(60), Clock.systemUTC(),
+        HttpLimits.defaults());
   }
 
   /** A start that cannot bind closes what it opened: the database's lock is free for the next start. */

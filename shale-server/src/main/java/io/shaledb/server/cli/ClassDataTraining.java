@@ -2,6 +2,7 @@ package io.shaledb.server.cli;
 
 import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ShaleDbServer;
+import io.shaledb.server.http.HttpLimits;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,7 +63,8 @@ final class ClassDataTraining {
     try {
       for (boolean inMemory : new boolean[] {true, false}) {
         try (ShaleDbServer server = ShaleDbServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, 0, data,
-            inMemory, ServerConfig.DEFAULT_REGION, ServerConfig.DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC()))) {
+            inMemory, ServerConfig.DEFAULT_REGION, ServerConfig.DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(),
+            HttpLimits.defaults()))) {
           answer(server);
         }
       }

@@ -2,6 +2,7 @@ package io.shaledb.server.cli;
 
 import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ShaleDbServer;
+import io.shaledb.server.http.HttpLimits;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run a ShaleDB server in the foreground.")
 final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+  /** This process's limits, from its descriptor limit and heap; the options below change some. */
+  private final HttpLimits defaultLimits = HttpLimits.defaults();
 
   @Option(names = "--port", description = "Port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
   int port = ServerConfig.DEFAULT_PORT;
@@ -37,12 +40,22 @@ final class ServeCommand implements Callable<Integer> {
       description = "Seconds between sweeps of expired items (and stream maintenance). Default: ${DEFAULT-VALUE}.")
   long maintenanceSeconds = ServerConfig.DEFAULT_MAINTENANCE_INTERVAL.toSeconds();
 
+  @Option(names = "--idle-timeout-seconds",
+      description = "Seconds a connection without requests stays open. Default: ${DEFAULT-VALUE}.")
+  long idleTimeoutSeconds = HttpLimits.DEFAULT_IDLE_TIMEOUT.toSeconds();
+
+  @Option(names = "--max-connections", description = "Connections open at once; more are closed at once. Default:"
+      + " ${DEFAULT-VALUE} (three quarters of the file-descriptor limit).")
+  int maxConnections = defaultLimits.maxConnections();
+
   @Override
   public Integer call() throws InterruptedException {
     ShaleDbServer server;
     try {
       server = ShaleDbServer.start(new ServerConfig(host, port, dataDirectory.toAbsolutePath(), inMemory, region,
-          Duration.ofSeconds(Math.max(1, maintenanceSeconds)), Clock.systemUTC()));
+          Duration.ofSeconds(Math.max(1, maintenanceSeconds)), Clock.systemUTC(), defaultLimits
+              .withIdleTimeout(Duration.ofSeconds(Math.max(1, idleTimeoutSeconds)))
+              .withMaxConnections(Math.max(1, maxConnections))));
     } catch (IllegalStateException | UncheckedIOException e) {
       // A port in use, a data directory another server holds or one that cannot be created: the user's to fix, so
       // the reason and no stack trace.

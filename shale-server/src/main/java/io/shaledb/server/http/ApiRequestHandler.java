@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.server.protocol.ApiHandler;
@@ -31,21 +32,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns one HTTP request into one API call. A call that never blocks runs on the event loop, which reads nothing else
  * meanwhile; so does a call that may block but first answers without waiting (a GetItem whose item is in memory),
- * which saves the two thread hand-offs. Any other call runs on a worker; requests the client pipelines behind it
- * wait in arrival order until its response is written, so responses leave in request order. Reading from the
- * connection pauses only while such requests wait: pausing and resuming change the socket's epoll interest, a system
- * call each way, which every request paid when reads paused around each call.
+ * which saves the two thread hand-offs. Any other call, and any call with a large body, runs on a worker; requests
+ * the client pipelines behind it wait in arrival order until its response is written, so responses leave in request
+ * order. Reading from the connection pauses only while such requests wait: pausing and resuming change the socket's
+ * epoll interest, a system call each way, which every request paid when reads paused around each call. Requests
+ * refused for want of body memory, and calls that would start while responses overdraw it, are answered with
+ * DynamoDB's ThrottlingException: the SDKs retry it after a backoff meant for an overloaded service, and it says
+ * truly that nothing was done.
  */
-final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRequestHandler.class);
   private static final String TARGET = "X-Amz-Target";
+  /** DynamoDB's message for ThrottlingException (developer guide, "Error handling with DynamoDB"). */
+  static final String THROTTLED_MESSAGE = "Rate of requests exceeds the allowed throughput.";
 
   private final ApiHandler handler;
   private final Executor workers;
   private final boolean callsMayBlock;
+  private final BodyMemory memory;
   private final byte[] health;
   /** Requests that arrived while a handed-off call ran; touched on the event loop only. */
-  private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+  private final ArrayDeque<IncomingRequest> waiting = new ArrayDeque<>();
   private boolean callRunning;
   /**
    * Set once a response closes the connection: HTTP/1.1 forbids running anything the client sent after the request
@@ -53,27 +60,41 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
    */
   private boolean closing;
 
-  ApiRequestHandler(ApiHandler handler, Executor workers, boolean callsMayBlock, String region) {
+  ApiRequestHandler(ApiHandler handler, Executor workers, boolean callsMayBlock, BodyMemory memory, String region) {
     this.handler = handler;
     this.workers = workers;
     this.callsMayBlock = callsMayBlock;
+    this.memory = memory;
     this.health = ("healthy: dynamodb." + region + ".amazonaws.com ").getBytes(StandardCharsets.US_ASCII);
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+  protected void channelRead0(ChannelHandlerContext ctx, IncomingRequest request) {
     if (closing) {
       return;
     }
     if (callRunning) {
-      waiting.add(request.retain());
+      waiting.add(ReferenceCountUtil.retain(request));
       ctx.channel().config().setAutoRead(false);
       return;
     }
     serve(ctx, request);
   }
 
-  private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
+  private void serve(ChannelHandlerContext ctx, IncomingRequest request) {
+    switch (request) {
+      case IncomingRequest.Refused refused ->
+          send(ctx, error(ctx, throttled(), Responses.newRequestId()), refused.keepAlive());
+      case IncomingRequest.Admitted admitted -> serve(ctx, admitted);
+    }
+  }
+
+  private static DynamoException throttled() {
+    return new DynamoException(ErrorCode.THROTTLING, THROTTLED_MESSAGE);
+  }
+
+  private void serve(ChannelHandlerContext ctx, IncomingRequest.Admitted admitted) {
+    FullHttpRequest request = admitted.http();
     AsciiString requestId = Responses.newRequestId();
     if (request.decoderResult().isFailure()) {
       send(ctx, error(ctx, DynamoException.serialization("Malformed HTTP request"), requestId), false);
@@ -94,28 +115,37 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
           "Request is missing Authentication Token"), requestId), keepAlive);
       return;
     }
+    if (!memory.allowsCall()) {
+      send(ctx, error(ctx, throttled(), requestId), keepAlive);
+      return;
+    }
     Credentials credentials = Credentials.parse(authorization);
     ApiRequest call = new ApiRequest(request.headers().get(TARGET), requestId, credentials.accessKeyId(),
         credentials.region());
     ByteBuf body = request.content();
-    if (!callsMayBlock) {
-      send(ctx, call(ctx, call, body, false), keepAlive);
-      return;
+    if (body.readableBytes() <= BodyMemory.SMALL_BODY) {
+      if (!callsMayBlock) {
+        send(ctx, call(ctx, call, body, false), keepAlive);
+        return;
+      }
+      int start = body.readerIndex();
+      FullHttpResponse answered = call(ctx, call, body, true);
+      if (answered != null) {
+        send(ctx, answered, keepAlive);
+        return;
+      }
+      body.readerIndex(start);
     }
-    int start = body.readerIndex();
-    FullHttpResponse answered = call(ctx, call, body, true);
-    if (answered != null) {
-      send(ctx, answered, keepAlive);
-      return;
-    }
-    body.readerIndex(start).retain();
+    // Here too goes a large body on any engine: parsed on the event loop, it would hold up every connection's small
+    // calls there (a 16 MB one for tens of milliseconds).
+    admitted.retain();
     callRunning = true;
     workers.execute(() -> {
       FullHttpResponse response;
       try {
         response = call(ctx, call, body, false);
       } finally {
-        body.release();
+        admitted.release();
       }
       ctx.executor().execute(() -> callDone(ctx, response, keepAlive));
     });
@@ -127,11 +157,11 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     callRunning = false;
     boolean paused = !waiting.isEmpty();
     while (!callRunning && !closing && !waiting.isEmpty()) {
-      FullHttpRequest next = waiting.poll();
+      IncomingRequest next = waiting.poll();
       try {
         serve(ctx, next);
       } finally {
-        next.release();
+        ReferenceCountUtil.release(next);
       }
     }
     if (closing) {
@@ -148,7 +178,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
   }
 
   private void releaseWaiting() {
-    waiting.forEach(FullHttpRequest::release);
+    waiting.forEach(ReferenceCountUtil::release);
     waiting.clear();
   }
 
@@ -193,10 +223,13 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     return response;
   }
 
+  /** Writes a response, counted in the body memory until it has left for the client. */
   private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
     closing |= !keepAlive;
     HttpUtil.setKeepAlive(response, keepAlive);
-    ctx.writeAndFlush(response);
+    int bytes = response.content().readableBytes();
+    memory.charge(bytes);
+    ctx.writeAndFlush(response).addListener(written -> memory.release(bytes));
   }
 
   @Override

@@ -18,6 +18,8 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.shaledb.server.protocol.ApiHandler;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * The HTTP/1.1 front door: Netty event loops decode requests and write responses. API calls that may block on
  * storage run on virtual threads, so the event loops never wait; when the storage engine never blocks, or a call
  * can answer from memory ({@link ApiHandler#handleWithoutBlocking}), the event loop answers it itself, which saves
- * the two thread hand-offs (a third of a GetItem's CPU time in memory).
+ * the two thread hand-offs (a third of a GetItem's CPU time in memory). What clients may hold is bounded by
+ * {@link HttpLimits}: connections, their idle and request time, and the memory of the bodies in flight.
  */
 public final class HttpApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApiServer.class);
@@ -38,46 +41,55 @@ public final class HttpApiServer implements AutoCloseable {
   private final EventLoopGroup group;
   private final ExecutorService workers;
   private final Channel channel;
+  private final BodyMemory memory;
 
-  private HttpApiServer(EventLoopGroup group, ExecutorService workers, Channel channel) {
+  private HttpApiServer(EventLoopGroup group, ExecutorService workers, Channel channel, BodyMemory memory) {
     this.group = group;
     this.workers = workers;
     this.channel = channel;
+    this.memory = memory;
   }
 
   /**
    * Binds {@code host:port} (port 0 picks a free one) and serves {@code handler}, whose calls run on the event loops
-   * unless {@code callsMayBlock}.
+   * unless {@code callsMayBlock}, within {@code limits}; {@code clock} spaces the warnings about limits reached.
    *
    * @throws IllegalStateException when the address cannot be bound (in use, not local), with nothing left running
    */
-  public static HttpApiServer start(String host, int port, String region, ApiHandler handler, boolean callsMayBlock)
-      throws InterruptedException {
+  public static HttpApiServer start(String host, int port, String region, ApiHandler handler, boolean callsMayBlock,
+      HttpLimits limits, Clock clock) throws InterruptedException {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(io);
     ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shale-api-", 0).factory());
+    ConnectionLimit connections = new ConnectionLimit(limits.maxConnections(), clock, LOG::warn);
+    BodyMemory memory = new BodyMemory(limits.bodyMemoryBytes(), new OccasionalWarning(String.format(Locale.ROOT,
+        "the memory for request and response bodies (%.1f MiB) is full: requests are answered with"
+        + " ThrottlingException until some are done", limits.bodyMemoryBytes() / (1024.0 * 1024)),
+        ConnectionLimit.WARNING_INTERVAL, clock, LOG::warn));
     try {
       Channel channel = new ServerBootstrap()
           .group(group)
           .channel(channelType)
           .option(ChannelOption.SO_BACKLOG, 1024)
+          .handler(connections)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
               ch.pipeline()
                   .addLast(new HttpServerCodec())
+                  .addLast(new ConnectionTimeouts(limits.idleTimeout(), limits.requestTimeout()))
                   .addLast(new HttpServerKeepAliveHandler())
-                  .addLast(new BoundedAggregator(MAX_REQUEST_BYTES))
-                  .addLast(new ApiRequestHandler(handler, workers, callsMayBlock, region));
+                  .addLast(new BoundedAggregator(MAX_REQUEST_BYTES, memory))
+                  .addLast(new ApiRequestHandler(handler, workers, callsMayBlock, memory, region));
             }
           })
           .bind(new InetSocketAddress(host, port))
           .sync()
           .channel();
-      return new HttpApiServer(group, workers, channel);
+      return new HttpApiServer(group, workers, channel, memory);
     } catch (Exception e) {
       // Netty rethrows a failed bind's IOException undeclared, past a catch of the declared exceptions: catching
       // them alone left the event loops (and, in ShaleDbServer, the opened database) running after the failure.
@@ -93,6 +105,11 @@ public final class HttpApiServer implements AutoCloseable {
   /** The port actually bound. */
   public int port() {
     return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  /** The body memory, for tests to read what it held. */
+  BodyMemory memory() {
+    return memory;
   }
 
   /** Stops accepting, lets in-flight calls finish for a moment, then stops the event loops. */

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.server.protocol.ApiHandler;
 import io.shaledb.server.protocol.ApiRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,13 +77,14 @@ class HttpApiServerTest {
       calls.incrementAndGet();
       SLOWER_FIRST.handle(request, body, response);
     };
-    try (HttpApiServer server = HttpApiServer.start("127.0.0.1", 0, "us-east-1", counting, callsMayBlock);
+    try (HttpApiServer server = HttpApiServer.start("127.0.0.1", 0, "us-east-1", counting, callsMayBlock,
+            HttpLimits.defaults(), Clock.systemUTC());
         Socket socket = new Socket("127.0.0.1", server.port())) {
-      String pipelined = post("0", "Connection: close\r\n") + post("1", "");
+      String pipelined = RawHttp.post("0", "Connection: close\r\n") + RawHttp.post("1", "");
       socket.getOutputStream().write(pipelined.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
 
-      assertThat(readBody(socket.getInputStream())).isEqualTo("0");
+      assertThat(RawHttp.read(socket.getInputStream()).body()).isEqualTo("0");
       assertThat(socket.getInputStream().read()).as("the server closed the connection").isEqualTo(-1);
     }
     assertThat(calls).hasValue(1);
@@ -95,11 +95,12 @@ class HttpApiServerTest {
 
   /** Sends calls numbered 0 to CALLS - 1 in one write, a health check among them, and reads the response bodies. */
   private static List<String> pipelineToServer(ApiHandler handler) throws Exception {
-    try (HttpApiServer server = HttpApiServer.start("127.0.0.1", 0, "us-east-1", handler, true);
+    try (HttpApiServer server = HttpApiServer.start("127.0.0.1", 0, "us-east-1", handler, true,
+            HttpLimits.defaults(), Clock.systemUTC());
         Socket socket = new Socket("127.0.0.1", server.port())) {
       StringBuilder pipelined = new StringBuilder();
       for (int i = 0; i < CALLS; i++) {
-        pipelined.append(post(Integer.toString(i), ""));
+        pipelined.append(RawHttp.post(Integer.toString(i), ""));
         if (i == HEALTH_CHECK_AFTER) {
           pipelined.append("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
         }
@@ -109,7 +110,7 @@ class HttpApiServerTest {
 
       List<String> bodies = new ArrayList<>();
       for (int i = 0; i < CALLS + 1; i++) {
-        bodies.add(readBody(socket.getInputStream()));
+        bodies.add(RawHttp.read(socket.getInputStream()).body());
       }
       return bodies;
     }
@@ -124,31 +125,5 @@ class HttpApiServerTest {
       }
     }
     return expected;
-  }
-
-  private static String post(String body, String extraHeaders) {
-    return "POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n" + extraHeaders
-        + "Authorization: AWS4-HMAC-SHA256 Credential=a/20250101/us-east-1/dynamodb/aws4_request\r\n"
-        + "Content-Type: application/x-amz-json-1.0\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
-  }
-
-  /** Reads one response and returns its body, found through its Content-Length. */
-  private static String readBody(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b == -1) {
-        throw new IOException("connection closed inside a response head: " + head);
-      }
-      head.write(b);
-    }
-    int length = -1;
-    for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
-      if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-        length = Integer.parseInt(line.substring("content-length:".length()).trim());
-      }
-    }
-    assertThat(length).as("content-length in %s", head).isNotNegative();
-    return new String(in.readNBytes(length), StandardCharsets.US_ASCII);
   }
 }

@@ -11,11 +11,13 @@ import org.rocksdb.RocksDBException;
 final class RocksTransaction implements Transaction {
   private final RocksDB db;
   private final org.rocksdb.Transaction transaction;
+  private final WriteOutage outage;
   private final ReadOptions readOptions;
 
-  RocksTransaction(RocksDB db, org.rocksdb.Transaction transaction) {
+  RocksTransaction(RocksDB db, org.rocksdb.Transaction transaction, WriteOutage outage) {
     this.db = db;
     this.transaction = transaction;
+    this.outage = outage;
     this.readOptions = new ReadOptions().setSnapshot(transaction.getSnapshot());
   }
 
@@ -56,8 +58,9 @@ final class RocksTransaction implements Transaction {
     try {
       transaction.commit();
     } catch (RocksDBException e) {
-      throw RocksErrors.unchecked(e);
+      throw outage.failed(e);
     }
+    outage.succeeded();
   }
 
   @Override

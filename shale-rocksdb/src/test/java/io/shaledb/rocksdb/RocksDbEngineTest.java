@@ -3,6 +3,7 @@ package io.shaledb.rocksdb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngineContract;
@@ -15,7 +16,7 @@ class RocksDbEngineTest extends StorageEngineContract {
 
   @Override
   protected StorageEngine open(Path directory) {
-    return StorageEngines.open("rocksdb", directory);
+    return StorageEngines.open("rocksdb", EngineOptions.defaults(directory));
   }
 
   @Test

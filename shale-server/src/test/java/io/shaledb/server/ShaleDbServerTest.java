@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +14,7 @@ class ShaleDbServerTest {
   Path data;
 
   private ServerConfig durableOn(int port) {
-    return new ServerConfig("127.0.0.1", port, data, false, "us-east-1", Duration.ofSeconds(60), Clock.systemUTC());
+    return ServerConfig.durableOnRandomPort(data).withPort(port);
   }
 
   /** A start that cannot bind closes what it opened: the database's lock is free for the next start. */

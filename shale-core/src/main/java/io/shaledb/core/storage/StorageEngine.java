@@ -16,7 +16,10 @@ import java.util.Set;
  *       {@link WriteConflictException} when a key it read or wrote was committed by someone else after it began.
  *       That makes committed transactions serializable on the keys they touch.
  *   <li>When {@link Capability#DURABLE} is declared, a commit that returned survives the process being killed
- *       ({@code kill -9}) and the engine being opened again on the same data.
+ *       ({@code kill -9}) and the engine being opened again on the same data; with {@link Durability#FSYNC} it also
+ *       survives an operating system crash or a power cut.
+ *   <li>A commit or clear that cannot be written for a passing reason (a full disk) throws
+ *       {@link StorageUnavailableException}; reads go on working meanwhile.
  *   <li>All methods are thread-safe. Snapshots, transactions and cursors belong to one thread at a time and must
  *       be closed.
  * </ul>

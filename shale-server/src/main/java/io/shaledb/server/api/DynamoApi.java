@@ -33,6 +33,7 @@ import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTimeToLive;
 import io.shaledb.core.op.tx.TransactGetItems;
 import io.shaledb.core.op.tx.TransactWriteItems;
+import io.shaledb.core.storage.StorageUnavailableException;
 import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.server.json.BatchJson;
 import io.shaledb.server.json.ItemJson;
@@ -151,10 +152,16 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
     return route;
   }
 
+  /**
+   * Runs one call. A storage engine that cannot write now (a full disk, which it logs once) makes the call a
+   * retryable ServiceUnavailable rather than a 500 logged with its stack for every refused write.
+   */
   private void run(Route<?, ?> route, InputStream body, OutputStream response, boolean mayBlock) throws IOException {
     try (JsonParser parser = json.createParser(body);
         JsonGenerator generator = json.createGenerator(response)) {
       route.run(new JsonInput(parser), generator, mayBlock);
+    } catch (StorageUnavailableException e) {
+      throw DynamoException.serviceUnavailable();
     }
   }
 

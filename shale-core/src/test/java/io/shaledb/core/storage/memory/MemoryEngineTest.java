@@ -2,6 +2,7 @@ package io.shaledb.core.storage.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
@@ -16,7 +17,7 @@ class MemoryEngineTest extends StorageEngineContract {
 
   @Override
   protected StorageEngine open(Path directory) {
-    return StorageEngines.open("memory", directory);
+    return StorageEngines.open("memory", EngineOptions.defaults(directory));
   }
 
   @Test

@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Acknowledged writes survive a power cut with the default durability, and do not with {@code --durability os}: the
- * server runs on {@link PowerCutFilesystem}, which keeps only what was synced; it is killed with SIGKILL under load,
- * the power is cut, and a new server starts on what the disk kept.
+ * server runs on {@link PowerCutFilesystem}, which keeps only what was synced, in a data directory it creates there;
+ * it is killed with SIGKILL under load, the power is cut, and a new server starts on what the disk kept.
  */
 @Tag("slow")
 class PowerLossIT {
@@ -55,8 +55,6 @@ class PowerLossIT {
     Path image = Files.createDirectory(work.resolve("after-the-cut"));
     WritesUntilKilled run;
     try (PowerCutFilesystem disk = PowerCutFilesystem.mount(mountPoint, image)) {
-      Files.createDirectory(mountPoint.resolve("data"));
-      PowerCutFilesystem.syncDirectory(mountPoint);
       try (ServerProcess server = ServerProcess.start(mountPoint.resolve("data"), options);
           DynamoDbClient client = server.client()) {
         client.createTable(r -> r.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)

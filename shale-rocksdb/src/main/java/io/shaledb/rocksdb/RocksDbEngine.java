@@ -14,8 +14,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -122,12 +124,28 @@ public final class RocksDbEngine implements StorageEngine {
     RocksDbTuning tuning = RocksDbTuning.from(options);
     Path directory = options.dataDirectory();
     try {
-      Files.createDirectories(directory);
+      createDurably(directory.toAbsolutePath());
       return new RocksDbEngine(directory, options.durability(), tuning);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RocksDBException e) {
       throw new IllegalStateException("cannot open RocksDB in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Creates the directory and any missing parent, syncing each new one's entry in its parent: RocksDB syncs the
+   * entries it makes inside the database directory, not the directory's own entry, and a power cut before the file
+   * system wrote that entry would lose the whole database, acknowledged writes included.
+   */
+  private static void createDurably(Path directory) throws IOException {
+    if (Files.isDirectory(directory)) {
+      return;
+    }
+    createDurably(directory.getParent());
+    Files.createDirectory(directory);
+    try (FileChannel parent = FileChannel.open(directory.getParent(), StandardOpenOption.READ)) {
+      parent.force(true);
     }
   }
 

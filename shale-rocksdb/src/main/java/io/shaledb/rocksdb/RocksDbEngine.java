@@ -105,6 +105,7 @@ public final class RocksDbEngine implements StorageEngine {
         readable = RocksDB.openReadOnly(options, directory.toString());
       } catch (RocksDBException readOnly) {
         close(options, writeOptions, transactionOptions, bloomFilter, blockCache);
+        e.addSuppressed(readOnly);
         throw e;
       }
       opened = null;

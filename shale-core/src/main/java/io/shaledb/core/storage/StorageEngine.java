@@ -38,12 +38,20 @@ public interface StorageEngine extends AutoCloseable {
    */
   byte[] getWithoutBlocking(byte[] key);
 
-  /** Starts an optimistic read-write transaction. */
+  /**
+   * Starts an optimistic read-write transaction.
+   *
+   * @throws StorageUnavailableException when the engine cannot write at all for now (a durable engine opened
+   *     read-only because its disk was full)
+   */
   Transaction begin();
 
   /**
-   * Removes every key in {@code range}. Not atomic with other writes and not isolated: callers use it only for
-   * ranges nothing else reads or writes any more (the items of a deleted table).
+   * Removes every key in {@code range}, as durably as a commit. Not atomic with other writes and not isolated:
+   * callers use it only for ranges nothing else reads or writes any more (the items of a deleted table).
+   *
+   * @throws StorageUnavailableException when the engine cannot write now (a full disk); part of the range may be
+   *     cleared
    */
   void clearRange(KeyRange range);
 

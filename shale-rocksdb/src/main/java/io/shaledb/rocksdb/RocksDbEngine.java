@@ -42,7 +42,8 @@ import org.rocksdb.WriteOptions;
  * returns ({@code manual_wal_flush} stays off), so it survives the process being killed. With
  * {@link Durability#FSYNC} the write is also synced ({@code WriteOptions.sync}): RocksDB's write-group leader appends
  * the records of every writer waiting at that moment and syncs the log once for all of them, so concurrent commits
- * share one sync (group commit). RocksDB syncs the files it creates (table files, the manifest, {@code CURRENT}) and
+ * share one sync (group commit); such writes from virtual threads wait on platform threads ({@link CommitThreads}),
+ * or they could not wait together. RocksDB syncs the files it creates (table files, the manifest, {@code CURRENT}) and
  * the directory after it creates, renames or deletes them, whatever the write options say; data files are synced
  * with fdatasync ({@code use_fsync} off), which writes the data and the size needed to read it back, and
  * directories with fsync. With {@link Durability#OS} the log reaches the operating system only, which a power cut
@@ -71,6 +72,7 @@ public final class RocksDbEngine implements StorageEngine {
   private final WriteOptions writeOptions;
   private final OptimisticTransactionOptions transactionOptions;
   private final WriteOutage outage = new WriteOutage();
+  private final CommitThreads commits;
   private final RocksDB db;
   /** The same database as {@link #db} when it was opened for writing; null when it was opened read-only. */
   private final OptimisticTransactionDB writable;
@@ -90,6 +92,7 @@ public final class RocksDbEngine implements StorageEngine {
             .setFilterPolicy(bloomFilter)
             .setCacheIndexAndFilterBlocks(true));
     writeOptions = new WriteOptions().setSync(durability == Durability.FSYNC);
+    commits = new CommitThreads(durability);
     transactionOptions = new OptimisticTransactionOptions().setSetSnapshot(true);
     OptimisticTransactionDB opened;
     RocksDB readable;
@@ -191,7 +194,7 @@ public final class RocksDbEngine implements StorageEngine {
   /** @throws StorageUnavailableException when the database was opened read-only for lack of space */
   @Override
   public Transaction begin() {
-    return new RocksTransaction(db, writable().beginTransaction(writeOptions, transactionOptions), outage);
+    return new RocksTransaction(db, writable().beginTransaction(writeOptions, transactionOptions), outage, commits);
   }
 
   /**
@@ -209,7 +212,7 @@ public final class RocksDbEngine implements StorageEngine {
             batch.delete(cursor.key());
             more = cursor.next();
           }
-          target.write(writeOptions, batch);
+          commits.run(() -> target.write(writeOptions, batch));
           outage.succeeded();
         }
       }
@@ -232,6 +235,7 @@ public final class RocksDbEngine implements StorageEngine {
 
   @Override
   public void close() {
+    commits.close();
     db.close();
     close(transactionOptions, writeOptions, options, bloomFilter, blockCache);
   }

@@ -12,12 +12,14 @@ final class RocksTransaction implements Transaction {
   private final RocksDB db;
   private final org.rocksdb.Transaction transaction;
   private final WriteOutage outage;
+  private final CommitThreads commits;
   private final ReadOptions readOptions;
 
-  RocksTransaction(RocksDB db, org.rocksdb.Transaction transaction, WriteOutage outage) {
+  RocksTransaction(RocksDB db, org.rocksdb.Transaction transaction, WriteOutage outage, CommitThreads commits) {
     this.db = db;
     this.transaction = transaction;
     this.outage = outage;
+    this.commits = commits;
     this.readOptions = new ReadOptions().setSnapshot(transaction.getSnapshot());
   }
 
@@ -56,7 +58,7 @@ final class RocksTransaction implements Transaction {
   @Override
   public void commit() {
     try {
-      transaction.commit();
+      commits.run(transaction::commit);
     } catch (RocksDBException e) {
       throw outage.failed(e);
     }

@@ -5,8 +5,9 @@
 #   bench/compare.sh                      # both modes, all workloads, 1/16/64 connections, 10 s each after 15 s
 #   MODES=memory WORKLOADS="get put" CONNECTIONS=16 DURATION=5 WARMUP=2 bench/compare.sh
 #
-# Modes: memory (ShaleDB --in-memory vs DynamoDB Local -inMemory) and disk (ShaleDB on RocksDB vs DynamoDB Local
-# -dbPath). The load generator is wrk (installed from Debian's packages when missing), on the same machine. When the
+# Modes: memory (ShaleDB --in-memory vs DynamoDB Local -inMemory), disk (ShaleDB on RocksDB with its default
+# durability, each write synced to the disk before it is acknowledged, vs DynamoDB Local -dbPath) and disk-os (the same
+# with ShaleDB's --durability os, writes acknowledged once the operating system has them; not in the default run). The load generator is wrk (installed from Debian's packages when missing), on the same machine. When the
 # get workload runs, a second table sets ShaleDB's GetItem against a minimal Netty server answering a fixed GetItem
 # body (shale-bench's EchoServer): the machine's HTTP limit; a third table measures GetItem's latency at 16 connections
 # below saturation, for all three servers.
@@ -108,13 +109,17 @@ measure() { # pid port workload connections [warm-up workload] -> "req/s p50 p99
 start_servers() { # mode workload: a fresh ShaleDB and DynamoDB Local, both prepared for the workload
   rm -rf "$work/shale-data" "$work/ddb-data"
   mkdir -p "$work/ddb-data"
-  if [ "$1" = memory ]; then
-    shale_args=(--in-memory)
-    ddb_args=(-inMemory)
-  else
-    shale_args=(--data-dir "$work/shale-data")
-    ddb_args=(-dbPath "$work/ddb-data")
-  fi
+  case "$1" in
+    memory)
+      shale_args=(--in-memory)
+      ddb_args=(-inMemory) ;;
+    disk)
+      shale_args=(--data-dir "$work/shale-data")
+      ddb_args=(-dbPath "$work/ddb-data") ;;
+    disk-os)
+      shale_args=(--data-dir "$work/shale-data" --durability os)
+      ddb_args=(-dbPath "$work/ddb-data") ;;
+  esac
   ./shaledb serve --port "$SHALE_PORT" "${shale_args[@]}" >"$work/shale-$1.log" 2>&1 &
   shale_pid=$!
   "$java" -Djava.library.path="$work/ddblocal" -cp "$work/ddblocal/*" \

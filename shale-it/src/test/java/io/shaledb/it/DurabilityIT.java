@@ -3,17 +3,10 @@ package io.shaledb.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -56,10 +49,10 @@ class DurabilityIT {
 
   @Test
   void sigkill_losesNoAcknowledgedWrite() throws Exception {
-    Killed run;
+    WritesUntilKilled run;
     try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
       createTable(client, "acked");
-      run = writeUntilKilled(server, 4, 2_000, id -> client.putItem(r -> r.tableName("acked").item(Map.of(
+      run = WritesUntilKilled.run(server, 4, 2_000, id -> client.putItem(r -> r.tableName("acked").item(Map.of(
           "id", AttributeValue.fromN(String.valueOf(id)), "payload", AttributeValue.fromS("x".repeat(100))))));
     }
     List<Integer> acknowledged = run.acknowledged();
@@ -76,11 +69,11 @@ class DurabilityIT {
 
   @Test
   void sigkill_duringTransactions_leavesEachWhollyPresentOrAbsent() throws Exception {
-    Killed run;
+    WritesUntilKilled run;
     try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
       createTable(client, "tx-a");
       createTable(client, "tx-b");
-      run = writeUntilKilled(server, 3, 600, n -> client.transactWriteItems(r -> r.transactItems(
+      run = WritesUntilKilled.run(server, 3, 600, n -> client.transactWriteItems(r -> r.transactItems(
           transactPut("tx-a", n * 2), transactPut("tx-a", n * 2 + 1), transactPut("tx-b", n))));
     }
     try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client()) {
@@ -103,7 +96,7 @@ class DurabilityIT {
           .attributeDefinitions(Tables.definition("id", ScalarAttributeType.N))
           .keySchema(Tables.key("id", KeyType.HASH))
           .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
-      writeUntilKilled(server, 3, 500, id -> client.putItem(r -> r.tableName("streamed").item(Map.of(
+      WritesUntilKilled.run(server, 3, 500, id -> client.putItem(r -> r.tableName("streamed").item(Map.of(
           "id", AttributeValue.fromN(String.valueOf(id))))));
     }
     try (ServerProcess server = ServerProcess.start(data); DynamoDbClient client = server.client();
@@ -127,47 +120,6 @@ class DurabilityIT {
       client.scanPaginator(r -> r.tableName("streamed")).items().forEach(i -> stored.add(i.get("id").n()));
       assertThat(recorded).isEqualTo(stored);
     }
-  }
-
-  /** The numbers of the writes acknowledged before the kill, and how many writes had started. */
-  private record Killed(List<Integer> acknowledged, int attempted) {}
-
-  /**
-   * Runs {@code writers} threads that each write with the next number until a write fails, kills the server with
-   * SIGKILL once {@code killAfter} writes have started, and waits for the writers.
-   */
-  private static Killed writeUntilKilled(ServerProcess server, int writers, int killAfter, IntConsumer write)
-      throws Exception {
-    AtomicInteger next = new AtomicInteger();
-    AtomicBoolean killed = new AtomicBoolean();
-    ExecutorService pool = Executors.newFixedThreadPool(writers);
-    List<Future<List<Integer>>> results = new ArrayList<>();
-    for (int w = 0; w < writers; w++) {
-      results.add(pool.submit(() -> {
-        List<Integer> mine = new ArrayList<>();
-        while (!killed.get()) {
-          int n = next.getAndIncrement();
-          try {
-            write.accept(n);
-            mine.add(n);
-          } catch (RuntimeException e) {
-            break;
-          }
-        }
-        return mine;
-      }));
-    }
-    while (next.get() < killAfter) {
-      Thread.sleep(5);
-    }
-    server.kill();
-    killed.set(true);
-    List<Integer> acknowledged = new ArrayList<>();
-    for (Future<List<Integer>> result : results) {
-      acknowledged.addAll(result.get());
-    }
-    pool.shutdown();
-    return new Killed(acknowledged, next.get());
   }
 
   private static TransactWriteItem transactPut(String table, int id) {

@@ -3,15 +3,17 @@ package io.shaledb.it;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,20 +35,25 @@ final class ServerProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Optional<Path> nativeLibrary;
+  private final Queue<String> output;
 
-  private ServerProcess(Process process, int port, Optional<Path> nativeLibrary) {
+  private ServerProcess(Process process, int port, Optional<Path> nativeLibrary, Queue<String> output) {
     this.process = process;
     this.port = port;
     this.nativeLibrary = nativeLibrary;
+    this.output = output;
   }
 
-  static ServerProcess start(Path dataDirectory) throws IOException {
+  /** A server on {@code dataDirectory}, with {@code options} of {@code shaledb serve} added to the command line. */
+  static ServerProcess start(Path dataDirectory, String... options) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     // RocksDB copies its JNI library out of the jar at every start, into the temporary directory unless told where,
     // and a killed server leaves the 15 MB copy behind: each server gets a directory for it that close() removes.
     Path nativeLibrary = Files.createTempDirectory("shaledb-it-native-");
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
         "io.shaledb.server.cli.Main", "serve", "--port", "0", "--data-dir", dataDirectory.toString()));
+    command.addAll(List.of(options));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("ROCKSDB_SHAREDLIB_DIR", nativeLibrary.toString());
     return start(builder, Optional.of(nativeLibrary));
   }
@@ -60,9 +67,11 @@ final class ServerProcess implements AutoCloseable {
     Process process = builder.redirectErrorStream(true).start();
     BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8));
+    Queue<String> lines = new ConcurrentLinkedQueue<>();
     CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
       try {
         for (String line = output.readLine(); line != null; line = output.readLine()) {
+          lines.add(line);
           Matcher m = LISTENING.matcher(line);
           if (m.find()) {
             return Integer.parseInt(m.group(1));
@@ -75,8 +84,8 @@ final class ServerProcess implements AutoCloseable {
     });
     try {
       int bound = port.get(60, TimeUnit.SECONDS);
-      Thread.ofVirtual().start(() -> drain(output));
-      return new ServerProcess(process, bound, nativeLibrary);
+      Thread.ofVirtual().start(() -> drain(output, lines));
+      return new ServerProcess(process, bound, nativeLibrary, lines);
     } catch (Exception e) {
       process.destroyForcibly();
       process.onExit().join();
@@ -143,10 +152,17 @@ final class ServerProcess implements AutoCloseable {
     delete(nativeLibrary);
   }
 
+  /** What the server printed so far, line by line. */
+  List<String> output() {
+    return List.copyOf(output);
+  }
+
   /** Reads the server's output to its end, so that a full pipe never stops the server. */
-  private static void drain(BufferedReader output) {
+  private static void drain(BufferedReader output, Queue<String> lines) {
     try {
-      output.transferTo(Writer.nullWriter());
+      for (String line = output.readLine(); line != null; line = output.readLine()) {
+        lines.add(line);
+      }
     } catch (IOException e) {
       // The JDK closes a process's output under a reader when the process exits: the end, too.
     }

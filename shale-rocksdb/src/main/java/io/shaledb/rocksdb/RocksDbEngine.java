@@ -1,17 +1,23 @@
 package io.shaledb.rocksdb;
 
 import io.shaledb.core.storage.Capability;
+import io.shaledb.core.storage.Durability;
+import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.StorageUnavailableException;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.storage.WouldBlockException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -24,6 +30,7 @@ import org.rocksdb.OptimisticTransactionOptions;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksObject;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -31,17 +38,30 @@ import org.rocksdb.WriteOptions;
  * The durable engine, on RocksDB's {@link OptimisticTransactionDB}: RocksDB checks transaction conflicts itself (a
  * commit fails with Busy or TryAgain when a key the transaction read or wrote changed after its snapshot).
  *
- * <p>Durability: every commit is written to the write-ahead log, which reaches the operating system before the
- * commit returns ({@code manual_wal_flush} stays off), so an acknowledged write survives the process being killed.
- * Surviving a power loss would additionally need an fsync per commit, which this engine does not pay for.
+ * <p>Durability: every commit and every batch of {@link #clearRange} is written to the write-ahead log before it
+ * returns ({@code manual_wal_flush} stays off), so it survives the process being killed. With
+ * {@link Durability#FSYNC} the write is also synced ({@code WriteOptions.sync}): RocksDB's write-group leader appends
+ * the records of every writer waiting at that moment and syncs the log once for all of them, so concurrent commits
+ * share one sync (group commit); such writes from virtual threads wait on platform threads ({@link CommitThreads}),
+ * or they could not wait together. RocksDB syncs the files it creates (table files, the manifest, {@code CURRENT}) and
+ * the directory after it creates, renames or deletes them, whatever the write options say; data files are synced
+ * with fdatasync ({@code use_fsync} off), which writes the data and the size needed to read it back, and
+ * directories with fsync. With {@link Durability#OS} the log reaches the operating system only, which a power cut
+ * may lose.
+ *
+ * <p>A full disk: a write that finds no space fails, and RocksDB then refuses every write until its error handler
+ * finds space again (its default {@code SstFileManager} checks every few seconds) and resumes by itself; meanwhile
+ * commits throw {@link StorageUnavailableException} and reads go on. A database that cannot even be opened for
+ * writing for lack of space (opening writes a new log and options file, and replays the old log into a table file)
+ * is opened read-only instead: reads are served and {@link #begin()} and {@link #clearRange} refuse, until a restart
+ * with free space.
  */
 public final class RocksDbEngine implements StorageEngine {
   static {
     RocksDB.loadLibrary();
   }
 
-  private static final long BLOCK_CACHE_BYTES = 64L << 20;
-  private static final long WRITE_BUFFER_BYTES = 32L << 20;
+  private static final System.Logger LOG = System.getLogger(RocksDbEngine.class.getName());
   private static final int CLEAR_BATCH_KEYS = 10_000;
   /** Per calling thread, which for reads without blocking are a server's few network threads. */
   private static final ThreadLocal<ReadBuffers> READ_BUFFERS = ThreadLocal.withInitial(ReadBuffers::new);
@@ -51,39 +71,87 @@ public final class RocksDbEngine implements StorageEngine {
   private final Options options;
   private final WriteOptions writeOptions;
   private final OptimisticTransactionOptions transactionOptions;
-  private final OptimisticTransactionDB db;
+  private final WriteOutage outage = new WriteOutage();
+  private final CommitThreads commits;
+  private final RocksDB db;
+  /** The same database as {@link #db} when it was opened for writing; null when it was opened read-only. */
+  private final OptimisticTransactionDB writable;
   private final StampedCommits stampedCommits;
 
-  private RocksDbEngine(Path directory) throws RocksDBException {
+  private RocksDbEngine(Path directory, Durability durability, RocksDbTuning tuning) throws RocksDBException {
     // Four shards, not the default 64: a table file's whole-file filter and index blocks are cached as one block
-    // each, and once they outgrew a 1 MB shard they were read and decompressed again on every lookup (BatchWriteItem
-    // at 64 connections fell from 3,400 to 150 requests/s with both cores in LZ4 and page-cache copies).
-    blockCache = new LRUCache(BLOCK_CACHE_BYTES, 2);
+    // each, and a shard smaller than them would read and decompress them again on every lookup.
+    blockCache = new LRUCache(tuning.blockCacheBytes(), 2);
     bloomFilter = new BloomFilter(10, false);
     options = new Options()
         .setCreateIfMissing(true)
         .setCompressionType(CompressionType.LZ4_COMPRESSION)
-        .setWriteBufferSize(WRITE_BUFFER_BYTES)
-        .setMaxBackgroundJobs(2)
+        .setWriteBufferSize(tuning.writeBufferBytes())
+        .setMaxBackgroundJobs(tuning.backgroundJobs())
         .setTableFormatConfig(new BlockBasedTableConfig()
             .setBlockCache(blockCache)
             .setFilterPolicy(bloomFilter)
             .setCacheIndexAndFilterBlocks(true));
-    writeOptions = new WriteOptions();
+    writeOptions = new WriteOptions().setSync(durability == Durability.FSYNC);
+    commits = new CommitThreads(durability);
     transactionOptions = new OptimisticTransactionOptions().setSetSnapshot(true);
-    db = OptimisticTransactionDB.open(options, directory.toString());
+    OptimisticTransactionDB opened;
+    RocksDB readable;
+    try {
+      opened = OptimisticTransactionDB.open(options, directory.toString());
+      readable = opened;
+    } catch (RocksDBException e) {
+      if (!RocksErrors.isOutOfSpace(e)) {
+        close(options, writeOptions, transactionOptions, bloomFilter, blockCache);
+        throw e;
+      }
+      try {
+        readable = RocksDB.openReadOnly(options, directory.toString());
+      } catch (RocksDBException readOnly) {
+        close(options, writeOptions, transactionOptions, bloomFilter, blockCache);
+        e.addSuppressed(readOnly);
+        throw e;
+      }
+      opened = null;
+      LOG.log(Level.WARNING, "The disk holding {0} is full: the database is open read-only, and writes are refused"
+          + " until ShaleDB restarts with free space ({1})", directory, e.getMessage());
+    }
+    db = readable;
+    writable = opened;
     stampedCommits = new StampedCommits(db);
   }
 
-  /** Opens (creating if needed) the database in {@code directory}. */
-  public static RocksDbEngine open(Path directory) {
+  /**
+   * Opens (creating if needed) the database in {@code options.dataDirectory()}.
+   *
+   * @throws IllegalArgumentException for an unknown engine option or a bad value, before anything is created
+   */
+  public static RocksDbEngine open(EngineOptions options) {
+    RocksDbTuning tuning = RocksDbTuning.from(options);
+    Path directory = options.dataDirectory();
     try {
-      Files.createDirectories(directory);
-      return new RocksDbEngine(directory);
+      createDurably(directory.toAbsolutePath());
+      return new RocksDbEngine(directory, options.durability(), tuning);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RocksDBException e) {
       throw new IllegalStateException("cannot open RocksDB in " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Creates the directory and any missing parent, syncing each new one's entry in its parent: RocksDB syncs the
+   * entries it makes inside the database directory, not the directory's own entry, and a power cut before the file
+   * system wrote that entry would lose the whole database, acknowledged writes included.
+   */
+  private static void createDurably(Path directory) throws IOException {
+    if (Files.isDirectory(directory)) {
+      return;
+    }
+    createDurably(directory.getParent());
+    Files.createDirectory(directory);
+    try (FileChannel parent = FileChannel.open(directory.getParent(), StandardOpenOption.READ)) {
+      parent.force(true);
     }
   }
 
@@ -97,7 +165,7 @@ public final class RocksDbEngine implements StorageEngine {
    * the value when it found it there; otherwise a table file would have to be read. A get limited to the block cache
    * tier would tell the same through an exception, whose stack trace cost more than the read it replaced. Its form
    * on direct buffers is used: the array form creates a Java array of arrays in native code, whose class lookup
-   * walked the calling thread's stack on every read (finding 26 in docs/benchmarks.md).
+   * walks the calling thread's stack on every read.
    */
   @Override
   public byte[] getWithoutBlocking(byte[] key) {
@@ -125,6 +193,7 @@ public final class RocksDbEngine implements StorageEngine {
     return value.getValue();
   }
 
+  /** @throws StorageUnavailableException when the database was opened read-only for lack of space */
   @Override
   public long nextVersionstamp() {
     return stampedCommits.next();
@@ -132,7 +201,8 @@ public final class RocksDbEngine implements StorageEngine {
 
   @Override
   public Transaction begin() {
-    return new RocksTransaction(db, db.beginTransaction(writeOptions, transactionOptions), stampedCommits);
+    return new RocksTransaction(db, writable().beginTransaction(writeOptions, transactionOptions), outage, commits,
+        stampedCommits);
   }
 
   /**
@@ -141,6 +211,7 @@ public final class RocksDbEngine implements StorageEngine {
    */
   @Override
   public void clearRange(KeyRange range) {
+    OptimisticTransactionDB target = writable();
     try (Snapshot snapshot = snapshot(); KvCursor cursor = snapshot.scan(range, false)) {
       boolean more = cursor.next();
       while (more) {
@@ -149,12 +220,20 @@ public final class RocksDbEngine implements StorageEngine {
             batch.delete(cursor.key());
             more = cursor.next();
           }
-          db.write(writeOptions, batch);
+          commits.run(() -> target.write(writeOptions, batch));
+          outage.succeeded();
         }
       }
     } catch (RocksDBException e) {
-      throw RocksErrors.unchecked(e);
+      throw outage.failed(e);
     }
+  }
+
+  private OptimisticTransactionDB writable() {
+    if (writable == null) {
+      throw new StorageUnavailableException("the database was opened read-only because its disk was full");
+    }
+    return writable;
   }
 
   @Override
@@ -164,11 +243,14 @@ public final class RocksDbEngine implements StorageEngine {
 
   @Override
   public void close() {
+    commits.close();
     db.close();
-    transactionOptions.close();
-    writeOptions.close();
-    options.close();
-    bloomFilter.close();
-    blockCache.close();
+    close(transactionOptions, writeOptions, options, bloomFilter, blockCache);
+  }
+
+  private static void close(RocksObject... resources) {
+    for (RocksObject resource : resources) {
+      resource.close();
+    }
   }
 }

@@ -1,8 +1,8 @@
 package io.shaledb.rocksdb;
 
+import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngineProvider;
-import java.nio.file.Path;
 
 /** Provides the RocksDB engine under the name {@code rocksdb}. */
 public final class RocksDbEngineProvider implements StorageEngineProvider {
@@ -12,7 +12,7 @@ public final class RocksDbEngineProvider implements StorageEngineProvider {
   }
 
   @Override
-  public StorageEngine open(Path dataDirectory) {
-    return RocksDbEngine.open(dataDirectory);
+  public StorageEngine open(EngineOptions options) {
+    return RocksDbEngine.open(options);
   }
 }

@@ -1,5 +1,6 @@
 package io.shaledb.rocksdb;
 
+import io.shaledb.core.storage.StorageUnavailableException;
 import io.shaledb.core.storage.WriteConflictException;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.Status;
@@ -13,6 +14,15 @@ final class RocksErrors {
     if (status != null && (status.getCode() == Status.Code.Busy || status.getCode() == Status.Code.TryAgain)) {
       return new WriteConflictException(e.getMessage());
     }
+    if (isOutOfSpace(e)) {
+      return new StorageUnavailableException("RocksDB cannot write: " + e.getMessage());
+    }
     return new IllegalStateException("RocksDB failed: " + e.getMessage(), e);
+  }
+
+  /** A write failed for lack of disk space. */
+  static boolean isOutOfSpace(RocksDBException e) {
+    Status status = e.getStatus();
+    return status != null && status.getSubCode() == Status.SubCode.NoSpace;
   }
 }

@@ -13,13 +13,18 @@ import org.rocksdb.RocksDBException;
 final class RocksTransaction implements Transaction {
   private final RocksDB db;
   private final org.rocksdb.Transaction transaction;
+  private final WriteOutage outage;
+  private final CommitThreads commits;
   private final ReadOptions readOptions;
   private final StampedCommits stampedCommits;
   private final List<StampedCommits.StampedWrite> stamped = new ArrayList<>(0);
 
-  RocksTransaction(RocksDB db, org.rocksdb.Transaction transaction, StampedCommits stampedCommits) {
+  RocksTransaction(RocksDB db, org.rocksdb.Transaction transaction, WriteOutage outage, CommitThreads commits,
+      StampedCommits stampedCommits) {
     this.db = db;
     this.transaction = transaction;
+    this.outage = outage;
+    this.commits = commits;
     this.stampedCommits = stampedCommits;
     this.readOptions = new ReadOptions().setSnapshot(transaction.getSnapshot());
   }
@@ -65,13 +70,14 @@ final class RocksTransaction implements Transaction {
   public void commit() {
     try {
       if (stamped.isEmpty()) {
-        transaction.commit();
+        commits.run(transaction::commit);
       } else {
-        stampedCommits.commit(transaction, stamped);
+        commits.run(() -> stampedCommits.commit(transaction, stamped));
       }
     } catch (RocksDBException e) {
-      throw RocksErrors.unchecked(e);
+      throw outage.failed(e);
     }
+    outage.succeeded();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.shaledb.server;
 
+import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.server.http.HttpLimits;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,29 +9,46 @@ import java.time.Duration;
 /**
  * How to run a server.
  *
- * @param dataDirectory where the durable engine keeps its files; unused in memory
+ * @param engine the storage engine's name: {@code rocksdb} (durable) or {@code memory}
+ * @param storage what the engine is opened with: its data directory (unused in memory), durability and tuning
  * @param maintenanceInterval how often expired items are swept and streams rolled over and trimmed
  * @param clock what the server reads time from; tests pass one they can move
  * @param httpLimits what clients may hold: connections, their idle and request time, body memory
  */
-public record ServerConfig(String host, int port, Path dataDirectory, boolean inMemory, String region,
+public record ServerConfig(String host, int port, String engine, EngineOptions storage, String region,
     Duration maintenanceInterval, Clock clock, HttpLimits httpLimits) {
   public static final int DEFAULT_PORT = 8000;
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final String DEFAULT_REGION = "us-east-1";
   public static final Duration DEFAULT_MAINTENANCE_INTERVAL = Duration.ofSeconds(1);
+  public static final String DURABLE_ENGINE = "rocksdb";
+  public static final String MEMORY_ENGINE = "memory";
 
   /** An in-memory server on a random loopback port, as tests want it. */
   public static ServerConfig inMemoryOnRandomPort() {
-    return new ServerConfig(DEFAULT_HOST, 0, null, true, DEFAULT_REGION, DEFAULT_MAINTENANCE_INTERVAL,
-        Clock.systemUTC(), HttpLimits.defaults());
+    return new ServerConfig(DEFAULT_HOST, 0, MEMORY_ENGINE, EngineOptions.defaults(null), DEFAULT_REGION,
+        DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(), HttpLimits.defaults());
+  }
+
+  /** A durable server with the default options on a random loopback port, keeping its data in {@code directory}. */
+  public static ServerConfig durableOnRandomPort(Path directory) {
+    return new ServerConfig(DEFAULT_HOST, 0, DURABLE_ENGINE, EngineOptions.defaults(directory), DEFAULT_REGION,
+        DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(), HttpLimits.defaults());
   }
 
   public ServerConfig withClock(Clock newClock) {
-    return new ServerConfig(host, port, dataDirectory, inMemory, region, maintenanceInterval, newClock, httpLimits);
+    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, newClock, httpLimits);
+  }
+
+  public ServerConfig withPort(int newPort) {
+    return new ServerConfig(host, newPort, engine, storage, region, maintenanceInterval, clock, httpLimits);
+  }
+
+  public ServerConfig withStorage(EngineOptions newStorage) {
+    return new ServerConfig(host, port, engine, newStorage, region, maintenanceInterval, clock, httpLimits);
   }
 
   public ServerConfig withHttpLimits(HttpLimits newLimits) {
-    return new ServerConfig(host, port, dataDirectory, inMemory, region, maintenanceInterval, clock, newLimits);
+    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, newLimits);
   }
 }

@@ -7,6 +7,7 @@ import io.shaledb.server.api.ApiHandlers;
 import io.shaledb.server.api.DynamoApi;
 import io.shaledb.server.http.HttpApiServer;
 import java.net.URI;
+import java.util.Optional;
 
 /** A running ShaleDB: a storage engine, the API over it and the HTTP server in front. Close it to stop. */
 public final class ShaleDbServer implements AutoCloseable {
@@ -22,16 +23,35 @@ public final class ShaleDbServer implements AutoCloseable {
     this.http = http;
   }
 
+  /**
+   * Opens the engine, then serves. A start that fails closes what it opened and, when the data directory was
+   * missing or empty before, removes what it created there.
+   *
+   * @throws IllegalArgumentException for an unknown engine or engine option, before anything is created
+   * @throws IllegalStateException when the engine cannot open (a data directory another server holds) or the
+   *     address cannot be bound
+   */
   public static ShaleDbServer start(ServerConfig config) throws InterruptedException {
-    StorageEngine engine = StorageEngines.open(config.inMemory() ? "memory" : "rocksdb", config.dataDirectory());
-    DynamoApi api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock());
+    Optional<NewDataDirectory> directory = NewDataDirectory.before(config.storage().dataDirectory());
+    StorageEngine engine;
     try {
+      engine = StorageEngines.open(config.engine(), config.storage());
+    } catch (RuntimeException e) {
+      directory.ifPresent(created -> created.discard(e));
+      throw e;
+    }
+    DynamoApi api = null;
+    try {
+      api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock());
       HttpApiServer http = HttpApiServer.start(config.host(), config.port(), config.region(), api,
           !engine.capabilities().contains(Capability.NON_BLOCKING), config.httpLimits(), config.clock());
       return new ShaleDbServer(config, engine, api, http);
     } catch (RuntimeException | InterruptedException e) {
-      api.close();
+      if (api != null) {
+        api.close();
+      }
       engine.close();
+      directory.ifPresent(created -> created.discard(e));
       throw e;
     }
   }

@@ -45,6 +45,15 @@ public final class DynamoException extends RuntimeException {
     return new DynamoException(ErrorCode.RESOURCE_IN_USE, message);
   }
 
+  /**
+   * DynamoDB's ServiceUnavailable, with the message its developer guide gives it (Error handling with DynamoDB,
+   * HTTP status code 5xx).
+   */
+  public static DynamoException serviceUnavailable() {
+    return new DynamoException(ErrorCode.SERVICE_UNAVAILABLE,
+        "DynamoDB is currently unavailable. (This should be a temporary state.)");
+  }
+
   public static DynamoException serialization(String message) {
     return new DynamoException(ErrorCode.SERIALIZATION, message);
   }

@@ -25,7 +25,13 @@ public enum ErrorCode {
   EXPIRED_ITERATOR("com.amazonaws.dynamodb.v20120810#ExpiredIteratorException", 400, false),
   TRIMMED_DATA_ACCESS("com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400, false),
   THROTTLING("com.amazon.coral.availability#ThrottlingException", 400, true),
-  INTERNAL_SERVER_ERROR("com.amazonaws.dynamodb.v20120810#InternalServerError", 500, true);
+  INTERNAL_SERVER_ERROR("com.amazonaws.dynamodb.v20120810#InternalServerError", 500, true),
+  /**
+   * DynamoDB's "ServiceUnavailable" (HTTP 503, "OK to retry? Yes" in the developer guide's error list): a passing
+   * server-side condition, which the SDKs retry with backoff by its status. ShaleDB answers it while the storage
+   * engine cannot write (a full disk), and keeps 500 for failures nobody expected.
+   */
+  SERVICE_UNAVAILABLE("com.amazonaws.dynamodb.v20120810#ServiceUnavailable", 503, true);
 
   private final String type;
   private final int httpStatus;

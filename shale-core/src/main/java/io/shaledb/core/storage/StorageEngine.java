@@ -16,7 +16,10 @@ import java.util.Set;
  *       {@link WriteConflictException} when a key it read or wrote was committed by someone else after it began.
  *       That makes committed transactions serializable on the keys they touch.
  *   <li>When {@link Capability#DURABLE} is declared, a commit that returned survives the process being killed
- *       ({@code kill -9}) and the engine being opened again on the same data.
+ *       ({@code kill -9}) and the engine being opened again on the same data; with {@link Durability#FSYNC} it also
+ *       survives an operating system crash or a power cut.
+ *   <li>A commit or clear that cannot be written for a passing reason (a full disk) throws
+ *       {@link StorageUnavailableException}; reads go on working meanwhile.
  *   <li>All methods are thread-safe. Snapshots, transactions and cursors belong to one thread at a time and must
  *       be closed.
  * </ul>
@@ -42,12 +45,20 @@ public interface StorageEngine extends AutoCloseable {
    */
   long nextVersionstamp();
 
-  /** Starts an optimistic read-write transaction. */
+  /**
+   * Starts an optimistic read-write transaction.
+   *
+   * @throws StorageUnavailableException when the engine cannot write at all for now (a durable engine opened
+   *     read-only because its disk was full)
+   */
   Transaction begin();
 
   /**
-   * Removes every key in {@code range}. Not atomic with other writes and not isolated: callers use it only for
-   * ranges nothing else reads or writes any more (the items of a deleted table).
+   * Removes every key in {@code range}, as durably as a commit. Not atomic with other writes and not isolated:
+   * callers use it only for ranges nothing else reads or writes any more (the items of a deleted table).
+   *
+   * @throws StorageUnavailableException when the engine cannot write now (a full disk); part of the range may be
+   *     cleared
    */
   void clearRange(KeyRange range);
 

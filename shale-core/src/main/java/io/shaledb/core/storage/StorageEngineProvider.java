@@ -1,7 +1,5 @@
 package io.shaledb.core.storage;
 
-import java.nio.file.Path;
-
 /**
  * Opens engines of one kind; found with {@link java.util.ServiceLoader}, so nothing above the SPI names an engine
  * class.
@@ -14,7 +12,8 @@ public interface StorageEngineProvider {
   /**
    * Opens (creating if needed) an engine.
    *
-   * @param dataDirectory where a durable engine keeps its files; ignored by engines that keep nothing on disk
+   * @throws IllegalArgumentException when {@link EngineOptions#tuning} names a setting the engine does not know or
+   *     gives one a bad value; nothing was created then
    */
-  StorageEngine open(Path dataDirectory);
+  StorageEngine open(EngineOptions options);
 }

@@ -29,6 +29,8 @@ public interface Transaction extends KvReader, AutoCloseable {
    *
    * @throws WriteConflictException when another commit touched a key in this transaction's conflict set after it
    *     began; nothing was written and the caller may retry with a new transaction
+   * @throws StorageUnavailableException when the engine cannot write now (a full disk); the commit was not
+   *     acknowledged
    */
   void commit();
 

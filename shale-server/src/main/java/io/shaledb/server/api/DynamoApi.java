@@ -34,6 +34,7 @@ import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTimeToLive;
 import io.shaledb.core.op.tx.TransactGetItems;
 import io.shaledb.core.op.tx.TransactWriteItems;
+import io.shaledb.core.storage.StorageUnavailableException;
 import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.write.WritePipeline;
 import io.shaledb.server.json.BatchJson;
@@ -162,11 +163,17 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
         db.clock().instant().plus(MAX_REQUEST_TIME), db.clock(), new CapacityMeter());
   }
 
+  /**
+   * Runs one call. A storage engine that cannot write now (a full disk, which it logs once) makes the call a
+   * retryable ServiceUnavailable rather than a 500 logged with its stack for every refused write.
+   */
   private void run(Route<?, ?> route, InputStream body, OutputStream response, RequestContext context,
       boolean mayBlock) throws IOException {
     try (JsonInput in = JsonInput.over(body);
         JsonGenerator generator = json.createGenerator(response)) {
       route.run(in, generator, context, mayBlock);
+    } catch (StorageUnavailableException e) {
+      throw DynamoException.serviceUnavailable();
     }
   }
 

@@ -2,7 +2,6 @@ package io.shaledb.server.cli;
 
 import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ShaleDbServer;
-import io.shaledb.server.http.HttpLimits;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +10,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 
 /**
  * The training run behind the launcher's class data archive: {@code bin/class-data-archive}, which the build runs
@@ -58,13 +55,12 @@ final class ClassDataTraining {
 
   public static void main(String[] args) throws Exception {
     LibraryWarmup.start();
-    new CommandLine(new Main()).parseArgs("serve", "--in-memory");
+    Main.commandLine().parseArgs("serve", "--in-memory");
     Path data = Files.createTempDirectory("shaledb-training");
     try {
-      for (boolean inMemory : new boolean[] {true, false}) {
-        try (ShaleDbServer server = ShaleDbServer.start(new ServerConfig(ServerConfig.DEFAULT_HOST, 0, data,
-            inMemory, ServerConfig.DEFAULT_REGION, ServerConfig.DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(),
-            HttpLimits.defaults()))) {
+      for (ServerConfig config : List.of(ServerConfig.inMemoryOnRandomPort(),
+          ServerConfig.durableOnRandomPort(data))) {
+        try (ShaleDbServer server = ShaleDbServer.start(config)) {
           answer(server);
         }
       }

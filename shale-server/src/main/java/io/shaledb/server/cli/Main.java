@@ -14,6 +14,11 @@ public final class Main {
 
   public static void main(String[] args) {
     LibraryWarmup.start();
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line, taking enum values such as {@code --durability os} in any case. */
+  static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
   }
 }

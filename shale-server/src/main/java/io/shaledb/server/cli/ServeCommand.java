@@ -1,5 +1,7 @@
 package io.shaledb.server.cli;
 
+import io.shaledb.core.storage.Durability;
+import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ShaleDbServer;
 import io.shaledb.server.http.HttpLimits;
@@ -7,12 +9,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code shaledb serve}: runs a server in the foreground until SIGTERM or SIGINT. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run a ShaleDB server in the foreground.")
@@ -20,6 +28,9 @@ final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
   /** This process's limits, from its descriptor limit and heap; the options below change some. */
   private final HttpLimits defaultLimits = HttpLimits.defaults();
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--port", description = "Port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
   int port = ServerConfig.DEFAULT_PORT;
@@ -30,8 +41,26 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--data-dir", description = "Where durable data lives. Default: ${DEFAULT-VALUE}.")
   Path dataDirectory = Path.of("shale-data");
 
-  @Option(names = "--in-memory", description = "Keep everything in memory; nothing survives the process.")
+  @Option(names = "--engine", paramLabel = "NAME",
+      description = "Storage engine: rocksdb (durable, in --data-dir) or memory (nothing survives the process)."
+          + " Default: rocksdb.")
+  String engine;
+
+  @Option(names = "--in-memory", description = "Keep everything in memory: the same as --engine memory.")
   boolean inMemory;
+
+  @Option(names = "--durability", paramLabel = "LEVEL",
+      description = "What an acknowledged write survives: fsync (the default: a power cut or an operating system"
+          + " crash, since each write waits for its log record to reach the disk, one sync shared by the writes"
+          + " that wait together) or os (the process being killed only, since the log reaches the operating system"
+          + " and not necessarily the disk; faster).")
+  Durability durability = Durability.FSYNC;
+
+  @Option(names = "--engine-option", paramLabel = "NAME=VALUE",
+      description = "An engine setting, repeatable. rocksdb: block-cache=SIZE (cache of table-file blocks,"
+          + " default 64m), write-buffer=SIZE (memtable size, default 32m), background-jobs=N (flush and"
+          + " compaction threads, default 2). Sizes take a k, m or g suffix.")
+  Map<String, String> engineOptions = new LinkedHashMap<>();
 
   @Option(names = "--region", description = "Region named in ARNs. Default: ${DEFAULT-VALUE}.")
   String region = ServerConfig.DEFAULT_REGION;
@@ -50,15 +79,17 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    String engineName = engineName();
+    EngineOptions storage = new EngineOptions(dataDirectory.toAbsolutePath(), durability, engineOptions);
     ShaleDbServer server;
     try {
-      server = ShaleDbServer.start(new ServerConfig(host, port, dataDirectory.toAbsolutePath(), inMemory, region,
+      server = ShaleDbServer.start(new ServerConfig(host, port, engineName, storage, region,
           Duration.ofSeconds(Math.max(1, maintenanceSeconds)), Clock.systemUTC(), defaultLimits
               .withIdleTimeout(Duration.ofSeconds(Math.max(1, idleTimeoutSeconds)))
               .withMaxConnections(Math.max(1, maxConnections))));
-    } catch (IllegalStateException | UncheckedIOException e) {
-      // A port in use, a data directory another server holds or one that cannot be created: the user's to fix, so
-      // the reason and no stack trace.
+    } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+      // An unknown engine or engine option, a port in use, a data directory another server holds or one that
+      // cannot be created: the user's to fix, so the reason and no stack trace.
       LOG.error("ShaleDB cannot start: {}", e.getMessage());
       return 1;
     }
@@ -67,9 +98,21 @@ final class ServeCommand implements Callable<Integer> {
       server.close();
       stopped.countDown();
     }, "shaledb-shutdown"));
-    LOG.info("ShaleDB listening on {} with {}", server.endpoint(),
-        inMemory ? "data in memory" : "data in " + dataDirectory.toAbsolutePath());
+    LOG.info("ShaleDB listening on {} with {}", server.endpoint(), engineName.equals(ServerConfig.MEMORY_ENGINE)
+        ? "data in memory"
+        : "data in " + storage.dataDirectory() + " (" + engineName + ", durability "
+            + durability.name().toLowerCase(Locale.ROOT) + ")");
     stopped.await();
     return 0;
+  }
+
+  private String engineName() {
+    if (!inMemory) {
+      return engine == null ? ServerConfig.DURABLE_ENGINE : engine;
+    }
+    if (engine != null && !engine.equals(ServerConfig.MEMORY_ENGINE)) {
+      throw new ParameterException(spec.commandLine(), "--in-memory and --engine " + engine + " contradict each other");
+    }
+    return ServerConfig.MEMORY_ENGINE;
   }
 }

@@ -1,10 +1,14 @@
 package io.shaledb.core.storage.memory;
 
+import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngineProvider;
-import java.nio.file.Path;
+import java.util.Set;
 
-/** Provides the in-memory engine under the name {@code memory}; it ignores the data directory. */
+/**
+ * Provides the in-memory engine under the name {@code memory}. It has no tuning, and ignores the data directory
+ * and the durability, since nothing it holds outlives the process.
+ */
 public final class MemoryEngineProvider implements StorageEngineProvider {
   @Override
   public String name() {
@@ -12,7 +16,8 @@ public final class MemoryEngineProvider implements StorageEngineProvider {
   }
 
   @Override
-  public StorageEngine open(Path dataDirectory) {
+  public StorageEngine open(EngineOptions options) {
+    options.requireKnownTuning(name(), Set.of());
     return new MemoryEngine();
   }
 }

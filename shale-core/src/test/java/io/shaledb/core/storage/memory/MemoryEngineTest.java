@@ -1,7 +1,9 @@
 package io.shaledb.core.storage.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
@@ -10,13 +12,22 @@ import io.shaledb.core.storage.StorageEngineContract;
 import io.shaledb.core.storage.StorageEngines;
 import io.shaledb.core.storage.Transaction;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MemoryEngineTest extends StorageEngineContract {
 
   @Override
   protected StorageEngine open(Path directory) {
-    return StorageEngines.open("memory", directory);
+    return StorageEngines.open("memory", EngineOptions.defaults(directory));
+  }
+
+  @Test
+  void open_withEngineOptions_failsNamingThem() {
+    assertThatThrownBy(() -> StorageEngines.open("memory", EngineOptions.defaults(directory)
+        .withTuning(Map.of("block-cache", "1g"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the memory engine takes no engine options, got 'block-cache'");
   }
 
   @Test

@@ -1,0 +1,48 @@
+package io.shaledb.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shaledb.core.storage.Durability;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+class ServeCommandTest {
+  private static ServeCommand parse(String... args) {
+    ParseResult parsed = Main.commandLine().parseArgs(args);
+    return (ServeCommand) parsed.subcommand().commandSpec().userObject();
+  }
+
+  @Test
+  void serve_withoutOptions_isDurableWithFsync() {
+    ServeCommand serve = parse("serve");
+
+    assertThat(serve.engine).isNull();
+    assertThat(serve.durability).isEqualTo(Durability.FSYNC);
+    assertThat(serve.engineOptions).isEmpty();
+  }
+
+  @Test
+  void serve_durabilityAndEngineOptions_areParsed() {
+    ServeCommand serve = parse("serve", "--engine", "rocksdb", "--durability", "os",
+        "--engine-option", "block-cache=256m", "--engine-option", "background-jobs=4");
+
+    assertThat(serve.engine).isEqualTo("rocksdb");
+    assertThat(serve.durability).isEqualTo(Durability.OS);
+    assertThat(serve.engineOptions).isEqualTo(Map.of("block-cache", "256m", "background-jobs", "4"));
+  }
+
+  @Test
+  void serve_inMemoryWithAnotherEngine_isAUsageError() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine().setErr(new PrintWriter(err));
+
+    int exit = commandLine.execute("serve", "--in-memory", "--engine", "rocksdb", "--port", "0");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("--in-memory and --engine rocksdb contradict each other");
+  }
+}

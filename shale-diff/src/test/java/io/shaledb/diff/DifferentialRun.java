@@ -91,7 +91,7 @@ final class DifferentialRun {
       report.differed(new Difference(seed, step.index(), Difference.Kind.NUMBER_TEXT, step.operation(),
           step.request(), mineAsWritten, theirsAsWritten));
     } else {
-      report.agreed(step.operation(), mine.failed());
+      report.agreed(step.operation(), mine);
     }
     return false;
   }

@@ -41,7 +41,7 @@ final class Expressions {
 
   String path(Placeholders names) {
     StringBuilder path = new StringBuilder(names.name(attribute()));
-    for (int depth = random.nextInt(5) < 3 ? 0 : 1 + random.nextInt(2); depth > 0; depth--) {
+    for (int depth = random.nextInt(4) != 0 ? 0 : 1 + random.nextInt(2); depth > 0; depth--) {
       if (random.nextBoolean()) {
         path.append('[').append(random.nextInt(3)).append(']');
       } else {
@@ -57,7 +57,11 @@ final class Expressions {
       case 0, 1, 2 -> random.nextInt(10) == 0
           ? path(p) + " " + comparator() + " " + path(p)
           : path(p) + " " + comparator() + " " + p.value(operand());
-      case 3 -> path(p) + " BETWEEN " + p.value(operand()) + " AND " + p.value(operand());
+      case 3 -> {
+        ObjectNode low = operand();
+        ObjectNode high = random.nextInt(5) == 0 ? operand() : values.value(low.fieldNames().next(), 1);
+        yield path(p) + " BETWEEN " + p.value(low) + " AND " + p.value(high);
+      }
       case 4 -> path(p) + " IN (" + join(1 + random.nextInt(3), () -> p.value(operand())) + ")";
       case 5 -> "attribute_exists(" + path(p) + ")";
       case 6 -> "attribute_not_exists(" + path(p) + ")";
@@ -103,7 +107,7 @@ final class Expressions {
   /** An update's target: not a key attribute, except now and then, which DynamoDB refuses. */
   private String target(Placeholders p) {
     String path = path(p);
-    if (random.nextInt(20) == 0) {
+    if (random.nextInt(40) == 0) {
       return p.name(table.hash().name());
     }
     return path;
@@ -122,8 +126,14 @@ final class Expressions {
     };
   }
 
+  /** One to three paths, now and then overlapping ({@code a, a[0]}), which DynamoDB refuses. */
   String projection(Placeholders p) {
-    return join(1 + random.nextInt(3), () -> path(p));
+    if (random.nextInt(5) == 0) {
+      return join(1 + random.nextInt(3), () -> path(p));
+    }
+    List<String> attributes = new ArrayList<>(ATTRIBUTES);
+    java.util.Collections.shuffle(attributes, random);
+    return String.join(", ", attributes.subList(0, 1 + random.nextInt(3)).stream().map(p::name).toList());
   }
 
   /** The hash key's equality and, when the key has a range, a condition on it now and then. */

@@ -91,12 +91,19 @@ final class OperationGenerator {
     ObjectNode request = Values.JSON.objectNode().put("TableName", table.name());
     request.set("Key", key(table));
     Placeholders placeholders = new Placeholders(random);
+    LegacyParameters legacy = new LegacyParameters(random, values, expressions);
     if (random.nextInt(8) == 0) {
-      new LegacyParameters(random, values, expressions).attributeUpdates(request);
-    } else if (random.nextInt(30) != 0) {
-      request.put("UpdateExpression", expressions.update(placeholders));
+      legacy.attributeUpdates(request);
+      if (random.nextInt(3) == 0) {
+        legacy.conditions(request, "Expected", true);
+      }
+    } else {
+      if (random.nextInt(30) != 0) {
+        request.put("UpdateExpression", expressions.update(placeholders));
+      }
+      conditionOrExpected(request, expressions, placeholders);
     }
-    conditionOrExpected(request, expressions, placeholders);
+    mixSometimes(request, legacy);
     placeholders.addTo(request);
     returnValues(request, List.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"));
     return request;
@@ -112,11 +119,12 @@ final class OperationGenerator {
   private void writeOptions(ObjectNode request, TableShape table, Expressions expressions, List<String> returns) {
     Placeholders placeholders = new Placeholders(random);
     conditionOrExpected(request, expressions, placeholders);
+    mixSometimes(request, new LegacyParameters(random, values, expressions));
     placeholders.addTo(request);
     returnValues(request, returns);
   }
 
-  /** A ConditionExpression, or Expected, or (rarely, and refused) both. */
+  /** A ConditionExpression, or Expected, or neither. */
   private void conditionOrExpected(ObjectNode request, Expressions expressions, Placeholders placeholders) {
     int roll = random.nextInt(20);
     if (roll < 9) {
@@ -124,9 +132,15 @@ final class OperationGenerator {
       if (random.nextInt(4) == 0) {
         request.put("ReturnValuesOnConditionCheckFailure", random.nextInt(10) == 0 ? "ALL_NEW" : "ALL_OLD");
       }
-    }
-    if (roll >= 18 || roll == 0) {
+    } else if (roll >= 17) {
       new LegacyParameters(random, values, expressions).conditions(request, "Expected", true);
+    }
+  }
+
+  /** Once in forty requests, a legacy parameter beside the expressions, which DynamoDB refuses. */
+  private void mixSometimes(ObjectNode request, LegacyParameters legacy) {
+    if (random.nextInt(40) == 0) {
+      legacy.attributesToGet(request);
     }
   }
 
@@ -162,12 +176,13 @@ final class OperationGenerator {
     }
     Placeholders placeholders = new Placeholders(random);
     LegacyParameters legacy = new LegacyParameters(random, values, expressions);
-    if (random.nextInt(6) == 0) {
+    boolean legacyForm = random.nextInt(6) == 0;
+    if (legacyForm) {
       legacy.keyConditions(request, hash, range);
     } else {
       request.put("KeyConditionExpression", expressions.keyCondition(placeholders, hash, range));
     }
-    readOptions(request, expressions, placeholders, legacy, "QueryFilter");
+    readOptions(request, expressions, placeholders, legacy, "QueryFilter", legacyForm);
     if (random.nextInt(4) == 0) {
       request.put("ScanIndexForward", false);
     }
@@ -181,35 +196,48 @@ final class OperationGenerator {
     }
     Placeholders placeholders = new Placeholders(random);
     readOptions(request, expressions, placeholders, new LegacyParameters(random, values, expressions),
-        "ScanFilter");
+        "ScanFilter", random.nextInt(6) == 0);
     return request;
   }
 
+  /** Filter and projection, all in the legacy form or all as expressions (once in forty, mixed). */
   private void readOptions(ObjectNode request, Expressions expressions, Placeholders placeholders,
-      LegacyParameters legacy, String legacyFilter) {
-    int filter = random.nextInt(10);
-    if (filter < 4) {
-      request.put("FilterExpression", expressions.condition(placeholders, 0));
-    } else if (filter == 4) {
-      legacy.conditions(request, legacyFilter, false);
+      LegacyParameters legacy, String legacyFilter, boolean legacyForm) {
+    if (random.nextInt(10) < 4) {
+      if (legacyForm) {
+        legacy.conditions(request, legacyFilter, false);
+      } else {
+        request.put("FilterExpression", expressions.condition(placeholders, 0));
+      }
     }
-    int projection = random.nextInt(10);
-    if (projection < 3) {
-      request.put("ProjectionExpression", expressions.projection(placeholders));
-    } else if (projection == 3) {
-      legacy.attributesToGet(request);
+    if (random.nextInt(10) < 3) {
+      if (legacyForm) {
+        legacy.attributesToGet(request);
+      } else {
+        request.put("ProjectionExpression", expressions.projection(placeholders));
+      }
     }
+    mixSometimes(request, legacy);
     placeholders.addTo(request);
     if (random.nextInt(3) == 0) {
       request.put("Limit", random.nextInt(20) == 0 ? 0 : 1 + random.nextInt(4));
     }
-    int select = random.nextInt(12);
-    if (select < 4) {
-      request.put("Select", List.of("ALL_ATTRIBUTES", "COUNT", "SPECIFIC_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES")
-          .get(select));
-    }
+    select(request);
     if (random.nextInt(6) == 0) {
       request.put("ConsistentRead", true);
+    }
+  }
+
+  /** A Select that fits the request's projection and index mostly, and once in ten draws any value. */
+  private void select(ObjectNode request) {
+    boolean projected = request.has("ProjectionExpression") || request.has("AttributesToGet");
+    if (random.nextInt(10) == 0) {
+      request.put("Select", TableShape.pick(List.of("ALL_ATTRIBUTES", "COUNT", "SPECIFIC_ATTRIBUTES",
+          "ALL_PROJECTED_ATTRIBUTES"), random));
+    } else if (random.nextInt(3) == 0) {
+      request.put("Select", projected ? "SPECIFIC_ATTRIBUTES"
+          : request.has("IndexName") && random.nextBoolean() ? "ALL_PROJECTED_ATTRIBUTES"
+          : random.nextBoolean() ? "COUNT" : "ALL_ATTRIBUTES");
     }
   }
 

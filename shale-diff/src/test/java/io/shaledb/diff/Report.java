@@ -23,15 +23,19 @@ final class Report {
   private final Map<String, int[]> agreement = new TreeMap<>();
   private final Map<KnownDifference, List<Difference>> known = new EnumMap<>(KnownDifference.class);
   private final List<Difference> unexplained = new ArrayList<>();
+  private final Map<String, Integer> agreedErrors = new TreeMap<>();
   private int steps;
 
   Report(long seed) {
     this.seed = seed;
   }
 
-  /** Counts a step both servers answered alike: {@code failed} when both answered the same error. */
-  void agreed(String operation, boolean failed) {
-    agreement.computeIfAbsent(operation, o -> new int[3])[failed ? 1 : 0]++;
+  /** Counts a step both servers answered alike. */
+  void agreed(String operation, Outcome outcome) {
+    agreement.computeIfAbsent(operation, o -> new int[3])[outcome.failed() ? 1 : 0]++;
+    if (outcome.failed()) {
+      agreedErrors.merge(operation + " " + outline(outcome), 1, Integer::sum);
+    }
   }
 
   void differed(Difference difference) {
@@ -68,6 +72,9 @@ final class Report {
     out.append(String.format("%-20s %10s %10s %10s%n", "operation", "both ok", "same error", "differ"));
     agreement.forEach((operation, counts) -> out.append(String.format("%-20s %10d %10d %10d%n", operation,
         counts[0], counts[1], counts[2])));
+    out.append("errors both answered alike:\n");
+    agreedErrors.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .forEach(e -> out.append(String.format("  %6d  %s%n", e.getValue(), e.getKey())));
     out.append("known differences:\n");
     known.forEach((k, list) -> out.append(String.format("  %-40s %-15s %6d  %s%n", k, k.side(), list.size(),
         k.summary())));

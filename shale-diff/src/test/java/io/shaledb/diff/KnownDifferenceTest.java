@@ -1,0 +1,53 @@
+package io.shaledb.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+class KnownDifferenceTest {
+
+  private static Outcome error(String type, String message) {
+    return new Outcome(400, Values.JSON.objectNode().put("__type", "com.amazonaws.dynamodb.v20120810#" + type)
+        .put("message", message));
+  }
+
+  private static Difference difference(Outcome shaledb, Outcome dynamodbLocal) {
+    ObjectNode request = Values.JSON.objectNode().put("TableName", "t");
+    return new Difference(1, 0, Difference.Kind.RESPONSE, "GetItem", request, shaledb, dynamodbLocal);
+  }
+
+  @Test
+  void classify_dynamoDbLocalsMissingTableMessage_allowListed() {
+    Difference d = difference(error("ResourceNotFoundException", "Requested resource not found"),
+        error("ResourceNotFoundException", "Cannot do operations on a non-existent table"));
+
+    assertThat(KnownDifference.classify(d)).contains(KnownDifference.MISSING_TABLE_MESSAGE);
+    assertThat(KnownDifference.MISSING_TABLE_MESSAGE.side()).isEqualTo(KnownDifference.Side.DYNAMODB_LOCAL);
+  }
+
+  @Test
+  void classify_overlappingProjectionOnlyDynamoDbLocalRefuses_shaleDbGap() {
+    Difference d = difference(new Outcome(200, Values.JSON.objectNode()), error("ValidationException",
+        "Invalid ProjectionExpression: Two document paths overlap with each other; must remove or rewrite one of "
+            + "these paths; path one: [a], path two: [a]"));
+
+    assertThat(KnownDifference.classify(d)).contains(KnownDifference.PROJECTION_PATHS_OVERLAP);
+  }
+
+  @Test
+  void classify_differentItems_unexplained() {
+    Difference d = difference(new Outcome(200, Values.JSON.objectNode().put("Item", 1)),
+        new Outcome(200, Values.JSON.objectNode().put("Item", 2)));
+
+    assertThat(KnownDifference.classify(d)).isEmpty();
+  }
+
+  @Test
+  void classify_sameErrorTypeDifferentTypeOfError_unexplained() {
+    Difference d = difference(error("ConditionalCheckFailedException", "The conditional request failed"),
+        error("ResourceNotFoundException", "Cannot do operations on a non-existent table"));
+
+    assertThat(KnownDifference.classify(d)).isEmpty();
+  }
+}

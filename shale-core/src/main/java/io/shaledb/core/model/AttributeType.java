@@ -30,6 +30,26 @@ public enum AttributeType {
     };
   }
 
+  /** The type's full name, as some of DynamoDB's messages spell it (STRING, NUMBER_SET, ...). */
+  public String fullName() {
+    return switch (this) {
+      case S -> "STRING";
+      case N -> "NUMBER";
+      case B -> "BINARY";
+      case SS -> "STRING_SET";
+      case NS -> "NUMBER_SET";
+      case BS -> "BINARY_SET";
+      case M -> "MAP";
+      case L -> "LIST";
+      case NULL -> "NULL";
+      case BOOL -> "BOOLEAN";
+    };
+  }
+
+  public boolean isSet() {
+    return this == SS || this == NS || this == BS;
+  }
+
   /** True for S, N and B: the types a key attribute may have. */
   public boolean isScalarKeyType() {
     return this == S || this == N || this == B;

@@ -3,7 +3,6 @@ package io.shaledb.core.model;
 import io.shaledb.core.error.DynamoException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 
 /**
  * A DynamoDB number: at most 38 significant digits, magnitude between 1E-130 and
@@ -23,7 +22,6 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
   public static final int MIN_EXPONENT = -130;
 
   public static final DynamoNumber ZERO = new DynamoNumber(BigDecimal.ZERO);
-  static final MathContext ARITHMETIC = new MathContext(MAX_DIGITS + 1);
 
   private BigDecimal value;
   private String text;
@@ -134,13 +132,27 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
     return v.signum() == 0 ? 0 : v.precision() - v.scale() - 1;
   }
 
-  /** The sum, validated like a stored number (DynamoDB rejects results out of range or over 38 digits). */
+  /**
+   * The exact sum, validated like a stored number: DynamoDB refuses a result that needs more than 38 significant
+   * digits rather than round it, and results out of range.
+   */
   public DynamoNumber add(DynamoNumber other) {
-    return of(bigDecimalValue().add(other.bigDecimalValue(), ARITHMETIC));
+    return arithmeticResult(bigDecimalValue().add(other.bigDecimalValue()));
   }
 
   public DynamoNumber subtract(DynamoNumber other) {
-    return of(bigDecimalValue().subtract(other.bigDecimalValue(), ARITHMETIC));
+    return arithmeticResult(bigDecimalValue().subtract(other.bigDecimalValue()));
+  }
+
+  /** A result out of range is an overflow or underflow, as a stored number; in range, too many digits to store. */
+  private static DynamoNumber arithmeticResult(BigDecimal exact) {
+    BigDecimal stripped = exact.stripTrailingZeros();
+    int leadingExponent = stripped.precision() - stripped.scale() - 1;
+    boolean inRange = leadingExponent <= MAX_EXPONENT && leadingExponent >= MIN_EXPONENT;
+    if (exact.signum() != 0 && inRange && stripped.precision() > MAX_DIGITS) {
+      throw DynamoException.validation("DynamoDB only supports precision up to 38 digits");
+    }
+    return of(exact);
   }
 
   public DynamoNumber negate() {

@@ -1,6 +1,9 @@
 package io.shaledb.core.write;
 
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,4 +16,17 @@ import java.util.Map;
  */
 public record CancellationReason(String code, String message, Map<String, AttributeValue> item) {
   public static final CancellationReason NONE = new CancellationReason("None", null, null);
+
+  /** An action refused as invalid. */
+  public static CancellationReason validationError(String message) {
+    return new CancellationReason("ValidationError", message, null);
+  }
+
+  /** DynamoDB's TransactionCanceledException for these reasons, one per action in action order. */
+  public static DynamoException cancel(List<CancellationReason> reasons) {
+    String codes = String.join(", ", reasons.stream().map(CancellationReason::code).toList());
+    return new DynamoException(ErrorCode.TRANSACTION_CANCELED,
+        "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes + "]",
+        Map.of("CancellationReasons", List.copyOf(reasons)));
+  }
 }

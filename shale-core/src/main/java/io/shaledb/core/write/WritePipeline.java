@@ -166,14 +166,15 @@ public final class WritePipeline {
       steps.add(new Step(write, stored, previous, previous, -1));
     }
     if (conditionFailed) {
-      throw canceled(reasons);
+      throw CancellationReason.cancel(reasons);
     }
     return applyChanges(steps, flavour);
   }
 
   /**
-   * Applies each change and checks the items' sizes. In a transaction, an action whose change cannot apply cancels
-   * the transaction with a ValidationError in its place.
+   * Applies each change and checks the items' sizes. A change that cannot apply to its item is refused as it would
+   * be outside a transaction; in a transaction, an item that grows past the limit cancels the transaction with a
+   * ValidationError in its place, as DynamoDB documents for changes made by a transaction.
    */
   private static List<Step> applyChanges(List<Step> steps, Flavour flavour) {
     List<Step> applied = new ArrayList<>(steps.size());
@@ -181,9 +182,9 @@ public final class WritePipeline {
     boolean failed = false;
     long aggregate = 0;
     for (Step step : steps) {
+      Map<String, AttributeValue> next = step.write().checkOnly() ? step.previous()
+          : step.write().change().apply(step.previous());
       try {
-        Map<String, AttributeValue> next = step.write().checkOnly() ? step.previous()
-            : step.write().change().apply(step.previous());
         long size = next == null || step.write().checkOnly() ? -1 : ItemLimits.checkSize(next);
         aggregate += Math.max(0, size);
         applied.add(new Step(step.write(), step.stored(), step.previous(), next, size));
@@ -194,11 +195,11 @@ public final class WritePipeline {
         }
         failed = true;
         applied.add(step);
-        reasons.add(new CancellationReason("ValidationError", e.getMessage(), null));
+        reasons.add(CancellationReason.validationError(e.getMessage()));
       }
     }
     if (failed) {
-      throw canceled(reasons);
+      throw CancellationReason.cancel(reasons);
     }
     if (flavour == Flavour.TRANSACTION) {
       ItemLimits.checkTransactionSize(aggregate);
@@ -242,12 +243,5 @@ public final class WritePipeline {
         : ItemCollections.update(tx, table, previous, current, db.itemCollectionLimitBytes());
     db.streams().append(tx, table, previous, current, byService);
     return new Staging(collection, Math.max(0, Math.max(oldSize, newSize)));
-  }
-
-  private static DynamoException canceled(List<CancellationReason> reasons) {
-    String codes = String.join(", ", reasons.stream().map(CancellationReason::code).toList());
-    return new DynamoException(ErrorCode.TRANSACTION_CANCELED,
-        "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes + "]",
-        Map.of("CancellationReasons", List.copyOf(reasons)));
   }
 }

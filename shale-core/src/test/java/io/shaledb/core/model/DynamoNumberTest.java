@@ -113,14 +113,19 @@ class DynamoNumberTest {
     assertThat(stored.toString()).isEqualTo(parsed.toString());
     assertThat(stored.leadingExponent()).isEqualTo(parsed.leadingExponent());
     assertThat(stored.digits()).isEqualTo(parsed.digits());
-    assertThat(DynamoNumber.ofCanonical(parsed.toString()).add(DynamoNumber.of(1)))
-        .isEqualTo(parsed.add(DynamoNumber.of(1)));
+    assertThat(DynamoNumber.ofCanonical(parsed.toString()).subtract(parsed)).isEqualTo(DynamoNumber.ZERO);
   }
 
   @ParameterizedTest
   @CsvSource({"1, 2, 3", "0.1, 0.2, 0.3", "-5, 5, 0", "99999999999999999999999999999999999999, 1, 100000000000000000000000000000000000000"})
   void add_isExact(String a, String b, String sum) {
     assertThat(DynamoNumber.parse(a).add(DynamoNumber.parse(b))).isEqualTo(DynamoNumber.parse(sum));
+  }
+
+  @Test
+  void add_needingMoreThan38Digits_isRefused() {
+    assertThatThrownBy(() -> DynamoNumber.parse("9.9999999999999999999999999999999999999E+125")
+        .add(DynamoNumber.parse("-1E-130"))).hasMessage("DynamoDB only supports precision up to 38 digits");
   }
 
   @Test

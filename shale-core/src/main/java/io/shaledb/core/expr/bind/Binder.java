@@ -11,8 +11,13 @@ import io.shaledb.core.expr.ast.Update;
 import io.shaledb.core.expr.eval.Comparisons;
 import io.shaledb.core.model.AttributeType;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.KeyAttribute;
+import io.shaledb.core.schema.KeySchema;
+import io.shaledb.core.schema.TableMetadata;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +37,8 @@ public final class Binder {
   private final Map<String, AttributeValue> values;
   private final Set<String> usedNames = new LinkedHashSet<>();
   private final Set<String> usedValues = new LinkedHashSet<>();
+  /** The top-level attributes that bound paths look inside of; made on the first such path. */
+  private Set<String> nestedHeads;
 
   /**
    * @param names ExpressionAttributeNames, or null
@@ -47,6 +54,7 @@ public final class Binder {
       case Condition.Comparison c -> {
         Operand left = operand(kind, c.left());
         Operand right = operand(kind, c.right());
+        requireDistinct(kind, c.comparator().symbol(), left, List.of(right));
         if (c.comparator() != Comparator.EQ && c.comparator() != Comparator.NE) {
           requireScalar(kind, c.comparator().symbol(), left);
           requireScalar(kind, c.comparator().symbol(), right);
@@ -57,20 +65,30 @@ public final class Binder {
         Operand value = operand(kind, b.value());
         Operand low = operand(kind, b.low());
         Operand high = operand(kind, b.high());
-        if (low instanceof Operand.Literal l && high instanceof Operand.Literal h
-            && (l.value().type() != h.value().type() || !Comparisons.isOrderable(l.value())
-                || Comparisons.compare(l.value(), h.value()) > 0)) {
-          throw kind.invalid("The BETWEEN operator requires upper bound to be greater than or equal to lower bound;"
-              + " lower bound: " + render(l.value()) + ", upper bound: " + render(h.value()));
+        requireDistinct(kind, "BETWEEN", value, List.of(low, high));
+        for (Operand operand : List.of(value, low, high)) {
+          requireScalar(kind, "BETWEEN", operand);
+        }
+        if (low instanceof Operand.Literal l && high instanceof Operand.Literal h) {
+          if (l.value().type() != h.value().type()) {
+            throw kind.invalid("The BETWEEN operator requires same data type for lower and upper bounds; lower bound"
+                + " operand: " + render(l.value()) + ", upper bound operand: " + render(h.value()));
+          }
+          if (Comparisons.compare(l.value(), h.value()) > 0) {
+            throw kind.invalid("The BETWEEN operator requires upper bound to be greater than or equal to lower bound;"
+                + " lower bound operand: " + render(l.value()) + ", upper bound operand: " + render(h.value()));
+          }
         }
         yield new Condition.Between(value, low, high);
       }
       case Condition.In in -> {
+        Operand value = operand(kind, in.value());
         List<Operand> candidates = new ArrayList<>();
         for (Operand candidate : in.candidates()) {
           candidates.add(operand(kind, candidate));
         }
-        yield new Condition.In(operand(kind, in.value()), candidates);
+        requireDistinct(kind, "IN", value, candidates);
+        yield new Condition.In(value, candidates);
       }
       case Condition.And and -> new Condition.And(bind(kind, and.left()), bind(kind, and.right()));
       case Condition.Or or -> new Condition.Or(bind(kind, or.left()), bind(kind, or.right()));
@@ -83,6 +101,9 @@ public final class Binder {
     List<Operand> arguments = new ArrayList<>();
     for (Operand argument : f.arguments()) {
       arguments.add(operand(kind, argument));
+    }
+    if (arguments.size() == 2) {
+      requireDistinct(kind, f.function().functionName(), arguments.get(0), List.of(arguments.get(1)));
     }
     switch (f.function()) {
       case ATTRIBUTE_TYPE -> {
@@ -117,23 +138,22 @@ public final class Binder {
         case Update.Add add -> {
           Operand value = operand(ExpressionKind.UPDATE, add.value());
           AttributeType type = ((Operand.Literal) value).value().type();
-          if (type != AttributeType.N && type != AttributeType.SS && type != AttributeType.NS
-              && type != AttributeType.BS) {
-            throw incorrectOperand(ExpressionKind.UPDATE, "operator: ADD", value);
+          if (type != AttributeType.N && !type.isSet()) {
+            throw wrongSetOperand("ADD", type);
           }
           yield new Update.Add(path, value);
         }
         case Update.Delete delete -> {
           Operand value = operand(ExpressionKind.UPDATE, delete.value());
           AttributeType type = ((Operand.Literal) value).value().type();
-          if (type != AttributeType.SS && type != AttributeType.NS && type != AttributeType.BS) {
-            throw incorrectOperand(ExpressionKind.UPDATE, "operator: DELETE", value);
+          if (!type.isSet()) {
+            throw wrongSetOperand("DELETE", type);
           }
           yield new Update.Delete(path, value);
         }
       });
     }
-    checkOverlaps(actions);
+    checkOverlaps(ExpressionKind.UPDATE, actions.stream().map(Update.Action::path).toList());
     return new Update(actions);
   }
 
@@ -168,12 +188,47 @@ public final class Binder {
     };
   }
 
+  /** Binds a ProjectionExpression's paths; two that overlap or conflict are refused, as in an update. */
   public List<Path> bind(ExpressionKind kind, List<Path> paths) {
     List<Path> bound = new ArrayList<>(paths.size());
     for (Path path : paths) {
       bound.add(path(kind, path));
     }
+    checkOverlaps(kind, bound);
     return bound;
+  }
+
+  /**
+   * Refuses the expressions bound so far when they look inside a key attribute of {@code table} (a list index or a
+   * map key on it): DynamoDB checks the table's key, then its indexes' keys.
+   */
+  public void checkKeyPaths(TableMetadata table) {
+    if (nestedHeads == null) {
+      return;
+    }
+    for (KeyAttribute key : attributes(table.keySchema())) {
+      if (nestedHeads.contains(key.name())) {
+        throw nestedKey("Key: " + key.name());
+      }
+    }
+    for (IndexMetadata index : table.indexes()) {
+      for (KeyAttribute key : attributes(index.keySchema())) {
+        if (nestedHeads.contains(key.name())) {
+          throw nestedKey("IndexKey: " + key.name());
+        }
+      }
+    }
+  }
+
+  private static List<KeyAttribute> attributes(KeySchema schema) {
+    List<KeyAttribute> all = new ArrayList<>(List.of(schema.partitionKey()));
+    schema.sortKey().ifPresent(all::add);
+    return all;
+  }
+
+  private static DynamoException nestedKey(String which) {
+    return DynamoException.validation("Key attributes must be scalars; list random access '[]' and map lookup '.'"
+        + " are not allowed: " + which);
   }
 
   /**
@@ -219,6 +274,12 @@ public final class Binder {
   }
 
   private Path path(ExpressionKind kind, Path path) {
+    if (path.elements().size() > 1 && path.elements().getFirst() instanceof PathElement.Name head) {
+      if (nestedHeads == null) {
+        nestedHeads = new HashSet<>();
+      }
+      nestedHeads.add(head.name().startsWith("#") ? names.getOrDefault(head.name(), head.name()) : head.name());
+    }
     List<PathElement> elements = new ArrayList<>(path.elements().size());
     for (PathElement element : path.elements()) {
       if (element instanceof PathElement.Name n && n.name().startsWith("#")) {
@@ -242,32 +303,68 @@ public final class Binder {
     }
   }
 
+  /**
+   * An ADD or DELETE operand of a type the action never takes. DynamoDB names the type in full here, and the set of
+   * types the action allows.
+   */
+  private static DynamoException wrongSetOperand(String action, AttributeType type) {
+    return ExpressionKind.UPDATE.invalid("Incorrect operand type for operator or function; operator: " + action
+        + ", operand type: " + type.fullName() + ", typeSet: ALLOWED_FOR_" + action + "_OPERAND");
+  }
+
+  /**
+   * The same path as the first operand and as one of the others ({@code a = a}, {@code contains(m, m)}) makes an
+   * expression DynamoDB refuses.
+   */
+  private static void requireDistinct(ExpressionKind kind, String operator, Operand first, List<Operand> others) {
+    if (!(first instanceof Operand.PathOperand path)) {
+      return;
+    }
+    for (Operand other : others) {
+      if (other instanceof Operand.PathOperand p && p.path().equals(path.path())) {
+        throw kind.invalid("The first operand must be distinct from the remaining operands for this operator or"
+            + " function; operator: " + operator + ", first operand: " + path.path());
+      }
+    }
+  }
+
   /** @param label DynamoDB's wording of the operator, such as "operator: ADD" or "operator or function: +" */
   private static DynamoException incorrectOperand(ExpressionKind kind, String label, Operand operand) {
     String type = operand instanceof Operand.Literal l ? l.value().type().name() : "PATH";
     return kind.invalid("Incorrect operand type for operator or function; " + label + ", operand type: " + type);
   }
 
-  /** Two actions may not touch the same path, nor one a path inside the other. */
-  private static void checkOverlaps(List<Update.Action> actions) {
-    for (int i = 0; i < actions.size(); i++) {
+  /**
+   * Two paths may not be the same, nor one inside the other, nor step into one value as a map and as a list. A path
+   * given twice is reported before any other overlap, as DynamoDB Local 3.3.1 reports it.
+   */
+  private static void checkOverlaps(ExpressionKind kind, List<Path> paths) {
+    for (int i = 0; i < paths.size(); i++) {
       for (int j = 0; j < i; j++) {
-        Path one = actions.get(j).path();
-        Path two = actions.get(i).path();
+        if (paths.get(i).equals(paths.get(j))) {
+          throw kind.invalid("Two document paths overlap with each other; must remove or rewrite one of these"
+              + " paths; path one: " + paths.get(j) + ", path two: " + paths.get(i));
+        }
+      }
+    }
+    for (int i = 0; i < paths.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        Path one = paths.get(j);
+        Path two = paths.get(i);
         int shared = Math.min(one.elements().size(), two.elements().size());
         for (int k = 0; k < shared; k++) {
           PathElement a = one.elements().get(k);
           PathElement b = two.elements().get(k);
           if (a.getClass() != b.getClass()) {
-            throw ExpressionKind.UPDATE.invalid("Two document paths conflict with each other; must remove or"
-                + " rewrite one of these paths; path one: " + one + ", path two: " + two);
+            throw kind.invalid("Two document paths conflict with each other; must remove or rewrite one of these"
+                + " paths; path one: " + one + ", path two: " + two);
           }
           if (!a.equals(b)) {
             break;
           }
           if (k == shared - 1) {
-            throw ExpressionKind.UPDATE.invalid("Two document paths overlap with each other; must remove or"
-                + " rewrite one of these paths; path one: " + one + ", path two: " + two);
+            throw kind.invalid("Two document paths overlap with each other; must remove or rewrite one of these"
+                + " paths; path one: " + one + ", path two: " + two);
           }
         }
       }

@@ -28,6 +28,9 @@ public final class UpdateApplier {
    * @return the updated item
    */
   public static Map<String, AttributeValue> apply(Update update, Map<String, AttributeValue> previous) {
+    for (Update.Action action : update.actions()) {
+      checkPath(previous, action.path());
+    }
     List<Path> removals = new ArrayList<>();
     List<Map.Entry<Path, AttributeValue>> writes = new ArrayList<>();
     for (Update.Action action : update.actions()) {
@@ -56,6 +59,29 @@ public final class UpdateApplier {
       remove(item, path);
     }
     return item;
+  }
+
+  /**
+   * Every action's path must lead through the item as it is: each step but the last into an existing value of the
+   * step's kind (a map for a name, a list for an index), the last one into a container of its kind. DynamoDB checks
+   * the paths before it evaluates any operand.
+   */
+  private static void checkPath(Map<String, AttributeValue> item, Path path) {
+    List<PathElement> elements = path.elements();
+    AttributeValue container = item.get(path.topLevelName());
+    for (int at = 1; at < elements.size(); at++) {
+      PathElement element = elements.get(at);
+      boolean fits = switch (element) {
+        case PathElement.Name ignored -> container instanceof AttributeValue.M;
+        case PathElement.Index ignored -> container instanceof AttributeValue.L;
+      };
+      if (!fits) {
+        throw invalidPath();
+      }
+      if (at < elements.size() - 1) {
+        container = Paths.step(container, element);
+      }
+    }
   }
 
   private static int lastIndex(Path path) {

@@ -1,5 +1,7 @@
 package io.shaledb.core.op.batch;
 
+import io.shaledb.core.op.item.LegacyParameters;
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.ExpressionKind;
@@ -109,16 +111,16 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
   private record Plan(KeysAndAttributes request, List<byte[]> keys, List<Path> projection) {}
 
   private Plan plan(String tableName, KeysAndAttributes request) {
-    RequestExpressions.rejectMixed("AttributesToGet", request.attributesToGet() != null, "ProjectionExpression",
-        request.projectionExpression() != null);
-    Binder binder = RequestExpressions.binder(request.expressionAttributeNames(), null,
-        Arrays.asList(request.projectionExpression()));
+    RequestExpressions.checkParameters(List.of(Parameter.of("ProjectionExpression", request.projectionExpression())),
+        List.of(Parameter.of("AttributesToGet", request.attributesToGet())), request.expressionAttributeNames(), null);
+    Binder binder = RequestExpressions.binder(request.expressionAttributeNames(), null);
     List<Path> projection = request.attributesToGet() != null
-        ? request.attributesToGet().stream().map(Path::of).toList()
+        ? LegacyParameters.attributesToGet(request.attributesToGet())
         : request.projectionExpression() == null ? null
         : binder.bind(ExpressionKind.PROJECTION, db.expressions().projection(request.projectionExpression()));
     binder.checkAllUsed();
     TableMetadata table = db.tableForItems(tableName);
+    binder.checkKeyPaths(table);
     List<byte[]> keys = new ArrayList<>();
     Set<ByteBuffer> seen = new HashSet<>();
     for (Map<String, AttributeValue> key : request.keys()) {

@@ -1,5 +1,7 @@
 package io.shaledb.core.op.item;
 
+import java.util.List;
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.api.ConditionalOperator;
 import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.api.ReturnItemCollectionMetrics;
@@ -13,7 +15,6 @@ import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.write.WriteCondition;
-import java.util.Arrays;
 import java.util.Map;
 
 /** The parameters PutItem, DeleteItem and UpdateItem share for conditional writes. */
@@ -48,22 +49,29 @@ final class ConditionalWrites {
     return checkDeclared(v, returnValuesOnConditionCheckFailure);
   }
 
-  /** The condition of a write whose only expression is its ConditionExpression; checks every name and value is used. */
-  static WriteCondition conditionOnly(Database db, Map<String, String> names, Map<String, AttributeValue> values,
+  /**
+   * The condition of a write whose only expression is its ConditionExpression, checked to use every name and value;
+   * with the binder, which checks the paths against the table once it has been looked up.
+   */
+  record Bound(WriteCondition condition, Binder binder) {}
+
+  static Bound conditionOnly(Database db, Map<String, String> names, Map<String, AttributeValue> values,
       String conditionExpression, Map<String, ExpectedCondition> expected,
       Choice<ConditionalOperator> conditionalOperator, Choice<ReturnValuesOnConditionCheckFailure> returnOnFailure) {
-    Binder binder = RequestExpressions.binder(names, values, Arrays.asList(conditionExpression));
+    RequestExpressions.checkParameters(List.of(Parameter.of("ConditionExpression", conditionExpression)),
+        List.of(Parameter.of("Expected", expected), Parameter.of("ConditionalOperator", conditionalOperator)), names,
+        values);
+    Binder binder = RequestExpressions.binder(names, values);
     WriteCondition condition = condition(db, binder, conditionExpression, expected, conditionalOperator,
         returnOnFailure);
     binder.checkAllUsed();
-    return condition;
+    return new Bound(condition, binder);
   }
 
   /** The write's condition: the bound ConditionExpression or else the legacy Expected; none when neither. */
   static WriteCondition condition(Database db, Binder binder, String conditionExpression,
       Map<String, ExpectedCondition> expected, Choice<ConditionalOperator> conditionalOperator,
       Choice<ReturnValuesOnConditionCheckFailure> returnOnFailure) {
-    RequestExpressions.rejectMixed("Expected", expected != null, "ConditionExpression", conditionExpression != null);
     return new WriteCondition(
         conditionExpression == null ? LegacyParameters.condition(expected, conditionalOperator)
             : binder.bind(ExpressionKind.CONDITION, db.expressions().condition(ExpressionKind.CONDITION,

@@ -31,11 +31,12 @@ public final class DeleteItem implements Operation<DeleteItemInput, ItemOutput> 
   @Override
   public ItemOutput execute(DeleteItemInput in, RequestContext context) {
     boolean returnOld = ReturnValuesRule.allOldOrNone(in.returnValues());
-    WriteCondition condition = ConditionalWrites.conditionOnly(db, in.expressionAttributeNames(),
+    ConditionalWrites.Bound condition = ConditionalWrites.conditionOnly(db, in.expressionAttributeNames(),
         in.expressionAttributeValues(), in.conditionExpression(), in.expected(), in.conditionalOperator(),
         in.returnValuesOnConditionCheckFailure());
     TableMetadata table = db.tableForItems(in.tableName());
-    WriteOutcome result = writes.write(context, ItemWrite.delete(table, ItemKeys.ofKey(table, in.key()), condition));
+    condition.binder().checkKeyPaths(table);
+    WriteOutcome result = writes.write(context, ItemWrite.delete(table, ItemKeys.ofKey(table, in.key()), condition.condition()));
     return new ItemOutput(returnOld ? result.previous() : null,
         context.capacity().reportFor(in.returnConsumedCapacity(), table.name()),
         ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), table, result));

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
@@ -57,13 +58,12 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
   }
 
   private GetItemOutput read(GetItemInput in, RequestContext context, UnaryOperator<byte[]> storedItem) {
-    if (in.attributesToGet() != null && in.projectionExpression() != null) {
-      throw DynamoException.validation("Can not use both expression and non-expression parameters in the same"
-          + " request: Non-expression parameters: {AttributesToGet} Expression parameters:"
-          + " {ProjectionExpression}");
-    }
-    List<Path> projection = projection(in);
+    RequestExpressions.checkParameters(List.of(Parameter.of("ProjectionExpression", in.projectionExpression())),
+        List.of(Parameter.of("AttributesToGet", in.attributesToGet())), in.expressionAttributeNames(), null);
+    Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), null);
+    List<Path> projection = projection(in, binder);
     TableMetadata table = db.tableForItems(in.tableName());
+    binder.checkKeyPaths(table);
     byte[] stored = storedItem.apply(ItemKeys.ofKey(table, in.key()));
     context.capacity().read(table.name(), ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored),
         Boolean.TRUE.equals(in.consistentRead())));
@@ -72,12 +72,9 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
   }
 
   /** The bound ProjectionExpression or AttributesToGet as top-level paths; null when neither is given. */
-  private List<Path> projection(GetItemInput in) {
-    Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), null,
-        Arrays.asList(in.projectionExpression()));
+  private List<Path> projection(GetItemInput in, Binder binder) {
     if (in.attributesToGet() != null) {
-      checkNoDuplicates(in.attributesToGet());
-      return in.attributesToGet().stream().map(Path::of).toList();
+      return LegacyParameters.attributesToGet(in.attributesToGet());
     }
     if (in.projectionExpression() == null) {
       return null;
@@ -85,15 +82,5 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
     List<Path> paths = binder.bind(ExpressionKind.PROJECTION, db.expressions().projection(in.projectionExpression()));
     binder.checkAllUsed();
     return paths;
-  }
-
-  private static void checkNoDuplicates(List<String> names) {
-    Set<String> seen = new HashSet<>();
-    for (String name : names) {
-      if (!seen.add(name)) {
-        throw DynamoException.validation(
-            "One or more parameter values were invalid: Duplicate value in attribute name: " + name);
-      }
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.shaledb.core.op.item;
 
+import java.util.Set;
+import java.util.HashSet;
 import io.shaledb.core.api.AttributeAction;
 import io.shaledb.core.api.ComparisonOperator;
 import io.shaledb.core.api.ConditionalOperator;
@@ -45,9 +47,27 @@ public final class LegacyParameters {
     }
   }
 
-  /** The Expected conditions joined by ConditionalOperator (AND by default), or null when there are none. */
+  /** AttributesToGet as top-level paths; a name given twice is refused, in DynamoDB's words. */
+  public static List<Path> attributesToGet(List<String> names) {
+    Set<String> seen = new HashSet<>();
+    for (String name : names) {
+      if (!seen.add(name)) {
+        throw invalid("Duplicate value in attribute name: " + name);
+      }
+    }
+    return names.stream().map(Path::of).toList();
+  }
+
+  /**
+   * The Expected (or QueryFilter, ScanFilter, KeyConditions) conditions joined by ConditionalOperator (AND by
+   * default), or null when there are none. ConditionalOperator needs two conditions to join.
+   */
   public static Condition condition(Map<String, ExpectedCondition> expected,
       Choice<ConditionalOperator> conditionalOperator) {
+    if (conditionalOperator != null && (expected == null || expected.size() < 2)) {
+      throw DynamoException.validation(
+          "ConditionalOperator can only be used when Filter or Expected has two or more elements");
+    }
     if (expected == null || expected.isEmpty()) {
       return null;
     }
@@ -97,6 +117,12 @@ public final class LegacyParameters {
         throw invalid("AttributeValues inside AttributeValueList must be of same type");
       }
     }
+    for (AttributeValue argument : arguments) {
+      if (!accepts(operator, argument.type())) {
+        throw invalid("ComparisonOperator " + operator + " is not valid for " + argument.type()
+            + " AttributeValue type");
+      }
+    }
     List<Operand> literals = arguments.stream().<Operand>map(Operand.Literal::new).toList();
     return switch (operator) {
       case EQ -> new Condition.Comparison(path, Comparator.EQ, literals.get(0));
@@ -119,6 +145,19 @@ public final class LegacyParameters {
         }
         yield new Condition.Between(path, literals.get(0), literals.get(1));
       }
+    };
+  }
+
+  /**
+   * The types of value each operator compares with, as the API reference describes them: EQ and NE take any type;
+   * ordering operators, IN and CONTAINS scalars only; BEGINS_WITH strings and binaries.
+   */
+  private static boolean accepts(ComparisonOperator operator, AttributeType type) {
+    return switch (operator) {
+      case EQ, NE -> true;
+      case LE, LT, GE, GT, BETWEEN, IN, CONTAINS, NOT_CONTAINS -> type.isScalarKeyType();
+      case BEGINS_WITH -> type == AttributeType.S || type == AttributeType.B;
+      case NULL, NOT_NULL -> false;
     };
   }
 
@@ -151,7 +190,7 @@ public final class LegacyParameters {
           if (value == null) {
             yield new Update.Remove(path);
           }
-          if (!isSet(value.type())) {
+          if (!value.type().isSet()) {
             throw invalid("DELETE action with value is not supported for the type " + value.type());
           }
           yield new Update.Delete(path, new Operand.Literal(value));
@@ -162,7 +201,7 @@ public final class LegacyParameters {
                 new Operand.IfNotExists(path, new Operand.Literal(new AttributeValue.L(List.of()))),
                 new Operand.Literal(value)));
           }
-          if (value.type() != AttributeType.N && !isSet(value.type())) {
+          if (value.type() != AttributeType.N && !value.type().isSet()) {
             throw invalid("ADD action is not supported for the type " + value.type());
           }
           yield new Update.Add(path, new Operand.Literal(value));
@@ -170,10 +209,6 @@ public final class LegacyParameters {
       });
     }
     return new Update(actions);
-  }
-
-  private static boolean isSet(AttributeType type) {
-    return type == AttributeType.SS || type == AttributeType.NS || type == AttributeType.BS;
   }
 
   private static DynamoException invalid(String detail) {

@@ -32,12 +32,13 @@ public final class PutItem implements Operation<PutItemInput, ItemOutput> {
   @Override
   public ItemOutput execute(PutItemInput in, RequestContext context) {
     boolean returnOld = ReturnValuesRule.allOldOrNone(in.returnValues());
-    WriteCondition condition = ConditionalWrites.conditionOnly(db, in.expressionAttributeNames(),
+    ConditionalWrites.Bound condition = ConditionalWrites.conditionOnly(db, in.expressionAttributeNames(),
         in.expressionAttributeValues(), in.conditionExpression(), in.expected(), in.conditionalOperator(),
         in.returnValuesOnConditionCheckFailure());
     ItemLimits.checkSize(in.item());
     TableMetadata table = db.tableForItems(in.tableName());
-    WriteOutcome result = writes.write(context, ItemWrite.put(table, ItemKeys.ofItem(table, in.item()), condition,
+    condition.binder().checkKeyPaths(table);
+    WriteOutcome result = writes.write(context, ItemWrite.put(table, ItemKeys.ofItem(table, in.item()), condition.condition(),
         in.item()));
     return new ItemOutput(returnOld ? result.previous() : null,
         context.capacity().reportFor(in.returnConsumedCapacity(), table.name()),

@@ -8,24 +8,58 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The checks DynamoDB makes on a request's ExpressionAttributeNames and ExpressionAttributeValues before any
- * expression is bound, and the binder that resolves them.
+ * The checks DynamoDB makes on a request's expression parameters before any expression is parsed: that expressions
+ * and their legacy counterparts are not mixed, that ExpressionAttributeNames and ExpressionAttributeValues come with
+ * expressions that can use them and hold well-formed keys; and the binder that resolves them. The order of the checks
+ * and the members each operation lists are DynamoDB's, as dynalite recorded them from the service.
  */
 public final class RequestExpressions {
+  private static final String PROJECTION = "ProjectionExpression";
+
   private RequestExpressions() {}
 
-  /**
-   * @param expressions the request's expression texts (absent ones null)
-   */
-  public static Binder binder(Map<String, String> names, Map<String, AttributeValue> values, List<String> expressions) {
-    boolean anyExpression = false;
-    for (String expression : expressions) {
-      anyExpression |= expression != null;
+  /** One request member, by its API name, and whether the request sent it. */
+  public record Parameter(String name, boolean present) {
+    public static Parameter of(String name, Object value) {
+      return new Parameter(name, value != null);
     }
+  }
+
+  /**
+   * The first checks of a request with expressions: expressions beside legacy parameters are refused, listing
+   * both in the operation's order, and names or values without an expression that can use them.
+   *
+   * @param expressions the operation's expression members, in DynamoDB's order
+   * @param legacy the operation's legacy members, in DynamoDB's order
+   */
+  public static void checkParameters(List<Parameter> expressions, List<Parameter> legacy, Map<String, String> names,
+      Map<String, AttributeValue> values) {
+    List<String> sentExpressions = sent(expressions);
+    List<String> sentLegacy = sent(legacy);
+    if (!sentExpressions.isEmpty() && !sentLegacy.isEmpty()) {
+      throw DynamoException.validation("Can not use both expression and non-expression parameters in the same"
+          + " request: Non-expression parameters: {" + String.join(", ", sentLegacy) + "} Expression parameters: {"
+          + String.join(", ", sentExpressions) + "}");
+    }
+    if (names != null && sentExpressions.isEmpty()) {
+      throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+    }
+    List<String> valueExpressions = expressions.stream().map(Parameter::name).filter(n -> !n.equals(PROJECTION))
+        .toList();
+    if (values != null && !valueExpressions.isEmpty()
+        && expressions.stream().noneMatch(e -> e.present() && !e.name().equals(PROJECTION))) {
+      throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
+          + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is") + " null");
+    }
+  }
+
+  private static List<String> sent(List<Parameter> parameters) {
+    return parameters.stream().filter(Parameter::present).map(Parameter::name).toList();
+  }
+
+  /** The binder of a request's expressions, once its names and values are known to be well formed. */
+  public static Binder binder(Map<String, String> names, Map<String, AttributeValue> values) {
     if (names != null) {
-      if (!anyExpression) {
-        throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
-      }
       if (names.isEmpty()) {
         throw DynamoException.validation("ExpressionAttributeNames must not be empty");
       }
@@ -37,9 +71,6 @@ public final class RequestExpressions {
       }
     }
     if (values != null) {
-      if (!anyExpression) {
-        throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions");
-      }
       if (values.isEmpty()) {
         throw DynamoException.validation("ExpressionAttributeValues must not be empty");
       }
@@ -64,13 +95,5 @@ public final class RequestExpressions {
       }
     }
     return true;
-  }
-
-  /** Mixing a legacy parameter with its expression counterpart, in DynamoDB's words. */
-  public static void rejectMixed(String legacy, boolean legacyPresent, String expression, boolean expressionPresent) {
-    if (legacyPresent && expressionPresent) {
-      throw DynamoException.validation("Can not use both expression and non-expression parameters in the same"
-          + " request: Non-expression parameters: {" + legacy + "} Expression parameters: {" + expression + "}");
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.api.ReturnValue;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.Path;
@@ -47,10 +48,13 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
 
   @Override
   public ItemOutput execute(UpdateItemInput in, RequestContext context) {
-    RequestExpressions.rejectMixed("AttributeUpdates", in.attributeUpdates() != null, "UpdateExpression",
-        in.updateExpression() != null);
-    Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), in.expressionAttributeValues(),
-        Arrays.asList(in.updateExpression(), in.conditionExpression()));
+    RequestExpressions.checkParameters(
+        List.of(Parameter.of("UpdateExpression", in.updateExpression()),
+            Parameter.of("ConditionExpression", in.conditionExpression())),
+        List.of(Parameter.of("AttributeUpdates", in.attributeUpdates()), Parameter.of("Expected", in.expected()),
+            Parameter.of("ConditionalOperator", in.conditionalOperator())),
+        in.expressionAttributeNames(), in.expressionAttributeValues());
+    Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), in.expressionAttributeValues());
     Update update = in.updateExpression() != null ? binder.bind(db.expressions().update(in.updateExpression()))
         : in.attributeUpdates() != null ? LegacyParameters.update(in.attributeUpdates())
         : new Update(List.of());
@@ -58,6 +62,7 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
         in.conditionalOperator(), in.returnValuesOnConditionCheckFailure());
     binder.checkAllUsed();
     TableMetadata table = db.tableForItems(in.tableName());
+    binder.checkKeyPaths(table);
     byte[] key = ItemKeys.ofKey(table, in.key());
     checkKeyAttributes(table, update);
     WriteOutcome result = writes.write(context, new ItemWrite(table, key, condition,
@@ -78,9 +83,16 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
     }
   }
 
-  /** The item after {@code update}: an absent item starts as its key alone. */
+  /**
+   * The item after {@code update}: an absent item starts as its key alone, except that an update that only deletes
+   * elements from sets leaves an absent item absent, as DynamoDB's DELETE action does.
+   */
   public static Map<String, AttributeValue> apply(Update update, Map<String, AttributeValue> previous,
       Map<String, AttributeValue> key) {
+    if (previous == null && !update.actions().isEmpty()
+        && update.actions().stream().allMatch(action -> action instanceof Update.Delete)) {
+      return null;
+    }
     return UpdateApplier.apply(update, previous == null ? new LinkedHashMap<>(key) : previous);
   }
 

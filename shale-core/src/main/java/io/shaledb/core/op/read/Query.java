@@ -1,7 +1,7 @@
 package io.shaledb.core.op.read;
 
-import io.shaledb.core.api.ConditionalOperator;
-import io.shaledb.core.validate.Choice;
+import java.util.List;
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.ExpressionKind;
@@ -34,18 +34,24 @@ public final class Query implements Operation<QueryInput, ReadPage> {
   @Override
   public ReadPage execute(QueryInput in, RequestContext context) {
     ReadRequest r = in.read();
-    RequestExpressions.rejectMixed("KeyConditions", in.keyConditions() != null, "KeyConditionExpression",
-        in.keyConditionExpression() != null);
+    // KeyConditions go with a FilterExpression: only beside a KeyConditionExpression are they a mix.
+    RequestExpressions.checkParameters(
+        List.of(Parameter.of("ProjectionExpression", r.projectionExpression()),
+            Parameter.of("FilterExpression", r.filterExpression()),
+            Parameter.of("KeyConditionExpression", in.keyConditionExpression())),
+        List.of(Parameter.of("AttributesToGet", r.attributesToGet()), Parameter.of("QueryFilter", r.legacyFilter()),
+            Parameter.of("ConditionalOperator", r.conditionalOperator()),
+            Parameter.of("KeyConditions", in.keyConditionExpression() == null ? null : in.keyConditions())),
+        r.expressionAttributeNames(), r.expressionAttributeValues());
     if (in.keyConditions() == null && in.keyConditionExpression() == null) {
       throw DynamoException.validation(
           "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
     }
-    Binder binder = RequestExpressions.binder(r.expressionAttributeNames(), r.expressionAttributeValues(),
-        Arrays.asList(in.keyConditionExpression(), r.filterExpression(), r.projectionExpression()));
+    Binder binder = RequestExpressions.binder(r.expressionAttributeNames(), r.expressionAttributeValues());
     Condition keyCondition = in.keyConditionExpression() != null
         ? binder.bind(ExpressionKind.KEY_CONDITION,
             db.expressions().condition(ExpressionKind.KEY_CONDITION, in.keyConditionExpression()))
-        : LegacyParameters.condition(in.keyConditions(), Choice.of(ConditionalOperator.AND));
+        : LegacyParameters.condition(in.keyConditions(), null);
     // After each condition's own checks, as dynalite's recorded answers show.
     if (in.keyConditions() != null && (in.keyConditions().isEmpty() || in.keyConditions().size() > 2)) {
       throw DynamoException.validation("Conditions can be of length 1 or 2 only");

@@ -50,10 +50,6 @@ final class ReadParameters {
    * @param legacyFilterName QueryFilter or ScanFilter
    */
   static Resolved resolve(Database db, ReadRequest r, Binder binder, String legacyFilterName, String operation) {
-    RequestExpressions.rejectMixed("AttributesToGet", r.attributesToGet() != null, "ProjectionExpression",
-        r.projectionExpression() != null);
-    RequestExpressions.rejectMixed(legacyFilterName, r.legacyFilter() != null, "FilterExpression",
-        r.filterExpression() != null);
     String projectionParameter = r.attributesToGet() != null ? "AttributesToGet"
         : r.projectionExpression() != null ? "ProjectionExpression" : null;
     Select select = Choice.valueOr(r.select(), projectionParameter != null ? Select.SPECIFIC_ATTRIBUTES
@@ -88,6 +84,7 @@ final class ReadParameters {
     List<Path> projection = projection(db, r, binder);
     binder.checkAllUsed();
     TableMetadata table = db.tableForItems(r.tableName());
+    binder.checkKeyPaths(table);
     ReadTarget target = target(table, r, select, projection);
     byte[] exclusiveStart = r.exclusiveStartKey() == null ? null : startKey(target, r.exclusiveStartKey());
     return new Resolved(target, filter, projection, select == Select.COUNT, Boolean.TRUE.equals(r.consistentRead()),
@@ -122,14 +119,7 @@ final class ReadParameters {
 
   private static List<Path> projection(Database db, ReadRequest r, Binder binder) {
     if (r.attributesToGet() != null) {
-      Set<String> seen = new HashSet<>();
-      for (String name : r.attributesToGet()) {
-        if (!seen.add(name)) {
-          throw DynamoException.validation(
-              "One or more parameter values were invalid: Duplicate value in attribute name: " + name);
-        }
-      }
-      return r.attributesToGet().stream().map(Path::of).toList();
+      return LegacyParameters.attributesToGet(r.attributesToGet());
     }
     return r.projectionExpression() == null ? null
         : binder.bind(ExpressionKind.PROJECTION, db.expressions().projection(r.projectionExpression()));

@@ -1,5 +1,7 @@
 package io.shaledb.core.op.read;
 
+import java.util.List;
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.bind.Binder;
@@ -44,8 +46,13 @@ public final class Scan implements Operation<ScanInput, ReadPage> {
       throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter"
           + " TotalSegments: Segment: " + in.segment() + " is not less than TotalSegments: " + in.totalSegments());
     }
-    Binder binder = RequestExpressions.binder(r.expressionAttributeNames(), r.expressionAttributeValues(),
-        Arrays.asList(r.filterExpression(), r.projectionExpression()));
+    RequestExpressions.checkParameters(
+        List.of(Parameter.of("ProjectionExpression", r.projectionExpression()),
+            Parameter.of("FilterExpression", r.filterExpression())),
+        List.of(Parameter.of("AttributesToGet", r.attributesToGet()), Parameter.of("ScanFilter", r.legacyFilter()),
+            Parameter.of("ConditionalOperator", r.conditionalOperator())),
+        r.expressionAttributeNames(), r.expressionAttributeValues());
+    Binder binder = RequestExpressions.binder(r.expressionAttributeNames(), r.expressionAttributeValues());
     ReadParameters.Resolved resolved = ReadParameters.resolve(db, r, binder, "ScanFilter", "Scanning");
     int keyspace = resolved.target().keyspace();
     KeyRange range = in.segment() == null ? KeyCodec.keyspaceRange(keyspace)

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.tx;
 
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
@@ -58,12 +59,14 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
   public TransactOutput execute(TransactGetItemsInput in, RequestContext context) {
     List<Read> reads = new ArrayList<>();
     for (Get get : in.transactItems()) {
-      Binder binder = RequestExpressions.binder(get.expressionAttributeNames(), null,
-          Arrays.asList(get.projectionExpression()));
+      RequestExpressions.checkParameters(List.of(Parameter.of("ProjectionExpression", get.projectionExpression())),
+          List.of(), get.expressionAttributeNames(), null);
+      Binder binder = RequestExpressions.binder(get.expressionAttributeNames(), null);
       List<Path> projection = get.projectionExpression() == null ? null
           : binder.bind(ExpressionKind.PROJECTION, db.expressions().projection(get.projectionExpression()));
       binder.checkAllUsed();
       TableMetadata table = db.tableForItems(get.tableName());
+      binder.checkKeyPaths(table);
       reads.add(new Read(table, ItemKeys.ofKey(table, get.key()), projection));
     }
     List<PageItem> items = new ArrayList<>();

@@ -1,5 +1,8 @@
 package io.shaledb.core.op.tx;
 
+import io.shaledb.core.write.CancellationReason;
+import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
 import io.shaledb.core.op.item.CommonParameters;
@@ -92,16 +95,42 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
     v.throwIfAny();
   }
 
+  /**
+   * Every action's expressions are bound first (an invalid expression is refused as such); then each action's table
+   * is looked up and its key and item checked, and an action that fails those checks cancels the transaction with a
+   * ValidationError in its place, as DynamoDB Local 3.3.1 answers (the API reference says only that "a user error,
+   * such as an invalid data format" cancels a transaction).
+   */
   @Override
   public TransactOutput execute(TransactWriteItemsInput in, RequestContext context) {
-    List<ItemWrite> plan = new ArrayList<>();
-    Set<ByteBuffer> keys = new HashSet<>();
+    List<Bound> bound = new ArrayList<>(in.transactItems().size());
     for (TransactAction action : in.transactItems()) {
-      ItemWrite write = plan(action);
+      bound.add(bind(action));
+    }
+    List<ItemWrite> plan = new ArrayList<>(bound.size());
+    List<CancellationReason> reasons = new ArrayList<>(bound.size());
+    boolean invalid = false;
+    for (Bound action : bound) {
+      TableMetadata table = db.tableForItems(action.action().tableName());
+      try {
+        plan.add(write(action, table));
+        reasons.add(CancellationReason.NONE);
+      } catch (DynamoException e) {
+        if (e.code() != ErrorCode.VALIDATION) {
+          throw e;
+        }
+        invalid = true;
+        reasons.add(CancellationReason.validationError(e.getMessage()));
+      }
+    }
+    if (invalid) {
+      throw CancellationReason.cancel(reasons);
+    }
+    Set<ByteBuffer> keys = new HashSet<>();
+    for (ItemWrite write : plan) {
       if (!keys.add(ByteBuffer.wrap(write.key()))) {
         throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
       }
-      plan.add(write);
     }
     WriteGuard guard = in.clientRequestToken() == null ? null : tokens.guard(in.clientRequestToken(),
         IdempotencyTokens.fingerprint(in.transactItems(), in.returnConsumedCapacity(),
@@ -119,36 +148,47 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
     return new TransactOutput(null, context.capacity().report(in.returnConsumedCapacity()), metrics);
   }
 
-  /** One action, checked and bound before the transaction runs. */
-  private ItemWrite plan(TransactAction action) {
-    List<String> expressions = new ArrayList<>(Arrays.asList(action.conditionExpression()));
+  /** An action with its expressions bound. */
+  private record Bound(TransactAction action, Update update, WriteCondition condition, Binder binder) {}
+
+  /** Binds one action's expressions: its UpdateExpression first, then its ConditionExpression, in DynamoDB's order. */
+  private Bound bind(TransactAction action) {
+    List<Parameter> expressions = new ArrayList<>();
     if (action instanceof TransactAction.Update u) {
-      expressions.add(u.updateExpression());
+      expressions.add(Parameter.of("UpdateExpression", u.updateExpression()));
     }
-    Binder binder = RequestExpressions.binder(action.expressionAttributeNames(), action.expressionAttributeValues(),
-        expressions);
+    expressions.add(Parameter.of("ConditionExpression", action.conditionExpression()));
+    RequestExpressions.checkParameters(expressions, List.of(), action.expressionAttributeNames(),
+        action.expressionAttributeValues());
+    Binder binder = RequestExpressions.binder(action.expressionAttributeNames(), action.expressionAttributeValues());
+    Update update = action instanceof TransactAction.Update u ? binder.bind(db.expressions().update(
+        u.updateExpression())) : null;
     Condition condition = action.conditionExpression() == null ? null
         : binder.bind(ExpressionKind.CONDITION,
             db.expressions().condition(ExpressionKind.CONDITION, action.conditionExpression()));
-    Update update = action instanceof TransactAction.Update u ? binder.bind(db.expressions().update(
-        u.updateExpression())) : null;
     binder.checkAllUsed();
-    TableMetadata table = db.tableForItems(action.tableName());
-    WriteCondition writeCondition = new WriteCondition(condition,
-        Choice.sent(action.returnValuesOnConditionCheckFailure(), ReturnValuesOnConditionCheckFailure.ALL_OLD));
-    return switch (action) {
+    return new Bound(action, update, new WriteCondition(condition,
+        Choice.sent(action.returnValuesOnConditionCheckFailure(), ReturnValuesOnConditionCheckFailure.ALL_OLD)),
+        binder);
+  }
+
+  /** The write one bound action makes on {@code table}, once its key and item pass the table's checks. */
+  private static ItemWrite write(Bound bound, TableMetadata table) {
+    bound.binder().checkKeyPaths(table);
+    WriteCondition condition = bound.condition();
+    return switch (bound.action()) {
       case TransactAction.Put p -> {
         ItemLimits.checkSize(p.item());
-        yield ItemWrite.put(table, ItemKeys.ofItem(table, p.item()), writeCondition, p.item());
+        yield ItemWrite.put(table, ItemKeys.ofItem(table, p.item()), condition, p.item());
       }
       case TransactAction.Update u -> {
-        UpdateItem.checkKeyAttributes(table, update);
-        yield new ItemWrite(table, ItemKeys.ofKey(table, u.key()), writeCondition,
-            old -> UpdateItem.apply(update, old, u.key()));
+        byte[] key = ItemKeys.ofKey(table, u.key());
+        UpdateItem.checkKeyAttributes(table, bound.update());
+        yield new ItemWrite(table, key, condition, old -> UpdateItem.apply(bound.update(), old, u.key()));
       }
-      case TransactAction.Delete d -> ItemWrite.delete(table, ItemKeys.ofKey(table, d.key()), writeCondition);
-      case TransactAction.ConditionCheck c ->
-          ItemWrite.conditionCheck(table, ItemKeys.ofKey(table, c.key()), writeCondition);
+      case TransactAction.Delete d -> ItemWrite.delete(table, ItemKeys.ofKey(table, d.key()), condition);
+      case TransactAction.ConditionCheck c -> ItemWrite.conditionCheck(table, ItemKeys.ofKey(table, c.key()),
+          condition);
     };
   }
 }

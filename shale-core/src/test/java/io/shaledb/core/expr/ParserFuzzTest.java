@@ -60,13 +60,35 @@ class ParserFuzzTest {
         assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
       }
     }
-    String deepButShort = "(".repeat(1_000) + "a = :v" + ")".repeat(1_000);
-    try {
-      Parser.condition(ExpressionKind.CONDITION, deepButShort);
-      fail("accepted 1000 levels of parentheses");
-    } catch (DynamoException e) {
-      assertThat(e.getMessage()).contains("nested too deeply");
-    }
+  }
+
+  /** The size limit bounds nesting; the deepest expressions it allows must be answered on a modest thread stack. */
+  @Test
+  void deepestNesting_withinTheSizeLimit_failsCleanlyOnASmallStack() throws InterruptedException {
+    int depth = (Parser.MAX_EXPRESSION_BYTES - "a=:v".length()) / 2;
+    List<String> deepest = List.of(
+        "(".repeat(depth) + "a=:v" + ")".repeat(depth),
+        "NOT(".repeat(818) + "a=:v" + ")".repeat(818),
+        "size(".repeat(depth / 3) + "a" + ")".repeat(depth / 3) + ">:v",
+        "SET a=" + "list_append(".repeat(depth / 8) + "a" + ",:v)".repeat(depth / 8));
+    List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread parsing = new Thread(null, () -> {
+      for (String text : deepest) {
+        try {
+          Object parsed = text.startsWith("SET") ? Parser.update(text) : Parser.condition(ExpressionKind.FILTER, text);
+          outcomes.add("accepted " + parsed.getClass().getSimpleName());
+        } catch (DynamoException e) {
+          outcomes.add(e.getMessage());
+        }
+      }
+    }, "small-stack", 256 * 1024);
+    parsing.start();
+    parsing.join();
+    assertThat(outcomes).containsExactly(
+        "Invalid FilterExpression: The expression has redundant parentheses;",
+        "Invalid FilterExpression: The expression contains too many operators; operator count: 819",
+        "Invalid FilterExpression: The expression contains too many operators; operator count: 683",
+        "accepted Update");
   }
 
   private static String mutate(String seed, Random random) {

@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ParserTest {
 
@@ -97,7 +98,14 @@ class ParserTest {
         + " operator or function: attribute_exists",
     "UPDATE|SET a = size(b)|Invalid UpdateExpression: The function is not allowed in an update expression;"
         + " function: size",
-    "CONDITION|begins_with(a, :v) = :x|Invalid ConditionExpression: Syntax error; token: \"=\", near: \") = :x\"",
+    "CONDITION|begins_with(a, :v) = :x|Invalid ConditionExpression: The function is not allowed to be used this way"
+        + " in an expression; function: begins_with",
+    "UPDATE|SET a = if_not_exists(:v, b)|Invalid UpdateExpression: Operator or function requires a document path;"
+        + " operator or function: if_not_exists",
+    "UPDATE|SET a = list_append(b)|Invalid UpdateExpression: Incorrect number of operands for operator or function;"
+        + " operator or function: list_append, number of operands: 1",
+    "UPDATE|SET a = nope(b) SET c = :v|Invalid UpdateExpression: Invalid function name; function: nope",
+    "UPDATE|SET a = (((b)))|Invalid UpdateExpression: Syntax error; token: \"(\", near: \"((b\"",
   })
   void invalidExpressions_getDynamoDbMessages(ExpressionKind kind, String text, String message) {
     assertThatThrownBy(() -> parse(kind, text))
@@ -116,6 +124,79 @@ class ParserTest {
     String in = "a IN (" + String.join(", ", java.util.Collections.nCopies(101, ":v")) + ")";
     assertThatThrownBy(() -> Parser.condition(ExpressionKind.CONDITION, in)).hasMessage(
         "Invalid ConditionExpression: The IN operator is provided with too many operands; number of operands: 101");
+  }
+
+  // The cases below are those of dynalite's test suite, which its authors checked against DynamoDB.
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "a=a and a > ((views))",
+    "(a)between(((b.c)).d)and(c)",
+    "a > whatever((:things), ((a)))",
+    "a=a AND ((a=a AND a=a)) AND a=a",
+    "a=a OR ((a=a OR a=a)) OR a=a",
+    "a=a AND ((a=a AND (a=a AND a=a)))",
+    "a=a OR ((a=a OR (a=a OR a=a)))",
+  })
+  void redundantParentheses_areReportedBeforeEveryFaultButSyntax(String text) {
+    assertThatThrownBy(() -> Parser.condition(ExpressionKind.FILTER, text))
+        .hasMessage("Invalid FilterExpression: The expression has redundant parentheses;");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "a=a and attribute_exists((views), (#a)) > b|attribute_exists",
+    "attribute_not_exists(things) > b|attribute_not_exists",
+    "attribute_type(things, :a) > b|attribute_type",
+    "begins_with(things, a) > b|begins_with",
+    "contains(:things, c) > b|contains",
+    "size(contains(a, b)) > a|contains",
+    "size(things)|size",
+    "a between b and attribute_exists(things)|attribute_exists",
+    "a in (b, attribute_exists(things))|attribute_exists",
+  })
+  void functionsOutOfPlace_areMisused(String text, String function) {
+    assertThatThrownBy(() -> Parser.condition(ExpressionKind.FILTER, text)).hasMessage("Invalid FilterExpression: The"
+        + " function is not allowed to be used this way in an expression; function: " + function);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "a=a and whatever((:things)) > a|Invalid function name; function: whatever",
+    "attRIbute_exIsts((views), #a)|Invalid function name; function: attRIbute_exIsts",
+    "attribute_exists(views, #a)|Attribute name is a reserved keyword; reserved keyword: views",
+    ":a < abOrT|Attribute name is a reserved keyword; reserved keyword: abOrT",
+    "size(a)[0] > a|Syntax error; token: \"[\", near: \")[0\"",
+  })
+  void faults_areReportedInDynamoDbsOrder(String text, String detail) {
+    assertThatThrownBy(() -> Parser.condition(ExpressionKind.FILTER, text))
+        .hasMessage("Invalid FilterExpression: " + detail);
+  }
+
+  @Test
+  void groupedOperandsAndPaths_areOperands() {
+    Condition c = Parser.condition(ExpressionKind.FILTER, "(a)between((b.c).d)and(:c)");
+
+    assertThat(c).isEqualTo(new Condition.Between(path("a"), path("b", "c", "d"), new Operand.Placeholder(":c")));
+    assertThat(Parser.condition(ExpressionKind.FILTER, "(size(a)) > :n AND (l)[1] = :v")).isEqualTo(
+        new Condition.And(new Condition.Comparison(new Operand.Size(path("a")), Comparator.GT,
+            new Operand.Placeholder(":n")), new Condition.Comparison(new Operand.PathOperand(new Path(List.of(
+                new PathElement.Name("l"), new PathElement.Index(1)))), Comparator.EQ, new Operand.Placeholder(":v"))));
+    assertThat(Parser.update("SET a = (b + :c), d = (:e) - (f), g = ((h))").actions()).containsExactly(
+        new Update.Set(Path.of("a"), new Operand.Arithmetic(path("b"), true, new Operand.Placeholder(":c"))),
+        new Update.Set(Path.of("d"), new Operand.Arithmetic(new Operand.Placeholder(":e"), false, path("f"))),
+        new Update.Set(Path.of("g"), path("h")));
+  }
+
+  @Test
+  void operators_areLimitedTo300() {
+    String atLimit = "attribute_exists(b) OR size(c) > :n" + " OR a = :v".repeat(148);
+    assertThat(Parser.condition(ExpressionKind.CONDITION, atLimit)).isNotNull();
+    assertThatThrownBy(() -> Parser.condition(ExpressionKind.CONDITION, atLimit + " OR a = :v")).hasMessage(
+        "Invalid ConditionExpression: The expression contains too many operators; operator count: 302");
+    String sums = "SET " + String.join(", ", java.util.Collections.nCopies(301, "a = a + :v"));
+    assertThatThrownBy(() -> Parser.update(sums)).hasMessage(
+        "Invalid UpdateExpression: The expression contains too many operators; operator count: 301");
   }
 
   private static Object parse(ExpressionKind kind, String text) {

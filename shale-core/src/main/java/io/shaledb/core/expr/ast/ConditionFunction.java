@@ -24,6 +24,11 @@ public enum ConditionFunction {
     return arity;
   }
 
+  /** True for the functions whose first argument must be a document path, never a value. */
+  public boolean requiresPath() {
+    return this == ATTRIBUTE_EXISTS || this == ATTRIBUTE_NOT_EXISTS || this == ATTRIBUTE_TYPE;
+  }
+
   /** The function of that name (case-sensitive, as in DynamoDB), or null. */
   public static ConditionFunction named(String name) {
     for (ConditionFunction f : values()) {

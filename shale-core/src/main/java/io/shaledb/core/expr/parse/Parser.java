@@ -1,14 +1,14 @@
 package io.shaledb.core.expr.parse;
 
-import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.ConditionFunction;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Operand;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.ast.PathElement;
 import io.shaledb.core.expr.ast.Update;
+import io.shaledb.core.expr.parse.Problems.Problem;
 import io.shaledb.core.expr.parse.Token.Type;
 import io.shaledb.core.model.ItemSize;
 import java.util.ArrayList;
@@ -18,32 +18,35 @@ import java.util.Set;
 
 /**
  * A recursive-descent parser for DynamoDB's expression language, producing unbound trees. Precedence, lowest
- * first: OR, AND, NOT, then comparisons, BETWEEN, IN and functions; parentheses group. Every failure is a
- * ValidationException in DynamoDB's words, such as {@code Syntax error; token: "x", near: "a x b"}, where "near"
- * spans the token before the offending one to the token after it.
+ * first: OR, AND, NOT, then comparisons, BETWEEN, IN and functions; parentheses group conditions and, once, operands.
+ * Syntax errors are thrown where they are met, in DynamoDB's words ({@code Syntax error; token: "x", near: "a x b"});
+ * every other fault is collected in {@link Problems} and reported once the whole text parsed, as DynamoDB does.
  */
 public final class Parser {
   /** DynamoDB's limit on the length of one expression. */
   public static final int MAX_EXPRESSION_BYTES = 4096;
   /** DynamoDB's limit on document path depth. */
   public static final int MAX_PATH_DEPTH = 32;
-  /** Guards the parser's stack against pathological nesting; far deeper than any real expression. */
-  private static final int MAX_NESTING = 100;
+  /** DynamoDB's limit on operators and functions in one expression. */
+  public static final int MAX_OPERATORS = 300;
   private static final int MAX_IN_OPERANDS = 100;
+  /**
+   * Bounds the parser's recursion, so the deepest text the size limit allows cannot exhaust a thread's stack. Beyond
+   * it an expression without a syntax error holds redundant parentheses or more than {@link #MAX_OPERATORS}
+   * operators: a group that adds no operator and no path step holds nothing but another group.
+   */
+  private static final int MAX_NESTING = MAX_OPERATORS + MAX_PATH_DEPTH + 2;
+  private static final String REDUNDANT_PARENTHESES = "The expression has redundant parentheses;";
   private static final List<String> GRAMMAR_KEYWORDS =
       List.of("AND", "OR", "NOT", "BETWEEN", "IN", "SET", "REMOVE", "ADD", "DELETE");
 
   private final ExpressionKind kind;
-  private final String text;
-  private final List<Token> tokens;
-  private int position;
+  private final Tokens tokens;
+  private final Problems problems;
   private int nesting;
-  /** The first reserved word used as a name; reported only once the whole expression parsed, as DynamoDB does. */
-  private String reservedWord;
 
-  private Parser(ExpressionKind kind, String text) {
+  private Parser(ExpressionKind kind, String text, List<Problem> order) {
     this.kind = kind;
-    this.text = text;
     if (text.isBlank()) {
       throw kind.invalid("The expression can not be empty;");
     }
@@ -51,120 +54,121 @@ public final class Parser {
     if (size > MAX_EXPRESSION_BYTES) {
       throw kind.invalid("Expression size has exceeded the maximum allowed size; expression size: " + size);
     }
-    this.tokens = Lexer.tokenize(text);
+    this.tokens = new Tokens(kind, text);
+    this.problems = new Problems(kind, order);
   }
 
   /** Parses a ConditionExpression, FilterExpression or KeyConditionExpression. */
   public static Condition condition(ExpressionKind kind, String text) {
-    Parser p = new Parser(kind, text);
+    Parser p = new Parser(kind, text, Problems.CONDITION_ORDER);
     Condition condition = p.or();
-    p.expect(Type.EOF);
-    p.rejectReservedWords();
+    p.tokens.expect(Type.EOF);
+    p.finish();
     return condition;
   }
 
   public static Update update(String text) {
-    Parser p = new Parser(ExpressionKind.UPDATE, text);
+    Parser p = new Parser(ExpressionKind.UPDATE, text, Problems.UPDATE_ORDER);
     Update update = p.updateClauses();
-    p.rejectReservedWords();
+    p.finish();
     return update;
   }
 
   public static List<Path> projection(String text) {
-    Parser p = new Parser(ExpressionKind.PROJECTION, text);
+    Parser p = new Parser(ExpressionKind.PROJECTION, text, Problems.CONDITION_ORDER);
     List<Path> paths = new ArrayList<>();
     paths.add(p.path());
-    while (p.accept(Type.COMMA)) {
+    while (p.tokens.accept(Type.COMMA)) {
       paths.add(p.path());
     }
-    p.expect(Type.EOF);
-    p.rejectReservedWords();
+    p.tokens.expect(Type.EOF);
+    p.finish();
     return paths;
   }
 
-  private void rejectReservedWords() {
-    if (reservedWord != null) {
-      throw kind.invalid("Attribute name is a reserved keyword; reserved keyword: " + reservedWord);
+  private void finish() {
+    int operators = tokens.operatorCount();
+    if (operators > MAX_OPERATORS) {
+      problems.record(Problem.TOO_MANY_OPERATORS, tooManyOperators(operators));
     }
+    problems.throwFirst();
+  }
+
+  /** Enters a group, a NOT or a function call; see {@link #MAX_NESTING}. */
+  private void enter() {
+    if (++nesting > MAX_NESTING) {
+      int operators = tokens.operatorCount();
+      throw kind.invalid(operators > MAX_OPERATORS ? tooManyOperators(operators) : REDUNDANT_PARENTHESES);
+    }
+  }
+
+  private static String tooManyOperators(int count) {
+    return "The expression contains too many operators; operator count: " + count;
+  }
+
+  private void leave() {
+    nesting--;
   }
 
   // ---- conditions
 
   private Condition or() {
-    enter();
     Condition left = and();
-    while (peek().isKeyword("OR")) {
-      position++;
+    while (tokens.atKeyword("OR")) {
+      tokens.next();
       left = new Condition.Or(left, and());
     }
-    nesting--;
     return left;
   }
 
   private Condition and() {
     Condition left = not();
-    while (peek().isKeyword("AND")) {
-      position++;
+    while (tokens.atKeyword("AND")) {
+      tokens.next();
       left = new Condition.And(left, not());
     }
     return left;
   }
 
   private Condition not() {
-    if (peek().isKeyword("NOT")) {
-      position++;
+    if (tokens.atKeyword("NOT")) {
+      tokens.next();
       enter();
       Condition negated = new Condition.Not(not());
-      nesting--;
+      leave();
       return negated;
     }
     return primary();
   }
 
   private Condition primary() {
-    if (accept(Type.LPAREN)) {
+    if (tokens.at(Type.LPAREN) && !startsComparison(tokens.afterGroup(0))) {
+      noteRedundantGroup();
+      tokens.next();
+      enter();
       Condition inner = or();
-      expect(Type.RPAREN);
+      tokens.expect(Type.RPAREN);
+      leave();
       return inner;
     }
-    Token start = peek();
-    if (start.type() == Type.NAME && peekAt(1).type() == Type.LPAREN) {
-      ConditionFunction function = ConditionFunction.named(start.text());
-      if (function != null) {
-        position += 2;
-        List<Operand> arguments = arguments();
-        if (arguments.size() != function.arity()) {
-          throw kind.invalid("Incorrect number of operands for operator or function; operator or function: "
-              + function.functionName() + ", number of operands: " + arguments.size());
-        }
-        if ((function == ConditionFunction.ATTRIBUTE_EXISTS || function == ConditionFunction.ATTRIBUTE_NOT_EXISTS
-            || function == ConditionFunction.ATTRIBUTE_TYPE) && !(arguments.get(0) instanceof Operand.PathOperand)) {
-          throw kind.invalid("Operator or function requires a document path; operator or function: "
-              + function.functionName());
-        }
-        return new Condition.Function(function, arguments);
-      }
+    if (tokens.atCall() && !startsComparison(tokens.afterGroup(1))) {
+      return conditionFunction();
     }
     Operand left = operand();
-    Token operator = peek();
+    Token operator = tokens.peek();
     if (operator.isKeyword("BETWEEN")) {
-      position++;
+      tokens.next();
       Operand low = operand();
-      if (!peek().isKeyword("AND")) {
-        throw syntaxError();
+      if (!tokens.atKeyword("AND")) {
+        throw tokens.syntaxError();
       }
-      position++;
+      tokens.next();
       return new Condition.Between(left, low, operand());
     }
     if (operator.isKeyword("IN")) {
-      position++;
-      expect(Type.LPAREN);
-      List<Operand> candidates = new ArrayList<>();
-      candidates.add(operand());
-      while (accept(Type.COMMA)) {
-        candidates.add(operand());
-      }
-      expect(Type.RPAREN);
+      tokens.next();
+      tokens.expect(Type.LPAREN);
+      List<Operand> candidates = operandsUpToClosingParenthesis();
       if (candidates.size() > MAX_IN_OPERANDS) {
         throw kind.invalid("The IN operator is provided with too many operands; number of operands: "
             + candidates.size());
@@ -178,50 +182,120 @@ public final class Parser {
       case LE -> Comparator.LE;
       case GT -> Comparator.GT;
       case GE -> Comparator.GE;
-      default -> throw syntaxError();
+      default -> throw tokens.syntaxError();
     };
-    position++;
+    tokens.next();
     return new Condition.Comparison(left, comparator, operand());
   }
 
-  /** An operand of a condition: a path, a value placeholder or {@code size(operand)}. */
+  /** True where a token continues an operand into a comparison: a group followed by it was an operand. */
+  private static boolean startsComparison(Token t) {
+    return switch (t.type()) {
+      case EQ, NE, LT, LE, GT, GE, DOT, LBRACKET -> true;
+      default -> t.isKeyword("BETWEEN") || t.isKeyword("IN");
+    };
+  }
+
+  /**
+   * A function standing as a condition. The tree returned for a faulty call is never evaluated: the fault is
+   * recorded and the parse ends by throwing it.
+   */
+  private Condition conditionFunction() {
+    String name = tokens.next().text();
+    tokens.next();
+    List<Operand> arguments = operandsUpToClosingParenthesis();
+    ConditionFunction function = ConditionFunction.named(name);
+    if (function == null) {
+      if ("size".equals(name)) {
+        misused(name);
+      } else {
+        unknownFunction(name);
+      }
+      return new Condition.Function(ConditionFunction.ATTRIBUTE_EXISTS, arguments);
+    }
+    if (arguments.size() != function.arity()) {
+      operandCount(name, arguments.size());
+    } else if (function.requiresPath() && !(arguments.get(0) instanceof Operand.PathOperand)) {
+      problems.record(Problem.DOCUMENT_PATH_REQUIRED,
+          "Operator or function requires a document path; operator or function: " + name);
+    }
+    return new Condition.Function(function, arguments);
+  }
+
+  /** An operand of a condition: a path, a value placeholder or {@code size(operand)}, in at most one group. */
   private Operand operand() {
-    Token t = peek();
+    if (tokens.at(Type.LPAREN)) {
+      noteRedundantGroup();
+      tokens.next();
+      enter();
+      Operand inner = operand();
+      tokens.expect(Type.RPAREN);
+      leave();
+      return inner instanceof Operand.PathOperand grouped && (tokens.at(Type.DOT) || tokens.at(Type.LBRACKET))
+          ? new Operand.PathOperand(pathContinued(new ArrayList<>(grouped.path().elements())))
+          : inner;
+    }
+    Token t = tokens.peek();
     if (t.type() == Type.VALUE_PLACEHOLDER) {
-      position++;
+      tokens.next();
       return new Operand.Placeholder(t.text());
     }
-    if (t.type() == Type.NAME && peekAt(1).type() == Type.LPAREN) {
-      position += 2;
-      List<Operand> arguments = arguments();
-      return switch (t.text()) {
-        case "size" -> {
-          if (arguments.size() != 1) {
-            throw kind.invalid("Incorrect number of operands for operator or function; operator or function: size,"
-                + " number of operands: " + arguments.size());
-          }
-          yield new Operand.Size(arguments.get(0));
-        }
-        default -> throw ConditionFunction.named(t.text()) != null
-            ? kind.invalid("The function is not allowed to be used this way in an expression; function: "
-                + t.text())
-            : kind.invalid("Invalid function name; function: " + t.text());
-      };
+    if (tokens.atCall()) {
+      return functionOperand();
     }
     return new Operand.PathOperand(path());
   }
 
-  /** Comma-separated operands up to the closing parenthesis (the opening one is consumed). */
-  private List<Operand> arguments() {
-    enter();
-    List<Operand> arguments = new ArrayList<>();
-    arguments.add(operand());
-    while (accept(Type.COMMA)) {
-      arguments.add(operand());
+  /** A function as an operand: only {@code size} is one; any other is reported (and stands in by its argument). */
+  private Operand functionOperand() {
+    String name = tokens.next().text();
+    tokens.next();
+    List<Operand> arguments = operandsUpToClosingParenthesis();
+    if ("size".equals(name)) {
+      if (arguments.size() != 1) {
+        operandCount(name, arguments.size());
+      }
+      return new Operand.Size(arguments.get(0));
     }
-    expect(Type.RPAREN);
-    nesting--;
-    return arguments;
+    if (ConditionFunction.named(name) != null) {
+      misused(name);
+    } else {
+      unknownFunction(name);
+    }
+    return arguments.get(0);
+  }
+
+  /** Comma-separated operands up to the closing parenthesis (the opening one is consumed). */
+  private List<Operand> operandsUpToClosingParenthesis() {
+    enter();
+    List<Operand> operands = new ArrayList<>();
+    operands.add(operand());
+    while (tokens.accept(Type.COMMA)) {
+      operands.add(operand());
+    }
+    tokens.expect(Type.RPAREN);
+    leave();
+    return operands;
+  }
+
+  private void noteRedundantGroup() {
+    if (tokens.atRedundantGroup()) {
+      problems.record(Problem.REDUNDANT_PARENTHESES, REDUNDANT_PARENTHESES);
+    }
+  }
+
+  private void misused(String function) {
+    problems.record(Problem.MISUSED_FUNCTION,
+        "The function is not allowed to be used this way in an expression; function: " + function);
+  }
+
+  private void unknownFunction(String function) {
+    problems.record(Problem.UNKNOWN_FUNCTION, "Invalid function name; function: " + function);
+  }
+
+  private void operandCount(String function, int count) {
+    problems.record(Problem.OPERAND_COUNT, "Incorrect number of operands for operator or function; operator or"
+        + " function: " + function + ", number of operands: " + count);
   }
 
   // ---- updates
@@ -230,18 +304,19 @@ public final class Parser {
     List<Update.Action> actions = new ArrayList<>();
     Set<Clause> seen = EnumSet.noneOf(Clause.class);
     do {
-      Clause clause = Clause.of(peek());
+      Clause clause = Clause.of(tokens.peek());
       if (clause == null) {
-        throw syntaxError();
+        throw tokens.syntaxError();
       }
       if (!seen.add(clause)) {
-        throw kind.invalid("The \"" + clause + "\" section can only be used once in an update expression;");
+        problems.record(Problem.REPEATED_SECTION,
+            "The \"" + clause + "\" section can only be used once in an update expression;");
       }
-      position++;
+      tokens.next();
       do {
         actions.add(action(clause));
-      } while (accept(Type.COMMA));
-    } while (peek().type() != Type.EOF);
+      } while (tokens.accept(Type.COMMA));
+    } while (!tokens.at(Type.EOF));
     return new Update(actions);
   }
 
@@ -265,63 +340,103 @@ public final class Parser {
     Path path = path();
     return switch (clause) {
       case SET -> {
-        expect(Type.EQ);
+        tokens.expect(Type.EQ);
         yield new Update.Set(path, setValue());
       }
       case REMOVE -> new Update.Remove(path);
-      case ADD -> new Update.Add(path, valueOperand());
-      case DELETE -> new Update.Delete(path, valueOperand());
+      case ADD -> new Update.Add(path, valuePlaceholder());
+      case DELETE -> new Update.Delete(path, valuePlaceholder());
     };
   }
 
   /** ADD and DELETE take a value placeholder. */
-  private Operand valueOperand() {
-    Token t = peek();
+  private Operand valuePlaceholder() {
+    Token t = tokens.peek();
     if (t.type() != Type.VALUE_PLACEHOLDER) {
-      throw syntaxError();
+      throw tokens.syntaxError();
     }
-    position++;
+    tokens.next();
     return new Operand.Placeholder(t.text());
   }
 
+  /** The value of a SET action: an operand or a sum or difference of two, the whole in at most one group. */
   private Operand setValue() {
+    Token afterGroup = tokens.afterGroup(0);
+    if (tokens.at(Type.LPAREN) && afterGroup.type() != Type.PLUS && afterGroup.type() != Type.MINUS) {
+      tokens.next();
+      Operand value = arithmetic();
+      tokens.expect(Type.RPAREN);
+      return value;
+    }
+    return arithmetic();
+  }
+
+  private Operand arithmetic() {
     Operand left = setOperand();
-    if (peek().type() == Type.PLUS || peek().type() == Type.MINUS) {
-      boolean add = next().type() == Type.PLUS;
+    if (tokens.at(Type.PLUS) || tokens.at(Type.MINUS)) {
+      boolean add = tokens.next().type() == Type.PLUS;
       return new Operand.Arithmetic(left, add, setOperand());
     }
     return left;
   }
 
+  /** An operand of a SET value, in at most one group. */
   private Operand setOperand() {
-    Token t = peek();
+    if (tokens.accept(Type.LPAREN)) {
+      Operand inner = bareSetOperand();
+      tokens.expect(Type.RPAREN);
+      return inner;
+    }
+    return bareSetOperand();
+  }
+
+  private Operand bareSetOperand() {
+    Token t = tokens.peek();
     if (t.type() == Type.VALUE_PLACEHOLDER) {
-      position++;
+      tokens.next();
       return new Operand.Placeholder(t.text());
     }
-    if (t.type() == Type.NAME && peekAt(1).type() == Type.LPAREN) {
-      position += 2;
-      enter();
-      Operand function = switch (t.text()) {
-        case "if_not_exists" -> {
-          Path path = path();
-          expect(Type.COMMA);
-          yield new Operand.IfNotExists(path, setOperand());
-        }
-        case "list_append" -> {
-          Operand first = setOperand();
-          expect(Type.COMMA);
-          yield new Operand.ListAppend(first, setOperand());
-        }
-        default -> throw "size".equals(t.text()) || ConditionFunction.named(t.text()) != null
-            ? kind.invalid("The function is not allowed in an update expression; function: " + t.text())
-            : kind.invalid("Invalid function name; function: " + t.text());
-      };
-      expect(Type.RPAREN);
-      nesting--;
-      return function;
+    if (tokens.atCall()) {
+      return updateFunction();
     }
     return new Operand.PathOperand(path());
+  }
+
+  /** {@code if_not_exists} or {@code list_append}; a faulty call is recorded and stands in by its first argument. */
+  private Operand updateFunction() {
+    String name = tokens.next().text();
+    tokens.next();
+    enter();
+    List<Operand> arguments = new ArrayList<>();
+    arguments.add(setOperand());
+    while (tokens.accept(Type.COMMA)) {
+      arguments.add(setOperand());
+    }
+    tokens.expect(Type.RPAREN);
+    leave();
+    boolean known = "if_not_exists".equals(name) || "list_append".equals(name);
+    if (!known) {
+      if ("size".equals(name) || ConditionFunction.named(name) != null) {
+        problems.record(Problem.MISUSED_FUNCTION,
+            "The function is not allowed in an update expression; function: " + name);
+      } else {
+        unknownFunction(name);
+      }
+      return arguments.get(0);
+    }
+    if (arguments.size() != 2) {
+      operandCount(name, arguments.size());
+      return arguments.get(0);
+    }
+    if (name.equals("list_append")) {
+      return new Operand.ListAppend(arguments.get(0), arguments.get(1));
+    }
+    if (!(arguments.get(0) instanceof Operand.PathOperand path)) {
+      problems.record(Problem.DOCUMENT_PATH_REQUIRED,
+          "Operator or function requires a document path; operator or function: " + name);
+      return arguments.get(0);
+    }
+    return new Operand.IfNotExists(path.path(), arguments.get(1));
   }
 
   // ---- paths
@@ -329,17 +444,22 @@ public final class Parser {
   private Path path() {
     List<PathElement> elements = new ArrayList<>();
     elements.add(name());
+    return pathContinued(elements);
+  }
+
+  /** Reads {@code .name} and {@code [index]} steps after the elements read so far. */
+  private Path pathContinued(List<PathElement> elements) {
     while (true) {
-      if (accept(Type.DOT)) {
+      if (tokens.accept(Type.DOT)) {
         elements.add(name());
-      } else if (accept(Type.LBRACKET)) {
-        Token index = peek();
+      } else if (tokens.accept(Type.LBRACKET)) {
+        Token index = tokens.peek();
         if (index.type() != Type.NUMBER) {
-          throw syntaxError();
+          throw tokens.syntaxError();
         }
-        position++;
+        tokens.next();
         elements.add(new PathElement.Index(listIndex(index.text())));
-        expect(Type.RBRACKET);
+        tokens.expect(Type.RBRACKET);
       } else {
         break;
       }
@@ -359,18 +479,18 @@ public final class Parser {
   }
 
   private PathElement.Name name() {
-    Token t = peek();
+    Token t = tokens.peek();
     if (t.type() == Type.NAME_PLACEHOLDER) {
-      position++;
+      tokens.next();
       return new PathElement.Name(t.text());
     }
     if (t.type() != Type.NAME || isGrammarKeyword(t)) {
-      throw syntaxError();
+      throw tokens.syntaxError();
     }
-    if (reservedWord == null && ReservedWords.isReserved(t.text())) {
-      reservedWord = t.text();
+    if (ReservedWords.isReserved(t.text())) {
+      problems.record(Problem.RESERVED_WORD, "Attribute name is a reserved keyword; reserved keyword: " + t.text());
     }
-    position++;
+    tokens.next();
     return new PathElement.Name(t.text());
   }
 
@@ -382,47 +502,5 @@ public final class Parser {
       }
     }
     return false;
-  }
-
-  // ---- tokens
-
-  private Token peek() {
-    return tokens.get(position);
-  }
-
-  private Token peekAt(int ahead) {
-    return tokens.get(Math.min(position + ahead, tokens.size() - 1));
-  }
-
-  private Token next() {
-    return tokens.get(position++);
-  }
-
-  private boolean accept(Type type) {
-    if (peek().type() == type) {
-      position++;
-      return true;
-    }
-    return false;
-  }
-
-  private void expect(Type type) {
-    if (!accept(type)) {
-      throw syntaxError();
-    }
-  }
-
-  private void enter() {
-    if (++nesting > MAX_NESTING) {
-      throw kind.invalid("The expression is nested too deeply; nesting levels exceed " + MAX_NESTING);
-    }
-  }
-
-  /** DynamoDB's syntax error at the current token. */
-  private DynamoException syntaxError() {
-    Token bad = peek();
-    int from = position > 0 ? tokens.get(position - 1).start() : bad.start();
-    int to = bad.type() != Type.EOF && position + 1 < tokens.size() ? tokens.get(position + 1).end() : bad.end();
-    return kind.invalid("Syntax error; token: \"" + bad.display() + "\", near: \"" + text.substring(from, to) + "\"");
   }
 }

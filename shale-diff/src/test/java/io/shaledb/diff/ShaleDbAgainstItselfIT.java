@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The harness with ShaleDB on both sides, in every build (DynamoDB Local only runs with -Pdiff): two servers given
  * the same operations must answer alike, so any difference here is the harness's own (paging, normalising, state
- * comparison) or nondeterminism in ShaleDB, and the generator must produce mostly operations that succeed.
+ * comparison) or nondeterminism in ShaleDB. About half the generated requests are meant to be refused (that is where
+ * engines differ), so a generator that stops reaching the success paths shows as fewer than two in five succeeding.
  */
 class ShaleDbAgainstItselfIT {
 
@@ -23,7 +24,7 @@ class ShaleDbAgainstItselfIT {
 
       assertThat(report.steps()).isEqualTo(300);
       assertThat(report.unexplained()).as(report.summary()).isEmpty();
-      assertThat(report.agreedSuccesses()).as(report.summary()).isGreaterThan(report.steps() / 2);
+      assertThat(report.agreedSuccesses()).as(report.summary()).isGreaterThan(report.steps() * 2 / 5);
     }
   }
 }

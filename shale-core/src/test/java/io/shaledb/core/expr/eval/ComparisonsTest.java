@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.RandomItems;
+import io.shaledb.core.model.SeededRandom;
 import io.shaledb.core.schema.ScalarType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -79,9 +80,9 @@ class ComparisonsTest {
 
   @Test
   void compareUtf8_ofRandomStrings_agreesWithTheirEncodedBytes() {
-    long seed = new Random().nextLong();
-    System.out.println("ComparisonsTest strings seed " + seed);
-    Random random = new Random(seed);
+    SeededRandom seeded = SeededRandom.of("ComparisonsTest strings");
+    long seed = seeded.seed();
+    Random random = seeded.random();
     for (int i = 0; i < 20_000; i++) {
       String a = ((AttributeValue.S) RandomItems.scalar(ScalarType.S, random)).value();
       String b = ((AttributeValue.S) RandomItems.scalar(ScalarType.S, random)).value();
@@ -98,9 +99,9 @@ class ComparisonsTest {
   @ParameterizedTest
   @EnumSource(ScalarType.class)
   void compare_ofRandomPairs_agreesWithKeyCodecByteOrder(ScalarType type) {
-    long seed = new Random().nextLong();
-    System.out.println("ComparisonsTest " + type + " seed " + seed);
-    Random random = new Random(seed);
+    SeededRandom seeded = SeededRandom.of("ComparisonsTest " + type);
+    long seed = seeded.seed();
+    Random random = seeded.random();
     AttributeValue partition = s("p");
     for (int i = 0; i < 5_000; i++) {
       AttributeValue a = RandomItems.scalar(type, random);

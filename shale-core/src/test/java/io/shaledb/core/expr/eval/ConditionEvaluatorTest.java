@@ -17,6 +17,7 @@ import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.model.AttributeType;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.RandomItems;
+import io.shaledb.core.model.SeededRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -149,9 +150,9 @@ class ConditionEvaluatorTest {
    */
   @Test
   void randomPairsOfValues_satisfyTheIdentitiesOfTheOperators() {
-    long seed = new Random().nextLong();
-    System.out.println("ConditionEvaluatorTest seed " + seed);
-    Random random = new Random(seed);
+    SeededRandom seeded = SeededRandom.of("ConditionEvaluatorTest");
+    long seed = seeded.seed();
+    Random random = seeded.random();
     List<AttributeValue> pool = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       pool.add(RandomItems.value(random, 2));

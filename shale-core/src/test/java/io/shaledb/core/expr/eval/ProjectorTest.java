@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,19 +66,15 @@ class ProjectorTest {
 
   @Test
   void randomPaths_onRandomDocuments_selectWhatAModelSelects() {
-    long seed = new Random().nextLong();
-    System.out.println("ProjectorTest seed " + seed);
-    Random random = new Random(seed);
-    for (int round = 0; round < 3_000; round++) {
-      Map<String, AttributeValue> item = RandomDocuments.item(random);
+    RandomDocuments.rounds("ProjectorTest", 3_000, (random, item) -> {
       List<Path> paths = new ArrayList<>();
       for (int i = random.nextInt(5); i >= 0; i--) {
         paths.add(new Path(RandomDocuments.path(random, item)));
       }
 
-      assertThat(Projector.project(item, paths)).as("seed %d, round %d: %s of %s", seed, round, paths, item)
+      assertThat(Projector.project(item, paths)).as("%s of %s", paths, item)
           .isEqualTo(ProjectionModel.project(item, paths));
-    }
+    });
   }
 
   /**

@@ -8,6 +8,7 @@ import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.ast.PathElement;
 import io.shaledb.core.expr.ast.Update;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.SeededRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Random nested documents of maps, lists, numbers and strings with few distinct names, so that random paths often
@@ -22,6 +24,22 @@ import java.util.Set;
  */
 final class RandomDocuments {
   private static final List<String> NAMES = List.of("a", "b", "c", "d", "e");
+
+  /**
+   * Runs {@code round} on {@code count} random items, and names the seed and the round when one fails.
+   *
+   * @param test names the test in the printed seed
+   */
+  static void rounds(String test, int count, BiConsumer<Random, Map<String, AttributeValue>> round) {
+    SeededRandom seeded = SeededRandom.of(test);
+    for (int i = 0; i < count; i++) {
+      try {
+        round.accept(seeded.random(), item(seeded.random()));
+      } catch (AssertionError e) {
+        throw new AssertionError("seed " + seeded.seed() + ", round " + i + ": " + e.getMessage(), e);
+      }
+    }
+  }
 
   static Map<String, AttributeValue> item(Random random) {
     Map<String, AttributeValue> item = new LinkedHashMap<>();

@@ -15,7 +15,6 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.expr.BoundExpressions;
 import io.shaledb.core.expr.ast.Operand;
-import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.ast.PathElement;
 import io.shaledb.core.expr.ast.Update;
 import io.shaledb.core.expr.bind.Binder;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -233,17 +231,13 @@ class UpdateApplierTest {
 
   @Test
   void randomSetsAndRemovals_onRandomDocuments_agreeWithAModelThatResolvesEveryPathInTheOriginal() {
-    long seed = new Random().nextLong();
-    System.out.println("UpdateApplierTest seed " + seed);
-    Random random = new Random(seed);
-    for (int round = 0; round < 3_000; round++) {
-      Map<String, AttributeValue> original = RandomDocuments.item(random);
+    RandomDocuments.rounds("UpdateApplierTest", 3_000, (random, original) -> {
       List<Update.Action> actions = RandomDocuments.setsAndRemovals(random, original);
       Update update = new Binder(null, null).bind(new Update(actions));
 
-      assertThat(UpdateApplier.apply(update, original)).as("seed %d, round %d: %s on %s", seed, round, actions,
-          original).isEqualTo(UpdateModel.apply(original, actions));
-    }
+      assertThat(UpdateApplier.apply(update, original)).as("%s on %s", actions, original)
+          .isEqualTo(UpdateModel.apply(original, actions));
+    });
   }
 
   /**

@@ -55,8 +55,7 @@ class BatchGetItemTest {
 
   private BatchGetItemOutput execute(Map<String, KeysAndAttributes> requests) {
     BatchGetItemInput input = new BatchGetItemInput(requests, Choice.of(ReturnConsumedCapacity.TOTAL));
-    batch.validate(input);
-    return batch.execute(input, Requests.request());
+    return Requests.run(batch, input);
   }
 
   @Test

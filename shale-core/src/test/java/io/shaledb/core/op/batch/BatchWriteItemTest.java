@@ -12,13 +12,10 @@ import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
-import io.shaledb.core.op.PageItems;
 import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.StoreInvariantsExtension;
 import io.shaledb.core.op.TestTables;
 import io.shaledb.core.op.batch.BatchWriteItemInput.WriteRequest;
-import io.shaledb.core.op.item.GetItem;
-import io.shaledb.core.op.item.GetItemInput;
 import io.shaledb.core.op.item.ItemCollectionMetrics;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.validate.Choice;
@@ -37,10 +34,9 @@ class BatchWriteItemTest {
   @RegisterExtension
   final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
   private final BatchWriteItem batch = new BatchWriteItem(db, new WritePipeline(db));
-  private final GetItem get = new GetItem(db);
+  private final TestTables tables = new TestTables(db);
 
   BatchWriteItemTest() {
-    TestTables tables = new TestTables(db);
     tables.create("first", true, false, true);
     tables.create("second", false, false, false);
     tables.create("ranged", false, true, false);
@@ -56,13 +52,11 @@ class BatchWriteItemTest {
 
   private BatchWriteItemOutput execute(Map<String, List<WriteRequest>> requests) {
     BatchWriteItemInput input = new BatchWriteItemInput(requests, Choice.of(ReturnConsumedCapacity.TOTAL), null);
-    batch.validate(input);
-    return batch.execute(input, Requests.request());
+    return Requests.run(batch, input);
   }
 
   private Map<String, AttributeValue> stored(String table, int id) {
-    return PageItems.attributes(get.execute(new GetItemInput(table, Map.of("id", s("k" + id)), true, null, null,
-        null, null), Requests.request()).item());
+    return tables.get(table, Map.of("id", s("k" + id)));
   }
 
   private long count(String table) {

@@ -14,7 +14,6 @@ import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
-import io.shaledb.core.op.PageItems;
 import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.StoreInvariantsExtension;
 import io.shaledb.core.op.TestTables;
@@ -37,10 +36,9 @@ class DeleteItemTest {
   @RegisterExtension
   final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
   private final DeleteItem delete = new DeleteItem(db, new WritePipeline(db));
-  private final GetItem get = new GetItem(db);
+  private final TestTables tables = new TestTables(db);
 
   DeleteItemTest() {
-    TestTables tables = new TestTables(db);
     tables.create("items", true, false, true);
     tables.create("ranged", false, true, false);
     tables.put("items", List.of(ITEM));
@@ -55,13 +53,11 @@ class DeleteItemTest {
   }
 
   private ItemOutput execute(DeleteItemInput input) {
-    delete.validate(input);
-    return delete.execute(input, Requests.request());
+    return Requests.run(delete, input);
   }
 
   private Map<String, AttributeValue> stored(Map<String, AttributeValue> key) {
-    return PageItems.attributes(get.execute(new GetItemInput("items", key, true, null, null, null, null),
-        Requests.request()).item());
+    return tables.get("items", key);
   }
 
   @Test

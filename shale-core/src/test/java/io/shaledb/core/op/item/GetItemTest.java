@@ -50,8 +50,7 @@ class GetItemTest {
   }
 
   private GetItemOutput execute(GetItemInput input) {
-    get.validate(input);
-    return get.execute(input, Requests.request());
+    return Requests.run(get, input);
   }
 
   @Test

@@ -16,7 +16,6 @@ import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
-import io.shaledb.core.op.PageItems;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.StoreInvariantsExtension;
@@ -40,10 +39,9 @@ class PutItemTest {
   @RegisterExtension
   final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
   private final PutItem put = new PutItem(db, new WritePipeline(db));
-  private final GetItem get = new GetItem(db);
+  private final TestTables tables = new TestTables(db);
 
   PutItemTest() {
-    TestTables tables = new TestTables(db);
     tables.create("items", true, false, true);
     tables.create("ranged", false, true, false);
   }
@@ -59,14 +57,11 @@ class PutItemTest {
   }
 
   private ItemOutput execute(PutItemInput input) {
-    put.validate(input);
-    return put.execute(input, Requests.request());
+    return Requests.run(put, input);
   }
 
   private Map<String, AttributeValue> stored(String id) {
-    GetItemOutput output = get.execute(new GetItemInput("items", Map.of("id", s(id)), true, null, null, null, null),
-        Requests.request());
-    return PageItems.attributes(output.item());
+    return tables.get("items", Map.of("id", s(id)));
   }
 
   @Test

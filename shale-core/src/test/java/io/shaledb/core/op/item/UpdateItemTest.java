@@ -17,7 +17,6 @@ import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
-import io.shaledb.core.op.PageItems;
 import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.StoreInvariantsExtension;
 import io.shaledb.core.op.TestTables;
@@ -43,10 +42,9 @@ class UpdateItemTest {
   @RegisterExtension
   final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
   private final UpdateItem update = new UpdateItem(db, new WritePipeline(db));
-  private final GetItem get = new GetItem(db);
+  private final TestTables tables = new TestTables(db);
 
   UpdateItemTest() {
-    TestTables tables = new TestTables(db);
     tables.create("items", true, false, true);
     tables.put("items", List.of(ITEM));
   }
@@ -58,13 +56,11 @@ class UpdateItemTest {
   }
 
   private ItemOutput execute(UpdateItemInput input) {
-    update.validate(input);
-    return update.execute(input, Requests.request());
+    return Requests.run(update, input);
   }
 
   private Map<String, AttributeValue> stored(Map<String, AttributeValue> key) {
-    return PageItems.attributes(get.execute(new GetItemInput("items", key, true, null, null, null, null),
-        Requests.request()).item());
+    return tables.get("items", key);
   }
 
   @Test

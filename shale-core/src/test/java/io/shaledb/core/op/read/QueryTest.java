@@ -105,8 +105,7 @@ class QueryTest {
   }
 
   private ReadPage execute(QueryInput input) {
-    query.validate(input);
-    return query.execute(input, Requests.request());
+    return Requests.run(query, input);
   }
 
   private ReadPage query(String keyCondition, Map<String, AttributeValue> values) {

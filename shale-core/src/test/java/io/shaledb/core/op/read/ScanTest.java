@@ -61,8 +61,7 @@ class ScanTest {
   }
 
   private ReadPage execute(ScanInput input) {
-    scan.validate(input);
-    return scan.execute(input, Requests.request());
+    return Requests.run(scan, input);
   }
 
   /** Every item of a scan or segment, following LastEvaluatedKey. */

@@ -44,8 +44,7 @@ class DescribeStreamTest {
 
   private DescribeStreamOutput execute(Long limit, String exclusiveStartShardId) {
     DescribeStreamInput input = new DescribeStreamInput(arn, limit, exclusiveStartShardId);
-    describe.validate(input);
-    return describe.execute(input, Requests.request());
+    return Requests.run(describe, input);
   }
 
   /** Writes an item, then rolls the stream over to a new shard. */

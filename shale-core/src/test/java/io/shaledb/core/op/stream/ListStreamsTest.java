@@ -33,8 +33,7 @@ class ListStreamsTest {
 
   private ListStreamsOutput execute(String table, Long limit, String exclusiveStart) {
     ListStreamsInput input = new ListStreamsInput(table, limit, exclusiveStart);
-    list.validate(input);
-    return list.execute(input, Requests.request());
+    return Requests.run(list, input);
   }
 
   @Test

@@ -70,8 +70,7 @@ class CreateTableTest {
   }
 
   private TableDescription execute(CreateTableInput input) {
-    create.validate(input);
-    return create.execute(input, Requests.request());
+    return Requests.run(create, input);
   }
 
   @Test

@@ -43,8 +43,7 @@ class DeleteTableTest {
   }
 
   private TableDescription execute(String name) {
-    delete.validate(name);
-    return delete.execute(name, Requests.request());
+    return Requests.run(delete, name);
   }
 
   private boolean holdsKeys(int keyspace) {

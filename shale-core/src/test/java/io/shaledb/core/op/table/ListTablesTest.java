@@ -30,8 +30,7 @@ class ListTablesTest {
 
   private ListTablesOutput execute(String exclusiveStart, Long limit) {
     ListTablesInput input = new ListTablesInput(exclusiveStart, limit);
-    list.validate(input);
-    return list.execute(input, Requests.request());
+    return Requests.run(list, input);
   }
 
   @Test

@@ -36,9 +36,7 @@ class TagsTest {
   }
 
   private void tag(String resourceArn, List<Tag> tags) {
-    TagResourceInput input = new TagResourceInput(resourceArn, tags);
-    tag.validate(input);
-    tag.execute(input, Requests.request());
+    Requests.run(tag, new TagResourceInput(resourceArn, tags));
   }
 
   private Map<String, String> tags() {

@@ -82,8 +82,7 @@ class UpdateTableTest {
   }
 
   private TableDescription execute(UpdateTableInput input) {
-    update.validate(input);
-    return update.execute(input, Requests.request());
+    return Requests.run(update, input);
   }
 
   private TableMetadata table() {

@@ -50,8 +50,7 @@ class TransactGetItemsTest {
   private TransactOutput execute(Get... gets) {
     TransactGetItemsInput input = new TransactGetItemsInput(Arrays.asList(gets),
         Choice.of(ReturnConsumedCapacity.TOTAL));
-    transact.validate(input);
-    return transact.execute(input, Requests.request());
+    return Requests.run(transact, input);
   }
 
   @Test

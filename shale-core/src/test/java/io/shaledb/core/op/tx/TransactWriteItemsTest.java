@@ -15,12 +15,9 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.MutableClock;
-import io.shaledb.core.op.PageItems;
 import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.StoreInvariantsExtension;
 import io.shaledb.core.op.TestTables;
-import io.shaledb.core.op.item.GetItem;
-import io.shaledb.core.op.item.GetItemInput;
 import io.shaledb.core.op.item.ItemCollectionMetrics;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.validate.Choice;
@@ -48,10 +45,9 @@ class TransactWriteItemsTest {
   @RegisterExtension
   final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
   private final TransactWriteItems transact = new TransactWriteItems(db, new WritePipeline(db));
-  private final GetItem get = new GetItem(db);
+  private final TestTables tables = new TestTables(db);
 
   TransactWriteItemsTest() {
-    TestTables tables = new TestTables(db);
     tables.create("accounts", true, false, true);
     tables.create("audit", false, false, false);
     tables.create("ranged", false, true, false);
@@ -75,13 +71,11 @@ class TransactWriteItemsTest {
   private TransactOutput execute(String token, TransactAction... actions) {
     TransactWriteItemsInput input = new TransactWriteItemsInput(Arrays.asList(actions), token,
         Choice.of(ReturnConsumedCapacity.TOTAL), null);
-    transact.validate(input);
-    return transact.execute(input, Requests.request());
+    return Requests.run(transact, input);
   }
 
   private Map<String, AttributeValue> stored(String table, String id) {
-    return PageItems.attributes(get.execute(new GetItemInput(table, Map.of("id", s(id)), true, null, null, null,
-        null), Requests.request()).item());
+    return tables.get(table, Map.of("id", s(id)));
   }
 
   @SuppressWarnings("unchecked")
@@ -193,7 +187,7 @@ class TransactWriteItemsTest {
 
   @Test
   void conditionChecks_areChargedAsReads() {
-    new TestTables(db).put("audit", List.of(Map.of("id", s("big"), "p", s("x".repeat(5_000)))));
+    tables.put("audit", List.of(Map.of("id", s("big"), "p", s("x".repeat(5_000)))));
     TransactOutput output = execute(null, new TransactAction.ConditionCheck("audit", Map.of("id", s("big")),
         "attribute_exists(id)", null, null, null));
 

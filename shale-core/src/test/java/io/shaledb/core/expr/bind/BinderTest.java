@@ -50,7 +50,8 @@ class BinderTest {
   private static Path path(Object... elements) {
     List<PathElement> path = new ArrayList<>();
     for (Object element : elements) {
-      path.add(element instanceof Integer index ? new PathElement.Index(index) : new PathElement.Name((String) element));
+      path.add(element instanceof Integer index ? new PathElement.Index(index)
+          : new PathElement.Name((String) element));
     }
     return new Path(path);
   }
@@ -160,7 +161,8 @@ class BinderTest {
   void checkAllUsed_countsUsesAcrossAllOfARequestsExpressions() {
     Binder binder = new Binder(Map.of("#a", "a", "#b", "b", "#p", "p"), Map.of(":x", n(1), ":y", n(2)));
     binder.bind(Parser.update("SET #a = if_not_exists(#a, :x) REMOVE #b"));
-    binder.bind(ExpressionKind.CONDITION, Parser.condition(ExpressionKind.CONDITION, "attribute_exists(#a) AND a <> :y"));
+    binder.bind(ExpressionKind.CONDITION, Parser.condition(ExpressionKind.CONDITION,
+        "attribute_exists(#a) AND a <> :y"));
     binder.bind(ExpressionKind.PROJECTION, Parser.projection("#p"));
 
     assertThatCode(binder::checkAllUsed).doesNotThrowAnyException();
@@ -280,7 +282,8 @@ class BinderTest {
     "SET a = :n, a = :s|[a]|[a]", "SET a.b = :n REMOVE a|[a, b]|[a]", "REMOVE a SET a.b = :n|[a]|[a, b]",
     "SET a.b.c = :n, a.b = :s|[a, b, c]|[a, b]", "SET a[1] = :n, a = :s|[a, [1]]|[a]",
     "SET a[1][1] = :n, a[1] = :s|[a, [1], [1]]|[a, [1]]", "SET a = :n ADD a :n|[a]|[a]",
-    "ADD a.b :n DELETE a.b :ss|[a, b]|[a, b]", "SET a[1][1][1][1] = :n, a[1][1] = :s|[a, [1], [1], [1], [1]]|[a, [1], [1]]",
+    "ADD a.b :n DELETE a.b :ss|[a, b]|[a, b]",
+    "SET a[1][1][1][1] = :n, a[1][1] = :s|[a, [1], [1], [1], [1]]|[a, [1], [1]]",
   })
   void overlappingPaths_areRefused(String expression, String one, String two) {
     assertInvalid(() -> update(expression)).hasMessage("Invalid UpdateExpression: Two document paths overlap with each"

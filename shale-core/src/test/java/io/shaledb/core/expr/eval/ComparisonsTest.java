@@ -38,7 +38,8 @@ class ComparisonsTest {
   @Test
   void isOrderable_onlyForNumbersStringsAndBinaries() {
     assertThat(List.of(n(1), s("a"), b(1))).allMatch(Comparisons::isOrderable);
-    assertThat(List.of(ss("a"), ns("1"), bs(1), m(Map.of()), l(), NULL, bool(true))).noneMatch(Comparisons::isOrderable);
+    assertThat(List.of(ss("a"), ns("1"), bs(1), m(Map.of()), l(), NULL, bool(true)))
+        .noneMatch(Comparisons::isOrderable);
   }
 
   @ParameterizedTest

@@ -43,7 +43,8 @@ class ConditionEvaluatorTest {
 
   private static final Map<String, AttributeValue> VALUES = Map.ofEntries(
       Map.entry(":one", n(1)), Map.entry(":two", n(2)), Map.entry(":three", n(3)), Map.entry(":five", n(5)),
-      Map.entry(":six", n(6)), Map.entry(":eleven", n(11)), Map.entry(":hel", s("hel")), Map.entry(":world", s("world")),
+      Map.entry(":six", n(6)), Map.entry(":eleven", n(11)), Map.entry(":hel", s("hel")),
+      Map.entry(":world", s("world")),
       Map.entry(":hello", s("hello world")), Map.entry(":red", s("red")), Map.entry(":a", s("a")),
       Map.entry(":zed", s("zed")), Map.entry(":b12", b(1, 2)), Map.entry(":b23", b(2, 3)), Map.entry(":b3", b(3)),
       Map.entry(":b4", b(4)), Map.entry(":b123", b(1, 2, 3)), Map.entry(":true", bool(true)),

@@ -170,7 +170,8 @@ class UpdateApplierTest {
   void add_sumsNumbers_andUnitesSets_creatingWhatIsAbsent() {
     assertThat(apply("ADD num :two, fresh :two, tags :ss, nums :ns, bins :bs, newSet :ss"))
         .containsEntry("num", n(7)).containsEntry("fresh", n(2)).containsEntry("tags", ss("a", "b", "c"))
-        .containsEntry("nums", ns("1", "2", "3")).containsEntry("bins", bs(1, 2, 3)).containsEntry("newSet", ss("b", "c"));
+        .containsEntry("nums", ns("1", "2", "3")).containsEntry("bins", bs(1, 2, 3))
+        .containsEntry("newSet", ss("b", "c"));
   }
 
   @Test

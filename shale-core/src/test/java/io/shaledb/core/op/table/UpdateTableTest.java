@@ -92,8 +92,8 @@ class UpdateTableTest {
   @Test
   void update_withNothingToChange_isRefused() {
     assertThatThrownBy(() -> execute(capacity(null, null)))
-        .hasMessage("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates"
-            + " or SSESpecification or ReplicaUpdates is required");
+        .hasMessage("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
+            + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
   }
 
   @Test

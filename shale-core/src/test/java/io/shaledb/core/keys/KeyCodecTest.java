@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shaledb.core.expr.eval.Comparisons;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.Bytes;
-import io.shaledb.core.model.DynamoNumber;
+import io.shaledb.core.model.RandomItems;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.storage.KeyRange;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,7 +37,7 @@ class KeyCodecTest {
     Random random = new Random(seed);
     List<AttributeValue> values = new ArrayList<>(fixedValues(type));
     for (int i = 0; i < 3_000; i++) {
-      values.add(randomValue(type, random));
+      values.add(RandomItems.scalar(type, random));
     }
     TreeMap<byte[], AttributeValue> byKey = new TreeMap<>(Arrays::compareUnsigned);
     for (AttributeValue v : values) {
@@ -141,50 +138,5 @@ class KeyCodecTest {
 
   private static List<AttributeValue> numbers(String... values) {
     return Arrays.stream(values).<AttributeValue>map(AttributeValue.N::of).toList();
-  }
-
-  private static AttributeValue randomValue(ScalarType type, Random random) {
-    return switch (type) {
-      case S -> new AttributeValue.S(randomString(random));
-      case B -> {
-        byte[] b = new byte[random.nextInt(6)];
-        for (int i = 0; i < b.length; i++) {
-          b[i] = (byte) (random.nextBoolean() ? random.nextInt(256) : random.nextInt(3) * 0x7F);
-        }
-        yield new AttributeValue.B(Bytes.wrap(b));
-      }
-      case N -> new AttributeValue.N(randomNumber(random));
-    };
-  }
-
-  private static String randomString(Random random) {
-    Function<Random, Integer> codePoint = r -> switch (r.nextInt(5)) {
-      case 0 -> r.nextInt(3);
-      case 1 -> 0x61 + r.nextInt(3);
-      case 2 -> 0x80 + r.nextInt(0x780);
-      case 3 -> 0xE000 + r.nextInt(0x2000);
-      default -> 0x1F600 + r.nextInt(10);
-    };
-    StringBuilder s = new StringBuilder();
-    int length = random.nextInt(5);
-    for (int i = 0; i < length; i++) {
-      s.appendCodePoint(codePoint.apply(random));
-    }
-    return s.toString();
-  }
-
-  private static DynamoNumber randomNumber(Random random) {
-    int digits = 1 + random.nextInt(38);
-    BigInteger unscaled = new BigInteger(digits * 4, random).mod(BigInteger.TEN.pow(digits));
-    if (random.nextBoolean()) {
-      unscaled = unscaled.negate();
-    }
-    int scale = random.nextInt(digits + 120) - 100;
-    BigDecimal value = new BigDecimal(unscaled, scale);
-    try {
-      return DynamoNumber.of(value);
-    } catch (RuntimeException outOfRange) {
-      return DynamoNumber.of(unscaled.longValue() % 1000);
-    }
   }
 }

@@ -1,5 +1,8 @@
 package io.shaledb.core.model;
 
+import io.shaledb.core.schema.ScalarType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -8,7 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-/** Random items of every attribute type, for property tests of the codecs. */
+/** Random items of every attribute type, and random key values, for property tests. */
 public final class RandomItems {
   private static final List<String> TRICKY_STRINGS = List.of("quote \" backslash \\ tab \t newline \n",
       "controls \u0001\u001f del \u007f", "héllo wörld 日本語 😀 beyond the basic plane",
@@ -53,5 +56,52 @@ public final class RandomItems {
         yield new AttributeValue.L(list);
       }
     };
+  }
+
+  /**
+   * A random value of a key type, drawn where orderings go wrong: strings of control characters, ASCII, two-byte
+   * characters, characters from U+E000 (above the surrogates in UTF-16, below them in UTF-8) and beyond the basic
+   * plane; binaries of extreme bytes; numbers of up to 38 digits across the whole exponent range, of both signs.
+   */
+  public static AttributeValue scalar(ScalarType type, Random random) {
+    return switch (type) {
+      case S -> new AttributeValue.S(keyString(random));
+      case B -> {
+        byte[] b = new byte[random.nextInt(6)];
+        for (int i = 0; i < b.length; i++) {
+          b[i] = (byte) (random.nextBoolean() ? random.nextInt(256) : random.nextInt(3) * 0x7F);
+        }
+        yield new AttributeValue.B(Bytes.wrap(b));
+      }
+      case N -> new AttributeValue.N(keyNumber(random));
+    };
+  }
+
+  private static String keyString(Random random) {
+    StringBuilder s = new StringBuilder();
+    for (int i = random.nextInt(5); i > 0; i--) {
+      s.appendCodePoint(switch (random.nextInt(5)) {
+        case 0 -> random.nextInt(3);
+        case 1 -> 0x61 + random.nextInt(3);
+        case 2 -> 0x80 + random.nextInt(0x780);
+        case 3 -> 0xE000 + random.nextInt(0x2000);
+        default -> 0x1F600 + random.nextInt(10);
+      });
+    }
+    return s.toString();
+  }
+
+  private static DynamoNumber keyNumber(Random random) {
+    int digits = 1 + random.nextInt(38);
+    BigInteger unscaled = new BigInteger(digits * 4, random).mod(BigInteger.TEN.pow(digits));
+    if (random.nextBoolean()) {
+      unscaled = unscaled.negate();
+    }
+    BigDecimal value = new BigDecimal(unscaled, random.nextInt(digits + 120) - 100);
+    try {
+      return DynamoNumber.of(value);
+    } catch (RuntimeException outOfRange) {
+      return DynamoNumber.of(unscaled.longValue() % 1000);
+    }
   }
 }

@@ -29,12 +29,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The item collection limit, enforced per partition of a table with a local index (set small for the test). */
 class ItemCollectionLimitTest {
   private static final long LIMIT = 2_000;
 
   private final Database db = new Database(new MemoryEngine(), Clock.systemUTC(), "us-east-1", LIMIT);
+  @RegisterExtension
+  final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
   private final WritePipeline store = new WritePipeline(db);
   private final PutItem put = new PutItem(db, store);
   private final DeleteItem delete = new DeleteItem(db, store);

@@ -10,4 +10,10 @@ public final class Requests {
   public static RequestContext request() {
     return RequestContext.internal(Principal.caller("test"), Clock.systemUTC());
   }
+
+  /** Runs an operation as the protocol layer does: its declared constraints first, then the operation. */
+  public static <I, O> O run(Operation<I, O> operation, I input) {
+    operation.validate(input);
+    return operation.execute(input, request());
+  }
 }

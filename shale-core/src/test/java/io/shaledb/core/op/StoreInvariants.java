@@ -12,6 +12,9 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
+import io.shaledb.core.storage.Versionstamps;
+import io.shaledb.core.stream.StreamDescriptor;
+import io.shaledb.core.stream.StreamLog;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -38,10 +41,14 @@ public final class StoreInvariants {
   /**
    * Every ACTIVE index holds exactly the entries computed from its table's items; every key outside the system
    * keyspace, and every system key a keyspace owns, belongs to a live table, index or stream, or to a keyspace
-   * dropped and not yet cleared.
+   * dropped and not yet cleared; every stream is consistent with its shards (see {@link #checkStream}).
    */
   public static void check(Database db) {
     try (Snapshot snapshot = db.storage().snapshot()) {
+      long nextVersionstamp = db.storage().nextVersionstamp();
+      for (StreamDescriptor stream : db.catalog().streams()) {
+        checkStream(snapshot, stream, nextVersionstamp);
+      }
       Set<Integer> owned = new HashSet<>();
       for (TableMetadata table : db.catalog().list()) {
         owned.add(table.keyspace());
@@ -75,6 +82,54 @@ public final class StoreInvariants {
                 HexFormat.of().formatHex(cursor.key())).contains(SystemKeyspace.owner(cursor.key()));
           }
         }
+      }
+    }
+  }
+
+  /**
+   * A stream's shards follow each other without gap from sequence number 0, each the parent of the next, and none
+   * starts past the watermark (the next versionstamp, below which every commit is complete); its records are keys of
+   * the stream's keyspace and an 8-byte sequence number, strictly increasing, at or above the trim point, below the
+   * watermark and inside a shard, and each holds the table's key attributes and the images its view type asks for.
+   *
+   * @param nextVersionstamp read after the snapshot was taken, so no record the snapshot holds is at or above it
+   */
+  private static void checkStream(Snapshot snapshot, StreamDescriptor stream, long nextVersionstamp) {
+    List<StreamDescriptor.Shard> shards = stream.shards();
+    assertThat(shards.getFirst().start()).as("first shard of %s", stream.arn()).isZero();
+    for (int i = 0; i < shards.size(); i++) {
+      StreamDescriptor.Shard shard = shards.get(i);
+      assertThat(shard.start()).as("start of %s", shard).isLessThanOrEqualTo(nextVersionstamp);
+      if (i > 0) {
+        assertThat(shard.start()).as("start of %s", shard).isEqualTo(shards.get(i - 1).end());
+        assertThat(shard.parentShardId()).as("parent of %s", shard).isEqualTo(shards.get(i - 1).shardId());
+      }
+      if (i < shards.size() - 1) {
+        assertThat(shard.isOpen()).as("only the last shard is open: %s", shard).isFalse();
+      }
+    }
+    Set<String> keyNames = stream.rangeKey() == null ? Set.of(stream.hashKey())
+        : Set.of(stream.hashKey(), stream.rangeKey());
+    long previous = -1;
+    try (KvCursor cursor = snapshot.scan(StreamLog.range(stream.keyspace()), false)) {
+      while (cursor.next()) {
+        assertThat(cursor.key()).as("record key of %s", stream.arn())
+            .hasSize(KeyCodec.KEYSPACE_BYTES + Versionstamps.BYTES);
+        long sequence = StreamLog.sequenceOf(cursor.key());
+        String record = "record " + sequence + " of " + stream.arn();
+        assertThat(sequence).as(record).isGreaterThan(previous).isGreaterThanOrEqualTo(stream.trimmedBefore())
+            .isLessThan(nextVersionstamp);
+        assertThat(shards).as(record + " lies in a shard")
+            .anyMatch(shard -> shard.start() <= sequence && sequence < shard.end());
+        Map<String, AttributeValue> fields = ItemCodec.decode(cursor.value());
+        String event = ((AttributeValue.S) fields.get("event")).value();
+        assertThat(event).as(record).isIn("INSERT", "MODIFY", "REMOVE");
+        assertThat(((AttributeValue.M) fields.get("keys")).values().keySet()).as(record).isEqualTo(keyNames);
+        assertThat(fields.containsKey("new")).as(record + " has a new image")
+            .isEqualTo(stream.viewType().hasNewImage() && !event.equals("REMOVE"));
+        assertThat(fields.containsKey("old")).as(record + " has an old image")
+            .isEqualTo(stream.viewType().hasOldImage() && !event.equals("INSERT"));
+        previous = sequence;
       }
     }
   }

@@ -11,6 +11,8 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
 import io.shaledb.core.write.WritePipeline;
+import io.shaledb.core.op.item.GetItem;
+import io.shaledb.core.op.item.GetItemInput;
 import io.shaledb.core.op.table.CreateTable;
 import io.shaledb.core.op.table.CreateTableInput;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
@@ -112,6 +114,12 @@ public final class TestTables {
     for (int from = 0; from < all.size(); from += 1000) {
       writes.writeBatch(Requests.request(), all.subList(from, Math.min(all.size(), from + 1000)));
     }
+  }
+
+  /** The item under {@code key}, read strongly consistent, or null. */
+  public Map<String, AttributeValue> get(String table, Map<String, AttributeValue> key) {
+    return PageItems.attributes(new GetItem(db).execute(new GetItemInput(table, key, true, null, null, null, null),
+        Requests.request()).item());
   }
 
   public static AttributeValue s(String value) {

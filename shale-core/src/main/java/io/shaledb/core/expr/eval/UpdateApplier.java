@@ -8,7 +8,6 @@ import io.shaledb.core.expr.ast.Update;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.DynamoNumber;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +16,9 @@ import java.util.Set;
 
 /**
  * Applies a bound update to an item. Every operand reads the item as it was before the update (DynamoDB's
- * semantics), so all values are computed first and written afterwards. Removals of list elements use the original
- * indexes: they run from the highest index down.
+ * semantics), so all values are computed first and written afterwards. Removals name elements of the original item:
+ * one of an element that was absent removes nothing (not an element a SET appended), and list indexes are the
+ * original ones.
  */
 public final class UpdateApplier {
   private UpdateApplier() {}
@@ -54,7 +54,8 @@ public final class UpdateApplier {
     for (Map.Entry<Path, AttributeValue> write : writes) {
       set(item, write.getKey(), write.getValue());
     }
-    removals.sort(Comparator.comparing(UpdateApplier::lastIndex).reversed());
+    removals.removeIf(path -> Paths.get(previous, path) == null);
+    removals.sort(UpdateApplier::removalOrder);
     for (Path path : removals) {
       remove(item, path);
     }
@@ -84,8 +85,25 @@ public final class UpdateApplier {
     }
   }
 
-  private static int lastIndex(Path path) {
-    return path.elements().getLast() instanceof PathElement.Index index ? index.index() : -1;
+  /**
+   * The order removals run in, so that each finds the element it named in the original item: where two paths first
+   * differ in a list index, the higher index goes first, since removing an element shifts only the ones after it.
+   * Paths that first differ in a name lie in different subtrees; ordering them by name just keeps the order total.
+   */
+  private static int removalOrder(Path one, Path two) {
+    int shared = Math.min(one.elements().size(), two.elements().size());
+    for (int i = 0; i < shared; i++) {
+      int order = switch (one.elements().get(i)) {
+        case PathElement.Index a -> two.elements().get(i) instanceof PathElement.Index b
+            ? Integer.compare(b.index(), a.index()) : 1;
+        case PathElement.Name a -> two.elements().get(i) instanceof PathElement.Name b
+            ? a.name().compareTo(b.name()) : -1;
+      };
+      if (order != 0) {
+        return order;
+      }
+    }
+    return Integer.compare(one.elements().size(), two.elements().size());
   }
 
   private static AttributeValue evaluate(Operand operand, Map<String, AttributeValue> item) {

@@ -16,6 +16,7 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.maintenance.StreamMaintenance;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.MutableClock;
+import io.shaledb.core.op.StoreInvariantsExtension;
 import io.shaledb.core.write.WritePipeline;
 import io.shaledb.core.op.item.PutItem;
 import io.shaledb.core.op.item.PutItemInput;
@@ -37,11 +38,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Shard rollover with lineage, iterator expiry and 24-hour trimming, on a clock the test moves. */
 class StreamLifecycleTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final Database db = new Database(new MemoryEngine(), clock, "us-east-1");
+  @RegisterExtension
+  final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
   private final PutItem put = new PutItem(db, new WritePipeline(db));
   private final StreamMaintenance maintenance = new StreamMaintenance(db);
   private final String arn;

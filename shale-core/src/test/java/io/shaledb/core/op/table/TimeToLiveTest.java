@@ -12,6 +12,7 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.maintenance.TimeToLiveSweeper;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.MutableClock;
+import io.shaledb.core.op.StoreInvariantsExtension;
 import io.shaledb.core.op.item.GetItem;
 import io.shaledb.core.op.item.GetItemInput;
 import io.shaledb.core.write.WritePipeline;
@@ -25,11 +26,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Time to live on a clock the test moves: transitional states, expiry and what is left alone. */
 class TimeToLiveTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
   private final Database db = new Database(new MemoryEngine(), clock, "us-east-1");
+  @RegisterExtension
+  final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
   private final WritePipeline store = new WritePipeline(db);
   private final TimeToLiveSweeper sweeper = new TimeToLiveSweeper(db);
 

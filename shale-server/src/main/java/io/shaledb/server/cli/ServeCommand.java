@@ -88,6 +88,11 @@ final class ServeCommand implements Callable<Integer> {
           + " age streams without waiting.")
   boolean settableClock;
 
+  @Option(names = "--exit-with-parent",
+      description = "Stop when the process that started the server exits, however it ends (the JUnit extension's"
+          + " servers use it, so that none outlives a test run that was killed).")
+  boolean exitWithParent;
+
   @Override
   public Integer call() throws InterruptedException {
     String engineName = engineName();
@@ -110,6 +115,11 @@ final class ServeCommand implements Callable<Integer> {
       server.close();
       stopped.countDown();
     }, "shaledb-shutdown"));
+    if (exitWithParent) {
+      // The exit runs the shutdown hook above, which closes the engine cleanly.
+      ProcessHandle.current().parent().ifPresentOrElse(parent -> parent.onExit().thenRun(() -> System.exit(0)),
+          () -> System.exit(0));
+    }
     new Banner(Version.NUMBER, server.endpoint(), server.config()).lines().forEach(LOG::info);
     stopped.await();
     return 0;

@@ -10,8 +10,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarEntry;
+import java.util.stream.Stream;
 
 /**
  * The server's runnable jar for a child process. {@code io.shaledb:shale-junit-server}, a dependency of this module,
@@ -25,6 +29,8 @@ final class ServerJar {
   static final String PROPERTY = "shaledb.server.jar";
   static final String RESOURCE = "io/shaledb/junit/server/shaledb-server.jar";
   static final String CACHE_PROPERTY = "shaledb.cache.dir";
+  /** Older copies kept besides the one in use, for test runs of other builds on the same machine. */
+  private static final int KEPT_COPIES = 2;
 
   private ServerJar() {}
 
@@ -91,6 +97,37 @@ final class ServerJar {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING);
     }
+    removeOldCopies(copy);
     return copy;
+  }
+
+  /**
+   * Each build of a snapshot is a new 100 MB copy, so only the few most recently written stay (a JVM still running an
+   * older one keeps its open file where the system allows, and elsewhere the removal just fails).
+   */
+  private static void removeOldCopies(Path kept) throws IOException {
+    List<Path> copies;
+    try (Stream<Path> files = Files.list(kept.getParent())) {
+      copies = files.filter(file -> file.getFileName().toString().matches("shaledb-server-.*\\.jar"))
+          .filter(file -> !file.equals(kept))
+          .sorted(Comparator.comparing(ServerJar::modified).reversed())
+          .toList();
+    }
+    for (Path old : copies.subList(Math.min(KEPT_COPIES, copies.size()), copies.size())) {
+      try {
+        Files.deleteIfExists(old.resolveSibling(old.getFileName() + ".jsa"));
+        Files.deleteIfExists(old);
+      } catch (IOException e) {
+        // In use on a system that keeps open files: left for a later run.
+      }
+    }
+  }
+
+  private static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
+    }
   }
 }

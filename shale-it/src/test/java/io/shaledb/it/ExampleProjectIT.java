@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,11 @@ class ExampleProjectIT {
   private static final Path MACHINE_REPOSITORY = Path.of(System.getProperty("shaledb.localRepository"));
   private static final Path EXAMPLE = PROJECT.resolve("examples/junit-maven");
   private static final long BUILD_MINUTES = 8;
+  /**
+   * Kept in this module's build directory, so that what the sample takes from Maven Central (Spring Boot) is fetched
+   * once per clean build, not once per run of the sample.
+   */
+  private static final Path REPOSITORY = Path.of("target/example-repository").toAbsolutePath();
 
   @TempDir
   Path work;
@@ -80,8 +86,9 @@ class ExampleProjectIT {
    * This build's published artifacts, where {@code install} would put them: the parent and BOM POMs, the extension
    * and the jar that carries the server.
    */
-  private Path shaleDbRepository() throws IOException {
-    Path repository = work.resolve("repository");
+  private static Path shaleDbRepository() throws IOException {
+    Path repository = REPOSITORY;
+    deleteRecursively(repository.resolve("io/shaledb"));
     install(repository, "shaledb-parent", PROJECT.resolve("pom.xml"), null);
     install(repository, "shale-bom", PROJECT.resolve("shale-bom/pom.xml"), null);
     for (String module : List.of("shale-junit", "shale-junit-server")) {
@@ -95,7 +102,12 @@ class ExampleProjectIT {
     Path directory = Files.createDirectories(repository.resolve("io/shaledb").resolve(artifact).resolve(VERSION));
     Files.copy(pom, directory.resolve(artifact + "-" + VERSION + ".pom"));
     if (jar != null) {
-      Files.createSymbolicLink(directory.resolve(artifact + "-" + VERSION + ".jar"), jar);
+      Path installed = directory.resolve(artifact + "-" + VERSION + ".jar");
+      try {
+        Files.createLink(installed, jar);
+      } catch (IOException | UnsupportedOperationException e) {
+        Files.copy(jar, installed);
+      }
     }
   }
 
@@ -110,6 +122,17 @@ class ExampleProjectIT {
         } else if (!from.relativize(file).startsWith("target")) {
           Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
         }
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
       }
     }
   }

@@ -8,6 +8,10 @@ import java.time.Instant;
  * and only moves forward. Expired items are deleted by the server's next sweep (within a second or two of the move,
  * as DynamoDB deletes them some time after they expire), so a test that waits for their deletion should poll.
  *
+ * <p>The clock is the server's: on a server shared by the run ({@link ShaleDbTest.Lifecycle#PER_RUN}) it moves for
+ * every class that shares it, and stream shards roll over and age with it; tests that move it are best given a server
+ * of their own ({@code PER_CLASS} or {@code PER_METHOD}).
+ *
  * <pre>{@code
  * @Test
  * void expiredSessionsGo(DynamoDbClient dynamo, ShaleDbClock clock) {

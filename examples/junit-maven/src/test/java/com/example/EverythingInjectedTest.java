@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -33,7 +35,7 @@ class EverythingInjectedTest {
     ada.setName("Ada Lovelace");
     customers.putItem(ada);
 
-    assertThat(customers.getItem(key -> key.partitionValue("ada")).getName()).isEqualTo("Ada Lovelace");
+    assertThat(customers.getItem(Key.builder().partitionValue("ada").build()).getName()).isEqualTo("Ada Lovelace");
   }
 
   @Test
@@ -54,7 +56,7 @@ class EverythingInjectedTest {
   }
 
   @Test
-  void putItem_withTheSyncClient(software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo) {
+  void putItem_withTheSyncClient(DynamoDbClient dynamo) {
     dynamo.putItem(put -> put.tableName("Customers").item(Map.of("id", AttributeValue.fromS("grace"))));
 
     assertThat(dynamo.getItem(get -> get.tableName("Customers")

@@ -3,7 +3,6 @@ package io.shaledb.server.api;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.op.CapacityMeter;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -53,6 +52,7 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /** The DynamoDB API: routes each X-Amz-Target to its operation. Closing it stops the database's background work. */
 public final class DynamoApi implements ApiHandler, AutoCloseable {
@@ -66,6 +66,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   /** By the whole X-Amz-Target: finding a request's route takes no substring of it. */
   private final Map<String, Route<?, ?>> routes;
   private final NonBlockingTries tries = new NonBlockingTries();
+  private final UnknownOperations unknown = new UnknownOperations(LoggerFactory.getLogger(DynamoApi.class)::warn);
 
   DynamoApi(Database db) {
     this.db = db;
@@ -149,10 +150,9 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   }
 
   private Route<?, ?> route(ApiRequest request) {
-    String target = request.target() == null ? "" : request.target();
-    Route<?, ?> route = routes.get(target);
+    Route<?, ?> route = request.target() == null ? null : routes.get(request.target());
     if (route == null) {
-      throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+      throw unknown.requested(request.target());
     }
     return route;
   }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 public final class Main {
 
   public static void main(String[] args) {
+    LogLevel.applyFrom(args);
     LibraryWarmup.start();
     System.exit(commandLine().execute(args));
   }

@@ -5,12 +5,12 @@ import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ShaleDbServer;
 import io.shaledb.server.http.HttpLimits;
+import io.shaledb.server.time.SettableClock;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +77,22 @@ final class ServeCommand implements Callable<Integer> {
       + " ${DEFAULT-VALUE} (three quarters of the file-descriptor limit).")
   int maxConnections = defaultLimits.maxConnections();
 
+  @Option(names = LogLevel.OPTION, paramLabel = "LEVEL",
+      description = "Least severe log messages shown: trace, debug (adds a line per request), info, warn, error or"
+          + " off. Default: info.")
+  LogLevel logLevel = LogLevel.INFO;
+
+  @Option(names = "--settable-clock",
+      description = "For tests only: start the clock at the system's time and let clients on this machine move it"
+          + " forward over HTTP (GET, PUT an instant or POST a duration at /shaledb/clock), to expire items and"
+          + " age streams without waiting.")
+  boolean settableClock;
+
+  @Option(names = "--exit-with-parent",
+      description = "Stop when the process that started the server exits, however it ends (the JUnit extension's"
+          + " servers use it, so that none outlives a test run that was killed).")
+  boolean exitWithParent;
+
   @Override
   public Integer call() throws InterruptedException {
     String engineName = engineName();
@@ -84,7 +100,8 @@ final class ServeCommand implements Callable<Integer> {
     ShaleDbServer server;
     try {
       server = ShaleDbServer.start(new ServerConfig(host, port, engineName, storage, region,
-          Duration.ofSeconds(Math.max(1, maintenanceSeconds)), Clock.systemUTC(), defaultLimits
+          Duration.ofSeconds(Math.max(1, maintenanceSeconds)),
+          settableClock ? SettableClock.startingNow() : Clock.systemUTC(), defaultLimits
               .withIdleTimeout(Duration.ofSeconds(Math.max(1, idleTimeoutSeconds)))
               .withMaxConnections(Math.max(1, maxConnections))));
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
@@ -98,10 +115,12 @@ final class ServeCommand implements Callable<Integer> {
       server.close();
       stopped.countDown();
     }, "shaledb-shutdown"));
-    LOG.info("ShaleDB listening on {} with {}", server.endpoint(), engineName.equals(ServerConfig.MEMORY_ENGINE)
-        ? "data in memory"
-        : "data in " + storage.dataDirectory() + " (" + engineName + ", durability "
-            + durability.name().toLowerCase(Locale.ROOT) + ")");
+    if (exitWithParent) {
+      // The exit runs the shutdown hook above, which closes the engine cleanly.
+      ProcessHandle.current().parent().ifPresentOrElse(parent -> parent.onExit().thenRun(() -> System.exit(0)),
+          () -> System.exit(0));
+    }
+    new Banner(Version.NUMBER, server.endpoint(), server.config()).lines().forEach(LOG::info);
     stopped.await();
     return 0;
   }

@@ -197,6 +197,9 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
       }
     } catch (DynamoException e) {
       out.discard();
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("{} {}: {} {}", call.requestId(), call.target(), e.code().type(), e.getMessage());
+      }
       return error(ctx, e, call.requestId());
     } catch (IOException | RuntimeException e) {
       out.discard();
@@ -207,6 +210,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
         out.finish());
     Responses.addHeaders(response, call.requestId());
+    LOG.debug("{} {}: ok", call.requestId(), call.target());
     return response;
   }
 

@@ -17,6 +17,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.shaledb.server.protocol.ApiHandler;
+import io.shaledb.server.time.SettableClock;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Locale;
@@ -52,7 +53,8 @@ public final class HttpApiServer implements AutoCloseable {
 
   /**
    * Binds {@code host:port} (port 0 picks a free one) and serves {@code handler}, whose calls run on the event loops
-   * unless {@code callsMayBlock}, within {@code limits}; {@code clock} spaces the warnings about limits reached.
+   * unless {@code callsMayBlock}, within {@code limits}; {@code clock} spaces the warnings about limits reached, and
+   * a {@link SettableClock} can be moved by tests on this machine ({@link ClockControl}).
    *
    * @throws IllegalStateException when the address cannot be bound (in use, not local), with nothing left running
    */
@@ -82,8 +84,11 @@ public final class HttpApiServer implements AutoCloseable {
                   .addLast(new HttpServerCodec())
                   .addLast(new ConnectionTimeouts(limits.idleTimeout(), limits.requestTimeout()))
                   .addLast(new HttpServerKeepAliveHandler())
-                  .addLast(new BoundedAggregator(MAX_REQUEST_BYTES, memory))
-                  .addLast(new ApiRequestHandler(handler, workers, callsMayBlock, memory, region));
+                  .addLast(new BoundedAggregator(MAX_REQUEST_BYTES, memory));
+              if (clock instanceof SettableClock settable) {
+                ch.pipeline().addLast(new ClockControl(settable));
+              }
+              ch.pipeline().addLast(new ApiRequestHandler(handler, workers, callsMayBlock, memory, region));
             }
           })
           .bind(new InetSocketAddress(host, port))

@@ -1,0 +1,43 @@
+package io.shaledb.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shaledb.core.storage.Durability;
+import io.shaledb.core.storage.EngineOptions;
+import io.shaledb.server.ServerConfig;
+import io.shaledb.server.time.SettableClock;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BannerTest {
+  private static final URI ENDPOINT = URI.create("http://127.0.0.1:8000");
+
+  @Test
+  void lines_durableServer_sayVersionAddressDataDurabilityAndAuth() {
+    ServerConfig config = ServerConfig.durableOnRandomPort(Path.of("/data/shale"))
+        .withStorage(new EngineOptions(Path.of("/data/shale"), Durability.OS, Map.of()));
+
+    assertThat(new Banner("1.2.3", ENDPOINT, config).lines()).containsExactly(
+        "ShaleDB 1.2.3 listening on http://127.0.0.1:8000",
+        "data: /data/shale (engine rocksdb, durability os)",
+        "auth: any access key and secret are accepted; signatures are not verified",
+        "region: us-east-1");
+  }
+
+  @Test
+  void lines_inMemoryWithSettableClock_sayBoth() {
+    ServerConfig config = ServerConfig.inMemoryOnRandomPort().withClock(SettableClock.startingNow());
+
+    assertThat(new Banner("1.2.3", ENDPOINT, config).lines())
+        .contains("data: in memory (engine memory): nothing survives the process")
+        .contains("clock: settable by tests on this machine at http://127.0.0.1:8000/shaledb/clock"
+            + " (--settable-clock); not for production");
+  }
+
+  @Test
+  void version_isTheBuilds() {
+    assertThat(Version.NUMBER).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+  }
+}

@@ -422,9 +422,11 @@ public final class TableJson {
       g.writeStartObject();
       g.writeStringField("IndexName", index.name());
       g.writeArrayFieldStart("KeySchema");
-      writeKey(g, index.keySchema().partitionKey(), "HASH");
-      if (index.keySchema().sortKey().isPresent()) {
-        writeKey(g, index.keySchema().sortKey().get(), "RANGE");
+      for (KeyAttribute key : index.keySchema().partitionKeys()) {
+        writeKey(g, key, "HASH");
+      }
+      for (KeyAttribute key : index.keySchema().sortKeys()) {
+        writeKey(g, key, "RANGE");
       }
       g.writeEndArray();
       g.writeObjectFieldStart("Projection");

@@ -1,11 +1,16 @@
 package io.shaledb.core.op.read;
 
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.write.IndexEntries;
 import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.write.IndexEntries;
+import io.shaledb.core.write.IndexKeyViolations;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,14 +28,11 @@ record ReadTarget(TableMetadata table, IndexMetadata index, boolean fetchFromTab
     return index == null ? table.keyspace() : index.keyspace();
   }
 
-  /** The attributes LastEvaluatedKey holds. */
+  /** The attributes LastEvaluatedKey holds: the table's key, then the index's. */
   Set<String> keyAttributes() {
     Set<String> names = new LinkedHashSet<>();
-    names.add(table.keySchema().partitionKey().name());
-    table.keySchema().sortKey().ifPresent(k -> names.add(k.name()));
-    if (index != null) {
-      names.add(index.keySchema().partitionKey().name());
-      index.keySchema().sortKey().ifPresent(k -> names.add(k.name()));
+    for (KeyAttribute key : keys()) {
+      names.add(key.name());
     }
     return names;
   }
@@ -43,11 +45,34 @@ record ReadTarget(TableMetadata table, IndexMetadata index, boolean fetchFromTab
     return key;
   }
 
-  /** The storage key an ExclusiveStartKey names, or null when it is not a complete key of this target. */
+  /**
+   * The storage key an index's ExclusiveStartKey names, or null when it is not a complete key of this target with
+   * the declared types.
+   *
+   * @throws DynamoException when an index key value is one no entry can have (empty or too long)
+   */
   byte[] startKey(Map<String, AttributeValue> exclusiveStartKey) {
-    if (!exclusiveStartKey.keySet().equals(keyAttributes())) {
+    if (index == null || !exclusiveStartKey.keySet().equals(keyAttributes())) {
       return null;
     }
-    return index == null ? null : IndexEntries.key(table, index, exclusiveStartKey);
+    for (KeyAttribute key : keys()) {
+      if (exclusiveStartKey.get(key.name()).type() != key.type().attributeType()) {
+        return null;
+      }
+    }
+    DynamoException violation = IndexKeyViolations.find(index, exclusiveStartKey);
+    if (violation != null) {
+      throw DynamoException.validation("The provided starting key is invalid: " + violation.getMessage());
+    }
+    return IndexEntries.key(table, index, exclusiveStartKey);
+  }
+
+  /** The table's key attributes, then the index's. */
+  private List<KeyAttribute> keys() {
+    List<KeyAttribute> keys = new ArrayList<>(table.keySchema().attributes());
+    if (index != null) {
+      keys.addAll(index.keySchema().attributes());
+    }
+    return keys;
   }
 }

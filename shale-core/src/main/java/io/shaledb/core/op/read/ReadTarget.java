@@ -23,6 +23,7 @@ import java.util.Set;
  * @param fetchFromTable read the whole item from the table for each index entry
  */
 record ReadTarget(TableMetadata table, IndexMetadata index, boolean fetchFromTable) {
+  private static final String INVALID_START = "The provided starting key is invalid";
 
   int keyspace() {
     return index == null ? table.keyspace() : index.keyspace();
@@ -46,25 +47,28 @@ record ReadTarget(TableMetadata table, IndexMetadata index, boolean fetchFromTab
   }
 
   /**
-   * The storage key an index's ExclusiveStartKey names, or null when it is not a complete key of this target with
-   * the declared types.
-   *
-   * @throws DynamoException when an index key value is one no entry can have (empty or too long)
+   * The storage key an index's ExclusiveStartKey names: every key attribute of the table and the index, with its
+   * declared type, and values an entry can have. The messages are those dynalite recorded from the service (for a
+   * shape or type that does not match) and DynamoDB Local 3.3.1 answers (for a value no entry can have).
    */
-  byte[] startKey(Map<String, AttributeValue> exclusiveStartKey) {
-    if (index == null || !exclusiveStartKey.keySet().equals(keyAttributes())) {
-      return null;
-    }
-    for (KeyAttribute key : keys()) {
-      if (exclusiveStartKey.get(key.name()).type() != key.type().attributeType()) {
-        return null;
-      }
+  byte[] indexStartKey(Map<String, AttributeValue> exclusiveStartKey) {
+    if (!exclusiveStartKey.keySet().equals(keyAttributes()) || !hasDeclaredTypes(exclusiveStartKey)) {
+      throw DynamoException.validation(INVALID_START);
     }
     DynamoException violation = IndexKeyViolations.find(index, exclusiveStartKey);
     if (violation != null) {
-      throw DynamoException.validation("The provided starting key is invalid: " + violation.getMessage());
+      throw DynamoException.validation(INVALID_START + ": " + violation.getMessage());
     }
     return IndexEntries.key(table, index, exclusiveStartKey);
+  }
+
+  private boolean hasDeclaredTypes(Map<String, AttributeValue> key) {
+    for (KeyAttribute attribute : keys()) {
+      if (key.get(attribute.name()).type() != attribute.type().attributeType()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The table's key attributes, then the index's. */

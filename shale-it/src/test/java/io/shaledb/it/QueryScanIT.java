@@ -142,10 +142,14 @@ class QueryScanIT {
   void filterWithLimit_countsItemsReadBeforeTheFilter_andPaginatorSeesAll() {
     String table = numberTable(IntStream.rangeClosed(1, 10).mapToObj(String::valueOf).toList());
 
+    // A filter may not name a key attribute: v holds the sort key's digits, and the ones above five are listed.
+    Map<String, AttributeValue> values = Map.of(":p", s("p"), ":6", s("6"), ":7", s("7"), ":8", s("8"), ":9", s("9"),
+        ":10", s("10"));
+    String aboveFive = "v IN (:6, :7, :8, :9, :10)";
     QueryResponse page = client.query(r -> r.tableName(table).keyConditionExpression("pk = :p")
-        .filterExpression("sk > :five").expressionAttributeValues(Map.of(":p", s("p"), ":five", n("5"))).limit(6));
+        .filterExpression(aboveFive).expressionAttributeValues(values).limit(6));
     List<String> all = client.queryPaginator(r -> r.tableName(table).keyConditionExpression("pk = :p")
-        .filterExpression("sk > :five").expressionAttributeValues(Map.of(":p", s("p"), ":five", n("5"))).limit(3))
+        .filterExpression(aboveFive).expressionAttributeValues(values).limit(3))
         .items().stream().map(i -> i.get("sk").n()).toList();
 
     assertThat(page.scannedCount()).isEqualTo(6);
@@ -181,7 +185,7 @@ class QueryScanIT {
           "payload", s(payload))));
     }
     QueryResponse first = client.query(r -> r.tableName(table).keyConditionExpression("pk = :p")
-        .filterExpression("sk < :zero").expressionAttributeValues(Map.of(":p", s("p"), ":zero", n("0"))));
+        .filterExpression("attribute_not_exists(payload)").expressionAttributeValues(Map.of(":p", s("p"))));
     int itemSize = 2 + 1 + 2 + 2 + 7 + payload.length();
 
     assertThat(first.count()).isZero();

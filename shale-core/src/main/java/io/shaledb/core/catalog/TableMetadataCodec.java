@@ -30,9 +30,10 @@ import java.util.Optional;
 final class TableMetadataCodec {
   /**
    * Version 2 added secondary indexes, version 3 the stream and time to live, version 4 when time to live last
-   * changed; older tables have none.
+   * changed (older tables have none), version 5 index keys of several partition and sort attributes (older indexes
+   * have one partition attribute and at most one sort attribute).
    */
-  private static final int VERSION = 4;
+  private static final int VERSION = 5;
 
   private TableMetadataCodec() {}
 
@@ -121,7 +122,7 @@ final class TableMetadataCodec {
       if (version >= 2) {
         int indexCount = in.readUnsignedShort();
         for (int i = 0; i < indexCount; i++) {
-          indexes.add(readIndex(in));
+          indexes.add(readIndex(in, version));
         }
       }
       StreamSettings stream = null;
@@ -149,11 +150,8 @@ final class TableMetadataCodec {
     out.writeUTF(index.name());
     out.writeInt(index.keyspace());
     out.writeBoolean(index.local());
-    writeKey(out, index.keySchema().partitionKey());
-    out.writeBoolean(index.keySchema().sortKey().isPresent());
-    if (index.keySchema().sortKey().isPresent()) {
-      writeKey(out, index.keySchema().sortKey().get());
-    }
+    writeKeys(out, index.keySchema().partitionKeys());
+    writeKeys(out, index.keySchema().sortKeys());
     out.writeByte(index.projectionType().ordinal());
     out.writeShort(index.nonKeyAttributes().size());
     for (String attribute : index.nonKeyAttributes()) {
@@ -165,12 +163,12 @@ final class TableMetadataCodec {
     out.writeLong(index.creationDateTime().toEpochMilli());
   }
 
-  private static IndexMetadata readIndex(DataInputStream in) throws IOException {
+  private static IndexMetadata readIndex(DataInputStream in, int version) throws IOException {
     String name = in.readUTF();
     int keyspace = in.readInt();
     boolean local = in.readBoolean();
-    KeyAttribute partitionKey = readKey(in);
-    KeyAttribute sortKey = in.readBoolean() ? readKey(in) : null;
+    KeySchema keySchema = version >= 5 ? new KeySchema(readKeys(in), readKeys(in))
+        : KeySchema.of(readKey(in), in.readBoolean() ? readKey(in) : null);
     IndexMetadata.ProjectionType projection = IndexMetadata.ProjectionType.values()[in.readUnsignedByte()];
     int attributeCount = in.readUnsignedShort();
     List<String> attributes = new ArrayList<>(attributeCount);
@@ -180,13 +178,28 @@ final class TableMetadataCodec {
     IndexMetadata.IndexStatus status = IndexMetadata.IndexStatus.values()[in.readUnsignedByte()];
     ProvisionedThroughput throughput = ProvisionedThroughput.of(in.readLong(), in.readLong());
     Instant created = Instant.ofEpochMilli(in.readLong());
-    return new IndexMetadata(name, keyspace, local, KeySchema.of(partitionKey, sortKey), projection, attributes,
-        status, throughput, created);
+    return new IndexMetadata(name, keyspace, local, keySchema, projection, attributes, status, throughput, created);
   }
 
   private static void writeKey(DataOutputStream out, KeyAttribute key) throws IOException {
     out.writeUTF(key.name());
     out.writeByte(key.type().ordinal());
+  }
+
+  private static void writeKeys(DataOutputStream out, List<KeyAttribute> keys) throws IOException {
+    out.writeByte(keys.size());
+    for (KeyAttribute key : keys) {
+      writeKey(out, key);
+    }
+  }
+
+  private static List<KeyAttribute> readKeys(DataInputStream in) throws IOException {
+    int count = in.readUnsignedByte();
+    List<KeyAttribute> keys = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      keys.add(readKey(in));
+    }
+    return keys;
   }
 
   private static KeyAttribute readKey(DataInputStream in) throws IOException {

@@ -6,6 +6,7 @@ import io.shaledb.core.model.DynamoNumber;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.storage.KeyRange;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Encodes item keys so that unsigned byte order is DynamoDB's order (see docs/adr/0002-key-encoding.md):
@@ -25,6 +26,12 @@ import java.nio.charset.StandardCharsets;
  *       0xF), which reverses their order.
  * </ul>
  *
+ * <p>A global index's key may have several partition and several sort attributes (multi-attribute keys, see
+ * docs/adr/0004-multi-attribute-index-keys.md). Its partition bytes are then the ordered encodings of its values in
+ * key schema order, one after another (self-delimiting, so distinct tuples never share bytes), hashed together; its
+ * sort key is the ordered encodings of its sort values one after another, so byte order is the order of the tuples,
+ * each value compared by its type. A key of one attribute each is encoded exactly as a table's key.
+ *
  * <p>Persisted in every key: never change it without a data migration.
  */
 public final class KeyCodec {
@@ -41,7 +48,7 @@ public final class KeyCodec {
 
   /** The storage key of an item; {@code sortKey} is null for tables without a sort key. */
   public static byte[] itemKey(int keyspace, AttributeValue partitionKey, AttributeValue sortKey) {
-    ByteWriter out = partitionPrefix(keyspace, partitionKey, 32);
+    ByteWriter out = partitionPrefix(keyspace, partitionBytes(partitionKey), 32);
     if (sortKey != null) {
       writeOrdered(out, sortKey);
     }
@@ -49,13 +56,14 @@ public final class KeyCodec {
   }
 
   /**
-   * The key of an index entry: the index's partition and sort key as for an item, then the table's key in the
-   * ordered encoding, which keeps entries with equal index keys distinct and in a stable order.
+   * The key of an index entry: the index's partition and sort key (each of one or more values, in key schema order),
+   * then the table's key in the ordered encoding, which keeps entries with equal index keys distinct and in a stable
+   * order.
    */
-  public static byte[] indexKey(int keyspace, AttributeValue partitionKey, AttributeValue sortKey,
+  public static byte[] indexKey(int keyspace, List<AttributeValue> partitionKeys, List<AttributeValue> sortKeys,
       AttributeValue tablePartitionKey, AttributeValue tableSortKey) {
-    ByteWriter out = partitionPrefix(keyspace, partitionKey, 64);
-    if (sortKey != null) {
+    ByteWriter out = partitionPrefix(keyspace, partitionBytes(partitionKeys), 64);
+    for (AttributeValue sortKey : sortKeys) {
       writeOrdered(out, sortKey);
     }
     writeOrdered(out, tablePartitionKey);
@@ -67,55 +75,61 @@ public final class KeyCodec {
 
   /** Every item of one partition. */
   public static KeyRange partitionRange(int keyspace, AttributeValue partitionKey) {
-    return KeyRange.prefix(partitionPrefix(keyspace, partitionKey, 0).toByteArray());
+    return KeyRange.prefix(partitionPrefix(keyspace, partitionBytes(partitionKey), 0).toByteArray());
   }
 
   /**
-   * The items (or index entries) of one partition whose sort key satisfies {@code condition} (every one of the
-   * partition when it is null). Relies on the ordered encoding being self-delimiting: every key whose sort key equals
-   * a value starts with the same bytes, whatever follows.
+   * The items (or index entries) of one partition whose sort key starts with the values {@code sortKeyPrefix} and
+   * whose next sort value satisfies {@code last} (every one that starts so when it is null). Relies on the ordered
+   * encoding being self-delimiting: every key whose sort values start with given values starts with the same bytes,
+   * whatever follows.
    */
-  public static KeyRange sortKeyRange(int keyspace, AttributeValue partitionKey, SortKeyCondition condition) {
-    byte[] partition = partitionPrefix(keyspace, partitionKey, 0).toByteArray();
-    byte[] all = KeyRange.successor(partition);
-    if (condition == null) {
-      return new KeyRange(partition, all);
+  public static KeyRange queryRange(int keyspace, List<AttributeValue> partitionKeys,
+      List<AttributeValue> sortKeyPrefix, SortKeyCondition last) {
+    ByteWriter prefix = partitionPrefix(keyspace, partitionBytes(partitionKeys), 16);
+    for (AttributeValue value : sortKeyPrefix) {
+      writeOrdered(prefix, value);
     }
-    return switch (condition) {
-      case SortKeyCondition.Equal eq -> new KeyRange(at(partition, eq.value()), after(partition, eq.value()));
-      case SortKeyCondition.Less lt -> new KeyRange(partition,
-          lt.inclusive() ? after(partition, lt.value()) : at(partition, lt.value()));
+    byte[] start = prefix.toByteArray();
+    byte[] all = KeyRange.successor(start);
+    if (last == null) {
+      return new KeyRange(start, all);
+    }
+    return switch (last) {
+      case SortKeyCondition.Equal eq -> new KeyRange(at(start, eq.value()), after(start, eq.value()));
+      case SortKeyCondition.Less lt -> new KeyRange(start,
+          lt.inclusive() ? after(start, lt.value()) : at(start, lt.value()));
       case SortKeyCondition.Greater gt -> new KeyRange(
-          gt.inclusive() ? at(partition, gt.value()) : after(partition, gt.value()), all);
-      case SortKeyCondition.Between b -> new KeyRange(at(partition, b.low()), after(partition, b.high()));
+          gt.inclusive() ? at(start, gt.value()) : after(start, gt.value()), all);
+      case SortKeyCondition.Between b -> new KeyRange(at(start, b.low()), after(start, b.high()));
       case SortKeyCondition.BeginsWith bw -> {
         byte[] raw = bw.prefix() instanceof AttributeValue.S s
             ? s.value().getBytes(StandardCharsets.UTF_8) : ((AttributeValue.B) bw.prefix()).value().toByteArray();
-        ByteWriter out = new ByteWriter(partition.length + raw.length + 4);
-        out.write(partition);
+        ByteWriter out = new ByteWriter(start.length + raw.length + 4);
+        out.write(start);
         for (byte b : raw) {
           out.write(b);
           if (b == 0) {
             out.write(0xFF);
           }
         }
-        byte[] start = out.toByteArray();
-        yield new KeyRange(start, KeyRange.successor(start));
+        byte[] from = out.toByteArray();
+        yield new KeyRange(from, KeyRange.successor(from));
       }
     };
   }
 
-  /** The key of the item with sort key {@code value}. */
-  private static byte[] at(byte[] partition, AttributeValue value) {
-    ByteWriter out = new ByteWriter(partition.length + 24);
-    out.write(partition);
+  /** The key of the item with sort key {@code value} after {@code prefix}. */
+  private static byte[] at(byte[] prefix, AttributeValue value) {
+    ByteWriter out = new ByteWriter(prefix.length + 24);
+    out.write(prefix);
     writeOrdered(out, value);
     return out.toByteArray();
   }
 
-  /** The smallest key after every key whose sort key is {@code value}, whatever follows it (index entries). */
-  private static byte[] after(byte[] partition, AttributeValue value) {
-    return KeyRange.successor(at(partition, value));
+  /** The smallest key after every key whose next sort value is {@code value}, whatever follows it. */
+  private static byte[] after(byte[] prefix, AttributeValue value) {
+    return KeyRange.successor(at(prefix, value));
   }
 
   /** Every key of a keyspace. */
@@ -148,14 +162,28 @@ public final class KeyCodec {
     return out.toByteArray();
   }
 
-  private static ByteWriter partitionPrefix(int keyspace, AttributeValue partitionKey, int extra) {
-    byte[] raw = partitionBytes(partitionKey);
+  private static ByteWriter partitionPrefix(int keyspace, byte[] raw, int extra) {
     ByteWriter out = new ByteWriter(KEYSPACE_BYTES + HASH_BYTES + 2 + raw.length + extra);
     out.writeInt(keyspace);
     out.writeInt(PartitionHash.murmur3(raw, 0, raw.length));
     out.writeShort(raw.length);
     out.write(raw);
     return out;
+  }
+
+  /**
+   * The bytes a partition is hashed and stored by: for one value its plain bytes (a table's key); for several, their
+   * ordered encodings one after another, which no other tuple of the same types shares.
+   */
+  private static byte[] partitionBytes(List<AttributeValue> partitionKeys) {
+    if (partitionKeys.size() == 1) {
+      return partitionBytes(partitionKeys.getFirst());
+    }
+    ByteWriter out = new ByteWriter(32 * partitionKeys.size());
+    for (AttributeValue value : partitionKeys) {
+      writeOrdered(out, value);
+    }
+    return out.toByteArray();
   }
 
   private static byte[] partitionBytes(AttributeValue value) {

@@ -27,8 +27,8 @@ import io.shaledb.core.write.Transactions.Staged;
  * Fills global indexes added to tables that already hold items, while the tables keep serving. From the moment an
  * index is in the catalog (CREATING) every write maintains it; the builder walks the table in batches, each one a
  * storage transaction that reads the items it indexes (a batch that races a writer loses the conflict and is
- * redone), leaves alone an entry a writer already made, skips items whose index key attributes cannot be indexed
- * (wrong type, empty), and records where the next batch starts, so a build interrupted by a failure or a crash
+ * redone), leaves alone an entry a writer already made, skips items that violate the index's key (a wrong type, an
+ * empty or too long value), and records where the next batch starts, so a build interrupted by a failure or a crash
  * resumes there. When the walk is done the index becomes ACTIVE.
  */
 public final class IndexBuilder implements BackgroundService {

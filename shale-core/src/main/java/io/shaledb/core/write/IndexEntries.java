@@ -9,6 +9,7 @@ import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Transaction;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,15 +18,16 @@ import java.util.Map;
 /**
  * Keeps secondary indexes exact: every item write stages, in the same storage transaction, the removal of the
  * item's old index entries and the writing of its new ones, so an index never diverges from its table. An item that
- * lacks an index key attribute has no entry in that index (sparse indexes).
+ * lacks any of an index's key attributes has no entry in that index (sparse indexes); changing any of them moves the
+ * entry.
  */
 public final class IndexEntries {
   private IndexEntries() {}
 
-  /** Rejects index key attributes of the wrong type or empty, as DynamoDB does on every write. */
+  /** Rejects an item with an index key violation, as DynamoDB does on every write. */
   static void check(TableMetadata table, Map<String, AttributeValue> item) {
     for (IndexMetadata index : table.indexes()) {
-      DynamoException problem = keyProblem(index, item);
+      DynamoException problem = IndexKeyViolations.find(index, item);
       if (problem != null) {
         throw problem;
       }
@@ -34,36 +36,10 @@ public final class IndexEntries {
 
   /**
    * Whether an item's index key attributes, where present, can be indexed: a backfill skips items written before the
-   * index existed whose attributes have the wrong type or are empty, as DynamoDB does.
+   * index existed that violate its key, as DynamoDB does.
    */
   public static boolean indexable(IndexMetadata index, Map<String, AttributeValue> item) {
-    return keyProblem(index, item) == null;
-  }
-
-  private static DynamoException keyProblem(IndexMetadata index, Map<String, AttributeValue> item) {
-    DynamoException problem = keyProblem(index, index.keySchema().partitionKey(), item);
-    return problem != null || index.keySchema().sortKey().isEmpty() ? problem
-        : keyProblem(index, index.keySchema().sortKey().get(), item);
-  }
-
-  private static DynamoException keyProblem(IndexMetadata index, KeyAttribute key, Map<String, AttributeValue> item) {
-    AttributeValue value = item.get(key.name());
-    if (value == null) {
-      return null;
-    }
-    if (value.type() != key.type().attributeType()) {
-      return DynamoException.validation("One or more parameter values were invalid: Type mismatch for Index Key "
-          + key.name() + " Expected: " + key.type() + " Actual: " + value.type() + " IndexName: " + index.name());
-    }
-    boolean empty = (value instanceof AttributeValue.S s && s.value().isEmpty())
-        || (value instanceof AttributeValue.B b && b.value().length() == 0);
-    if (empty) {
-      return DynamoException.validation("One or more parameter values are not valid. A value specified for a"
-          + " secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
-          + (value instanceof AttributeValue.S ? "string" : "binary") + " value. IndexName: " + index.name()
-          + ", IndexKey: " + key.name());
-    }
-    return null;
+    return IndexKeyViolations.find(index, item) == null;
   }
 
   /** Stages the index changes of one item going from {@code previous} to {@code current} (either may be null). */
@@ -93,14 +69,27 @@ public final class IndexEntries {
 
   /** The entry key of {@code item} in {@code index}, or null when the item lacks an index key attribute. */
   public static byte[] key(TableMetadata table, IndexMetadata index, Map<String, AttributeValue> item) {
-    AttributeValue partition = item.get(index.keySchema().partitionKey().name());
-    AttributeValue sort = index.keySchema().sortKey().map(k -> item.get(k.name())).orElse(null);
-    if (partition == null || (index.keySchema().sortKey().isPresent() && sort == null)) {
+    List<AttributeValue> partition = values(index.keySchema().partitionKeys(), item);
+    List<AttributeValue> sort = partition == null ? null : values(index.keySchema().sortKeys(), item);
+    if (sort == null) {
       return null;
     }
     return KeyCodec.indexKey(index.keyspace(), partition, sort,
         item.get(table.keySchema().partitionKey().name()),
         table.keySchema().sortKey().map(k -> item.get(k.name())).orElse(null));
+  }
+
+  /** The item's values of {@code keys}, in order, or null when one is missing. */
+  private static List<AttributeValue> values(List<KeyAttribute> keys, Map<String, AttributeValue> item) {
+    List<AttributeValue> values = new ArrayList<>(keys.size());
+    for (KeyAttribute key : keys) {
+      AttributeValue value = item.get(key.name());
+      if (value == null) {
+        return null;
+      }
+      values.add(value);
+    }
+    return values;
   }
 
   /** What the index stores of an item: its projection, which always holds the table's and the index's keys. */

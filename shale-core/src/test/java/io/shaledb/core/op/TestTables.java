@@ -26,6 +26,7 @@ import io.shaledb.core.op.table.TagResourceInput;
 import io.shaledb.core.op.table.TimeToLiveInput;
 import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTableInput;
+import io.shaledb.core.op.table.UpdateTableInput.DeleteIndex;
 import io.shaledb.core.op.table.UpdateTableInput.GlobalIndexUpdate;
 import io.shaledb.core.op.table.UpdateTimeToLive;
 import io.shaledb.core.schema.TableMetadata;
@@ -78,12 +79,12 @@ public final class TestTables {
   /** Adds a global index on {@code g} online; the index builder fills it. */
   public void addGlobalIndex(String table, String index) {
     new UpdateTable(db).execute(new UpdateTableInput(table, null, null, null, List.of(new AttributeDefinition("g",
-        Choice.of(ScalarType.S))), List.of(new GlobalIndexUpdate(globalIndex(index), null, null, null)), null, List.of()), Requests.request());
+        Choice.of(ScalarType.S))), List.of(new GlobalIndexUpdate(globalIndex(index), null, null)), null, List.of()), Requests.request());
   }
 
   public void deleteGlobalIndex(String table, String index) {
     new UpdateTable(db).execute(new UpdateTableInput(table, null, null, null, null,
-        List.of(new GlobalIndexUpdate(null, index, null, null)), null, List.of()), Requests.request());
+        List.of(new GlobalIndexUpdate(null, new DeleteIndex(index), null)), null, List.of()), Requests.request());
   }
 
   public void setDeletionProtection(String table, boolean enabled) {

@@ -24,7 +24,9 @@ import io.shaledb.core.op.table.TimeToLiveInput;
 import io.shaledb.core.op.table.TimeToLiveOutput;
 import io.shaledb.core.op.table.UntagResourceInput;
 import io.shaledb.core.op.table.UpdateTableInput;
+import io.shaledb.core.op.table.UpdateTableInput.DeleteIndex;
 import io.shaledb.core.op.table.UpdateTableInput.GlobalIndexUpdate;
+import io.shaledb.core.op.table.UpdateTableInput.UpdateIndex;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.ProvisionedThroughput;
@@ -253,44 +255,50 @@ public final class TableJson {
 
   private static GlobalIndexUpdate readIndexUpdate(JsonInput in) throws IOException {
     SecondaryIndex create = null;
-    String delete = null;
-    String update = null;
-    Throughput updateThroughput = null;
+    DeleteIndex delete = null;
+    UpdateIndex update = null;
     if (in.beginStructure()) {
       while (in.nextField()) {
         switch (in.fieldName()) {
           case "Create" -> create = readSecondaryIndex(in);
-          case "Delete" -> delete = readIndexName(in);
-          case "Update" -> {
-            if (in.beginStructure()) {
-              while (in.nextField()) {
-                switch (in.fieldName()) {
-                  case "IndexName" -> update = in.readString();
-                  case "ProvisionedThroughput" -> updateThroughput = readThroughput(in);
-                  default -> in.skipValue();
-                }
-              }
-            }
-          }
+          case "Delete" -> delete = readDeleteIndex(in);
+          case "Update" -> update = readUpdateIndex(in);
           default -> in.skipValue();
         }
       }
     }
-    return new GlobalIndexUpdate(create, delete, update, updateThroughput);
+    return new GlobalIndexUpdate(create, delete, update);
   }
 
-  private static String readIndexName(JsonInput in) throws IOException {
+  private static DeleteIndex readDeleteIndex(JsonInput in) throws IOException {
+    if (!in.beginStructure()) {
+      return null;
+    }
     String name = null;
-    if (in.beginStructure()) {
-      while (in.nextField()) {
-        if (in.fieldName().equals("IndexName")) {
-          name = in.readString();
-        } else {
-          in.skipValue();
-        }
+    while (in.nextField()) {
+      if (in.fieldName().equals("IndexName")) {
+        name = in.readString();
+      } else {
+        in.skipValue();
       }
     }
-    return name;
+    return new DeleteIndex(name);
+  }
+
+  private static UpdateIndex readUpdateIndex(JsonInput in) throws IOException {
+    if (!in.beginStructure()) {
+      return null;
+    }
+    String name = null;
+    Throughput throughput = null;
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "IndexName" -> name = in.readString();
+        case "ProvisionedThroughput" -> throughput = readThroughput(in);
+        default -> in.skipValue();
+      }
+    }
+    return new UpdateIndex(name, throughput);
   }
 
   private static SecondaryIndex readSecondaryIndex(JsonInput in) throws IOException {
@@ -422,9 +430,11 @@ public final class TableJson {
       g.writeStartObject();
       g.writeStringField("IndexName", index.name());
       g.writeArrayFieldStart("KeySchema");
-      writeKey(g, index.keySchema().partitionKey(), "HASH");
-      if (index.keySchema().sortKey().isPresent()) {
-        writeKey(g, index.keySchema().sortKey().get(), "RANGE");
+      for (KeyAttribute key : index.keySchema().partitionKeys()) {
+        writeKey(g, key, "HASH");
+      }
+      for (KeyAttribute key : index.keySchema().sortKeys()) {
+        writeKey(g, key, "RANGE");
       }
       g.writeEndArray();
       g.writeObjectFieldStart("Projection");

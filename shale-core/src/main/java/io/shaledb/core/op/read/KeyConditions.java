@@ -15,13 +15,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a bound key condition (from KeyConditionExpression or the legacy KeyConditions) into the partition to
- * read and the sort key range, enforcing DynamoDB's restricted grammar: an equality on the partition key, AND at
- * most one of = < <= > >= BETWEEN begins_with on the sort key.
+ * Turns a bound key condition (from KeyConditionExpression or the legacy KeyConditions) into the partition to read
+ * and the sort key range, enforcing DynamoDB's restricted grammar: an equality on the partition key, AND at most one
+ * of = < <= > >= BETWEEN begins_with on the sort key. A multi-attribute key (global indexes) needs an equality on
+ * every partition attribute, and conditions on a leading run of its sort attributes, all equalities but the last
+ * ("Multi-attribute keys pattern" in the developer guide); the clauses may come in any order.
  */
 final class KeyConditions {
-  /** The partition a Query reads and its optional sort key condition. */
-  record KeyQuery(AttributeValue partitionKey, SortKeyCondition sortKey) {}
+  /**
+   * The partition a Query reads, the sort values its entries start with, and the condition on the sort value after
+   * them (null for all of them).
+   */
+  record KeyQuery(List<AttributeValue> partitionKeys, List<AttributeValue> sortKeyPrefix,
+      SortKeyCondition lastSortKey) {}
 
   private KeyConditions() {}
 
@@ -35,17 +41,21 @@ final class KeyConditions {
         throw DynamoException.validation("KeyConditionExpressions must only contain one condition per key");
       }
     }
+    return schema.hasMultipleAttributes() ? multiAttribute(byName, schema) : singleAttribute(byName, schema);
+  }
+
+  private static KeyQuery singleAttribute(Map<String, Condition> byName, KeySchema schema) {
     KeyAttribute partition = schema.partitionKey();
     Condition onPartition = byName.remove(partition.name());
     if (onPartition == null) {
       throw DynamoException.validation("Query condition missed key schema element: " + partition.name());
     }
-    if (!(onPartition instanceof Condition.Comparison c) || c.comparator() != Comparator.EQ) {
+    if (!isEquality(onPartition)) {
       throw DynamoException.validation("Query key condition not supported");
     }
-    AttributeValue partitionValue = literal(c.left() instanceof Operand.PathOperand ? c.right() : c.left(), partition);
+    List<AttributeValue> partitionValue = List.of(equalityValue(onPartition, partition));
     if (byName.isEmpty()) {
-      return new KeyQuery(partitionValue, null);
+      return new KeyQuery(partitionValue, List.of(), null);
     }
     KeyAttribute sort = schema.sortKey().orElse(null);
     Condition onSort = sort == null ? null : byName.remove(sort.name());
@@ -53,7 +63,66 @@ final class KeyConditions {
       throw DynamoException.validation("Query condition missed key schema element: "
           + (sort == null ? byName.keySet().iterator().next() : sort.name()));
     }
-    return new KeyQuery(partitionValue, sortCondition(onSort, sort));
+    return new KeyQuery(partitionValue, List.of(), sortCondition(onSort, sort));
+  }
+
+  /**
+   * The rules of a multi-attribute key, checked in the order DynamoDB Local 3.3.1 checks them; the messages about
+   * missing equalities are the service's (verified against AWS by the Parity Suite's multiAttributeGsiKey test).
+   */
+  private static KeyQuery multiAttribute(Map<String, Condition> byName, KeySchema schema) {
+    List<String> partitionsWithoutEquality = schema.partitionKeys().stream().map(KeyAttribute::name)
+        .filter(name -> !isEquality(byName.get(name))).toList();
+    if (!partitionsWithoutEquality.isEmpty()) {
+      throw DynamoException.validation("HASH key attributes " + String.join(", ", partitionsWithoutEquality)
+          + " must have equality conditions specified in the query");
+    }
+    List<KeyAttribute> sortKeys = schema.sortKeys();
+    if (byName.keySet().stream().anyMatch(name -> !schema.isKeyAttribute(name))) {
+      if (byName.size() > schema.size()) {
+        throw DynamoException.validation("Query key condition not supported");
+      }
+      String missed = sortKeys.stream().map(KeyAttribute::name).filter(name -> !byName.containsKey(name))
+          .findFirst().orElseThrow();
+      throw DynamoException.validation("Query condition missed key schema element: " + missed);
+    }
+    int last = -1;
+    for (int i = 0; i < sortKeys.size(); i++) {
+      if (byName.containsKey(sortKeys.get(i).name())) {
+        last = i;
+      }
+    }
+    List<String> sortsWithoutEquality = new ArrayList<>();
+    for (int i = 0; i < last; i++) {
+      if (!isEquality(byName.get(sortKeys.get(i).name()))) {
+        sortsWithoutEquality.add(sortKeys.get(i).name());
+      }
+    }
+    if (!sortsWithoutEquality.isEmpty()) {
+      throw DynamoException.validation("RANGE key attributes " + String.join(", ", sortsWithoutEquality)
+          + " must have equality conditions specified in the query because a condition is present on key attribute "
+          + sortKeys.get(last).name());
+    }
+    List<AttributeValue> partitionValues = new ArrayList<>();
+    for (KeyAttribute key : schema.partitionKeys()) {
+      partitionValues.add(equalityValue(byName.get(key.name()), key));
+    }
+    List<AttributeValue> sortPrefix = new ArrayList<>();
+    for (int i = 0; i < last; i++) {
+      sortPrefix.add(equalityValue(byName.get(sortKeys.get(i).name()), sortKeys.get(i)));
+    }
+    return new KeyQuery(partitionValues, sortPrefix,
+        last < 0 ? null : sortCondition(byName.get(sortKeys.get(last).name()), sortKeys.get(last)));
+  }
+
+  private static boolean isEquality(Condition condition) {
+    return condition instanceof Condition.Comparison c && c.comparator() == Comparator.EQ;
+  }
+
+  /** The value an equality compares its key attribute with, whichever side it is written on. */
+  private static AttributeValue equalityValue(Condition equality, KeyAttribute key) {
+    Condition.Comparison c = (Condition.Comparison) equality;
+    return literal(c.left() instanceof Operand.PathOperand ? c.right() : c.left(), key);
   }
 
   private static void flatten(Condition condition, List<Condition> parts) {

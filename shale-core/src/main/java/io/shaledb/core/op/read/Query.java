@@ -12,9 +12,12 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.item.LegacyParameters;
 import io.shaledb.core.op.item.RequestExpressions;
+import io.shaledb.core.op.item.ExpectedCondition;
+import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.Arrays;
+import java.util.Map;
 
 /** Query: the items of one partition, in sort key order (or reversed), one page at a time. */
 public final class Query implements Operation<QueryInput, ReadPage> {
@@ -52,18 +55,32 @@ public final class Query implements Operation<QueryInput, ReadPage> {
         ? binder.bind(ExpressionKind.KEY_CONDITION,
             db.expressions().condition(ExpressionKind.KEY_CONDITION, in.keyConditionExpression()))
         : LegacyParameters.condition(in.keyConditions(), null);
-    // After each condition's own checks, as dynalite's recorded answers show.
-    if (in.keyConditions() != null && (in.keyConditions().isEmpty() || in.keyConditions().size() > 2)) {
-      throw DynamoException.validation("Conditions can be of length 1 or 2 only");
+    // After each condition's own checks, as dynalite's recorded answers show; a table's key has at most two
+    // attributes, an index's may have more (multi-attribute keys), which is known once the index is looked up.
+    if (in.keyConditions() != null && (in.keyConditions().isEmpty() || r.indexName() == null)) {
+      checkLegacyConditionCount(in.keyConditions());
     }
     ReadParameters.Resolved resolved = ReadParameters.resolve(db, r, binder, "QueryFilter", "Querying");
     ReadTarget target = resolved.target();
-    KeyConditions.KeyQuery key = KeyConditions.analyze(keyCondition,
-        target.index() == null ? target.table().keySchema() : target.index().keySchema());
+    KeySchema keys = target.index() == null ? target.table().keySchema() : target.index().keySchema();
+    if (in.keyConditions() != null && r.indexName() != null && !keys.hasMultipleAttributes()) {
+      checkLegacyConditionCount(in.keyConditions());
+    }
+    KeyConditions.KeyQuery key = KeyConditions.analyze(keyCondition, keys);
+    if (resolved.filter() != null) {
+      FilterKeys.check(resolved.filter(), keys, r.legacyFilter() != null);
+    }
     boolean reverse = Boolean.FALSE.equals(in.scanIndexForward());
-    KeyRange range = KeyCodec.sortKeyRange(target.keyspace(), key.partitionKey(), key.sortKey());
+    KeyRange range = KeyCodec.queryRange(target.keyspace(), key.partitionKeys(), key.sortKeyPrefix(),
+        key.lastSortKey());
     return PageReader.read(db.storage(), target, PageReader.after(range, resolved.exclusiveStart(), reverse),
         reverse, r.limit() == null ? null : r.limit().intValue(), resolved.filter(), resolved.projection(),
         resolved.countOnly(), resolved.consistent(), context, r.returnConsumedCapacity());
+  }
+
+  private static void checkLegacyConditionCount(Map<String, ExpectedCondition> keyConditions) {
+    if (keyConditions.isEmpty() || keyConditions.size() > 2) {
+      throw DynamoException.validation("Conditions can be of length 1 or 2 only");
+    }
   }
 }

@@ -133,11 +133,6 @@ final class ReadParameters {
         throw DynamoException.validation("The provided starting key is invalid: " + e.getMessage());
       }
     }
-    byte[] start = target.startKey(key);
-    if (start == null) {
-      throw DynamoException.validation(
-          "The provided starting key is invalid: The provided key element does not match the schema");
-    }
-    return start;
+    return target.indexStartKey(key);
   }
 }

@@ -1,11 +1,16 @@
 package io.shaledb.core.op.read;
 
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.write.IndexEntries;
 import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.write.IndexEntries;
+import io.shaledb.core.write.IndexKeyViolations;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,19 +23,17 @@ import java.util.Set;
  * @param fetchFromTable read the whole item from the table for each index entry
  */
 record ReadTarget(TableMetadata table, IndexMetadata index, boolean fetchFromTable) {
+  private static final String INVALID_START = "The provided starting key is invalid";
 
   int keyspace() {
     return index == null ? table.keyspace() : index.keyspace();
   }
 
-  /** The attributes LastEvaluatedKey holds. */
+  /** The attributes LastEvaluatedKey holds: the table's key, then the index's. */
   Set<String> keyAttributes() {
     Set<String> names = new LinkedHashSet<>();
-    names.add(table.keySchema().partitionKey().name());
-    table.keySchema().sortKey().ifPresent(k -> names.add(k.name()));
-    if (index != null) {
-      names.add(index.keySchema().partitionKey().name());
-      index.keySchema().sortKey().ifPresent(k -> names.add(k.name()));
+    for (KeyAttribute key : keys()) {
+      names.add(key.name());
     }
     return names;
   }
@@ -43,11 +46,37 @@ record ReadTarget(TableMetadata table, IndexMetadata index, boolean fetchFromTab
     return key;
   }
 
-  /** The storage key an ExclusiveStartKey names, or null when it is not a complete key of this target. */
-  byte[] startKey(Map<String, AttributeValue> exclusiveStartKey) {
-    if (!exclusiveStartKey.keySet().equals(keyAttributes())) {
-      return null;
+  /**
+   * The storage key an index's ExclusiveStartKey names: every key attribute of the table and the index, with its
+   * declared type, and values an entry can have. The messages are those dynalite recorded from the service (for a
+   * shape or type that does not match) and DynamoDB Local 3.3.1 answers (for a value no entry can have).
+   */
+  byte[] indexStartKey(Map<String, AttributeValue> exclusiveStartKey) {
+    if (!exclusiveStartKey.keySet().equals(keyAttributes()) || !hasDeclaredTypes(exclusiveStartKey)) {
+      throw DynamoException.validation(INVALID_START);
     }
-    return index == null ? null : IndexEntries.key(table, index, exclusiveStartKey);
+    DynamoException violation = IndexKeyViolations.find(index, exclusiveStartKey);
+    if (violation != null) {
+      throw DynamoException.validation(INVALID_START + ": " + violation.getMessage());
+    }
+    return IndexEntries.key(table, index, exclusiveStartKey);
+  }
+
+  private boolean hasDeclaredTypes(Map<String, AttributeValue> key) {
+    for (KeyAttribute attribute : keys()) {
+      if (key.get(attribute.name()).type() != attribute.type().attributeType()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The table's key attributes, then the index's. */
+  private List<KeyAttribute> keys() {
+    List<KeyAttribute> keys = new ArrayList<>(table.keySchema().attributes());
+    if (index != null) {
+      keys.addAll(index.keySchema().attributes());
+    }
+    return keys;
   }
 }

@@ -43,9 +43,10 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     BillingMode mode = Choice.valueOr(in.billingMode(), BillingMode.PROVISIONED);
     ProvisionedThroughput throughput = Throughputs.forCreate(mode, in.provisionedThroughput());
     boolean hasIndexes = in.localSecondaryIndexes() != null || in.globalSecondaryIndexes() != null;
+    SecondaryIndexes.checkNameLengths(in.keySchema(), in.localSecondaryIndexes(), in.globalSecondaryIndexes());
     KeySchema keySchema = validateKeys(in.keySchema(), in.attributeDefinitions(), hasIndexes);
     SecondaryIndexes.check(in.keySchema(), in.attributeDefinitions(), in.localSecondaryIndexes(),
-        in.globalSecondaryIndexes());
+        in.globalSecondaryIndexes(), 0);
     Map<String, String> tags = Tags.validate(in.tags());
     var now = db.clock().instant();
     int indexCount = (in.localSecondaryIndexes() == null ? 0 : in.localSecondaryIndexes().size())
@@ -93,23 +94,29 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     checkDefinitions(v, in.attributeDefinitions());
     TableNames.pattern(v, "tableName", in.tableName());
     Throughputs.checkDeclared(v, "provisionedThroughput", in.provisionedThroughput());
-    v.notNull("keySchema", in.keySchema());
-    if (in.keySchema() != null) {
-      v.size("keySchema", in.keySchema(), render(in.keySchema()), 1, 2);
-      for (int i = 0; i < in.keySchema().size(); i++) {
-        KeySchemaElement k = in.keySchema().get(i);
-        String path = "keySchema." + (i + 1) + ".member.";
-        v.notNull(path + "attributeName", k.attributeName())
-            .length(path + "attributeName", k.attributeName(), 1, 255)
-            .notNull(path + "keyType", k.keyType())
-            .oneOf(path + "keyType", k.keyType(), KeyType.values());
-      }
-    }
-    SecondaryIndexes.checkDeclared(v, "localSecondaryIndexes", in.localSecondaryIndexes());
-    SecondaryIndexes.checkDeclared(v, "globalSecondaryIndexes", in.globalSecondaryIndexes());
+    checkKeySchema(v, "keySchema", in.keySchema(), 2);
+    SecondaryIndexes.checkDeclared(v, "localSecondaryIndexes", in.localSecondaryIndexes(), true);
+    SecondaryIndexes.checkDeclared(v, "globalSecondaryIndexes", in.globalSecondaryIndexes(), false);
     v.oneOf("billingMode", in.billingMode(), BillingMode.values());
     Streams.checkDeclared(v, in.streamSpecification());
     v.throwIfAny();
+  }
+
+  /** The declared constraints of a KeySchema (of a table or an index) at {@code path}, of at most {@code max} keys. */
+  static void checkKeySchema(ConstraintViolations v, String path, List<KeySchemaElement> keys, int max) {
+    v.notNull(path, keys);
+    if (keys == null) {
+      return;
+    }
+    v.size(path, keys, render(keys), 1, max);
+    for (int i = 0; i < keys.size(); i++) {
+      KeySchemaElement k = keys.get(i);
+      String member = path + "." + (i + 1) + ".member.";
+      v.notNull(member + "attributeName", k.attributeName())
+          .length(member + "attributeName", k.attributeName(), 1, 255)
+          .notNull(member + "keyType", k.keyType())
+          .oneOf(member + "keyType", k.keyType(), KeyType.values());
+    }
   }
 
   /** The declared constraints of each AttributeDefinitions entry (of CreateTable and UpdateTable). */

@@ -1,7 +1,7 @@
 package io.shaledb.core.op.table;
 
-import io.shaledb.core.schema.KeyType;
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
 import io.shaledb.core.op.table.CreateTableInput.SecondaryIndex;
@@ -11,53 +11,93 @@ import io.shaledb.core.schema.IndexMetadata.IndexStatus;
 import io.shaledb.core.schema.IndexMetadata.ProjectionType;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
+import io.shaledb.core.schema.KeyType;
 import io.shaledb.core.schema.ProvisionedThroughput;
-import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Secondary index definitions of CreateTable: their declared constraints and DynamoDB's semantic checks, in the
- * order its recorded answers show (dynalite's createTable tests), and their conversion to metadata.
+ * Secondary index definitions of CreateTable and UpdateTable: their declared constraints and DynamoDB's semantic
+ * checks, in the order its recorded answers show (dynalite's createTable tests), and their conversion to metadata.
+ * A global index's key may have up to four partition and four sort attributes (multi-attribute keys); the messages of
+ * those rules, and of the projection rules, are the service's as the ack-api-quirks lab recorded them against AWS
+ * (findings DDB-TABLE-123 and DDB-TABLE-126).
  */
 final class SecondaryIndexes {
   static final int MAX_LOCAL = 5;
   static final int MAX_GLOBAL = 20;
   static final int MAX_PROJECTED_ATTRIBUTES = 100;
+  /** The most NonKeyAttributes one index may declare (API reference, Projection). */
+  static final int MAX_NON_KEY_ATTRIBUTES = 20;
+  /** The most partition attributes, and the most sort attributes, of a global index's key. */
+  static final int MAX_KEY_ATTRIBUTES_PER_ROLE = 4;
+  /** The longest name, in UTF-8 bytes, of a key attribute or of an attribute projected into an index. */
+  static final int MAX_KEY_NAME_BYTES = 255;
   private static final String INVALID = "One or more parameter values were invalid: ";
 
   private SecondaryIndexes() {}
 
-  static void checkDeclared(ConstraintViolations v, String parameter, List<SecondaryIndex> indexes) {
+  static void checkDeclared(ConstraintViolations v, String parameter, List<SecondaryIndex> indexes, boolean local) {
     if (indexes == null) {
       return;
     }
     for (int i = 0; i < indexes.size(); i++) {
-      checkDeclared(v, parameter + "." + (i + 1) + ".member.", indexes.get(i));
+      checkDeclared(v, parameter + "." + (i + 1) + ".member.", indexes.get(i), local);
     }
   }
 
-  /** The declared constraints of one index definition; {@code path} ends with a dot. */
-  static void checkDeclared(ConstraintViolations v, String path, SecondaryIndex index) {
-    v.notNull(path + "keySchema", index.keySchema());
-    if (index.keySchema() != null) {
-      v.size(path + "keySchema", index.keySchema(), String.valueOf(index.keySchema()), 1, 2);
-    }
+  /**
+   * The declared constraints of one index definition; {@code path} ends with a dot. A local index's KeySchema has at
+   * most two elements; a global index's has no declared maximum.
+   */
+  static void checkDeclared(ConstraintViolations v, String path, SecondaryIndex index, boolean local) {
+    CreateTable.checkKeySchema(v, path + "keySchema", index.keySchema(), local ? 2 : Integer.MAX_VALUE);
     if (!index.projectionPresent()) {
       v.notNull(path + "projection", null);
     }
     v.oneOf(path + "projection.projectionType", index.projectionType(), ProjectionType.LISTED);
+    v.size(path + "projection.nonKeyAttributes", index.nonKeyAttributes(), String.valueOf(index.nonKeyAttributes()),
+        1, MAX_NON_KEY_ATTRIBUTES);
     TableNames.declared(v.notNull(path + "indexName", index.indexName()), path + "indexName", index.indexName());
   }
 
-  /** Semantic checks of both kinds of index, then the limits. */
+  /**
+   * The names of key attributes and of projected attributes are limited in UTF-8 bytes, which the declared
+   * constraints (in characters) let through (DynamoDB Local 3.3.1's words; the limit is the developer guide's).
+   */
+  static void checkNameLengths(List<KeySchemaElement> tableKeys, List<SecondaryIndex> locals,
+      List<SecondaryIndex> globals) {
+    List<String> names = new ArrayList<>();
+    tableKeys.forEach(k -> names.add(k.attributeName()));
+    for (List<SecondaryIndex> list : Arrays.asList(locals, globals)) {
+      for (SecondaryIndex index : list == null ? List.<SecondaryIndex>of() : list) {
+        index.keySchema().forEach(k -> names.add(k.attributeName()));
+        if (index.nonKeyAttributes() != null) {
+          names.addAll(index.nonKeyAttributes());
+        }
+      }
+    }
+    for (String name : names) {
+      if (name == null || name.isEmpty() || ItemSize.utf8Length(name) > MAX_KEY_NAME_BYTES) {
+        throw DynamoException.validation("Names of key attributes and attributes projected into an index must be"
+            + " between 1 and " + MAX_KEY_NAME_BYTES + " characters, inclusive");
+      }
+    }
+  }
+
+  /**
+   * Semantic checks of both kinds of index, then the limits.
+   *
+   * @param alreadyProjected NonKeyAttributes the table's existing indexes declare (UpdateTable)
+   */
   static void check(List<KeySchemaElement> tableKeys, List<AttributeDefinition> definitions,
-      List<SecondaryIndex> locals, List<SecondaryIndex> globals) {
+      List<SecondaryIndex> locals, List<SecondaryIndex> globals, int alreadyProjected) {
     List<String> defined = definitions.stream().map(AttributeDefinition::attributeName).toList();
     Set<String> names = new HashSet<>();
     if (locals != null) {
@@ -70,7 +110,7 @@ final class SecondaryIndexes {
       }
       String tableHash = tableKeys.get(0).attributeName();
       for (SecondaryIndex index : locals) {
-        checkKeys(index, defined);
+        checkLocalKeys(index, defined);
         if (index.keySchema().size() != 2) {
           throw invalid("Index KeySchema does not have a range key for index: " + index.indexName());
         }
@@ -93,7 +133,7 @@ final class SecondaryIndexes {
         throw invalid("List of GlobalSecondaryIndexes is empty");
       }
       for (SecondaryIndex index : globals) {
-        checkKeys(index, defined);
+        checkGlobalKeys(index, defined);
         checkProjection(index);
         if (!names.add(index.indexName())) {
           throw invalid("Duplicate index name: " + index.indexName());
@@ -105,7 +145,7 @@ final class SecondaryIndexes {
     }
     Set<String> used = new LinkedHashSet<>();
     tableKeys.forEach(k -> used.add(k.attributeName()));
-    for (List<SecondaryIndex> list : java.util.Arrays.asList(locals, globals)) {
+    for (List<SecondaryIndex> list : Arrays.asList(locals, globals)) {
       if (list != null) {
         list.forEach(index -> index.keySchema().forEach(k -> used.add(k.attributeName())));
       }
@@ -114,8 +154,8 @@ final class SecondaryIndexes {
       throw invalid("Some AttributeDefinitions are not used. AttributeDefinitions: " + defined + ", keys used: "
           + List.copyOf(used));
     }
-    int projected = 0;
-    for (List<SecondaryIndex> list : java.util.Arrays.asList(locals, globals)) {
+    int projected = alreadyProjected;
+    for (List<SecondaryIndex> list : Arrays.asList(locals, globals)) {
       if (list != null) {
         for (SecondaryIndex index : list) {
           projected += index.nonKeyAttributes() == null ? 0 : index.nonKeyAttributes().size();
@@ -128,30 +168,88 @@ final class SecondaryIndexes {
     }
   }
 
-  private static void checkKeys(SecondaryIndex index, List<String> defined) {
-    List<String> keys = index.keySchema().stream().map(KeySchemaElement::attributeName).toList();
-    if (!defined.containsAll(keys)) {
-      throw invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: " + keys
-          + ", AttributeDefinitions: " + defined);
-    }
+  /** A local index's key: as a table's, one partition attribute and one sort attribute. */
+  private static void checkLocalKeys(SecondaryIndex index, List<String> defined) {
+    List<String> keys = checkDefined(index, defined);
     if (keys.size() == 2 && keys.get(0).equals(keys.get(1))) {
-      throw DynamoException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same"
-          + " name");
+      throw sameNames();
     }
     if (!index.keySchema().get(0).keyType().is(KeyType.HASH)) {
-      throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+      throw firstNotHash();
     }
     if (keys.size() == 2 && !index.keySchema().get(1).keyType().is(KeyType.RANGE)) {
       throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
     }
   }
 
+  /** A global index's key: one to four partition attributes, then up to four sort attributes, all distinct. */
+  private static void checkGlobalKeys(SecondaryIndex index, List<String> defined) {
+    List<String> keys = checkDefined(index, defined);
+    if (new HashSet<>(keys).size() != keys.size()) {
+      // The two-element case keeps the words dynalite recorded before keys could have more attributes.
+      boolean hashAndRange = keys.size() == 2 && index.keySchema().get(1).keyType().is(KeyType.RANGE);
+      throw hashAndRange ? sameNames()
+          : DynamoException.validation("The KeySchema contains multiple key attributes with the same name");
+    }
+    List<KeySchemaElement> schema = index.keySchema();
+    if (!schema.get(0).keyType().is(KeyType.HASH)) {
+      throw firstNotHash();
+    }
+    int hashes = 0;
+    boolean rangeSeen = false;
+    for (KeySchemaElement key : schema) {
+      if (key.keyType().is(KeyType.HASH)) {
+        if (rangeSeen) {
+          throw invalid("All HASH key attributes must precede RANGE key attributes in the KeySchema");
+        }
+        hashes++;
+      } else {
+        rangeSeen = true;
+      }
+    }
+    if (hashes > MAX_KEY_ATTRIBUTES_PER_ROLE) {
+      throw invalid("The KeySchema exceeds the maximum allowed number of HASH key attributes");
+    }
+    if (schema.size() - hashes > MAX_KEY_ATTRIBUTES_PER_ROLE) {
+      throw invalid("The KeySchema exceeds the maximum allowed number of RANGE key attributes");
+    }
+  }
+
+  /** The index's key attribute names, every one of them defined. */
+  private static List<String> checkDefined(SecondaryIndex index, List<String> defined) {
+    List<String> keys = index.keySchema().stream().map(KeySchemaElement::attributeName).toList();
+    if (!defined.containsAll(keys)) {
+      throw invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: " + keys
+          + ", AttributeDefinitions: " + defined);
+    }
+    return keys;
+  }
+
+  private static DynamoException sameNames() {
+    return DynamoException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same"
+        + " name");
+  }
+
+  private static DynamoException firstNotHash() {
+    return DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+  }
+
   private static void checkProjection(SecondaryIndex index) {
     if (index.projectionType() == null) {
       throw invalid("Unknown ProjectionType: null");
     }
-    if (index.nonKeyAttributes() != null && !index.projectionType().is(ProjectionType.INCLUDE)) {
+    boolean include = index.projectionType().is(ProjectionType.INCLUDE);
+    if (index.nonKeyAttributes() != null && !include) {
       throw invalid("ProjectionType is " + index.projectionType().text() + ", but NonKeyAttributes is specified");
+    }
+    if (index.nonKeyAttributes() == null && include) {
+      throw invalid("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String attribute : index.nonKeyAttributes() == null ? List.<String>of() : index.nonKeyAttributes()) {
+      if (!seen.add(attribute)) {
+        throw invalid("Duplicate element in NonKeyAttributes: " + attribute);
+      }
     }
   }
 
@@ -173,10 +271,13 @@ final class SecondaryIndexes {
 
   private static IndexMetadata metadata(SecondaryIndex index, boolean local, List<AttributeDefinition> definitions,
       int keyspace, ProvisionedThroughput throughput, Instant now) {
-    KeyAttribute hash = attribute(index.keySchema().get(0).attributeName(), definitions);
-    KeyAttribute range = index.keySchema().size() == 2
-        ? attribute(index.keySchema().get(1).attributeName(), definitions) : null;
-    return new IndexMetadata(index.indexName(), keyspace, local, KeySchema.of(hash, range),
+    List<KeyAttribute> partitionKeys = new ArrayList<>();
+    List<KeyAttribute> sortKeys = new ArrayList<>();
+    for (KeySchemaElement key : index.keySchema()) {
+      KeyAttribute attribute = attribute(key.attributeName(), definitions);
+      (key.keyType().is(KeyType.HASH) ? partitionKeys : sortKeys).add(attribute);
+    }
+    return new IndexMetadata(index.indexName(), keyspace, local, new KeySchema(partitionKeys, sortKeys),
         index.projectionType().value(),
         index.nonKeyAttributes() == null ? List.of() : index.nonKeyAttributes(), IndexStatus.ACTIVE, throughput, now);
   }

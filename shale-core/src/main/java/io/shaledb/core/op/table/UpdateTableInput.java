@@ -20,7 +20,12 @@ public record UpdateTableInput(
     StreamSpecification streamSpecification,
     List<String> unsupportedFeatures) {
 
-  /** One GlobalSecondaryIndexUpdates entry: exactly one of create, delete (an index name) or update is set. */
-  public record GlobalIndexUpdate(SecondaryIndex create, String delete, String updateIndexName,
-      Throughput updateThroughput) {}
+  /** One GlobalSecondaryIndexUpdates entry: each action is null when absent; DynamoDB accepts exactly one. */
+  public record GlobalIndexUpdate(SecondaryIndex create, DeleteIndex delete, UpdateIndex update) {}
+
+  /** A Delete action: the index to delete. */
+  public record DeleteIndex(String indexName) {}
+
+  /** An Update action: an index's new provisioned throughput. */
+  public record UpdateIndex(String indexName, Throughput provisionedThroughput) {}
 }

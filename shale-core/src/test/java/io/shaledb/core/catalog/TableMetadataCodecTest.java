@@ -1,0 +1,82 @@
+package io.shaledb.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.IndexMetadata.IndexStatus;
+import io.shaledb.core.schema.IndexMetadata.ProjectionType;
+import io.shaledb.core.schema.KeyAttribute;
+import io.shaledb.core.schema.KeySchema;
+import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.ScalarType;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.schema.TimeToLive;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The stored table format: every older version still reads, and the current one round-trips every key shape. */
+class TableMetadataCodecTest {
+  private static final Instant AT = Instant.parse("2026-05-01T10:00:00Z");
+
+  /**
+   * {@link #music()} as format version 4 wrote it (before index keys of several attributes), captured from that
+   * version's encoder.
+   */
+  private static final String MUSIC_VERSION_4 = "0400056d757369630000000a002430663866616435622d643963622d34363966"
+      + "2d613136352d3730383637373238393530650002706b00010002736b0100040002706b000002736b0100016c0200016701010000"
+      + "000000000000000000000000000080000000000000008000000000000000000000000000019de2fb19000000019de2fb19000001"
+      + "00047465616d000161010002000462792d6c0000000b010002706b000100016c0202000200017800017903000000000000000000"
+      + "000000000000000000019de2fb1900000462792d670000000c000001670100010000000000000000000003000000000000000400"
+      + "00019de2fb1900000100036578700000019de2fb1900";
+
+  private static KeyAttribute key(String name, ScalarType type) {
+    return new KeyAttribute(name, type);
+  }
+
+  private static TableMetadata music() {
+    IndexMetadata local = new IndexMetadata("by-l", 11, true, KeySchema.of(key("pk", ScalarType.S),
+        key("l", ScalarType.B)), ProjectionType.INCLUDE, List.of("x", "y"), IndexStatus.ACTIVE,
+        ProvisionedThroughput.ON_DEMAND, AT);
+    IndexMetadata global = new IndexMetadata("by-g", 12, false, KeySchema.of(key("g", ScalarType.N), null),
+        ProjectionType.KEYS_ONLY, List.of(), IndexStatus.CREATING, ProvisionedThroughput.of(3, 4), AT);
+    return new TableMetadata("music", 10, "0f8fad5b-d9cb-469f-a165-70867728950e",
+        KeySchema.of(key("pk", ScalarType.S), key("sk", ScalarType.N)),
+        List.of(key("pk", ScalarType.S), key("sk", ScalarType.N), key("l", ScalarType.B), key("g", ScalarType.N)),
+        BillingMode.PAY_PER_REQUEST, ProvisionedThroughput.ON_DEMAND, Optional.of(AT), AT, Map.of("team", "a"), true,
+        List.of(local, global), null, TimeToLive.enabled("exp", AT));
+  }
+
+  @Test
+  void decode_version4Table_readsItsIndexesAsKeysOfOneAttributeEach() {
+    TableMetadata decoded = TableMetadataCodec.decode(HexFormat.of().parseHex(MUSIC_VERSION_4));
+
+    assertThat(decoded).isEqualTo(music());
+    assertThat(decoded.index("by-g").keySchema().sortKeys()).isEmpty();
+  }
+
+  @Test
+  void encode_multiAttributeIndexKey_roundTripsEveryAttributeInOrder() {
+    KeySchema multi = new KeySchema(
+        List.of(key("h1", ScalarType.S), key("h2", ScalarType.N), key("h3", ScalarType.B), key("h4", ScalarType.S)),
+        List.of(key("r1", ScalarType.N), key("r2", ScalarType.S), key("r3", ScalarType.B), key("r4", ScalarType.N)));
+    IndexMetadata index = new IndexMetadata("multi", 13, false, multi, ProjectionType.ALL, List.of(),
+        IndexStatus.ACTIVE, ProvisionedThroughput.ON_DEMAND, AT);
+    TableMetadata table = music().withIndexes(List.of(music().index("by-l"), index));
+
+    TableMetadata decoded = TableMetadataCodec.decode(TableMetadataCodec.encode(table));
+
+    assertThat(decoded).isEqualTo(table);
+    assertThat(decoded.index("multi").keySchema().attributes()).extracting(KeyAttribute::name)
+        .containsExactly("h1", "h2", "h3", "h4", "r1", "r2", "r3", "r4");
+  }
+
+  @Test
+  void encode_singleAttributeIndexes_roundTripUnchanged() {
+    assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(music()))).isEqualTo(music());
+  }
+}

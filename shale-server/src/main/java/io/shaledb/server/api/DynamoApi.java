@@ -76,7 +76,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
         Map.entry("DescribeTable", new Route<>(TableJson::readTableName, new DescribeTable(db),
             (g, out) -> TableJson.writeDescription(g, "Table", out))),
         Map.entry("DeleteTable", new Route<>(TableJson::readTableName, new DeleteTable(db),
-            (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
+            TableJson::writeDeletedDescription)),
         Map.entry("UpdateTable", new Route<>(TableJson::readUpdateTable, new UpdateTable(db),
             (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
         Map.entry("ListTables", new Route<>(TableJson::readListTables, new ListTables(db),

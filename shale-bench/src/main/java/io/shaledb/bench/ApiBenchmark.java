@@ -81,7 +81,7 @@ public class ApiBenchmark {
 
   private int call(String operation, String body) throws IOException {
     response.reset();
-    api.handle(new ApiRequest("DynamoDB_20120810." + operation, "bench", "bench", "us-east-1"),
+    api.handle(new ApiRequest("DynamoDB_20120810." + operation, "bench", "bench", "us-east-1", "localhost"),
         new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), response);
     return response.size();
   }

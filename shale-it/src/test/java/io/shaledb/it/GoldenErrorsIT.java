@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 @ShaleDbTest
 class GoldenErrorsIT {
-  private static final List<String> FILES = List.of("tables.txt", "items.txt", "serialization.txt",
+  private static final List<String> FILES = List.of("tables.txt", "control.txt", "items.txt", "serialization.txt",
       "expressions.txt");
 
   private final URI endpoint;

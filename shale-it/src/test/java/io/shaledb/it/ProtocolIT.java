@@ -1,7 +1,9 @@
 package io.shaledb.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.shaledb.junit.ShaleDbExtension;
 import io.shaledb.junit.ShaleDbTest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,17 +14,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.Endpoint;
 
 /** The wire protocol as any HTTP client sees it: headers, health, authentication, oversized and broken requests. */
 @ShaleDbTest
 class ProtocolIT {
   private final URI endpoint;
+  private final DynamoDbClient client;
 
-  ProtocolIT(URI endpoint) {
+  ProtocolIT(URI endpoint, DynamoDbClient client) {
     this.endpoint = endpoint;
+    this.client = client;
   }
 
   @Test
@@ -37,13 +47,80 @@ class ProtocolIT {
     assertThat(response.headers().get("content-type")).containsExactly("application/x-amz-json-1.0");
   }
 
+  /** DynamoDB's health line names the host the client used (ScyllaDB's test_health.py, against the service). */
   @Test
-  void get_answersAHealthLine() throws Exception {
+  void get_answersAHealthLine_namingTheHostUsed() throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint).GET().build(),
         HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("healthy: dynamodb.us-east-1.amazonaws.com ");
+    assertThat(response.body()).isEqualTo("healthy: " + endpoint.getAuthority() + " ");
+  }
+
+  @Test
+  void getOfAnotherPath_isNotFound() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(endpoint.resolve("/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(404);
+  }
+
+  /** DynamoDB's responses carry "Server: Server" and a Date, errors included (recorded responses of the service). */
+  @Test
+  void responses_carryServerAndDate_errorsToo() {
+    SdkHttpResponse answered = client.listTables().sdkHttpResponse();
+    AwsServiceException failed = catchThrowableOfType(AwsServiceException.class,
+        () -> client.describeTable(r -> r.tableName("no-such-table")));
+
+    for (SdkHttpResponse response : List.of(answered, failed.awsErrorDetails().sdkHttpResponse())) {
+      assertThat(response.firstMatchingHeader("Server")).hasValue("Server");
+      assertThat(response.firstMatchingHeader("Date").map(DateTimeFormatter.RFC_1123_DATE_TIME::parse))
+          .isPresent();
+    }
+  }
+
+  /**
+   * DescribeEndpoints answers with the address the client reached, which then serves (ScyllaDB's
+   * test_describe_endpoints.py, against the service, calls it).
+   */
+  @Test
+  void describeEndpoints_returnsTheAddressTheClientReached() {
+    List<Endpoint> endpoints = client.describeEndpoints(r -> { }).endpoints();
+
+    assertThat(endpoints).singleElement().satisfies(e -> {
+      assertThat(e.address()).isEqualTo(endpoint.getAuthority());
+      assertThat(e.cachePeriodInMinutes()).isEqualTo(1440L);
+    });
+    try (DynamoDbClient reached = ShaleDbExtension.clientFor(URI.create("http://" + endpoints.get(0).address()))) {
+      assertThat(reached.describeEndpoints(r -> { }).endpoints()).hasSize(1);
+    }
+  }
+
+  /** CORS as DynamoDB answers browsers (ScyllaDB's test_cors.py, against the service). */
+  @Test
+  void corsPreflight_allowsWhatTheBrowserAsks_andCallsFromAnOriginMayBeRead() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(endpoint)
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "http://localhost:3000")
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "authorization,content-type,x-amz-date,x-amz-target")
+        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> call = http.send(HttpRequest.newBuilder(endpoint)
+        .header("Origin", "http://localhost:3000")
+        .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+        .header("Authorization", "AWS4-HMAC-SHA256 Credential=a/20250101/us-east-1/dynamodb/aws4_request")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(preflight.statusCode()).isEqualTo(200);
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+        .hasValue("authorization,content-type,x-amz-date,x-amz-target");
+    assertThat(call.statusCode()).isEqualTo(200);
+    assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(call.headers().firstValue("Access-Control-Expose-Headers"))
+        .hasValue("x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date");
   }
 
   @Test

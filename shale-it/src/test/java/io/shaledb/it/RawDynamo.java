@@ -31,6 +31,13 @@ final class RawDynamo {
         HttpRequest.BodyPublishers.ofByteArray(body));
   }
 
+  /** Sends {@code body} as it is, said to be in the content coding {@code contentEncoding}. */
+  static Response post(URI endpoint, String operation, byte[] body, String contentEncoding)
+      throws IOException, InterruptedException {
+    return send(endpoint, Map.of("X-Amz-Target", "DynamoDB_20120810." + operation, "Authorization", AUTHORIZATION,
+        "Content-Encoding", contentEncoding), HttpRequest.BodyPublishers.ofByteArray(body));
+  }
+
   static Response send(URI endpoint, Map<String, String> headers, String json)
       throws IOException, InterruptedException {
     return send(endpoint, headers, HttpRequest.BodyPublishers.ofString(json));

@@ -26,6 +26,8 @@ public enum ErrorCode {
   TRIMMED_DATA_ACCESS("com.amazonaws.dynamodb.v20120810#TrimmedDataAccessException", 400, false),
   THROTTLING("com.amazon.coral.availability#ThrottlingException", 400, true),
   INTERNAL_SERVER_ERROR("com.amazonaws.dynamodb.v20120810#InternalServerError", 500, true),
+  /** The framework's failure to read a request at all, such as a body in a content coding it cannot decode. */
+  INTERNAL_FAILURE("com.amazon.coral.service#InternalFailure", 500, true),
   /**
    * DynamoDB's "ServiceUnavailable" (HTTP 503, "OK to retry? Yes" in the developer guide's error list): a passing
    * server-side condition, which the SDKs retry with backoff by its status. ShaleDB answers it while the storage

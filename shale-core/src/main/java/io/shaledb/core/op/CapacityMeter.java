@@ -3,20 +3,26 @@ package io.shaledb.core.op;
 import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.validate.Choice;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The capacity units one request consumed, by table, in the order the tables were first charged. Every operation
- * charges here, item by item for batches and transactions, once its reads are done or its writes committed;
- * ReturnConsumedCapacity is answered from it, and throttling and metrics read the same figures. A request runs on one
- * thread at a time, so the meter is not synchronized.
+ * The capacity units one request consumed, by table and, within a table, by the table itself and each of its
+ * indexes, in the order they were first charged. Every operation charges here, item by item for batches and
+ * transactions, once its reads are done or its writes committed; ReturnConsumedCapacity is answered from it, and
+ * throttling and metrics read the same figures. A request runs on one thread at a time, so the meter is not
+ * synchronized.
  */
 public final class CapacityMeter {
-  /** The units charged to one table. */
+  /** The units charged to one table: its own and its indexes'. */
   public static final class Usage {
     private final String table;
     private double readUnits;
     private double writeUnits;
+    /** Created by the first charge to an index: most requests touch none. */
+    private Map<String, Double> localIndexes;
+    private Map<String, Double> globalIndexes;
 
     private Usage(String table) {
       this.table = table;
@@ -26,16 +32,45 @@ public final class CapacityMeter {
       return table;
     }
 
+    /** The units read from the table itself. */
     public double readUnits() {
       return readUnits;
     }
 
+    /** The units written to the table itself. */
     public double writeUnits() {
       return writeUnits;
     }
 
+    /** The table's own units and every index's. */
     public double total() {
-      return readUnits + writeUnits;
+      return readUnits + writeUnits + sum(localIndexes) + sum(globalIndexes);
+    }
+
+    private void chargeIndex(String index, boolean local, double units) {
+      if (local) {
+        localIndexes = add(localIndexes, index, units);
+      } else {
+        globalIndexes = add(globalIndexes, index, units);
+      }
+    }
+
+    private ConsumedCapacity.Shares shares() {
+      return new ConsumedCapacity.Shares(readUnits + writeUnits, orEmpty(localIndexes), orEmpty(globalIndexes));
+    }
+
+    private static Map<String, Double> add(Map<String, Double> indexes, String index, double units) {
+      Map<String, Double> charged = indexes == null ? new LinkedHashMap<>() : indexes;
+      charged.merge(index, units, Double::sum);
+      return charged;
+    }
+
+    private static double sum(Map<String, Double> indexes) {
+      return indexes == null ? 0 : indexes.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static Map<String, Double> orEmpty(Map<String, Double> indexes) {
+      return indexes == null ? Map.of() : indexes;
     }
   }
 
@@ -48,6 +83,11 @@ public final class CapacityMeter {
 
   public void write(String table, double units) {
     usage(table).writeUnits += units;
+  }
+
+  /** Charges {@code units} to an index of {@code table}, local or global. */
+  public void index(String table, String index, boolean local, double units) {
+    usage(table).chargeIndex(index, local, units);
   }
 
   /** What each table was charged, in the order first charged. */
@@ -63,7 +103,7 @@ public final class CapacityMeter {
     }
     List<ConsumedCapacity> report = new ArrayList<>(usage.size());
     for (Usage table : usage) {
-      report.add(new ConsumedCapacity(table.table(), table.total(), asked == ReturnConsumedCapacity.INDEXES));
+      report.add(report(table, asked));
     }
     return report;
   }
@@ -71,8 +111,12 @@ public final class CapacityMeter {
   /** The report of a single-table operation: its one entry, or null. */
   public ConsumedCapacity reportFor(Choice<ReturnConsumedCapacity> mode, String table) {
     ReturnConsumedCapacity asked = Choice.valueOr(mode, ReturnConsumedCapacity.NONE);
-    return asked == ReturnConsumedCapacity.NONE ? null
-        : new ConsumedCapacity(table, usage(table).total(), asked == ReturnConsumedCapacity.INDEXES);
+    return asked == ReturnConsumedCapacity.NONE ? null : report(usage(table), asked);
+  }
+
+  private static ConsumedCapacity report(Usage table, ReturnConsumedCapacity asked) {
+    return new ConsumedCapacity(table.table(), table.total(),
+        asked == ReturnConsumedCapacity.INDEXES ? table.shares() : null);
   }
 
   private Usage usage(String table) {

@@ -11,13 +11,16 @@ import java.util.UUID;
  * have one place to look.
  *
  * @param deadline after it, loops that retry a contended write give up with a retryable error
+ * @param endpoint the address the client reached (host and port), which DescribeEndpoints returns; null for requests
+ *     made from inside the process
  */
 public record RequestContext(String requestId, Principal principal, Instant deadline, Clock clock,
-    CapacityMeter capacity) {
+    CapacityMeter capacity, String endpoint) {
 
   /** A request made from inside the process (tests, embedding code), with no deadline. */
   public static RequestContext internal(Principal principal, Clock clock) {
-    return new RequestContext(UUID.randomUUID().toString(), principal, Instant.MAX, clock, new CapacityMeter());
+    return new RequestContext(UUID.randomUUID().toString(), principal, Instant.MAX, clock, new CapacityMeter(),
+        null);
   }
 
   /** Work the database does on its own, such as deleting expired items. */

@@ -1,6 +1,7 @@
 package io.shaledb.core.write;
 
 import io.shaledb.core.model.AttributeValue;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,7 +9,8 @@ import java.util.Map;
  *
  * @param itemCollectionBytes the size of the item's collection after the write, or -1 when the table has no local
  *     secondary index
- * @param capacityUnits the capacity units the write was charged
+ * @param capacityUnits the capacity units the write was charged on the table itself
+ * @param indexCharges what it was charged on each index it changed
  */
 public record WriteOutcome(Map<String, AttributeValue> previous, Map<String, AttributeValue> current,
-    long itemCollectionBytes, double capacityUnits) {}
+    long itemCollectionBytes, double capacityUnits, List<IndexWriteUnits.Charge> indexCharges) {}

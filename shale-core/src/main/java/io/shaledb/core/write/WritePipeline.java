@@ -141,6 +141,9 @@ public final class WritePipeline {
         context.capacity().read(table, outcomes.get(i).capacityUnits());
       } else {
         context.capacity().write(table, outcomes.get(i).capacityUnits());
+        for (IndexWriteUnits.Charge index : outcomes.get(i).indexCharges()) {
+          context.capacity().index(table, index.index(), index.local(), index.units());
+        }
       }
     }
     return outcomes;
@@ -214,13 +217,14 @@ public final class WritePipeline {
     if (step.write().checkOnly()) {
       long size = step.stored() == null ? 0 : ItemCodec.itemSize(step.stored());
       return new WriteOutcome(step.previous(), step.previous(), -1,
-          factor * ConsumedCapacity.readUnits(size, true));
+          factor * ConsumedCapacity.readUnits(size, true), List.of());
     }
     TableMetadata table = tables.computeIfAbsent(step.write().table().name(), name -> db.catalog().current(tx, name));
     Staging staging = stage(tx, table, step.write().key(), step.stored(), step.previous(), step.next(),
         step.nextSize(), false, changes);
     return new WriteOutcome(step.previous(), step.next(), staging.itemCollectionBytes(),
-        factor * ConsumedCapacity.writeUnits(staging.chargedBytes()));
+        factor * ConsumedCapacity.writeUnits(staging.chargedBytes()),
+        IndexWriteUnits.of(table, step.previous(), step.next(), factor));
   }
 
   /**

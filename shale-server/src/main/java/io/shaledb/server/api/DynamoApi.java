@@ -71,14 +71,13 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   DynamoApi(Database db) {
     this.db = db;
     WritePipeline writes = new WritePipeline(db);
-    String endpoint = "dynamodb." + db.region() + ".amazonaws.com";
     Map<String, Route<?, ?>> operations = Map.ofEntries(
         Map.entry("CreateTable", new Route<>(TableJson::readCreateTable, new CreateTable(db),
             (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
         Map.entry("DescribeTable", new Route<>(TableJson::readTableName, new DescribeTable(db),
             (g, out) -> TableJson.writeDescription(g, "Table", out))),
         Map.entry("DeleteTable", new Route<>(TableJson::readTableName, new DeleteTable(db),
-            (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
+            TableJson::writeDeletedDescription)),
         Map.entry("UpdateTable", new Route<>(TableJson::readUpdateTable, new UpdateTable(db),
             (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
         Map.entry("ListTables", new Route<>(TableJson::readListTables, new ListTables(db),
@@ -93,8 +92,8 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             TableJson::writeTimeToLiveSpecification)),
         Map.entry("DescribeTimeToLive", new Route<>(TableJson::readTableName, new DescribeTimeToLive(db),
             TableJson::writeTimeToLiveDescription)),
-        Map.entry("DescribeEndpoints", new Route<>(TableJson::readNothing, constant(null),
-            (g, out) -> TableJson.writeEndpoints(g, endpoint))),
+        Map.entry("DescribeEndpoints", new Route<>(TableJson::readNothing, new ClientEndpoint(),
+            TableJson::writeEndpoints)),
         Map.entry("DescribeLimits", new Route<>(TableJson::readNothing, constant(DescribeLimitsOutput.DEFAULTS),
             TableJson::writeLimits)),
         Map.entry("PutItem", new Route<>(ItemJson::readPutItem, new PutItem(db, writes), ItemJson::writeAttributes)),
@@ -157,10 +156,13 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
     return route;
   }
 
-  /** The request as operations see it: its id, the caller's access key, and a deadline for contended writes. */
+  /**
+   * The request as operations see it: its id, the caller's access key, a deadline for contended writes, and the
+   * address the client reached.
+   */
   private RequestContext context(ApiRequest request) {
     return new RequestContext(request.requestId().toString(), Principal.caller(request.accessKeyId()),
-        db.clock().instant().plus(MAX_REQUEST_TIME), db.clock(), new CapacityMeter());
+        db.clock().instant().plus(MAX_REQUEST_TIME), db.clock(), new CapacityMeter(), request.host());
   }
 
   /**
@@ -180,6 +182,20 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   @Override
   public void close() {
     db.close();
+  }
+
+  /**
+   * DescribeEndpoints: the address the client reached, as DynamoDB answers with the endpoint it was called on (ScyllaDB's
+   * test/alternator/test_describe_endpoints.py, run against the service, calls the address it gets back).
+   */
+  private static final class ClientEndpoint implements Operation<Void, String> {
+    @Override
+    public void validate(Void input) {}
+
+    @Override
+    public String execute(Void input, RequestContext context) {
+      return context.endpoint();
+    }
   }
 
   /** An operation with no input to check that always answers {@code output}. */

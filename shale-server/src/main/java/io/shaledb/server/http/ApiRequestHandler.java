@@ -4,12 +4,14 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -23,6 +25,7 @@ import io.shaledb.server.protocol.ApiRequest;
 import io.shaledb.server.protocol.Credentials;
 import io.shaledb.server.protocol.ErrorResponses;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
@@ -37,20 +40,26 @@ import org.slf4j.LoggerFactory;
  * order. Reading from the connection pauses only while such requests wait: pausing and resuming change the socket's
  * epoll interest, a system call each way, which every request paid when reads paused around each call. Requests
  * refused for want of body memory, and calls that would start while responses overdraw it, are answered with
- * DynamoDB's ThrottlingException: the SDKs retry it after a backoff meant for an overloaded service, and it says
- * truly that nothing was done.
+ * DynamoDB's ThrottlingException ({@link BodyMemory#throttled}).
+ *
+ * <p>A compressed request body is decompressed whole on a worker before its call runs ({@link DecodedBody}); a
+ * response over {@link #COMPRESSION_THRESHOLD} bytes is compressed when the request's Accept-Encoding asks for it
+ * ({@link AcceptEncoding}). A request without either costs nothing more than the two header lookups.
  */
 final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRequestHandler.class);
   private static final String TARGET = "X-Amz-Target";
-  /** DynamoDB's message for ThrottlingException (developer guide, "Error handling with DynamoDB"). */
-  static final String THROTTLED_MESSAGE = "Rate of requests exceeds the allowed throughput.";
+  /**
+   * DynamoDB compresses responses over 4 KB (ScyllaDB's test/alternator/test_compressed_response.py against the
+   * service; the figure AWS engineers quote); smaller ones gain too little for the work.
+   */
+  static final int COMPRESSION_THRESHOLD = 4096;
 
   private final ApiHandler handler;
   private final Executor workers;
   private final boolean callsMayBlock;
   private final BodyMemory memory;
-  private final byte[] health;
+  private final Responses responses;
   /** Requests that arrived while a handed-off call ran; touched on the event loop only. */
   private final ArrayDeque<IncomingRequest> waiting = new ArrayDeque<>();
   private boolean callRunning;
@@ -60,12 +69,13 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
    */
   private boolean closing;
 
-  ApiRequestHandler(ApiHandler handler, Executor workers, boolean callsMayBlock, BodyMemory memory, String region) {
+  ApiRequestHandler(ApiHandler handler, Executor workers, boolean callsMayBlock, BodyMemory memory,
+      Responses responses) {
     this.handler = handler;
     this.workers = workers;
     this.callsMayBlock = callsMayBlock;
     this.memory = memory;
-    this.health = ("healthy: dynamodb." + region + ".amazonaws.com ").getBytes(StandardCharsets.US_ASCII);
+    this.responses = responses;
   }
 
   @Override
@@ -83,77 +93,127 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
 
   private void serve(ChannelHandlerContext ctx, IncomingRequest request) {
     switch (request) {
-      case IncomingRequest.Refused refused ->
-          send(ctx, error(ctx, throttled(), Responses.newRequestId()), refused.keepAlive());
+      case IncomingRequest.Refused refused -> send(ctx, error(ctx, BodyMemory.throttled(), Responses.newRequestId()),
+          refused.keepAlive(), refused.crossOrigin());
       case IncomingRequest.Admitted admitted -> serve(ctx, admitted);
     }
-  }
-
-  private static DynamoException throttled() {
-    return new DynamoException(ErrorCode.THROTTLING, THROTTLED_MESSAGE);
   }
 
   private void serve(ChannelHandlerContext ctx, IncomingRequest.Admitted admitted) {
     FullHttpRequest request = admitted.http();
     AsciiString requestId = Responses.newRequestId();
     if (request.decoderResult().isFailure()) {
-      send(ctx, error(ctx, DynamoException.serialization("Malformed HTTP request"), requestId), false);
+      send(ctx, error(ctx, DynamoException.serialization("Malformed HTTP request"), requestId), false, false);
       return;
     }
     boolean keepAlive = HttpUtil.isKeepAlive(request);
+    HttpHeaders headers = request.headers();
+    boolean crossOrigin = Cors.requested(headers);
     if (request.method().equals(HttpMethod.GET)) {
-      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-          Unpooled.wrappedBuffer(health));
-      Responses.addHeaders(response, requestId);
-      response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain");
-      send(ctx, response, keepAlive);
+      send(ctx, get(ctx, request, requestId), keepAlive, crossOrigin);
       return;
     }
-    String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+    if (request.method().equals(HttpMethod.OPTIONS)) {
+      FullHttpResponse preflight = empty(HttpResponseStatus.OK, requestId);
+      if (crossOrigin) {
+        Cors.allowPreflight(headers, preflight.headers());
+      }
+      send(ctx, preflight, keepAlive, crossOrigin);
+      return;
+    }
+    String authorization = headers.get(HttpHeaderNames.AUTHORIZATION);
     if (authorization == null) {
       send(ctx, error(ctx, new DynamoException(ErrorCode.MISSING_AUTHENTICATION_TOKEN,
-          "Request is missing Authentication Token"), requestId), keepAlive);
+          "Request is missing Authentication Token"), requestId), keepAlive, crossOrigin);
       return;
     }
     if (!memory.allowsCall()) {
-      send(ctx, error(ctx, throttled(), requestId), keepAlive);
+      send(ctx, error(ctx, BodyMemory.throttled(), requestId), keepAlive, crossOrigin);
+      return;
+    }
+    String contentEncoding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
+    ContentCoding coding;
+    try {
+      coding = contentEncoding == null ? null : ContentCoding.ofRequest(contentEncoding);
+    } catch (DynamoException e) {
+      send(ctx, error(ctx, e, requestId), keepAlive, crossOrigin);
       return;
     }
     Credentials credentials = Credentials.parse(authorization);
-    ApiRequest call = new ApiRequest(request.headers().get(TARGET), requestId, credentials.accessKeyId(),
-        credentials.region());
+    ApiRequest call = new ApiRequest(headers.get(TARGET), requestId, credentials.accessKeyId(),
+        credentials.region(), host(ctx.channel(), headers));
+    String acceptEncoding = headers.get(HttpHeaderNames.ACCEPT_ENCODING);
     ByteBuf body = request.content();
-    if (body.readableBytes() <= BodyMemory.SMALL_BODY) {
+    if (coding == null && body.readableBytes() <= BodyMemory.SMALL_BODY) {
       if (!callsMayBlock) {
-        send(ctx, call(ctx, call, body, false), keepAlive);
+        send(ctx, call(ctx, call, body, false, acceptEncoding), keepAlive, crossOrigin);
         return;
       }
       int start = body.readerIndex();
-      FullHttpResponse answered = call(ctx, call, body, true);
+      FullHttpResponse answered = call(ctx, call, body, true, acceptEncoding);
       if (answered != null) {
-        send(ctx, answered, keepAlive);
+        send(ctx, answered, keepAlive, crossOrigin);
         return;
       }
       body.readerIndex(start);
     }
     // Here too goes a large body on any engine: parsed on the event loop, it would hold up every connection's small
-    // calls there (a 16 MB one for tens of milliseconds).
+    // calls there (a 16 MB one for tens of milliseconds); and so does a compressed one, which may inflate to as much.
     admitted.retain();
     callRunning = true;
     workers.execute(() -> {
       FullHttpResponse response;
       try {
-        response = call(ctx, call, body, false);
+        response = coding == null ? call(ctx, call, body, false, acceptEncoding)
+            : callDecoded(ctx, call, body, coding, acceptEncoding);
       } finally {
         admitted.release();
       }
-      ctx.executor().execute(() -> callDone(ctx, response, keepAlive));
+      ctx.executor().execute(() -> callDone(ctx, response, keepAlive, crossOrigin));
     });
   }
 
+  /**
+   * The host the client addressed: its Host header, or without one the address it connected to. The health check
+   * and DescribeEndpoints name it, as DynamoDB names its own endpoint.
+   */
+  private static String host(Channel channel, HttpHeaders headers) {
+    String host = headers.get(HttpHeaderNames.HOST);
+    if (host != null) {
+      return host;
+    }
+    return channel.localAddress() instanceof InetSocketAddress local ? local.getHostString() + ":" + local.getPort()
+        : String.valueOf(channel.localAddress());
+  }
+
+  /**
+   * DynamoDB's health check, which answers only {@code GET /}: its line names the host the client used (ScyllaDB's
+   * test/alternator/test_health.py, against the service). Other paths are not found.
+   */
+  private FullHttpResponse get(ChannelHandlerContext ctx, FullHttpRequest request, AsciiString requestId) {
+    String uri = request.uri();
+    int query = uri.indexOf('?');
+    if (!(query < 0 ? uri : uri.substring(0, query)).equals("/")) {
+      return empty(HttpResponseStatus.NOT_FOUND, requestId);
+    }
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+        Unpooled.copiedBuffer("healthy: " + host(ctx.channel(), request.headers()) + " ",
+            StandardCharsets.US_ASCII));
+    responses.addHeaders(response, requestId);
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain");
+    return response;
+  }
+
+  private FullHttpResponse empty(HttpResponseStatus status, AsciiString requestId) {
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.EMPTY_BUFFER);
+    responses.addHeaders(response, requestId);
+    return response;
+  }
+
   /** On the event loop: writes a handed-off call's response, then serves the requests that waited for it. */
-  private void callDone(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
-    send(ctx, response, keepAlive);
+  private void callDone(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive,
+      boolean crossOrigin) {
+    send(ctx, response, keepAlive, crossOrigin);
     callRunning = false;
     boolean paused = !waiting.isEmpty();
     while (!callRunning && !closing && !waiting.isEmpty()) {
@@ -182,11 +242,26 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     waiting.clear();
   }
 
+  /** Decompresses the body, then runs the call on it; nothing runs when the body cannot be decoded. */
+  private FullHttpResponse callDecoded(ChannelHandlerContext ctx, ApiRequest call, ByteBuf body,
+      ContentCoding coding, String acceptEncoding) {
+    DecodedBody decoded;
+    try {
+      decoded = DecodedBody.decode(body, coding, ctx.alloc(), memory, HttpApiServer.MAX_REQUEST_BYTES);
+    } catch (DynamoException e) {
+      return error(ctx, e, call.requestId());
+    }
+    try (decoded) {
+      return call(ctx, call, decoded.content(), false, acceptEncoding);
+    }
+  }
+
   /**
    * Runs the call on this thread. With {@code withoutBlocking}, returns null when the call would have to wait for I/O
    * (see {@link ApiHandler#handleWithoutBlocking}).
    */
-  private FullHttpResponse call(ChannelHandlerContext ctx, ApiRequest call, ByteBuf body, boolean withoutBlocking) {
+  private FullHttpResponse call(ChannelHandlerContext ctx, ApiRequest call, ByteBuf body, boolean withoutBlocking,
+      String acceptEncoding) {
     ResponseBody out = new ResponseBody(ctx.alloc());
     try (ByteBufInputStream in = new ByteBufInputStream(body)) {
       if (!withoutBlocking) {
@@ -207,14 +282,25 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
       return error(ctx, new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, ErrorResponses.INTERNAL_ERROR_MESSAGE),
           call.requestId());
     }
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
-        out.finish());
-    Responses.addHeaders(response, call.requestId());
     LOG.debug("{} {}: ok", call.requestId(), call.target());
+    return ok(ctx, out.finish(), call.requestId(), acceptEncoding);
+  }
+
+  /** A call's answer, compressed when it is large and the client accepts a coding DynamoDB would use. */
+  private FullHttpResponse ok(ChannelHandlerContext ctx, ByteBuf body, CharSequence requestId,
+      String acceptEncoding) {
+    ContentCoding coding = acceptEncoding == null || body.readableBytes() <= COMPRESSION_THRESHOLD ? null
+        : AcceptEncoding.select(acceptEncoding);
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+        coding == null ? body : coding.encode(body, ctx.alloc()));
+    if (coding != null) {
+      response.headers().set(HttpHeaderNames.CONTENT_ENCODING, coding.header());
+    }
+    responses.addHeaders(response, requestId);
     return response;
   }
 
-  private static FullHttpResponse error(ChannelHandlerContext ctx, DynamoException e, CharSequence requestId) {
+  private FullHttpResponse error(ChannelHandlerContext ctx, DynamoException e, CharSequence requestId) {
     ByteBuf out = ctx.alloc().buffer(128);
     try (ByteBufOutputStream os = new ByteBufOutputStream(out)) {
       ErrorResponses.write(e, os);
@@ -223,14 +309,17 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     }
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(e.code().httpStatus()), out);
-    Responses.addHeaders(response, requestId);
+    responses.addHeaders(response, requestId);
     return response;
   }
 
   /** Writes a response, counted in the body memory until it has left for the client. */
-  private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+  private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive, boolean crossOrigin) {
     closing |= !keepAlive;
     HttpUtil.setKeepAlive(response, keepAlive);
+    if (crossOrigin) {
+      Cors.allow(response.headers());
+    }
     int bytes = response.content().readableBytes();
     memory.charge(bytes);
     ctx.writeAndFlush(response).addListener(written -> memory.release(bytes));

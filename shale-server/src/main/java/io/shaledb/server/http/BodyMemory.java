@@ -1,5 +1,7 @@
 package io.shaledb.server.http;
 
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -13,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class BodyMemory {
   /** Bodies up to this size are small: GetItem, PutItem of an ordinary item, a query's request. */
   static final long SMALL_BODY = 64 * 1024;
+  /** DynamoDB's message for ThrottlingException (developer guide, "Error handling with DynamoDB"). */
+  static final String THROTTLED_MESSAGE = "Rate of requests exceeds the allowed throughput.";
 
   private final long limit;
   private final long largeLimit;
@@ -32,10 +36,18 @@ final class BodyMemory {
    * body holds nothing and always fits.
    */
   boolean tryReserve(long bytes) {
+    return tryReserve(bytes, bytes);
+  }
+
+  /**
+   * Reserves {@code bytes} more of a body that then holds {@code bodyBytes} in all, such as a request body as it is
+   * decompressed: the body's size says whether it is large.
+   */
+  boolean tryReserve(long bytes, long bodyBytes) {
     if (bytes == 0) {
       return true;
     }
-    long ceiling = bytes <= SMALL_BODY ? limit : largeLimit;
+    long ceiling = bodyBytes <= SMALL_BODY ? limit : largeLimit;
     long current;
     do {
       current = used.get();
@@ -64,6 +76,14 @@ final class BodyMemory {
     }
     full.occurred();
     return false;
+  }
+
+  /**
+   * The answer to a request refused for want of memory: DynamoDB's ThrottlingException, which the SDKs retry after a
+   * backoff meant for an overloaded service, and which says truly that nothing was done.
+   */
+  static DynamoException throttled() {
+    return new DynamoException(ErrorCode.THROTTLING, THROTTLED_MESSAGE);
   }
 
   long limit() {

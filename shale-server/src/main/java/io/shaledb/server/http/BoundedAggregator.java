@@ -30,6 +30,7 @@ import java.util.List;
  */
 final class BoundedAggregator extends HttpObjectAggregator {
   private final BodyMemory memory;
+  private final Responses responses;
   /** What the request being aggregated reserved, until it is passed on. */
   private long reserved;
   /** Whether the body of a refused request is arriving, to be dropped. */
@@ -40,9 +41,10 @@ final class BoundedAggregator extends HttpObjectAggregator {
    * sent anyway is not read, and on a kept connection it was taken for the next request, or, after a header too
    * large, every later request went unanswered.
    */
-  BoundedAggregator(int maxContentLength, BodyMemory memory) {
+  BoundedAggregator(int maxContentLength, BodyMemory memory, Responses responses) {
     super(maxContentLength, true);
     this.memory = memory;
+    this.responses = responses;
   }
 
   /**
@@ -81,7 +83,8 @@ final class BoundedAggregator extends HttpObjectAggregator {
       aggregate(ctx, head, out);
     } else {
       dropping = true;
-      out.add(new IncomingRequest.Refused(HttpUtil.isKeepAlive(head) && !HttpUtil.is100ContinueExpected(head)));
+      out.add(new IncomingRequest.Refused(HttpUtil.isKeepAlive(head) && !HttpUtil.is100ContinueExpected(head),
+          Cors.requested(head.headers())));
     }
   }
 
@@ -113,12 +116,11 @@ final class BoundedAggregator extends HttpObjectAggregator {
     releaseReserved();
     ByteBuf body = ctx.alloc().buffer(128);
     try (ByteBufOutputStream out = new ByteBufOutputStream(body)) {
-      ErrorResponses.write(ErrorCode.REQUEST_TOO_LARGE, "Request size exceeds the limit of "
-          + HttpApiServer.MAX_REQUEST_BYTES + " bytes", out);
+      ErrorResponses.write(HttpApiServer.requestTooLarge(), out);
     }
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(ErrorCode.REQUEST_TOO_LARGE.httpStatus()), body);
-    Responses.addHeaders(response, Responses.newRequestId());
+    responses.addHeaders(response, Responses.newRequestId());
     response.headers().set(HttpHeaderNames.CONNECTION, "close");
     ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
   }

@@ -16,6 +16,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
 import io.shaledb.server.protocol.ApiHandler;
 import io.shaledb.server.time.SettableClock;
 import java.net.InetSocketAddress;
@@ -53,12 +55,12 @@ public final class HttpApiServer implements AutoCloseable {
 
   /**
    * Binds {@code host:port} (port 0 picks a free one) and serves {@code handler}, whose calls run on the event loops
-   * unless {@code callsMayBlock}, within {@code limits}; {@code clock} spaces the warnings about limits reached, and
-   * a {@link SettableClock} can be moved by tests on this machine ({@link ClockControl}).
+   * unless {@code callsMayBlock}, within {@code limits}; {@code clock} dates the responses and spaces the warnings
+   * about limits reached, and a {@link SettableClock} can be moved by tests on this machine ({@link ClockControl}).
    *
    * @throws IllegalStateException when the address cannot be bound (in use, not local), with nothing left running
    */
-  public static HttpApiServer start(String host, int port, String region, ApiHandler handler, boolean callsMayBlock,
+  public static HttpApiServer start(String host, int port, ApiHandler handler, boolean callsMayBlock,
       HttpLimits limits, Clock clock) throws InterruptedException {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -70,6 +72,7 @@ public final class HttpApiServer implements AutoCloseable {
         "the memory for request and response bodies (%.1f MiB) is full: requests are answered with"
         + " ThrottlingException until some are done", limits.bodyMemoryBytes() / (1024.0 * 1024)),
         ConnectionLimit.WARNING_INTERVAL, clock, LOG::warn));
+    Responses responses = new Responses(clock);
     try {
       Channel channel = new ServerBootstrap()
           .group(group)
@@ -84,11 +87,11 @@ public final class HttpApiServer implements AutoCloseable {
                   .addLast(new HttpServerCodec())
                   .addLast(new ConnectionTimeouts(limits.idleTimeout(), limits.requestTimeout()))
                   .addLast(new HttpServerKeepAliveHandler())
-                  .addLast(new BoundedAggregator(MAX_REQUEST_BYTES, memory));
+                  .addLast(new BoundedAggregator(MAX_REQUEST_BYTES, memory, responses));
               if (clock instanceof SettableClock settable) {
                 ch.pipeline().addLast(new ClockControl(settable));
               }
-              ch.pipeline().addLast(new ApiRequestHandler(handler, workers, callsMayBlock, memory, region));
+              ch.pipeline().addLast(new ApiRequestHandler(handler, workers, callsMayBlock, memory, responses));
             }
           })
           .bind(new InetSocketAddress(host, port))
@@ -105,6 +108,12 @@ public final class HttpApiServer implements AutoCloseable {
       }
       throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The answer to a request body over {@link #MAX_REQUEST_BYTES}, as it arrived or once decompressed. */
+  static DynamoException requestTooLarge() {
+    return new DynamoException(ErrorCode.REQUEST_TOO_LARGE, "Request size exceeds the limit of " + MAX_REQUEST_BYTES
+        + " bytes");
   }
 
   /** The port actually bound. */

@@ -78,6 +78,7 @@ sealed interface IncomingRequest {
    *
    * @param keepAlive whether the connection may serve more requests after the refusal: not when the client waits
    *     for a 100 Continue before sending the body, since it may then never send it
+   * @param crossOrigin whether a browser script sent it, which must be allowed to read the refusal
    */
-  record Refused(boolean keepAlive) implements IncomingRequest {}
+  record Refused(boolean keepAlive, boolean crossOrigin) implements IncomingRequest {}
 }

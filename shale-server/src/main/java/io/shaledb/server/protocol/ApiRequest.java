@@ -7,5 +7,6 @@ package io.shaledb.server.protocol;
  * @param requestId the id sent back in {@code x-amzn-RequestId}
  * @param accessKeyId the access key from the SigV4 credential scope (parsed, not yet verified)
  * @param region the region from the credential scope
+ * @param host the host (and port) the client addressed, as DescribeEndpoints returns it
  */
-public record ApiRequest(String target, CharSequence requestId, String accessKeyId, String region) {}
+public record ApiRequest(String target, CharSequence requestId, String accessKeyId, String region, String host) {}

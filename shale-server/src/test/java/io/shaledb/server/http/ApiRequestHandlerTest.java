@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.shaledb.core.op.MutableClock;
 import io.shaledb.server.protocol.ApiHandler;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -37,7 +38,7 @@ class ApiRequestHandlerTest {
   /** Calls handed to a worker, which the test runs. */
   private final Queue<Runnable> handedOff = new ArrayDeque<>();
   private final EmbeddedChannel connection = new EmbeddedChannel(
-      new ApiRequestHandler(echo, handedOff::add, false, memory, "us-east-1"));
+      new ApiRequestHandler(echo, handedOff::add, false, memory, new Responses(Clock.systemUTC())));
 
   @AfterEach
   void close() {
@@ -69,7 +70,7 @@ class ApiRequestHandlerTest {
 
   @Test
   void refusedRequest_isAnsweredWithThrottlingException_andTheConnectionKept() {
-    connection.writeInbound(new IncomingRequest.Refused(true));
+    connection.writeInbound(new IncomingRequest.Refused(true, false));
 
     FullHttpResponse response = answer();
 
@@ -80,7 +81,7 @@ class ApiRequestHandlerTest {
 
   @Test
   void refusedRequestNotKeptAlive_isAnsweredWithConnectionClose() {
-    connection.writeInbound(new IncomingRequest.Refused(false));
+    connection.writeInbound(new IncomingRequest.Refused(false, false));
 
     FullHttpResponse response = answer();
 

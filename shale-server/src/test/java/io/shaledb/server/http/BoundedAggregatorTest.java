@@ -9,6 +9,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.shaledb.core.op.MutableClock;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ class BoundedAggregatorTest {
   private final BodyMemory memory = new BodyMemory(MEMORY, new OccasionalWarning("full",
       ConnectionLimit.WARNING_INTERVAL, new MutableClock(Instant.EPOCH), warnings::add));
   private final EmbeddedChannel connection = new EmbeddedChannel(new HttpServerCodec(),
-      new BoundedAggregator(MAX_BODY, memory), new ChannelInboundHandlerAdapter() {
+      new BoundedAggregator(MAX_BODY, memory, new Responses(Clock.systemUTC())), new ChannelInboundHandlerAdapter() {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
           // As the server's last handler does: a request cut short by a close is no error of the test.
@@ -71,7 +72,7 @@ class BoundedAggregatorTest {
     IncomingRequest refused = connection.readInbound();
     IncomingRequest.Admitted next = connection.readInbound();
 
-    assertThat(refused).isEqualTo(new IncomingRequest.Refused(true));
+    assertThat(refused).isEqualTo(new IncomingRequest.Refused(true, false));
     assertThat(next.http().content().toString(StandardCharsets.US_ASCII)).isEqualTo("{}");
     assertThat(memory.used()).isEqualTo(2);
     assertThat(warnings).containsExactly("full");
@@ -84,7 +85,7 @@ class BoundedAggregatorTest {
 
     IncomingRequest refused = connection.readInbound();
 
-    assertThat(refused).isEqualTo(new IncomingRequest.Refused(false));
+    assertThat(refused).isEqualTo(new IncomingRequest.Refused(false, false));
     assertThat(connection.outboundMessages()).isEmpty();
   }
 
@@ -92,7 +93,8 @@ class BoundedAggregatorTest {
   void chunkedRequest_reservesTheSizeLimit_untilReleased() {
     BodyMemory roomy = new BodyMemory(10 * MAX_BODY, new OccasionalWarning("full", ConnectionLimit.WARNING_INTERVAL,
         new MutableClock(Instant.EPOCH), warnings::add));
-    EmbeddedChannel chunked = new EmbeddedChannel(new HttpServerCodec(), new BoundedAggregator(MAX_BODY, roomy));
+    EmbeddedChannel chunked = new EmbeddedChannel(new HttpServerCodec(),
+        new BoundedAggregator(MAX_BODY, roomy, new Responses(Clock.systemUTC())));
     chunked.writeInbound(Unpooled.copiedBuffer("POST / HTTP/1.1\r\nHost: localhost\r\n"
         + "Transfer-Encoding: chunked\r\n\r\n", StandardCharsets.US_ASCII));
     assertThat(roomy.used()).as("nobody knows the length of a chunked body before its end").isEqualTo(MAX_BODY);

@@ -66,7 +66,7 @@ class HttpApiServerLimitsTest {
   }
 
   private void start(HttpLimits limits) throws InterruptedException {
-    server = HttpApiServer.start("127.0.0.1", 0, "us-east-1", holdingLargeCalls, true, limits, Clock.systemUTC());
+    server = HttpApiServer.start("127.0.0.1", 0, holdingLargeCalls, true, limits, Clock.systemUTC());
   }
 
   private Socket connect() throws IOException {

@@ -51,6 +51,7 @@ final class PageReader {
     int scanned = 0;
     int matched = 0;
     long bytes = 0;
+    long fetchedBytes = 0;
     Map<String, AttributeValue> lastEvaluated = null;
     try (Snapshot snapshot = storage.snapshot(); KvCursor cursor = snapshot.scan(range, reverse)) {
       while (cursor.next()) {
@@ -62,7 +63,7 @@ final class PageReader {
           item = ItemCodec.decode(stored);
           if (target.fetchFromTable()) {
             item = tableItem(snapshot, table, item);
-            bytes += ItemSize.of(item);
+            fetchedBytes += ItemSize.of(item);
           }
         }
         if (filter == null || ConditionEvaluator.test(filter, item)) {
@@ -72,15 +73,32 @@ final class PageReader {
                 : new PageItem.Decoded(projection == null ? item : Projector.project(item, projection)));
           }
         }
-        if ((limit != null && scanned >= limit) || bytes >= MAX_PAGE_BYTES) {
+        if ((limit != null && scanned >= limit) || bytes + fetchedBytes >= MAX_PAGE_BYTES) {
           lastEvaluated = target.lastEvaluatedKey(item == null ? ItemCodec.decode(stored) : item);
           break;
         }
       }
     }
-    context.capacity().read(table.name(), ConsumedCapacity.readUnits(bytes, consistent));
+    charge(context, target, bytes, fetchedBytes, consistent);
     return new ReadPage(countOnly ? null : items, matched, scanned, lastEvaluated,
         context.capacity().reportFor(capacityMode, table.name()));
+  }
+
+  /**
+   * Charges what the page read as DynamoDB does: an index's entries to the index, the table reporting nothing of its
+   * own unless items were fetched from it for a local index (DynamoDB's INDEXES answers as an application recorded
+   * them for a Scan of a global index, and DynamoDB Local's).
+   */
+  private static void charge(RequestContext context, ReadTarget target, long bytes, long fetchedBytes,
+      boolean consistent) {
+    String table = target.table().name();
+    if (target.index() == null) {
+      context.capacity().read(table, ConsumedCapacity.readUnits(bytes, consistent));
+      return;
+    }
+    context.capacity().index(table, target.index().name(), target.index().local(),
+        ConsumedCapacity.readUnits(bytes, consistent));
+    context.capacity().read(table, fetchedBytes == 0 ? 0 : ConsumedCapacity.readUnits(fetchedBytes, consistent));
   }
 
   /** The whole item behind a local index entry, read from the same snapshot (DynamoDB charges that read too). */

@@ -17,9 +17,11 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.schema.TimeToLive;
 import io.shaledb.core.validate.ConstraintViolations;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,6 +46,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     ProvisionedThroughput throughput = Throughputs.forCreate(mode, in.provisionedThroughput());
     boolean hasIndexes = in.localSecondaryIndexes() != null || in.globalSecondaryIndexes() != null;
     SecondaryIndexes.checkNameLengths(in.keySchema(), in.localSecondaryIndexes(), in.globalSecondaryIndexes());
+    refuseDuplicateDefinitions(in.attributeDefinitions());
     KeySchema keySchema = validateKeys(in.keySchema(), in.attributeDefinitions(), hasIndexes);
     SecondaryIndexes.check(in.keySchema(), in.attributeDefinitions(), in.localSecondaryIndexes(),
         in.globalSecondaryIndexes(), 0);
@@ -99,6 +102,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     SecondaryIndexes.checkDeclared(v, "globalSecondaryIndexes", in.globalSecondaryIndexes(), false);
     v.oneOf("billingMode", in.billingMode(), BillingMode.values());
     Streams.checkDeclared(v, in.streamSpecification());
+    Tags.checkDeclared(v, "tags", in.tags());
     v.throwIfAny();
   }
 
@@ -131,6 +135,19 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
           .length(path + "attributeName", d.attributeName(), 1, 255)
           .notNull(path + "attributeType", d.attributeType())
           .oneOf(path + "attributeType", d.attributeType(), ScalarType.LISTED);
+    }
+  }
+
+  /**
+   * An attribute defined twice, even with the same type, is refused before the key schema is looked at, in DynamoDB's
+   * words (ScyllaDB issue 13870, quoting the service).
+   */
+  private static void refuseDuplicateDefinitions(List<AttributeDefinition> definitions) {
+    Set<String> seen = new HashSet<>();
+    for (AttributeDefinition definition : definitions) {
+      if (!seen.add(definition.attributeName())) {
+        throw DynamoException.validation("Attribute Name is duplicated: " + definition.attributeName());
+      }
     }
   }
 

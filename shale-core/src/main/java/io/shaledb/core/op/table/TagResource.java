@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -21,17 +22,23 @@ public final class TagResource implements Operation<TagResourceInput, Void> {
     ConstraintViolations v = new ConstraintViolations();
     ResourceArns.checkDeclared(v, in.resourceArn());
     v.notNull("tags", in.tags());
+    Tags.checkDeclared(v, "tags", in.tags());
     v.throwIfAny();
   }
 
+  /** The ARN's form first, then the tags, as DynamoDB orders them (dynalite's tagResource tests). */
   @Override
   public Void execute(TagResourceInput in, RequestContext context) {
+    ResourceArns.checkFormat(in.resourceArn());
+    if (in.tags().isEmpty()) {
+      throw DynamoException.validation("Atleast one Tag needs to be provided as Input.");
+    }
     Map<String, String> added = Tags.validate(in.tags());
     return db.catalog().change(change -> {
       TableMetadata table = ResourceArns.existingTable(db, change, in.resourceArn());
       Map<String, String> tags = new LinkedHashMap<>(table.tags());
       tags.putAll(added);
-      Tags.validate(tags.entrySet().stream().map(e -> new CreateTableInput.Tag(e.getKey(), e.getValue())).toList());
+      Tags.checkCount(tags.keySet());
       change.putTable(table.withTags(tags));
       return null;
     });

@@ -2,36 +2,84 @@ package io.shaledb.core.op.table;
 
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.table.CreateTableInput.Tag;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Tag validation shared by CreateTable and TagResource. */
+/**
+ * Tag rules shared by CreateTable, TagResource and UntagResource
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TaggingRestrictions.html). Lengths are the API's
+ * declared constraints (TagKeyString 1 to 128, TagValueString 0 to 256 characters), reported as such; the allowed
+ * characters and the reserved {@code aws:} prefix are the service's own checks, whose wording DynamoDB does not
+ * document.
+ */
 final class Tags {
   static final int MAX_TAGS = 50;
+  private static final String RESERVED_PREFIX = "aws:";
 
   private Tags() {}
 
-  /** The tags as a map, checked against DynamoDB's limits; null means none. */
+  /** The declared constraints of a list of tags at {@code path} (such as {@code tags}). */
+  static void checkDeclared(ConstraintViolations v, String path, List<Tag> tags) {
+    if (tags == null) {
+      return;
+    }
+    for (int i = 0; i < tags.size(); i++) {
+      Tag tag = tags.get(i);
+      String member = path + "." + (i + 1) + ".member.";
+      v.notNull(member + "key", tag.key())
+          .length(member + "key", tag.key(), 1, 128)
+          .notNull(member + "value", tag.value())
+          .length(member + "value", tag.value(), 0, 256);
+    }
+  }
+
+  /** The declared constraints of tag keys to remove. */
+  static void checkDeclaredKeys(ConstraintViolations v, String path, List<String> keys) {
+    if (keys == null) {
+      return;
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      v.length(path + "." + (i + 1) + ".member", keys.get(i), 1, 128);
+    }
+  }
+
+  /** The tags as a map, their characters and number checked; null means none. */
   static Map<String, String> validate(List<Tag> tags) {
     Map<String, String> result = new LinkedHashMap<>();
     if (tags == null) {
       return result;
     }
     for (Tag tag : tags) {
-      if (tag.key() == null || tag.key().isEmpty() || tag.key().length() > 128) {
-        throw DynamoException.validation("One or more parameter values were invalid: Tag key length must be"
-            + " between 1 and 128 characters");
+      if (!allowed(tag.key()) || tag.key().startsWith(RESERVED_PREFIX)) {
+        throw DynamoException.validation("One or more parameter values were invalid: Invalid tag key: " + tag.key());
       }
-      if (tag.value() == null || tag.value().length() > 256) {
-        throw DynamoException.validation("One or more parameter values were invalid: Tag value length must be"
-            + " between 0 and 256 characters");
+      if (!allowed(tag.value())) {
+        throw DynamoException.validation("One or more parameter values were invalid: Invalid tag value: "
+            + tag.value());
       }
       result.put(tag.key(), tag.value());
     }
-    if (result.size() > MAX_TAGS) {
+    checkCount(result.keySet());
+    return result;
+  }
+
+  /** A table holds at most 50 tags. */
+  static void checkCount(Collection<String> keys) {
+    if (keys.size() > MAX_TAGS) {
       throw DynamoException.validation("One or more parameter values were invalid: Too many tags");
     }
-    return result;
+  }
+
+  /**
+   * Letters, white space, digits and {@code + - = . _ : / @}: the DynamoDB guide lists all but {@code @}, which AWS's
+   * common tag pattern ({@code [\p{L}\p{Z}\p{N}_.:/=+\-@]*}) allows; refusing a tag DynamoDB takes would break more
+   * than taking one it refuses.
+   */
+  private static boolean allowed(String text) {
+    return text.codePoints().allMatch(c -> Character.isLetter(c) || Character.isDigit(c)
+        || Character.isSpaceChar(c) || "+-=._:/@".indexOf(c) >= 0);
   }
 }

@@ -21,6 +21,7 @@ public final class UntagResource implements Operation<UntagResourceInput, Void> 
     ConstraintViolations v = new ConstraintViolations();
     ResourceArns.checkDeclared(v, in.resourceArn());
     v.notNull("tagKeys", in.tagKeys());
+    Tags.checkDeclaredKeys(v, "tagKeys", in.tagKeys());
     v.throwIfAny();
   }
 

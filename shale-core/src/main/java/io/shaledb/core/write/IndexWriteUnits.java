@@ -1,0 +1,80 @@
+package io.shaledb.core.write;
+
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.op.ConsumedCapacity;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.KeyAttribute;
+import io.shaledb.core.schema.TableMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The write capacity a change of one item costs each index of its table, as DynamoDB charges it (developer guide,
+ * "Provisioned throughput considerations for global secondary indexes"; DynamoDB Local 3.3.1 answers INDEXES the
+ * same): an entry that appears or disappears is one write of its size, one that moves (an index key changed) a
+ * delete and a put, one that stays with other projected values one write, and one that does not change costs
+ * nothing, nor does an index the item is not in.
+ */
+public final class IndexWriteUnits {
+  /** What one index is charged. */
+  public record Charge(String index, boolean local, double units) {}
+
+  private IndexWriteUnits() {}
+
+  /**
+   * The charges of {@code table}'s indexes for an item going from {@code previous} to {@code current}, each
+   * multiplied by {@code factor} (transactions pay twice).
+   */
+  static List<Charge> of(TableMetadata table, Map<String, AttributeValue> previous,
+      Map<String, AttributeValue> current, int factor) {
+    if (table.indexes().isEmpty()) {
+      return List.of();
+    }
+    List<Charge> charges = new ArrayList<>(table.indexes().size());
+    for (IndexMetadata index : table.indexes()) {
+      Map<String, AttributeValue> before = previous == null || !indexed(index, previous) ? null
+          : IndexEntries.project(table, index, previous);
+      Map<String, AttributeValue> after = current == null || !indexed(index, current) ? null
+          : IndexEntries.project(table, index, current);
+      double units = units(index, before, after);
+      if (units > 0) {
+        charges.add(new Charge(index.name(), index.local(), factor * units));
+      }
+    }
+    return charges;
+  }
+
+  private static double units(IndexMetadata index, Map<String, AttributeValue> before,
+      Map<String, AttributeValue> after) {
+    if (before == null) {
+      return after == null ? 0 : writeUnits(after);
+    }
+    if (after == null) {
+      return writeUnits(before);
+    }
+    if (!sameKey(index, before, after)) {
+      return writeUnits(before) + writeUnits(after);
+    }
+    return before.equals(after) ? 0 : writeUnits(after);
+  }
+
+  /** Whether an item has every key attribute of the index, and so an entry in it (indexes are sparse). */
+  private static boolean indexed(IndexMetadata index, Map<String, AttributeValue> item) {
+    return item.containsKey(index.keySchema().partitionKey().name())
+        && index.keySchema().sortKey().map(k -> item.containsKey(k.name())).orElse(true);
+  }
+
+  private static boolean sameKey(IndexMetadata index, Map<String, AttributeValue> before,
+      Map<String, AttributeValue> after) {
+    String partition = index.keySchema().partitionKey().name();
+    return before.get(partition).equals(after.get(partition)) && index.keySchema().sortKey()
+        .map(KeyAttribute::name).map(sort -> Objects.equals(before.get(sort), after.get(sort))).orElse(true);
+  }
+
+  private static double writeUnits(Map<String, AttributeValue> entry) {
+    return ConsumedCapacity.writeUnits(ItemSize.of(entry));
+  }
+}

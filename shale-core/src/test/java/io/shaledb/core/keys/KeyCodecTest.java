@@ -192,7 +192,7 @@ class KeyCodecTest {
     for (ScalarType type : types) {
       List<AttributeValue> pool = new ArrayList<>(fixedValues(type));
       for (int i = 0; i < 6; i++) {
-        pool.add(randomValue(type, random));
+        pool.add(RandomItems.scalar(type, random));
       }
       pools.add(pool);
     }

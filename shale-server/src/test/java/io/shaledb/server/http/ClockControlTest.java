@@ -16,7 +16,7 @@ class ClockControlTest {
   private static final byte[] LIST_TABLES_ANSWER = "{\"TableNames\":[]}".getBytes(StandardCharsets.US_ASCII);
 
   private static HttpApiServer start(Clock clock) throws InterruptedException {
-    return HttpApiServer.start("127.0.0.1", 0, "us-east-1", (request, body, response) ->
+    return HttpApiServer.start("127.0.0.1", 0, (request, body, response) ->
         response.write(LIST_TABLES_ANSWER), true, HttpLimits.defaults(), clock);
   }
 

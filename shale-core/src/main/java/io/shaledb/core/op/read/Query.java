@@ -1,22 +1,22 @@
 package io.shaledb.core.op.read;
 
-import java.util.List;
-import io.shaledb.core.op.item.RequestExpressions.Parameter;
-import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Condition;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
-import io.shaledb.core.op.item.LegacyParameters;
-import io.shaledb.core.op.item.RequestExpressions;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.item.ExpectedCondition;
+import io.shaledb.core.op.item.LegacyParameters;
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
+import io.shaledb.core.op.item.RequestExpressions;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** Query: the items of one partition, in sort key order (or reversed), one page at a time. */

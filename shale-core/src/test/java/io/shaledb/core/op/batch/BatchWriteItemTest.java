@@ -71,8 +71,8 @@ class BatchWriteItemTest {
         .toList(), "second", List.of(put(1), delete(2))));
 
     assertThat(output.unprocessedItems()).isEmpty();
-    assertThat(output.consumedCapacity()).containsExactlyInAnyOrder(new ConsumedCapacity("first", 15.0, false),
-        new ConsumedCapacity("second", 2.0, false));
+    assertThat(output.consumedCapacity()).containsExactlyInAnyOrder(new ConsumedCapacity("first", 15.0, null),
+        new ConsumedCapacity("second", 2.0, null));
     assertThat(count("first")).isEqualTo(15);
     assertThat(stored("second", 1)).isEqualTo(Map.of("id", s("k1"), "n", n(1)));
     assertThat(stored("second", 2)).isNull();

@@ -112,8 +112,8 @@ class DeleteItemTest {
     ItemOutput absent = delete.execute(new DeleteItemInput("items", KEY, null,
         Choice.of(ReturnConsumedCapacity.TOTAL), null, null, null, null, null, null, null), Requests.request());
 
-    assertThat(deleted.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 4.0, false));
-    assertThat(absent.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 1.0, false));
+    assertThat(deleted.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 4.0, null));
+    assertThat(absent.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 1.0, null));
   }
 
   @Test

@@ -141,9 +141,9 @@ class GetItemTest {
     GetItemOutput missing = get.execute(new GetItemInput("items", Map.of("id", s("none")), null, null, null, null,
         Choice.of(ReturnConsumedCapacity.TOTAL)), Requests.request());
 
-    assertThat(strongRead.consumedCapacity()).as("a 5 KB item").isEqualTo(new ConsumedCapacity("items", 2.0, false));
-    assertThat(eventualRead.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 1.0, true));
-    assertThat(missing.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 0.5, false));
+    assertThat(strongRead.consumedCapacity()).as("a 5 KB item").isEqualTo(new ConsumedCapacity("items", 2.0, null));
+    assertThat(eventualRead.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 1.0, new ConsumedCapacity.Shares(1.0, Map.of(), Map.of())));
+    assertThat(missing.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 0.5, null));
     assertThat(strong.capacity().usage()).singleElement()
         .satisfies(usage -> assertThat(usage.readUnits()).isEqualTo(2.0));
   }

@@ -210,9 +210,9 @@ class PutItemTest {
     RequestContext third = Requests.request();
     ItemOutput small = put.execute(input(Map.of("id", s("a"))), third);
 
-    assertThat(created.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 4.0, false));
+    assertThat(created.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 4.0, null));
     assertThat(shrunk.consumedCapacity()).as("the old item was the larger").isEqualTo(
-        new ConsumedCapacity("items", 4.0, true));
+        new ConsumedCapacity("items", 4.0, new ConsumedCapacity.Shares(4.0, Map.of(), Map.of())));
     assertThat(small.consumedCapacity()).isNull();
     assertThat(third.capacity().usage()).singleElement()
         .satisfies(usage -> assertThat(usage.writeUnits()).isEqualTo(1.0));

@@ -195,7 +195,7 @@ class UpdateItemTest {
     ItemOutput shrunk = update.execute(new UpdateItemInput("items", KEY, "REMOVE p", null, null, null, null,
         Choice.of(ReturnConsumedCapacity.TOTAL), null, null, null, null, null), Requests.request());
 
-    assertThat(grown.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 3.0, false));
-    assertThat(shrunk.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 3.0, false));
+    assertThat(grown.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 3.0, null));
+    assertThat(shrunk.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 3.0, null));
   }
 }

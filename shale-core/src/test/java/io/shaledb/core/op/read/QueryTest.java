@@ -317,7 +317,7 @@ class QueryTest {
         Map.of("pk", s("p"), "sk", n(8), "lsk", s("l12")));
     assertThat(PageItems.attributes(whole.items())).extracting(item -> item.get("extra")).containsOnly(s("e"));
     assertThat(keysOnly.lastEvaluatedKey()).isEqualTo(Map.of("pk", s("p"), "sk", n(8), "lsk", s("l12")));
-    assertThat(keysOnly.consumedCapacity()).isEqualTo(new ConsumedCapacity("events", 0.5, false));
+    assertThat(keysOnly.consumedCapacity()).isEqualTo(new ConsumedCapacity("events", 0.5, null));
     assertThat(keysOnlyRead.capacity().usage()).singleElement()
         .satisfies(usage -> assertThat(usage.readUnits()).isEqualTo(0.5));
   }
@@ -345,8 +345,8 @@ class QueryTest {
         null, null), Requests.request());
 
     assertThat(strong.consumedCapacity()).as("three items of 3 KB and ten small ones: 3 units")
-        .isEqualTo(new ConsumedCapacity("events", 3.0, false));
-    assertThat(eventual.consumedCapacity()).isEqualTo(new ConsumedCapacity("events", 1.5, false));
+        .isEqualTo(new ConsumedCapacity("events", 3.0, null));
+    assertThat(eventual.consumedCapacity()).isEqualTo(new ConsumedCapacity("events", 1.5, null));
   }
 
   @Test

@@ -78,7 +78,7 @@ class UpdateTableTest {
 
   private static GlobalIndexUpdate createIndex(String name, String hashKey) {
     return new GlobalIndexUpdate(new SecondaryIndex(name, List.of(new KeySchemaElement(hashKey,
-        Choice.of(KeyType.HASH))), Choice.of(ProjectionType.ALL), null, true, null), null, null, null);
+        Choice.of(KeyType.HASH))), Choice.of(ProjectionType.ALL), null, true, null), null, null);
   }
 
   private TableDescription execute(UpdateTableInput input) {
@@ -170,7 +170,8 @@ class UpdateTableTest {
     tables.addGlobalIndex("items", "byG");
     new IndexBuilder(db).runPass();
 
-    TableDescription description = execute(indexes(null, new GlobalIndexUpdate(null, "byG", null, null)));
+    TableDescription description = execute(indexes(null,
+        new GlobalIndexUpdate(null, new UpdateTableInput.DeleteIndex("byG"), null)));
 
     assertThat(description.table().indexes()).isEmpty();
     assertThat(table().indexes()).isEmpty();
@@ -186,7 +187,8 @@ class UpdateTableTest {
     assertThatThrownBy(() -> execute(indexes(h, createIndex("one", "h"), createIndex("two", "h"))))
         .hasMessage("One or more parameter values were invalid: Only 1 online index can be created or deleted"
             + " simultaneously per table");
-    assertThatThrownBy(() -> execute(indexes(null, new GlobalIndexUpdate(null, "nope", null, null))))
+    assertThatThrownBy(() -> execute(indexes(null,
+        new GlobalIndexUpdate(null, new UpdateTableInput.DeleteIndex("nope"), null))))
         .isInstanceOfSatisfying(DynamoException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND))
         .hasMessage("Requested resource not found: Index: nope not found");

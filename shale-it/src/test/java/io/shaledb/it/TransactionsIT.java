@@ -62,13 +62,15 @@ class TransactionsIT {
   @Test
   void transactGet_returnsWholeAndProjectedItems_anEmptyResponseForAMissingOne_atTwiceTheReadUnits() {
     String table = Tables.createSimple(client, "tx-get");
-    client.putItem(r -> r.tableName(table).item(Map.of("id", AttributeValue.fromS("a"), "balance", n(5),
-        "note", AttributeValue.fromS("x".repeat(5_000)))));
+    for (String id : List.of("a", "b")) {
+      client.putItem(r -> r.tableName(table).item(Map.of("id", AttributeValue.fromS(id), "balance", n(5),
+          "note", AttributeValue.fromS("x".repeat(5_000)))));
+    }
 
     TransactGetItemsResponse response = client.transactGetItems(r -> r.returnConsumedCapacity(
         ReturnConsumedCapacity.TOTAL).transactItems(
         TransactGetItem.builder().get(Get.builder().tableName(table).key(key("a")).build()).build(),
-        TransactGetItem.builder().get(Get.builder().tableName(table).key(key("a"))
+        TransactGetItem.builder().get(Get.builder().tableName(table).key(key("b"))
             .projectionExpression("balance").build()).build(),
         TransactGetItem.builder().get(Get.builder().tableName(table).key(key("missing")).build()).build()));
 
@@ -78,6 +80,10 @@ class TransactionsIT {
     assertThat(response.responses().get(2).hasItem()).isFalse();
     // Two strongly consistent reads of a 5 KB item (2 units each) and one of nothing (1 unit), each doubled.
     assertThat(response.consumedCapacity().getFirst().capacityUnits()).isEqualTo(10.0);
+  }
+
+  private static TransactGetItem get(String table, Map<String, AttributeValue> key) {
+    return TransactGetItem.builder().get(Get.builder().tableName(table).key(key).build()).build();
   }
 
   @Test
@@ -124,6 +130,16 @@ class TransactionsIT {
     String table = Tables.createSimple(client, "tx-invalid");
     assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(put(table, "a", 1), put(table, "a", 2))))
         .hasMessageStartingWith("Transaction request cannot include multiple operations on one item");
+    assertThatThrownBy(() -> client.transactGetItems(r -> r.transactItems(get(table, key("a")), get(table, key("a")))))
+        .hasMessageStartingWith("Transaction request cannot include multiple operations on one item");
+    assertThatThrownBy(() -> client.transactGetItems(r -> r.transactItems(get(table, key("a")),
+        get(table, Map.of("id", n(1))))))
+        .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+          assertThat(e.cancellationReasons()).extracting(CancellationReason::code)
+              .containsExactly("None", "ValidationError");
+          assertThat(e.cancellationReasons().get(1).message()).isEqualTo(
+              "The provided key element does not match the schema");
+        });
     assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(move(table, "absent", 1))))
         .isInstanceOfSatisfying(TransactionCanceledException.class, e -> assertThat(e.cancellationReasons())
             .extracting(CancellationReason::code).containsExactly("ConditionalCheckFailed"));

@@ -6,6 +6,7 @@ import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -19,7 +20,6 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -53,26 +53,32 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
     v.throwIfAny();
   }
 
-  private record Read(TableMetadata table, byte[] key, List<Path> projection) {}
+  private record Read(TableMetadata table, Map<String, AttributeValue> key, List<Path> projection) {}
+
+  /** One Get with its table and projection, whose faults refuse the whole request. */
+  private Read read(Get get) {
+    RequestExpressions.checkParameters(List.of(Parameter.of("ProjectionExpression", get.projectionExpression())),
+        List.of(), get.expressionAttributeNames(), null);
+    Binder binder = RequestExpressions.binder(get.expressionAttributeNames(), null);
+    List<Path> projection = get.projectionExpression() == null ? null
+        : binder.bind(ExpressionKind.PROJECTION, db.expressions().projection(get.projectionExpression()));
+    binder.checkAllUsed();
+    TableMetadata table = db.tableForItems(get.tableName());
+    binder.checkKeyPaths(table);
+    return new Read(table, get.key(), projection);
+  }
 
   @Override
   public TransactOutput execute(TransactGetItemsInput in, RequestContext context) {
-    List<Read> reads = new ArrayList<>();
-    for (Get get : in.transactItems()) {
-      RequestExpressions.checkParameters(List.of(Parameter.of("ProjectionExpression", get.projectionExpression())),
-          List.of(), get.expressionAttributeNames(), null);
-      Binder binder = RequestExpressions.binder(get.expressionAttributeNames(), null);
-      List<Path> projection = get.projectionExpression() == null ? null
-          : binder.bind(ExpressionKind.PROJECTION, db.expressions().projection(get.projectionExpression()));
-      binder.checkAllUsed();
-      TableMetadata table = db.tableForItems(get.tableName());
-      binder.checkKeyPaths(table);
-      reads.add(new Read(table, ItemKeys.ofKey(table, get.key()), projection));
-    }
+    List<Read> reads = in.transactItems().stream().map(this::read).toList();
+    // A key of the wrong shape cancels the transaction rather than refusing the request, as DynamoDB answers.
+    List<byte[]> keys = TransactionChecks.eachOrCancel(reads, read -> ItemKeys.ofKey(read.table(), read.key()));
+    TransactionChecks.requireDistinctItems(keys);
     List<PageItem> items = new ArrayList<>();
     try (Snapshot snapshot = db.storage().snapshot()) {
-      for (Read read : reads) {
-        byte[] stored = snapshot.get(read.key());
+      for (int i = 0; i < reads.size(); i++) {
+        Read read = reads.get(i);
+        byte[] stored = snapshot.get(keys.get(i));
         context.capacity().read(read.table().name(),
             2 * ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored), true));
         items.add(stored == null ? null : PageItem.of(stored, read.projection()));

@@ -1,7 +1,5 @@
 package io.shaledb.core.op.tx;
 
-import io.shaledb.core.write.CancellationReason;
-import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
@@ -27,14 +25,10 @@ import io.shaledb.core.write.WriteCondition;
 import io.shaledb.core.write.WriteGuard;
 import io.shaledb.core.write.WriteOutcome;
 import io.shaledb.core.write.WritePipeline;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * TransactWriteItems: up to 100 puts, updates, deletes and condition checks over several tables, applied all or
@@ -107,31 +101,9 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
     for (TransactAction action : in.transactItems()) {
       bound.add(bind(action));
     }
-    List<ItemWrite> plan = new ArrayList<>(bound.size());
-    List<CancellationReason> reasons = new ArrayList<>(bound.size());
-    boolean invalid = false;
-    for (Bound action : bound) {
-      TableMetadata table = db.tableForItems(action.action().tableName());
-      try {
-        plan.add(write(action, table));
-        reasons.add(CancellationReason.NONE);
-      } catch (DynamoException e) {
-        if (e.code() != ErrorCode.VALIDATION) {
-          throw e;
-        }
-        invalid = true;
-        reasons.add(CancellationReason.validationError(e.getMessage()));
-      }
-    }
-    if (invalid) {
-      throw CancellationReason.cancel(reasons);
-    }
-    Set<ByteBuffer> keys = new HashSet<>();
-    for (ItemWrite write : plan) {
-      if (!keys.add(ByteBuffer.wrap(write.key()))) {
-        throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
-      }
-    }
+    List<ItemWrite> plan = TransactionChecks.eachOrCancel(bound,
+        action -> write(action, db.tableForItems(action.action().tableName())));
+    TransactionChecks.requireDistinctItems(plan.stream().map(ItemWrite::key).toList());
     WriteGuard guard = in.clientRequestToken() == null ? null : tokens.guard(in.clientRequestToken(),
         IdempotencyTokens.fingerprint(in.transactItems(), in.returnConsumedCapacity(),
             in.returnItemCollectionMetrics()));

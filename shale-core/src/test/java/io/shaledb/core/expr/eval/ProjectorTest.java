@@ -6,6 +6,7 @@ import static io.shaledb.core.model.Values.m;
 import static io.shaledb.core.model.Values.n;
 import static io.shaledb.core.model.Values.s;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.expr.BoundExpressions;
 import io.shaledb.core.expr.ast.Path;
@@ -58,10 +59,11 @@ class ProjectorTest {
   }
 
   @Test
-  void aPathToAWholeAttribute_winsOverPathsInsideIt() {
-    assertThat(project("doc.y, doc")).isEqualTo(Map.of("doc", ITEM.get("doc")));
-    assertThat(project("doc, doc.y")).isEqualTo(Map.of("doc", ITEM.get("doc")));
-    assertThat(project("lst[3][0], lst[3]")).isEqualTo(Map.of("lst", l(l(n(0), n(1)))));
+  void overlappingPaths_neverReachTheProjector() {
+    assertThatThrownBy(() -> project("doc.y, doc")).hasMessage("Invalid ProjectionExpression: Two document paths"
+        + " overlap with each other; must remove or rewrite one of these paths; path one: [doc, y], path two: [doc]");
+    assertThatThrownBy(() -> project("lst[3][0], lst[3]")).hasMessageStartingWith("Invalid ProjectionExpression:"
+        + " Two document paths overlap with each other");
   }
 
   @Test

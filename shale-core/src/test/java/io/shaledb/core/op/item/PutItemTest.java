@@ -127,8 +127,11 @@ class PutItemTest {
         null, null, mustNotExist, null))).isInstanceOfSatisfying(DynamoException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.CONDITIONAL_CHECK_FAILED));
     execute(new PutItemInput("items", Map.of("id", s("b")), null, null, null, null, null, null, null, mustNotExist,
-        Choice.of(ConditionalOperator.AND)));
+        null));
     assertThat(stored("b")).isEqualTo(Map.of("id", s("b")));
+    assertThatThrownBy(() -> execute(new PutItemInput("items", Map.of("id", s("c")), null, null, null, null, null,
+        null, null, mustNotExist, Choice.of(ConditionalOperator.AND))))
+        .hasMessage("ConditionalOperator can only be used when Filter or Expected has two or more elements");
   }
 
   @Test
@@ -145,7 +148,8 @@ class PutItemTest {
         Map.of(":x", n(1)), null)))
         .hasMessage("Value provided in ExpressionAttributeValues unused in expressions: keys: {:x}");
     assertThatThrownBy(() -> execute(conditional(Map.of("id", s("a")), null, Map.of(":x", n(1)), null)))
-        .hasMessage("ExpressionAttributeValues can only be specified when using expressions");
+        .hasMessage("ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is"
+            + " null");
   }
 
   @Test

@@ -93,7 +93,9 @@ class UpdateTableTest {
   void update_withNothingToChange_isRefused() {
     assertThatThrownBy(() -> execute(capacity(null, null)))
         .hasMessage("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
-            + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+            + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady,"
+            + " ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput,"
+            + " WarmThroughput or TableClass is required");
   }
 
   @Test
@@ -185,8 +187,8 @@ class UpdateTableTest {
     assertThatThrownBy(() -> execute(indexes(h, createIndex("byH", "h"))))
         .hasMessage("One or more parameter values were invalid: Attempting to create an index which already exists");
     assertThatThrownBy(() -> execute(indexes(h, createIndex("one", "h"), createIndex("two", "h"))))
-        .hasMessage("One or more parameter values were invalid: Only 1 online index can be created or deleted"
-            + " simultaneously per table");
+        .hasMessage("Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per"
+            + " table");
     assertThatThrownBy(() -> execute(indexes(null,
         new GlobalIndexUpdate(null, new UpdateTableInput.DeleteIndex("nope"), null))))
         .isInstanceOfSatisfying(DynamoException.class,

@@ -18,6 +18,7 @@ import io.shaledb.core.op.TestTables;
 import io.shaledb.core.op.tx.TransactGetItemsInput.Get;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.CancellationReason;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,14 +56,21 @@ class TransactGetItemsTest {
 
   @Test
   void transaction_returnsWholeAndProjectedItemsInOrder_nullForAMissingOne_atTwiceTheReadUnits() {
-    TransactOutput output = execute(get("a", null), get("a", "balance"), get("missing", null));
+    TransactOutput output = execute(get("missing", null), get("a", null));
+    TransactOutput projected = execute(get("a", "balance"));
 
-    assertThat(output.items()).hasSize(3);
-    assertThat(PageItems.attributes(output.items().get(0))).isEqualTo(ITEM);
-    assertThat(PageItems.attributes(output.items().get(1))).isEqualTo(Map.of("balance", n(5)));
-    assertThat(output.items().get(2)).isNull();
-    // Two strongly consistent reads of a 5 KB item (2 units each) and one of nothing (1 unit), each doubled.
-    assertThat(output.consumedCapacity()).containsExactly(new ConsumedCapacity("accounts", 10.0, null));
+    assertThat(output.items()).hasSize(2);
+    assertThat(output.items().get(0)).isNull();
+    assertThat(PageItems.attributes(output.items().get(1))).isEqualTo(ITEM);
+    assertThat(PageItems.attributes(projected.items().getFirst())).isEqualTo(Map.of("balance", n(5)));
+    // A strongly consistent read of a 5 KB item (2 units) and one of nothing (1 unit), each doubled.
+    assertThat(output.consumedCapacity()).containsExactly(new ConsumedCapacity("accounts", 6.0, null));
+  }
+
+  @Test
+  void twoReadsOfOneItem_areRefused() {
+    assertThatThrownBy(() -> execute(get("a", null), get("a", "balance")))
+        .hasMessage("Transaction request cannot include multiple operations on one item");
   }
 
   @Test
@@ -76,8 +84,10 @@ class TransactGetItemsTest {
 
   @Test
   void keysNotMatchingTheSchema_andMissingTables_areRefused() {
-    assertThatThrownBy(() -> execute(new Get("ranged", Map.of("id", s("a")), null, null)))
-        .hasMessage("The provided key element does not match the schema");
+    assertThatThrownBy(() -> execute(get("a", null), new Get("ranged", Map.of("id", s("a")), null, null)))
+        .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(e.extra().get("CancellationReasons"))
+            .isEqualTo(List.of(CancellationReason.NONE, new CancellationReason("ValidationError",
+                "The provided key element does not match the schema", null))));
     assertThatThrownBy(() -> execute(new Get("missing", Map.of("id", s("a")), null, null)))
         .isInstanceOfSatisfying(DynamoException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));

@@ -27,7 +27,7 @@ import java.util.List;
  * </ul>
  *
  * <p>A global index's key may have several partition and several sort attributes (multi-attribute keys, see
- * docs/adr/0004-multi-attribute-index-keys.md). Its partition bytes are then the ordered encodings of its values in
+ * docs/adr/0005-multi-attribute-index-keys.md). Its partition bytes are then the ordered encodings of its values in
  * key schema order, one after another (self-delimiting, so distinct tuples never share bytes), hashed together; its
  * sort key is the ordered encodings of its sort values one after another, so byte order is the order of the tuples,
  * each value compared by its type. A key of one attribute each is encoded exactly as a table's key.

@@ -9,7 +9,6 @@ import io.shaledb.core.schema.TableMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The write capacity a change of one item costs each index of its table, as DynamoDB charges it (developer guide,
@@ -63,15 +62,22 @@ public final class IndexWriteUnits {
 
   /** Whether an item has every key attribute of the index, and so an entry in it (indexes are sparse). */
   private static boolean indexed(IndexMetadata index, Map<String, AttributeValue> item) {
-    return item.containsKey(index.keySchema().partitionKey().name())
-        && index.keySchema().sortKey().map(k -> item.containsKey(k.name())).orElse(true);
+    for (KeyAttribute key : index.keySchema().attributes()) {
+      if (!item.containsKey(key.name())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean sameKey(IndexMetadata index, Map<String, AttributeValue> before,
       Map<String, AttributeValue> after) {
-    String partition = index.keySchema().partitionKey().name();
-    return before.get(partition).equals(after.get(partition)) && index.keySchema().sortKey()
-        .map(KeyAttribute::name).map(sort -> Objects.equals(before.get(sort), after.get(sort))).orElse(true);
+    for (KeyAttribute key : index.keySchema().attributes()) {
+      if (!before.get(key.name()).equals(after.get(key.name()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double writeUnits(Map<String, AttributeValue> entry) {

@@ -13,7 +13,6 @@ import io.shaledb.core.model.AttributeType;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.KeyAttribute;
-import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.TableMetadata;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -206,24 +205,18 @@ public final class Binder {
     if (nestedHeads == null) {
       return;
     }
-    for (KeyAttribute key : attributes(table.keySchema())) {
+    for (KeyAttribute key : table.keySchema().attributes()) {
       if (nestedHeads.contains(key.name())) {
         throw nestedKey("Key: " + key.name());
       }
     }
     for (IndexMetadata index : table.indexes()) {
-      for (KeyAttribute key : attributes(index.keySchema())) {
+      for (KeyAttribute key : index.keySchema().attributes()) {
         if (nestedHeads.contains(key.name())) {
           throw nestedKey("IndexKey: " + key.name());
         }
       }
     }
-  }
-
-  private static List<KeyAttribute> attributes(KeySchema schema) {
-    List<KeyAttribute> all = new ArrayList<>(List.of(schema.partitionKey()));
-    schema.sortKey().ifPresent(all::add);
-    return all;
   }
 
   private static DynamoException nestedKey(String which) {

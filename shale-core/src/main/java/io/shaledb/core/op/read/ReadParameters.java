@@ -32,9 +32,8 @@ final class ReadParameters {
 
   /** @param filterParameter queryFilter or scanFilter */
   static ConstraintViolations checkDeclared(ReadRequest r, String filterParameter) {
-    TableNames.requirePresentAndLength(r.tableName());
     ConstraintViolations v = new ConstraintViolations();
-    TableNames.pattern(v, "tableName", r.tableName());
+    TableNames.ofItemOperation(v, r.tableName());
     TableNames.declared(v, "indexName", r.indexName())
         .range("limit", r.limit(), 1, Integer.MAX_VALUE)
         .oneOf("select", r.select(), Select.values());

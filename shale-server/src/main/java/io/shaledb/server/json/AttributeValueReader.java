@@ -56,7 +56,8 @@ final class AttributeValueReader {
         case NULL -> nullValue(in.readBoolean());
         case SS -> stringSet(in.readList(JsonInput::readString));
         case NS -> numberSet(in.readList(JsonInput::readString));
-        case BS -> set(in.readList(r -> binary()), "binary", AttributeValueReader::base64, AttributeValue.BS::new);
+        case BS -> set(in.readList(r -> binary()), "Binary sets should not be empty", AttributeValueReader::base64,
+            AttributeValue.BS::new);
         case M -> map(readItem());
         case L -> list(readList());
       };
@@ -113,7 +114,7 @@ final class AttributeValueReader {
     if (strings.contains(null)) {
       return fail("One or more parameter values were invalid: An string set may not have a null string as a member");
     }
-    return set(strings, "string", Function.identity(), AttributeValue.SS::new);
+    return set(strings, "An string set  may not be empty", Function.identity(), AttributeValue.SS::new);
   }
 
   private AttributeValue numberSet(List<String> texts) {
@@ -131,13 +132,14 @@ final class AttributeValueReader {
     if (new LinkedHashSet<>(numbers).size() != numbers.size()) {
       return fail(duplicates(texts));
     }
-    return set(numbers, "number", DynamoNumber::toString, AttributeValue.NS::new);
+    return set(numbers, "An number set  may not be empty", DynamoNumber::toString, AttributeValue.NS::new);
   }
 
+  /** @param whenEmpty DynamoDB's words for an empty set of this type, which differ between the types */
   private <T> AttributeValue set(
-      List<T> values, String kind, Function<T, String> render, Function<Set<T>, AttributeValue> build) {
+      List<T> values, String whenEmpty, Function<T, String> render, Function<Set<T>, AttributeValue> build) {
     if (values.isEmpty()) {
-      return fail("One or more parameter values were invalid: An " + kind + " set  may not be empty");
+      return fail("One or more parameter values were invalid: " + whenEmpty);
     }
     Set<T> unique = new LinkedHashSet<>(values);
     if (unique.size() != values.size()) {

@@ -56,8 +56,8 @@ final class AttributeValueReader {
         case NULL -> nullValue(in.readBoolean());
         case SS -> stringSet(in.readList(JsonInput::readString));
         case NS -> numberSet(in.readList(JsonInput::readString));
-        case BS -> set(in.readList(r -> binary()), "Binary sets should not be empty", AttributeValueReader::base64,
-            AttributeValue.BS::new);
+        case BS -> set(in.readList(r -> binary()), "Binary sets should not be empty", "of type BS",
+            AttributeValueReader::base64, AttributeValue.BS::new);
         case M -> map(readItem());
         case L -> list(readList());
       };
@@ -114,7 +114,7 @@ final class AttributeValueReader {
     if (strings.contains(null)) {
       return fail("One or more parameter values were invalid: An string set may not have a null string as a member");
     }
-    return set(strings, "An string set  may not be empty", Function.identity(), AttributeValue.SS::new);
+    return set(strings, "An string set  may not be empty", "", Function.identity(), AttributeValue.SS::new);
   }
 
   private AttributeValue numberSet(List<String> texts) {
@@ -129,27 +129,33 @@ final class AttributeValueReader {
         return fail(e);
       }
     }
-    if (new LinkedHashSet<>(numbers).size() != numbers.size()) {
-      return fail(duplicates(texts));
+    if (numbers.isEmpty()) {
+      return fail("One or more parameter values were invalid: An number set  may not be empty");
     }
-    return set(numbers, "An number set  may not be empty", DynamoNumber::toString, AttributeValue.NS::new);
+    Set<DynamoNumber> unique = new LinkedHashSet<>(numbers);
+    // DynamoDB lists the duplicated members of the other set types, but not of a number set.
+    return unique.size() == numbers.size() ? new AttributeValue.NS(unique)
+        : fail("Input collection contains duplicates");
   }
 
-  /** @param whenEmpty DynamoDB's words for an empty set of this type, which differ between the types */
-  private <T> AttributeValue set(
-      List<T> values, String whenEmpty, Function<T, String> render, Function<Set<T>, AttributeValue> build) {
+  /**
+   * A string or binary set. DynamoDB words an empty one differently for each type, and names the type of a binary
+   * set with duplicates (with no space before it).
+   *
+   * @param whenEmpty the words for an empty set
+   * @param typeInDuplicates the words after the listed members of a set with duplicates
+   */
+  private <T> AttributeValue set(List<T> values, String whenEmpty, String typeInDuplicates,
+      Function<T, String> render, Function<Set<T>, AttributeValue> build) {
     if (values.isEmpty()) {
       return fail("One or more parameter values were invalid: " + whenEmpty);
     }
     Set<T> unique = new LinkedHashSet<>(values);
     if (unique.size() != values.size()) {
-      return fail(duplicates(values.stream().map(render).toList()));
+      return fail("One or more parameter values were invalid: Input collection " + values.stream().map(render).toList()
+          + typeInDuplicates + " contains duplicates.");
     }
     return build.apply(unique);
-  }
-
-  private static String duplicates(List<String> rendered) {
-    return "One or more parameter values were invalid: Input collection " + rendered + " contains duplicates.";
   }
 
   private static String base64(Bytes bytes) {

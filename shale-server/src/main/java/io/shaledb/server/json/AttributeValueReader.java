@@ -27,6 +27,8 @@ final class AttributeValueReader {
   private static final String NULL_VALUE = "The supplied Item contains a null AttributeValue";
 
   private final JsonInput in;
+  /** The ExpressionAttributeValues key whose value is being read, which DynamoDB names in its errors; else null. */
+  private String expressionValueKey;
 
   AttributeValueReader(JsonInput in) {
     this.in = in;
@@ -78,8 +80,14 @@ final class AttributeValueReader {
   }
 
   Map<String, AttributeValue> readExpressionAttributeValues() throws IOException {
-    return in.readMap(r -> r.isPresent() ? read()
-        : fail("ExpressionAttributeValues contains invalid value: " + NULL_VALUE + " for key " + r.fieldName()));
+    return in.readMap(r -> {
+      expressionValueKey = r.fieldName();
+      try {
+        return r.isPresent() ? read() : fail(NULL_VALUE);
+      } finally {
+        expressionValueKey = null;
+      }
+    });
   }
 
   List<AttributeValue> readList() throws IOException {
@@ -106,8 +114,13 @@ final class AttributeValueReader {
   }
 
   private AttributeValue nullValue(boolean value) {
-    return value ? AttributeValue.Null.INSTANCE
-        : fail("One or more parameter values were invalid: Null attribute value types must have the value of true");
+    if (value) {
+      return AttributeValue.Null.INSTANCE;
+    }
+    // The one value error DynamoDB reports as it is within ExpressionAttributeValues too, without naming the key.
+    in.defer(DynamoException.validation(
+        "One or more parameter values were invalid: Null attribute value types must have the value of true"));
+    return null;
   }
 
   private AttributeValue stringSet(List<String> strings) {
@@ -174,8 +187,10 @@ final class AttributeValueReader {
     return fail(DynamoException.validation(message));
   }
 
+  /** Defers the error; within ExpressionAttributeValues, DynamoDB says so and names the value's key. */
   private AttributeValue fail(DynamoException error) {
-    in.defer(error);
+    in.defer(expressionValueKey == null ? error : DynamoException.validation(
+        "ExpressionAttributeValues contains invalid value: " + error.getMessage() + " for key " + expressionValueKey));
     return null;
   }
 }

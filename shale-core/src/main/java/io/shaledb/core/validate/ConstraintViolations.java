@@ -89,10 +89,14 @@ public final class ConstraintViolations {
    */
   public ConstraintViolations atLeastWithoutValue(String path, Long value, long min) {
     if (value != null && value < min) {
-      violations.add("Value at '" + path + "' failed to satisfy constraint: Member must have value greater than or"
-          + " equal to " + min);
+      addWithoutValue(path, "Member must have value greater than or equal to " + min);
     }
     return this;
+  }
+
+  /** A violation reported without the value, as {@link #atLeastWithoutValue} reports it. */
+  public void addWithoutValue(String path, String constraint) {
+    violations.add("Value at '" + path + "' failed to satisfy constraint: " + constraint);
   }
 
   /**

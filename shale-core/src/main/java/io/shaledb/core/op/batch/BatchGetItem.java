@@ -53,7 +53,12 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
       v.size("requestItems", in.requestItems().keySet(), String.valueOf(in.requestItems().keySet()), 1, 100);
       for (Map.Entry<String, KeysAndAttributes> table : in.requestItems().entrySet()) {
         TableNames.declared(v, "requestItems.key", table.getKey());
-        v.notNull("requestItems." + table.getKey() + ".member.keys", table.getValue().keys());
+        String keysPath = "requestItems." + table.getKey() + ".member.keys";
+        List<Map<String, AttributeValue>> keys = table.getValue().keys();
+        v.notNull(keysPath, keys);
+        if (keys != null && keys.isEmpty()) {
+          v.addWithoutValue(keysPath, "Member must have length greater than or equal to 1");
+        }
       }
     }
     CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());

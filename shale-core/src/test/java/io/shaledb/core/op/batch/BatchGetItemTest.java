@@ -117,6 +117,9 @@ class BatchGetItemTest {
     assertThatThrownBy(() -> batch.validate(new BatchGetItemInput(Map.of("first", keysOf(null)), null)))
         .hasMessage("1 validation error detected: Value null at 'requestItems.first.member.keys' failed to satisfy"
             + " constraint: Member must not be null");
+    assertThatThrownBy(() -> batch.validate(new BatchGetItemInput(Map.of("first", keysOf(List.of())), null)))
+        .hasMessage("1 validation error detected: Value at 'requestItems.first.member.keys' failed to satisfy"
+            + " constraint: Member must have length greater than or equal to 1");
     assertThatThrownBy(() -> batch.validate(new BatchGetItemInput(Map.of(), null)))
         .hasMessage("The requestItems parameter is required for BatchGetItem");
   }

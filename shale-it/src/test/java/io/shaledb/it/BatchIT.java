@@ -101,7 +101,8 @@ class BatchIT {
     assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of(table, twentySix))))
         .hasMessageStartingWith("1 validation error detected: Value '{" + table + "=[")
         .hasMessageContaining("]}' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint:"
-            + " [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
+            + " [Member must have length less than or equal to 25, Member must have length greater than or equal"
+            + " to 1]");
     String other = Tables.createSimple(client, "batchlim2");
     List<WriteRequest> thirteen = IntStream.range(0, 13).mapToObj(BatchIT::put).toList();
     assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of(table, thirteen, other, thirteen))))

@@ -88,7 +88,8 @@ class BatchWriteItemTest {
     assertThatThrownBy(() -> execute(Map.of("first", twentySix)))
         .hasMessageStartingWith("1 validation error detected: Value '{first=[WriteRequest[")
         .hasMessageEndingWith("]}' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint:"
-            + " [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
+            + " [Member must have length less than or equal to 25, Member must have length greater than or equal"
+            + " to 1]");
     assertThat(count("first") + count("second")).isZero();
   }
 

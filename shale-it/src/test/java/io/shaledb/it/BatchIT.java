@@ -99,7 +99,10 @@ class BatchIT {
     String table = Tables.createSimple(client, "batchlim");
     List<WriteRequest> twentySix = IntStream.range(0, 26).mapToObj(BatchIT::put).toList();
     assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of(table, twentySix))))
-        .hasMessageContaining("Member must have length less than or equal to 25");
+        .hasMessageStartingWith("1 validation error detected: Value '{" + table + "=[")
+        .hasMessageContaining("]}' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint:"
+            + " [Member must have length less than or equal to 25, Member must have length greater than or equal"
+            + " to 1]");
     String other = Tables.createSimple(client, "batchlim2");
     List<WriteRequest> thirteen = IntStream.range(0, 13).mapToObj(BatchIT::put).toList();
     assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of(table, thirteen, other, thirteen))))
@@ -109,7 +112,8 @@ class BatchIT {
     List<Map<String, AttributeValue>> keys = new ArrayList<>(IntStream.range(0, 101).mapToObj(BatchIT::key).toList());
     assertThatThrownBy(() -> client.batchGetItem(r -> r.requestItems(Map.of(table,
         KeysAndAttributes.builder().keys(keys).build()))))
-        .hasMessageStartingWith("Too many items requested for the BatchGetItem call");
+        .hasMessageStartingWith("1 validation error detected: Value at 'RequestItems." + table + ".member.Keys' failed"
+            + " to satisfy constraint: Member must have length less than or equal to 100");
     assertThatThrownBy(() -> client.batchGetItem(r -> r.requestItems(Map.of(table,
         KeysAndAttributes.builder().keys(List.of(key(1), key(1))).build()))))
         .hasMessageStartingWith("Provided list of item keys contains duplicates");

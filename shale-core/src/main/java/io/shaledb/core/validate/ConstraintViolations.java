@@ -84,6 +84,22 @@ public final class ConstraintViolations {
   }
 
   /**
+   * A lower bound reported without the value, as DynamoDB words a few of its checks: {@code "Value at 'path' failed
+   * to satisfy constraint: ..."}.
+   */
+  public ConstraintViolations atLeastWithoutValue(String path, Long value, long min) {
+    if (value != null && value < min) {
+      addWithoutValue(path, "Member must have value greater than or equal to " + min);
+    }
+    return this;
+  }
+
+  /** A violation reported without the value, as {@link #atLeastWithoutValue} reports it. */
+  public void addWithoutValue(String path, String constraint) {
+    violations.add("Value at '" + path + "' failed to satisfy constraint: " + constraint);
+  }
+
+  /**
    * Enum membership: {@code choice}'s text must name one of {@code listed}, which is rendered in the given order, as
    * DynamoDB lists the set.
    */

@@ -27,6 +27,8 @@ final class AttributeValueReader {
   private static final String NULL_VALUE = "The supplied Item contains a null AttributeValue";
 
   private final JsonInput in;
+  /** The ExpressionAttributeValues key whose value is being read, which DynamoDB names in its errors; else null. */
+  private String expressionValueKey;
 
   AttributeValueReader(JsonInput in) {
     this.in = in;
@@ -56,7 +58,8 @@ final class AttributeValueReader {
         case NULL -> nullValue(in.readBoolean());
         case SS -> stringSet(in.readList(JsonInput::readString));
         case NS -> numberSet(in.readList(JsonInput::readString));
-        case BS -> set(in.readList(r -> binary()), "binary", AttributeValueReader::base64, AttributeValue.BS::new);
+        case BS -> set(in.readList(r -> binary()), "Binary sets should not be empty", "of type BS",
+            AttributeValueReader::base64, AttributeValue.BS::new);
         case M -> map(readItem());
         case L -> list(readList());
       };
@@ -77,8 +80,14 @@ final class AttributeValueReader {
   }
 
   Map<String, AttributeValue> readExpressionAttributeValues() throws IOException {
-    return in.readMap(r -> r.isPresent() ? read()
-        : fail("ExpressionAttributeValues contains invalid value: " + NULL_VALUE + " for key " + r.fieldName()));
+    return in.readMap(r -> {
+      expressionValueKey = r.fieldName();
+      try {
+        return r.isPresent() ? read() : fail(NULL_VALUE);
+      } finally {
+        expressionValueKey = null;
+      }
+    });
   }
 
   List<AttributeValue> readList() throws IOException {
@@ -105,15 +114,20 @@ final class AttributeValueReader {
   }
 
   private AttributeValue nullValue(boolean value) {
-    return value ? AttributeValue.Null.INSTANCE
-        : fail("One or more parameter values were invalid: Null attribute value types must have the value of true");
+    if (value) {
+      return AttributeValue.Null.INSTANCE;
+    }
+    // The one value error DynamoDB reports as it is within ExpressionAttributeValues too, without naming the key.
+    in.defer(DynamoException.validation(
+        "One or more parameter values were invalid: Null attribute value types must have the value of true"));
+    return null;
   }
 
   private AttributeValue stringSet(List<String> strings) {
     if (strings.contains(null)) {
       return fail("One or more parameter values were invalid: An string set may not have a null string as a member");
     }
-    return set(strings, "string", Function.identity(), AttributeValue.SS::new);
+    return set(strings, "An string set  may not be empty", "", Function.identity(), AttributeValue.SS::new);
   }
 
   private AttributeValue numberSet(List<String> texts) {
@@ -128,26 +142,33 @@ final class AttributeValueReader {
         return fail(e);
       }
     }
-    if (new LinkedHashSet<>(numbers).size() != numbers.size()) {
-      return fail(duplicates(texts));
+    if (numbers.isEmpty()) {
+      return fail("One or more parameter values were invalid: An number set  may not be empty");
     }
-    return set(numbers, "number", DynamoNumber::toString, AttributeValue.NS::new);
+    Set<DynamoNumber> unique = new LinkedHashSet<>(numbers);
+    // DynamoDB lists the duplicated members of the other set types, but not of a number set.
+    return unique.size() == numbers.size() ? new AttributeValue.NS(unique)
+        : fail("Input collection contains duplicates");
   }
 
-  private <T> AttributeValue set(
-      List<T> values, String kind, Function<T, String> render, Function<Set<T>, AttributeValue> build) {
+  /**
+   * A string or binary set. DynamoDB words an empty one differently for each type, and names the type of a binary
+   * set with duplicates (with no space before it).
+   *
+   * @param whenEmpty the words for an empty set
+   * @param typeInDuplicates the words after the listed members of a set with duplicates
+   */
+  private <T> AttributeValue set(List<T> values, String whenEmpty, String typeInDuplicates,
+      Function<T, String> render, Function<Set<T>, AttributeValue> build) {
     if (values.isEmpty()) {
-      return fail("One or more parameter values were invalid: An " + kind + " set  may not be empty");
+      return fail("One or more parameter values were invalid: " + whenEmpty);
     }
     Set<T> unique = new LinkedHashSet<>(values);
     if (unique.size() != values.size()) {
-      return fail(duplicates(values.stream().map(render).toList()));
+      return fail("One or more parameter values were invalid: Input collection " + values.stream().map(render).toList()
+          + typeInDuplicates + " contains duplicates.");
     }
     return build.apply(unique);
-  }
-
-  private static String duplicates(List<String> rendered) {
-    return "One or more parameter values were invalid: Input collection " + rendered + " contains duplicates.";
   }
 
   private static String base64(Bytes bytes) {
@@ -166,8 +187,10 @@ final class AttributeValueReader {
     return fail(DynamoException.validation(message));
   }
 
+  /** Defers the error; within ExpressionAttributeValues, DynamoDB says so and names the value's key. */
   private AttributeValue fail(DynamoException error) {
-    in.defer(error);
+    in.defer(expressionValueKey == null ? error : DynamoException.validation(
+        "ExpressionAttributeValues contains invalid value: " + error.getMessage() + " for key " + expressionValueKey));
     return null;
   }
 }

@@ -112,8 +112,10 @@ class AttributeValueJsonTest {
     "{\"NS\":[]}|One or more parameter values were invalid: An number set  may not be empty",
     "{\"SS\":[\"a\",\"a\"]}|One or more parameter values were invalid: Input collection [a, a] contains"
         + " duplicates.",
-    "{\"NS\":[\"1\",\"1.0\"]}|One or more parameter values were invalid: Input collection [1, 1.0] contains"
-        + " duplicates.",
+    "{\"NS\":[\"1\",\"1.0\"]}|Input collection contains duplicates",
+    "{\"BS\":[\"Yg==\",\"Yg==\"]}|One or more parameter values were invalid: Input collection [Yg==, Yg==]of type BS"
+        + " contains duplicates.",
+    "{\"BS\":[]}|One or more parameter values were invalid: Binary sets should not be empty",
     "{\"N\":\"abc\"}|The parameter cannot be converted to a numeric value: abc",
     "{\"NULL\":false}|One or more parameter values were invalid: Null attribute value types must have the value"
         + " of true",

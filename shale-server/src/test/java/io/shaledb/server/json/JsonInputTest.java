@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Whole request bodies: whatever the parser meets, reading ends in DynamoDB's error or a value. */
@@ -145,16 +146,48 @@ class JsonInputTest {
         .hasMessage("The supplied Item contains a null AttributeValue: b is null");
   }
 
-  @Test
-  void readExpressionAttributeValues_nullValue_isDeferredValidationException() throws IOException {
-    byte[] body = "{\":v\":null}".getBytes(StandardCharsets.UTF_8);
-    try (JsonInput in = JsonInput.over(new ByteArrayInputStream(body))) {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "{\":v\":null}|ExpressionAttributeValues contains invalid value: The supplied Item contains a null AttributeValue"
+        + " for key :v",
+    "{\":a\":{\"S\":\"x\"},\":b\":{}}|ExpressionAttributeValues contains invalid value: Supplied AttributeValue is"
+        + " empty, must contain exactly one of the supported datatypes for key :b",
+    "{\":v\":{\"N\":\"NaN\"}}|ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a"
+        + " numeric value: NaN for key :v",
+    "{\":v\":{\"L\":[{\"SS\":[]}]}}|ExpressionAttributeValues contains invalid value: One or more parameter values were"
+        + " invalid: An string set  may not be empty for key :v",
+    "{\":v\":{\"NULL\":false}}|One or more parameter values were invalid: Null attribute value types must have the"
+        + " value of true",
+  })
+  void readExpressionAttributeValues_invalidValue_isDeferredNamingItsKey(String json, String message)
+      throws IOException {
+    try (JsonInput in = JsonInput.over(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))) {
       in.readRequest(r -> {
         r.next();
         return r.readExpressionAttributeValues();
       });
-      assertThat(in.deferredError()).hasMessage("ExpressionAttributeValues contains invalid value: The supplied Item"
-          + " contains a null AttributeValue for key :v");
+      assertThat(in.deferredError()).hasMessage(message);
+    }
+  }
+
+  @Test
+  void readItem_afterExpressionAttributeValues_isNotNamedAsOne() throws IOException {
+    byte[] body = "{\"ExpressionAttributeValues\":{\":v\":{\"S\":\"x\"}},\"Item\":{\"a\":{\"SS\":[]}}}"
+        .getBytes(StandardCharsets.UTF_8);
+    try (JsonInput in = JsonInput.over(new ByteArrayInputStream(body))) {
+      in.readRequest(r -> {
+        r.beginRequest();
+        while (r.nextField()) {
+          if (r.fieldName().equals("Item")) {
+            r.readAttributeMap();
+          } else {
+            r.readExpressionAttributeValues();
+          }
+        }
+        return null;
+      });
+      assertThat(in.deferredError())
+          .hasMessage("One or more parameter values were invalid: An string set  may not be empty");
     }
   }
 }

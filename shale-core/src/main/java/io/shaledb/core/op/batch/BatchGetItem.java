@@ -46,13 +46,19 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
 
   @Override
   public void validate(BatchGetItemInput in) {
+    BatchRequests.requireNotEmpty(in.requestItems(), "BatchGetItem");
     ConstraintViolations v = new ConstraintViolations();
     v.notNull("requestItems", in.requestItems());
     if (in.requestItems() != null) {
       v.size("requestItems", in.requestItems().keySet(), String.valueOf(in.requestItems().keySet()), 1, 100);
       for (Map.Entry<String, KeysAndAttributes> table : in.requestItems().entrySet()) {
         TableNames.declared(v, "requestItems.key", table.getKey());
-        v.notNull("requestItems." + table.getKey() + ".member.keys", table.getValue().keys());
+        String keysPath = "requestItems." + table.getKey() + ".member.keys";
+        List<Map<String, AttributeValue>> keys = table.getValue().keys();
+        v.notNull(keysPath, keys);
+        if (keys != null && keys.isEmpty()) {
+          v.addWithoutValue(keysPath, "Member must have length greater than or equal to 1");
+        }
       }
     }
     CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
@@ -65,10 +71,7 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
    */
   @Override
   public BatchGetItemOutput execute(BatchGetItemInput in, RequestContext context) {
-    int total = in.requestItems().values().stream().mapToInt(t -> t.keys().size()).sum();
-    if (total > MAX_KEYS) {
-      throw DynamoException.validation("Too many items requested for the BatchGetItem call");
-    }
+    checkTotalKeys(in.requestItems());
     Map<String, Plan> plans = new LinkedHashMap<>();
     for (Map.Entry<String, KeysAndAttributes> entry : in.requestItems().entrySet()) {
       plans.put(entry.getKey(), plan(entry.getKey(), entry.getValue()));
@@ -105,6 +108,28 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
       }
     }
     return new BatchGetItemOutput(responses, unprocessed, context.capacity().report(in.returnConsumedCapacity()));
+  }
+
+  /**
+   * At most 100 keys in all. DynamoDB reports a request over the limit at the Keys of the table that asks for the
+   * most (the first of those in the request).
+   */
+  private static void checkTotalKeys(Map<String, KeysAndAttributes> requestItems) {
+    int total = 0;
+    String largest = null;
+    int largestSize = -1;
+    for (Map.Entry<String, KeysAndAttributes> entry : requestItems.entrySet()) {
+      int size = entry.getValue().keys().size();
+      total += size;
+      if (size > largestSize) {
+        largest = entry.getKey();
+        largestSize = size;
+      }
+    }
+    if (total > MAX_KEYS) {
+      throw DynamoException.validation("1 validation error detected: Value at 'RequestItems." + largest
+          + ".member.Keys' failed to satisfy constraint: Member must have length less than or equal to " + MAX_KEYS);
+    }
   }
 
   /** One table's keys, validated and encoded before anything is read. */

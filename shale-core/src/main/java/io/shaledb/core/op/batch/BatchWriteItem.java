@@ -42,6 +42,7 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
 
   @Override
   public void validate(BatchWriteItemInput in) {
+    BatchRequests.requireNotEmpty(in.requestItems(), "BatchWriteItem");
     ConstraintViolations v = new ConstraintViolations();
     v.notNull("requestItems", in.requestItems());
     if (in.requestItems() != null) {
@@ -50,7 +51,7 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
         TableNames.declared(v, "requestItems.key", table.getKey());
         List<WriteRequest> requests = table.getValue();
         if (requests == null || requests.isEmpty() || requests.size() > MAX_REQUESTS) {
-          v.add("'{" + table.getKey() + "=" + (requests == null ? "null" : requests.size() + " requests") + "}'",
+          v.add("'{" + table.getKey() + "=" + requests + "}'",
               "requestItems", "Map value must satisfy constraint: [Member must have length less than or equal to 25,"
                   + " Member must have length greater than or equal to 1]");
         }

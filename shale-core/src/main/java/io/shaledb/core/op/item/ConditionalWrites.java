@@ -38,9 +38,9 @@ final class ConditionalWrites {
       Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics,
       Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure,
       Map<String, ExpectedCondition> expected, Choice<ConditionalOperator> conditionalOperator) {
-    TableNames.requirePresentAndLength(tableName);
+    // DynamoDB reports a bad table name of these writes on its own, before their other constraints.
+    TableNames.ofItemOperation(new ConstraintViolations(), tableName).throwIfAny();
     ConstraintViolations v = new ConstraintViolations();
-    TableNames.pattern(v, "tableName", tableName);
     v.notNull(target, targetValue);
     CommonParameters.returnValues(v, returnValues);
     CommonParameters.returnConsumedCapacity(v, returnConsumedCapacity);

@@ -34,9 +34,8 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
 
   @Override
   public void validate(GetItemInput in) {
-    TableNames.requirePresentAndLength(in.tableName());
     ConstraintViolations v = new ConstraintViolations();
-    TableNames.pattern(v, "tableName", in.tableName());
+    TableNames.ofItemOperation(v, in.tableName());
     v.notNull("key", in.key());
     v.size("attributesToGet", in.attributesToGet(), String.valueOf(in.attributesToGet()), 1, Integer.MAX_VALUE);
     CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());

@@ -29,7 +29,7 @@ public final class Query implements Operation<QueryInput, ReadPage> {
 
   @Override
   public void validate(QueryInput in) {
-    ConstraintViolations v = ReadParameters.checkDeclared(in.read(), "queryFilter");
+    ConstraintViolations v = ReadParameters.checkDeclared(in.read(), ReadParameters.Kind.QUERY);
     LegacyParameters.checkDeclared(v, "keyConditions", in.keyConditions(), null);
     v.throwIfAny();
   }

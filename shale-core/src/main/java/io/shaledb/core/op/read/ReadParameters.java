@@ -30,16 +30,34 @@ final class ReadParameters {
 
   private ReadParameters() {}
 
-  /** @param filterParameter queryFilter or scanFilter */
-  static ConstraintViolations checkDeclared(ReadRequest r, String filterParameter) {
-    TableNames.requirePresentAndLength(r.tableName());
+  /** The two reads, which check their legacy filters under different names and word a Limit below 1 differently. */
+  enum Kind {
+    QUERY("queryFilter"),
+    SCAN("scanFilter");
+
+    private final String filterParameter;
+
+    Kind(String filterParameter) {
+      this.filterParameter = filterParameter;
+    }
+  }
+
+  /** Select's values as DynamoDB lists them in its enum constraint. */
+  private static final List<Select> SELECT_LISTING =
+      List.of(Select.SPECIFIC_ATTRIBUTES, Select.COUNT, Select.ALL_ATTRIBUTES, Select.ALL_PROJECTED_ATTRIBUTES);
+
+  static ConstraintViolations checkDeclared(ReadRequest r, Kind kind) {
     ConstraintViolations v = new ConstraintViolations();
-    TableNames.pattern(v, "tableName", r.tableName());
-    TableNames.declared(v, "indexName", r.indexName())
-        .range("limit", r.limit(), 1, Integer.MAX_VALUE)
-        .oneOf("select", r.select(), Select.values());
+    TableNames.ofItemOperation(v, r.tableName());
+    TableNames.declared(v, "indexName", r.indexName());
+    switch (kind) {
+      // Query's check names the member as the request spells it and leaves the value out.
+      case QUERY -> v.atLeastWithoutValue("Limit", r.limit(), 1);
+      case SCAN -> v.range("limit", r.limit(), 1, Integer.MAX_VALUE);
+    }
+    v.oneOf("select", r.select(), SELECT_LISTING);
     CommonParameters.returnConsumedCapacity(v, r.returnConsumedCapacity());
-    LegacyParameters.checkDeclared(v, filterParameter, r.legacyFilter(), r.conditionalOperator());
+    LegacyParameters.checkDeclared(v, kind.filterParameter, r.legacyFilter(), r.conditionalOperator());
     return v;
   }
 

@@ -25,7 +25,7 @@ public final class Scan implements Operation<ScanInput, ReadPage> {
 
   @Override
   public void validate(ScanInput in) {
-    ReadParameters.checkDeclared(in.read(), "scanFilter")
+    ReadParameters.checkDeclared(in.read(), ReadParameters.Kind.SCAN)
         .range("segment", in.segment(), 0, 999_999)
         .range("totalSegments", in.totalSegments(), 1, 1_000_000)
         .throwIfAny();

@@ -91,11 +91,10 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
   /** The declared constraints, in the order DynamoDB lists them. */
   @Override
   public void validate(CreateTableInput in) {
-    TableNames.requirePresentAndLength(in.tableName());
+    TableNames.checkNewTable(in.tableName());
     ConstraintViolations v = new ConstraintViolations();
     v.notNull("attributeDefinitions", in.attributeDefinitions());
     checkDefinitions(v, in.attributeDefinitions());
-    TableNames.pattern(v, "tableName", in.tableName());
     Throughputs.checkDeclared(v, "provisionedThroughput", in.provisionedThroughput());
     checkKeySchema(v, "keySchema", in.keySchema(), 2);
     SecondaryIndexes.checkDeclared(v, "localSecondaryIndexes", in.localSecondaryIndexes(), true);

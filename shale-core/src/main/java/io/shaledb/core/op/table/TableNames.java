@@ -4,8 +4,12 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.validate.ConstraintViolations;
 
 /**
- * The rules on a table name, shared by every operation that takes one. DynamoDB checks presence and length first,
- * each with its own message, and the character pattern among the other declared constraints.
+ * The rules on a table name, shared by every operation that takes one. They differ by operation, as DynamoDB's do:
+ * the control-plane operations on an existing table check presence and length first, each with a message of its
+ * own, and the character pattern among the other declared constraints; CreateTable checks presence first and then
+ * the name on its own as declared constraints; the item operations check the name as declared constraints, where
+ * any non-empty name of at most 255 characters may be given (a shorter one names no table) and an empty one fails
+ * only its length.
  */
 public final class TableNames {
   /** The bounds on the length of a table or index name. */
@@ -16,11 +20,30 @@ public final class TableNames {
 
   /** Presence and length, checked before every other constraint of the request. */
   public static void requirePresentAndLength(String name) {
-    if (name == null) {
-      throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
-    }
+    requirePresent(name);
     if (name.length() < MIN_LENGTH || name.length() > MAX_LENGTH) {
       throw DynamoException.validation("TableName must be at least 3 characters long and at most 255 characters long");
+    }
+  }
+
+  /** The TableName of CreateTable: required, then the pattern and length, reported on their own. */
+  public static void checkNewTable(String name) {
+    requirePresent(name);
+    declared(new ConstraintViolations(), "tableName", name).throwIfAny();
+  }
+
+  /** The TableName of an item operation, as declared constraints. */
+  public static ConstraintViolations ofItemOperation(ConstraintViolations violations, String name) {
+    violations.notNull("tableName", name);
+    if (name != null && !name.isEmpty()) {
+      violations.resourceName("tableName", name);
+    }
+    return violations.length("tableName", name, 1, MAX_LENGTH);
+  }
+
+  private static void requirePresent(String name) {
+    if (name == null) {
+      throw DynamoException.validation("The parameter 'TableName' is required but was not present in the request");
     }
   }
 

@@ -36,7 +36,7 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
     ConstraintViolations v = new ConstraintViolations();
     v.notNull("transactItems", in.transactItems());
     if (in.transactItems() != null) {
-      v.size("transactItems", in.transactItems(), String.valueOf(in.transactItems().size()), 1,
+      v.size("transactItems", in.transactItems(), String.valueOf(in.transactItems()), 1,
           TransactWriteItems.MAX_ACTIONS);
       for (int i = 0; i < in.transactItems().size(); i++) {
         Get get = in.transactItems().get(i);

@@ -55,7 +55,7 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
     ConstraintViolations v = new ConstraintViolations();
     v.notNull("transactItems", in.transactItems());
     if (in.transactItems() != null) {
-      v.size("transactItems", in.transactItems(), String.valueOf(in.transactItems().size()), 1, MAX_ACTIONS);
+      v.size("transactItems", in.transactItems(), String.valueOf(in.transactItems()), 1, MAX_ACTIONS);
       for (int i = 0; i < in.transactItems().size(); i++) {
         TransactAction action = in.transactItems().get(i);
         String path = "transactItems." + (i + 1) + ".member";

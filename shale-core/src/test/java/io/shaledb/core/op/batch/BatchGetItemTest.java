@@ -93,7 +93,8 @@ class BatchGetItemTest {
   @Test
   void batch_limitsAndErrors_haveDynamoDbsMessages() {
     assertThatThrownBy(() -> execute(Map.of("first", keysOf(keys(IntStream.range(0, 101).toArray())))))
-        .hasMessage("Too many items requested for the BatchGetItem call");
+        .hasMessage("1 validation error detected: Value at 'RequestItems.first.member.Keys' failed to satisfy"
+            + " constraint: Member must have length less than or equal to 100");
     assertThatThrownBy(() -> execute(Map.of("first", keysOf(keys(1, 1)))))
         .hasMessage("Provided list of item keys contains duplicates");
     List<Map<String, AttributeValue>> withNull = new ArrayList<>(keys(1));
@@ -116,5 +117,10 @@ class BatchGetItemTest {
     assertThatThrownBy(() -> batch.validate(new BatchGetItemInput(Map.of("first", keysOf(null)), null)))
         .hasMessage("1 validation error detected: Value null at 'requestItems.first.member.keys' failed to satisfy"
             + " constraint: Member must not be null");
+    assertThatThrownBy(() -> batch.validate(new BatchGetItemInput(Map.of("first", keysOf(List.of())), null)))
+        .hasMessage("1 validation error detected: Value at 'requestItems.first.member.keys' failed to satisfy"
+            + " constraint: Member must have length greater than or equal to 1");
+    assertThatThrownBy(() -> batch.validate(new BatchGetItemInput(Map.of(), null)))
+        .hasMessage("The requestItems parameter is required for BatchGetItem");
   }
 }

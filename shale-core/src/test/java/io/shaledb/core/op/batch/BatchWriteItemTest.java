@@ -86,7 +86,10 @@ class BatchWriteItemTest {
     assertThatThrownBy(() -> execute(Map.of("first", thirteen, "second", thirteen)))
         .hasMessage("Too many items requested for the BatchWriteItem call");
     assertThatThrownBy(() -> execute(Map.of("first", twentySix)))
-        .hasMessageContaining("Member must have length less than or equal to 25");
+        .hasMessageStartingWith("1 validation error detected: Value '{first=[WriteRequest[")
+        .hasMessageEndingWith("]}' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint:"
+            + " [Member must have length less than or equal to 25, Member must have length greater than or equal"
+            + " to 1]");
     assertThat(count("first") + count("second")).isZero();
   }
 
@@ -128,7 +131,11 @@ class BatchWriteItemTest {
         .hasMessage("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member"
             + " must not be null");
     assertThatThrownBy(() -> batch.validate(new BatchWriteItemInput(Map.of("first", List.of()), null, null)))
-        .hasMessageContaining("Member must have length greater than or equal to 1");
+        .hasMessage("1 validation error detected: Value '{first=[]}' at 'requestItems' failed to satisfy constraint:"
+            + " Map value must satisfy constraint: [Member must have length less than or equal to 25, Member must have"
+            + " length greater than or equal to 1]");
+    assertThatThrownBy(() -> batch.validate(new BatchWriteItemInput(Map.of(), null, null)))
+        .hasMessage("The requestItems parameter is required for BatchWriteItem");
   }
 
   @Test

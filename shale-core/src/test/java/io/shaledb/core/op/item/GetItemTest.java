@@ -122,8 +122,13 @@ class GetItemTest {
 
   @Test
   void validate_tableNameAndEmptyAttributesToGet() {
-    assertThatThrownBy(() -> get.validate(new GetItemInput("ab", Map.of(), null, null, null, null, null)))
-        .hasMessage("TableName must be at least 3 characters long and at most 255 characters long");
+    assertThatThrownBy(() -> get.validate(new GetItemInput("", Map.of(), null, null, null, null, null)))
+        .hasMessage("1 validation error detected: Value '' at 'tableName' failed to satisfy constraint: Member must"
+            + " have length greater than or equal to 1");
+    assertThatThrownBy(() -> get.validate(new GetItemInput("a".repeat(256), Map.of(), null, null, null, null, null)))
+        .hasMessage("1 validation error detected: Value '" + "a".repeat(256) + "' at 'tableName' failed to satisfy"
+            + " constraint: Member must have length less than or equal to 255");
+    get.validate(new GetItemInput("ab", Map.of(), null, null, null, null, null));
     assertThatThrownBy(() -> get.validate(new GetItemInput("items", null, null, List.of(), null, null, null)))
         .hasMessage("2 validation errors detected: Value null at 'key' failed to satisfy constraint: Member must not"
             + " be null; Value '[]' at 'attributesToGet' failed to satisfy constraint: Member must have length greater"

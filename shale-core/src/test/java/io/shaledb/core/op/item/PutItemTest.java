@@ -192,7 +192,11 @@ class PutItemTest {
   @Test
   void validate_declaredConstraints_comeFirst() {
     assertThatThrownBy(() -> put.validate(new PutItemInput(null, null, null, null, null, null, null, null, null, null,
-        null))).hasMessage("The parameter 'TableName' is required but was not present in the request");
+        null))).hasMessage("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: Member"
+        + " must not be null");
+    assertThatThrownBy(() -> put.validate(new PutItemInput("", null, null, null, null, null, null, null, null, null,
+        null))).as("the table name on its own").hasMessage("1 validation error detected: Value '' at 'tableName'"
+            + " failed to satisfy constraint: Member must have length greater than or equal to 1");
     assertThatThrownBy(() -> put.validate(new PutItemInput("items", null, null, null, null, null, null, null, null,
         null, null))).hasMessage("1 validation error detected: Value null at 'item' failed to satisfy constraint:"
             + " Member must not be null");

@@ -238,6 +238,19 @@ class QueryTest {
             + " IndexName");
   }
 
+  @Test
+  void validate_limitAndSelect_haveQuerysMessages() {
+    Map<String, AttributeValue> p = Map.of(":p", s("p"));
+    assertThatThrownBy(() -> query.validate(new QueryInput(read(null, null, null, p, 0L, null, null), "pk = :p", null,
+        null))).hasMessage("1 validation error detected: Value at 'Limit' failed to satisfy constraint: Member must"
+            + " have value greater than or equal to 1");
+    ReadRequest badSelect = new ReadRequest("events", null, Choice.of("SOME", Select.class), null, null, null, null,
+        p, null, null, null, null, null, null);
+    assertThatThrownBy(() -> query.validate(new QueryInput(badSelect, "pk = :p", null, null)))
+        .hasMessage("1 validation error detected: Value 'SOME' at 'select' failed to satisfy constraint: Member must"
+            + " satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "sk = :two|Query condition missed key schema element: pk",

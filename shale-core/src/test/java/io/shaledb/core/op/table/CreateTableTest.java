@@ -219,15 +219,21 @@ class CreateTableTest {
     assertThatThrownBy(() -> create.validate(new CreateTableInput(null, null, null, null, null, null, null, null,
         null, null, List.of())))
         .hasMessage("The parameter 'TableName' is required but was not present in the request");
+    assertThatThrownBy(() -> create.validate(new CreateTableInput("ab", null, null, null, null, null, null, null,
+        null, null, List.of())))
+        .as("the table name on its own, before the other members")
+        .hasMessage("1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must"
+            + " have length greater than or equal to 3");
     assertThatThrownBy(() -> create.validate(new CreateTableInput("a;", null, null, null, null, null, null, null,
         null, null, List.of())))
-        .hasMessage("TableName must be at least 3 characters long and at most 255 characters long");
-    assertThatThrownBy(() -> create.validate(new CreateTableInput("abc;", null, null, null, null, null, null, null,
+        .hasMessage("2 validation errors detected: Value 'a;' at 'tableName' failed to satisfy constraint: Member"
+            + " must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value 'a;' at 'tableName' failed to satisfy"
+            + " constraint: Member must have length greater than or equal to 3");
+    assertThatThrownBy(() -> create.validate(new CreateTableInput("abc", null, null, null, null, null, null, null,
         null, null, List.of())))
-        .hasMessage("3 validation errors detected: Value null at 'attributeDefinitions' failed to satisfy"
-            + " constraint: Member must not be null; Value 'abc;' at 'tableName' failed to satisfy constraint: Member"
-            + " must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value null at 'keySchema' failed to satisfy"
-            + " constraint: Member must not be null");
+        .hasMessage("2 validation errors detected: Value null at 'attributeDefinitions' failed to satisfy"
+            + " constraint: Member must not be null; Value null at 'keySchema' failed to satisfy constraint: Member"
+            + " must not be null");
     assertThatThrownBy(() -> create.validate(new CreateTableInput("abc", List.of(definition("a", ScalarType.S)),
         List.of(key("a", KeyType.HASH)), Choice.of("FREE", BillingMode.class), null, null, null, null, null, null,
         List.of())))

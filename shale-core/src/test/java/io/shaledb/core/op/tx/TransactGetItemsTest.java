@@ -100,8 +100,12 @@ class TransactGetItemsTest {
       tooMany.add(get("k" + i, null));
     }
     assertThatThrownBy(() -> transact.validate(new TransactGetItemsInput(tooMany, null)))
-        .hasMessage("1 validation error detected: Value '101' at 'transactItems' failed to satisfy constraint: Member"
-            + " must have length less than or equal to 100");
+        .hasMessageStartingWith("1 validation error detected: Value '[Get[")
+        .hasMessageEndingWith("]' at 'transactItems' failed to satisfy constraint: Member must have length less than"
+            + " or equal to 100");
+    assertThatThrownBy(() -> transact.validate(new TransactGetItemsInput(List.of(), null)))
+        .hasMessage("1 validation error detected: Value '[]' at 'transactItems' failed to satisfy constraint: Member"
+            + " must have length greater than or equal to 1");
     assertThatThrownBy(() -> transact.validate(new TransactGetItemsInput(List.of(new Get("accounts", null, null,
         null)), null))).hasMessage("1 validation error detected: Value null at 'transactItems.1.member.get.key' failed"
             + " to satisfy constraint: Member must not be null");

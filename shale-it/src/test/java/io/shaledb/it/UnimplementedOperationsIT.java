@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Every operation of the AWS SDK's DynamoDB and DynamoDB Streams clients, sent to the server: those it does not
- * implement answer DynamoDB's UnknownOperationException, and the README's "not yet" list names exactly those.
+ * implement answer DynamoDB's UnknownOperationException with its message, and the README's "not yet" list names
+ * exactly those; a target that names no operation is answered without a message, as DynamoDB answers it.
  */
 @ShaleDbTest
 class UnimplementedOperationsIT {
@@ -51,6 +52,14 @@ class UnimplementedOperationsIT {
     assertThat(inReadme).as("README.md's list of unimplemented operations").isEqualTo(unknown);
   }
 
+  @Test
+  void targetNamingNoOperation_isAnsweredWithoutAMessage(URI endpoint) throws Exception {
+    RawDynamo.Response response = send(endpoint, "DynamoDB_20120810.NoSuchOperation");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
+  }
+
   /** The operations of an SDK client: its methods that take the operation's request object. */
   private static Set<String> operations(Class<?> client) {
     Set<String> operations = new TreeSet<>();
@@ -63,9 +72,13 @@ class UnimplementedOperationsIT {
   }
 
   private static boolean isUnknown(URI endpoint, String target) throws Exception {
-    RawDynamo.Response response = RawDynamo.send(endpoint, Map.of("X-Amz-Target", target, "Authorization",
+    RawDynamo.Response response = send(endpoint, target);
+    return response.status() == 400 && response.body().equals(UNKNOWN);
+  }
+
+  private static RawDynamo.Response send(URI endpoint, String target) throws Exception {
+    return RawDynamo.send(endpoint, Map.of("X-Amz-Target", target, "Authorization",
         "AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/dynamodb/aws4_request, SignedHeaders=host,"
             + " Signature=0"), "{}");
-    return response.status() == 400 && response.body().equals(UNKNOWN);
   }
 }

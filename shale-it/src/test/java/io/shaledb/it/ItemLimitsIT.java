@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.junit.ShaleDbTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -40,6 +41,35 @@ class ItemLimitsIT {
         .isInstanceOf(DynamoDbException.class)
         .hasMessageStartingWith("Item size has exceeded the maximum allowed size");
     assertThat(client.describeTable(r -> r.tableName(table)).table().tableSizeBytes()).isEqualTo(MAX_ITEM);
+  }
+
+  /**
+   * A string inside {@code documents} documents, maps and lists in turn: {@code documents + 1} levels, the
+   * attribute's own value being the first.
+   */
+  private static AttributeValue nested(int documents) {
+    AttributeValue value = AttributeValue.fromS("leaf");
+    for (int level = documents; level >= 1; level--) {
+      value = level % 2 == 0 ? AttributeValue.fromL(List.of(value)) : AttributeValue.fromM(Map.of("d", value));
+    }
+    return value;
+  }
+
+  @Test
+  void documents_nestUpTo32Levels_inItemsAndExpressionValues() {
+    String table = Tables.createSimple(client, "nesting");
+    String tooDeep = "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond"
+        + " supported limit";
+
+    assertThatCode(() -> client.putItem(r -> r.tableName(table).item(Map.of("id", AttributeValue.fromS("k"),
+        "doc", nested(31))))).doesNotThrowAnyException();
+    assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(Map.of("id", AttributeValue.fromS("k"),
+        "doc", nested(32))))).hasMessageStartingWith(tooDeep + " (Service: DynamoDb, Status Code: 400");
+    assertThatThrownBy(() -> client.updateItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS("k")))
+        .updateExpression("SET other = :v").expressionAttributeValues(Map.of(":v", nested(32)))))
+        .hasMessageStartingWith(tooDeep + " (Service");
+    assertThat(client.getItem(r -> r.tableName(table).key(Map.of("id", AttributeValue.fromS("k")))).item())
+        .containsEntry("doc", nested(31)).doesNotContainKey("other");
   }
 
   @Test

@@ -25,10 +25,20 @@ import java.util.function.Function;
  */
 final class AttributeValueReader {
   private static final String NULL_VALUE = "The supplied Item contains a null AttributeValue";
+  /**
+   * Documents nest at most 32 levels, an attribute's own value being the first; DynamoDB refuses a deeper value in
+   * an item or in ExpressionAttributeValues with this message, never naming the value's key (dynoxide's captures of
+   * the service). Jackson's own nesting limit, far above it, only bounds the parser.
+   */
+  private static final int MAX_NESTED_LEVELS = 32;
+  private static final String TOO_DEEP = "Nesting Levels have exceeded supported limits: Attributes in the item have"
+      + " nested levels beyond supported limit";
 
   private final JsonInput in;
   /** The ExpressionAttributeValues key whose value is being read, which DynamoDB names in its errors; else null. */
   private String expressionValueKey;
+  /** How many documents enclose the value being read: 0 for an attribute's own value. */
+  private int enclosingDocuments;
 
   AttributeValueReader(JsonInput in) {
     this.in = in;
@@ -37,6 +47,9 @@ final class AttributeValueReader {
   AttributeValue read() throws IOException {
     if (!in.beginStructure()) {
       return null;
+    }
+    if (enclosingDocuments == MAX_NESTED_LEVELS) {
+      in.defer(DynamoException.validation(TOO_DEEP));
     }
     AttributeValue value = null;
     int types = 0;
@@ -60,8 +73,8 @@ final class AttributeValueReader {
         case NS -> numberSet(in.readList(JsonInput::readString));
         case BS -> set(in.readList(r -> binary()), "Binary sets should not be empty", "of type BS",
             AttributeValueReader::base64, AttributeValue.BS::new);
-        case M -> map(readItem());
-        case L -> list(readList());
+        case M -> map(readNested(r -> readItem()));
+        case L -> list(readNested(r -> readList()));
       };
     }
     if (types == 0) {
@@ -92,6 +105,15 @@ final class AttributeValueReader {
 
   List<AttributeValue> readList() throws IOException {
     return in.readList(r -> r.isPresent() ? read() : fail(NULL_VALUE));
+  }
+
+  private <T> T readNested(JsonInput.ValueReader<T> contents) throws IOException {
+    enclosingDocuments++;
+    try {
+      return contents.read(in);
+    } finally {
+      enclosingDocuments--;
+    }
   }
 
   private Bytes binary() throws IOException {

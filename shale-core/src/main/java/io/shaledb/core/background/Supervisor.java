@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,7 @@ public final class Supervisor implements AutoCloseable {
       }
       Worker worker = new Worker(service, work, interval, firstBackoff);
       workers.put(service, worker);
-      worker.thread = Thread.ofVirtual().name("shale-" + service.name().toLowerCase().replace('_', '-'))
+      worker.thread = Thread.ofVirtual().name("shale-" + service.name().toLowerCase(Locale.ROOT).replace('_', '-'))
           .start(worker::run);
     });
   }

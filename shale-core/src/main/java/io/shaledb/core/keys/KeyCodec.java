@@ -260,8 +260,8 @@ public final class KeyCodec {
 
   /** Where the sort key starts in an item key. */
   public static int sortKeyOffset(byte[] itemKey) {
-    int partitionLength = (itemKey[KEYSPACE_BYTES + HASH_BYTES] & 0xFF) << 8
-        | itemKey[KEYSPACE_BYTES + HASH_BYTES + 1] & 0xFF;
+    int partitionLength = ((itemKey[KEYSPACE_BYTES + HASH_BYTES] & 0xFF) << 8)
+        | (itemKey[KEYSPACE_BYTES + HASH_BYTES + 1] & 0xFF);
     return KEYSPACE_BYTES + HASH_BYTES + 2 + partitionLength;
   }
 

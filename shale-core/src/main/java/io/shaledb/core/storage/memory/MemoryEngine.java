@@ -167,6 +167,7 @@ public final class MemoryEngine implements StorageEngine {
   }
 
   /** Prunes a queued slot: its versions no reader at or after {@code oldest} can see, and the key if deleted. */
+  @SuppressWarnings("ReferenceEquality") // the question is whether this very slot is still the one stored
   private void prune(Slot slot, long oldest) {
     if (points.get(slot) != slot) {
       return; // a cleared range or an earlier prune removed the key; a slot for it now would be a new one

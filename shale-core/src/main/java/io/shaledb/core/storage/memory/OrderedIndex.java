@@ -322,7 +322,7 @@ final class OrderedIndex {
       while (low < high) {
         int middle = (low + high) >>> 1;
         int order = Long.compareUnsigned(prefixes[middle], prefix);
-        if (order < 0 || order == 0 && Arrays.compareUnsigned(slots[middle].key, key) < 0) {
+        if (order < 0 || (order == 0 && Arrays.compareUnsigned(slots[middle].key, key) < 0)) {
           low = middle + 1;
         } else {
           high = middle;

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** Durability and atomicity of the default (RocksDB) server across clean restarts and SIGKILL. */
-@Tag("slow")
+@org.junit.jupiter.api.Tag("slow") // qualified: the SDK's Tag is imported
 class DurabilityIT {
 
   @TempDir

@@ -5,6 +5,7 @@ import io.shaledb.core.expr.ast.Operand;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.DynamoNumber;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates bound conditions on an item. Comparisons of different types, or with a missing attribute, are false
@@ -113,7 +114,7 @@ public final class ConditionEvaluator {
   }
 
   /** An operand's value on the item, or null when it has none. */
-  static AttributeValue value(Operand operand, Map<String, AttributeValue> item) {
+  static @Nullable AttributeValue value(Operand operand, Map<String, AttributeValue> item) {
     return switch (operand) {
       case Operand.PathOperand p -> Paths.get(item, p.path());
       case Operand.Literal l -> l.value();
@@ -126,7 +127,7 @@ public final class ConditionEvaluator {
   }
 
   /** size(): characters of a string, bytes of a binary, elements of a set, list or map; none for other types. */
-  private static AttributeValue size(AttributeValue value) {
+  private static @Nullable AttributeValue size(@Nullable AttributeValue value) {
     if (value == null) {
       return null;
     }

@@ -144,7 +144,7 @@ public final class UpdateApplier {
   }
 
   /** ADD: a sum for numbers, a union for sets; the value itself when the attribute is absent. */
-  private static AttributeValue add(AttributeValue existing, AttributeValue value) {
+  private static AttributeValue add(@Nullable AttributeValue existing, AttributeValue value) {
     if (existing == null) {
       return value;
     }

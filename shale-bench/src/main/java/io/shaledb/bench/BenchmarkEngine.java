@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A storage engine for one benchmark trial by its parameter name, "memory" or "rocksdb" (in a temporary folder). The
@@ -18,9 +19,9 @@ import java.util.stream.Stream;
  */
 final class BenchmarkEngine implements AutoCloseable {
   private final StorageEngine engine;
-  private final Path directory;
+  private final @Nullable Path directory;
 
-  private BenchmarkEngine(StorageEngine engine, Path directory) {
+  private BenchmarkEngine(StorageEngine engine, @Nullable Path directory) {
     this.engine = engine;
     this.directory = directory;
   }

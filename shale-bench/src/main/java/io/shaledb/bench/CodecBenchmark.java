@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -89,7 +90,7 @@ public class CodecBenchmark {
 
   @Benchmark
   public byte[] itemKeyEncode() {
-    return KeyCodec.itemKey(7, item.get("id"), item.get("c"));
+    return KeyCodec.itemKey(7, Objects.requireNonNull(item.get("id")), item.get("c"));
   }
 
   @Benchmark

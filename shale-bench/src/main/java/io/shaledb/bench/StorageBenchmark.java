@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -69,7 +70,7 @@ public class StorageBenchmark {
   }
 
   @Benchmark
-  public byte[] get() {
+  public byte @Nullable [] get() {
     try (Snapshot snapshot = engine.snapshot()) {
       return snapshot.get(key(ThreadLocalRandom.current().nextInt(KEYS)));
     }
@@ -77,7 +78,7 @@ public class StorageBenchmark {
 
   /** The read a server tries on its network thread before it would hand a GetItem to a worker. */
   @Benchmark
-  public byte[] getWithoutBlocking() {
+  public byte @Nullable [] getWithoutBlocking() {
     return engine.getWithoutBlocking(key(ThreadLocalRandom.current().nextInt(KEYS)));
   }
 

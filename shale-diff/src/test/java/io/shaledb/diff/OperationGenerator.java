@@ -73,7 +73,7 @@ final class OperationGenerator {
   private ObjectNode putItem(TableShape table, Expressions expressions) {
     ObjectNode request = Values.JSON.objectNode().put("TableName", table.name());
     request.set("Item", item(table));
-    writeOptions(request, table, expressions, List.of("NONE", "ALL_OLD"));
+    writeOptions(request, expressions, List.of("NONE", "ALL_OLD"));
     return request;
   }
 
@@ -112,11 +112,11 @@ final class OperationGenerator {
   private ObjectNode deleteItem(TableShape table, Expressions expressions) {
     ObjectNode request = Values.JSON.objectNode().put("TableName", table.name());
     request.set("Key", key(table));
-    writeOptions(request, table, expressions, List.of("NONE", "ALL_OLD"));
+    writeOptions(request, expressions, List.of("NONE", "ALL_OLD"));
     return request;
   }
 
-  private void writeOptions(ObjectNode request, TableShape table, Expressions expressions, List<String> returns) {
+  private void writeOptions(ObjectNode request, Expressions expressions, List<String> returns) {
     Placeholders placeholders = new Placeholders(random);
     conditionOrExpected(request, expressions, placeholders);
     mixSometimes(request, new LegacyParameters(random, values, expressions));

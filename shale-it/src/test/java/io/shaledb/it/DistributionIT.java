@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The server distribution that {@code ./mvnw package} builds (shale-dist), unpacked as a user would into a directory
  * of its own and started with its launcher: it needs nothing from the project, only a JDK 21+.
  */
+@Tag("slow")
 class DistributionIT {
   private static final Path TAR = Path.of(System.getProperty("shaledb.distribution"));
   private static final String VERSION = System.getProperty("shaledb.version");

@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** Durability and atomicity of the default (RocksDB) server across clean restarts and SIGKILL. */
+@org.junit.jupiter.api.Tag("slow") // qualified: the SDK's Tag is imported
 class DurabilityIT {
 
   @TempDir

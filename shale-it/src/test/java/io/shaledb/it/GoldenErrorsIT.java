@@ -90,6 +90,7 @@ class GoldenErrorsIT {
     }
   }
 
+  @SuppressWarnings("IncrementInForLoopAndHeader") // a case is two lines: the loop steps over the second itself
   private static List<Case> read(String file) throws IOException {
     List<Case> cases = new ArrayList<>();
     try (InputStream in = GoldenErrorsIT.class.getResourceAsStream("/golden/" + file)) {

@@ -98,7 +98,7 @@ class IndexesIT {
     for (int i = 0; i < 6; i++) {
       int id = i;
       client.putItem(r -> r.tableName(table).item(Map.of("pk", s("p"), "sk", n(id), "lsk1", s("v" + (5 - id)),
-          "lsk2", n(id * 10), "g2", n(id % 2), "gs", s("s" + id), "c", s("c" + id), "other", s("o" + id))));
+          "lsk2", n(id * 10L), "g2", n(id % 2), "gs", s("s" + id), "c", s("c" + id), "other", s("o" + id))));
     }
 
     QueryResponse byLsi = client.query(r -> r.tableName(table).indexName("lsi1")

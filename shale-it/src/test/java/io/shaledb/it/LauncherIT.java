@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * never written by a start. The launcher runs from a copy of the project's layout made of links, so the archive it
  * maps is the test's own.
  */
+@Tag("slow")
 class LauncherIT {
   private static final Path PROJECT = Path.of(System.getProperty("shaledb.projectRoot"));
 

@@ -193,7 +193,7 @@ class TransactionsIT {
         for (int i = 0; i < 60; i++) {
           int from = random.nextInt(accounts);
           int to = (from + 1 + random.nextInt(accounts - 1)) % accounts;
-          long amount = 1 + random.nextInt(60);
+          long amount = 1L + random.nextInt(60);
           try {
             client.transactWriteItems(r -> r.transactItems(move(table, "acct" + from, -amount),
                 move(table, "acct" + to, amount)));

@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Properties: {@code fuzz.requests} (4000), {@code fuzz.seed} (23), {@code fuzz.threads} (connections sending at
  * once, 2), {@code fuzz.seconds} (the run stops sending after this long, 600), {@code fuzz.only} (one request).
  */
+@Tag("slow")
 class WireFuzzIT {
   private static final long SEED = Long.getLong("fuzz.seed", 23);
   private static final int REQUESTS = Integer.getInteger("fuzz.requests", 4000);

@@ -70,7 +70,7 @@ final class ServerJar {
     String xdg = System.getenv("XDG_CACHE_HOME");
     Path home = Path.of(System.getProperty("user.home"));
     Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache");
-    return Files.isWritable(base) || !Files.exists(base) && Files.isWritable(home)
+    return Files.isWritable(base) || (!Files.exists(base) && Files.isWritable(home))
         ? base.resolve("shaledb") : Path.of(System.getProperty("java.io.tmpdir"), "shaledb-cache");
   }
 

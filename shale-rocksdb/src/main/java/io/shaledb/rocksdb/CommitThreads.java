@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.rocksdb.RocksDBException;
 
 /**
@@ -26,7 +27,7 @@ final class CommitThreads implements AutoCloseable {
   }
 
   /** Null when writes are not synced. */
-  private final ExecutorService threads;
+  private final @Nullable ExecutorService threads;
 
   CommitThreads(Durability durability) {
     if (durability == Durability.FSYNC) {
@@ -65,7 +66,7 @@ final class CommitThreads implements AutoCloseable {
             case RocksDBException rocks -> throw rocks;
             case RuntimeException unchecked -> throw unchecked;
             case Error error -> throw error;
-            default -> throw new IllegalStateException(e.getCause());
+            case null, default -> throw new IllegalStateException(e.getCause());
           }
         }
       }

@@ -18,7 +18,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompressionType;
@@ -75,7 +77,7 @@ public final class RocksDbEngine implements StorageEngine {
   private final CommitThreads commits;
   private final RocksDB db;
   /** The same database as {@link #db} when it was opened for writing; null when it was opened read-only. */
-  private final OptimisticTransactionDB writable;
+  private final @Nullable OptimisticTransactionDB writable;
   private final StampedCommits stampedCommits;
 
   private RocksDbEngine(Path directory, Durability durability, RocksDbTuning tuning) throws RocksDBException {
@@ -148,10 +150,12 @@ public final class RocksDbEngine implements StorageEngine {
     if (Files.isDirectory(directory)) {
       return;
     }
-    createDurably(directory.getParent());
+    // The path is absolute and the root exists, so a missing directory has a parent.
+    Path parent = Objects.requireNonNull(directory.getParent());
+    createDurably(parent);
     Files.createDirectory(directory);
-    try (FileChannel parent = FileChannel.open(directory.getParent(), StandardOpenOption.READ)) {
-      parent.force(true);
+    try (FileChannel parentChannel = FileChannel.open(parent, StandardOpenOption.READ)) {
+      parentChannel.force(true);
     }
   }
 
@@ -168,7 +172,7 @@ public final class RocksDbEngine implements StorageEngine {
    * walks the calling thread's stack on every read.
    */
   @Override
-  public byte[] getWithoutBlocking(byte[] key) {
+  public byte @Nullable [] getWithoutBlocking(byte[] key) {
     ReadBuffers buffers = READ_BUFFERS.get();
     ByteBuffer value = buffers.value();
     KeyMayExist found = db.keyMayExist(buffers.key(key), value);
@@ -182,7 +186,7 @@ public final class RocksDbEngine implements StorageEngine {
   }
 
   /** A value longer than the thread's buffer: read again through the array form, which sizes its own. */
-  private byte[] getLargerWithoutBlocking(byte[] key) {
+  private byte @Nullable [] getLargerWithoutBlocking(byte[] key) {
     Holder<byte[]> value = new Holder<>();
     if (!db.keyMayExist(key, value)) {
       return null;

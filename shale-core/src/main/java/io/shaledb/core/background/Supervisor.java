@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs each background service on its own virtual thread: a pass, then a wait of one interval (cut short by
@@ -36,7 +38,7 @@ public final class Supervisor implements AutoCloseable {
       }
       Worker worker = new Worker(service, work, interval, firstBackoff);
       workers.put(service, worker);
-      worker.thread = Thread.ofVirtual().name("shale-" + service.name().toLowerCase().replace('_', '-'))
+      worker.thread = Thread.ofVirtual().name("shale-" + service.name().toLowerCase(Locale.ROOT).replace('_', '-'))
           .start(worker::run);
     });
   }
@@ -63,7 +65,8 @@ public final class Supervisor implements AutoCloseable {
     running.forEach(Worker::stop);
     for (Worker worker : running) {
       try {
-        if (!worker.thread.join(Duration.ofSeconds(10))) {
+        Thread thread = worker.thread;
+        if (thread != null && !thread.join(Duration.ofSeconds(10))) {
           LOG.log(Level.WARNING, "background service {0} did not stop within 10 seconds", worker.service);
         }
       } catch (InterruptedException e) {
@@ -80,7 +83,7 @@ public final class Supervisor implements AutoCloseable {
     final Duration firstBackoff;
     final Semaphore wakeups = new Semaphore(0);
     volatile boolean stopped;
-    Thread thread;
+    @Nullable Thread thread;
 
     Worker(Service service, BackgroundService work, Duration interval, Duration firstBackoff) {
       this.service = service;

@@ -7,6 +7,7 @@ import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.storage.KeyRange;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes item keys so that unsigned byte order is DynamoDB's order (see docs/adr/0002-key-encoding.md):
@@ -47,7 +48,7 @@ public final class KeyCodec {
   private KeyCodec() {}
 
   /** The storage key of an item; {@code sortKey} is null for tables without a sort key. */
-  public static byte[] itemKey(int keyspace, AttributeValue partitionKey, AttributeValue sortKey) {
+  public static byte[] itemKey(int keyspace, AttributeValue partitionKey, @Nullable AttributeValue sortKey) {
     ByteWriter out = partitionPrefix(keyspace, partitionBytes(partitionKey), 32);
     if (sortKey != null) {
       writeOrdered(out, sortKey);
@@ -260,8 +261,8 @@ public final class KeyCodec {
 
   /** Where the sort key starts in an item key. */
   public static int sortKeyOffset(byte[] itemKey) {
-    int partitionLength = (itemKey[KEYSPACE_BYTES + HASH_BYTES] & 0xFF) << 8
-        | itemKey[KEYSPACE_BYTES + HASH_BYTES + 1] & 0xFF;
+    int partitionLength = ((itemKey[KEYSPACE_BYTES + HASH_BYTES] & 0xFF) << 8)
+        | (itemKey[KEYSPACE_BYTES + HASH_BYTES + 1] & 0xFF);
     return KEYSPACE_BYTES + HASH_BYTES + 2 + partitionLength;
   }
 

@@ -101,8 +101,10 @@ public final class IndexBuilder implements BackgroundService {
     db.catalog().change(change -> {
       change.table(table.name())
           .filter(current -> current.keyspace() == table.keyspace())
-          .filter(current -> current.index(index.name()) != null
-              && current.index(index.name()).keyspace() == index.keyspace())
+          .filter(current -> {
+            IndexMetadata found = current.index(index.name());
+            return found != null && found.keyspace() == index.keyspace();
+          })
           .ifPresent(current -> change.putTable(current.withIndexes(current.indexes().stream()
               .map(i -> i.keyspace() == index.keyspace() ? i.withStatus(IndexStatus.ACTIVE) : i).toList())));
       ResumePositions.write(change.storage(), index.keyspace(), Task.INDEX_BACKFILL, null);

@@ -6,6 +6,7 @@ import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvReader;
 import io.shaledb.core.storage.Transaction;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a background task over a keyspace resumes: the key its next pass starts from, kept in the system keyspace
@@ -20,13 +21,15 @@ final class ResumePositions {
    */
   static byte[] read(KvReader reader, int keyspace, Task task, KeyRange range) {
     byte[] stored = reader.get(SystemKeyspace.progress(keyspace, task));
-    boolean within = stored != null && Arrays.compareUnsigned(stored, range.start()) >= 0
-        && Arrays.compareUnsigned(stored, range.end()) <= 0;
-    return within ? stored : range.start();
+    if (stored != null && Arrays.compareUnsigned(stored, range.start()) >= 0
+        && Arrays.compareUnsigned(stored, range.end()) <= 0) {
+      return stored;
+    }
+    return range.start();
   }
 
   /** Records where {@code task} resumes; null starts the next pass from the range's start. */
-  static void write(Transaction tx, int keyspace, Task task, byte[] position) {
+  static void write(Transaction tx, int keyspace, Task task, byte @Nullable [] position) {
     if (position == null) {
       tx.delete(SystemKeyspace.progress(keyspace, task));
     } else {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import io.shaledb.core.write.Transactions.Committed;
 import io.shaledb.core.write.WritePipeline;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deletes expired items of tables with time to live. An item expires when its TTL attribute is a number of epoch
@@ -82,7 +83,7 @@ public final class TimeToLiveSweeper implements BackgroundService {
   }
 
   /** Expired: epoch seconds not in the future, and not more than five years in the past (DynamoDB skips those). */
-  private static boolean isExpired(Map<String, AttributeValue> item, String attribute, long nowSeconds) {
+  private static boolean isExpired(Map<String, AttributeValue> item, @Nullable String attribute, long nowSeconds) {
     if (!(item.get(attribute) instanceof AttributeValue.N n)) {
       return false;
     }

@@ -1,5 +1,7 @@
 package io.shaledb.core.model;
 
+import org.jspecify.annotations.Nullable;
+
 /** The ten attribute types, named by their wire descriptors. Persisted by ordinal: never reorder. */
 public enum AttributeType {
   S,
@@ -14,7 +16,7 @@ public enum AttributeType {
   BOOL;
 
   /** The descriptor for a wire name, or {@code null} when the name is not a type. */
-  public static AttributeType fromWireName(String name) {
+  public static @Nullable AttributeType fromWireName(String name) {
     return switch (name) {
       case "S" -> S;
       case "N" -> N;

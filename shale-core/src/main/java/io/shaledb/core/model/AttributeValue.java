@@ -28,6 +28,7 @@ public sealed interface AttributeValue
   AttributeType type();
 
   record S(String value) implements AttributeValue {
+    @Override
     public AttributeType type() {
       return AttributeType.S;
     }
@@ -38,12 +39,15 @@ public sealed interface AttributeValue
       return new N(DynamoNumber.parse(text));
     }
 
+    @Override
+
     public AttributeType type() {
       return AttributeType.N;
     }
   }
 
   record B(Bytes value) implements AttributeValue {
+    @Override
     public AttributeType type() {
       return AttributeType.B;
     }
@@ -55,6 +59,8 @@ public sealed interface AttributeValue
       values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
     }
 
+    @Override
+
     public AttributeType type() {
       return AttributeType.SS;
     }
@@ -64,6 +70,8 @@ public sealed interface AttributeValue
     public NS {
       values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
     }
+
+    @Override
 
     public AttributeType type() {
       return AttributeType.NS;
@@ -75,6 +83,8 @@ public sealed interface AttributeValue
       values = Collections.unmodifiableSet(new LinkedHashSet<>(values));
     }
 
+    @Override
+
     public AttributeType type() {
       return AttributeType.BS;
     }
@@ -84,6 +94,8 @@ public sealed interface AttributeValue
     public M {
       values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
+
+    @Override
 
     public AttributeType type() {
       return AttributeType.M;
@@ -95,6 +107,8 @@ public sealed interface AttributeValue
       values = List.copyOf(values);
     }
 
+    @Override
+
     public AttributeType type() {
       return AttributeType.L;
     }
@@ -102,6 +116,8 @@ public sealed interface AttributeValue
 
   record Null() implements AttributeValue {
     public static final Null INSTANCE = new Null();
+
+    @Override
 
     public AttributeType type() {
       return AttributeType.NULL;
@@ -115,6 +131,8 @@ public sealed interface AttributeValue
     public static Bool of(boolean value) {
       return value ? TRUE : FALSE;
     }
+
+    @Override
 
     public AttributeType type() {
       return AttributeType.BOOL;

@@ -3,6 +3,7 @@ package io.shaledb.core.model;
 import io.shaledb.core.error.DynamoException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A DynamoDB number: at most 38 significant digits, magnitude between 1E-130 and
@@ -23,8 +24,8 @@ public final class DynamoNumber implements Comparable<DynamoNumber> {
 
   public static final DynamoNumber ZERO = new DynamoNumber(BigDecimal.ZERO);
 
-  private BigDecimal value;
-  private String text;
+  private @Nullable BigDecimal value;
+  private @Nullable String text;
 
   private DynamoNumber(BigDecimal normalised) {
     this.value = normalised;

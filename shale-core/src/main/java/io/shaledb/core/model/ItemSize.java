@@ -49,7 +49,7 @@ public final class ItemSize {
   }
 
   public static long of(DynamoNumber number) {
-    return (number.digits().length() + 1) / 2 + 1;
+    return (number.digits().length() + 1L) / 2 + 1;
   }
 
   public static int utf8Length(String s) {

@@ -3,6 +3,7 @@ package io.shaledb.core.schema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The key of a table or index: its partition (HASH) attributes, then its sort (RANGE) attributes, each in key schema
@@ -20,7 +21,7 @@ public record KeySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sor
     }
   }
 
-  public static KeySchema of(KeyAttribute partitionKey, KeyAttribute sortKeyOrNull) {
+  public static KeySchema of(KeyAttribute partitionKey, @Nullable KeyAttribute sortKeyOrNull) {
     return new KeySchema(List.of(partitionKey), sortKeyOrNull == null ? List.of() : List.of(sortKeyOrNull));
   }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the catalog knows about a table. Immutable: a change produces a new instance through the
@@ -26,7 +27,7 @@ public record TableMetadata(
     Map<String, String> tags,
     boolean deletionProtectionEnabled,
     List<IndexMetadata> indexes,
-    StreamSettings stream,
+    @Nullable StreamSettings stream,
     TimeToLive timeToLive) {
 
   public TableMetadata {
@@ -36,7 +37,7 @@ public record TableMetadata(
   }
 
   /** The attribute holding expiry times while time to live is enabled, or null. */
-  public String timeToLiveAttribute() {
+  public @Nullable String timeToLiveAttribute() {
     return timeToLive.attribute().orElse(null);
   }
 
@@ -51,7 +52,7 @@ public record TableMetadata(
   }
 
   /** The index of that name, or null. */
-  public IndexMetadata index(String indexName) {
+  public @Nullable IndexMetadata index(String indexName) {
     for (IndexMetadata index : indexes) {
       if (index.name().equals(indexName)) {
         return index;

@@ -1,6 +1,7 @@
 package io.shaledb.core.storage;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An ordered, transactional key-value store of byte strings: the one thing ShaleDB's engine needs from storage.
@@ -36,7 +37,7 @@ public interface StorageEngine extends AutoCloseable {
    *
    * @throws WouldBlockException when the value is not in memory (the engine's caches included)
    */
-  byte[] getWithoutBlocking(byte[] key);
+  byte @Nullable [] getWithoutBlocking(byte[] key);
 
   /**
    * The lowest versionstamp ({@link Transaction#putVersionstamped}) a commit can receive from now on: every smaller

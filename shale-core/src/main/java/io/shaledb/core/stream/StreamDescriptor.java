@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stream as ListStreams and DescribeStream report it. Kept in the catalog after its table disables it or is
@@ -24,10 +26,11 @@ import java.util.List;
  * @param trimmedBefore records below this sequence number are past retention and were removed
  */
 public record StreamDescriptor(String arn, String tableName, StreamViewType viewType, int keyspace, String label,
-    Instant created, Instant closed, String hashKey, String rangeKey, List<Shard> shards, long trimmedBefore) {
+    Instant created, @Nullable Instant closed, String hashKey, @Nullable String rangeKey, List<Shard> shards,
+    long trimmedBefore) {
 
   /** One shard: records with sequence numbers from {@code start} (inclusive) to {@code end} (exclusive, or open). */
-  public record Shard(String shardId, String parentShardId, long start, long end, Instant created) {
+  public record Shard(String shardId, @Nullable String parentShardId, long start, long end, Instant created) {
     public static final long OPEN = Long.MAX_VALUE;
 
     public boolean isOpen() {
@@ -64,7 +67,8 @@ public record StreamDescriptor(String arn, String tableName, StreamViewType view
   /** Ends the open shard at {@code boundary} and opens its child there. */
   public StreamDescriptor rollOver(Instant when, long boundary) {
     List<Shard> next = new ArrayList<>(endOpenShard(boundary));
-    next.add(new Shard(shardId(when, next.size()), openShard().shardId(), boundary, Shard.OPEN, when));
+    Shard open = Objects.requireNonNull(openShard(), "a closed stream does not roll over");
+    next.add(new Shard(shardId(when, next.size()), open.shardId(), boundary, Shard.OPEN, when));
     return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, closed, hashKey, rangeKey, next,
         trimmedBefore);
   }
@@ -75,12 +79,12 @@ public record StreamDescriptor(String arn, String tableName, StreamViewType view
   }
 
   /** The shard still taking records, or null once the stream is closed. */
-  public Shard openShard() {
+  public @Nullable Shard openShard() {
     Shard last = shards.get(shards.size() - 1);
     return last.isOpen() && closed == null ? last : null;
   }
 
-  public Shard shard(String shardId) {
+  public @Nullable Shard shard(String shardId) {
     for (Shard shard : shards) {
       if (shard.shardId().equals(shardId)) {
         return shard;

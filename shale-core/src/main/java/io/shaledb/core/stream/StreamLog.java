@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes change records into table streams, in the same storage transaction as the change they describe, so there
@@ -63,7 +64,8 @@ public final class StreamLog {
 
   /** When a stored record was written, in epoch milliseconds. */
   public static long timeMillis(byte[] record) {
-    return ((AttributeValue.N) ItemCodec.decode(record).get("time")).value().bigDecimalValue().longValue();
+    AttributeValue time = Objects.requireNonNull(ItemCodec.decode(record).get("time"), "every record has its time");
+    return ((AttributeValue.N) time).value().bigDecimalValue().longValue();
   }
 
   public static KeyRange range(int keyspace) {

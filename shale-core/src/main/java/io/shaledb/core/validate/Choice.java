@@ -1,6 +1,7 @@
 package io.shaledb.core.validate;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request member of an enumerated type, as the request sent it: the constant its text names, or none when the text
@@ -10,10 +11,10 @@ import java.util.List;
  *
  * @param value the constant {@code text} names, or null when it names none
  */
-public record Choice<E extends Enum<E>>(String text, E value) {
+public record Choice<E extends Enum<E>>(String text, @Nullable E value) {
 
   /** The choice {@code text} makes among {@code type}'s constants; null (an absent member) for null text. */
-  public static <E extends Enum<E>> Choice<E> of(String text, Class<E> type) {
+  public static <E extends Enum<E>> @Nullable Choice<E> of(@Nullable String text, Class<E> type) {
     if (text == null) {
       return null;
     }
@@ -33,19 +34,21 @@ public record Choice<E extends Enum<E>>(String text, E value) {
    * The constant chosen, or {@code absent} when the member was not sent; validation has already refused text that
    * names no constant.
    */
-  public static <E extends Enum<E>> E valueOr(Choice<E> choice, E absent) {
-    if (choice == null) {
-      return absent;
-    }
-    if (choice.value() == null) {
-      throw new IllegalStateException("'" + choice.text() + "' should have failed validation");
-    }
-    return choice.value();
+  public static <E extends Enum<E>> E valueOr(@Nullable Choice<E> choice, E absent) {
+    return choice == null ? absent : known(choice);
   }
 
   /** The constant chosen, or null when the member was not sent. */
-  public static <E extends Enum<E>> E valueOrNull(Choice<E> choice) {
-    return choice == null ? null : valueOr(choice, null);
+  public static <E extends Enum<E>> @Nullable E valueOrNull(@Nullable Choice<E> choice) {
+    return choice == null ? null : known(choice);
+  }
+
+  private static <E extends Enum<E>> E known(Choice<E> choice) {
+    E value = choice.value();
+    if (value == null) {
+      throw new IllegalStateException("'" + choice.text() + "' should have failed validation");
+    }
+    return value;
   }
 
   /** Whether the member names {@code constant}. */

@@ -4,6 +4,7 @@ import io.shaledb.core.error.DynamoException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects violations of an input's declared constraints (not null, length, range, pattern, enum) and reports
@@ -16,7 +17,7 @@ public final class ConstraintViolations {
 
   private final List<String> violations = new ArrayList<>();
 
-  public ConstraintViolations notNull(String path, Object value) {
+  public ConstraintViolations notNull(String path, @Nullable Object value) {
     if (value == null) {
       add(null, path, "Member must not be null");
     }
@@ -115,7 +116,7 @@ public final class ConstraintViolations {
     return oneOf(path, choice, List.of(listed));
   }
 
-  public void add(String renderedValue, String path, String constraint) {
+  public void add(@Nullable String renderedValue, String path, String constraint) {
     violations.add("Value " + (renderedValue == null ? "null" : renderedValue) + " at '" + path
         + "' failed to satisfy constraint: " + constraint);
   }

@@ -95,7 +95,7 @@ class KeyCodecTest {
         byte[] k = KeyCodec.itemKey(KEYSPACE, new AttributeValue.S("pk" + random.nextInt()), null);
         int holders = 0;
         int[] probes = total <= 100 ? allSegments(total) : new int[] {0, total / 2, total - 1,
-            (int) (((Integer.toUnsignedLong(hashOf(k))) * total) >>> 32)};
+            (int) ((Integer.toUnsignedLong(hashOf(k)) * total) >>> 32)};
         for (int segment : probes) {
           if (KeyCodec.segmentRange(KEYSPACE, segment, total).contains(k)) {
             holders++;
@@ -273,7 +273,7 @@ class KeyCodecTest {
   }
 
   private static int hashOf(byte[] key) {
-    return (key[4] & 0xFF) << 24 | (key[5] & 0xFF) << 16 | (key[6] & 0xFF) << 8 | key[7] & 0xFF;
+    return ((key[4] & 0xFF) << 24) | ((key[5] & 0xFF) << 16) | ((key[6] & 0xFF) << 8) | (key[7] & 0xFF);
   }
 
   private static int[] allSegments(int total) {

@@ -145,7 +145,7 @@ public abstract class BackgroundWorkContract {
     long seed = new Random().nextLong();
     System.out.println("dropAndCreateAgain seed " + seed);
     Random random = new Random(seed);
-    TableMetadata bystander = tables.create("bystander", true, true, true);
+    tables.create("bystander", true, true, true);
     tables.enableTimeToLive("bystander", "ttl");
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
@@ -154,7 +154,7 @@ public abstract class BackgroundWorkContract {
       items.add(item);
     }
     tables.put("bystander", items);
-    bystander = db.catalog().find("bystander").orElseThrow();
+    TableMetadata bystander = db.catalog().find("bystander").orElseThrow();
     Map<Integer, Map<String, String>> before = everything(bystander);
 
     MaintenanceServices.start(db, Duration.ofMillis(1));
@@ -284,7 +284,7 @@ public abstract class BackgroundWorkContract {
 
   @Test
   void deleteTable_removesEverythingTheTableOwned() {
-    TableMetadata table = tables.create("doomed", true, true, true);
+    tables.create("doomed", true, true, true);
     tables.enableTimeToLive("doomed", "exp");
     List<Map<String, AttributeValue>> load = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
@@ -294,7 +294,7 @@ public abstract class BackgroundWorkContract {
     new TimeToLiveSweeper(db).runPass();
     tables.addGlobalIndex("doomed", "late");
     new IndexBuilder(db).runPass();
-    table = db.catalog().find("doomed").orElseThrow();
+    TableMetadata table = db.catalog().find("doomed").orElseThrow();
     List<Integer> keyspaces = new ArrayList<>(List.of(table.keyspace()));
     table.indexes().forEach(index -> keyspaces.add(index.keyspace()));
 

@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Decides whether a call is first tried without blocking. A try that would block costs a good part of the read it
  * precedes (on RocksDB, the index and filter lookups), and on a table much larger than the block cache most tries
- * would block: GetItem of random keys over a million items fell from 17,000 to 12,500 requests/s when every call
- * tried first. So after a try that would have blocked, the next calls skip the try for a stretch that doubles with
+ * would block, so trying every call would make reads slower than not trying at all (docs/benchmarks.md, item 21).
+ * So after a try that would have blocked, the next calls skip the try for a stretch that doubles with
  * each further miss, up to {@value #MAX_STRETCH} calls, and halves with each success: calls are tried while more
  * than about half of the tries succeed. Shared by the event loops; a lost update only shifts the heuristic.
  */

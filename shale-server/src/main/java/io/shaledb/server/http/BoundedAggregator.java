@@ -54,7 +54,7 @@ final class BoundedAggregator extends HttpObjectAggregator {
    */
   @Override
   public boolean acceptInboundMessage(Object msg) throws Exception {
-    return msg instanceof FullHttpRequest || dropping && msg instanceof HttpContent
+    return msg instanceof FullHttpRequest || (dropping && msg instanceof HttpContent)
         || super.acceptInboundMessage(msg);
   }
 

@@ -66,6 +66,7 @@ final class Responses {
   }
 
   /** The current second in HTTP's date format, formatted anew only when the second has changed. */
+  @SuppressWarnings("JavaUtilDate") // Netty's DateFormatter formats a Date
   private AsciiString date() {
     long second = Math.floorDiv(clock.millis(), 1000);
     DateHeader current = date;

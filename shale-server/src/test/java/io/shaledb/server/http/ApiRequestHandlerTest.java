@@ -108,7 +108,7 @@ class ApiRequestHandlerTest {
     assertThat(calls).hasValue(1);
     assertThat(handedOff).as("run on the event loop: the engine never blocks").isEmpty();
     assertThat(memory.used()).isZero();
-    assertThat(memory.peak()).as("the request's body, then its response").isEqualTo(2 * "{\"a\":1}".length());
+    assertThat(memory.peak()).as("the request's body, then its response").isEqualTo(2L * "{\"a\":1}".length());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.shaledb.server.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class JsonEscapesTest {
   void agreesWithAByteByByteCheck_onEveryByteValueAtEveryPosition() {
     for (int value = 0; value < 256; value++) {
       for (int position = 0; position < 19; position++) {
-        byte[] text = "abcdefghijklmnopqrs".getBytes();
+        byte[] text = "abcdefghijklmnopqrs".getBytes(StandardCharsets.UTF_8);
         text[position] = (byte) value;
         for (int offset = 0; offset < 3; offset++) {
           int length = text.length - offset;

@@ -1,5 +1,7 @@
 package io.shaledb.core.expr.ast;
 
+import org.jspecify.annotations.Nullable;
+
 /** The functions that are conditions by themselves, with their arity. */
 public enum ConditionFunction {
   ATTRIBUTE_EXISTS("attribute_exists", 1),
@@ -30,7 +32,7 @@ public enum ConditionFunction {
   }
 
   /** The function of that name (case-sensitive, as in DynamoDB), or null. */
-  public static ConditionFunction named(String name) {
+  public static @Nullable ConditionFunction named(String name) {
     for (ConditionFunction f : values()) {
       if (f.functionName.equals(name)) {
         return f;

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves the placeholders of parsed expressions against one request's ExpressionAttributeNames and
@@ -37,7 +38,7 @@ public final class Binder {
   private final Set<String> usedNames = new LinkedHashSet<>();
   private final Set<String> usedValues = new LinkedHashSet<>();
   /** The top-level attributes that bound paths look inside of; made on the first such path. */
-  private Set<String> nestedHeads;
+  private @Nullable Set<String> nestedHeads;
 
   /**
    * @param names ExpressionAttributeNames, or null

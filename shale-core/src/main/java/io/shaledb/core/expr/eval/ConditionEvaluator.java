@@ -5,6 +5,8 @@ import io.shaledb.core.expr.ast.Operand;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.DynamoNumber;
 import java.util.Map;
+import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates bound conditions on an item. Comparisons of different types, or with a missing attribute, are false
@@ -21,8 +23,7 @@ public final class ConditionEvaluator {
         AttributeValue v = value(b.value(), item);
         AttributeValue low = value(b.low(), item);
         AttributeValue high = value(b.high(), item);
-        yield ordered(v, low) && ordered(v, high)
-            && Comparisons.compare(v, low) >= 0 && Comparisons.compare(v, high) <= 0;
+        yield ordered(v, low, order -> order >= 0) && ordered(v, high, order -> order <= 0);
       }
       case Condition.In in -> {
         AttributeValue v = value(in.value(), item);
@@ -48,15 +49,17 @@ public final class ConditionEvaluator {
     return switch (c.comparator()) {
       case EQ -> left != null && left.equals(right);
       case NE -> left == null || !left.equals(right);
-      case LT -> ordered(left, right) && Comparisons.compare(left, right) < 0;
-      case LE -> ordered(left, right) && Comparisons.compare(left, right) <= 0;
-      case GT -> ordered(left, right) && Comparisons.compare(left, right) > 0;
-      case GE -> ordered(left, right) && Comparisons.compare(left, right) >= 0;
+      case LT -> ordered(left, right, order -> order < 0);
+      case LE -> ordered(left, right, order -> order <= 0);
+      case GT -> ordered(left, right, order -> order > 0);
+      case GE -> ordered(left, right, order -> order >= 0);
     };
   }
 
-  private static boolean ordered(AttributeValue a, AttributeValue b) {
-    return a != null && b != null && a.type() == b.type() && Comparisons.isOrderable(a);
+  /** Whether both values are present, of one orderable type, and their order passes {@code test}. */
+  private static boolean ordered(@Nullable AttributeValue a, @Nullable AttributeValue b, IntPredicate test) {
+    return a != null && b != null && a.type() == b.type() && Comparisons.isOrderable(a)
+        && test.test(Comparisons.compare(a, b));
   }
 
   private static boolean function(Condition.Function f, Map<String, AttributeValue> item) {
@@ -72,14 +75,14 @@ public final class ConditionEvaluator {
     };
   }
 
-  private static boolean beginsWith(AttributeValue value, AttributeValue prefix) {
+  private static boolean beginsWith(@Nullable AttributeValue value, @Nullable AttributeValue prefix) {
     if (value instanceof AttributeValue.S s && prefix instanceof AttributeValue.S p) {
       return s.value().startsWith(p.value());
     }
     return value instanceof AttributeValue.B b && prefix instanceof AttributeValue.B p && b.value().startsWith(p.value());
   }
 
-  private static boolean contains(AttributeValue container, AttributeValue element) {
+  private static boolean contains(@Nullable AttributeValue container, @Nullable AttributeValue element) {
     if (container == null || element == null) {
       return false;
     }
@@ -113,7 +116,7 @@ public final class ConditionEvaluator {
   }
 
   /** An operand's value on the item, or null when it has none. */
-  static AttributeValue value(Operand operand, Map<String, AttributeValue> item) {
+  static @Nullable AttributeValue value(Operand operand, Map<String, AttributeValue> item) {
     return switch (operand) {
       case Operand.PathOperand p -> Paths.get(item, p.path());
       case Operand.Literal l -> l.value();
@@ -126,7 +129,7 @@ public final class ConditionEvaluator {
   }
 
   /** size(): characters of a string, bytes of a binary, elements of a set, list or map; none for other types. */
-  private static AttributeValue size(AttributeValue value) {
+  private static @Nullable AttributeValue size(@Nullable AttributeValue value) {
     if (value == null) {
       return null;
     }

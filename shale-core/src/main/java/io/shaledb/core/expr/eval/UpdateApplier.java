@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies a bound update to an item. Every operand reads the item as it was before the update (DynamoDB's
@@ -143,7 +144,7 @@ public final class UpdateApplier {
   }
 
   /** ADD: a sum for numbers, a union for sets; the value itself when the attribute is absent. */
-  private static AttributeValue add(AttributeValue existing, AttributeValue value) {
+  private static AttributeValue add(@Nullable AttributeValue existing, AttributeValue value) {
     if (existing == null) {
       return value;
     }
@@ -163,7 +164,7 @@ public final class UpdateApplier {
   }
 
   /** DELETE: the set minus the given elements, or null when nothing remains (or nothing was there). */
-  private static AttributeValue delete(AttributeValue existing, AttributeValue value) {
+  private static @Nullable AttributeValue delete(@Nullable AttributeValue existing, AttributeValue value) {
     if (existing == null) {
       return null;
     }
@@ -217,7 +218,7 @@ public final class UpdateApplier {
     item.put(top, setIn(container, elements, 1, value));
   }
 
-  private static AttributeValue setIn(AttributeValue container, List<PathElement> elements, int at,
+  private static AttributeValue setIn(@Nullable AttributeValue container, List<PathElement> elements, int at,
       AttributeValue value) {
     boolean last = at == elements.size() - 1;
     return switch (elements.get(at)) {

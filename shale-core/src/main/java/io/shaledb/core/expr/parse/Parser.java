@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A recursive-descent parser for DynamoDB's expression language, producing unbound trees. Precedence, lowest
@@ -326,7 +327,7 @@ public final class Parser {
     ADD,
     DELETE;
 
-    static Clause of(Token t) {
+    static @Nullable Clause of(Token t) {
       for (Clause c : values()) {
         if (t.isKeyword(c.name())) {
           return c;

@@ -23,7 +23,6 @@ import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

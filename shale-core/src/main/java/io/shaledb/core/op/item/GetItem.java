@@ -1,7 +1,6 @@
 package io.shaledb.core.op.item;
 
 import io.shaledb.core.op.item.RequestExpressions.Parameter;
-import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
@@ -15,10 +14,7 @@ import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.ConstraintViolations;
-import java.util.HashSet;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**

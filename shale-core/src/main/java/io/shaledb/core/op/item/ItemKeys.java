@@ -21,7 +21,7 @@ public final class ItemKeys {
     KeySchema schema = table.keySchema();
     AttributeValue partition = itemKeyValue(schema.partitionKey(), item);
     AttributeValue sort = schema.sortKey().map(k -> itemKeyValue(k, item)).orElse(null);
-    checkSizes(schema, partition, sort);
+    checkSizes(partition, sort);
     return KeyCodec.itemKey(table.keyspace(), partition, sort);
   }
 
@@ -33,7 +33,7 @@ public final class ItemKeys {
     }
     AttributeValue partition = keyValue(schema.partitionKey(), key);
     AttributeValue sort = schema.sortKey().map(k -> keyValue(k, key)).orElse(null);
-    checkSizes(schema, partition, sort);
+    checkSizes(partition, sort);
     return KeyCodec.itemKey(table.keyspace(), partition, sort);
   }
 
@@ -70,7 +70,7 @@ public final class ItemKeys {
     }
   }
 
-  private static void checkSizes(KeySchema schema, AttributeValue partition, AttributeValue sort) {
+  private static void checkSizes(AttributeValue partition, AttributeValue sort) {
     if (ItemSize.of(partition) > MAX_PARTITION_KEY_BYTES) {
       throw DynamoException.validation("One or more parameter values were invalid: Size of hashkey has exceeded"
           + " the maximum size limit of" + MAX_PARTITION_KEY_BYTES + " bytes");

@@ -7,7 +7,6 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.write.ItemLimits;
 import io.shaledb.core.write.ItemWrite;
-import io.shaledb.core.write.WriteCondition;
 import io.shaledb.core.write.WriteOutcome;
 import io.shaledb.core.write.WritePipeline;
 

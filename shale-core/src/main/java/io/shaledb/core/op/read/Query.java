@@ -15,7 +15,6 @@ import io.shaledb.core.op.item.RequestExpressions;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.validate.ConstraintViolations;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 

@@ -12,15 +12,12 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.op.item.LegacyParameters;
-import io.shaledb.core.op.item.RequestExpressions;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The checks and bindings Query and Scan share: Select, projection, filter, Limit and the exclusive start key. */
 final class ReadParameters {

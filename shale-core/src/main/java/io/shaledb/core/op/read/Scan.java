@@ -10,7 +10,6 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.item.RequestExpressions;
 import io.shaledb.core.storage.KeyRange;
-import java.util.Arrays;
 
 /**
  * Scan: every item of a table in hashed partition key order, one page at a time; with Segment and TotalSegments,

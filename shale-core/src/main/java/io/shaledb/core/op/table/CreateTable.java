@@ -156,7 +156,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     List<String> names = keys.stream().map(KeySchemaElement::attributeName).toList();
     List<String> defined = definitions.stream().map(AttributeDefinition::attributeName).toList();
     boolean undefined = !defined.containsAll(names);
-    if (keys.size() == 2 && (undefined || names.get(0).equals(names.get(1)) && defined.size() == 1)) {
+    if (keys.size() == 2 && (undefined || (names.get(0).equals(names.get(1)) && defined.size() == 1))) {
       throw DynamoException.validation("Invalid KeySchema: Some index key attribute have no definition");
     }
     if (keys.size() == 1 && undefined) {

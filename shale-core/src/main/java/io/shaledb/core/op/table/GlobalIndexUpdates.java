@@ -105,14 +105,14 @@ final class GlobalIndexUpdates {
         updated = create(change, updated, update.create(), in.attributeDefinitions(), now);
       } else if (update.delete() != null) {
         IndexMetadata index = globalIndex(updated, update.delete().indexName());
-        updated = updated.withIndexes(updated.indexes().stream().filter(i -> i != index).toList());
+        updated = updated.withIndexes(updated.indexes().stream().filter(i -> !i.name().equals(index.name())).toList());
         updated = updated.withAttributeDefinitions(usedDefinitions(updated, updated.attributeDefinitions()));
         change.dropKeyspace(index.keyspace());
       } else {
         IndexMetadata index = globalIndex(updated, update.update().indexName());
         ProvisionedThroughput throughput = Throughputs.forCreate(updated.billingMode(),
             update.update().provisionedThroughput());
-        updated = updated.withIndexes(updated.indexes().stream().map(i -> i != index ? i
+        updated = updated.withIndexes(updated.indexes().stream().map(i -> !i.name().equals(index.name()) ? i
             : new IndexMetadata(i.name(), i.keyspace(), false, i.keySchema(), i.projectionType(),
                 i.nonKeyAttributes(), i.status(), throughput, i.creationDateTime())).toList());
       }

@@ -12,7 +12,6 @@ import io.shaledb.core.validate.ConstraintViolations;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /** StreamSpecification's rules, shared by CreateTable and UpdateTable. */
 public final class Streams {

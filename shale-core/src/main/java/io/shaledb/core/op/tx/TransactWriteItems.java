@@ -4,7 +4,6 @@ import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
 import io.shaledb.core.op.item.CommonParameters;
-import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Update;

@@ -2,13 +2,15 @@ package io.shaledb.core.storage.memory;
 
 import io.shaledb.core.storage.KvCursor;
 import java.util.Iterator;
+import org.jspecify.annotations.Nullable;
 
 /** Walks a live range of the ordered index, yielding each key's value as of the reader's sequence. */
 final class MemoryCursor implements KvCursor {
   private final Iterator<Slot> slots;
   private final long readSequence;
-  private byte[] key;
-  private byte[] value;
+  // Null before the first and after the last next(): KvCursor reads them only after next() returned true.
+  private byte @Nullable [] key;
+  private byte @Nullable [] value;
 
   MemoryCursor(Iterator<Slot> slots, long readSequence) {
     this.slots = slots;
@@ -32,11 +34,13 @@ final class MemoryCursor implements KvCursor {
   }
 
   @Override
+  @SuppressWarnings("NullAway") // see the fields
   public byte[] key() {
     return key;
   }
 
   @Override
+  @SuppressWarnings("NullAway") // see the fields
   public byte[] value() {
     return value;
   }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory engine: multi-version concurrency control over concurrent skip lists.
@@ -59,7 +60,7 @@ public final class MemoryEngine implements StorageEngine {
 
   /** Through a snapshot: it registers the read, which keeps the version it reads from being pruned meanwhile. */
   @Override
-  public byte[] getWithoutBlocking(byte[] key) {
+  public byte @Nullable [] getWithoutBlocking(byte[] key) {
     try (Snapshot snapshot = snapshot()) {
       return snapshot.get(key);
     }
@@ -102,7 +103,7 @@ public final class MemoryEngine implements StorageEngine {
     }
   }
 
-  byte[] get(byte[] key, long readSequence) {
+  byte @Nullable [] get(byte[] key, long readSequence) {
     Slot slot = points.get(Slot.probe(key));
     Version visible = slot == null ? null : slot.head.visibleAt(readSequence);
     return visible == null ? null : visible.value;
@@ -167,6 +168,7 @@ public final class MemoryEngine implements StorageEngine {
   }
 
   /** Prunes a queued slot: its versions no reader at or after {@code oldest} can see, and the key if deleted. */
+  @SuppressWarnings("ReferenceEquality") // the question is whether this very slot is still the one stored
   private void prune(Slot slot, long oldest) {
     if (points.get(slot) != slot) {
       return; // a cleared range or an earlier prune removed the key; a slot for it now would be a new one

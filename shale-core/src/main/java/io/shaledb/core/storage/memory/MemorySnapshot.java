@@ -3,6 +3,7 @@ package io.shaledb.core.storage.memory;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
+import org.jspecify.annotations.Nullable;
 
 /** A read view of the memory engine at one sequence number. */
 final class MemorySnapshot implements Snapshot {
@@ -16,7 +17,7 @@ final class MemorySnapshot implements Snapshot {
   }
 
   @Override
-  public byte[] get(byte[] key) {
+  public byte @Nullable [] get(byte[] key) {
     return engine.get(key, readSequence);
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /** An optimistic transaction of the memory engine: buffered writes, validated and applied at commit. */
 final class MemoryTransaction implements Transaction {
@@ -25,7 +26,7 @@ final class MemoryTransaction implements Transaction {
   }
 
   @Override
-  public byte[] get(byte[] key) {
+  public byte @Nullable [] get(byte[] key) {
     conflicts.add(key);
     return writes.containsKey(key) ? writes.get(key) : engine.get(key, readSequence);
   }

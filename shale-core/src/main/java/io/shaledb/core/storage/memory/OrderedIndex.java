@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The memory engine's slots in key order, for ranges (point reads and commits use the engine's hash map).
@@ -185,16 +187,16 @@ final class OrderedIndex {
     Leaf with(Slot slot, int sortedLimit);
 
     /** This leaf without a key, or null once empty. */
-    Leaf without(byte[] key);
+    @Nullable Leaf without(byte[] key);
 
     /**
      * The slots from {@code start} (inclusive) to {@code end} (exclusive), either null for no bound; a bound is a key
      * of the leaf's keyspace.
      */
-    Iterator<Slot> range(byte[] start, byte[] end, boolean reverse);
+    Iterator<Slot> range(byte @Nullable [] start, byte @Nullable [] end, boolean reverse);
 
     /** A leaf of slots in key order, or null for none. */
-    static Leaf of(List<Slot> slots, int sortedLimit) {
+    static @Nullable Leaf of(List<Slot> slots, int sortedLimit) {
       if (slots.isEmpty()) {
         return null;
       }
@@ -232,7 +234,7 @@ final class OrderedIndex {
       Slot[] grown = spliced(slots, new Slot[slots.length + 1], at, true);
       grown[at] = slot;
       if (grown.length > sortedLimit) {
-        return Leaf.of(Arrays.asList(grown), sortedLimit);
+        return Objects.requireNonNull(Leaf.of(Arrays.asList(grown), sortedLimit)); // grown holds slots
       }
       long[] grownPrefixes = spliced(prefixes, new long[grown.length], at, true);
       grownPrefixes[at] = prefixOf(slot.key);
@@ -240,7 +242,7 @@ final class OrderedIndex {
     }
 
     @Override
-    public Leaf without(byte[] key) {
+    public @Nullable Leaf without(byte[] key) {
       int at = search(key);
       if (slots.length == 1) {
         return null;
@@ -261,7 +263,7 @@ final class OrderedIndex {
     }
 
     @Override
-    public Iterator<Slot> range(byte[] start, byte[] end, boolean reverse) {
+    public Iterator<Slot> range(byte @Nullable [] start, byte @Nullable [] end, boolean reverse) {
       int from = start == null ? 0 : lowerBound(start);
       int to = end == null ? slots.length : lowerBound(end);
       return new Iterator<>() {
@@ -300,7 +302,7 @@ final class OrderedIndex {
     }
 
     /** The slots from {@code from} to {@code to} as a leaf, or null when there are none. */
-    SortedLeaf part(int from, int to) {
+    @Nullable SortedLeaf part(int from, int to) {
       return from == to ? null
           : new SortedLeaf(Arrays.copyOfRange(slots, from, to), Arrays.copyOfRange(prefixes, from, to));
     }
@@ -322,7 +324,7 @@ final class OrderedIndex {
       while (low < high) {
         int middle = (low + high) >>> 1;
         int order = Long.compareUnsigned(prefixes[middle], prefix);
-        if (order < 0 || order == 0 && Arrays.compareUnsigned(slots[middle].key, key) < 0) {
+        if (order < 0 || (order == 0 && Arrays.compareUnsigned(slots[middle].key, key) < 0)) {
           low = middle + 1;
         } else {
           high = middle;
@@ -341,13 +343,13 @@ final class OrderedIndex {
     }
 
     @Override
-    public Leaf without(byte[] key) {
+    public @Nullable Leaf without(byte[] key) {
       slots.remove(key);
       return slots.isEmpty() ? null : this;
     }
 
     @Override
-    public Iterator<Slot> range(byte[] start, byte[] end, boolean reverse) {
+    public Iterator<Slot> range(byte @Nullable [] start, byte @Nullable [] end, boolean reverse) {
       NavigableMap<byte[], Slot> inRange = slots;
       if (start != null) {
         inRange = inRange.tailMap(start, true);
@@ -365,9 +367,9 @@ final class OrderedIndex {
     private final byte[] start;
     private final byte[] end;
     private final boolean reverse;
-    private Leaves leaves;
-    private byte[] leafStart;
-    private byte[] leafEnd;
+    private @Nullable Leaves leaves;
+    private byte @Nullable [] leafStart;
+    private byte @Nullable [] leafEnd;
     private int nextLeaf;
     private int lastLeaf;
     private Iterator<Slot> slots = Collections.emptyIterator();

@@ -18,6 +18,7 @@ final class Slot {
     this.head = head;
   }
 
+  @SuppressWarnings("NullAway") // a probe only looks up the slot of its key; its versions are never read
   static Slot probe(byte[] key) {
     return new Slot(key, null);
   }

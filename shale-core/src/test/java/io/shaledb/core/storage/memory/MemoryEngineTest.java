@@ -11,6 +11,7 @@ import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngineContract;
 import io.shaledb.core.storage.StorageEngines;
 import io.shaledb.core.storage.Transaction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class MemoryEngineTest extends StorageEngineContract {
     try (Snapshot snapshot = memory.snapshot();
         KvCursor cursor = snapshot.scan(new KeyRange(new byte[] {0}, new byte[] {(byte) 0xFF}), false)) {
       assertThat(cursor.next()).isTrue();
-      assertThat(new String(cursor.key())).isEqualTo("b");
+      assertThat(new String(cursor.key(), StandardCharsets.UTF_8)).isEqualTo("b");
       assertThat(cursor.next()).isFalse();
     }
     assertThat(memory.range(new KeyRange(new byte[] {0}, new byte[] {(byte) 0xFF}), false)).toIterable().hasSize(1);

@@ -128,9 +128,11 @@ final class DifferentialRun {
             .set("Item", item.getValue()));
         if (copied.failed()) {
           // The reference holds an item the subject refuses (DynamoDB Local stores index keys of the wrong type):
-          // removing it there keeps one difference from being reported again at every later comparison.
-          reference.call("DeleteItem", Values.JSON.objectNode().put("TableName", table.name())
-              .set("Key", key(table, item.getValue())));
+          // removing it from both keeps one difference from being reported again at every later comparison.
+          for (Endpoint endpoint : List.of(subject, reference)) {
+            endpoint.call("DeleteItem", Values.JSON.objectNode().put("TableName", table.name())
+                .set("Key", key(table, item.getValue())));
+          }
         }
       }
     }

@@ -45,11 +45,14 @@ enum KnownDifference {
   SCAN_ALL_PROJECTED_MESSAGE(Side.UNCLEAR, "Scan's ALL_PROJECTED_ATTRIBUTES without an index says 'Querying'",
       errors("can be used only when Scanning using an IndexName$", "can be used only when Querying using an IndexName$")),
   TRANSACT_GET_KEY_AS_CANCELLATION(Side.UNCLEAR, "TransactGetItems with a key of the wrong shape: ShaleDB cancels "
-      + "with ValidationError in its place, DynamoDB Local cancels without reasons or refuses the request",
-      d -> d.operation().equals("TransactGetItems") && d.bothFailed()
-          && d.shaledb().errorType().equals("TransactionCanceledException")
-          && d.shaledb().message().contains("ValidationError")
-          && !d.dynamodbLocal().body().has("CancellationReasons")),
+      + "with ValidationError in its place (or first refuses an invalid expression of another action), DynamoDB Local "
+      + "cancels without reasons or refuses the request", d -> d.operation().equals("TransactGetItems")
+          && d.bothFailed() && (d.shaledb().errorType().equals("TransactionCanceledException")
+              && d.shaledb().message().contains("ValidationError")
+              && !d.dynamodbLocal().body().has("CancellationReasons")
+          || d.shaledb().errorType().equals("ValidationException")
+              && d.dynamodbLocal().errorType().equals("TransactionCanceledException")
+              && !d.dynamodbLocal().body().has("CancellationReasons"))),
   BATCH_GET_DUPLICATE_KEYS(Side.DYNAMODB_LOCAL, "BatchGetItem with the same key twice is answered instead of "
       + "refused", d -> d.operation().equals("BatchGetItem") && d.onlyShaleDbFailed()
           && d.shaledb().message().equals("Provided list of item keys contains duplicates")),

@@ -135,9 +135,6 @@ enum KnownDifference {
               + " update|The provided expression refers to an attribute that does not exist in the item|An operand in"
               + " the update expression has an incorrect data type)")
           && !d.shaledb().message().equals(d.dynamodbLocal().message())),
-  EMPTY_KEY_VALUE_NOT_CHECKED(Side.SHALEDB, "an empty string or binary key value in a Query is not refused",
-      d -> d.onlyDynamoDbLocalFailed() && d.dynamodbLocal().message()
-          .contains("The AttributeValue for a key attribute cannot contain an empty")),
   LEGACY_OPERATOR_TYPE_NOT_CHECKED(Side.SHALEDB, "a legacy ComparisonOperator with an AttributeValue type it does "
       + "not accept (BETWEEN or GE on a binary set) is not refused", d -> d.dynamodbLocal().failed()
           && d.dynamodbLocal().message().matches(".*ComparisonOperator \\w+ is not valid for \\w+ AttributeValue type.*")

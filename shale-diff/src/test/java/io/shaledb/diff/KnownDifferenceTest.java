@@ -36,6 +36,33 @@ class KnownDifferenceTest {
   }
 
   @Test
+  void classify_queryWhoseLimitEndsWithTheLastItem_keyOnlyOnShaleDb_dynamoDbLocalDeviation() throws Exception {
+    ObjectNode request = (ObjectNode) Endpoint.JSON.readTree("{\"TableName\":\"t\",\"Limit\":1}");
+    Outcome withKey = new Outcome(200, Endpoint.JSON.readTree("{\"Pages\":[{\"Count\":1,\"Items\":[{\"pk\":{\"N\":\"1\"}}],"
+        + "\"LastEvaluatedKey\":{\"pk\":{\"N\":\"1\"}},\"ScannedCount\":1},{\"Count\":0,\"Items\":[],\"ScannedCount\":0}]}"));
+    Outcome withoutKey = new Outcome(200, Endpoint.JSON.readTree("{\"Pages\":[{\"Count\":1,\"Items\":[{\"pk\":{\"N\":\"1\"}}],"
+        + "\"ScannedCount\":1}]}"));
+
+    assertThat(KnownDifference.classify(new Difference(1, 0, Difference.Kind.RESPONSE, "Query", request, withKey,
+        withoutKey))).contains(KnownDifference.LIMIT_LAST_PAGE_KEY);
+    assertThat(KnownDifference.classify(new Difference(1, 0, Difference.Kind.RESPONSE, "Query", request, withoutKey,
+        withKey))).as("the other way round is not explained").isEmpty();
+  }
+
+  @Test
+  void classify_stateWhereOnlyDynamoDbLocalHoldsKeyOnlyItems_dynamoDbLocalDeviation() throws Exception {
+    Outcome none = new Outcome(200, Endpoint.JSON.readTree("{\"Items\":[]}"));
+    Outcome keyOnly = new Outcome(200, Endpoint.JSON.readTree("{\"Items\":[{\"pk\":{\"N\":\"1\"},\"sk\":{\"S\":\"a\"}}]}"));
+    Outcome fuller = new Outcome(200, Endpoint.JSON.readTree("{\"Items\":[{\"pk\":{\"N\":\"1\"},\"a\":{\"S\":\"a\"}}]}"));
+    ObjectNode scan = Values.JSON.objectNode().put("TableName", "t");
+
+    assertThat(KnownDifference.classify(new Difference(1, 0, Difference.Kind.STATE, "Scan(t)", scan, none,
+        keyOnly))).contains(KnownDifference.DELETE_ONLY_UPDATE_OF_ABSENT_ITEM);
+    assertThat(KnownDifference.classify(new Difference(1, 0, Difference.Kind.STATE, "Scan(t)", scan, none,
+        fuller))).isEmpty();
+  }
+
+  @Test
   void classify_differentItems_unexplained() {
     Difference d = difference(new Outcome(200, Values.JSON.objectNode().put("Item", 1)),
         new Outcome(200, Values.JSON.objectNode().put("Item", 2)));

@@ -17,10 +17,6 @@ import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -52,9 +48,7 @@ class StreamConsumerIT {
   StreamConsumerIT() throws InterruptedException {
     server = ShaleDbServer.start(ServerConfig.inMemoryOnRandomPort().withClock(clock));
     client = ShaleDbExtension.clientFor(server.endpoint());
-    streams = DynamoDbStreamsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
-        .httpClient(UrlConnectionHttpClient.builder().build()).build();
+    streams = StreamsClients.forEndpoint(server.endpoint());
   }
 
   @AfterEach

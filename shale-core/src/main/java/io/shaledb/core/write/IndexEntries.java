@@ -25,7 +25,7 @@ public final class IndexEntries {
   private IndexEntries() {}
 
   /** Rejects an item with an index key violation, as DynamoDB does on every write. */
-  static void check(TableMetadata table, Map<String, AttributeValue> item) {
+  public static void check(TableMetadata table, Map<String, AttributeValue> item) {
     for (IndexMetadata index : table.indexes()) {
       DynamoException problem = IndexKeyViolations.find(index, item);
       if (problem != null) {

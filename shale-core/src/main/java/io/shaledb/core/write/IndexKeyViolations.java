@@ -40,6 +40,14 @@ public final class IndexKeyViolations {
     return problem;
   }
 
+  /** An empty string or binary as the value of an index's key attribute. */
+  public static DynamoException empty(IndexMetadata index, KeyAttribute key, AttributeValue value) {
+    return DynamoException.validation("One or more parameter values are not valid. A value specified for a"
+        + " secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
+        + (value instanceof AttributeValue.S ? "string" : "binary") + " value. IndexName: " + index.name()
+        + ", IndexKey: " + key.name());
+  }
+
   private static DynamoException valueProblem(IndexMetadata index, List<KeyAttribute> keys, int maxBytes,
       Map<String, AttributeValue> item) {
     for (KeyAttribute key : keys) {
@@ -54,10 +62,7 @@ public final class IndexKeyViolations {
       }
       long size = ItemSize.of(value);
       if (size == 0) { // only a string or a binary can be empty
-        return DynamoException.validation("One or more parameter values are not valid. A value specified for a"
-            + " secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty "
-            + (value instanceof AttributeValue.S ? "string" : "binary") + " value. IndexName: " + index.name()
-            + ", IndexKey: " + key.name());
+        return empty(index, key, value);
       }
       if (size > maxBytes) {
         // The service's words, as applications have quoted them (for example dynalite issue 35).

@@ -1,6 +1,7 @@
 package io.shaledb.server.json;
 
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.api.ShardFilterType;
 import io.shaledb.core.api.ShardIteratorType;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.model.AttributeValue;
@@ -11,6 +12,7 @@ import io.shaledb.core.op.stream.StreamRequests.DescribeStreamOutput;
 import io.shaledb.core.op.stream.StreamRequests.GetRecordsInput;
 import io.shaledb.core.op.stream.StreamRequests.GetRecordsOutput;
 import io.shaledb.core.op.stream.StreamRequests.GetShardIteratorInput;
+import io.shaledb.core.op.stream.StreamRequests.ShardFilter;
 import io.shaledb.core.op.stream.StreamRequests.ListStreamsInput;
 import io.shaledb.core.op.stream.StreamRequests.ListStreamsOutput;
 import io.shaledb.core.op.stream.StreamRequests.ShardDescription;
@@ -44,16 +46,34 @@ public final class StreamJson {
     String arn = null;
     Long limit = null;
     String start = null;
+    ShardFilter filter = null;
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "StreamArn" -> arn = in.readString();
         case "Limit" -> limit = in.readLong();
         case "ExclusiveStartShardId" -> start = in.readString();
+        case "ShardFilter" -> filter = readShardFilter(in);
         default -> in.skipValue();
       }
     }
-    return new DescribeStreamInput(arn, limit, start);
+    return new DescribeStreamInput(arn, limit, start, filter);
+  }
+
+  private static ShardFilter readShardFilter(JsonInput in) throws IOException {
+    if (!in.beginStructure()) {
+      return null;
+    }
+    Choice<ShardFilterType> type = null;
+    String shardId = null;
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "Type" -> type = in.readChoice(ShardFilterType.class);
+        case "ShardId" -> shardId = in.readString();
+        default -> in.skipValue();
+      }
+    }
+    return new ShardFilter(type, shardId);
   }
 
   public static GetShardIteratorInput readGetShardIterator(JsonInput in) throws IOException {

@@ -128,13 +128,16 @@ public final class ConditionEvaluator {
     };
   }
 
-  /** size(): characters of a string, bytes of a binary, elements of a set, list or map; none for other types. */
+  /**
+   * size(): UTF-16 code units of a string (as the service counts: ExtendDB pull request 67 checked "é𝄞" against it,
+   * 3), bytes of a binary, elements of a set, list or map; none for other types.
+   */
   private static @Nullable AttributeValue size(@Nullable AttributeValue value) {
     if (value == null) {
       return null;
     }
     long size = switch (value) {
-      case AttributeValue.S s -> s.value().codePointCount(0, s.value().length());
+      case AttributeValue.S s -> s.value().length();
       case AttributeValue.B b -> b.value().length();
       case AttributeValue.SS ss -> ss.values().size();
       case AttributeValue.NS ns -> ns.values().size();

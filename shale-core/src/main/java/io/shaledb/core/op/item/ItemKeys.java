@@ -60,7 +60,8 @@ public final class ItemKeys {
     return value;
   }
 
-  private static void checkNotEmpty(KeyAttribute attribute, AttributeValue value) {
+  /** Refuses an empty string or binary as the value of a table's key attribute. */
+  public static void checkNotEmpty(KeyAttribute attribute, AttributeValue value) {
     boolean empty = (value instanceof AttributeValue.S s && s.value().isEmpty())
         || (value instanceof AttributeValue.B b && b.value().length() == 0);
     if (empty) {

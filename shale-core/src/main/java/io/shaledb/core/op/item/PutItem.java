@@ -5,6 +5,7 @@ import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.write.IndexEntries;
 import io.shaledb.core.write.ItemLimits;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteOutcome;
@@ -37,8 +38,10 @@ public final class PutItem implements Operation<PutItemInput, ItemOutput> {
     ItemLimits.checkSize(in.item());
     TableMetadata table = db.tableForItems(in.tableName());
     condition.binder().checkKeyPaths(table);
-    WriteOutcome result = writes.write(context, ItemWrite.put(table, ItemKeys.ofItem(table, in.item()), condition.condition(),
-        in.item()));
+    byte[] key = ItemKeys.ofItem(table, in.item());
+    // The item is whole in the request, so its index keys are checked before the condition reads the stored item.
+    IndexEntries.check(table, in.item());
+    WriteOutcome result = writes.write(context, ItemWrite.put(table, key, condition.condition(), in.item()));
     return new ItemOutput(returnOld ? result.previous() : null,
         context.capacity().reportFor(in.returnConsumedCapacity(), table.name()),
         ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), table, result));

@@ -103,7 +103,7 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
       case ALL_OLD -> result.previous();
       case ALL_NEW -> result.current();
       case UPDATED_OLD -> result.previous() == null ? null : Projector.project(result.previous(), updated);
-      case UPDATED_NEW -> Projector.project(result.current(), updated);
+      case UPDATED_NEW -> result.current() == null ? null : Projector.project(result.current(), updated);
     };
     return answer == null || answer.isEmpty() ? null : answer;
   }

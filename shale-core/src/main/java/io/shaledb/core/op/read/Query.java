@@ -66,6 +66,7 @@ public final class Query implements Operation<QueryInput, ReadPage> {
       checkLegacyConditionCount(in.keyConditions());
     }
     KeyConditions.KeyQuery key = KeyConditions.analyze(keyCondition, keys);
+    EmptyKeyValues.check(key, keys, target.index());
     if (resolved.filter() != null) {
       FilterKeys.check(resolved.filter(), keys, r.legacyFilter() != null);
     }

@@ -1,11 +1,13 @@
 package io.shaledb.core.op.stream;
 
+import io.shaledb.core.api.ShardFilterType;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.stream.StreamRequests.DescribeStreamInput;
 import io.shaledb.core.op.stream.StreamRequests.DescribeStreamOutput;
 import io.shaledb.core.op.stream.StreamRequests.ShardDescription;
+import io.shaledb.core.op.stream.StreamRequests.ShardFilter;
 import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.stream.StreamDescriptor.Shard;
 import java.util.ArrayList;
@@ -20,12 +22,18 @@ public final class DescribeStream implements Operation<DescribeStreamInput, Desc
     this.db = db;
   }
 
+  /** The declared constraints of the Streams API's model (ShardId 28-65 characters, CHILD_SHARDS the only filter). */
   @Override
   public void validate(DescribeStreamInput in) {
-    new ConstraintViolations().notNull("streamArn", in.streamArn())
+    ConstraintViolations v = new ConstraintViolations().notNull("streamArn", in.streamArn())
         .length("streamArn", in.streamArn(), 37, 1024)
         .range("limit", in.limit(), 1, 100)
-        .throwIfAny();
+        .length("exclusiveStartShardId", in.exclusiveStartShardId(), 28, 65);
+    if (in.shardFilter() != null) {
+      v.oneOf("shardFilter.type", in.shardFilter().type(), ShardFilterType.values())
+          .length("shardFilter.shardId", in.shardFilter().shardId(), 28, 65);
+    }
+    v.throwIfAny();
   }
 
   @Override
@@ -40,6 +48,9 @@ public final class DescribeStream implements Operation<DescribeStreamInput, Desc
         started = shard.shardId().equals(in.exclusiveStartShardId());
         continue;
       }
+      if (!selected(in.shardFilter(), shard)) {
+        continue;
+      }
       if (page.size() == limit) {
         last = page.get(page.size() - 1).shardId();
         break;
@@ -51,5 +62,18 @@ public final class DescribeStream implements Operation<DescribeStreamInput, Desc
       page.add(new ShardDescription(shard.shardId(), shard.parentShardId(), start, end));
     }
     return new DescribeStreamOutput(stream, stream.closed() == null ? "ENABLED" : "DISABLED", page, last);
+  }
+
+  /**
+   * Whether a shard passes the filter: with CHILD_SHARDS, the shards whose parent is the filter's shard, none when it
+   * names no shard, as DynamoDB Local 3.3.1 answers.
+   */
+  private static boolean selected(ShardFilter filter, Shard shard) {
+    if (filter == null || filter.type() == null) {
+      return true;
+    }
+    return switch (filter.type().value()) {
+      case CHILD_SHARDS -> filter.shardId() != null && filter.shardId().equals(shard.parentShardId());
+    };
   }
 }

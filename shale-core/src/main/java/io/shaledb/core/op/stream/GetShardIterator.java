@@ -18,39 +18,55 @@ public final class GetShardIterator implements Operation<GetShardIteratorInput, 
     this.db = db;
   }
 
+  /** The declared constraints of the Streams API's model (StreamArn 37-1024, ShardId 28-65, SequenceNumber 21-40). */
   @Override
   public void validate(GetShardIteratorInput in) {
     new ConstraintViolations().notNull("streamArn", in.streamArn())
+        .length("streamArn", in.streamArn(), 37, 1024)
         .notNull("shardId", in.shardId())
+        .length("shardId", in.shardId(), 28, 65)
         .notNull("shardIteratorType", in.shardIteratorType())
         .oneOf("shardIteratorType", in.shardIteratorType(), ShardIteratorType.values())
+        .length("sequenceNumber", in.sequenceNumber(), 21, 40)
         .throwIfAny();
   }
 
+  /**
+   * A SequenceNumber is refused where the iterator type takes none and required where it takes one, before the
+   * stream is looked up (ScyllaDB's test_streams.py against the service pins which are refused; the wording is
+   * DynamoDB Local 3.3.1's).
+   */
   @Override
   public String execute(GetShardIteratorInput in, RequestContext context) {
+    ShardIteratorType type = in.shardIteratorType().value();
+    boolean positioned = switch (type) {
+      case TRIM_HORIZON, LATEST -> false;
+      case AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER -> true;
+    };
+    if (!positioned && in.sequenceNumber() != null) {
+      throw DynamoException.validation("One or more parameter values were invalid: SequenceNumber should not be"
+          + " passed for this iterator type");
+    }
+    long sequence = positioned ? sequence(in) : 0;
     StreamDescriptor stream = StreamReader.stream(db, in.streamArn());
     Shard shard = StreamReader.shard(stream, in.shardId());
-    long after = switch (in.shardIteratorType().value()) {
+    long after = switch (type) {
       case TRIM_HORIZON -> Math.max(shard.start(), stream.trimmedBefore()) - 1;
       case LATEST -> Math.min(db.storage().nextVersionstamp(), shard.end()) - 1;
-      case AT_SEQUENCE_NUMBER -> sequence(in) - 1;
-      case AFTER_SEQUENCE_NUMBER -> sequence(in);
+      case AT_SEQUENCE_NUMBER -> sequence - 1;
+      case AFTER_SEQUENCE_NUMBER -> sequence;
     };
     StreamReader.checkNotTrimmed(stream, after);
     return ShardIterators.encode(new ShardIterators.Position(stream.arn(), shard.shardId(), after,
         db.clock().millis()));
   }
 
+  /** The request's sequence number: missing or not a number, it is invalid. */
   private static long sequence(GetShardIteratorInput in) {
-    if (in.sequenceNumber() == null) {
-      throw DynamoException.validation("The SequenceNumber parameter is required for ShardIteratorType "
-          + in.shardIteratorType().text());
-    }
     try {
       return Long.parseLong(in.sequenceNumber());
     } catch (NumberFormatException e) {
-      throw DynamoException.validation("Invalid SequenceNumber: " + in.sequenceNumber());
+      throw DynamoException.validation("One or more parameter values were invalid: Invalid SequenceNumber");
     }
   }
 }

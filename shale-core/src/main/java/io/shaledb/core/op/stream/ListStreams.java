@@ -29,6 +29,9 @@ public final class ListStreams implements Operation<ListStreamsInput, ListStream
 
   @Override
   public ListStreamsOutput execute(ListStreamsInput in, RequestContext context) {
+    if (in.exclusiveStartStreamArn() != null) {
+      StreamReader.checkFormat(in.exclusiveStartStreamArn());
+    }
     int limit = in.limit() == null ? 100 : in.limit().intValue();
     List<StreamDescriptor> page = new ArrayList<>();
     String last = null;

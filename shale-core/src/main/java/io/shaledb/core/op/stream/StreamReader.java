@@ -15,14 +15,30 @@ import io.shaledb.core.stream.StreamLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Reads a shard's records: those after a position, up to the shard's end. */
 final class StreamReader {
+  private static final Pattern STREAM_ARN =
+      Pattern.compile("arn:aws[a-z-]*:dynamodb:[^:]+:\\d{12}:table/[^/]{3,255}/stream/[^/]+");
+
   private StreamReader() {}
 
+  /**
+   * The stream an ARN names. An ARN that is no stream ARN at all is a ValidationException, a well-formed one of no
+   * stream here is not found, as DynamoDB Streams tells them apart (ScyllaDB's test_streams.py against the service;
+   * the message is the one the AWS SDK for JavaScript's integration tests meet).
+   */
   static StreamDescriptor stream(Database db, String arn) {
+    checkFormat(arn);
     return db.catalog().stream(arn).orElseThrow(() -> DynamoException.resourceNotFound(
         "Requested resource not found: Stream: " + arn + " not found"));
+  }
+
+  static void checkFormat(String arn) {
+    if (!STREAM_ARN.matcher(arn).matches()) {
+      throw DynamoException.validation("Invalid StreamArn");
+    }
   }
 
   static Shard shard(StreamDescriptor stream, String shardId) {

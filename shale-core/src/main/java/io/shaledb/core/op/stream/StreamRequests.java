@@ -1,5 +1,6 @@
 package io.shaledb.core.op.stream;
 
+import io.shaledb.core.api.ShardFilterType;
 import io.shaledb.core.api.ShardIteratorType;
 import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.validate.Choice;
@@ -17,7 +18,12 @@ public final class StreamRequests {
 
   public record ListStreamsOutput(List<StreamDescriptor> streams, String lastEvaluatedStreamArn) {}
 
-  public record DescribeStreamInput(String streamArn, Long limit, String exclusiveStartShardId) {}
+  /** @param shardFilter null when the request has none */
+  public record DescribeStreamInput(String streamArn, Long limit, String exclusiveStartShardId,
+      ShardFilter shardFilter) {}
+
+  /** DescribeStream's ShardFilter: with CHILD_SHARDS, only the children of {@code shardId}. */
+  public record ShardFilter(Choice<ShardFilterType> type, String shardId) {}
 
   /** A stream, its status and one page of its shards. */
   public record DescribeStreamOutput(StreamDescriptor stream, String status, List<ShardDescription> shards,

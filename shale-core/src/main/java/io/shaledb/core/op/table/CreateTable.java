@@ -54,7 +54,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     var now = db.clock().instant();
     int indexCount = (in.localSecondaryIndexes() == null ? 0 : in.localSecondaryIndexes().size())
         + (in.globalSecondaryIndexes() == null ? 0 : in.globalSecondaryIndexes().size());
-    boolean streaming = Streams.enabled(in.streamSpecification());
+    boolean streaming = Streams.enabled(in.streamSpecification(), true);
     TableMetadata table = db.catalog().change(change -> {
       if (change.table(in.tableName()).isPresent()) {
         throw DynamoException.resourceInUse("Table already exists: " + in.tableName());

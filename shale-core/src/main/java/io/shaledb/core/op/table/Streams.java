@@ -22,22 +22,32 @@ public final class Streams {
 
   static void checkDeclared(ConstraintViolations v, StreamSpecification spec) {
     if (spec != null) {
-      v.oneOf("streamSpecification.streamViewType", spec.streamViewType(), StreamViewType.values());
+      v.notNull("streamSpecification.streamEnabled", spec.streamEnabled())
+          .oneOf("streamSpecification.streamViewType", spec.streamViewType(), StreamViewType.values());
     }
   }
 
-  /** True when the specification turns a stream on; checks it is complete. */
-  static boolean enabled(StreamSpecification spec) {
+  /**
+   * True when the specification turns a stream on; checks that a view type comes with enabling and only then, in
+   * the words DynamoDB uses for a new table and for an existing one (the ack-api-quirks lab's catalogue of the
+   * service's messages, October 2026).
+   */
+  static boolean enabled(StreamSpecification spec, boolean newTable) {
     if (spec == null || !Boolean.TRUE.equals(spec.streamEnabled())) {
-      if (spec != null && spec.streamViewType() != null && spec.streamEnabled() != null) {
-        throw DynamoException.validation("One or more parameter values were invalid: Disabled stream specification"
-            + " must not contain StreamViewType");
+      if (spec != null && spec.streamViewType() != null) {
+        throw DynamoException.validation(newTable
+            ? "One or more parameter values were invalid: Table is being created with a stream disabled,"
+                + " UpdateViewType should not be specified"
+            : "One or more parameter values were invalid: If stream is being disabled, then UpdateViewType must not"
+                + " be specified");
       }
       return false;
     }
     if (spec.streamViewType() == null) {
-      throw DynamoException.validation("One or more parameter values were invalid: Enabled stream specification"
-          + " must contain StreamViewType");
+      throw DynamoException.validation(newTable
+          ? "One or more parameter values were invalid: Table is being created with a stream enabled,"
+              + " UpdateViewType is required"
+          : "One or more parameter values were invalid: If stream is being enabled then UpdateViewType is required");
     }
     return true;
   }

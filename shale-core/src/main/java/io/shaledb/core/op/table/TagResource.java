@@ -29,7 +29,7 @@ public final class TagResource implements Operation<TagResourceInput, Void> {
   /** The ARN's form first, then the tags, as DynamoDB orders them (dynalite's tagResource tests). */
   @Override
   public Void execute(TagResourceInput in, RequestContext context) {
-    ResourceArns.checkFormat(in.resourceArn());
+    ResourceArns.checkFormat(db, in.resourceArn());
     if (in.tags().isEmpty()) {
       throw DynamoException.validation("Atleast one Tag needs to be provided as Input.");
     }

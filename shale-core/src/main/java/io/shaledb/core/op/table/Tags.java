@@ -12,8 +12,9 @@ import java.util.Map;
  * Tag rules shared by CreateTable, TagResource and UntagResource
  * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TaggingRestrictions.html). Lengths are the API's
  * declared constraints (TagKeyString 1 to 128, TagValueString 0 to 256 characters), reported as such; the allowed
- * characters and the reserved {@code aws:} prefix are the service's own checks, whose wording DynamoDB does not
- * document.
+ * characters, the reserved {@code aws:} prefix, duplicate keys and the number of tags are the service's own checks,
+ * in the words DynamoDB answers them (a catalogue of the service's ValidationException texts, recorded in October
+ * 2026 by the ack-api-quirks lab).
  */
 final class Tags {
   static final int MAX_TAGS = 50;
@@ -53,23 +54,28 @@ final class Tags {
       return result;
     }
     for (Tag tag : tags) {
-      if (!allowed(tag.key()) || tag.key().startsWith(RESERVED_PREFIX)) {
-        throw DynamoException.validation("One or more parameter values were invalid: Invalid tag key: " + tag.key());
+      if (!allowed(tag.key())) {
+        throw DynamoException.validation("The Tag Key provided is invalid, Key: " + tag.key());
+      }
+      if (tag.key().startsWith(RESERVED_PREFIX)) {
+        throw DynamoException.validation("Tag Key cannot be prefixed with aws:, Key: " + tag.key());
       }
       if (!allowed(tag.value())) {
-        throw DynamoException.validation("One or more parameter values were invalid: Invalid tag value: "
-            + tag.value());
+        throw DynamoException.validation("The Tag Value provided is invalid, Value: " + tag.value());
       }
-      result.put(tag.key(), tag.value());
+      if (result.put(tag.key(), tag.value()) != null) {
+        throw DynamoException.validation("Duplicate Tag Keys provided as input: Duplicate Tag Key found "
+            + tag.key());
+      }
     }
     checkCount(result.keySet());
     return result;
   }
 
-  /** A table holds at most 50 tags. */
+  /** A table holds at most 50 tags; more is a ValidationException, not a LimitExceededException. */
   static void checkCount(Collection<String> keys) {
     if (keys.size() > MAX_TAGS) {
-      throw DynamoException.validation("One or more parameter values were invalid: Too many tags");
+      throw DynamoException.validation("Number of Tags exceed the current limit for the provided ResourceArn");
     }
   }
 

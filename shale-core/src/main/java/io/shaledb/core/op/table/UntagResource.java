@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -27,6 +28,10 @@ public final class UntagResource implements Operation<UntagResourceInput, Void> 
 
   @Override
   public Void execute(UntagResourceInput in, RequestContext context) {
+    ResourceArns.checkFormat(db, in.resourceArn());
+    if (in.tagKeys().isEmpty()) {
+      throw DynamoException.validation("Atleast one Tag Key needs to be provided as Input.");
+    }
     return db.catalog().change(change -> {
       TableMetadata table = ResourceArns.existingTable(db, change, in.resourceArn());
       Map<String, String> tags = new LinkedHashMap<>(table.tags());

@@ -13,6 +13,7 @@ import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.item.ItemCollectionMetrics;
 import io.shaledb.core.op.item.ItemKeys;
+import io.shaledb.core.write.IndexEntries;
 import io.shaledb.core.op.item.RequestExpressions;
 import io.shaledb.core.op.item.UpdateItem;
 import io.shaledb.core.op.table.TableNames;
@@ -150,6 +151,9 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
     return switch (bound.action()) {
       case TransactAction.Put p -> {
         ItemLimits.checkSize(p.item());
+        // A Put's item is whole in the request, so an index key of the wrong type is an invalid action, found before
+        // any condition is read, as DynamoDB Local 3.3.1 reports it beside other actions' ConditionalCheckFailed.
+        IndexEntries.check(table, p.item());
         yield ItemWrite.put(table, ItemKeys.ofItem(table, p.item()), condition, p.item());
       }
       case TransactAction.Update u -> {

@@ -173,6 +173,14 @@ class PutItemTest {
   }
 
   @Test
+  void put_indexKeyOfTheWrongType_isRefused_beforeAFailingConditionIsRead() {
+    assertThatThrownBy(() -> execute(conditional(Map.of("id", s("a"), "g", n(5)), "attribute_exists(id)", null,
+        null)))
+        .hasMessage("One or more parameter values were invalid: Type mismatch for Index Key g Expected: S Actual: N"
+            + " IndexName: byG");
+  }
+
+  @Test
   void put_itemOverFourHundredKilobytes_isRefused() {
     Map<String, AttributeValue> big = new HashMap<>(Map.of("id", s("a")));
     big.put("p", s("x".repeat(400 * 1024)));

@@ -173,6 +173,16 @@ class UpdateItemTest {
   }
 
   @Test
+  void attributeUpdates_deletingFromAnAbsentItem_withUpdatedNew_leavesItAbsent_andReturnsNothing() {
+    ItemOutput output = execute(new UpdateItemInput("items", Map.of("id", s("absent")), null, null, null, null,
+        Choice.of(ReturnValue.UPDATED_NEW), null, null, null,
+        Map.of("tags", new AttributeUpdate(ss("a"), Choice.of(AttributeAction.DELETE))), null, null));
+
+    assertThat(output.attributes()).isNull();
+    assertThat(stored(Map.of("id", s("absent")))).isNull();
+  }
+
+  @Test
   void attributeUpdates_errors() {
     assertThatThrownBy(() -> execute(new UpdateItemInput("items", KEY, "REMOVE num", null, null, null, null, null,
         null, null, Map.of("x", new AttributeUpdate(n(1), null)), null, null)))
@@ -195,8 +205,8 @@ class UpdateItemTest {
     ItemOutput shrunk = update.execute(new UpdateItemInput("items", KEY, "REMOVE p", null, null, null, null,
         Choice.of(ReturnConsumedCapacity.TOTAL), null, null, null, null, null), Requests.request());
 
-    // The table is charged for the larger item (3 units both times); the global index projecting everything for
-    // the entry it now holds (3 units, then 1), and the total counts both.
+    // The item holds g, the key of the index byG, so TOTAL also counts the index entry written, charged by its own
+    // size after the update (3 units grown, 1 shrunk) while the table is charged by the larger of the two items.
     assertThat(grown.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 6.0, null));
     assertThat(shrunk.consumedCapacity()).isEqualTo(new ConsumedCapacity("items", 4.0, null));
   }

@@ -43,7 +43,7 @@ class DescribeStreamTest {
   }
 
   private DescribeStreamOutput execute(Long limit, String exclusiveStartShardId) {
-    DescribeStreamInput input = new DescribeStreamInput(arn, limit, exclusiveStartShardId);
+    DescribeStreamInput input = new DescribeStreamInput(arn, limit, exclusiveStartShardId, null);
     return Requests.run(describe, input);
   }
 
@@ -110,10 +110,10 @@ class DescribeStreamTest {
 
   @Test
   void describe_ofAnUnknownStream_isResourceNotFound() {
-    assertThatThrownBy(() -> describe.execute(new DescribeStreamInput(arn + "0", null, null), Requests.request()))
+    assertThatThrownBy(() -> describe.execute(new DescribeStreamInput(arn + "0", null, null, null), Requests.request()))
         .isInstanceOfSatisfying(DynamoException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
-    assertThatThrownBy(() -> describe.validate(new DescribeStreamInput(null, 0L, null)))
+    assertThatThrownBy(() -> describe.validate(new DescribeStreamInput(null, 0L, null, null)))
         .hasMessage("2 validation errors detected: Value null at 'streamArn' failed to satisfy constraint: Member must"
             + " not be null; Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or"
             + " equal to 1");

@@ -211,7 +211,15 @@ class GetRecordsTest {
     GetShardIterator operation = new GetShardIterator(db);
 
     assertThatThrownBy(() -> iterator(arn, ShardIteratorType.AT_SEQUENCE_NUMBER, null))
-        .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION));
+        .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION))
+        .hasMessage("One or more parameter values were invalid: Invalid SequenceNumber");
+    assertThatThrownBy(() -> iterator(arn, ShardIteratorType.TRIM_HORIZON, 1L))
+        .hasMessage("One or more parameter values were invalid: SequenceNumber should not be passed for this"
+            + " iterator type");
+    assertThatThrownBy(() -> operation.execute(new GetShardIteratorInput("table/events/stream/x", shard(arn),
+        Choice.of(ShardIteratorType.LATEST), null), Requests.request()))
+        .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION))
+        .hasMessage("Invalid StreamArn");
     assertThatThrownBy(() -> operation.execute(new GetShardIteratorInput(arn, "shardId-nope",
         Choice.of(ShardIteratorType.LATEST), null), Requests.request()))
         .isInstanceOfSatisfying(DynamoException.class,

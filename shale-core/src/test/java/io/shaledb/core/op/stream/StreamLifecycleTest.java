@@ -5,6 +5,7 @@ import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.KeyType;
 import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.api.ShardFilterType;
 import io.shaledb.core.api.ShardIteratorType;
 import io.shaledb.core.op.Requests;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,8 @@ import io.shaledb.core.op.item.PutItemInput;
 import io.shaledb.core.op.stream.StreamRequests.ChangeRecord;
 import io.shaledb.core.op.stream.StreamRequests.DescribeStreamInput;
 import io.shaledb.core.op.stream.StreamRequests.DescribeStreamOutput;
+import io.shaledb.core.op.stream.StreamRequests.ShardDescription;
+import io.shaledb.core.op.stream.StreamRequests.ShardFilter;
 import io.shaledb.core.op.stream.StreamRequests.GetRecordsInput;
 import io.shaledb.core.op.stream.StreamRequests.GetRecordsOutput;
 import io.shaledb.core.op.stream.StreamRequests.GetShardIteratorInput;
@@ -63,7 +66,7 @@ class StreamLifecycleTest {
   }
 
   private DescribeStreamOutput describe() {
-    return new DescribeStream(db).execute(new DescribeStreamInput(arn, null, null), Requests.request());
+    return new DescribeStream(db).execute(new DescribeStreamInput(arn, null, null, null), Requests.request());
   }
 
   private String iterator(String shardId, String type, String sequence) {
@@ -108,6 +111,21 @@ class StreamLifecycleTest {
     assertThat(readShard(description.shards().get(1).shardId())).containsExactly("c");
     assertThat(get(iterator(description.shards().get(0).shardId(), "LATEST", null)).nextShardIterator())
         .as("a closed shard read to its end has no next iterator").isNull();
+  }
+
+  @Test
+  void describeStream_withAChildShardsFilter_listsOnlyTheChildrenOfTheShardNamed() {
+    clock.advance(StreamMaintenance.ROLLOVER.plusMinutes(1));
+    maintenance.runPass();
+    List<ShardDescription> shards = describe().shards();
+
+    DescribeStreamOutput children = new DescribeStream(db).execute(new DescribeStreamInput(arn, null, null,
+        new ShardFilter(Choice.of(ShardFilterType.CHILD_SHARDS), shards.get(0).shardId())), Requests.request());
+    DescribeStreamOutput none = new DescribeStream(db).execute(new DescribeStreamInput(arn, null, null,
+        new ShardFilter(Choice.of(ShardFilterType.CHILD_SHARDS), shards.get(1).shardId())), Requests.request());
+
+    assertThat(children.shards()).extracting(ShardDescription::shardId).containsExactly(shards.get(1).shardId());
+    assertThat(none.shards()).isEmpty();
   }
 
   @Test

@@ -210,8 +210,8 @@ class CreateTableTest {
     assertThatThrownBy(() -> execute(new CreateTableInput("abc", List.of(definition("a", ScalarType.S)),
         List.of(key("a", KeyType.HASH)), Choice.of(BillingMode.PAY_PER_REQUEST), null, null, null, null, null,
         new StreamSpecification(true, null), List.of())))
-        .hasMessage("One or more parameter values were invalid: Enabled stream specification must contain"
-            + " StreamViewType");
+        .hasMessage("One or more parameter values were invalid: Table is being created with a stream enabled,"
+            + " UpdateViewType is required");
   }
 
   @Test

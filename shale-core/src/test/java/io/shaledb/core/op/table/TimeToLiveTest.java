@@ -80,9 +80,9 @@ class TimeToLiveTest {
   }
 
   @Test
-  void updateTimeToLive_withinAnHourOfTheLastChange_isRefused_andAllowedAfter() {
+  void updateTimeToLive_withinHalfAnHourOfTheLastChange_isRefused_andAllowedAfter() {
     new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", true, "exp", true), Requests.request());
-    clock.advance(Duration.ofMinutes(59));
+    clock.advance(Duration.ofMinutes(29));
     assertThatThrownBy(() -> new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", false, "exp", true), Requests.request()))
         .hasMessage("Time to live has been modified multiple times within a fixed interval");
     assertThatThrownBy(() -> new UpdateTimeToLive(db).execute(new TimeToLiveInput("sessions", true, "exp", true), Requests.request()))

@@ -127,6 +127,20 @@ class TransactWriteItemsTest {
   }
 
   @Test
+  void aPutWhoseIndexKeyHasTheWrongType_cancelsEverything_beforeAnyConditionIsRead() {
+    TransactAction failing = new TransactAction.ConditionCheck("accounts", Map.of("id", s("a")), "balance > :x",
+        null, Map.of(":x", n(100)), null);
+    Map<String, AttributeValue> numericG = Map.of("id", s("b"), "g", n(1));
+
+    assertThatThrownBy(() -> execute(null, failing, put("accounts", numericG)))
+        .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(reasons(e)).containsExactly(
+            CancellationReason.NONE, new CancellationReason("ValidationError", "One or more parameter values were"
+                + " invalid: Type mismatch for Index Key g Expected: S Actual: N IndexName: byG", null)))
+        .hasMessage(CANCELLED + "[None, ValidationError]");
+    assertThat(stored("accounts", "b")).isNull();
+  }
+
+  @Test
   void invalidTransactions_areRefusedBeforeAnythingIsRead() {
     assertThatThrownBy(() -> execute(null, put("accounts", account("x", 1)), move("x", 2)))
         .hasMessage("Transaction request cannot include multiple operations on one item");

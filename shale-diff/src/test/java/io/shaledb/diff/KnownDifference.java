@@ -47,12 +47,12 @@ enum KnownDifference {
   TRANSACT_GET_KEY_AS_CANCELLATION(Side.UNCLEAR, "TransactGetItems with a key of the wrong shape: ShaleDB cancels "
       + "with ValidationError in its place (or first refuses an invalid expression of another action), DynamoDB Local "
       + "cancels without reasons or refuses the request", d -> d.operation().equals("TransactGetItems")
-          && d.bothFailed() && (d.shaledb().errorType().equals("TransactionCanceledException")
+          && d.bothFailed() && ((d.shaledb().errorType().equals("TransactionCanceledException")
               && d.shaledb().message().contains("ValidationError")
-              && !d.dynamodbLocal().body().has("CancellationReasons")
-          || d.shaledb().errorType().equals("ValidationException")
+              && !d.dynamodbLocal().body().has("CancellationReasons"))
+          || (d.shaledb().errorType().equals("ValidationException")
               && d.dynamodbLocal().errorType().equals("TransactionCanceledException")
-              && !d.dynamodbLocal().body().has("CancellationReasons"))),
+              && !d.dynamodbLocal().body().has("CancellationReasons")))),
   BATCH_GET_DUPLICATE_KEYS(Side.DYNAMODB_LOCAL, "BatchGetItem with the same key twice is answered instead of "
       + "refused", d -> d.operation().equals("BatchGetItem") && d.onlyShaleDbFailed()
           && d.shaledb().message().equals("Provided list of item keys contains duplicates")),
@@ -74,9 +74,9 @@ enum KnownDifference {
       + "refused for its type", d -> d.onlyDynamoDbLocalFailed() && d.dynamodbLocal().message()
           .equals("Updates on index keys must be of the same data type as the key attribute")),
   DELETE_ONLY_UPDATE_OF_ABSENT_ITEM(Side.DYNAMODB_LOCAL, "an update that only deletes set elements, of an absent "
-      + "item, creates the item with its key alone", d -> onlyKeyOnlyItemsMissing(d) || d.operation().equals("UpdateItem")
-          && !d.shaledb().failed() && !d.dynamodbLocal().failed() && !d.shaledb().body().has("Attributes")
-          && keyOnly(d.dynamodbLocal().body().path("Attributes"))),
+      + "item, creates the item with its key alone", d -> onlyKeyOnlyItemsMissing(d)
+          || (d.operation().equals("UpdateItem") && !d.shaledb().failed() && !d.dynamodbLocal().failed()
+              && !d.shaledb().body().has("Attributes") && keyOnly(d.dynamodbLocal().body().path("Attributes")))),
   LEGACY_OPERATOR_TYPE_ACCEPTED(Side.DYNAMODB_LOCAL, "a legacy CONTAINS or NOT_CONTAINS with a NULL or BOOL operand "
       + "is accepted", d -> d.onlyShaleDbFailed() && d.shaledb().message()
           .matches(".*ComparisonOperator (NOT_)?CONTAINS is not valid for (NULL|BOOL) AttributeValue type")),
@@ -93,17 +93,17 @@ enum KnownDifference {
   LEGACY_CONDITION_OUTCOME(Side.UNCLEAR, "a legacy Expected condition or filter holds on one server and fails on "
       + "the other (operands of types the operator cannot compare, such as NULL in NOT_CONTAINS; NOT_CONTAINS of an "
       + "attribute missing or of another type)",
-      d -> d.request().has("Expected") && Stream.of(d.shaledb(), d.dynamodbLocal()).anyMatch(o -> !o.failed())
+      d -> (d.request().has("Expected") && Stream.of(d.shaledb(), d.dynamodbLocal()).anyMatch(o -> !o.failed())
           && Stream.of(d.shaledb(), d.dynamodbLocal())
-              .anyMatch(o -> o.errorType().equals("ConditionalCheckFailedException"))
-          || Stream.of("QueryFilter", "ScanFilter").anyMatch(d.request()::has) && !d.shaledb().failed()
-              && !d.dynamodbLocal().failed() && d.request().toString().contains("CONTAINS")),
+              .anyMatch(o -> o.errorType().equals("ConditionalCheckFailedException")))
+          || (Stream.of("QueryFilter", "ScanFilter").anyMatch(d.request()::has) && !d.shaledb().failed()
+              && !d.dynamodbLocal().failed() && d.request().toString().contains("CONTAINS"))),
   LSI_FILTER_NOT_PROJECTED(Side.UNCLEAR, "a filter on attributes a local index does not project is refused, or "
       + "evaluated on the table's item rather than the index's",
-      d -> d.onlyDynamoDbLocalFailed()
-          && d.dynamodbLocal().message().contains("does not project one or more filter attributes")
-          || d.request().path("IndexName").asText().equals("lsi1") && d.request().has("FilterExpression")
-              && !d.shaledb().failed() && !d.dynamodbLocal().failed()),
+      d -> (d.onlyDynamoDbLocalFailed()
+          && d.dynamodbLocal().message().contains("does not project one or more filter attributes"))
+          || (d.request().path("IndexName").asText().equals("lsi1") && d.request().has("FilterExpression")
+              && !d.shaledb().failed() && !d.dynamodbLocal().failed())),
 
   BETWEEN_MESSAGE_WORDING(Side.SHALEDB, "BETWEEN bounds out of order: 'lower bound:' where DynamoDB writes 'lower "
       + "bound operand:'", errors("requires upper bound to be greater than or equal to lower bound; lower bound: ",

@@ -190,6 +190,6 @@ enum KnownDifference {
     Outcome unwrapped = new Outcome(d.shaledb().status(), body.put("message", bare));
     return bare.equals(d.dynamodbLocal().message()) && d.shaledb().errorType().equals(d.dynamodbLocal().errorType())
         || classify(new Difference(d.seed(), d.step(), d.kind(), d.operation(), d.request(), unwrapped,
-            d.dynamodbLocal())).filter(known -> known.side == Side.DYNAMODB_LOCAL).isPresent();
+            d.dynamodbLocal())).filter(known -> known.side() == Side.DYNAMODB_LOCAL).isPresent();
   }
 }

@@ -16,7 +16,8 @@ class RequestValidationEnvelopeTest {
         DynamoException.requestValidation("ReturnValues can only be ALL_OLD or NONE"));
 
     assertThat(reported.code()).isEqualTo(ErrorCode.VALIDATION);
-    assertThat(reported.getMessage()).isEqualTo("1 validation error detected: ReturnValues can only be ALL_OLD or NONE");
+    assertThat(reported.getMessage())
+        .isEqualTo("1 validation error detected: ReturnValues can only be ALL_OLD or NONE");
     assertThat(reported.isRequestValidation()).isFalse();
   }
 

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 enum KnownDifference {
   NUMBER_TEXT(Side.DYNAMODB_LOCAL, "numbers are returned as written instead of normalised",
       d -> d.kind() == Difference.Kind.NUMBER_TEXT),
+  REQUEST_VALIDATION_ENVELOPE(Side.DYNAMODB_LOCAL, "PutItem's and UpdateItem's request validation errors are bare "
+      + "instead of inside '1 validation error detected: '", KnownDifference::bareRequestValidation),
   MISSING_TABLE_MESSAGE(Side.DYNAMODB_LOCAL, "a missing table is 'Cannot do operations on a non-existent table'",
       errors("^Requested resource not found", "^Cannot do operations on a non-existent table$")),
   KEY_SCHEMA_MESSAGE(Side.DYNAMODB_LOCAL, "a key with missing or extra attributes is 'The number of conditions on "
@@ -269,5 +271,23 @@ enum KnownDifference {
 
   private static String withoutBinaries(String message) {
     return BINARY.matcher(message).replaceAll("{B}");
+  }
+
+  /**
+   * ShaleDB's message is DynamoDB Local's inside the envelope, or differs from it only by the envelope and another
+   * deviation of DynamoDB Local.
+   */
+  private static boolean bareRequestValidation(Difference d) {
+    String envelope = "1 validation error detected: ";
+    if (!(d.operation().equals("PutItem") || d.operation().equals("UpdateItem")) || !d.bothFailed()
+        || !d.shaledb().message().startsWith(envelope) || d.dynamodbLocal().message().startsWith(envelope)) {
+      return false;
+    }
+    String bare = d.shaledb().message().substring(envelope.length());
+    ObjectNode body = d.shaledb().body().deepCopy();
+    Outcome unwrapped = new Outcome(d.shaledb().status(), body.put("message", bare));
+    return bare.equals(d.dynamodbLocal().message()) && d.shaledb().errorType().equals(d.dynamodbLocal().errorType())
+        || classify(new Difference(d.seed(), d.step(), d.kind(), d.operation(), d.request(), unwrapped,
+            d.dynamodbLocal())).filter(known -> known.side() == Side.DYNAMODB_LOCAL).isPresent();
   }
 }

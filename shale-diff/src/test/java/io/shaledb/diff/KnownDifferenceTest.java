@@ -63,6 +63,25 @@ class KnownDifferenceTest {
   }
 
   @Test
+  void classify_putItemRequestValidationBareOnDynamoDbLocal_allowListed() {
+    Difference exact = new Difference(1, 0, Difference.Kind.RESPONSE, "PutItem", Values.JSON.objectNode(),
+        error("ValidationException", "1 validation error detected: One or more parameter values were invalid: An "
+            + "string set  may not be empty"),
+        error("ValidationException", "One or more parameter values were invalid: An string set  may not be empty"));
+    Difference reworded = new Difference(1, 0, Difference.Kind.RESPONSE, "PutItem", Values.JSON.objectNode(),
+        error("ValidationException", "1 validation error detected: ReturnValues can only be ALL_OLD or NONE"),
+        error("ValidationException", "Return values set to invalid value"));
+    Difference otherOperation = new Difference(1, 0, Difference.Kind.RESPONSE, "DeleteItem",
+        Values.JSON.objectNode(), error("ValidationException", "1 validation error detected: ReturnValues can only "
+            + "be ALL_OLD or NONE"), error("ValidationException", "Return values set to invalid value"));
+
+    assertThat(KnownDifference.classify(exact)).contains(KnownDifference.REQUEST_VALIDATION_ENVELOPE);
+    assertThat(KnownDifference.classify(reworded)).contains(KnownDifference.REQUEST_VALIDATION_ENVELOPE);
+    assertThat(KnownDifference.classify(otherOperation).filter(KnownDifference.REQUEST_VALIDATION_ENVELOPE::equals))
+        .isEmpty();
+  }
+
+  @Test
   void classify_differentItems_unexplained() {
     Difference d = difference(new Outcome(200, Values.JSON.objectNode().put("Item", 1)),
         new Outcome(200, Values.JSON.objectNode().put("Item", 2)));

@@ -205,17 +205,19 @@ class ExpressionsIT {
         + " range",
     "SET id = :two|One or more parameter values were invalid: Cannot update attribute id. This attribute is part"
         + " of the key",
-    "SET a = :two, a = :two|Invalid UpdateExpression: Two document paths overlap with each other; must remove or"
-        + " rewrite one of these paths; path one: [a], path two: [a]",
-    "SET doc.y = :two REMOVE doc|Invalid UpdateExpression: Two document paths overlap with each other; must remove"
-        + " or rewrite one of these paths; path one: [doc, y], path two: [doc]",
-    "SET lst[0] = :two REMOVE lst.x|Invalid UpdateExpression: Two document paths conflict with each other; must"
-        + " remove or rewrite one of these paths; path one: [lst, [0]], path two: [lst, x]",
-    "SET a = :undefined|Invalid UpdateExpression: An expression attribute value used in expression is not defined;"
-        + " attribute value: :undefined",
-    "SET #undefined = :two|Invalid UpdateExpression: An expression attribute name used in the document path is not"
-        + " defined; attribute name: #undefined",
-    "SET num = :two +|Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"+\"",
+    "SET a = :two, a = :two|1 validation error detected: Invalid UpdateExpression: Two document paths overlap with"
+        + " each other; must remove or rewrite one of these paths; path one: [a], path two: [a]",
+    "SET doc.y = :two REMOVE doc|1 validation error detected: Invalid UpdateExpression: Two document paths overlap"
+        + " with each other; must remove or rewrite one of these paths; path one: [doc, y], path two: [doc]",
+    "SET lst[0] = :two REMOVE lst.x|1 validation error detected: Invalid UpdateExpression: Two document paths"
+        + " conflict with each other; must remove or rewrite one of these paths; path one: [lst, [0]], path two:"
+        + " [lst, x]",
+    "SET a = :undefined|1 validation error detected: Invalid UpdateExpression: An expression attribute value used in"
+        + " expression is not defined; attribute value: :undefined",
+    "SET #undefined = :two|1 validation error detected: Invalid UpdateExpression: An expression attribute name used"
+        + " in the document path is not defined; attribute name: #undefined",
+    "SET num = :two +|1 validation error detected: Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near:"
+        + " \"+\"",
   })
   void updateErrors_haveDynamoDbMessages(String update, String message) {
     Map<String, AttributeValue> values = new HashMap<>(Map.of(":two", n("2"),
@@ -244,8 +246,8 @@ class ExpressionsIT {
         .hasMessageStartingWith("ExpressionAttributeNames contains invalid key: Syntax error; key: \"name\"");
     assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(key("x"))
         .conditionExpression("size = :v").expressionAttributeValues(Map.of(":v", n("1")))))
-        .hasMessageStartingWith("Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword:"
-            + " size");
+        .hasMessageStartingWith("1 validation error detected: Invalid ConditionExpression: Attribute name is a"
+            + " reserved keyword; reserved keyword: size");
   }
 
   @Test

@@ -114,12 +114,14 @@ class LegacyParametersIT {
             + " BETWEEN ComparisonOperator");
     assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(KEY).conditionExpression("attribute_exists(id)")
         .expected(Map.of("id", ExpectedAttributeValue.builder().exists(false).build()))))
-        .hasMessageStartingWith("Can not use both expression and non-expression parameters in the same request:"
-            + " Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}");
+        .hasMessageStartingWith("1 validation error detected: Can not use both expression and non-expression"
+            + " parameters in the same request: Non-expression parameters: {Expected}"
+            + " Expression parameters: {ConditionExpression}");
     assertThatThrownBy(() -> client.updateItem(r -> r.tableName(table).key(KEY).updateExpression("REMOVE n")
         .attributeUpdates(Map.of("x", AttributeValueUpdate.builder().value(n("1")).build()))))
-        .hasMessageStartingWith("Can not use both expression and non-expression parameters in the same request:"
-            + " Non-expression parameters: {AttributeUpdates} Expression parameters: {UpdateExpression}");
+        .hasMessageStartingWith("1 validation error detected: Can not use both expression and non-expression"
+            + " parameters in the same request: Non-expression parameters: {AttributeUpdates}"
+            + " Expression parameters: {UpdateExpression}");
     assertThatThrownBy(() -> client.updateItem(r -> r.tableName(table).key(KEY).attributeUpdates(Map.of(
         "id", AttributeValueUpdate.builder().value(AttributeValue.fromS("other")).build()))))
         .hasMessageStartingWith("One or more parameter values were invalid: Cannot update attribute id. This"

@@ -14,15 +14,21 @@ public final class DynamoException extends RuntimeException {
 
   private final ErrorCode code;
   private final transient Map<String, Object> extra;
+  private final boolean requestValidation;
 
   public DynamoException(ErrorCode code, String message) {
     this(code, message, Map.of());
   }
 
   public DynamoException(ErrorCode code, String message, Map<String, Object> extra) {
+    this(code, message, extra, false);
+  }
+
+  private DynamoException(ErrorCode code, String message, Map<String, Object> extra, boolean requestValidation) {
     super(message, null, false, false);
     this.code = code;
     this.extra = Map.copyOf(extra);
+    this.requestValidation = requestValidation;
   }
 
   public ErrorCode code() {
@@ -33,8 +39,25 @@ public final class DynamoException extends RuntimeException {
     return extra;
   }
 
+  /**
+   * Whether the error belongs to the request validation families that some operations word differently (see
+   * {@link #requestValidation}); the message is the same for every operation.
+   */
+  public boolean isRequestValidation() {
+    return requestValidation;
+  }
+
   public static DynamoException validation(String message) {
     return new DynamoException(ErrorCode.VALIDATION, message);
+  }
+
+  /**
+   * A ValidationException from one of the checks DynamoDB makes on the request itself, before it looks at a table
+   * or an item (expression syntax, expression parameters beside legacy ones, set values, ReturnValues): PutItem and
+   * UpdateItem report these inside a "1 validation error detected: " envelope, every other operation bare.
+   */
+  public static DynamoException requestValidation(String message) {
+    return new DynamoException(ErrorCode.VALIDATION, message, Map.of(), true);
   }
 
   public static DynamoException resourceNotFound(String message) {

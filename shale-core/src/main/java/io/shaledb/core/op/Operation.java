@@ -1,5 +1,7 @@
 package io.shaledb.core.op;
 
+import io.shaledb.core.error.DynamoException;
+
 /**
  * One DynamoDB API operation, validated in DynamoDB's phase order: first {@link #validate} checks the input's
  * declared constraints (reported together as "N validation errors detected"); the caller then raises any error
@@ -19,4 +21,13 @@ public interface Operation<I, O> {
    * capacity it consumes is charged to the context's meter.
    */
   O execute(I input, RequestContext context);
+
+  /**
+   * The error this operation answers for {@code error}, raised by any of its phases (including the attribute value
+   * errors its caller found while decoding the input); the caller applies it once, around all of them. The error
+   * itself unless the operation words some errors as DynamoDB does for it alone.
+   */
+  default DynamoException reported(DynamoException error) {
+    return error;
+  }
 }

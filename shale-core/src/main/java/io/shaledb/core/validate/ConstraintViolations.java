@@ -130,10 +130,14 @@ public final class ConstraintViolations {
     if (violations.isEmpty()) {
       return;
     }
+    throw DynamoException.validation(detected(violations));
+  }
+
+  /** DynamoDB's report of request validation errors: {@code "N validation error(s) detected: a; b"}. */
+  public static String detected(List<String> violations) {
     int n = violations.size();
     String listed = String.join("; ", violations.subList(0, Math.min(n, MAX_LISTED)));
-    throw DynamoException.validation(
-        n + " validation error" + (n == 1 ? "" : "s") + " detected: " + listed);
+    return n + " validation error" + (n == 1 ? "" : "s") + " detected: " + listed;
   }
 
   private static String quote(String value) {

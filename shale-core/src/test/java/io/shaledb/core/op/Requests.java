@@ -1,5 +1,6 @@
 package io.shaledb.core.op;
 
+import io.shaledb.core.error.DynamoException;
 import java.time.Clock;
 
 /** Request contexts for tests that call operations directly. */
@@ -11,9 +12,16 @@ public final class Requests {
     return RequestContext.internal(Principal.caller("test"), Clock.systemUTC());
   }
 
-  /** Runs an operation as the protocol layer does: its declared constraints first, then the operation. */
+  /**
+   * Runs an operation as the protocol layer does: its declared constraints first, then the operation, with its
+   * errors as the operation reports them.
+   */
   public static <I, O> O run(Operation<I, O> operation, I input) {
-    operation.validate(input);
-    return operation.execute(input, request());
+    try {
+      operation.validate(input);
+      return operation.execute(input, request());
+    } catch (DynamoException e) {
+      throw operation.reported(e);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.shaledb.server.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.NonBlockingOperation;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
@@ -37,11 +38,17 @@ record Route<I, O>(RequestReader<I> reader, Operation<I, O> operation, ResponseW
    */
   void run(JsonInput in, JsonGenerator out, RequestContext context, boolean mayBlock) throws IOException {
     I input = in.readRequest(reader::read);
-    operation.validate(input);
-    if (in.deferredError() != null) {
-      throw in.deferredError();
+    O output;
+    try {
+      operation.validate(input);
+      if (in.deferredError() != null) {
+        throw in.deferredError();
+      }
+      output = mayBlock ? operation.execute(input, context) : executeWithoutBlocking(input, context);
+    } catch (DynamoException e) {
+      throw operation.reported(e);
     }
-    writer.write(out, mayBlock ? operation.execute(input, context) : executeWithoutBlocking(input, context));
+    writer.write(out, output);
   }
 
   private O executeWithoutBlocking(I input, RequestContext context) {

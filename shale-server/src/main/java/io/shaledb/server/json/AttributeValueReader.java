@@ -39,6 +39,12 @@ final class AttributeValueReader {
   private String expressionValueKey;
   /** How many documents enclose the value being read: 0 for an attribute's own value. */
   private int enclosingDocuments;
+  /**
+   * Whether the value being read is in the Item of a write or in ExpressionAttributeValues, where DynamoDB's request
+   * validation checks sets (see {@link DynamoException#requestValidation}); sets elsewhere (keys, legacy
+   * parameters) are checked later, as data.
+   */
+  private boolean setsCheckedByRequest;
 
   AttributeValueReader(JsonInput in) {
     this.in = in;
@@ -92,13 +98,25 @@ final class AttributeValueReader {
     return in.readMap(r -> r.isPresent() ? read() : fail(NULL_VALUE + ": " + r.fieldName() + " is null"));
   }
 
+  /** The Item of a write. */
+  Map<String, AttributeValue> readWrittenItem() throws IOException {
+    setsCheckedByRequest = true;
+    try {
+      return readItem();
+    } finally {
+      setsCheckedByRequest = false;
+    }
+  }
+
   Map<String, AttributeValue> readExpressionAttributeValues() throws IOException {
     return in.readMap(r -> {
       expressionValueKey = r.fieldName();
+      setsCheckedByRequest = true;
       try {
         return r.isPresent() ? read() : fail(NULL_VALUE);
       } finally {
         expressionValueKey = null;
+        setsCheckedByRequest = false;
       }
     });
   }
@@ -139,8 +157,9 @@ final class AttributeValueReader {
     if (value) {
       return AttributeValue.Null.INSTANCE;
     }
-    // The one value error DynamoDB reports as it is within ExpressionAttributeValues too, without naming the key.
-    in.defer(DynamoException.validation(
+    // The one value error DynamoDB reports as it is within ExpressionAttributeValues too, without naming the key;
+    // part of its request validation wherever it appears.
+    in.defer(DynamoException.requestValidation(
         "One or more parameter values were invalid: Null attribute value types must have the value of true"));
     return null;
   }
@@ -165,12 +184,12 @@ final class AttributeValueReader {
       }
     }
     if (numbers.isEmpty()) {
-      return fail("One or more parameter values were invalid: An number set  may not be empty");
+      return failSet("One or more parameter values were invalid: An number set  may not be empty");
     }
     Set<DynamoNumber> unique = new LinkedHashSet<>(numbers);
     // DynamoDB lists the duplicated members of the other set types, but not of a number set.
     return unique.size() == numbers.size() ? new AttributeValue.NS(unique)
-        : fail("Input collection contains duplicates");
+        : failSet("Input collection contains duplicates");
   }
 
   /**
@@ -183,12 +202,12 @@ final class AttributeValueReader {
   private <T> AttributeValue set(List<T> values, String whenEmpty, String typeInDuplicates,
       Function<T, String> render, Function<Set<T>, AttributeValue> build) {
     if (values.isEmpty()) {
-      return fail("One or more parameter values were invalid: " + whenEmpty);
+      return failSet("One or more parameter values were invalid: " + whenEmpty);
     }
     Set<T> unique = new LinkedHashSet<>(values);
     if (unique.size() != values.size()) {
-      return fail("One or more parameter values were invalid: Input collection " + values.stream().map(render).toList()
-          + typeInDuplicates + " contains duplicates.");
+      return failSet("One or more parameter values were invalid: Input collection "
+          + values.stream().map(render).toList() + typeInDuplicates + " contains duplicates.");
     }
     return build.apply(unique);
   }
@@ -209,10 +228,22 @@ final class AttributeValueReader {
     return fail(DynamoException.validation(message));
   }
 
+  /** An empty set or one with duplicates. */
+  private AttributeValue failSet(String message) {
+    return fail(setsCheckedByRequest ? DynamoException.requestValidation(message)
+        : DynamoException.validation(message));
+  }
+
   /** Defers the error; within ExpressionAttributeValues, DynamoDB says so and names the value's key. */
   private AttributeValue fail(DynamoException error) {
-    in.defer(expressionValueKey == null ? error : DynamoException.validation(
-        "ExpressionAttributeValues contains invalid value: " + error.getMessage() + " for key " + expressionValueKey));
+    if (expressionValueKey == null) {
+      in.defer(error);
+    } else {
+      String message = "ExpressionAttributeValues contains invalid value: " + error.getMessage() + " for key "
+          + expressionValueKey;
+      in.defer(error.isRequestValidation() ? DynamoException.requestValidation(message)
+          : DynamoException.validation(message));
+    }
     return null;
   }
 }

@@ -91,7 +91,7 @@ public final class ItemJson {
       while (in.nextField()) {
         switch (in.fieldName()) {
           case "TableName" -> w.tableName = in.readString();
-          case "Item" -> w.item = in.readAttributeMap();
+          case "Item" -> w.item = in.readWrittenItem();
           case "Key" -> w.key = in.readAttributeMap();
           case "UpdateExpression" -> w.update = in.readString();
           case "ReturnValues" -> w.returnValues = in.readChoice(ReturnValue.class);

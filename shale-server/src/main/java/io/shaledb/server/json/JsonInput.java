@@ -196,6 +196,11 @@ public final class JsonInput implements AutoCloseable {
     return values.readItem();
   }
 
+  /** The Item of a write: unlike a key's, its set values are checked as part of the request (see the reader). */
+  public Map<String, AttributeValue> readWrittenItem() throws IOException {
+    return values.readWrittenItem();
+  }
+
   public Map<String, AttributeValue> readExpressionAttributeValues() throws IOException {
     return values.readExpressionAttributeValues();
   }

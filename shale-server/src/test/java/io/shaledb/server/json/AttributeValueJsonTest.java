@@ -42,6 +42,19 @@ class AttributeValueJsonTest {
     }
   }
 
+  /** The error deferred reading {@code {"v": <json>}}'s value with {@code member}. */
+  private static DynamoException deferredReading(String json, JsonInput.ValueReader<?> member) throws IOException {
+    byte[] body = ("{\"v\":" + json + "}").getBytes(StandardCharsets.UTF_8);
+    try (JsonInput in = JsonInput.over(new ByteArrayInputStream(body))) {
+      in.readRequest(r -> {
+        r.beginRequest();
+        r.nextField();
+        return member.read(r);
+      });
+      return in.deferredError();
+    }
+  }
+
   private static String write(AttributeValue value) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -131,6 +144,21 @@ class AttributeValueJsonTest {
         .isInstanceOfSatisfying(DynamoException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION))
         .hasMessage(message);
+  }
+
+  @Test
+  void setErrors_areRequestValidation_inAWrittenItemOrExpressionValues_butNotInAKey() throws IOException {
+    String emptySet = "{\"s\":{\"M\":{\"t\":{\"SS\":[]}}}}";
+
+    assertThat(deferredReading(emptySet, JsonInput::readWrittenItem).isRequestValidation()).isTrue();
+    assertThat(deferredReading("{\":v\":{\"NS\":[\"1\",\"1\"]}}", JsonInput::readExpressionAttributeValues))
+        .hasMessage("ExpressionAttributeValues contains invalid value: Input collection contains duplicates for key :v")
+        .returns(true, DynamoException::isRequestValidation);
+    assertThat(deferredReading(emptySet, JsonInput::readAttributeMap).isRequestValidation()).isFalse();
+    assertThat(deferredReading("{\"n\":{\"N\":\"x\"}}", JsonInput::readWrittenItem).isRequestValidation())
+        .isFalse();
+    assertThat(deferredReading("{\"k\":{\"NULL\":false}}", JsonInput::readAttributeMap).isRequestValidation())
+        .isTrue();
   }
 
   @ParameterizedTest

@@ -21,8 +21,23 @@ public enum ExpressionKind {
     return parameter;
   }
 
-  /** A ValidationException about an expression of this kind: {@code "Invalid <Kind>: <detail>"}. */
+  /**
+   * A ValidationException about an expression of this kind, {@code "Invalid <Kind>: <detail>"}, found parsing or
+   * binding it: one of DynamoDB's request validation errors.
+   */
   public DynamoException invalid(String detail) {
-    return DynamoException.validation("Invalid " + parameter + ": " + detail);
+    return DynamoException.requestValidation(message(detail));
+  }
+
+  /**
+   * The error for an empty expression, which is left outside the request validation families: the captures of the
+   * service that place its siblings there do not cover it.
+   */
+  public DynamoException empty() {
+    return DynamoException.validation(message("The expression can not be empty;"));
+  }
+
+  private String message(String detail) {
+    return "Invalid " + parameter + ": " + detail;
   }
 }

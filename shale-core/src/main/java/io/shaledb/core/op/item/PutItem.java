@@ -1,5 +1,6 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
@@ -27,6 +28,12 @@ public final class PutItem implements Operation<PutItemInput, ItemOutput> {
         in.returnValues(), in.returnConsumedCapacity(), in.returnItemCollectionMetrics(),
         in.returnValuesOnConditionCheckFailure(), in.expected(), in.conditionalOperator());
     v.throwIfAny();
+  }
+
+  /** Request validation errors come inside DynamoDB's envelope (see {@link RequestValidationEnvelope}). */
+  @Override
+  public DynamoException reported(DynamoException error) {
+    return RequestValidationEnvelope.reported(error);
   }
 
   @Override

@@ -37,7 +37,7 @@ public final class RequestExpressions {
     List<String> sentExpressions = sent(expressions);
     List<String> sentLegacy = sent(legacy);
     if (!sentExpressions.isEmpty() && !sentLegacy.isEmpty()) {
-      throw DynamoException.validation("Can not use both expression and non-expression parameters in the same"
+      throw DynamoException.requestValidation("Can not use both expression and non-expression parameters in the same"
           + " request: Non-expression parameters: {" + String.join(", ", sentLegacy) + "} Expression parameters: {"
           + String.join(", ", sentExpressions) + "}");
     }
@@ -48,7 +48,7 @@ public final class RequestExpressions {
         .toList();
     if (values != null && !valueExpressions.isEmpty()
         && expressions.stream().noneMatch(e -> e.present() && !e.name().equals(PROJECTION))) {
-      throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
+      throw DynamoException.requestValidation("ExpressionAttributeValues can only be specified when using expressions: "
           + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is") + " null");
     }
   }

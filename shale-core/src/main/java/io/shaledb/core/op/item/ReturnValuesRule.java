@@ -14,7 +14,7 @@ final class ReturnValuesRule {
       case NONE -> false;
       case ALL_OLD -> true;
       case UPDATED_OLD, ALL_NEW, UPDATED_NEW ->
-          throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
+          throw DynamoException.requestValidation("ReturnValues can only be ALL_OLD or NONE");
     };
   }
 }

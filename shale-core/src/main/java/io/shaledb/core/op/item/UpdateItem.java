@@ -45,6 +45,12 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
     v.throwIfAny();
   }
 
+  /** Request validation errors come inside DynamoDB's envelope (see {@link RequestValidationEnvelope}). */
+  @Override
+  public DynamoException reported(DynamoException error) {
+    return RequestValidationEnvelope.reported(error);
+  }
+
   @Override
   public ItemOutput execute(UpdateItemInput in, RequestContext context) {
     RequestExpressions.checkParameters(

@@ -93,6 +93,13 @@ class DeleteItemTest {
   }
 
   @Test
+  void delete_conditionExpressionErrors_stayBare() {
+    assertThatThrownBy(() -> execute(input(KEY, null, "((attribute_exists(v)))", null, null)))
+        .hasMessage("Invalid ConditionExpression: The expression has redundant parentheses;");
+    assertThat(stored(KEY)).isEqualTo(ITEM);
+  }
+
+  @Test
   void delete_refusesReturnValuesOtherThanAllOldOrNone_andKeysNotMatchingTheSchema() {
     assertThatThrownBy(() -> execute(input(KEY, ReturnValue.UPDATED_NEW, null, null, null)))
         .hasMessage("ReturnValues can only be ALL_OLD or NONE");

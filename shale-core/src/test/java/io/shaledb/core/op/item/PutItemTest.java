@@ -83,7 +83,8 @@ class PutItemTest {
     for (ReturnValue refused : new ReturnValue[] {ReturnValue.ALL_NEW, ReturnValue.UPDATED_OLD,
         ReturnValue.UPDATED_NEW}) {
       assertThatThrownBy(() -> execute(new PutItemInput("items", Map.of("id", s("a")), Choice.of(refused), null,
-          null, null, null, null, null, null, null))).hasMessage("ReturnValues can only be ALL_OLD or NONE");
+          null, null, null, null, null, null, null)))
+          .hasMessage("1 validation error detected: ReturnValues can only be ALL_OLD or NONE");
     }
     assertThat(stored("a")).isNull();
   }
@@ -138,8 +139,8 @@ class PutItemTest {
   void put_expressionAndLegacyConditionTogether_isRefused() {
     assertThatThrownBy(() -> execute(new PutItemInput("items", Map.of("id", s("a")), null, null, null,
         "attribute_exists(id)", null, null, null, Map.of("id", new ExpectedCondition(null, false, null, null)), null)))
-        .hasMessage("Can not use both expression and non-expression parameters in the same request: Non-expression"
-            + " parameters: {Expected} Expression parameters: {ConditionExpression}");
+        .hasMessage("1 validation error detected: Can not use both expression and non-expression parameters in the"
+            + " same request: Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}");
   }
 
   @Test
@@ -148,8 +149,24 @@ class PutItemTest {
         Map.of(":x", n(1)), null)))
         .hasMessage("Value provided in ExpressionAttributeValues unused in expressions: keys: {:x}");
     assertThatThrownBy(() -> execute(conditional(Map.of("id", s("a")), null, Map.of(":x", n(1)), null)))
-        .hasMessage("ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is"
-            + " null");
+        .hasMessage("1 validation error detected: ExpressionAttributeValues can only be specified when using"
+            + " expressions: ConditionExpression is null");
+  }
+
+  @Test
+  void put_conditionExpressionErrors_comeInsideTheEnvelope_butAnEmptyExpressionStaysBare() {
+    assertThatThrownBy(() -> execute(conditional(Map.of("id", s("a")), "((attribute_exists(x)))", null, null)))
+        .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression has redundant"
+            + " parentheses;");
+    assertThatThrownBy(() -> execute(conditional(Map.of("id", s("a")), "a".repeat(4200), null, null)))
+        .hasMessage("1 validation error detected: Invalid ConditionExpression: Expression size has exceeded the"
+            + " maximum allowed size; expression size: 4200");
+    assertThatThrownBy(() -> execute(conditional(Map.of("id", s("a")), "x = :v", null, null)))
+        .hasMessage("1 validation error detected: Invalid ConditionExpression: An expression attribute value used in"
+            + " expression is not defined; attribute value: :v");
+    assertThatThrownBy(() -> execute(conditional(Map.of("id", s("a")), " ", null, null)))
+        .hasMessage("Invalid ConditionExpression: The expression can not be empty;");
+    assertThat(stored("a")).isNull();
   }
 
   @Test

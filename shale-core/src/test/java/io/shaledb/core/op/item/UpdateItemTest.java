@@ -142,6 +142,26 @@ class UpdateItemTest {
   }
 
   @Test
+  void expressionErrors_comeInsideTheEnvelope_andChangeNothing() {
+    assertThatThrownBy(() -> execute(input(KEY, "a".repeat(4200), null, null)))
+        .hasMessage("1 validation error detected: Invalid UpdateExpression: Expression size has exceeded the maximum"
+            + " allowed size; expression size: 4200");
+    assertThatThrownBy(() -> execute(input(KEY, "SET a = :v", null, null)))
+        .hasMessage("1 validation error detected: Invalid UpdateExpression: An expression attribute value used in"
+            + " expression is not defined; attribute value: :v");
+    assertThatThrownBy(() -> execute(input(KEY, "ADD a :v", Map.of(":v", s("x")), null)))
+        .hasMessage("1 validation error detected: Invalid UpdateExpression: Incorrect operand type for operator or"
+            + " function; operator: ADD, operand type: STRING, typeSet: ALLOWED_FOR_ADD_OPERAND");
+    assertThatThrownBy(() -> execute(new UpdateItemInput("items", KEY, "SET a = :v", "((attribute_exists(a)))", null,
+        Map.of(":v", n(1)), null, null, null, null, null, null, null)))
+        .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression has redundant"
+            + " parentheses;");
+    assertThatThrownBy(() -> execute(input(KEY, "", null, null)))
+        .hasMessage("Invalid UpdateExpression: The expression can not be empty;");
+    assertThat(stored(KEY)).isEqualTo(ITEM);
+  }
+
+  @Test
   void updatesThatCannotApplyToTheItem_areValidationErrors_andChangeNothing() {
     assertThatThrownBy(() -> execute(input(KEY, "ADD doc :one", Map.of(":one", n(1)), null)))
         .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION))
@@ -186,8 +206,8 @@ class UpdateItemTest {
   void attributeUpdates_errors() {
     assertThatThrownBy(() -> execute(new UpdateItemInput("items", KEY, "REMOVE num", null, null, null, null, null,
         null, null, Map.of("x", new AttributeUpdate(n(1), null)), null, null)))
-        .hasMessage("Can not use both expression and non-expression parameters in the same request: Non-expression"
-            + " parameters: {AttributeUpdates} Expression parameters: {UpdateExpression}");
+        .hasMessage("1 validation error detected: Can not use both expression and non-expression parameters in the"
+            + " same request: Non-expression parameters: {AttributeUpdates} Expression parameters: {UpdateExpression}");
     assertThatThrownBy(() -> execute(new UpdateItemInput("items", KEY, null, null, null, null, null, null, null, null,
         Map.of("x", new AttributeUpdate(s("s"), Choice.of(AttributeAction.ADD))), null, null)))
         .hasMessage("One or more parameter values were invalid: ADD action is not supported for the type S");

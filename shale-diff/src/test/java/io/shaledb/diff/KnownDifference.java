@@ -286,7 +286,7 @@ enum KnownDifference {
     String bare = d.shaledb().message().substring(envelope.length());
     ObjectNode body = d.shaledb().body().deepCopy();
     Outcome unwrapped = new Outcome(d.shaledb().status(), body.put("message", bare));
-    return bare.equals(d.dynamodbLocal().message()) && d.shaledb().errorType().equals(d.dynamodbLocal().errorType())
+    return (bare.equals(d.dynamodbLocal().message()) && d.shaledb().errorType().equals(d.dynamodbLocal().errorType()))
         || classify(new Difference(d.seed(), d.step(), d.kind(), d.operation(), d.request(), unwrapped,
             d.dynamodbLocal())).filter(known -> known.side() == Side.DYNAMODB_LOCAL).isPresent();
   }

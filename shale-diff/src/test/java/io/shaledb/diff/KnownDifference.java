@@ -274,8 +274,9 @@ enum KnownDifference {
   }
 
   /**
-   * ShaleDB's message is DynamoDB Local's inside the envelope, or differs from it only by the envelope and another
-   * deviation of DynamoDB Local.
+   * ShaleDB's message is DynamoDB Local's inside the envelope (where the service no longer names the expressions that
+   * are null, DynamoDB Local's message goes on after it), or differs from it only by the envelope and another deviation
+   * of DynamoDB Local.
    */
   private static boolean bareRequestValidation(Difference d) {
     String envelope = "1 validation error detected: ";
@@ -286,7 +287,9 @@ enum KnownDifference {
     String bare = d.shaledb().message().substring(envelope.length());
     ObjectNode body = d.shaledb().body().deepCopy();
     Outcome unwrapped = new Outcome(d.shaledb().status(), body.put("message", bare));
-    return (bare.equals(d.dynamodbLocal().message()) && d.shaledb().errorType().equals(d.dynamodbLocal().errorType()))
+    boolean sameCheck = bare.equals(d.dynamodbLocal().message())
+        || (bare.endsWith("when using expressions") && d.dynamodbLocal().message().startsWith(bare + ": "));
+    return (sameCheck && d.shaledb().errorType().equals(d.dynamodbLocal().errorType()))
         || classify(new Difference(d.seed(), d.step(), d.kind(), d.operation(), d.request(), unwrapped,
             d.dynamodbLocal())).filter(known -> known.side() == Side.DYNAMODB_LOCAL).isPresent();
   }

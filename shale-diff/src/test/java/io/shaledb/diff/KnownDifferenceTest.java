@@ -77,6 +77,12 @@ class KnownDifferenceTest {
 
     assertThat(KnownDifference.classify(exact)).contains(KnownDifference.REQUEST_VALIDATION_ENVELOPE);
     assertThat(KnownDifference.classify(reworded)).contains(KnownDifference.REQUEST_VALIDATION_ENVELOPE);
+    assertThat(KnownDifference.classify(new Difference(1, 0, Difference.Kind.RESPONSE, "PutItem",
+        Values.JSON.objectNode(), error("ValidationException", "1 validation error detected: ExpressionAttributeValues"
+            + " can only be specified when using expressions"), error("ValidationException", "ExpressionAttributeValues"
+            + " can only be specified when using expressions: ConditionExpression is null"))))
+        .as("the null expressions named only outside the envelope")
+        .contains(KnownDifference.REQUEST_VALIDATION_ENVELOPE);
     assertThat(KnownDifference.classify(otherOperation).filter(KnownDifference.REQUEST_VALIDATION_ENVELOPE::equals))
         .isEmpty();
   }

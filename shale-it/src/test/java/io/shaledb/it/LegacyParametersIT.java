@@ -106,12 +106,13 @@ class LegacyParametersIT {
   void invalidLegacyUse_hasDynamoDbMessages() {
     assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(KEY)
         .expected(Map.of("a", ExpectedAttributeValue.builder().build()))))
-        .hasMessageStartingWith("One or more parameter values were invalid: Value must be provided when Exists is"
-            + " null for Attribute: a");
+        .as("a malformed Expected condition is request validation, enveloped on PutItem")
+        .hasMessageStartingWith("1 validation error detected: One or more parameter values were invalid: Value must"
+            + " be provided when Exists is null for Attribute: a");
     assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(KEY)
         .expected(Map.of("a", compare(ComparisonOperator.BETWEEN, n("1"))))))
-        .hasMessageStartingWith("One or more parameter values were invalid: Invalid number of argument(s) for the"
-            + " BETWEEN ComparisonOperator");
+        .hasMessageStartingWith("1 validation error detected: One or more parameter values were invalid: Invalid"
+            + " number of argument(s) for the BETWEEN ComparisonOperator");
     assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(KEY).conditionExpression("attribute_exists(id)")
         .expected(Map.of("id", ExpectedAttributeValue.builder().exists(false).build()))))
         .hasMessageStartingWith("1 validation error detected: Can not use both expression and non-expression"

@@ -15,20 +15,23 @@ public final class DynamoException extends RuntimeException {
   private final ErrorCode code;
   private final transient Map<String, Object> extra;
   private final boolean requestValidation;
+  private final String envelopedMessage;
 
   public DynamoException(ErrorCode code, String message) {
     this(code, message, Map.of());
   }
 
   public DynamoException(ErrorCode code, String message, Map<String, Object> extra) {
-    this(code, message, extra, false);
+    this(code, message, extra, false, message);
   }
 
-  private DynamoException(ErrorCode code, String message, Map<String, Object> extra, boolean requestValidation) {
+  private DynamoException(ErrorCode code, String message, Map<String, Object> extra, boolean requestValidation,
+      String envelopedMessage) {
     super(message, null, false, false);
     this.code = code;
     this.extra = Map.copyOf(extra);
     this.requestValidation = requestValidation;
+    this.envelopedMessage = envelopedMessage;
   }
 
   public ErrorCode code() {
@@ -47,6 +50,11 @@ public final class DynamoException extends RuntimeException {
     return requestValidation;
   }
 
+  /** What the envelope of a request validation error holds: its message, or where the service words it apart, that. */
+  public String envelopedMessage() {
+    return envelopedMessage;
+  }
+
   public static DynamoException validation(String message) {
     return new DynamoException(ErrorCode.VALIDATION, message);
   }
@@ -57,7 +65,12 @@ public final class DynamoException extends RuntimeException {
    * UpdateItem report these inside a "1 validation error detected: " envelope, every other operation bare.
    */
   public static DynamoException requestValidation(String message) {
-    return new DynamoException(ErrorCode.VALIDATION, message, Map.of(), true);
+    return requestValidation(message, message);
+  }
+
+  /** As {@link #requestValidation(String)}, for a check whose message inside the envelope is {@code enveloped}. */
+  public static DynamoException requestValidation(String message, String enveloped) {
+    return new DynamoException(ErrorCode.VALIDATION, message, Map.of(), true, enveloped);
   }
 
   public static DynamoException resourceNotFound(String message) {

@@ -29,14 +29,6 @@ public enum ExpressionKind {
     return DynamoException.requestValidation(message(detail));
   }
 
-  /**
-   * The error for an empty expression, which is left outside the request validation families: the captures of the
-   * service that place its siblings there do not cover it.
-   */
-  public DynamoException empty() {
-    return DynamoException.validation(message("The expression can not be empty;"));
-  }
-
   private String message(String detail) {
     return "Invalid " + parameter + ": " + detail;
   }

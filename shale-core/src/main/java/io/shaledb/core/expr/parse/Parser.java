@@ -49,7 +49,7 @@ public final class Parser {
   private Parser(ExpressionKind kind, String text, List<Problem> order) {
     this.kind = kind;
     if (text.isBlank()) {
-      throw kind.empty();
+      throw kind.invalid("The expression can not be empty;");
     }
     int size = ItemSize.utf8Length(text);
     if (size > MAX_EXPRESSION_BYTES) {

@@ -84,42 +84,42 @@ public final class LegacyParameters {
   private static Condition condition(String name, ExpectedCondition e) {
     Operand path = new Operand.PathOperand(Path.of(name));
     if (e.attributeValueList() != null && e.value() != null) {
-      throw invalid("Value and AttributeValueList cannot be used together for Attribute: " + name);
+      throw invalidCondition("Value and AttributeValueList cannot be used together for Attribute: " + name);
     }
     if (e.comparisonOperator() == null) {
       if (e.attributeValueList() != null) {
-        throw invalid("AttributeValueList can only be used with a ComparisonOperator for Attribute: " + name);
+        throw invalidCondition("AttributeValueList can only be used with a ComparisonOperator for Attribute: " + name);
       }
       boolean exists = e.exists() == null || e.exists();
       if (exists && e.value() == null) {
-        throw invalid("Value must be provided when Exists is " + e.exists() + " for Attribute: " + name);
+        throw invalidCondition("Value must be provided when Exists is " + e.exists() + " for Attribute: " + name);
       }
       if (!exists && e.value() != null) {
-        throw invalid("Value cannot be used when Exists is false for Attribute: " + name);
+        throw invalidCondition("Value cannot be used when Exists is false for Attribute: " + name);
       }
       return exists ? new Condition.Comparison(path, Comparator.EQ, new Operand.Literal(e.value()))
           : new Condition.Function(ConditionFunction.ATTRIBUTE_NOT_EXISTS, List.of(path));
     }
     ComparisonOperator operator = Choice.valueOrNull(e.comparisonOperator());
     if (e.exists() != null) {
-      throw invalid("Exists and ComparisonOperator cannot be used together for Attribute: " + name);
+      throw invalidCondition("Exists and ComparisonOperator cannot be used together for Attribute: " + name);
     }
     List<AttributeValue> arguments = e.attributeValueList() != null ? e.attributeValueList()
         : e.value() != null ? List.of(e.value()) : List.of();
     if (operator != ComparisonOperator.NULL && operator != ComparisonOperator.NOT_NULL && arguments.isEmpty()
         && e.attributeValueList() == null) {
-      throw invalid("Value or AttributeValueList must be used with ComparisonOperator: " + operator
+      throw invalidCondition("Value or AttributeValueList must be used with ComparisonOperator: " + operator
           + " for Attribute: " + name);
     }
     checkArgumentCount(operator, arguments.size());
     for (AttributeValue argument : arguments) {
       if (argument.type() != arguments.get(0).type()) {
-        throw invalid("AttributeValues inside AttributeValueList must be of same type");
+        throw invalidCondition("AttributeValues inside AttributeValueList must be of same type");
       }
     }
     for (AttributeValue argument : arguments) {
       if (!accepts(operator, argument.type())) {
-        throw invalid("ComparisonOperator " + operator + " is not valid for " + argument.type()
+        throw invalidCondition("ComparisonOperator " + operator + " is not valid for " + argument.type()
             + " AttributeValue type");
       }
     }
@@ -169,7 +169,7 @@ public final class LegacyParameters {
       case EQ, NE, LT, LE, GT, GE, CONTAINS, NOT_CONTAINS, BEGINS_WITH -> count == 1;
     };
     if (!valid) {
-      throw invalid("Invalid number of argument(s) for the " + operator + " ComparisonOperator");
+      throw invalidCondition("Invalid number of argument(s) for the " + operator + " ComparisonOperator");
     }
   }
 
@@ -213,5 +213,10 @@ public final class LegacyParameters {
 
   private static DynamoException invalid(String detail) {
     return DynamoException.validation(INVALID + detail);
+  }
+
+  /** A malformed Expected, filter or key condition: one of the request validation families. */
+  private static DynamoException invalidCondition(String detail) {
+    return DynamoException.requestValidation(INVALID + detail);
   }
 }

@@ -42,14 +42,16 @@ public final class RequestExpressions {
           + String.join(", ", sentExpressions) + "}");
     }
     if (names != null && sentExpressions.isEmpty()) {
-      throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+      throw DynamoException.requestValidation("ExpressionAttributeNames can only be specified when using expressions");
     }
     List<String> valueExpressions = expressions.stream().map(Parameter::name).filter(n -> !n.equals(PROJECTION))
         .toList();
     if (values != null && !valueExpressions.isEmpty()
         && expressions.stream().noneMatch(e -> e.present() && !e.name().equals(PROJECTION))) {
-      throw DynamoException.requestValidation("ExpressionAttributeValues can only be specified when using expressions: "
-          + String.join(" and ", valueExpressions) + (valueExpressions.size() > 1 ? " are" : " is") + " null");
+      String refused = "ExpressionAttributeValues can only be specified when using expressions";
+      // Inside the envelope the service no longer names the missing expressions.
+      throw DynamoException.requestValidation(refused + ": " + String.join(" and ", valueExpressions)
+          + (valueExpressions.size() > 1 ? " are" : " is") + " null", refused);
     }
   }
 

@@ -150,11 +150,11 @@ class PutItemTest {
         .hasMessage("Value provided in ExpressionAttributeValues unused in expressions: keys: {:x}");
     assertThatThrownBy(() -> execute(conditional(Map.of("id", s("a")), null, Map.of(":x", n(1)), null)))
         .hasMessage("1 validation error detected: ExpressionAttributeValues can only be specified when using"
-            + " expressions: ConditionExpression is null");
+            + " expressions");
   }
 
   @Test
-  void put_conditionExpressionErrors_comeInsideTheEnvelope_butAnEmptyExpressionStaysBare() {
+  void put_conditionExpressionErrors_comeInsideTheEnvelope() {
     assertThatThrownBy(() -> execute(conditional(Map.of("id", s("a")), "((attribute_exists(x)))", null, null)))
         .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression has redundant"
             + " parentheses;");
@@ -165,7 +165,7 @@ class PutItemTest {
         .hasMessage("1 validation error detected: Invalid ConditionExpression: An expression attribute value used in"
             + " expression is not defined; attribute value: :v");
     assertThatThrownBy(() -> execute(conditional(Map.of("id", s("a")), " ", null, null)))
-        .hasMessage("Invalid ConditionExpression: The expression can not be empty;");
+        .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression can not be empty;");
     assertThat(stored("a")).isNull();
   }
 

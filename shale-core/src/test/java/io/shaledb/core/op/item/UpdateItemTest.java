@@ -157,7 +157,7 @@ class UpdateItemTest {
         .hasMessage("1 validation error detected: Invalid ConditionExpression: The expression has redundant"
             + " parentheses;");
     assertThatThrownBy(() -> execute(input(KEY, "", null, null)))
-        .hasMessage("Invalid UpdateExpression: The expression can not be empty;");
+        .hasMessage("1 validation error detected: Invalid UpdateExpression: The expression can not be empty;");
     assertThat(stored(KEY)).isEqualTo(ITEM);
   }
 

@@ -157,6 +157,14 @@ enum KnownDifference {
           && d.shaledb().errorType().equals("TransactionCanceledException")
           && d.shaledb().message().contains("ValidationError")
           && (!d.dynamodbLocal().failed() || d.dynamodbLocal().errorType().equals("TransactionCanceledException"))),
+  UPDATE_INDEX_KEY_BESIDE_FAILED_CONDITION(Side.UNCLEAR, "a transaction whose update gives an index key another "
+      + "type while another action's condition fails: ShaleDB reports the failed condition and None for the update "
+      + "(it applies no change once a condition fails), DynamoDB Local a ValidationError for the update too",
+      d -> d.operation().equals("TransactWriteItems") && d.bothFailed()
+          && d.shaledb().errorType().equals("TransactionCanceledException")
+          && d.shaledb().message().contains("ConditionalCheckFailed")
+          && !d.shaledb().message().contains("ValidationError")
+          && d.dynamodbLocal().body().path("CancellationReasons").toString().contains("Type mismatch for Index Key")),
   CONDITION_BEFORE_VALIDATION(Side.UNCLEAR, "DynamoDB Local evaluates the condition before a check that needs no "
       + "item (an update of a key attribute), ShaleDB the other way round",
       d -> d.shaledb().errorType().equals("ValidationException")

@@ -102,4 +102,20 @@ class KnownDifferenceTest {
 
     assertThat(KnownDifference.classify(d)).isEmpty();
   }
+
+  @Test
+  void classify_transactionUpdateBreakingAnIndexKeyBesideAFailedCondition_unclear() throws Exception {
+    String cancelled = "Transaction cancelled, please refer cancellation reasons for specific reasons ";
+    Outcome shaledb = new Outcome(400, Endpoint.JSON.readTree("{\"__type\":\"x#TransactionCanceledException\","
+        + "\"message\":\"" + cancelled + "[None, ConditionalCheckFailed]\",\"CancellationReasons\":[{\"Code\":"
+        + "\"None\"},{\"Code\":\"ConditionalCheckFailed\"}]}"));
+    Outcome dynamodbLocal = new Outcome(400, Endpoint.JSON.readTree("{\"__type\":\"x#TransactionCanceledException\","
+        + "\"message\":\"" + cancelled + "[ValidationError, ConditionalCheckFailed]\",\"CancellationReasons\":[{"
+        + "\"Code\":\"ValidationError\",\"Message\":\"One or more parameter values were invalid: Type mismatch"
+        + " for Index Key\"},{\"Code\":\"ConditionalCheckFailed\"}]}"));
+
+    assertThat(KnownDifference.classify(new Difference(1, 0, Difference.Kind.RESPONSE, "TransactWriteItems",
+        Values.JSON.objectNode(), shaledb, dynamodbLocal)))
+        .contains(KnownDifference.UPDATE_INDEX_KEY_BESIDE_FAILED_CONDITION);
+  }
 }

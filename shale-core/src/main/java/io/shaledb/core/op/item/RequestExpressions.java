@@ -49,7 +49,7 @@ public final class RequestExpressions {
     if (values != null && !valueExpressions.isEmpty()
         && expressions.stream().noneMatch(e -> e.present() && !e.name().equals(PROJECTION))) {
       String refused = "ExpressionAttributeValues can only be specified when using expressions";
-      // Inside the envelope the service no longer names the missing expressions.
+      // Inside the envelope the service does not name the expressions that are null.
       throw DynamoException.requestValidation(refused + ": " + String.join(" and ", valueExpressions)
           + (valueExpressions.size() > 1 ? " are" : " is") + " null", refused);
     }

@@ -34,25 +34,46 @@ public final class RequestExpressions {
    */
   public static void checkParameters(List<Parameter> expressions, List<Parameter> legacy, Map<String, String> names,
       Map<String, AttributeValue> values) {
-    List<String> sentExpressions = sent(expressions);
-    List<String> sentLegacy = sent(legacy);
-    if (!sentExpressions.isEmpty() && !sentLegacy.isEmpty()) {
+    // Every request passes these checks and nearly every one passes them all: plain loops over the members, and the
+    // lists that name them built only for a message.
+    boolean anyExpression = anySent(expressions);
+    if (anyExpression && anySent(legacy)) {
       throw DynamoException.requestValidation("Can not use both expression and non-expression parameters in the same"
-          + " request: Non-expression parameters: {" + String.join(", ", sentLegacy) + "} Expression parameters: {"
-          + String.join(", ", sentExpressions) + "}");
+          + " request: Non-expression parameters: {" + String.join(", ", sent(legacy)) + "} Expression parameters: {"
+          + String.join(", ", sent(expressions)) + "}");
     }
-    if (names != null && sentExpressions.isEmpty()) {
+    if (names != null && !anyExpression) {
       throw DynamoException.requestValidation("ExpressionAttributeNames can only be specified when using expressions");
     }
-    List<String> valueExpressions = expressions.stream().map(Parameter::name).filter(n -> !n.equals(PROJECTION))
-        .toList();
-    if (values != null && !valueExpressions.isEmpty()
-        && expressions.stream().noneMatch(e -> e.present() && !e.name().equals(PROJECTION))) {
-      String refused = "ExpressionAttributeValues can only be specified when using expressions";
-      // Inside the envelope the service does not name the expressions that are null.
-      throw DynamoException.requestValidation(refused + ": " + String.join(" and ", valueExpressions)
-          + (valueExpressions.size() > 1 ? " are" : " is") + " null", refused);
+    if (values != null && !anyValueExpressionSent(expressions)) {
+      List<String> valueExpressions = expressions.stream().map(Parameter::name).filter(n -> !n.equals(PROJECTION))
+          .toList();
+      if (!valueExpressions.isEmpty()) {
+        String refused = "ExpressionAttributeValues can only be specified when using expressions";
+        // Inside the envelope the service does not name the expressions that are null.
+        throw DynamoException.requestValidation(refused + ": " + String.join(" and ", valueExpressions)
+            + (valueExpressions.size() > 1 ? " are" : " is") + " null", refused);
+      }
     }
+  }
+
+  private static boolean anySent(List<Parameter> parameters) {
+    for (Parameter parameter : parameters) {
+      if (parameter.present()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an expression that can use ExpressionAttributeValues was sent: any but a ProjectionExpression. */
+  private static boolean anyValueExpressionSent(List<Parameter> expressions) {
+    for (Parameter expression : expressions) {
+      if (expression.present() && !expression.name().equals(PROJECTION)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> sent(List<Parameter> parameters) {

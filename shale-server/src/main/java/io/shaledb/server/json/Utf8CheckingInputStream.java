@@ -36,7 +36,7 @@ final class Utf8CheckingInputStream extends InputStream {
     if (b < 0) {
       checkComplete();
     } else {
-      check(b);
+      check(b, offset++);
     }
     return b;
   }
@@ -46,28 +46,35 @@ final class Utf8CheckingInputStream extends InputStream {
     int n = in.read(buffer, from, length);
     if (n < 0) {
       checkComplete();
+      return n;
     }
     for (int i = from; i < from + n; i++) {
-      check(buffer[i] & 0xff);
+      byte b = buffer[i];
+      // ASCII other than NUL outside a sequence, nearly every byte of a request, changes no state: the test that
+      // lets it through is the whole cost of the check for such a byte.
+      if (pending > 0 || b <= 0) {
+        check(b & 0xff, offset + i - from);
+      }
     }
+    offset += n;
     return n;
   }
 
-  private void check(int b) throws CharConversionException {
-    offset++;
+  /** Checks byte {@code b}, read at {@code at} in the body. */
+  private void check(int b, long at) throws CharConversionException {
     if (pending > 0) {
       if (b < lowest || b > highest) {
-        throw invalid(b);
+        throw invalid(b, at);
       }
       pending--;
       lowest = 0x80;
       highest = 0xbf;
     } else if (b > 0x7f || b == 0) {
-      lead(b);
+      lead(b, at);
     }
   }
 
-  private void lead(int b) throws CharConversionException {
+  private void lead(int b, long at) throws CharConversionException {
     if (b >= 0xc2 && b <= 0xdf) {
       expect(1, 0x80, 0xbf);
     } else if (b == 0xe0) {
@@ -83,7 +90,7 @@ final class Utf8CheckingInputStream extends InputStream {
     } else if (b == 0xf4) {
       expect(3, 0x80, 0x8f);
     } else {
-      throw invalid(b);
+      throw invalid(b, at);
     }
   }
 
@@ -99,9 +106,8 @@ final class Utf8CheckingInputStream extends InputStream {
     }
   }
 
-  private CharConversionException invalid(int b) {
-    return new CharConversionException(String.format("byte 0x%02x at offset %d is not valid UTF-8 here", b,
-        offset - 1));
+  private static CharConversionException invalid(int b, long at) {
+    return new CharConversionException(String.format("byte 0x%02x at offset %d is not valid UTF-8 here", b, at));
   }
 
   @Override

@@ -39,7 +39,7 @@ public record KeySchema(List<KeyAttribute> partitionKeys, List<KeyAttribute> sor
   /** The sort key of a key of at most one sort attribute: every table's and local index's. */
   public Optional<KeyAttribute> sortKey() {
     requireSingleAttributes();
-    return sortKeys.stream().findFirst();
+    return sortKeys.isEmpty() ? Optional.empty() : Optional.of(sortKeys.getFirst());
   }
 
   /** Every key attribute: the partition attributes, then the sort attributes. */

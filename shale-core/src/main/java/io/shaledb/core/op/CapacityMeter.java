@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The capacity units one request consumed, by table and, within a table, by the table itself and each of its
@@ -74,8 +75,12 @@ public final class CapacityMeter {
     }
   }
 
-  /** Few entries (one for single-item operations), so a list searched in order beats a map. */
-  private final List<Usage> usage = new ArrayList<>(1);
+  /**
+   * The first table charged, and the others in the order first charged. Every request makes a meter and nearly all
+   * charge one table, so the list is made only for a second; it is searched in order, as it stays short.
+   */
+  private @Nullable Usage first;
+  private @Nullable List<Usage> others;
 
   public void read(String table, double units) {
     usage(table).readUnits += units;
@@ -92,7 +97,14 @@ public final class CapacityMeter {
 
   /** What each table was charged, in the order first charged. */
   public List<Usage> usage() {
-    return List.copyOf(usage);
+    List<Usage> all = new ArrayList<>();
+    if (first != null) {
+      all.add(first);
+    }
+    if (others != null) {
+      all.addAll(others);
+    }
+    return List.copyOf(all);
   }
 
   /** What to report for ReturnConsumedCapacity {@code mode}: one entry a table, none for NONE or absent. */
@@ -101,8 +113,8 @@ public final class CapacityMeter {
     if (asked == ReturnConsumedCapacity.NONE) {
       return List.of();
     }
-    List<ConsumedCapacity> report = new ArrayList<>(usage.size());
-    for (Usage table : usage) {
+    List<ConsumedCapacity> report = new ArrayList<>();
+    for (Usage table : usage()) {
       report.add(report(table, asked));
     }
     return report;
@@ -120,13 +132,23 @@ public final class CapacityMeter {
   }
 
   private Usage usage(String table) {
-    for (Usage existing : usage) {
+    if (first == null) {
+      first = new Usage(table);
+      return first;
+    }
+    if (first.table.equals(table)) {
+      return first;
+    }
+    if (others == null) {
+      others = new ArrayList<>();
+    }
+    for (Usage existing : others) {
       if (existing.table.equals(table)) {
         return existing;
       }
     }
     Usage added = new Usage(table);
-    usage.add(added);
+    others.add(added);
     return added;
   }
 }

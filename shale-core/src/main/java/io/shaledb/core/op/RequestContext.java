@@ -10,11 +10,12 @@ import java.util.UUID;
  * and passed to every operation and to every item of batches and transactions, so that access control and throttling
  * have one place to look.
  *
+ * @param requestId as the transport made it (the server's is not a String), copied only by what reads it
  * @param deadline after it, loops that retry a contended write give up with a retryable error
  * @param endpoint the address the client reached (host and port), which DescribeEndpoints returns; null for requests
  *     made from inside the process
  */
-public record RequestContext(String requestId, Principal principal, Instant deadline, Clock clock,
+public record RequestContext(CharSequence requestId, Principal principal, Instant deadline, Clock clock,
     CapacityMeter capacity, String endpoint) {
 
   /** A request made from inside the process (tests, embedding code), with no deadline. */

@@ -50,6 +50,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -161,8 +162,10 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
    * address the client reached.
    */
   private RequestContext context(ApiRequest request) {
-    return new RequestContext(request.requestId().toString(), Principal.caller(request.accessKeyId()),
-        db.clock().instant().plus(MAX_REQUEST_TIME), db.clock(), new CapacityMeter(), request.host());
+    // Milliseconds are precision enough for a deadline seconds away, and take one Instant per request, not two.
+    Instant deadline = Instant.ofEpochMilli(db.clock().millis() + MAX_REQUEST_TIME.toMillis());
+    return new RequestContext(request.requestId(), Principal.caller(request.accessKeyId()), deadline, db.clock(),
+        new CapacityMeter(), request.host());
   }
 
   /**

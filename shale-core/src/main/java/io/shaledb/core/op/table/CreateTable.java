@@ -14,6 +14,7 @@ import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.schema.TableOptions;
 import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.schema.TimeToLive;
 import io.shaledb.core.validate.ConstraintViolations;
@@ -78,7 +79,8 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
               mode, keyspace + 1, now),
           streaming ? Streams.settings(db, change, in.tableName(), in.streamSpecification(),
               keyspace + 1 + indexCount, now) : null,
-          TimeToLive.NEVER_ENABLED);
+          TimeToLive.NEVER_ENABLED,
+          TableOptions.DEFAULTS);
       change.putTable(created);
       if (created.stream() != null) {
         change.putStream(Streams.descriptor(db, created));

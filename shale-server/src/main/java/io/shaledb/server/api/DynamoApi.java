@@ -21,12 +21,15 @@ import io.shaledb.core.op.stream.GetRecords;
 import io.shaledb.core.op.stream.GetShardIterator;
 import io.shaledb.core.op.stream.ListStreams;
 import io.shaledb.core.op.table.CreateTable;
+import io.shaledb.core.op.table.DeleteResourcePolicy;
 import io.shaledb.core.op.table.DeleteTable;
 import io.shaledb.core.op.table.DescribeLimitsOutput;
 import io.shaledb.core.op.table.DescribeTable;
 import io.shaledb.core.op.table.DescribeTimeToLive;
+import io.shaledb.core.op.table.GetResourcePolicy;
 import io.shaledb.core.op.table.ListTables;
 import io.shaledb.core.op.table.ListTagsOfResource;
+import io.shaledb.core.op.table.PutResourcePolicy;
 import io.shaledb.core.op.table.TagResource;
 import io.shaledb.core.op.table.UntagResource;
 import io.shaledb.core.op.table.UpdateTable;
@@ -40,6 +43,7 @@ import io.shaledb.server.json.BatchJson;
 import io.shaledb.server.json.ItemJson;
 import io.shaledb.server.json.Json;
 import io.shaledb.server.json.JsonInput;
+import io.shaledb.server.json.PolicyJson;
 import io.shaledb.server.json.ReadJson;
 import io.shaledb.server.json.StreamJson;
 import io.shaledb.server.json.TableJson;
@@ -96,6 +100,12 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             TableJson::writeEndpoints)),
         Map.entry("DescribeLimits", new Route<>(TableJson::readNothing, constant(DescribeLimitsOutput.DEFAULTS),
             TableJson::writeLimits)),
+        Map.entry("PutResourcePolicy", new Route<>(PolicyJson::readPutResourcePolicy, new PutResourcePolicy(db),
+            PolicyJson::writeResourcePolicy)),
+        Map.entry("GetResourcePolicy", new Route<>(PolicyJson::readResourcePolicy, new GetResourcePolicy(db),
+            PolicyJson::writeResourcePolicy)),
+        Map.entry("DeleteResourcePolicy", new Route<>(PolicyJson::readResourcePolicy, new DeleteResourcePolicy(db),
+            PolicyJson::writeResourcePolicy)),
         Map.entry("PutItem", new Route<>(ItemJson::readPutItem, new PutItem(db, writes), ItemJson::writeAttributes)),
         Map.entry("GetItem", new Route<>(ItemJson::readGetItem, new GetItem(db), ItemJson::writeGetItem)),
         Map.entry("DeleteItem", new Route<>(ItemJson::readDeleteItem, new DeleteItem(db, writes),

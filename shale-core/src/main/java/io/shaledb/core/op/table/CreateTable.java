@@ -56,6 +56,12 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     int indexCount = (in.localSecondaryIndexes() == null ? 0 : in.localSecondaryIndexes().size())
         + (in.globalSecondaryIndexes() == null ? 0 : in.globalSecondaryIndexes().size());
     boolean streaming = Streams.enabled(in.streamSpecification(), true);
+    if (in.resourcePolicy() != null) {
+      ResourcePolicies.checkDocument(in.resourcePolicy());
+    }
+    TableOptions options = TableOptionUpdates.apply(TableOptions.DEFAULTS, in.tableClass(), in.onDemandThroughput(),
+        in.warmThroughput()).withResourcePolicy(Optional.ofNullable(in.resourcePolicy())
+            .map(document -> ResourcePolicies.next(Optional.empty(), document, now)));
     TableMetadata table = db.catalog().change(change -> {
       if (change.table(in.tableName()).isPresent()) {
         throw DynamoException.resourceInUse("Table already exists: " + in.tableName());
@@ -80,7 +86,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
           streaming ? Streams.settings(db, change, in.tableName(), in.streamSpecification(),
               keyspace + 1 + indexCount, now) : null,
           TimeToLive.NEVER_ENABLED,
-          TableOptions.DEFAULTS);
+          options);
       change.putTable(created);
       if (created.stream() != null) {
         change.putStream(Streams.descriptor(db, created));
@@ -104,6 +110,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     v.oneOf("billingMode", in.billingMode(), BillingMode.values());
     Streams.checkDeclared(v, in.streamSpecification());
     Tags.checkDeclared(v, "tags", in.tags());
+    TableOptionUpdates.checkDeclared(v, in.tableClass());
     v.throwIfAny();
   }
 

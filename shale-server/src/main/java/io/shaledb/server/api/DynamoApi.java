@@ -23,6 +23,7 @@ import io.shaledb.core.op.stream.ListStreams;
 import io.shaledb.core.op.table.CreateTable;
 import io.shaledb.core.op.table.DeleteResourcePolicy;
 import io.shaledb.core.op.table.DeleteTable;
+import io.shaledb.core.op.table.DescribeContinuousBackups;
 import io.shaledb.core.op.table.DescribeLimitsOutput;
 import io.shaledb.core.op.table.DescribeTable;
 import io.shaledb.core.op.table.DescribeTimeToLive;
@@ -32,6 +33,7 @@ import io.shaledb.core.op.table.ListTagsOfResource;
 import io.shaledb.core.op.table.PutResourcePolicy;
 import io.shaledb.core.op.table.TagResource;
 import io.shaledb.core.op.table.UntagResource;
+import io.shaledb.core.op.table.UpdateContinuousBackups;
 import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTimeToLive;
 import io.shaledb.core.op.tx.TransactGetItems;
@@ -39,6 +41,7 @@ import io.shaledb.core.op.tx.TransactWriteItems;
 import io.shaledb.core.storage.StorageUnavailableException;
 import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.write.WritePipeline;
+import io.shaledb.server.json.BackupJson;
 import io.shaledb.server.json.BatchJson;
 import io.shaledb.server.json.ItemJson;
 import io.shaledb.server.json.Json;
@@ -100,6 +103,10 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             TableJson::writeEndpoints)),
         Map.entry("DescribeLimits", new Route<>(TableJson::readNothing, constant(DescribeLimitsOutput.DEFAULTS),
             TableJson::writeLimits)),
+        Map.entry("DescribeContinuousBackups", new Route<>(TableJson::readTableName, new DescribeContinuousBackups(db),
+            BackupJson::writeContinuousBackups)),
+        Map.entry("UpdateContinuousBackups", new Route<>(BackupJson::readUpdateContinuousBackups,
+            new UpdateContinuousBackups(db), BackupJson::writeContinuousBackups)),
         Map.entry("PutResourcePolicy", new Route<>(PolicyJson::readPutResourcePolicy, new PutResourcePolicy(db),
             PolicyJson::writeResourcePolicy)),
         Map.entry("GetResourcePolicy", new Route<>(PolicyJson::readResourcePolicy, new GetResourcePolicy(db),

@@ -26,13 +26,13 @@ final class UnknownOperations {
    * (UnimplementedOperationsIT compares both with what the server answers for every operation of the SDK's clients).
    */
   private static final Set<String> NOT_YET = Stream.of("BatchExecuteStatement", "CreateBackup", "CreateGlobalTable",
-      "DeleteBackup", "DescribeBackup", "DescribeContinuousBackups",
+      "DeleteBackup", "DescribeBackup",
       "DescribeContributorInsights", "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings",
       "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeTableReplicaAutoScaling",
       "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement",
       "ExecuteTransaction", "ExportTableToPointInTime", "ImportTable", "ListBackups",
       "ListContributorInsights", "ListExports", "ListGlobalTables", "ListImports",
-      "RestoreTableFromBackup", "RestoreTableToPointInTime", "UpdateContinuousBackups", "UpdateContributorInsights",
+      "RestoreTableFromBackup", "RestoreTableToPointInTime", "UpdateContributorInsights",
       "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination",
       "UpdateTableReplicaAutoScaling").map(operation -> "DynamoDB_20120810." + operation)
       .collect(Collectors.toUnmodifiableSet());

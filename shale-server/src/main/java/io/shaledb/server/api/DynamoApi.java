@@ -24,16 +24,19 @@ import io.shaledb.core.op.table.CreateTable;
 import io.shaledb.core.op.table.DeleteResourcePolicy;
 import io.shaledb.core.op.table.DeleteTable;
 import io.shaledb.core.op.table.DescribeContinuousBackups;
+import io.shaledb.core.op.table.DescribeContributorInsights;
 import io.shaledb.core.op.table.DescribeLimitsOutput;
 import io.shaledb.core.op.table.DescribeTable;
 import io.shaledb.core.op.table.DescribeTimeToLive;
 import io.shaledb.core.op.table.GetResourcePolicy;
+import io.shaledb.core.op.table.ListContributorInsights;
 import io.shaledb.core.op.table.ListTables;
 import io.shaledb.core.op.table.ListTagsOfResource;
 import io.shaledb.core.op.table.PutResourcePolicy;
 import io.shaledb.core.op.table.TagResource;
 import io.shaledb.core.op.table.UntagResource;
 import io.shaledb.core.op.table.UpdateContinuousBackups;
+import io.shaledb.core.op.table.UpdateContributorInsights;
 import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTimeToLive;
 import io.shaledb.core.op.tx.TransactGetItems;
@@ -43,6 +46,7 @@ import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.write.WritePipeline;
 import io.shaledb.server.json.BackupJson;
 import io.shaledb.server.json.BatchJson;
+import io.shaledb.server.json.InsightsJson;
 import io.shaledb.server.json.ItemJson;
 import io.shaledb.server.json.Json;
 import io.shaledb.server.json.JsonInput;
@@ -107,6 +111,12 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             BackupJson::writeContinuousBackups)),
         Map.entry("UpdateContinuousBackups", new Route<>(BackupJson::readUpdateContinuousBackups,
             new UpdateContinuousBackups(db), BackupJson::writeContinuousBackups)),
+        Map.entry("DescribeContributorInsights", new Route<>(InsightsJson::readContributorInsights,
+            new DescribeContributorInsights(db), InsightsJson::writeContributorInsights)),
+        Map.entry("UpdateContributorInsights", new Route<>(InsightsJson::readContributorInsights,
+            new UpdateContributorInsights(db), InsightsJson::writeContributorInsights)),
+        Map.entry("ListContributorInsights", new Route<>(InsightsJson::readListContributorInsights,
+            new ListContributorInsights(db), InsightsJson::writeListContributorInsights)),
         Map.entry("PutResourcePolicy", new Route<>(PolicyJson::readPutResourcePolicy, new PutResourcePolicy(db),
             PolicyJson::writeResourcePolicy)),
         Map.entry("GetResourcePolicy", new Route<>(PolicyJson::readResourcePolicy, new GetResourcePolicy(db),

@@ -27,12 +27,12 @@ final class UnknownOperations {
    */
   private static final Set<String> NOT_YET = Stream.of("BatchExecuteStatement", "CreateBackup", "CreateGlobalTable",
       "DeleteBackup", "DescribeBackup",
-      "DescribeContributorInsights", "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings",
+      "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings",
       "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeTableReplicaAutoScaling",
       "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement",
       "ExecuteTransaction", "ExportTableToPointInTime", "ImportTable", "ListBackups",
-      "ListContributorInsights", "ListExports", "ListGlobalTables", "ListImports",
-      "RestoreTableFromBackup", "RestoreTableToPointInTime", "UpdateContributorInsights",
+      "ListExports", "ListGlobalTables", "ListImports",
+      "RestoreTableFromBackup", "RestoreTableToPointInTime",
       "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination",
       "UpdateTableReplicaAutoScaling").map(operation -> "DynamoDB_20120810." + operation)
       .collect(Collectors.toUnmodifiableSet());

@@ -1,0 +1,33 @@
+package io.shaledb.core.op.table;
+
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.ConstraintViolations;
+
+/** DescribeContributorInsights: whether insights are on for a table or one of its indexes. */
+public final class DescribeContributorInsights
+    implements Operation<ContributorInsightsInput, ContributorInsightsOutput> {
+  private final Database db;
+
+  public DescribeContributorInsights(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void validate(ContributorInsightsInput in) {
+    TableNames.requirePresentAndLength(in.tableName());
+    ConstraintViolations v = new ConstraintViolations();
+    TableNames.pattern(v, "tableName", in.tableName());
+    ContributorInsightsSettings.checkDeclared(v, in);
+    v.throwIfAny();
+  }
+
+  @Override
+  public ContributorInsightsOutput execute(ContributorInsightsInput in, RequestContext context) {
+    TableMetadata table = db.tableForControl(in.tableName());
+    return ContributorInsightsSettings.describe(table.name(), in.indexName(),
+        ContributorInsightsSettings.current(table, in.indexName()));
+  }
+}

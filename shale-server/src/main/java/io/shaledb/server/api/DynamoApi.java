@@ -25,9 +25,12 @@ import io.shaledb.core.op.table.DeleteResourcePolicy;
 import io.shaledb.core.op.table.DeleteTable;
 import io.shaledb.core.op.table.DescribeContinuousBackups;
 import io.shaledb.core.op.table.DescribeContributorInsights;
+import io.shaledb.core.op.table.DescribeKinesisStreamingDestination;
 import io.shaledb.core.op.table.DescribeLimitsOutput;
 import io.shaledb.core.op.table.DescribeTable;
 import io.shaledb.core.op.table.DescribeTimeToLive;
+import io.shaledb.core.op.table.DisableKinesisStreamingDestination;
+import io.shaledb.core.op.table.EnableKinesisStreamingDestination;
 import io.shaledb.core.op.table.GetResourcePolicy;
 import io.shaledb.core.op.table.ListContributorInsights;
 import io.shaledb.core.op.table.ListTables;
@@ -37,6 +40,7 @@ import io.shaledb.core.op.table.TagResource;
 import io.shaledb.core.op.table.UntagResource;
 import io.shaledb.core.op.table.UpdateContinuousBackups;
 import io.shaledb.core.op.table.UpdateContributorInsights;
+import io.shaledb.core.op.table.UpdateKinesisStreamingDestination;
 import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTimeToLive;
 import io.shaledb.core.op.tx.TransactGetItems;
@@ -50,6 +54,7 @@ import io.shaledb.server.json.InsightsJson;
 import io.shaledb.server.json.ItemJson;
 import io.shaledb.server.json.Json;
 import io.shaledb.server.json.JsonInput;
+import io.shaledb.server.json.KinesisJson;
 import io.shaledb.server.json.PolicyJson;
 import io.shaledb.server.json.ReadJson;
 import io.shaledb.server.json.StreamJson;
@@ -117,6 +122,14 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             new UpdateContributorInsights(db), InsightsJson::writeContributorInsights)),
         Map.entry("ListContributorInsights", new Route<>(InsightsJson::readListContributorInsights,
             new ListContributorInsights(db), InsightsJson::writeListContributorInsights)),
+        Map.entry("DescribeKinesisStreamingDestination", new Route<>(TableJson::readTableName,
+            new DescribeKinesisStreamingDestination(db), KinesisJson::writeDescribe)),
+        Map.entry("EnableKinesisStreamingDestination", new Route<>(KinesisJson::readEnableOrDisable,
+            new EnableKinesisStreamingDestination(db), KinesisJson::writeEnableOrDisable)),
+        Map.entry("DisableKinesisStreamingDestination", new Route<>(KinesisJson::readEnableOrDisable,
+            new DisableKinesisStreamingDestination(db), KinesisJson::writeEnableOrDisable)),
+        Map.entry("UpdateKinesisStreamingDestination", new Route<>(KinesisJson::readUpdate,
+            new UpdateKinesisStreamingDestination(db), KinesisJson::writeUpdate)),
         Map.entry("PutResourcePolicy", new Route<>(PolicyJson::readPutResourcePolicy, new PutResourcePolicy(db),
             PolicyJson::writeResourcePolicy)),
         Map.entry("GetResourcePolicy", new Route<>(PolicyJson::readResourcePolicy, new GetResourcePolicy(db),

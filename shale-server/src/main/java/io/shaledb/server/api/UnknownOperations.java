@@ -28,12 +28,12 @@ final class UnknownOperations {
   private static final Set<String> NOT_YET = Stream.of("BatchExecuteStatement", "CreateBackup", "CreateGlobalTable",
       "DeleteBackup", "DescribeBackup",
       "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings",
-      "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeTableReplicaAutoScaling",
-      "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement",
+      "DescribeImport", "DescribeTableReplicaAutoScaling",
+      "ExecuteStatement",
       "ExecuteTransaction", "ExportTableToPointInTime", "ImportTable", "ListBackups",
       "ListExports", "ListGlobalTables", "ListImports",
       "RestoreTableFromBackup", "RestoreTableToPointInTime",
-      "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination",
+      "UpdateGlobalTable", "UpdateGlobalTableSettings",
       "UpdateTableReplicaAutoScaling").map(operation -> "DynamoDB_20120810." + operation)
       .collect(Collectors.toUnmodifiableSet());
 

@@ -25,9 +25,11 @@ import io.shaledb.core.op.table.DeleteResourcePolicy;
 import io.shaledb.core.op.table.DeleteTable;
 import io.shaledb.core.op.table.DescribeContinuousBackups;
 import io.shaledb.core.op.table.DescribeContributorInsights;
+import io.shaledb.core.op.table.DescribeGlobalTable;
 import io.shaledb.core.op.table.DescribeKinesisStreamingDestination;
 import io.shaledb.core.op.table.DescribeLimitsOutput;
 import io.shaledb.core.op.table.DescribeTable;
+import io.shaledb.core.op.table.DescribeTableReplicaAutoScaling;
 import io.shaledb.core.op.table.DescribeTimeToLive;
 import io.shaledb.core.op.table.DisableKinesisStreamingDestination;
 import io.shaledb.core.op.table.EnableKinesisStreamingDestination;
@@ -42,6 +44,7 @@ import io.shaledb.core.op.table.UpdateContinuousBackups;
 import io.shaledb.core.op.table.UpdateContributorInsights;
 import io.shaledb.core.op.table.UpdateKinesisStreamingDestination;
 import io.shaledb.core.op.table.UpdateTable;
+import io.shaledb.core.op.table.UpdateTableReplicaAutoScaling;
 import io.shaledb.core.op.table.UpdateTimeToLive;
 import io.shaledb.core.op.tx.TransactGetItems;
 import io.shaledb.core.op.tx.TransactWriteItems;
@@ -57,6 +60,7 @@ import io.shaledb.server.json.JsonInput;
 import io.shaledb.server.json.KinesisJson;
 import io.shaledb.server.json.PolicyJson;
 import io.shaledb.server.json.ReadJson;
+import io.shaledb.server.json.ReplicaJson;
 import io.shaledb.server.json.StreamJson;
 import io.shaledb.server.json.TableJson;
 import io.shaledb.server.json.TransactJson;
@@ -130,6 +134,14 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             new DisableKinesisStreamingDestination(db), KinesisJson::writeEnableOrDisable)),
         Map.entry("UpdateKinesisStreamingDestination", new Route<>(KinesisJson::readUpdate,
             new UpdateKinesisStreamingDestination(db), KinesisJson::writeUpdate)),
+        Map.entry("DescribeTableReplicaAutoScaling", new Route<>(TableJson::readTableName,
+            new DescribeTableReplicaAutoScaling(db), ReplicaJson::writeTableAutoScaling)),
+        Map.entry("UpdateTableReplicaAutoScaling", new Route<>(ReplicaJson::readUpdateTableReplicaAutoScaling,
+            new UpdateTableReplicaAutoScaling(db), ReplicaJson::writeTableAutoScaling)),
+        Map.entry("DescribeGlobalTable", new Route<>(ReplicaJson::readGlobalTableName, new DescribeGlobalTable(),
+            TableJson::writeEmpty)),
+        Map.entry("DescribeGlobalTableSettings", new Route<>(ReplicaJson::readGlobalTableName,
+            new DescribeGlobalTable(), TableJson::writeEmpty)),
         Map.entry("PutResourcePolicy", new Route<>(PolicyJson::readPutResourcePolicy, new PutResourcePolicy(db),
             PolicyJson::writeResourcePolicy)),
         Map.entry("GetResourcePolicy", new Route<>(PolicyJson::readResourcePolicy, new GetResourcePolicy(db),

@@ -27,8 +27,8 @@ final class UnknownOperations {
    */
   private static final Set<String> NOT_YET = Stream.of("BatchExecuteStatement", "CreateBackup", "CreateGlobalTable",
       "DeleteBackup", "DescribeBackup",
-      "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings",
-      "DescribeImport", "DescribeTableReplicaAutoScaling",
+      "DescribeExport",
+      "DescribeImport",
       "ExecuteStatement",
       "ExecuteTransaction", "ExportTableToPointInTime", "ImportTable", "ListBackups",
       "ListExports", "ListGlobalTables", "ListImports",

@@ -287,35 +287,32 @@ public final class TableJson {
   }
 
   private static OnDemandThroughputSpecification readOnDemandThroughput(JsonInput in) throws IOException {
-    Long read = null;
-    Long write = null;
-    if (!in.beginStructure()) {
-      return null;
-    }
-    while (in.nextField()) {
-      switch (in.fieldName()) {
-        case "MaxReadRequestUnits" -> read = in.readLong();
-        case "MaxWriteRequestUnits" -> write = in.readLong();
-        default -> in.skipValue();
-      }
-    }
-    return new OnDemandThroughputSpecification(read, write);
+    return readUnits(in, "MaxReadRequestUnits", "MaxWriteRequestUnits", OnDemandThroughputSpecification::new);
   }
 
   private static WarmThroughputSpecification readWarmThroughput(JsonInput in) throws IOException {
-    Long read = null;
-    Long write = null;
+    return readUnits(in, "ReadUnitsPerSecond", "WriteUnitsPerSecond", WarmThroughputSpecification::new);
+  }
+
+  /** A structure of a read and a write figure (null when it is JSON null; a figure left out is null). */
+  private static <T> T readUnits(JsonInput in, String read, String write, BiFunction<Long, Long, T> build)
+      throws IOException {
     if (!in.beginStructure()) {
       return null;
     }
+    Long readUnits = null;
+    Long writeUnits = null;
     while (in.nextField()) {
-      switch (in.fieldName()) {
-        case "ReadUnitsPerSecond" -> read = in.readLong();
-        case "WriteUnitsPerSecond" -> write = in.readLong();
-        default -> in.skipValue();
+      String field = in.fieldName();
+      if (field.equals(read)) {
+        readUnits = in.readLong();
+      } else if (field.equals(write)) {
+        writeUnits = in.readLong();
+      } else {
+        in.skipValue();
       }
     }
-    return new WarmThroughputSpecification(read, write);
+    return build.apply(readUnits, writeUnits);
   }
 
   private static StreamSpecification readStreamSpecification(JsonInput in) throws IOException {

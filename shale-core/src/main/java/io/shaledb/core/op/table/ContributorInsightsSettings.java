@@ -15,10 +15,15 @@ import java.util.Optional;
 final class ContributorInsightsSettings {
   private ContributorInsightsSettings() {}
 
-  static void checkDeclared(ConstraintViolations v, ContributorInsightsInput in) {
+  /** The table name's presence and length first, then the declared constraints the two operations share. */
+  static ConstraintViolations checkDeclared(ContributorInsightsInput in) {
+    TableNames.requirePresentAndLength(in.tableName());
+    ConstraintViolations v = new ConstraintViolations();
+    TableNames.pattern(v, "tableName", in.tableName());
     if (in.indexName() != null) {
       TableNames.declared(v, "indexName", in.indexName());
     }
+    return v;
   }
 
   /** The setting of the table, or of its index {@code indexName}, which must exist. */

@@ -4,7 +4,6 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
-import io.shaledb.core.validate.ConstraintViolations;
 
 /** DescribeContributorInsights: whether insights are on for a table or one of its indexes. */
 public final class DescribeContributorInsights
@@ -17,11 +16,7 @@ public final class DescribeContributorInsights
 
   @Override
   public void validate(ContributorInsightsInput in) {
-    TableNames.requirePresentAndLength(in.tableName());
-    ConstraintViolations v = new ConstraintViolations();
-    TableNames.pattern(v, "tableName", in.tableName());
-    ContributorInsightsSettings.checkDeclared(v, in);
-    v.throwIfAny();
+    ContributorInsightsSettings.checkDeclared(in).throwIfAny();
   }
 
   @Override

@@ -8,7 +8,6 @@ import io.shaledb.core.schema.ContributorInsights;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableOptions;
 import io.shaledb.core.validate.Choice;
-import io.shaledb.core.validate.ConstraintViolations;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,14 +28,11 @@ public final class UpdateContributorInsights
 
   @Override
   public void validate(ContributorInsightsInput in) {
-    TableNames.requirePresentAndLength(in.tableName());
-    ConstraintViolations v = new ConstraintViolations();
-    TableNames.pattern(v, "tableName", in.tableName());
-    ContributorInsightsSettings.checkDeclared(v, in);
-    v.notNull("contributorInsightsAction", in.action())
+    ContributorInsightsSettings.checkDeclared(in)
+        .notNull("contributorInsightsAction", in.action())
         .oneOf("contributorInsightsAction", in.action(), Action.values())
-        .oneOf("contributorInsightsMode", in.mode(), ContributorInsights.Mode.values());
-    v.throwIfAny();
+        .oneOf("contributorInsightsMode", in.mode(), ContributorInsights.Mode.values())
+        .throwIfAny();
   }
 
   @Override

@@ -500,8 +500,9 @@ public final class TableJson {
   }
 
   /**
-   * The options infrastructure tools read back. DynamoDB leaves out TableClassSummary for a table of the standard
-   * class (the AWS provider for Terraform reads its absence as STANDARD), and the throughput bounds when none were set.
+   * The options infrastructure tools read back. A table created without a class has no TableClassSummary (the AWS
+   * provider for Terraform reads its absence as STANDARD); ShaleDB does not record whether the class was ever set, so
+   * it leaves the summary out for every table of the standard class. The throughput bounds appear once set.
    */
   private static void writeOptions(JsonGenerator g, TableOptions options) throws IOException {
     if (options.tableClass() != TableClass.STANDARD) {

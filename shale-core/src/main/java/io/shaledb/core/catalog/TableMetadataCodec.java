@@ -1,21 +1,29 @@
 package io.shaledb.core.catalog;
 
 import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.ContributorInsights;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
+import io.shaledb.core.schema.KinesisDestination;
+import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.StreamSettings;
 import io.shaledb.core.schema.StreamViewType;
+import io.shaledb.core.schema.TableClass;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.schema.TableOptions;
 import io.shaledb.core.schema.TimeToLive;
+import io.shaledb.core.schema.WarmThroughput;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +39,10 @@ final class TableMetadataCodec {
   /**
    * Version 2 added secondary indexes, version 3 the stream and time to live, version 4 when time to live last
    * changed (older tables have none), version 5 index keys of several partition and sort attributes (older indexes
-   * have one partition attribute and at most one sort attribute).
+   * have one partition attribute and at most one sort attribute), version 6 the {@link TableOptions} (older tables
+   * have the defaults).
    */
-  private static final int VERSION = 5;
+  private static final int VERSION = 6;
 
   private TableMetadataCodec() {}
 
@@ -85,6 +94,7 @@ final class TableMetadataCodec {
         out.writeUTF(table.timeToLiveAttribute());
       }
       writeInstant(out, table.timeToLive().lastChanged());
+      writeOptions(out, table.options());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -138,12 +148,87 @@ final class TableMetadataCodec {
       }
       TimeToLive timeToLive = new TimeToLive(timeToLiveAttribute,
           version >= 4 ? readInstant(in) : Optional.empty());
+      TableOptions options = version >= 6 ? readOptions(in) : TableOptions.DEFAULTS;
       return new TableMetadata(
           name, keyspace, tableId, KeySchema.of(partitionKey, sortKey), definitions, billingMode, throughput,
-          payPerRequestSince, created, tags, deletionProtection, indexes, stream, timeToLive);
+          payPerRequestSince, created, tags, deletionProtection, indexes, stream, timeToLive, options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void writeOptions(DataOutputStream out, TableOptions options) throws IOException {
+    out.writeByte(options.tableClass().ordinal());
+    out.writeBoolean(options.onDemandThroughput().isPresent());
+    if (options.onDemandThroughput().isPresent()) {
+      out.writeLong(options.onDemandThroughput().get().maxReadRequestUnits());
+      out.writeLong(options.onDemandThroughput().get().maxWriteRequestUnits());
+    }
+    out.writeBoolean(options.warmThroughput().isPresent());
+    if (options.warmThroughput().isPresent()) {
+      out.writeLong(options.warmThroughput().get().readUnitsPerSecond());
+      out.writeLong(options.warmThroughput().get().writeUnitsPerSecond());
+    }
+    out.writeBoolean(options.tableInsights().isPresent());
+    if (options.tableInsights().isPresent()) {
+      writeInsights(out, options.tableInsights().get());
+    }
+    out.writeShort(options.indexInsights().size());
+    for (Map.Entry<String, ContributorInsights> index : options.indexInsights().entrySet()) {
+      out.writeUTF(index.getKey());
+      writeInsights(out, index.getValue());
+    }
+    out.writeShort(options.kinesisDestinations().size());
+    for (KinesisDestination destination : options.kinesisDestinations()) {
+      out.writeUTF(destination.streamArn());
+      out.writeByte(destination.status().ordinal());
+      out.writeByte(destination.precision().ordinal());
+    }
+    out.writeBoolean(options.resourcePolicy().isPresent());
+    if (options.resourcePolicy().isPresent()) {
+      // A policy may be longer than writeUTF's 64 KiB of modified UTF-8 once its characters are encoded.
+      byte[] document = options.resourcePolicy().get().document().getBytes(StandardCharsets.UTF_8);
+      out.writeInt(document.length);
+      out.write(document);
+      out.writeUTF(options.resourcePolicy().get().revisionId());
+    }
+  }
+
+  private static TableOptions readOptions(DataInputStream in) throws IOException {
+    TableClass tableClass = TableClass.values()[in.readUnsignedByte()];
+    Optional<OnDemandThroughput> onDemand = in.readBoolean()
+        ? Optional.of(new OnDemandThroughput(in.readLong(), in.readLong())) : Optional.empty();
+    Optional<WarmThroughput> warm = in.readBoolean()
+        ? Optional.of(new WarmThroughput(in.readLong(), in.readLong())) : Optional.empty();
+    Optional<ContributorInsights> tableInsights = in.readBoolean() ? Optional.of(readInsights(in)) : Optional.empty();
+    int indexCount = in.readUnsignedShort();
+    Map<String, ContributorInsights> indexInsights = new LinkedHashMap<>();
+    for (int i = 0; i < indexCount; i++) {
+      indexInsights.put(in.readUTF(), readInsights(in));
+    }
+    int destinationCount = in.readUnsignedShort();
+    List<KinesisDestination> destinations = new ArrayList<>(destinationCount);
+    for (int i = 0; i < destinationCount; i++) {
+      destinations.add(new KinesisDestination(in.readUTF(), KinesisDestination.Status.values()[in.readUnsignedByte()],
+          KinesisDestination.Precision.values()[in.readUnsignedByte()]));
+    }
+    Optional<ResourcePolicy> policy = Optional.empty();
+    if (in.readBoolean()) {
+      byte[] document = new byte[in.readInt()];
+      in.readFully(document);
+      policy = Optional.of(new ResourcePolicy(new String(document, StandardCharsets.UTF_8), in.readUTF()));
+    }
+    return new TableOptions(tableClass, onDemand, warm, tableInsights, indexInsights, destinations, policy);
+  }
+
+  private static void writeInsights(DataOutputStream out, ContributorInsights insights) throws IOException {
+    out.writeByte(insights.mode().ordinal());
+    out.writeLong(insights.lastUpdated().toEpochMilli());
+  }
+
+  private static ContributorInsights readInsights(DataInputStream in) throws IOException {
+    return new ContributorInsights(ContributorInsights.Mode.values()[in.readUnsignedByte()],
+        Instant.ofEpochMilli(in.readLong()));
   }
 
   private static void writeIndex(DataOutputStream out, IndexMetadata index) throws IOException {

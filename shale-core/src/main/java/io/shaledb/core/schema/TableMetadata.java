@@ -1,6 +1,7 @@
 package io.shaledb.core.schema;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param keyspace the storage keyspace id that prefixes every key of this table's items; never reused
  * @param tableId the UUID DynamoDB reports as TableId
  * @param stream the enabled stream, or null
+ * @param options the settings infrastructure tools read back, which change nothing about the items
  */
 public record TableMetadata(
     String name,
@@ -28,7 +30,8 @@ public record TableMetadata(
     boolean deletionProtectionEnabled,
     List<IndexMetadata> indexes,
     @Nullable StreamSettings stream,
-    TimeToLive timeToLive) {
+    TimeToLive timeToLive,
+    TableOptions options) {
 
   public TableMetadata {
     attributeDefinitions = List.copyOf(attributeDefinitions);
@@ -64,45 +67,58 @@ public record TableMetadata(
   public TableMetadata withAttributeDefinitions(List<KeyAttribute> definitions) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, definitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, stream, timeToLive);
+        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, stream, timeToLive,
+        options);
   }
 
   public TableMetadata withStream(StreamSettings newStream) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
         lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, newStream,
-        timeToLive);
+        timeToLive, options);
   }
 
   public TableMetadata withTimeToLive(TimeToLive newTimeToLive) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, stream, newTimeToLive);
+        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, stream, newTimeToLive,
+        options);
   }
 
+  /** The table with these indexes; contributor insights of an index that is gone go with it. */
   public TableMetadata withIndexes(List<IndexMetadata> newIndexes) {
+    Map<String, ContributorInsights> insights = new HashMap<>(options.indexInsights());
+    insights.keySet().removeIf(index -> newIndexes.stream().noneMatch(i -> i.name().equals(index)));
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, newIndexes, stream, timeToLive);
+        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, newIndexes, stream, timeToLive,
+        options.withInsights(options.tableInsights(), insights));
   }
 
   public TableMetadata withTags(Map<String, String> newTags) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
         lastUpdateToPayPerRequest, creationDateTime, newTags, deletionProtectionEnabled, indexes, stream,
-        timeToLive);
+        timeToLive, options);
   }
 
   public TableMetadata withCapacity(
       BillingMode mode, ProvisionedThroughput throughput, Optional<Instant> payPerRequestSince) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, mode, throughput, payPerRequestSince,
-        creationDateTime, tags, deletionProtectionEnabled, indexes, stream, timeToLive);
+        creationDateTime, tags, deletionProtectionEnabled, indexes, stream, timeToLive, options);
   }
 
   public TableMetadata withDeletionProtection(boolean enabled) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
-        lastUpdateToPayPerRequest, creationDateTime, tags, enabled, indexes, stream, timeToLive);
+        lastUpdateToPayPerRequest, creationDateTime, tags, enabled, indexes, stream, timeToLive, options);
+  }
+
+  public TableMetadata withOptions(TableOptions newOptions) {
+    return new TableMetadata(
+        name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
+        lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, stream, timeToLive,
+        newOptions);
   }
 }

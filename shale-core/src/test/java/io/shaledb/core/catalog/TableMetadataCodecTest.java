@@ -3,15 +3,22 @@ package io.shaledb.core.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.ContributorInsights;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.IndexMetadata.IndexStatus;
 import io.shaledb.core.schema.IndexMetadata.ProjectionType;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
+import io.shaledb.core.schema.KinesisDestination;
+import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.ScalarType;
+import io.shaledb.core.schema.TableClass;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.schema.TableOptions;
 import io.shaledb.core.schema.TimeToLive;
+import io.shaledb.core.schema.WarmThroughput;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,6 +41,15 @@ class TableMetadataCodecTest {
       + "000000000000000000019de2fb1900000462792d670000000c000001670100010000000000000000000003000000000000000400"
       + "00019de2fb1900000100036578700000019de2fb1900";
 
+  /** {@link #music()} as format version 5 wrote it (before the table options), captured from that version's encoder. */
+  private static final String MUSIC_VERSION_5 =
+      "0500056d757369630000000a002430663866616435622d643963622d343639662d613136352d3730383637373238393530650002"
+      + "706b00010002736b0100040002706b000002736b0100016c02000167010100000000000000000000000000000000800000000000"
+      + "00008000000000000000000000000000019de2fb19000000019de2fb1900000100047465616d000161010002000462792d6c0000"
+      + "000b01010002706b000100016c0202000200017800017903000000000000000000000000000000000000019de2fb190000046279"
+      + "2d670000000c0001000167010001000000000000000000000300000000000000040000019de2fb1900000100036578700000019d"
+      + "e2fb1900";
+
   private static KeyAttribute key(String name, ScalarType type) {
     return new KeyAttribute(name, type);
   }
@@ -48,7 +64,7 @@ class TableMetadataCodecTest {
         KeySchema.of(key("pk", ScalarType.S), key("sk", ScalarType.N)),
         List.of(key("pk", ScalarType.S), key("sk", ScalarType.N), key("l", ScalarType.B), key("g", ScalarType.N)),
         BillingMode.PAY_PER_REQUEST, ProvisionedThroughput.ON_DEMAND, Optional.of(AT), AT, Map.of("team", "a"), true,
-        List.of(local, global), null, TimeToLive.enabled("exp", AT));
+        List.of(local, global), null, TimeToLive.enabled("exp", AT), TableOptions.DEFAULTS);
   }
 
   @Test
@@ -73,6 +89,30 @@ class TableMetadataCodecTest {
     assertThat(decoded).isEqualTo(table);
     assertThat(decoded.index("multi").keySchema().attributes()).extracting(KeyAttribute::name)
         .containsExactly("h1", "h2", "h3", "h4", "r1", "r2", "r3", "r4");
+  }
+
+  @Test
+  void decode_version5Table_hasTheDefaultOptions() {
+    TableMetadata decoded = TableMetadataCodec.decode(HexFormat.of().parseHex(MUSIC_VERSION_5));
+
+    assertThat(decoded).isEqualTo(music());
+    assertThat(decoded.options()).isEqualTo(TableOptions.DEFAULTS);
+  }
+
+  @Test
+  void encode_everyOption_roundTrips() {
+    TableOptions options = new TableOptions(TableClass.STANDARD_INFREQUENT_ACCESS,
+        Optional.of(new OnDemandThroughput(OnDemandThroughput.UNBOUNDED, 40)),
+        Optional.of(new WarmThroughput(15_000, 5_000)),
+        Optional.of(new ContributorInsights(ContributorInsights.Mode.THROTTLED_KEYS, AT)),
+        Map.of("by-g", new ContributorInsights(ContributorInsights.Mode.ACCESSED_AND_THROTTLED_KEYS, AT)),
+        List.of(new KinesisDestination("arn:aws:kinesis:us-east-1:000000000000:stream/s",
+            KinesisDestination.Status.ENABLE_FAILED, KinesisDestination.Precision.MICROSECOND)),
+        Optional.of(new ResourcePolicy("{\"Version\":\"2012-10-17\",\"Sid\":\"\u00e9\uD83D\uDE00\"}",
+            "1780308000000")));
+    TableMetadata table = music().withOptions(options);
+
+    assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(table))).isEqualTo(table);
   }
 
   @Test

@@ -21,26 +21,46 @@ import io.shaledb.core.op.stream.GetRecords;
 import io.shaledb.core.op.stream.GetShardIterator;
 import io.shaledb.core.op.stream.ListStreams;
 import io.shaledb.core.op.table.CreateTable;
+import io.shaledb.core.op.table.DeleteResourcePolicy;
 import io.shaledb.core.op.table.DeleteTable;
+import io.shaledb.core.op.table.DescribeContinuousBackups;
+import io.shaledb.core.op.table.DescribeContributorInsights;
+import io.shaledb.core.op.table.DescribeGlobalTable;
+import io.shaledb.core.op.table.DescribeKinesisStreamingDestination;
 import io.shaledb.core.op.table.DescribeLimitsOutput;
 import io.shaledb.core.op.table.DescribeTable;
+import io.shaledb.core.op.table.DescribeTableReplicaAutoScaling;
 import io.shaledb.core.op.table.DescribeTimeToLive;
+import io.shaledb.core.op.table.DisableKinesisStreamingDestination;
+import io.shaledb.core.op.table.EnableKinesisStreamingDestination;
+import io.shaledb.core.op.table.GetResourcePolicy;
+import io.shaledb.core.op.table.ListContributorInsights;
 import io.shaledb.core.op.table.ListTables;
 import io.shaledb.core.op.table.ListTagsOfResource;
+import io.shaledb.core.op.table.PutResourcePolicy;
 import io.shaledb.core.op.table.TagResource;
 import io.shaledb.core.op.table.UntagResource;
+import io.shaledb.core.op.table.UpdateContinuousBackups;
+import io.shaledb.core.op.table.UpdateContributorInsights;
+import io.shaledb.core.op.table.UpdateKinesisStreamingDestination;
 import io.shaledb.core.op.table.UpdateTable;
+import io.shaledb.core.op.table.UpdateTableReplicaAutoScaling;
 import io.shaledb.core.op.table.UpdateTimeToLive;
 import io.shaledb.core.op.tx.TransactGetItems;
 import io.shaledb.core.op.tx.TransactWriteItems;
 import io.shaledb.core.storage.StorageUnavailableException;
 import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.write.WritePipeline;
+import io.shaledb.server.json.BackupJson;
 import io.shaledb.server.json.BatchJson;
+import io.shaledb.server.json.InsightsJson;
 import io.shaledb.server.json.ItemJson;
 import io.shaledb.server.json.Json;
 import io.shaledb.server.json.JsonInput;
+import io.shaledb.server.json.KinesisJson;
+import io.shaledb.server.json.PolicyJson;
 import io.shaledb.server.json.ReadJson;
+import io.shaledb.server.json.ReplicaJson;
 import io.shaledb.server.json.StreamJson;
 import io.shaledb.server.json.TableJson;
 import io.shaledb.server.json.TransactJson;
@@ -97,6 +117,38 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             TableJson::writeEndpoints)),
         Map.entry("DescribeLimits", new Route<>(TableJson::readNothing, constant(DescribeLimitsOutput.DEFAULTS),
             TableJson::writeLimits)),
+        Map.entry("DescribeContinuousBackups", new Route<>(TableJson::readTableName, new DescribeContinuousBackups(db),
+            BackupJson::writeContinuousBackups)),
+        Map.entry("UpdateContinuousBackups", new Route<>(BackupJson::readUpdateContinuousBackups,
+            new UpdateContinuousBackups(db), BackupJson::writeContinuousBackups)),
+        Map.entry("DescribeContributorInsights", new Route<>(InsightsJson::readContributorInsights,
+            new DescribeContributorInsights(db), InsightsJson::writeContributorInsights)),
+        Map.entry("UpdateContributorInsights", new Route<>(InsightsJson::readContributorInsights,
+            new UpdateContributorInsights(db), InsightsJson::writeContributorInsights)),
+        Map.entry("ListContributorInsights", new Route<>(InsightsJson::readListContributorInsights,
+            new ListContributorInsights(db), InsightsJson::writeListContributorInsights)),
+        Map.entry("DescribeKinesisStreamingDestination", new Route<>(TableJson::readTableName,
+            new DescribeKinesisStreamingDestination(db), KinesisJson::writeDescribe)),
+        Map.entry("EnableKinesisStreamingDestination", new Route<>(KinesisJson::readEnableOrDisable,
+            new EnableKinesisStreamingDestination(db), KinesisJson::writeEnableOrDisable)),
+        Map.entry("DisableKinesisStreamingDestination", new Route<>(KinesisJson::readEnableOrDisable,
+            new DisableKinesisStreamingDestination(db), KinesisJson::writeEnableOrDisable)),
+        Map.entry("UpdateKinesisStreamingDestination", new Route<>(KinesisJson::readUpdate,
+            new UpdateKinesisStreamingDestination(db), KinesisJson::writeUpdate)),
+        Map.entry("DescribeTableReplicaAutoScaling", new Route<>(TableJson::readTableName,
+            new DescribeTableReplicaAutoScaling(db), ReplicaJson::writeTableAutoScaling)),
+        Map.entry("UpdateTableReplicaAutoScaling", new Route<>(ReplicaJson::readUpdateTableReplicaAutoScaling,
+            new UpdateTableReplicaAutoScaling(db), ReplicaJson::writeTableAutoScaling)),
+        Map.entry("DescribeGlobalTable", new Route<>(ReplicaJson::readGlobalTableName, new DescribeGlobalTable(),
+            TableJson::writeEmpty)),
+        Map.entry("DescribeGlobalTableSettings", new Route<>(ReplicaJson::readGlobalTableName,
+            new DescribeGlobalTable(), TableJson::writeEmpty)),
+        Map.entry("PutResourcePolicy", new Route<>(PolicyJson::readPutResourcePolicy, new PutResourcePolicy(db),
+            PolicyJson::writeResourcePolicy)),
+        Map.entry("GetResourcePolicy", new Route<>(PolicyJson::readResourcePolicy, new GetResourcePolicy(db),
+            PolicyJson::writeResourcePolicy)),
+        Map.entry("DeleteResourcePolicy", new Route<>(PolicyJson::readResourcePolicy, new DeleteResourcePolicy(db),
+            PolicyJson::writeResourcePolicy)),
         Map.entry("PutItem", new Route<>(ItemJson::readPutItem, new PutItem(db, writes), ItemJson::writeAttributes)),
         Map.entry("GetItem", new Route<>(ItemJson::readGetItem, new GetItem(db), ItemJson::writeGetItem)),
         Map.entry("DeleteItem", new Route<>(ItemJson::readDeleteItem, new DeleteItem(db, writes),

@@ -26,14 +26,14 @@ final class UnknownOperations {
    * (UnimplementedOperationsIT compares both with what the server answers for every operation of the SDK's clients).
    */
   private static final Set<String> NOT_YET = Stream.of("BatchExecuteStatement", "CreateBackup", "CreateGlobalTable",
-      "DeleteBackup", "DeleteResourcePolicy", "DescribeBackup", "DescribeContinuousBackups",
-      "DescribeContributorInsights", "DescribeExport", "DescribeGlobalTable", "DescribeGlobalTableSettings",
-      "DescribeImport", "DescribeKinesisStreamingDestination", "DescribeTableReplicaAutoScaling",
-      "DisableKinesisStreamingDestination", "EnableKinesisStreamingDestination", "ExecuteStatement",
-      "ExecuteTransaction", "ExportTableToPointInTime", "GetResourcePolicy", "ImportTable", "ListBackups",
-      "ListContributorInsights", "ListExports", "ListGlobalTables", "ListImports", "PutResourcePolicy",
-      "RestoreTableFromBackup", "RestoreTableToPointInTime", "UpdateContinuousBackups", "UpdateContributorInsights",
-      "UpdateGlobalTable", "UpdateGlobalTableSettings", "UpdateKinesisStreamingDestination",
+      "DeleteBackup", "DescribeBackup",
+      "DescribeExport",
+      "DescribeImport",
+      "ExecuteStatement",
+      "ExecuteTransaction", "ExportTableToPointInTime", "ImportTable", "ListBackups",
+      "ListExports", "ListGlobalTables", "ListImports",
+      "RestoreTableFromBackup", "RestoreTableToPointInTime",
+      "UpdateGlobalTable", "UpdateGlobalTableSettings",
       "UpdateTableReplicaAutoScaling").map(operation -> "DynamoDB_20120810." + operation)
       .collect(Collectors.toUnmodifiableSet());
 

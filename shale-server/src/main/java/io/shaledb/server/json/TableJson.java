@@ -10,10 +10,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.op.table.CreateTableInput;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
+import io.shaledb.core.op.table.CreateTableInput.OnDemandThroughputSpecification;
 import io.shaledb.core.op.table.CreateTableInput.SecondaryIndex;
 import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
 import io.shaledb.core.op.table.CreateTableInput.Tag;
 import io.shaledb.core.op.table.CreateTableInput.Throughput;
+import io.shaledb.core.op.table.CreateTableInput.WarmThroughputSpecification;
 import io.shaledb.core.op.table.DescribeLimitsOutput;
 import io.shaledb.core.op.table.ListTablesInput;
 import io.shaledb.core.op.table.ListTablesOutput;
@@ -30,7 +32,9 @@ import io.shaledb.core.op.table.UpdateTableInput.UpdateIndex;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.TableClass;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.schema.TableOptions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,6 +58,10 @@ public final class TableJson {
     List<SecondaryIndex> locals = null;
     List<SecondaryIndex> globals = null;
     StreamSpecification stream = null;
+    Choice<TableClass> tableClass = null;
+    OnDemandThroughputSpecification onDemand = null;
+    WarmThroughputSpecification warm = null;
+    String resourcePolicy = null;
     List<String> unsupported = new ArrayList<>();
     in.beginRequest();
     while (in.nextField()) {
@@ -75,17 +83,15 @@ public final class TableJson {
             unsupported.add(in.fieldName());
           }
         }
-        case "TableClass", "ResourcePolicy", "OnDemandThroughput", "WarmThroughput" -> {
-          if (in.isPresent()) {
-            unsupported.add(in.fieldName());
-          }
-          in.skipValue();
-        }
+        case "TableClass" -> tableClass = in.readChoice(TableClass.class);
+        case "OnDemandThroughput" -> onDemand = readOnDemandThroughput(in);
+        case "WarmThroughput" -> warm = readWarmThroughput(in);
+        case "ResourcePolicy" -> resourcePolicy = in.readString();
         default -> in.skipValue();
       }
     }
     return new CreateTableInput(tableName, definitions, keySchema, billingMode, throughput, tags, deletionProtection,
-        locals, globals, stream, unsupported);
+        locals, globals, stream, unsupported, tableClass, onDemand, warm, resourcePolicy);
   }
 
   public static UpdateTableInput readUpdateTable(JsonInput in) throws IOException {
@@ -96,6 +102,10 @@ public final class TableJson {
     List<AttributeDefinition> definitions = null;
     List<GlobalIndexUpdate> indexUpdates = null;
     StreamSpecification stream = null;
+    Choice<TableClass> tableClass = null;
+    OnDemandThroughputSpecification onDemand = null;
+    WarmThroughputSpecification warm = null;
+    boolean defaultEncryption = false;
     List<String> unsupported = new ArrayList<>();
     in.beginRequest();
     while (in.nextField()) {
@@ -108,8 +118,18 @@ public final class TableJson {
         case "BillingMode" -> billingMode = in.readChoice(BillingMode.class);
         case "ProvisionedThroughput" -> throughput = readThroughput(in);
         case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
-        case "SSESpecification", "ReplicaUpdates", "TableClass", "OnDemandThroughput", "WarmThroughput",
-            "MultiRegionConsistency" -> {
+        case "SSESpecification" -> {
+          boolean present = in.isPresent();
+          if (readsDefaultEncryption(in)) {
+            defaultEncryption = present;
+          } else {
+            unsupported.add(in.fieldName());
+          }
+        }
+        case "TableClass" -> tableClass = in.readChoice(TableClass.class);
+        case "OnDemandThroughput" -> onDemand = readOnDemandThroughput(in);
+        case "WarmThroughput" -> warm = readWarmThroughput(in);
+        case "ReplicaUpdates", "MultiRegionConsistency" -> {
           if (in.isPresent()) {
             unsupported.add(in.fieldName());
           }
@@ -119,7 +139,7 @@ public final class TableJson {
       }
     }
     return new UpdateTableInput(tableName, billingMode, throughput, deletionProtection, definitions, indexUpdates,
-        stream, unsupported);
+        stream, unsupported, tableClass, onDemand, warm, defaultEncryption);
   }
 
   /** DescribeTable and DeleteTable take only a table name. */
@@ -264,6 +284,35 @@ public final class TableJson {
       }
     }
     return Boolean.FALSE.equals(enabled) && !keyNamed;
+  }
+
+  private static OnDemandThroughputSpecification readOnDemandThroughput(JsonInput in) throws IOException {
+    return readUnits(in, "MaxReadRequestUnits", "MaxWriteRequestUnits", OnDemandThroughputSpecification::new);
+  }
+
+  private static WarmThroughputSpecification readWarmThroughput(JsonInput in) throws IOException {
+    return readUnits(in, "ReadUnitsPerSecond", "WriteUnitsPerSecond", WarmThroughputSpecification::new);
+  }
+
+  /** A structure of a read and a write figure (null when it is JSON null; a figure left out is null). */
+  private static <T> T readUnits(JsonInput in, String read, String write, BiFunction<Long, Long, T> build)
+      throws IOException {
+    if (!in.beginStructure()) {
+      return null;
+    }
+    Long readUnits = null;
+    Long writeUnits = null;
+    while (in.nextField()) {
+      String field = in.fieldName();
+      if (field.equals(read)) {
+        readUnits = in.readLong();
+      } else if (field.equals(write)) {
+        writeUnits = in.readLong();
+      } else {
+        in.skipValue();
+      }
+    }
+    return build.apply(readUnits, writeUnits);
   }
 
   private static StreamSpecification readStreamSpecification(JsonInput in) throws IOException {
@@ -445,8 +494,35 @@ public final class TableJson {
       g.writeStringField("LatestStreamArn", d.latestStream().arn());
       g.writeStringField("LatestStreamLabel", d.latestStream().label());
     }
+    writeOptions(g, t.options());
     g.writeEndObject();
     g.writeEndObject();
+  }
+
+  /**
+   * The options infrastructure tools read back. A table created without a class has no TableClassSummary (the AWS
+   * provider for Terraform reads its absence as STANDARD); ShaleDB does not record whether the class was ever set, so
+   * it leaves the summary out for every table of the standard class. The throughput bounds appear once set.
+   */
+  private static void writeOptions(JsonGenerator g, TableOptions options) throws IOException {
+    if (options.tableClass() != TableClass.STANDARD) {
+      g.writeObjectFieldStart("TableClassSummary");
+      g.writeStringField("TableClass", options.tableClass().name());
+      g.writeEndObject();
+    }
+    if (options.onDemandThroughput().isPresent()) {
+      g.writeObjectFieldStart("OnDemandThroughput");
+      g.writeNumberField("MaxReadRequestUnits", options.onDemandThroughput().get().maxReadRequestUnits());
+      g.writeNumberField("MaxWriteRequestUnits", options.onDemandThroughput().get().maxWriteRequestUnits());
+      g.writeEndObject();
+    }
+    if (options.warmThroughput().isPresent()) {
+      g.writeObjectFieldStart("WarmThroughput");
+      g.writeNumberField("ReadUnitsPerSecond", options.warmThroughput().get().readUnitsPerSecond());
+      g.writeNumberField("WriteUnitsPerSecond", options.warmThroughput().get().writeUnitsPerSecond());
+      g.writeStringField("Status", "ACTIVE");
+      g.writeEndObject();
+    }
   }
 
   /**

@@ -14,6 +14,7 @@ import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.schema.TableOptions;
 import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.schema.TimeToLive;
 import io.shaledb.core.validate.ConstraintViolations;
@@ -55,6 +56,12 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     int indexCount = (in.localSecondaryIndexes() == null ? 0 : in.localSecondaryIndexes().size())
         + (in.globalSecondaryIndexes() == null ? 0 : in.globalSecondaryIndexes().size());
     boolean streaming = Streams.enabled(in.streamSpecification(), true);
+    if (in.resourcePolicy() != null) {
+      ResourcePolicies.checkDocument(in.resourcePolicy());
+    }
+    TableOptions options = TableOptionUpdates.apply(TableOptions.DEFAULTS, in.tableClass(), in.onDemandThroughput(),
+        in.warmThroughput()).withResourcePolicy(Optional.ofNullable(in.resourcePolicy())
+            .map(document -> ResourcePolicies.next(Optional.empty(), document, now)));
     TableMetadata table = db.catalog().change(change -> {
       if (change.table(in.tableName()).isPresent()) {
         throw DynamoException.resourceInUse("Table already exists: " + in.tableName());
@@ -78,7 +85,8 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
               mode, keyspace + 1, now),
           streaming ? Streams.settings(db, change, in.tableName(), in.streamSpecification(),
               keyspace + 1 + indexCount, now) : null,
-          TimeToLive.NEVER_ENABLED);
+          TimeToLive.NEVER_ENABLED,
+          options);
       change.putTable(created);
       if (created.stream() != null) {
         change.putStream(Streams.descriptor(db, created));
@@ -102,6 +110,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
     v.oneOf("billingMode", in.billingMode(), BillingMode.values());
     Streams.checkDeclared(v, in.streamSpecification());
     Tags.checkDeclared(v, "tags", in.tags());
+    TableOptionUpdates.checkDeclared(v, in.tableClass());
     v.throwIfAny();
   }
 

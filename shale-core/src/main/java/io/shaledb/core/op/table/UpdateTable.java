@@ -19,8 +19,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * UpdateTable: billing mode, provisioned throughput, deletion protection, global index creation and deletion, and the
- * stream. Changes apply at once.
+ * UpdateTable: billing mode, provisioned throughput, deletion protection, global index creation and deletion, the
+ * stream, and the options ShaleDB records (table class, throughput bounds). Changes apply at once. Encryption with
+ * the key the service owns, which every table has, is accepted and changes nothing.
  */
 public final class UpdateTable implements Operation<UpdateTableInput, TableDescription> {
   private final Database db;
@@ -39,6 +40,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     v.oneOf("billingMode", in.billingMode(), BillingMode.values());
     Throughputs.checkDeclared(v, "provisionedThroughput", in.provisionedThroughput());
     Streams.checkDeclared(v, in.streamSpecification());
+    TableOptionUpdates.checkDeclared(v, in.tableClass());
     v.throwIfAny();
   }
 
@@ -55,8 +57,9 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     }
     // An empty GlobalSecondaryIndexUpdates counts as none here, and is refused beside another change.
     boolean indexUpdates = in.globalSecondaryIndexUpdates() != null && !in.globalSecondaryIndexUpdates().isEmpty();
+    boolean optionUpdates = TableOptionUpdates.any(in.tableClass(), in.onDemandThroughput(), in.warmThroughput());
     if (in.billingMode() == null && in.provisionedThroughput() == null && in.deletionProtectionEnabled() == null
-        && !indexUpdates && in.streamSpecification() == null) {
+        && !indexUpdates && in.streamSpecification() == null && !optionUpdates && !in.sseSpecificationPresent()) {
       // The service's words since it learned more members (the ack-api-quirks lab's capture, finding DDB-TABLE-442).
       throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
           + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady,"
@@ -81,6 +84,10 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
       }
       if (in.streamSpecification() != null) {
         updated = updateStream(change, updated, in, now);
+      }
+      if (optionUpdates) {
+        updated = updated.withOptions(TableOptionUpdates.apply(updated.options(), in.tableClass(),
+            in.onDemandThroughput(), in.warmThroughput()));
       }
       change.putTable(updated);
       return new Updated(table, updated);

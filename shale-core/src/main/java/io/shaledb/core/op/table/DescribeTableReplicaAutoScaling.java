@@ -1,0 +1,28 @@
+package io.shaledb.core.op.table;
+
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.schema.TableStatus;
+
+/**
+ * DescribeTableReplicaAutoScaling: for a table without replicas, its name and status and an empty list of replicas
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTableReplicaAutoScaling.html).
+ */
+public final class DescribeTableReplicaAutoScaling implements Operation<String, TableAutoScalingOutput> {
+  private final Database db;
+
+  public DescribeTableReplicaAutoScaling(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void validate(String tableName) {
+    TableNames.check(tableName);
+  }
+
+  @Override
+  public TableAutoScalingOutput execute(String tableName, RequestContext context) {
+    return new TableAutoScalingOutput(db.tableForControl(tableName).name(), TableStatus.ACTIVE);
+  }
+}

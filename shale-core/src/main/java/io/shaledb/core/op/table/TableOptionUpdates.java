@@ -1,0 +1,54 @@
+package io.shaledb.core.op.table;
+
+import io.shaledb.core.op.table.CreateTableInput.OnDemandThroughputSpecification;
+import io.shaledb.core.op.table.CreateTableInput.WarmThroughputSpecification;
+import io.shaledb.core.schema.OnDemandThroughput;
+import io.shaledb.core.schema.TableClass;
+import io.shaledb.core.schema.TableOptions;
+import io.shaledb.core.schema.WarmThroughput;
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.util.Optional;
+
+/**
+ * The table options CreateTable and UpdateTable both take: TableClass, OnDemandThroughput and WarmThroughput
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html). ShaleDB records them and
+ * describes them back; none changes how items are stored or served.
+ */
+final class TableOptionUpdates {
+  private TableOptionUpdates() {}
+
+  static void checkDeclared(ConstraintViolations v, Choice<TableClass> tableClass) {
+    v.oneOf("tableClass", tableClass, TableClass.values());
+  }
+
+  /** Whether the request sets any of these options. */
+  static boolean any(Choice<TableClass> tableClass, OnDemandThroughputSpecification onDemand,
+      WarmThroughputSpecification warm) {
+    return tableClass != null || onDemand != null || warm != null;
+  }
+
+  /** {@code current} with what the request sets; a member the request leaves out keeps its value. */
+  static TableOptions apply(TableOptions current, Choice<TableClass> tableClass,
+      OnDemandThroughputSpecification onDemand, WarmThroughputSpecification warm) {
+    TableOptions options = current;
+    if (tableClass != null) {
+      options = options.withTableClass(tableClass.value());
+    }
+    if (onDemand != null) {
+      OnDemandThroughput was = current.onDemandThroughput().orElse(OnDemandThroughput.NONE);
+      options = options.withOnDemandThroughput(Optional.of(new OnDemandThroughput(
+          onDemand.maxReadRequestUnits() == null ? was.maxReadRequestUnits() : onDemand.maxReadRequestUnits(),
+          onDemand.maxWriteRequestUnits() == null ? was.maxWriteRequestUnits() : onDemand.maxWriteRequestUnits())));
+    }
+    if (warm != null) {
+      Optional<WarmThroughput> was = current.warmThroughput();
+      options = options.withWarmThroughput(Optional.of(new WarmThroughput(
+          warm.readUnitsPerSecond() != null ? warm.readUnitsPerSecond()
+              : was.map(WarmThroughput::readUnitsPerSecond).orElse(0L),
+          warm.writeUnitsPerSecond() != null ? warm.writeUnitsPerSecond()
+              : was.map(WarmThroughput::writeUnitsPerSecond).orElse(0L))));
+    }
+    return options;
+  }
+}

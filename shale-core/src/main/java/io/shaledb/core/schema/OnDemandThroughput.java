@@ -1,0 +1,11 @@
+package io.shaledb.core.schema;
+
+/**
+ * The most request units per second an on-demand table or index may use, as OnDemandThroughput sets it. DynamoDB
+ * describes a bound that was never set, or was removed, as {@value #UNBOUNDED}; ShaleDB records the bounds and does
+ * not throttle by them.
+ */
+public record OnDemandThroughput(long maxReadRequestUnits, long maxWriteRequestUnits) {
+  public static final long UNBOUNDED = -1;
+  public static final OnDemandThroughput NONE = new OnDemandThroughput(UNBOUNDED, UNBOUNDED);
+}

@@ -12,7 +12,7 @@ import java.util.Locale;
  *
  * <p>Sources: the conformance suite's captures from DynamoDB (paritysuite/dynamodb-conformance, tests/tier3/
  * error-messages/partiqlGrammar and partiqlFunctions) and dynoxide's (nubo-db/dynoxide, PR 149 and its PartiQL
- * tests). Where DynamoDB's wording is not known, the detail is the closest of its known ones (see StatementParserTest).
+ * tests). Where DynamoDB's wording is not known, the detail is the closest of its known ones (StatementParserErrorsTest lists those cases).
  */
 final class Errors {
   static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";

@@ -50,8 +50,12 @@ final class ExpressionParser {
     return or();
   }
 
+  /** An INSERT's item: each attribute's value is a root of its own in DynamoDB's messages ("under root.x"). */
   Expr item() {
     clause = Clause.ITEM;
+    if (tokens.accept(Type.LBRACE)) {
+      return nested(() -> tuple(ValuePath.ROOT, true));
+    }
     return value(ValuePath.ROOT);
   }
 
@@ -191,7 +195,7 @@ final class ExpressionParser {
       }
       case LBRACE -> {
         tokens.next();
-        yield nested(() -> tuple(at));
+        yield nested(() -> tuple(at, false));
       }
       case QUOTED_NAME -> path();
       case WORD -> word(token);
@@ -250,13 +254,14 @@ final class ExpressionParser {
     return elements;
   }
 
-  private Expr.TupleExpr tuple(ValuePath at) {
+  /** The entries of a tuple up to its closing brace; {@code attributes} when they are an item's, each a root. */
+  private Expr.TupleExpr tuple(ValuePath at, boolean attributes) {
     List<Expr.TupleExpr.Entry> entries = new ArrayList<>();
     if (!tokens.accept(Type.RBRACE)) {
       do {
         String key = tokens.expect(Type.STRING).value();
         tokens.expect(Type.COLON);
-        entries.add(new Expr.TupleExpr.Entry(key, value(at.key(key))));
+        entries.add(new Expr.TupleExpr.Entry(key, value(attributes ? at : at.key(key))));
       } while (tokens.accept(Type.COMMA));
       tokens.expect(Type.RBRACE);
     }

@@ -125,6 +125,9 @@ public sealed interface Expr {
     MISSING,
     LIST_APPEND,
     SET_ADD,
-    SET_DELETE
+    SET_DELETE,
+    /** Accepted in a WHERE clause as a condition on the item, as in condition expressions. */
+    ATTRIBUTE_EXISTS,
+    ATTRIBUTE_NOT_EXISTS
   }
 }

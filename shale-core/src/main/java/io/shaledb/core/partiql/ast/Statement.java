@@ -40,6 +40,21 @@ public sealed interface Statement {
   /** {@code DELETE FROM "table" WHERE where [RETURNING returning]}. */
   record Delete(String table, Expr where, Returning returning, int parameterCount) implements Statement {}
 
+  /**
+   * {@code EXISTS(SELECT ...)}: in ExecuteTransaction, a check that the one item the SELECT names satisfies its WHERE.
+   */
+  record Exists(Select select) implements Statement {
+    @Override
+    public String table() {
+      return select.table();
+    }
+
+    @Override
+    public int parameterCount() {
+      return select.parameterCount();
+    }
+  }
+
   /** One {@code ORDER BY} term. */
   record OrderBy(Expr.PathExpr path, boolean descending) {}
 }

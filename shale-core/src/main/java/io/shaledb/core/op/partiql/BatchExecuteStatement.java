@@ -12,7 +12,6 @@ import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.partiql.ast.Statement;
-import io.shaledb.core.partiql.parse.StatementParser;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.write.WriteOutcome;
@@ -40,7 +39,7 @@ public final class BatchExecuteStatement implements Operation<BatchExecuteStatem
   private final Function<String, Statement> parser;
 
   public BatchExecuteStatement(Database db, WritePipeline pipeline) {
-    this(db, pipeline, StatementParser::parse);
+    this(db, pipeline, db.statements()::parse);
   }
 
   /** @param parser the statement parser; tests of execution pass statements they built */
@@ -98,6 +97,7 @@ public final class BatchExecuteStatement implements Operation<BatchExecuteStatem
   private Prepared prepare(BatchStatementRequest request) {
     try {
       Statement statement = parser.apply(request.statement());
+      Writes.refuseOutsideTransactions(statement);
       return new Prepared(request, statement, Bindings.of(statement, request.parameters()), null);
     } catch (DynamoException e) {
       return new Prepared(request, null, null, e);

@@ -7,7 +7,6 @@ import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.partiql.ast.Statement;
-import io.shaledb.core.partiql.parse.StatementParser;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.write.WriteOutcome;
@@ -28,7 +27,7 @@ public final class ExecuteStatement implements Operation<ExecuteStatementInput, 
   private final Function<String, Statement> parser;
 
   public ExecuteStatement(Database db, WritePipeline pipeline) {
-    this(db, pipeline, StatementParser::parse);
+    this(db, pipeline, db.statements()::parse);
   }
 
   /** @param parser the statement parser; tests of execution pass statements they built */
@@ -57,6 +56,7 @@ public final class ExecuteStatement implements Operation<ExecuteStatementInput, 
     if (in.nextToken() != null && !(statement instanceof Statement.Select)) {
       throw DynamoException.validation("NextToken is only valid on a SELECT statement");
     }
+    Writes.refuseOutsideTransactions(statement);
     if (statement instanceof Statement.Select select) {
       Selects.Page page = selects.page(select, bindings, in.limit() == null ? null : in.limit().intValue(),
           Boolean.TRUE.equals(in.consistentRead()), in.nextToken(), context);

@@ -16,7 +16,6 @@ import io.shaledb.core.op.tx.IdempotencyTokens;
 import io.shaledb.core.op.tx.TransactionChecks;
 import io.shaledb.core.partiql.ast.Returning;
 import io.shaledb.core.partiql.ast.Statement;
-import io.shaledb.core.partiql.parse.StatementParser;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
@@ -46,7 +45,7 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
   private final IdempotencyTokens tokens;
 
   public ExecuteTransaction(Database db, WritePipeline pipeline) {
-    this(db, pipeline, StatementParser::parse);
+    this(db, pipeline, db.statements()::parse);
   }
 
   /** @param parser the statement parser; tests of execution pass statements they built */
@@ -111,6 +110,7 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
       case Statement.Update update -> update.returning();
       case Statement.Delete delete -> delete.returning();
       case Statement.Insert insert -> Returning.NONE;
+      case Statement.Exists exists -> Returning.NONE;
       case Statement.Select select -> {
         if (select.index().isPresent()) {
           throw DynamoException.validation("Validation failed in TransactStatements[" + index

@@ -12,7 +12,6 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.partiql.ast.Expr;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Translates a statement's WHERE clause into the bound condition tree of the expression language
@@ -101,15 +100,15 @@ final class Predicates {
     return switch (call.function()) {
       case SIZE -> new Operand.Size(operand(only(call, 1).getFirst()));
       case LIST_APPEND -> new Operand.ListAppend(operand(only(call, 2).get(0)), operand(arguments.get(1)));
-      case BEGINS_WITH, CONTAINS, ATTRIBUTE_TYPE, MISSING, SET_ADD, SET_DELETE -> throw notAValue();
+      case BEGINS_WITH, CONTAINS, ATTRIBUTE_TYPE, MISSING, ATTRIBUTE_EXISTS, ATTRIBUTE_NOT_EXISTS, SET_ADD, SET_DELETE ->
+          throw notAValue();
     };
   }
 
-  /** The call's arguments, which must be {@code arity} many. */
+  /** The call's arguments, which the parser has checked are {@code arity} many. */
   static List<Expr> only(Expr.Call call, int arity) {
     if (call.arguments().size() != arity) {
-      throw DynamoException.validation("Incorrect number of arguments for function: "
-          + call.function().name().toLowerCase(Locale.ROOT));
+      throw new IllegalArgumentException(call.function() + " takes " + arity + " arguments");
     }
     return call.arguments();
   }
@@ -164,7 +163,8 @@ final class Predicates {
       case BEGINS_WITH -> ConditionFunction.BEGINS_WITH;
       case CONTAINS -> ConditionFunction.CONTAINS;
       case ATTRIBUTE_TYPE -> ConditionFunction.ATTRIBUTE_TYPE;
-      case MISSING -> ConditionFunction.ATTRIBUTE_NOT_EXISTS;
+      case MISSING, ATTRIBUTE_NOT_EXISTS -> ConditionFunction.ATTRIBUTE_NOT_EXISTS;
+      case ATTRIBUTE_EXISTS -> ConditionFunction.ATTRIBUTE_EXISTS;
       case SIZE, LIST_APPEND, SET_ADD, SET_DELETE -> throw notACondition();
     };
     only(call, function.arity());

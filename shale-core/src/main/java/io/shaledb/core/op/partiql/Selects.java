@@ -58,6 +58,10 @@ final class Selects {
     if (select.index().isPresent() && index == null) {
       throw DynamoException.validation("The table does not have the specified index");
     }
+    if (index != null && index.keySchema().hasMultipleAttributes()) {
+      throw DynamoException.validation("PartiQL statements cannot be executed on tables with multi-attribute HASH keys"
+          + " or multi-attribute RANGE keys.");
+    }
     if (consistent && index != null && !index.local()) {
       throw DynamoException.validation("Strongly consistent read is not supported on Global Secondary Indexes");
     }
@@ -94,8 +98,7 @@ final class Selects {
       PageItem item = get(target.table(), point, filter, consistent, context);
       return new Page(item == null ? List.of() : List.of(project(item, projection)), null, null);
     }
-    List<AttributeValue> partitions = keys.hasMultipleAttributes() ? null
-        : KeyTerms.partitionValues(terms, keys.partitionKey(), bindings);
+    List<AttributeValue> partitions = KeyTerms.partitionValues(terms, keys.partitionKey(), bindings);
     boolean descending = checkOrderBy(select, keys, partitions != null);
     SortKeyCondition sortRange = partitions == null || keys.sortKey().isEmpty() ? null
         : KeyTerms.sortRange(terms, keys.sortKey().get(), bindings);

@@ -45,7 +45,9 @@ final class Writes {
   enum Kind {
     INSERT,
     UPDATE,
-    DELETE
+    DELETE,
+    /** EXISTS(SELECT ...) in a transaction: a condition check that writes nothing. */
+    CHECK
   }
 
   /**
@@ -60,7 +62,7 @@ final class Writes {
   }
 
   /**
-   * @param statement an INSERT, UPDATE or DELETE
+   * @param statement an INSERT, UPDATE, DELETE or EXISTS
    * @param returnOldOnFailure ReturnValuesOnConditionCheckFailure is ALL_OLD
    */
   Planned plan(Statement statement, Bindings bindings, boolean returnOldOnFailure) {
@@ -68,6 +70,7 @@ final class Writes {
       case Statement.Insert insert -> insert(insert, bindings);
       case Statement.Update update -> update(update, bindings, returnOldOnFailure);
       case Statement.Delete delete -> delete(delete, bindings, returnOldOnFailure);
+      case Statement.Exists exists -> check(exists.select(), bindings, returnOldOnFailure);
       case Statement.Select select -> throw new IllegalArgumentException("a SELECT is not a write");
     };
   }
@@ -91,8 +94,7 @@ final class Writes {
     Update update = new Update(statement.actions().stream().map(action -> action(action, predicates)).toList());
     UpdateItem.checkKeyAttributes(table, update);
     List<Condition> terms = new ArrayList<>();
-    terms.add(new Condition.Function(ConditionFunction.ATTRIBUTE_EXISTS,
-        List.of(new Operand.PathOperand(Path.of(table.keySchema().partitionKey().name())))));
+    terms.add(exists(table));
     key.rest().forEach(term -> terms.add(predicates.condition(term)));
     Map<String, AttributeValue> keyValues = key.key();
     ItemWrite write = new ItemWrite(table, ItemKeys.ofKey(table, keyValues),
@@ -103,11 +105,6 @@ final class Writes {
   }
 
   private Planned delete(Statement.Delete statement, Bindings bindings, boolean returnOldOnFailure) {
-    if (statement.returning() != Returning.NONE && statement.returning() != Returning.ALL_OLD) {
-      throw DynamoException.validation("Invalid returning clause: RETURNING "
-          + statement.returning().name().replace('_', ' ') + " *. Only RETURNING ALL OLD * is allowed in DELETE"
-          + " statements.");
-    }
     TableMetadata table = db.tableForItems(statement.table());
     KeyTerms.FullKey key = fullKey(statement.where(), table, bindings);
     Predicates predicates = new Predicates(bindings);
@@ -116,10 +113,34 @@ final class Writes {
         new WriteCondition(condition, returnOldOnFailure)), statement.returning(), List.of());
   }
 
+  /** EXISTS(SELECT ...): the item its WHERE names must exist and meet the rest of the WHERE. */
+  private Planned check(Statement.Select select, Bindings bindings, boolean returnOldOnFailure) {
+    TableMetadata table = db.tableForItems(select.table());
+    if (select.where().isEmpty()) {
+      throw missingKey();
+    }
+    KeyTerms.FullKey key = fullKey(select.where().get(), table, bindings);
+    Predicates predicates = new Predicates(bindings);
+    List<Condition> terms = new ArrayList<>();
+    terms.add(exists(table));
+    key.rest().forEach(term -> terms.add(predicates.condition(term)));
+    return new Planned(Kind.CHECK, ItemWrite.conditionCheck(table, ItemKeys.ofKey(table, key.key()),
+        new WriteCondition(Predicates.all(terms), returnOldOnFailure)), Returning.NONE, List.of());
+  }
+
+  private static Condition exists(TableMetadata table) {
+    return new Condition.Function(ConditionFunction.ATTRIBUTE_EXISTS,
+        List.of(new Operand.PathOperand(Path.of(table.keySchema().partitionKey().name()))));
+  }
+
+  private static DynamoException missingKey() {
+    return DynamoException.validation("Where clause does not contain a mandatory equality on all key attributes");
+  }
+
   private static KeyTerms.FullKey fullKey(Expr where, TableMetadata table, Bindings bindings) {
     KeyTerms.FullKey key = KeyTerms.fullKey(Predicates.conjuncts(where), table.keySchema(), bindings);
     if (key == null) {
-      throw DynamoException.validation("Where clause does not contain a mandatory equality on all key attributes");
+      throw missingKey();
     }
     return key;
   }
@@ -157,6 +178,13 @@ final class Writes {
       return null;
     }
     return item == null || item.isEmpty() ? List.of() : List.of(new PageItem.Decoded(item));
+  }
+
+  /** EXISTS(SELECT ...) is a condition check, which only a transaction has. */
+  static void refuseOutsideTransactions(Statement statement) {
+    if (statement instanceof Statement.Exists) {
+      throw DynamoException.validation("EXISTS statements are supported only in ExecuteTransaction");
+    }
   }
 
   /** A failed INSERT condition is DynamoDB's DuplicateItemException, not a failed condition. */

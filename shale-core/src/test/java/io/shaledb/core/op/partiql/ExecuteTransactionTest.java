@@ -77,6 +77,21 @@ class ExecuteTransactionTest {
   }
 
   @Test
+  void transaction_existsCheck_cancelsWithConditionalCheckFailed_whenTheItemDoesNotMeetIt() {
+    Statement holds = new Statement.Exists(Ast.selectAll("items", Ast.and(eq(path("id"), value(s("a"))),
+        eq(path("x"), value(n(1)))), 0));
+    Statement fails = new Statement.Exists(Ast.selectAll("items", eq(path("id"), value(s("absent"))), 0));
+    Statement insert = Ast.insert("items", Map.of("id", value(s("b"))), 0);
+
+    run(null, holds, insert);
+    assertThatThrownBy(() -> run(null, fails, Ast.insert("items", Map.of("id", value(s("c"))), 0)))
+        .hasMessage("Transaction cancelled, please refer cancellation reasons for specific reasons"
+            + " [ConditionalCheckFailed, None]");
+    assertThat(tables.get("items", Map.of("id", s("b")))).isNotNull();
+    assertThat(tables.get("items", Map.of("id", s("c")))).isNull();
+  }
+
+  @Test
   void transaction_reads_answerEachItemInOrder_chargedTwice() {
     ExecuteTransactionOutput out = run(null, Ast.selectAll("items", eq(path("id"), value(s("a"))), 0),
         Ast.selectAll("items", eq(path("id"), value(s("none"))), 0));

@@ -3,7 +3,6 @@ package io.shaledb.core.op.partiql;
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
-import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -120,8 +119,8 @@ public final class BatchExecuteStatement implements Operation<BatchExecuteStatem
     try {
       if (statement.statement() instanceof Statement.Select select) {
         Selects.Target target = selects.target(select, false);
-        Map<String, AttributeValue> key = Selects.pointKey(select, target, statement.bindings());
-        return key == null ? null : ItemKeys.ofKey(target.table(), key);
+        Selects.Point point = Selects.point(select, target, statement.bindings());
+        return point == null ? null : ItemKeys.ofKey(target.table(), point.key());
       }
       return writes.plan(statement.statement(), statement.bindings(), false).write().key();
     } catch (DynamoException e) {
@@ -154,16 +153,15 @@ public final class BatchExecuteStatement implements Operation<BatchExecuteStatem
 
   private BatchStatementResponse read(Statement.Select select, Prepared statement, RequestContext context) {
     Selects.Target target = selects.target(select, Boolean.TRUE.equals(statement.request().consistentRead()));
-    Map<String, AttributeValue> key = Selects.pointKey(select, target, statement.bindings());
-    if (key == null) {
+    Selects.Point point = Selects.point(select, target, statement.bindings());
+    if (point == null) {
       throw DynamoException.validation(
           "Select statements within BatchExecuteStatement must specify the primary key in the where clause.");
     }
-    PageItem item = selects.get(target.table(), key, Selects.filter(select, statement.bindings()),
-        Boolean.TRUE.equals(statement.request().consistentRead()), context);
-    List<Path> projection = select.projection().isEmpty() ? null
-        : select.projection().stream().map(Predicates::path).toList();
-    return new BatchStatementResponse(null, select.table(), item == null ? null : Selects.project(item, projection));
+    PageItem item = selects.get(target.table(), point, Boolean.TRUE.equals(statement.request().consistentRead()),
+        context);
+    return new BatchStatementResponse(null, select.table(),
+        item == null ? null : Selects.project(item, Selects.projection(select)));
   }
 
   /**

@@ -3,8 +3,6 @@ package io.shaledb.core.op.partiql;
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
-import io.shaledb.core.expr.ast.Path;
-import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -25,7 +23,6 @@ import io.shaledb.core.write.WriteGuard;
 import io.shaledb.core.write.WritePipeline;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -63,7 +60,11 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
     ConstraintViolations v = new ConstraintViolations();
     v.notNull("transactStatements", in.transactStatements());
     if (in.transactStatements() != null) {
-      v.size("transactStatements", in.transactStatements(), String.valueOf(in.transactStatements()), 1,
+      // DynamoDB leaves the value out of this one (dynoxide's capture from the service).
+      if (in.transactStatements().isEmpty()) {
+        v.addWithoutValue("transactStatements", "Member must have length greater than or equal to 1");
+      }
+      v.size("transactStatements", in.transactStatements(), String.valueOf(in.transactStatements()), 0,
           MAX_STATEMENTS);
       for (int i = 0; i < in.transactStatements().size(); i++) {
         ParameterizedStatement statement = in.transactStatements().get(i);
@@ -126,18 +127,18 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
   }
 
   /** A point read the transaction makes, with its filter and projection. */
-  private record Read(Selects.Target target, byte[] key, Statement.Select select, Bindings bindings) {}
+  private record Read(Selects.Target target, byte[] key, Selects.Point point, Statement.Select select) {}
 
   private ExecuteTransactionOutput read(List<Bound> bound, ExecuteTransactionInput in, RequestContext context) {
     List<Read> planned = TransactionChecks.eachOrCancel(bound, b -> {
       Statement.Select select = (Statement.Select) b.statement();
       Selects.Target target = selects.target(select, false);
-      Map<String, AttributeValue> key = Selects.pointKey(select, target, b.bindings());
-      if (key == null) {
+      Selects.Point point = Selects.point(select, target, b.bindings());
+      if (point == null) {
         throw DynamoException.validation(
             "Where clause does not contain a mandatory equality on all key attributes");
       }
-      return new Read(target, ItemKeys.ofKey(target.table(), key), select, b.bindings());
+      return new Read(target, ItemKeys.ofKey(target.table(), point.key()), point, select);
     });
     TransactionChecks.requireDistinctItems(planned.stream().map(Read::key).toList());
     List<PageItem> items = new ArrayList<>(planned.size());
@@ -146,10 +147,8 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
         byte[] stored = snapshot.get(read.key());
         context.capacity().read(read.target().table().name(),
             2 * ConsumedCapacity.readUnits(Selects.storedSize(stored), true));
-        PageItem item = Selects.matching(stored, Selects.filter(read.select(), read.bindings()));
-        List<Path> projection = read.select().projection().isEmpty() ? null
-            : read.select().projection().stream().map(Predicates::path).toList();
-        items.add(item == null ? null : Selects.project(item, projection));
+        PageItem item = Selects.matching(stored, read.point().filter());
+        items.add(item == null ? null : Selects.project(item, Selects.projection(read.select())));
       }
     }
     return new ExecuteTransactionOutput(items, context.capacity().report(in.returnConsumedCapacity()));

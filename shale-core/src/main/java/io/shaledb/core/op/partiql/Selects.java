@@ -69,35 +69,44 @@ final class Selects {
   }
 
   /**
-   * The full primary key of the table the WHERE pins, or null: what makes a SELECT a point read, and what
-   * BatchExecuteStatement and ExecuteTransaction require of theirs.
+   * A read of the one item whose whole primary key the WHERE pins with equalities, and the rest of the WHERE as its
+   * filter (null when there is no rest, so the item passes on as stored).
    */
-  static Map<String, AttributeValue> pointKey(Statement.Select select, Target target, Bindings bindings) {
+  record Point(Map<String, AttributeValue> key, Condition filter) {}
+
+  /**
+   * The point read a SELECT of the table is, or null when its WHERE does not pin the whole key: what makes a SELECT a
+   * GetItem, and what BatchExecuteStatement and ExecuteTransaction require of theirs.
+   */
+  static Point point(Statement.Select select, Target target, Bindings bindings) {
     if (target.index() != null || select.where().isEmpty()) {
       return null;
     }
     KeyTerms.FullKey key = KeyTerms.fullKey(Predicates.conjuncts(select.where().get()), target.keys(), bindings);
-    return key == null ? null : key.key();
+    if (key == null) {
+      return null;
+    }
+    Predicates predicates = new Predicates(bindings);
+    return new Point(key.key(), Predicates.all(key.rest().stream().map(predicates::condition).toList()));
   }
 
   /** The statement's filter: its whole WHERE, or null without one. */
-  static Condition filter(Statement.Select select, Bindings bindings) {
+  private static Condition filter(Statement.Select select, Bindings bindings) {
     return select.where().map(new Predicates(bindings)::condition).orElse(null);
   }
 
   Page page(Statement.Select select, Bindings bindings, Integer limit, boolean consistent, String nextToken,
       RequestContext context) {
     Target target = target(select, consistent);
-    Condition filter = filter(select, bindings);
-    List<Path> projection = select.projection().isEmpty() ? null
-        : select.projection().stream().map(Predicates::path).toList();
-    List<Expr> terms = select.where().map(Predicates::conjuncts).orElse(List.of());
-    KeySchema keys = target.keys();
-    Map<String, AttributeValue> point = pointKey(select, target, bindings);
+    List<Path> projection = projection(select);
+    Point point = point(select, target, bindings);
     if (point != null && nextToken == null) {
-      PageItem item = get(target.table(), point, filter, consistent, context);
+      PageItem item = get(target.table(), point, consistent, context);
       return new Page(item == null ? List.of() : List.of(project(item, projection)), null, null);
     }
+    Condition filter = filter(select, bindings);
+    List<Expr> terms = select.where().map(Predicates::conjuncts).orElse(List.of());
+    KeySchema keys = target.keys();
     List<AttributeValue> partitions = KeyTerms.partitionValues(terms, keys.partitionKey(), bindings);
     boolean descending = checkOrderBy(select, keys, partitions != null);
     SortKeyCondition sortRange = partitions == null || keys.sortKey().isEmpty() ? null
@@ -132,14 +141,18 @@ final class Selects {
   }
 
   /** A point read, charged as GetItem is; the item when it exists and meets the filter. */
-  PageItem get(TableMetadata table, Map<String, AttributeValue> key, Condition filter, boolean consistent,
-      RequestContext context) {
+  PageItem get(TableMetadata table, Point point, boolean consistent, RequestContext context) {
     byte[] stored;
     try (Snapshot snapshot = db.storage().snapshot()) {
-      stored = snapshot.get(ItemKeys.ofKey(table, key));
+      stored = snapshot.get(ItemKeys.ofKey(table, point.key()));
     }
     context.capacity().read(table.name(), ConsumedCapacity.readUnits(storedSize(stored), consistent));
-    return matching(stored, filter);
+    return matching(stored, point.filter());
+  }
+
+  /** The paths a SELECT projects, or null for {@code *}. */
+  static List<Path> projection(Statement.Select select) {
+    return select.projection().isEmpty() ? null : select.projection().stream().map(Predicates::path).toList();
   }
 
   static long storedSize(byte[] stored) {

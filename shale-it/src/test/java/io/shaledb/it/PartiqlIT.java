@@ -62,7 +62,7 @@ class PartiqlIT {
     });
   }
 
-  /** A table keyed by pk (S) and sk (N), with a global index on g (S). */
+  /** A table keyed by pk (S) and sk (N), with global indexes on g (S) projecting all and keys only. */
   private String composite() {
     String name = Tables.unique("pql");
     client.createTable(CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
@@ -71,7 +71,10 @@ class PartiqlIT {
         .keySchema(Tables.key("pk", KeyType.HASH), Tables.key("sk", KeyType.RANGE))
         .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG")
             .keySchema(Tables.key("g", KeyType.HASH)).projection(Projection.builder()
-                .projectionType(ProjectionType.ALL).build()).build())
+                .projectionType(ProjectionType.ALL).build()).build(),
+            GlobalSecondaryIndex.builder().indexName("keysOfG")
+                .keySchema(Tables.key("g", KeyType.HASH)).projection(Projection.builder()
+                    .projectionType(ProjectionType.KEYS_ONLY).build()).build())
         .build());
     return name;
   }
@@ -153,6 +156,10 @@ class PartiqlIT {
     assertThat(descending.items()).containsExactly(Map.of("sk", n("3"), "x", n("3")),
         Map.of("sk", n("2"), "x", n("2")), Map.of("sk", n("1"), "x", n("1")));
     assertThat(byIndex.items()).hasSize(3);
+    assertThatThrownBy(() -> execute("SELECT sk, m FROM \"" + table + "\".\"keysOfG\" WHERE g = 'group'"))
+        .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+            .isEqualTo("One or more parameter values were invalid: Global secondary index keysOfG does not project"
+                + " [m]"));
     assertThatThrownBy(() -> client.executeStatement(r -> r.statement("SELECT * FROM \"" + table
         + "\".\"byG\" WHERE g = 'group'").consistentRead(true)))
         .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())

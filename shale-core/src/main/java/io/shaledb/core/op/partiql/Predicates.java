@@ -7,6 +7,7 @@ import io.shaledb.core.expr.ast.ConditionFunction;
 import io.shaledb.core.expr.ast.Operand;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.ast.PathElement;
+import io.shaledb.core.expr.eval.Comparisons;
 import io.shaledb.core.model.AttributeType;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.partiql.ast.Expr;
@@ -192,15 +193,11 @@ final class Predicates {
       return;
     }
     for (Operand operand : operands) {
-      if (operand instanceof Operand.Literal literal && !isOrdered(literal.value().type())) {
+      if (operand instanceof Operand.Literal literal && !Comparisons.isOrderable(literal.value())) {
         throw DynamoException.validation("Incorrect operand type for operator or function; operator or function: "
             + operator + ", operand type: " + literal.value().type().name());
       }
     }
-  }
-
-  private static boolean isOrdered(AttributeType type) {
-    return type == AttributeType.S || type == AttributeType.N || type == AttributeType.B;
   }
 
   private static Comparator comparator(Expr.CompareOp op) {

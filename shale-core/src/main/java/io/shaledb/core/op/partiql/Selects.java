@@ -99,6 +99,7 @@ final class Selects {
       RequestContext context) {
     Target target = target(select, consistent);
     List<Path> projection = projection(select);
+    checkProjected(target, projection);
     Point point = point(select, target, bindings);
     if (point != null && nextToken == null) {
       PageItem item = get(target.table(), point, consistent, context);
@@ -148,6 +149,22 @@ final class Selects {
     }
     context.capacity().read(table.name(), ConsumedCapacity.readUnits(storedSize(stored), consistent));
     return matching(stored, point.filter());
+  }
+
+  /**
+   * A global index cannot complete its entries from the table, so DynamoDB refuses a SELECT of attributes it does not
+   * project (dynoxide's capture from the service); a local index reads them from the table, as for Query.
+   */
+  private static void checkProjected(Target target, List<Path> projection) {
+    if (target.index() == null || target.index().local() || projection == null) {
+      return;
+    }
+    List<String> missing = projection.stream().map(Path::topLevelName).distinct()
+        .filter(name -> !PlannedRead.projects(target.table(), target.index(), name)).toList();
+    if (!missing.isEmpty()) {
+      throw DynamoException.validation("One or more parameter values were invalid: Global secondary index "
+          + target.index().name() + " does not project [" + String.join(", ", missing) + "]");
+    }
   }
 
   /** The paths a SELECT projects, or null for {@code *}. */

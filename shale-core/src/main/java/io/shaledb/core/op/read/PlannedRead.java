@@ -32,6 +32,11 @@ public record PlannedRead(TableMetadata table, @Nullable IndexMetadata index, @N
     @Nullable SortKeyCondition sortKey, boolean reverse, @Nullable Integer limit, @Nullable Condition filter,
     @Nullable List<Path> attributes, boolean consistent, @Nullable Map<String, AttributeValue> exclusiveStartKey) {
 
+  /** Whether {@code index} holds {@code attribute} in its entries (its keys, the table's, and what it projects). */
+  public static boolean projects(TableMetadata table, IndexMetadata index, String attribute) {
+    return ReadParameters.projected(table, index, attribute);
+  }
+
   /** Reads the page, charging it to the request; the page's ConsumedCapacity is left for the caller to report. */
   public ReadPage read(Database db, RequestContext context) {
     ReadTarget target = new ReadTarget(table, index, index != null && index.local()

@@ -125,4 +125,11 @@ public class ApiBenchmark {
     }
     return call("BatchWriteItem", body.append("]}}").toString());
   }
+
+  /** The read {@link #getItem} makes, as PartiQL: a SELECT whose WHERE pins the whole key is a point read. */
+  @Benchmark
+  public int selectByKey() throws IOException {
+    return call("ExecuteStatement", "{\"Statement\":\"SELECT * FROM \\\"items\\\" WHERE id = ?\","
+        + "\"Parameters\":[{\"S\":\"k" + key() + "\"}]}");
+  }
 }

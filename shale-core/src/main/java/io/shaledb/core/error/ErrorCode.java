@@ -16,6 +16,8 @@ public enum ErrorCode {
   RESOURCE_IN_USE("com.amazonaws.dynamodb.v20120810#ResourceInUseException", 400, false),
   LIMIT_EXCEEDED("com.amazonaws.dynamodb.v20120810#LimitExceededException", 400, true),
   CONDITIONAL_CHECK_FAILED("com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", 400, false),
+  /** A PartiQL INSERT of an item whose key is already taken. */
+  DUPLICATE_ITEM("com.amazonaws.dynamodb.v20120810#DuplicateItemException", 400, false),
   ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED("com.amazonaws.dynamodb.v20120810#ItemCollectionSizeLimitExceededException",
       400, false),
   TRANSACTION_CONFLICT("com.amazonaws.dynamodb.v20120810#TransactionConflictException", 400, true),

@@ -5,6 +5,7 @@ import io.shaledb.core.catalog.TableCatalog;
 import io.shaledb.core.catalog.TableStatistics;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ExpressionCache;
+import io.shaledb.core.partiql.parse.StatementCache;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.stream.StreamLog;
@@ -31,6 +32,7 @@ public final class Database implements AutoCloseable {
   private final Clock clock;
   private final String region;
   private final ExpressionCache expressions = new ExpressionCache();
+  private final StatementCache statements = new StatementCache();
   private final Supervisor background = new Supervisor();
   /** Counts the tables' items when the database opens. */
   private final ExecutorService counting =
@@ -98,6 +100,11 @@ public final class Database implements AutoCloseable {
   /** Parsed expressions, shared by all requests. */
   public ExpressionCache expressions() {
     return expressions;
+  }
+
+  /** Parsed PartiQL statements, shared by all requests. */
+  public StatementCache statements() {
+    return statements;
   }
 
   public String region() {

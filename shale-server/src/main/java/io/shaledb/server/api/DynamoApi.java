@@ -14,6 +14,9 @@ import io.shaledb.core.op.item.DeleteItem;
 import io.shaledb.core.op.item.GetItem;
 import io.shaledb.core.op.item.PutItem;
 import io.shaledb.core.op.item.UpdateItem;
+import io.shaledb.core.op.partiql.BatchExecuteStatement;
+import io.shaledb.core.op.partiql.ExecuteStatement;
+import io.shaledb.core.op.partiql.ExecuteTransaction;
 import io.shaledb.core.op.read.Query;
 import io.shaledb.core.op.read.Scan;
 import io.shaledb.core.op.stream.DescribeStream;
@@ -58,6 +61,7 @@ import io.shaledb.server.json.ItemJson;
 import io.shaledb.server.json.Json;
 import io.shaledb.server.json.JsonInput;
 import io.shaledb.server.json.KinesisJson;
+import io.shaledb.server.json.PartiqlJson;
 import io.shaledb.server.json.PolicyJson;
 import io.shaledb.server.json.ReadJson;
 import io.shaledb.server.json.ReplicaJson;
@@ -164,7 +168,13 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
         Map.entry("TransactWriteItems", new Route<>(TransactJson::readTransactWrite,
             new TransactWriteItems(db, writes), TransactJson::writeTransactWrite)),
         Map.entry("TransactGetItems", new Route<>(TransactJson::readTransactGet, new TransactGetItems(db),
-            TransactJson::writeTransactGet)));
+            TransactJson::writeTransactGet)),
+        Map.entry("ExecuteStatement", new Route<>(PartiqlJson::readExecuteStatement, new ExecuteStatement(db, writes),
+            PartiqlJson::writeExecuteStatement)),
+        Map.entry("BatchExecuteStatement", new Route<>(PartiqlJson::readBatchExecuteStatement,
+            new BatchExecuteStatement(db, writes), PartiqlJson::writeBatchExecuteStatement)),
+        Map.entry("ExecuteTransaction", new Route<>(PartiqlJson::readExecuteTransaction,
+            new ExecuteTransaction(db, writes), PartiqlJson::writeExecuteTransaction)));
     Map<String, Route<?, ?>> streamOperations = Map.of(
         "ListStreams", new Route<>(StreamJson::readListStreams, new ListStreams(db), StreamJson::writeListStreams),
         "DescribeStream", new Route<>(StreamJson::readDescribeStream, new DescribeStream(db),

@@ -135,9 +135,16 @@ public final class TransactJson {
 
   public static void writeTransactGet(JsonGenerator g, TransactOutput out) throws IOException {
     g.writeStartObject();
+    writeItemResponses(g, out.items());
+    CapacityJson.writeListMember(g, out.consumedCapacity());
+    g.writeEndObject();
+  }
+
+  /** The Responses of a read transaction: one ItemResponse per read, in order, empty where the item is absent. */
+  static void writeItemResponses(JsonGenerator g, List<PageItem> responses) throws IOException {
     g.writeArrayFieldStart("Responses");
     StoredItemJson items = StoredItemJson.to(g);
-    for (PageItem item : out.items()) {
+    for (PageItem item : responses) {
       g.writeStartObject();
       if (item != null) {
         g.writeFieldName("Item");
@@ -146,7 +153,5 @@ public final class TransactJson {
       g.writeEndObject();
     }
     g.writeEndArray();
-    CapacityJson.writeListMember(g, out.consumedCapacity());
-    g.writeEndObject();
   }
 }

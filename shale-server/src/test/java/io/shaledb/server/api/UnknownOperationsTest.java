@@ -14,14 +14,14 @@ class UnknownOperationsTest {
 
   @Test
   void requested_sameTargetTwice_warnsOnce_andAnswersDynamoDbsError() {
-    DynamoException first = unknown.requested("DynamoDB_20120810.ExecuteStatement");
-    unknown.requested("DynamoDB_20120810.ExecuteStatement");
+    DynamoException first = unknown.requested("DynamoDB_20120810.CreateBackup");
+    unknown.requested("DynamoDB_20120810.CreateBackup");
     unknown.requested("DynamoDB_20120810.ListBackups");
 
     assertThat(first.code()).isEqualTo(ErrorCode.UNKNOWN_OPERATION);
     assertThat(first.getMessage()).isEqualTo("Unknown operation exception");
     assertThat(warnings).containsExactly(
-        "a client called DynamoDB_20120810.ExecuteStatement, which ShaleDB does not implement (yet): it was"
+        "a client called DynamoDB_20120810.CreateBackup, which ShaleDB does not implement (yet): it was"
             + " answered UnknownOperationException: Unknown operation exception",
         "a client called DynamoDB_20120810.ListBackups, which ShaleDB does not implement (yet): it was answered"
             + " UnknownOperationException: Unknown operation exception");

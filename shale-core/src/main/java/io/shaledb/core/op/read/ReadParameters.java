@@ -127,7 +127,7 @@ final class ReadParameters {
     return new ReadTarget(table, index, index.local() && !projectsAll && wantsMore);
   }
 
-  private static boolean projected(TableMetadata table, IndexMetadata index, String attribute) {
+  static boolean projected(TableMetadata table, IndexMetadata index, String attribute) {
     return index.projectionType() == IndexMetadata.ProjectionType.ALL || table.keySchema().isKeyAttribute(attribute)
         || index.keySchema().isKeyAttribute(attribute) || index.nonKeyAttributes().contains(attribute);
   }
@@ -140,7 +140,7 @@ final class ReadParameters {
         : binder.bind(ExpressionKind.PROJECTION, db.expressions().projection(r.projectionExpression()));
   }
 
-  private static byte[] startKey(ReadTarget target, Map<String, AttributeValue> key) {
+  static byte[] startKey(ReadTarget target, Map<String, AttributeValue> key) {
     if (target.index() == null) {
       try {
         return ItemKeys.ofKey(target.table(), key);

@@ -25,12 +25,12 @@ public final class IdempotencyTokens {
 
   private final Clock clock;
 
-  IdempotencyTokens(Clock clock) {
+  public IdempotencyTokens(Clock clock) {
     this.clock = clock;
   }
 
   /** The guard of one request's token: it applies once within the window. */
-  WriteGuard guard(String token, byte[] fingerprint) {
+  public WriteGuard guard(String token, byte[] fingerprint) {
     return new WriteGuard() {
       @Override
       public boolean alreadyApplied(Transaction tx) {
@@ -91,7 +91,7 @@ public final class IdempotencyTokens {
   }
 
   /** A digest of a request's parameters; records render their contents, so equal requests digest alike. */
-  static byte[] fingerprint(Object... parameters) {
+  public static byte[] fingerprint(Object... parameters) {
     try {
       return MessageDigest.getInstance("SHA-256")
           .digest(Arrays.toString(parameters).getBytes(StandardCharsets.UTF_8));

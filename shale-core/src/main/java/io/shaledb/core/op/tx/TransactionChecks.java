@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** The checks both transaction APIs make of their actions before touching an item. */
-final class TransactionChecks {
+public final class TransactionChecks {
   private TransactionChecks() {}
 
   /**
@@ -19,7 +19,7 @@ final class TransactionChecks {
    * all are checked, the transaction is cancelled with a ValidationError in that action's place and None elsewhere,
    * as DynamoDB answers a key or item of the wrong shape.
    */
-  static <A, R> List<R> eachOrCancel(List<A> actions, Function<A, R> check) {
+  public static <A, R> List<R> eachOrCancel(List<A> actions, Function<A, R> check) {
     List<R> checked = new ArrayList<>(actions.size());
     List<CancellationReason> reasons = new ArrayList<>(actions.size());
     boolean invalid = false;
@@ -42,7 +42,7 @@ final class TransactionChecks {
   }
 
   /** Refuses a transaction naming one item twice (the keys are encoded with their table, so tables differ). */
-  static void requireDistinctItems(List<byte[]> keys) {
+  public static void requireDistinctItems(List<byte[]> keys) {
     Set<ByteBuffer> seen = new HashSet<>();
     for (byte[] key : keys) {
       if (!seen.add(ByteBuffer.wrap(key))) {

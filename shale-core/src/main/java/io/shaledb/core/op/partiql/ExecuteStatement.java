@@ -1,0 +1,77 @@
+package io.shaledb.core.op.partiql;
+
+import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.op.item.CommonParameters;
+import io.shaledb.core.partiql.ast.Statement;
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.write.WriteOutcome;
+import io.shaledb.core.write.WritePipeline;
+import java.util.function.Function;
+
+/**
+ * ExecuteStatement: one PartiQL statement. A SELECT reads one page (Limit items read, or 1 MB) and answers a NextToken
+ * to continue; a write changes one item through the write pipeline.
+ */
+public final class ExecuteStatement implements Operation<ExecuteStatementInput, ExecuteStatementOutput> {
+  /** The API reference's bound on NextToken's length. */
+  private static final int MAX_NEXT_TOKEN_LENGTH = 32768;
+
+  private final Selects selects;
+  private final Writes writes;
+  private final WritePipeline pipeline;
+  private final Function<String, Statement> parser;
+
+  public ExecuteStatement(Database db, WritePipeline pipeline) {
+    this(db, pipeline, db.statements()::parse);
+  }
+
+  /** @param parser the statement parser; tests of execution pass statements they built */
+  ExecuteStatement(Database db, WritePipeline pipeline, Function<String, Statement> parser) {
+    this.selects = new Selects(db);
+    this.writes = new Writes(db);
+    this.pipeline = pipeline;
+    this.parser = parser;
+  }
+
+  @Override
+  public void validate(ExecuteStatementInput in) {
+    ConstraintViolations v = new ConstraintViolations();
+    Statements.checkDeclared(v, "statement", in.statement(), "parameters", in.parameters(),
+        "returnValuesOnConditionCheckFailure", in.returnValuesOnConditionCheckFailure());
+    v.length("nextToken", in.nextToken(), 1, MAX_NEXT_TOKEN_LENGTH);
+    CommonParameters.returnConsumedCapacity(v, in.returnConsumedCapacity());
+    v.range("limit", in.limit(), 1, Integer.MAX_VALUE);
+    v.throwIfAny();
+  }
+
+  @Override
+  public ExecuteStatementOutput execute(ExecuteStatementInput in, RequestContext context) {
+    Statement statement = parser.apply(in.statement());
+    Bindings bindings = Bindings.of(statement, in.parameters());
+    if (in.nextToken() != null && !(statement instanceof Statement.Select)) {
+      throw DynamoException.validation("NextToken is only valid on a SELECT statement");
+    }
+    Writes.refuseOutsideTransactions(statement);
+    if (statement instanceof Statement.Select select) {
+      Selects.Page page = selects.page(select, bindings, in.limit() == null ? null : in.limit().intValue(),
+          Boolean.TRUE.equals(in.consistentRead()), in.nextToken(), context);
+      return new ExecuteStatementOutput(page.items(), page.nextToken(),
+          context.capacity().reportFor(in.returnConsumedCapacity(), select.table()), page.lastEvaluatedKey());
+    }
+    Writes.Planned planned = writes.plan(statement, bindings,
+        Choice.sent(in.returnValuesOnConditionCheckFailure(), ReturnValuesOnConditionCheckFailure.ALL_OLD));
+    WriteOutcome outcome;
+    try {
+      outcome = pipeline.write(context, planned.write());
+    } catch (DynamoException e) {
+      throw Writes.reported(planned, e);
+    }
+    return new ExecuteStatementOutput(Writes.returned(planned, outcome), null,
+        context.capacity().reportFor(in.returnConsumedCapacity(), planned.table().name()), null);
+  }
+}

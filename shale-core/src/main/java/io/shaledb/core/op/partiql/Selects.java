@@ -1,0 +1,244 @@
+package io.shaledb.core.op.partiql;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.expr.ast.Condition;
+import io.shaledb.core.expr.ast.Path;
+import io.shaledb.core.expr.ast.PathElement;
+import io.shaledb.core.expr.eval.ConditionEvaluator;
+import io.shaledb.core.expr.eval.Paths;
+import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.keys.SortKeyCondition;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.ConsumedCapacity;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.PageItem;
+import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.op.item.ItemKeys;
+import io.shaledb.core.op.read.PlannedRead;
+import io.shaledb.core.op.read.ReadPage;
+import io.shaledb.core.partiql.ast.Expr;
+import io.shaledb.core.partiql.ast.Statement;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.KeySchema;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.Snapshot;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a SELECT as DynamoDB plans it: a WHERE whose top-level AND terms pin the whole primary key of the table with
+ * equalities is a point read (GetItem); one that pins the partition key (with {@code =} or {@code IN}) reads those
+ * partitions as a Query does, narrowed by the first term a key condition could hold on the sort key; anything else
+ * reads every partition, as a Scan. The whole WHERE is the filter in every case, and the read is charged as the
+ * operation it runs as (developer guide, "PartiQL select statements for DynamoDB": a SELECT without the partition key
+ * in its WHERE is a full table scan).
+ */
+final class Selects {
+  /** A page of a SELECT: its items, projected, and where the next page starts (both null at the end). */
+  record Page(List<PageItem> items, String nextToken, Map<String, AttributeValue> lastEvaluatedKey) {}
+
+  private final Database db;
+
+  Selects(Database db) {
+    this.db = db;
+  }
+
+  /** The table a SELECT reads and the index, if it names one, refusing a consistent read of a global index. */
+  record Target(TableMetadata table, IndexMetadata index) {
+    KeySchema keys() {
+      return index == null ? table.keySchema() : index.keySchema();
+    }
+  }
+
+  Target target(Statement.Select select, boolean consistent) {
+    TableMetadata table = db.tableForItems(select.table());
+    IndexMetadata index = select.index().map(table::index).orElse(null);
+    if (select.index().isPresent() && index == null) {
+      throw DynamoException.validation("The table does not have the specified index");
+    }
+    if (index != null && index.keySchema().hasMultipleAttributes()) {
+      throw DynamoException.validation("PartiQL statements cannot be executed on tables with multi-attribute HASH keys"
+          + " or multi-attribute RANGE keys.");
+    }
+    if (consistent && index != null && !index.local()) {
+      throw DynamoException.validation("Strongly consistent read is not supported on Global Secondary Indexes");
+    }
+    return new Target(table, index);
+  }
+
+  /**
+   * A read of the one item whose whole primary key the WHERE pins with equalities, and the rest of the WHERE as its
+   * filter (null when there is no rest, so the item passes on as stored).
+   */
+  record Point(Map<String, AttributeValue> key, Condition filter) {}
+
+  /**
+   * The point read a SELECT of the table is, or null when its WHERE does not pin the whole key: what makes a SELECT a
+   * GetItem, and what BatchExecuteStatement and ExecuteTransaction require of theirs.
+   */
+  static Point point(Statement.Select select, Target target, Bindings bindings) {
+    if (target.index() != null || select.where().isEmpty()) {
+      return null;
+    }
+    KeyTerms.FullKey key = KeyTerms.fullKey(Predicates.conjuncts(select.where().get()), target.keys(), bindings);
+    if (key == null) {
+      return null;
+    }
+    Predicates predicates = new Predicates(bindings);
+    return new Point(key.key(), Predicates.all(key.rest().stream().map(predicates::condition).toList()));
+  }
+
+  /** The statement's filter: its whole WHERE, or null without one. */
+  private static Condition filter(Statement.Select select, Bindings bindings) {
+    return select.where().map(new Predicates(bindings)::condition).orElse(null);
+  }
+
+  Page page(Statement.Select select, Bindings bindings, Integer limit, boolean consistent, String nextToken,
+      RequestContext context) {
+    Target target = target(select, consistent);
+    List<Path> projection = projection(select);
+    checkProjected(target, projection);
+    Point point = point(select, target, bindings);
+    if (point != null && nextToken == null) {
+      PageItem item = get(target.table(), point, consistent, context);
+      return new Page(item == null ? List.of() : List.of(project(item, projection)), null, null);
+    }
+    Condition filter = filter(select, bindings);
+    List<Expr> terms = select.where().map(Predicates::conjuncts).orElse(List.of());
+    KeySchema keys = target.keys();
+    List<AttributeValue> partitions = KeyTerms.partitionValues(terms, keys.partitionKey(), bindings);
+    boolean descending = checkOrderBy(select, keys, partitions != null);
+    SortKeyCondition sortRange = partitions == null || keys.sortKey().isEmpty() ? null
+        : KeyTerms.sortRange(terms, keys.sortKey().get(), bindings);
+    NextTokens.Position start = nextToken == null ? null : NextTokens.decode(nextToken);
+    int partition = start == null ? 0 : start.partition();
+    Map<String, AttributeValue> exclusiveStart = start == null ? null : start.exclusiveStartKey();
+    int count = partitions == null ? 1 : partitions.size();
+    if (partition >= count) {
+      throw DynamoException.validation("Invalid NextToken");
+    }
+    List<PageItem> items = new ArrayList<>();
+    Integer remaining = limit;
+    for (; partition < count; partition++) {
+      ReadPage page = new PlannedRead(target.table(), target.index(),
+          partitions == null ? null : partitions.get(partition), sortRange, descending, remaining, filter,
+          projection, consistent, exclusiveStart).read(db, context);
+      exclusiveStart = null;
+      for (PageItem item : page.items()) {
+        items.add(project(item, projection));
+      }
+      if (page.lastEvaluatedKey() != null) {
+        return new Page(items, NextTokens.encode(new NextTokens.Position(partition, page.lastEvaluatedKey())),
+            page.lastEvaluatedKey());
+      }
+      if (remaining != null) {
+        // A page the limit ended has a LastEvaluatedKey, so here the limit still has room.
+        remaining -= page.scannedCount();
+      }
+    }
+    return new Page(items, null, null);
+  }
+
+  /** A point read, charged as GetItem is; the item when it exists and meets the filter. */
+  PageItem get(TableMetadata table, Point point, boolean consistent, RequestContext context) {
+    byte[] stored;
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      stored = snapshot.get(ItemKeys.ofKey(table, point.key()));
+    }
+    context.capacity().read(table.name(), ConsumedCapacity.readUnits(storedSize(stored), consistent));
+    return matching(stored, point.filter());
+  }
+
+  /**
+   * A global index cannot complete its entries from the table, so DynamoDB refuses a SELECT of attributes it does not
+   * project (dynoxide's capture from the service); a local index reads them from the table, as for Query.
+   */
+  private static void checkProjected(Target target, List<Path> projection) {
+    if (target.index() == null || target.index().local() || projection == null) {
+      return;
+    }
+    List<String> missing = projection.stream().map(Path::topLevelName).distinct()
+        .filter(name -> !PlannedRead.projects(target.table(), target.index(), name)).toList();
+    if (!missing.isEmpty()) {
+      throw DynamoException.validation("One or more parameter values were invalid: Global secondary index "
+          + target.index().name() + " does not project [" + String.join(", ", missing) + "]");
+    }
+  }
+
+  /** The paths a SELECT projects, or null for {@code *}. */
+  static List<Path> projection(Statement.Select select) {
+    return select.projection().isEmpty() ? null : select.projection().stream().map(Predicates::path).toList();
+  }
+
+  static long storedSize(byte[] stored) {
+    return stored == null ? 0 : ItemCodec.itemSize(stored);
+  }
+
+  /** A stored item (null when absent) if it meets the filter (null for none), else null. */
+  static PageItem matching(byte[] stored, Condition filter) {
+    if (stored == null) {
+      return null;
+    }
+    if (filter == null) {
+      return new PageItem.Stored(stored);
+    }
+    Map<String, AttributeValue> item = ItemCodec.decode(stored);
+    return ConditionEvaluator.test(filter, item) ? new PageItem.Decoded(item) : null;
+  }
+
+  /**
+   * An item with only the selected paths, each under the name of its last step (DynamoDB answers
+   * {@code SELECT a.b} with {@code {"b": ...}}); the item itself for {@code *}.
+   */
+  static PageItem project(PageItem item, List<Path> projection) {
+    if (projection == null) {
+      return item;
+    }
+    Map<String, AttributeValue> whole = switch (item) {
+      case PageItem.Decoded decoded -> decoded.attributes();
+      case PageItem.Stored stored -> ItemCodec.decode(stored.bytes());
+    };
+    Map<String, AttributeValue> projected = new LinkedHashMap<>();
+    for (Path path : projection) {
+      AttributeValue value = Paths.get(whole, path);
+      if (value != null) {
+        projected.put(lastName(path), value);
+      }
+    }
+    return new PageItem.Decoded(projected);
+  }
+
+  private static String lastName(Path path) {
+    for (int i = path.elements().size() - 1; i > 0; i--) {
+      if (path.elements().get(i) instanceof PathElement.Name name) {
+        return name.name();
+      }
+    }
+    return path.topLevelName();
+  }
+
+  /**
+   * Whether the SELECT reads in descending order. ORDER BY may name only the key the read is ordered by, the sort
+   * key of the table or index read, and needs a WHERE that names the partition.
+   */
+  private static boolean checkOrderBy(Statement.Select select, KeySchema keys, boolean partitionPinned) {
+    if (select.orderBy().isEmpty()) {
+      return false;
+    }
+    if (!partitionPinned) {
+      throw DynamoException.validation("Must have WHERE clause in the statement when using ORDER BY clause.");
+    }
+    for (Statement.OrderBy term : select.orderBy()) {
+      Expr.PathExpr path = term.path();
+      if (path.steps().size() != 1 || !keys.isKeyAttribute(path.topLevelName())) {
+        throw DynamoException.validation("Variable reference " + path.topLevelName()
+            + " must refer to a hash key or a range key in the ORDER BY clause.");
+      }
+    }
+    // Within one partition only the sort key orders anything; ordering by the partition key changes nothing.
+    return select.orderBy().stream().filter(term -> !term.path().topLevelName().equals(keys.partitionKey().name()))
+        .findFirst().map(Statement.OrderBy::descending).orElse(false);
+  }
+}

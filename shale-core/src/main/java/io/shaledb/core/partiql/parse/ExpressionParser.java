@@ -1,0 +1,406 @@
+package io.shaledb.core.partiql.parse;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.partiql.ast.Expr;
+import io.shaledb.core.partiql.ast.Expr.Function;
+import io.shaledb.core.partiql.parse.Token.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Recursive descent over PartiQL expressions, with SQL's precedence, lowest first: OR, AND, NOT, then a comparison,
+ * BETWEEN, IN or IS, then + and -, then terms (literals, parameters, paths, calls, constructors and parentheses).
+ * Which functions a call may name depends on the clause (see {@link Clause}), as it does in DynamoDB.
+ */
+final class ExpressionParser {
+  /**
+   * Bounds the recursion, so that the longest statement DynamoDB accepts cannot exhaust a thread's stack; no
+   * statement it runs comes near this depth.
+   */
+  private static final int MAX_NESTING = 200;
+  private static final Map<String, Function> FUNCTIONS = Arrays.stream(Function.values())
+      .collect(Collectors.toUnmodifiableMap(f -> f.name().toLowerCase(Locale.ROOT), f -> f));
+
+  /** Where an expression stands, which decides the calls it may hold. */
+  enum Clause {
+    /** A WHERE clause: condition functions; the update functions and EXISTS are unknown there. */
+    CONDITION,
+    /** The value of a SET: any function. */
+    ASSIGNMENT,
+    /** An INSERT's item: a value, so no call at all. */
+    ITEM
+  }
+
+  private final Tokens tokens;
+  private Clause clause = Clause.CONDITION;
+  private int nesting;
+
+  ExpressionParser(Tokens tokens) {
+    this.tokens = tokens;
+  }
+
+  Expr condition() {
+    clause = Clause.CONDITION;
+    return or();
+  }
+
+  /** An INSERT's item: each attribute's value is a root of its own in DynamoDB's messages ("under root.x"). */
+  Expr item() {
+    clause = Clause.ITEM;
+    if (tokens.accept(Type.LBRACE)) {
+      return nested(() -> tuple(ValuePath.ROOT, true));
+    }
+    return value(ValuePath.ROOT);
+  }
+
+  /** The value of {@code SET target = ...}; SET_ADD and SET_DELETE must name the target first. */
+  Expr assignment(Expr.PathExpr target) {
+    clause = Clause.ASSIGNMENT;
+    Token name = tokens.peek();
+    if (atCall()) {
+      Function function = FUNCTIONS.get(name.value().toLowerCase(Locale.ROOT));
+      if (function == Function.SET_ADD || function == Function.SET_DELETE) {
+        return setFunction(function, name, target);
+      }
+    }
+    return value(ValuePath.ROOT);
+  }
+
+  // ---- predicates
+
+  private Expr or() {
+    Expr left = and();
+    while (tokens.acceptKeyword("OR")) {
+      left = new Expr.Or(left, and());
+    }
+    return left;
+  }
+
+  private Expr and() {
+    Expr left = not();
+    while (tokens.acceptKeyword("AND")) {
+      left = new Expr.And(left, not());
+    }
+    return left;
+  }
+
+  private Expr not() {
+    if (tokens.acceptKeyword("NOT")) {
+      return nested(() -> new Expr.Not(not()));
+    }
+    return predicate();
+  }
+
+  private Expr predicate() {
+    Expr left = value(ValuePath.ROOT);
+    Token token = tokens.peek();
+    Expr.CompareOp op = switch (token.type()) {
+      case EQ -> Expr.CompareOp.EQ;
+      case NE -> Expr.CompareOp.NE;
+      case LT -> Expr.CompareOp.LT;
+      case LE -> Expr.CompareOp.LE;
+      case GT -> Expr.CompareOp.GT;
+      case GE -> Expr.CompareOp.GE;
+      default -> null;
+    };
+    if (op != null) {
+      tokens.next();
+      return new Expr.Comparison(left, op, value(ValuePath.ROOT));
+    }
+    if (token.is("NOT") && (tokens.peekAt(1).is("BETWEEN") || tokens.peekAt(1).is("IN"))) {
+      tokens.next();
+      return new Expr.Not(rangeOrMembership(left));
+    }
+    if (token.is("BETWEEN") || token.is("IN")) {
+      return rangeOrMembership(left);
+    }
+    if (tokens.acceptKeyword("IS")) {
+      boolean negated = tokens.acceptKeyword("NOT");
+      Expr.IsKind kind;
+      if (tokens.acceptKeyword("MISSING")) {
+        kind = Expr.IsKind.MISSING;
+      } else if (tokens.acceptKeyword("NULL")) {
+        kind = Expr.IsKind.NULL;
+      } else {
+        throw Errors.unexpected(tokens.peek());
+      }
+      return new Expr.Is(left, kind, negated);
+    }
+    return left;
+  }
+
+  private Expr rangeOrMembership(Expr left) {
+    if (tokens.acceptKeyword("BETWEEN")) {
+      Expr low = value(ValuePath.ROOT);
+      tokens.expectKeyword("AND");
+      return new Expr.Between(left, low, value(ValuePath.ROOT));
+    }
+    tokens.expectKeyword("IN");
+    if (tokens.at(Type.PARAMETER)) {
+      return new Expr.In(left, List.of(parameter()));
+    }
+    Type close = Type.RBRACKET;
+    if (!tokens.accept(Type.LBRACKET)) {
+      tokens.expect(Type.LPAREN);
+      close = Type.RPAREN;
+    }
+    Type closing = close;
+    return nested(() -> new Expr.In(left, elements(closing, ValuePath.ROOT, false)));
+  }
+
+  // ---- values
+
+  /** A term, or terms joined by + and -. */
+  private Expr value(ValuePath at) {
+    Expr left = term(at);
+    while (tokens.at(Type.PLUS) || tokens.at(Type.MINUS)) {
+      Expr.ArithmeticOp op = tokens.next().type() == Type.PLUS ? Expr.ArithmeticOp.ADD : Expr.ArithmeticOp.SUBTRACT;
+      left = new Expr.Arithmetic(left, op, term(at));
+    }
+    return left;
+  }
+
+  private Expr term(ValuePath at) {
+    Token token = tokens.peek();
+    return switch (token.type()) {
+      case STRING -> {
+        tokens.next();
+        yield new Expr.Literal(new AttributeValue.S(token.value()));
+      }
+      case NUMBER -> {
+        tokens.next();
+        yield new Expr.Literal(Literals.number(token.value(), at));
+      }
+      case MINUS -> negativeNumber(at);
+      case PARAMETER -> parameter();
+      case LPAREN -> {
+        tokens.next();
+        Expr grouped = nested(this::or);
+        tokens.expect(Type.RPAREN);
+        yield grouped;
+      }
+      case LBRACKET -> {
+        tokens.next();
+        yield nested(() -> new Expr.ListExpr(elements(Type.RBRACKET, at, false)));
+      }
+      case BAG_OPEN -> {
+        tokens.next();
+        yield nested(() -> new Expr.BagExpr(elements(Type.BAG_CLOSE, at, true)));
+      }
+      case LBRACE -> {
+        tokens.next();
+        yield nested(() -> tuple(at, false));
+      }
+      case QUOTED_NAME -> path();
+      case WORD -> word(token);
+      default -> throw Errors.unexpectedTerm(token);
+    };
+  }
+
+  private Expr word(Token token) {
+    if (atCall()) {
+      return call(token);
+    }
+    if (token.is("TRUE") || token.is("FALSE")) {
+      tokens.next();
+      return new Expr.Literal(AttributeValue.Bool.of(token.is("TRUE")));
+    }
+    if (token.is("NULL")) {
+      tokens.next();
+      return new Expr.Literal(AttributeValue.Null.INSTANCE);
+    }
+    if (token.is("MISSING")) {
+      tokens.next();
+      return new Expr.Missing();
+    }
+    if (token.isReserved()) {
+      throw Errors.unexpectedTerm(token);
+    }
+    return path();
+  }
+
+  private Expr negativeNumber(ValuePath at) {
+    tokens.next();
+    Token number = tokens.peek();
+    if (number.type() != Type.NUMBER) {
+      throw Errors.unexpectedTerm(number);
+    }
+    tokens.next();
+    return new Expr.Literal(Literals.number("-" + number.value(), at));
+  }
+
+  private Expr.Parameter parameter() {
+    tokens.expect(Type.PARAMETER);
+    return new Expr.Parameter(tokens.nextParameter());
+  }
+
+  /** The elements of a list, bag or IN list up to {@code close}, each at its index. */
+  private List<Expr> elements(Type close, ValuePath at, boolean bag) {
+    List<Expr> elements = new ArrayList<>();
+    if (!tokens.accept(close)) {
+      do {
+        elements.add(value(at.index(elements.size())));
+      } while (tokens.accept(Type.COMMA));
+      tokens.expect(close);
+    } else if (bag) {
+      throw DynamoException.validation("Empty bags are not supported");
+    }
+    return elements;
+  }
+
+  /** The entries of a tuple up to its closing brace; {@code attributes} when they are an item's, each a root. */
+  private Expr.TupleExpr tuple(ValuePath at, boolean attributes) {
+    List<Expr.TupleExpr.Entry> entries = new ArrayList<>();
+    if (!tokens.accept(Type.RBRACE)) {
+      do {
+        String key = tokens.expect(Type.STRING).value();
+        tokens.expect(Type.COLON);
+        entries.add(new Expr.TupleExpr.Entry(key, value(attributes ? at : at.key(key))));
+      } while (tokens.accept(Type.COMMA));
+      tokens.expect(Type.RBRACE);
+    }
+    return new Expr.TupleExpr(entries);
+  }
+
+  // ---- paths
+
+  /** True where a path starts: a double-quoted name, or a word that is neither reserved nor a call. */
+  boolean atPath() {
+    Token token = tokens.peek();
+    return token.type() == Type.QUOTED_NAME || (token.type() == Type.WORD && !token.isReserved() && !atCall());
+  }
+
+  /** A path: {@code a.b[2]["c"]}, {@code "a"."b"} or {@code a['key']}; a reserved word after a dot is refused. */
+  Expr.PathExpr path() {
+    Token first = tokens.next();
+    if (first.type() != Type.QUOTED_NAME && (first.type() != Type.WORD || first.isReserved())) {
+      throw Errors.unexpectedTerm(first);
+    }
+    List<Expr.Step> steps = new ArrayList<>();
+    steps.add(new Expr.Step.Name(first.value()));
+    while (true) {
+      if (tokens.accept(Type.DOT)) {
+        Token name = tokens.next();
+        boolean isName = name.type() == Type.QUOTED_NAME || (name.type() == Type.WORD && !name.isReserved());
+        if (!isName) {
+          throw Errors.malformed(Errors.INVALID_PATH_DOT);
+        }
+        steps.add(new Expr.Step.Name(name.value()));
+      } else if (tokens.accept(Type.LBRACKET)) {
+        Token key = tokens.next();
+        steps.add(switch (key.type()) {
+          case STRING -> new Expr.Step.Name(key.value());
+          case NUMBER -> new Expr.Step.Index(listIndex(key));
+          default -> throw Errors.unexpected(key);
+        });
+        tokens.expect(Type.RBRACKET);
+      } else {
+        return new Expr.PathExpr(steps);
+      }
+    }
+  }
+
+  private static int listIndex(Token number) {
+    String digits = number.value();
+    if (digits.length() > 9 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw Errors.unexpected(number);
+    }
+    return Integer.parseInt(digits);
+  }
+
+  // ---- calls
+
+  private boolean atCall() {
+    return tokens.at(Type.WORD) && tokens.peekAt(1).type() == Type.LPAREN;
+  }
+
+  private Expr call(Token name) {
+    if (clause == Clause.ITEM) {
+      throw Errors.unsupportedDataType(name);
+    }
+    Function function = FUNCTIONS.get(name.value().toLowerCase(Locale.ROOT));
+    if (function == null || (clause == Clause.CONDITION && isUpdateFunction(function))) {
+      throw Errors.unrecognizedFunction(name);
+    }
+    tokens.next();
+    List<Expr> arguments = arguments();
+    int arity = arity(function);
+    if (arity > 0 && arguments.size() != arity) {
+      throw Errors.operandCount(name, arguments.size());
+    }
+    boolean needsPath = function == Function.ATTRIBUTE_EXISTS || function == Function.ATTRIBUTE_NOT_EXISTS;
+    if (needsPath && !(arguments.get(0) instanceof Expr.PathExpr)) {
+      throw Errors.documentPathRequired(name);
+    }
+    return new Expr.Call(function, arguments);
+  }
+
+  /**
+   * {@code set_add(target, <<...>>)} or {@code set_delete(...)}: DynamoDB checks the arity, that the first argument
+   * is the path being assigned, and that the second is not a value of another type written out.
+   */
+  private Expr setFunction(Function function, Token name, Expr.PathExpr target) {
+    String upper = name.value().toUpperCase(Locale.ROOT);
+    tokens.next();
+    Token firstArgument = tokens.peekAt(1);
+    List<Expr> arguments = arguments();
+    if (arguments.size() != 2) {
+      throw Errors.setFunctionArity(upper, name);
+    }
+    if (!arguments.get(0).equals(target)) {
+      throw Errors.setFunctionTarget(upper, name);
+    }
+    Expr operand = arguments.get(1);
+    if (operand instanceof Expr.Literal || operand instanceof Expr.ListExpr || operand instanceof Expr.TupleExpr) {
+      throw Errors.setFunctionOperand(upper, firstArgument);
+    }
+    return new Expr.Call(function, arguments);
+  }
+
+  /** {@code (a, b, ...)} after a function's name. */
+  private List<Expr> arguments() {
+    tokens.expect(Type.LPAREN);
+    return nested(() -> {
+      List<Expr> arguments = new ArrayList<>();
+      if (!tokens.accept(Type.RPAREN)) {
+        do {
+          arguments.add(value(ValuePath.ROOT));
+        } while (tokens.accept(Type.COMMA));
+        tokens.expect(Type.RPAREN);
+      }
+      return arguments;
+    });
+  }
+
+  private static boolean isUpdateFunction(Function function) {
+    return switch (function) {
+      case LIST_APPEND, SET_ADD, SET_DELETE -> true;
+      case BEGINS_WITH, CONTAINS, SIZE, ATTRIBUTE_TYPE, MISSING, ATTRIBUTE_EXISTS, ATTRIBUTE_NOT_EXISTS -> false;
+    };
+  }
+
+  /** The operands a function takes, where DynamoDB counts them at parse time; 0 where it is left to execution. */
+  private static int arity(Function function) {
+    return switch (function) {
+      case SIZE, ATTRIBUTE_EXISTS, ATTRIBUTE_NOT_EXISTS -> 1;
+      case BEGINS_WITH, CONTAINS, ATTRIBUTE_TYPE, LIST_APPEND, SET_ADD, SET_DELETE -> 2;
+      case MISSING -> 0;
+    };
+  }
+
+  private <T> T nested(Supplier<T> parse) {
+    if (++nesting > MAX_NESTING) {
+      throw Errors.malformed("");
+    }
+    T result = parse.get();
+    nesting--;
+    return result;
+  }
+
+}

@@ -67,7 +67,7 @@ public record TableMetadata(
         lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, stream, timeToLive);
   }
 
-  public TableMetadata withStream(StreamSettings newStream) {
+  public TableMetadata withStream(@Nullable StreamSettings newStream) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
         lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, newStream,

@@ -104,7 +104,7 @@ public final class ConstraintViolations {
    * Enum membership: {@code choice}'s text must name one of {@code listed}, which is rendered in the given order, as
    * DynamoDB lists the set.
    */
-  public <E extends Enum<E>> ConstraintViolations oneOf(String path, Choice<E> choice, List<E> listed) {
+  public <E extends Enum<E>> ConstraintViolations oneOf(String path, @Nullable Choice<E> choice, List<E> listed) {
     if (choice != null && choice.value() == null) {
       add(quote(choice.text()), path, "Member must satisfy enum value set: " + Choice.render(listed));
     }
@@ -112,7 +112,7 @@ public final class ConstraintViolations {
   }
 
   /** As {@link #oneOf(String, Choice, List)} for an enum declared in DynamoDB's listing order. */
-  public <E extends Enum<E>> ConstraintViolations oneOf(String path, Choice<E> choice, E[] listed) {
+  public <E extends Enum<E>> ConstraintViolations oneOf(String path, @Nullable Choice<E> choice, E[] listed) {
     return oneOf(path, choice, List.of(listed));
   }
 

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * BatchGetItem: up to 100 keys over several tables. Keys whose items would take the response past 16 MB are
@@ -132,7 +133,7 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
   }
 
   /** One table's keys, validated and encoded before anything is read. */
-  private record Plan(KeysAndAttributes request, List<byte[]> keys, List<Path> projection) {}
+  private record Plan(KeysAndAttributes request, List<byte[]> keys, @Nullable List<Path> projection) {}
 
   private Plan plan(String tableName, KeysAndAttributes request) {
     RequestExpressions.checkParameters(List.of(Parameter.of("ProjectionExpression", request.projectionExpression())),

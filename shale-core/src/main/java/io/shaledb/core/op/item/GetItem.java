@@ -16,6 +16,7 @@ import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * GetItem. Every read is strongly consistent, which satisfies both ConsistentRead settings. Without a projection the
@@ -67,7 +68,7 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
   }
 
   /** The bound ProjectionExpression or AttributesToGet as top-level paths; null when neither is given. */
-  private List<Path> projection(GetItemInput in, Binder binder) {
+  private @Nullable List<Path> projection(GetItemInput in, Binder binder) {
     if (in.attributesToGet() != null) {
       return LegacyParameters.attributesToGet(in.attributesToGet());
     }

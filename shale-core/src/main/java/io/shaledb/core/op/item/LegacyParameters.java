@@ -20,6 +20,7 @@ import io.shaledb.core.validate.ConstraintViolations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pre-expression parameters (Expected with ConditionalOperator, and AttributeUpdates), translated into the
@@ -31,8 +32,8 @@ public final class LegacyParameters {
   private LegacyParameters() {}
 
   /** @param parameter the parameter's path name: expected, queryFilter, scanFilter or keyConditions */
-  public static void checkDeclared(ConstraintViolations v, String parameter, Map<String, ExpectedCondition> expected,
-      Choice<ConditionalOperator> conditionalOperator) {
+  public static void checkDeclared(ConstraintViolations v, String parameter,
+      @Nullable Map<String, ExpectedCondition> expected, @Nullable Choice<ConditionalOperator> conditionalOperator) {
     if (expected != null) {
       expected.forEach((name, e) -> v.oneOf(parameter + "." + name + ".member.comparisonOperator",
           e.comparisonOperator(), ComparisonOperator.values()));
@@ -62,8 +63,8 @@ public final class LegacyParameters {
    * The Expected (or QueryFilter, ScanFilter, KeyConditions) conditions joined by ConditionalOperator (AND by
    * default), or null when there are none. ConditionalOperator needs two conditions to join.
    */
-  public static Condition condition(Map<String, ExpectedCondition> expected,
-      Choice<ConditionalOperator> conditionalOperator) {
+  public static @Nullable Condition condition(@Nullable Map<String, ExpectedCondition> expected,
+      @Nullable Choice<ConditionalOperator> conditionalOperator) {
     if (conditionalOperator != null && (expected == null || expected.size() < 2)) {
       throw DynamoException.validation(
           "ConditionalOperator can only be used when Filter or Expected has two or more elements");
@@ -100,7 +101,7 @@ public final class LegacyParameters {
       return exists ? new Condition.Comparison(path, Comparator.EQ, new Operand.Literal(e.value()))
           : new Condition.Function(ConditionFunction.ATTRIBUTE_NOT_EXISTS, List.of(path));
     }
-    ComparisonOperator operator = Choice.valueOrNull(e.comparisonOperator());
+    ComparisonOperator operator = e.comparisonOperator().known();
     if (e.exists() != null) {
       throw invalidCondition("Exists and ComparisonOperator cannot be used together for Attribute: " + name);
     }

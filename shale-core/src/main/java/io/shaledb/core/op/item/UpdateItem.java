@@ -22,6 +22,7 @@ import io.shaledb.core.write.WritePipeline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * UpdateItem: edits an item's attributes, creating the item when it does not exist (as DynamoDB does), optionally
@@ -92,8 +93,8 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
    * The item after {@code update}: an absent item starts as its key alone, except that an update that only deletes
    * elements from sets leaves an absent item absent, as DynamoDB's DELETE action does.
    */
-  public static Map<String, AttributeValue> apply(Update update, Map<String, AttributeValue> previous,
-      Map<String, AttributeValue> key) {
+  public static @Nullable Map<String, AttributeValue> apply(Update update,
+      @Nullable Map<String, AttributeValue> previous, Map<String, AttributeValue> key) {
     if (previous == null && !update.actions().isEmpty()
         && update.actions().stream().allMatch(action -> action instanceof Update.Delete)) {
       return null;
@@ -101,7 +102,8 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
     return UpdateApplier.apply(update, previous == null ? new LinkedHashMap<>(key) : previous);
   }
 
-  private static Map<String, AttributeValue> returnValues(Choice<ReturnValue> returnValues, Update update,
+  private static @Nullable Map<String, AttributeValue> returnValues(@Nullable Choice<ReturnValue> returnValues,
+      Update update,
       WriteOutcome result) {
     List<Path> updated = update.actions().stream().map(Update.Action::path).toList();
     Map<String, AttributeValue> answer = switch (Choice.valueOr(returnValues, ReturnValue.NONE)) {

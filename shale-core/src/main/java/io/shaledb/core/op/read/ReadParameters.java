@@ -18,12 +18,13 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The checks and bindings Query and Scan share: Select, projection, filter, Limit and the exclusive start key. */
 final class ReadParameters {
   /** What a read resolved to: its target, bound filter and projection, and where it starts. */
-  record Resolved(ReadTarget target, Condition filter, List<Path> projection, boolean countOnly,
-      boolean consistent, byte[] exclusiveStart) {}
+  record Resolved(ReadTarget target, @Nullable Condition filter, @Nullable List<Path> projection, boolean countOnly,
+      boolean consistent, byte @Nullable [] exclusiveStart) {}
 
   private ReadParameters() {}
 
@@ -106,7 +107,8 @@ final class ReadParameters {
         exclusiveStart);
   }
 
-  private static ReadTarget target(TableMetadata table, ReadRequest r, Select select, List<Path> projection) {
+  private static ReadTarget target(TableMetadata table, ReadRequest r, Select select,
+      @Nullable List<Path> projection) {
     if (r.indexName() == null) {
       return new ReadTarget(table, null, false);
     }
@@ -132,7 +134,7 @@ final class ReadParameters {
         || index.keySchema().isKeyAttribute(attribute) || index.nonKeyAttributes().contains(attribute);
   }
 
-  private static List<Path> projection(Database db, ReadRequest r, Binder binder) {
+  private static @Nullable List<Path> projection(Database db, ReadRequest r, Binder binder) {
     if (r.attributesToGet() != null) {
       return LegacyParameters.attributesToGet(r.attributesToGet());
     }

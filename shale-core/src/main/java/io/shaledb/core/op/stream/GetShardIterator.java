@@ -38,7 +38,7 @@ public final class GetShardIterator implements Operation<GetShardIteratorInput, 
    */
   @Override
   public String execute(GetShardIteratorInput in, RequestContext context) {
-    ShardIteratorType type = in.shardIteratorType().value();
+    ShardIteratorType type = in.shardIteratorType().known();
     boolean positioned = switch (type) {
       case TRIM_HORIZON, LATEST -> false;
       case AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER -> true;

@@ -66,7 +66,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
           UUID.randomUUID().toString(),
           keySchema,
           in.attributeDefinitions().stream()
-              .map(d -> new KeyAttribute(d.attributeName(), d.attributeType().value()))
+              .map(d -> new KeyAttribute(d.attributeName(), d.attributeType().known()))
               .toList(),
           mode,
           throughput,
@@ -184,7 +184,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
   private static KeyAttribute keyAttribute(String name, List<AttributeDefinition> definitions) {
     for (AttributeDefinition d : definitions) {
       if (d.attributeName().equals(name)) {
-        return new KeyAttribute(name, d.attributeType().value());
+        return new KeyAttribute(name, d.attributeType().known());
       }
     }
     throw new IllegalStateException("key attribute " + name + " was checked to be defined");

@@ -151,7 +151,7 @@ final class GlobalIndexUpdates {
       if (existing == null) {
         definitions.add(d);
       } else if (keyNames.contains(d.attributeName())
-          && existing.attributeType().value() != d.attributeType().value()) {
+          && existing.attributeType().value() != d.attributeType().known()) {
         // DynamoDB Local 3.3.1's words: no source at hand gives the service's.
         throw DynamoException.validation(
             "invalid attribute, SchemaElement redefined should be of same type as previously defined");
@@ -170,7 +170,7 @@ final class GlobalIndexUpdates {
     indexes.add(index);
     TableMetadata withIndex = table.withIndexes(indexes);
     return withIndex.withAttributeDefinitions(usedDefinitions(withIndex, definitions.stream()
-        .map(d -> new KeyAttribute(d.attributeName(), d.attributeType().value())).toList()));
+        .map(d -> new KeyAttribute(d.attributeName(), d.attributeType().known())).toList()));
   }
 
   /** The definitions of the attributes the table's and its indexes' keys use: DynamoDB keeps no others. */

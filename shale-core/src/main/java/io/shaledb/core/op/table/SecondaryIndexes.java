@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Secondary index definitions of CreateTable and UpdateTable: their declared constraints and DynamoDB's semantic
@@ -71,8 +72,8 @@ final class SecondaryIndexes {
    * The names of key attributes and of projected attributes are limited in UTF-8 bytes, which the declared
    * constraints (in characters) let through (DynamoDB Local 3.3.1's words; the limit is the developer guide's).
    */
-  static void checkNameLengths(List<KeySchemaElement> tableKeys, List<SecondaryIndex> locals,
-      List<SecondaryIndex> globals) {
+  static void checkNameLengths(List<KeySchemaElement> tableKeys, @Nullable List<SecondaryIndex> locals,
+      @Nullable List<SecondaryIndex> globals) {
     List<String> names = new ArrayList<>();
     tableKeys.forEach(k -> names.add(k.attributeName()));
     for (List<SecondaryIndex> list : Arrays.asList(locals, globals)) {
@@ -97,7 +98,7 @@ final class SecondaryIndexes {
    * @param alreadyProjected NonKeyAttributes the table's existing indexes declare (UpdateTable)
    */
   static void check(List<KeySchemaElement> tableKeys, List<AttributeDefinition> definitions,
-      List<SecondaryIndex> locals, List<SecondaryIndex> globals, int alreadyProjected) {
+      @Nullable List<SecondaryIndex> locals, @Nullable List<SecondaryIndex> globals, int alreadyProjected) {
     List<String> defined = definitions.stream().map(AttributeDefinition::attributeName).toList();
     Set<String> names = new HashSet<>();
     if (locals != null) {
@@ -254,7 +255,7 @@ final class SecondaryIndexes {
   }
 
   /** The metadata of checked indexes, with consecutive keyspace ids from {@code firstKeyspace}. */
-  static List<IndexMetadata> build(List<SecondaryIndex> locals, List<SecondaryIndex> globals,
+  static List<IndexMetadata> build(@Nullable List<SecondaryIndex> locals, @Nullable List<SecondaryIndex> globals,
       List<AttributeDefinition> definitions, BillingMode mode, int firstKeyspace, Instant now) {
     List<IndexMetadata> indexes = new ArrayList<>();
     int keyspace = firstKeyspace;
@@ -278,14 +279,14 @@ final class SecondaryIndexes {
       (key.keyType().is(KeyType.HASH) ? partitionKeys : sortKeys).add(attribute);
     }
     return new IndexMetadata(index.indexName(), keyspace, local, new KeySchema(partitionKeys, sortKeys),
-        index.projectionType().value(),
+        index.projectionType().known(),
         index.nonKeyAttributes() == null ? List.of() : index.nonKeyAttributes(), IndexStatus.ACTIVE, throughput, now);
   }
 
   private static KeyAttribute attribute(String name, List<AttributeDefinition> definitions) {
     for (AttributeDefinition d : definitions) {
       if (d.attributeName().equals(name)) {
-        return new KeyAttribute(name, d.attributeType().value());
+        return new KeyAttribute(name, d.attributeType().known());
       }
     }
     throw new IllegalStateException("index key " + name + " was checked to be defined");

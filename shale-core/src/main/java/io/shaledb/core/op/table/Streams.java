@@ -12,6 +12,8 @@ import io.shaledb.core.validate.ConstraintViolations;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** StreamSpecification's rules, shared by CreateTable and UpdateTable. */
 public final class Streams {
@@ -63,12 +65,12 @@ public final class Streams {
     while (change.stream(arn(db.tableArn(tableName), LABEL.format(created))).isPresent()) {
       created = created.plusMillis(1);
     }
-    return new StreamSettings(spec.streamViewType().value(), keyspace, LABEL.format(created), created);
+    return new StreamSettings(spec.streamViewType().known(), keyspace, LABEL.format(created), created);
   }
 
   /** The catalog record of a table's enabled stream. */
   static StreamDescriptor descriptor(Database db, TableMetadata table) {
-    StreamSettings stream = table.stream();
+    StreamSettings stream = Objects.requireNonNull(table.stream(), "only a table with a stream has its descriptor");
     return StreamDescriptor.open(arn(db.tableArn(table.name()), stream.label()), table.name(), stream.viewType(),
         stream.keyspace(), stream.label(), stream.created(), table.keySchema().partitionKey().name(),
         table.keySchema().sortKey().map(k -> k.name()).orElse(null));
@@ -86,7 +88,7 @@ public final class Streams {
   }
 
   /** The newest stream a table ever had, enabled or not, as DescribeTable's LatestStreamArn reports it. */
-  static StreamDescriptor latest(Database db, String tableName) {
+  static @Nullable StreamDescriptor latest(Database db, String tableName) {
     StreamDescriptor latest = null;
     for (StreamDescriptor stream : db.catalog().streams()) {
       if (stream.tableName().equals(tableName)

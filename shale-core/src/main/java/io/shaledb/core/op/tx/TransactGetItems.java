@@ -22,6 +22,7 @@ import io.shaledb.core.validate.ConstraintViolations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** TransactGetItems: up to 100 reads from one consistent snapshot, so they never see half of a transaction. */
 public final class TransactGetItems implements Operation<TransactGetItemsInput, TransactOutput> {
@@ -53,7 +54,7 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
     v.throwIfAny();
   }
 
-  private record Read(TableMetadata table, Map<String, AttributeValue> key, List<Path> projection) {}
+  private record Read(TableMetadata table, Map<String, AttributeValue> key, @Nullable List<Path> projection) {}
 
   /** One Get with its table and projection, whose faults refuse the whole request. */
   private Read read(Get get) {

@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TransactWriteItems: up to 100 puts, updates, deletes and condition checks over several tables, applied all or
@@ -121,7 +123,7 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
   }
 
   /** An action with its expressions bound. */
-  private record Bound(TransactAction action, Update update, WriteCondition condition, Binder binder) {}
+  private record Bound(TransactAction action, @Nullable Update update, WriteCondition condition, Binder binder) {}
 
   /** Binds one action's expressions: its UpdateExpression first, then its ConditionExpression, in DynamoDB's order. */
   private Bound bind(TransactAction action) {
@@ -158,8 +160,9 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
       }
       case TransactAction.Update u -> {
         byte[] key = ItemKeys.ofKey(table, u.key());
-        UpdateItem.checkKeyAttributes(table, bound.update());
-        yield new ItemWrite(table, key, condition, old -> UpdateItem.apply(bound.update(), old, u.key()));
+        Update update = Objects.requireNonNull(bound.update(), "an Update action's expression is bound");
+        UpdateItem.checkKeyAttributes(table, update);
+        yield new ItemWrite(table, key, condition, old -> UpdateItem.apply(update, old, u.key()));
       }
       case TransactAction.Delete d -> ItemWrite.delete(table, ItemKeys.ofKey(table, d.key()), condition);
       case TransactAction.ConditionCheck c -> ItemWrite.conditionCheck(table, ItemKeys.ofKey(table, c.key()),

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.validate.Validated;
 import java.util.Set;
 import java.util.HashSet;
 import io.shaledb.core.api.AttributeAction;
@@ -98,7 +99,7 @@ public final class LegacyParameters {
       if (!exists && e.value() != null) {
         throw invalidCondition("Value cannot be used when Exists is false for Attribute: " + name);
       }
-      return exists ? new Condition.Comparison(path, Comparator.EQ, new Operand.Literal(e.value()))
+      return exists ? new Condition.Comparison(path, Comparator.EQ, new Operand.Literal(Validated.present(e.value())))
           : new Condition.Function(ConditionFunction.ATTRIBUTE_NOT_EXISTS, List.of(path));
     }
     ComparisonOperator operator = e.comparisonOperator().known();
@@ -182,15 +183,16 @@ public final class LegacyParameters {
       AttributeUpdate u = entry.getValue();
       AttributeAction action = Choice.valueOr(u.action(), AttributeAction.PUT);
       AttributeValue value = u.value();
-      if (value == null && action != AttributeAction.DELETE) {
-        throw invalid("Only DELETE action is allowed when no attribute value is specified");
+      if (value == null) {
+        if (action != AttributeAction.DELETE) {
+          throw invalid("Only DELETE action is allowed when no attribute value is specified");
+        }
+        actions.add(new Update.Remove(path));
+        continue;
       }
       actions.add(switch (action) {
         case PUT -> new Update.Set(path, new Operand.Literal(value));
         case DELETE -> {
-          if (value == null) {
-            yield new Update.Remove(path);
-          }
           if (!value.type().isSet()) {
             throw invalid("DELETE action with value is not supported for the type " + value.type());
           }

@@ -15,6 +15,7 @@ import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
 import io.shaledb.core.write.WriteOutcome;
@@ -42,7 +43,7 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
     ConstraintViolations v = ConditionalWrites.checkDeclared(in.tableName(), "key", in.key(),
         in.returnValues(), in.returnConsumedCapacity(), in.returnItemCollectionMetrics(),
         in.returnValuesOnConditionCheckFailure(), in.expected(), in.conditionalOperator());
-    LegacyParameters.checkDeclaredUpdates(v, in.attributeUpdates());
+    LegacyParameters.checkDeclaredUpdates(v, Validated.present(in.attributeUpdates()));
     v.throwIfAny();
   }
 
@@ -67,12 +68,12 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
     WriteCondition condition = ConditionalWrites.condition(db, binder, in.conditionExpression(), in.expected(),
         in.conditionalOperator(), in.returnValuesOnConditionCheckFailure());
     binder.checkAllUsed();
-    TableMetadata table = db.tableForItems(in.tableName());
+    TableMetadata table = db.tableForItems(Validated.present(in.tableName()));
     binder.checkKeyPaths(table);
-    byte[] key = ItemKeys.ofKey(table, in.key());
+    byte[] key = ItemKeys.ofKey(table, Validated.present(in.key()));
     checkKeyAttributes(table, update);
     WriteOutcome result = writes.write(context, new ItemWrite(table, key, condition,
-        previous -> apply(update, previous, in.key())));
+        previous -> apply(update, previous, Validated.present(in.key()))));
     return new ItemOutput(returnValues(in.returnValues(), update, result),
         context.capacity().reportFor(in.returnConsumedCapacity(), table.name()),
         ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), table, result));

@@ -16,6 +16,7 @@ import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -99,7 +100,7 @@ final class ReadParameters {
         : LegacyParameters.condition(r.legacyFilter(), r.conditionalOperator());
     List<Path> projection = projection(db, r, binder);
     binder.checkAllUsed();
-    TableMetadata table = db.tableForItems(r.tableName());
+    TableMetadata table = db.tableForItems(Validated.present(r.tableName()));
     binder.checkKeyPaths(table);
     ReadTarget target = target(table, r, select, projection);
     byte[] exclusiveStart = r.exclusiveStartKey() == null ? null : startKey(target, r.exclusiveStartKey());

@@ -10,6 +10,7 @@ import io.shaledb.core.op.stream.StreamRequests.ShardDescription;
 import io.shaledb.core.op.stream.StreamRequests.ShardFilter;
 import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.stream.StreamDescriptor.Shard;
+import io.shaledb.core.validate.Validated;
 import java.util.ArrayList;
 import java.util.List;
 import io.shaledb.core.validate.ConstraintViolations;
@@ -39,7 +40,7 @@ public final class DescribeStream implements Operation<DescribeStreamInput, Desc
 
   @Override
   public DescribeStreamOutput execute(DescribeStreamInput in, RequestContext context) {
-    StreamDescriptor stream = StreamReader.stream(db, in.streamArn());
+    StreamDescriptor stream = StreamReader.stream(db, Validated.present(in.streamArn()));
     int limit = in.limit() == null ? 100 : in.limit().intValue();
     List<ShardDescription> page = new ArrayList<>();
     String last = null;

@@ -15,16 +15,16 @@ import org.jspecify.annotations.Nullable;
 public final class StreamRequests {
   private StreamRequests() {}
 
-  public record ListStreamsInput(String tableName, Long limit, String exclusiveStartStreamArn) {}
+  public record ListStreamsInput(@Nullable String tableName, @Nullable Long limit, @Nullable String exclusiveStartStreamArn) {}
 
   public record ListStreamsOutput(List<StreamDescriptor> streams, @Nullable String lastEvaluatedStreamArn) {}
 
   /** @param shardFilter null when the request has none */
-  public record DescribeStreamInput(String streamArn, Long limit, String exclusiveStartShardId,
+  public record DescribeStreamInput(@Nullable String streamArn, @Nullable Long limit, @Nullable String exclusiveStartShardId,
       @Nullable ShardFilter shardFilter) {}
 
   /** DescribeStream's ShardFilter: with CHILD_SHARDS, only the children of {@code shardId}. */
-  public record ShardFilter(Choice<ShardFilterType> type, String shardId) {}
+  public record ShardFilter(@Nullable Choice<ShardFilterType> type, @Nullable String shardId) {}
 
   /** A stream, its status and one page of its shards. */
   public record DescribeStreamOutput(StreamDescriptor stream, String status, List<ShardDescription> shards,
@@ -34,10 +34,10 @@ public final class StreamRequests {
   public record ShardDescription(String shardId, @Nullable String parentShardId, String startingSequenceNumber,
       @Nullable String endingSequenceNumber) {}
 
-  public record GetShardIteratorInput(String streamArn, String shardId, Choice<ShardIteratorType> shardIteratorType,
-      String sequenceNumber) {}
+  public record GetShardIteratorInput(@Nullable String streamArn, @Nullable String shardId, @Nullable Choice<ShardIteratorType> shardIteratorType,
+      @Nullable String sequenceNumber) {}
 
-  public record GetRecordsInput(String shardIterator, Long limit) {}
+  public record GetRecordsInput(@Nullable String shardIterator, @Nullable Long limit) {}
 
   /** One change record as stored: its sequence number and its fields (see StreamLog). */
   public record ChangeRecord(long sequenceNumber, Map<String, AttributeValue> fields, StreamViewType viewType) {}

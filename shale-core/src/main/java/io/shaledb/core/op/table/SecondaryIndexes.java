@@ -14,6 +14,7 @@ import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.KeyType;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ final class SecondaryIndexes {
 
   private SecondaryIndexes() {}
 
-  static void checkDeclared(ConstraintViolations v, String parameter, List<SecondaryIndex> indexes, boolean local) {
+  static void checkDeclared(ConstraintViolations v, String parameter, @Nullable List<SecondaryIndex> indexes, boolean local) {
     if (indexes == null) {
       return;
     }
@@ -78,7 +79,7 @@ final class SecondaryIndexes {
     tableKeys.forEach(k -> names.add(k.attributeName()));
     for (List<SecondaryIndex> list : Arrays.asList(locals, globals)) {
       for (SecondaryIndex index : list == null ? List.<SecondaryIndex>of() : list) {
-        index.keySchema().forEach(k -> names.add(k.attributeName()));
+        Validated.present(index.keySchema()).forEach(k -> names.add(k.attributeName()));
         if (index.nonKeyAttributes() != null) {
           names.addAll(index.nonKeyAttributes());
         }
@@ -112,11 +113,12 @@ final class SecondaryIndexes {
       String tableHash = tableKeys.get(0).attributeName();
       for (SecondaryIndex index : locals) {
         checkLocalKeys(index, defined);
-        if (index.keySchema().size() != 2) {
+        List<KeySchemaElement> indexKeys = Validated.present(index.keySchema());
+        if (indexKeys.size() != 2) {
           throw invalid("Index KeySchema does not have a range key for index: " + index.indexName());
         }
-        String indexHash = index.keySchema().get(0).attributeName();
-        if (!indexHash.equals(tableHash)) {
+        String indexHash = indexKeys.get(0).attributeName();
+        if (!Validated.present(indexHash).equals(tableHash)) {
           throw invalid("Index KeySchema does not have the same leading hash key as table KeySchema for index: "
               + index.indexName() + ". index hash key: " + indexHash + ", table hash key: " + tableHash);
         }
@@ -148,7 +150,7 @@ final class SecondaryIndexes {
     tableKeys.forEach(k -> used.add(k.attributeName()));
     for (List<SecondaryIndex> list : Arrays.asList(locals, globals)) {
       if (list != null) {
-        list.forEach(index -> index.keySchema().forEach(k -> used.add(k.attributeName())));
+        list.forEach(index -> Validated.present(index.keySchema()).forEach(k -> used.add(k.attributeName())));
       }
     }
     if (!used.containsAll(defined) || defined.size() != new HashSet<>(defined).size()) {
@@ -175,10 +177,11 @@ final class SecondaryIndexes {
     if (keys.size() == 2 && keys.get(0).equals(keys.get(1))) {
       throw sameNames();
     }
-    if (!index.keySchema().get(0).keyType().is(KeyType.HASH)) {
+    List<KeySchemaElement> schema = Validated.present(index.keySchema());
+    if (!Validated.present(schema.get(0).keyType()).is(KeyType.HASH)) {
       throw firstNotHash();
     }
-    if (keys.size() == 2 && !index.keySchema().get(1).keyType().is(KeyType.RANGE)) {
+    if (keys.size() == 2 && !Validated.present(schema.get(1).keyType()).is(KeyType.RANGE)) {
       throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
     }
   }
@@ -186,20 +189,20 @@ final class SecondaryIndexes {
   /** A global index's key: one to four partition attributes, then up to four sort attributes, all distinct. */
   private static void checkGlobalKeys(SecondaryIndex index, List<String> defined) {
     List<String> keys = checkDefined(index, defined);
+    List<KeySchemaElement> schema = Validated.present(index.keySchema());
     if (new HashSet<>(keys).size() != keys.size()) {
       // The two-element case keeps the words dynalite recorded before keys could have more attributes.
-      boolean hashAndRange = keys.size() == 2 && index.keySchema().get(1).keyType().is(KeyType.RANGE);
+      boolean hashAndRange = keys.size() == 2 && Validated.present(schema.get(1).keyType()).is(KeyType.RANGE);
       throw hashAndRange ? sameNames()
           : DynamoException.validation("The KeySchema contains multiple key attributes with the same name");
     }
-    List<KeySchemaElement> schema = index.keySchema();
-    if (!schema.get(0).keyType().is(KeyType.HASH)) {
+    if (!Validated.present(schema.get(0).keyType()).is(KeyType.HASH)) {
       throw firstNotHash();
     }
     int hashes = 0;
     boolean rangeSeen = false;
     for (KeySchemaElement key : schema) {
-      if (key.keyType().is(KeyType.HASH)) {
+      if (Validated.present(key.keyType()).is(KeyType.HASH)) {
         if (rangeSeen) {
           throw invalid("All HASH key attributes must precede RANGE key attributes in the KeySchema");
         }
@@ -218,7 +221,7 @@ final class SecondaryIndexes {
 
   /** The index's key attribute names, every one of them defined. */
   private static List<String> checkDefined(SecondaryIndex index, List<String> defined) {
-    List<String> keys = index.keySchema().stream().map(KeySchemaElement::attributeName).toList();
+    List<String> keys = Validated.present(index.keySchema()).stream().map(KeySchemaElement::attributeName).toList();
     if (!defined.containsAll(keys)) {
       throw invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: " + keys
           + ", AttributeDefinitions: " + defined);
@@ -274,19 +277,20 @@ final class SecondaryIndexes {
       int keyspace, ProvisionedThroughput throughput, Instant now) {
     List<KeyAttribute> partitionKeys = new ArrayList<>();
     List<KeyAttribute> sortKeys = new ArrayList<>();
-    for (KeySchemaElement key : index.keySchema()) {
-      KeyAttribute attribute = attribute(key.attributeName(), definitions);
-      (key.keyType().is(KeyType.HASH) ? partitionKeys : sortKeys).add(attribute);
+    for (KeySchemaElement key : Validated.present(index.keySchema())) {
+      KeyAttribute attribute = attribute(Validated.present(key.attributeName()), definitions);
+      (Validated.present(key.keyType()).is(KeyType.HASH) ? partitionKeys : sortKeys).add(attribute);
     }
-    return new IndexMetadata(index.indexName(), keyspace, local, new KeySchema(partitionKeys, sortKeys),
-        index.projectionType().known(),
+    return new IndexMetadata(Validated.present(index.indexName()), keyspace, local,
+        new KeySchema(partitionKeys, sortKeys),
+        Validated.present(index.projectionType()).known(),
         index.nonKeyAttributes() == null ? List.of() : index.nonKeyAttributes(), IndexStatus.ACTIVE, throughput, now);
   }
 
   private static KeyAttribute attribute(String name, List<AttributeDefinition> definitions) {
     for (AttributeDefinition d : definitions) {
-      if (d.attributeName().equals(name)) {
-        return new KeyAttribute(name, d.attributeType().known());
+      if (Validated.present(d.attributeName()).equals(name)) {
+        return new KeyAttribute(name, Validated.present(d.attributeType()).known());
       }
     }
     throw new IllegalStateException("index key " + name + " was checked to be defined");

@@ -9,6 +9,7 @@ import io.shaledb.core.schema.StreamSettings;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -22,7 +23,7 @@ public final class Streams {
 
   private Streams() {}
 
-  static void checkDeclared(ConstraintViolations v, StreamSpecification spec) {
+  static void checkDeclared(ConstraintViolations v, @Nullable StreamSpecification spec) {
     if (spec != null) {
       v.notNull("streamSpecification.streamEnabled", spec.streamEnabled())
           .oneOf("streamSpecification.streamViewType", spec.streamViewType(), StreamViewType.values());
@@ -34,7 +35,7 @@ public final class Streams {
    * the words DynamoDB uses for a new table and for an existing one (the ack-api-quirks lab's catalogue of the
    * service's messages, October 2026).
    */
-  static boolean enabled(StreamSpecification spec, boolean newTable) {
+  static boolean enabled(@Nullable StreamSpecification spec, boolean newTable) {
     if (spec == null || !Boolean.TRUE.equals(spec.streamEnabled())) {
       if (spec != null && spec.streamViewType() != null) {
         throw DynamoException.validation(newTable
@@ -65,7 +66,8 @@ public final class Streams {
     while (change.stream(arn(db.tableArn(tableName), LABEL.format(created))).isPresent()) {
       created = created.plusMillis(1);
     }
-    return new StreamSettings(spec.streamViewType().known(), keyspace, LABEL.format(created), created);
+    return new StreamSettings(Validated.present(spec.streamViewType()).known(), keyspace, LABEL.format(created),
+        created);
   }
 
   /** The catalog record of a table's enabled stream. */

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /** Requests and responses of the control-plane operations. */
 public final class TableJson {
@@ -123,11 +124,11 @@ public final class TableJson {
   }
 
   /** DescribeTable and DeleteTable take only a table name. */
-  public static String readTableName(JsonInput in) throws IOException {
+  public static @Nullable String readTableName(JsonInput in) throws IOException {
     return readSingleString(in, "TableName");
   }
 
-  public static String readResourceArn(JsonInput in) throws IOException {
+  public static @Nullable String readResourceArn(JsonInput in) throws IOException {
     return readSingleString(in, "ResourceArn");
   }
 
@@ -229,7 +230,7 @@ public final class TableJson {
     return null;
   }
 
-  private static String readSingleString(JsonInput in, String member) throws IOException {
+  private static @Nullable String readSingleString(JsonInput in, String member) throws IOException {
     String value = null;
     in.beginRequest();
     while (in.nextField()) {
@@ -266,7 +267,7 @@ public final class TableJson {
     return Boolean.FALSE.equals(enabled) && !keyNamed;
   }
 
-  private static StreamSpecification readStreamSpecification(JsonInput in) throws IOException {
+  private static @Nullable StreamSpecification readStreamSpecification(JsonInput in) throws IOException {
     Boolean enabled = null;
     Choice<StreamViewType> viewType = null;
     if (!in.beginStructure()) {
@@ -299,7 +300,7 @@ public final class TableJson {
     return new GlobalIndexUpdate(create, delete, update);
   }
 
-  private static DeleteIndex readDeleteIndex(JsonInput in) throws IOException {
+  private static @Nullable DeleteIndex readDeleteIndex(JsonInput in) throws IOException {
     if (!in.beginStructure()) {
       return null;
     }
@@ -314,7 +315,7 @@ public final class TableJson {
     return new DeleteIndex(name);
   }
 
-  private static UpdateIndex readUpdateIndex(JsonInput in) throws IOException {
+  private static @Nullable UpdateIndex readUpdateIndex(JsonInput in) throws IOException {
     if (!in.beginStructure()) {
       return null;
     }
@@ -363,7 +364,7 @@ public final class TableJson {
     return new SecondaryIndex(name, keys, projectionType, nonKey, projection, throughput);
   }
 
-  private static Throughput readThroughput(JsonInput in) throws IOException {
+  private static @Nullable Throughput readThroughput(JsonInput in) throws IOException {
     if (!in.beginStructure()) {
       return null;
     }

@@ -42,7 +42,7 @@ public final class LegacyParameters {
     v.oneOf("conditionalOperator", conditionalOperator, ConditionalOperator.values());
   }
 
-  static void checkDeclaredUpdates(ConstraintViolations v, Map<String, AttributeUpdate> updates) {
+  static void checkDeclaredUpdates(ConstraintViolations v, @Nullable Map<String, AttributeUpdate> updates) {
     if (updates != null) {
       updates.forEach((name, u) -> v.oneOf("attributeUpdates." + name + ".member.action", u.action(),
           AttributeAction.values()));

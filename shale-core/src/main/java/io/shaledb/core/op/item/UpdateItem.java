@@ -43,7 +43,7 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
     ConstraintViolations v = ConditionalWrites.checkDeclared(in.tableName(), "key", in.key(),
         in.returnValues(), in.returnConsumedCapacity(), in.returnItemCollectionMetrics(),
         in.returnValuesOnConditionCheckFailure(), in.expected(), in.conditionalOperator());
-    LegacyParameters.checkDeclaredUpdates(v, Validated.present(in.attributeUpdates()));
+    LegacyParameters.checkDeclaredUpdates(v, in.attributeUpdates());
     v.throwIfAny();
   }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -68,7 +69,7 @@ public class CodecBenchmark {
   }
 
   @Benchmark
-  public PutItemInput jsonDecodePutItem() throws IOException {
+  public @Nullable PutItemInput jsonDecodePutItem() throws IOException {
     try (JsonInput in = JsonInput.over(new ByteArrayInputStream(PUT_REQUEST))) {
       return in.readRequest(ItemJson::readPutItem);
     }

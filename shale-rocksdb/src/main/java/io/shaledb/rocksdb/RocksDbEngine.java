@@ -130,7 +130,7 @@ public final class RocksDbEngine implements StorageEngine {
    */
   public static RocksDbEngine open(EngineOptions options) {
     RocksDbTuning tuning = RocksDbTuning.from(options);
-    Path directory = options.dataDirectory();
+    Path directory = Objects.requireNonNull(options.dataDirectory(), "RocksDB keeps its files in a data directory");
     try {
       createDurably(directory.toAbsolutePath());
       return new RocksDbEngine(directory, options.durability(), tuning);

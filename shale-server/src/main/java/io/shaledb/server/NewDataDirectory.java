@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A data directory as a start found it, so that a start that fails leaves no empty database behind: when the
@@ -23,7 +24,7 @@ final class NewDataDirectory {
   }
 
   /** The directory before a start, when it is missing or empty; empty when it holds something or there is none. */
-  static Optional<NewDataDirectory> before(Path directory) {
+  static Optional<NewDataDirectory> before(@Nullable Path directory) {
     if (directory == null) {
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package io.shaledb.core.error;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one exception that carries a DynamoDB error to the client: a code, the service's message and optional
@@ -15,18 +16,18 @@ public final class DynamoException extends RuntimeException {
   private final ErrorCode code;
   private final transient Map<String, Object> extra;
   private final boolean requestValidation;
-  private final String envelopedMessage;
+  private final @Nullable String envelopedMessage;
 
-  public DynamoException(ErrorCode code, String message) {
+  public DynamoException(ErrorCode code, @Nullable String message) {
     this(code, message, Map.of());
   }
 
-  public DynamoException(ErrorCode code, String message, Map<String, Object> extra) {
+  public DynamoException(ErrorCode code, @Nullable String message, Map<String, Object> extra) {
     this(code, message, extra, false, message);
   }
 
-  private DynamoException(ErrorCode code, String message, Map<String, Object> extra, boolean requestValidation,
-      String envelopedMessage) {
+  private DynamoException(ErrorCode code, @Nullable String message, Map<String, Object> extra,
+      boolean requestValidation, @Nullable String envelopedMessage) {
     super(message, null, false, false);
     this.code = code;
     this.extra = Map.copyOf(extra);
@@ -51,7 +52,7 @@ public final class DynamoException extends RuntimeException {
   }
 
   /** What the envelope of a request validation error holds: its message, or where the service words it apart, that. */
-  public String envelopedMessage() {
+  public @Nullable String envelopedMessage() {
     return envelopedMessage;
   }
 
@@ -90,7 +91,7 @@ public final class DynamoException extends RuntimeException {
         "DynamoDB is currently unavailable. (This should be a temporary state.)");
   }
 
-  public static DynamoException serialization(String message) {
+  public static DynamoException serialization(@Nullable String message) {
     return new DynamoException(ErrorCode.SERIALIZATION, message);
   }
 }

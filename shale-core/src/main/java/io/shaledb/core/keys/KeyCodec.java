@@ -62,7 +62,7 @@ public final class KeyCodec {
    * order.
    */
   public static byte[] indexKey(int keyspace, List<AttributeValue> partitionKeys, List<AttributeValue> sortKeys,
-      AttributeValue tablePartitionKey, AttributeValue tableSortKey) {
+      AttributeValue tablePartitionKey, @Nullable AttributeValue tableSortKey) {
     ByteWriter out = partitionPrefix(keyspace, partitionBytes(partitionKeys), 64);
     for (AttributeValue sortKey : sortKeys) {
       writeOrdered(out, sortKey);
@@ -86,7 +86,7 @@ public final class KeyCodec {
    * whatever follows.
    */
   public static KeyRange queryRange(int keyspace, List<AttributeValue> partitionKeys,
-      List<AttributeValue> sortKeyPrefix, SortKeyCondition last) {
+      List<AttributeValue> sortKeyPrefix, @Nullable SortKeyCondition last) {
     ByteWriter prefix = partitionPrefix(keyspace, partitionBytes(partitionKeys), 16);
     for (AttributeValue value : sortKeyPrefix) {
       writeOrdered(prefix, value);

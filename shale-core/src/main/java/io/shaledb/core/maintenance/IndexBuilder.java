@@ -78,21 +78,21 @@ public final class IndexBuilder implements BackgroundService {
           .map(current -> current.index(index.name()))
           .filter(current -> current.keyspace() == index.keyspace() && current.status() == IndexStatus.CREATING);
       if (building.isEmpty()) {
-        return new Committed<>(null, changes);
+        return new Committed<>(false, changes);
       }
       for (byte[] key : keys) {
         byte[] stored = tx.get(key);
         Map<String, AttributeValue> item = stored == null ? null : ItemCodec.decode(stored);
         byte[] entryKey = item == null || !IndexEntries.indexable(index, item) ? null
             : IndexEntries.key(table, index, item);
-        if (entryKey != null && tx.get(entryKey) == null) {
+        if (item != null && entryKey != null && tx.get(entryKey) == null) {
           Map<String, AttributeValue> entry = IndexEntries.project(table, index, item);
           tx.put(entryKey, ItemCodec.encode(entry));
           changes.add(new Staged(index.keyspace(), -1, ItemSize.of(entry)));
         }
       }
       ResumePositions.write(tx, index.keyspace(), Task.INDEX_BACKFILL, next);
-      return new Committed<>(null, changes);
+      return new Committed<>(true, changes);
     });
   }
 

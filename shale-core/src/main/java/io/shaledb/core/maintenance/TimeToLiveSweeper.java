@@ -75,10 +75,11 @@ public final class TimeToLiveSweeper implements BackgroundService {
     }
     byte[] next = read < ITEMS_PER_PASS || last == null ? null : KeyRange.after(last);
     writes.transactions().run(RequestContext.service(db.clock()), tx -> {
-      if (db.catalog().current(tx, table.name(), table.keyspace()).isPresent()) {
+      boolean tableExists = db.catalog().current(tx, table.name(), table.keyspace()).isPresent();
+      if (tableExists) {
         ResumePositions.write(tx, table.keyspace(), Task.TIME_TO_LIVE_SWEEP, next);
       }
-      return Committed.nothing(null);
+      return Committed.nothing(tableExists);
     });
   }
 

@@ -22,8 +22,8 @@ public final class CapacityMeter {
     private double readUnits;
     private double writeUnits;
     /** Created by the first charge to an index: most requests touch none. */
-    private Map<String, Double> localIndexes;
-    private Map<String, Double> globalIndexes;
+    private @Nullable Map<String, Double> localIndexes;
+    private @Nullable Map<String, Double> globalIndexes;
 
     private Usage(String table) {
       this.table = table;
@@ -60,17 +60,17 @@ public final class CapacityMeter {
       return new ConsumedCapacity.Shares(readUnits + writeUnits, orEmpty(localIndexes), orEmpty(globalIndexes));
     }
 
-    private static Map<String, Double> add(Map<String, Double> indexes, String index, double units) {
+    private static Map<String, Double> add(@Nullable Map<String, Double> indexes, String index, double units) {
       Map<String, Double> charged = indexes == null ? new LinkedHashMap<>() : indexes;
       charged.merge(index, units, Double::sum);
       return charged;
     }
 
-    private static double sum(Map<String, Double> indexes) {
+    private static double sum(@Nullable Map<String, Double> indexes) {
       return indexes == null ? 0 : indexes.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    private static Map<String, Double> orEmpty(Map<String, Double> indexes) {
+    private static Map<String, Double> orEmpty(@Nullable Map<String, Double> indexes) {
       return indexes == null ? Map.of() : indexes;
     }
   }
@@ -108,7 +108,7 @@ public final class CapacityMeter {
   }
 
   /** What to report for ReturnConsumedCapacity {@code mode}: one entry a table, none for NONE or absent. */
-  public List<ConsumedCapacity> report(Choice<ReturnConsumedCapacity> mode) {
+  public List<ConsumedCapacity> report(@Nullable Choice<ReturnConsumedCapacity> mode) {
     ReturnConsumedCapacity asked = Choice.valueOr(mode, ReturnConsumedCapacity.NONE);
     if (asked == ReturnConsumedCapacity.NONE) {
       return List.of();
@@ -121,7 +121,7 @@ public final class CapacityMeter {
   }
 
   /** The report of a single-table operation: its one entry, or null. */
-  public ConsumedCapacity reportFor(Choice<ReturnConsumedCapacity> mode, String table) {
+  public @Nullable ConsumedCapacity reportFor(@Nullable Choice<ReturnConsumedCapacity> mode, String table) {
     ReturnConsumedCapacity asked = Choice.valueOr(mode, ReturnConsumedCapacity.NONE);
     return asked == ReturnConsumedCapacity.NONE ? null : report(usage(table), asked);
   }

@@ -3,6 +3,7 @@ package io.shaledb.core.op;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Capacity an operation consumed on one table, as ReturnConsumedCapacity reports it. DynamoDB's arithmetic: reads
@@ -11,7 +12,7 @@ import java.util.Map;
  * @param capacityUnits the total, the table's share and every index's together
  * @param shares what INDEXES adds, or null when only the total was asked for
  */
-public record ConsumedCapacity(String tableName, double capacityUnits, Shares shares) {
+public record ConsumedCapacity(String tableName, double capacityUnits, @Nullable Shares shares) {
   private static final int READ_UNIT_BYTES = 4096;
   private static final int WRITE_UNIT_BYTES = 1024;
 

@@ -6,6 +6,7 @@ import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An item a read returns (GetItem, or one of a Query or Scan page): decoded when the read had to look inside it (a
@@ -19,7 +20,7 @@ public sealed interface PageItem {
   record Stored(byte[] bytes) implements PageItem {}
 
   /** A stored item as a point read returns it: as stored, or decoded and projected to {@code projection}. */
-  public static PageItem of(byte[] stored, List<Path> projection) {
+  public static PageItem of(byte[] stored, @Nullable List<Path> projection) {
     return projection == null ? new Stored(stored)
         : new Decoded(Projector.project(ItemCodec.decode(stored), projection));
   }

@@ -3,6 +3,7 @@ package io.shaledb.core.op;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an operation knows of the request it serves beyond its input: the request's id, who sent it, when it must be
@@ -16,7 +17,7 @@ import java.util.UUID;
  *     made from inside the process
  */
 public record RequestContext(CharSequence requestId, Principal principal, Instant deadline, Clock clock,
-    CapacityMeter capacity, String endpoint) {
+    CapacityMeter capacity, @Nullable String endpoint) {
 
   /** A request made from inside the process (tests, embedding code), with no deadline. */
   public static RequestContext internal(Principal principal, Clock clock) {

@@ -71,7 +71,7 @@ public record TableMetadata(
         options);
   }
 
-  public TableMetadata withStream(StreamSettings newStream) {
+  public TableMetadata withStream(@Nullable StreamSettings newStream) {
     return new TableMetadata(
         name, keyspace, tableId, keySchema, attributeDefinitions, billingMode, provisionedThroughput,
         lastUpdateToPayPerRequest, creationDateTime, tags, deletionProtectionEnabled, indexes, newStream,

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an engine is opened with.
@@ -16,7 +17,7 @@ import java.util.TreeSet;
  * @param tuning the engine's own settings by name (such as cache sizes). The engine checks them before it creates
  *     anything: an unknown name or a bad value fails the open with an {@link IllegalArgumentException} that names it
  */
-public record EngineOptions(Path dataDirectory, Durability durability, Map<String, String> tuning) {
+public record EngineOptions(@Nullable Path dataDirectory, Durability durability, Map<String, String> tuning) {
 
   public EngineOptions {
     if (durability == null) {
@@ -26,7 +27,7 @@ public record EngineOptions(Path dataDirectory, Durability durability, Map<Strin
   }
 
   /** Durable commits ({@link Durability#FSYNC}) and the engine's default tuning. */
-  public static EngineOptions defaults(Path dataDirectory) {
+  public static EngineOptions defaults(@Nullable Path dataDirectory) {
     return new EngineOptions(dataDirectory, Durability.FSYNC, Map.of());
   }
 

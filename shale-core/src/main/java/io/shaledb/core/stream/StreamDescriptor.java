@@ -44,7 +44,7 @@ public record StreamDescriptor(String arn, String tableName, StreamViewType view
 
   /** A new stream with one open shard. */
   public static StreamDescriptor open(String arn, String tableName, StreamViewType viewType, int keyspace, String label,
-      Instant created, String hashKey, String rangeKey) {
+      Instant created, String hashKey, @Nullable String rangeKey) {
     return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, null, hashKey, rangeKey,
         List.of(new Shard(shardId(created, 0), null, 0, Shard.OPEN, created)), 0);
   }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes change records into table streams, in the same storage transaction as the change they describe, so there
@@ -32,13 +33,14 @@ public final class StreamLog {
   }
 
   /** Records a change of one item if its table has a stream and the item really changed. */
-  public void append(Transaction tx, TableMetadata table, Map<String, AttributeValue> previous,
-      Map<String, AttributeValue> current, boolean byService) {
+  public void append(Transaction tx, TableMetadata table, @Nullable Map<String, AttributeValue> previous,
+      @Nullable Map<String, AttributeValue> current, boolean byService) {
     StreamSettings stream = table.stream();
     if (stream == null || (previous == null ? current == null : previous.equals(current))) {
       return;
     }
-    Map<String, AttributeValue> any = current != null ? current : previous;
+    Map<String, AttributeValue> any = Objects.requireNonNull(current != null ? current : previous,
+        "a change has an item before or after it");
     Map<String, AttributeValue> keys = new LinkedHashMap<>();
     keys.put(table.keySchema().partitionKey().name(), any.get(table.keySchema().partitionKey().name()));
     table.keySchema().sortKey().ifPresent(k -> keys.put(k.name(), any.get(k.name())));

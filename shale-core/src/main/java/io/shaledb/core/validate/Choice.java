@@ -35,18 +35,18 @@ public record Choice<E extends Enum<E>>(String text, @Nullable E value) {
    * names no constant.
    */
   public static <E extends Enum<E>> E valueOr(@Nullable Choice<E> choice, E absent) {
-    return choice == null ? absent : known(choice);
+    return choice == null ? absent : choice.known();
   }
 
   /** The constant chosen, or null when the member was not sent. */
   public static <E extends Enum<E>> @Nullable E valueOrNull(@Nullable Choice<E> choice) {
-    return choice == null ? null : known(choice);
+    return choice == null ? null : choice.known();
   }
 
-  private static <E extends Enum<E>> E known(Choice<E> choice) {
-    E value = choice.value();
+  /** The constant chosen, for a member that validation has checked names one. */
+  public E known() {
     if (value == null) {
-      throw new IllegalStateException("'" + choice.text() + "' should have failed validation");
+      throw new IllegalStateException("'" + text + "' should have failed validation");
     }
     return value;
   }
@@ -57,7 +57,7 @@ public record Choice<E extends Enum<E>>(String text, @Nullable E value) {
   }
 
   /** Whether the member was sent and names {@code constant}. */
-  public static <E extends Enum<E>> boolean sent(Choice<E> choice, E constant) {
+  public static <E extends Enum<E>> boolean sent(@Nullable Choice<E> choice, E constant) {
     return choice != null && choice.value() == constant;
   }
 

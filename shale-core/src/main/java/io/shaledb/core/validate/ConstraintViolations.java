@@ -25,7 +25,7 @@ public final class ConstraintViolations {
   }
 
   /** Length bounds on a string; null passes (combine with {@link #notNull} where required). */
-  public ConstraintViolations length(String path, String value, int min, int max) {
+  public ConstraintViolations length(String path, @Nullable String value, int min, int max) {
     if (value != null) {
       int length = value.codePointCount(0, value.length());
       if (length < min) {
@@ -41,7 +41,7 @@ public final class ConstraintViolations {
    * The pattern {@value #RESOURCE_NAME} of table and index names. Checked on every request, so with a loop over the
    * characters rather than a regular expression's matcher.
    */
-  public ConstraintViolations resourceName(String path, String value) {
+  public ConstraintViolations resourceName(String path, @Nullable String value) {
     if (value != null && !isResourceName(value)) {
       add(quote(value), path, "Member must satisfy regular expression pattern: " + RESOURCE_NAME);
     }
@@ -62,7 +62,7 @@ public final class ConstraintViolations {
   }
 
   /** Size bounds on a list or map, rendered with the collection's own text as DynamoDB does. */
-  public ConstraintViolations size(String path, Collection<?> value, String rendered, int min, int max) {
+  public ConstraintViolations size(String path, @Nullable Collection<?> value, String rendered, int min, int max) {
     if (value != null) {
       if (value.size() < min) {
         add(quote(rendered), path, "Member must have length greater than or equal to " + min);
@@ -73,7 +73,7 @@ public final class ConstraintViolations {
     return this;
   }
 
-  public ConstraintViolations range(String path, Long value, long min, long max) {
+  public ConstraintViolations range(String path, @Nullable Long value, long min, long max) {
     if (value != null) {
       if (value < min) {
         add(quote(String.valueOf(value)), path, "Member must have value greater than or equal to " + min);
@@ -88,7 +88,7 @@ public final class ConstraintViolations {
    * A lower bound reported without the value, as DynamoDB words a few of its checks: {@code "Value at 'path' failed
    * to satisfy constraint: ..."}.
    */
-  public ConstraintViolations atLeastWithoutValue(String path, Long value, long min) {
+  public ConstraintViolations atLeastWithoutValue(String path, @Nullable Long value, long min) {
     if (value != null && value < min) {
       addWithoutValue(path, "Member must have value greater than or equal to " + min);
     }
@@ -104,7 +104,7 @@ public final class ConstraintViolations {
    * Enum membership: {@code choice}'s text must name one of {@code listed}, which is rendered in the given order, as
    * DynamoDB lists the set.
    */
-  public <E extends Enum<E>> ConstraintViolations oneOf(String path, Choice<E> choice, List<E> listed) {
+  public <E extends Enum<E>> ConstraintViolations oneOf(String path, @Nullable Choice<E> choice, List<E> listed) {
     if (choice != null && choice.value() == null) {
       add(quote(choice.text()), path, "Member must satisfy enum value set: " + Choice.render(listed));
     }
@@ -112,7 +112,7 @@ public final class ConstraintViolations {
   }
 
   /** As {@link #oneOf(String, Choice, List)} for an enum declared in DynamoDB's listing order. */
-  public <E extends Enum<E>> ConstraintViolations oneOf(String path, Choice<E> choice, E[] listed) {
+  public <E extends Enum<E>> ConstraintViolations oneOf(String path, @Nullable Choice<E> choice, E[] listed) {
     return oneOf(path, choice, List.of(listed));
   }
 

@@ -5,6 +5,7 @@ import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why one action of a cancelled transaction failed, in action order inside TransactionCanceledException's
@@ -14,11 +15,12 @@ import java.util.Map;
  * @param message null for None
  * @param item the item as it was, when the action asked for ReturnValuesOnConditionCheckFailure ALL_OLD; else null
  */
-public record CancellationReason(String code, String message, Map<String, AttributeValue> item) {
+public record CancellationReason(String code, @Nullable String message,
+    @Nullable Map<String, AttributeValue> item) {
   public static final CancellationReason NONE = new CancellationReason("None", null, null);
 
   /** An action refused as invalid. */
-  public static CancellationReason validationError(String message) {
+  public static CancellationReason validationError(@Nullable String message) {
     return new CancellationReason("ValidationError", message, null);
   }
 

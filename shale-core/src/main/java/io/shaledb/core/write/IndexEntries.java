@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps secondary indexes exact: every item write stages, in the same storage transaction, the removal of the
@@ -43,13 +45,14 @@ public final class IndexEntries {
   }
 
   /** Stages the index changes of one item going from {@code previous} to {@code current} (either may be null). */
-  static void stage(Transaction tx, TableMetadata table, Map<String, AttributeValue> previous,
-      Map<String, AttributeValue> current, List<Transactions.Staged> changes) {
+  static void stage(Transaction tx, TableMetadata table, @Nullable Map<String, AttributeValue> previous,
+      @Nullable Map<String, AttributeValue> current, List<Transactions.Staged> changes) {
     for (IndexMetadata index : table.indexes()) {
       byte[] oldKey = previous == null ? null : key(table, index, previous);
       byte[] newKey = current == null ? null : key(table, index, current);
-      Map<String, AttributeValue> oldEntry = oldKey == null ? null : project(table, index, previous);
-      Map<String, AttributeValue> newEntry = newKey == null ? null : project(table, index, current);
+      Map<String, AttributeValue> oldEntry =
+          previous == null || oldKey == null ? null : project(table, index, previous);
+      Map<String, AttributeValue> newEntry = current == null || newKey == null ? null : project(table, index, current);
       // While a backfill runs, an existing item may not have its entry yet: count only entries that exist
       // (looked up before this transaction's own writes, which it would see).
       boolean oldExists = oldKey != null
@@ -57,30 +60,30 @@ public final class IndexEntries {
       if (oldKey != null && (newKey == null || !Arrays.equals(oldKey, newKey))) {
         tx.delete(oldKey);
       }
-      if (newKey != null) {
+      if (newKey != null && newEntry != null) {
         tx.put(newKey, ItemCodec.encode(newEntry));
       }
       if (oldExists || newKey != null) {
-        changes.add(new Transactions.Staged(index.keyspace(), oldExists ? ItemSize.of(oldEntry) : -1,
-            newEntry == null ? -1 : ItemSize.of(newEntry)));
+        changes.add(new Transactions.Staged(index.keyspace(),
+            oldExists && oldEntry != null ? ItemSize.of(oldEntry) : -1, newEntry == null ? -1 : ItemSize.of(newEntry)));
       }
     }
   }
 
   /** The entry key of {@code item} in {@code index}, or null when the item lacks an index key attribute. */
-  public static byte[] key(TableMetadata table, IndexMetadata index, Map<String, AttributeValue> item) {
+  public static byte @Nullable [] key(TableMetadata table, IndexMetadata index, Map<String, AttributeValue> item) {
     List<AttributeValue> partition = values(index.keySchema().partitionKeys(), item);
     List<AttributeValue> sort = partition == null ? null : values(index.keySchema().sortKeys(), item);
-    if (sort == null) {
+    if (partition == null || sort == null) {
       return null;
     }
     return KeyCodec.indexKey(index.keyspace(), partition, sort,
-        item.get(table.keySchema().partitionKey().name()),
+        Objects.requireNonNull(item.get(table.keySchema().partitionKey().name()), "an item has its table's key"),
         table.keySchema().sortKey().map(k -> item.get(k.name())).orElse(null));
   }
 
   /** The item's values of {@code keys}, in order, or null when one is missing. */
-  private static List<AttributeValue> values(List<KeyAttribute> keys, Map<String, AttributeValue> item) {
+  private static @Nullable List<AttributeValue> values(List<KeyAttribute> keys, Map<String, AttributeValue> item) {
     List<AttributeValue> values = new ArrayList<>(keys.size());
     for (KeyAttribute key : keys) {
       AttributeValue value = item.get(key.name());

@@ -8,6 +8,7 @@ import io.shaledb.core.schema.KeyAttribute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The index key violations of an item ("Detecting and correcting index key violations" in the developer guide):
@@ -26,7 +27,7 @@ public final class IndexKeyViolations {
    * The first violation among an item's present index key values, or null: each attribute in key schema order is
    * checked for its type, emptiness and length (as DynamoDB Local 3.3.1 orders them), then the aggregate sizes.
    */
-  public static DynamoException find(IndexMetadata index, Map<String, AttributeValue> item) {
+  public static @Nullable DynamoException find(IndexMetadata index, Map<String, AttributeValue> item) {
     DynamoException problem = valueProblem(index, index.keySchema().partitionKeys(), MAX_PARTITION_BYTES, item);
     if (problem == null) {
       problem = valueProblem(index, index.keySchema().sortKeys(), MAX_SORT_BYTES, item);
@@ -48,7 +49,7 @@ public final class IndexKeyViolations {
         + ", IndexKey: " + key.name());
   }
 
-  private static DynamoException valueProblem(IndexMetadata index, List<KeyAttribute> keys, int maxBytes,
+  private static @Nullable DynamoException valueProblem(IndexMetadata index, List<KeyAttribute> keys, int maxBytes,
       Map<String, AttributeValue> item) {
     for (KeyAttribute key : keys) {
       AttributeValue value = item.get(key.name());
@@ -75,7 +76,7 @@ public final class IndexKeyViolations {
   }
 
   /** A multi-attribute key's present values that together exceed the limit (DynamoDB Local 3.3.1's words). */
-  private static DynamoException aggregateProblem(IndexMetadata index, String role, List<KeyAttribute> keys,
+  private static @Nullable DynamoException aggregateProblem(IndexMetadata index, String role, List<KeyAttribute> keys,
       int maxBytes, Map<String, AttributeValue> item) {
     List<String> present = new ArrayList<>(keys.size());
     long total = 0;

@@ -9,6 +9,8 @@ import io.shaledb.core.schema.TableMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The write capacity a change of one item costs each index of its table, as DynamoDB charges it (developer guide,
@@ -27,8 +29,8 @@ public final class IndexWriteUnits {
    * The charges of {@code table}'s indexes for an item going from {@code previous} to {@code current}, each
    * multiplied by {@code factor} (transactions pay twice).
    */
-  static List<Charge> of(TableMetadata table, Map<String, AttributeValue> previous,
-      Map<String, AttributeValue> current, int factor) {
+  static List<Charge> of(TableMetadata table, @Nullable Map<String, AttributeValue> previous,
+      @Nullable Map<String, AttributeValue> current, int factor) {
     if (table.indexes().isEmpty()) {
       return List.of();
     }
@@ -46,8 +48,8 @@ public final class IndexWriteUnits {
     return charges;
   }
 
-  private static double units(IndexMetadata index, Map<String, AttributeValue> before,
-      Map<String, AttributeValue> after) {
+  private static double units(IndexMetadata index, @Nullable Map<String, AttributeValue> before,
+      @Nullable Map<String, AttributeValue> after) {
     if (before == null) {
       return after == null ? 0 : writeUnits(after);
     }
@@ -73,7 +75,7 @@ public final class IndexWriteUnits {
   private static boolean sameKey(IndexMetadata index, Map<String, AttributeValue> before,
       Map<String, AttributeValue> after) {
     for (KeyAttribute key : index.keySchema().attributes()) {
-      if (!before.get(key.name()).equals(after.get(key.name()))) {
+      if (!Objects.equals(before.get(key.name()), after.get(key.name()))) {
         return false;
       }
     }

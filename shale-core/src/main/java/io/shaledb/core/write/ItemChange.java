@@ -2,6 +2,7 @@ package io.shaledb.core.write;
 
 import io.shaledb.core.model.AttributeValue;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The change one write makes to one item, as a function of the item before it. It must be free of side effects: the
@@ -16,5 +17,5 @@ public interface ItemChange {
    * @throws io.shaledb.core.error.DynamoException when the change cannot apply to this item (a ValidationException,
    *     such as an ADD to an attribute of another type)
    */
-  Map<String, AttributeValue> apply(Map<String, AttributeValue> previous);
+  @Nullable Map<String, AttributeValue> apply(@Nullable Map<String, AttributeValue> previous);
 }

@@ -11,6 +11,8 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Transaction;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Item collections of tables with local secondary indexes: all items of one partition key and their local index
@@ -28,13 +30,15 @@ final class ItemCollections {
    * @return the collection's new size in bytes, or -1 when the table has no local index
    * @throws DynamoException ItemCollectionSizeLimitExceededException when the write would pass {@code limit}
    */
-  static long update(Transaction tx, TableMetadata table, Map<String, AttributeValue> previous,
-      Map<String, AttributeValue> current, long limit) {
+  static long update(Transaction tx, TableMetadata table, @Nullable Map<String, AttributeValue> previous,
+      @Nullable Map<String, AttributeValue> current, long limit) {
     if (!table.hasLocalIndexes()) {
       return -1;
     }
-    Map<String, AttributeValue> any = current != null ? current : previous;
-    byte[] key = key(table, any.get(table.keySchema().partitionKey().name()));
+    Map<String, AttributeValue> any = Objects.requireNonNull(current != null ? current : previous,
+        "a write has an item before or after it");
+    byte[] key = key(table,
+        Objects.requireNonNull(any.get(table.keySchema().partitionKey().name()), "an item has its table's key"));
     byte[] stored = tx.get(key);
     long before = footprint(table, previous);
     long after = footprint(table, current);
@@ -52,7 +56,7 @@ final class ItemCollections {
   }
 
   /** What one item takes in its collection: itself and its local index entries. */
-  private static long footprint(TableMetadata table, Map<String, AttributeValue> item) {
+  private static long footprint(TableMetadata table, @Nullable Map<String, AttributeValue> item) {
     if (item == null) {
       return 0;
     }

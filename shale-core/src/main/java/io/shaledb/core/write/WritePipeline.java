@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one path of every item write. Inside one storage transaction, redone from fresh reads on a conflict: read each
@@ -72,7 +73,7 @@ public final class WritePipeline {
    *
    * @throws DynamoException TransactionCanceledException with a reason per action
    */
-  public List<WriteOutcome> transact(RequestContext context, List<ItemWrite> writes, WriteGuard guard) {
+  public List<WriteOutcome> transact(RequestContext context, List<ItemWrite> writes, @Nullable WriteGuard guard) {
     return run(context, writes, Flavour.TRANSACTION, guard);
   }
 
@@ -89,7 +90,7 @@ public final class WritePipeline {
       TableMetadata current = db.catalog().current(tx, table.name(), table.keyspace()).orElse(null);
       byte[] stored = current == null ? null : tx.get(key);
       Map<String, AttributeValue> item = stored == null ? null : ItemCodec.decode(stored);
-      if (item == null || !stillDue.test(current, item)) {
+      if (current == null || item == null || !stillDue.test(current, item)) {
         return Committed.nothing(false);
       }
       List<Staged> changes = new ArrayList<>();
@@ -103,8 +104,8 @@ public final class WritePipeline {
    *
    * @param nextSize the new item's size, -1 when there is none
    */
-  private record Step(ItemWrite write, byte[] stored, Map<String, AttributeValue> previous,
-      Map<String, AttributeValue> next, long nextSize) {}
+  private record Step(ItemWrite write, byte @Nullable [] stored, @Nullable Map<String, AttributeValue> previous,
+      @Nullable Map<String, AttributeValue> next, long nextSize) {}
 
   /**
    * What staging one item produced.
@@ -115,7 +116,8 @@ public final class WritePipeline {
   private record Staging(long itemCollectionBytes, long chargedBytes) {}
 
   /** @param writes of distinct items: every step reads its item as it was before the transaction */
-  private List<WriteOutcome> run(RequestContext context, List<ItemWrite> writes, Flavour flavour, WriteGuard guard) {
+  private List<WriteOutcome> run(RequestContext context, List<ItemWrite> writes, Flavour flavour,
+      @Nullable WriteGuard guard) {
     if (writes.size() > 1 && writes.stream().map(w -> ByteBuffer.wrap(w.key())).distinct().count() < writes.size()) {
       throw new IllegalArgumentException("a write request names an item twice; its operation rejects that first");
     }
@@ -185,8 +187,8 @@ public final class WritePipeline {
     boolean failed = false;
     long aggregate = 0;
     for (Step step : steps) {
-      Map<String, AttributeValue> next = step.write().checkOnly() ? step.previous()
-          : step.write().change().apply(step.previous());
+      ItemChange change = step.write().change();
+      Map<String, AttributeValue> next = change == null ? step.previous() : change.apply(step.previous());
       try {
         long size = next == null || step.write().checkOnly() ? -1 : ItemLimits.checkSize(next);
         aggregate += Math.max(0, size);
@@ -215,7 +217,8 @@ public final class WritePipeline {
       List<Staged> changes) {
     int factor = flavour == Flavour.TRANSACTION ? 2 : 1;
     if (step.write().checkOnly()) {
-      long size = step.stored() == null ? 0 : ItemCodec.itemSize(step.stored());
+      byte[] stored = step.stored();
+      long size = stored == null ? 0 : ItemCodec.itemSize(stored);
       return new WriteOutcome(step.previous(), step.previous(), -1,
           factor * ConsumedCapacity.readUnits(size, true), List.of());
     }
@@ -231,9 +234,9 @@ public final class WritePipeline {
    * Stages the new version of one item (null deletes it), of size {@code newSize} (checked), and of its index
    * entries, item collection and stream record.
    */
-  private Staging stage(Transaction tx, TableMetadata table, byte[] key, byte[] stored,
-      Map<String, AttributeValue> previous, Map<String, AttributeValue> current, long newSize, boolean byService,
-      List<Staged> changes) {
+  private Staging stage(Transaction tx, TableMetadata table, byte[] key, byte @Nullable [] stored,
+      @Nullable Map<String, AttributeValue> previous, @Nullable Map<String, AttributeValue> current, long newSize,
+      boolean byService, List<Staged> changes) {
     if (current != null) {
       IndexEntries.check(table, current);
       tx.put(key, ItemCodec.encode(current, newSize));

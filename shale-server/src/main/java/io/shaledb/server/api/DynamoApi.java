@@ -77,6 +77,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.LoggerFactory;
 
 /** The DynamoDB API: routes each X-Amz-Target to its operation. Closing it stops the database's background work. */
@@ -212,7 +213,8 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   }
 
   private Route<?, ?> route(ApiRequest request) {
-    Route<?, ?> route = request.target() == null ? null : routes.get(request.target());
+    String target = request.target();
+    Route<?, ?> route = target == null ? null : routes.get(target);
     if (route == null) {
       throw unknown.requested(request.target());
     }
@@ -259,7 +261,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
 
     @Override
     public String execute(Void input, RequestContext context) {
-      return context.endpoint();
+      return Objects.requireNonNull(context.endpoint(), "a call over HTTP has the address it reached");
     }
   }
 

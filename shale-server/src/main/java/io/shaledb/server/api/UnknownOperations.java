@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers targets ShaleDB does not implement with DynamoDB's UnknownOperationException, and tells the log once per
@@ -39,7 +40,7 @@ final class UnknownOperations {
   }
 
   /** The error for {@code target} (null when the request had none), warned about the first time it is seen. */
-  DynamoException requested(String target) {
+  DynamoException requested(@Nullable String target) {
     boolean notYet = target != null && NOT_YET.contains(target);
     String name = target == null ? "(no X-Amz-Target)" : target;
     if (warned.size() < MAX_WARNED && warned.add(name)) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--engine", paramLabel = "NAME",
       description = "Storage engine: rocksdb (durable, in --data-dir) or memory (nothing survives the process)."
           + " Default: rocksdb.")
-  String engine;
+  @Nullable String engine;
 
   @Option(names = "--in-memory", description = "Keep everything in memory: the same as --engine memory.")
   boolean inMemory;

@@ -1,5 +1,7 @@
 package io.shaledb.server.http;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Which coding a response gets from its request's Accept-Encoding, by the rules DynamoDB follows. They were found by
  * ScyllaDB's tests against the service (test/alternator/test_compressed_response.py, test_accept_encoding_header and
@@ -26,7 +28,7 @@ final class AcceptEncoding {
   private AcceptEncoding() {}
 
   /** The coding {@code header} selects, or null for none. */
-  static ContentCoding select(String header) {
+  static @Nullable ContentCoding select(String header) {
     ContentCoding best = null;
     double bestQuality = 0;
     double anyQuality = 0;

@@ -28,7 +28,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,7 +148,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     ByteBuf body = request.content();
     if (coding == null && body.readableBytes() <= BodyMemory.SMALL_BODY) {
       if (!callsMayBlock) {
-        send(ctx, call(ctx, call, body, false, acceptEncoding), keepAlive, crossOrigin);
+        send(ctx, answer(ctx, call, body, acceptEncoding), keepAlive, crossOrigin);
         return;
       }
       int start = body.readerIndex();
@@ -164,7 +166,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     workers.execute(() -> {
       FullHttpResponse response;
       try {
-        response = coding == null ? call(ctx, call, body, false, acceptEncoding)
+        response = coding == null ? answer(ctx, call, body, acceptEncoding)
             : callDecoded(ctx, call, body, coding, acceptEncoding);
       } finally {
         admitted.release();
@@ -252,16 +254,21 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
       return error(ctx, e, call.requestId());
     }
     try (decoded) {
-      return call(ctx, call, decoded.content(), false, acceptEncoding);
+      return answer(ctx, call, decoded.content(), acceptEncoding);
     }
+  }
+
+  /** Runs the call on this thread, waiting for I/O as it needs: it always answers. */
+  private FullHttpResponse answer(ChannelHandlerContext ctx, ApiRequest call, ByteBuf body, String acceptEncoding) {
+    return Objects.requireNonNull(call(ctx, call, body, false, acceptEncoding), "a call that may wait answers");
   }
 
   /**
    * Runs the call on this thread. With {@code withoutBlocking}, returns null when the call would have to wait for I/O
    * (see {@link ApiHandler#handleWithoutBlocking}).
    */
-  private FullHttpResponse call(ChannelHandlerContext ctx, ApiRequest call, ByteBuf body, boolean withoutBlocking,
-      String acceptEncoding) {
+  private @Nullable FullHttpResponse call(ChannelHandlerContext ctx, ApiRequest call, ByteBuf body,
+      boolean withoutBlocking, String acceptEncoding) {
     ResponseBody out = new ResponseBody(ctx.alloc());
     try (ByteBufInputStream in = new ByteBufInputStream(body)) {
       if (!withoutBlocking) {

@@ -81,7 +81,7 @@ final class ClockControl extends ChannelInboundHandlerAdapter {
       }
       return text(HttpResponseStatus.METHOD_NOT_ALLOWED, "GET, PUT an instant or POST a duration");
     } catch (DateTimeException | IllegalArgumentException e) {
-      return text(HttpResponseStatus.BAD_REQUEST, e.getMessage());
+      return text(HttpResponseStatus.BAD_REQUEST, String.valueOf(e.getMessage()));
     }
   }
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Caps the connections open at once, below the process's descriptor limit: at that limit the kernel's accept fails,
@@ -29,7 +30,7 @@ final class ConnectionLimit extends ChannelInboundHandlerAdapter {
   private final Clock clock;
   private final ChannelGroup open = new DefaultChannelGroup("shale-connections", GlobalEventExecutor.INSTANCE);
   private final OccasionalWarning warning;
-  private Instant lastSweep;
+  private @Nullable Instant lastSweep;
 
   ConnectionLimit(int max, Clock clock, Consumer<String> log) {
     this.max = max;

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ final class ConnectionTimeouts extends ChannelDuplexHandler {
   private final long idleNanos;
   private final long requestNanos;
   private ChannelHandlerContext ctx;
-  private Future<?> check;
+  private @Nullable Future<?> check;
   private long checkAt;
   /** Requests whose head arrived and whose response is not yet written. */
   private int unanswered;

@@ -14,6 +14,7 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.InflaterInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The content codings DynamoDB reads in request bodies and writes in responses: gzip, and deflate, which HTTP defines
@@ -83,7 +84,7 @@ enum ContentCoding {
    *
    * @throws DynamoException for any other coding, which DynamoDB refuses without running the call
    */
-  static ContentCoding ofRequest(String contentEncoding) {
+  static @Nullable ContentCoding ofRequest(String contentEncoding) {
     String name = contentEncoding.trim().toLowerCase(Locale.ROOT);
     if (name.isEmpty() || name.equals("identity")) {
       return null;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A warning about a condition that may recur thousands of times a second (refused connections, refused requests):
@@ -15,7 +16,7 @@ final class OccasionalWarning {
   private final Duration interval;
   private final Clock clock;
   private final Consumer<String> log;
-  private Instant lastWritten;
+  private @Nullable Instant lastWritten;
   private long sinceLastWritten;
 
   OccasionalWarning(String message, Duration interval, Clock clock, Consumer<String> log) {

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.OutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A response body written as a stream into pooled buffers that are chained, never grown: growing one buffer copies
@@ -18,8 +19,8 @@ final class ResponseBody extends OutputStream {
 
   private final ByteBufAllocator allocator;
   /** The full buffers before {@code current}; created when a body outgrows its first buffer. */
-  private CompositeByteBuf written;
-  private ByteBuf current;
+  private @Nullable CompositeByteBuf written;
+  private @Nullable ByteBuf current;
 
   ResponseBody(ByteBufAllocator allocator) {
     this.allocator = allocator;

@@ -13,8 +13,10 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a DynamoDB attribute value ({@code {"S": "..."}}, {@code {"NS": [...]}}, ...) into the model. Shape errors
@@ -36,7 +38,7 @@ final class AttributeValueReader {
 
   private final JsonInput in;
   /** The ExpressionAttributeValues key whose value is being read, which DynamoDB names in its errors; else null. */
-  private String expressionValueKey;
+  private @Nullable String expressionValueKey;
   /** How many documents enclose the value being read: 0 for an attribute's own value. */
   private int enclosingDocuments;
   /**
@@ -50,7 +52,7 @@ final class AttributeValueReader {
     this.in = in;
   }
 
-  AttributeValue read() throws IOException {
+  @Nullable AttributeValue read() throws IOException {
     if (!in.beginStructure()) {
       return null;
     }
@@ -70,17 +72,17 @@ final class AttributeValueReader {
       }
       types++;
       value = switch (type) {
-        case S -> new AttributeValue.S(in.readString());
-        case N -> number(in.readString());
+        case S -> new AttributeValue.S(notNull(in.readString()));
+        case N -> number(notNull(in.readString()));
         case B -> new AttributeValue.B(binary());
-        case BOOL -> AttributeValue.Bool.of(in.readBoolean());
-        case NULL -> nullValue(in.readBoolean());
-        case SS -> stringSet(in.readList(JsonInput::readString));
-        case NS -> numberSet(in.readList(JsonInput::readString));
-        case BS -> set(in.readList(r -> binary()), "Binary sets should not be empty", "of type BS",
+        case BOOL -> AttributeValue.Bool.of(notNull(in.readBoolean()));
+        case NULL -> nullValue(notNull(in.readBoolean()));
+        case SS -> stringSet(notNull(in.readList(JsonInput::readString)));
+        case NS -> numberSet(notNull(in.readList(JsonInput::readString)));
+        case BS -> set(notNull(in.readList(r -> binary())), "Binary sets should not be empty", "of type BS",
             AttributeValueReader::base64, AttributeValue.BS::new);
-        case M -> map(readNested(r -> readItem()));
-        case L -> list(readNested(r -> readList()));
+        case M -> map(notNull(readNested(r -> readItem())));
+        case L -> list(notNull(readNested(r -> readList())));
       };
     }
     if (types == 0) {
@@ -94,12 +96,12 @@ final class AttributeValueReader {
   }
 
   /** An item, a key or the members of an M value. */
-  Map<String, AttributeValue> readItem() throws IOException {
+  @Nullable Map<String, AttributeValue> readItem() throws IOException {
     return in.readMap(r -> r.isPresent() ? read() : fail(NULL_VALUE + ": " + r.fieldName() + " is null"));
   }
 
   /** The Item of a write. */
-  Map<String, AttributeValue> readWrittenItem() throws IOException {
+  @Nullable Map<String, AttributeValue> readWrittenItem() throws IOException {
     setsCheckedByRequest = true;
     try {
       return readItem();
@@ -108,7 +110,7 @@ final class AttributeValueReader {
     }
   }
 
-  Map<String, AttributeValue> readExpressionAttributeValues() throws IOException {
+  @Nullable Map<String, AttributeValue> readExpressionAttributeValues() throws IOException {
     return in.readMap(r -> {
       expressionValueKey = r.fieldName();
       setsCheckedByRequest = true;
@@ -121,11 +123,16 @@ final class AttributeValueReader {
     });
   }
 
-  List<AttributeValue> readList() throws IOException {
+  @Nullable List<AttributeValue> readList() throws IOException {
     return in.readList(r -> r.isPresent() ? read() : fail(NULL_VALUE));
   }
 
-  private <T> T readNested(JsonInput.ValueReader<T> contents) throws IOException {
+  /** A type's value as read above, where the JSON token is not null, so its reader returned one. */
+  private static <T> T notNull(@Nullable T value) {
+    return Objects.requireNonNull(value, "a JSON value that is not null");
+  }
+
+  private <T> @Nullable T readNested(JsonInput.ValueReader<T> contents) throws IOException {
     enclosingDocuments++;
     try {
       return contents.read(in);
@@ -145,7 +152,7 @@ final class AttributeValueReader {
     }
   }
 
-  private AttributeValue number(String text) {
+  private @Nullable AttributeValue number(String text) {
     try {
       return new AttributeValue.N(DynamoNumber.parse(text));
     } catch (DynamoException e) {
@@ -153,7 +160,7 @@ final class AttributeValueReader {
     }
   }
 
-  private AttributeValue nullValue(boolean value) {
+  private @Nullable AttributeValue nullValue(boolean value) {
     if (value) {
       return AttributeValue.Null.INSTANCE;
     }
@@ -164,14 +171,14 @@ final class AttributeValueReader {
     return null;
   }
 
-  private AttributeValue stringSet(List<String> strings) {
+  private @Nullable AttributeValue stringSet(List<String> strings) {
     if (strings.contains(null)) {
       return fail("One or more parameter values were invalid: An string set may not have a null string as a member");
     }
     return set(strings, "An string set  may not be empty", "", Function.identity(), AttributeValue.SS::new);
   }
 
-  private AttributeValue numberSet(List<String> texts) {
+  private @Nullable AttributeValue numberSet(List<String> texts) {
     List<DynamoNumber> numbers = new ArrayList<>(texts.size());
     for (String text : texts) {
       if (text == null) {
@@ -199,7 +206,7 @@ final class AttributeValueReader {
    * @param whenEmpty the words for an empty set
    * @param typeInDuplicates the words after the listed members of a set with duplicates
    */
-  private <T> AttributeValue set(List<T> values, String whenEmpty, String typeInDuplicates,
+  private <T> @Nullable AttributeValue set(List<T> values, String whenEmpty, String typeInDuplicates,
       Function<T, String> render, Function<Set<T>, AttributeValue> build) {
     if (values.isEmpty()) {
       return failSet("One or more parameter values were invalid: " + whenEmpty);
@@ -216,26 +223,26 @@ final class AttributeValueReader {
     return Base64.getEncoder().encodeToString(bytes.toByteArray());
   }
 
-  private static AttributeValue map(Map<String, AttributeValue> values) {
+  private static @Nullable AttributeValue map(Map<String, AttributeValue> values) {
     return values.containsValue(null) ? null : new AttributeValue.M(values);
   }
 
-  private static AttributeValue list(List<AttributeValue> values) {
+  private static @Nullable AttributeValue list(List<AttributeValue> values) {
     return values.contains(null) ? null : new AttributeValue.L(values);
   }
 
-  private AttributeValue fail(String message) {
+  private @Nullable AttributeValue fail(String message) {
     return fail(DynamoException.validation(message));
   }
 
   /** An empty set or one with duplicates. */
-  private AttributeValue failSet(String message) {
+  private @Nullable AttributeValue failSet(String message) {
     return fail(setsCheckedByRequest ? DynamoException.requestValidation(message)
         : DynamoException.validation(message));
   }
 
   /** Defers the error; within ExpressionAttributeValues, DynamoDB says so and names the value's key. */
-  private AttributeValue fail(DynamoException error) {
+  private @Nullable AttributeValue fail(DynamoException error) {
     if (expressionValueKey == null) {
       in.defer(error);
     } else {

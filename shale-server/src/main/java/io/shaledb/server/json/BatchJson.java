@@ -15,6 +15,8 @@ import io.shaledb.core.op.PageItem;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Requests and responses of BatchGetItem and BatchWriteItem. */
 public final class BatchJson {
@@ -86,7 +88,7 @@ public final class BatchJson {
     return new WriteRequest(item, key);
   }
 
-  private static Map<String, AttributeValue> readSingleMap(JsonInput in, String member) throws IOException {
+  private static @Nullable Map<String, AttributeValue> readSingleMap(JsonInput in, String member) throws IOException {
     Map<String, AttributeValue> value = null;
     if (in.beginStructure()) {
       while (in.nextField()) {
@@ -117,7 +119,7 @@ public final class BatchJson {
       KeysAndAttributes k = table.getValue();
       g.writeObjectFieldStart(table.getKey());
       g.writeArrayFieldStart("Keys");
-      for (Map<String, AttributeValue> key : k.keys()) {
+      for (Map<String, AttributeValue> key : Objects.requireNonNull(k.keys(), "unprocessed keys are listed")) {
         AttributeValueWriter.writeMap(g, key);
       }
       g.writeEndArray();

@@ -5,6 +5,7 @@ import io.shaledb.core.op.ConsumedCapacity;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ConsumedCapacity in DynamoDB's shape: {@code {"TableName", "CapacityUnits"}}, and for INDEXES the table's share in
@@ -15,7 +16,7 @@ final class CapacityJson {
   private CapacityJson() {}
 
   /** Writes the "ConsumedCapacity" member when there is one. */
-  static void writeMember(JsonGenerator g, ConsumedCapacity capacity) throws IOException {
+  static void writeMember(JsonGenerator g, @Nullable ConsumedCapacity capacity) throws IOException {
     if (capacity != null) {
       g.writeFieldName("ConsumedCapacity");
       write(g, capacity);

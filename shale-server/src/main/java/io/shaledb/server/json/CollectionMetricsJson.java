@@ -5,13 +5,14 @@ import io.shaledb.core.op.item.ItemCollectionMetrics;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** ItemCollectionMetrics: {@code {"ItemCollectionKey": {...}, "SizeEstimateRangeGB": [low, high]}}. */
 final class CollectionMetricsJson {
   private CollectionMetricsJson() {}
 
   /** The "ItemCollectionMetrics" member of a single-item write, when there is one. */
-  static void writeMember(JsonGenerator g, ItemCollectionMetrics metrics) throws IOException {
+  static void writeMember(JsonGenerator g, @Nullable ItemCollectionMetrics metrics) throws IOException {
     if (metrics != null) {
       g.writeFieldName("ItemCollectionMetrics");
       write(g, metrics);

@@ -21,6 +21,7 @@ import io.shaledb.core.op.item.UpdateItemInput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Requests and responses of the single-item operations. */
 public final class ItemJson {
@@ -70,20 +71,20 @@ public final class ItemJson {
 
   /** The members of PutItem, DeleteItem and UpdateItem; each operation takes the ones it has. */
   private static final class WriteMembers {
-    String tableName;
-    Map<String, AttributeValue> item;
-    Map<String, AttributeValue> key;
-    String update;
-    Choice<ReturnValue> returnValues;
-    Choice<ReturnConsumedCapacity> capacity;
-    Choice<ReturnItemCollectionMetrics> metrics;
-    String condition;
-    Map<String, String> names;
-    Map<String, AttributeValue> values;
-    Choice<ReturnValuesOnConditionCheckFailure> returnOnFailure;
-    Map<String, ExpectedCondition> expected;
-    Choice<ConditionalOperator> conditionalOperator;
-    Map<String, AttributeUpdate> attributeUpdates;
+    @Nullable String tableName;
+    @Nullable Map<String, AttributeValue> item;
+    @Nullable Map<String, AttributeValue> key;
+    @Nullable String update;
+    @Nullable Choice<ReturnValue> returnValues;
+    @Nullable Choice<ReturnConsumedCapacity> capacity;
+    @Nullable Choice<ReturnItemCollectionMetrics> metrics;
+    @Nullable String condition;
+    @Nullable Map<String, String> names;
+    @Nullable Map<String, AttributeValue> values;
+    @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnOnFailure;
+    @Nullable Map<String, ExpectedCondition> expected;
+    @Nullable Choice<ConditionalOperator> conditionalOperator;
+    @Nullable Map<String, AttributeUpdate> attributeUpdates;
 
     static WriteMembers read(JsonInput in) throws IOException {
       WriteMembers w = new WriteMembers();

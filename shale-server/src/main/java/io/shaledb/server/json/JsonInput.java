@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Typed reads from a streaming JSON parser, straight into the model, with DynamoDB's SerializationException for
@@ -29,12 +30,12 @@ import java.util.Map;
 public final class JsonInput implements AutoCloseable {
   private final JsonParser parser;
   private final AttributeValueReader values = new AttributeValueReader(this);
-  private DynamoException deferred;
+  private @Nullable DynamoException deferred;
 
   /** Reads one value of a collection. */
   @FunctionalInterface
   public interface ValueReader<T> {
-    T read(JsonInput in) throws IOException;
+    @Nullable T read(JsonInput in) throws IOException;
   }
 
   private JsonInput(JsonParser parser) {
@@ -51,7 +52,7 @@ public final class JsonInput implements AutoCloseable {
   }
 
   /** Reads the request with {@code request}; a body the parser cannot read is a SerializationException. */
-  public <T> T readRequest(ValueReader<T> request) {
+  public <T> @Nullable T readRequest(ValueReader<T> request) {
     try {
       return request.read(this);
     } catch (IOException e) {
@@ -87,7 +88,7 @@ public final class JsonInput implements AutoCloseable {
     return parser.currentName();
   }
 
-  public String readString() throws IOException {
+  public @Nullable String readString() throws IOException {
     JsonToken token = parser.currentToken();
     return switch (token) {
       case VALUE_STRING -> wellFormed(parser.getText());
@@ -113,11 +114,11 @@ public final class JsonInput implements AutoCloseable {
   }
 
   /** An enumerated member: the constant its text names, or the text alone for validation to report. */
-  public <E extends Enum<E>> Choice<E> readChoice(Class<E> type) throws IOException {
+  public <E extends Enum<E>> @Nullable Choice<E> readChoice(Class<E> type) throws IOException {
     return Choice.of(readString(), type);
   }
 
-  public Long readLong() throws IOException {
+  public @Nullable Long readLong() throws IOException {
     JsonToken token = parser.currentToken();
     return switch (token) {
       case VALUE_NUMBER_INT -> parser.getLongValue();
@@ -126,7 +127,7 @@ public final class JsonInput implements AutoCloseable {
     };
   }
 
-  public Boolean readBoolean() throws IOException {
+  public @Nullable Boolean readBoolean() throws IOException {
     JsonToken token = parser.currentToken();
     return switch (token) {
       case VALUE_TRUE -> Boolean.TRUE;
@@ -136,7 +137,7 @@ public final class JsonInput implements AutoCloseable {
     };
   }
 
-  public <T> List<T> readList(ValueReader<T> element) throws IOException {
+  public <T> @Nullable List<T> readList(ValueReader<T> element) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -151,7 +152,7 @@ public final class JsonInput implements AutoCloseable {
     return list;
   }
 
-  public <T> Map<String, T> readMap(ValueReader<T> value) throws IOException {
+  public <T> @Nullable Map<String, T> readMap(ValueReader<T> value) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == JsonToken.VALUE_NULL) {
       return null;
@@ -187,26 +188,26 @@ public final class JsonInput implements AutoCloseable {
     parser.skipChildren();
   }
 
-  public AttributeValue readAttributeValue() throws IOException {
+  public @Nullable AttributeValue readAttributeValue() throws IOException {
     return values.read();
   }
 
   /** A map of attribute names to values: an item or a key. */
-  public Map<String, AttributeValue> readAttributeMap() throws IOException {
+  public @Nullable Map<String, AttributeValue> readAttributeMap() throws IOException {
     return values.readItem();
   }
 
   /** The Item of a write: unlike a key's, its set values are checked as part of the request (see the reader). */
-  public Map<String, AttributeValue> readWrittenItem() throws IOException {
+  public @Nullable Map<String, AttributeValue> readWrittenItem() throws IOException {
     return values.readWrittenItem();
   }
 
-  public Map<String, AttributeValue> readExpressionAttributeValues() throws IOException {
+  public @Nullable Map<String, AttributeValue> readExpressionAttributeValues() throws IOException {
     return values.readExpressionAttributeValues();
   }
 
   /** A list of attribute values: an L value, or a legacy condition's AttributeValueList. */
-  public List<AttributeValue> readAttributeList() throws IOException {
+  public @Nullable List<AttributeValue> readAttributeList() throws IOException {
     return values.readList();
   }
 
@@ -234,7 +235,7 @@ public final class JsonInput implements AutoCloseable {
   }
 
   /** The first attribute value error met while reading, or null. */
-  public DynamoException deferredError() {
+  public @Nullable DynamoException deferredError() {
     return deferred;
   }
 }

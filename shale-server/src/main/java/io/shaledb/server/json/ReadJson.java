@@ -15,6 +15,7 @@ import io.shaledb.core.op.read.ScanInput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Requests and responses of Query and Scan. */
 public final class ReadJson {
@@ -22,20 +23,20 @@ public final class ReadJson {
 
   /** The members Query and Scan share, collected while the caller's switch falls through to {@link #read}. */
   private static final class Common {
-    String tableName;
-    String indexName;
-    Choice<Select> select;
-    List<String> attributesToGet;
-    String projection;
-    String filter;
-    Map<String, String> names;
-    Map<String, AttributeValue> values;
-    Long limit;
-    Boolean consistentRead;
-    Map<String, AttributeValue> exclusiveStartKey;
-    Choice<ReturnConsumedCapacity> capacity;
-    Map<String, ExpectedCondition> legacyFilter;
-    Choice<ConditionalOperator> conditionalOperator;
+    @Nullable String tableName;
+    @Nullable String indexName;
+    @Nullable Choice<Select> select;
+    @Nullable List<String> attributesToGet;
+    @Nullable String projection;
+    @Nullable String filter;
+    @Nullable Map<String, String> names;
+    @Nullable Map<String, AttributeValue> values;
+    @Nullable Long limit;
+    @Nullable Boolean consistentRead;
+    @Nullable Map<String, AttributeValue> exclusiveStartKey;
+    @Nullable Choice<ReturnConsumedCapacity> capacity;
+    @Nullable Map<String, ExpectedCondition> legacyFilter;
+    @Nullable Choice<ConditionalOperator> conditionalOperator;
 
     /** @param legacyFilterName QueryFilter or ScanFilter */
     void read(JsonInput in, String legacyFilterName) throws IOException {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a stored item as DynamoDB's JSON straight from its stored bytes: strings and numbers go out as the UTF-8
@@ -84,7 +85,7 @@ public final class StoredItemJson implements StoredItemVisitor {
   private static final class KnownName {
     final byte[] utf8;
     final String text;
-    private SerializedString quoted;
+    private @Nullable SerializedString quoted;
 
     KnownName(byte[] utf8) {
       this.utf8 = utf8;

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Requests and responses of the DynamoDB Streams API (target prefix DynamoDBStreams_20120810). */
 public final class StreamJson {
@@ -60,7 +61,7 @@ public final class StreamJson {
     return new DescribeStreamInput(arn, limit, start, filter);
   }
 
-  private static ShardFilter readShardFilter(JsonInput in) throws IOException {
+  private static @Nullable ShardFilter readShardFilter(JsonInput in) throws IOException {
     if (!in.beginStructure()) {
       return null;
     }
@@ -183,21 +184,30 @@ public final class StreamJson {
     g.writeEndObject();
   }
 
+  /** A field every stored change record has (see StreamLog). */
+  private static AttributeValue field(Map<String, AttributeValue> fields, String name) {
+    AttributeValue value = fields.get(name);
+    if (value == null) {
+      throw new IllegalStateException("a change record without " + name);
+    }
+    return value;
+  }
+
   private static void writeRecord(JsonGenerator g, ChangeRecord record, String region) throws IOException {
     Map<String, AttributeValue> f = record.fields();
     String sequence = StreamRequests.sequenceNumber(record.sequenceNumber());
     g.writeStartObject();
     g.writeStringField("eventID", String.format("%032x", record.sequenceNumber()));
-    g.writeStringField("eventName", ((AttributeValue.S) f.get("event")).value());
+    g.writeStringField("eventName", ((AttributeValue.S) field(f, "event")).value());
     g.writeStringField("eventVersion", "1.1");
     g.writeStringField("eventSource", "aws:dynamodb");
     g.writeStringField("awsRegion", region);
     g.writeObjectFieldStart("dynamodb");
-    long millis = ((AttributeValue.N) f.get("time")).value().bigDecimalValue().longValue();
+    long millis = ((AttributeValue.N) field(f, "time")).value().bigDecimalValue().longValue();
     g.writeFieldName("ApproximateCreationDateTime");
     g.writeNumber(BigDecimal.valueOf(millis / 1000));
     g.writeFieldName("Keys");
-    AttributeValueWriter.writeMap(g, ((AttributeValue.M) f.get("keys")).values());
+    AttributeValueWriter.writeMap(g, ((AttributeValue.M) field(f, "keys")).values());
     if (f.get("new") instanceof AttributeValue.M image) {
       g.writeFieldName("NewImage");
       AttributeValueWriter.writeMap(g, image.values());
@@ -207,7 +217,7 @@ public final class StreamJson {
       AttributeValueWriter.writeMap(g, image.values());
     }
     g.writeStringField("SequenceNumber", sequence);
-    g.writeNumberField("SizeBytes", ((AttributeValue.N) f.get("size")).value().bigDecimalValue().longValue());
+    g.writeNumberField("SizeBytes", ((AttributeValue.N) field(f, "size")).value().bigDecimalValue().longValue());
     g.writeStringField("StreamViewType", record.viewType().name());
     g.writeEndObject();
     if (f.get("service") instanceof AttributeValue.Bool service && service.value()) {

@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /** Requests and responses of the control-plane operations. */
 public final class TableJson {
@@ -143,11 +144,11 @@ public final class TableJson {
   }
 
   /** DescribeTable and DeleteTable take only a table name. */
-  public static String readTableName(JsonInput in) throws IOException {
+  public static @Nullable String readTableName(JsonInput in) throws IOException {
     return readSingleString(in, "TableName");
   }
 
-  public static String readResourceArn(JsonInput in) throws IOException {
+  public static @Nullable String readResourceArn(JsonInput in) throws IOException {
     return readSingleString(in, "ResourceArn");
   }
 
@@ -249,7 +250,7 @@ public final class TableJson {
     return null;
   }
 
-  private static String readSingleString(JsonInput in, String member) throws IOException {
+  private static @Nullable String readSingleString(JsonInput in, String member) throws IOException {
     String value = null;
     in.beginRequest();
     while (in.nextField()) {
@@ -286,16 +287,16 @@ public final class TableJson {
     return Boolean.FALSE.equals(enabled) && !keyNamed;
   }
 
-  private static OnDemandThroughputSpecification readOnDemandThroughput(JsonInput in) throws IOException {
+  private static @Nullable OnDemandThroughputSpecification readOnDemandThroughput(JsonInput in) throws IOException {
     return readUnits(in, "MaxReadRequestUnits", "MaxWriteRequestUnits", OnDemandThroughputSpecification::new);
   }
 
-  private static WarmThroughputSpecification readWarmThroughput(JsonInput in) throws IOException {
+  private static @Nullable WarmThroughputSpecification readWarmThroughput(JsonInput in) throws IOException {
     return readUnits(in, "ReadUnitsPerSecond", "WriteUnitsPerSecond", WarmThroughputSpecification::new);
   }
 
   /** A structure of a read and a write figure (null when it is JSON null; a figure left out is null). */
-  private static <T> T readUnits(JsonInput in, String read, String write, BiFunction<Long, Long, T> build)
+  private static <T> @Nullable T readUnits(JsonInput in, String read, String write, BiFunction<@Nullable Long, @Nullable Long, T> build)
       throws IOException {
     if (!in.beginStructure()) {
       return null;
@@ -315,7 +316,7 @@ public final class TableJson {
     return build.apply(readUnits, writeUnits);
   }
 
-  private static StreamSpecification readStreamSpecification(JsonInput in) throws IOException {
+  private static @Nullable StreamSpecification readStreamSpecification(JsonInput in) throws IOException {
     Boolean enabled = null;
     Choice<StreamViewType> viewType = null;
     if (!in.beginStructure()) {
@@ -348,7 +349,7 @@ public final class TableJson {
     return new GlobalIndexUpdate(create, delete, update);
   }
 
-  private static DeleteIndex readDeleteIndex(JsonInput in) throws IOException {
+  private static @Nullable DeleteIndex readDeleteIndex(JsonInput in) throws IOException {
     if (!in.beginStructure()) {
       return null;
     }
@@ -363,7 +364,7 @@ public final class TableJson {
     return new DeleteIndex(name);
   }
 
-  private static UpdateIndex readUpdateIndex(JsonInput in) throws IOException {
+  private static @Nullable UpdateIndex readUpdateIndex(JsonInput in) throws IOException {
     if (!in.beginStructure()) {
       return null;
     }
@@ -412,7 +413,7 @@ public final class TableJson {
     return new SecondaryIndex(name, keys, projectionType, nonKey, projection, throughput);
   }
 
-  private static Throughput readThroughput(JsonInput in) throws IOException {
+  private static @Nullable Throughput readThroughput(JsonInput in) throws IOException {
     if (!in.beginStructure()) {
       return null;
     }

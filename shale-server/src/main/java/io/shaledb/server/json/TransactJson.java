@@ -15,6 +15,8 @@ import io.shaledb.core.op.tx.TransactWriteItemsInput;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Requests and responses of TransactWriteItems and TransactGetItems. */
 public final class TransactJson {
@@ -39,7 +41,7 @@ public final class TransactJson {
   }
 
   /** A TransactWriteItem: the one of Put, Update, Delete or ConditionCheck that is set, or null. */
-  private static TransactAction readAction(JsonInput in) throws IOException {
+  private static @Nullable TransactAction readAction(JsonInput in) throws IOException {
     TransactAction action = null;
     if (in.beginStructure()) {
       while (in.nextField()) {
@@ -99,7 +101,7 @@ public final class TransactJson {
     return new TransactGetItemsInput(gets, capacity);
   }
 
-  private static Get readGet(JsonInput in) throws IOException {
+  private static @Nullable Get readGet(JsonInput in) throws IOException {
     Get get = null;
     if (in.beginStructure()) {
       while (in.nextField()) {
@@ -129,13 +131,14 @@ public final class TransactJson {
   public static void writeTransactWrite(JsonGenerator g, TransactOutput out) throws IOException {
     g.writeStartObject();
     CapacityJson.writeListMember(g, out.consumedCapacity());
-    CollectionMetricsJson.writeByTableMember(g, out.itemCollectionMetrics());
+    CollectionMetricsJson.writeByTableMember(g,
+        Objects.requireNonNull(out.itemCollectionMetrics(), "TransactWriteItems has item collection metrics"));
     g.writeEndObject();
   }
 
   public static void writeTransactGet(JsonGenerator g, TransactOutput out) throws IOException {
     g.writeStartObject();
-    writeItemResponses(g, out.items());
+    writeItemResponses(g, Objects.requireNonNull(out.items(), "TransactGetItems has its items"));
     CapacityJson.writeListMember(g, out.consumedCapacity());
     g.writeEndObject();
   }

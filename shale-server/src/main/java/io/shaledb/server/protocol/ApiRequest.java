@@ -1,5 +1,7 @@
 package io.shaledb.server.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One API call as the transport saw it.
  *
@@ -9,4 +11,4 @@ package io.shaledb.server.protocol;
  * @param region the region from the credential scope
  * @param host the host (and port) the client addressed, as DescribeEndpoints returns it
  */
-public record ApiRequest(String target, CharSequence requestId, String accessKeyId, String region, String host) {}
+public record ApiRequest(@Nullable String target, CharSequence requestId, String accessKeyId, String region, String host) {}

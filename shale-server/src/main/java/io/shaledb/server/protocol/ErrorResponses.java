@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place that writes error bodies: {@code {"__type": "...", "message": "..."}}, as DynamoDB does for its
@@ -56,7 +57,7 @@ public final class ErrorResponses {
    * CancellationReasons of a cancelled transaction.
    */
   @SuppressWarnings("unchecked")
-  private static void write(ErrorCode code, String message, Map<String, Object> extra, OutputStream out)
+  private static void write(ErrorCode code, @Nullable String message, Map<String, Object> extra, OutputStream out)
       throws IOException {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();

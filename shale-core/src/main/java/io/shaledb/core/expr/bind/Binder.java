@@ -44,7 +44,7 @@ public final class Binder {
    * @param names ExpressionAttributeNames, or null
    * @param values ExpressionAttributeValues, or null
    */
-  public Binder(Map<String, String> names, Map<String, AttributeValue> values) {
+  public Binder(@Nullable Map<String, String> names, @Nullable Map<String, AttributeValue> values) {
     this.names = names == null ? Map.of() : names;
     this.values = values == null ? Map.of() : values;
   }

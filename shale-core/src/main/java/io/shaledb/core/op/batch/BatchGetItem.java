@@ -21,6 +21,7 @@ import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * BatchGetItem: up to 100 keys over several tables. Keys whose items would take the response past 16 MB are
@@ -70,9 +72,9 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
    */
   @Override
   public BatchGetItemOutput execute(BatchGetItemInput in, RequestContext context) {
-    checkTotalKeys(in.requestItems());
+    checkTotalKeys(Validated.present(in.requestItems()));
     Map<String, Plan> plans = new LinkedHashMap<>();
-    for (Map.Entry<String, KeysAndAttributes> entry : in.requestItems().entrySet()) {
+    for (Map.Entry<String, KeysAndAttributes> entry : Validated.present(in.requestItems()).entrySet()) {
       plans.put(entry.getKey(), plan(entry.getKey(), entry.getValue()));
     }
     Map<String, List<PageItem>> responses = new LinkedHashMap<>();
@@ -86,7 +88,7 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
         double units = 0;
         for (int i = 0; i < plan.keys().size(); i++) {
           if (responseBytes > MAX_RESPONSE_BYTES) {
-            left.add(plan.request().keys().get(i));
+            left.add(Validated.present(plan.request().keys()).get(i));
             continue;
           }
           byte[] stored = snapshot.get(plan.keys().get(i));
@@ -118,7 +120,7 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
     String largest = null;
     int largestSize = -1;
     for (Map.Entry<String, KeysAndAttributes> entry : requestItems.entrySet()) {
-      int size = entry.getValue().keys().size();
+      int size = Validated.present(entry.getValue().keys()).size();
       total += size;
       if (size > largestSize) {
         largest = entry.getKey();
@@ -132,7 +134,7 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
   }
 
   /** One table's keys, validated and encoded before anything is read. */
-  private record Plan(KeysAndAttributes request, List<byte[]> keys, List<Path> projection) {}
+  private record Plan(KeysAndAttributes request, List<byte[]> keys, @Nullable List<Path> projection) {}
 
   private Plan plan(String tableName, KeysAndAttributes request) {
     RequestExpressions.checkParameters(List.of(Parameter.of("ProjectionExpression", request.projectionExpression())),
@@ -147,7 +149,7 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
     binder.checkKeyPaths(table);
     List<byte[]> keys = new ArrayList<>();
     Set<ByteBuffer> seen = new HashSet<>();
-    for (Map<String, AttributeValue> key : request.keys()) {
+    for (Map<String, AttributeValue> key : Validated.present(request.keys())) {
       if (key == null || key.isEmpty()) {
         // DynamoDB Local 3.3.1's answer (probed) to a JSON null or {} among the keys; the service documents none.
         throw DynamoException.validation("The list of keys in RequestItems for BatchGetItem may not contain null or"

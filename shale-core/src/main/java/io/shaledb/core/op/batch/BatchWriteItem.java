@@ -11,6 +11,7 @@ import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import io.shaledb.core.write.ItemLimits;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
@@ -64,12 +65,12 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
 
   @Override
   public BatchWriteItemOutput execute(BatchWriteItemInput in, RequestContext context) {
-    int total = in.requestItems().values().stream().mapToInt(List::size).sum();
+    int total = Validated.present(in.requestItems()).values().stream().mapToInt(List::size).sum();
     if (total > MAX_REQUESTS) {
       throw DynamoException.validation("Too many items requested for the BatchWriteItem call");
     }
     List<ItemWrite> plan = new ArrayList<>();
-    for (Map.Entry<String, List<WriteRequest>> entry : in.requestItems().entrySet()) {
+    for (Map.Entry<String, List<WriteRequest>> entry : Validated.present(in.requestItems()).entrySet()) {
       TableMetadata table = db.tableForItems(entry.getKey());
       Set<ByteBuffer> seen = new HashSet<>();
       for (WriteRequest request : entry.getValue()) {

@@ -7,11 +7,12 @@ import io.shaledb.core.validate.Choice;
 import io.shaledb.core.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** BatchWriteItem's request, as decoded: any field may be null. */
 public record BatchWriteItemInput(
-    Map<String, List<WriteRequest>> requestItems, Choice<ReturnConsumedCapacity> returnConsumedCapacity, Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics) {
+    @Nullable Map<String, List<WriteRequest>> requestItems, @Nullable Choice<ReturnConsumedCapacity> returnConsumedCapacity, @Nullable Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics) {
 
   /** One put (an item) or delete (a key); DynamoDB requires exactly one of the two. */
-  public record WriteRequest(Map<String, AttributeValue> putItem, Map<String, AttributeValue> deleteKey) {}
+  public record WriteRequest(@Nullable Map<String, AttributeValue> putItem, @Nullable Map<String, AttributeValue> deleteKey) {}
 }

@@ -4,6 +4,7 @@ import io.shaledb.core.api.AttributeAction;
 import io.shaledb.core.validate.Choice;
 
 import io.shaledb.core.model.AttributeValue;
+import org.jspecify.annotations.Nullable;
 
 /** One entry of the legacy AttributeUpdates parameter, as decoded: any field may be null. */
-public record AttributeUpdate(AttributeValue value, Choice<AttributeAction> action) {}
+public record AttributeUpdate(@Nullable AttributeValue value, @Nullable Choice<AttributeAction> action) {}

@@ -16,13 +16,14 @@ import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.write.WriteCondition;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The parameters PutItem, DeleteItem and UpdateItem share for conditional writes. */
 final class ConditionalWrites {
   private ConditionalWrites() {}
 
   static ConstraintViolations checkDeclared(ConstraintViolations v,
-      Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) {
+      @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) {
     return v.oneOf("returnValuesOnConditionCheckFailure", returnValuesOnConditionCheckFailure,
         ReturnValuesOnConditionCheckFailure.values());
   }
@@ -33,11 +34,11 @@ final class ConditionalWrites {
    *
    * @param target "item" or "key", the member naming the item
    */
-  static ConstraintViolations checkDeclared(String tableName, String target, Object targetValue,
-      Choice<ReturnValue> returnValues, Choice<ReturnConsumedCapacity> returnConsumedCapacity,
-      Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics,
-      Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure,
-      Map<String, ExpectedCondition> expected, Choice<ConditionalOperator> conditionalOperator) {
+  static ConstraintViolations checkDeclared(@Nullable String tableName, String target, @Nullable Object targetValue,
+      @Nullable Choice<ReturnValue> returnValues, @Nullable Choice<ReturnConsumedCapacity> returnConsumedCapacity,
+      @Nullable Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics,
+      @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure,
+      @Nullable Map<String, ExpectedCondition> expected, @Nullable Choice<ConditionalOperator> conditionalOperator) {
     // DynamoDB reports a bad table name of these writes on its own, before their other constraints.
     TableNames.ofItemOperation(new ConstraintViolations(), tableName).throwIfAny();
     ConstraintViolations v = new ConstraintViolations();
@@ -55,9 +56,9 @@ final class ConditionalWrites {
    */
   record Bound(WriteCondition condition, Binder binder) {}
 
-  static Bound conditionOnly(Database db, Map<String, String> names, Map<String, AttributeValue> values,
-      String conditionExpression, Map<String, ExpectedCondition> expected,
-      Choice<ConditionalOperator> conditionalOperator, Choice<ReturnValuesOnConditionCheckFailure> returnOnFailure) {
+  static Bound conditionOnly(Database db, @Nullable Map<String, String> names, @Nullable Map<String, AttributeValue> values,
+      @Nullable String conditionExpression, @Nullable Map<String, ExpectedCondition> expected,
+      @Nullable Choice<ConditionalOperator> conditionalOperator, @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnOnFailure) {
     RequestExpressions.checkParameters(List.of(Parameter.of("ConditionExpression", conditionExpression)),
         List.of(Parameter.of("Expected", expected), Parameter.of("ConditionalOperator", conditionalOperator)), names,
         values);
@@ -69,9 +70,9 @@ final class ConditionalWrites {
   }
 
   /** The write's condition: the bound ConditionExpression or else the legacy Expected; none when neither. */
-  static WriteCondition condition(Database db, Binder binder, String conditionExpression,
-      Map<String, ExpectedCondition> expected, Choice<ConditionalOperator> conditionalOperator,
-      Choice<ReturnValuesOnConditionCheckFailure> returnOnFailure) {
+  static WriteCondition condition(Database db, Binder binder, @Nullable String conditionExpression,
+      @Nullable Map<String, ExpectedCondition> expected, @Nullable Choice<ConditionalOperator> conditionalOperator,
+      @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnOnFailure) {
     return new WriteCondition(
         conditionExpression == null ? LegacyParameters.condition(expected, conditionalOperator)
             : binder.bind(ExpressionKind.CONDITION, db.expressions().condition(ExpressionKind.CONDITION,

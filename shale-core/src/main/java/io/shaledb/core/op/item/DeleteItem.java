@@ -5,6 +5,7 @@ import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteOutcome;
 import io.shaledb.core.write.WritePipeline;
@@ -33,9 +34,10 @@ public final class DeleteItem implements Operation<DeleteItemInput, ItemOutput> 
     ConditionalWrites.Bound condition = ConditionalWrites.conditionOnly(db, in.expressionAttributeNames(),
         in.expressionAttributeValues(), in.conditionExpression(), in.expected(), in.conditionalOperator(),
         in.returnValuesOnConditionCheckFailure());
-    TableMetadata table = db.tableForItems(in.tableName());
+    TableMetadata table = db.tableForItems(Validated.present(in.tableName()));
     condition.binder().checkKeyPaths(table);
-    WriteOutcome result = writes.write(context, ItemWrite.delete(table, ItemKeys.ofKey(table, in.key()), condition.condition()));
+    WriteOutcome result = writes.write(context,
+        ItemWrite.delete(table, ItemKeys.ofKey(table, Validated.present(in.key())), condition.condition()));
     return new ItemOutput(returnOld ? result.previous() : null,
         context.capacity().reportFor(in.returnConsumedCapacity(), table.name()),
         ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), table, result));

@@ -5,7 +5,8 @@ import io.shaledb.core.validate.Choice;
 
 import io.shaledb.core.model.AttributeValue;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One entry of the legacy Expected parameter, as decoded: any field may be null. */
 public record ExpectedCondition(
-    AttributeValue value, Boolean exists, Choice<ComparisonOperator> comparisonOperator, List<AttributeValue> attributeValueList) {}
+    @Nullable AttributeValue value, @Nullable Boolean exists, @Nullable Choice<ComparisonOperator> comparisonOperator, @Nullable List<AttributeValue> attributeValueList) {}

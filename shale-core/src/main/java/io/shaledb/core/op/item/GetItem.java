@@ -14,8 +14,10 @@ import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * GetItem. Every read is strongly consistent, which satisfies both ConsistentRead settings. Without a projection the
@@ -57,9 +59,9 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
         List.of(Parameter.of("AttributesToGet", in.attributesToGet())), in.expressionAttributeNames(), null);
     Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), null);
     List<Path> projection = projection(in, binder);
-    TableMetadata table = db.tableForItems(in.tableName());
+    TableMetadata table = db.tableForItems(Validated.present(in.tableName()));
     binder.checkKeyPaths(table);
-    byte[] stored = storedItem.apply(ItemKeys.ofKey(table, in.key()));
+    byte[] stored = storedItem.apply(ItemKeys.ofKey(table, Validated.present(in.key())));
     context.capacity().read(table.name(), ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored),
         Boolean.TRUE.equals(in.consistentRead())));
     return new GetItemOutput(stored == null ? null : PageItem.of(stored, projection),
@@ -67,7 +69,7 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
   }
 
   /** The bound ProjectionExpression or AttributesToGet as top-level paths; null when neither is given. */
-  private List<Path> projection(GetItemInput in, Binder binder) {
+  private @Nullable List<Path> projection(GetItemInput in, Binder binder) {
     if (in.attributesToGet() != null) {
       return LegacyParameters.attributesToGet(in.attributesToGet());
     }

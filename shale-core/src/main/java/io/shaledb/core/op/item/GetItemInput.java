@@ -6,13 +6,14 @@ import io.shaledb.core.validate.Choice;
 import io.shaledb.core.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** GetItem's request, as decoded: any field may be null. */
 public record GetItemInput(
-    String tableName,
-    Map<String, AttributeValue> key,
-    Boolean consistentRead,
-    List<String> attributesToGet,
-    String projectionExpression,
-    Map<String, String> expressionAttributeNames,
-    Choice<ReturnConsumedCapacity> returnConsumedCapacity) {}
+    @Nullable String tableName,
+    @Nullable Map<String, AttributeValue> key,
+    @Nullable Boolean consistentRead,
+    @Nullable List<String> attributesToGet,
+    @Nullable String projectionExpression,
+    @Nullable Map<String, String> expressionAttributeNames,
+    @Nullable Choice<ReturnConsumedCapacity> returnConsumedCapacity) {}

@@ -8,6 +8,7 @@ import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.TableMetadata;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Extracts and validates an item's primary key and encodes it as a storage key. */
 public final class ItemKeys {
@@ -71,7 +72,7 @@ public final class ItemKeys {
     }
   }
 
-  private static void checkSizes(AttributeValue partition, AttributeValue sort) {
+  private static void checkSizes(AttributeValue partition, @Nullable AttributeValue sort) {
     if (ItemSize.of(partition) > MAX_PARTITION_KEY_BYTES) {
       throw DynamoException.validation("One or more parameter values were invalid: Size of hashkey has exceeded"
           + " the maximum size limit of" + MAX_PARTITION_KEY_BYTES + " bytes");

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.validate.Validated;
 import java.util.Set;
 import java.util.HashSet;
 import io.shaledb.core.api.AttributeAction;
@@ -20,6 +21,7 @@ import io.shaledb.core.validate.ConstraintViolations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pre-expression parameters (Expected with ConditionalOperator, and AttributeUpdates), translated into the
@@ -31,8 +33,8 @@ public final class LegacyParameters {
   private LegacyParameters() {}
 
   /** @param parameter the parameter's path name: expected, queryFilter, scanFilter or keyConditions */
-  public static void checkDeclared(ConstraintViolations v, String parameter, Map<String, ExpectedCondition> expected,
-      Choice<ConditionalOperator> conditionalOperator) {
+  public static void checkDeclared(ConstraintViolations v, String parameter,
+      @Nullable Map<String, ExpectedCondition> expected, @Nullable Choice<ConditionalOperator> conditionalOperator) {
     if (expected != null) {
       expected.forEach((name, e) -> v.oneOf(parameter + "." + name + ".member.comparisonOperator",
           e.comparisonOperator(), ComparisonOperator.values()));
@@ -40,7 +42,7 @@ public final class LegacyParameters {
     v.oneOf("conditionalOperator", conditionalOperator, ConditionalOperator.values());
   }
 
-  static void checkDeclaredUpdates(ConstraintViolations v, Map<String, AttributeUpdate> updates) {
+  static void checkDeclaredUpdates(ConstraintViolations v, @Nullable Map<String, AttributeUpdate> updates) {
     if (updates != null) {
       updates.forEach((name, u) -> v.oneOf("attributeUpdates." + name + ".member.action", u.action(),
           AttributeAction.values()));
@@ -62,8 +64,8 @@ public final class LegacyParameters {
    * The Expected (or QueryFilter, ScanFilter, KeyConditions) conditions joined by ConditionalOperator (AND by
    * default), or null when there are none. ConditionalOperator needs two conditions to join.
    */
-  public static Condition condition(Map<String, ExpectedCondition> expected,
-      Choice<ConditionalOperator> conditionalOperator) {
+  public static @Nullable Condition condition(@Nullable Map<String, ExpectedCondition> expected,
+      @Nullable Choice<ConditionalOperator> conditionalOperator) {
     if (conditionalOperator != null && (expected == null || expected.size() < 2)) {
       throw DynamoException.validation(
           "ConditionalOperator can only be used when Filter or Expected has two or more elements");
@@ -97,10 +99,10 @@ public final class LegacyParameters {
       if (!exists && e.value() != null) {
         throw invalidCondition("Value cannot be used when Exists is false for Attribute: " + name);
       }
-      return exists ? new Condition.Comparison(path, Comparator.EQ, new Operand.Literal(e.value()))
+      return exists ? new Condition.Comparison(path, Comparator.EQ, new Operand.Literal(Validated.present(e.value())))
           : new Condition.Function(ConditionFunction.ATTRIBUTE_NOT_EXISTS, List.of(path));
     }
-    ComparisonOperator operator = Choice.valueOrNull(e.comparisonOperator());
+    ComparisonOperator operator = e.comparisonOperator().known();
     if (e.exists() != null) {
       throw invalidCondition("Exists and ComparisonOperator cannot be used together for Attribute: " + name);
     }
@@ -181,15 +183,16 @@ public final class LegacyParameters {
       AttributeUpdate u = entry.getValue();
       AttributeAction action = Choice.valueOr(u.action(), AttributeAction.PUT);
       AttributeValue value = u.value();
-      if (value == null && action != AttributeAction.DELETE) {
-        throw invalid("Only DELETE action is allowed when no attribute value is specified");
+      if (value == null) {
+        if (action != AttributeAction.DELETE) {
+          throw invalid("Only DELETE action is allowed when no attribute value is specified");
+        }
+        actions.add(new Update.Remove(path));
+        continue;
       }
       actions.add(switch (action) {
         case PUT -> new Update.Set(path, new Operand.Literal(value));
         case DELETE -> {
-          if (value == null) {
-            yield new Update.Remove(path);
-          }
           if (!value.type().isSet()) {
             throw invalid("DELETE action with value is not supported for the type " + value.type());
           }

@@ -9,17 +9,18 @@ import io.shaledb.core.validate.Choice;
 
 import io.shaledb.core.model.AttributeValue;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** PutItem's request, as decoded: any field may be null. */
 public record PutItemInput(
-    String tableName,
-    Map<String, AttributeValue> item,
-    Choice<ReturnValue> returnValues,
-    Choice<ReturnConsumedCapacity> returnConsumedCapacity,
-    Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics,
-    String conditionExpression,
-    Map<String, String> expressionAttributeNames,
-    Map<String, AttributeValue> expressionAttributeValues,
-    Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure,
-    Map<String, ExpectedCondition> expected,
-    Choice<ConditionalOperator> conditionalOperator) {}
+    @Nullable String tableName,
+    @Nullable Map<String, AttributeValue> item,
+    @Nullable Choice<ReturnValue> returnValues,
+    @Nullable Choice<ReturnConsumedCapacity> returnConsumedCapacity,
+    @Nullable Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics,
+    @Nullable String conditionExpression,
+    @Nullable Map<String, String> expressionAttributeNames,
+    @Nullable Map<String, AttributeValue> expressionAttributeValues,
+    @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure,
+    @Nullable Map<String, ExpectedCondition> expected,
+    @Nullable Choice<ConditionalOperator> conditionalOperator) {}

@@ -6,6 +6,7 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.validate.NameCharacters;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks DynamoDB makes on a request's expression parameters before any expression is parsed: that expressions
@@ -20,7 +21,7 @@ public final class RequestExpressions {
 
   /** One request member, by its API name, and whether the request sent it. */
   public record Parameter(String name, boolean present) {
-    public static Parameter of(String name, Object value) {
+    public static Parameter of(String name, @Nullable Object value) {
       return new Parameter(name, value != null);
     }
   }
@@ -32,8 +33,8 @@ public final class RequestExpressions {
    * @param expressions the operation's expression members, in DynamoDB's order
    * @param legacy the operation's legacy members, in DynamoDB's order
    */
-  public static void checkParameters(List<Parameter> expressions, List<Parameter> legacy, Map<String, String> names,
-      Map<String, AttributeValue> values) {
+  public static void checkParameters(List<Parameter> expressions, List<Parameter> legacy,
+      @Nullable Map<String, String> names, @Nullable Map<String, AttributeValue> values) {
     // Every request passes these checks and nearly every one passes them all: plain loops over the members, and the
     // lists that name them built only for a message.
     boolean anyExpression = anySent(expressions);
@@ -81,7 +82,7 @@ public final class RequestExpressions {
   }
 
   /** The binder of a request's expressions, once its names and values are known to be well formed. */
-  public static Binder binder(Map<String, String> names, Map<String, AttributeValue> values) {
+  public static Binder binder(@Nullable Map<String, String> names, @Nullable Map<String, AttributeValue> values) {
     if (names != null) {
       if (names.isEmpty()) {
         throw DynamoException.validation("ExpressionAttributeNames must not be empty");

@@ -15,6 +15,7 @@ import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
 import io.shaledb.core.write.WriteOutcome;
@@ -22,6 +23,7 @@ import io.shaledb.core.write.WritePipeline;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * UpdateItem: edits an item's attributes, creating the item when it does not exist (as DynamoDB does), optionally
@@ -66,12 +68,12 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
     WriteCondition condition = ConditionalWrites.condition(db, binder, in.conditionExpression(), in.expected(),
         in.conditionalOperator(), in.returnValuesOnConditionCheckFailure());
     binder.checkAllUsed();
-    TableMetadata table = db.tableForItems(in.tableName());
+    TableMetadata table = db.tableForItems(Validated.present(in.tableName()));
     binder.checkKeyPaths(table);
-    byte[] key = ItemKeys.ofKey(table, in.key());
+    byte[] key = ItemKeys.ofKey(table, Validated.present(in.key()));
     checkKeyAttributes(table, update);
     WriteOutcome result = writes.write(context, new ItemWrite(table, key, condition,
-        previous -> apply(update, previous, in.key())));
+        previous -> apply(update, previous, Validated.present(in.key()))));
     return new ItemOutput(returnValues(in.returnValues(), update, result),
         context.capacity().reportFor(in.returnConsumedCapacity(), table.name()),
         ItemCollectionMetrics.of(in.returnItemCollectionMetrics(), table, result));
@@ -92,8 +94,8 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
    * The item after {@code update}: an absent item starts as its key alone, except that an update that only deletes
    * elements from sets leaves an absent item absent, as DynamoDB's DELETE action does.
    */
-  public static Map<String, AttributeValue> apply(Update update, Map<String, AttributeValue> previous,
-      Map<String, AttributeValue> key) {
+  public static @Nullable Map<String, AttributeValue> apply(Update update,
+      @Nullable Map<String, AttributeValue> previous, Map<String, AttributeValue> key) {
     if (previous == null && !update.actions().isEmpty()
         && update.actions().stream().allMatch(action -> action instanceof Update.Delete)) {
       return null;
@@ -101,7 +103,8 @@ public final class UpdateItem implements Operation<UpdateItemInput, ItemOutput> 
     return UpdateApplier.apply(update, previous == null ? new LinkedHashMap<>(key) : previous);
   }
 
-  private static Map<String, AttributeValue> returnValues(Choice<ReturnValue> returnValues, Update update,
+  private static @Nullable Map<String, AttributeValue> returnValues(@Nullable Choice<ReturnValue> returnValues,
+      Update update,
       WriteOutcome result) {
     List<Path> updated = update.actions().stream().map(Update.Action::path).toList();
     Map<String, AttributeValue> answer = switch (Choice.valueOr(returnValues, ReturnValue.NONE)) {

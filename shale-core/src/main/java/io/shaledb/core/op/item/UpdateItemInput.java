@@ -9,19 +9,20 @@ import io.shaledb.core.validate.Choice;
 
 import io.shaledb.core.model.AttributeValue;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** UpdateItem's request, as decoded: any field may be null. */
 public record UpdateItemInput(
-    String tableName,
-    Map<String, AttributeValue> key,
-    String updateExpression,
-    String conditionExpression,
-    Map<String, String> expressionAttributeNames,
-    Map<String, AttributeValue> expressionAttributeValues,
-    Choice<ReturnValue> returnValues,
-    Choice<ReturnConsumedCapacity> returnConsumedCapacity,
-    Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics,
-    Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure,
-    Map<String, AttributeUpdate> attributeUpdates,
-    Map<String, ExpectedCondition> expected,
-    Choice<ConditionalOperator> conditionalOperator) {}
+    @Nullable String tableName,
+    @Nullable Map<String, AttributeValue> key,
+    @Nullable String updateExpression,
+    @Nullable String conditionExpression,
+    @Nullable Map<String, String> expressionAttributeNames,
+    @Nullable Map<String, AttributeValue> expressionAttributeValues,
+    @Nullable Choice<ReturnValue> returnValues,
+    @Nullable Choice<ReturnConsumedCapacity> returnConsumedCapacity,
+    @Nullable Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics,
+    @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure,
+    @Nullable Map<String, AttributeUpdate> attributeUpdates,
+    @Nullable Map<String, ExpectedCondition> expected,
+    @Nullable Choice<ConditionalOperator> conditionalOperator) {}

@@ -9,6 +9,7 @@ import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.write.IndexKeyViolations;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refuses a Query whose key condition names an empty string or binary, which no key can hold, in the words DynamoDB
@@ -19,7 +20,7 @@ final class EmptyKeyValues {
   private EmptyKeyValues() {}
 
   /** @param index null when the Query reads the table */
-  static void check(KeyConditions.KeyQuery key, KeySchema schema, IndexMetadata index) {
+  static void check(KeyConditions.KeyQuery key, KeySchema schema, @Nullable IndexMetadata index) {
     for (int i = 0; i < key.partitionKeys().size(); i++) {
       check(schema.partitionKeys().get(i), key.partitionKeys().get(i), index);
     }
@@ -44,7 +45,7 @@ final class EmptyKeyValues {
     };
   }
 
-  private static void check(KeyAttribute attribute, AttributeValue value, IndexMetadata index) {
+  private static void check(KeyAttribute attribute, AttributeValue value, @Nullable IndexMetadata index) {
     if (index == null) {
       ItemKeys.checkNotEmpty(attribute, value);
     } else if (ItemSize.of(value) == 0) {

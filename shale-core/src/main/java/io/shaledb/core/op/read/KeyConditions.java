@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a bound key condition (from KeyConditionExpression or the legacy KeyConditions) into the partition to read
@@ -27,7 +29,7 @@ final class KeyConditions {
    * them (null for all of them).
    */
   record KeyQuery(List<AttributeValue> partitionKeys, List<AttributeValue> sortKeyPrefix,
-      SortKeyCondition lastSortKey) {}
+      @Nullable SortKeyCondition lastSortKey) {}
 
   private KeyConditions() {}
 
@@ -59,7 +61,7 @@ final class KeyConditions {
     }
     KeyAttribute sort = schema.sortKey().orElse(null);
     Condition onSort = sort == null ? null : byName.remove(sort.name());
-    if (onSort == null || !byName.isEmpty()) {
+    if (sort == null || onSort == null || !byName.isEmpty()) {
       throw DynamoException.validation("Query condition missed key schema element: "
           + (sort == null ? byName.keySet().iterator().next() : sort.name()));
     }
@@ -105,17 +107,22 @@ final class KeyConditions {
     }
     List<AttributeValue> partitionValues = new ArrayList<>();
     for (KeyAttribute key : schema.partitionKeys()) {
-      partitionValues.add(equalityValue(byName.get(key.name()), key));
+      partitionValues.add(equalityValue(checked(byName, key), key));
     }
     List<AttributeValue> sortPrefix = new ArrayList<>();
     for (int i = 0; i < last; i++) {
-      sortPrefix.add(equalityValue(byName.get(sortKeys.get(i).name()), sortKeys.get(i)));
+      sortPrefix.add(equalityValue(checked(byName, sortKeys.get(i)), sortKeys.get(i)));
     }
     return new KeyQuery(partitionValues, sortPrefix,
-        last < 0 ? null : sortCondition(byName.get(sortKeys.get(last).name()), sortKeys.get(last)));
+        last < 0 ? null : sortCondition(checked(byName, sortKeys.get(last)), sortKeys.get(last)));
   }
 
-  private static boolean isEquality(Condition condition) {
+  /** The condition on a key attribute that the checks above found present. */
+  private static Condition checked(Map<String, Condition> byName, KeyAttribute key) {
+    return Objects.requireNonNull(byName.get(key.name()), "a key attribute checked to have a condition");
+  }
+
+  private static boolean isEquality(@Nullable Condition condition) {
     return condition instanceof Condition.Comparison c && c.comparator() == Comparator.EQ;
   }
 

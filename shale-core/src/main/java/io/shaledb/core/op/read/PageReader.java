@@ -1,5 +1,6 @@
 package io.shaledb.core.op.read;
 
+import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.op.PageItem;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads one page of items from a key range, streaming from a storage snapshot: it stops after {@code limit} items
@@ -41,9 +44,9 @@ final class PageReader {
    * @param projection the bound projection, or null for whole items
    * @param context the request, charged the units the page read
    */
-  static ReadPage read(StorageEngine storage, ReadTarget target, KeyRange range, boolean reverse, Integer limit,
-      Condition filter, List<Path> projection, boolean countOnly, boolean consistent, RequestContext context,
-      Choice<ReturnConsumedCapacity> capacityMode) {
+  static ReadPage read(StorageEngine storage, ReadTarget target, KeyRange range, boolean reverse,
+      @Nullable Integer limit, @Nullable Condition filter, @Nullable List<Path> projection, boolean countOnly,
+      boolean consistent, RequestContext context, @Nullable Choice<ReturnConsumedCapacity> capacityMode) {
     TableMetadata table = target.table();
     // Items pass through in their stored form unless something has to look inside them.
     boolean decode = filter != null || projection != null || target.fetchFromTable();
@@ -66,7 +69,8 @@ final class PageReader {
             fetchedBytes += ItemSize.of(item);
           }
         }
-        if (filter == null || ConditionEvaluator.test(filter, item)) {
+        if (filter == null
+            || ConditionEvaluator.test(filter, Objects.requireNonNull(item, "decoded for the filter"))) {
           matched++;
           if (!countOnly) {
             items.add(item == null ? new PageItem.Stored(stored)
@@ -92,11 +96,12 @@ final class PageReader {
   private static void charge(RequestContext context, ReadTarget target, long bytes, long fetchedBytes,
       boolean consistent) {
     String table = target.table().name();
-    if (target.index() == null) {
+    IndexMetadata index = target.index();
+    if (index == null) {
       context.capacity().read(table, ConsumedCapacity.readUnits(bytes, consistent));
       return;
     }
-    context.capacity().index(table, target.index().name(), target.index().local(),
+    context.capacity().index(table, index.name(), index.local(),
         ConsumedCapacity.readUnits(bytes, consistent));
     context.capacity().read(table, fetchedBytes == 0 ? 0 : ConsumedCapacity.readUnits(fetchedBytes, consistent));
   }
@@ -104,14 +109,15 @@ final class PageReader {
   /** The whole item behind a local index entry, read from the same snapshot (DynamoDB charges that read too). */
   private static Map<String, AttributeValue> tableItem(Snapshot snapshot, TableMetadata table,
       Map<String, AttributeValue> entry) {
-    byte[] key = KeyCodec.itemKey(table.keyspace(), entry.get(table.keySchema().partitionKey().name()),
+    byte[] key = KeyCodec.itemKey(table.keyspace(),
+        Objects.requireNonNull(entry.get(table.keySchema().partitionKey().name()), "an entry holds its table's key"),
         table.keySchema().sortKey().map(k -> entry.get(k.name())).orElse(null));
     byte[] stored = snapshot.get(key);
     return stored == null ? entry : ItemCodec.decode(stored);
   }
 
   /** Narrows {@code range} to the keys after {@code exclusiveStart} in the direction of reading. */
-  static KeyRange after(KeyRange range, byte[] exclusiveStart, boolean reverse) {
+  static KeyRange after(KeyRange range, byte @Nullable [] exclusiveStart, boolean reverse) {
     if (exclusiveStart == null) {
       return range;
     }

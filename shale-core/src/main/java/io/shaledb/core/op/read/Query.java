@@ -12,11 +12,13 @@ import io.shaledb.core.op.item.ExpectedCondition;
 import io.shaledb.core.op.item.LegacyParameters;
 import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.op.item.RequestExpressions;
+import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Query: the items of one partition, in sort key order (or reversed), one page at a time. */
 public final class Query implements Operation<QueryInput, ReadPage> {
@@ -61,12 +63,14 @@ public final class Query implements Operation<QueryInput, ReadPage> {
     }
     ReadParameters.Resolved resolved = ReadParameters.resolve(db, r, binder, "QueryFilter", "Querying");
     ReadTarget target = resolved.target();
-    KeySchema keys = target.index() == null ? target.table().keySchema() : target.index().keySchema();
+    IndexMetadata index = target.index();
+    KeySchema keys = index == null ? target.table().keySchema() : index.keySchema();
     if (in.keyConditions() != null && r.indexName() != null && !keys.hasMultipleAttributes()) {
       checkLegacyConditionCount(in.keyConditions());
     }
-    KeyConditions.KeyQuery key = KeyConditions.analyze(keyCondition, keys);
-    EmptyKeyValues.check(key, keys, target.index());
+    KeyConditions.KeyQuery key = KeyConditions.analyze(
+        Objects.requireNonNull(keyCondition, "KeyConditions were checked to be non-empty"), keys);
+    EmptyKeyValues.check(key, keys, index);
     if (resolved.filter() != null) {
       FilterKeys.check(resolved.filter(), keys, r.legacyFilter() != null);
     }

@@ -5,6 +5,7 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a Query or Scan.
@@ -15,8 +16,8 @@ import java.util.Map;
  * @param lastEvaluatedKey where the next page starts, or null when the range is exhausted
  */
 public record ReadPage(
-    List<PageItem> items,
+    @Nullable List<PageItem> items,
     int count,
     int scannedCount,
-    Map<String, AttributeValue> lastEvaluatedKey,
-    ConsumedCapacity consumedCapacity) {}
+    @Nullable Map<String, AttributeValue> lastEvaluatedKey,
+    @Nullable ConsumedCapacity consumedCapacity) {}

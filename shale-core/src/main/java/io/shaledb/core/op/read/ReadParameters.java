@@ -16,14 +16,16 @@ import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The checks and bindings Query and Scan share: Select, projection, filter, Limit and the exclusive start key. */
 final class ReadParameters {
   /** What a read resolved to: its target, bound filter and projection, and where it starts. */
-  record Resolved(ReadTarget target, Condition filter, List<Path> projection, boolean countOnly,
-      boolean consistent, byte[] exclusiveStart) {}
+  record Resolved(ReadTarget target, @Nullable Condition filter, @Nullable List<Path> projection, boolean countOnly,
+      boolean consistent, byte @Nullable [] exclusiveStart) {}
 
   private ReadParameters() {}
 
@@ -98,7 +100,7 @@ final class ReadParameters {
         : LegacyParameters.condition(r.legacyFilter(), r.conditionalOperator());
     List<Path> projection = projection(db, r, binder);
     binder.checkAllUsed();
-    TableMetadata table = db.tableForItems(r.tableName());
+    TableMetadata table = db.tableForItems(Validated.present(r.tableName()));
     binder.checkKeyPaths(table);
     ReadTarget target = target(table, r, select, projection);
     byte[] exclusiveStart = r.exclusiveStartKey() == null ? null : startKey(target, r.exclusiveStartKey());
@@ -106,7 +108,8 @@ final class ReadParameters {
         exclusiveStart);
   }
 
-  private static ReadTarget target(TableMetadata table, ReadRequest r, Select select, List<Path> projection) {
+  private static ReadTarget target(TableMetadata table, ReadRequest r, Select select,
+      @Nullable List<Path> projection) {
     if (r.indexName() == null) {
       return new ReadTarget(table, null, false);
     }
@@ -132,7 +135,7 @@ final class ReadParameters {
         || index.keySchema().isKeyAttribute(attribute) || index.nonKeyAttributes().contains(attribute);
   }
 
-  private static List<Path> projection(Database db, ReadRequest r, Binder binder) {
+  private static @Nullable List<Path> projection(Database db, ReadRequest r, Binder binder) {
     if (r.attributesToGet() != null) {
       return LegacyParameters.attributesToGet(r.attributesToGet());
     }

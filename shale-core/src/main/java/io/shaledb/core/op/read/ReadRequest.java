@@ -9,6 +9,7 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.item.ExpectedCondition;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The parameters Query and Scan share, as decoded: any field may be null.
@@ -16,17 +17,17 @@ import java.util.Map;
  * @param legacyFilter QueryFilter or ScanFilter
  */
 public record ReadRequest(
-    String tableName,
-    String indexName,
-    Choice<Select> select,
-    List<String> attributesToGet,
-    String projectionExpression,
-    String filterExpression,
-    Map<String, String> expressionAttributeNames,
-    Map<String, AttributeValue> expressionAttributeValues,
-    Long limit,
-    Boolean consistentRead,
-    Map<String, AttributeValue> exclusiveStartKey,
-    Choice<ReturnConsumedCapacity> returnConsumedCapacity,
-    Map<String, ExpectedCondition> legacyFilter,
-    Choice<ConditionalOperator> conditionalOperator) {}
+    @Nullable String tableName,
+    @Nullable String indexName,
+    @Nullable Choice<Select> select,
+    @Nullable List<String> attributesToGet,
+    @Nullable String projectionExpression,
+    @Nullable String filterExpression,
+    @Nullable Map<String, String> expressionAttributeNames,
+    @Nullable Map<String, AttributeValue> expressionAttributeValues,
+    @Nullable Long limit,
+    @Nullable Boolean consistentRead,
+    @Nullable Map<String, AttributeValue> exclusiveStartKey,
+    @Nullable Choice<ReturnConsumedCapacity> returnConsumedCapacity,
+    @Nullable Map<String, ExpectedCondition> legacyFilter,
+    @Nullable Choice<ConditionalOperator> conditionalOperator) {}

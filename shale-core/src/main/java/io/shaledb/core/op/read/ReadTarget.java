@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a Query or Scan reads: a table, or one of its indexes. For an index, LastEvaluatedKey carries the index's
@@ -22,7 +24,7 @@ import java.util.Set;
  * @param index null when reading the table itself
  * @param fetchFromTable read the whole item from the table for each index entry
  */
-record ReadTarget(TableMetadata table, IndexMetadata index, boolean fetchFromTable) {
+record ReadTarget(TableMetadata table, @Nullable IndexMetadata index, boolean fetchFromTable) {
   private static final String INVALID_START = "The provided starting key is invalid";
 
   int keyspace() {
@@ -52,6 +54,7 @@ record ReadTarget(TableMetadata table, IndexMetadata index, boolean fetchFromTab
    * shape or type that does not match) and DynamoDB Local 3.3.1 answers (for a value no entry can have).
    */
   byte[] indexStartKey(Map<String, AttributeValue> exclusiveStartKey) {
+    IndexMetadata index = Objects.requireNonNull(this.index, "only a read of an index has an index start key");
     if (!exclusiveStartKey.keySet().equals(keyAttributes()) || !hasDeclaredTypes(exclusiveStartKey)) {
       throw DynamoException.validation(INVALID_START);
     }
@@ -59,12 +62,13 @@ record ReadTarget(TableMetadata table, IndexMetadata index, boolean fetchFromTab
     if (violation != null) {
       throw DynamoException.validation(INVALID_START + ": " + violation.getMessage());
     }
-    return IndexEntries.key(table, index, exclusiveStartKey);
+    return Objects.requireNonNull(IndexEntries.key(table, index, exclusiveStartKey), "every key attribute is present");
   }
 
   private boolean hasDeclaredTypes(Map<String, AttributeValue> key) {
     for (KeyAttribute attribute : keys()) {
-      if (key.get(attribute.name()).type() != attribute.type().attributeType()) {
+      AttributeValue value = key.get(attribute.name());
+      if (value == null || value.type() != attribute.type().attributeType()) {
         return false;
       }
     }

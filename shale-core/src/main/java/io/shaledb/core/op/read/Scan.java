@@ -1,5 +1,6 @@
 package io.shaledb.core.op.read;
 
+import io.shaledb.core.validate.Validated;
 import java.util.List;
 import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.op.RequestContext;
@@ -41,7 +42,7 @@ public final class Scan implements Operation<ScanInput, ReadPage> {
       throw DynamoException.validation("The Segment parameter is required but was not present in the request when"
           + " parameter TotalSegments is present");
     }
-    if (in.segment() != null && in.segment() >= in.totalSegments()) {
+    if (in.segment() != null && in.segment() >= Validated.present(in.totalSegments())) {
       throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter"
           + " TotalSegments: Segment: " + in.segment() + " is not less than TotalSegments: " + in.totalSegments());
     }
@@ -55,7 +56,7 @@ public final class Scan implements Operation<ScanInput, ReadPage> {
     ReadParameters.Resolved resolved = ReadParameters.resolve(db, r, binder, "ScanFilter", "Scanning");
     int keyspace = resolved.target().keyspace();
     KeyRange range = in.segment() == null ? KeyCodec.keyspaceRange(keyspace)
-        : KeyCodec.segmentRange(keyspace, in.segment().intValue(), in.totalSegments().intValue());
+        : KeyCodec.segmentRange(keyspace, in.segment().intValue(), Validated.present(in.totalSegments()).intValue());
     return PageReader.read(db.storage(), resolved.target(), PageReader.after(range, resolved.exclusiveStart(), false),
         false, r.limit() == null ? null : r.limit().intValue(), resolved.filter(), resolved.projection(),
         resolved.countOnly(), resolved.consistent(), context, r.returnConsumedCapacity());

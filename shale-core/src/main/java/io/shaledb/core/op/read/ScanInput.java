@@ -1,4 +1,6 @@
 package io.shaledb.core.op.read;
 
+import org.jspecify.annotations.Nullable;
+
 /** Scan's request, as decoded: any field may be null. */
-public record ScanInput(ReadRequest read, Long segment, Long totalSegments) {}
+public record ScanInput(ReadRequest read, @Nullable Long segment, @Nullable Long totalSegments) {}

@@ -10,9 +10,11 @@ import io.shaledb.core.op.stream.StreamRequests.ShardDescription;
 import io.shaledb.core.op.stream.StreamRequests.ShardFilter;
 import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.stream.StreamDescriptor.Shard;
+import io.shaledb.core.validate.Validated;
 import java.util.ArrayList;
 import java.util.List;
 import io.shaledb.core.validate.ConstraintViolations;
+import org.jspecify.annotations.Nullable;
 
 /** DescribeStream: a stream and its shard. */
 public final class DescribeStream implements Operation<DescribeStreamInput, DescribeStreamOutput> {
@@ -38,7 +40,7 @@ public final class DescribeStream implements Operation<DescribeStreamInput, Desc
 
   @Override
   public DescribeStreamOutput execute(DescribeStreamInput in, RequestContext context) {
-    StreamDescriptor stream = StreamReader.stream(db, in.streamArn());
+    StreamDescriptor stream = StreamReader.stream(db, Validated.present(in.streamArn()));
     int limit = in.limit() == null ? 100 : in.limit().intValue();
     List<ShardDescription> page = new ArrayList<>();
     String last = null;
@@ -68,11 +70,11 @@ public final class DescribeStream implements Operation<DescribeStreamInput, Desc
    * Whether a shard passes the filter: with CHILD_SHARDS, the shards whose parent is the filter's shard, none when it
    * names no shard, as DynamoDB Local 3.3.1 answers.
    */
-  private static boolean selected(ShardFilter filter, Shard shard) {
+  private static boolean selected(@Nullable ShardFilter filter, Shard shard) {
     if (filter == null || filter.type() == null) {
       return true;
     }
-    return switch (filter.type().value()) {
+    return switch (filter.type().known()) {
       case CHILD_SHARDS -> filter.shardId() != null && filter.shardId().equals(shard.parentShardId());
     };
   }

@@ -9,6 +9,7 @@ import io.shaledb.core.op.stream.StreamRequests.GetRecordsOutput;
 import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.stream.StreamDescriptor.Shard;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public final class GetRecords implements Operation<GetRecordsInput, GetRecordsOu
 
   @Override
   public GetRecordsOutput execute(GetRecordsInput in, RequestContext context) {
-    ShardIterators.Position position = ShardIterators.decode(in.shardIterator(), db.clock());
+    ShardIterators.Position position = ShardIterators.decode(Validated.present(in.shardIterator()), db.clock());
     StreamDescriptor stream = StreamReader.stream(db, position.streamArn());
     Shard shard = StreamReader.shard(stream, position.shardId());
     StreamReader.checkNotTrimmed(stream, position.after());

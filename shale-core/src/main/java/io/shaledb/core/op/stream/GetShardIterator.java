@@ -9,6 +9,7 @@ import io.shaledb.core.op.stream.StreamRequests.GetShardIteratorInput;
 import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.stream.StreamDescriptor.Shard;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 
 /** GetShardIterator: where reading a shard starts. */
 public final class GetShardIterator implements Operation<GetShardIteratorInput, String> {
@@ -38,7 +39,7 @@ public final class GetShardIterator implements Operation<GetShardIteratorInput, 
    */
   @Override
   public String execute(GetShardIteratorInput in, RequestContext context) {
-    ShardIteratorType type = in.shardIteratorType().value();
+    ShardIteratorType type = Validated.present(in.shardIteratorType()).known();
     boolean positioned = switch (type) {
       case TRIM_HORIZON, LATEST -> false;
       case AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER -> true;
@@ -48,8 +49,8 @@ public final class GetShardIterator implements Operation<GetShardIteratorInput, 
           + " passed for this iterator type");
     }
     long sequence = positioned ? sequence(in) : 0;
-    StreamDescriptor stream = StreamReader.stream(db, in.streamArn());
-    Shard shard = StreamReader.shard(stream, in.shardId());
+    StreamDescriptor stream = StreamReader.stream(db, Validated.present(in.streamArn()));
+    Shard shard = StreamReader.shard(stream, Validated.present(in.shardId()));
     long after = switch (type) {
       case TRIM_HORIZON -> Math.max(shard.start(), stream.trimmedBefore()) - 1;
       case LATEST -> Math.min(db.storage().nextVersionstamp(), shard.end()) - 1;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a shard's records: those after a position, up to the shard's end. */
 final class StreamReader {
@@ -79,7 +80,7 @@ final class StreamReader {
   }
 
   /** The first and last sequence numbers stored in a shard, or null when it holds none. */
-  static long[] bounds(Database db, StreamDescriptor stream, Shard shard) {
+  static long @Nullable [] bounds(Database db, StreamDescriptor stream, Shard shard) {
     KeyRange range = new KeyRange(StreamLog.key(stream.keyspace(), shard.start()),
         shard.isOpen() ? StreamLog.range(stream.keyspace()).end() : StreamLog.key(stream.keyspace(), shard.end()));
     try (Snapshot snapshot = db.storage().snapshot()) {

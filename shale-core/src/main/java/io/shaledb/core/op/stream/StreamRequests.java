@@ -9,40 +9,41 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.stream.StreamDescriptor;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The requests and responses of the DynamoDB Streams API, as decoded: request fields may be null. */
 public final class StreamRequests {
   private StreamRequests() {}
 
-  public record ListStreamsInput(String tableName, Long limit, String exclusiveStartStreamArn) {}
+  public record ListStreamsInput(@Nullable String tableName, @Nullable Long limit, @Nullable String exclusiveStartStreamArn) {}
 
-  public record ListStreamsOutput(List<StreamDescriptor> streams, String lastEvaluatedStreamArn) {}
+  public record ListStreamsOutput(List<StreamDescriptor> streams, @Nullable String lastEvaluatedStreamArn) {}
 
   /** @param shardFilter null when the request has none */
-  public record DescribeStreamInput(String streamArn, Long limit, String exclusiveStartShardId,
-      ShardFilter shardFilter) {}
+  public record DescribeStreamInput(@Nullable String streamArn, @Nullable Long limit, @Nullable String exclusiveStartShardId,
+      @Nullable ShardFilter shardFilter) {}
 
   /** DescribeStream's ShardFilter: with CHILD_SHARDS, only the children of {@code shardId}. */
-  public record ShardFilter(Choice<ShardFilterType> type, String shardId) {}
+  public record ShardFilter(@Nullable Choice<ShardFilterType> type, @Nullable String shardId) {}
 
   /** A stream, its status and one page of its shards. */
   public record DescribeStreamOutput(StreamDescriptor stream, String status, List<ShardDescription> shards,
-      String lastEvaluatedShardId) {}
+      @Nullable String lastEvaluatedShardId) {}
 
   /** @param endingSequenceNumber the last sequence number of a closed shard, else null */
-  public record ShardDescription(String shardId, String parentShardId, String startingSequenceNumber,
-      String endingSequenceNumber) {}
+  public record ShardDescription(String shardId, @Nullable String parentShardId, String startingSequenceNumber,
+      @Nullable String endingSequenceNumber) {}
 
-  public record GetShardIteratorInput(String streamArn, String shardId, Choice<ShardIteratorType> shardIteratorType,
-      String sequenceNumber) {}
+  public record GetShardIteratorInput(@Nullable String streamArn, @Nullable String shardId, @Nullable Choice<ShardIteratorType> shardIteratorType,
+      @Nullable String sequenceNumber) {}
 
-  public record GetRecordsInput(String shardIterator, Long limit) {}
+  public record GetRecordsInput(@Nullable String shardIterator, @Nullable Long limit) {}
 
   /** One change record as stored: its sequence number and its fields (see StreamLog). */
   public record ChangeRecord(long sequenceNumber, Map<String, AttributeValue> fields, StreamViewType viewType) {}
 
   /** @param nextShardIterator null once a closed shard is read to its end */
-  public record GetRecordsOutput(List<ChangeRecord> records, String nextShardIterator) {}
+  public record GetRecordsOutput(List<ChangeRecord> records, @Nullable String nextShardIterator) {}
 
   /** DynamoDB Streams' sequence numbers are numeric strings of 21 digits. */
   public static String sequenceNumber(long sequence) {

@@ -18,12 +18,14 @@ import io.shaledb.core.schema.TableOptions;
 import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.schema.TimeToLive;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * CreateTable, as one catalog change: the table, its indexes' and stream's keyspaces and its stream descriptor are
@@ -39,18 +41,20 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
 
   @Override
   public TableDescription execute(CreateTableInput in, RequestContext context) {
-    if (!in.unsupportedFeatures().isEmpty()) {
+    if (!Validated.present(in.unsupportedFeatures()).isEmpty()) {
       throw DynamoException.validation(
           "ShaleDB does not support " + String.join(", ", in.unsupportedFeatures()) + " yet");
     }
     BillingMode mode = Choice.valueOr(in.billingMode(), BillingMode.PROVISIONED);
     ProvisionedThroughput throughput = Throughputs.forCreate(mode, in.provisionedThroughput());
     boolean hasIndexes = in.localSecondaryIndexes() != null || in.globalSecondaryIndexes() != null;
-    SecondaryIndexes.checkNameLengths(in.keySchema(), in.localSecondaryIndexes(), in.globalSecondaryIndexes());
-    refuseDuplicateDefinitions(in.attributeDefinitions());
-    KeySchema keySchema = validateKeys(in.keySchema(), in.attributeDefinitions(), hasIndexes);
-    SecondaryIndexes.check(in.keySchema(), in.attributeDefinitions(), in.localSecondaryIndexes(),
-        in.globalSecondaryIndexes(), 0);
+    String tableName = Validated.present(in.tableName());
+    List<KeySchemaElement> keys = Validated.present(in.keySchema());
+    List<AttributeDefinition> definitions = Validated.present(in.attributeDefinitions());
+    SecondaryIndexes.checkNameLengths(keys, in.localSecondaryIndexes(), in.globalSecondaryIndexes());
+    refuseDuplicateDefinitions(definitions);
+    KeySchema keySchema = validateKeys(keys, definitions, hasIndexes);
+    SecondaryIndexes.check(keys, definitions, in.localSecondaryIndexes(), in.globalSecondaryIndexes(), 0);
     Map<String, String> tags = Tags.validate(in.tags());
     var now = db.clock().instant();
     int indexCount = (in.localSecondaryIndexes() == null ? 0 : in.localSecondaryIndexes().size())
@@ -63,17 +67,18 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
         in.warmThroughput()).withResourcePolicy(Optional.ofNullable(in.resourcePolicy())
             .map(document -> ResourcePolicies.next(Optional.empty(), document, now)));
     TableMetadata table = db.catalog().change(change -> {
-      if (change.table(in.tableName()).isPresent()) {
-        throw DynamoException.resourceInUse("Table already exists: " + in.tableName());
+      if (change.table(tableName).isPresent()) {
+        throw DynamoException.resourceInUse("Table already exists: " + tableName);
       }
       int keyspace = change.allocateKeyspaces(1 + indexCount + (streaming ? 1 : 0));
       TableMetadata created = new TableMetadata(
-          in.tableName(),
+          tableName,
           keyspace,
           UUID.randomUUID().toString(),
           keySchema,
-          in.attributeDefinitions().stream()
-              .map(d -> new KeyAttribute(d.attributeName(), d.attributeType().value()))
+          definitions.stream()
+              .map(d -> new KeyAttribute(Validated.present(d.attributeName()),
+                  Validated.present(d.attributeType()).known()))
               .toList(),
           mode,
           throughput,
@@ -81,9 +86,9 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
           now,
           tags,
           Boolean.TRUE.equals(in.deletionProtectionEnabled()),
-          SecondaryIndexes.build(in.localSecondaryIndexes(), in.globalSecondaryIndexes(), in.attributeDefinitions(),
-              mode, keyspace + 1, now),
-          streaming ? Streams.settings(db, change, in.tableName(), in.streamSpecification(),
+          SecondaryIndexes.build(in.localSecondaryIndexes(), in.globalSecondaryIndexes(), definitions, mode,
+              keyspace + 1, now),
+          streaming ? Streams.settings(db, change, tableName, Validated.present(in.streamSpecification()),
               keyspace + 1 + indexCount, now) : null,
           TimeToLive.NEVER_ENABLED,
           options);
@@ -115,7 +120,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
   }
 
   /** The declared constraints of a KeySchema (of a table or an index) at {@code path}, of at most {@code max} keys. */
-  static void checkKeySchema(ConstraintViolations v, String path, List<KeySchemaElement> keys, int max) {
+  static void checkKeySchema(ConstraintViolations v, String path, @Nullable List<KeySchemaElement> keys, int max) {
     v.notNull(path, keys);
     if (keys == null) {
       return;
@@ -132,7 +137,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
   }
 
   /** The declared constraints of each AttributeDefinitions entry (of CreateTable and UpdateTable). */
-  static void checkDefinitions(ConstraintViolations v, List<AttributeDefinition> definitions) {
+  static void checkDefinitions(ConstraintViolations v, @Nullable List<AttributeDefinition> definitions) {
     if (definitions == null) {
       return;
     }
@@ -176,10 +181,10 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
       throw DynamoException.validation(
           "Both the Hash Key and the Range Key element in the KeySchema have the same name");
     }
-    if (!keys.get(0).keyType().is(KeyType.HASH)) {
+    if (!Validated.present(keys.get(0).keyType()).is(KeyType.HASH)) {
       throw DynamoException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
     }
-    if (keys.size() == 2 && !keys.get(1).keyType().is(KeyType.RANGE)) {
+    if (keys.size() == 2 && !Validated.present(keys.get(1).keyType()).is(KeyType.RANGE)) {
       throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
     }
     if (!hasIndexes && keys.size() != definitions.size()) {
@@ -192,8 +197,8 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
 
   private static KeyAttribute keyAttribute(String name, List<AttributeDefinition> definitions) {
     for (AttributeDefinition d : definitions) {
-      if (d.attributeName().equals(name)) {
-        return new KeyAttribute(name, d.attributeType().value());
+      if (Validated.present(d.attributeName()).equals(name)) {
+        return new KeyAttribute(name, Validated.present(d.attributeType()).known());
       }
     }
     throw new IllegalStateException("key attribute " + name + " was checked to be defined");

@@ -7,6 +7,7 @@ import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
 import io.shaledb.core.op.table.CreateTableInput.SecondaryIndex;
 import io.shaledb.core.op.table.UpdateTableInput.GlobalIndexUpdate;
+import io.shaledb.core.op.table.UpdateTableInput.UpdateIndex;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.IndexMetadata.IndexStatus;
 import io.shaledb.core.schema.KeyAttribute;
@@ -15,6 +16,7 @@ import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * UpdateTable's GlobalSecondaryIndexUpdates: its declared constraints, the checks that need no table, and the
@@ -34,7 +37,7 @@ final class GlobalIndexUpdates {
 
   private GlobalIndexUpdates() {}
 
-  static void checkDeclared(ConstraintViolations v, List<GlobalIndexUpdate> updates) {
+  static void checkDeclared(ConstraintViolations v, @Nullable List<GlobalIndexUpdate> updates) {
     if (updates == null) {
       return;
     }
@@ -53,7 +56,7 @@ final class GlobalIndexUpdates {
     }
   }
 
-  private static void indexName(ConstraintViolations v, String path, String name) {
+  private static void indexName(ConstraintViolations v, String path, @Nullable String name) {
     TableNames.declared(v.notNull(path, name), path, name);
   }
 
@@ -63,7 +66,7 @@ final class GlobalIndexUpdates {
    * index created or deleted.
    */
   static void check(UpdateTableInput in) {
-    List<GlobalIndexUpdate> updates = in.globalSecondaryIndexUpdates();
+    List<GlobalIndexUpdate> updates = Validated.present(in.globalSecondaryIndexUpdates());
     if (updates.isEmpty()) {
       throw invalid("List of GlobalSecondaryIndexUpdates is empty");
     }
@@ -78,7 +81,7 @@ final class GlobalIndexUpdates {
         throw invalid("Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object");
       }
       String name = update.create() != null ? update.create().indexName()
-          : update.delete() != null ? update.delete().indexName() : update.update().indexName();
+          : update.delete() != null ? update.delete().indexName() : Validated.present(update.update()).indexName();
       if (!indexes.add(name)) {
         throw invalid("Only one global secondary index update per index is allowed simultaneously. Index: " + name);
       }
@@ -100,18 +103,19 @@ final class GlobalIndexUpdates {
   /** Applies the updates to {@code table}, as the catalog change reads it. */
   static TableMetadata apply(CatalogTransaction change, TableMetadata table, UpdateTableInput in, Instant now) {
     TableMetadata updated = table;
-    for (GlobalIndexUpdate update : in.globalSecondaryIndexUpdates()) {
+    for (GlobalIndexUpdate update : Validated.present(in.globalSecondaryIndexUpdates())) {
       if (update.create() != null) {
-        updated = create(change, updated, update.create(), in.attributeDefinitions(), now);
+        updated = create(change, updated, update.create(), Validated.present(in.attributeDefinitions()), now);
       } else if (update.delete() != null) {
-        IndexMetadata index = globalIndex(updated, update.delete().indexName());
+        IndexMetadata index = globalIndex(updated, Validated.present(update.delete().indexName()));
         updated = updated.withIndexes(updated.indexes().stream().filter(i -> !i.name().equals(index.name())).toList());
         updated = updated.withAttributeDefinitions(usedDefinitions(updated, updated.attributeDefinitions()));
         change.dropKeyspace(index.keyspace());
       } else {
-        IndexMetadata index = globalIndex(updated, update.update().indexName());
+        UpdateIndex throughputUpdate = Validated.present(update.update());
+        IndexMetadata index = globalIndex(updated, Validated.present(throughputUpdate.indexName()));
         ProvisionedThroughput throughput = Throughputs.forCreate(updated.billingMode(),
-            update.update().provisionedThroughput());
+            throughputUpdate.provisionedThroughput());
         updated = updated.withIndexes(updated.indexes().stream().map(i -> !i.name().equals(index.name()) ? i
             : new IndexMetadata(i.name(), i.keyspace(), false, i.keySchema(), i.projectionType(),
                 i.nonKeyAttributes(), i.status(), throughput, i.creationDateTime())).toList());
@@ -135,23 +139,23 @@ final class GlobalIndexUpdates {
    */
   private static TableMetadata create(CatalogTransaction change, TableMetadata table, SecondaryIndex create,
       List<AttributeDefinition> given, Instant now) {
-    if (table.index(create.indexName()) != null) {
+    if (table.index(Validated.present(create.indexName())) != null) {
       throw invalid("Attempting to create an index which already exists");
     }
     if (table.indexes().stream().filter(i -> !i.local()).count() >= SecondaryIndexes.MAX_GLOBAL) {
       throw invalid("GlobalSecondaryIndex count exceeds the per-table limit of " + SecondaryIndexes.MAX_GLOBAL);
     }
     Set<String> keyNames = new HashSet<>();
-    create.keySchema().forEach(k -> keyNames.add(k.attributeName()));
+    Validated.present(create.keySchema()).forEach(k -> keyNames.add(k.attributeName()));
     List<AttributeDefinition> definitions = new ArrayList<>(table.attributeDefinitions().stream()
         .map(a -> new AttributeDefinition(a.name(), Choice.of(a.type()))).toList());
     for (AttributeDefinition d : given) {
       AttributeDefinition existing = definitions.stream()
-          .filter(e -> e.attributeName().equals(d.attributeName())).findFirst().orElse(null);
+          .filter(e -> Validated.present(e.attributeName()).equals(d.attributeName())).findFirst().orElse(null);
       if (existing == null) {
         definitions.add(d);
       } else if (keyNames.contains(d.attributeName())
-          && existing.attributeType().value() != d.attributeType().value()) {
+          && Validated.present(existing.attributeType()).value() != Validated.present(d.attributeType()).known()) {
         // DynamoDB Local 3.3.1's words: no source at hand gives the service's.
         throw DynamoException.validation(
             "invalid attribute, SchemaElement redefined should be of same type as previously defined");
@@ -170,7 +174,8 @@ final class GlobalIndexUpdates {
     indexes.add(index);
     TableMetadata withIndex = table.withIndexes(indexes);
     return withIndex.withAttributeDefinitions(usedDefinitions(withIndex, definitions.stream()
-        .map(d -> new KeyAttribute(d.attributeName(), d.attributeType().value())).toList()));
+        .map(d -> new KeyAttribute(Validated.present(d.attributeName()), Validated.present(d.attributeType()).known()))
+        .toList()));
   }
 
   /** The definitions of the attributes the table's and its indexes' keys use: DynamoDB keeps no others. */

@@ -5,6 +5,7 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Resolves the table ARNs that the tagging operations address, refusing those that name no table here as DynamoDB
@@ -17,7 +18,7 @@ final class ResourceArns {
 
   private ResourceArns() {}
 
-  static void checkDeclared(ConstraintViolations v, String arn) {
+  static void checkDeclared(ConstraintViolations v, @Nullable String arn) {
     v.notNull("resourceArn", arn).length("resourceArn", arn, 1, 1283);
   }
 

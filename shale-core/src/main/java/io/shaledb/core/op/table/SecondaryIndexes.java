@@ -14,6 +14,7 @@ import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.KeyType;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Secondary index definitions of CreateTable and UpdateTable: their declared constraints and DynamoDB's semantic
@@ -43,7 +45,7 @@ final class SecondaryIndexes {
 
   private SecondaryIndexes() {}
 
-  static void checkDeclared(ConstraintViolations v, String parameter, List<SecondaryIndex> indexes, boolean local) {
+  static void checkDeclared(ConstraintViolations v, String parameter, @Nullable List<SecondaryIndex> indexes, boolean local) {
     if (indexes == null) {
       return;
     }
@@ -71,13 +73,13 @@ final class SecondaryIndexes {
    * The names of key attributes and of projected attributes are limited in UTF-8 bytes, which the declared
    * constraints (in characters) let through (DynamoDB Local 3.3.1's words; the limit is the developer guide's).
    */
-  static void checkNameLengths(List<KeySchemaElement> tableKeys, List<SecondaryIndex> locals,
-      List<SecondaryIndex> globals) {
+  static void checkNameLengths(List<KeySchemaElement> tableKeys, @Nullable List<SecondaryIndex> locals,
+      @Nullable List<SecondaryIndex> globals) {
     List<String> names = new ArrayList<>();
     tableKeys.forEach(k -> names.add(k.attributeName()));
     for (List<SecondaryIndex> list : Arrays.asList(locals, globals)) {
       for (SecondaryIndex index : list == null ? List.<SecondaryIndex>of() : list) {
-        index.keySchema().forEach(k -> names.add(k.attributeName()));
+        Validated.present(index.keySchema()).forEach(k -> names.add(k.attributeName()));
         if (index.nonKeyAttributes() != null) {
           names.addAll(index.nonKeyAttributes());
         }
@@ -97,7 +99,7 @@ final class SecondaryIndexes {
    * @param alreadyProjected NonKeyAttributes the table's existing indexes declare (UpdateTable)
    */
   static void check(List<KeySchemaElement> tableKeys, List<AttributeDefinition> definitions,
-      List<SecondaryIndex> locals, List<SecondaryIndex> globals, int alreadyProjected) {
+      @Nullable List<SecondaryIndex> locals, @Nullable List<SecondaryIndex> globals, int alreadyProjected) {
     List<String> defined = definitions.stream().map(AttributeDefinition::attributeName).toList();
     Set<String> names = new HashSet<>();
     if (locals != null) {
@@ -111,11 +113,12 @@ final class SecondaryIndexes {
       String tableHash = tableKeys.get(0).attributeName();
       for (SecondaryIndex index : locals) {
         checkLocalKeys(index, defined);
-        if (index.keySchema().size() != 2) {
+        List<KeySchemaElement> indexKeys = Validated.present(index.keySchema());
+        if (indexKeys.size() != 2) {
           throw invalid("Index KeySchema does not have a range key for index: " + index.indexName());
         }
-        String indexHash = index.keySchema().get(0).attributeName();
-        if (!indexHash.equals(tableHash)) {
+        String indexHash = indexKeys.get(0).attributeName();
+        if (!Validated.present(indexHash).equals(tableHash)) {
           throw invalid("Index KeySchema does not have the same leading hash key as table KeySchema for index: "
               + index.indexName() + ". index hash key: " + indexHash + ", table hash key: " + tableHash);
         }
@@ -147,7 +150,7 @@ final class SecondaryIndexes {
     tableKeys.forEach(k -> used.add(k.attributeName()));
     for (List<SecondaryIndex> list : Arrays.asList(locals, globals)) {
       if (list != null) {
-        list.forEach(index -> index.keySchema().forEach(k -> used.add(k.attributeName())));
+        list.forEach(index -> Validated.present(index.keySchema()).forEach(k -> used.add(k.attributeName())));
       }
     }
     if (!used.containsAll(defined) || defined.size() != new HashSet<>(defined).size()) {
@@ -174,10 +177,11 @@ final class SecondaryIndexes {
     if (keys.size() == 2 && keys.get(0).equals(keys.get(1))) {
       throw sameNames();
     }
-    if (!index.keySchema().get(0).keyType().is(KeyType.HASH)) {
+    List<KeySchemaElement> schema = Validated.present(index.keySchema());
+    if (!Validated.present(schema.get(0).keyType()).is(KeyType.HASH)) {
       throw firstNotHash();
     }
-    if (keys.size() == 2 && !index.keySchema().get(1).keyType().is(KeyType.RANGE)) {
+    if (keys.size() == 2 && !Validated.present(schema.get(1).keyType()).is(KeyType.RANGE)) {
       throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
     }
   }
@@ -185,20 +189,20 @@ final class SecondaryIndexes {
   /** A global index's key: one to four partition attributes, then up to four sort attributes, all distinct. */
   private static void checkGlobalKeys(SecondaryIndex index, List<String> defined) {
     List<String> keys = checkDefined(index, defined);
+    List<KeySchemaElement> schema = Validated.present(index.keySchema());
     if (new HashSet<>(keys).size() != keys.size()) {
       // The two-element case keeps the words dynalite recorded before keys could have more attributes.
-      boolean hashAndRange = keys.size() == 2 && index.keySchema().get(1).keyType().is(KeyType.RANGE);
+      boolean hashAndRange = keys.size() == 2 && Validated.present(schema.get(1).keyType()).is(KeyType.RANGE);
       throw hashAndRange ? sameNames()
           : DynamoException.validation("The KeySchema contains multiple key attributes with the same name");
     }
-    List<KeySchemaElement> schema = index.keySchema();
-    if (!schema.get(0).keyType().is(KeyType.HASH)) {
+    if (!Validated.present(schema.get(0).keyType()).is(KeyType.HASH)) {
       throw firstNotHash();
     }
     int hashes = 0;
     boolean rangeSeen = false;
     for (KeySchemaElement key : schema) {
-      if (key.keyType().is(KeyType.HASH)) {
+      if (Validated.present(key.keyType()).is(KeyType.HASH)) {
         if (rangeSeen) {
           throw invalid("All HASH key attributes must precede RANGE key attributes in the KeySchema");
         }
@@ -217,7 +221,7 @@ final class SecondaryIndexes {
 
   /** The index's key attribute names, every one of them defined. */
   private static List<String> checkDefined(SecondaryIndex index, List<String> defined) {
-    List<String> keys = index.keySchema().stream().map(KeySchemaElement::attributeName).toList();
+    List<String> keys = Validated.present(index.keySchema()).stream().map(KeySchemaElement::attributeName).toList();
     if (!defined.containsAll(keys)) {
       throw invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: " + keys
           + ", AttributeDefinitions: " + defined);
@@ -254,7 +258,7 @@ final class SecondaryIndexes {
   }
 
   /** The metadata of checked indexes, with consecutive keyspace ids from {@code firstKeyspace}. */
-  static List<IndexMetadata> build(List<SecondaryIndex> locals, List<SecondaryIndex> globals,
+  static List<IndexMetadata> build(@Nullable List<SecondaryIndex> locals, @Nullable List<SecondaryIndex> globals,
       List<AttributeDefinition> definitions, BillingMode mode, int firstKeyspace, Instant now) {
     List<IndexMetadata> indexes = new ArrayList<>();
     int keyspace = firstKeyspace;
@@ -273,19 +277,20 @@ final class SecondaryIndexes {
       int keyspace, ProvisionedThroughput throughput, Instant now) {
     List<KeyAttribute> partitionKeys = new ArrayList<>();
     List<KeyAttribute> sortKeys = new ArrayList<>();
-    for (KeySchemaElement key : index.keySchema()) {
-      KeyAttribute attribute = attribute(key.attributeName(), definitions);
-      (key.keyType().is(KeyType.HASH) ? partitionKeys : sortKeys).add(attribute);
+    for (KeySchemaElement key : Validated.present(index.keySchema())) {
+      KeyAttribute attribute = attribute(Validated.present(key.attributeName()), definitions);
+      (Validated.present(key.keyType()).is(KeyType.HASH) ? partitionKeys : sortKeys).add(attribute);
     }
-    return new IndexMetadata(index.indexName(), keyspace, local, new KeySchema(partitionKeys, sortKeys),
-        index.projectionType().value(),
+    return new IndexMetadata(Validated.present(index.indexName()), keyspace, local,
+        new KeySchema(partitionKeys, sortKeys),
+        Validated.present(index.projectionType()).known(),
         index.nonKeyAttributes() == null ? List.of() : index.nonKeyAttributes(), IndexStatus.ACTIVE, throughput, now);
   }
 
   private static KeyAttribute attribute(String name, List<AttributeDefinition> definitions) {
     for (AttributeDefinition d : definitions) {
-      if (d.attributeName().equals(name)) {
-        return new KeyAttribute(name, d.attributeType().value());
+      if (Validated.present(d.attributeName()).equals(name)) {
+        return new KeyAttribute(name, Validated.present(d.attributeType()).known());
       }
     }
     throw new IllegalStateException("index key " + name + " was checked to be defined");

@@ -9,9 +9,12 @@ import io.shaledb.core.schema.StreamSettings;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** StreamSpecification's rules, shared by CreateTable and UpdateTable. */
 public final class Streams {
@@ -20,7 +23,7 @@ public final class Streams {
 
   private Streams() {}
 
-  static void checkDeclared(ConstraintViolations v, StreamSpecification spec) {
+  static void checkDeclared(ConstraintViolations v, @Nullable StreamSpecification spec) {
     if (spec != null) {
       v.notNull("streamSpecification.streamEnabled", spec.streamEnabled())
           .oneOf("streamSpecification.streamViewType", spec.streamViewType(), StreamViewType.values());
@@ -32,7 +35,7 @@ public final class Streams {
    * the words DynamoDB uses for a new table and for an existing one (the ack-api-quirks lab's catalogue of the
    * service's messages, October 2026).
    */
-  static boolean enabled(StreamSpecification spec, boolean newTable) {
+  static boolean enabled(@Nullable StreamSpecification spec, boolean newTable) {
     if (spec == null || !Boolean.TRUE.equals(spec.streamEnabled())) {
       if (spec != null && spec.streamViewType() != null) {
         throw DynamoException.validation(newTable
@@ -63,12 +66,13 @@ public final class Streams {
     while (change.stream(arn(db.tableArn(tableName), LABEL.format(created))).isPresent()) {
       created = created.plusMillis(1);
     }
-    return new StreamSettings(spec.streamViewType().value(), keyspace, LABEL.format(created), created);
+    return new StreamSettings(Validated.present(spec.streamViewType()).known(), keyspace, LABEL.format(created),
+        created);
   }
 
   /** The catalog record of a table's enabled stream. */
   static StreamDescriptor descriptor(Database db, TableMetadata table) {
-    StreamSettings stream = table.stream();
+    StreamSettings stream = Objects.requireNonNull(table.stream(), "only a table with a stream has its descriptor");
     return StreamDescriptor.open(arn(db.tableArn(table.name()), stream.label()), table.name(), stream.viewType(),
         stream.keyspace(), stream.label(), stream.created(), table.keySchema().partitionKey().name(),
         table.keySchema().sortKey().map(k -> k.name()).orElse(null));
@@ -86,7 +90,7 @@ public final class Streams {
   }
 
   /** The newest stream a table ever had, enabled or not, as DescribeTable's LatestStreamArn reports it. */
-  static StreamDescriptor latest(Database db, String tableName) {
+  static @Nullable StreamDescriptor latest(Database db, String tableName) {
     StreamDescriptor latest = null;
     for (StreamDescriptor stream : db.catalog().streams()) {
       if (stream.tableName().equals(tableName)

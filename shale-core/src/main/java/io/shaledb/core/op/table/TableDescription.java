@@ -4,6 +4,7 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.stream.StreamDescriptor;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A table as CreateTable, DescribeTable, UpdateTable and DeleteTable report it, with live statistics for the
@@ -17,4 +18,4 @@ public record TableDescription(
     long tableSizeBytes,
     Map<String, Long> indexItemCounts,
     Map<String, Long> indexSizeBytes,
-    StreamDescriptor latestStream) {}
+    @Nullable StreamDescriptor latestStream) {}

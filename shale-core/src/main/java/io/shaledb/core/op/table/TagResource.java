@@ -6,6 +6,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,13 +30,13 @@ public final class TagResource implements Operation<TagResourceInput, Void> {
   /** The ARN's form first, then the tags, as DynamoDB orders them (dynalite's tagResource tests). */
   @Override
   public Void execute(TagResourceInput in, RequestContext context) {
-    ResourceArns.checkFormat(db, in.resourceArn());
-    if (in.tags().isEmpty()) {
+    ResourceArns.checkFormat(db, Validated.present(in.resourceArn()));
+    if (Validated.present(in.tags()).isEmpty()) {
       throw DynamoException.validation("Atleast one Tag needs to be provided as Input.");
     }
     Map<String, String> added = Tags.validate(in.tags());
     return db.catalog().change(change -> {
-      TableMetadata table = ResourceArns.existingTable(db, change, in.resourceArn());
+      TableMetadata table = ResourceArns.existingTable(db, change, Validated.present(in.resourceArn()));
       Map<String, String> tags = new LinkedHashMap<>(table.tags());
       tags.putAll(added);
       Tags.checkCount(tags.keySet());

@@ -2,6 +2,7 @@ package io.shaledb.core.op.table;
 
 import io.shaledb.core.op.table.CreateTableInput.Tag;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** TagResource's request, as decoded: any field may be null. */
-public record TagResourceInput(String resourceArn, List<Tag> tags) {}
+public record TagResourceInput(@Nullable String resourceArn, @Nullable List<Tag> tags) {}

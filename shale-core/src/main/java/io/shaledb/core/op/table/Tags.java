@@ -3,10 +3,12 @@ package io.shaledb.core.op.table;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.table.CreateTableInput.Tag;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tag rules shared by CreateTable, TagResource and UntagResource
@@ -23,7 +25,7 @@ final class Tags {
   private Tags() {}
 
   /** The declared constraints of a list of tags at {@code path} (such as {@code tags}). */
-  static void checkDeclared(ConstraintViolations v, String path, List<Tag> tags) {
+  static void checkDeclared(ConstraintViolations v, String path, @Nullable List<Tag> tags) {
     if (tags == null) {
       return;
     }
@@ -38,7 +40,7 @@ final class Tags {
   }
 
   /** The declared constraints of tag keys to remove. */
-  static void checkDeclaredKeys(ConstraintViolations v, String path, List<String> keys) {
+  static void checkDeclaredKeys(ConstraintViolations v, String path, @Nullable List<String> keys) {
     if (keys == null) {
       return;
     }
@@ -48,19 +50,19 @@ final class Tags {
   }
 
   /** The tags as a map, their characters and number checked; null means none. */
-  static Map<String, String> validate(List<Tag> tags) {
+  static Map<String, String> validate(@Nullable List<Tag> tags) {
     Map<String, String> result = new LinkedHashMap<>();
     if (tags == null) {
       return result;
     }
     for (Tag tag : tags) {
-      if (!allowed(tag.key())) {
+      if (!allowed(Validated.present(tag.key()))) {
         throw DynamoException.validation("The Tag Key provided is invalid, Key: " + tag.key());
       }
-      if (tag.key().startsWith(RESERVED_PREFIX)) {
+      if (Validated.present(tag.key()).startsWith(RESERVED_PREFIX)) {
         throw DynamoException.validation("Tag Key cannot be prefixed with aws:, Key: " + tag.key());
       }
-      if (!allowed(tag.value())) {
+      if (!allowed(Validated.present(tag.value()))) {
         throw DynamoException.validation("The Tag Value provided is invalid, Value: " + tag.value());
       }
       if (result.put(tag.key(), tag.value()) != null) {

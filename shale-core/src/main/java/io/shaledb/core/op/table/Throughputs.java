@@ -5,6 +5,8 @@ import io.shaledb.core.op.table.CreateTableInput.Throughput;
 import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
+import org.jspecify.annotations.Nullable;
 
 /** The rules on ProvisionedThroughput that CreateTable and UpdateTable share. */
 final class Throughputs {
@@ -13,7 +15,7 @@ final class Throughputs {
 
   private Throughputs() {}
 
-  static void checkDeclared(ConstraintViolations v, String path, Throughput t) {
+  static void checkDeclared(ConstraintViolations v, String path, @Nullable Throughput t) {
     if (t != null) {
       v.notNull(path + ".writeCapacityUnits", t.writeCapacityUnits())
           .range(path + ".writeCapacityUnits", t.writeCapacityUnits(), 1, Long.MAX_VALUE)
@@ -23,7 +25,7 @@ final class Throughputs {
   }
 
   /** The throughput a new table gets, checking it against the billing mode. */
-  static ProvisionedThroughput forCreate(BillingMode mode, Throughput t) {
+  static ProvisionedThroughput forCreate(BillingMode mode, @Nullable Throughput t) {
     if (mode == BillingMode.PAY_PER_REQUEST) {
       if (t != null) {
         throw DynamoException.validation(
@@ -37,15 +39,16 @@ final class Throughputs {
           + " WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
     }
     checkBounds(t);
-    return ProvisionedThroughput.of(t.readCapacityUnits(), t.writeCapacityUnits());
+    return ProvisionedThroughput.of(Validated.present(t.readCapacityUnits()),
+        Validated.present(t.writeCapacityUnits()));
   }
 
   static void checkBounds(Throughput t) {
-    if (t.readCapacityUnits() > MAX_UNITS) {
+    if (Validated.present(t.readCapacityUnits()) > MAX_UNITS) {
       throw DynamoException.validation(
           "Given value " + t.readCapacityUnits() + " for ReadCapacityUnits is out of bounds");
     }
-    if (t.writeCapacityUnits() > MAX_UNITS) {
+    if (Validated.present(t.writeCapacityUnits()) > MAX_UNITS) {
       throw DynamoException.validation(
           "Given value " + t.writeCapacityUnits() + " for WriteCapacityUnits is out of bounds");
     }

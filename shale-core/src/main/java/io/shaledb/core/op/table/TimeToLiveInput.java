@@ -1,4 +1,6 @@
 package io.shaledb.core.op.table;
 
+import org.jspecify.annotations.Nullable;
+
 /** UpdateTimeToLive's request, as decoded: any field may be null. */
-public record TimeToLiveInput(String tableName, Boolean enabled, String attributeName, boolean specificationPresent) {}
+public record TimeToLiveInput(@Nullable String tableName, @Nullable Boolean enabled, @Nullable String attributeName, boolean specificationPresent) {}

@@ -6,6 +6,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,14 +29,14 @@ public final class UntagResource implements Operation<UntagResourceInput, Void> 
 
   @Override
   public Void execute(UntagResourceInput in, RequestContext context) {
-    ResourceArns.checkFormat(db, in.resourceArn());
-    if (in.tagKeys().isEmpty()) {
+    ResourceArns.checkFormat(db, Validated.present(in.resourceArn()));
+    if (Validated.present(in.tagKeys()).isEmpty()) {
       throw DynamoException.validation("Atleast one Tag Key needs to be provided as Input.");
     }
     return db.catalog().change(change -> {
-      TableMetadata table = ResourceArns.existingTable(db, change, in.resourceArn());
+      TableMetadata table = ResourceArns.existingTable(db, change, Validated.present(in.resourceArn()));
       Map<String, String> tags = new LinkedHashMap<>(table.tags());
-      in.tagKeys().forEach(tags::remove);
+      Validated.present(in.tagKeys()).forEach(tags::remove);
       change.putTable(table.withTags(tags));
       return null;
     });

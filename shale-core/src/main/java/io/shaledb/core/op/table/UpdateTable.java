@@ -15,6 +15,7 @@ import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -51,7 +52,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
    */
   @Override
   public TableDescription execute(UpdateTableInput in, RequestContext context) {
-    if (!in.unsupportedFeatures().isEmpty()) {
+    if (!Validated.present(in.unsupportedFeatures()).isEmpty()) {
       throw DynamoException.validation(
           "ShaleDB does not support " + String.join(", ", in.unsupportedFeatures()) + " yet");
     }
@@ -71,7 +72,8 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     }
     Instant now = db.clock().instant();
     Updated result = db.catalog().change(change -> {
-      TableMetadata table = change.table(in.tableName()).orElseThrow(() -> Database.tableNotFound(in.tableName()));
+      String tableName = Validated.present(in.tableName());
+      TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
       TableMetadata updated = table;
       if (in.billingMode() != null || in.provisionedThroughput() != null) {
         updated = withCapacity(updated, in, now);
@@ -117,8 +119,8 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
       if (table.stream() != null) {
         throw DynamoException.validation("Table already has an enabled stream: TableName: " + table.name());
       }
-      TableMetadata updated = table.withStream(Streams.settings(db, change, table.name(), in.streamSpecification(),
-          change.allocateKeyspaces(1), now));
+      TableMetadata updated = table.withStream(Streams.settings(db, change, table.name(),
+          Validated.present(in.streamSpecification()), change.allocateKeyspaces(1), now));
       change.putStream(Streams.descriptor(db, updated));
       return updated;
     }
@@ -152,25 +154,24 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     }
     Throughputs.checkBounds(requested);
     ProvisionedThroughput current = table.provisionedThroughput();
-    if (table.billingMode() == BillingMode.PROVISIONED
-        && requested.readCapacityUnits() == current.readCapacityUnits()
-        && requested.writeCapacityUnits() == current.writeCapacityUnits()) {
+    long read = Validated.present(requested.readCapacityUnits());
+    long write = Validated.present(requested.writeCapacityUnits());
+    if (table.billingMode() == BillingMode.PROVISIONED && read == current.readCapacityUnits()
+        && write == current.writeCapacityUnits()) {
       throw DynamoException.validation(
           "The provisioned throughput for the table will not change. The requested value equals the current value."
               + " Current ReadCapacityUnits provisioned for the table: " + current.readCapacityUnits()
-              + ". Requested ReadCapacityUnits: " + requested.readCapacityUnits()
+              + ". Requested ReadCapacityUnits: " + read
               + ". Current WriteCapacityUnits provisioned for the table: " + current.writeCapacityUnits()
-              + ". Requested WriteCapacityUnits: " + requested.writeCapacityUnits()
+              + ". Requested WriteCapacityUnits: " + write
               + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher"
               + " limits.");
     }
-    boolean increase = requested.readCapacityUnits() > current.readCapacityUnits()
-        || requested.writeCapacityUnits() > current.writeCapacityUnits();
-    boolean decrease = requested.readCapacityUnits() < current.readCapacityUnits()
-        || requested.writeCapacityUnits() < current.writeCapacityUnits();
+    boolean increase = read > current.readCapacityUnits() || write > current.writeCapacityUnits();
+    boolean decrease = read < current.readCapacityUnits() || write < current.writeCapacityUnits();
     ProvisionedThroughput next = new ProvisionedThroughput(
-        requested.readCapacityUnits(),
-        requested.writeCapacityUnits(),
+        read,
+        write,
         increase ? Optional.of(now) : current.lastIncreaseDateTime(),
         decrease ? Optional.of(now) : current.lastDecreaseDateTime(),
         current.numberOfDecreasesToday() + (decrease && table.billingMode() == BillingMode.PROVISIONED ? 1 : 0));

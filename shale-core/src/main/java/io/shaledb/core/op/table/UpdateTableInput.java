@@ -11,6 +11,7 @@ import io.shaledb.core.op.table.CreateTableInput.Throughput;
 import io.shaledb.core.op.table.CreateTableInput.WarmThroughputSpecification;
 import io.shaledb.core.schema.TableClass;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * UpdateTable's request, as decoded: any field may be null; see {@link CreateTableInput} on unsupported ones.
@@ -18,17 +19,17 @@ import java.util.List;
  * table has already.
  */
 public record UpdateTableInput(
-    String tableName,
-    Choice<BillingMode> billingMode,
-    Throughput provisionedThroughput,
-    Boolean deletionProtectionEnabled,
-    List<AttributeDefinition> attributeDefinitions,
-    List<GlobalIndexUpdate> globalSecondaryIndexUpdates,
-    StreamSpecification streamSpecification,
-    List<String> unsupportedFeatures,
-    Choice<TableClass> tableClass,
-    OnDemandThroughputSpecification onDemandThroughput,
-    WarmThroughputSpecification warmThroughput,
+    @Nullable String tableName,
+    @Nullable Choice<BillingMode> billingMode,
+    @Nullable Throughput provisionedThroughput,
+    @Nullable Boolean deletionProtectionEnabled,
+    @Nullable List<AttributeDefinition> attributeDefinitions,
+    @Nullable List<GlobalIndexUpdate> globalSecondaryIndexUpdates,
+    @Nullable StreamSpecification streamSpecification,
+    @Nullable List<String> unsupportedFeatures,
+    @Nullable Choice<TableClass> tableClass,
+    @Nullable OnDemandThroughputSpecification onDemandThroughput,
+    @Nullable WarmThroughputSpecification warmThroughput,
     boolean sseSpecificationPresent) {
 
   /** A request without the members infrastructure tools add (table class, throughput bounds, encryption). */
@@ -41,11 +42,11 @@ public record UpdateTableInput(
   }
 
   /** One GlobalSecondaryIndexUpdates entry: each action is null when absent; DynamoDB accepts exactly one. */
-  public record GlobalIndexUpdate(SecondaryIndex create, DeleteIndex delete, UpdateIndex update) {}
+  public record GlobalIndexUpdate(@Nullable SecondaryIndex create, @Nullable DeleteIndex delete, @Nullable UpdateIndex update) {}
 
   /** A Delete action: the index to delete. */
-  public record DeleteIndex(String indexName) {}
+  public record DeleteIndex(@Nullable String indexName) {}
 
   /** An Update action: an index's new provisioned throughput. */
-  public record UpdateIndex(String indexName, Throughput provisionedThroughput) {}
+  public record UpdateIndex(@Nullable String indexName, @Nullable Throughput provisionedThroughput) {}
 }

@@ -7,6 +7,7 @@ import io.shaledb.core.op.Operation;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TimeToLive;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -49,26 +50,28 @@ public final class UpdateTimeToLive implements Operation<TimeToLiveInput, TimeTo
   @Override
   public TimeToLiveOutput execute(TimeToLiveInput in, RequestContext context) {
     Instant now = db.clock().instant();
+    boolean enabled = Validated.present(in.enabled());
     db.catalog().change(change -> {
-      TableMetadata table = change.table(in.tableName()).orElseThrow(() -> Database.tableNotFound(in.tableName()));
+      String tableName = Validated.present(in.tableName());
+      TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
       String current = table.timeToLiveAttribute();
       if (current != null && !current.equals(in.attributeName())) {
         throw DynamoException.validation("TimeToLive is active on a different AttributeName: current AttributeName"
             + " is " + current);
       }
-      if (in.enabled() && current != null) {
+      if (enabled && current != null) {
         throw DynamoException.validation("TimeToLive is already enabled");
       }
-      if (!in.enabled() && current == null) {
+      if (!enabled && current == null) {
         throw DynamoException.validation("TimeToLive is already disabled");
       }
       if (table.timeToLive().lastChanged().filter(last -> last.plus(CHANGE_INTERVAL).isAfter(now)).isPresent()) {
         throw DynamoException.validation("Time to live has been modified multiple times within a fixed interval");
       }
-      change.putTable(table.withTimeToLive(in.enabled() ? TimeToLive.enabled(in.attributeName(), now)
+      change.putTable(table.withTimeToLive(enabled ? TimeToLive.enabled(Validated.present(in.attributeName()), now)
           : TimeToLive.disabled(now)));
       return null;
     });
-    return new TimeToLiveOutput(in.enabled(), in.attributeName());
+    return new TimeToLiveOutput(enabled, in.attributeName());
   }
 }

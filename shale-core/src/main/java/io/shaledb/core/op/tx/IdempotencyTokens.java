@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ClientRequestTokens of TransactWriteItems, kept for 10 minutes in the system keyspace
@@ -91,7 +92,7 @@ public final class IdempotencyTokens {
   }
 
   /** A digest of a request's parameters; records render their contents, so equal requests digest alike. */
-  public static byte[] fingerprint(Object... parameters) {
+  public static byte[] fingerprint(@Nullable Object... parameters) {
     try {
       return MessageDigest.getInstance("SHA-256")
           .digest(Arrays.toString(parameters).getBytes(StandardCharsets.UTF_8));

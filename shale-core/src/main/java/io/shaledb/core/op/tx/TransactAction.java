@@ -5,33 +5,34 @@ import io.shaledb.core.validate.Choice;
 
 import io.shaledb.core.model.AttributeValue;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** One action of TransactWriteItems, as decoded: any field may be null. */
 public sealed interface TransactAction {
-  String tableName();
+  @Nullable String tableName();
 
-  String conditionExpression();
+  @Nullable String conditionExpression();
 
-  Map<String, String> expressionAttributeNames();
+  @Nullable Map<String, String> expressionAttributeNames();
 
-  Map<String, AttributeValue> expressionAttributeValues();
+  @Nullable Map<String, AttributeValue> expressionAttributeValues();
 
-  Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure();
+  @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure();
 
-  record Put(String tableName, Map<String, AttributeValue> item, String conditionExpression,
-      Map<String, String> expressionAttributeNames, Map<String, AttributeValue> expressionAttributeValues,
-      Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) implements TransactAction {}
+  record Put(@Nullable String tableName, @Nullable Map<String, AttributeValue> item, @Nullable String conditionExpression,
+      @Nullable Map<String, String> expressionAttributeNames, @Nullable Map<String, AttributeValue> expressionAttributeValues,
+      @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) implements TransactAction {}
 
-  record Update(String tableName, Map<String, AttributeValue> key, String updateExpression,
-      String conditionExpression, Map<String, String> expressionAttributeNames,
-      Map<String, AttributeValue> expressionAttributeValues, Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure)
+  record Update(@Nullable String tableName, @Nullable Map<String, AttributeValue> key, @Nullable String updateExpression,
+      @Nullable String conditionExpression, @Nullable Map<String, String> expressionAttributeNames,
+      @Nullable Map<String, AttributeValue> expressionAttributeValues, @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure)
       implements TransactAction {}
 
-  record Delete(String tableName, Map<String, AttributeValue> key, String conditionExpression,
-      Map<String, String> expressionAttributeNames, Map<String, AttributeValue> expressionAttributeValues,
-      Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) implements TransactAction {}
+  record Delete(@Nullable String tableName, @Nullable Map<String, AttributeValue> key, @Nullable String conditionExpression,
+      @Nullable Map<String, String> expressionAttributeNames, @Nullable Map<String, AttributeValue> expressionAttributeValues,
+      @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) implements TransactAction {}
 
-  record ConditionCheck(String tableName, Map<String, AttributeValue> key, String conditionExpression,
-      Map<String, String> expressionAttributeNames, Map<String, AttributeValue> expressionAttributeValues,
-      Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) implements TransactAction {}
+  record ConditionCheck(@Nullable String tableName, @Nullable Map<String, AttributeValue> key, @Nullable String conditionExpression,
+      @Nullable Map<String, String> expressionAttributeNames, @Nullable Map<String, AttributeValue> expressionAttributeValues,
+      @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) implements TransactAction {}
 }

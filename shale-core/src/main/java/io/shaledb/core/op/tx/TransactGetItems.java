@@ -19,9 +19,11 @@ import io.shaledb.core.op.tx.TransactGetItemsInput.Get;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** TransactGetItems: up to 100 reads from one consistent snapshot, so they never see half of a transaction. */
 public final class TransactGetItems implements Operation<TransactGetItemsInput, TransactOutput> {
@@ -53,7 +55,7 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
     v.throwIfAny();
   }
 
-  private record Read(TableMetadata table, Map<String, AttributeValue> key, List<Path> projection) {}
+  private record Read(TableMetadata table, Map<String, AttributeValue> key, @Nullable List<Path> projection) {}
 
   /** One Get with its table and projection, whose faults refuse the whole request. */
   private Read read(Get get) {
@@ -63,14 +65,14 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
     List<Path> projection = get.projectionExpression() == null ? null
         : binder.bind(ExpressionKind.PROJECTION, db.expressions().projection(get.projectionExpression()));
     binder.checkAllUsed();
-    TableMetadata table = db.tableForItems(get.tableName());
+    TableMetadata table = db.tableForItems(Validated.present(get.tableName()));
     binder.checkKeyPaths(table);
-    return new Read(table, get.key(), projection);
+    return new Read(table, Validated.present(get.key()), projection);
   }
 
   @Override
   public TransactOutput execute(TransactGetItemsInput in, RequestContext context) {
-    List<Read> reads = in.transactItems().stream().map(this::read).toList();
+    List<Read> reads = Validated.present(in.transactItems()).stream().map(this::read).toList();
     // A key of the wrong shape cancels the transaction rather than refusing the request, as DynamoDB answers.
     List<byte[]> keys = TransactionChecks.eachOrCancel(reads, read -> ItemKeys.ofKey(read.table(), read.key()));
     TransactionChecks.requireDistinctItems(keys);

@@ -6,11 +6,12 @@ import io.shaledb.core.validate.Choice;
 import io.shaledb.core.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** TransactGetItems' request, as decoded: any field may be null. */
-public record TransactGetItemsInput(List<Get> transactItems, Choice<ReturnConsumedCapacity> returnConsumedCapacity) {
+public record TransactGetItemsInput(@Nullable List<Get> transactItems, @Nullable Choice<ReturnConsumedCapacity> returnConsumedCapacity) {
 
   /** One Get: a table, a key and an optional projection. */
-  public record Get(String tableName, Map<String, AttributeValue> key, String projectionExpression,
-      Map<String, String> expressionAttributeNames) {}
+  public record Get(@Nullable String tableName, @Nullable Map<String, AttributeValue> key, @Nullable String projectionExpression,
+      @Nullable Map<String, String> expressionAttributeNames) {}
 }

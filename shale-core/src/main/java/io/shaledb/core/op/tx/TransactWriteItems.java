@@ -1,5 +1,6 @@
 package io.shaledb.core.op.tx;
 
+import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
@@ -13,6 +14,7 @@ import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.item.ItemCollectionMetrics;
 import io.shaledb.core.op.item.ItemKeys;
+import io.shaledb.core.validate.Validated;
 import io.shaledb.core.write.IndexEntries;
 import io.shaledb.core.op.item.RequestExpressions;
 import io.shaledb.core.op.item.UpdateItem;
@@ -29,6 +31,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TransactWriteItems: up to 100 puts, updates, deletes and condition checks over several tables, applied all or
@@ -97,12 +101,12 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
    */
   @Override
   public TransactOutput execute(TransactWriteItemsInput in, RequestContext context) {
-    List<Bound> bound = new ArrayList<>(in.transactItems().size());
-    for (TransactAction action : in.transactItems()) {
+    List<Bound> bound = new ArrayList<>(Validated.present(in.transactItems()).size());
+    for (TransactAction action : Validated.present(in.transactItems())) {
       bound.add(bind(action));
     }
     List<ItemWrite> plan = TransactionChecks.eachOrCancel(bound,
-        action -> write(action, db.tableForItems(action.action().tableName())));
+        action -> write(action, db.tableForItems(Validated.present(action.action().tableName()))));
     TransactionChecks.requireDistinctItems(plan.stream().map(ItemWrite::key).toList());
     WriteGuard guard = in.clientRequestToken() == null ? null : tokens.guard(in.clientRequestToken(),
         IdempotencyTokens.fingerprint(in.transactItems(), in.returnConsumedCapacity(),
@@ -121,7 +125,7 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
   }
 
   /** An action with its expressions bound. */
-  private record Bound(TransactAction action, Update update, WriteCondition condition, Binder binder) {}
+  private record Bound(TransactAction action, @Nullable Update update, WriteCondition condition, Binder binder) {}
 
   /** Binds one action's expressions: its UpdateExpression first, then its ConditionExpression, in DynamoDB's order. */
   private Bound bind(TransactAction action) {
@@ -134,7 +138,7 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
         action.expressionAttributeValues());
     Binder binder = RequestExpressions.binder(action.expressionAttributeNames(), action.expressionAttributeValues());
     Update update = action instanceof TransactAction.Update u ? binder.bind(db.expressions().update(
-        u.updateExpression())) : null;
+        Validated.present(u.updateExpression()))) : null;
     Condition condition = action.conditionExpression() == null ? null
         : binder.bind(ExpressionKind.CONDITION,
             db.expressions().condition(ExpressionKind.CONDITION, action.conditionExpression()));
@@ -150,20 +154,24 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
     WriteCondition condition = bound.condition();
     return switch (bound.action()) {
       case TransactAction.Put p -> {
-        ItemLimits.checkSize(p.item());
+        Map<String, AttributeValue> item = Validated.present(p.item());
+        ItemLimits.checkSize(item);
         // A Put's item is whole in the request, so an index key of the wrong type is an invalid action, found before
         // any condition is read, as DynamoDB Local 3.3.1 reports it beside other actions' ConditionalCheckFailed.
-        IndexEntries.check(table, p.item());
-        yield ItemWrite.put(table, ItemKeys.ofItem(table, p.item()), condition, p.item());
+        IndexEntries.check(table, item);
+        yield ItemWrite.put(table, ItemKeys.ofItem(table, item), condition, item);
       }
       case TransactAction.Update u -> {
-        byte[] key = ItemKeys.ofKey(table, u.key());
-        UpdateItem.checkKeyAttributes(table, bound.update());
-        yield new ItemWrite(table, key, condition, old -> UpdateItem.apply(bound.update(), old, u.key()));
+        Map<String, AttributeValue> itemKey = Validated.present(u.key());
+        byte[] key = ItemKeys.ofKey(table, itemKey);
+        Update update = Objects.requireNonNull(bound.update(), "an Update action's expression is bound");
+        UpdateItem.checkKeyAttributes(table, update);
+        yield new ItemWrite(table, key, condition, old -> UpdateItem.apply(update, old, itemKey));
       }
-      case TransactAction.Delete d -> ItemWrite.delete(table, ItemKeys.ofKey(table, d.key()), condition);
-      case TransactAction.ConditionCheck c -> ItemWrite.conditionCheck(table, ItemKeys.ofKey(table, c.key()),
-          condition);
+      case TransactAction.Delete d ->
+          ItemWrite.delete(table, ItemKeys.ofKey(table, Validated.present(d.key())), condition);
+      case TransactAction.ConditionCheck c ->
+          ItemWrite.conditionCheck(table, ItemKeys.ofKey(table, Validated.present(c.key())), condition);
     };
   }
 }

@@ -5,10 +5,11 @@ import io.shaledb.core.api.ReturnItemCollectionMetrics;
 import io.shaledb.core.validate.Choice;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** TransactWriteItems' request, as decoded: any field may be null; an action with no kind set is null. */
 public record TransactWriteItemsInput(
-    List<TransactAction> transactItems,
-    String clientRequestToken,
-    Choice<ReturnConsumedCapacity> returnConsumedCapacity,
-    Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics) {}
+    @Nullable List<TransactAction> transactItems,
+    @Nullable String clientRequestToken,
+    @Nullable Choice<ReturnConsumedCapacity> returnConsumedCapacity,
+    @Nullable Choice<ReturnItemCollectionMetrics> returnItemCollectionMetrics) {}

@@ -52,9 +52,10 @@ final class Lexer {
         type = punctuation(c);
         value = text.substring(start, position);
       }
-      tokens.add(new Token(type, value, line, column, position - start));
+      boolean reserved = type == Type.WORD && Keywords.isReserved(value);
+      tokens.add(new Token(type, value, reserved, line, column, position - start));
     }
-    tokens.add(new Token(Type.EOF, "", line, position - lineStart + 1, 0));
+    tokens.add(new Token(Type.EOF, "", false, line, position - lineStart + 1, 0));
   }
 
   /** Skips whitespace and comments; false at the end of the text. */

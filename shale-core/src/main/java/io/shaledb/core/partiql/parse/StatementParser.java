@@ -118,7 +118,7 @@ public final class StatementParser {
   private Statement.Insert insert() {
     tokens.expectKeyword("INTO");
     String table = singleTable();
-    if (tokens.at(Type.QUOTED_NAME) || (tokens.at(Type.WORD) && !tokens.peek().isReserved())) {
+    if (tokens.peek().isName()) {
       // DynamoDB reads the name after INSERT's table as left over, not as an alias.
       throw Errors.malformed(Errors.LEFTOVER);
     }
@@ -226,8 +226,7 @@ public final class StatementParser {
     List<String> components = new ArrayList<>();
     do {
       Token name = tokens.next();
-      boolean isName = name.type() == Type.QUOTED_NAME || (name.type() == Type.WORD && !name.isReserved());
-      if (!isName) {
+      if (!name.isName()) {
         throw Errors.unexpectedTerm(name);
       }
       if (name.value().isEmpty()) {
@@ -244,7 +243,7 @@ public final class StatementParser {
   /** A name after the table, with or without AS, is an alias. */
   private void refuseAlias() {
     Token next = tokens.peek();
-    if (next.is("AS") || next.type() == Type.QUOTED_NAME || (next.type() == Type.WORD && !next.isReserved())) {
+    if (next.is("AS") || next.isName()) {
       throw Errors.aliasing();
     }
   }

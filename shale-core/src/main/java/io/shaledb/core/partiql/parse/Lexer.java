@@ -11,13 +11,15 @@ import java.util.List;
  */
 final class Lexer {
   private final String text;
-  private final List<Token> tokens = new ArrayList<>();
+  private final List<Token> tokens;
   private int position;
   private int line = 1;
   private int lineStart;
 
   private Lexer(String text) {
     this.text = text;
+    // A token and the blank after it take a few characters: sized so that typical statements never regrow the list.
+    this.tokens = new ArrayList<>(text.length() / 4 + 2);
   }
 
   static List<Token> tokenize(String text) {

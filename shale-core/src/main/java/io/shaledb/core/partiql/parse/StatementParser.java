@@ -51,25 +51,16 @@ public final class StatementParser {
 
   private Statement statement() {
     Token first = tokens.next();
-    if (first.is("SELECT")) {
-      return select();
-    }
-    if (first.is("INSERT")) {
-      return insert();
-    }
-    if (first.is("UPDATE")) {
-      return update();
-    }
-    if (first.is("DELETE")) {
-      return delete();
-    }
-    if (first.is("FROM")) {
-      return fromFirstUpdate();
-    }
-    if (first.is("EXISTS")) {
-      return exists();
-    }
-    throw Errors.malformed(Errors.EXPECTED_DML);
+    String keyword = first.type() == Type.WORD ? first.value().toUpperCase(Locale.ROOT) : "";
+    return switch (keyword) {
+      case "SELECT" -> select();
+      case "INSERT" -> insert();
+      case "UPDATE" -> update();
+      case "DELETE" -> delete();
+      case "FROM" -> fromFirstUpdate();
+      case "EXISTS" -> exists();
+      default -> throw Errors.malformed(Errors.EXPECTED_DML);
+    };
   }
 
   private Statement.Select select() {

@@ -12,7 +12,8 @@ import java.util.Locale;
  *
  * <p>Sources: the conformance suite's captures from DynamoDB (paritysuite/dynamodb-conformance, tests/tier3/
  * error-messages/partiqlGrammar and partiqlFunctions) and dynoxide's (nubo-db/dynoxide, PR 149 and its PartiQL
- * tests). Where DynamoDB's wording is not known, the detail is the closest of its known ones (StatementParserErrorsTest lists those cases).
+ * tests). Where DynamoDB's wording is not known, the detail is the closest of its known ones
+ * (StatementParserErrorsTest lists those cases).
  */
 final class Errors {
   static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
@@ -66,7 +67,8 @@ final class Errors {
   }
 
   static DynamoException unsupportedDataType(Token name) {
-    return DynamoException.validation("Unsupported data type: " + lower(name) + " under key root at " + name.position());
+    return DynamoException.validation(
+        "Unsupported data type: " + lower(name) + " under key root at " + name.position());
   }
 
   static DynamoException operandCount(Token name, int count) {

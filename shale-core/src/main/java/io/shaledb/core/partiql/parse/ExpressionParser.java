@@ -273,13 +273,13 @@ final class ExpressionParser {
   /** True where a path starts: a double-quoted name, or a word that is neither reserved nor a call. */
   boolean atPath() {
     Token token = tokens.peek();
-    return token.type() == Type.QUOTED_NAME || (token.type() == Type.WORD && !token.isReserved() && !atCall());
+    return token.isName() && !atCall();
   }
 
   /** A path: {@code a.b[2]["c"]}, {@code "a"."b"} or {@code a['key']}; a reserved word after a dot is refused. */
   Expr.PathExpr path() {
     Token first = tokens.next();
-    if (first.type() != Type.QUOTED_NAME && (first.type() != Type.WORD || first.isReserved())) {
+    if (!first.isName()) {
       throw Errors.unexpectedTerm(first);
     }
     List<Expr.Step> steps = new ArrayList<>();
@@ -287,8 +287,7 @@ final class ExpressionParser {
     while (true) {
       if (tokens.accept(Type.DOT)) {
         Token name = tokens.next();
-        boolean isName = name.type() == Type.QUOTED_NAME || (name.type() == Type.WORD && !name.isReserved());
-        if (!isName) {
+        if (!name.isName()) {
           throw Errors.malformed(Errors.INVALID_PATH_DOT);
         }
         steps.add(new Expr.Step.Name(name.value()));

@@ -11,13 +11,15 @@ import java.util.List;
  */
 final class Lexer {
   private final String text;
-  private final List<Token> tokens = new ArrayList<>();
+  private final List<Token> tokens;
   private int position;
   private int line = 1;
   private int lineStart;
 
   private Lexer(String text) {
     this.text = text;
+    // A token and the blank after it take a few characters: sized so that typical statements never regrow the list.
+    this.tokens = new ArrayList<>(text.length() / 4 + 2);
   }
 
   static List<Token> tokenize(String text) {
@@ -52,9 +54,10 @@ final class Lexer {
         type = punctuation(c);
         value = text.substring(start, position);
       }
-      tokens.add(new Token(type, value, line, column, position - start));
+      boolean reserved = type == Type.WORD && Keywords.isReserved(value);
+      tokens.add(new Token(type, value, reserved, line, column, position - start));
     }
-    tokens.add(new Token(Type.EOF, "", line, position - lineStart + 1, 0));
+    tokens.add(new Token(Type.EOF, "", false, line, position - lineStart + 1, 0));
   }
 
   /** Skips whitespace and comments; false at the end of the text. */

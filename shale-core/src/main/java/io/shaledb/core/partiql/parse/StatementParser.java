@@ -51,25 +51,16 @@ public final class StatementParser {
 
   private Statement statement() {
     Token first = tokens.next();
-    if (first.is("SELECT")) {
-      return select();
-    }
-    if (first.is("INSERT")) {
-      return insert();
-    }
-    if (first.is("UPDATE")) {
-      return update();
-    }
-    if (first.is("DELETE")) {
-      return delete();
-    }
-    if (first.is("FROM")) {
-      return fromFirstUpdate();
-    }
-    if (first.is("EXISTS")) {
-      return exists();
-    }
-    throw Errors.malformed(Errors.EXPECTED_DML);
+    String keyword = first.type() == Type.WORD ? first.value().toUpperCase(Locale.ROOT) : "";
+    return switch (keyword) {
+      case "SELECT" -> select();
+      case "INSERT" -> insert();
+      case "UPDATE" -> update();
+      case "DELETE" -> delete();
+      case "FROM" -> fromFirstUpdate();
+      case "EXISTS" -> exists();
+      default -> throw Errors.malformed(Errors.EXPECTED_DML);
+    };
   }
 
   private Statement.Select select() {
@@ -118,7 +109,7 @@ public final class StatementParser {
   private Statement.Insert insert() {
     tokens.expectKeyword("INTO");
     String table = singleTable();
-    if (tokens.at(Type.QUOTED_NAME) || (tokens.at(Type.WORD) && !tokens.peek().isReserved())) {
+    if (tokens.peek().isName()) {
       // DynamoDB reads the name after INSERT's table as left over, not as an alias.
       throw Errors.malformed(Errors.LEFTOVER);
     }
@@ -226,8 +217,7 @@ public final class StatementParser {
     List<String> components = new ArrayList<>();
     do {
       Token name = tokens.next();
-      boolean isName = name.type() == Type.QUOTED_NAME || (name.type() == Type.WORD && !name.isReserved());
-      if (!isName) {
+      if (!name.isName()) {
         throw Errors.unexpectedTerm(name);
       }
       if (name.value().isEmpty()) {
@@ -244,7 +234,7 @@ public final class StatementParser {
   /** A name after the table, with or without AS, is an alias. */
   private void refuseAlias() {
     Token next = tokens.peek();
-    if (next.is("AS") || next.type() == Type.QUOTED_NAME || (next.type() == Type.WORD && !next.isReserved())) {
+    if (next.is("AS") || next.isName()) {
       throw Errors.aliasing();
     }
   }

@@ -2,10 +2,10 @@ package io.shaledb.core.partiql.parse;
 
 /**
  * A lexical token of a statement: its kind, its value (a quoted name or string without its quotes and escapes, else
- * the text as written) and where it stands, as DynamoDB reports positions: line and column from 1, length in
- * characters as written.
+ * the text as written), whether it is an unquoted reserved word (looked up once, as the parser asks often), and where
+ * it stands, as DynamoDB reports positions: line and column from 1, length in characters as written.
  */
-record Token(Type type, String value, int line, int column, int length) {
+record Token(Type type, String value, boolean isReserved, int line, int column, int length) {
 
   enum Type {
     /** An unquoted word: a keyword, a function name or an attribute name. */
@@ -44,9 +44,9 @@ record Token(Type type, String value, int line, int column, int length) {
     return type == Type.WORD && value.equalsIgnoreCase(keyword);
   }
 
-  /** True for an unquoted reserved word, which can be neither a name nor a value where one is due. */
-  boolean isReserved() {
-    return type == Type.WORD && Keywords.isReserved(value);
+  /** True for a name: double-quoted, or an unquoted word that is not reserved. */
+  boolean isName() {
+    return type == Type.QUOTED_NAME || (type == Type.WORD && !isReserved);
   }
 
   /** The token's position as DynamoDB's messages give it: {@code line:column:length}. */

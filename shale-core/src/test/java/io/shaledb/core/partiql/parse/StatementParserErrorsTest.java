@@ -6,6 +6,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.model.SeededRandom;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,6 +173,38 @@ class StatementParserErrorsTest {
     assertThatThrownBy(() -> StatementParser.parse(statement))
         .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION))
         .hasMessage(message);
+  }
+
+  @Test
+  void parse_mutatedStatements_succeedOrFailWithValidationOnly() {
+    SeededRandom seeded = SeededRandom.of("parse_mutatedStatements_succeedOrFailWithValidationOnly");
+    Random random = seeded.random();
+    RandomStatements statements = new RandomStatements(random);
+    StatementPrinter printer = new StatementPrinter(random);
+    for (int i = 0; i < 3_000; i++) {
+      String text = mutate(printer.print(statements.statement()), random);
+      try {
+        StatementParser.parse(text);
+      } catch (DynamoException e) {
+        assertThat(e.code()).as("seed %d: %s", seeded.seed(), text).isEqualTo(ErrorCode.VALIDATION);
+      } catch (RuntimeException e) {
+        throw new AssertionError("seed " + seeded.seed() + ": " + text, e);
+      }
+    }
+  }
+
+  /** The text with a few characters deleted, doubled, or replaced by one of the language's. */
+  private static String mutate(String text, Random random) {
+    StringBuilder mutated = new StringBuilder(text);
+    for (int m = 1 + random.nextInt(3); m > 0 && !mutated.isEmpty(); m--) {
+      int at = random.nextInt(mutated.length());
+      switch (random.nextInt(3)) {
+        case 0 -> mutated.deleteCharAt(at);
+        case 1 -> mutated.insert(at, mutated.charAt(at));
+        default -> mutated.setCharAt(at, "()[]{}<>'\".,:?*=+-#/ 0e".charAt(random.nextInt(23)));
+      }
+    }
+    return mutated.toString();
   }
 
   @Test

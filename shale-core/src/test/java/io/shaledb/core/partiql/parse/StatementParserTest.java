@@ -18,7 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The statements DynamoDB runs, parsed into the trees execution plans from; the refusals are in StatementParserErrorsTest. */
+/**
+ * The statements DynamoDB runs, parsed into the trees execution plans from; the refusals are in
+ * StatementParserErrorsTest.
+ */
 class StatementParserTest {
 
   private static Expr.PathExpr path(String... names) {
@@ -65,8 +68,10 @@ class StatementParserTest {
 
   @Test
   void parse_insertTuple_keepsEntriesInWrittenOrder() {
-    assertThat(StatementParser.parse("INSERT INTO \"Music\" VALUE {'Artist': 'Acme', 'Year': 2021, 'Tags': <<'a', 'b'>>,"
-        + " 'L': [1, ?], 'M': {'x': NULL}}")).isEqualTo(new Statement.Insert("Music", new Expr.TupleExpr(List.of(
+    Statement statement = StatementParser.parse("INSERT INTO \"Music\" VALUE {'Artist': 'Acme', 'Year': 2021,"
+        + " 'Tags': <<'a', 'b'>>, 'L': [1, ?], 'M': {'x': NULL}}");
+
+    assertThat(statement).isEqualTo(new Statement.Insert("Music", new Expr.TupleExpr(List.of(
             new Expr.TupleExpr.Entry("Artist", s("Acme")), new Expr.TupleExpr.Entry("Year", n("2021")),
             new Expr.TupleExpr.Entry("Tags", new Expr.BagExpr(List.of(s("a"), s("b")))),
             new Expr.TupleExpr.Entry("L", new Expr.ListExpr(List.of(n("1"), new Expr.Parameter(0)))),

@@ -10,7 +10,8 @@
 # with ShaleDB's --durability os, writes acknowledged once the operating system has them; not in the default run). The load generator is wrk (installed from Debian's packages when missing), on the same machine. When the
 # get workload runs, a second table sets ShaleDB's GetItem against a minimal Netty server answering a fixed GetItem
 # body (shale-bench's EchoServer): the machine's HTTP limit; a third table measures GetItem's latency at 16 connections
-# below saturation, for all three servers.
+# below saturation, for all three servers. The select workload reads the same items as get through a PartiQL
+# SELECT by key (ExecuteStatement), not in the default run.
 set -euo pipefail
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -67,7 +68,7 @@ write_preload_batches() {
 prepare() { # port workload: the tables, and the items the workload reads or updates
   local first=0 last=-1 batch
   case "$2" in
-    get | update) last=399 ;;
+    get | select | update) last=399 ;;
     query) first=400 last=403 ;;
   esac
   call "$1" CreateTable -o /dev/null -d '{"TableName":"items","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]}'

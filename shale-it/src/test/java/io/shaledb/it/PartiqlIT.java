@@ -290,7 +290,7 @@ class PartiqlIT {
         ParameterizedStatement.builder().statement("EXISTS(SELECT * FROM \"" + table + "\" WHERE id = 'a' AND x = 1)")
             .build(),
         ParameterizedStatement.builder().statement("INSERT INTO \"" + table + "\" VALUE {'id': ?}")
-            .parameters(s("b")).build()).clientRequestToken("token-1")
+            .parameters(s("b")).build()).clientRequestToken("pql-tx-token-1")
         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
 
     assertThat(applied.consumedCapacity()).singleElement()

@@ -18,6 +18,7 @@ import io.shaledb.core.op.partiql.ParameterizedStatement;
 import io.shaledb.core.validate.Choice;
 import java.io.IOException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Requests and responses of ExecuteStatement, BatchExecuteStatement and ExecuteTransaction. */
 public final class PartiqlJson {
@@ -63,7 +64,7 @@ public final class PartiqlJson {
     return new BatchExecuteStatementInput(statements, capacity);
   }
 
-  private static BatchStatementRequest readBatchStatement(JsonInput in) throws IOException {
+  private static @Nullable BatchStatementRequest readBatchStatement(JsonInput in) throws IOException {
     if (!in.beginStructure()) {
       return null;
     }
@@ -100,7 +101,7 @@ public final class PartiqlJson {
     return new ExecuteTransactionInput(statements, token, capacity);
   }
 
-  private static ParameterizedStatement readParameterizedStatement(JsonInput in) throws IOException {
+  private static @Nullable ParameterizedStatement readParameterizedStatement(JsonInput in) throws IOException {
     if (!in.beginStructure()) {
       return null;
     }

@@ -6,12 +6,13 @@ import io.shaledb.core.op.table.UpdateTableReplicaAutoScalingInput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Requests and responses of the replica and global table operations. */
 public final class ReplicaJson {
   private ReplicaJson() {}
 
-  public static String readGlobalTableName(JsonInput in) throws IOException {
+  public static @Nullable String readGlobalTableName(JsonInput in) throws IOException {
     String name = null;
     in.beginRequest();
     while (in.nextField()) {
@@ -51,7 +52,7 @@ public final class ReplicaJson {
     return new UpdateTableReplicaAutoScalingInput(tableName, regions, updates);
   }
 
-  private static String readRegionName(JsonInput in) throws IOException {
+  private static @Nullable String readRegionName(JsonInput in) throws IOException {
     String region = null;
     boolean present = in.beginStructure();
     while (present && in.nextField()) {

@@ -13,6 +13,7 @@ import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.partiql.ast.Statement;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import io.shaledb.core.write.WriteOutcome;
 import io.shaledb.core.write.WritePipeline;
 import java.nio.ByteBuffer;
@@ -20,8 +21,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * BatchExecuteStatement: up to 25 statements, all reads (each a point read of one item) or all writes (each its own
@@ -31,6 +34,7 @@ import java.util.function.Function;
  */
 public final class BatchExecuteStatement implements Operation<BatchExecuteStatementInput, BatchExecuteStatementOutput> {
   private static final int MAX_STATEMENTS = 25;
+  private static final String BOUND = "a statement prepared without error is parsed and bound";
 
   private final Selects selects;
   private final Writes writes;
@@ -71,15 +75,15 @@ public final class BatchExecuteStatement implements Operation<BatchExecuteStatem
   }
 
   /** One statement parsed and bound, or the error that stopped it. */
-  private record Prepared(BatchStatementRequest request, Statement statement, Bindings bindings,
-      DynamoException error) {}
+  private record Prepared(BatchStatementRequest request, @Nullable Statement statement, @Nullable Bindings bindings,
+      @Nullable DynamoException error) {}
 
   @Override
   public BatchExecuteStatementOutput execute(BatchExecuteStatementInput in, RequestContext context) {
-    if (in.statements().size() > MAX_STATEMENTS) {
+    if (Validated.present(in.statements()).size() > MAX_STATEMENTS) {
       throw DynamoException.validation("Too many statements in BatchExecuteStatement; limit is " + MAX_STATEMENTS);
     }
-    List<Prepared> prepared = in.statements().stream().map(this::prepare).toList();
+    List<Prepared> prepared = Validated.present(in.statements()).stream().map(this::prepare).toList();
     List<Statement> parsed = prepared.stream().filter(p -> p.error() == null).map(Prepared::statement).toList();
     long reads = parsed.stream().filter(s -> s instanceof Statement.Select).count();
     if (reads > 0 && reads < parsed.size()) {
@@ -95,7 +99,7 @@ public final class BatchExecuteStatement implements Operation<BatchExecuteStatem
 
   private Prepared prepare(BatchStatementRequest request) {
     try {
-      Statement statement = parser.apply(request.statement());
+      Statement statement = parser.apply(Validated.present(request.statement()));
       Writes.refuseOutsideTransactions(statement);
       return new Prepared(request, statement, Bindings.of(statement, request.parameters()), null);
     } catch (DynamoException e) {
@@ -115,26 +119,27 @@ public final class BatchExecuteStatement implements Operation<BatchExecuteStatem
   }
 
   /** The storage key of the item a statement names, or null when it names none that can be told yet. */
-  private byte[] itemKey(Prepared statement) {
+  private byte @Nullable [] itemKey(Prepared statement) {
     try {
       if (statement.statement() instanceof Statement.Select select) {
         Selects.Target target = selects.target(select, false);
-        Selects.Point point = Selects.point(select, target, statement.bindings());
+        Selects.Point point = Selects.point(select, target, Objects.requireNonNull(statement.bindings(), BOUND));
         return point == null ? null : ItemKeys.ofKey(target.table(), point.key());
       }
-      return writes.plan(statement.statement(), statement.bindings(), false).write().key();
+      return writes.plan(Objects.requireNonNull(statement.statement(), BOUND),
+          Objects.requireNonNull(statement.bindings(), BOUND), false).write().key();
     } catch (DynamoException e) {
       return null;
     }
   }
 
   private BatchStatementResponse run(Prepared statement, RequestContext context) {
-    String table = statement.statement().table();
+    String table = Objects.requireNonNull(statement.statement(), BOUND).table();
     try {
       if (statement.statement() instanceof Statement.Select select) {
         return read(select, statement, context);
       }
-      Writes.Planned planned = writes.plan(statement.statement(), statement.bindings(),
+      Writes.Planned planned = writes.plan(statement.statement(), Objects.requireNonNull(statement.bindings(), BOUND),
           Choice.sent(statement.request().returnValuesOnConditionCheckFailure(),
               ReturnValuesOnConditionCheckFailure.ALL_OLD));
       WriteOutcome outcome;
@@ -153,7 +158,7 @@ public final class BatchExecuteStatement implements Operation<BatchExecuteStatem
 
   private BatchStatementResponse read(Statement.Select select, Prepared statement, RequestContext context) {
     Selects.Target target = selects.target(select, Boolean.TRUE.equals(statement.request().consistentRead()));
-    Selects.Point point = Selects.point(select, target, statement.bindings());
+    Selects.Point point = Selects.point(select, target, Objects.requireNonNull(statement.bindings(), BOUND));
     if (point == null) {
       throw DynamoException.validation(
           "Select statements within BatchExecuteStatement must specify the primary key in the where clause.");
@@ -168,7 +173,7 @@ public final class BatchExecuteStatement implements Operation<BatchExecuteStatem
    * A statement's error in its place. DynamoDB names the table beside an error the statement met running (a failed
    * condition, a duplicate, a missing table), not beside one that refused it as invalid.
    */
-  private static BatchStatementResponse failed(DynamoException e, String table) {
+  private static BatchStatementResponse failed(DynamoException e, @Nullable String table) {
     BatchStatementErrorCode code = code(e.code());
     @SuppressWarnings("unchecked") // the write pipeline puts the item there
     Map<String, AttributeValue> item = (Map<String, AttributeValue>) e.extra().get("Item");

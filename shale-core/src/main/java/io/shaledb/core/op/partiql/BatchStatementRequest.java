@@ -4,10 +4,11 @@ import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.validate.Choice;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One statement of BatchExecuteStatement, as decoded: any field may be null. */
 public record BatchStatementRequest(
-    String statement,
-    List<AttributeValue> parameters,
-    Boolean consistentRead,
-    Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) {}
+    @Nullable String statement,
+    @Nullable List<AttributeValue> parameters,
+    @Nullable Boolean consistentRead,
+    @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) {}

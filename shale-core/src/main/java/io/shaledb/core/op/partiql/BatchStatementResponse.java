@@ -1,6 +1,7 @@
 package io.shaledb.core.op.partiql;
 
 import io.shaledb.core.op.PageItem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to one statement of a batch: its error, or the item a read found.
@@ -9,4 +10,4 @@ import io.shaledb.core.op.PageItem;
  * @param tableName the statement's table; null where DynamoDB leaves it out (a statement refused as invalid)
  * @param item the item a SELECT found, or null
  */
-public record BatchStatementResponse(BatchStatementError error, String tableName, PageItem item) {}
+public record BatchStatementResponse(@Nullable BatchStatementError error, @Nullable String tableName, @Nullable PageItem item) {}

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A statement's parameters, bound to its {@code ?}s, and the attribute value each value expression denotes: scalar
@@ -31,7 +32,7 @@ final class Bindings {
    *
    * @throws DynamoException DynamoDB's ValidationException when their counts differ
    */
-  static Bindings of(Statement statement, List<AttributeValue> parameters) {
+  static Bindings of(Statement statement, @Nullable List<AttributeValue> parameters) {
     List<AttributeValue> sent = parameters == null ? List.of() : parameters;
     if (sent.size() != statement.parameterCount()) {
       throw DynamoException.validation("Number of parameters in request and statement don't match.");

@@ -9,6 +9,7 @@ import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.partiql.ast.Statement;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import io.shaledb.core.write.WriteOutcome;
 import io.shaledb.core.write.WritePipeline;
 import java.util.function.Function;
@@ -51,7 +52,7 @@ public final class ExecuteStatement implements Operation<ExecuteStatementInput, 
 
   @Override
   public ExecuteStatementOutput execute(ExecuteStatementInput in, RequestContext context) {
-    Statement statement = parser.apply(in.statement());
+    Statement statement = parser.apply(Validated.present(in.statement()));
     Bindings bindings = Bindings.of(statement, in.parameters());
     if (in.nextToken() != null && !(statement instanceof Statement.Select)) {
       throw DynamoException.validation("NextToken is only valid on a SELECT statement");

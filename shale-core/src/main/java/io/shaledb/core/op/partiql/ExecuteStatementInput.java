@@ -5,13 +5,14 @@ import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.validate.Choice;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** ExecuteStatement's request, as decoded: any field may be null. */
 public record ExecuteStatementInput(
-    String statement,
-    List<AttributeValue> parameters,
-    Boolean consistentRead,
-    String nextToken,
-    Choice<ReturnConsumedCapacity> returnConsumedCapacity,
-    Long limit,
-    Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) {}
+    @Nullable String statement,
+    @Nullable List<AttributeValue> parameters,
+    @Nullable Boolean consistentRead,
+    @Nullable String nextToken,
+    @Nullable Choice<ReturnConsumedCapacity> returnConsumedCapacity,
+    @Nullable Long limit,
+    @Nullable Choice<ReturnValuesOnConditionCheckFailure> returnValuesOnConditionCheckFailure) {}

@@ -5,6 +5,7 @@ import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.PageItem;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ExecuteStatement's response.
@@ -14,5 +15,5 @@ import java.util.Map;
  * @param nextToken where the next page of a SELECT starts, or null at the end
  * @param lastEvaluatedKey the key of the last item read when the page stopped early, or null
  */
-public record ExecuteStatementOutput(List<PageItem> items, String nextToken, ConsumedCapacity consumedCapacity,
-    Map<String, AttributeValue> lastEvaluatedKey) {}
+public record ExecuteStatementOutput(@Nullable List<PageItem> items, @Nullable String nextToken, @Nullable ConsumedCapacity consumedCapacity,
+    @Nullable Map<String, AttributeValue> lastEvaluatedKey) {}

@@ -17,12 +17,14 @@ import io.shaledb.core.partiql.ast.Statement;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import io.shaledb.core.write.CancellationReason;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteGuard;
 import io.shaledb.core.write.WritePipeline;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -87,10 +89,10 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
 
   @Override
   public ExecuteTransactionOutput execute(ExecuteTransactionInput in, RequestContext context) {
-    List<Bound> bound = new ArrayList<>(in.transactStatements().size());
-    for (int i = 0; i < in.transactStatements().size(); i++) {
-      ParameterizedStatement request = in.transactStatements().get(i);
-      Statement statement = parser.apply(request.statement());
+    List<Bound> bound = new ArrayList<>(Validated.present(in.transactStatements()).size());
+    for (int i = 0; i < Validated.present(in.transactStatements()).size(); i++) {
+      ParameterizedStatement request = Validated.present(in.transactStatements()).get(i);
+      Statement statement = parser.apply(Validated.present(request.statement()));
       checkAllowed(statement, i);
       bound.add(new Bound(statement, Bindings.of(statement, request.parameters()), request));
     }
@@ -173,7 +175,8 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
   /** The cancellation with DuplicateItem in the place of each INSERT whose condition (no such item) failed. */
   private static DynamoException withDuplicates(DynamoException cancelled, List<Writes.Planned> planned) {
     @SuppressWarnings("unchecked") // CancellationReason.cancel puts the reasons there
-    List<CancellationReason> reasons = (List<CancellationReason>) cancelled.extra().get("CancellationReasons");
+    List<CancellationReason> reasons = (List<CancellationReason>) Objects.requireNonNull(
+        cancelled.extra().get("CancellationReasons"), "a cancellation lists its reasons");
     List<CancellationReason> reported = new ArrayList<>(reasons.size());
     for (int i = 0; i < reasons.size(); i++) {
       boolean duplicate = planned.get(i).kind() == Writes.Kind.INSERT

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the top-level AND terms of a WHERE clause say about a key: the equalities (or IN lists) that pin its attributes
@@ -24,7 +25,7 @@ final class KeyTerms {
   record FullKey(Map<String, AttributeValue> key, List<Expr> rest) {}
 
   /** The equalities on every attribute of {@code keys}, or null when one of them has none. */
-  static FullKey fullKey(List<Expr> terms, KeySchema keys, Bindings bindings) {
+  static @Nullable FullKey fullKey(List<Expr> terms, KeySchema keys, Bindings bindings) {
     Map<String, AttributeValue> key = new LinkedHashMap<>();
     List<Expr> rest = new ArrayList<>();
     for (Expr term : terms) {
@@ -48,7 +49,7 @@ final class KeyTerms {
    * The values the first term pinning {@code partitionKey} gives it ({@code =} one, {@code IN} several, without
    * repeats), or null when no term pins it.
    */
-  static List<AttributeValue> partitionValues(List<Expr> terms, KeyAttribute partitionKey, Bindings bindings) {
+  static @Nullable List<AttributeValue> partitionValues(List<Expr> terms, KeyAttribute partitionKey, Bindings bindings) {
     KeySchema only = KeySchema.of(partitionKey, null);
     for (Expr term : terms) {
       if (term instanceof Expr.Comparison c && c.op() == Expr.CompareOp.EQ) {
@@ -70,7 +71,7 @@ final class KeyTerms {
   }
 
   /** The range the first term on {@code sortKey} that a Query's key condition could hold puts on it, or null. */
-  static SortKeyCondition sortRange(List<Expr> terms, KeyAttribute sortKey, Bindings bindings) {
+  static @Nullable SortKeyCondition sortRange(List<Expr> terms, KeyAttribute sortKey, Bindings bindings) {
     for (Expr term : terms) {
       SortKeyCondition range = range(term, sortKey, bindings);
       if (range != null) {
@@ -80,7 +81,7 @@ final class KeyTerms {
     return null;
   }
 
-  private static SortKeyCondition range(Expr term, KeyAttribute sortKey, Bindings bindings) {
+  private static @Nullable SortKeyCondition range(Expr term, KeyAttribute sortKey, Bindings bindings) {
     if (term instanceof Expr.Comparison c) {
       if (names(c.left(), sortKey) && typed(c.right(), sortKey, bindings)) {
         return range(c.op(), bindings.value(c.right()));
@@ -104,7 +105,7 @@ final class KeyTerms {
     return null;
   }
 
-  private static SortKeyCondition range(Expr.CompareOp op, AttributeValue value) {
+  private static @Nullable SortKeyCondition range(Expr.CompareOp op, AttributeValue value) {
     return switch (op) {
       case EQ -> new SortKeyCondition.Equal(value);
       case LT -> new SortKeyCondition.Less(value, false);
@@ -125,7 +126,7 @@ final class KeyTerms {
     };
   }
 
-  private static List<AttributeValue> inValues(Expr.In in, KeyAttribute key, Bindings bindings) {
+  private static @Nullable List<AttributeValue> inValues(Expr.In in, KeyAttribute key, Bindings bindings) {
     List<Expr> candidates = in.candidates();
     List<AttributeValue> values = new ArrayList<>();
     if (candidates.size() == 1 && candidates.getFirst() instanceof Expr.Parameter p
@@ -146,7 +147,7 @@ final class KeyTerms {
   }
 
   /** The attribute of {@code keys} that {@code path} names, when {@code value} is a value of its type; else null. */
-  private static KeyAttribute keyAttribute(KeySchema keys, Expr path, Expr value, Bindings bindings) {
+  private static @Nullable KeyAttribute keyAttribute(KeySchema keys, Expr path, Expr value, Bindings bindings) {
     for (KeyAttribute attribute : keys.attributes()) {
       if (names(path, attribute) && typed(value, attribute, bindings)) {
         return attribute;

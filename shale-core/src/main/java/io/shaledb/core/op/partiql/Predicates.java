@@ -13,6 +13,7 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.partiql.ast.Expr;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Translates a statement's WHERE clause into the bound condition tree of the expression language
@@ -142,7 +143,7 @@ final class Predicates {
   }
 
   /** The terms joined by AND, or null for none. */
-  static Condition all(List<Condition> terms) {
+  static @Nullable Condition all(List<Condition> terms) {
     Condition joined = null;
     for (Condition term : terms) {
       joined = joined == null ? term : new Condition.And(joined, term);

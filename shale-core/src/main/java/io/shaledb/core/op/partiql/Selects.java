@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a SELECT as DynamoDB plans it: a WHERE whose top-level AND terms pin the whole primary key of the table with
@@ -37,7 +39,7 @@ import java.util.Map;
  */
 final class Selects {
   /** A page of a SELECT: its items, projected, and where the next page starts (both null at the end). */
-  record Page(List<PageItem> items, String nextToken, Map<String, AttributeValue> lastEvaluatedKey) {}
+  record Page(List<PageItem> items, @Nullable String nextToken, @Nullable Map<String, AttributeValue> lastEvaluatedKey) {}
 
   private final Database db;
 
@@ -46,7 +48,7 @@ final class Selects {
   }
 
   /** The table a SELECT reads and the index, if it names one, refusing a consistent read of a global index. */
-  record Target(TableMetadata table, IndexMetadata index) {
+  record Target(TableMetadata table, @Nullable IndexMetadata index) {
     KeySchema keys() {
       return index == null ? table.keySchema() : index.keySchema();
     }
@@ -72,13 +74,13 @@ final class Selects {
    * A read of the one item whose whole primary key the WHERE pins with equalities, and the rest of the WHERE as its
    * filter (null when there is no rest, so the item passes on as stored).
    */
-  record Point(Map<String, AttributeValue> key, Condition filter) {}
+  record Point(Map<String, AttributeValue> key, @Nullable Condition filter) {}
 
   /**
    * The point read a SELECT of the table is, or null when its WHERE does not pin the whole key: what makes a SELECT a
    * GetItem, and what BatchExecuteStatement and ExecuteTransaction require of theirs.
    */
-  static Point point(Statement.Select select, Target target, Bindings bindings) {
+  static @Nullable Point point(Statement.Select select, Target target, Bindings bindings) {
     if (target.index() != null || select.where().isEmpty()) {
       return null;
     }
@@ -91,11 +93,11 @@ final class Selects {
   }
 
   /** The statement's filter: its whole WHERE, or null without one. */
-  private static Condition filter(Statement.Select select, Bindings bindings) {
+  private static @Nullable Condition filter(Statement.Select select, Bindings bindings) {
     return select.where().map(new Predicates(bindings)::condition).orElse(null);
   }
 
-  Page page(Statement.Select select, Bindings bindings, Integer limit, boolean consistent, String nextToken,
+  Page page(Statement.Select select, Bindings bindings, @Nullable Integer limit, boolean consistent, @Nullable String nextToken,
       RequestContext context) {
     Target target = target(select, consistent);
     List<Path> projection = projection(select);
@@ -126,7 +128,7 @@ final class Selects {
           partitions == null ? null : partitions.get(partition), sortRange, descending, remaining, filter,
           projection, consistent, exclusiveStart).read(db, context);
       exclusiveStart = null;
-      for (PageItem item : page.items()) {
+      for (PageItem item : Objects.requireNonNull(page.items(), "a SELECT reads items, never only a count")) {
         items.add(project(item, projection));
       }
       if (page.lastEvaluatedKey() != null) {
@@ -142,7 +144,7 @@ final class Selects {
   }
 
   /** A point read, charged as GetItem is; the item when it exists and meets the filter. */
-  PageItem get(TableMetadata table, Point point, boolean consistent, RequestContext context) {
+  @Nullable PageItem get(TableMetadata table, Point point, boolean consistent, RequestContext context) {
     byte[] stored;
     try (Snapshot snapshot = db.storage().snapshot()) {
       stored = snapshot.get(ItemKeys.ofKey(table, point.key()));
@@ -155,7 +157,7 @@ final class Selects {
    * A global index cannot complete its entries from the table, so DynamoDB refuses a SELECT of attributes it does not
    * project (dynoxide's capture from the service); a local index reads them from the table, as for Query.
    */
-  private static void checkProjected(Target target, List<Path> projection) {
+  private static void checkProjected(Target target, @Nullable List<Path> projection) {
     if (target.index() == null || target.index().local() || projection == null) {
       return;
     }
@@ -168,16 +170,16 @@ final class Selects {
   }
 
   /** The paths a SELECT projects, or null for {@code *}. */
-  static List<Path> projection(Statement.Select select) {
+  static @Nullable List<Path> projection(Statement.Select select) {
     return select.projection().isEmpty() ? null : select.projection().stream().map(Predicates::path).toList();
   }
 
-  static long storedSize(byte[] stored) {
+  static long storedSize(byte @Nullable [] stored) {
     return stored == null ? 0 : ItemCodec.itemSize(stored);
   }
 
   /** A stored item (null when absent) if it meets the filter (null for none), else null. */
-  static PageItem matching(byte[] stored, Condition filter) {
+  static @Nullable PageItem matching(byte @Nullable [] stored, @Nullable Condition filter) {
     if (stored == null) {
       return null;
     }
@@ -192,7 +194,7 @@ final class Selects {
    * An item with only the selected paths, each under the name of its last step (DynamoDB answers
    * {@code SELECT a.b} with {@code {"b": ...}}); the item itself for {@code *}.
    */
-  static PageItem project(PageItem item, List<Path> projection) {
+  static PageItem project(PageItem item, @Nullable List<Path> projection) {
     if (projection == null) {
       return item;
     }

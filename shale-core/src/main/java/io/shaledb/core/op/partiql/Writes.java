@@ -26,6 +26,7 @@ import io.shaledb.core.write.WriteOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plans INSERT, UPDATE and DELETE as the item writes PutItem, UpdateItem and DeleteItem make, so the write pipeline
@@ -164,7 +165,7 @@ final class Writes {
    * The items a write's RETURNING clause returns: none (null) without one; otherwise a list of the item asked for,
    * empty when there is none or it has no attribute left (DynamoDB answers an empty Items then).
    */
-  static List<PageItem> returned(Planned planned, WriteOutcome outcome) {
+  static @Nullable List<PageItem> returned(Planned planned, WriteOutcome outcome) {
     Map<String, AttributeValue> item = switch (planned.returning()) {
       case NONE -> null;
       case ALL_OLD -> outcome.previous();

@@ -5,6 +5,7 @@ import io.shaledb.core.schema.ContributorInsights;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the contributor insights operations share: their declared constraints, finding the index a request names,
@@ -27,7 +28,7 @@ final class ContributorInsightsSettings {
   }
 
   /** The setting of the table, or of its index {@code indexName}, which must exist. */
-  static Optional<ContributorInsights> current(TableMetadata table, String indexName) {
+  static Optional<ContributorInsights> current(TableMetadata table, @Nullable String indexName) {
     if (indexName == null) {
       return table.options().tableInsights();
     }
@@ -38,7 +39,7 @@ final class ContributorInsightsSettings {
     return Optional.ofNullable(table.options().indexInsights().get(indexName));
   }
 
-  static ContributorInsightsOutput describe(String tableName, String indexName,
+  static ContributorInsightsOutput describe(String tableName, @Nullable String indexName,
       Optional<ContributorInsights> insights) {
     return new ContributorInsightsOutput(tableName, indexName, insights.isPresent() ? "ENABLED" : "DISABLED",
         insights.map(ContributorInsights::mode), insights.map(ContributorInsights::lastUpdated));

@@ -6,6 +6,7 @@ import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.util.Optional;
 
 /**
@@ -29,11 +30,11 @@ public final class DeleteResourcePolicy implements Operation<ResourcePolicyInput
 
   @Override
   public ResourcePolicyOutput execute(ResourcePolicyInput in, RequestContext context) {
-    ResourceArns.checkFormat(db, in.resourceArn());
+    ResourceArns.checkFormat(db, Validated.present(in.resourceArn()));
     Optional<ResourcePolicy> removed = db.catalog().change(change -> {
-      TableMetadata table = ResourceArns.existingTable(db, change, in.resourceArn());
+      TableMetadata table = ResourceArns.existingTable(db, change, Validated.present(in.resourceArn()));
       Optional<ResourcePolicy> current = table.options().resourcePolicy();
-      ResourcePolicies.checkExpected(in.expectedRevisionId(), current, in.resourceArn());
+      ResourcePolicies.checkExpected(in.expectedRevisionId(), current, Validated.present(in.resourceArn()));
       if (current.isPresent()) {
         change.putTable(table.withOptions(table.options().withResourcePolicy(Optional.empty())));
       }

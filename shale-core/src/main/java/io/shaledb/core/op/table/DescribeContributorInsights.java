@@ -4,6 +4,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.Validated;
 
 /** DescribeContributorInsights: whether insights are on for a table or one of its indexes. */
 public final class DescribeContributorInsights
@@ -21,7 +22,7 @@ public final class DescribeContributorInsights
 
   @Override
   public ContributorInsightsOutput execute(ContributorInsightsInput in, RequestContext context) {
-    TableMetadata table = db.tableForControl(in.tableName());
+    TableMetadata table = db.tableForControl(Validated.present(in.tableName()));
     return ContributorInsightsSettings.describe(table.name(), in.indexName(),
         ContributorInsightsSettings.current(table, in.indexName()));
   }

@@ -4,6 +4,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.KinesisDestination;
 import io.shaledb.core.schema.KinesisDestination.Status;
+import io.shaledb.core.validate.Validated;
 
 /**
  * DisableKinesisStreamingDestination: answers DISABLING, as DynamoDB does; the destination reads DISABLED from then
@@ -17,7 +18,7 @@ public final class DisableKinesisStreamingDestination extends KinesisDestination
   @Override
   public KinesisDestinationOutput execute(KinesisDestinationInput in, RequestContext context) {
     return change(in, Status.DISABLING, (table, current) -> {
-      KinesisDestination streaming = requireStreaming(table, current, in.streamArn());
+      KinesisDestination streaming = requireStreaming(table, current, Validated.present(in.streamArn()));
       return streaming.with(Status.DISABLED, streaming.precision());
     });
   }

@@ -7,6 +7,7 @@ import io.shaledb.core.schema.KinesisDestination;
 import io.shaledb.core.schema.KinesisDestination.Precision;
 import io.shaledb.core.schema.KinesisDestination.Status;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.validate.Validated;
 
 /**
  * EnableKinesisStreamingDestination: records the destination and answers ENABLING, as DynamoDB does; the destination
@@ -25,7 +26,7 @@ public final class EnableKinesisStreamingDestination extends KinesisDestinationO
         throw DynamoException.resourceInUse("Table " + table.name() + " is already streaming to the Kinesis stream "
             + in.streamArn());
       }
-      return new KinesisDestination(in.streamArn(), Status.ENABLE_FAILED, precision);
+      return new KinesisDestination(Validated.present(in.streamArn()), Status.ENABLE_FAILED, precision);
     });
   }
 }

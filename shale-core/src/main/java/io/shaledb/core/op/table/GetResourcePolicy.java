@@ -5,6 +5,7 @@ import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 
 /** GetResourcePolicy: a table's policy and its revision id, or PolicyNotFoundException when it has none. */
 public final class GetResourcePolicy implements Operation<ResourcePolicyInput, ResourcePolicyOutput> {
@@ -23,8 +24,8 @@ public final class GetResourcePolicy implements Operation<ResourcePolicyInput, R
 
   @Override
   public ResourcePolicyOutput execute(ResourcePolicyInput in, RequestContext context) {
-    ResourcePolicy policy = ResourceArns.existingTable(db, in.resourceArn()).options().resourcePolicy()
-        .orElseThrow(() -> ResourcePolicies.notFound(in.resourceArn()));
+    ResourcePolicy policy = ResourceArns.existingTable(db, Validated.present(in.resourceArn())).options().resourcePolicy()
+        .orElseThrow(() -> ResourcePolicies.notFound(Validated.present(in.resourceArn())));
     return new ResourcePolicyOutput(policy.document(), policy.revisionId());
   }
 }

@@ -8,9 +8,11 @@ import io.shaledb.core.schema.KinesisDestination.Precision;
 import io.shaledb.core.schema.KinesisDestination.Status;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What Enable-, Disable- and UpdateKinesisStreamingDestination share: their request, its declared constraints, and
@@ -50,8 +52,9 @@ abstract sealed class KinesisDestinationOperation
   final KinesisDestinationOutput change(KinesisDestinationInput in, Status answered,
       BiFunction<TableMetadata, KinesisDestination, KinesisDestination> change) {
     return db.catalog().change(catalog -> {
-      TableMetadata table = catalog.table(in.tableName()).orElseThrow(() -> Database.tableNotFound(in.tableName()));
-      KinesisDestination current = find(table, in.streamArn());
+      TableMetadata table = catalog.table(Validated.present(in.tableName()))
+          .orElseThrow(() -> Database.tableNotFound(Validated.present(in.tableName())));
+      KinesisDestination current = find(table, Validated.present(in.streamArn()));
       KinesisDestination next = change.apply(table, current);
       List<KinesisDestination> destinations = new ArrayList<>(table.options().kinesisDestinations());
       if (current == null) {
@@ -60,13 +63,13 @@ abstract sealed class KinesisDestinationOperation
         destinations.set(destinations.indexOf(current), next);
       }
       catalog.putTable(table.withOptions(table.options().withKinesisDestinations(destinations)));
-      return new KinesisDestinationOutput(table.name(), in.streamArn(), answered,
+      return new KinesisDestinationOutput(table.name(), Validated.present(in.streamArn()), answered,
           in.precision() == null ? null : in.precision().value());
     });
   }
 
   /** Refuses a stream the table does not stream to, or no longer. */
-  static KinesisDestination requireStreaming(TableMetadata table, KinesisDestination current, String streamArn) {
+  static KinesisDestination requireStreaming(TableMetadata table, @Nullable KinesisDestination current, String streamArn) {
     if (current == null || current.status() == Status.DISABLED) {
       throw DynamoException.validation("Table " + table.name() + " is not streaming to the Kinesis stream "
           + streamArn);
@@ -74,7 +77,7 @@ abstract sealed class KinesisDestinationOperation
     return current;
   }
 
-  private static KinesisDestination find(TableMetadata table, String streamArn) {
+  private static @Nullable KinesisDestination find(TableMetadata table, String streamArn) {
     for (KinesisDestination destination : table.options().kinesisDestinations()) {
       if (destination.streamArn().equals(streamArn)) {
         return destination;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ListContributorInsights: the tables and indexes with insights on, of one table or of all, by table name and then
@@ -55,12 +56,12 @@ public final class ListContributorInsights
         end < all.size() ? Integer.toString(end) : null);
   }
 
-  private static ContributorInsightsOutput summary(TableMetadata table, String indexName,
+  private static ContributorInsightsOutput summary(TableMetadata table, @Nullable String indexName,
       ContributorInsights insights) {
     return ContributorInsightsSettings.describe(table.name(), indexName, Optional.of(insights));
   }
 
-  private static int start(String nextToken, int count) {
+  private static int start(@Nullable String nextToken, int count) {
     if (nextToken == null) {
       return 0;
     }

@@ -6,6 +6,7 @@ import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,14 +29,14 @@ public final class PutResourcePolicy implements Operation<PutResourcePolicyInput
 
   @Override
   public ResourcePolicyOutput execute(PutResourcePolicyInput in, RequestContext context) {
-    ResourceArns.checkFormat(db, in.resourceArn());
-    ResourcePolicies.checkDocument(in.policy());
+    ResourceArns.checkFormat(db, Validated.present(in.resourceArn()));
+    ResourcePolicies.checkDocument(Validated.present(in.policy()));
     Instant now = db.clock().instant();
     ResourcePolicy attached = db.catalog().change(change -> {
-      TableMetadata table = ResourceArns.existingTable(db, change, in.resourceArn());
+      TableMetadata table = ResourceArns.existingTable(db, change, Validated.present(in.resourceArn()));
       Optional<ResourcePolicy> current = table.options().resourcePolicy();
-      ResourcePolicies.checkExpected(in.expectedRevisionId(), current, in.resourceArn());
-      ResourcePolicy next = ResourcePolicies.next(current, in.policy(), now);
+      ResourcePolicies.checkExpected(in.expectedRevisionId(), current, Validated.present(in.resourceArn()));
+      ResourcePolicy next = ResourcePolicies.next(current, Validated.present(in.policy()), now);
       change.putTable(table.withOptions(table.options().withResourcePolicy(Optional.of(next))));
       return next;
     });

@@ -1,5 +1,7 @@
 package io.shaledb.core.op.table;
 
+import org.jspecify.annotations.Nullable;
+
 /** PutResourcePolicy's request, as decoded: any field may be null. */
-public record PutResourcePolicyInput(String resourceArn, String policy, String expectedRevisionId,
-    Boolean confirmRemoveSelfResourceAccess) {}
+public record PutResourcePolicyInput(@Nullable String resourceArn, @Nullable String policy, @Nullable String expectedRevisionId,
+    @Nullable Boolean confirmRemoveSelfResourceAccess) {}

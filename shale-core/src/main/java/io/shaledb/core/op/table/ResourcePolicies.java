@@ -7,6 +7,7 @@ import io.shaledb.core.validate.ConstraintViolations;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules of resource-based policies, shared by CreateTable and the policy operations
@@ -21,7 +22,7 @@ final class ResourcePolicies {
 
   private ResourcePolicies() {}
 
-  static void checkDeclared(ConstraintViolations v, String expectedRevisionId) {
+  static void checkDeclared(ConstraintViolations v, @Nullable String expectedRevisionId) {
     if (expectedRevisionId != null) {
       v.length("expectedRevisionId", expectedRevisionId, 1, 255);
     }
@@ -52,7 +53,7 @@ final class ResourcePolicies {
   }
 
   /** Refuses the change when {@code expected} does not name the table's current policy ({@link #NO_POLICY}: none). */
-  static void checkExpected(String expected, Optional<ResourcePolicy> current, String arn) {
+  static void checkExpected(@Nullable String expected, Optional<ResourcePolicy> current, String arn) {
     if (expected == null) {
       return;
     }

@@ -9,6 +9,7 @@ import io.shaledb.core.schema.WarmThroughput;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The table options CreateTable and UpdateTable both take: TableClass, OnDemandThroughput and WarmThroughput
@@ -18,22 +19,22 @@ import java.util.Optional;
 final class TableOptionUpdates {
   private TableOptionUpdates() {}
 
-  static void checkDeclared(ConstraintViolations v, Choice<TableClass> tableClass) {
+  static void checkDeclared(ConstraintViolations v, @Nullable Choice<TableClass> tableClass) {
     v.oneOf("tableClass", tableClass, TableClass.values());
   }
 
   /** Whether the request sets any of these options. */
-  static boolean any(Choice<TableClass> tableClass, OnDemandThroughputSpecification onDemand,
-      WarmThroughputSpecification warm) {
+  static boolean any(@Nullable Choice<TableClass> tableClass, @Nullable OnDemandThroughputSpecification onDemand,
+      @Nullable WarmThroughputSpecification warm) {
     return tableClass != null || onDemand != null || warm != null;
   }
 
   /** {@code current} with what the request sets; a member the request leaves out keeps its value. */
-  static TableOptions apply(TableOptions current, Choice<TableClass> tableClass,
-      OnDemandThroughputSpecification onDemand, WarmThroughputSpecification warm) {
+  static TableOptions apply(TableOptions current, @Nullable Choice<TableClass> tableClass,
+      @Nullable OnDemandThroughputSpecification onDemand, @Nullable WarmThroughputSpecification warm) {
     TableOptions options = current;
     if (tableClass != null) {
-      options = options.withTableClass(tableClass.value());
+      options = options.withTableClass(tableClass.known());
     }
     if (onDemand != null) {
       OnDemandThroughput was = current.onDemandThroughput().orElse(OnDemandThroughput.NONE);

@@ -6,6 +6,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 
 /**
  * UpdateContinuousBackups. Turning point-in-time recovery off is what every table already is, and is answered with
@@ -40,8 +41,8 @@ public final class UpdateContinuousBackups implements Operation<UpdateContinuous
 
   @Override
   public ContinuousBackupsOutput execute(UpdateContinuousBackupsInput in, RequestContext context) {
-    DescribeContinuousBackups.requireTable(db, in.tableName());
-    if (in.pointInTimeRecoveryEnabled()) {
+    DescribeContinuousBackups.requireTable(db, Validated.present(in.tableName()));
+    if (Validated.present(in.pointInTimeRecoveryEnabled())) {
       throw new DynamoException(ErrorCode.CONTINUOUS_BACKUPS_UNAVAILABLE,
           "Backups have not yet been enabled for this table.");
     }

@@ -8,6 +8,7 @@ import io.shaledb.core.schema.ContributorInsights;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableOptions;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.validate.Validated;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,11 +38,12 @@ public final class UpdateContributorInsights
 
   @Override
   public ContributorInsightsOutput execute(ContributorInsightsInput in, RequestContext context) {
-    boolean enable = in.action().is(Action.ENABLE);
+    boolean enable = Validated.present(in.action()).is(Action.ENABLE);
     Instant now = db.clock().instant();
     ContributorInsights.Mode mode = Choice.valueOr(in.mode(), ContributorInsights.Mode.ACCESSED_AND_THROTTLED_KEYS);
     return db.catalog().change(change -> {
-      TableMetadata table = change.table(in.tableName()).orElseThrow(() -> Database.tableNotFound(in.tableName()));
+      TableMetadata table = change.table(Validated.present(in.tableName()))
+          .orElseThrow(() -> Database.tableNotFound(Validated.present(in.tableName())));
       Optional<ContributorInsights> current = ContributorInsightsSettings.current(table, in.indexName());
       Optional<ContributorInsights> next = enable ? Optional.of(new ContributorInsights(mode, now)) : Optional.empty();
       TableOptions options = table.options();
@@ -49,7 +51,8 @@ public final class UpdateContributorInsights
         options = options.withInsights(next, options.indexInsights());
       } else {
         Map<String, ContributorInsights> indexes = new HashMap<>(options.indexInsights());
-        next.ifPresentOrElse(insights -> indexes.put(in.indexName(), insights), () -> indexes.remove(in.indexName()));
+        String indexName = in.indexName();
+        next.ifPresentOrElse(insights -> indexes.put(indexName, insights), () -> indexes.remove(indexName));
         options = options.withInsights(options.tableInsights(), indexes);
       }
       change.putTable(table.withOptions(options));

@@ -5,6 +5,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.KinesisDestination;
 import io.shaledb.core.schema.KinesisDestination.Status;
+import io.shaledb.core.validate.Validated;
 
 /**
  * UpdateKinesisStreamingDestination: changes the precision of an ACTIVE destination. ShaleDB's destinations are
@@ -18,7 +19,7 @@ public final class UpdateKinesisStreamingDestination extends KinesisDestinationO
   @Override
   public KinesisDestinationOutput execute(KinesisDestinationInput in, RequestContext context) {
     return change(in, Status.UPDATING, (table, current) -> {
-      KinesisDestination streaming = requireStreaming(table, current, in.streamArn());
+      KinesisDestination streaming = requireStreaming(table, current, Validated.present(in.streamArn()));
       throw DynamoException.validation("The Kinesis streaming destination " + in.streamArn() + " of table "
           + table.name() + " is not ACTIVE: its status is " + streaming.status());
     });

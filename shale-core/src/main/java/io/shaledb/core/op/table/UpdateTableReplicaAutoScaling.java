@@ -7,6 +7,7 @@ import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 
 /**
  * UpdateTableReplicaAutoScaling on a table without replicas. A replica update names a region the table has no
@@ -34,7 +35,7 @@ public final class UpdateTableReplicaAutoScaling
 
   @Override
   public TableAutoScalingOutput execute(UpdateTableReplicaAutoScalingInput in, RequestContext context) {
-    TableMetadata table = db.tableForControl(in.tableName());
+    TableMetadata table = db.tableForControl(Validated.present(in.tableName()));
     if (!in.replicaRegions().isEmpty()) {
       throw DynamoException.validation("One or more parameter values were invalid: Table " + table.name()
           + " has no replica in region " + in.replicaRegions().get(0));

@@ -78,7 +78,6 @@ final class Bindings {
       case Expr.Or or -> throw unsupported("OR");
       case Expr.Not not -> throw unsupported("NOT");
       case Expr.Call call -> throw unsupported(call.function().name().toLowerCase(Locale.ROOT));
-      case Expr.Exists exists -> throw unsupported("EXISTS");
       case Expr.Arithmetic arithmetic -> throw unsupported("arithmetic");
     };
   }

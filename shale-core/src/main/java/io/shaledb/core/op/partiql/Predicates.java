@@ -65,8 +65,6 @@ final class Predicates {
       case Expr.TupleExpr t -> throw notACondition();
       case Expr.BagExpr b -> throw notACondition();
       case Expr.Arithmetic a -> throw notACondition();
-      case Expr.Exists e -> throw DynamoException.validation(
-          "Unsupported operation: EXISTS is supported only as a statement of ExecuteTransaction");
     };
   }
 
@@ -93,7 +91,6 @@ final class Predicates {
       case Expr.And and -> throw notAValue();
       case Expr.Or or -> throw notAValue();
       case Expr.Not not -> throw notAValue();
-      case Expr.Exists e -> throw notAValue();
     };
   }
 

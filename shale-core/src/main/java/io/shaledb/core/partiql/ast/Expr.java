@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A PartiQL expression: a value (literal, parameter, path, collection constructor, function or arithmetic) or a
- * predicate (comparison, BETWEEN, IN, IS, AND/OR/NOT, EXISTS). The parser accepts either where the grammar allows an
- * expression; planning rejects a value where a predicate is needed, and the reverse, with DynamoDB's messages.
+ * predicate (comparison, BETWEEN, IN, IS, AND/OR/NOT; EXISTS is a statement of its own). The parser accepts either
+ * where the grammar allows an expression; planning rejects a value where a predicate is needed, and the reverse, with
+ * DynamoDB's messages.
  */
 public sealed interface Expr {
 
@@ -90,9 +91,6 @@ public sealed interface Expr {
       arguments = List.copyOf(arguments);
     }
   }
-
-  /** {@code EXISTS(SELECT ...)}: an ExecuteTransaction condition check on one item. */
-  record Exists(Statement.Select select) implements Expr {}
 
   /** {@code left + right} or {@code left - right}, in an UPDATE's SET. */
   record Arithmetic(Expr left, ArithmeticOp op, Expr right) implements Expr {}

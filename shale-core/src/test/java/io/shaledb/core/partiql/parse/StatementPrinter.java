@@ -82,7 +82,6 @@ final class StatementPrinter {
       case Expr.Or o -> "(" + expr(o.left()) + keyword(" OR ") + expr(o.right()) + ")";
       case Expr.Not n -> "(" + keyword("NOT ") + expr(n.operand()) + ")";
       case Expr.Call c -> keyword(c.function().name()) + "(" + join(c.arguments(), this::expr) + ")";
-      case Expr.Exists e -> keyword("EXISTS") + "(" + select(e.select()) + ")";
       case Expr.Arithmetic a -> "(" + expr(a.left()) + (a.op() == Expr.ArithmeticOp.ADD ? " + " : " - ")
           + expr(a.right()) + ")";
     };

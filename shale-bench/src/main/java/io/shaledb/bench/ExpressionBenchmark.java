@@ -1,8 +1,8 @@
 package io.shaledb.bench;
 
 import io.shaledb.core.expr.ExpressionCache;
-import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Condition;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Update;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.expr.eval.ConditionEvaluator;

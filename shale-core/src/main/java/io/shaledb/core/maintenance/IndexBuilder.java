@@ -1,7 +1,7 @@
 package io.shaledb.core.maintenance;
 
-import io.shaledb.core.catalog.SystemKeyspace.Task;
 import io.shaledb.core.background.BackgroundService;
+import io.shaledb.core.catalog.SystemKeyspace.Task;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
@@ -14,14 +14,14 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import io.shaledb.core.write.IndexEntries;
 import io.shaledb.core.write.Transactions;
 import io.shaledb.core.write.Transactions.Committed;
 import io.shaledb.core.write.Transactions.Staged;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Fills global indexes added to tables that already hold items, while the tables keep serving. From the moment an

@@ -11,12 +11,12 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
+import io.shaledb.core.write.Transactions.Committed;
+import io.shaledb.core.write.WritePipeline;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import io.shaledb.core.write.Transactions.Committed;
-import io.shaledb.core.write.WritePipeline;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,29 +1,29 @@
 package io.shaledb.core.catalog;
 
-import io.shaledb.core.validate.Choice;
-import io.shaledb.core.schema.ScalarType;
-import io.shaledb.core.schema.KeyType;
-import io.shaledb.core.schema.BillingMode;
-import io.shaledb.core.op.Requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.item.DeleteItem;
 import io.shaledb.core.op.item.DeleteItemInput;
 import io.shaledb.core.op.item.ItemKeys;
-import io.shaledb.core.write.WritePipeline;
 import io.shaledb.core.op.item.PutItem;
 import io.shaledb.core.op.item.PutItemInput;
 import io.shaledb.core.op.table.CreateTable;
 import io.shaledb.core.op.table.CreateTableInput;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.WritePipeline;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;

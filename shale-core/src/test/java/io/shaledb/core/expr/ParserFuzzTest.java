@@ -1,11 +1,11 @@
 package io.shaledb.core.expr;
 
-import io.shaledb.core.expr.ast.ExpressionKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.parse.Parser;
 import java.util.List;
 import java.util.Random;

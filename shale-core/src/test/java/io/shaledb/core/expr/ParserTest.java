@@ -1,6 +1,5 @@
 package io.shaledb.core.expr;
 
-import io.shaledb.core.expr.ast.ExpressionKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.ConditionFunction;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Operand;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.ast.PathElement;

@@ -1,6 +1,5 @@
 package io.shaledb.core.maintenance;
 
-import io.shaledb.core.op.Requests;
 import static io.shaledb.core.op.TestTables.item;
 import static io.shaledb.core.op.TestTables.n;
 import static io.shaledb.core.op.TestTables.s;
@@ -12,12 +11,12 @@ import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.MutableClock;
+import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.StoreInvariants;
 import io.shaledb.core.op.TestTables;
 import io.shaledb.core.op.tx.TransactAction;
 import io.shaledb.core.op.tx.TransactWriteItems;
 import io.shaledb.core.op.tx.TransactWriteItemsInput;
-import io.shaledb.core.write.WritePipeline;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.IndexMetadata.IndexStatus;
 import io.shaledb.core.schema.TableMetadata;
@@ -25,6 +24,7 @@ import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.stream.StreamLog;
+import io.shaledb.core.write.WritePipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,22 +1,16 @@
 package io.shaledb.core.op;
 
-import io.shaledb.core.validate.Choice;
-import io.shaledb.core.schema.ScalarType;
-import io.shaledb.core.schema.KeyType;
-import io.shaledb.core.schema.IndexMetadata.ProjectionType;
-import io.shaledb.core.schema.BillingMode;
-import io.shaledb.core.api.ReturnItemCollectionMetrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shaledb.core.api.ReturnItemCollectionMetrics;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.item.DeleteItem;
 import io.shaledb.core.op.item.DeleteItemInput;
 import io.shaledb.core.op.item.ItemOutput;
-import io.shaledb.core.write.WritePipeline;
 import io.shaledb.core.op.item.PutItem;
 import io.shaledb.core.op.item.PutItemInput;
 import io.shaledb.core.op.table.CreateTable;
@@ -24,7 +18,13 @@ import io.shaledb.core.op.table.CreateTableInput;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
 import io.shaledb.core.op.table.CreateTableInput.SecondaryIndex;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.IndexMetadata.ProjectionType;
+import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.WritePipeline;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -1,17 +1,17 @@
 package io.shaledb.server.json;
 
-import io.shaledb.core.validate.Choice;
-import io.shaledb.core.api.ReturnItemCollectionMetrics;
-import io.shaledb.core.api.ReturnConsumedCapacity;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.api.ReturnItemCollectionMetrics;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.PageItem;
 import io.shaledb.core.op.batch.BatchGetItemInput;
 import io.shaledb.core.op.batch.BatchGetItemInput.KeysAndAttributes;
 import io.shaledb.core.op.batch.BatchGetItemOutput;
 import io.shaledb.core.op.batch.BatchWriteItemInput;
 import io.shaledb.core.op.batch.BatchWriteItemInput.WriteRequest;
 import io.shaledb.core.op.batch.BatchWriteItemOutput;
-import io.shaledb.core.op.PageItem;
+import io.shaledb.core.validate.Choice;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

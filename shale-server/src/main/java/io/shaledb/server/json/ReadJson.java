@@ -1,17 +1,17 @@
 package io.shaledb.server.json;
 
-import io.shaledb.core.validate.Choice;
-import io.shaledb.core.api.Select;
-import io.shaledb.core.api.ReturnConsumedCapacity;
-import io.shaledb.core.api.ConditionalOperator;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.shaledb.core.api.ConditionalOperator;
+import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.api.Select;
 import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.op.item.ExpectedCondition;
 import io.shaledb.core.op.PageItem;
+import io.shaledb.core.op.item.ExpectedCondition;
 import io.shaledb.core.op.read.QueryInput;
 import io.shaledb.core.op.read.ReadPage;
 import io.shaledb.core.op.read.ReadRequest;
 import io.shaledb.core.op.read.ScanInput;
+import io.shaledb.core.validate.Choice;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

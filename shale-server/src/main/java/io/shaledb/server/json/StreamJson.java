@@ -1,9 +1,8 @@
 package io.shaledb.server.json;
 
-import io.shaledb.core.validate.Choice;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.api.ShardFilterType;
 import io.shaledb.core.api.ShardIteratorType;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.stream.StreamRequests;
 import io.shaledb.core.op.stream.StreamRequests.ChangeRecord;
@@ -12,11 +11,12 @@ import io.shaledb.core.op.stream.StreamRequests.DescribeStreamOutput;
 import io.shaledb.core.op.stream.StreamRequests.GetRecordsInput;
 import io.shaledb.core.op.stream.StreamRequests.GetRecordsOutput;
 import io.shaledb.core.op.stream.StreamRequests.GetShardIteratorInput;
-import io.shaledb.core.op.stream.StreamRequests.ShardFilter;
 import io.shaledb.core.op.stream.StreamRequests.ListStreamsInput;
 import io.shaledb.core.op.stream.StreamRequests.ListStreamsOutput;
 import io.shaledb.core.op.stream.StreamRequests.ShardDescription;
+import io.shaledb.core.op.stream.StreamRequests.ShardFilter;
 import io.shaledb.core.stream.StreamDescriptor;
+import io.shaledb.core.validate.Choice;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,10 +1,9 @@
 package io.shaledb.server.json;
 
-import io.shaledb.core.validate.Choice;
-import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
-import io.shaledb.core.api.ReturnItemCollectionMetrics;
-import io.shaledb.core.api.ReturnConsumedCapacity;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.api.ReturnItemCollectionMetrics;
+import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.PageItem;
 import io.shaledb.core.op.tx.TransactAction;
@@ -12,6 +11,7 @@ import io.shaledb.core.op.tx.TransactGetItemsInput;
 import io.shaledb.core.op.tx.TransactGetItemsInput.Get;
 import io.shaledb.core.op.tx.TransactOutput;
 import io.shaledb.core.op.tx.TransactWriteItemsInput;
+import io.shaledb.core.validate.Choice;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -2,10 +2,10 @@ package io.shaledb.server.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.shaledb.core.write.CancellationReason;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.write.CancellationReason;
 import io.shaledb.server.json.AttributeValueWriter;
 import io.shaledb.server.json.Json;
 import java.io.IOException;

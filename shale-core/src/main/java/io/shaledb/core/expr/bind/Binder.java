@@ -1,9 +1,9 @@
 package io.shaledb.core.expr.bind;
 
 import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.expr.ast.Condition;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Operand;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.ast.PathElement;

@@ -1,8 +1,5 @@
 package io.shaledb.core.op.batch;
 
-import io.shaledb.core.op.item.LegacyParameters;
-import io.shaledb.core.op.item.RequestExpressions.Parameter;
-import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
@@ -12,11 +9,14 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.PageItem;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.batch.BatchGetItemInput.KeysAndAttributes;
+import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.op.item.ItemKeys;
+import io.shaledb.core.op.item.LegacyParameters;
 import io.shaledb.core.op.item.RequestExpressions;
-import io.shaledb.core.op.PageItem;
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Snapshot;

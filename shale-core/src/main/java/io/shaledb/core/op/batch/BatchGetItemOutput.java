@@ -1,8 +1,8 @@
 package io.shaledb.core.op.batch;
 
 import io.shaledb.core.op.ConsumedCapacity;
-import io.shaledb.core.op.batch.BatchGetItemInput.KeysAndAttributes;
 import io.shaledb.core.op.PageItem;
+import io.shaledb.core.op.batch.BatchGetItemInput.KeysAndAttributes;
 import java.util.List;
 import java.util.Map;
 

@@ -1,11 +1,11 @@
 package io.shaledb.core.op.batch;
 
-import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.batch.BatchWriteItemInput.WriteRequest;
+import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.op.item.ItemCollectionMetrics;
 import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.op.table.TableNames;

@@ -1,7 +1,5 @@
 package io.shaledb.core.op.item;
 
-import java.util.List;
-import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.api.ConditionalOperator;
 import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.api.ReturnItemCollectionMetrics;
@@ -11,10 +9,12 @@ import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.write.WriteCondition;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 

@@ -1,9 +1,8 @@
 package io.shaledb.core.op.item;
 
 import io.shaledb.core.api.ComparisonOperator;
-import io.shaledb.core.validate.Choice;
-
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.validate.Choice;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,5 @@
 package io.shaledb.core.op.item;
 
-import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
@@ -10,6 +9,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.NonBlockingOperation;
 import io.shaledb.core.op.PageItem;
 import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Snapshot;

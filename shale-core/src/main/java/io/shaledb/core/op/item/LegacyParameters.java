@@ -1,8 +1,5 @@
 package io.shaledb.core.op.item;
 
-import io.shaledb.core.validate.Validated;
-import java.util.Set;
-import java.util.HashSet;
 import io.shaledb.core.api.AttributeAction;
 import io.shaledb.core.api.ComparisonOperator;
 import io.shaledb.core.api.ConditionalOperator;
@@ -18,9 +15,12 @@ import io.shaledb.core.model.AttributeType;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,9 +5,8 @@ import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.api.ReturnItemCollectionMetrics;
 import io.shaledb.core.api.ReturnValue;
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
-import io.shaledb.core.validate.Choice;
-
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.validate.Choice;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,5 @@
 package io.shaledb.core.op.item;
 
-import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.api.ReturnValue;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.Path;
@@ -12,6 +11,7 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;

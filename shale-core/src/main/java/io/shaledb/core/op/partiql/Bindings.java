@@ -1,8 +1,8 @@
 package io.shaledb.core.op.partiql;
 
 import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.AttributeType;
+import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.partiql.ast.Expr;
 import io.shaledb.core.partiql.ast.Statement;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.shaledb.core.op.read;
 
-import io.shaledb.core.op.PageItem;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
+import io.shaledb.core.op.PageItem;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

@@ -1,20 +1,20 @@
 package io.shaledb.core.op.read;
 
-import io.shaledb.core.op.item.CommonParameters;
-import io.shaledb.core.validate.Choice;
 import io.shaledb.core.api.Select;
 import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Condition;
+import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.op.item.LegacyParameters;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
 import java.util.List;

@@ -3,10 +3,9 @@ package io.shaledb.core.op.read;
 import io.shaledb.core.api.ConditionalOperator;
 import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.api.Select;
-import io.shaledb.core.validate.Choice;
-
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.item.ExpectedCondition;
+import io.shaledb.core.validate.Choice;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

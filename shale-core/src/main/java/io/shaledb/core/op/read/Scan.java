@@ -1,16 +1,16 @@
 package io.shaledb.core.op.read;
 
-import io.shaledb.core.validate.Validated;
-import java.util.List;
-import io.shaledb.core.op.item.RequestExpressions.Parameter;
-import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.item.RequestExpressions;
+import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.validate.Validated;
+import java.util.List;
 
 /**
  * Scan: every item of a table in hashed partition key order, one page at a time; with Segment and TotalSegments,

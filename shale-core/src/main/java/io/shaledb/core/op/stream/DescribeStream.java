@@ -1,19 +1,19 @@
 package io.shaledb.core.op.stream;
 
 import io.shaledb.core.api.ShardFilterType;
-import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.stream.StreamRequests.DescribeStreamInput;
 import io.shaledb.core.op.stream.StreamRequests.DescribeStreamOutput;
 import io.shaledb.core.op.stream.StreamRequests.ShardDescription;
 import io.shaledb.core.op.stream.StreamRequests.ShardFilter;
 import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.stream.StreamDescriptor.Shard;
+import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
 import java.util.ArrayList;
 import java.util.List;
-import io.shaledb.core.validate.ConstraintViolations;
 import org.jspecify.annotations.Nullable;
 
 /** DescribeStream: a stream and its shard. */

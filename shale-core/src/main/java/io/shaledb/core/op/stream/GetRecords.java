@@ -1,8 +1,8 @@
 package io.shaledb.core.op.stream;
 
-import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.stream.StreamRequests.ChangeRecord;
 import io.shaledb.core.op.stream.StreamRequests.GetRecordsInput;
 import io.shaledb.core.op.stream.StreamRequests.GetRecordsOutput;

@@ -1,10 +1,10 @@
 package io.shaledb.core.op.stream;
 
 import io.shaledb.core.api.ShardIteratorType;
-import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.stream.StreamRequests.GetShardIteratorInput;
 import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.stream.StreamDescriptor.Shard;

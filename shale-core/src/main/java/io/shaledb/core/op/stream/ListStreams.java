@@ -1,11 +1,11 @@
 package io.shaledb.core.op.stream;
 
-import io.shaledb.core.op.table.TableNames;
-import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.stream.StreamRequests.ListStreamsInput;
 import io.shaledb.core.op.stream.StreamRequests.ListStreamsOutput;
+import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.validate.ConstraintViolations;
 import java.util.ArrayList;

@@ -2,11 +2,10 @@ package io.shaledb.core.op.stream;
 
 import io.shaledb.core.api.ShardFilterType;
 import io.shaledb.core.api.ShardIteratorType;
-import io.shaledb.core.schema.StreamViewType;
-import io.shaledb.core.validate.Choice;
-
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.stream.StreamDescriptor;
+import io.shaledb.core.validate.Choice;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

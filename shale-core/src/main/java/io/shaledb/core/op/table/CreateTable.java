@@ -1,22 +1,22 @@
 package io.shaledb.core.op.table;
 
-import io.shaledb.core.schema.KeyType;
-import io.shaledb.core.validate.Choice;
-import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
 import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
+import io.shaledb.core.schema.KeyType;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableOptions;
 import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.schema.TimeToLive;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
 import java.util.HashSet;

@@ -7,7 +7,6 @@ import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.schema.TableClass;
 import io.shaledb.core.validate.Choice;
-
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,10 +1,10 @@
 package io.shaledb.core.op.table;
 
-import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.background.Service;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;

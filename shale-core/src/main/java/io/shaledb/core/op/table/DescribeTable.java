@@ -1,8 +1,8 @@
 package io.shaledb.core.op.table;
 
-import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableStatus;
 
 /** DescribeTable. Input: the table name. */

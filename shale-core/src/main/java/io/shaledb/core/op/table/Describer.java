@@ -3,9 +3,9 @@ package io.shaledb.core.op.table;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.schema.TableStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import io.shaledb.core.schema.TableStatus;
 
 /** Builds table descriptions with the live statistics and ARN of a database. */
 final class Describer {

@@ -1,8 +1,8 @@
 package io.shaledb.core.op.table;
 
-import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.validate.ConstraintViolations;
 
 /** ListTagsOfResource. Input: the table ARN. A table has at most 50 tags, so one page always holds them all. */

@@ -1,11 +1,11 @@
 package io.shaledb.core.op.table;
 
-import io.shaledb.core.schema.StreamViewType;
-import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.catalog.CatalogTransaction;
-import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
 import io.shaledb.core.schema.StreamSettings;
+import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.validate.ConstraintViolations;

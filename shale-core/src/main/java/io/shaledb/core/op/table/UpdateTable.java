@@ -1,12 +1,11 @@
 package io.shaledb.core.op.table;
 
-import io.shaledb.core.validate.Choice;
-import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.background.Service;
 import io.shaledb.core.catalog.CatalogTransaction;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.table.CreateTableInput.Throughput;
 import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.schema.IndexMetadata;
@@ -14,6 +13,7 @@ import io.shaledb.core.schema.IndexMetadata.IndexStatus;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
 import java.time.Instant;

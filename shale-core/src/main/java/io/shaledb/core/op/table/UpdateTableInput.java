@@ -1,15 +1,14 @@
 package io.shaledb.core.op.table;
 
-import io.shaledb.core.schema.BillingMode;
-import io.shaledb.core.validate.Choice;
-
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.OnDemandThroughputSpecification;
 import io.shaledb.core.op.table.CreateTableInput.SecondaryIndex;
 import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
 import io.shaledb.core.op.table.CreateTableInput.Throughput;
 import io.shaledb.core.op.table.CreateTableInput.WarmThroughputSpecification;
+import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.schema.TableClass;
+import io.shaledb.core.validate.Choice;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,9 +1,8 @@
 package io.shaledb.core.op.tx;
 
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
-import io.shaledb.core.validate.Choice;
-
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.validate.Choice;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 

@@ -3,7 +3,6 @@ package io.shaledb.core.op.tx;
 import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.api.ReturnItemCollectionMetrics;
 import io.shaledb.core.validate.Choice;
-
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

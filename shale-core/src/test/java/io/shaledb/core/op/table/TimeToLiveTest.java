@@ -1,26 +1,26 @@
 package io.shaledb.core.op.table;
 
-import io.shaledb.core.validate.Choice;
-import io.shaledb.core.schema.ScalarType;
-import io.shaledb.core.schema.KeyType;
-import io.shaledb.core.schema.BillingMode;
-import io.shaledb.core.op.Requests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.maintenance.TimeToLiveSweeper;
+import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.MutableClock;
+import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.StoreInvariantsExtension;
 import io.shaledb.core.op.item.GetItem;
 import io.shaledb.core.op.item.GetItemInput;
-import io.shaledb.core.write.WritePipeline;
 import io.shaledb.core.op.item.PutItem;
 import io.shaledb.core.op.item.PutItemInput;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.WritePipeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

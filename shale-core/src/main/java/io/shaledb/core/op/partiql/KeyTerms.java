@@ -1,5 +1,6 @@
 package io.shaledb.core.op.partiql;
 
+import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.expr.eval.Comparisons;
 import io.shaledb.core.keys.SortKeyCondition;
 import io.shaledb.core.model.AttributeType;
@@ -29,7 +30,7 @@ final class KeyTerms {
     Map<String, AttributeValue> key = new LinkedHashMap<>();
     List<Expr> rest = new ArrayList<>();
     for (Expr term : terms) {
-      if (term instanceof Expr.Comparison c && c.op() == Expr.CompareOp.EQ) {
+      if (term instanceof Expr.Comparison c && c.op() == Comparator.EQ) {
         KeyAttribute attribute = keyAttribute(keys, c.left(), c.right(), bindings);
         Expr value = attribute == null ? c.left() : c.right();
         if (attribute == null) {
@@ -52,7 +53,7 @@ final class KeyTerms {
   static @Nullable List<AttributeValue> partitionValues(List<Expr> terms, KeyAttribute partitionKey, Bindings bindings) {
     KeySchema only = KeySchema.of(partitionKey, null);
     for (Expr term : terms) {
-      if (term instanceof Expr.Comparison c && c.op() == Expr.CompareOp.EQ) {
+      if (term instanceof Expr.Comparison c && c.op() == Comparator.EQ) {
         if (keyAttribute(only, c.left(), c.right(), bindings) != null) {
           return List.of(bindings.value(c.right()));
         }
@@ -105,7 +106,7 @@ final class KeyTerms {
     return null;
   }
 
-  private static @Nullable SortKeyCondition range(Expr.CompareOp op, AttributeValue value) {
+  private static @Nullable SortKeyCondition range(Comparator op, AttributeValue value) {
     return switch (op) {
       case EQ -> new SortKeyCondition.Equal(value);
       case LT -> new SortKeyCondition.Less(value, false);
@@ -116,13 +117,13 @@ final class KeyTerms {
     };
   }
 
-  private static Expr.CompareOp mirrored(Expr.CompareOp op) {
+  private static Comparator mirrored(Comparator op) {
     return switch (op) {
       case EQ, NE -> op;
-      case LT -> Expr.CompareOp.GT;
-      case LE -> Expr.CompareOp.GE;
-      case GT -> Expr.CompareOp.LT;
-      case GE -> Expr.CompareOp.LE;
+      case LT -> Comparator.GT;
+      case LE -> Comparator.GE;
+      case GT -> Comparator.LT;
+      case GE -> Comparator.LE;
     };
   }
 

@@ -33,9 +33,9 @@ final class Predicates {
       case Expr.Comparison c -> {
         Operand left = operand(c.left());
         Operand right = operand(c.right());
-        checkOrdered(comparator(c.op()).symbol(), c.op() != Expr.CompareOp.EQ && c.op() != Expr.CompareOp.NE,
+        checkOrdered(c.op().symbol(), c.op() != Comparator.EQ && c.op() != Comparator.NE,
             left, right);
-        yield new Condition.Comparison(left, comparator(c.op()), right);
+        yield new Condition.Comparison(left, c.op(), right);
       }
       case Expr.Between b -> {
         Operand low = operand(b.low());
@@ -196,17 +196,6 @@ final class Predicates {
             + operator + ", operand type: " + literal.value().type().name());
       }
     }
-  }
-
-  private static Comparator comparator(Expr.CompareOp op) {
-    return switch (op) {
-      case EQ -> Comparator.EQ;
-      case NE -> Comparator.NE;
-      case LT -> Comparator.LT;
-      case LE -> Comparator.LE;
-      case GT -> Comparator.GT;
-      case GE -> Comparator.GE;
-    };
   }
 
   private static DynamoException notAValue() {

@@ -1,5 +1,6 @@
 package io.shaledb.core.partiql.ast;
 
+import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.model.AttributeValue;
 import java.util.List;
 
@@ -65,7 +66,7 @@ public sealed interface Expr {
     }
   }
 
-  record Comparison(Expr left, CompareOp op, Expr right) implements Expr {}
+  record Comparison(Expr left, Comparator op, Expr right) implements Expr {}
 
   record Between(Expr value, Expr low, Expr high) implements Expr {}
 
@@ -94,15 +95,6 @@ public sealed interface Expr {
 
   /** {@code left + right} or {@code left - right}, in an UPDATE's SET. */
   record Arithmetic(Expr left, ArithmeticOp op, Expr right) implements Expr {}
-
-  enum CompareOp {
-    EQ,
-    NE,
-    LT,
-    LE,
-    GT,
-    GE
-  }
 
   enum IsKind {
     MISSING,

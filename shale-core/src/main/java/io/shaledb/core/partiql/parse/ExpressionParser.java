@@ -1,6 +1,7 @@
 package io.shaledb.core.partiql.parse;
 
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.partiql.ast.Expr;
 import io.shaledb.core.partiql.ast.Expr.Function;
@@ -100,13 +101,13 @@ final class ExpressionParser {
   private Expr predicate() {
     Expr left = value(ValuePath.ROOT);
     Token token = tokens.peek();
-    Expr.CompareOp op = switch (token.type()) {
-      case EQ -> Expr.CompareOp.EQ;
-      case NE -> Expr.CompareOp.NE;
-      case LT -> Expr.CompareOp.LT;
-      case LE -> Expr.CompareOp.LE;
-      case GT -> Expr.CompareOp.GT;
-      case GE -> Expr.CompareOp.GE;
+    Comparator op = switch (token.type()) {
+      case EQ -> Comparator.EQ;
+      case NE -> Comparator.NE;
+      case LT -> Comparator.LT;
+      case LE -> Comparator.LE;
+      case GT -> Comparator.GT;
+      case GE -> Comparator.GE;
       default -> null;
     };
     if (op != null) {

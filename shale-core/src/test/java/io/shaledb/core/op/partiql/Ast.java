@@ -1,6 +1,7 @@
 package io.shaledb.core.op.partiql;
 
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.PageItem;
@@ -62,10 +63,10 @@ final class Ast implements Function<String, Statement> {
   }
 
   static Expr eq(Expr left, Expr right) {
-    return new Expr.Comparison(left, Expr.CompareOp.EQ, right);
+    return new Expr.Comparison(left, Comparator.EQ, right);
   }
 
-  static Expr compare(Expr left, Expr.CompareOp op, Expr right) {
+  static Expr compare(Expr left, Comparator op, Expr right) {
     return new Expr.Comparison(left, op, right);
   }
 

@@ -19,6 +19,7 @@ import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.PageItem;
@@ -102,7 +103,7 @@ class ExecuteStatementTest {
 
     ExecuteStatementOutput hit = run(Ast.selectAll("items", eq(path("id"), param(0)), 1), s("a"));
     ExecuteStatementOutput filtered = run(Ast.selectAll("items", and(eq(path("id"), value(s("a"))),
-        compare(path("x"), Expr.CompareOp.GT, value(n(5)))), 0));
+        compare(path("x"), Comparator.GT, value(n(5)))), 0));
 
     assertThat(decoded(hit.items())).containsExactly(Map.of("id", s("a"), "x", n(1)));
     assertThat(hit.consumedCapacity().capacityUnits()).isEqualTo(0.5);
@@ -118,7 +119,7 @@ class ExecuteStatementTest {
     putRanged("q", "a", 9);
 
     ExecuteStatementOutput ascending = run(Ast.select(List.of(path("rk")), "ranged", Optional.empty(),
-        and(eq(path("id"), value(s("p"))), compare(path("rk"), Expr.CompareOp.GE, value(s("b")))), List.of()));
+        and(eq(path("id"), value(s("p"))), compare(path("rk"), Comparator.GE, value(s("b")))), List.of()));
     ExecuteStatementOutput descending = run(Ast.select(List.of(path("rk")), "ranged", Optional.empty(),
         eq(path("id"), value(s("p"))), List.of(new Statement.OrderBy(path("rk"), true))));
 
@@ -136,7 +137,7 @@ class ExecuteStatementTest {
     String token = null;
     int pages = 0;
     do {
-      ExecuteStatementOutput page = run(Ast.selectAll("items", compare(path("x"), Expr.CompareOp.GE, value(n(0))), 0),
+      ExecuteStatementOutput page = run(Ast.selectAll("items", compare(path("x"), Comparator.GE, value(n(0))), 0),
           3L, token);
       seen.addAll(decoded(page.items()));
       token = page.nextToken();
@@ -275,7 +276,7 @@ class ExecuteStatementTest {
 
   @Test
   void execute_orderingComparisonWithABoolean_isRefused() {
-    assertThatThrownBy(() -> run(Ast.selectAll("items", compare(path("x"), Expr.CompareOp.LT,
+    assertThatThrownBy(() -> run(Ast.selectAll("items", compare(path("x"), Comparator.LT,
         value(AttributeValue.Bool.TRUE)), 0)))
         .hasMessage("Incorrect operand type for operator or function; operator or function: <, operand type: BOOL");
   }

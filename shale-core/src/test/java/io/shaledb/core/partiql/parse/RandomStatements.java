@@ -1,5 +1,6 @@
 package io.shaledb.core.partiql.parse;
 
+import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.DynamoNumber;
 import io.shaledb.core.partiql.ast.Expr;
@@ -93,7 +94,7 @@ final class RandomStatements {
 
   private Expr condition(int depth) {
     return switch (random.nextInt(depth > 0 ? 9 : 5)) {
-      case 0 -> new Expr.Comparison(value(1, true), Expr.CompareOp.values()[random.nextInt(6)], value(1, true));
+      case 0 -> new Expr.Comparison(value(1, true), Comparator.values()[random.nextInt(6)], value(1, true));
       case 1 -> new Expr.Between(value(1, true), value(1, true), value(1, true));
       case 2 -> new Expr.In(value(1, true), list(1, 3, () -> value(1, true)));
       case 3 -> new Expr.Is(value(1, true), Expr.IsKind.values()[random.nextInt(2)], random.nextBoolean());
@@ -101,7 +102,7 @@ final class RandomStatements {
       case 5 -> new Expr.And(condition(depth - 1), condition(depth - 1));
       case 6 -> new Expr.Or(condition(depth - 1), condition(depth - 1));
       case 7 -> new Expr.Not(condition(depth - 1));
-      default -> new Expr.Comparison(path(), Expr.CompareOp.EQ, parameter());
+      default -> new Expr.Comparison(path(), Comparator.EQ, parameter());
     };
   }
 

@@ -2,11 +2,11 @@ package io.shaledb.core.partiql.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.DynamoNumber;
 import io.shaledb.core.model.SeededRandom;
 import io.shaledb.core.partiql.ast.Expr;
-import io.shaledb.core.partiql.ast.Expr.CompareOp;
 import io.shaledb.core.partiql.ast.Returning;
 import io.shaledb.core.partiql.ast.Statement;
 import io.shaledb.core.partiql.ast.UpdateAction;
@@ -59,7 +59,7 @@ class StatementParserTest {
         List.of(path("Artist"), new Expr.PathExpr(List.of(new Expr.Step.Name("Song Title"), new Expr.Step.Name("x"),
             new Expr.Step.Index(2))), path("m", "k")),
         "Music", Optional.of("ByYear"),
-        Optional.of(new Expr.Comparison(path("Artist"), CompareOp.EQ, new Expr.Parameter(0))),
+        Optional.of(new Expr.Comparison(path("Artist"), Comparator.EQ, new Expr.Parameter(0))),
         List.of(new Statement.OrderBy(path("SongTitle"), true), new Statement.OrderBy(path("Released"), false),
             new Statement.OrderBy(path("Album"), false)),
         1));
@@ -99,8 +99,8 @@ class StatementParserTest {
             List.of(path("e"), new Expr.ListExpr(List.of(new Expr.Parameter(1)))))),
         new UpdateAction.Set(path("f"), new Expr.Call(Expr.Function.SET_ADD,
             List.of(path("f"), new Expr.BagExpr(List.of(s("x"))))))),
-        new Expr.And(new Expr.Comparison(path("pk"), CompareOp.EQ, new Expr.Parameter(2)),
-            new Expr.Comparison(path("sk"), CompareOp.EQ, s("k"))),
+        new Expr.And(new Expr.Comparison(path("pk"), Comparator.EQ, new Expr.Parameter(2)),
+            new Expr.Comparison(path("sk"), Comparator.EQ, s("k"))),
         Returning.MODIFIED_NEW, 3));
   }
 
@@ -118,14 +118,14 @@ class StatementParserTest {
     // The form DynamoDB runs as an UPDATE (conformance suite, tier2/partiql/fromFirstUpdate).
     assertThat(StatementParser.parse("from \"T\" where pk = ? set c = ? remove b returning all new *")).isEqualTo(
         new Statement.Update("T", List.of(new UpdateAction.Set(path("c"), new Expr.Parameter(1)),
-            new UpdateAction.Remove(path("b"))), new Expr.Comparison(path("pk"), CompareOp.EQ, new Expr.Parameter(0)),
+            new UpdateAction.Remove(path("b"))), new Expr.Comparison(path("pk"), Comparator.EQ, new Expr.Parameter(0)),
             Returning.ALL_NEW, 2));
   }
 
   @Test
   void parse_delete_withAndWithoutReturning() {
     assertThat(StatementParser.parse("DELETE FROM \"T\" WHERE pk = 'a'")).isEqualTo(
-        new Statement.Delete("T", new Expr.Comparison(path("pk"), CompareOp.EQ, s("a")), Returning.NONE, 0));
+        new Statement.Delete("T", new Expr.Comparison(path("pk"), Comparator.EQ, s("a")), Returning.NONE, 0));
     assertThat(((Statement.Delete) StatementParser.parse("DELETE FROM T WHERE pk = 'a' RETURNING ALL OLD *"))
         .returning()).isEqualTo(Returning.ALL_OLD);
   }
@@ -142,29 +142,29 @@ class StatementParserTest {
   @Test
   void parse_precedence_orBelowAndBelowNotBelowComparison() {
     assertThat(where("a = 1 OR NOT b = 2 AND c = 3")).isEqualTo(new Expr.Or(
-        new Expr.Comparison(path("a"), CompareOp.EQ, n("1")),
-        new Expr.And(new Expr.Not(new Expr.Comparison(path("b"), CompareOp.EQ, n("2"))),
-            new Expr.Comparison(path("c"), CompareOp.EQ, n("3")))));
+        new Expr.Comparison(path("a"), Comparator.EQ, n("1")),
+        new Expr.And(new Expr.Not(new Expr.Comparison(path("b"), Comparator.EQ, n("2"))),
+            new Expr.Comparison(path("c"), Comparator.EQ, n("3")))));
   }
 
   @Test
   void parse_parentheses_overridePrecedence() {
     assertThat(where("(a = 1 OR b = 2) AND c = 3")).isEqualTo(new Expr.And(
-        new Expr.Or(new Expr.Comparison(path("a"), CompareOp.EQ, n("1")),
-            new Expr.Comparison(path("b"), CompareOp.EQ, n("2"))),
-        new Expr.Comparison(path("c"), CompareOp.EQ, n("3"))));
+        new Expr.Or(new Expr.Comparison(path("a"), Comparator.EQ, n("1")),
+            new Expr.Comparison(path("b"), Comparator.EQ, n("2"))),
+        new Expr.Comparison(path("c"), Comparator.EQ, n("3"))));
   }
 
   @Test
   void parse_arithmetic_isLeftAssociativeAndBindsTighterThanComparison() {
     assertThat(where("a - 1 + b > 2")).isEqualTo(new Expr.Comparison(
         new Expr.Arithmetic(new Expr.Arithmetic(path("a"), Expr.ArithmeticOp.SUBTRACT, n("1")),
-            Expr.ArithmeticOp.ADD, path("b")), CompareOp.GT, n("2")));
+            Expr.ArithmeticOp.ADD, path("b")), Comparator.GT, n("2")));
   }
 
   @ParameterizedTest
   @CsvSource({"=, EQ", "<>, NE", "!=, NE", "<, LT", "<=, LE", ">, GT", ">=, GE"})
-  void parse_comparisonOperators(String operator, CompareOp op) {
+  void parse_comparisonOperators(String operator, Comparator op) {
     assertThat(where("a " + operator + " 1")).isEqualTo(new Expr.Comparison(path("a"), op, n("1")));
   }
 
@@ -240,7 +240,7 @@ class StatementParserTest {
   void parse_paths_quotedNamesKeepCaseAndEscapesAndMayBeKeywords() {
     assertThat(where("\"Select\".\"a\"\"b\"['c d'][10] = 1")).isEqualTo(new Expr.Comparison(new Expr.PathExpr(List.of(
         new Expr.Step.Name("Select"), new Expr.Step.Name("a\"b"), new Expr.Step.Name("c d"), new Expr.Step.Index(10))),
-        CompareOp.EQ, n("1")));
+        Comparator.EQ, n("1")));
   }
 
   @Test
@@ -251,7 +251,7 @@ class StatementParserTest {
     Statement.Update update = (Statement.Update) statement;
     assertThat(((UpdateAction.Set) update.actions().get(0)).value()).isEqualTo(new Expr.Parameter(0));
     assertThat(update.where()).isEqualTo(new Expr.And(
-        new Expr.Comparison(path("pk"), CompareOp.EQ, new Expr.Parameter(3)),
+        new Expr.Comparison(path("pk"), Comparator.EQ, new Expr.Parameter(3)),
         new Expr.In(path("c"), List.of(new Expr.Parameter(4), new Expr.Parameter(5)))));
   }
 
@@ -271,7 +271,7 @@ class StatementParserTest {
   void parse_commentsAndWhitespace_areIgnored(String text) {
     // Conformance suite, tier2/partiql/grammar: comments anywhere between tokens, as DynamoDB accepts them.
     assertThat(StatementParser.parse(text)).isEqualTo(new Statement.Select(List.of(), "t", Optional.empty(),
-        Optional.of(new Expr.Comparison(path("pk"), CompareOp.EQ, n("1"))), List.of(), 0));
+        Optional.of(new Expr.Comparison(path("pk"), Comparator.EQ, n("1"))), List.of(), 0));
   }
 
   @Test

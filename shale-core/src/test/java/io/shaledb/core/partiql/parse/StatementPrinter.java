@@ -1,5 +1,6 @@
 package io.shaledb.core.partiql.parse;
 
+import io.shaledb.core.expr.ast.Comparator;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.partiql.ast.Expr;
 import io.shaledb.core.partiql.ast.Returning;
@@ -113,7 +114,7 @@ final class StatementPrinter {
     return text.toString();
   }
 
-  private static String operator(Expr.CompareOp op) {
+  private static String operator(Comparator op) {
     return switch (op) {
       case EQ -> "=";
       case NE -> "<>";

@@ -3,10 +3,11 @@ package io.shaledb.core.op.partiql;
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
-import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.NonBlockingOperation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.partiql.ast.Statement;
+import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
@@ -18,7 +19,7 @@ import java.util.function.Function;
  * ExecuteStatement: one PartiQL statement. A SELECT reads one page (Limit items read, or 1 MB) and answers a NextToken
  * to continue; a write changes one item through the write pipeline.
  */
-public final class ExecuteStatement implements Operation<ExecuteStatementInput, ExecuteStatementOutput> {
+public final class ExecuteStatement implements NonBlockingOperation<ExecuteStatementInput, ExecuteStatementOutput> {
   /** The API reference's bound on NextToken's length. */
   private static final int MAX_NEXT_TOKEN_LENGTH = 32768;
 
@@ -50,6 +51,24 @@ public final class ExecuteStatement implements Operation<ExecuteStatementInput, 
     v.throwIfAny();
   }
 
+  /**
+   * A first-page SELECT of one item by its whole key is a GetItem, and like GetItem it is answered from what the
+   * engine holds in memory without waiting for a worker; every other statement waits.
+   */
+  @Override
+  public ExecuteStatementOutput executeWithoutBlocking(ExecuteStatementInput in, RequestContext context) {
+    Statement statement = parser.apply(Validated.present(in.statement()));
+    if (!(statement instanceof Statement.Select select) || in.nextToken() != null) {
+      throw new WouldBlockException();
+    }
+    Selects.Page page = selects.pointPageWithoutBlocking(select, Bindings.of(statement, in.parameters()),
+        Boolean.TRUE.equals(in.consistentRead()), context);
+    if (page == null) {
+      throw new WouldBlockException();
+    }
+    return selected(in, select, page, context);
+  }
+
   @Override
   public ExecuteStatementOutput execute(ExecuteStatementInput in, RequestContext context) {
     Statement statement = parser.apply(Validated.present(in.statement()));
@@ -59,10 +78,8 @@ public final class ExecuteStatement implements Operation<ExecuteStatementInput, 
     }
     Writes.refuseOutsideTransactions(statement);
     if (statement instanceof Statement.Select select) {
-      Selects.Page page = selects.page(select, bindings, in.limit() == null ? null : in.limit().intValue(),
-          Boolean.TRUE.equals(in.consistentRead()), in.nextToken(), context);
-      return new ExecuteStatementOutput(page.items(), page.nextToken(),
-          context.capacity().reportFor(in.returnConsumedCapacity(), select.table()), page.lastEvaluatedKey());
+      return selected(in, select, selects.page(select, bindings, in.limit() == null ? null : in.limit().intValue(),
+          Boolean.TRUE.equals(in.consistentRead()), in.nextToken(), context), context);
     }
     Writes.Planned planned = writes.plan(statement, bindings,
         Choice.sent(in.returnValuesOnConditionCheckFailure(), ReturnValuesOnConditionCheckFailure.ALL_OLD));
@@ -74,5 +91,11 @@ public final class ExecuteStatement implements Operation<ExecuteStatementInput, 
     }
     return new ExecuteStatementOutput(Writes.returned(planned, outcome), null,
         context.capacity().reportFor(in.returnConsumedCapacity(), planned.table().name()), null);
+  }
+
+  private static ExecuteStatementOutput selected(ExecuteStatementInput in, Statement.Select select, Selects.Page page,
+      RequestContext context) {
+    return new ExecuteStatementOutput(page.items(), page.nextToken(),
+        context.capacity().reportFor(in.returnConsumedCapacity(), select.table()), page.lastEvaluatedKey());
   }
 }

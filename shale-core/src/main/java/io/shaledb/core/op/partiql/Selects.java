@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,8 +105,7 @@ final class Selects {
     checkProjected(target, projection);
     Point point = point(select, target, bindings);
     if (point != null && nextToken == null) {
-      PageItem item = get(target.table(), point, consistent, context);
-      return new Page(item == null ? List.of() : List.of(project(item, projection)), null, null);
+      return pointPage(target.table(), point, projection, consistent, context, this::readFromSnapshot);
     }
     Condition filter = filter(select, bindings);
     List<Expr> terms = select.where().map(Predicates::conjuncts).orElse(List.of());
@@ -143,12 +143,42 @@ final class Selects {
     return new Page(items, null, null);
   }
 
+  /**
+   * The page of a first-page point SELECT read only from what the storage engine holds in memory, as GetItem's
+   * non-blocking path reads, or null when the SELECT is not such a read.
+   *
+   * @throws io.shaledb.core.storage.WouldBlockException when the item is not in memory; nothing was charged
+   */
+  @Nullable Page pointPageWithoutBlocking(Statement.Select select, Bindings bindings, boolean consistent,
+      RequestContext context) {
+    Target target = target(select, consistent);
+    List<Path> projection = projection(select);
+    checkProjected(target, projection);
+    Point point = point(select, target, bindings);
+    return point == null ? null
+        : pointPage(target.table(), point, projection, consistent, context, db.storage()::getWithoutBlocking);
+  }
+
+  private Page pointPage(TableMetadata table, Point point, @Nullable List<Path> projection, boolean consistent,
+      RequestContext context, UnaryOperator<byte @Nullable []> reader) {
+    PageItem item = get(table, point, consistent, context, reader);
+    return new Page(item == null ? List.of() : List.of(project(item, projection)), null, null);
+  }
+
+  private byte @Nullable [] readFromSnapshot(byte[] key) {
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      return snapshot.get(key);
+    }
+  }
+
   /** A point read, charged as GetItem is; the item when it exists and meets the filter. */
   @Nullable PageItem get(TableMetadata table, Point point, boolean consistent, RequestContext context) {
-    byte[] stored;
-    try (Snapshot snapshot = db.storage().snapshot()) {
-      stored = snapshot.get(ItemKeys.ofKey(table, point.key()));
-    }
+    return get(table, point, consistent, context, this::readFromSnapshot);
+  }
+
+  private static @Nullable PageItem get(TableMetadata table, Point point, boolean consistent, RequestContext context,
+      UnaryOperator<byte @Nullable []> reader) {
+    byte[] stored = reader.apply(ItemKeys.ofKey(table, point.key()));
     context.capacity().read(table.name(), ConsumedCapacity.readUnits(storedSize(stored), consistent));
     return matching(stored, point.filter());
   }

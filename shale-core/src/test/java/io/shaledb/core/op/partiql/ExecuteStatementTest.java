@@ -29,6 +29,7 @@ import io.shaledb.core.op.TestTables;
 import io.shaledb.core.partiql.ast.Expr;
 import io.shaledb.core.partiql.ast.Returning;
 import io.shaledb.core.partiql.ast.Statement;
+import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.write.WritePipeline;
@@ -95,6 +96,21 @@ class ExecuteStatementTest {
           assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_ITEM);
           assertThat(e.getMessage()).isEqualTo("Duplicate primary key exists in table");
         });
+  }
+
+  @Test
+  void executeWithoutBlocking_pointSelect_answersAsExecute_otherwiseWouldBlock() {
+    tables.put("items", List.of(Map.of("id", s("a"), "x", n(1))));
+    String point = ast.define("point", Ast.selectAll("items", eq(path("id"), param(0)), 1));
+    String scan = ast.define("scan", Ast.selectAll("items", compare(path("x"), Comparator.GT, value(n(0))), 0));
+
+    ExecuteStatementOutput out = execute.executeWithoutBlocking(new ExecuteStatementInput(point, List.of(s("a")), null,
+        null, Choice.of(ReturnConsumedCapacity.TOTAL), null, null), Requests.request());
+
+    assertThat(decoded(out.items())).containsExactly(Map.of("id", s("a"), "x", n(1)));
+    assertThat(out.consumedCapacity().capacityUnits()).isEqualTo(0.5);
+    assertThatThrownBy(() -> execute.executeWithoutBlocking(new ExecuteStatementInput(scan, null, null, null, null,
+        null, null), Requests.request())).isInstanceOf(WouldBlockException.class);
   }
 
   @Test

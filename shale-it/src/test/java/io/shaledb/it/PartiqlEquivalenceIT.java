@@ -3,11 +3,14 @@ package io.shaledb.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.junit.ShaleDbTest;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -20,11 +23,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * Random PartiQL statements against one table and the equivalent GetItem, Query, Scan, PutItem, UpdateItem and
  * DeleteItem calls against a twin table: both must answer the same items, consume the same capacity and fail alike
  * (an INSERT's DuplicateItemException being the PutItem's failed attribute_not_exists condition, an UPDATE's failed
- * existence check the UpdateItem's). The seed is printed; {@code -Dpartiql.seed=<seed>} replays a run.
+ * existence check the UpdateItem's). Runs on the memory engine and, with fewer statements to keep the build quick, on
+ * RocksDB. The seed is printed; {@code -Dpartiql.seed=<seed>} replays a run.
  */
 @ShaleDbTest
 class PartiqlEquivalenceIT {
-  private static final int STATEMENTS = 300;
+  private static final int STATEMENTS_IN_MEMORY = 300;
+  private static final int STATEMENTS_ON_ROCKSDB = 150;
 
   private final DynamoDbClient client;
 
@@ -56,14 +61,26 @@ class PartiqlEquivalenceIT {
   }
 
   @Test
-  void randomStatements_answerAsTheirEquivalentCalls() {
+  void randomStatements_inMemory_answerAsTheirEquivalentCalls() {
+    compare(client, STATEMENTS_IN_MEMORY);
+  }
+
+  @Test
+  void randomStatements_onRocksDb_answerAsTheirEquivalentCalls(@TempDir Path data) throws IOException {
+    try (ServerProcess server = ServerProcess.start(data); DynamoDbClient durable = server.client()) {
+      compare(durable, STATEMENTS_ON_ROCKSDB);
+      server.stop();
+    }
+  }
+
+  private static void compare(DynamoDbClient client, int statements) {
     long seed = Long.getLong("partiql.seed", new Random().nextLong());
     System.out.println("PartiqlEquivalenceIT seed: " + seed);
     Random random = new Random(seed);
     String pql = Tables.create(client, "pql-eq", "pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N);
     String api = Tables.create(client, "api-eq", "pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N);
 
-    for (int i = 0; i < STATEMENTS; i++) {
+    for (int i = 0; i < statements; i++) {
       AttributeValue pk = AttributeValue.fromS("p" + random.nextInt(4));
       AttributeValue sk = AttributeValue.fromN(String.valueOf(random.nextInt(5)));
       AttributeValue v = AttributeValue.fromN(String.valueOf(random.nextInt(100)));

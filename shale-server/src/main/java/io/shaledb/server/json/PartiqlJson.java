@@ -170,9 +170,7 @@ public final class PartiqlJson {
 
   public static void writeExecuteTransaction(JsonGenerator g, ExecuteTransactionOutput out) throws IOException {
     g.writeStartObject();
-    if (out.responses() != null) {
-      TransactJson.writeItemResponses(g, out.responses());
-    }
+    TransactJson.writeItemResponses(g, out.responses());
     CapacityJson.writeListMember(g, out.consumedCapacity());
     g.writeEndObject();
   }

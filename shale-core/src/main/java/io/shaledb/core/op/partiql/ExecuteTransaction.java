@@ -169,7 +169,7 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
     } catch (DynamoException e) {
       throw e.code() == ErrorCode.TRANSACTION_CANCELED ? withDuplicates(e, planned) : e;
     }
-    return new ExecuteTransactionOutput(null, context.capacity().report(in.returnConsumedCapacity()));
+    return new ExecuteTransactionOutput(List.of(), context.capacity().report(in.returnConsumedCapacity()));
   }
 
   /** The cancellation with DuplicateItem in the place of each INSERT whose condition (no such item) failed. */

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * ExecuteTransaction's response.
  *
- * @param responses for a read transaction, the item each SELECT found (null where none), in statement order; null for
- *     a write transaction
+ * @param responses for a read transaction, the item each SELECT found (null where none), in statement order; empty for
+ *     a write transaction, whose Responses DynamoDB answers as an empty list (the conformance suite's capture)
  */
-public record ExecuteTransactionOutput(@Nullable List<PageItem> responses, List<ConsumedCapacity> consumedCapacity) {}
+public record ExecuteTransactionOutput(List<@Nullable PageItem> responses, List<ConsumedCapacity> consumedCapacity) {}

@@ -56,7 +56,7 @@ class ExecuteTransactionTest {
         Ast.update("items", List.of(Ast.set(path("x"), value(n(2)))), eq(path("id"), value(s("a"))),
             Returning.NONE));
 
-    assertThat(out.responses()).isNull();
+    assertThat(out.responses()).isEmpty();
     assertThat(out.consumedCapacity()).singleElement().satisfies(c -> assertThat(c.capacityUnits()).isEqualTo(4.0));
     assertThat(tables.get("items", Map.of("id", s("a")))).isEqualTo(Map.of("id", s("a"), "x", n(2)));
     assertThat(tables.get("items", Map.of("id", s("b")))).isEqualTo(Map.of("id", s("b")));

@@ -141,6 +141,43 @@ class PartiqlIT {
     assertThat(sortKeys(execute(from + "contains(tags, 't') AND sk > 5"))).containsExactly(6L);
   }
 
+  /** What IS tests and which IN forms run, as DynamoDB Local 3.3.1 answers them (the service's are not recorded). */
+  @Test
+  void select_isTypesAndInForms_answerAsDynamoDbLocal() {
+    String table = composite();
+    execute("INSERT INTO \"" + table + "\" VALUE {'pk': 'p', 'sk': 1, 'v': NULL}");
+    execute("INSERT INTO \"" + table + "\" VALUE {'pk': 'p', 'sk': 2, 'v': true}");
+    execute("INSERT INTO \"" + table + "\" VALUE {'pk': 'p', 'sk': 3, 'v': 'text'}");
+    execute("INSERT INTO \"" + table + "\" VALUE {'pk': 'p', 'sk': 4, 'v': 4}");
+    execute("INSERT INTO \"" + table + "\" VALUE {'pk': 'p', 'sk': 5, 'v': {'a': 1}}");
+    execute("INSERT INTO \"" + table + "\" VALUE {'pk': 'p', 'sk': 6, 'v': [1]}");
+    execute("INSERT INTO \"" + table + "\" VALUE {'pk': 'p', 'sk': 7, 'v': <<'s'>>}");
+    execute("INSERT INTO \"" + table + "\" VALUE {'pk': 'p', 'sk': 8, 'v': ?}",
+        AttributeValue.fromB(SdkBytes.fromUtf8String("raw")));
+    execute("INSERT INTO \"" + table + "\" VALUE {'pk': 'p', 'sk': 9}");
+    String from = "SELECT * FROM \"" + table + "\" WHERE pk = 'p' AND ";
+
+    assertThat(sortKeys(execute(from + "v IS NULL"))).containsExactly(1L);
+    assertThat(sortKeys(execute(from + "v IS NOT NULL"))).containsExactly(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    assertThat(sortKeys(execute(from + "v IS BOOL"))).containsExactly(2L);
+    assertThat(sortKeys(execute(from + "v IS BOOLEAN"))).containsExactly(2L);
+    assertThat(sortKeys(execute(from + "v IS STRING"))).containsExactly(3L);
+    assertThat(sortKeys(execute(from + "v IS NUMERIC"))).containsExactly(4L);
+    assertThat(sortKeys(execute(from + "v IS STRUCT"))).containsExactly(5L);
+    assertThat(sortKeys(execute(from + "v IS TUPLE"))).containsExactly(5L);
+    assertThat(sortKeys(execute(from + "v IS LIST"))).containsExactly(6L);
+    assertThat(sortKeys(execute(from + "v IS BLOB"))).containsExactly(8L);
+    assertThat(sortKeys(execute(from + "v IS NOT STRING AND sk > 6"))).containsExactly(7L, 8L, 9L);
+    assertThat(sortKeys(execute(from + "v IN [?]", n("4")))).containsExactly(4L);
+    assertThat(sortKeys(execute(from + "v IN [?]", AttributeValue.fromL(List.of(n("4")))))).isEmpty();
+    assertThatThrownBy(() -> execute(from + "v IN ?", AttributeValue.fromL(List.of(n("4")))))
+        .hasMessageStartingWith("IN operator must have a left hand argument of type Variable Reference and right hand"
+            + " argument of type Seq with at least one member");
+    assertThatThrownBy(() -> execute(from + "v IS INT")).hasMessageStartingWith("Unsupported data type for IS"
+        + " operator: INTEGER. Supported data types are [MISSING, NULL, BOOLEAN, BLOB, STRING, NUMERIC, STRUCT, TUPLE,"
+        + " LIST] at 1:");
+  }
+
   @Test
   void select_projectionOrderByAndIndex_readAsDynamoDbDoes() {
     String table = composite();

@@ -128,18 +128,12 @@ final class KeyTerms {
   }
 
   private static @Nullable List<AttributeValue> inValues(Expr.In in, KeyAttribute key, Bindings bindings) {
-    List<Expr> candidates = in.candidates();
     List<AttributeValue> values = new ArrayList<>();
-    if (candidates.size() == 1 && candidates.getFirst() instanceof Expr.Parameter p
-        && bindings.value(p) instanceof AttributeValue.L list) {
-      values.addAll(list.values());
-    } else {
-      for (Expr candidate : candidates) {
-        if (!Bindings.isValue(candidate)) {
-          return null;
-        }
-        values.add(bindings.value(candidate));
+    for (Expr candidate : in.candidates()) {
+      if (!Bindings.isValue(candidate)) {
+        return null;
       }
+      values.add(bindings.value(candidate));
     }
     if (values.stream().anyMatch(value -> value.type() != key.type().attributeType())) {
       return null;

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Translates a statement's WHERE clause into the bound condition tree of the expression language
  * ({@link Condition}), its values bound, so the one {@code ConditionEvaluator} serves PartiQL as it serves
- * FilterExpression and ConditionExpression. {@code IS MISSING} is {@code attribute_not_exists}, {@code IS NULL} an
- * attribute of type NULL, {@code MISSING(path)} {@code attribute_not_exists}.
+ * FilterExpression and ConditionExpression. {@code IS MISSING} is {@code attribute_not_exists}, {@code IS NULL} and the
+ * other IS types an attribute of that type, {@code MISSING(path)} {@code attribute_not_exists}.
  */
 final class Predicates {
   private final Bindings bindings;
@@ -48,8 +48,13 @@ final class Predicates {
         Operand path = pathOperand(is.value());
         Condition holds = switch (is.kind()) {
           case MISSING -> new Condition.Function(ConditionFunction.ATTRIBUTE_NOT_EXISTS, List.of(path));
-          case NULL -> new Condition.Function(ConditionFunction.ATTRIBUTE_TYPE,
-              List.of(path, new Operand.Literal(new AttributeValue.S(AttributeType.NULL.name()))));
+          case NULL -> ofType(path, AttributeType.NULL);
+          case BOOLEAN -> ofType(path, AttributeType.BOOL);
+          case BLOB -> ofType(path, AttributeType.B);
+          case STRING -> ofType(path, AttributeType.S);
+          case NUMERIC -> ofType(path, AttributeType.N);
+          case STRUCT -> ofType(path, AttributeType.M);
+          case LIST -> ofType(path, AttributeType.L);
         };
         yield is.negated() ? new Condition.Not(holds) : holds;
       }
@@ -66,6 +71,15 @@ final class Predicates {
       case Expr.BagExpr b -> throw notACondition();
       case Expr.Arithmetic a -> throw notACondition();
     };
+  }
+
+  /**
+   * {@code path IS type}: the attribute has that type, so a missing one has none (DynamoDB Local 3.3.1 answers
+   * {@code x IS NULL} false and {@code x IS NOT NULL} true for an absent x), and a set is none of the types IS names.
+   */
+  private static Condition ofType(Operand path, AttributeType type) {
+    return new Condition.Function(ConditionFunction.ATTRIBUTE_TYPE,
+        List.of(path, new Operand.Literal(new AttributeValue.S(type.name()))));
   }
 
   /** A value in a condition or an update: a path, a bound value, {@code size(...)}, arithmetic, or list_append. */
@@ -149,11 +163,6 @@ final class Predicates {
   }
 
   private List<Operand> candidates(List<Expr> candidates) {
-    // A single parameter holding a list stands for its elements: "IN ?" with Parameters [{"L": [...]}].
-    if (candidates.size() == 1 && candidates.getFirst() instanceof Expr.Parameter
-        && bindings.value(candidates.getFirst()) instanceof AttributeValue.L list) {
-      return list.values().stream().<Operand>map(Operand.Literal::new).toList();
-    }
     return candidates.stream().map(this::operand).toList();
   }
 

@@ -77,7 +77,7 @@ public sealed interface Expr {
     }
   }
 
-  /** {@code value IS [NOT] MISSING} or {@code value IS [NOT] NULL}. */
+  /** {@code value IS [NOT] type}: MISSING, NULL or the type of a value. */
   record Is(Expr value, IsKind kind, boolean negated) implements Expr {}
 
   record And(Expr left, Expr right) implements Expr {}
@@ -96,9 +96,16 @@ public sealed interface Expr {
   /** {@code left + right} or {@code left - right}, in an UPDATE's SET. */
   record Arithmetic(Expr left, ArithmeticOp op, Expr right) implements Expr {}
 
+  /** The types IS tests, by PartiQL's names for them (BOOL is BOOLEAN, TUPLE is STRUCT). */
   enum IsKind {
     MISSING,
-    NULL
+    NULL,
+    BOOLEAN,
+    BLOB,
+    STRING,
+    NUMERIC,
+    STRUCT,
+    LIST
   }
 
   enum ArithmeticOp {

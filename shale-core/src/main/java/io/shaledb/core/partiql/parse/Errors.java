@@ -95,6 +95,16 @@ final class Errors {
         "The second argument to " + function + " must be a value with type SET at " + firstArgument.position());
   }
 
+  static DynamoException invalidIn() {
+    return DynamoException.validation("IN operator must have a left hand argument of type Variable Reference and right"
+        + " hand argument of type Seq with at least one member");
+  }
+
+  static DynamoException unsupportedIsType(String type, Token is) {
+    return DynamoException.validation("Unsupported data type for IS operator: " + type + ". Supported data types are"
+        + " [MISSING, NULL, BOOLEAN, BLOB, STRING, NUMERIC, STRUCT, TUPLE, LIST] at " + is.position());
+  }
+
   static DynamoException deleteReturning(String clause) {
     return DynamoException.validation("Invalid returning clause: " + clause
         + ". Only RETURNING ALL OLD * is allowed in DELETE statements.");

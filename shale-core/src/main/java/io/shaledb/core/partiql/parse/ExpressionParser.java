@@ -121,17 +121,10 @@ final class ExpressionParser {
     if (token.is("BETWEEN") || token.is("IN")) {
       return rangeOrMembership(left);
     }
-    if (tokens.acceptKeyword("IS")) {
+    if (token.is("IS")) {
+      tokens.next();
       boolean negated = tokens.acceptKeyword("NOT");
-      Expr.IsKind kind;
-      if (tokens.acceptKeyword("MISSING")) {
-        kind = Expr.IsKind.MISSING;
-      } else if (tokens.acceptKeyword("NULL")) {
-        kind = Expr.IsKind.NULL;
-      } else {
-        throw Errors.unexpected(tokens.peek());
-      }
-      return new Expr.Is(left, kind, negated);
+      return new Expr.Is(left, IsTypes.read(tokens, token), negated);
     }
     return left;
   }
@@ -144,15 +137,21 @@ final class ExpressionParser {
     }
     tokens.expectKeyword("IN");
     if (tokens.at(Type.PARAMETER)) {
-      return new Expr.In(left, List.of(parameter()));
+      // DynamoDB wants the candidates written out: a parameter, even one holding a list, is not a sequence.
+      throw Errors.invalidIn();
     }
-    Type close = Type.RBRACKET;
-    if (!tokens.accept(Type.LBRACKET)) {
-      tokens.expect(Type.LPAREN);
-      close = Type.RPAREN;
+    if (tokens.accept(Type.LBRACKET)) {
+      List<Expr> candidates = nested(() -> elements(Type.RBRACKET, ValuePath.ROOT, false));
+      if (candidates.isEmpty()) {
+        throw Errors.invalidIn();
+      }
+      return new Expr.In(left, candidates);
     }
-    Type closing = close;
-    return nested(() -> new Expr.In(left, elements(closing, ValuePath.ROOT, false)));
+    tokens.expect(Type.LPAREN);
+    if (tokens.at(Type.RPAREN)) {
+      throw Errors.unexpectedTerm(tokens.peek());
+    }
+    return nested(() -> new Expr.In(left, elements(Type.RPAREN, ValuePath.ROOT, false)));
   }
 
   // ---- values

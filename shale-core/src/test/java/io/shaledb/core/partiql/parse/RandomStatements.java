@@ -97,7 +97,7 @@ final class RandomStatements {
       case 0 -> new Expr.Comparison(value(1, true), Comparator.values()[random.nextInt(6)], value(1, true));
       case 1 -> new Expr.Between(value(1, true), value(1, true), value(1, true));
       case 2 -> new Expr.In(value(1, true), list(1, 3, () -> value(1, true)));
-      case 3 -> new Expr.Is(value(1, true), Expr.IsKind.values()[random.nextInt(2)], random.nextBoolean());
+      case 3 -> new Expr.Is(value(1, true), Expr.IsKind.values()[random.nextInt(Expr.IsKind.values().length)], random.nextBoolean());
       case 4 -> conditionCall();
       case 5 -> new Expr.And(condition(depth - 1), condition(depth - 1));
       case 6 -> new Expr.Or(condition(depth - 1), condition(depth - 1));

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * What DynamoDB refuses, with its exact message. Each group says where the text comes from: "captured" for strings
  * the conformance suite (paritysuite/dynamodb-conformance, tests/tier3/error-messages) or dynoxide (nubo-db/dynoxide)
- * recorded from DynamoDB; "chosen" where DynamoDB's wording for that input is not known and the closest known message
- * stands in for it.
+ * recorded from DynamoDB; "DynamoDB Local" for DynamoDB Local 3.3.1's answers where the service's are not recorded;
+ * "chosen" where DynamoDB's wording for that input is not known and the closest known message stands in for it.
  */
 class StatementParserErrorsTest {
   private static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
@@ -129,6 +129,30 @@ class StatementParserErrorsTest {
                 + " statements."));
   }
 
+  /**
+   * Refusals whose wording DynamoDB Local 3.3.1 gave (its PartiQL front end is the service's; its syntax errors are
+   * not, so none is taken from it).
+   */
+  static Stream<Arguments> dynamoDbLocalMessages() {
+    String unsupportedIs = "Supported data types are [MISSING, NULL, BOOLEAN, BLOB, STRING, NUMERIC, STRUCT, TUPLE,"
+        + " LIST] at 1:27:2";
+    String invalidIn = "IN operator must have a left hand argument of type Variable Reference and right hand argument"
+        + " of type Seq with at least one member";
+    return Stream.of(
+        arguments("SELECT * FROM \"a\" WHERE a IS INT", "Unsupported data type for IS operator: INTEGER. "
+            + unsupportedIs),
+        arguments("SELECT * FROM \"a\" WHERE a IS NOT VARCHAR(3)",
+            "Unsupported data type for IS operator: CHARACTER_VARYING. " + unsupportedIs),
+        arguments("SELECT * FROM \"a\" WHERE a IS DOUBLE PRECISION",
+            "Unsupported data type for IS operator: DOUBLE_PRECISION. " + unsupportedIs),
+        arguments("SELECT * FROM \"a\" WHERE a IS TIME WITH TIME ZONE",
+            "Unsupported data type for IS operator: TIME_WITH_TIME_ZONE. " + unsupportedIs),
+        arguments("SELECT * FROM \"a\" WHERE a IS bag", "Unsupported data type for IS operator: BAG. "
+            + unsupportedIs),
+        arguments("SELECT * FROM \"a\" WHERE pk IN ?", invalidIn),
+        arguments("SELECT * FROM \"a\" WHERE pk IN []", invalidIn));
+  }
+
   static Stream<Arguments> chosenMessages() {
     return Stream.of(
         // Constructs DynamoDB does not run: left over after a whole statement, as in the captured cases.
@@ -151,7 +175,7 @@ class StatementParserErrorsTest {
         arguments("UPDATE \"a\" SET x = 1", MALFORMED + "Unexpected token"),
         arguments("UPDATE \"a\" WHERE pk = 1", MALFORMED + "Expected data manipulation"),
         arguments("UPDATE \"a\" SET x = 1 WHERE pk = 1 RETURNING ALL *", MALFORMED + "Unexpected token"),
-        arguments("SELECT * FROM \"a\" WHERE a IS STRING", MALFORMED + "Unexpected keyword"),
+        arguments("SELECT * FROM \"a\" WHERE a IS NUMBER", MALFORMED + "Unexpected token"),
         arguments("SELECT * FROM \"a\" WHERE a = - b", MALFORMED + "Unexpected term"),
         arguments("SELECT a.* FROM \"a\"", MALFORMED + "Invalid path dot component"),
         arguments("SELECT 'x' FROM \"a\"", "Unexpected path component at 1:8:3"),
@@ -168,7 +192,7 @@ class StatementParserErrorsTest {
   }
 
   @ParameterizedTest
-  @MethodSource({"capturedMessages", "chosenMessages"})
+  @MethodSource({"capturedMessages", "dynamoDbLocalMessages", "chosenMessages"})
   void parse_refusedStatement_throwsValidationWithDynamoDbMessage(String statement, String message) {
     assertThatThrownBy(() -> StatementParser.parse(statement))
         .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION))

@@ -174,12 +174,16 @@ class StatementParserTest {
     assertThat(where("a NOT BETWEEN 1 AND 5")).isEqualTo(new Expr.Not(new Expr.Between(path("a"), n("1"), n("5"))));
     assertThat(where("a IN [1, 'x']")).isEqualTo(new Expr.In(path("a"), List.of(n("1"), s("x"))));
     assertThat(where("a IN (1, ?)")).isEqualTo(new Expr.In(path("a"), List.of(n("1"), new Expr.Parameter(0))));
-    assertThat(where("a IN ?")).isEqualTo(new Expr.In(path("a"), List.of(new Expr.Parameter(0))));
     assertThat(where("a NOT IN [1]")).isEqualTo(new Expr.Not(new Expr.In(path("a"), List.of(n("1")))));
     assertThat(where("a IS MISSING")).isEqualTo(new Expr.Is(path("a"), Expr.IsKind.MISSING, false));
     assertThat(where("a is not missing")).isEqualTo(new Expr.Is(path("a"), Expr.IsKind.MISSING, true));
     assertThat(where("a IS NULL")).isEqualTo(new Expr.Is(path("a"), Expr.IsKind.NULL, false));
     assertThat(where("a IS NOT NULL")).isEqualTo(new Expr.Is(path("a"), Expr.IsKind.NULL, true));
+    assertThat(where("a IS bool")).isEqualTo(new Expr.Is(path("a"), Expr.IsKind.BOOLEAN, false));
+    assertThat(where("a IS NOT BOOLEAN")).isEqualTo(new Expr.Is(path("a"), Expr.IsKind.BOOLEAN, true));
+    assertThat(where("a IS TUPLE")).isEqualTo(new Expr.Is(path("a"), Expr.IsKind.STRUCT, false));
+    assertThat(where("a IS NUMERIC(5, 2)")).isEqualTo(new Expr.Is(path("a"), Expr.IsKind.NUMERIC, false));
+    assertThat(where("a IS string")).isEqualTo(new Expr.Is(path("a"), Expr.IsKind.STRING, false));
   }
 
   @ParameterizedTest

@@ -287,6 +287,41 @@ class PartiqlIT {
             + " constraint: Member must have length greater than or equal to 1");
   }
 
+  /** The conformance suite's captures of DynamoDB reading numbers in Parameters (partiqlParameterNumbers). */
+  @Test
+  void parameters_badNumbers_refusedAsDynamoDbReadsParameters() {
+    String table = composite();
+    String select = "SELECT * FROM \"" + table + "\" WHERE pk = 'p' AND n = ?";
+    String unconvertible = "The parameter cannot be converted to a numeric value";
+    AttributeValue deep = s("leaf");
+    for (int i = 0; i < 40; i++) {
+      deep = AttributeValue.fromM(Map.of("n", deep));
+    }
+    AttributeValue tooDeep = deep;
+
+    assertThatThrownBy(() -> execute(select, n("1e99999999999")))
+        .hasMessageStartingWith(unconvertible + ": 1e99999999999 (Service: DynamoDb, Status Code: 400");
+    assertThatThrownBy(() -> execute(select, n("")))
+        .hasMessageStartingWith(unconvertible + " (Service: DynamoDb, Status Code: 400");
+    assertThatThrownBy(() -> execute(select, n("1e2147483647"))).hasMessageStartingWith(
+        "Number underflow. Attempting to store a number with magnitude smaller than supported range (Service");
+    assertThatThrownBy(() -> execute(select, AttributeValue.fromNs(List.of("1", "1e2147483648"))))
+        .hasMessageStartingWith(unconvertible + ": 1e2147483648 (Service");
+    assertThatThrownBy(() -> execute("INSERT INTO \"" + table + "\" VALUE {'pk': 'p', 'sk': 1, 'x': ?, 'y': ?}",
+        tooDeep, n("abc"))).hasMessageStartingWith("Nesting Levels have exceeded supported limits: Attributes in the"
+            + " item have nested levels beyond supported limit (Service");
+    assertThatThrownBy(() -> client.executeTransaction(r -> r.transactStatements(ParameterizedStatement.builder()
+        .statement("UPDATE \"" + table + "\" SET n = ? WHERE pk = 'p' AND sk = 1").parameters(n("1e99999999999"))
+        .build()))).hasMessageStartingWith(unconvertible + ": 1e99999999999 (Service");
+    List<BatchStatementResponse> batch = client.batchExecuteStatement(r -> r.statements(
+        BatchStatementRequest.builder().statement(select + " AND sk = 1").parameters(n("1e99999999999")).build(),
+        BatchStatementRequest.builder().statement("SELECT * FROM \"" + table + "\" WHERE pk = 'p' AND sk = 2")
+            .build())).responses();
+    assertThat(batch.get(0).error().code()).isEqualTo(BatchStatementErrorCodeEnum.VALIDATION_ERROR);
+    assertThat(batch.get(0).error().message()).isEqualTo(unconvertible + ": 1e99999999999");
+    assertThat(batch.get(1).error()).isNull();
+  }
+
   @Test
   void batch_readsAndWrites_answerPerStatement() {
     String table = Tables.createSimple(client, "pql-batch");

@@ -48,6 +48,38 @@ class DynamoNumberTest {
         .hasMessage("The parameter cannot be converted to a numeric value: " + input);
   }
 
+  /** The conformance suite's captures of DynamoDB reading PartiQL parameters (partiqlParameterNumbers). */
+  @ParameterizedTest
+  @ValueSource(strings = {"1e99999999999", "-1e99999999999", "1e-99999999999", "1e2147483648", "1e-2147483648", "abc"})
+  void parseParameter_exponentOutsideAnInt_cannotBeConverted(String input) {
+    assertThatThrownBy(() -> DynamoNumber.parseParameter(input))
+        .hasMessage("The parameter cannot be converted to a numeric value: " + input);
+  }
+
+  @Test
+  void parseParameter_exponentWrappingPrecisionMinusScale_isUnderflow() {
+    assertThatThrownBy(() -> DynamoNumber.parseParameter("1e2147483647"))
+        .hasMessage("Number underflow. Attempting to store a number with magnitude smaller than supported range");
+  }
+
+  @Test
+  void parseParameter_empty_isRefusedWithoutEchoingIt() {
+    assertThatThrownBy(() -> DynamoNumber.parseParameter(""))
+        .hasMessage("The parameter cannot be converted to a numeric value");
+  }
+
+  @Test
+  void parseParameter_numberInRange_isTheNumberParseReads() {
+    assertThat(DynamoNumber.parseParameter("12.50e1")).isEqualTo(DynamoNumber.parse("125"));
+    assertThat(DynamoNumber.parseParameter("0e999")).isEqualTo(DynamoNumber.ZERO);
+  }
+
+  @Test
+  void parse_trailingZerosFarOutOfRange_isOverflowNotAnArithmeticError() {
+    assertThatThrownBy(() -> DynamoNumber.parse("100e2147483647"))
+        .hasMessage("Number overflow. Attempting to store a number with magnitude larger than supported range");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"1E126", "-1E126", "1E+200"})
   void parse_tooLarge_isOverflow(String input) {

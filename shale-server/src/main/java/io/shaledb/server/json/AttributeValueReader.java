@@ -47,6 +47,8 @@ final class AttributeValueReader {
    * parameters) are checked later, as data.
    */
   private boolean setsCheckedByRequest;
+  /** Whether the value being read is a PartiQL parameter, whose numbers DynamoDB reads its own way. */
+  private boolean partiqlParameter;
 
   AttributeValueReader(JsonInput in) {
     this.in = in;
@@ -127,6 +129,16 @@ final class AttributeValueReader {
     return in.readList(r -> r.isPresent() ? read() : fail(NULL_VALUE));
   }
 
+  /** The Parameters of a PartiQL statement. */
+  @Nullable List<AttributeValue> readParameters() throws IOException {
+    partiqlParameter = true;
+    try {
+      return readList();
+    } finally {
+      partiqlParameter = false;
+    }
+  }
+
   /** A type's value as read above, where the JSON token is not null, so its reader returned one. */
   private static <T> T notNull(@Nullable T value) {
     return Objects.requireNonNull(value, "a JSON value that is not null");
@@ -154,10 +166,14 @@ final class AttributeValueReader {
 
   private @Nullable AttributeValue number(String text) {
     try {
-      return new AttributeValue.N(DynamoNumber.parse(text));
+      return new AttributeValue.N(parseNumber(text));
     } catch (DynamoException e) {
       return fail(e);
     }
+  }
+
+  private DynamoNumber parseNumber(String text) {
+    return partiqlParameter ? DynamoNumber.parseParameter(text) : DynamoNumber.parse(text);
   }
 
   private @Nullable AttributeValue nullValue(boolean value) {
@@ -185,7 +201,7 @@ final class AttributeValueReader {
         return fail("A value provided cannot be converted into a number");
       }
       try {
-        numbers.add(DynamoNumber.parse(text));
+        numbers.add(parseNumber(text));
       } catch (DynamoException e) {
         return fail(e);
       }

@@ -211,6 +211,29 @@ public final class JsonInput implements AutoCloseable {
     return values.readList();
   }
 
+  /** A PartiQL statement's Parameters, whose numbers DynamoDB reads its own way. */
+  public @Nullable List<AttributeValue> readPartiqlParameters() throws IOException {
+    return values.readParameters();
+  }
+
+  /** A value read on its own account: the value, and the first attribute value error met reading it, or null. */
+  public record Apart<T>(@Nullable T value, @Nullable DynamoException error) {}
+
+  /**
+   * Reads with {@code reader}, keeping the attribute value errors it meets apart from the request's: a statement of
+   * BatchExecuteStatement fails alone for the values of its own Parameters.
+   */
+  public <T> Apart<T> readApart(ValueReader<T> reader) throws IOException {
+    DynamoException request = deferred;
+    deferred = null;
+    try {
+      T value = reader.read(this);
+      return new Apart<>(value, deferred);
+    } finally {
+      deferred = request;
+    }
+  }
+
   JsonToken currentToken() {
     return parser.currentToken();
   }

@@ -3,6 +3,7 @@ package io.shaledb.server.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.PageItem;
 import io.shaledb.core.op.partiql.BatchExecuteStatementInput;
@@ -36,7 +37,7 @@ public final class PartiqlJson {
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "Statement" -> statement = in.readString();
-        case "Parameters" -> parameters = in.readAttributeList();
+        case "Parameters" -> parameters = in.readPartiqlParameters();
         case "ConsistentRead" -> consistentRead = in.readBoolean();
         case "NextToken" -> nextToken = in.readString();
         case "ReturnConsumedCapacity" -> capacity = in.readChoice(ReturnConsumedCapacity.class);
@@ -70,19 +71,24 @@ public final class PartiqlJson {
     }
     String statement = null;
     List<AttributeValue> parameters = null;
+    DynamoException parametersError = null;
     Boolean consistentRead = null;
     Choice<ReturnValuesOnConditionCheckFailure> returnOnFailure = null;
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "Statement" -> statement = in.readString();
-        case "Parameters" -> parameters = in.readAttributeList();
+        case "Parameters" -> {
+          JsonInput.Apart<List<AttributeValue>> read = in.readApart(JsonInput::readPartiqlParameters);
+          parameters = read.value();
+          parametersError = read.error();
+        }
         case "ConsistentRead" -> consistentRead = in.readBoolean();
         case "ReturnValuesOnConditionCheckFailure" ->
             returnOnFailure = in.readChoice(ReturnValuesOnConditionCheckFailure.class);
         default -> in.skipValue();
       }
     }
-    return new BatchStatementRequest(statement, parameters, consistentRead, returnOnFailure);
+    return new BatchStatementRequest(statement, parameters, parametersError, consistentRead, returnOnFailure);
   }
 
   public static ExecuteTransactionInput readExecuteTransaction(JsonInput in) throws IOException {
@@ -111,7 +117,7 @@ public final class PartiqlJson {
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "Statement" -> statement = in.readString();
-        case "Parameters" -> parameters = in.readAttributeList();
+        case "Parameters" -> parameters = in.readPartiqlParameters();
         case "ReturnValuesOnConditionCheckFailure" ->
             returnOnFailure = in.readChoice(ReturnValuesOnConditionCheckFailure.class);
         default -> in.skipValue();

@@ -98,6 +98,9 @@ public final class BatchExecuteStatement implements Operation<BatchExecuteStatem
   }
 
   private Prepared prepare(BatchStatementRequest request) {
+    if (request.parametersError() != null) {
+      return new Prepared(request, null, null, request.parametersError());
+    }
     try {
       Statement statement = parser.apply(Validated.present(request.statement()));
       Writes.refuseOutsideTransactions(statement);

@@ -42,7 +42,7 @@ class BatchExecuteStatementTest {
 
   private BatchExecuteStatementOutput run(Statement... statements) {
     List<BatchStatementRequest> requests = Arrays.stream(statements).map(statement -> new BatchStatementRequest(
-        ast.define(statement.toString(), statement), null, null,
+        ast.define(statement.toString(), statement), null, null, null,
         Choice.of(ReturnValuesOnConditionCheckFailure.ALL_OLD))).toList();
     return Requests.run(batch, new BatchExecuteStatementInput(requests, Choice.of(ReturnConsumedCapacity.TOTAL)));
   }
@@ -101,7 +101,7 @@ class BatchExecuteStatementTest {
 
   @Test
   void batch_unparsableStatement_failsAloneAsValidationError() {
-    BatchStatementRequest bad = new BatchStatementRequest("SELEC", null, null, null);
+    BatchStatementRequest bad = new BatchStatementRequest("SELEC", null, null, null, null);
     BatchExecuteStatementOutput out = Requests.run(batch, new BatchExecuteStatementInput(List.of(bad), null));
 
     assertThat(out.responses()).singleElement().satisfies(r -> {

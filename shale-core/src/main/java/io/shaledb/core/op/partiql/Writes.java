@@ -9,6 +9,7 @@ import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.ast.Update;
 import io.shaledb.core.expr.eval.Projector;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.PageItem;
 import io.shaledb.core.op.item.ItemKeys;
@@ -19,6 +20,7 @@ import io.shaledb.core.partiql.ast.Statement;
 import io.shaledb.core.partiql.ast.UpdateAction;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.write.IndexEntries;
+import io.shaledb.core.write.ItemChange;
 import io.shaledb.core.write.ItemLimits;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
@@ -26,6 +28,7 @@ import io.shaledb.core.write.WriteOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,6 +62,15 @@ final class Writes {
   record Planned(Kind kind, ItemWrite write, Returning returning, List<Path> updated) {
     TableMetadata table() {
       return write.table();
+    }
+
+    /** The size of the item the statement itself carries: an INSERT's; none for the others, made from the stored. */
+    long carriedBytes() {
+      if (kind != Kind.INSERT) {
+        return 0;
+      }
+      ItemChange put = Objects.requireNonNull(write.change(), "an INSERT puts an item");
+      return ItemSize.of(Objects.requireNonNull(put.apply(null), "an INSERT puts an item"));
     }
   }
 

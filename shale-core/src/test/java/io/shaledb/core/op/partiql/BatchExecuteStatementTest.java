@@ -81,6 +81,22 @@ class BatchExecuteStatementTest {
         BatchStatementErrorCode.ConditionalCheckFailed, "The conditional request failed",
         Map.of("id", s("b"), "x", n(2))), "items", null));
     assertThat(tables.get("items", Map.of("id", s("c")))).isEqualTo(Map.of("id", s("c")));
+    // The two refused writes are charged a unit each beside the insert's (dynoxide's captures of the service).
+    assertThat(out.consumedCapacity()).singleElement()
+        .satisfies(c -> assertThat(c.capacityUnits()).isEqualTo(3.0));
+  }
+
+  @Test
+  void batch_refusedInsert_chargedOnTheLargerOfItsItemAndTheStoredOne_onlyBesideASuccess() {
+    String large = "x".repeat(2500);
+    BatchExecuteStatementOutput failuresOnly = run(Ast.insert("items", Map.of("id", value(s("a")),
+        "pad", value(s(large))), 0));
+    BatchExecuteStatementOutput beside = run(Ast.insert("items", Map.of("id", value(s("d"))), 0),
+        Ast.insert("items", Map.of("id", value(s("a")), "pad", value(s(large))), 0));
+
+    assertThat(failuresOnly.consumedCapacity()).isEmpty();
+    assertThat(beside.consumedCapacity()).singleElement()
+        .satisfies(c -> assertThat(c.capacityUnits()).isEqualTo(4.0));
   }
 
   @Test

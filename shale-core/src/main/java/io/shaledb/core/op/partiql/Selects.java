@@ -123,10 +123,12 @@ final class Selects {
     }
     List<PageItem> items = new ArrayList<>();
     Integer remaining = limit;
+    // One page reads at most 1 MB whatever the number of partitions it reads.
+    long remainingBytes = PlannedRead.MAX_PAGE_BYTES;
     for (; partition < count; partition++) {
       ReadPage page = new PlannedRead(target.table(), target.index(),
-          partitions == null ? null : partitions.get(partition), sortRange, descending, remaining, filter,
-          projection, consistent, exclusiveStart).read(db, context);
+          partitions == null ? null : partitions.get(partition), sortRange, descending, remaining, remainingBytes,
+          filter, projection, consistent, exclusiveStart).read(db, context);
       exclusiveStart = null;
       for (PageItem item : Objects.requireNonNull(page.items(), "a SELECT reads items, never only a count")) {
         items.add(project(item, projection));
@@ -139,6 +141,8 @@ final class Selects {
         // A page the limit ended has a LastEvaluatedKey, so here the limit still has room.
         remaining -= page.scannedCount();
       }
+      // Likewise a page the byte limit ended, so some bytes are left.
+      remainingBytes -= page.bytesRead();
     }
     return new Page(items, null, null);
   }

@@ -47,6 +47,15 @@ final class PageReader {
   static ReadPage read(StorageEngine storage, ReadTarget target, KeyRange range, boolean reverse,
       @Nullable Integer limit, @Nullable Condition filter, @Nullable List<Path> projection, boolean countOnly,
       boolean consistent, RequestContext context, @Nullable Choice<ReturnConsumedCapacity> capacityMode) {
+    return read(storage, target, range, reverse, limit, MAX_PAGE_BYTES, filter, projection, countOnly, consistent,
+        context, capacityMode);
+  }
+
+  /** @param maxBytes the page stops once it has read this much: 1 MB, or what a page of several reads has left */
+  static ReadPage read(StorageEngine storage, ReadTarget target, KeyRange range, boolean reverse,
+      @Nullable Integer limit, long maxBytes, @Nullable Condition filter, @Nullable List<Path> projection,
+      boolean countOnly, boolean consistent, RequestContext context,
+      @Nullable Choice<ReturnConsumedCapacity> capacityMode) {
     TableMetadata table = target.table();
     // Items pass through in their stored form unless something has to look inside them.
     boolean decode = filter != null || projection != null || target.fetchFromTable();
@@ -77,7 +86,7 @@ final class PageReader {
                 : new PageItem.Decoded(projection == null ? item : Projector.project(item, projection)));
           }
         }
-        if ((limit != null && scanned >= limit) || bytes + fetchedBytes >= MAX_PAGE_BYTES) {
+        if ((limit != null && scanned >= limit) || bytes + fetchedBytes >= maxBytes) {
           lastEvaluated = target.lastEvaluatedKey(item == null ? ItemCodec.decode(stored) : item);
           break;
         }
@@ -85,7 +94,7 @@ final class PageReader {
     }
     charge(context, target, bytes, fetchedBytes, consistent);
     return new ReadPage(countOnly ? null : items, matched, scanned, lastEvaluated,
-        context.capacity().reportFor(capacityMode, table.name()));
+        context.capacity().reportFor(capacityMode, table.name()), bytes + fetchedBytes);
   }
 
   /**

@@ -23,14 +23,20 @@ import org.jspecify.annotations.Nullable;
  * @param partition the partition key's value, or null to read every partition
  * @param sortKey the range of sort keys read within the partition, or null for all
  * @param limit at most this many items read, or null
+ * @param maxBytes the page stops once it has read this much ({@link #MAX_PAGE_BYTES}, or what is left of it when
+ *     the caller reads several ranges into one page)
  * @param filter the bound condition the items must meet, or null
  * @param attributes the top-level attributes the caller will return, or null for whole items: a local index that
  *     does not project one of them has its entries completed from the table, as for Query
  * @param exclusiveStartKey the LastEvaluatedKey of the previous page, or null
  */
 public record PlannedRead(TableMetadata table, @Nullable IndexMetadata index, @Nullable AttributeValue partition,
-    @Nullable SortKeyCondition sortKey, boolean reverse, @Nullable Integer limit, @Nullable Condition filter,
+    @Nullable SortKeyCondition sortKey, boolean reverse, @Nullable Integer limit, long maxBytes,
+    @Nullable Condition filter,
     @Nullable List<Path> attributes, boolean consistent, @Nullable Map<String, AttributeValue> exclusiveStartKey) {
+
+  /** DynamoDB's limit on what one page reads. */
+  public static final long MAX_PAGE_BYTES = PageReader.MAX_PAGE_BYTES;
 
   /** Whether {@code index} holds {@code attribute} in its entries (its keys, the table's, and what it projects). */
   public static boolean projects(TableMetadata table, IndexMetadata index, String attribute) {
@@ -45,7 +51,7 @@ public record PlannedRead(TableMetadata table, @Nullable IndexMetadata index, @N
     KeyRange range = partition == null ? KeyCodec.keyspaceRange(target.keyspace())
         : KeyCodec.queryRange(target.keyspace(), List.of(partition), List.of(), sortKey);
     byte[] start = exclusiveStartKey == null ? null : ReadParameters.startKey(target, exclusiveStartKey);
-    return PageReader.read(db.storage(), target, PageReader.after(range, start, reverse), reverse, limit, filter,
-        null, false, consistent, context, null);
+    return PageReader.read(db.storage(), target, PageReader.after(range, start, reverse), reverse, limit, maxBytes,
+        filter, null, false, consistent, context, null);
   }
 }

@@ -14,10 +14,12 @@ import org.jspecify.annotations.Nullable;
  * @param count how many items matched the filter
  * @param scannedCount how many items were read before filtering
  * @param lastEvaluatedKey where the next page starts, or null when the range is exhausted
+ * @param bytesRead the size of what the page read, which its 1 MB limit counts
  */
 public record ReadPage(
     @Nullable List<PageItem> items,
     int count,
     int scannedCount,
     @Nullable Map<String, AttributeValue> lastEvaluatedKey,
-    @Nullable ConsumedCapacity consumedCapacity) {}
+    @Nullable ConsumedCapacity consumedCapacity,
+    long bytesRead) {}

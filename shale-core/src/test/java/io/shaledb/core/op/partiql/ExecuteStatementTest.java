@@ -186,6 +186,27 @@ class ExecuteStatementTest {
   }
 
   @Test
+  void select_partitionKeyIn_stopsThePageAtOneMegabyteAcrossItsPartitions() {
+    String pad = "x".repeat(250_000);
+    for (String partition : List.of("p", "q")) {
+      for (int i = 0; i < 3; i++) {
+        tables.put("ranged", List.of(Map.of("id", s(partition), "rk", s("r" + i), "pad", s(pad))));
+      }
+    }
+    Statement select = Ast.select(List.of(path("rk")), "ranged", Optional.empty(),
+        new Expr.In(path("id"), List.of(value(s("p")), value(s("q")))), List.of());
+
+    ExecuteStatementOutput first = run(select);
+    ExecuteStatementOutput second = run(select, null, first.nextToken());
+
+    // 3 items of p and 2 of q reach 1 MB: the item that crosses the limit is the page's last, as for Query.
+    assertThat(first.items()).hasSize(5);
+    assertThat(first.nextToken()).isNotNull();
+    assertThat(decoded(second.items())).containsExactly(Map.of("rk", s("r2")));
+    assertThat(second.nextToken()).isNull();
+  }
+
+  @Test
   void select_nestedPath_isAnsweredUnderItsLastName() {
     tables.put("items", List.of(Map.of("id", s("a"), "m", m(Map.of("inner", l(s("zero"), m(Map.of("c", n(7)))))))));
 

@@ -263,14 +263,22 @@ final class Selects {
     if (select.orderBy().isEmpty()) {
       return false;
     }
-    if (!partitionPinned) {
+    // The messages are DynamoDB Local 3.3.1's; the service's are not recorded.
+    if (select.where().isEmpty()) {
       throw DynamoException.validation("Must have WHERE clause in the statement when using ORDER BY clause.");
+    }
+    if (!partitionPinned) {
+      throw DynamoException.validation("Must have at least one non-optional hash key condition in WHERE clause when"
+          + " using ORDER BY clause.");
     }
     for (Statement.OrderBy term : select.orderBy()) {
       Expr.PathExpr path = term.path();
-      if (path.steps().size() != 1 || !keys.isKeyAttribute(path.topLevelName())) {
+      if (path.steps().size() != 1) {
+        throw DynamoException.validation("Argument to ORDER BY must be of type VariableReference. Type: PATH");
+      }
+      if (!keys.isKeyAttribute(path.topLevelName())) {
         throw DynamoException.validation("Variable reference " + path.topLevelName()
-            + " must refer to a hash key or a range key in the ORDER BY clause.");
+            + " in ORDER BY clause must be part of the primary key");
       }
     }
     // Within one partition only the sort key orders anything; ordering by the partition key changes nothing.

@@ -223,6 +223,23 @@ class ExecuteStatementTest {
         .hasMessage("Must have WHERE clause in the statement when using ORDER BY clause.");
   }
 
+  /** DynamoDB Local 3.3.1's messages; the service's are not recorded. */
+  @Test
+  void select_orderByOtherThanAKeyOfAPinnedPartition_isRefused() {
+    Expr pinned = eq(path("id"), value(s("p")));
+
+    assertThatThrownBy(() -> run(Ast.select(List.of(), "ranged", Optional.empty(),
+        compare(path("x"), Comparator.GT, value(n(1))), List.of(new Statement.OrderBy(path("rk"), false)))))
+        .hasMessage("Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY"
+            + " clause.");
+    assertThatThrownBy(() -> run(Ast.select(List.of(), "ranged", Optional.empty(), pinned,
+        List.of(new Statement.OrderBy(path("x"), false)))))
+        .hasMessage("Variable reference x in ORDER BY clause must be part of the primary key");
+    assertThatThrownBy(() -> run(Ast.select(List.of(), "ranged", Optional.empty(), pinned,
+        List.of(new Statement.OrderBy(path("rk", "inner"), false)))))
+        .hasMessage("Argument to ORDER BY must be of type VariableReference. Type: PATH");
+  }
+
   @Test
   void select_badNextToken_isInvalidNextToken() {
     assertThatThrownBy(() -> run(Ast.selectAll("items", null, 0), null, "AAAA"))

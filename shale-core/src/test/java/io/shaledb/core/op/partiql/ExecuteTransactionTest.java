@@ -116,6 +116,11 @@ class ExecuteTransactionTest {
         Ast.update("items", List.of(Ast.set(path("x"), value(n(2)))), eq(path("id"), value(s("a"))),
             Returning.NONE)))
         .hasMessage("Transaction request cannot include multiple operations on one item");
+    // The conformance suite's capture of the service (partiqlFunctions).
+    assertThatThrownBy(() -> run(null, Ast.selectAll("items", eq(path("id"), value(s("a"))), 0),
+        Ast.selectAll("items", eq(path("x"), value(n(1))), 0)))
+        .hasMessage("Validation failed in TransactStatements[1]: Select statements within ExecuteTransaction must"
+            + " specify the primary key in the where clause.");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.shaledb.core.partiql.parse;
 
 import io.shaledb.core.error.DynamoException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * DynamoDB's messages for statements it will not run, all ValidationExceptions. A statement its parser cannot read
@@ -23,6 +24,8 @@ final class Errors {
   static final String UNEXPECTED_TOKEN = "Unexpected token";
   static final String UNEXPECTED_TERM = "Unexpected term";
   static final String INVALID_PATH_DOT = "Invalid path dot component";
+  static final String BAG_ELEMENT =
+      "Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags";
 
   private Errors() {}
 
@@ -67,8 +70,22 @@ final class Errors {
   }
 
   static DynamoException unsupportedDataType(Token name) {
-    return DynamoException.validation(
-        "Unsupported data type: " + lower(name) + " under key root at " + name.position());
+    return unsupportedDataType(lower(name), name);
+  }
+
+  static DynamoException unsupportedDataType(String what, Token at) {
+    return DynamoException.validation("Unsupported data type: " + what + " under key root at " + at.position());
+  }
+
+  /** @param at the token the message points at, or null for none */
+  static DynamoException itemNotAStruct(@Nullable Token at) {
+    return DynamoException.validation("Unsupported format in item expression. Please use struct format {...} to"
+        + " express item values for insert statement." + (at == null ? "" : " at " + at.position()));
+  }
+
+  /** @param at the token the message points at, or null for none */
+  static DynamoException bagElement(@Nullable Token at) {
+    return DynamoException.validation(BAG_ELEMENT + (at == null ? "" : " at " + at.position()));
   }
 
   static DynamoException operandCount(Token name, int count) {

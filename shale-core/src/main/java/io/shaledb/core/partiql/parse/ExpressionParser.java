@@ -2,6 +2,7 @@ package io.shaledb.core.partiql.parse;
 
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.Comparator;
+import io.shaledb.core.model.AttributeType;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.partiql.ast.Expr;
 import io.shaledb.core.partiql.ast.Expr.Function;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recursive descent over PartiQL expressions, with SQL's precedence, lowest first: OR, AND, NOT, then a comparison,
@@ -57,7 +59,14 @@ final class ExpressionParser {
     if (tokens.accept(Type.LBRACE)) {
       return nested(() -> tuple(ValuePath.ROOT, true));
     }
-    return value(ValuePath.ROOT);
+    // Only a tuple written out is an item, not a parameter holding a map (DynamoDB Local 3.3.1, whose message points
+    // at the value past any brackets and sign, and not at a path).
+    int ahead = 0;
+    while (tokens.peekAt(ahead).type() == Type.LPAREN || tokens.peekAt(ahead).type() == Type.MINUS) {
+      ahead++;
+    }
+    Token value = tokens.peekAt(ahead);
+    throw Errors.itemNotAStruct(value.isName() ? null : value);
   }
 
   /** The value of {@code SET target = ...}; SET_ADD and SET_DELETE must name the target first. */
@@ -245,13 +254,47 @@ final class ExpressionParser {
     List<Expr> elements = new ArrayList<>();
     if (!tokens.accept(close)) {
       do {
-        elements.add(value(at.index(elements.size())));
+        Token start = tokens.peek();
+        Expr element = value(at.index(elements.size()));
+        if (bag) {
+          checkBagElement(elements, element, start);
+        }
+        elements.add(element);
       } while (tokens.accept(Type.COMMA));
       tokens.expect(close);
     } else if (bag) {
       throw DynamoException.validation("Empty bags are not supported");
     }
     return elements;
+  }
+
+  /**
+   * A bag holds strings or numbers, all of the first element's type, and a parameter only as its first element (its
+   * type is checked when it is bound). DynamoDB Local 3.3.1 points at the offending element unless the bag began with
+   * a number, and says a later parameter is an unsupported data type; the service's answers are not recorded.
+   */
+  private static void checkBagElement(List<Expr> before, Expr element, Token start) {
+    boolean first = before.isEmpty();
+    if (element instanceof Expr.Parameter) {
+      if (!first) {
+        throw Errors.unsupportedDataType("Parameter", start);
+      }
+      return;
+    }
+    AttributeType type = bagType(element);
+    AttributeType expected = first ? type : bagType(before.getFirst());
+    if (type == null || (expected != null && type != expected)) {
+      throw Errors.bagElement(!first && expected == AttributeType.N ? null : start);
+    }
+  }
+
+  /** S or N for a string or number literal; null for anything else. */
+  private static @Nullable AttributeType bagType(Expr element) {
+    if (element instanceof Expr.Literal literal
+        && (literal.value().type() == AttributeType.S || literal.value().type() == AttributeType.N)) {
+      return literal.value().type();
+    }
+    return null;
   }
 
   /** The entries of a tuple up to its closing brace; {@code attributes} when they are an item's, each a root. */

@@ -60,7 +60,7 @@ final class RandomStatements {
 
   private Statement.Insert insert() {
     String table = name();
-    Expr item = random.nextInt(4) == 0 ? parameter() : tuple(2, false);
+    Expr item = tuple(2, false);
     return new Statement.Insert(table, item, parameters);
   }
 
@@ -143,9 +143,10 @@ final class RandomStatements {
     return new Expr.TupleExpr(list(0, 3, () -> new Expr.TupleExpr.Entry(pick(NAMES), value(depth, calls))));
   }
 
+  /** A bag of strings or of numbers: DynamoDB's sets hold one type. */
   private Expr.BagExpr bag() {
-    return new Expr.BagExpr(list(1, 3, () -> random.nextBoolean() ? string()
-        : new Expr.Literal(new AttributeValue.N(number()))));
+    boolean strings = random.nextBoolean();
+    return new Expr.BagExpr(list(1, 3, () -> strings ? string() : new Expr.Literal(new AttributeValue.N(number()))));
   }
 
   private Expr.Literal string() {

@@ -23,6 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StatementParserErrorsTest {
   private static final String MALFORMED = "Statement wasn't well formed, can't be processed: ";
   private static final String LEFTOVER = MALFORMED + "Unexpected token after expression";
+  private static final String NOT_A_STRUCT = "Unsupported format in item expression. Please use struct format {...}"
+      + " to express item values for insert statement.";
+  private static final String BAG =
+      "Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags";
   private static final String OVERFLOW =
       "Number overflow. Attempting to store a number with magnitude larger than supported range";
   private static final String UNDERFLOW =
@@ -150,7 +154,17 @@ class StatementParserErrorsTest {
         arguments("SELECT * FROM \"a\" WHERE a IS bag", "Unsupported data type for IS operator: BAG. "
             + unsupportedIs),
         arguments("SELECT * FROM \"a\" WHERE pk IN ?", invalidIn),
-        arguments("SELECT * FROM \"a\" WHERE pk IN []", invalidIn));
+        arguments("SELECT * FROM \"a\" WHERE pk IN []", invalidIn),
+        arguments("INSERT INTO \"a\" VALUE [1, 2]", NOT_A_STRUCT + " at 1:23:1"),
+        arguments("INSERT INTO \"a\" VALUE ?", NOT_A_STRUCT + " at 1:23:1"),
+        arguments("INSERT INTO \"a\" VALUE  (-'x')", NOT_A_STRUCT + " at 1:26:3"),
+        arguments("INSERT INTO \"a\" VALUE a.b", NOT_A_STRUCT),
+        arguments("INSERT INTO \"a\" VALUE {'s': <<true>>}", BAG + " at 1:31:4"),
+        arguments("INSERT INTO \"a\" VALUE {'s': <<'a', 1>>}", BAG + " at 1:36:1"),
+        arguments("INSERT INTO \"a\" VALUE {'s': <<1, 'a'>>}", BAG),
+        arguments("INSERT INTO \"a\" VALUE {'s': <<1, ?>>}", "Unsupported data type: Parameter under key root"
+            + " at 1:34:1"),
+        arguments("SELECT * FROM \"a\" WHERE s = <<'a', [1]>>", BAG + " at 1:36:1"));
   }
 
   static Stream<Arguments> chosenMessages() {

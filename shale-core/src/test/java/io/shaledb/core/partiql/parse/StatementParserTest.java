@@ -80,12 +80,6 @@ class StatementParserTest {
   }
 
   @Test
-  void parse_insertParameter_isTheWholeItem() {
-    assertThat(StatementParser.parse("INSERT INTO t VALUE ?")).isEqualTo(
-        new Statement.Insert("t", new Expr.Parameter(0), 1));
-  }
-
-  @Test
   void parse_updateWithRepeatedSetAndRemoveClauses_keepsActionsInWrittenOrder() {
     Statement statement = StatementParser.parse("UPDATE \"Music\" SET a = 1, b = b + ? REMOVE c, d[0] SET e = "
         + "list_append(e, [?]) SET f = set_add(f, <<'x'>>) WHERE pk = ? AND sk = 'k' RETURNING MODIFIED NEW *");

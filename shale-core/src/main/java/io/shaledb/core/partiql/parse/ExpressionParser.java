@@ -160,6 +160,9 @@ final class ExpressionParser {
     if (tokens.at(Type.RPAREN)) {
       throw Errors.unexpectedTerm(tokens.peek());
     }
+    if (tokens.atKeyword("SELECT")) {
+      throw Errors.invalidIn();
+    }
     return nested(() -> new Expr.In(left, elements(Type.RPAREN, ValuePath.ROOT, false)));
   }
 
@@ -238,7 +241,13 @@ final class ExpressionParser {
     tokens.next();
     Token number = tokens.peek();
     if (number.type() != Type.NUMBER) {
-      throw Errors.unexpectedTerm(number);
+      // A minus before anything but a number: DynamoDB Local 3.3.1 reads it as an operator it does not support.
+      throw switch (clause) {
+        case CONDITION -> DynamoException.validation("Unsupported operator in Condition Expression. Operator: -");
+        case ASSIGNMENT -> DynamoException.validation("Incorrect number of operands for operator or function;"
+            + " operator or function: -, number of operands: 1");
+        case ITEM -> Errors.unexpectedTerm(number);
+      };
     }
     tokens.next();
     return new Expr.Literal(Literals.number("-" + number.value(), at));

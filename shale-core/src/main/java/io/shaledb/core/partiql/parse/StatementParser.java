@@ -1,5 +1,6 @@
 package io.shaledb.core.partiql.parse;
 
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.partiql.ast.Expr;
 import io.shaledb.core.partiql.ast.Returning;
 import io.shaledb.core.partiql.ast.Statement;
@@ -115,6 +116,10 @@ public final class StatementParser {
     }
     tokens.expectKeyword("VALUE");
     Expr item = expressions.item();
+    if (tokens.atKeyword("RETURNING")) {
+      // DynamoDB Local 3.3.1's words.
+      throw DynamoException.validation("RETURNING is not supported in INSERT");
+    }
     return new Statement.Insert(table, item, tokens.parameterCount());
   }
 
@@ -122,16 +127,14 @@ public final class StatementParser {
     String table = singleTable();
     refuseAlias();
     List<UpdateAction> actions = actions();
-    tokens.expectKeyword("WHERE");
-    Expr where = expressions.condition();
+    Expr where = where();
     return new Statement.Update(table, actions, where, returning(), tokens.parameterCount());
   }
 
   private Statement.Update fromFirstUpdate() {
     String table = singleTable();
     refuseAlias();
-    tokens.expectKeyword("WHERE");
-    Expr where = expressions.condition();
+    Expr where = where();
     List<UpdateAction> actions = actions();
     return new Statement.Update(table, actions, where, returning(), tokens.parameterCount());
   }
@@ -140,13 +143,24 @@ public final class StatementParser {
     tokens.expectKeyword("FROM");
     String table = singleTable();
     refuseAlias();
-    tokens.expectKeyword("WHERE");
-    Expr where = expressions.condition();
+    Expr where = where();
     Returning returning = returning();
     if (returning != Returning.NONE && returning != Returning.ALL_OLD) {
       throw Errors.deleteReturning("RETURNING " + returning.name().replace('_', ' ') + " *");
     }
     return new Statement.Delete(table, where, returning, tokens.parameterCount());
+  }
+
+  /**
+   * The WHERE of a write. One left out altogether names no key, which DynamoDB Local 3.3.1 answers before it looks the
+   * table up, as it answers a WHERE without the whole key.
+   */
+  private Expr where() {
+    if (tokens.at(Type.EOF)) {
+      throw DynamoException.validation("Where clause does not contain a mandatory equality on all key attributes");
+    }
+    tokens.expectKeyword("WHERE");
+    return expressions.condition();
   }
 
   private Statement.Exists exists() {

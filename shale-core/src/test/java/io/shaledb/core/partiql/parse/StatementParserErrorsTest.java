@@ -164,9 +164,31 @@ class StatementParserErrorsTest {
         arguments("INSERT INTO \"a\" VALUE {'s': <<1, 'a'>>}", BAG),
         arguments("INSERT INTO \"a\" VALUE {'s': <<1, ?>>}", "Unsupported data type: Parameter under key root"
             + " at 1:34:1"),
-        arguments("SELECT * FROM \"a\" WHERE s = <<'a', [1]>>", BAG + " at 1:36:1"));
+        arguments("SELECT * FROM \"a\" WHERE s = <<'a', [1]>>", BAG + " at 1:36:1"),
+        arguments("INSERT INTO \"a\" VALUE {'pk': 1} RETURNING ALL NEW *", "RETURNING is not supported in INSERT"),
+        arguments("SELECT * FROM \"a\" WHERE pk IN (SELECT x FROM \"b\")", invalidIn),
+        arguments("DELETE FROM \"a\"", "Where clause does not contain a mandatory equality on all key attributes"),
+        arguments("UPDATE \"a\" SET x = 1", "Where clause does not contain a mandatory equality on all key attributes"),
+        arguments("SELECT * FROM \"a\" WHERE a = - b", "Unsupported operator in Condition Expression. Operator: -"),
+        arguments("UPDATE \"a\" SET x = -b WHERE pk = 1", "Incorrect number of operands for operator or function;"
+            + " operator or function: -, number of operands: 1"),
+        arguments("SELECT * FROM \"a\" WHERE begins_with(a)",
+            "Incorrect number of operands for operator or function; operator or function: begins_with,"
+                + " number of operands: 1"));
   }
 
+  /**
+   * Where neither a capture nor DynamoDB Local settles the wording. DynamoDB Local parses JOIN, a second table, GROUP
+   * BY, HAVING, LIMIT and LIKE as PartiQL and refuses them in words of its own ("Only select from a single table or
+   * index is supported.", "Unsupported clause: LIMIT at ...", "Unsupported operator in Condition Expression.
+   * Operator: like"), but it drops positions the service gives elsewhere ("Unrecognized function: exists" where the
+   * service says "... at 1:38:6"), so its words are not taken for these; its syntax errors echo the statement, which
+   * the service's never do. Its other differences: UNION answers "EXISTS can only be used in ExecuteTransaction write
+   * requests.", VALUES "Unsupported operation: InsertOp", {@code a.*} "Changing item's hierarchy while reading isn't
+   * supported", a list_append in a WHERE "The function is not allowed in a condition expression; function:
+   * list_append"; it names an unknown function without a position, and an empty bag in a WHERE with one (the
+   * service's answer to an empty bag in a SET, captured, has none).
+   */
   static Stream<Arguments> chosenMessages() {
     return Stream.of(
         // Constructs DynamoDB does not run: left over after a whole statement, as in the captured cases.
@@ -176,28 +198,20 @@ class StatementParserErrorsTest {
         arguments("SELECT * FROM \"a\" WHERE pk = 1 LIMIT 10", LEFTOVER),
         arguments("SELECT * FROM \"a\" WHERE a LIKE 'x%'", LEFTOVER),
         arguments("SELECT * FROM \"a\" WHERE pk = 1 UNION SELECT * FROM \"b\"", LEFTOVER),
-        arguments("INSERT INTO \"a\" VALUE {'pk': 1} RETURNING ALL NEW *", LEFTOVER),
         // A reserved word where a name or value is due (PyDynamoDB issue 26 shows the wording).
         arguments("INSERT INTO \"a\" VALUES ('x')", MALFORMED + "Unexpected keyword"),
-        arguments("SELECT * FROM \"a\" WHERE pk IN (SELECT x FROM \"b\")", MALFORMED + "Unexpected keyword"),
         arguments("SELECT * FROM \"a\" WHERE value = 1", MALFORMED + "Unexpected keyword"),
         arguments("SELECT * FROM \"a\" WHERE pk = ", MALFORMED + "Unexpected term"),
         arguments("SELECT * FROM \"a\" WHERE (pk = 1", MALFORMED + "Unexpected token"),
         arguments("SELECT * FROM", MALFORMED + "Unexpected term"),
         arguments("SELECT * \"a\"", MALFORMED + "Unexpected token"),
-        arguments("DELETE FROM \"a\"", MALFORMED + "Unexpected token"),
-        arguments("UPDATE \"a\" SET x = 1", MALFORMED + "Unexpected token"),
         arguments("UPDATE \"a\" WHERE pk = 1", MALFORMED + "Expected data manipulation"),
         arguments("UPDATE \"a\" SET x = 1 WHERE pk = 1 RETURNING ALL *", MALFORMED + "Unexpected token"),
         arguments("SELECT * FROM \"a\" WHERE a IS NUMBER", MALFORMED + "Unexpected token"),
-        arguments("SELECT * FROM \"a\" WHERE a = - b", MALFORMED + "Unexpected term"),
         arguments("SELECT a.* FROM \"a\"", MALFORMED + "Invalid path dot component"),
         arguments("SELECT 'x' FROM \"a\"", "Unexpected path component at 1:8:3"),
         arguments("SELECT * FROM \"a\" WHERE foo(a) = 1", "Unrecognized function: foo at 1:25:3"),
         arguments("SELECT * FROM \"a\" WHERE list_append(a, b) = 1", "Unrecognized function: list_append at 1:25:11"),
-        arguments("SELECT * FROM \"a\" WHERE begins_with(a)",
-            "Incorrect number of operands for operator or function; operator or function: begins_with,"
-                + " number of operands: 1"),
         arguments("UPDATE \"a\".\"i\" SET x = 1 WHERE pk = 1",
             "FROM clause may only contain a single table name in data manipulation statements"),
         arguments("SELECT * FROM \"a\" WHERE pk = <<>>", "Empty bags are not supported"),

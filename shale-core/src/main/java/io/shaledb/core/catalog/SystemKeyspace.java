@@ -50,7 +50,8 @@ public final class SystemKeyspace {
   /** Background work that keeps a resume position per keyspace. Persisted by ordinal: never reorder. */
   public enum Task {
     TIME_TO_LIVE_SWEEP,
-    INDEX_BACKFILL
+    INDEX_BACKFILL,
+    HISTORY_RECLAIM
   }
 
   private SystemKeyspace() {}

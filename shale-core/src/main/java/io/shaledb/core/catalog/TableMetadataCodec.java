@@ -7,6 +7,7 @@ import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.KinesisDestination;
 import io.shaledb.core.schema.OnDemandThroughput;
+import io.shaledb.core.schema.PointInTimeRecovery;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.ScalarType;
@@ -40,9 +41,9 @@ final class TableMetadataCodec {
    * Version 2 added secondary indexes, version 3 the stream and time to live, version 4 when time to live last
    * changed (older tables have none), version 5 index keys of several partition and sort attributes (older indexes
    * have one partition attribute and at most one sort attribute), version 6 the {@link TableOptions} (older tables
-   * have the defaults).
+   * have the defaults), version 7 point-in-time recovery (off in older tables).
    */
-  private static final int VERSION = 6;
+  private static final int VERSION = 7;
 
   private TableMetadataCodec() {}
 
@@ -148,7 +149,7 @@ final class TableMetadataCodec {
       }
       TimeToLive timeToLive = new TimeToLive(timeToLiveAttribute,
           version >= 4 ? readInstant(in) : Optional.empty());
-      TableOptions options = version >= 6 ? readOptions(in) : TableOptions.DEFAULTS;
+      TableOptions options = version >= 6 ? readOptions(in, version) : TableOptions.DEFAULTS;
       return new TableMetadata(
           name, keyspace, tableId, KeySchema.of(partitionKey, sortKey), definitions, billingMode, throughput,
           payPerRequestSince, created, tags, deletionProtection, indexes, stream, timeToLive, options);
@@ -192,9 +193,16 @@ final class TableMetadataCodec {
       out.write(document);
       out.writeUTF(options.resourcePolicy().get().revisionId());
     }
+    out.writeBoolean(options.pointInTimeRecovery().isPresent());
+    if (options.pointInTimeRecovery().isPresent()) {
+      PointInTimeRecovery recovery = options.pointInTimeRecovery().get();
+      out.writeInt(recovery.historyKeyspace());
+      out.writeLong(recovery.enabledAt().toEpochMilli());
+      out.writeByte(recovery.recoveryPeriodDays());
+    }
   }
 
-  private static TableOptions readOptions(DataInputStream in) throws IOException {
+  private static TableOptions readOptions(DataInputStream in, int version) throws IOException {
     TableClass tableClass = TableClass.values()[in.readUnsignedByte()];
     Optional<OnDemandThroughput> onDemand = in.readBoolean()
         ? Optional.of(new OnDemandThroughput(in.readLong(), in.readLong())) : Optional.empty();
@@ -218,7 +226,12 @@ final class TableMetadataCodec {
       in.readFully(document);
       policy = Optional.of(new ResourcePolicy(new String(document, StandardCharsets.UTF_8), in.readUTF()));
     }
-    return new TableOptions(tableClass, onDemand, warm, tableInsights, indexInsights, destinations, policy);
+    Optional<PointInTimeRecovery> recovery = version >= 7 && in.readBoolean()
+        ? Optional.of(new PointInTimeRecovery(in.readInt(), Instant.ofEpochMilli(in.readLong()),
+            in.readUnsignedByte()))
+        : Optional.empty();
+    return new TableOptions(tableClass, onDemand, warm, tableInsights, indexInsights, destinations, policy,
+        recovery);
   }
 
   private static void writeInsights(DataOutputStream out, ContributorInsights insights) throws IOException {

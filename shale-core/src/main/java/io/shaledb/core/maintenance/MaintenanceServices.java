@@ -28,6 +28,7 @@ public final class MaintenanceServices {
         case KEYSPACE_RECLAIM -> new KeyspaceReclaimer(db);
         case TOKEN_EXPIRY -> new TokenExpiry(db);
         case CATALOG_REFRESH -> new CatalogRefresh(db.catalog());
+        case HISTORY_RECLAIM -> new HistoryReclaimer(db);
       });
     }
     db.background().start(services, interval, FIRST_BACKOFF);

@@ -2,6 +2,7 @@ package io.shaledb.core.write;
 
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.history.History;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
@@ -94,7 +95,7 @@ public final class WritePipeline {
         return Committed.nothing(false);
       }
       List<Staged> changes = new ArrayList<>();
-      stage(tx, current, key, stored, item, null, -1, true, changes);
+      stage(tx, current, key, stored, item, null, -1, true, db.clock().millis(), changes);
       return new Committed<>(true, changes);
     });
   }
@@ -126,11 +127,14 @@ public final class WritePipeline {
         return Committed.nothing(List.of());
       }
       List<Step> steps = evaluate(tx, writes, flavour);
+      // Read in the transaction, after its reads: a commit that lost a conflict to another change of the same item
+      // runs again with a time no earlier than that change's, so an item's history is in commit order.
+      long changeMillis = context.clock().millis();
       List<Staged> changes = new ArrayList<>();
       Map<String, TableMetadata> tables = new HashMap<>();
       List<WriteOutcome> staged = new ArrayList<>(steps.size());
       for (Step step : steps) {
-        staged.add(stage(tx, tables, step, flavour, changes));
+        staged.add(stage(tx, tables, step, flavour, changeMillis, changes));
       }
       if (guard != null) {
         guard.record(tx);
@@ -214,7 +218,7 @@ public final class WritePipeline {
 
   /** Stages one step's item, charging what DynamoDB charges for it. */
   private WriteOutcome stage(Transaction tx, Map<String, TableMetadata> tables, Step step, Flavour flavour,
-      List<Staged> changes) {
+      long changeMillis, List<Staged> changes) {
     int factor = flavour == Flavour.TRANSACTION ? 2 : 1;
     if (step.write().checkOnly()) {
       byte[] stored = step.stored();
@@ -224,7 +228,7 @@ public final class WritePipeline {
     }
     TableMetadata table = tables.computeIfAbsent(step.write().table().name(), name -> db.catalog().current(tx, name));
     Staging staging = stage(tx, table, step.write().key(), step.stored(), step.previous(), step.next(),
-        step.nextSize(), false, changes);
+        step.nextSize(), false, changeMillis, changes);
     return new WriteOutcome(step.previous(), step.next(), staging.itemCollectionBytes(),
         factor * ConsumedCapacity.writeUnits(staging.chargedBytes()),
         IndexWriteUnits.of(table, step.previous(), step.next(), factor));
@@ -232,11 +236,12 @@ public final class WritePipeline {
 
   /**
    * Stages the new version of one item (null deletes it), of size {@code newSize} (checked), and of its index
-   * entries, item collection and stream record.
+   * entries, item collection, stream record and, with point-in-time recovery, its previous version as of
+   * {@code changeMillis}.
    */
   private Staging stage(Transaction tx, TableMetadata table, byte[] key, byte @Nullable [] stored,
       @Nullable Map<String, AttributeValue> previous, @Nullable Map<String, AttributeValue> current, long newSize,
-      boolean byService, List<Staged> changes) {
+      boolean byService, long changeMillis, List<Staged> changes) {
     if (current != null) {
       IndexEntries.check(table, current);
       tx.put(key, ItemCodec.encode(current, newSize));
@@ -249,6 +254,9 @@ public final class WritePipeline {
     long collection = previous == null && current == null ? -1
         : ItemCollections.update(tx, table, previous, current, db.itemCollectionLimitBytes());
     db.streams().append(tx, table, previous, current, byService);
+    if (previous != null || current != null) {
+      History.record(tx, table, key, stored, changeMillis);
+    }
     return new Staging(collection, Math.max(0, Math.max(oldSize, newSize)));
   }
 }

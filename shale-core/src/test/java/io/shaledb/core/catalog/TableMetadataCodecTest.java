@@ -11,6 +11,7 @@ import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.KinesisDestination;
 import io.shaledb.core.schema.OnDemandThroughput;
+import io.shaledb.core.schema.PointInTimeRecovery;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.ScalarType;
@@ -109,7 +110,8 @@ class TableMetadataCodecTest {
         List.of(new KinesisDestination("arn:aws:kinesis:us-east-1:000000000000:stream/s",
             KinesisDestination.Status.ENABLE_FAILED, KinesisDestination.Precision.MICROSECOND)),
         Optional.of(new ResourcePolicy("{\"Version\":\"2012-10-17\",\"Sid\":\"\u00e9\uD83D\uDE00\"}",
-            "1780308000000")));
+            "1780308000000")),
+        Optional.of(new PointInTimeRecovery(42, AT, 7)));
     TableMetadata table = music().withOptions(options);
 
     assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(table))).isEqualTo(table);

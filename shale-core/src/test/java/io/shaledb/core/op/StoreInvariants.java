@@ -40,7 +40,7 @@ public final class StoreInvariants {
 
   /**
    * Every ACTIVE index holds exactly the entries computed from its table's items; every key outside the system
-   * keyspace, and every system key a keyspace owns, belongs to a live table, index or stream, or to a keyspace
+   * keyspace, and every system key a keyspace owns, belongs to a live table, index, stream or history, or to a keyspace
    * dropped and not yet cleared; every stream is consistent with its shards (see {@link #checkStream}).
    */
   public static void check(Database db) {
@@ -52,6 +52,7 @@ public final class StoreInvariants {
       Set<Integer> owned = new HashSet<>();
       for (TableMetadata table : db.catalog().list()) {
         owned.add(table.keyspace());
+        table.options().pointInTimeRecovery().ifPresent(recovery -> owned.add(recovery.historyKeyspace()));
         for (IndexMetadata index : table.indexes()) {
           owned.add(index.keyspace());
           if (index.status() == IndexMetadata.IndexStatus.ACTIVE) {

@@ -37,9 +37,15 @@ public final class BackupJson {
   public static void writeContinuousBackups(JsonGenerator g, ContinuousBackupsOutput out) throws IOException {
     g.writeStartObject();
     g.writeObjectFieldStart("ContinuousBackupsDescription");
-    g.writeStringField("ContinuousBackupsStatus", out.continuousBackupsEnabled() ? "ENABLED" : "DISABLED");
+    g.writeStringField("ContinuousBackupsStatus", out.recovery().isPresent() ? "ENABLED" : "DISABLED");
     g.writeObjectFieldStart("PointInTimeRecoveryDescription");
-    g.writeStringField("PointInTimeRecoveryStatus", out.pointInTimeRecoveryEnabled() ? "ENABLED" : "DISABLED");
+    g.writeStringField("PointInTimeRecoveryStatus", out.recovery().isPresent() ? "ENABLED" : "DISABLED");
+    if (out.recovery().isPresent()) {
+      ContinuousBackupsOutput.RecoveryWindow window = out.recovery().get();
+      TableJson.writeInstant(g, "EarliestRestorableDateTime", window.earliestRestorable());
+      TableJson.writeInstant(g, "LatestRestorableDateTime", window.latestRestorable());
+      g.writeNumberField("RecoveryPeriodInDays", window.recoveryPeriodDays());
+    }
     g.writeEndObject();
     g.writeEndObject();
     g.writeEndObject();

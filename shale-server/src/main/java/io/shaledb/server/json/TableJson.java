@@ -672,7 +672,7 @@ public final class TableJson {
   }
 
   /** DynamoDB's timestamps: epoch seconds with a fraction. */
-  private static void writeInstant(JsonGenerator g, String field, Instant instant) throws IOException {
+  static void writeInstant(JsonGenerator g, String field, Instant instant) throws IOException {
     g.writeFieldName(field);
     g.writeNumber(BigDecimal.valueOf(instant.toEpochMilli(), 3));
   }

@@ -41,6 +41,7 @@ import io.shaledb.core.op.table.ListContributorInsights;
 import io.shaledb.core.op.table.ListTables;
 import io.shaledb.core.op.table.ListTagsOfResource;
 import io.shaledb.core.op.table.PutResourcePolicy;
+import io.shaledb.core.op.table.RestoreTableToPointInTime;
 import io.shaledb.core.op.table.TagResource;
 import io.shaledb.core.op.table.UntagResource;
 import io.shaledb.core.op.table.UpdateContinuousBackups;
@@ -62,6 +63,7 @@ import io.shaledb.server.json.Json;
 import io.shaledb.server.json.JsonInput;
 import io.shaledb.server.json.KinesisJson;
 import io.shaledb.server.json.PartiqlJson;
+import io.shaledb.server.json.PitrJson;
 import io.shaledb.server.json.PolicyJson;
 import io.shaledb.server.json.ReadJson;
 import io.shaledb.server.json.ReplicaJson;
@@ -126,6 +128,8 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             BackupJson::writeContinuousBackups)),
         Map.entry("UpdateContinuousBackups", new Route<>(BackupJson::readUpdateContinuousBackups,
             new UpdateContinuousBackups(db), BackupJson::writeContinuousBackups)),
+        Map.entry("RestoreTableToPointInTime", new Route<>(PitrJson::readRestoreTableToPointInTime,
+            new RestoreTableToPointInTime(db), (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
         Map.entry("DescribeContributorInsights", new Route<>(InsightsJson::readContributorInsights,
             new DescribeContributorInsights(db), InsightsJson::writeContributorInsights)),
         Map.entry("UpdateContributorInsights", new Route<>(InsightsJson::readContributorInsights,

@@ -28,7 +28,7 @@ final class UnknownOperations {
    */
   private static final Set<String> NOT_YET = Stream.of("CreateBackup", "CreateGlobalTable", "DeleteBackup",
       "DescribeBackup", "DescribeExport", "DescribeImport", "ExportTableToPointInTime", "ImportTable", "ListBackups",
-      "ListExports", "ListGlobalTables", "ListImports", "RestoreTableFromBackup", "RestoreTableToPointInTime",
+      "ListExports", "ListGlobalTables", "ListImports", "RestoreTableFromBackup",
       "UpdateGlobalTable", "UpdateGlobalTableSettings").map(operation -> "DynamoDB_20120810." + operation)
       .collect(Collectors.toUnmodifiableSet());
 

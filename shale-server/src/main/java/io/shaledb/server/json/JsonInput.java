@@ -7,6 +7,7 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.validate.Choice;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,6 +125,16 @@ public final class JsonInput implements AutoCloseable {
       case VALUE_NUMBER_INT -> parser.getLongValue();
       case VALUE_NULL -> null;
       default -> throw SerializationErrors.notALong(token);
+    };
+  }
+
+  /** A timestamp, which the SDKs send as epoch seconds with a fraction. */
+  public @Nullable BigDecimal readEpochSeconds() throws IOException {
+    JsonToken token = parser.currentToken();
+    return switch (token) {
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+      case VALUE_NULL -> null;
+      default -> throw SerializationErrors.notATimestamp(token);
     };
   }
 

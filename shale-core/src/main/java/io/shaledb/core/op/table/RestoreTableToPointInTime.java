@@ -43,6 +43,8 @@ import java.util.UUID;
  */
 public final class RestoreTableToPointInTime implements Operation<RestoreTableToPointInTimeInput, TableDescription> {
   private static final int ITEMS_PER_BATCH = 100;
+  /** Far beyond any instant a clock reads, and small enough that its milliseconds fit in a long. */
+  private static final BigDecimal LATEST_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE / 1000);
   private final Database db;
   private final WritePipeline writes;
 
@@ -107,9 +109,10 @@ public final class RestoreTableToPointInTime implements Operation<RestoreTableTo
     BigDecimal seconds = in.restoreDateTime();
     long earliest = recovery.earliestRestorable(now).toEpochMilli();
     long latest = now.toEpochMilli();
-    long millis = seconds == null ? Long.MIN_VALUE
-        : seconds.movePointRight(3).setScale(0, RoundingMode.FLOOR).max(BigDecimal.valueOf(Long.MIN_VALUE))
-            .min(BigDecimal.valueOf(Long.MAX_VALUE)).longValueExact();
+    // Compared before scaling: a number such as 1E+999999999 must not become a billion-digit integer.
+    long millis = seconds != null && seconds.abs().compareTo(LATEST_SECONDS) <= 0
+        ? seconds.movePointRight(3).setScale(0, RoundingMode.FLOOR).longValueExact()
+        : Long.MIN_VALUE;
     if (millis < earliest || millis > latest) {
       throw new DynamoException(ErrorCode.INVALID_RESTORE_TIME, "An invalid restore time was specified."
           + " RestoreDateTime must be between EarliestRestorableDateTime and LatestRestorableDateTime.");

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.background.Service;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
@@ -68,6 +69,9 @@ public final class UpdateContinuousBackups implements Operation<UpdateContinuous
       }
       return updated;
     });
+    if (!enable) {
+      db.background().wake(Service.KEYSPACE_RECLAIM);
+    }
     return ContinuousBackupsOutput.of(changed, now);
   }
 }

@@ -12,18 +12,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsStatus;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.InvalidRestoreTimeException;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryUnavailableException;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableAlreadyExistsException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
@@ -158,14 +154,7 @@ class ContinuousBackupsIT {
 
   @Test
   void restoreTableToPointInTime_latestRestorableTime_copiesTheItemsAndIndexes() {
-    String source = Tables.unique("pitr-source");
-    client.createTable(r -> r.tableName(source).billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(Tables.definition("id", ScalarAttributeType.S),
-            Tables.definition("v", ScalarAttributeType.S))
-        .keySchema(Tables.key("id", KeyType.HASH))
-        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-v")
-            .keySchema(Tables.key("v", KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.ALL))
-            .build()));
+    String source = Tables.createWithGlobalIndex(client, "pitr-source", "by-v", "v", ProjectionType.ALL);
     enable(source);
     put(source, "a", "1");
     put(source, "b", "2");

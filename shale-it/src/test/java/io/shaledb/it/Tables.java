@@ -5,8 +5,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Table fixtures shared by the integration tests. */
@@ -40,6 +42,18 @@ final class Tables {
 
   static String createSimple(DynamoDbClient client, String base) {
     return create(client, base, "id", ScalarAttributeType.S, null, null);
+  }
+
+  /** Creates an on-demand table keyed by {@code id} (S) with a global index keyed by {@code indexKey} (S). */
+  static String createWithGlobalIndex(DynamoDbClient client, String base, String index, String indexKey,
+      ProjectionType projection) {
+    String name = unique(base);
+    client.createTable(r -> r.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(definition("id", ScalarAttributeType.S), definition(indexKey, ScalarAttributeType.S))
+        .keySchema(key("id", KeyType.HASH))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(index)
+            .keySchema(key(indexKey, KeyType.HASH)).projection(p -> p.projectionType(projection)).build()));
+    return name;
   }
 
   static AttributeDefinition definition(String name, ScalarAttributeType type) {

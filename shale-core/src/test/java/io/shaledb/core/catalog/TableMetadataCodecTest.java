@@ -51,6 +51,12 @@ class TableMetadataCodecTest {
       + "2d670000000c0001000167010001000000000000000000000300000000000000040000019de2fb1900000100036578700000019d"
       + "e2fb1900";
 
+  /**
+   * {@link #music()} as format version 6 wrote it (before point-in-time recovery): version 5's fields, then the
+   * default table options (class STANDARD, no throughput bounds, no insights, no destinations, no policy).
+   */
+  private static final String MUSIC_VERSION_6 = "06" + MUSIC_VERSION_5.substring(2) + "00".repeat(11);
+
   private static KeyAttribute key(String name, ScalarType type) {
     return new KeyAttribute(name, type);
   }
@@ -98,6 +104,14 @@ class TableMetadataCodecTest {
 
     assertThat(decoded).isEqualTo(music());
     assertThat(decoded.options()).isEqualTo(TableOptions.DEFAULTS);
+  }
+
+  @Test
+  void decode_version6Table_hasPointInTimeRecoveryOff() {
+    TableMetadata decoded = TableMetadataCodec.decode(HexFormat.of().parseHex(MUSIC_VERSION_6));
+
+    assertThat(decoded).isEqualTo(music());
+    assertThat(decoded.options().pointInTimeRecovery()).isEmpty();
   }
 
   @Test

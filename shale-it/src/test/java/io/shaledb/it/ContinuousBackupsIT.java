@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
 /**
- * Continuous backups say what ShaleDB keeps: no backups and no history, so both are DISABLED, and turning recovery on
- * is refused rather than promised.
+ * Continuous backups say what ShaleDB keeps: on-demand backups (ENABLED, as DynamoDB answers for every table) and no
+ * history (point-in-time recovery DISABLED), and turning recovery on is refused rather than promised.
  */
 @ShaleDbTest
 class ContinuousBackupsIT {
@@ -25,18 +25,18 @@ class ContinuousBackupsIT {
     this.client = client;
   }
 
-  private static void assertDisabled(ContinuousBackupsDescription description) {
-    assertThat(description.continuousBackupsStatus()).isEqualTo(ContinuousBackupsStatus.DISABLED);
+  private static void assertRecoveryDisabled(ContinuousBackupsDescription description) {
+    assertThat(description.continuousBackupsStatus()).isEqualTo(ContinuousBackupsStatus.ENABLED);
     assertThat(description.pointInTimeRecoveryDescription().pointInTimeRecoveryStatus())
         .isEqualTo(PointInTimeRecoveryStatus.DISABLED);
     assertThat(description.pointInTimeRecoveryDescription().earliestRestorableDateTime()).isNull();
   }
 
   @Test
-  void describeContinuousBackups_anyTable_saysBackupsAndRecoveryAreDisabled() {
+  void describeContinuousBackups_anyTable_saysBackupsEnabledAndRecoveryDisabled() {
     String table = Tables.createSimple(client, "pitr");
 
-    assertDisabled(client.describeContinuousBackups(r -> r.tableName(table)).continuousBackupsDescription());
+    assertRecoveryDisabled(client.describeContinuousBackups(r -> r.tableName(table)).continuousBackupsDescription());
   }
 
   @Test
@@ -48,14 +48,14 @@ class ContinuousBackupsIT {
             .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true))));
 
     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Backups have not yet been enabled for this table.");
-    assertDisabled(client.describeContinuousBackups(r -> r.tableName(table)).continuousBackupsDescription());
+    assertRecoveryDisabled(client.describeContinuousBackups(r -> r.tableName(table)).continuousBackupsDescription());
   }
 
   @Test
   void updateContinuousBackups_disablingRecovery_answersTheDescription() {
     String table = Tables.createSimple(client, "pitr");
 
-    assertDisabled(client.updateContinuousBackups(r -> r.tableName(table)
+    assertRecoveryDisabled(client.updateContinuousBackups(r -> r.tableName(table)
         .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(false))).continuousBackupsDescription());
   }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param warmThroughput the warm throughput asked for, when any
  * @param tableInsights the table's contributor insights, while enabled
  * @param indexInsights contributor insights by index name, while enabled
+ * @param restore where the table was restored from, for a restored table
  */
 public record TableOptions(
     TableClass tableClass,
@@ -21,10 +22,11 @@ public record TableOptions(
     Optional<ContributorInsights> tableInsights,
     Map<String, ContributorInsights> indexInsights,
     List<KinesisDestination> kinesisDestinations,
-    Optional<ResourcePolicy> resourcePolicy) {
+    Optional<ResourcePolicy> resourcePolicy,
+    Optional<RestoreSummary> restore) {
 
   public static final TableOptions DEFAULTS = new TableOptions(TableClass.STANDARD, Optional.empty(),
-      Optional.empty(), Optional.empty(), Map.of(), List.of(), Optional.empty());
+      Optional.empty(), Optional.empty(), Map.of(), List.of(), Optional.empty(), Optional.empty());
 
   public TableOptions {
     indexInsights = Map.copyOf(indexInsights);
@@ -33,31 +35,36 @@ public record TableOptions(
 
   public TableOptions withTableClass(TableClass newClass) {
     return new TableOptions(newClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
-        kinesisDestinations, resourcePolicy);
+        kinesisDestinations, resourcePolicy, restore);
   }
 
   public TableOptions withOnDemandThroughput(Optional<OnDemandThroughput> bounds) {
     return new TableOptions(tableClass, bounds, warmThroughput, tableInsights, indexInsights, kinesisDestinations,
-        resourcePolicy);
+        resourcePolicy, restore);
   }
 
   public TableOptions withWarmThroughput(Optional<WarmThroughput> warm) {
     return new TableOptions(tableClass, onDemandThroughput, warm, tableInsights, indexInsights, kinesisDestinations,
-        resourcePolicy);
+        resourcePolicy, restore);
   }
 
   public TableOptions withInsights(Optional<ContributorInsights> table, Map<String, ContributorInsights> indexes) {
     return new TableOptions(tableClass, onDemandThroughput, warmThroughput, table, indexes, kinesisDestinations,
-        resourcePolicy);
+        resourcePolicy, restore);
   }
 
   public TableOptions withKinesisDestinations(List<KinesisDestination> destinations) {
     return new TableOptions(tableClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
-        destinations, resourcePolicy);
+        destinations, resourcePolicy, restore);
   }
 
   public TableOptions withResourcePolicy(Optional<ResourcePolicy> policy) {
     return new TableOptions(tableClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
-        kinesisDestinations, policy);
+        kinesisDestinations, policy, restore);
+  }
+
+  public TableOptions withRestore(Optional<RestoreSummary> summary) {
+    return new TableOptions(tableClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
+        kinesisDestinations, resourcePolicy, summary);
   }
 }

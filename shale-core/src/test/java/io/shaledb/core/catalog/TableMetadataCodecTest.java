@@ -13,6 +13,7 @@ import io.shaledb.core.schema.KinesisDestination;
 import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.ResourcePolicy;
+import io.shaledb.core.schema.RestoreSummary;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.TableClass;
 import io.shaledb.core.schema.TableMetadata;
@@ -109,8 +110,18 @@ class TableMetadataCodecTest {
         List.of(new KinesisDestination("arn:aws:kinesis:us-east-1:000000000000:stream/s",
             KinesisDestination.Status.ENABLE_FAILED, KinesisDestination.Precision.MICROSECOND)),
         Optional.of(new ResourcePolicy("{\"Version\":\"2012-10-17\",\"Sid\":\"\u00e9\uD83D\uDE00\"}",
-            "1780308000000")));
+            "1780308000000")),
+        Optional.of(new RestoreSummary(Optional.of("arn:aws:dynamodb:us-east-1:000000000000:table/Music/backup/"
+            + "01780308000000-0a1b2c3d"), "arn:aws:dynamodb:us-east-1:000000000000:table/Music", AT, true)));
     TableMetadata table = music().withOptions(options);
+
+    assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(table))).isEqualTo(table);
+  }
+
+  @Test
+  void encode_pointInTimeRestoreSummary_roundTripsWithoutABackup() {
+    TableMetadata table = music().withOptions(TableOptions.DEFAULTS.withRestore(Optional.of(new RestoreSummary(
+        Optional.empty(), "arn:aws:dynamodb:us-east-1:000000000000:table/Music", AT, false))));
 
     assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(table))).isEqualTo(table);
   }

@@ -5,6 +5,9 @@ package io.shaledb.core.op.table;
  * keeps its history.
  */
 public record ContinuousBackupsOutput(boolean continuousBackupsEnabled, boolean pointInTimeRecoveryEnabled) {
-  /** What every table has while ShaleDB keeps neither backups nor history. */
-  public static final ContinuousBackupsOutput NONE = new ContinuousBackupsOutput(false, false);
+  /**
+   * What every table has while ShaleDB keeps no history: on-demand backups can be taken (continuous backups ENABLED,
+   * as DynamoDB reports for every table), point-in-time recovery is DISABLED.
+   */
+  public static final ContinuousBackupsOutput ON_DEMAND_ONLY = new ContinuousBackupsOutput(true, false);
 }

@@ -7,9 +7,10 @@ import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 
 /**
- * DescribeContinuousBackups. ShaleDB takes no backups and keeps no history yet, so it says so: continuous backups
- * and point-in-time recovery are both DISABLED, which the infrastructure tools that read them on every refresh take
- * as "off" (the AWS provider for Terraform reads only the recovery status).
+ * DescribeContinuousBackups. ShaleDB takes on-demand backups of every table but keeps no history yet, so it says so:
+ * continuous backups ENABLED (as DynamoDB answers for every table) and point-in-time recovery DISABLED, which the
+ * infrastructure tools that read them on every refresh take as "off" (the AWS provider for Terraform reads only the
+ * recovery status).
  */
 public final class DescribeContinuousBackups implements Operation<String, ContinuousBackupsOutput> {
   private final Database db;
@@ -26,7 +27,7 @@ public final class DescribeContinuousBackups implements Operation<String, Contin
   @Override
   public ContinuousBackupsOutput execute(String tableName, RequestContext context) {
     requireTable(db, tableName);
-    return ContinuousBackupsOutput.NONE;
+    return ContinuousBackupsOutput.ON_DEMAND_ONLY;
   }
 
   /**

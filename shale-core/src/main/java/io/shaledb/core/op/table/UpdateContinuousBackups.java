@@ -13,7 +13,7 @@ import io.shaledb.core.validate.Validated;
  * the description. Turning it on is refused with DynamoDB's ContinuousBackupsUnavailableException ("Backups have not
  * yet been enabled for this table", the API reference's words for it), because ShaleDB keeps no history to restore
  * from: answering ENABLED would promise restores that cannot happen. DescribeContinuousBackups says the same, with
- * continuous backups DISABLED. The AWS provider for Terraform retries this error only while its message says backups
+ * recovery DISABLED. The AWS provider for Terraform retries this error only while its message says backups
  * "are being enabled", so an apply that asks for recovery fails at once, saying why.
  */
 public final class UpdateContinuousBackups implements Operation<UpdateContinuousBackupsInput, ContinuousBackupsOutput> {
@@ -46,6 +46,6 @@ public final class UpdateContinuousBackups implements Operation<UpdateContinuous
       throw new DynamoException(ErrorCode.CONTINUOUS_BACKUPS_UNAVAILABLE,
           "Backups have not yet been enabled for this table.");
     }
-    return ContinuousBackupsOutput.NONE;
+    return ContinuousBackupsOutput.ON_DEMAND_ONLY;
   }
 }

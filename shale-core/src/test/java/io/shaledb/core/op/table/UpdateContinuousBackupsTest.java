@@ -35,7 +35,7 @@ class UpdateContinuousBackupsTest {
   @Test
   void updateContinuousBackups_disable_answersNeitherBackupsNorRecovery() {
     assertThat(Requests.run(new UpdateContinuousBackups(db), new UpdateContinuousBackupsInput("items", true, false,
-        null))).isEqualTo(ContinuousBackupsOutput.NONE);
+        null))).isEqualTo(ContinuousBackupsOutput.ON_DEMAND_ONLY);
   }
 
   @Test

@@ -119,17 +119,30 @@ public final class BackupJson {
   public static RestoreTableFromBackupInput readRestoreTableFromBackup(JsonInput in) throws IOException {
     String target = null;
     String arn = null;
-    Choice<BillingMode> billingMode = null;
-    List<SecondaryIndex> globals = null;
-    List<SecondaryIndex> locals = null;
-    Throughput throughput = null;
-    OnDemandThroughputSpecification onDemand = null;
-    List<String> unsupported = new ArrayList<>();
+    OverrideMembers overrides = new OverrideMembers();
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "TargetTableName" -> target = in.readString();
         case "BackupArn" -> arn = in.readString();
+        default -> overrides.read(in);
+      }
+    }
+    return new RestoreTableFromBackupInput(target, arn, overrides.build());
+  }
+
+  /** The override members every restore request has, read as they come; other members are skipped. */
+  static final class OverrideMembers {
+    private @Nullable Choice<BillingMode> billingMode;
+    private @Nullable List<SecondaryIndex> globals;
+    private @Nullable List<SecondaryIndex> locals;
+    private @Nullable Throughput throughput;
+    private @Nullable OnDemandThroughputSpecification onDemand;
+    private final List<String> unsupported = new ArrayList<>();
+
+    /** Reads the current member: an override into its place, anything else skipped. */
+    void read(JsonInput in) throws IOException {
+      switch (in.fieldName()) {
         case "BillingModeOverride" -> billingMode = in.readChoice(BillingMode.class);
         case "GlobalSecondaryIndexOverride" -> globals = in.readList(TableJson::readSecondaryIndex);
         case "LocalSecondaryIndexOverride" -> locals = in.readList(TableJson::readSecondaryIndex);
@@ -143,8 +156,10 @@ public final class BackupJson {
         default -> in.skipValue();
       }
     }
-    return new RestoreTableFromBackupInput(target, arn,
-        new RestoreOverrides(billingMode, globals, locals, throughput, onDemand, unsupported));
+
+    RestoreOverrides build() {
+      return new RestoreOverrides(billingMode, globals, locals, throughput, onDemand, unsupported);
+    }
   }
 
   /** CreateBackup's answer. */

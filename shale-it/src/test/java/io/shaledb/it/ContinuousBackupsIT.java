@@ -60,12 +60,12 @@ class ContinuousBackupsIT {
   }
 
   @Test
-  void describeContinuousBackups_newTable_saysBackupsAndRecoveryAreDisabled() {
+  void describeContinuousBackups_newTable_saysBackupsEnabledAndRecoveryDisabled() {
     String table = Tables.createSimple(client, "pitr");
 
     ContinuousBackupsDescription description = describe(table);
 
-    assertThat(description.continuousBackupsStatus()).isEqualTo(ContinuousBackupsStatus.DISABLED);
+    assertThat(description.continuousBackupsStatus()).isEqualTo(ContinuousBackupsStatus.ENABLED);
     assertThat(description.pointInTimeRecoveryDescription().pointInTimeRecoveryStatus())
         .isEqualTo(PointInTimeRecoveryStatus.DISABLED);
     assertThat(description.pointInTimeRecoveryDescription().earliestRestorableDateTime()).isNull();

@@ -1,10 +1,13 @@
 package io.shaledb.core.write;
 
+import io.shaledb.core.backup.RestoreSource.SourceItem;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.history.History;
 import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.RequestContext;
@@ -18,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -96,6 +100,34 @@ public final class WritePipeline {
       }
       List<Staged> changes = new ArrayList<>();
       stage(tx, current, key, stored, item, null, -1, true, db.clock().millis(), changes);
+      return new Committed<>(true, changes);
+    });
+  }
+
+  /**
+   * Stages items copied into a table being restored, in one transaction with {@code alongside} (where the restore
+   * resumes): each item with its index entries, item collection and statistics, as any put. A restored table has no
+   * stream and no time to live until its restore completes, so the copy writes no stream records and nothing
+   * expires meanwhile. Nothing is written unless the table of that name and keyspace is still being restored.
+   *
+   * @return whether the items were staged
+   */
+  public boolean restore(TableMetadata table, List<SourceItem> items, Consumer<Transaction> alongside) {
+    return transactions.run(RequestContext.service(db.clock()), tx -> {
+      TableMetadata current = db.catalog().current(tx, table.name(), table.keyspace())
+          .filter(TableMetadata::restoring).orElse(null);
+      if (current == null) {
+        return Committed.nothing(false);
+      }
+      List<Staged> changes = new ArrayList<>();
+      for (SourceItem item : items) {
+        byte[] key = ByteBuffer.allocate(KeyCodec.KEYSPACE_BYTES + item.key().length).putInt(current.keyspace())
+            .put(item.key()).array();
+        byte[] stored = tx.get(key);
+        stage(tx, current, key, stored, stored == null ? null : ItemCodec.decode(stored), item.item(),
+            ItemSize.of(item.item()), true, db.clock().millis(), changes);
+      }
+      alongside.accept(tx);
       return new Committed<>(true, changes);
     });
   }

@@ -14,6 +14,7 @@ import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.PointInTimeRecovery;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.ResourcePolicy;
+import io.shaledb.core.schema.RestoreSummary;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.TableClass;
 import io.shaledb.core.schema.TableMetadata;
@@ -52,10 +53,11 @@ class TableMetadataCodecTest {
       + "e2fb1900";
 
   /**
-   * {@link #music()} as format version 6 wrote it (before point-in-time recovery): version 5's fields, then the
-   * default table options (class STANDARD, no throughput bounds, no insights, no destinations, no policy).
+   * {@link #music()} as format version 7 wrote it (before point-in-time recovery): version 5's fields, then the
+   * default table options (class STANDARD, no throughput bounds, no insights, no destinations, no policy) and no
+   * restore summary.
    */
-  private static final String MUSIC_VERSION_6 = "06" + MUSIC_VERSION_5.substring(2) + "00".repeat(11);
+  private static final String MUSIC_VERSION_7 = "07" + MUSIC_VERSION_5.substring(2) + "00".repeat(12);
 
   private static KeyAttribute key(String name, ScalarType type) {
     return new KeyAttribute(name, type);
@@ -107,8 +109,8 @@ class TableMetadataCodecTest {
   }
 
   @Test
-  void decode_version6Table_hasPointInTimeRecoveryOff() {
-    TableMetadata decoded = TableMetadataCodec.decode(HexFormat.of().parseHex(MUSIC_VERSION_6));
+  void decode_version7Table_hasPointInTimeRecoveryOff() {
+    TableMetadata decoded = TableMetadataCodec.decode(HexFormat.of().parseHex(MUSIC_VERSION_7));
 
     assertThat(decoded).isEqualTo(music());
     assertThat(decoded.options().pointInTimeRecovery()).isEmpty();
@@ -125,8 +127,18 @@ class TableMetadataCodecTest {
             KinesisDestination.Status.ENABLE_FAILED, KinesisDestination.Precision.MICROSECOND)),
         Optional.of(new ResourcePolicy("{\"Version\":\"2012-10-17\",\"Sid\":\"\u00e9\uD83D\uDE00\"}",
             "1780308000000")),
+        Optional.of(new RestoreSummary(Optional.of("arn:aws:dynamodb:us-east-1:000000000000:table/Music/backup/"
+            + "01780308000000-0a1b2c3d"), "arn:aws:dynamodb:us-east-1:000000000000:table/Music", AT, true)),
         Optional.of(new PointInTimeRecovery(42, AT, 7)));
     TableMetadata table = music().withOptions(options);
+
+    assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(table))).isEqualTo(table);
+  }
+
+  @Test
+  void encode_pointInTimeRestoreSummary_roundTripsWithoutABackup() {
+    TableMetadata table = music().withOptions(TableOptions.DEFAULTS.withRestore(Optional.of(new RestoreSummary(
+        Optional.empty(), "arn:aws:dynamodb:us-east-1:000000000000:table/Music", AT, false))));
 
     assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(table))).isEqualTo(table);
   }

@@ -8,6 +8,8 @@ import io.shaledb.core.validate.Choice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #deferredError()} for the caller to raise at that point, and reading goes on.
  */
 public final class JsonInput implements AutoCloseable {
+  /** Timestamps beyond this many seconds from the epoch (the year 33658) name no time a request could mean. */
+  private static final BigDecimal MAX_TIMESTAMP_SECONDS = BigDecimal.valueOf(1_000_000_000_000L);
   private final JsonParser parser;
   private final AttributeValueReader values = new AttributeValueReader(this);
   private @Nullable DynamoException deferred;
@@ -128,11 +132,19 @@ public final class JsonInput implements AutoCloseable {
     };
   }
 
-  /** A timestamp, which the SDKs send as epoch seconds with a fraction. */
-  public @Nullable BigDecimal readEpochSeconds() throws IOException {
+  /** A timestamp as the SDKs send it: epoch seconds, with a fraction. */
+  public @Nullable Instant readTimestamp() throws IOException {
     JsonToken token = parser.currentToken();
     return switch (token) {
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        BigDecimal seconds = parser.getDecimalValue();
+        // Compared before any arithmetic: a huge exponent would otherwise expand into a huge number.
+        if (seconds.abs().compareTo(MAX_TIMESTAMP_SECONDS) > 0) {
+          throw SerializationErrors.notATimestamp(token);
+        }
+        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+        yield Instant.ofEpochSecond(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValue());
+      }
       case VALUE_NULL -> null;
       default -> throw SerializationErrors.notATimestamp(token);
     };

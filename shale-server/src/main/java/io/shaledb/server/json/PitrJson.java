@@ -2,9 +2,7 @@ package io.shaledb.server.json;
 
 import io.shaledb.core.op.table.RestoreTableToPointInTimeInput;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 
 /** RestoreTableToPointInTime's request; its response is a TableDescription ({@link TableJson}). */
 public final class PitrJson {
@@ -15,8 +13,8 @@ public final class PitrJson {
     String sourceName = null;
     String targetName = null;
     Boolean latest = null;
-    BigDecimal at = null;
-    List<String> overrides = new ArrayList<>();
+    Instant at = null;
+    BackupJson.OverrideMembers overrides = new BackupJson.OverrideMembers();
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
@@ -24,15 +22,10 @@ public final class PitrJson {
         case "SourceTableName" -> sourceName = in.readString();
         case "TargetTableName" -> targetName = in.readString();
         case "UseLatestRestorableTime" -> latest = in.readBoolean();
-        case "RestoreDateTime" -> at = in.readEpochSeconds();
-        case "BillingModeOverride", "GlobalSecondaryIndexOverride", "LocalSecondaryIndexOverride",
-            "ProvisionedThroughputOverride", "OnDemandThroughputOverride", "SSESpecificationOverride" -> {
-          overrides.add(in.fieldName());
-          in.skipValue();
-        }
-        default -> in.skipValue();
+        case "RestoreDateTime" -> at = in.readTimestamp();
+        default -> overrides.read(in);
       }
     }
-    return new RestoreTableToPointInTimeInput(sourceArn, sourceName, targetName, latest, at, overrides);
+    return new RestoreTableToPointInTimeInput(sourceArn, sourceName, targetName, latest, at, overrides.build());
   }
 }

@@ -45,12 +45,11 @@ final class SerializationErrors {
     });
   }
 
-  /** A timestamp member that is not a number; the wording follows the other conversions, no capture shows it. */
   static DynamoException notATimestamp(JsonToken found) {
     return DynamoException.serialization(switch (found) {
       case START_OBJECT -> "Start of structure or map found where not expected.";
       case START_ARRAY -> "Start of list found where not expected";
-      default -> tokenName(found) + " cannot be converted to Date";
+      default -> tokenName(found) + " cannot be converted to Timestamp";
     });
   }
 

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A table's ContinuousBackupsDescription: continuous backups and point-in-time recovery are both on exactly while
- * the table keeps its history, and then the window a restore can reach is described.
+ * A table's ContinuousBackupsDescription: continuous backups are ENABLED for every table (on-demand backups can be
+ * taken of any, as DynamoDB reports), and point-in-time recovery while the table keeps its history, with the window a
+ * restore can reach.
  *
  * @param recovery the restorable window, while point-in-time recovery is enabled
  */

@@ -1,15 +1,9 @@
 package io.shaledb.core.op.table;
 
-import java.math.BigDecimal;
-import java.util.List;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/**
- * RestoreTableToPointInTime's request, as decoded: any field may be null.
- *
- * @param restoreDateTime epoch seconds with a fraction, as the SDKs send timestamps
- * @param overrides the override members the request gave (BillingModeOverride, ...), by name
- */
+/** RestoreTableToPointInTime's request, as decoded: any field but the overrides may be null. */
 public record RestoreTableToPointInTimeInput(@Nullable String sourceTableArn, @Nullable String sourceTableName,
-    @Nullable String targetTableName, @Nullable Boolean useLatestRestorableTime,
-    @Nullable BigDecimal restoreDateTime, @Nullable List<String> overrides) {}
+    @Nullable String targetTableName, @Nullable Boolean useLatestRestorableTime, @Nullable Instant restoreDateTime,
+    RestoreOverrides overrides) {}

@@ -66,7 +66,7 @@ class UpdateContinuousBackupsTest {
   }
 
   @Test
-  void updateContinuousBackups_disable_answersNeitherBackupsNorRecovery() {
+  void updateContinuousBackups_disable_answersNoRecovery() {
     update(true, 7L);
 
     assertThat(update(false, null)).isEqualTo(new ContinuousBackupsOutput(Optional.empty()));

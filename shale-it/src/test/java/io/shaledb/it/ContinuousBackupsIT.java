@@ -164,7 +164,7 @@ class ContinuousBackupsIT {
 
     TableDescription restored = client.restoreTableToPointInTime(r -> r.sourceTableName(source)
         .targetTableName(target).useLatestRestorableTime(true)).tableDescription();
-    client.waiter().waitUntilTableExists(r -> r.tableName(target));
+    Tables.awaitActive(client, target);
 
     assertThat(restored.tableName()).isEqualTo(target);
     assertThat(items(target)).isEqualTo(items(source));
@@ -188,7 +188,7 @@ class ContinuousBackupsIT {
     String target = Tables.unique("pitr-target");
 
     client.restoreTableToPointInTime(r -> r.sourceTableArn(arn).targetTableName(target).restoreDateTime(between));
-    client.waiter().waitUntilTableExists(r -> r.tableName(target));
+    Tables.awaitActive(client, target);
 
     assertThat(items(target)).isEqualTo(Map.of("a", Map.of("id", AttributeValue.fromS("a"),
         "v", AttributeValue.fromS("1"))));

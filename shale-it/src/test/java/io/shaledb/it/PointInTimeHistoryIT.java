@@ -290,7 +290,7 @@ class PointInTimeHistoryIT {
         String target = table + "-at-" + restoredTables++;
         client.restoreTableToPointInTime(r -> r.sourceTableName(table).targetTableName(target)
             .restoreDateTime(at));
-        client.waiter().waitUntilTableExists(r -> r.tableName(target));
+        Tables.awaitActive(client, target);
         Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
         client.scanPaginator(r -> r.tableName(target).consistentRead(true)).items()
             .forEach(item -> items.put(item.get("id").s(), item));

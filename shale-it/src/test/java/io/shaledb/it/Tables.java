@@ -1,5 +1,9 @@
 package io.shaledb.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -10,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /** Table fixtures shared by the integration tests. */
 final class Tables {
@@ -54,6 +59,23 @@ final class Tables {
         .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName(index)
             .keySchema(key(indexKey, KeyType.HASH)).projection(p -> p.projectionType(projection)).build()));
     return name;
+  }
+
+  /**
+   * Asks DescribeTable until {@code table} is ACTIVE (a restore's table is CREATING until its items are copied), for
+   * two minutes at the most; the SDK's waiter asks every 20 seconds.
+   */
+  static void awaitActive(DynamoDbClient client, String table) {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (client.describeTable(r -> r.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
+      assertThat(Instant.now()).as("%s ACTIVE within two minutes", table).isBefore(deadline);
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   static AttributeDefinition definition(String name, ScalarAttributeType type) {

@@ -25,25 +25,31 @@ public final class TableAtInstant implements KvCursor {
   private byte[] key = new byte[0];
   private byte[] value = new byte[0];
 
-  private TableAtInstant(KvCursor current, KvCursor history, int tableKeyspace, long atMillis) {
+  private TableAtInstant(KvCursor current, KvCursor history, int tableKeyspace, long atMillis, byte[] from) {
     this.current = current;
     this.history = history;
     this.tableKeyspace = tableKeyspace;
     this.atMillis = atMillis;
     advanceCurrent();
     advanceHistory();
+    // The history range starts at the bytes of from, so when from is not itself an item key (a resume just after
+    // the last key read) the range also holds the records of the item just before it: they are skipped here.
+    while (historyItem != null && Arrays.compareUnsigned(historyItem, from) < 0) {
+      advanceHistory();
+    }
   }
 
   /**
    * The items of the table in {@code tableKeyspace}, with its history in {@code historyKeyspace}, as they were at
-   * {@code atMillis} (changes made at that millisecond included), from the item key {@code from} on.
+   * {@code atMillis} (changes made at that millisecond included), from the key {@code from} on (an item key, or the
+   * key just after one, where a batch ended).
    */
   public static TableAtInstant open(KvReader snapshot, int tableKeyspace, int historyKeyspace, long atMillis,
       byte[] from) {
     KvCursor current = snapshot.scan(new KeyRange(from, KeyCodec.keyspaceRange(tableKeyspace).end()), false);
     try {
       return new TableAtInstant(current, snapshot.scan(HistoryKeys.from(historyKeyspace, from), false),
-          tableKeyspace, atMillis);
+          tableKeyspace, atMillis, from);
     } catch (RuntimeException e) {
       current.close();
       throw e;

@@ -1,5 +1,7 @@
 # Sourced by the benchmark scripts: moves to the repository root, finds a JDK 21 or newer, installs wrk from
-# Debian's packages when it is missing, and defines `call` for DynamoDB requests to a local server.
+# Debian's packages when it is missing, and defines `call` for DynamoDB requests to a local server, the preloaded
+# items of the read and update workloads (`write_preload_batches`, `prepare`) and `measure`, which runs a workload
+# with wrk for $WARMUP then $DURATION seconds (set by the caller).
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 . bin/jdk.sh
@@ -20,4 +22,75 @@ call() { # port operation curl-arguments...: POSTs one DynamoDB request and prin
     -H "X-Amz-Target: DynamoDB_20120810.$operation" \
     -H "Authorization: AWS4-HMAC-SHA256 Credential=bench/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0" \
     "$@"
+}
+
+wait_for() { # port
+  for _ in $(seq 1 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0
+    sleep 0.2
+  done
+  echo "$(basename "$0"): nothing answers on port $1" >&2
+  return 1
+}
+
+cpu_seconds() { # pid: user + system CPU time of a process, in seconds
+  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+measure() { # pid port workload connections [warm-up workload] -> "req/s p50 p99 cpu-per-1k", after a warm-up run
+  local before after out threads=$(( $4 < 2 ? $4 : 2 ))
+  # wrk gives up on a request after 2 s by default and leaves it out of the latencies; DynamoDB Local's batch on disk
+  # at 64 connections takes longer than that.
+  wrk -t"$threads" -c"$4" -d"${WARMUP}s" --timeout 60s -s "bench/wrk/${5:-$3}.lua" "http://127.0.0.1:$2/" >/dev/null
+  before="$(cpu_seconds "$1")"
+  out="$(wrk -t"$threads" -c"$4" -d"${DURATION}s" --timeout 60s --latency -s "bench/wrk/$3.lua" "http://127.0.0.1:$2/")"
+  after="$(cpu_seconds "$1")"
+  if echo "$out" | grep -q "Non-2xx"; then
+    echo "$(basename "$0"): $3 on port $2 answered errors" >&2
+    echo "$out" >&2
+  fi
+  echo "$out" | awk -v before="$before" -v after="$after" '
+    /Requests\/sec/ { rps = $2 }
+    /requests in/ { total = $1 }
+    / 50%/ { p50 = $2 }
+    / 99%/ { p99 = $2 }
+    END { printf "%s %s %s %.3f\n", rps, p50, p99, (after - before) * 1000 / (total > 0 ? total : 1) }'
+}
+
+# The read and update workloads' data: items k0..k9999 (with c = 0) of table "items" and the 100 items of partition
+# "p" of table "sorted", as batches of 25 written one after another, each checked, so that a slow server is loaded
+# as completely as a fast one.
+write_preload_batches() {
+  rm -rf "$work/preload"
+  mkdir -p "$work/preload"
+  awk -v dir="$work/preload" -v payload="$(printf 'x%.0s' $(seq 1 160))" 'BEGIN {
+    for (b = 0; b < 404; b++) {
+      body = ""
+      for (i = 0; i < 25; i++) {
+        if (b < 400) item = "{\"id\":{\"S\":\"k" (b * 25 + i) "\"},\"c\":{\"N\":\"0\"}"
+        else item = "{\"pk\":{\"S\":\"p\"},\"sk\":{\"N\":\"" ((b - 400) * 25 + i) "\"}"
+        body = body (i ? "," : "") "{\"PutRequest\":{\"Item\":" item ",\"payload\":{\"S\":\"" payload "\"}}}}"
+      }
+      printf "{\"RequestItems\":{\"%s\":[%s]}}", (b < 400 ? "items" : "sorted"), body > (dir "/" b ".json")
+      close(dir "/" b ".json")
+    }
+  }'
+}
+
+prepare() { # port workload: the tables, and the items the workload reads or updates
+  local first=0 last=-1 batch
+  case "$2" in
+    get | select | update) last=399 ;;
+    query) first=400 last=403 ;;
+  esac
+  call "$1" CreateTable -o /dev/null -d '{"TableName":"items","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]}'
+  call "$1" CreateTable -o /dev/null -d '{"TableName":"sorted","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]}'
+  for ((batch = first; batch <= last; batch++)); do
+    status="$(call "$1" BatchWriteItem -o "$work/preload.response" -w '%{http_code}' \
+      --data-binary @"$work/preload/$batch.json")"
+    if [ "$status" != 200 ] || grep -q '"UnprocessedItems":{"' "$work/preload.response"; then
+      echo "$(basename "$0"): preloading port $1 failed ($status): $(cat "$work/preload.response")" >&2
+      exit 1
+    fi
+  done
 }

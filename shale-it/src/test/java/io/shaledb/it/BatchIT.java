@@ -13,17 +13,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 @ShaleDbTest
@@ -125,14 +121,7 @@ class BatchIT {
 
   @Test
   void batchWrite_withAnItemTheIndexRejects_writesNothing() {
-    String table = Tables.unique("batchgsi");
-    client.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(Tables.definition("id", ScalarAttributeType.S),
-            Tables.definition("n", ScalarAttributeType.S))
-        .keySchema(Tables.key("id", KeyType.HASH))
-        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byN")
-            .keySchema(Tables.key("n", KeyType.HASH))
-            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build()));
+    String table = Tables.createWithGlobalIndex(client, "batchgsi", "byN", "n", ProjectionType.KEYS_ONLY);
     WriteRequest fine = WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
         "id", AttributeValue.fromS("k0"), "n", AttributeValue.fromS("zero"))).build()).build();
 

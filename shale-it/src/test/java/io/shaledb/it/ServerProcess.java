@@ -1,5 +1,6 @@
 package io.shaledb.it;
 
+import io.shaledb.junit.ShaleDbClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -106,6 +107,11 @@ final class ServerProcess implements AutoCloseable {
         .httpClient(UrlConnectionHttpClient.builder().build())
         .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)))
         .build();
+  }
+
+  /** The server's clock, when it was started with {@code --settable-clock}. */
+  ShaleDbClock clock() {
+    return ShaleDbClock.at(URI.create("http://127.0.0.1:" + port));
   }
 
   DynamoDbStreamsClient streamsClient() {

@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsUnavailableException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -132,6 +132,8 @@ class TerraformTableIT {
     assertThat(activeWithIndexes(waitFor(table, TerraformTableIT::activeWithIndexes))).isTrue();
     client.updateTable(r -> r.tableName(table).streamSpecification(s -> s.streamEnabled(false)));
     client.updateTable(r -> r.tableName(table).deletionProtectionEnabled(false));
+    client.updateContinuousBackups(r -> r.tableName(table)
+        .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true)));
     String arn = created.table().tableArn();
     client.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("team").value("data").build()));
     client.untagResource(r -> r.resourceArn(arn).tagKeys("env"));
@@ -143,7 +145,7 @@ class TerraformTableIT {
     assertThat(updated.table().streamSpecification()).isNull();
     assertThat(updated.table().deletionProtectionEnabled()).isFalse();
     assertThat(updated.tags()).containsExactly(Map.entry("team", "data"));
-    assertThat(updated.pointInTimeRecovery()).isFalse();
+    assertThat(updated.pointInTimeRecovery()).isTrue();
 
     // Destroy: DeleteTable, then DescribeTable until ResourceNotFoundException.
     client.deleteTable(r -> r.tableName(table));
@@ -151,18 +153,23 @@ class TerraformTableIT {
   }
 
   /**
-   * point_in_time_recovery { enabled = true } makes the provider call UpdateContinuousBackups, retrying only while
-   * the error says backups "are being enabled"; ShaleDB's refusal does not, so the apply fails at once, saying why.
+   * point_in_time_recovery { enabled = true, recovery_period_in_days = 7 } makes the provider call
+   * UpdateContinuousBackups once the table is ACTIVE, then DescribeContinuousBackups until the recovery status is what
+   * it asked for (waitPITRUpdated); enabled = false on a later apply turns it off the same way.
    */
   @Test
-  void awsDynamodbTable_pointInTimeRecoveryEnabled_failsAtOnceWithoutARetryableMessage() {
+  void awsDynamodbTable_pointInTimeRecovery_isEnabledAndDisabledAtOnce() {
     String table = Tables.createSimple(client, "terraform-pitr");
 
-    ContinuousBackupsUnavailableException e = catchThrowableOfType(ContinuousBackupsUnavailableException.class,
-        () -> client.updateContinuousBackups(r -> r.tableName(table)
-            .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true))));
+    client.updateContinuousBackups(r -> r.tableName(table)
+        .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(7)));
+    PointInTimeRecoveryDescription enabled = client.describeContinuousBackups(r -> r.tableName(table))
+        .continuousBackupsDescription().pointInTimeRecoveryDescription();
+    client.updateContinuousBackups(r -> r.tableName(table)
+        .pointInTimeRecoverySpecification(s -> s.pointInTimeRecoveryEnabled(false)));
 
-    assertThat(e.awsErrorDetails().errorMessage()).doesNotContain("Backups are being enabled");
+    assertThat(enabled.pointInTimeRecoveryStatus()).isEqualTo(PointInTimeRecoveryStatus.ENABLED);
+    assertThat(enabled.recoveryPeriodInDays()).isEqualTo(7);
     assertThat(read(table).pointInTimeRecovery()).isFalse();
   }
 }

@@ -1,5 +1,6 @@
 package io.shaledb.junit;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -22,6 +23,14 @@ import java.time.Instant;
  * }</pre>
  */
 public interface ShaleDbClock {
+  /**
+   * The clock of a server started with {@code --settable-clock} outside the extension, at {@code endpoint} (its
+   * address, such as {@code http://127.0.0.1:8000}) on this machine.
+   */
+  static ShaleDbClock at(URI endpoint) {
+    return new HttpClock(endpoint);
+  }
+
   /** The server's time. */
   Instant now();
 

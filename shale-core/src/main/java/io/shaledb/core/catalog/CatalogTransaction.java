@@ -40,7 +40,10 @@ public final class CatalogTransaction {
     tables.put(table.name(), Optional.of(table));
   }
 
-  /** Removes a table; its keyspace and its indexes' are dropped (their keys are removed in the background). */
+  /**
+   * Removes a table; its keyspace, its indexes' and its point-in-time recovery history are dropped (their keys are
+   * removed in the background).
+   */
   public void deleteTable(TableMetadata table) {
     tx.delete(SystemKeyspace.table(table.name()));
     tables.put(table.name(), Optional.empty());
@@ -48,6 +51,7 @@ public final class CatalogTransaction {
     for (IndexMetadata index : table.indexes()) {
       dropKeyspace(index.keyspace());
     }
+    table.options().pointInTimeRecovery().ifPresent(recovery -> dropKeyspace(recovery.historyKeyspace()));
   }
 
   /**

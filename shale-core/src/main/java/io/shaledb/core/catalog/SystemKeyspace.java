@@ -38,7 +38,11 @@ public final class SystemKeyspace {
     /** {@code 'C' keyspace hash partition}: the size of an item collection of a table with local indexes. */
     ITEM_COLLECTION('C'),
     /** {@code 'P' keyspace task}: where a background task over a keyspace resumes ({@link Task}). */
-    PROGRESS('P');
+    PROGRESS('P'),
+    /** {@code 'B' arn}: an on-demand backup's descriptor; its items are in a keyspace of their own. */
+    BACKUP('B'),
+    /** {@code 'R' keyspace}: the restore still filling the table of that keyspace, and where it reads from. */
+    RESTORE('R');
 
     private final byte marker;
 
@@ -50,7 +54,9 @@ public final class SystemKeyspace {
   /** Background work that keeps a resume position per keyspace. Persisted by ordinal: never reorder. */
   public enum Task {
     TIME_TO_LIVE_SWEEP,
-    INDEX_BACKFILL
+    INDEX_BACKFILL,
+    RESTORE_COPY,
+    HISTORY_RECLAIM
   }
 
   private SystemKeyspace() {}
@@ -104,6 +110,15 @@ public final class SystemKeyspace {
     return key(Kind.ITEM_COLLECTION, partition);
   }
 
+  public static byte[] backup(String arn) {
+    return key(Kind.BACKUP, arn.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** @param keyspace the keyspace of the table being restored */
+  public static byte[] restore(int keyspace) {
+    return key(Kind.RESTORE, keyspaceId(keyspace));
+  }
+
   public static byte[] progress(int keyspace, Task task) {
     return key(Kind.PROGRESS, ByteBuffer.allocate(Integer.BYTES + 1).putInt(keyspace).put((byte) task.ordinal())
         .array());
@@ -116,7 +131,7 @@ public final class SystemKeyspace {
 
   /**
    * The keyspace that owns a key of a kind keyed by keyspace ({@link Kind#ITEM_COLLECTION}, {@link Kind#PROGRESS},
-   * {@link Kind#DROPPED}).
+   * {@link Kind#DROPPED}, {@link Kind#RESTORE}).
    */
   public static int owner(byte[] key) {
     return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
@@ -125,7 +140,7 @@ public final class SystemKeyspace {
   /** The system keys that belong to a keyspace, removed when it is dropped. */
   public static List<KeyRange> ownedBy(int keyspace) {
     return List.of(KeyRange.prefix(key(Kind.ITEM_COLLECTION, keyspaceId(keyspace))),
-        KeyRange.prefix(key(Kind.PROGRESS, keyspaceId(keyspace))));
+        KeyRange.prefix(key(Kind.PROGRESS, keyspaceId(keyspace))), KeyRange.prefix(restore(keyspace)));
   }
 
   private static byte[] keyspaceId(int keyspace) {

@@ -7,8 +7,10 @@ import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.KinesisDestination;
 import io.shaledb.core.schema.OnDemandThroughput;
+import io.shaledb.core.schema.PointInTimeRecovery;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.ResourcePolicy;
+import io.shaledb.core.schema.RestoreSummary;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.StreamSettings;
 import io.shaledb.core.schema.StreamViewType;
@@ -35,18 +37,19 @@ import java.util.Optional;
  * The stored form of {@link TableMetadata}. It starts with a format version; a new field means a new version whose
  * reader still accepts the older ones.
  */
-final class TableMetadataCodec {
+public final class TableMetadataCodec {
   /**
    * Version 2 added secondary indexes, version 3 the stream and time to live, version 4 when time to live last
    * changed (older tables have none), version 5 index keys of several partition and sort attributes (older indexes
    * have one partition attribute and at most one sort attribute), version 6 the {@link TableOptions} (older tables
-   * have the defaults).
+   * have the defaults), version 7 a restored table's {@link RestoreSummary} (older tables were never restored),
+   * version 8 point-in-time recovery (off in older tables).
    */
-  private static final int VERSION = 6;
+  private static final int VERSION = 8;
 
   private TableMetadataCodec() {}
 
-  static byte[] encode(TableMetadata table) {
+  public static byte[] encode(TableMetadata table) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
@@ -95,13 +98,15 @@ final class TableMetadataCodec {
       }
       writeInstant(out, table.timeToLive().lastChanged());
       writeOptions(out, table.options());
+      writeRestore(out, table.options().restore());
+      writePointInTimeRecovery(out, table.options().pointInTimeRecovery());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
 
-  static TableMetadata decode(byte[] stored) {
+  public static TableMetadata decode(byte[] stored) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
       int version = in.readUnsignedByte();
       if (version < 1 || version > VERSION) {
@@ -149,6 +154,15 @@ final class TableMetadataCodec {
       TimeToLive timeToLive = new TimeToLive(timeToLiveAttribute,
           version >= 4 ? readInstant(in) : Optional.empty());
       TableOptions options = version >= 6 ? readOptions(in) : TableOptions.DEFAULTS;
+      if (version >= 7 && in.readBoolean()) {
+        Optional<String> backup = in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
+        options = options.withRestore(Optional.of(new RestoreSummary(backup, in.readUTF(),
+            Instant.ofEpochMilli(in.readLong()), in.readBoolean())));
+      }
+      if (version >= 8 && in.readBoolean()) {
+        options = options.withPointInTimeRecovery(Optional.of(new PointInTimeRecovery(in.readInt(),
+            Instant.ofEpochMilli(in.readLong()), in.readUnsignedByte())));
+      }
       return new TableMetadata(
           name, keyspace, tableId, KeySchema.of(partitionKey, sortKey), definitions, billingMode, throughput,
           payPerRequestSince, created, tags, deletionProtection, indexes, stream, timeToLive, options);
@@ -194,6 +208,30 @@ final class TableMetadataCodec {
     }
   }
 
+  private static void writePointInTimeRecovery(DataOutputStream out, Optional<PointInTimeRecovery> recovery)
+      throws IOException {
+    out.writeBoolean(recovery.isPresent());
+    if (recovery.isPresent()) {
+      out.writeInt(recovery.get().historyKeyspace());
+      out.writeLong(recovery.get().enabledAt().toEpochMilli());
+      out.writeByte(recovery.get().recoveryPeriodDays());
+    }
+  }
+
+  private static void writeRestore(DataOutputStream out, Optional<RestoreSummary> restore) throws IOException {
+    out.writeBoolean(restore.isPresent());
+    if (restore.isPresent()) {
+      RestoreSummary summary = restore.get();
+      out.writeBoolean(summary.sourceBackupArn().isPresent());
+      if (summary.sourceBackupArn().isPresent()) {
+        out.writeUTF(summary.sourceBackupArn().get());
+      }
+      out.writeUTF(summary.sourceTableArn());
+      out.writeLong(summary.restoreDateTime().toEpochMilli());
+      out.writeBoolean(summary.inProgress());
+    }
+  }
+
   private static TableOptions readOptions(DataInputStream in) throws IOException {
     TableClass tableClass = TableClass.values()[in.readUnsignedByte()];
     Optional<OnDemandThroughput> onDemand = in.readBoolean()
@@ -218,7 +256,8 @@ final class TableMetadataCodec {
       in.readFully(document);
       policy = Optional.of(new ResourcePolicy(new String(document, StandardCharsets.UTF_8), in.readUTF()));
     }
-    return new TableOptions(tableClass, onDemand, warm, tableInsights, indexInsights, destinations, policy);
+    return new TableOptions(tableClass, onDemand, warm, tableInsights, indexInsights, destinations, policy,
+        Optional.empty(), Optional.empty());
   }
 
   private static void writeInsights(DataOutputStream out, ContributorInsights insights) throws IOException {

@@ -29,6 +29,13 @@ public enum ErrorCode {
   TABLE_NOT_FOUND("com.amazonaws.dynamodb.v20120810#TableNotFoundException", 400, false),
   CONTINUOUS_BACKUPS_UNAVAILABLE("com.amazonaws.dynamodb.v20120810#ContinuousBackupsUnavailableException", 400,
       false),
+  BACKUP_NOT_FOUND("com.amazonaws.dynamodb.v20120810#BackupNotFoundException", 400, false),
+  BACKUP_IN_USE("com.amazonaws.dynamodb.v20120810#BackupInUseException", 400, false),
+  TABLE_ALREADY_EXISTS("com.amazonaws.dynamodb.v20120810#TableAlreadyExistsException", 400, false),
+  TABLE_IN_USE("com.amazonaws.dynamodb.v20120810#TableInUseException", 400, false),
+  POINT_IN_TIME_RECOVERY_UNAVAILABLE(
+      "com.amazonaws.dynamodb.v20120810#PointInTimeRecoveryUnavailableException", 400, false),
+  INVALID_RESTORE_TIME("com.amazonaws.dynamodb.v20120810#InvalidRestoreTimeException", 400, false),
   GLOBAL_TABLE_NOT_FOUND("com.amazonaws.dynamodb.v20120810#GlobalTableNotFoundException", 400, false),
   POLICY_NOT_FOUND("com.amazonaws.dynamodb.v20120810#PolicyNotFoundException", 400, false),
   THROTTLING("com.amazon.coral.availability#ThrottlingException", 400, true),

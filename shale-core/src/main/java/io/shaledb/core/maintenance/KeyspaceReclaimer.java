@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Removes the keys of dropped keyspaces (deleted tables and indexes, streams past retention): the keyspace's own
  * range and the system keys it owns, then its drop marker, so removal resumes after a crash. Nothing reads or writes
- * a dropped keyspace any more (ids are never reused), which is what lets its keys go by range.
+ * a dropped keyspace any more (ids are never reused), which is what lets its keys go by range; the one reader left,
+ * a backup still copying a table deleted meanwhile, holds the table's keyspace until its copy ends.
  */
 public final class KeyspaceReclaimer implements BackgroundService {
   private static final int KEYSPACES_PER_PASS = 16;
@@ -36,6 +37,9 @@ public final class KeyspaceReclaimer implements BackgroundService {
     }
     for (byte[] marker : markers) {
       int keyspace = SystemKeyspace.owner(marker);
+      if (db.backupCopies().reading(keyspace)) {
+        continue;
+      }
       db.storage().clearRange(KeyCodec.keyspaceRange(keyspace));
       for (KeyRange owned : SystemKeyspace.ownedBy(keyspace)) {
         db.storage().clearRange(owned);

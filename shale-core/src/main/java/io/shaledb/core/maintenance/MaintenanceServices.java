@@ -28,6 +28,9 @@ public final class MaintenanceServices {
         case KEYSPACE_RECLAIM -> new KeyspaceReclaimer(db);
         case TOKEN_EXPIRY -> new TokenExpiry(db);
         case CATALOG_REFRESH -> new CatalogRefresh(db.catalog());
+        case BACKUP_COPY -> new BackupCopier(db);
+        case TABLE_RESTORE -> new TableRestorer(db);
+        case HISTORY_RECLAIM -> new HistoryReclaimer(db);
       });
     }
     db.background().start(services, interval, FIRST_BACKOFF);

@@ -1,6 +1,7 @@
 package io.shaledb.core.op;
 
 import io.shaledb.core.background.Supervisor;
+import io.shaledb.core.backup.BackupCopies;
 import io.shaledb.core.catalog.TableCatalog;
 import io.shaledb.core.catalog.TableStatistics;
 import io.shaledb.core.error.DynamoException;
@@ -34,6 +35,7 @@ public final class Database implements AutoCloseable {
   private final ExpressionCache expressions = new ExpressionCache();
   private final StatementCache statements = new StatementCache();
   private final Supervisor background = new Supervisor();
+  private final BackupCopies backupCopies = new BackupCopies();
   /** Counts the tables' items when the database opens. */
   private final ExecutorService counting =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shale-statistics-", 0).factory());
@@ -85,10 +87,16 @@ public final class Database implements AutoCloseable {
     return background;
   }
 
+  /** The backups this process is copying, with the snapshots they copy from. */
+  public BackupCopies backupCopies() {
+    return backupCopies;
+  }
+
   /** Stops background work before the storage engine closes; the engine stays open, its owner closes it. */
   @Override
   public void close() {
     background.close();
+    backupCopies.close();
     counting.shutdownNow();
     try {
       counting.awaitTermination(10, TimeUnit.SECONDS);
@@ -117,7 +125,7 @@ public final class Database implements AutoCloseable {
 
   /** The table an item operation addresses, or DynamoDB's ResourceNotFoundException for item operations. */
   public TableMetadata tableForItems(String name) {
-    return catalog.find(name)
+    return catalog.find(name).filter(table -> !table.restoring())
         .orElseThrow(() -> DynamoException.resourceNotFound("Requested resource not found"));
   }
 

@@ -54,6 +54,11 @@ public record TableMetadata(
     return false;
   }
 
+  /** Whether the table is being restored: CREATING, and closed to item requests until its items are all in. */
+  public boolean restoring() {
+    return options.restore().filter(RestoreSummary::inProgress).isPresent();
+  }
+
   /** The index of that name, or null. */
   public @Nullable IndexMetadata index(String indexName) {
     for (IndexMetadata index : indexes) {

@@ -5,14 +5,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The settings of a table that infrastructure tools set and read back and that change nothing about how its items
- * are stored or served: the table class, throughput bounds, contributor insights, Kinesis destinations and the
- * resource policy. Immutable: a change produces a new instance through the {@code with...} methods.
+ * The settings of a table that infrastructure tools set and read back: the table class, throughput bounds,
+ * contributor insights, Kinesis destinations, the resource policy and where a restored table came from, which change
+ * nothing about how its items are stored or served, and point-in-time recovery, which makes every write also keep the
+ * item's previous version. Immutable: a change produces a new instance through the {@code with...} methods.
  *
  * @param onDemandThroughput the table's on-demand bounds, when any were ever set
  * @param warmThroughput the warm throughput asked for, when any
  * @param tableInsights the table's contributor insights, while enabled
  * @param indexInsights contributor insights by index name, while enabled
+ * @param restore where the table was restored from, for a restored table
+ * @param pointInTimeRecovery the table's recovery settings and history, while enabled
  */
 public record TableOptions(
     TableClass tableClass,
@@ -21,10 +24,12 @@ public record TableOptions(
     Optional<ContributorInsights> tableInsights,
     Map<String, ContributorInsights> indexInsights,
     List<KinesisDestination> kinesisDestinations,
-    Optional<ResourcePolicy> resourcePolicy) {
+    Optional<ResourcePolicy> resourcePolicy,
+    Optional<RestoreSummary> restore,
+    Optional<PointInTimeRecovery> pointInTimeRecovery) {
 
   public static final TableOptions DEFAULTS = new TableOptions(TableClass.STANDARD, Optional.empty(),
-      Optional.empty(), Optional.empty(), Map.of(), List.of(), Optional.empty());
+      Optional.empty(), Optional.empty(), Map.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
 
   public TableOptions {
     indexInsights = Map.copyOf(indexInsights);
@@ -33,31 +38,41 @@ public record TableOptions(
 
   public TableOptions withTableClass(TableClass newClass) {
     return new TableOptions(newClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
-        kinesisDestinations, resourcePolicy);
+        kinesisDestinations, resourcePolicy, restore, pointInTimeRecovery);
   }
 
   public TableOptions withOnDemandThroughput(Optional<OnDemandThroughput> bounds) {
     return new TableOptions(tableClass, bounds, warmThroughput, tableInsights, indexInsights, kinesisDestinations,
-        resourcePolicy);
+        resourcePolicy, restore, pointInTimeRecovery);
   }
 
   public TableOptions withWarmThroughput(Optional<WarmThroughput> warm) {
     return new TableOptions(tableClass, onDemandThroughput, warm, tableInsights, indexInsights, kinesisDestinations,
-        resourcePolicy);
+        resourcePolicy, restore, pointInTimeRecovery);
   }
 
   public TableOptions withInsights(Optional<ContributorInsights> table, Map<String, ContributorInsights> indexes) {
     return new TableOptions(tableClass, onDemandThroughput, warmThroughput, table, indexes, kinesisDestinations,
-        resourcePolicy);
+        resourcePolicy, restore, pointInTimeRecovery);
   }
 
   public TableOptions withKinesisDestinations(List<KinesisDestination> destinations) {
     return new TableOptions(tableClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
-        destinations, resourcePolicy);
+        destinations, resourcePolicy, restore, pointInTimeRecovery);
   }
 
   public TableOptions withResourcePolicy(Optional<ResourcePolicy> policy) {
     return new TableOptions(tableClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
-        kinesisDestinations, policy);
+        kinesisDestinations, policy, restore, pointInTimeRecovery);
+  }
+
+  public TableOptions withRestore(Optional<RestoreSummary> summary) {
+    return new TableOptions(tableClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
+        kinesisDestinations, resourcePolicy, summary, pointInTimeRecovery);
+  }
+
+  public TableOptions withPointInTimeRecovery(Optional<PointInTimeRecovery> recovery) {
+    return new TableOptions(tableClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
+        kinesisDestinations, resourcePolicy, restore, recovery);
   }
 }

@@ -1,9 +1,13 @@
 package io.shaledb.core.write;
 
+import io.shaledb.core.backup.RestoreSource.SourceItem;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.history.History;
 import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.RequestContext;
@@ -17,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,7 +99,35 @@ public final class WritePipeline {
         return Committed.nothing(false);
       }
       List<Staged> changes = new ArrayList<>();
-      stage(tx, current, key, stored, item, null, -1, true, changes);
+      stage(tx, current, key, stored, item, null, -1, true, db.clock().millis(), changes);
+      return new Committed<>(true, changes);
+    });
+  }
+
+  /**
+   * Stages items copied into a table being restored, in one transaction with {@code alongside} (where the restore
+   * resumes): each item with its index entries, item collection and statistics, as any put. A restored table has no
+   * stream and no time to live until its restore completes, so the copy writes no stream records and nothing
+   * expires meanwhile. Nothing is written unless the table of that name and keyspace is still being restored.
+   *
+   * @return whether the items were staged
+   */
+  public boolean restore(TableMetadata table, List<SourceItem> items, Consumer<Transaction> alongside) {
+    return transactions.run(RequestContext.service(db.clock()), tx -> {
+      TableMetadata current = db.catalog().current(tx, table.name(), table.keyspace())
+          .filter(TableMetadata::restoring).orElse(null);
+      if (current == null) {
+        return Committed.nothing(false);
+      }
+      List<Staged> changes = new ArrayList<>();
+      for (SourceItem item : items) {
+        byte[] key = ByteBuffer.allocate(KeyCodec.KEYSPACE_BYTES + item.key().length).putInt(current.keyspace())
+            .put(item.key()).array();
+        byte[] stored = tx.get(key);
+        stage(tx, current, key, stored, stored == null ? null : ItemCodec.decode(stored), item.item(),
+            ItemSize.of(item.item()), true, db.clock().millis(), changes);
+      }
+      alongside.accept(tx);
       return new Committed<>(true, changes);
     });
   }
@@ -126,11 +159,14 @@ public final class WritePipeline {
         return Committed.nothing(List.of());
       }
       List<Step> steps = evaluate(tx, writes, flavour);
+      // Read in the transaction, after its reads: a commit that lost a conflict to another change of the same item
+      // runs again with a time no earlier than that change's, so an item's history is in commit order.
+      long changeMillis = context.clock().millis();
       List<Staged> changes = new ArrayList<>();
       Map<String, TableMetadata> tables = new HashMap<>();
       List<WriteOutcome> staged = new ArrayList<>(steps.size());
       for (Step step : steps) {
-        staged.add(stage(tx, tables, step, flavour, changes));
+        staged.add(stage(tx, tables, step, flavour, changeMillis, changes));
       }
       if (guard != null) {
         guard.record(tx);
@@ -214,7 +250,7 @@ public final class WritePipeline {
 
   /** Stages one step's item, charging what DynamoDB charges for it. */
   private WriteOutcome stage(Transaction tx, Map<String, TableMetadata> tables, Step step, Flavour flavour,
-      List<Staged> changes) {
+      long changeMillis, List<Staged> changes) {
     int factor = flavour == Flavour.TRANSACTION ? 2 : 1;
     if (step.write().checkOnly()) {
       byte[] stored = step.stored();
@@ -224,7 +260,7 @@ public final class WritePipeline {
     }
     TableMetadata table = tables.computeIfAbsent(step.write().table().name(), name -> db.catalog().current(tx, name));
     Staging staging = stage(tx, table, step.write().key(), step.stored(), step.previous(), step.next(),
-        step.nextSize(), false, changes);
+        step.nextSize(), false, changeMillis, changes);
     return new WriteOutcome(step.previous(), step.next(), staging.itemCollectionBytes(),
         factor * ConsumedCapacity.writeUnits(staging.chargedBytes()),
         IndexWriteUnits.of(table, step.previous(), step.next(), factor));
@@ -232,11 +268,12 @@ public final class WritePipeline {
 
   /**
    * Stages the new version of one item (null deletes it), of size {@code newSize} (checked), and of its index
-   * entries, item collection and stream record.
+   * entries, item collection, stream record and, with point-in-time recovery, its previous version as of
+   * {@code changeMillis}.
    */
   private Staging stage(Transaction tx, TableMetadata table, byte[] key, byte @Nullable [] stored,
       @Nullable Map<String, AttributeValue> previous, @Nullable Map<String, AttributeValue> current, long newSize,
-      boolean byService, List<Staged> changes) {
+      boolean byService, long changeMillis, List<Staged> changes) {
     if (current != null) {
       IndexEntries.check(table, current);
       tx.put(key, ItemCodec.encode(current, newSize));
@@ -249,6 +286,9 @@ public final class WritePipeline {
     long collection = previous == null && current == null ? -1
         : ItemCollections.update(tx, table, previous, current, db.itemCollectionLimitBytes());
     db.streams().append(tx, table, previous, current, byService);
+    if (previous != null || current != null) {
+      History.record(tx, table, key, stored, changeMillis);
+    }
     return new Staging(collection, Math.max(0, Math.max(oldSize, newSize)));
   }
 }

@@ -11,8 +11,10 @@ import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.KinesisDestination;
 import io.shaledb.core.schema.OnDemandThroughput;
+import io.shaledb.core.schema.PointInTimeRecovery;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.ResourcePolicy;
+import io.shaledb.core.schema.RestoreSummary;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.TableClass;
 import io.shaledb.core.schema.TableMetadata;
@@ -49,6 +51,13 @@ class TableMetadataCodecTest {
       + "000b01010002706b000100016c0202000200017800017903000000000000000000000000000000000000019de2fb190000046279"
       + "2d670000000c0001000167010001000000000000000000000300000000000000040000019de2fb1900000100036578700000019d"
       + "e2fb1900";
+
+  /**
+   * {@link #music()} as format version 7 wrote it (before point-in-time recovery): version 5's fields, then the
+   * default table options (class STANDARD, no throughput bounds, no insights, no destinations, no policy) and no
+   * restore summary.
+   */
+  private static final String MUSIC_VERSION_7 = "07" + MUSIC_VERSION_5.substring(2) + "00".repeat(12);
 
   private static KeyAttribute key(String name, ScalarType type) {
     return new KeyAttribute(name, type);
@@ -100,6 +109,14 @@ class TableMetadataCodecTest {
   }
 
   @Test
+  void decode_version7Table_hasPointInTimeRecoveryOff() {
+    TableMetadata decoded = TableMetadataCodec.decode(HexFormat.of().parseHex(MUSIC_VERSION_7));
+
+    assertThat(decoded).isEqualTo(music());
+    assertThat(decoded.options().pointInTimeRecovery()).isEmpty();
+  }
+
+  @Test
   void encode_everyOption_roundTrips() {
     TableOptions options = new TableOptions(TableClass.STANDARD_INFREQUENT_ACCESS,
         Optional.of(new OnDemandThroughput(OnDemandThroughput.UNBOUNDED, 40)),
@@ -109,8 +126,19 @@ class TableMetadataCodecTest {
         List.of(new KinesisDestination("arn:aws:kinesis:us-east-1:000000000000:stream/s",
             KinesisDestination.Status.ENABLE_FAILED, KinesisDestination.Precision.MICROSECOND)),
         Optional.of(new ResourcePolicy("{\"Version\":\"2012-10-17\",\"Sid\":\"\u00e9\uD83D\uDE00\"}",
-            "1780308000000")));
+            "1780308000000")),
+        Optional.of(new RestoreSummary(Optional.of("arn:aws:dynamodb:us-east-1:000000000000:table/Music/backup/"
+            + "01780308000000-0a1b2c3d"), "arn:aws:dynamodb:us-east-1:000000000000:table/Music", AT, true)),
+        Optional.of(new PointInTimeRecovery(42, AT, 7)));
     TableMetadata table = music().withOptions(options);
+
+    assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(table))).isEqualTo(table);
+  }
+
+  @Test
+  void encode_pointInTimeRestoreSummary_roundTripsWithoutABackup() {
+    TableMetadata table = music().withOptions(TableOptions.DEFAULTS.withRestore(Optional.of(new RestoreSummary(
+        Optional.empty(), "arn:aws:dynamodb:us-east-1:000000000000:table/Music", AT, false))));
 
     assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(table))).isEqualTo(table);
   }

@@ -2,6 +2,7 @@ package io.shaledb.core.op;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shaledb.core.backup.Backups;
 import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.KeyCodec;
@@ -40,8 +41,9 @@ public final class StoreInvariants {
 
   /**
    * Every ACTIVE index holds exactly the entries computed from its table's items; every key outside the system
-   * keyspace, and every system key a keyspace owns, belongs to a live table, index or stream, or to a keyspace
-   * dropped and not yet cleared; every stream is consistent with its shards (see {@link #checkStream}).
+   * keyspace, and every system key a keyspace owns, belongs to a live table, index, stream or history, or to a keyspace
+   * dropped and not yet cleared, or to a backup; every stream is consistent with its shards (see
+   * {@link #checkStream}).
    */
   public static void check(Database db) {
     try (Snapshot snapshot = db.storage().snapshot()) {
@@ -52,6 +54,7 @@ public final class StoreInvariants {
       Set<Integer> owned = new HashSet<>();
       for (TableMetadata table : db.catalog().list()) {
         owned.add(table.keyspace());
+        table.options().pointInTimeRecovery().ifPresent(recovery -> owned.add(recovery.historyKeyspace()));
         for (IndexMetadata index : table.indexes()) {
           owned.add(index.keyspace());
           if (index.status() == IndexMetadata.IndexStatus.ACTIVE) {
@@ -62,6 +65,7 @@ public final class StoreInvariants {
         }
       }
       db.catalog().streams().forEach(stream -> owned.add(stream.keyspace()));
+      Backups.all(snapshot).forEach(backup -> owned.add(backup.keyspace()));
       try (KvCursor cursor = snapshot.scan(SystemKeyspace.all(SystemKeyspace.Kind.DROPPED), false)) {
         while (cursor.next()) {
           owned.add(SystemKeyspace.owner(cursor.key()));
@@ -75,7 +79,8 @@ public final class StoreInvariants {
               HexFormat.of().formatHex(cursor.key())).contains(keyspace);
         }
       }
-      for (SystemKeyspace.Kind kind : List.of(SystemKeyspace.Kind.ITEM_COLLECTION, SystemKeyspace.Kind.PROGRESS)) {
+      for (SystemKeyspace.Kind kind : List.of(SystemKeyspace.Kind.ITEM_COLLECTION, SystemKeyspace.Kind.PROGRESS,
+          SystemKeyspace.Kind.RESTORE)) {
         try (KvCursor cursor = snapshot.scan(SystemKeyspace.all(kind), false)) {
           while (cursor.next()) {
             assertThat(owned).as("the keyspace of system key %s is live or dropped",

@@ -23,9 +23,12 @@ import io.shaledb.core.op.stream.DescribeStream;
 import io.shaledb.core.op.stream.GetRecords;
 import io.shaledb.core.op.stream.GetShardIterator;
 import io.shaledb.core.op.stream.ListStreams;
+import io.shaledb.core.op.table.CreateBackup;
 import io.shaledb.core.op.table.CreateTable;
+import io.shaledb.core.op.table.DeleteBackup;
 import io.shaledb.core.op.table.DeleteResourcePolicy;
 import io.shaledb.core.op.table.DeleteTable;
+import io.shaledb.core.op.table.DescribeBackup;
 import io.shaledb.core.op.table.DescribeContinuousBackups;
 import io.shaledb.core.op.table.DescribeContributorInsights;
 import io.shaledb.core.op.table.DescribeGlobalTable;
@@ -37,10 +40,13 @@ import io.shaledb.core.op.table.DescribeTimeToLive;
 import io.shaledb.core.op.table.DisableKinesisStreamingDestination;
 import io.shaledb.core.op.table.EnableKinesisStreamingDestination;
 import io.shaledb.core.op.table.GetResourcePolicy;
+import io.shaledb.core.op.table.ListBackups;
 import io.shaledb.core.op.table.ListContributorInsights;
 import io.shaledb.core.op.table.ListTables;
 import io.shaledb.core.op.table.ListTagsOfResource;
 import io.shaledb.core.op.table.PutResourcePolicy;
+import io.shaledb.core.op.table.RestoreTableFromBackup;
+import io.shaledb.core.op.table.RestoreTableToPointInTime;
 import io.shaledb.core.op.table.TagResource;
 import io.shaledb.core.op.table.UntagResource;
 import io.shaledb.core.op.table.UpdateContinuousBackups;
@@ -62,6 +68,7 @@ import io.shaledb.server.json.Json;
 import io.shaledb.server.json.JsonInput;
 import io.shaledb.server.json.KinesisJson;
 import io.shaledb.server.json.PartiqlJson;
+import io.shaledb.server.json.PitrJson;
 import io.shaledb.server.json.PolicyJson;
 import io.shaledb.server.json.ReadJson;
 import io.shaledb.server.json.ReplicaJson;
@@ -126,6 +133,18 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             BackupJson::writeContinuousBackups)),
         Map.entry("UpdateContinuousBackups", new Route<>(BackupJson::readUpdateContinuousBackups,
             new UpdateContinuousBackups(db), BackupJson::writeContinuousBackups)),
+        Map.entry("CreateBackup", new Route<>(BackupJson::readCreateBackup, new CreateBackup(db),
+            BackupJson::writeBackupDetails)),
+        Map.entry("DescribeBackup", new Route<>(BackupJson::readBackupArn, new DescribeBackup(db),
+            BackupJson::writeBackupDescription)),
+        Map.entry("DeleteBackup", new Route<>(BackupJson::readBackupArn, new DeleteBackup(db),
+            BackupJson::writeBackupDescription)),
+        Map.entry("ListBackups", new Route<>(BackupJson::readListBackups, new ListBackups(db),
+            BackupJson::writeListBackups)),
+        Map.entry("RestoreTableFromBackup", new Route<>(BackupJson::readRestoreTableFromBackup,
+            new RestoreTableFromBackup(db), (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
+        Map.entry("RestoreTableToPointInTime", new Route<>(PitrJson::readRestoreTableToPointInTime,
+            new RestoreTableToPointInTime(db), (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
         Map.entry("DescribeContributorInsights", new Route<>(InsightsJson::readContributorInsights,
             new DescribeContributorInsights(db), InsightsJson::writeContributorInsights)),
         Map.entry("UpdateContributorInsights", new Route<>(InsightsJson::readContributorInsights,

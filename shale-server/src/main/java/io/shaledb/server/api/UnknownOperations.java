@@ -26,9 +26,8 @@ final class UnknownOperations {
    * DynamoDB's operations that ShaleDB does not offer yet, as X-Amz-Target names them: README.md lists the same
    * (UnimplementedOperationsIT compares both with what the server answers for every operation of the SDK's clients).
    */
-  private static final Set<String> NOT_YET = Stream.of("CreateBackup", "CreateGlobalTable", "DeleteBackup",
-      "DescribeBackup", "DescribeExport", "DescribeImport", "ExportTableToPointInTime", "ImportTable", "ListBackups",
-      "ListExports", "ListGlobalTables", "ListImports", "RestoreTableFromBackup", "RestoreTableToPointInTime",
+  private static final Set<String> NOT_YET = Stream.of("CreateGlobalTable", "DescribeExport", "DescribeImport",
+      "ExportTableToPointInTime", "ImportTable", "ListExports", "ListGlobalTables", "ListImports",
       "UpdateGlobalTable", "UpdateGlobalTableSettings").map(operation -> "DynamoDB_20120810." + operation)
       .collect(Collectors.toUnmodifiableSet());
 

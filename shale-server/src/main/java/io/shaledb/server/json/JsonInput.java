@@ -7,6 +7,9 @@ import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.validate.Choice;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * {@link #deferredError()} for the caller to raise at that point, and reading goes on.
  */
 public final class JsonInput implements AutoCloseable {
+  /** Timestamps beyond this many seconds from the epoch (the year 33658) name no time a request could mean. */
+  private static final BigDecimal MAX_TIMESTAMP_SECONDS = BigDecimal.valueOf(1_000_000_000_000L);
   private final JsonParser parser;
   private final AttributeValueReader values = new AttributeValueReader(this);
   private @Nullable DynamoException deferred;
@@ -124,6 +129,24 @@ public final class JsonInput implements AutoCloseable {
       case VALUE_NUMBER_INT -> parser.getLongValue();
       case VALUE_NULL -> null;
       default -> throw SerializationErrors.notALong(token);
+    };
+  }
+
+  /** A timestamp as the SDKs send it: epoch seconds, with a fraction. */
+  public @Nullable Instant readTimestamp() throws IOException {
+    JsonToken token = parser.currentToken();
+    return switch (token) {
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        BigDecimal seconds = parser.getDecimalValue();
+        // Compared before any arithmetic: a huge exponent would otherwise expand into a huge number.
+        if (seconds.abs().compareTo(MAX_TIMESTAMP_SECONDS) > 0) {
+          throw SerializationErrors.notATimestamp(token);
+        }
+        BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+        yield Instant.ofEpochSecond(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValue());
+      }
+      case VALUE_NULL -> null;
+      default -> throw SerializationErrors.notATimestamp(token);
     };
   }
 

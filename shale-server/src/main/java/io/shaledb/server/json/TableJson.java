@@ -29,6 +29,7 @@ import io.shaledb.core.schema.IndexMetadata.ProjectionType;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeyType;
 import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.RestoreSummary;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.schema.TableClass;
@@ -268,7 +269,7 @@ public final class TableJson {
    * service owns ({@code Enabled} false, no key named), which DynamoDB accepts and then describes no differently from a
    * table created without it (no SSEDescription). A KMS key is not supported yet.
    */
-  private static boolean readsDefaultEncryption(JsonInput in) throws IOException {
+  static boolean readsDefaultEncryption(JsonInput in) throws IOException {
     Boolean enabled = null;
     boolean keyNamed = false;
     if (!in.beginStructure()) {
@@ -287,7 +288,7 @@ public final class TableJson {
     return Boolean.FALSE.equals(enabled) && !keyNamed;
   }
 
-  private static @Nullable OnDemandThroughputSpecification readOnDemandThroughput(JsonInput in) throws IOException {
+  static @Nullable OnDemandThroughputSpecification readOnDemandThroughput(JsonInput in) throws IOException {
     return readUnits(in, "MaxReadRequestUnits", "MaxWriteRequestUnits", OnDemandThroughputSpecification::new);
   }
 
@@ -380,7 +381,7 @@ public final class TableJson {
     return new UpdateIndex(name, throughput);
   }
 
-  private static SecondaryIndex readSecondaryIndex(JsonInput in) throws IOException {
+  static SecondaryIndex readSecondaryIndex(JsonInput in) throws IOException {
     String name = null;
     List<KeySchemaElement> keys = null;
     Choice<ProjectionType> projectionType = null;
@@ -413,7 +414,7 @@ public final class TableJson {
     return new SecondaryIndex(name, keys, projectionType, nonKey, projection, throughput);
   }
 
-  private static @Nullable Throughput readThroughput(JsonInput in) throws IOException {
+  static @Nullable Throughput readThroughput(JsonInput in) throws IOException {
     if (!in.beginStructure()) {
       return null;
     }
@@ -496,7 +497,21 @@ public final class TableJson {
       g.writeStringField("LatestStreamLabel", d.latestStream().label());
     }
     writeOptions(g, t.options());
+    if (t.options().restore().isPresent()) {
+      writeRestoreSummary(g, t.options().restore().get());
+    }
     g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void writeRestoreSummary(JsonGenerator g, RestoreSummary summary) throws IOException {
+    g.writeObjectFieldStart("RestoreSummary");
+    if (summary.sourceBackupArn().isPresent()) {
+      g.writeStringField("SourceBackupArn", summary.sourceBackupArn().get());
+    }
+    g.writeStringField("SourceTableArn", summary.sourceTableArn());
+    writeInstant(g, "RestoreDateTime", summary.restoreDateTime());
+    g.writeBooleanField("RestoreInProgress", summary.inProgress());
     g.writeEndObject();
   }
 
@@ -573,16 +588,7 @@ public final class TableJson {
         writeKey(g, key, "RANGE");
       }
       g.writeEndArray();
-      g.writeObjectFieldStart("Projection");
-      g.writeStringField("ProjectionType", index.projectionType().name());
-      if (!index.nonKeyAttributes().isEmpty()) {
-        g.writeArrayFieldStart("NonKeyAttributes");
-        for (String attribute : index.nonKeyAttributes()) {
-          g.writeString(attribute);
-        }
-        g.writeEndArray();
-      }
-      g.writeEndObject();
+      writeProjection(g, index);
       if (!local) {
         g.writeStringField("IndexStatus", index.status().name());
         if (index.status() == IndexMetadata.IndexStatus.CREATING) {
@@ -650,14 +656,27 @@ public final class TableJson {
     g.writeEndObject();
   }
 
-  private static void writeKey(JsonGenerator g, KeyAttribute key, String type) throws IOException {
+  static void writeProjection(JsonGenerator g, IndexMetadata index) throws IOException {
+    g.writeObjectFieldStart("Projection");
+    g.writeStringField("ProjectionType", index.projectionType().name());
+    if (!index.nonKeyAttributes().isEmpty()) {
+      g.writeArrayFieldStart("NonKeyAttributes");
+      for (String attribute : index.nonKeyAttributes()) {
+        g.writeString(attribute);
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  static void writeKey(JsonGenerator g, KeyAttribute key, String type) throws IOException {
     g.writeStartObject();
     g.writeStringField("AttributeName", key.name());
     g.writeStringField("KeyType", type);
     g.writeEndObject();
   }
 
-  private static void writeThroughput(JsonGenerator g, ProvisionedThroughput p) throws IOException {
+  static void writeThroughput(JsonGenerator g, ProvisionedThroughput p) throws IOException {
     g.writeObjectFieldStart("ProvisionedThroughput");
     if (p.lastIncreaseDateTime().isPresent()) {
       writeInstant(g, "LastIncreaseDateTime", p.lastIncreaseDateTime().get());
@@ -672,7 +691,7 @@ public final class TableJson {
   }
 
   /** DynamoDB's timestamps: epoch seconds with a fraction. */
-  private static void writeInstant(JsonGenerator g, String field, Instant instant) throws IOException {
+  static void writeInstant(JsonGenerator g, String field, Instant instant) throws IOException {
     g.writeFieldName(field);
     g.writeNumber(BigDecimal.valueOf(instant.toEpochMilli(), 3));
   }

@@ -1,10 +1,30 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.schema.PointInTimeRecovery;
+import io.shaledb.core.schema.TableMetadata;
+import java.time.Instant;
+import java.util.Optional;
+
 /**
- * A table's ContinuousBackupsDescription: whether backups can be taken of it and whether point-in-time recovery
- * keeps its history.
+ * A table's ContinuousBackupsDescription: continuous backups are ENABLED for every table (on-demand backups can be
+ * taken of any, as DynamoDB reports), and point-in-time recovery while the table keeps its history, with the window a
+ * restore can reach.
+ *
+ * @param recovery the restorable window, while point-in-time recovery is enabled
  */
-public record ContinuousBackupsOutput(boolean continuousBackupsEnabled, boolean pointInTimeRecoveryEnabled) {
-  /** What every table has while ShaleDB keeps neither backups nor history. */
-  public static final ContinuousBackupsOutput NONE = new ContinuousBackupsOutput(false, false);
+public record ContinuousBackupsOutput(Optional<RecoveryWindow> recovery) {
+
+  /**
+   * What PointInTimeRecoveryDescription holds while recovery is enabled. The latest restorable instant is now:
+   * history is written with each change, so there is no lag to allow for.
+   */
+  public record RecoveryWindow(Instant earliestRestorable, Instant latestRestorable, int recoveryPeriodDays) {}
+
+  public static ContinuousBackupsOutput of(TableMetadata table, Instant now) {
+    return new ContinuousBackupsOutput(table.options().pointInTimeRecovery().map(recovery -> window(recovery, now)));
+  }
+
+  static RecoveryWindow window(PointInTimeRecovery recovery, Instant now) {
+    return new RecoveryWindow(recovery.earliestRestorable(now), now, recovery.recoveryPeriodDays());
+  }
 }

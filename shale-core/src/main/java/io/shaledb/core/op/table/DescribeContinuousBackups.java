@@ -5,11 +5,11 @@ import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.schema.TableMetadata;
 
 /**
- * DescribeContinuousBackups. ShaleDB takes no backups and keeps no history yet, so it says so: continuous backups
- * and point-in-time recovery are both DISABLED, which the infrastructure tools that read them on every refresh take
- * as "off" (the AWS provider for Terraform reads only the recovery status).
+ * DescribeContinuousBackups: whether point-in-time recovery keeps the table's history, and the window a restore can
+ * reach (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeContinuousBackups.html).
  */
 public final class DescribeContinuousBackups implements Operation<String, ContinuousBackupsOutput> {
   private final Database db;
@@ -25,17 +25,18 @@ public final class DescribeContinuousBackups implements Operation<String, Contin
 
   @Override
   public ContinuousBackupsOutput execute(String tableName, RequestContext context) {
-    requireTable(db, tableName);
-    return ContinuousBackupsOutput.NONE;
+    return ContinuousBackupsOutput.of(requireTable(db, tableName), context.clock().instant());
   }
 
   /**
    * The backup operations answer an unknown table with TableNotFoundException rather than ResourceNotFoundException
    * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeContinuousBackups.html, Errors).
    */
-  static void requireTable(Database db, String tableName) {
-    if (db.catalog().find(tableName).isEmpty()) {
-      throw new DynamoException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + tableName);
-    }
+  static TableMetadata requireTable(Database db, String tableName) {
+    return db.catalog().find(tableName).orElseThrow(() -> tableNotFound(tableName));
+  }
+
+  static DynamoException tableNotFound(String tableName) {
+    return new DynamoException(ErrorCode.TABLE_NOT_FOUND, "Table not found: " + tableName);
   }
 }

@@ -3,6 +3,7 @@ package io.shaledb.core.op.table;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
 
 /** DescribeTable. Input: the table name. */
@@ -20,6 +21,7 @@ public final class DescribeTable implements Operation<String, TableDescription> 
 
   @Override
   public TableDescription execute(String tableName, RequestContext context) {
-    return Describer.describe(db, db.tableForControl(tableName), TableStatus.ACTIVE);
+    TableMetadata table = db.tableForControl(tableName);
+    return Describer.describe(db, table, table.restoring() ? TableStatus.CREATING : TableStatus.ACTIVE);
   }
 }

@@ -53,7 +53,8 @@ final class ResourceArns {
     }
   }
 
-  private static String tableName(Database db, String arn) {
+  /** The table name in a table ARN of this server, refusing one that names none. */
+  static String tableName(Database db, String arn) {
     checkFormat(db, arn);
     return arn.substring(db.tableArn("").length());
   }

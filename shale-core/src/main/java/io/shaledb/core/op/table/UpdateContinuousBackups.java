@@ -1,20 +1,22 @@
 package io.shaledb.core.op.table;
 
-import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.background.Service;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.schema.PointInTimeRecovery;
+import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * UpdateContinuousBackups. Turning point-in-time recovery off is what every table already is, and is answered with
- * the description. Turning it on is refused with DynamoDB's ContinuousBackupsUnavailableException ("Backups have not
- * yet been enabled for this table", the API reference's words for it), because ShaleDB keeps no history to restore
- * from: answering ENABLED would promise restores that cannot happen. DescribeContinuousBackups says the same, with
- * continuous backups DISABLED. The AWS provider for Terraform retries this error only while its message says backups
- * "are being enabled", so an apply that asks for recovery fails at once, saying why.
+ * UpdateContinuousBackups: turns point-in-time recovery on (with a recovery period of 1 to 35 days, 35 when none is
+ * named) or off, in one catalog change. Turning it on allocates the table's history keyspace, which every write
+ * fills from then on (so nothing before that instant can be restored); naming another period while it is on keeps
+ * the history and changes what the reclaimer keeps; turning it off drops the history, as DynamoDB forgets it
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery_Howitworks.html).
  */
 public final class UpdateContinuousBackups implements Operation<UpdateContinuousBackupsInput, ContinuousBackupsOutput> {
   private static final long MAX_RECOVERY_DAYS = 35;
@@ -41,11 +43,35 @@ public final class UpdateContinuousBackups implements Operation<UpdateContinuous
 
   @Override
   public ContinuousBackupsOutput execute(UpdateContinuousBackupsInput in, RequestContext context) {
-    DescribeContinuousBackups.requireTable(db, Validated.present(in.tableName()));
-    if (Validated.present(in.pointInTimeRecoveryEnabled())) {
-      throw new DynamoException(ErrorCode.CONTINUOUS_BACKUPS_UNAVAILABLE,
-          "Backups have not yet been enabled for this table.");
+    String tableName = Validated.present(in.tableName());
+    boolean enable = Validated.present(in.pointInTimeRecoveryEnabled());
+    Instant now = context.clock().instant();
+    TableMetadata changed = db.catalog().change(change -> {
+      TableMetadata table = change.table(tableName)
+          .orElseThrow(() -> DescribeContinuousBackups.tableNotFound(tableName));
+      Optional<PointInTimeRecovery> current = table.options().pointInTimeRecovery();
+      Optional<PointInTimeRecovery> next;
+      if (!enable) {
+        current.ifPresent(recovery -> change.dropKeyspace(recovery.historyKeyspace()));
+        next = Optional.empty();
+      } else {
+        Long named = in.recoveryPeriodInDays();
+        int days = named != null ? named.intValue()
+            : current.map(PointInTimeRecovery::recoveryPeriodDays)
+                .orElse(PointInTimeRecovery.DEFAULT_RECOVERY_PERIOD_DAYS);
+        next = Optional.of(current
+            .map(recovery -> new PointInTimeRecovery(recovery.historyKeyspace(), recovery.enabledAt(), days))
+            .orElseGet(() -> new PointInTimeRecovery(change.allocateKeyspaces(1), now, days)));
+      }
+      TableMetadata updated = table.withOptions(table.options().withPointInTimeRecovery(next));
+      if (!next.equals(current)) {
+        change.putTable(updated);
+      }
+      return updated;
+    });
+    if (!enable) {
+      db.background().wake(Service.KEYSPACE_RECLAIM);
     }
-    return ContinuousBackupsOutput.NONE;
+    return ContinuousBackupsOutput.of(changed, now);
   }
 }

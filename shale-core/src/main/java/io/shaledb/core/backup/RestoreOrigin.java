@@ -1,0 +1,47 @@
+package io.shaledb.core.backup;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * What a restore reads, as kept in the system keyspace with the restore job ({@link RestoreJob}), so that a
+ * restarted server knows where to resume from. Each kind is opened as a {@link RestoreSource} by
+ * {@code RestoreSources.open}. Persisted by its tag byte: a tag is never changed or reused.
+ */
+public sealed interface RestoreOrigin {
+
+  /** An on-demand backup (RestoreTableFromBackup). */
+  record FromBackup(String backupArn) implements RestoreOrigin {}
+
+  /**
+   * A table with point-in-time recovery, as it was at an instant (RestoreTableToPointInTime): its items and their
+   * history, by keyspace.
+   */
+  record PointInTime(int tableKeyspace, int historyKeyspace, Instant at) implements RestoreOrigin {}
+
+  static void write(DataOutputStream out, RestoreOrigin origin) throws IOException {
+    switch (origin) {
+      case FromBackup backup -> {
+        out.writeByte('B');
+        out.writeUTF(backup.backupArn());
+      }
+      case PointInTime pointInTime -> {
+        out.writeByte('P');
+        out.writeInt(pointInTime.tableKeyspace());
+        out.writeInt(pointInTime.historyKeyspace());
+        out.writeLong(pointInTime.at().toEpochMilli());
+      }
+    }
+  }
+
+  static RestoreOrigin read(DataInputStream in) throws IOException {
+    int tag = in.readUnsignedByte();
+    return switch (tag) {
+      case 'B' -> new FromBackup(in.readUTF());
+      case 'P' -> new PointInTime(in.readInt(), in.readInt(), Instant.ofEpochMilli(in.readLong()));
+      default -> throw new IllegalStateException("unknown restore origin " + tag);
+    };
+  }
+}

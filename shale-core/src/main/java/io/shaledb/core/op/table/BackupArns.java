@@ -1,0 +1,55 @@
+package io.shaledb.core.op.table;
+
+import io.shaledb.core.backup.Backup;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.validate.ConstraintViolations;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Backup ARNs and the rules shared by the backup operations. DynamoDB's backup ARNs are the table's ARN followed by
+ * {@code /backup/}, the creation time in milliseconds (13 digits) and 8 random hexadecimal digits
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Backup-and-Restore.html shows
+ * {@code .../table/Music/backup/01489173575360-b308cd7d}). The texts of the not-found and in-use errors are not in
+ * the API reference, and DynamoDB Local has no backups; they follow moto's ({@code moto/dynamodb/exceptions.py}),
+ * which names the ARN in the same way.
+ */
+final class BackupArns {
+  /** The bounds on a BackupArn, as the API reference declares them. */
+  static final int MIN_LENGTH = 37;
+  static final int MAX_LENGTH = 1024;
+
+  private BackupArns() {}
+
+  static String next(Database db, String tableName, Instant now) {
+    return db.tableArn(tableName) + "/backup/" + String.format("%013d", now.toEpochMilli()) + "-"
+        + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+  }
+
+  static ConstraintViolations checkDeclared(ConstraintViolations v, String path, @Nullable String arn) {
+    return v.notNull(path, arn).length(path, arn, MIN_LENGTH, MAX_LENGTH);
+  }
+
+  /** The part of a backup ARN after {@code /backup/}: the creation time, then a random tail, so it sorts by time. */
+  static String id(String arn) {
+    int at = arn.lastIndexOf("/backup/");
+    return at < 0 ? arn : arn.substring(at + "/backup/".length());
+  }
+
+  /** The table a backup operation names by TableName, which may also be the table's ARN. */
+  static String tableName(Database db, String nameOrArn) {
+    return nameOrArn.startsWith("arn:") ? ResourceArns.tableName(db, nameOrArn) : nameOrArn;
+  }
+
+  static DynamoException notFound(String arn) {
+    return new DynamoException(ErrorCode.BACKUP_NOT_FOUND, "Backup not found: " + arn);
+  }
+
+  static DynamoException inUse(Backup backup) {
+    return new DynamoException(ErrorCode.BACKUP_IN_USE, "Backup is in use: " + backup.arn());
+  }
+}

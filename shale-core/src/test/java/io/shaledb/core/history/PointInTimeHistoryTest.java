@@ -1,0 +1,201 @@
+package io.shaledb.core.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shaledb.core.catalog.SystemKeyspace;
+import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.maintenance.HistoryReclaimer;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.MutableClock;
+import io.shaledb.core.op.Principal;
+import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.op.StoreInvariantsExtension;
+import io.shaledb.core.op.TestTables;
+import io.shaledb.core.op.table.UpdateContinuousBackups;
+import io.shaledb.core.op.table.UpdateContinuousBackupsInput;
+import io.shaledb.core.schema.PointInTimeRecovery;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.KvCursor;
+import io.shaledb.core.storage.Snapshot;
+import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.core.write.ItemWrite;
+import io.shaledb.core.write.WriteCondition;
+import io.shaledb.core.write.WritePipeline;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * History written by the write pipeline, read back as the table at an instant, and reclaimed past the recovery
+ * period, on the memory engine.
+ */
+class PointInTimeHistoryTest {
+  private static final Instant START = Instant.parse("2026-06-01T00:00:00Z");
+  private final MutableClock clock = new MutableClock(START);
+  private final Database db = new Database(new MemoryEngine(), clock, "us-east-1");
+  @RegisterExtension
+  final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
+  private final WritePipeline writes = new WritePipeline(db);
+
+  PointInTimeHistoryTest() {
+    new TestTables(db).create("items", false, false, false);
+  }
+
+  private RequestContext request() {
+    return RequestContext.internal(Principal.caller("test"), clock);
+  }
+
+  private void enable(long days) {
+    new UpdateContinuousBackups(db).execute(new UpdateContinuousBackupsInput("items", true, true, days), request());
+  }
+
+  private TableMetadata table() {
+    return db.catalog().find("items").orElseThrow();
+  }
+
+  private byte[] key(String id) {
+    return KeyCodec.itemKey(table().keyspace(), new AttributeValue.S(id), null);
+  }
+
+  private void put(String id, String value) {
+    writes.write(request(), ItemWrite.put(table(), key(id), WriteCondition.NONE,
+        Map.of("id", new AttributeValue.S(id), "v", new AttributeValue.S(value))));
+  }
+
+  private void delete(String id) {
+    writes.write(request(), ItemWrite.delete(table(), key(id), WriteCondition.NONE));
+  }
+
+  /** The table at {@code at}, as id to value. */
+  private Map<String, String> at(Instant at) {
+    TableMetadata table = table();
+    PointInTimeRecovery recovery = table.options().pointInTimeRecovery().orElseThrow();
+    Map<String, String> items = new TreeMap<>();
+    try (Snapshot snapshot = db.storage().snapshot();
+        TableAtInstant cursor = TableAtInstant.open(snapshot, table.keyspace(), recovery.historyKeyspace(),
+            at.toEpochMilli(), KeyCodec.keyspaceRange(table.keyspace()).start())) {
+      while (cursor.next()) {
+        Map<String, AttributeValue> item = ItemCodec.decode(cursor.value());
+        assertThat(cursor.key()).isEqualTo(key(((AttributeValue.S) item.get("id")).value()));
+        items.put(((AttributeValue.S) item.get("id")).value(), ((AttributeValue.S) item.get("v")).value());
+      }
+    }
+    return items;
+  }
+
+  private int historyRecords() {
+    int count = 0;
+    try (Snapshot snapshot = db.storage().snapshot(); KvCursor cursor = snapshot.scan(KeyCodec.keyspaceRange(
+        table().options().pointInTimeRecovery().orElseThrow().historyKeyspace()), false)) {
+      while (cursor.next()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private Instant advance(long millis) {
+    clock.advance(Duration.ofMillis(millis));
+    return clock.instant();
+  }
+
+  @Test
+  void tableAtInstant_putsUpdatesAndDeletes_giveEachInstantsState() {
+    put("before", "0");
+    advance(1);
+    enable(35);
+    Instant enabled = clock.instant();
+    Instant t1 = advance(10);
+    put("a", "1");
+    Instant t2 = advance(10);
+    put("a", "2");
+    put("b", "1");
+    Instant t3 = advance(10);
+    delete("a");
+    put("before", "changed");
+    advance(10);
+
+    assertThat(at(enabled)).isEqualTo(Map.of("before", "0"));
+    assertThat(at(t1.minusMillis(1))).isEqualTo(Map.of("before", "0"));
+    assertThat(at(t1)).isEqualTo(Map.of("before", "0", "a", "1"));
+    assertThat(at(t2)).isEqualTo(Map.of("before", "0", "a", "2", "b", "1"));
+    assertThat(at(t3.minusMillis(1))).isEqualTo(Map.of("before", "0", "a", "2", "b", "1"));
+    assertThat(at(t3)).isEqualTo(Map.of("before", "changed", "b", "1"));
+    assertThat(at(clock.instant())).isEqualTo(Map.of("before", "changed", "b", "1"));
+  }
+
+  @Test
+  void write_twoChangesInOneMillisecond_keepTheStateBeforeTheFirst() {
+    enable(35);
+    Instant t1 = advance(5);
+    put("a", "1");
+    put("a", "2");
+    delete("a");
+    put("a", "3");
+
+    assertThat(historyRecords()).isEqualTo(1);
+    assertThat(at(t1.minusMillis(1))).isEmpty();
+    assertThat(at(t1)).isEqualTo(Map.of("a", "3"));
+  }
+
+  @Test
+  void write_tableWithoutRecovery_recordsNoHistory() {
+    put("a", "1");
+    put("a", "2");
+    enable(35);
+
+    assertThat(historyRecords()).isZero();
+  }
+
+  @Test
+  void historyReclaimer_recordsOlderThanThePeriod_areDeletedAndLaterStatesKept() {
+    enable(1);
+    put("a", "1");
+    advance(1);
+    put("a", "2");
+    Instant dayLater = advance(Duration.ofDays(1).toMillis());
+    put("a", "3");
+    put("b", "1");
+    Instant last = advance(10);
+
+    new HistoryReclaimer(db).runPass();
+
+    assertThat(historyRecords()).isEqualTo(2);
+    assertThat(at(dayLater.minusMillis(1))).isEqualTo(Map.of("a", "2"));
+    assertThat(at(last)).isEqualTo(Map.of("a", "3", "b", "1"));
+  }
+
+  @Test
+  void historyReclaimer_periodLongerThanHistory_deletesNothing() {
+    enable(2);
+    put("a", "1");
+    advance(Duration.ofDays(1).toMillis());
+    put("a", "2");
+
+    new HistoryReclaimer(db).runPass();
+
+    assertThat(historyRecords()).isEqualTo(2);
+  }
+
+  @Test
+  void disable_dropsTheHistory_andEnablingAgainStartsEmpty() {
+    enable(35);
+    put("a", "1");
+    int first = table().options().pointInTimeRecovery().orElseThrow().historyKeyspace();
+
+    new UpdateContinuousBackups(db).execute(new UpdateContinuousBackupsInput("items", true, false, null), request());
+    assertThat(table().options().pointInTimeRecovery()).isEmpty();
+    enable(35);
+
+    assertThat(table().options().pointInTimeRecovery().orElseThrow().historyKeyspace()).isNotEqualTo(first);
+    assertThat(historyRecords()).isZero();
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      assertThat(snapshot.get(SystemKeyspace.dropped(first))).as("the first history is dropped").isNotNull();
+    }
+  }
+}

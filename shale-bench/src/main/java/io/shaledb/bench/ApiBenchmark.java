@@ -1,5 +1,6 @@
 package io.shaledb.bench;
 
+import io.shaledb.core.op.Principal;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.server.api.ApiHandlers;
 import io.shaledb.server.api.DynamoApi;
@@ -81,7 +82,7 @@ public class ApiBenchmark {
 
   private int call(String operation, String body) throws IOException {
     response.reset();
-    api.handle(new ApiRequest("DynamoDB_20120810." + operation, "bench", "bench", "us-east-1", "localhost"),
+    api.handle(new ApiRequest("DynamoDB_20120810." + operation, "bench", Principal.caller("bench"), "localhost"),
         new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), response);
     return response.size();
   }

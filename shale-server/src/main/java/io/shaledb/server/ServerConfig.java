@@ -14,9 +14,10 @@ import java.time.Duration;
  * @param maintenanceInterval how often expired items are swept and streams rolled over and trimmed
  * @param clock what the server reads time from; tests pass one they can move
  * @param httpLimits what clients may hold: connections, their idle and request time, body memory
+ * @param security authentication's key file, the hosts and origins answered, TLS
  */
 public record ServerConfig(String host, int port, String engine, EngineOptions storage, String region,
-    Duration maintenanceInterval, Clock clock, HttpLimits httpLimits) {
+    Duration maintenanceInterval, Clock clock, HttpLimits httpLimits, ServerSecurity security) {
   public static final int DEFAULT_PORT = 8000;
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final String DEFAULT_REGION = "us-east-1";
@@ -27,28 +28,33 @@ public record ServerConfig(String host, int port, String engine, EngineOptions s
   /** An in-memory server on a random loopback port, as tests want it. */
   public static ServerConfig inMemoryOnRandomPort() {
     return new ServerConfig(DEFAULT_HOST, 0, MEMORY_ENGINE, EngineOptions.defaults(null), DEFAULT_REGION,
-        DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(), HttpLimits.defaults());
+        DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(), HttpLimits.defaults(), ServerSecurity.defaults());
   }
 
   /** A durable server with the default options on a random loopback port, keeping its data in {@code directory}. */
   public static ServerConfig durableOnRandomPort(Path directory) {
     return new ServerConfig(DEFAULT_HOST, 0, DURABLE_ENGINE, EngineOptions.defaults(directory), DEFAULT_REGION,
-        DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(), HttpLimits.defaults());
+        DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(), HttpLimits.defaults(), ServerSecurity.defaults());
   }
 
   public ServerConfig withClock(Clock newClock) {
-    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, newClock, httpLimits);
+    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, newClock, httpLimits, security);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, engine, storage, region, maintenanceInterval, clock, httpLimits);
+    return new ServerConfig(host, newPort, engine, storage, region, maintenanceInterval, clock, httpLimits, security);
   }
 
   public ServerConfig withStorage(EngineOptions newStorage) {
-    return new ServerConfig(host, port, engine, newStorage, region, maintenanceInterval, clock, httpLimits);
+    return new ServerConfig(host, port, engine, newStorage, region, maintenanceInterval, clock, httpLimits, security);
   }
 
   public ServerConfig withHttpLimits(HttpLimits newLimits) {
-    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, newLimits);
+    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, newLimits, security);
+  }
+
+  public ServerConfig withSecurity(ServerSecurity newSecurity) {
+    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits,
+        newSecurity);
   }
 }

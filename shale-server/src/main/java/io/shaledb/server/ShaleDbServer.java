@@ -1,13 +1,24 @@
 package io.shaledb.server;
 
+import io.netty.handler.ssl.SslContext;
+import io.shaledb.core.op.Database;
 import io.shaledb.core.storage.Capability;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngines;
 import io.shaledb.server.api.ApiHandlers;
 import io.shaledb.server.api.DynamoApi;
+import io.shaledb.server.auth.Authenticator;
+import io.shaledb.server.auth.PrincipalStore;
+import io.shaledb.server.auth.SecretSealer;
+import io.shaledb.server.http.HostCheck;
 import io.shaledb.server.http.HttpApiServer;
+import io.shaledb.server.http.HttpSecurity;
+import io.shaledb.server.http.TlsContexts;
+import java.io.File;
 import java.net.URI;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A running ShaleDB: a storage engine, the API over it and the HTTP server in front. Close it to stop. */
 public final class ShaleDbServer implements AutoCloseable {
@@ -15,12 +26,19 @@ public final class ShaleDbServer implements AutoCloseable {
   private final StorageEngine engine;
   private final DynamoApi api;
   private final HttpApiServer http;
+  private final PrincipalStore principals;
+  private final Authenticator authenticator;
+  private final @Nullable X509Certificate selfSigned;
 
-  private ShaleDbServer(ServerConfig config, StorageEngine engine, DynamoApi api, HttpApiServer http) {
+  private ShaleDbServer(ServerConfig config, StorageEngine engine, DynamoApi api, HttpApiServer http,
+      PrincipalStore principals, Authenticator authenticator, @Nullable X509Certificate selfSigned) {
     this.config = config;
     this.engine = engine;
     this.api = api;
     this.http = http;
+    this.principals = principals;
+    this.authenticator = authenticator;
+    this.selfSigned = selfSigned;
   }
 
   /**
@@ -28,8 +46,9 @@ public final class ShaleDbServer implements AutoCloseable {
    * missing or empty before, removes what it created there.
    *
    * @throws IllegalArgumentException for an unknown engine or engine option, before anything is created
-   * @throws IllegalStateException when the engine cannot open (a data directory another server holds) or the
-   *     address cannot be bound
+   * @throws IllegalStateException when the engine cannot open (a data directory another server holds), the
+   *     address cannot be bound, or it is not a loopback one while no user exists and {@link
+   *     ServerSecurity#insecureNoAuth} does not allow that
    */
   public static ShaleDbServer start(ServerConfig config) throws InterruptedException {
     Optional<NewDataDirectory> directory = NewDataDirectory.before(config.storage().dataDirectory());
@@ -42,10 +61,24 @@ public final class ShaleDbServer implements AutoCloseable {
     }
     DynamoApi api = null;
     try {
+      ServerSecurity security = config.security();
+      PrincipalStore principals = new PrincipalStore(engine,
+          SecretSealer.lazily(SecretSealer.keyFile(security.authKeyFile())), config.clock(), Database.ACCOUNT_ID);
+      Authenticator authenticator = Authenticator.over(principals, config.region(), config.clock());
+      if (!authenticator.verifying() && !HostCheck.isLoopback(config.host()) && !security.insecureNoAuth()) {
+        throw new IllegalStateException("no user exists, so listening on " + config.host() + ", which is not a"
+            + " loopback address, would serve anyone who can reach it without authentication: create a user and"
+            + " key first (shaledb users create NAME, shaledb users keys create NAME), or pass --insecure-no-auth");
+      }
+      TlsContexts.SelfSigned selfSigned = security.tls() != null && security.tls().selfSigned()
+          ? TlsContexts.selfSigned(config.host()) : null;
       api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock());
       HttpApiServer http = HttpApiServer.start(config.host(), config.port(), api,
-          !engine.capabilities().contains(Capability.NON_BLOCKING), config.httpLimits(), config.clock());
-      return new ShaleDbServer(config, engine, api, http);
+          !engine.capabilities().contains(Capability.NON_BLOCKING), config.httpLimits(), config.clock(),
+          new HttpSecurity(authenticator, security.allowedHosts(), security.corsOrigins(),
+              tls(security.tls(), selfSigned)));
+      return new ShaleDbServer(config, engine, api, http, principals, authenticator,
+          selfSigned == null ? null : selfSigned.certificate());
     } catch (RuntimeException | InterruptedException e) {
       if (api != null) {
         api.close();
@@ -65,8 +98,39 @@ public final class ShaleDbServer implements AutoCloseable {
     return http.port();
   }
 
+  private static @Nullable SslContext tls(ServerSecurity.@Nullable TlsOptions options,
+      TlsContexts.@Nullable SelfSigned selfSigned) {
+    if (options == null) {
+      return null;
+    }
+    File clientCa = options.clientCa() == null ? null : options.clientCa().toFile();
+    if (selfSigned != null) {
+      return TlsContexts.fromSelfSigned(selfSigned, clientCa);
+    }
+    if (options.certificate() == null || options.privateKey() == null) {
+      throw new IllegalArgumentException("TLS needs a certificate and its private key (--tls-cert and --tls-key),"
+          + " or --tls-self-signed");
+    }
+    return TlsContexts.fromPem(options.certificate().toFile(), options.privateKey().toFile(), clientCa);
+  }
+
   public URI endpoint() {
-    return URI.create("http://" + config.host() + ":" + port());
+    return URI.create((config.security().tls() == null ? "http" : "https") + "://" + config.host() + ":" + port());
+  }
+
+  /** The users and access keys this server verifies requests with. */
+  public PrincipalStore principals() {
+    return principals;
+  }
+
+  /** Whether requests' signatures are verified: some user exists. */
+  public boolean authenticating() {
+    return authenticator.verifying();
+  }
+
+  /** The certificate made at start for {@link ServerSecurity.TlsOptions#selfSigned}, if one was. */
+  public Optional<X509Certificate> selfSignedCertificate() {
+    return Optional.ofNullable(selfSigned);
   }
 
   /** Stops serving and background work, then closes the storage engine so a durable one shuts down cleanly. */

@@ -42,7 +42,13 @@ public final class SystemKeyspace {
     /** {@code 'B' arn}: an on-demand backup's descriptor; its items are in a keyspace of their own. */
     BACKUP('B'),
     /** {@code 'R' keyspace}: the restore still filling the table of that keyspace, and where it reads from. */
-    RESTORE('R');
+    RESTORE('R'),
+    /** {@code 'U' name}: a user of the principal store, to whom access keys (and later policies) belong. */
+    USER('U'),
+    /** {@code 'A' access key id}: an access key: its user, status, creation and its secret, sealed. */
+    ACCESS_KEY('A'),
+    /** {@code 'W'}: the principal store's version, raised by every change of a user or key. */
+    PRINCIPALS_VERSION('W');
 
     private final byte marker;
 
@@ -102,6 +108,24 @@ public final class SystemKeyspace {
   /** The token a {@link #tokenExpiry} key names. */
   public static String expiringToken(byte[] key) {
     int offset = KEYSPACE.length + 1 + Long.BYTES;
+    return new String(key, offset, key.length - offset, StandardCharsets.UTF_8);
+  }
+
+  public static byte[] user(String name) {
+    return key(Kind.USER, name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static byte[] accessKey(String accessKeyId) {
+    return key(Kind.ACCESS_KEY, accessKeyId.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static byte[] principalsVersion() {
+    return key(Kind.PRINCIPALS_VERSION, new byte[0]);
+  }
+
+  /** The name or id a key of a kind keyed by text ({@link Kind#USER}, {@link Kind#ACCESS_KEY}) names. */
+  public static String text(byte[] key) {
+    int offset = KEYSPACE.length + 1;
     return new String(key, offset, key.length - offset, StandardCharsets.UTF_8);
   }
 

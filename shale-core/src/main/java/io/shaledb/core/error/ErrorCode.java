@@ -11,6 +11,12 @@ public enum ErrorCode {
   SERIALIZATION("com.amazon.coral.service#SerializationException", 400, false),
   UNKNOWN_OPERATION("com.amazon.coral.service#UnknownOperationException", 400, false),
   MISSING_AUTHENTICATION_TOKEN("com.amazon.coral.service#MissingAuthenticationTokenException", 400, false),
+  /** An access key that is unknown or inactive, or a session token ShaleDB did not issue. */
+  UNRECOGNIZED_CLIENT("com.amazon.coral.service#UnrecognizedClientException", 400, false),
+  /** A SigV4 signature that does not match, or is scoped or dated wrongly. */
+  INVALID_SIGNATURE("com.amazon.coral.service#InvalidSignatureException", 400, false),
+  /** A SigV4 Authorization header or query string that lacks a part or has a malformed one. */
+  INCOMPLETE_SIGNATURE("com.amazon.coral.service#IncompleteSignatureException", 400, false),
   REQUEST_TOO_LARGE("com.amazon.coral.service#RequestEntityTooLargeException", 413, false),
   RESOURCE_NOT_FOUND("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", 400, false),
   RESOURCE_IN_USE("com.amazonaws.dynamodb.v20120810#ResourceInUseException", 400, false),

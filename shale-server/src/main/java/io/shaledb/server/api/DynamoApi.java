@@ -6,7 +6,6 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.CapacityMeter;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
-import io.shaledb.core.op.Principal;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.batch.BatchGetItem;
 import io.shaledb.core.op.batch.BatchWriteItem;
@@ -247,7 +246,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   private RequestContext context(ApiRequest request) {
     // Milliseconds are precision enough for a deadline seconds away, and take one Instant per request, not two.
     Instant deadline = Instant.ofEpochMilli(db.clock().millis() + MAX_REQUEST_TIME.toMillis());
-    return new RequestContext(request.requestId(), Principal.caller(request.accessKeyId()), deadline, db.clock(),
+    return new RequestContext(request.requestId(), request.caller(), deadline, db.clock(),
         new CapacityMeter(), request.host());
   }
 

@@ -13,7 +13,7 @@ import java.util.Locale;
  * a write survives, how callers are authenticated, and anything unusual (a clock tests can move). The first line
  * names the address, which scripts and the JUnit extension read to find a random port.
  */
-record Banner(String version, URI endpoint, ServerConfig config) {
+record Banner(String version, URI endpoint, ServerConfig config, boolean authenticating) {
 
   List<String> lines() {
     List<String> lines = new ArrayList<>();
@@ -23,7 +23,9 @@ record Banner(String version, URI endpoint, ServerConfig config) {
         ? "data: in memory (engine memory): nothing survives the process"
         : "data: " + storage.dataDirectory() + " (engine " + config.engine() + ", durability "
             + storage.durability().name().toLowerCase(Locale.ROOT) + ")");
-    lines.add("auth: any access key and secret are accepted; signatures are not verified");
+    lines.add(authenticating ? "auth: every request's SigV4 signature is verified against the users' access keys"
+        : "auth: off (no user exists): any access key and secret are accepted, signatures are not verified, and"
+            + " only requests naming a loopback or allowed host are answered");
     lines.add("region: " + config.region());
     if (config.clock() instanceof SettableClock) {
       lines.add("clock: settable by tests on this machine at " + endpoint + "/shaledb/clock (--settable-clock);"

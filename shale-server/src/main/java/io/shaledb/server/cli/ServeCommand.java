@@ -3,15 +3,25 @@ package io.shaledb.server.cli;
 import io.shaledb.core.storage.Durability;
 import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.server.ServerConfig;
+import io.shaledb.server.ServerSecurity;
 import io.shaledb.server.ShaleDbServer;
+import io.shaledb.server.auth.SecretSealer;
 import io.shaledb.server.http.HttpLimits;
 import io.shaledb.server.time.SettableClock;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
@@ -78,6 +88,42 @@ final class ServeCommand implements Callable<Integer> {
       + " ${DEFAULT-VALUE} (three quarters of the file-descriptor limit).")
   int maxConnections = defaultLimits.maxConnections();
 
+  @Option(names = "--allowed-host", paramLabel = "HOST",
+      description = "Repeatable. While no user exists (authentication off), requests are answered only when their"
+          + " Host header names a loopback address, localhost or one of these (* allows any): a web page cannot then"
+          + " reach the server through DNS rebinding.")
+  Set<String> allowedHosts = new LinkedHashSet<>();
+
+  @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+      description = "Repeatable. Browser origins (such as https://app.example.com; * allows any) whose scripts may"
+          + " read the API's responses, besides pages from loopback addresses and the server's own origin.")
+  Set<String> corsOrigins = new LinkedHashSet<>();
+
+  @Option(names = "--insecure-no-auth",
+      description = "Listen on a non-loopback address even though no user exists, so that anyone who reaches it is"
+          + " served without authentication.")
+  boolean insecureNoAuth;
+
+  @Option(names = "--auth-key-file", paramLabel = "FILE",
+      description = "The key file that seals access keys' secrets (default: $" + SecretSealer.KEY_FILE_VARIABLE
+          + ", else ~/.shaledb/auth.key). Keep it outside the data directory.")
+  @Nullable Path authKeyFile;
+
+  @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve HTTPS with this PEM certificate chain.")
+  @Nullable Path tlsCertificate;
+
+  @Option(names = "--tls-key", paramLabel = "FILE", description = "The PEM (PKCS#8) private key of --tls-cert.")
+  @Nullable Path tlsKey;
+
+  @Option(names = "--tls-client-ca", paramLabel = "FILE",
+      description = "Require clients to present a certificate signed by one of these PEM CA certificates.")
+  @Nullable Path tlsClientCa;
+
+  @Option(names = "--tls-self-signed",
+      description = "For development: serve HTTPS with a certificate made at start for localhost and the --host,"
+          + " written to a PEM file named in the log, for clients to trust (aws --ca-bundle FILE).")
+  boolean tlsSelfSigned;
+
   @Option(names = LogLevel.OPTION, paramLabel = "LEVEL",
       description = "Least severe log messages shown: trace, debug (adds a line per request), info, warn, error or"
           + " off. Default: info.")
@@ -104,7 +150,7 @@ final class ServeCommand implements Callable<Integer> {
           Duration.ofSeconds(Math.max(1, maintenanceSeconds)),
           settableClock ? SettableClock.startingNow() : Clock.systemUTC(), defaultLimits
               .withIdleTimeout(Duration.ofSeconds(Math.max(1, idleTimeoutSeconds)))
-              .withMaxConnections(Math.max(1, maxConnections))));
+              .withMaxConnections(Math.max(1, maxConnections)), security()));
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       // An unknown engine or engine option, a port in use, a data directory another server holds or one that
       // cannot be created: the user's to fix, so the reason and no stack trace.
@@ -121,9 +167,31 @@ final class ServeCommand implements Callable<Integer> {
       ProcessHandle.current().parent().ifPresentOrElse(parent -> parent.onExit().thenRun(() -> System.exit(0)),
           () -> System.exit(0));
     }
-    new Banner(Version.NUMBER, server.endpoint(), server.config()).lines().forEach(LOG::info);
+    new Banner(Version.NUMBER, server.endpoint(), server.config(), server.authenticating()).lines()
+        .forEach(LOG::info);
+    server.selfSignedCertificate().ifPresent(certificate -> LOG.info("tls: a self-signed certificate for"
+        + " development, which clients must trust, is in {}", writePem(certificate, server.port())));
     stopped.await();
     return 0;
+  }
+
+  private ServerSecurity security() {
+    boolean tls = tlsSelfSigned || tlsCertificate != null || tlsKey != null;
+    return new ServerSecurity(allowedHosts, corsOrigins, insecureNoAuth, authKeyFile,
+        tls ? new ServerSecurity.TlsOptions(tlsCertificate, tlsKey, tlsClientCa, tlsSelfSigned) : null);
+  }
+
+  /** Writes the self-signed certificate where clients can find it: the temporary directory, named by port. */
+  private static Path writePem(X509Certificate certificate, int port) {
+    Path file = Path.of(System.getProperty("java.io.tmpdir"), "shaledb-" + port + "-certificate.pem");
+    try {
+      Files.writeString(file, "-----BEGIN CERTIFICATE-----\n"
+          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+          + "\n-----END CERTIFICATE-----\n", StandardCharsets.US_ASCII);
+    } catch (IOException | CertificateEncodingException e) {
+      throw new IllegalStateException("cannot write the self-signed certificate to " + file, e);
+    }
+    return file;
   }
 
   private String engineName() {

@@ -20,9 +20,10 @@ import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.op.Principal;
+import io.shaledb.server.auth.Authenticator;
 import io.shaledb.server.protocol.ApiHandler;
 import io.shaledb.server.protocol.ApiRequest;
-import io.shaledb.server.protocol.Credentials;
 import io.shaledb.server.protocol.ErrorResponses;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -62,6 +63,10 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
   private final boolean callsMayBlock;
   private final BodyMemory memory;
   private final Responses responses;
+  private final HttpSecurity security;
+  private final HostCheck hosts;
+  private final Cors cors;
+  private final OccasionalWarning refusedHosts;
   /** Requests that arrived while a handed-off call ran; touched on the event loop only. */
   private final ArrayDeque<IncomingRequest> waiting = new ArrayDeque<>();
   private boolean callRunning;
@@ -72,12 +77,16 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
   private boolean closing;
 
   ApiRequestHandler(ApiHandler handler, Executor workers, boolean callsMayBlock, BodyMemory memory,
-      Responses responses) {
+      Responses responses, HttpSecurity security, OccasionalWarning refusedHosts) {
     this.handler = handler;
     this.workers = workers;
     this.callsMayBlock = callsMayBlock;
     this.memory = memory;
     this.responses = responses;
+    this.security = security;
+    this.hosts = new HostCheck(security.allowedHosts());
+    this.cors = new Cors(security.corsOrigins());
+    this.refusedHosts = refusedHosts;
   }
 
   @Override
@@ -96,7 +105,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
   private void serve(ChannelHandlerContext ctx, IncomingRequest request) {
     switch (request) {
       case IncomingRequest.Refused refused -> send(ctx, error(ctx, BodyMemory.throttled(), Responses.newRequestId()),
-          refused.keepAlive(), refused.crossOrigin());
+          refused.keepAlive(), refused.allowedOrigin());
       case IncomingRequest.Admitted admitted -> serve(ctx, admitted);
     }
   }
@@ -105,28 +114,29 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     FullHttpRequest request = admitted.http();
     AsciiString requestId = Responses.newRequestId();
     if (request.decoderResult().isFailure()) {
-      send(ctx, error(ctx, DynamoException.serialization("Malformed HTTP request"), requestId), false, false);
+      send(ctx, error(ctx, DynamoException.serialization("Malformed HTTP request"), requestId), false, null);
       return;
     }
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     HttpHeaders headers = request.headers();
-    boolean crossOrigin = Cors.requested(headers);
+    CharSequence crossOrigin = cors.allowedOrigin(headers);
     if (request.method().equals(HttpMethod.GET)) {
       send(ctx, get(ctx, request, requestId), keepAlive, crossOrigin);
       return;
     }
     if (request.method().equals(HttpMethod.OPTIONS)) {
       FullHttpResponse preflight = empty(HttpResponseStatus.OK, requestId);
-      if (crossOrigin) {
+      if (crossOrigin != null) {
         Cors.allowPreflight(headers, preflight.headers());
       }
       send(ctx, preflight, keepAlive, crossOrigin);
       return;
     }
-    String authorization = headers.get(HttpHeaderNames.AUTHORIZATION);
-    if (authorization == null) {
-      send(ctx, error(ctx, new DynamoException(ErrorCode.MISSING_AUTHENTICATION_TOKEN,
-          "Request is missing Authentication Token"), requestId), keepAlive, crossOrigin);
+    Principal caller;
+    try {
+      caller = authenticate(request);
+    } catch (DynamoException e) {
+      send(ctx, error(ctx, e, requestId), keepAlive, crossOrigin);
       return;
     }
     if (!memory.allowsCall()) {
@@ -141,9 +151,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
       send(ctx, error(ctx, e, requestId), keepAlive, crossOrigin);
       return;
     }
-    Credentials credentials = Credentials.parse(authorization);
-    ApiRequest call = new ApiRequest(headers.get(TARGET), requestId, credentials.accessKeyId(),
-        credentials.region(), host(ctx.channel(), headers));
+    ApiRequest call = new ApiRequest(headers.get(TARGET), requestId, caller, host(ctx.channel(), headers));
     String acceptEncoding = headers.get(HttpHeaderNames.ACCEPT_ENCODING);
     ByteBuf body = request.content();
     if (coding == null && body.readableBytes() <= BodyMemory.SMALL_BODY) {
@@ -173,6 +181,25 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
       }
       ctx.executor().execute(() -> callDone(ctx, response, keepAlive, crossOrigin));
     });
+  }
+
+  /**
+   * Who sent the request. Without authentication, only requests naming a loopback or allowed host are answered, so
+   * that a web page cannot reach the server through a name it controls (DNS rebinding); they are refused as requests
+   * with a token DynamoDB does not know, and refusals are logged with the way to allow a host.
+   */
+  private Principal authenticate(FullHttpRequest request) {
+    Authenticator authenticator = security.authenticator();
+    if (!authenticator.verifying()) {
+      String host = request.headers().get(HttpHeaderNames.HOST);
+      if (!hosts.allows(host)) {
+        LOG.debug("refused a request naming host {}", host);
+        refusedHosts.occurred();
+        throw new DynamoException(ErrorCode.UNRECOGNIZED_CLIENT, "The security token included in the request is"
+            + " invalid.");
+      }
+    }
+    return authenticator.authenticate(new NettySignedRequest(request));
   }
 
   /**
@@ -214,7 +241,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
 
   /** On the event loop: writes a handed-off call's response, then serves the requests that waited for it. */
   private void callDone(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive,
-      boolean crossOrigin) {
+      @Nullable CharSequence crossOrigin) {
     send(ctx, response, keepAlive, crossOrigin);
     callRunning = false;
     boolean paused = !waiting.isEmpty();
@@ -321,11 +348,12 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
   }
 
   /** Writes a response, counted in the body memory until it has left for the client. */
-  private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive, boolean crossOrigin) {
+  private void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive,
+      @Nullable CharSequence crossOrigin) {
     closing |= !keepAlive;
     HttpUtil.setKeepAlive(response, keepAlive);
-    if (crossOrigin) {
-      Cors.allow(response.headers());
+    if (crossOrigin != null) {
+      Cors.allow(response.headers(), crossOrigin);
     }
     int bytes = response.content().readableBytes();
     memory.charge(bytes);

@@ -31,6 +31,7 @@ import java.util.List;
 final class BoundedAggregator extends HttpObjectAggregator {
   private final BodyMemory memory;
   private final Responses responses;
+  private final Cors cors;
   /** What the request being aggregated reserved, until it is passed on. */
   private long reserved;
   /** Whether the body of a refused request is arriving, to be dropped. */
@@ -41,10 +42,11 @@ final class BoundedAggregator extends HttpObjectAggregator {
    * sent anyway is not read, and on a kept connection it was taken for the next request, or, after a header too
    * large, every later request went unanswered.
    */
-  BoundedAggregator(int maxContentLength, BodyMemory memory, Responses responses) {
+  BoundedAggregator(int maxContentLength, BodyMemory memory, Responses responses, Cors cors) {
     super(maxContentLength, true);
     this.memory = memory;
     this.responses = responses;
+    this.cors = cors;
   }
 
   /**
@@ -84,7 +86,7 @@ final class BoundedAggregator extends HttpObjectAggregator {
     } else {
       dropping = true;
       out.add(new IncomingRequest.Refused(HttpUtil.isKeepAlive(head) && !HttpUtil.is100ContinueExpected(head),
-          Cors.requested(head.headers())));
+          cors.allowedOrigin(head.headers())));
     }
   }
 

@@ -16,6 +16,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.ssl.SslContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.server.protocol.ApiHandler;
@@ -62,6 +63,12 @@ public final class HttpApiServer implements AutoCloseable {
    */
   public static HttpApiServer start(String host, int port, ApiHandler handler, boolean callsMayBlock,
       HttpLimits limits, Clock clock) throws InterruptedException {
+    return start(host, port, handler, callsMayBlock, limits, clock, HttpSecurity.loopbackOnly());
+  }
+
+  /** As above, guarded by {@code security}: authentication, allowed hosts and origins, TLS. */
+  public static HttpApiServer start(String host, int port, ApiHandler handler, boolean callsMayBlock,
+      HttpLimits limits, Clock clock, HttpSecurity security) throws InterruptedException {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -73,6 +80,10 @@ public final class HttpApiServer implements AutoCloseable {
         + " ThrottlingException until some are done", limits.bodyMemoryBytes() / (1024.0 * 1024)),
         ConnectionLimit.WARNING_INTERVAL, clock, LOG::warn));
     Responses responses = new Responses(clock);
+    Cors cors = new Cors(security.corsOrigins());
+    OccasionalWarning refusedHosts = new OccasionalWarning("requests naming a host that is not a loopback one were"
+        + " refused: without authentication only loopback hosts and those named by --allowed-host are answered, a"
+        + " guard against DNS rebinding", ConnectionLimit.WARNING_INTERVAL, clock, LOG::warn);
     try {
       Channel channel = new ServerBootstrap()
           .group(group)
@@ -83,15 +94,20 @@ public final class HttpApiServer implements AutoCloseable {
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
+              SslContext tls = security.tls();
+              if (tls != null) {
+                ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+              }
               ch.pipeline()
                   .addLast(new HttpServerCodec())
                   .addLast(new ConnectionTimeouts(limits.idleTimeout(), limits.requestTimeout()))
                   .addLast(new HttpServerKeepAliveHandler())
-                  .addLast(new BoundedAggregator(MAX_REQUEST_BYTES, memory, responses));
+                  .addLast(new BoundedAggregator(MAX_REQUEST_BYTES, memory, responses, cors));
               if (clock instanceof SettableClock settable) {
                 ch.pipeline().addLast(new ClockControl(settable));
               }
-              ch.pipeline().addLast(new ApiRequestHandler(handler, workers, callsMayBlock, memory, responses));
+              ch.pipeline().addLast(new ApiRequestHandler(handler, workers, callsMayBlock, memory, responses, security,
+                  refusedHosts));
             }
           })
           .bind(new InetSocketAddress(host, port))

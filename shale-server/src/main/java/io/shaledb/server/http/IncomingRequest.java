@@ -2,6 +2,7 @@ package io.shaledb.server.http;
 
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.util.ReferenceCounted;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the aggregator passes on for each request, in arrival order: the request with its whole body, or the news
@@ -78,7 +79,7 @@ sealed interface IncomingRequest {
    *
    * @param keepAlive whether the connection may serve more requests after the refusal: not when the client waits
    *     for a 100 Continue before sending the body, since it may then never send it
-   * @param crossOrigin whether a browser script sent it, which must be allowed to read the refusal
+   * @param allowedOrigin the CORS origin allowed to read the refusal ({@link Cors#allowedOrigin}), or null
    */
-  record Refused(boolean keepAlive, boolean crossOrigin) implements IncomingRequest {}
+  record Refused(boolean keepAlive, @Nullable CharSequence allowedOrigin) implements IncomingRequest {}
 }

@@ -19,18 +19,25 @@ class BannerTest {
     ServerConfig config = ServerConfig.durableOnRandomPort(Path.of("/data/shale"))
         .withStorage(new EngineOptions(Path.of("/data/shale"), Durability.OS, Map.of()));
 
-    assertThat(new Banner("1.2.3", ENDPOINT, config).lines()).containsExactly(
+    assertThat(new Banner("1.2.3", ENDPOINT, config, false).lines()).containsExactly(
         "ShaleDB 1.2.3 listening on http://127.0.0.1:8000",
         "data: /data/shale (engine rocksdb, durability os)",
-        "auth: any access key and secret are accepted; signatures are not verified",
+        "auth: off (no user exists): any access key and secret are accepted, signatures are not verified, and only"
+            + " requests naming a loopback or allowed host are answered",
         "region: us-east-1");
+  }
+
+  @Test
+  void lines_serverWithUsers_sayEverySignatureIsVerified() {
+    assertThat(new Banner("1.2.3", ENDPOINT, ServerConfig.inMemoryOnRandomPort(), true).lines())
+        .contains("auth: every request's SigV4 signature is verified against the users' access keys");
   }
 
   @Test
   void lines_inMemoryWithSettableClock_sayBoth() {
     ServerConfig config = ServerConfig.inMemoryOnRandomPort().withClock(SettableClock.startingNow());
 
-    assertThat(new Banner("1.2.3", ENDPOINT, config).lines())
+    assertThat(new Banner("1.2.3", ENDPOINT, config, false).lines())
         .contains("data: in memory (engine memory): nothing survives the process")
         .contains("clock: settable by tests on this machine at http://127.0.0.1:8000/shaledb/clock"
             + " (--settable-clock); not for production");

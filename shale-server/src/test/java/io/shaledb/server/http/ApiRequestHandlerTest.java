@@ -38,7 +38,9 @@ class ApiRequestHandlerTest {
   /** Calls handed to a worker, which the test runs. */
   private final Queue<Runnable> handedOff = new ArrayDeque<>();
   private final EmbeddedChannel connection = new EmbeddedChannel(
-      new ApiRequestHandler(echo, handedOff::add, false, memory, new Responses(Clock.systemUTC())));
+      new ApiRequestHandler(echo, handedOff::add, false, memory, new Responses(Clock.systemUTC()),
+          HttpSecurity.loopbackOnly(), new OccasionalWarning("refused host", ConnectionLimit.WARNING_INTERVAL,
+              new MutableClock(Instant.EPOCH), warning -> { })));
 
   @AfterEach
   void close() {
@@ -70,7 +72,7 @@ class ApiRequestHandlerTest {
 
   @Test
   void refusedRequest_isAnsweredWithThrottlingException_andTheConnectionKept() {
-    connection.writeInbound(new IncomingRequest.Refused(true, false));
+    connection.writeInbound(new IncomingRequest.Refused(true, null));
 
     FullHttpResponse response = answer();
 
@@ -81,7 +83,7 @@ class ApiRequestHandlerTest {
 
   @Test
   void refusedRequestNotKeptAlive_isAnsweredWithConnectionClose() {
-    connection.writeInbound(new IncomingRequest.Refused(false, false));
+    connection.writeInbound(new IncomingRequest.Refused(false, null));
 
     FullHttpResponse response = answer();
 

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,8 @@ class BoundedAggregatorTest {
   private final BodyMemory memory = new BodyMemory(MEMORY, new OccasionalWarning("full",
       ConnectionLimit.WARNING_INTERVAL, new MutableClock(Instant.EPOCH), warnings::add));
   private final EmbeddedChannel connection = new EmbeddedChannel(new HttpServerCodec(),
-      new BoundedAggregator(MAX_BODY, memory, new Responses(Clock.systemUTC())), new ChannelInboundHandlerAdapter() {
+      new BoundedAggregator(MAX_BODY, memory, new Responses(Clock.systemUTC()), new Cors(Set.of())),
+      new ChannelInboundHandlerAdapter() {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
           // As the server's last handler does: a request cut short by a close is no error of the test.
@@ -72,7 +74,7 @@ class BoundedAggregatorTest {
     IncomingRequest refused = connection.readInbound();
     IncomingRequest.Admitted next = connection.readInbound();
 
-    assertThat(refused).isEqualTo(new IncomingRequest.Refused(true, false));
+    assertThat(refused).isEqualTo(new IncomingRequest.Refused(true, null));
     assertThat(next.http().content().toString(StandardCharsets.US_ASCII)).isEqualTo("{}");
     assertThat(memory.used()).isEqualTo(2);
     assertThat(warnings).containsExactly("full");
@@ -85,7 +87,7 @@ class BoundedAggregatorTest {
 
     IncomingRequest refused = connection.readInbound();
 
-    assertThat(refused).isEqualTo(new IncomingRequest.Refused(false, false));
+    assertThat(refused).isEqualTo(new IncomingRequest.Refused(false, null));
     assertThat(connection.outboundMessages()).isEmpty();
   }
 
@@ -94,7 +96,7 @@ class BoundedAggregatorTest {
     BodyMemory roomy = new BodyMemory(10 * MAX_BODY, new OccasionalWarning("full", ConnectionLimit.WARNING_INTERVAL,
         new MutableClock(Instant.EPOCH), warnings::add));
     EmbeddedChannel chunked = new EmbeddedChannel(new HttpServerCodec(),
-        new BoundedAggregator(MAX_BODY, roomy, new Responses(Clock.systemUTC())));
+        new BoundedAggregator(MAX_BODY, roomy, new Responses(Clock.systemUTC()), new Cors(Set.of())));
     chunked.writeInbound(Unpooled.copiedBuffer("POST / HTTP/1.1\r\nHost: localhost\r\n"
         + "Transfer-Encoding: chunked\r\n\r\n", StandardCharsets.US_ASCII));
     assertThat(roomy.used()).as("nobody knows the length of a chunked body before its end").isEqualTo(MAX_BODY);

@@ -195,27 +195,42 @@ class HttpApiServerCodingTest {
     }
   }
 
-  @Test
-  void crossOriginRequests_getTheCorsHeaders_andPreflightsEchoWhatTheyAsk() throws Exception {
-    HttpResponse<byte[]> preflight = HTTP.send(HttpRequest.newBuilder(endpoint)
+  private HttpResponse<byte[]> preflight(String origin) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(endpoint)
         .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-        .header("Origin", "http://console.example.test")
+        .header("Origin", origin)
         .header("Access-Control-Request-Method", "POST")
         .header("Access-Control-Request-Headers", "authorization, x-amz-target")
         .build(), HttpResponse.BodyHandlers.ofByteArray());
-    HttpResponse<byte[]> call = post("{}".getBytes(StandardCharsets.UTF_8), "Origin", "http://console.example.test");
+  }
+
+  @Test
+  void crossOriginRequests_fromLoopbackOrigins_getTheCorsHeaders_andPreflightsEchoWhatTheyAsk() throws Exception {
+    HttpResponse<byte[]> preflight = preflight("http://localhost:3000");
+    HttpResponse<byte[]> call = post("{}".getBytes(StandardCharsets.UTF_8), "Origin", "http://localhost:3000");
     HttpResponse<byte[]> sameOrigin = post("{}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(preflight.statusCode()).isEqualTo(200);
-    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("POST");
     assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValue("authorization, x-amz-target");
     assertThat(preflight.headers().firstValue("Access-Control-Max-Age")).isPresent();
-    assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+    assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:3000");
+    assertThat(call.headers().firstValue("Vary")).hasValue("origin");
     assertThat(call.headers().firstValue("Access-Control-Expose-Headers"))
         .hasValue("x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date");
     assertThat(call.headers().firstValue("Access-Control-Max-Age")).isEmpty();
     assertThat(sameOrigin.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     assertThat(calls).as("the preflight runs nothing").hasValue(2);
+  }
+
+  @Test
+  void crossOriginRequests_fromOriginsNotAllowed_getNoCorsHeaders() throws Exception {
+    HttpResponse<byte[]> preflight = preflight("http://evil.example");
+    HttpResponse<byte[]> call = post("{}".getBytes(StandardCharsets.UTF_8), "Origin", "http://evil.example");
+
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
+    assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
   }
 }

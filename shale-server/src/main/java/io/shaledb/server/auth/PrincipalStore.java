@@ -1,0 +1,247 @@
+package io.shaledb.server.auth;
+
+import io.shaledb.core.catalog.SystemKeyspace;
+import io.shaledb.core.catalog.SystemKeyspace.Kind;
+import io.shaledb.core.storage.KvCursor;
+import io.shaledb.core.storage.KvReader;
+import io.shaledb.core.storage.Snapshot;
+import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.Transaction;
+import io.shaledb.core.storage.WriteConflictException;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Users and their access keys, in the system keyspace ({@link Kind#USER}, {@link Kind#ACCESS_KEY}). Every change is
+ * one storage transaction that also raises the store's version ({@link Kind#PRINCIPALS_VERSION}), so concurrent
+ * changes commit one at a time and a process that caches keys can tell its cache is stale; it then runs the
+ * listeners given at construction, so verifiers in this process forget what they cached at once.
+ *
+ * <p>Limits and messages are IAM's: user names of 1 to 64 characters from {@code [A-Za-z0-9+=,.@_-]}, at most two
+ * access keys per user, and a user is deleted only once its keys are.
+ */
+public final class PrincipalStore {
+  /** IAM's limit of access keys per user. */
+  public static final int MAX_KEYS_PER_USER = 2;
+  private static final Pattern USER_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+  private static final String KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  private static final String SECRET_ALPHABET =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  private static final int MAX_ATTEMPTS = 1000;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final StorageEngine engine;
+  private final Supplier<SecretSealer> sealer;
+  private final Clock clock;
+  private final String accountId;
+  private final List<Runnable> onChange = new CopyOnWriteArrayList<>();
+
+  /**
+   * @param sealer the key file's sealer, asked for only when a secret is sealed or opened: a store without keys
+   *     needs no key file
+   */
+  public PrincipalStore(StorageEngine engine, Supplier<SecretSealer> sealer, Clock clock, String accountId) {
+    this.engine = engine;
+    this.sealer = sealer;
+    this.clock = clock;
+    this.accountId = accountId;
+  }
+
+  /** Runs {@code listener} after every change this store commits. */
+  public void onChange(Runnable listener) {
+    onChange.add(listener);
+  }
+
+  /** A user with an access key that verifies requests: the key's user and its secret. */
+  public record SigningKey(AccessKey key, IamUser user, String secret) {}
+
+  public IamUser createUser(String name) {
+    if (!USER_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("The specified value for userName is invalid. It must contain only"
+          + " alphanumeric characters and/or the following: +=,.@_-");
+    }
+    return change(tx -> {
+      if (tx.get(SystemKeyspace.user(name)) != null) {
+        throw new IllegalArgumentException("User with name " + name + " already exists.");
+      }
+      IamUser user = new IamUser(name, accountId, clock.instant());
+      tx.put(SystemKeyspace.user(name), PrincipalRecords.encode(user));
+      return user;
+    });
+  }
+
+  public List<IamUser> listUsers() {
+    return read(snapshot -> {
+      List<IamUser> users = new ArrayList<>();
+      try (KvCursor cursor = snapshot.scan(SystemKeyspace.all(Kind.USER), false)) {
+        while (cursor.next()) {
+          users.add(PrincipalRecords.decodeUser(SystemKeyspace.text(cursor.key()), cursor.value()));
+        }
+      }
+      return users;
+    });
+  }
+
+  /** Whether any user exists: then every request must be signed by one of their keys. */
+  public boolean hasUsers() {
+    return read(snapshot -> {
+      try (KvCursor cursor = snapshot.scan(SystemKeyspace.all(Kind.USER), false)) {
+        return cursor.next();
+      }
+    });
+  }
+
+  public void deleteUser(String name) {
+    change(tx -> {
+      requireUser(tx, name);
+      if (!keysOf(tx, name).isEmpty()) {
+        throw new IllegalArgumentException("Cannot delete entity, must delete access keys first.");
+      }
+      tx.delete(SystemKeyspace.user(name));
+      return true;
+    });
+  }
+
+  /** A new active key of {@code userName}, with its secret, which is not shown again. */
+  public NewAccessKey createAccessKey(String userName) {
+    String secret = random(SECRET_ALPHABET, 40);
+    return change(tx -> {
+      requireUser(tx, userName);
+      if (keysOf(tx, userName).size() >= MAX_KEYS_PER_USER) {
+        throw new IllegalArgumentException("Cannot exceed quota for AccessKeysPerUser: " + MAX_KEYS_PER_USER);
+      }
+      String id = "AKIA" + random(KEY_ID_ALPHABET, 16);
+      while (tx.get(SystemKeyspace.accessKey(id)) != null) {
+        id = "AKIA" + random(KEY_ID_ALPHABET, 16);
+      }
+      AccessKey key = new AccessKey(id, userName, AccessKeyStatus.ACTIVE, clock.instant());
+      tx.put(SystemKeyspace.accessKey(id), PrincipalRecords.encode(key, sealer.get().seal(id, secret)));
+      return new NewAccessKey(key, secret);
+    });
+  }
+
+  public List<AccessKey> listAccessKeys(String userName) {
+    return read(snapshot -> {
+      requireUser(snapshot, userName);
+      return keysOf(snapshot, userName).stream().map(PrincipalRecords.StoredKey::key).toList();
+    });
+  }
+
+  public void setStatus(String userName, String accessKeyId, AccessKeyStatus status) {
+    change(tx -> {
+      PrincipalRecords.StoredKey stored = requireKey(tx, userName, accessKeyId);
+      AccessKey key = stored.key();
+      tx.put(SystemKeyspace.accessKey(accessKeyId), PrincipalRecords.encode(
+          new AccessKey(key.id(), key.userName(), status, key.created()), stored.sealedSecret()));
+      return true;
+    });
+  }
+
+  public void deleteAccessKey(String userName, String accessKeyId) {
+    change(tx -> {
+      requireKey(tx, userName, accessKeyId);
+      tx.delete(SystemKeyspace.accessKey(accessKeyId));
+      return true;
+    });
+  }
+
+  /** The active key {@code accessKeyId} with its secret opened, or empty when no active key has that id. */
+  public Optional<SigningKey> signingKey(String accessKeyId) {
+    return read(snapshot -> {
+      byte[] value = snapshot.get(SystemKeyspace.accessKey(accessKeyId));
+      if (value == null) {
+        return Optional.empty();
+      }
+      PrincipalRecords.StoredKey stored = PrincipalRecords.decodeKey(accessKeyId, value);
+      byte[] user = snapshot.get(SystemKeyspace.user(stored.key().userName()));
+      if (stored.key().status() != AccessKeyStatus.ACTIVE || user == null) {
+        return Optional.empty();
+      }
+      return Optional.of(new SigningKey(stored.key(),
+          PrincipalRecords.decodeUser(stored.key().userName(), user),
+          sealer.get().open(accessKeyId, stored.sealedSecret())));
+    });
+  }
+
+  /** The store's version: raised by every change, by this process or another sharing the engine. */
+  public long version() {
+    return read(snapshot -> {
+      byte[] value = snapshot.get(SystemKeyspace.principalsVersion());
+      return value == null ? 0 : ByteBuffer.wrap(value).getLong();
+    });
+  }
+
+  private static void requireUser(KvReader reader, String name) {
+    if (reader.get(SystemKeyspace.user(name)) == null) {
+      throw new IllegalArgumentException("The user with name " + name + " cannot be found.");
+    }
+  }
+
+  private static PrincipalRecords.StoredKey requireKey(KvReader reader, String userName, String accessKeyId) {
+    requireUser(reader, userName);
+    byte[] value = reader.get(SystemKeyspace.accessKey(accessKeyId));
+    PrincipalRecords.StoredKey stored = value == null ? null : PrincipalRecords.decodeKey(accessKeyId, value);
+    if (stored == null || !stored.key().userName().equals(userName)) {
+      throw new IllegalArgumentException("The Access Key with id " + accessKeyId + " cannot be found.");
+    }
+    return stored;
+  }
+
+  /** A user's keys; a scan of all keys, which are few (two per user). */
+  private static List<PrincipalRecords.StoredKey> keysOf(KvReader reader, String userName) {
+    List<PrincipalRecords.StoredKey> keys = new ArrayList<>();
+    try (KvCursor cursor = reader.scan(SystemKeyspace.all(Kind.ACCESS_KEY), false)) {
+      while (cursor.next()) {
+        PrincipalRecords.StoredKey stored = PrincipalRecords.decodeKey(SystemKeyspace.text(cursor.key()),
+            cursor.value());
+        if (stored.key().userName().equals(userName)) {
+          keys.add(stored);
+        }
+      }
+    }
+    return keys;
+  }
+
+  private <T> T read(Function<KvReader, T> body) {
+    try (Snapshot snapshot = engine.snapshot()) {
+      return body.apply(snapshot);
+    }
+  }
+
+  /**
+   * Runs {@code body} in a transaction that also raises the version, until it commits; then tells the listeners.
+   * Raising the version makes every two changes conflict, so a check (a user's key count) cannot be raced.
+   */
+  private <T> T change(Function<Transaction, T> body) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      try (Transaction tx = engine.begin()) {
+        T result = body.apply(tx);
+        byte[] version = tx.get(SystemKeyspace.principalsVersion());
+        tx.put(SystemKeyspace.principalsVersion(), ByteBuffer.allocate(Long.BYTES)
+            .putLong(version == null ? 1 : ByteBuffer.wrap(version).getLong() + 1).array());
+        tx.commit();
+        onChange.forEach(Runnable::run);
+        return result;
+      } catch (WriteConflictException e) {
+        Thread.onSpinWait();
+      }
+    }
+    throw new IllegalStateException("the principal store is too contended to change");
+  }
+
+  private static String random(String alphabet, int length) {
+    StringBuilder out = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      out.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+    }
+    return out.toString();
+  }
+}

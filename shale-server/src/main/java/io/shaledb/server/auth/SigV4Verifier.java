@@ -1,0 +1,231 @@
+package io.shaledb.server.auth;
+
+import io.shaledb.core.op.Principal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies a request's AWS Signature Version 4, in its Authorization header or a presigned query string, against the
+ * principal store's keys, as DynamoDB does: the credential scope must name this server's region, the service
+ * {@code dynamodb} and {@code aws4_request}; the date ({@code X-Amz-Date}, else {@code Date}) must be within 15
+ * minutes of the server's clock (a presigned request's, within its {@code X-Amz-Expires}); {@code host} must be
+ * signed, and so must {@code X-Amz-Target}, which chooses the operation; the payload's hash is always the body's
+ * (DynamoDB takes no unsigned payload); session tokens are refused, since ShaleDB issues none. Checks run in that
+ * order and the first failure is the answer ({@link SignatureErrors}).
+ */
+final class SigV4Verifier {
+  static final String SERVICE = "dynamodb";
+  static final String ALGORITHM = "AWS4-HMAC-SHA256";
+  private static final Duration SKEW = Duration.ofMinutes(15);
+  private static final String TERMINATOR = "aws4_request";
+  private static final DateTimeFormatter AMZ_DATE =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final String region;
+  private final Clock clock;
+  private final SigningKeys keys;
+
+  SigV4Verifier(String region, Clock clock, SigningKeys keys) {
+    this.region = region;
+    this.clock = clock;
+    this.keys = keys;
+  }
+
+  /** The parts of a signature, from the Authorization header or the query. */
+  private record Parts(String credential, String signedHeaders, String signature, String date,
+      @Nullable Duration expires) {}
+
+  Principal verify(SignedRequest request) {
+    String authorization = request.header("Authorization");
+    List<Map.Entry<String, String>> query = request.rawQuery().contains("X-Amz-Algorithm")
+        ? CanonicalRequest.parameters(request.rawQuery()) : List.of();
+    boolean presigned = query.stream().anyMatch(parameter -> parameter.getKey().equals("X-Amz-Algorithm"));
+    if (authorization != null && presigned) {
+      throw SignatureErrors.bothForms();
+    }
+    Parts parts = presigned ? fromQuery(query) : fromHeader(request, authorization);
+    String[] scope = parts.credential().split("/", -1);
+    if (scope.length != 5) {
+      throw SignatureErrors.credentialParts(parts.credential());
+    }
+    if (!scope[4].equals(TERMINATOR)) {
+      throw SignatureErrors.wrongTerminator(scope[4]);
+    }
+    if (!scope[2].equals(region)) {
+      throw SignatureErrors.wrongRegion(scope[2]);
+    }
+    if (!scope[3].equals(SERVICE)) {
+      throw SignatureErrors.wrongService(SERVICE);
+    }
+    Instant signedAt = parseDate(parts.date());
+    String amzDate = AMZ_DATE.format(signedAt);
+    if (!scope[1].equals(amzDate.substring(0, 8))) {
+      throw SignatureErrors.scopeDate(scope[1], amzDate);
+    }
+    checkTime(signedAt, parts.expires());
+    List<String> signed = Arrays.asList(parts.signedHeaders().split(";"));
+    if (!signed.contains("host")) {
+      throw SignatureErrors.hostNotSigned();
+    }
+    if (request.header("X-Amz-Target") != null && !signed.contains("x-amz-target")) {
+      throw SignatureErrors.mustSign("X-Amz-Target");
+    }
+    if (request.header("X-Amz-Security-Token") != null
+        || query.stream().anyMatch(parameter -> parameter.getKey().equals("X-Amz-Security-Token"))) {
+      throw SignatureErrors.unrecognizedClient();
+    }
+    SigningKeys.KnownKey key = keys.find(scope[0]).orElseThrow(SignatureErrors::unrecognizedClient);
+    String canonical = CanonicalRequest.build(request, signed, parts.signedHeaders(),
+        presigned ? "X-Amz-Signature" : null);
+    String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope[1] + "/" + scope[2] + "/" + scope[3] + "/"
+        + scope[4] + "\n" + HEX.formatHex(sha256(canonical));
+    byte[] expected = HEX.formatHex(SigningKeys.hmac(key.signingKey(scope[1], scope[2]), stringToSign))
+        .getBytes(StandardCharsets.US_ASCII);
+    if (!MessageDigest.isEqual(expected, parts.signature().getBytes(StandardCharsets.US_ASCII))) {
+      throw SignatureErrors.mismatch(canonical, stringToSign);
+    }
+    PrincipalStore.SigningKey verified = key.key();
+    return Principal.user(verified.key().id(), verified.user().name(), verified.user().accountId());
+  }
+
+  private static Parts fromHeader(SignedRequest request, @Nullable String authorization) {
+    if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
+      throw SignatureErrors.missingToken();
+    }
+    String credential = null;
+    String signedHeaders = null;
+    String signature = null;
+    for (String parameter : authorization.substring(ALGORITHM.length() + 1).split(",")) {
+      String trimmed = parameter.trim();
+      int equals = trimmed.indexOf('=');
+      if (equals < 0) {
+        continue;
+      }
+      String value = trimmed.substring(equals + 1);
+      switch (trimmed.substring(0, equals)) {
+        case "Credential" -> credential = value;
+        case "SignedHeaders" -> signedHeaders = value;
+        case "Signature" -> signature = value;
+        default -> { }
+      }
+    }
+    String date = request.header("X-Amz-Date");
+    if (date == null) {
+      date = request.header("Date");
+    }
+    List<String> missing = new ArrayList<>();
+    if (credential == null) {
+      missing.add("Credential");
+    }
+    if (signature == null) {
+      missing.add("Signature");
+    }
+    if (signedHeaders == null) {
+      missing.add("SignedHeaders");
+    }
+    if (credential == null || signature == null || signedHeaders == null || date == null) {
+      throw SignatureErrors.incompleteHeader(missing, date == null, authorization);
+    }
+    if (request.header("X-Amz-Date") != null && !Arrays.asList(signedHeaders.split(";")).contains("x-amz-date")) {
+      throw SignatureErrors.mustSign("X-Amz-Date");
+    }
+    return new Parts(credential, signedHeaders, signature, date, null);
+  }
+
+  private static Parts fromQuery(List<Map.Entry<String, String>> query) {
+    String algorithm = value(query, "X-Amz-Algorithm");
+    String credential = value(query, "X-Amz-Credential");
+    String signature = value(query, "X-Amz-Signature");
+    String signedHeaders = value(query, "X-Amz-SignedHeaders");
+    String date = value(query, "X-Amz-Date");
+    String expires = value(query, "X-Amz-Expires");
+    List<String> missing = new ArrayList<>();
+    if (algorithm == null || algorithm.isEmpty()) {
+      missing.add("X-Amz-Algorithm");
+    }
+    if (credential == null) {
+      missing.add("X-Amz-Credential");
+    }
+    if (signature == null) {
+      missing.add("X-Amz-Signature");
+    }
+    if (signedHeaders == null) {
+      missing.add("X-Amz-SignedHeaders");
+    }
+    if (date == null) {
+      missing.add("X-Amz-Date");
+    }
+    if (!missing.isEmpty() || credential == null || signature == null || signedHeaders == null || date == null) {
+      throw SignatureErrors.incompleteQuery(missing);
+    }
+    if (!ALGORITHM.equals(algorithm)) {
+      throw SignatureErrors.missingToken();
+    }
+    Duration lifetime = null;
+    if (expires != null) {
+      try {
+        lifetime = Duration.ofSeconds(Long.parseLong(expires));
+      } catch (NumberFormatException e) {
+        throw SignatureErrors.incompleteQuery(List.of("X-Amz-Expires"));
+      }
+    }
+    return new Parts(credential, signedHeaders, signature, date, lifetime);
+  }
+
+  private static @Nullable String value(List<Map.Entry<String, String>> query, String name) {
+    for (Map.Entry<String, String> parameter : query) {
+      if (parameter.getKey().equals(name)) {
+        return parameter.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** An {@code X-Amz-Date} (ISO 8601 basic format) or an HTTP {@code Date} (RFC 1123). */
+  private static Instant parseDate(String date) {
+    try {
+      return date.length() == 16 ? AMZ_DATE.parse(date, Instant::from)
+          : ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      throw SignatureErrors.badDate(date);
+    }
+  }
+
+  /**
+   * Within 15 minutes of now either way; a presigned request from its date until its lifetime ends (and not dated
+   * more than 15 minutes ahead).
+   */
+  private void checkTime(Instant signedAt, @Nullable Duration lifetime) {
+    Instant now = clock.instant();
+    String date = AMZ_DATE.format(signedAt);
+    String nowText = AMZ_DATE.format(now);
+    if (lifetime == null && signedAt.isBefore(now.minus(SKEW))) {
+      throw SignatureErrors.expired(date, AMZ_DATE.format(now.minus(SKEW)), nowText, "15 min");
+    }
+    if (lifetime != null && signedAt.isBefore(now.minus(lifetime))) {
+      throw SignatureErrors.expired(date, AMZ_DATE.format(now.minus(lifetime)), nowText,
+          lifetime.toSeconds() + " sec");
+    }
+    if (signedAt.isAfter(now.plus(SKEW))) {
+      throw SignatureErrors.notYetCurrent(date, AMZ_DATE.format(now.plus(SKEW)), nowText, "15 min");
+    }
+  }
+
+  private static byte[] sha256(String text) {
+    return Sha256.digest().digest(text.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,99 @@
+package io.shaledb.server.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What verification needs of each access key, cached so that a request costs its HMAC chain and no read of the
+ * store: the key's user and its SigV4 signing key for the last date and region it signed with (derived with four
+ * HMACs, once a day per key). Unknown and inactive keys are cached as absent. Every change of the store empties the
+ * cache at once ({@link PrincipalStore#onChange}), so a key deactivated or deleted stops working with the next
+ * request.
+ */
+final class SigningKeys {
+  private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
+  private static final int MAX_KEYS = 10_000;
+  /** One Mac per thread (see {@link #hmac}). */
+  private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+    try {
+      return Mac.getInstance("HmacSHA256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  });
+
+  private final PrincipalStore store;
+  private final Cache<String, Optional<KnownKey>> keys = Caffeine.newBuilder().maximumSize(MAX_KEYS).build();
+
+  SigningKeys(PrincipalStore store) {
+    this.store = store;
+    store.onChange(keys::invalidateAll);
+  }
+
+  /** The active key {@code accessKeyId}, or empty when it is unknown or inactive. */
+  Optional<KnownKey> find(String accessKeyId) {
+    return keys.get(accessKeyId, this::load);
+  }
+
+  /** A key whose secret does not open (another key file) cannot verify anything: it is refused and logged. */
+  private Optional<KnownKey> load(String accessKeyId) {
+    try {
+      return store.signingKey(accessKeyId).map(KnownKey::new);
+    } catch (IllegalStateException e) {
+      LOG.error("access key {} cannot be used: {}", accessKeyId, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** An active key: its user and secret, and the signing key it last derived. */
+  static final class KnownKey {
+    private final PrincipalStore.SigningKey key;
+    private final byte[] secret;
+    private volatile Derived derived = new Derived("", "", new byte[0]);
+
+    private KnownKey(PrincipalStore.SigningKey key) {
+      this.key = key;
+      this.secret = ("AWS4" + key.secret()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    PrincipalStore.SigningKey key() {
+      return key;
+    }
+
+    /** The signing key for a day and region (service {@code dynamodb}), derived once and kept until the next. */
+    byte[] signingKey(String date, String region) {
+      Derived last = derived;
+      if (last.date.equals(date) && last.region.equals(region)) {
+        return last.key;
+      }
+      byte[] signing = hmac(hmac(hmac(hmac(secret, date), region), SigV4Verifier.SERVICE), "aws4_request");
+      derived = new Derived(date, region, signing);
+      return signing;
+    }
+
+    private record Derived(String date, String region, byte[] key) {}
+  }
+
+  /**
+   * HMAC-SHA256 with one {@link Mac} per thread: verification runs on the few event-loop threads, and looking up a
+   * new Mac from the security providers cost more than the HMAC itself.
+   */
+  static byte[] hmac(byte[] key, String data) {
+    try {
+      Mac mac = MACS.get();
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
+}

@@ -1,0 +1,185 @@
+package io.shaledb.server.cli;
+
+import io.shaledb.core.op.Database;
+import io.shaledb.core.storage.EngineOptions;
+import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.StorageEngines;
+import io.shaledb.server.ServerConfig;
+import io.shaledb.server.auth.AccessKey;
+import io.shaledb.server.auth.AccessKeyStatus;
+import io.shaledb.server.auth.IamUser;
+import io.shaledb.server.auth.NewAccessKey;
+import io.shaledb.server.auth.PrincipalStore;
+import io.shaledb.server.auth.SecretSealer;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shaledb users ...}: the principal store's users and access keys, changed in a data directory while no server
+ * holds it. Each command is one storage transaction; a new key's secret is printed once, as IAM shows it once.
+ */
+@Command(name = "users", mixinStandardHelpOptions = true,
+    description = "Manage users and their access keys in a data directory (stop the server first). Once any user"
+        + " exists, the server verifies every request's signature.",
+    subcommands = {UsersCommand.Create.class, UsersCommand.ListUsers.class, UsersCommand.Delete.class,
+        UsersCommand.Keys.class})
+final class UsersCommand {
+
+  /** Where the store is: the data directory, and the key file that seals secrets. */
+  static final class Store {
+    @Option(names = "--data-dir", description = "The server's data directory. Default: ${DEFAULT-VALUE}.")
+    Path dataDirectory = Path.of("shale-data");
+
+    @Option(names = "--auth-key-file", paramLabel = "FILE",
+        description = "The key file that seals secrets (default: $" + SecretSealer.KEY_FILE_VARIABLE
+            + ", else ~/.shaledb/auth.key); created with a new key when a key is first created and it is missing.")
+    @Nullable Path authKeyFile;
+
+    /** Runs {@code body} on the store, then closes the engine; a user's mistake is one line on stderr and exit 1. */
+    int run(CommandSpec spec, Function<PrincipalStore, String> body) {
+      PrintWriter err = spec.commandLine().getErr();
+      if (!Files.isDirectory(dataDirectory)) {
+        err.println("no data directory at " + dataDirectory.toAbsolutePath());
+        return 1;
+      }
+      Path keyFile = SecretSealer.keyFile(authKeyFile);
+      try (StorageEngine engine = StorageEngines.open(ServerConfig.DURABLE_ENGINE,
+          EngineOptions.defaults(dataDirectory.toAbsolutePath()))) {
+        PrincipalStore store = new PrincipalStore(engine, SecretSealer.lazily(keyFile),
+            Clock.systemUTC(), Database.ACCOUNT_ID);
+        spec.commandLine().getOut().print(body.apply(store));
+        spec.commandLine().getOut().flush();
+        return 0;
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        err.println(e.getMessage());
+        return 1;
+      }
+    }
+  }
+
+  /** A command on the store: its options, and what it prints. */
+  abstract static class StoreCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Store store = new Store();
+
+    abstract String run(PrincipalStore principals);
+
+    @Override
+    public Integer call() {
+      return store.run(spec, this::run);
+    }
+  }
+
+  /** A command on one access key of one user. */
+  abstract static class KeyCommand extends StoreCommand {
+    @Parameters(index = "0", paramLabel = "USER") String user = "";
+    @Parameters(index = "1", paramLabel = "ACCESS_KEY_ID") String keyId = "";
+  }
+
+  private static String line(IamUser user) {
+    return user.name() + "\t" + user.arn() + "\t" + user.created() + "\n";
+  }
+
+  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a user.")
+  static final class Create extends StoreCommand {
+    @Parameters(paramLabel = "NAME", description = "The user's name (IAM's rules: 1-64 of A-Z a-z 0-9 +=,.@_-).")
+    String name = "";
+
+    @Override
+    String run(PrincipalStore principals) {
+      return line(principals.createUser(name));
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
+  static final class ListUsers extends StoreCommand {
+    @Override
+    String run(PrincipalStore principals) {
+      StringBuilder out = new StringBuilder();
+      principals.listUsers().forEach(user -> out.append(line(user)));
+      return out.toString();
+    }
+  }
+
+  @Command(name = "delete", mixinStandardHelpOptions = true,
+      description = "Delete a user (its access keys must be deleted first, as IAM requires).")
+  static final class Delete extends StoreCommand {
+    @Parameters(paramLabel = "NAME") String name = "";
+
+    @Override
+    String run(PrincipalStore principals) {
+      principals.deleteUser(name);
+      return "";
+    }
+  }
+
+  @Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage a user's access keys (two at most).",
+      subcommands = {KeysCreate.class, KeysList.class, KeysActivate.class, KeysDeactivate.class, KeysDelete.class})
+  static final class Keys {}
+
+  @Command(name = "create", mixinStandardHelpOptions = true,
+      description = "Create an access key for a user and print its id and secret: the secret is not shown again.")
+  static final class KeysCreate extends StoreCommand {
+    @Parameters(paramLabel = "USER") String user = "";
+
+    @Override
+    String run(PrincipalStore principals) {
+      NewAccessKey key = principals.createAccessKey(user);
+      return "AccessKeyId: " + key.key().id() + "\nSecretAccessKey: " + key.secret() + "\n";
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List a user's access keys (no secrets).")
+  static final class KeysList extends StoreCommand {
+    @Parameters(paramLabel = "USER") String user = "";
+
+    @Override
+    String run(PrincipalStore principals) {
+      StringBuilder out = new StringBuilder();
+      for (AccessKey key : principals.listAccessKeys(user)) {
+        out.append(key.id()).append('\t').append(key.status().display()).append('\t').append(key.created())
+            .append('\n');
+      }
+      return out.toString();
+    }
+  }
+
+  @Command(name = "activate", mixinStandardHelpOptions = true, description = "Let an access key sign requests again.")
+  static final class KeysActivate extends KeyCommand {
+    @Override
+    String run(PrincipalStore principals) {
+      principals.setStatus(user, keyId, AccessKeyStatus.ACTIVE);
+      return "";
+    }
+  }
+
+  @Command(name = "deactivate", mixinStandardHelpOptions = true,
+      description = "Stop an access key from signing requests, keeping it to activate later.")
+  static final class KeysDeactivate extends KeyCommand {
+    @Override
+    String run(PrincipalStore principals) {
+      principals.setStatus(user, keyId, AccessKeyStatus.INACTIVE);
+      return "";
+    }
+  }
+
+  @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an access key.")
+  static final class KeysDelete extends KeyCommand {
+    @Override
+    String run(PrincipalStore principals) {
+      principals.deleteAccessKey(user, keyId);
+      return "";
+    }
+  }
+}

@@ -42,7 +42,8 @@ public final class ShaleDbServer implements AutoCloseable {
     }
     DynamoApi api = null;
     try {
-      api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock());
+      api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock(),
+          config.capacity());
       HttpApiServer http = HttpApiServer.start(config.host(), config.port(), api,
           !engine.capabilities().contains(Capability.NON_BLOCKING), config.httpLimits(), config.clock());
       return new ShaleDbServer(config, engine, api, http);

@@ -1,5 +1,6 @@
 package io.shaledb.core.write;
 
+import io.shaledb.core.capacity.Access;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.keys.ItemCodec;
@@ -121,6 +122,7 @@ public final class WritePipeline {
     if (writes.size() > 1 && writes.stream().map(w -> ByteBuffer.wrap(w.key())).distinct().count() < writes.size()) {
       throw new IllegalArgumentException("a write request names an item twice; its operation rejects that first");
     }
+    admit(context, writes, flavour);
     List<WriteOutcome> outcomes = transactions.run(context, tx -> {
       if (guard != null && guard.alreadyApplied(tx)) {
         return Committed.nothing(List.of());
@@ -144,11 +146,28 @@ public final class WritePipeline {
       } else {
         context.capacity().write(table, outcomes.get(i).capacityUnits());
         for (IndexWriteUnits.Charge index : outcomes.get(i).indexCharges()) {
-          context.capacity().index(table, index.index(), index.local(), index.units());
+          context.capacity().index(table, index.index(), index.local(), Access.WRITE, index.units());
         }
       }
     }
     return outcomes;
+  }
+
+  /**
+   * Admits the writes to their tables' capacity before any work. A batch is admitted by its operation, which leaves
+   * what its tables cannot take unprocessed rather than failing.
+   */
+  private static void admit(RequestContext context, List<ItemWrite> writes, Flavour flavour) {
+    switch (flavour) {
+      case SINGLE -> context.capacity().admit(writes.getFirst().table(), null, access(writes.getFirst()));
+      case BATCH -> { }
+      case TRANSACTION -> TransactionAdmission.admitOrCancel(context,
+          writes.stream().map(ItemWrite::table).toList(), writes.stream().map(WritePipeline::access).toList());
+    }
+  }
+
+  private static Access access(ItemWrite write) {
+    return write.checkOnly() ? Access.READ : Access.WRITE;
   }
 
   /** Reads every item, tests every condition and applies every change, reporting failures as the flavour does. */

@@ -13,6 +13,7 @@ final class TableThroughput {
   private final int keyspace;
   private final ResourceThroughput table;
   private final Map<String, ResourceThroughput> indexes = new ConcurrentHashMap<>();
+  private final KeyRanges keyRanges = new KeyRanges();
 
   TableThroughput(TableMetadata metadata, long nowMillis) {
     this.keyspace = metadata.keyspace();
@@ -25,6 +26,10 @@ final class TableThroughput {
 
   ResourceThroughput table() {
     return table;
+  }
+
+  KeyRanges keyRanges() {
+    return keyRanges;
   }
 
   /** A global index's state; {@code mode} is its table's, which it shares. */

@@ -49,7 +49,9 @@ public final class Throttles {
     String message = onDemand ? (index ? INDEX_ON_DEMAND : TABLE_ON_DEMAND)
         : (index ? INDEX_PROVISIONED : TABLE_PROVISIONED);
     ErrorCode code = onDemand ? ErrorCode.THROTTLING : ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED;
-    return new DynamoException(code, message, Map.of("ThrottlingReasons",
+    // The service model names the member ThrottlingReasons in ProvisionedThroughputExceededException and
+    // throttlingReasons in ThrottlingException, and the SDKs read each by its own name.
+    return new DynamoException(code, message, Map.of(onDemand ? "throttlingReasons" : "ThrottlingReasons",
         List.of(new ThrottlingReason(reason(index, access, limit), resourceArn))));
   }
 

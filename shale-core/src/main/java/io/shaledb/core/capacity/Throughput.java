@@ -64,6 +64,24 @@ public final class Throughput {
   }
 
   /**
+   * Admits a request that will {@code access} one item of the table, whose partition-key hash is {@code keyHash}: the
+   * table must have capacity, and so must the item's key range (see {@link KeyRanges}).
+   *
+   * @throws DynamoException the throttling error of the table, or of the key range
+   */
+  public void admitKey(TableMetadata table, int keyHash, Access access) {
+    if (!enforced(table)) {
+      return;
+    }
+    admit(table, null, access);
+    long now = clock.millis();
+    if (state(table, now).keyRanges().units(access, keyHash, now) <= 0) {
+      throw Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, false, access,
+          Throttles.Limit.KEY_RANGE, tableArn.apply(table.name()));
+    }
+  }
+
+  /**
    * Why a request that will {@code access} the table (or its global index) would be refused now, or null when it
    * would be admitted; for operations that throttle part of a request, such as a batch.
    */
@@ -116,6 +134,19 @@ public final class Throughput {
     ResourceThroughput resource = globalIndex == null ? state.table() : state.existingIndex(globalIndex);
     if (resource != null) {
       resource.consumed(access, units, now);
+    }
+  }
+
+  /** Charges {@code units} to the table of that name and to the key range of the item with hash {@code keyHash}. */
+  public void consumedKey(String table, int keyHash, Access access, double units) {
+    if (!tracking || units == 0) {
+      return;
+    }
+    TableThroughput state = tables.get(table);
+    if (state != null) {
+      long now = clock.millis();
+      state.table().consumed(access, units, now);
+      state.keyRanges().consumed(access, keyHash, units, now);
     }
   }
 

@@ -4,6 +4,7 @@ import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.capacity.Access;
 import io.shaledb.core.capacity.Throughput;
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.Choice;
@@ -88,6 +89,9 @@ public final class CapacityMeter {
   private @Nullable List<Usage> others;
   /** Null for work that is never throttled: the database's own and requests made inside the process. */
   private final @Nullable Throughput throughput;
+  /** The table and partition-key hash of the one item the request was admitted to, if it was ({@link #admitItem}). */
+  private @Nullable String itemTable;
+  private int itemHash;
 
   /** A meter that only counts. */
   public CapacityMeter() {
@@ -107,6 +111,21 @@ public final class CapacityMeter {
   public void admit(TableMetadata table, @Nullable IndexMetadata index, Access access) {
     if (throughput != null) {
       throughput.admit(table, index, access);
+    }
+  }
+
+  /**
+   * Admits the request to {@code access} the one item whose stored key is {@code key}: its table and its key range
+   * must have capacity. The table's charges that follow are charged to the key range too.
+   *
+   * @throws DynamoException the throttling error when the table or the key range has no capacity now
+   */
+  public void admitItem(TableMetadata table, byte[] key, Access access) {
+    if (throughput != null) {
+      int hash = KeyCodec.partitionHash(key);
+      throughput.admitKey(table, hash, access);
+      itemTable = table.name();
+      itemHash = hash;
     }
   }
 
@@ -140,7 +159,12 @@ public final class CapacityMeter {
   }
 
   private void charge(String table, @Nullable String globalIndex, Access access, double units) {
-    if (throughput != null) {
+    if (throughput == null) {
+      return;
+    }
+    if (globalIndex == null && table.equals(itemTable)) {
+      throughput.consumedKey(table, itemHash, access, units);
+    } else {
       throughput.consumed(table, globalIndex, access, units);
     }
   }

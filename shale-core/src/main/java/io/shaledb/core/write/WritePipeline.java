@@ -159,7 +159,8 @@ public final class WritePipeline {
    */
   private static void admit(RequestContext context, List<ItemWrite> writes, Flavour flavour) {
     switch (flavour) {
-      case SINGLE -> context.capacity().admit(writes.getFirst().table(), null, access(writes.getFirst()));
+      case SINGLE -> context.capacity().admitItem(writes.getFirst().table(), writes.getFirst().key(),
+          access(writes.getFirst()));
       case BATCH -> { }
       case TRANSACTION -> TransactionAdmission.admitOrCancel(context,
           writes.stream().map(ItemWrite::table).toList(), writes.stream().map(WritePipeline::access).toList());

@@ -17,6 +17,7 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,7 +132,7 @@ class ThroughputTest {
         .isInstanceOfSatisfying(DynamoException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.THROTTLING);
           assertThat(e.getMessage()).startsWith("Throughput exceeds the current capacity of your table or index.");
-          assertThat(e.extra()).isEqualTo(Map.of("ThrottlingReasons",
+          assertThat(e.extra()).isEqualTo(Map.of("throttlingReasons",
               List.of(new ThrottlingReason("TableWriteMaxOnDemandThroughputExceeded", ARN + "capped"))));
         });
     clock.advance(Duration.ofSeconds(1));
@@ -151,6 +152,41 @@ class ThroughputTest {
     }
 
     assertThat(throughput.available(table, Access.WRITE)).isEqualTo(8_000);
+  }
+
+  /** Writes of one unit to items with these hashes, each admitted before it is charged; how many were admitted. */
+  private int writesWhileAdmitted(TableMetadata table, int[] hashes) {
+    for (int i = 0; i < hashes.length; i++) {
+      try {
+        throughput.admitKey(table, hashes[i], Access.WRITE);
+      } catch (DynamoException e) {
+        assertThat(e.extra()).isEqualTo(Map.of("ThrottlingReasons",
+            List.of(new ThrottlingReason("TableWriteKeyRangeThroughputExceeded", ARN + table.name()))));
+        return i;
+      }
+      throughput.consumedKey(table.name(), hashes[i], Access.WRITE, 1);
+    }
+    return hashes.length;
+  }
+
+  @Test
+  void admitKey_hotKeyOnAWellProvisionedTable_throttlesAtItsKeyRangesCeiling() {
+    TableMetadata table = provisioned("hot", 100, 3_000);
+    int[] sameKey = new int[1_500];
+    Arrays.fill(sameKey, 0x12345678);
+
+    assertThat(writesWhileAdmitted(table, sameKey)).isEqualTo(1_000);
+  }
+
+  @Test
+  void admitKey_uniformKeysAtTheSameRate_areNotThrottled() {
+    TableMetadata table = provisioned("uniform", 100, 3_000);
+    int[] spread = new int[1_500];
+    for (int i = 0; i < spread.length; i++) {
+      spread[i] = i * 0x9E3779B9;
+    }
+
+    assertThat(writesWhileAdmitted(table, spread)).isEqualTo(1_500);
   }
 
   @Test

@@ -180,7 +180,7 @@ final class Selects {
   private static @Nullable PageItem get(TableMetadata table, Point point, boolean consistent, RequestContext context,
       UnaryOperator<byte @Nullable []> reader) {
     byte[] key = ItemKeys.ofKey(table, point.key());
-    context.capacity().admit(table, null, Access.READ);
+    context.capacity().admitItem(table, key, Access.READ);
     byte[] stored = reader.apply(key);
     context.capacity().read(table.name(), ConsumedCapacity.readUnits(storedSize(stored), consistent));
     return matching(stored, point.filter());

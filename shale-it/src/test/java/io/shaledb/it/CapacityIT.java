@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
@@ -208,6 +209,24 @@ class CapacityIT {
     assertThat(putsUntilThrottled(hot, Collections.nCopies(110, "same"))).isEqualTo(100);
     assertThat(putsUntilThrottled(uniform, IntStream.range(0, 110).mapToObj(i -> "k" + i).toList()))
         .isEqualTo(110);
+  }
+
+  @Test
+  void putItem_conditionFails_consumesTheExistingItemsWriteUnitsFromTheTable() {
+    String table = provisioned(100, 100);
+    client.putItem(r -> r.tableName(table).item(item("large", LARGE)));
+    clock.advance(Duration.ofSeconds(1));
+
+    // The attempted item is small; the failed write is charged the 100 units of the item it found.
+    assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(item("large", "small"))
+        .conditionExpression("attribute_not_exists(id)")))
+        .isInstanceOf(ConditionalCheckFailedException.class);
+
+    assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(item("other", "v"))))
+        .isInstanceOfSatisfying(ProvisionedThroughputExceededException.class,
+            e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(TABLE_THROTTLED));
+    clock.advance(Duration.ofSeconds(1));
+    client.putItem(r -> r.tableName(table).item(item("other", "v")));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.shaledb.bench;
 
 import io.shaledb.core.op.Principal;
+import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.server.api.ApiHandlers;
 import io.shaledb.server.api.DynamoApi;
@@ -42,9 +43,19 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ApiBenchmark {
   private static final int KEYS = 10_000;
   private static final String PAYLOAD = "x".repeat(160);
+  /** More capacity than the benchmark can use: enforced, it admits every request and throttles none. */
+  private static final String PROVISIONED = "\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1000000000000,"
+      + "\"WriteCapacityUnits\":1000000000000}";
 
   @Param({"memory", "rocksdb"})
   public String engineName;
+
+  /**
+   * Throughput enforcement: off, or enforce on tables provisioned far beyond what one thread can consume, so that
+   * the difference is the cost of admitting and charging requests that are never throttled.
+   */
+  @Param({"OFF", "ENFORCE"})
+  public CapacityMode capacity;
 
   private BenchmarkEngine storage;
   private StorageEngine engine;
@@ -56,11 +67,11 @@ public class ApiBenchmark {
   public void open() throws IOException {
     storage = BenchmarkEngine.open(engineName);
     engine = storage.engine();
-    api = ApiHandlers.create(engine, "us-east-1", Duration.ofSeconds(1), Clock.systemUTC());
-    call("CreateTable", "{\"TableName\":\"items\",\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":"
+    api = ApiHandlers.create(engine, "us-east-1", Duration.ofSeconds(1), Clock.systemUTC(), capacity);
+    call("CreateTable", "{\"TableName\":\"items\"," + PROVISIONED + ",\"AttributeDefinitions\":"
         + "[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\"id\","
         + "\"KeyType\":\"HASH\"}]}");
-    call("CreateTable", "{\"TableName\":\"sorted\",\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":"
+    call("CreateTable", "{\"TableName\":\"sorted\"," + PROVISIONED + ",\"AttributeDefinitions\":"
         + "[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"},{\"AttributeName\":\"sk\",\"AttributeType\":\"N\"}],"
         + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"sk\","
         + "\"KeyType\":\"RANGE\"}]}");

@@ -1,5 +1,6 @@
 package io.shaledb.server;
 
+import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.server.http.HttpLimits;
 import java.nio.file.Path;
@@ -15,9 +16,11 @@ import java.time.Duration;
  * @param clock what the server reads time from; tests pass one they can move
  * @param httpLimits what clients may hold: connections, their idle and request time, body memory
  * @param security authentication's key file, the hosts and origins answered, TLS
+ * @param capacity whether tables' throughput is enforced (a table's {@code shaledb:capacity} tag overrides it)
  */
 public record ServerConfig(String host, int port, String engine, EngineOptions storage, String region,
-    Duration maintenanceInterval, Clock clock, HttpLimits httpLimits, ServerSecurity security) {
+    Duration maintenanceInterval, Clock clock, HttpLimits httpLimits, ServerSecurity security,
+    CapacityMode capacity) {
   public static final int DEFAULT_PORT = 8000;
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final String DEFAULT_REGION = "us-east-1";
@@ -28,33 +31,45 @@ public record ServerConfig(String host, int port, String engine, EngineOptions s
   /** An in-memory server on a random loopback port, as tests want it. */
   public static ServerConfig inMemoryOnRandomPort() {
     return new ServerConfig(DEFAULT_HOST, 0, MEMORY_ENGINE, EngineOptions.defaults(null), DEFAULT_REGION,
-        DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(), HttpLimits.defaults(), ServerSecurity.defaults());
+        DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(), HttpLimits.defaults(), ServerSecurity.defaults(),
+        CapacityMode.OFF);
   }
 
   /** A durable server with the default options on a random loopback port, keeping its data in {@code directory}. */
   public static ServerConfig durableOnRandomPort(Path directory) {
     return new ServerConfig(DEFAULT_HOST, 0, DURABLE_ENGINE, EngineOptions.defaults(directory), DEFAULT_REGION,
-        DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(), HttpLimits.defaults(), ServerSecurity.defaults());
+        DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(), HttpLimits.defaults(), ServerSecurity.defaults(),
+        CapacityMode.OFF);
   }
 
   public ServerConfig withClock(Clock newClock) {
-    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, newClock, httpLimits, security);
+    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, newClock, httpLimits, security,
+        capacity);
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, engine, storage, region, maintenanceInterval, clock, httpLimits, security);
+    return new ServerConfig(host, newPort, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
+        capacity);
   }
 
   public ServerConfig withStorage(EngineOptions newStorage) {
-    return new ServerConfig(host, port, engine, newStorage, region, maintenanceInterval, clock, httpLimits, security);
+    return new ServerConfig(host, port, engine, newStorage, region, maintenanceInterval, clock, httpLimits, security,
+        capacity);
   }
 
   public ServerConfig withHttpLimits(HttpLimits newLimits) {
-    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, newLimits, security);
+    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, newLimits, security,
+        capacity);
   }
 
   public ServerConfig withSecurity(ServerSecurity newSecurity) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits,
-        newSecurity);
+        newSecurity, capacity);
+  }
+
+  /** With tables' throughput enforced ({@code ENFORCE}) or not, unless a table's tag says otherwise. */
+  public ServerConfig withCapacity(CapacityMode mode) {
+    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
+        mode);
   }
 }

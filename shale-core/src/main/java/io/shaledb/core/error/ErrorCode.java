@@ -45,6 +45,8 @@ public enum ErrorCode {
   GLOBAL_TABLE_NOT_FOUND("com.amazonaws.dynamodb.v20120810#GlobalTableNotFoundException", 400, false),
   POLICY_NOT_FOUND("com.amazonaws.dynamodb.v20120810#PolicyNotFoundException", 400, false),
   THROTTLING("com.amazon.coral.availability#ThrottlingException", 400, true),
+  PROVISIONED_THROUGHPUT_EXCEEDED("com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", 400,
+      true),
   INTERNAL_SERVER_ERROR("com.amazonaws.dynamodb.v20120810#InternalServerError", 500, true),
   /** The framework's failure to read a request at all, such as a body in a content coding it cannot decode. */
   INTERNAL_FAILURE("com.amazon.coral.service#InternalFailure", 500, true),

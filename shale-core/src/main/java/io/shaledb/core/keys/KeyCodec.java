@@ -74,6 +74,12 @@ public final class KeyCodec {
     return out.toByteArray();
   }
 
+  /** The partition-key hash of an item key or index entry key: its four bytes after the keyspace. */
+  public static int partitionHash(byte[] key) {
+    return ((key[KEYSPACE_BYTES] & 0xff) << 24) | ((key[KEYSPACE_BYTES + 1] & 0xff) << 16)
+        | ((key[KEYSPACE_BYTES + 2] & 0xff) << 8) | (key[KEYSPACE_BYTES + 3] & 0xff);
+  }
+
   /** Every item of one partition. */
   public static KeyRange partitionRange(int keyspace, AttributeValue partitionKey) {
     return KeyRange.prefix(partitionPrefix(keyspace, partitionBytes(partitionKey), 0).toByteArray());

@@ -1,6 +1,12 @@
 package io.shaledb.core.op;
 
 import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.capacity.Access;
+import io.shaledb.core.capacity.Throughput;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.Choice;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * The capacity units one request consumed, by table and, within a table, by the table itself and each of its
  * indexes, in the order they were first charged. Every operation charges here, item by item for batches and
  * transactions, once its reads are done or its writes committed; ReturnConsumedCapacity is answered from it, and
- * throttling and metrics read the same figures. A request runs on one thread at a time, so the meter is not
- * synchronized.
+ * each charge is passed on to the {@link Throughput} that throttles, which also admits the request before it works
+ * on a table ({@link #admit}). A request runs on one thread at a time, so the meter is not synchronized.
  */
 public final class CapacityMeter {
   /** The units charged to one table: its own and its indexes'. */
@@ -81,18 +87,86 @@ public final class CapacityMeter {
    */
   private @Nullable Usage first;
   private @Nullable List<Usage> others;
+  /** Null for work that is never throttled: the database's own and requests made inside the process. */
+  private final @Nullable Throughput throughput;
+  /** The table and partition-key hash of the one item the request was admitted to, if it was ({@link #admitItem}). */
+  private @Nullable String itemTable;
+  private int itemHash;
+
+  /** A meter that only counts. */
+  public CapacityMeter() {
+    this(null);
+  }
+
+  /** A meter whose request is admitted and charged by {@code throughput}. */
+  public CapacityMeter(@Nullable Throughput throughput) {
+    this.throughput = throughput;
+  }
+
+  /**
+   * Admits the request to {@code access} the table, or its index.
+   *
+   * @throws DynamoException the throttling error when the table or index has no capacity now
+   */
+  public void admit(TableMetadata table, @Nullable IndexMetadata index, Access access) {
+    if (throughput != null) {
+      throughput.admit(table, index, access);
+    }
+  }
+
+  /**
+   * Admits the request to {@code access} the one item whose stored key is {@code key}: its table and its key range
+   * must have capacity. The table's charges that follow are charged to the key range too.
+   *
+   * @throws DynamoException the throttling error when the table or the key range has no capacity now
+   */
+  public void admitItem(TableMetadata table, byte[] key, Access access) {
+    if (throughput != null) {
+      int hash = KeyCodec.partitionHash(key);
+      throughput.admitKey(table, hash, access);
+      itemTable = table.name();
+      itemHash = hash;
+    }
+  }
+
+  /** Why the request would be refused if it went on to {@code access} the table, or null; see {@link #admit}. */
+  public @Nullable DynamoException refusal(TableMetadata table, Access access) {
+    return throughput == null ? null : throughput.refusal(table, null, access);
+  }
+
+  /** The units the table holds now for {@code access}, unbounded when it is not throttled. */
+  public double available(TableMetadata table, Access access) {
+    return throughput == null ? Double.POSITIVE_INFINITY : throughput.available(table, access);
+  }
 
   public void read(String table, double units) {
     usage(table).readUnits += units;
+    charge(table, null, Access.READ, units);
   }
 
   public void write(String table, double units) {
     usage(table).writeUnits += units;
+    charge(table, null, Access.WRITE, units);
   }
 
-  /** Charges {@code units} to an index of {@code table}, local or global. */
-  public void index(String table, String index, boolean local, double units) {
+  /**
+   * Charges {@code units} to an index of {@code table}, local or global. A local index's units count against its
+   * table's capacity, as DynamoDB counts them; a global index has its own.
+   */
+  public void index(String table, String index, boolean local, Access access, double units) {
     usage(table).chargeIndex(index, local, units);
+    charge(table, local ? null : index, access, units);
+  }
+
+  private void charge(String table, @Nullable String globalIndex, Access access, double units) {
+    if (throughput == null) {
+      return;
+    }
+    if (globalIndex == null && table.equals(itemTable)) {
+      throughput.consumedKey(table, itemHash, access, units);
+    } else {
+      throughput.consumed(table, globalIndex, access, units);
+    }
   }
 
   /** What each table was charged, in the order first charged. */

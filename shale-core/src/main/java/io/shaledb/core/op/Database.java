@@ -2,6 +2,8 @@ package io.shaledb.core.op;
 
 import io.shaledb.core.background.Supervisor;
 import io.shaledb.core.backup.BackupCopies;
+import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.capacity.Throughput;
 import io.shaledb.core.catalog.TableCatalog;
 import io.shaledb.core.catalog.TableStatistics;
 import io.shaledb.core.error.DynamoException;
@@ -36,6 +38,7 @@ public final class Database implements AutoCloseable {
   private final StatementCache statements = new StatementCache();
   private final Supervisor background = new Supervisor();
   private final BackupCopies backupCopies = new BackupCopies();
+  private final Throughput throughput;
   /** Counts the tables' items when the database opens. */
   private final ExecutorService counting =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shale-statistics-", 0).factory());
@@ -44,11 +47,21 @@ public final class Database implements AutoCloseable {
   public static final long ITEM_COLLECTION_LIMIT_BYTES = 10L * 1024 * 1024 * 1024;
 
   public Database(StorageEngine storage, Clock clock, String region) {
-    this(storage, clock, region, ITEM_COLLECTION_LIMIT_BYTES);
+    this(storage, clock, region, CapacityMode.OFF);
+  }
+
+  /** @param capacity whether tables' throughput is enforced, unless a table's tag says otherwise */
+  public Database(StorageEngine storage, Clock clock, String region, CapacityMode capacity) {
+    this(storage, clock, region, ITEM_COLLECTION_LIMIT_BYTES, capacity);
   }
 
   /** @param itemCollectionLimitBytes the item collection limit; smaller than DynamoDB's only in tests */
   public Database(StorageEngine storage, Clock clock, String region, long itemCollectionLimitBytes) {
+    this(storage, clock, region, itemCollectionLimitBytes, CapacityMode.OFF);
+  }
+
+  private Database(StorageEngine storage, Clock clock, String region, long itemCollectionLimitBytes,
+      CapacityMode capacity) {
     this.itemCollectionLimitBytes = itemCollectionLimitBytes;
     this.storage = storage;
     this.catalog = new TableCatalog(storage);
@@ -56,6 +69,12 @@ public final class Database implements AutoCloseable {
     this.streams = new StreamLog(clock);
     this.clock = clock;
     this.region = region;
+    this.throughput = new Throughput(capacity, clock, name -> tableArn(region, name));
+  }
+
+  /** What admits requests to tables and charges them, for the meters of requests that are throttled. */
+  public Throughput throughput() {
+    return throughput;
   }
 
   public StorageEngine storage() {
@@ -120,6 +139,10 @@ public final class Database implements AutoCloseable {
   }
 
   public String tableArn(String tableName) {
+    return tableArn(region, tableName);
+  }
+
+  private static String tableArn(String region, String tableName) {
     return "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + tableName;
   }
 

@@ -1,6 +1,7 @@
 package io.shaledb.core.write;
 
 import io.shaledb.core.backup.RestoreSource.SourceItem;
+import io.shaledb.core.capacity.Access;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.history.History;
@@ -30,9 +31,9 @@ import org.jspecify.annotations.Nullable;
  * item-collection size and stream record; once committed, count statistics and charge capacity to the request.
  *
  * <p>Three flavours differ only in how a failure is reported and what is charged: a single-item write fails with
- * ConditionalCheckFailedException; a batch has no conditions; a transaction evaluates every action first and fails
- * with TransactionCanceledException and one reason per action, and is charged twice, as DynamoDB charges
- * transactions.
+ * ConditionalCheckFailedException, charged the write units of the item it found; a batch has no conditions; a
+ * transaction evaluates every action first and fails with TransactionCanceledException and one reason per action,
+ * and is charged twice, as DynamoDB charges transactions.
  */
 public final class WritePipeline {
   static final String CONDITION_FAILED = "The conditional request failed";
@@ -133,6 +134,26 @@ public final class WritePipeline {
   }
 
   /**
+   * A single-item write whose condition failed, on its way out of the storage transaction, which must not charge
+   * capacity itself since a body may run more than once. DynamoDB still consumes write capacity from the table for
+   * it: the existing item's size in write units, one for an item that does not exist, and nothing for the indexes,
+   * which the write never reaches (developer guide, "Capacity units consumed by conditional writes"). The error
+   * response reports none of it.
+   */
+  private static final class ConditionFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final DynamoException error;
+    private final double writeUnits;
+
+    ConditionFailed(DynamoException error, double writeUnits) {
+      super(null, null, false, false);
+      this.error = error;
+      this.writeUnits = writeUnits;
+    }
+  }
+
+  /**
    * One item as the transaction read it and what the write makes of it.
    *
    * @param nextSize the new item's size, -1 when there is none
@@ -154,25 +175,32 @@ public final class WritePipeline {
     if (writes.size() > 1 && writes.stream().map(w -> ByteBuffer.wrap(w.key())).distinct().count() < writes.size()) {
       throw new IllegalArgumentException("a write request names an item twice; its operation rejects that first");
     }
-    List<WriteOutcome> outcomes = transactions.run(context, tx -> {
-      if (guard != null && guard.alreadyApplied(tx)) {
-        return Committed.nothing(List.of());
-      }
-      List<Step> steps = evaluate(tx, writes, flavour);
-      // Read in the transaction, after its reads: a commit that lost a conflict to another change of the same item
-      // runs again with a time no earlier than that change's, so an item's history is in commit order.
-      long changeMillis = context.clock().millis();
-      List<Staged> changes = new ArrayList<>();
-      Map<String, TableMetadata> tables = new HashMap<>();
-      List<WriteOutcome> staged = new ArrayList<>(steps.size());
-      for (Step step : steps) {
-        staged.add(stage(tx, tables, step, flavour, changeMillis, changes));
-      }
-      if (guard != null) {
-        guard.record(tx);
-      }
-      return new Committed<>(staged, changes);
-    });
+    admit(context, writes, flavour);
+    List<WriteOutcome> outcomes;
+    try {
+      outcomes = transactions.run(context, tx -> {
+        if (guard != null && guard.alreadyApplied(tx)) {
+          return Committed.nothing(List.of());
+        }
+        List<Step> steps = evaluate(tx, writes, flavour);
+        // Read in the transaction, after its reads: a commit that lost a conflict to another change of the same item
+        // runs again with a time no earlier than that change's, so an item's history is in commit order.
+        long changeMillis = context.clock().millis();
+        List<Staged> changes = new ArrayList<>();
+        Map<String, TableMetadata> tables = new HashMap<>();
+        List<WriteOutcome> staged = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+          staged.add(stage(tx, tables, step, flavour, changeMillis, changes));
+        }
+        if (guard != null) {
+          guard.record(tx);
+        }
+        return new Committed<>(staged, changes);
+      });
+    } catch (ConditionFailed failed) {
+      context.capacity().write(writes.getFirst().table().name(), failed.writeUnits);
+      throw failed.error;
+    }
     for (int i = 0; i < outcomes.size(); i++) {
       String table = writes.get(i).table().name();
       if (writes.get(i).checkOnly()) {
@@ -180,11 +208,29 @@ public final class WritePipeline {
       } else {
         context.capacity().write(table, outcomes.get(i).capacityUnits());
         for (IndexWriteUnits.Charge index : outcomes.get(i).indexCharges()) {
-          context.capacity().index(table, index.index(), index.local(), index.units());
+          context.capacity().index(table, index.index(), index.local(), Access.WRITE, index.units());
         }
       }
     }
     return outcomes;
+  }
+
+  /**
+   * Admits the writes to their tables' capacity before any work. A batch is admitted by its operation, which leaves
+   * what its tables cannot take unprocessed rather than failing.
+   */
+  private static void admit(RequestContext context, List<ItemWrite> writes, Flavour flavour) {
+    switch (flavour) {
+      case SINGLE -> context.capacity().admitItem(writes.getFirst().table(), writes.getFirst().key(),
+          access(writes.getFirst()));
+      case BATCH -> { }
+      case TRANSACTION -> TransactionAdmission.admitOrCancel(context,
+          writes.stream().map(ItemWrite::table).toList(), writes.stream().map(WritePipeline::access).toList());
+    }
+  }
+
+  private static Access access(ItemWrite write) {
+    return write.checkOnly() ? Access.READ : Access.WRITE;
   }
 
   /** Reads every item, tests every condition and applies every change, reporting failures as the flavour does. */
@@ -198,8 +244,9 @@ public final class WritePipeline {
       boolean holds = write.condition().holds(previous);
       Map<String, AttributeValue> itemOnFailure = write.condition().returnOldOnFailure() ? previous : null;
       if (!holds && flavour != Flavour.TRANSACTION) {
-        throw new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, CONDITION_FAILED,
-            itemOnFailure != null ? Map.of("Item", itemOnFailure) : Map.of());
+        throw new ConditionFailed(new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, CONDITION_FAILED,
+            itemOnFailure != null ? Map.of("Item", itemOnFailure) : Map.of()),
+            ConsumedCapacity.writeUnits(stored == null ? 0 : ItemCodec.itemSize(stored)));
       }
       conditionFailed |= !holds;
       reasons.add(holds ? CancellationReason.NONE

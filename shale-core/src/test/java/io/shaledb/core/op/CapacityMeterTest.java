@@ -3,6 +3,7 @@ package io.shaledb.core.op;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.capacity.Access;
 import io.shaledb.core.validate.Choice;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +32,9 @@ class CapacityMeterTest {
   void reportFor_tableAndIndexes_totalsAndSharesByIndex() {
     CapacityMeter meter = new CapacityMeter();
     meter.write("t", 1);
-    meter.index("t", "gsi", false, 2);
-    meter.index("t", "lsi", true, 1);
-    meter.index("t", "gsi", false, 1);
+    meter.index("t", "gsi", false, Access.WRITE, 2);
+    meter.index("t", "lsi", true, Access.WRITE, 1);
+    meter.index("t", "gsi", false, Access.WRITE, 1);
 
     assertThat(meter.reportFor(INDEXES, "t")).isEqualTo(new ConsumedCapacity("t", 5,
         new ConsumedCapacity.Shares(1, Map.of("lsi", 1.0), Map.of("gsi", 3.0))));

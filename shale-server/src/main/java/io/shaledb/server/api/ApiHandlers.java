@@ -1,5 +1,6 @@
 package io.shaledb.server.api;
 
+import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.maintenance.MaintenanceServices;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.storage.StorageEngine;
@@ -16,9 +17,11 @@ public final class ApiHandlers {
   /**
    * @param maintenanceInterval how often expired items are swept (seconds, not DynamoDB's days) and streams rolled
    *     over and trimmed
+   * @param capacity whether tables' throughput is enforced, unless a table's tag says otherwise
    */
-  public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock) {
-    Database db = new Database(engine, clock, region);
+  public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
+      CapacityMode capacity) {
+    Database db = new Database(engine, clock, region, capacity);
     MaintenanceServices.start(db, maintenanceInterval);
     return new DynamoApi(db);
   }

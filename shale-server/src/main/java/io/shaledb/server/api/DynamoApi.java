@@ -247,7 +247,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
     // Milliseconds are precision enough for a deadline seconds away, and take one Instant per request, not two.
     Instant deadline = Instant.ofEpochMilli(db.clock().millis() + MAX_REQUEST_TIME.toMillis());
     return new RequestContext(request.requestId(), request.caller(), deadline, db.clock(),
-        new CapacityMeter(), request.host());
+        new CapacityMeter(db.throughput()), request.host());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.shaledb.server.cli;
 
+import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.storage.Durability;
 import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.server.ServerConfig;
@@ -129,6 +130,12 @@ final class ServeCommand implements Callable<Integer> {
           + " off. Default: info.")
   LogLevel logLevel = LogLevel.INFO;
 
+  @Option(names = "--capacity", paramLabel = "MODE",
+      description = "Throughput enforcement: off (the default: no table is ever throttled, whatever its provisioned"
+          + " capacity) or enforce (tables are throttled at their provisioned or on-demand capacity as DynamoDB"
+          + " throttles them). A table's tag shaledb:capacity=enforce or =off overrides it.")
+  CapacityMode capacity = CapacityMode.OFF;
+
   @Option(names = "--settable-clock",
       description = "For tests only: start the clock at the system's time and let clients on this machine move it"
           + " forward over HTTP (GET, PUT an instant or POST a duration at /shaledb/clock), to expire items and"
@@ -150,7 +157,7 @@ final class ServeCommand implements Callable<Integer> {
           Duration.ofSeconds(Math.max(1, maintenanceSeconds)),
           settableClock ? SettableClock.startingNow() : Clock.systemUTC(), defaultLimits
               .withIdleTimeout(Duration.ofSeconds(Math.max(1, idleTimeoutSeconds)))
-              .withMaxConnections(Math.max(1, maxConnections)), security()));
+              .withMaxConnections(Math.max(1, maxConnections)), security(), capacity));
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       // An unknown engine or engine option, a port in use, a data directory another server holds or one that
       // cannot be created: the user's to fix, so the reason and no stack trace.

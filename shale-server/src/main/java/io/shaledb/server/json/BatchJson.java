@@ -153,6 +153,24 @@ public final class BatchJson {
   public static void writeBatchWrite(JsonGenerator g, BatchWriteItemOutput out) throws IOException {
     g.writeStartObject();
     g.writeObjectFieldStart("UnprocessedItems");
+    for (Map.Entry<String, List<WriteRequest>> table : out.unprocessedItems().entrySet()) {
+      g.writeArrayFieldStart(table.getKey());
+      for (WriteRequest request : table.getValue()) {
+        g.writeStartObject();
+        if (request.putItem() != null) {
+          g.writeObjectFieldStart("PutRequest");
+          g.writeFieldName("Item");
+          AttributeValueWriter.writeMap(g, request.putItem());
+        } else {
+          g.writeObjectFieldStart("DeleteRequest");
+          g.writeFieldName("Key");
+          AttributeValueWriter.writeMap(g, Objects.requireNonNull(request.deleteKey(), "a delete has its key"));
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
     CapacityJson.writeListMember(g, out.consumedCapacity());
     CollectionMetricsJson.writeByTableMember(g, out.itemCollectionMetrics());

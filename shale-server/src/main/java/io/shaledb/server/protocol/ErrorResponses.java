@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.error.ThrottlingReason;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.write.CancellationReason;
 import io.shaledb.server.json.AttributeValueWriter;
@@ -48,13 +49,24 @@ public final class ErrorResponses {
     g.writeEndArray();
   }
 
+  private static void writeThrottlingReasons(JsonGenerator g, List<ThrottlingReason> reasons) throws IOException {
+    g.writeStartArray();
+    for (ThrottlingReason reason : reasons) {
+      g.writeStartObject();
+      g.writeStringField("reason", reason.reason());
+      g.writeStringField("resource", reason.resource());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
   public static void write(ErrorCode code, String message, OutputStream out) throws IOException {
     write(code, message, Map.of(), out);
   }
 
   /**
-   * Extra members: an item (a map of attribute values), such as the old item of a failed condition, or the
-   * CancellationReasons of a cancelled transaction.
+   * Extra members: an item (a map of attribute values), such as the old item of a failed condition, the
+   * CancellationReasons of a cancelled transaction, or the ThrottlingReasons of a throttled request.
    */
   @SuppressWarnings("unchecked")
   private static void write(ErrorCode code, @Nullable String message, Map<String, Object> extra, OutputStream out)
@@ -67,7 +79,10 @@ public final class ErrorResponses {
       }
       for (Map.Entry<String, Object> member : extra.entrySet()) {
         g.writeFieldName(member.getKey());
-        if (member.getValue() instanceof List<?> reasons) {
+        if (member.getValue() instanceof List<?> reasons && !reasons.isEmpty()
+            && reasons.getFirst() instanceof ThrottlingReason) {
+          writeThrottlingReasons(g, (List<ThrottlingReason>) reasons);
+        } else if (member.getValue() instanceof List<?> reasons) {
           writeReasons(g, (List<CancellationReason>) reasons);
         } else {
           AttributeValueWriter.writeMap(g, (Map<String, AttributeValue>) member.getValue());

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.batch;
 
+import io.shaledb.core.capacity.Access;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
@@ -68,7 +69,9 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
 
   /**
    * Reads every key from one snapshot (DynamoDB promises no consistency across a batch's items; one snapshot is
-   * consistent and the cheapest), stopping at the response size limit and leaving the rest as UnprocessedKeys.
+   * consistent and the cheapest), stopping at the response size limit and leaving the rest as UnprocessedKeys. The
+   * keys of a table whose capacity the batch has spent are left unprocessed too; when no key could be read for that
+   * reason, the request fails with the first table's throttling error, as DynamoDB documents for BatchGetItem.
    */
   @Override
   public BatchGetItemOutput execute(BatchGetItemInput in, RequestContext context) {
@@ -80,17 +83,23 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
     Map<String, List<PageItem>> responses = new LinkedHashMap<>();
     Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
     long responseBytes = 0;
+    int read = 0;
+    DynamoException throttled = null;
     try (Snapshot snapshot = db.storage().snapshot()) {
       for (Map.Entry<String, Plan> entry : plans.entrySet()) {
         Plan plan = entry.getValue();
         List<PageItem> found = new ArrayList<>();
         List<Map<String, AttributeValue>> left = new ArrayList<>();
+        DynamoException refused = context.capacity().refusal(plan.table(), Access.READ);
+        throttled = throttled == null ? refused : throttled;
+        double available = refused != null ? 0 : context.capacity().available(plan.table(), Access.READ);
         double units = 0;
         for (int i = 0; i < plan.keys().size(); i++) {
-          if (responseBytes > MAX_RESPONSE_BYTES) {
+          if (responseBytes > MAX_RESPONSE_BYTES || available - units <= 0) {
             left.add(Validated.present(plan.request().keys()).get(i));
             continue;
           }
+          read++;
           byte[] stored = snapshot.get(plan.keys().get(i));
           long size = stored == null ? 0 : ItemCodec.itemSize(stored);
           units += ConsumedCapacity.readUnits(size, Boolean.TRUE.equals(plan.request().consistentRead()));
@@ -107,6 +116,9 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
         }
         context.capacity().read(entry.getKey(), units);
       }
+    }
+    if (read == 0 && throttled != null) {
+      throw throttled;
     }
     return new BatchGetItemOutput(responses, unprocessed, context.capacity().report(in.returnConsumedCapacity()));
   }
@@ -134,7 +146,8 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
   }
 
   /** One table's keys, validated and encoded before anything is read. */
-  private record Plan(KeysAndAttributes request, List<byte[]> keys, @Nullable List<Path> projection) {}
+  private record Plan(TableMetadata table, KeysAndAttributes request, List<byte[]> keys,
+      @Nullable List<Path> projection) {}
 
   private Plan plan(String tableName, KeysAndAttributes request) {
     RequestExpressions.checkParameters(List.of(Parameter.of("ProjectionExpression", request.projectionExpression())),
@@ -161,6 +174,6 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
       }
       keys.add(encoded);
     }
-    return new Plan(request, keys, projection);
+    return new Plan(table, request, keys, projection);
   }
 }

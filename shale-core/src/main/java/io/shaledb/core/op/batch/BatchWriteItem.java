@@ -1,6 +1,8 @@
 package io.shaledb.core.op.batch;
 
+import io.shaledb.core.capacity.Access;
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
@@ -63,6 +65,12 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
     v.throwIfAny();
   }
 
+  /**
+   * Writes every item its tables have capacity for in one commit. What a table cannot take now is returned as
+   * UnprocessedItems, for the client to send again (a table is admitted while its bucket holds units, each put
+   * spending its size in write units and each delete one, until the bucket is spent); when no table can take any,
+   * the request fails with the first table's throttling error, as DynamoDB documents for BatchWriteItem.
+   */
   @Override
   public BatchWriteItemOutput execute(BatchWriteItemInput in, RequestContext context) {
     int total = Validated.present(in.requestItems()).values().stream().mapToInt(List::size).sum();
@@ -70,8 +78,13 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
       throw DynamoException.validation("Too many items requested for the BatchWriteItem call");
     }
     List<ItemWrite> plan = new ArrayList<>();
+    Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>();
+    DynamoException throttled = null;
     for (Map.Entry<String, List<WriteRequest>> entry : Validated.present(in.requestItems()).entrySet()) {
       TableMetadata table = db.tableForItems(entry.getKey());
+      DynamoException refused = context.capacity().refusal(table, Access.WRITE);
+      throttled = throttled == null ? refused : throttled;
+      double available = refused != null ? 0 : context.capacity().available(table, Access.WRITE);
       Set<ByteBuffer> seen = new HashSet<>();
       for (WriteRequest request : entry.getValue()) {
         if ((request.putItem() == null) == (request.deleteKey() == null)) {
@@ -79,8 +92,9 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
               + " exactly one of the supported datatypes");
         }
         ItemWrite write;
+        double units = 1;
         if (request.putItem() != null) {
-          ItemLimits.checkSize(request.putItem());
+          units = ConsumedCapacity.writeUnits(ItemLimits.checkSize(request.putItem()));
           write = ItemWrite.put(table, ItemKeys.ofItem(table, request.putItem()), WriteCondition.NONE,
               request.putItem());
         } else {
@@ -89,8 +103,16 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
         if (!seen.add(ByteBuffer.wrap(write.key()))) {
           throw DynamoException.validation("Provided list of item keys contains duplicates");
         }
-        plan.add(write);
+        if (available > 0) {
+          plan.add(write);
+          available -= units;
+        } else {
+          unprocessed.computeIfAbsent(table.name(), name -> new ArrayList<>()).add(request);
+        }
       }
+    }
+    if (plan.isEmpty() && throttled != null) {
+      throw throttled;
     }
     List<WriteOutcome> results = writes.writeBatch(context, plan);
     Map<String, List<ItemCollectionMetrics>> metrics = new LinkedHashMap<>();
@@ -101,6 +123,6 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
         metrics.computeIfAbsent(table.name(), t -> new ArrayList<>()).add(m);
       }
     }
-    return new BatchWriteItemOutput(Map.of(), context.capacity().report(in.returnConsumedCapacity()), metrics);
+    return new BatchWriteItemOutput(unprocessed, context.capacity().report(in.returnConsumedCapacity()), metrics);
   }
 }

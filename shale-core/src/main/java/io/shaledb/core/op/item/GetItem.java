@@ -1,5 +1,6 @@
 package io.shaledb.core.op.item;
 
+import io.shaledb.core.capacity.Access;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
@@ -61,7 +62,9 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
     List<Path> projection = projection(in, binder);
     TableMetadata table = db.tableForItems(Validated.present(in.tableName()));
     binder.checkKeyPaths(table);
-    byte[] stored = storedItem.apply(ItemKeys.ofKey(table, Validated.present(in.key())));
+    byte[] key = ItemKeys.ofKey(table, Validated.present(in.key()));
+    context.capacity().admitItem(table, key, Access.READ);
+    byte[] stored = storedItem.apply(key);
     context.capacity().read(table.name(), ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored),
         Boolean.TRUE.equals(in.consistentRead())));
     return new GetItemOutput(stored == null ? null : PageItem.of(stored, projection),

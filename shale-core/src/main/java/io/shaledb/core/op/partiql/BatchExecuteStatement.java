@@ -225,6 +225,7 @@ public final class BatchExecuteStatement implements Operation<BatchExecuteStatem
       case ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED -> BatchStatementErrorCode.ItemCollectionSizeLimitExceeded;
       case TRANSACTION_CONFLICT -> BatchStatementErrorCode.TransactionConflict;
       case THROTTLING -> BatchStatementErrorCode.ThrottlingError;
+      case PROVISIONED_THROUGHPUT_EXCEEDED -> BatchStatementErrorCode.ProvisionedThroughputExceeded;
       case LIMIT_EXCEEDED -> BatchStatementErrorCode.RequestLimitExceeded;
       case VALIDATION, SERIALIZATION -> BatchStatementErrorCode.ValidationError;
       case UNKNOWN_OPERATION, MISSING_AUTHENTICATION_TOKEN, UNRECOGNIZED_CLIENT, INVALID_SIGNATURE,

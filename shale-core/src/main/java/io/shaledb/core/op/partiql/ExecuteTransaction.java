@@ -1,6 +1,7 @@
 package io.shaledb.core.op.partiql;
 
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
+import io.shaledb.core.capacity.Access;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.op.ConsumedCapacity;
@@ -20,9 +21,11 @@ import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
 import io.shaledb.core.write.CancellationReason;
 import io.shaledb.core.write.ItemWrite;
+import io.shaledb.core.write.TransactionAdmission;
 import io.shaledb.core.write.WriteGuard;
 import io.shaledb.core.write.WritePipeline;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -160,6 +163,8 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
       return new Read(target, ItemKeys.ofKey(target.table(), point.key()), point, select);
     });
     TransactionChecks.requireDistinctItems(planned.stream().map(Read::key).toList());
+    TransactionAdmission.admitOrCancel(context, planned.stream().map(read -> read.target().table()).toList(),
+        Collections.nCopies(planned.size(), Access.READ));
     List<PageItem> items = new ArrayList<>(planned.size());
     try (Snapshot snapshot = db.storage().snapshot()) {
       for (Read read : planned) {

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.partiql;
 
+import io.shaledb.core.capacity.Access;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.Path;
@@ -182,7 +183,9 @@ final class Selects {
 
   private static @Nullable PageItem get(TableMetadata table, Point point, boolean consistent, RequestContext context,
       UnaryOperator<byte @Nullable []> reader) {
-    byte[] stored = reader.apply(ItemKeys.ofKey(table, point.key()));
+    byte[] key = ItemKeys.ofKey(table, point.key());
+    context.capacity().admitItem(table, key, Access.READ);
+    byte[] stored = reader.apply(key);
     context.capacity().read(table.name(), ConsumedCapacity.readUnits(storedSize(stored), consistent));
     return matching(stored, point.filter());
   }

@@ -1,6 +1,7 @@
 package io.shaledb.core.op.read;
 
 import io.shaledb.core.api.ReturnConsumedCapacity;
+import io.shaledb.core.capacity.Access;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.eval.ConditionEvaluator;
@@ -57,6 +58,7 @@ final class PageReader {
       boolean countOnly, boolean consistent, RequestContext context,
       @Nullable Choice<ReturnConsumedCapacity> capacityMode) {
     TableMetadata table = target.table();
+    context.capacity().admit(table, target.index(), Access.READ);
     // Items pass through in their stored form unless something has to look inside them.
     boolean decode = filter != null || projection != null || target.fetchFromTable();
     List<PageItem> items = new ArrayList<>();
@@ -110,7 +112,7 @@ final class PageReader {
       context.capacity().read(table, ConsumedCapacity.readUnits(bytes, consistent));
       return;
     }
-    context.capacity().index(table, index.name(), index.local(),
+    context.capacity().index(table, index.name(), index.local(), Access.READ,
         ConsumedCapacity.readUnits(bytes, consistent));
     context.capacity().read(table, fetchedBytes == 0 ? 0 : ConsumedCapacity.readUnits(fetchedBytes, consistent));
   }

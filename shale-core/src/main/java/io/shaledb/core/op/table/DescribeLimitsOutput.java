@@ -1,5 +1,7 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.capacity.Throughput;
+
 /** DescribeLimits' response: the capacity quotas DynamoDB applies by default. */
 public record DescribeLimitsOutput(
     long accountMaxReadCapacityUnits,
@@ -7,6 +9,7 @@ public record DescribeLimitsOutput(
     long tableMaxReadCapacityUnits,
     long tableMaxWriteCapacityUnits) {
 
-  /** DynamoDB's default quotas per region. */
-  public static final DescribeLimitsOutput DEFAULTS = new DescribeLimitsOutput(80_000, 80_000, 40_000, 40_000);
+  /** DynamoDB's default quotas per region; an enforced on-demand table is held to the per-table one. */
+  public static final DescribeLimitsOutput DEFAULTS = new DescribeLimitsOutput(80_000, 80_000,
+      Throughput.TABLE_MAX_UNITS, Throughput.TABLE_MAX_UNITS);
 }

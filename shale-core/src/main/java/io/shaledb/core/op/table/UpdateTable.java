@@ -1,6 +1,7 @@
 package io.shaledb.core.op.table;
 
 import io.shaledb.core.background.Service;
+import io.shaledb.core.capacity.ThroughputDecreases;
 import io.shaledb.core.catalog.CatalogTransaction;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
@@ -76,7 +77,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
       TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
       TableMetadata updated = table;
       if (in.billingMode() != null || in.provisionedThroughput() != null) {
-        updated = withCapacity(updated, in, now);
+        updated = withCapacity(updated, in, now, db.throughput().enforced(updated));
       }
       if (in.deletionProtectionEnabled() != null) {
         updated = updated.withDeletionProtection(in.deletionProtectionEnabled());
@@ -131,7 +132,9 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     return table.withStream(null);
   }
 
-  private static TableMetadata withCapacity(TableMetadata table, UpdateTableInput in, Instant now) {
+  /** @param limited whether DynamoDB's limit on decreases applies: only to tables whose capacity is enforced */
+  private static TableMetadata withCapacity(TableMetadata table, UpdateTableInput in, Instant now,
+      boolean limited) {
     BillingMode mode = Choice.valueOr(in.billingMode(), table.billingMode());
     if (mode == BillingMode.PAY_PER_REQUEST) {
       if (in.provisionedThroughput() != null) {
@@ -169,12 +172,16 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     }
     boolean increase = read > current.readCapacityUnits() || write > current.writeCapacityUnits();
     boolean decrease = read < current.readCapacityUnits() || write < current.writeCapacityUnits();
+    boolean counted = decrease && table.billingMode() == BillingMode.PROVISIONED;
+    if (counted && limited) {
+      ThroughputDecreases.check(current, now);
+    }
     ProvisionedThroughput next = new ProvisionedThroughput(
         read,
         write,
         increase ? Optional.of(now) : current.lastIncreaseDateTime(),
         decrease ? Optional.of(now) : current.lastDecreaseDateTime(),
-        current.numberOfDecreasesToday() + (decrease && table.billingMode() == BillingMode.PROVISIONED ? 1 : 0));
+        ThroughputDecreases.today(current, now) + (counted ? 1 : 0));
     return table.withCapacity(mode, next, table.lastUpdateToPayPerRequest());
   }
 }

@@ -1,5 +1,6 @@
 package io.shaledb.core.op.tx;
 
+import io.shaledb.core.capacity.Access;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
@@ -20,7 +21,9 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
+import io.shaledb.core.write.TransactionAdmission;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -76,6 +79,8 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
     // A key of the wrong shape cancels the transaction rather than refusing the request, as DynamoDB answers.
     List<byte[]> keys = TransactionChecks.eachOrCancel(reads, read -> ItemKeys.ofKey(read.table(), read.key()));
     TransactionChecks.requireDistinctItems(keys);
+    TransactionAdmission.admitOrCancel(context, reads.stream().map(Read::table).toList(),
+        Collections.nCopies(reads.size(), Access.READ));
     List<PageItem> items = new ArrayList<>();
     try (Snapshot snapshot = db.storage().snapshot()) {
       for (int i = 0; i < reads.size(); i++) {

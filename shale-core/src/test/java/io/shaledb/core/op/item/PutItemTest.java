@@ -252,6 +252,28 @@ class PutItemTest {
   }
 
   @Test
+  void consumedCapacity_conditionFails_chargesTheExistingItemToTheTableAndNothingToItsIndexes() {
+    execute(input(Map.of("id", s("a"), "g", s("indexed"), "p", s("x".repeat(3 * 1024)))));
+    RequestContext onExisting = Requests.request();
+    RequestContext onMissing = Requests.request();
+    // The new item is larger than the existing one: a failed write is charged on the item it found.
+    Map<String, AttributeValue> larger = Map.of("id", s("a"), "g", s("indexed"), "p", s("x".repeat(5 * 1024)));
+
+    assertThatThrownBy(() -> put.execute(conditional(larger, "attribute_not_exists(id)", null, null), onExisting))
+        .isInstanceOfSatisfying(DynamoException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CONDITIONAL_CHECK_FAILED));
+    assertThatThrownBy(() -> put.execute(conditional(Map.of("id", s("b"), "g", s("indexed")), "attribute_exists(id)",
+        null, null), onMissing)).isInstanceOf(DynamoException.class);
+
+    assertThat(onExisting.capacity().usage()).singleElement().satisfies(usage -> {
+      assertThat(usage.writeUnits()).isEqualTo(4.0);
+      assertThat(usage.total()).as("no index is charged").isEqualTo(4.0);
+    });
+    assertThat(onMissing.capacity().usage()).singleElement()
+        .satisfies(usage -> assertThat(usage.total()).isEqualTo(1.0));
+  }
+
+  @Test
   void itemCollectionMetrics_forATableWithALocalIndex_whenAsked() {
     ItemOutput metered = put.execute(new PutItemInput("ranged", Map.of("id", s("p"), "rk", s("1"), "s", s("x")),
         null, null, Choice.of(ReturnItemCollectionMetrics.SIZE), null, null, null, null, null, null),

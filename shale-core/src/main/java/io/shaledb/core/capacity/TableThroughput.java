@@ -1,0 +1,55 @@
+package io.shaledb.core.capacity;
+
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.TableMetadata;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/** The rate state of one table incarnation (its keyspace) and of its global indexes, each made when first used. */
+final class TableThroughput {
+  private final int keyspace;
+  private final ResourceThroughput table;
+  private final Map<String, ResourceThroughput> indexes = new ConcurrentHashMap<>();
+  private final KeyRanges keyRanges = new KeyRanges();
+
+  TableThroughput(TableMetadata metadata, long nowMillis) {
+    this.keyspace = metadata.keyspace();
+    this.table = start(metadata.billingMode(), metadata.provisionedThroughput(), nowMillis);
+  }
+
+  int keyspace() {
+    return keyspace;
+  }
+
+  ResourceThroughput table() {
+    return table;
+  }
+
+  KeyRanges keyRanges() {
+    return keyRanges;
+  }
+
+  /** A global index's state; {@code mode} is its table's, which it shares. */
+  ResourceThroughput index(IndexMetadata index, BillingMode mode, long nowMillis) {
+    ResourceThroughput existing = indexes.get(index.name());
+    return existing != null ? existing
+        : indexes.computeIfAbsent(index.name(), name -> start(mode, index.provisionedThroughput(), nowMillis));
+  }
+
+  /** The index's state if it was ever admitted, for charges, which name the index only. */
+  @Nullable ResourceThroughput existingIndex(String name) {
+    return indexes.get(name);
+  }
+
+  private static ResourceThroughput start(BillingMode mode, ProvisionedThroughput provisioned, long nowMillis) {
+    return switch (mode) {
+      case PROVISIONED -> new ResourceThroughput(provisioned.readCapacityUnits(), provisioned.writeCapacityUnits(),
+          nowMillis);
+      case PAY_PER_REQUEST -> new ResourceThroughput(2 * ResourceThroughput.INITIAL_READ_PEAK,
+          2 * ResourceThroughput.INITIAL_WRITE_PEAK, nowMillis);
+    };
+  }
+}

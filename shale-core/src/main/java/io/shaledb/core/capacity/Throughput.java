@@ -1,0 +1,219 @@
+package io.shaledb.core.capacity;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.OnDemandThroughput;
+import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.TableMetadata;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Enforces tables' throughput: before a request works on a table or global index it is admitted only while the
+ * resource's bucket holds capacity, and once done it is charged what it consumed (through the request's
+ * {@code CapacityMeter}), as DynamoDB admits and charges. Provisioned resources accrue their provisioned units per
+ * second and keep up to 300 seconds of unused units for bursts; on-demand ones accrue double their previous peak, up
+ * to OnDemandThroughput's maximum and the account's per-table limit.
+ *
+ * <p>A table that is not enforced costs one look at the server's mode and the table's tags. Buckets live in memory,
+ * per table incarnation (a table dropped and created again under its name starts afresh); a server that restarts
+ * starts them again, as a partition that moves does in DynamoDB.
+ */
+public final class Throughput {
+  /** The account's per-table quota for on-demand tables (DescribeLimits' TableMax*CapacityUnits). */
+  public static final long TABLE_MAX_UNITS = 40_000;
+
+  private final CapacityMode serverMode;
+  private final Clock clock;
+  private final UnaryOperator<String> tableArn;
+  private final Map<String, TableThroughput> tables = new ConcurrentHashMap<>();
+  /** Whether any table was ever enforced: until then charges have nothing to update. */
+  private volatile boolean tracking;
+
+  /** @param tableArn a table's ARN by its name, for the throttling reasons */
+  public Throughput(CapacityMode serverMode, Clock clock, UnaryOperator<String> tableArn) {
+    this.serverMode = serverMode;
+    this.clock = clock;
+    this.tableArn = tableArn;
+  }
+
+  /** Whether requests on {@code table} are throttled. */
+  public boolean enforced(TableMetadata table) {
+    return serverMode.forTable(table.tags()) == CapacityMode.ENFORCE;
+  }
+
+  /**
+   * Admits a request that will {@code access} the table, or the global index {@code index} (a local index's
+   * consumption is the table's). A write is admitted only while the table and every global index it maintains have
+   * write capacity, since DynamoDB throttles a table's writes when one of its global indexes cannot take them.
+   *
+   * @throws DynamoException the throttling error of the first resource without capacity
+   */
+  public void admit(TableMetadata table, @Nullable IndexMetadata index, Access access) {
+    if (!enforced(table)) {
+      return;
+    }
+    DynamoException refused = refusal(table, index, access);
+    if (refused != null) {
+      throw refused;
+    }
+  }
+
+  /**
+   * Admits a request that will {@code access} one item of the table, whose partition-key hash is {@code keyHash}: the
+   * table must have capacity, and so must the item's key range (see {@link KeyRanges}).
+   *
+   * @throws DynamoException the throttling error of the table, or of the key range
+   */
+  public void admitKey(TableMetadata table, int keyHash, Access access) {
+    if (!enforced(table)) {
+      return;
+    }
+    admit(table, null, access);
+    long now = clock.millis();
+    if (state(table, now).keyRanges().units(access, keyHash, now) <= 0) {
+      throw Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, false, access,
+          Throttles.Limit.KEY_RANGE, tableArn.apply(table.name()));
+    }
+  }
+
+  /**
+   * Why a request that will {@code access} the table (or its global index) would be refused now, or null when it
+   * would be admitted; for operations that throttle part of a request, such as a batch.
+   */
+  public @Nullable DynamoException refusal(TableMetadata table, @Nullable IndexMetadata index, Access access) {
+    if (!enforced(table)) {
+      return null;
+    }
+    long now = clock.millis();
+    TableThroughput state = state(table, now);
+    if (index != null && !index.local()) {
+      return refusal(table, index, state.index(index, table.billingMode(), now), access, now);
+    }
+    DynamoException refused = refusal(table, null, state.table(), access, now);
+    if (refused != null || access == Access.READ) {
+      return refused;
+    }
+    for (IndexMetadata global : table.indexes()) {
+      if (!global.local()) {
+        refused = refusal(table, global, state.index(global, table.billingMode(), now), access, now);
+        if (refused != null) {
+          return refused;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The units the table holds now for {@code access}, which a batch may spend before the rest of it is left
+   * unprocessed; unbounded when the table is not enforced.
+   */
+  public double available(TableMetadata table, Access access) {
+    if (!enforced(table)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    long now = clock.millis();
+    return units(table, null, state(table, now).table(), access, now);
+  }
+
+  /** Charges {@code units} to the table of that name or, when {@code globalIndex} is given, to that index. */
+  public void consumed(String table, @Nullable String globalIndex, Access access, double units) {
+    if (!tracking || units == 0) {
+      return;
+    }
+    TableThroughput state = tables.get(table);
+    if (state == null) {
+      return;
+    }
+    long now = clock.millis();
+    ResourceThroughput resource = globalIndex == null ? state.table() : state.existingIndex(globalIndex);
+    if (resource != null) {
+      resource.consumed(access, units, now);
+    }
+  }
+
+  /** Charges {@code units} to the table of that name and to the key range of the item with hash {@code keyHash}. */
+  public void consumedKey(String table, int keyHash, Access access, double units) {
+    if (!tracking || units == 0) {
+      return;
+    }
+    TableThroughput state = tables.get(table);
+    if (state != null) {
+      long now = clock.millis();
+      state.table().consumed(access, units, now);
+      state.keyRanges().consumed(access, keyHash, units, now);
+    }
+  }
+
+  private @Nullable DynamoException refusal(TableMetadata table, @Nullable IndexMetadata index,
+      ResourceThroughput resource, Access access, long now) {
+    if (units(table, index, resource, access, now) > 0) {
+      return null;
+    }
+    String arn = index == null ? tableArn.apply(table.name())
+        : tableArn.apply(table.name()) + "/index/" + index.name();
+    return Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, index != null, access,
+        limit(table, index, resource, access, now), arn);
+  }
+
+  private static double units(TableMetadata table, @Nullable IndexMetadata index, ResourceThroughput resource,
+      Access access, long now) {
+    return switch (table.billingMode()) {
+      case PROVISIONED -> resource.provisionedUnits(access, provisioned(table, index, access), now);
+      case PAY_PER_REQUEST -> resource.onDemandUnits(access, onDemandMax(table, index, access), now);
+    };
+  }
+
+  private static double provisioned(TableMetadata table, @Nullable IndexMetadata index, Access access) {
+    ProvisionedThroughput throughput = index == null ? table.provisionedThroughput() : index.provisionedThroughput();
+    return switch (access) {
+      case READ -> (double) throughput.readCapacityUnits();
+      case WRITE -> (double) throughput.writeCapacityUnits();
+    };
+  }
+
+  /** The most an on-demand table may serve a second: its OnDemandThroughput maximum, within the account's quota. */
+  private static double onDemandMax(TableMetadata table, @Nullable IndexMetadata index, Access access) {
+    long max = index != null ? OnDemandThroughput.UNBOUNDED : table.options().onDemandThroughput()
+        .map(bounds -> switch (access) {
+          case READ -> bounds.maxReadRequestUnits();
+          case WRITE -> bounds.maxWriteRequestUnits();
+        })
+        .orElse(OnDemandThroughput.UNBOUNDED);
+    return max == OnDemandThroughput.UNBOUNDED ? TABLE_MAX_UNITS : Math.min(max, TABLE_MAX_UNITS);
+  }
+
+  /**
+   * Which limit an empty bucket stands for, for the throttling reason: for on-demand capacity the lowest of the
+   * table's maximum, the account's quota and double the previous peak, which DynamoDB is still scaling towards.
+   */
+  private static Throttles.Limit limit(TableMetadata table, @Nullable IndexMetadata index,
+      ResourceThroughput resource, Access access, long now) {
+    return switch (table.billingMode()) {
+      case PROVISIONED -> Throttles.Limit.PROVISIONED;
+      case PAY_PER_REQUEST -> {
+        double max = onDemandMax(table, index, access);
+        double scaled = resource.onDemandRate(access, now);
+        if (max < TABLE_MAX_UNITS && max <= scaled) {
+          yield Throttles.Limit.MAX_ON_DEMAND;
+        }
+        yield max <= scaled ? Throttles.Limit.ACCOUNT : Throttles.Limit.KEY_RANGE;
+      }
+    };
+  }
+
+  private TableThroughput state(TableMetadata table, long now) {
+    TableThroughput state = tables.get(table.name());
+    if (state == null || state.keyspace() != table.keyspace()) {
+      state = tables.compute(table.name(), (name, existing) -> existing != null
+          && existing.keyspace() == table.keyspace() ? existing : new TableThroughput(table, now));
+      tracking = true;
+    }
+    return state;
+  }
+}

@@ -1,0 +1,219 @@
+package io.shaledb.core.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.error.ThrottlingReason;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.MutableClock;
+import io.shaledb.core.op.TestTables;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.OnDemandThroughput;
+import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.memory.MemoryEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bucket model on a clock the test moves. Messages are DynamoDB's as the API reference lists them
+ * (TransactGetItems, CancellationReasons).
+ */
+class ThroughputTest {
+  private static final String ARN = "arn:aws:dynamodb:us-east-1:000000000000:table/";
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
+  private final Database db = new Database(new MemoryEngine(), clock, "us-east-1");
+  private final TestTables tables = new TestTables(db);
+  private final Throughput throughput = new Throughput(CapacityMode.ENFORCE, clock, name -> ARN + name);
+
+  private TableMetadata provisioned(String name, long read, long write) {
+    return tables.create(name, false, false, false)
+        .withCapacity(BillingMode.PROVISIONED, ProvisionedThroughput.of(read, write), Optional.empty());
+  }
+
+  /** Consumes {@code units} a request at a time while the table admits reads; returns how many were admitted. */
+  private int readWhileAdmitted(TableMetadata table, double units, int atMost) {
+    for (int i = 0; i < atMost; i++) {
+      if (throughput.refusal(table, null, Access.READ) != null) {
+        return i;
+      }
+      throughput.consumed(table.name(), null, Access.READ, units);
+    }
+    return atMost;
+  }
+
+  @Test
+  void admit_provisionedTableAtItsRate_servesItsUnitsEachSecondThenThrottles() {
+    TableMetadata table = provisioned("five", 5, 5);
+    for (int second = 0; second < 10; second++) {
+      assertThat(readWhileAdmitted(table, 1, 100)).isEqualTo(5);
+      clock.advance(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void admit_provisionedTableIdleForLong_burstsUpTo300SecondsOfItsRate() {
+    TableMetadata table = provisioned("five", 5, 5);
+    readWhileAdmitted(table, 1, 100);
+    clock.advance(Duration.ofHours(1));
+
+    assertThat(throughput.available(table, Access.READ)).isEqualTo(1500);
+    assertThat(readWhileAdmitted(table, 1, 10_000)).isEqualTo(1500);
+  }
+
+  @Test
+  void admit_overdrawnByALargeRead_throttlesUntilTheDebtIsRepaid() {
+    TableMetadata table = provisioned("five", 5, 5);
+    throughput.admit(table, null, Access.READ);
+    throughput.consumed(table.name(), null, Access.READ, 25);
+    clock.advance(Duration.ofSeconds(3));
+    assertThat(throughput.refusal(table, null, Access.READ)).isNotNull();
+
+    clock.advance(Duration.ofMillis(1001));
+    throughput.admit(table, null, Access.READ);
+  }
+
+  @Test
+  void admit_exhaustedProvisionedTable_answersProvisionedThroughputExceeded() {
+    TableMetadata table = provisioned("one", 1, 1);
+    throughput.consumed(table.name(), null, Access.WRITE, 0);
+    throughput.admit(table, null, Access.WRITE);
+    throughput.consumed(table.name(), null, Access.WRITE, 1);
+
+    assertThatThrownBy(() -> throughput.admit(table, null, Access.WRITE))
+        .isInstanceOfSatisfying(DynamoException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED);
+          assertThat(e.getMessage()).isEqualTo("The level of configured provisioned throughput for the table was"
+              + " exceeded. Consider increasing your provisioning level with the UpdateTable API.");
+          assertThat(e.extra()).isEqualTo(Map.of("ThrottlingReasons",
+              List.of(new ThrottlingReason("TableWriteProvisionedThroughputExceeded", ARN + "one"))));
+        });
+    throughput.admit(table, null, Access.READ);
+  }
+
+  @Test
+  void admit_writeWhileAGlobalIndexHasNoWriteCapacity_throttlesTheTableWrite() {
+    TableMetadata created = tables.create("indexed", true, false, false);
+    IndexMetadata index = created.indexes().getFirst();
+    IndexMetadata slow = new IndexMetadata(index.name(), index.keyspace(), false, index.keySchema(),
+        index.projectionType(), index.nonKeyAttributes(), index.status(), ProvisionedThroughput.of(100, 1),
+        index.creationDateTime());
+    TableMetadata table = created.withCapacity(BillingMode.PROVISIONED, ProvisionedThroughput.of(100, 100),
+        Optional.empty()).withIndexes(List.of(slow));
+    throughput.admit(table, null, Access.WRITE);
+    throughput.consumed(table.name(), "byG", Access.WRITE, 1);
+
+    assertThatThrownBy(() -> throughput.admit(table, null, Access.WRITE))
+        .isInstanceOfSatisfying(DynamoException.class, e -> {
+          assertThat(e.getMessage()).startsWith("The level of configured provisioned throughput for one or more"
+              + " global secondary indexes of the table was exceeded.");
+          assertThat(e.extra()).isEqualTo(Map.of("ThrottlingReasons", List.of(
+              new ThrottlingReason("IndexWriteProvisionedThroughputExceeded", ARN + "indexed/index/byG"))));
+        });
+  }
+
+  @Test
+  void admit_onDemandTableOverItsMaximum_answersThrottlingException() {
+    TableMetadata created = tables.create("capped", false, false, false);
+    TableMetadata table = created.withOptions(created.options()
+        .withOnDemandThroughput(Optional.of(new OnDemandThroughput(OnDemandThroughput.UNBOUNDED, 5))));
+    throughput.admit(table, null, Access.WRITE);
+    throughput.consumed(table.name(), null, Access.WRITE, 5);
+
+    assertThatThrownBy(() -> throughput.admit(table, null, Access.WRITE))
+        .isInstanceOfSatisfying(DynamoException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.THROTTLING);
+          assertThat(e.getMessage()).startsWith("Throughput exceeds the current capacity of your table or index.");
+          assertThat(e.extra()).isEqualTo(Map.of("throttlingReasons",
+              List.of(new ThrottlingReason("TableWriteMaxOnDemandThroughputExceeded", ARN + "capped"))));
+        });
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(readWhileAdmitted(table, 1, 100)).isEqualTo(100);
+  }
+
+  @Test
+  void available_onDemandTable_servesDoubleItsPreviousPeakAndAdoptsANewPeakAfter30Minutes() {
+    TableMetadata table = tables.create("demand", false, false, false);
+    assertThat(throughput.available(table, Access.WRITE)).isEqualTo(4_000);
+    for (int second = 0; second < 31 * 60; second++) {
+      throughput.consumed(table.name(), null, Access.WRITE, 4_000);
+      clock.advance(Duration.ofSeconds(1));
+      if (second == 60) {
+        assertThat(throughput.available(table, Access.WRITE)).isEqualTo(4_000);
+      }
+    }
+
+    assertThat(throughput.available(table, Access.WRITE)).isEqualTo(8_000);
+  }
+
+  /** Writes of one unit to items with these hashes, each admitted before it is charged; how many were admitted. */
+  private int writesWhileAdmitted(TableMetadata table, int[] hashes) {
+    for (int i = 0; i < hashes.length; i++) {
+      try {
+        throughput.admitKey(table, hashes[i], Access.WRITE);
+      } catch (DynamoException e) {
+        assertThat(e.extra()).isEqualTo(Map.of("ThrottlingReasons",
+            List.of(new ThrottlingReason("TableWriteKeyRangeThroughputExceeded", ARN + table.name()))));
+        return i;
+      }
+      throughput.consumedKey(table.name(), hashes[i], Access.WRITE, 1);
+    }
+    return hashes.length;
+  }
+
+  @Test
+  void admitKey_hotKeyOnAWellProvisionedTable_throttlesAtItsKeyRangesCeiling() {
+    TableMetadata table = provisioned("hot", 100, 3_000);
+    int[] sameKey = new int[1_500];
+    Arrays.fill(sameKey, 0x12345678);
+
+    assertThat(writesWhileAdmitted(table, sameKey)).isEqualTo(1_000);
+  }
+
+  @Test
+  void admitKey_uniformKeysAtTheSameRate_areNotThrottled() {
+    TableMetadata table = provisioned("uniform", 100, 3_000);
+    int[] spread = new int[1_500];
+    for (int i = 0; i < spread.length; i++) {
+      spread[i] = i * 0x9E3779B9;
+    }
+
+    assertThat(writesWhileAdmitted(table, spread)).isEqualTo(1_500);
+  }
+
+  @Test
+  void admit_tableTaggedOff_isNeverThrottled() {
+    TableMetadata table = provisioned("free", 1, 1).withTags(Map.of(CapacityMode.TAG, "off"));
+    throughput.consumed(table.name(), null, Access.READ, 1_000);
+
+    throughput.admit(table, null, Access.READ);
+    assertThat(throughput.available(table, Access.READ)).isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void forTable_serverOffAndTableTaggedEnforce_isEnforced() {
+    assertThat(CapacityMode.OFF.forTable(Map.of(CapacityMode.TAG, "enforce"))).isEqualTo(CapacityMode.ENFORCE);
+    assertThat(CapacityMode.OFF.forTable(Map.of())).isEqualTo(CapacityMode.OFF);
+    assertThat(CapacityMode.ENFORCE.forTable(Map.of(CapacityMode.TAG, "anything"))).isEqualTo(CapacityMode.ENFORCE);
+  }
+
+  @Test
+  void admit_tableDroppedAndCreatedAgain_startsWithFreshBuckets() {
+    TableMetadata first = provisioned("again", 1, 1);
+    throughput.consumed(first.name(), null, Access.READ, 0);
+    throughput.admit(first, null, Access.READ);
+    throughput.consumed(first.name(), null, Access.READ, 100);
+    tables.delete("again");
+    TableMetadata second = provisioned("again", 1, 1);
+
+    throughput.admit(second, null, Access.READ);
+  }
+}

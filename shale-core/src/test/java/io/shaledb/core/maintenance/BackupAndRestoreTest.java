@@ -193,6 +193,27 @@ class BackupAndRestoreTest {
     StoreInvariants.check(db);
   }
 
+  @Test
+  void restore_beyondFiftyAtOnce_isLimitExceeded() {
+    tables.create("popular", false, false, false);
+    tables.put("popular", items(0, 10));
+    Backup backup = copyAll(backup("popular").arn());
+    for (int i = 0; i < 50; i++) {
+      restore(backup.arn(), "popular-" + i);
+    }
+
+    assertThatThrownBy(() -> restore(backup.arn(), "popular-50")).isInstanceOfSatisfying(DynamoException.class,
+        e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
+          assertThat(e.getMessage()).isEqualTo("Subscriber limit exceeded: Only 50 concurrent restores are allowed");
+        });
+    runUntilIdle(new TableRestorer(db));
+    restore(backup.arn(), "popular-50");
+    runUntilIdle(new TableRestorer(db));
+    assertThat(describe("popular-50")).isEqualTo(TableStatus.ACTIVE);
+    StoreInvariants.check(db);
+  }
+
   private Backup backup(String table) {
     return Requests.run(new CreateBackup(db), new CreateBackupInput(table, "b-" + table));
   }

@@ -177,19 +177,23 @@ class BackupAndRestoreTest {
   }
 
   @Test
-  void restore_ofATableDeletedWhileRestoring_endsItsJob() {
+  void deleteTable_whileItIsRestored_isResourceInUse() {
     tables.create("short-lived", false, false, false);
     tables.put("short-lived", items(0, 1_000));
     Backup backup = copyAll(backup("short-lived").arn());
     restore(backup.arn(), "short-lived-copy");
     new TableRestorer(db).runPass();
 
-    tables.delete("short-lived-copy");
+    assertThatThrownBy(() -> tables.delete("short-lived-copy")).isInstanceOfSatisfying(DynamoException.class, e -> {
+      assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE);
+      assertThat(e.getMessage())
+          .isEqualTo("Attempt to change a resource which is still in use: Table is being created: short-lived-copy");
+    });
+    assertThatThrownBy(() -> tables.enableTimeToLive("short-lived-copy", "exp"))
+        .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE));
     runUntilIdle(new TableRestorer(db));
+    tables.delete("short-lived-copy");
     runUntilIdle(new KeyspaceReclaimer(db));
-
-    assertThat(db.catalog().find("short-lived-copy")).isEmpty();
-    Requests.run(new DeleteBackup(db), backup.arn());
     StoreInvariants.check(db);
   }
 

@@ -59,6 +59,18 @@ public final class TableRestores {
     Throughputs.checkDeclared(v, "provisionedThroughputOverride", overrides.provisionedThroughput());
   }
 
+  /**
+   * Refuses to change a table being restored, as DynamoDB refuses to change a table being created (dynalite's
+   * recorded answer to UpdateTable and DeleteTable): a restore copies into the table it created, with no stream,
+   * time to live or index added meanwhile.
+   */
+  static void refuseWhileRestoring(TableMetadata table) {
+    if (table.restoring()) {
+      throw DynamoException.resourceInUse(
+          "Attempt to change a resource which is still in use: Table is being created: " + table.name());
+    }
+  }
+
   /** Refuses what ShaleDB does not implement, before anything is looked up. */
   static void refuseUnsupported(RestoreOverrides overrides) {
     if (!overrides.unsupportedFeatures().isEmpty()) {

@@ -28,7 +28,8 @@ final class UnknownOperations {
    */
   private static final Set<String> NOT_YET = Stream.of("CreateGlobalTable", "DescribeExport", "DescribeImport",
       "ExportTableToPointInTime", "ImportTable", "ListExports", "ListGlobalTables", "ListImports",
-      "RestoreTableToPointInTime", "UpdateGlobalTable", "UpdateGlobalTableSettings").map(operation -> "DynamoDB_20120810." + operation)
+      "RestoreTableToPointInTime", "UpdateGlobalTable", "UpdateGlobalTableSettings")
+      .map(operation -> "DynamoDB_20120810." + operation)
       .collect(Collectors.toUnmodifiableSet());
 
   private final Set<String> warned = ConcurrentHashMap.newKeySet();

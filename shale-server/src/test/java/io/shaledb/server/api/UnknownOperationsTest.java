@@ -14,16 +14,16 @@ class UnknownOperationsTest {
 
   @Test
   void requested_sameTargetTwice_warnsOnce_andAnswersDynamoDbsError() {
-    DynamoException first = unknown.requested("DynamoDB_20120810.CreateBackup");
-    unknown.requested("DynamoDB_20120810.CreateBackup");
-    unknown.requested("DynamoDB_20120810.ListBackups");
+    DynamoException first = unknown.requested("DynamoDB_20120810.CreateGlobalTable");
+    unknown.requested("DynamoDB_20120810.CreateGlobalTable");
+    unknown.requested("DynamoDB_20120810.ListExports");
 
     assertThat(first.code()).isEqualTo(ErrorCode.UNKNOWN_OPERATION);
     assertThat(first.getMessage()).isEqualTo("Unknown operation exception");
     assertThat(warnings).containsExactly(
-        "a client called DynamoDB_20120810.CreateBackup, which ShaleDB does not implement (yet): it was"
+        "a client called DynamoDB_20120810.CreateGlobalTable, which ShaleDB does not implement (yet): it was"
             + " answered UnknownOperationException: Unknown operation exception",
-        "a client called DynamoDB_20120810.ListBackups, which ShaleDB does not implement (yet): it was answered"
+        "a client called DynamoDB_20120810.ListExports, which ShaleDB does not implement (yet): it was answered"
             + " UnknownOperationException: Unknown operation exception");
   }
 

@@ -148,7 +148,8 @@ class BackupsIT {
   @Test
   void restoreTableFromBackup_leavesOutWhatDynamoDbDoesNotRestore() throws Exception {
     String table = Tables.createSimple(client, "settings");
-    client.tagResource(r -> r.resourceArn(describe(table).tableArn()).tags(Tag.builder().key("team").value("a").build()));
+    client.tagResource(r -> r.resourceArn(describe(table).tableArn())
+        .tags(Tag.builder().key("team").value("a").build()));
     client.updateTable(r -> r.tableName(table).streamSpecification(s -> s.streamEnabled(true)
         .streamViewType("NEW_IMAGE")).deletionProtectionEnabled(true));
     client.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(s -> s.enabled(true)

@@ -148,7 +148,8 @@ class BackupsIT {
   @Test
   void restoreTableFromBackup_leavesOutWhatDynamoDbDoesNotRestore() throws Exception {
     String table = Tables.createSimple(client, "settings");
-    client.tagResource(r -> r.resourceArn(describe(table).tableArn()).tags(Tag.builder().key("team").value("a").build()));
+    client.tagResource(r -> r.resourceArn(describe(table).tableArn())
+        .tags(Tag.builder().key("team").value("a").build()));
     client.updateTable(r -> r.tableName(table).streamSpecification(s -> s.streamEnabled(true)
         .streamViewType("NEW_IMAGE")).deletionProtectionEnabled(true));
     client.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(s -> s.enabled(true)
@@ -172,9 +173,7 @@ class BackupsIT {
 
   @Test
   void restoreTableFromBackup_withOverrides_takesThem() throws Exception {
-    String table = tableWithIndexes("overridden-source");
-    put(table, 10);
-    String arn = backup(table, "overrides");
+    String arn = backupOfIndexedTable("overridden-source", 10);
     String target = Tables.unique("overridden");
 
     client.restoreTableFromBackup(r -> r.backupArn(arn).targetTableName(target)
@@ -196,9 +195,7 @@ class BackupsIT {
 
   @Test
   void restoreTableFromBackup_withIndexOverridesAndOnDemandBounds_keepsOnlyThoseIndexes() throws Exception {
-    String table = tableWithIndexes("subset-source");
-    put(table, 10);
-    String arn = backup(table, "subset");
+    String arn = backupOfIndexedTable("subset-source", 10);
     String target = Tables.unique("subset");
 
     client.restoreTableFromBackup(r -> r.backupArn(arn).targetTableName(target)
@@ -476,6 +473,13 @@ class BackupsIT {
       assertThat(client.getItem(r -> r.tableName(target).key(key(1))).item()).isEqualTo(item(1));
     }
     assertThat(seenInProgress).as("a restore was seen in progress").isTrue();
+  }
+
+  /** The ARN of an AVAILABLE backup of a new table with indexes holding {@code items} items. */
+  private String backupOfIndexedTable(String base, int items) throws InterruptedException {
+    String table = tableWithIndexes(base);
+    put(table, items);
+    return backup(table, base);
   }
 
   private String tableWithIndexes(String base) {

@@ -16,8 +16,8 @@ import java.util.List;
 /**
  * A restore still filling its table: kept in the system keyspace under the table's keyspace ({@code 'R'
  * keyspace}), written by the catalog change that creates the table as CREATING and removed by the one that makes
- * it ACTIVE; where the copy resumes is kept beside it ({@code 'P'}). Both belong to the table's keyspace, so a
- * table deleted while it is being restored takes them along.
+ * it ACTIVE; where the copy resumes is kept beside it ({@code 'P'}). Both are keyed by the table's keyspace, so
+ * they go with it if it is ever dropped.
  *
  * @param keyspace the restored table's keyspace
  * @param tableName the restored table's name (its catalog entry must still have {@code keyspace})

@@ -31,8 +31,10 @@ import java.util.Optional;
  */
 public final class BackupCopier implements BackgroundService {
   private static final System.Logger LOG = System.getLogger(BackupCopier.class.getName());
-  /** Items per transaction: a few hundred kilobytes of typical items, and one commit per batch. */
+  /** Items per transaction at most: a few hundred kilobytes of typical items, and one commit per batch. */
   static final int BATCH = 1024;
+  /** Bytes per transaction at most, so a batch of large items (up to 400 KB each) stays a modest commit. */
+  static final long BATCH_BYTES = 4L << 20;
 
   private final Database db;
 
@@ -66,7 +68,7 @@ public final class BackupCopier implements BackgroundService {
     byte[] last = null;
     try (Transaction tx = db.storage().begin();
         KvCursor cursor = copy.snapshot().scan(new KeyRange(copy.position(), source.end()), false)) {
-      while (items < BATCH && cursor.next()) {
+      while (items < BATCH && bytes < BATCH_BYTES && cursor.next()) {
         last = cursor.key();
         byte[] value = cursor.value();
         tx.put(ByteBuffer.allocate(last.length).putInt(backup.keyspace())

@@ -24,7 +24,8 @@ import java.util.Optional;
  * collections and statistics come out as for any write, in one transaction with where the next batch starts
  * ({@code 'P'}). A restart resumes there. Once the source is exhausted, one catalog change makes the table ACTIVE
  * (its RestoreSummary no longer in progress) and removes the job; until then the table is CREATING and refuses item
- * requests, so a half-filled table is never served. A table deleted while being restored takes its job along.
+ * requests and refuses DeleteTable, UpdateTable and UpdateTimeToLive, so a half-filled table is never served and
+ * nothing changes it under the copy.
  */
 public final class TableRestorer implements BackgroundService {
   static final int BATCH = 256;
@@ -71,7 +72,7 @@ public final class TableRestorer implements BackgroundService {
     return true;
   }
 
-  /** Makes the table ACTIVE if it is still the one restored (a deleted one just loses its job). */
+  /** Makes the table ACTIVE and ends the job (only the job, should its table be gone). */
   private void finish(RestoreJob job) {
     db.catalog().change(change -> {
       change.table(job.tableName())

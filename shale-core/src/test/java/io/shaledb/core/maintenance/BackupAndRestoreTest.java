@@ -177,19 +177,44 @@ class BackupAndRestoreTest {
   }
 
   @Test
-  void restore_ofATableDeletedWhileRestoring_endsItsJob() {
+  void deleteTable_whileItIsRestored_isResourceInUse() {
     tables.create("short-lived", false, false, false);
     tables.put("short-lived", items(0, 1_000));
     Backup backup = copyAll(backup("short-lived").arn());
     restore(backup.arn(), "short-lived-copy");
     new TableRestorer(db).runPass();
 
-    tables.delete("short-lived-copy");
+    assertThatThrownBy(() -> tables.delete("short-lived-copy")).isInstanceOfSatisfying(DynamoException.class, e -> {
+      assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE);
+      assertThat(e.getMessage())
+          .isEqualTo("Attempt to change a resource which is still in use: Table is being created: short-lived-copy");
+    });
+    assertThatThrownBy(() -> tables.enableTimeToLive("short-lived-copy", "exp"))
+        .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE));
     runUntilIdle(new TableRestorer(db));
+    tables.delete("short-lived-copy");
     runUntilIdle(new KeyspaceReclaimer(db));
+    StoreInvariants.check(db);
+  }
 
-    assertThat(db.catalog().find("short-lived-copy")).isEmpty();
-    Requests.run(new DeleteBackup(db), backup.arn());
+  @Test
+  void restore_beyondFiftyAtOnce_isLimitExceeded() {
+    tables.create("popular", false, false, false);
+    tables.put("popular", items(0, 10));
+    Backup backup = copyAll(backup("popular").arn());
+    for (int i = 0; i < 50; i++) {
+      restore(backup.arn(), "popular-" + i);
+    }
+
+    assertThatThrownBy(() -> restore(backup.arn(), "popular-50")).isInstanceOfSatisfying(DynamoException.class,
+        e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
+          assertThat(e.getMessage()).isEqualTo("Subscriber limit exceeded: Only 50 concurrent restores are allowed");
+        });
+    runUntilIdle(new TableRestorer(db));
+    restore(backup.arn(), "popular-50");
+    runUntilIdle(new TableRestorer(db));
+    assertThat(describe("popular-50")).isEqualTo(TableStatus.ACTIVE);
     StoreInvariants.check(db);
   }
 

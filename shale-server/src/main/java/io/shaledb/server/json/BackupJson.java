@@ -89,16 +89,7 @@ public final class BackupJson {
 
   /** The BackupArn of DescribeBackup and DeleteBackup. */
   public static @Nullable String readBackupArn(JsonInput in) throws IOException {
-    String arn = null;
-    in.beginRequest();
-    while (in.nextField()) {
-      if (in.fieldName().equals("BackupArn")) {
-        arn = in.readString();
-      } else {
-        in.skipValue();
-      }
-    }
-    return arn;
+    return TableJson.readSingleString(in, "BackupArn");
   }
 
   public static ListBackupsInput readListBackups(JsonInput in) throws IOException {

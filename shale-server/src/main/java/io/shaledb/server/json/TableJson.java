@@ -251,7 +251,7 @@ public final class TableJson {
     return null;
   }
 
-  private static @Nullable String readSingleString(JsonInput in, String member) throws IOException {
+  static @Nullable String readSingleString(JsonInput in, String member) throws IOException {
     String value = null;
     in.beginRequest();
     while (in.nextField()) {

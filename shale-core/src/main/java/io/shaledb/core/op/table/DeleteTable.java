@@ -30,6 +30,7 @@ public final class DeleteTable implements Operation<String, TableDescription> {
   public TableDescription execute(String tableName, RequestContext context) {
     TableDescription description = db.catalog().change(change -> {
       TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
+      TableRestores.refuseWhileRestoring(table);
       if (table.deletionProtectionEnabled()) {
         throw DynamoException.validation(
             "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection"

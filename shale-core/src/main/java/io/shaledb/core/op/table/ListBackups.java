@@ -17,10 +17,11 @@ import java.util.function.Predicate;
 
 /**
  * ListBackups: the backups that pass every filter given (table, creation time range with an inclusive lower and an
- * exclusive upper bound, type), oldest first, a page of at most Limit (100 when absent), and LastEvaluatedBackupArn
- * when more follow (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ListBackups.html). Pages are
- * ordered by the ARN's backup id (creation time, then a random tail), so ExclusiveStartBackupArn resumes right after
- * that backup even if it was deleted meanwhile. Backups of deleted tables are listed: a backup outlives its table.
+ * exclusive upper bound, type: USER when absent), oldest first, a page of at most Limit (100 when absent), and
+ * LastEvaluatedBackupArn when more follow
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ListBackups.html). Pages are ordered by the
+ * ARN's backup id (creation time, then a random tail), so ExclusiveStartBackupArn resumes right after that backup even
+ * if it was deleted meanwhile. Backups of deleted tables are listed: a backup outlives its table.
  */
 public final class ListBackups implements Operation<ListBackupsInput, ListBackupsOutput> {
   private static final int MAX_LIMIT = 100;
@@ -71,7 +72,7 @@ public final class ListBackups implements Operation<ListBackupsInput, ListBackup
     if (upper != null) {
       wanted = wanted.and(backup -> backup.creationDateTime().isBefore(upper));
     }
-    BackupTypeFilter type = Choice.valueOr(in.backupType(), BackupTypeFilter.ALL);
+    BackupTypeFilter type = Choice.valueOr(in.backupType(), BackupTypeFilter.USER);
     wanted = wanted.and(backup -> listed(type, backup.type()));
     String start = in.exclusiveStartBackupArn();
     if (start != null) {

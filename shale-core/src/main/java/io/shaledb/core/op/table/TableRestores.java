@@ -43,6 +43,12 @@ import org.jspecify.annotations.Nullable;
  * destinations: they are set again by hand.
  */
 public final class TableRestores {
+  /**
+   * DynamoDB's limit on restores running at once in an account, of either kind (the API reference of
+   * RestoreTableFromBackup: "up to 50 concurrent restores (any type of restore) in a given account").
+   */
+  static final int MAX_CONCURRENT = 50;
+
   private TableRestores() {}
 
   /** The declared constraints of the overrides, after the request's own members. */
@@ -51,6 +57,18 @@ public final class TableRestores {
     SecondaryIndexes.checkDeclared(v, "globalSecondaryIndexOverride", overrides.globalSecondaryIndexes(), false);
     SecondaryIndexes.checkDeclared(v, "localSecondaryIndexOverride", overrides.localSecondaryIndexes(), true);
     Throughputs.checkDeclared(v, "provisionedThroughputOverride", overrides.provisionedThroughput());
+  }
+
+  /**
+   * Refuses to change a table being restored, as DynamoDB refuses to change a table being created (dynalite's
+   * recorded answer to UpdateTable and DeleteTable): a restore copies into the table it created, with no stream,
+   * time to live or index added meanwhile.
+   */
+  static void refuseWhileRestoring(TableMetadata table) {
+    if (table.restoring()) {
+      throw DynamoException.resourceInUse(
+          "Attempt to change a resource which is still in use: Table is being created: " + table.name());
+    }
   }
 
   /** Refuses what ShaleDB does not implement, before anything is looked up. */
@@ -64,13 +82,18 @@ public final class TableRestores {
   /**
    * Creates {@code targetName} from {@code source} in {@code change}, and registers its restore from {@code origin}.
    *
-   * @throws DynamoException TableAlreadyExistsException when a table of that name exists (of any status), or a
-   *     ValidationException when an override does not fit the source
+   * @throws DynamoException TableAlreadyExistsException when a table of that name exists (of any status),
+   *     LimitExceededException when {@value #MAX_CONCURRENT} restores are running, or a ValidationException when an
+   *     override does not fit the source
    */
   public static TableMetadata create(Database db, CatalogTransaction change, String targetName, TableMetadata source,
       RestoreOverrides overrides, RestoreSummary summary, RestoreOrigin origin) {
     if (change.table(targetName).isPresent()) {
       throw new DynamoException(ErrorCode.TABLE_ALREADY_EXISTS, "Table already exists: " + targetName);
+    }
+    if (RestoreJob.all(change.storage()).size() >= MAX_CONCURRENT) {
+      throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
+          "Subscriber limit exceeded: Only " + MAX_CONCURRENT + " concurrent restores are allowed");
     }
     Instant now = db.clock().instant();
     BillingMode mode = Choice.valueOr(overrides.billingMode(), source.billingMode());

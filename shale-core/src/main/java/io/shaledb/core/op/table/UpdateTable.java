@@ -75,6 +75,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     Updated result = db.catalog().change(change -> {
       String tableName = Validated.present(in.tableName());
       TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
+      TableRestores.refuseWhileRestoring(table);
       TableMetadata updated = table;
       if (in.billingMode() != null || in.provisionedThroughput() != null) {
         updated = withCapacity(updated, in, now, db.throughput().enforced(updated));

@@ -54,6 +54,7 @@ public final class UpdateTimeToLive implements Operation<TimeToLiveInput, TimeTo
     db.catalog().change(change -> {
       String tableName = Validated.present(in.tableName());
       TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
+      TableRestores.refuseWhileRestoring(table);
       String current = table.timeToLiveAttribute();
       if (current != null && !current.equals(in.attributeName())) {
         throw DynamoException.validation("TimeToLive is active on a different AttributeName: current AttributeName"

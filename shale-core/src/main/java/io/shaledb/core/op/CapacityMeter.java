@@ -150,6 +150,15 @@ public final class CapacityMeter {
   }
 
   /**
+   * Charges the table's throughput for a write refused on its condition, which DynamoDB charges, without counting it
+   * in the request's usage: a refused single-item write reports no capacity, and BatchExecuteStatement reports its
+   * refused statements by the rule the service's answers show.
+   */
+  public void refusedWrite(String table, double units) {
+    charge(table, null, Access.WRITE, units);
+  }
+
+  /**
    * Charges {@code units} to an index of {@code table}, local or global. A local index's units count against its
    * table's capacity, as DynamoDB counts them; a global index has its own.
    */

@@ -198,7 +198,7 @@ public final class WritePipeline {
         return new Committed<>(staged, changes);
       });
     } catch (ConditionFailed failed) {
-      context.capacity().write(writes.getFirst().table().name(), failed.writeUnits);
+      context.capacity().refusedWrite(writes.getFirst().table().name(), failed.writeUnits);
       throw failed.error;
     }
     for (int i = 0; i < outcomes.size(); i++) {

@@ -11,19 +11,26 @@ import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.api.ReturnItemCollectionMetrics;
 import io.shaledb.core.api.ReturnValue;
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
+import io.shaledb.core.capacity.Access;
+import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.capacity.Throughput;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.CapacityMeter;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.StoreInvariantsExtension;
 import io.shaledb.core.op.TestTables;
+import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.write.WritePipeline;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -251,26 +258,36 @@ class PutItemTest {
         .satisfies(usage -> assertThat(usage.writeUnits()).isEqualTo(1.0));
   }
 
+  /** A request whose capacity is charged to {@code throughput}. */
+  private static RequestContext throttledBy(Throughput throughput) {
+    RequestContext request = Requests.request();
+    return new RequestContext(request.requestId(), request.principal(), request.deadline(), request.clock(),
+        new CapacityMeter(throughput), request.endpoint());
+  }
+
   @Test
-  void consumedCapacity_conditionFails_chargesTheExistingItemToTheTableAndNothingToItsIndexes() {
+  void throughput_conditionFails_chargesTheExistingItemToTheTableAndNothingToItsRequestsUsage() {
     execute(input(Map.of("id", s("a"), "g", s("indexed"), "p", s("x".repeat(3 * 1024)))));
-    RequestContext onExisting = Requests.request();
-    RequestContext onMissing = Requests.request();
+    Throughput throughput = new Throughput(CapacityMode.ENFORCE,
+        Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), name -> "arn:table/" + name);
+    TableMetadata table = db.tableForItems("items");
+    RequestContext onExisting = throttledBy(throughput);
+    RequestContext onMissing = throttledBy(throughput);
     // The new item is larger than the existing one: a failed write is charged on the item it found.
     Map<String, AttributeValue> larger = Map.of("id", s("a"), "g", s("indexed"), "p", s("x".repeat(5 * 1024)));
+    double before = throughput.available(table, Access.WRITE);
 
     assertThatThrownBy(() -> put.execute(conditional(larger, "attribute_not_exists(id)", null, null), onExisting))
         .isInstanceOfSatisfying(DynamoException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.CONDITIONAL_CHECK_FAILED));
+    double afterExisting = throughput.available(table, Access.WRITE);
     assertThatThrownBy(() -> put.execute(conditional(Map.of("id", s("b"), "g", s("indexed")), "attribute_exists(id)",
         null, null), onMissing)).isInstanceOf(DynamoException.class);
 
-    assertThat(onExisting.capacity().usage()).singleElement().satisfies(usage -> {
-      assertThat(usage.writeUnits()).isEqualTo(4.0);
-      assertThat(usage.total()).as("no index is charged").isEqualTo(4.0);
-    });
-    assertThat(onMissing.capacity().usage()).singleElement()
-        .satisfies(usage -> assertThat(usage.total()).isEqualTo(1.0));
+    assertThat(before - afterExisting).isEqualTo(4.0);
+    assertThat(afterExisting - throughput.available(table, Access.WRITE)).isEqualTo(1.0);
+    assertThat(onExisting.capacity().usage()).as("a refused write reports no capacity").isEmpty();
+    assertThat(onMissing.capacity().usage()).isEmpty();
   }
 
   @Test

@@ -1,22 +1,40 @@
 package io.shaledb.bench;
 
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.op.partiql.StatementBinder;
+import io.shaledb.core.op.table.CreateTable;
+import io.shaledb.core.op.table.CreateTableInput;
+import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
+import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
 import io.shaledb.core.partiql.ast.Statement;
 import io.shaledb.core.partiql.parse.StatementCache;
 import io.shaledb.core.partiql.parse.StatementParser;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.schema.ScalarType;
+import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.core.validate.Choice;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Parsing typical PartiQL statements, from text and through the statement cache: what ExecuteStatement pays before
- * binding its parameters.
+ * Parsing typical PartiQL statements, from text and through the statement cache, and binding them to their parameters
+ * and table: what ExecuteStatement pays before it reads or writes.
  *
  * <p>Run: {@code ./mvnw -q -B -DskipTests -pl shale-bench -am package && java -jar
  * shale-bench/target/shale-benchmarks.jar PartiqlBenchmark}
@@ -34,7 +52,32 @@ public class PartiqlBenchmark {
       + " History = list_append(History, [?]) REMOVE Draft WHERE Artist = ? AND SongTitle = ? AND Plays < 1000"
       + " RETURNING ALL NEW *";
 
+  private static final List<AttributeValue> SELECT_PARAMETERS =
+      List.of(new AttributeValue.S("Acme Band"), new AttributeValue.S("A"), new AttributeValue.S("M"));
+  private static final List<AttributeValue> UPDATE_PARAMETERS = List.of(AttributeValue.N.of("1"),
+      new AttributeValue.S("2026-12-05"), new AttributeValue.S("Acme Band"), new AttributeValue.S("Happy Day"));
+
   private final StatementCache cache = new StatementCache();
+  private Database db;
+  private StatementBinder binder;
+
+  @Setup(Level.Trial)
+  public void open() {
+    db = new Database(new MemoryEngine(), Clock.systemUTC(), "us-east-1");
+    new CreateTable(db).execute(new CreateTableInput("Music",
+        List.of(new AttributeDefinition("Artist", Choice.of(ScalarType.S)),
+            new AttributeDefinition("SongTitle", Choice.of(ScalarType.S))),
+        List.of(new KeySchemaElement("Artist", Choice.of(KeyType.HASH)),
+            new KeySchemaElement("SongTitle", Choice.of(KeyType.RANGE))),
+        Choice.of(BillingMode.PAY_PER_REQUEST), null, List.of(), null, null, null, null, List.of(), null, null, null,
+        null), RequestContext.service(Clock.systemUTC()));
+    binder = new StatementBinder(db);
+  }
+
+  @TearDown(Level.Trial)
+  public void close() {
+    db.close();
+  }
 
   @Benchmark
   public Statement parseSelect() {
@@ -54,5 +97,25 @@ public class PartiqlBenchmark {
   @Benchmark
   public Statement cachedUpdate() {
     return cache.parse(UPDATE);
+  }
+
+  @Benchmark
+  public StatementBinder.Bound bindSelect() {
+    return binder.bind(StatementParser.parse(SELECT), SELECT_PARAMETERS);
+  }
+
+  @Benchmark
+  public StatementBinder.Bound bindUpdate() {
+    return binder.bind(StatementParser.parse(UPDATE), UPDATE_PARAMETERS);
+  }
+
+  @Benchmark
+  public StatementBinder.Bound bindCachedSelect() {
+    return binder.bind(cache.parse(SELECT), SELECT_PARAMETERS);
+  }
+
+  @Benchmark
+  public StatementBinder.Bound bindCachedUpdate() {
+    return binder.bind(cache.parse(UPDATE), UPDATE_PARAMETERS);
   }
 }

@@ -98,14 +98,25 @@ final class Selects {
     return select.where().map(new Predicates(bindings)::condition).orElse(null);
   }
 
-  Page page(Statement.Select select, Bindings bindings, @Nullable Integer limit, boolean consistent, @Nullable String nextToken,
-      RequestContext context) {
+  /**
+   * A SELECT bound to its parameters and its table: a point read, or the partitions it reads (null for all), the
+   * range it reads in each, their order, and the filter.
+   */
+  record Plan(Target target, @Nullable List<Path> projection, @Nullable Point point, @Nullable Condition filter,
+      @Nullable List<AttributeValue> partitions, @Nullable SortKeyCondition sortRange, boolean descending)
+      implements StatementBinder.Bound {}
+
+  /**
+   * @param firstPage whether the read starts at the beginning: only then is a SELECT of a whole key a point read,
+   *     since a NextToken continues a partition read
+   */
+  Plan plan(Statement.Select select, Bindings bindings, boolean consistent, boolean firstPage) {
     Target target = target(select, consistent);
     List<Path> projection = projection(select);
     checkProjected(target, projection);
     Point point = point(select, target, bindings);
-    if (point != null && nextToken == null) {
-      return pointPage(target.table(), point, projection, consistent, context, this::readFromSnapshot);
+    if (point != null && firstPage) {
+      return new Plan(target, projection, point, null, null, null, false);
     }
     Condition filter = filter(select, bindings);
     List<Expr> terms = select.where().map(Predicates::conjuncts).orElse(List.of());
@@ -114,6 +125,19 @@ final class Selects {
     boolean descending = checkOrderBy(select, keys, partitions != null);
     SortKeyCondition sortRange = partitions == null || keys.sortKey().isEmpty() ? null
         : KeyTerms.sortRange(terms, keys.sortKey().get(), bindings);
+    return new Plan(target, projection, null, filter, partitions, sortRange, descending);
+  }
+
+  Page page(Statement.Select select, Bindings bindings, @Nullable Integer limit, boolean consistent, @Nullable String nextToken,
+      RequestContext context) {
+    Plan plan = plan(select, bindings, consistent, nextToken == null);
+    Target target = plan.target();
+    List<Path> projection = plan.projection();
+    Point point = plan.point();
+    if (point != null) {
+      return pointPage(target.table(), point, projection, consistent, context, this::readFromSnapshot);
+    }
+    List<AttributeValue> partitions = plan.partitions();
     NextTokens.Position start = nextToken == null ? null : NextTokens.decode(nextToken);
     int partition = start == null ? 0 : start.partition();
     Map<String, AttributeValue> exclusiveStart = start == null ? null : start.exclusiveStartKey();
@@ -127,8 +151,8 @@ final class Selects {
     long remainingBytes = PlannedRead.MAX_PAGE_BYTES;
     for (; partition < count; partition++) {
       ReadPage page = new PlannedRead(target.table(), target.index(),
-          partitions == null ? null : partitions.get(partition), sortRange, descending, remaining, remainingBytes,
-          filter, projection, consistent, exclusiveStart).read(db, context);
+          partitions == null ? null : partitions.get(partition), plan.sortRange(), plan.descending(), remaining,
+          remainingBytes, plan.filter(), projection, consistent, exclusiveStart).read(db, context);
       exclusiveStart = null;
       for (PageItem item : Objects.requireNonNull(page.items(), "a SELECT reads items, never only a count")) {
         items.add(project(item, projection));

@@ -39,6 +39,12 @@ import org.jspecify.annotations.Nullable;
  * in its WHERE is a full table scan).
  */
 final class Selects {
+  /**
+   * The developer guide's bound on the partition-key values one SELECT reads ("at max 50 hash attribute values" in
+   * IN, "PartiQL arithmetic, comparison, and logical operators"): each is a read of its own.
+   */
+  private static final int MAX_PARTITIONS = 50;
+
   /** A page of a SELECT: its items, projected, and where the next page starts (both null at the end). */
   record Page(List<PageItem> items, @Nullable String nextToken, @Nullable Map<String, AttributeValue> lastEvaluatedKey) {}
 
@@ -122,6 +128,10 @@ final class Selects {
     List<Expr> terms = select.where().map(Predicates::conjuncts).orElse(List.of());
     KeySchema keys = target.keys();
     List<AttributeValue> partitions = KeyTerms.partitionValues(terms, keys.partitionKey(), bindings);
+    if (partitions != null && partitions.size() > MAX_PARTITIONS) {
+      // The message DynamoDB's PartiQL library holds for this; DynamoDB Local 3.3.1 carries it but reads them all.
+      throw DynamoException.validation("Too many decomposed read operations for a given query.");
+    }
     boolean descending = checkOrderBy(select, keys, partitions != null);
     SortKeyCondition sortRange = partitions == null || keys.sortKey().isEmpty() ? null
         : KeyTerms.sortRange(terms, keys.sortKey().get(), bindings);

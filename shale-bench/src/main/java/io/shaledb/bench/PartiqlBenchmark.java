@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -52,31 +53,42 @@ public class PartiqlBenchmark {
       + " History = list_append(History, [?]) REMOVE Draft WHERE Artist = ? AND SongTitle = ? AND Plays < 1000"
       + " RETURNING ALL NEW *";
 
-  private static final List<AttributeValue> SELECT_PARAMETERS =
-      List.of(new AttributeValue.S("Acme Band"), new AttributeValue.S("A"), new AttributeValue.S("M"));
-  private static final List<AttributeValue> UPDATE_PARAMETERS = List.of(AttributeValue.N.of("1"),
-      new AttributeValue.S("2026-12-05"), new AttributeValue.S("Acme Band"), new AttributeValue.S("Happy Day"));
-
   private final StatementCache cache = new StatementCache();
-  private Database db;
-  private StatementBinder binder;
 
-  @Setup(Level.Trial)
-  public void open() {
-    db = new Database(new MemoryEngine(), Clock.systemUTC(), "us-east-1");
-    new CreateTable(db).execute(new CreateTableInput("Music",
-        List.of(new AttributeDefinition("Artist", Choice.of(ScalarType.S)),
-            new AttributeDefinition("SongTitle", Choice.of(ScalarType.S))),
-        List.of(new KeySchemaElement("Artist", Choice.of(KeyType.HASH)),
-            new KeySchemaElement("SongTitle", Choice.of(KeyType.RANGE))),
-        Choice.of(BillingMode.PAY_PER_REQUEST), null, List.of(), null, null, null, null, List.of(), null, null, null,
-        null), RequestContext.service(Clock.systemUTC()));
-    binder = new StatementBinder(db);
-  }
+  /** A typical statement, its parameters and a table to bind it to. */
+  @State(Scope.Benchmark)
+  public static class Binding {
+    @Param({"SELECT", "UPDATE"})
+    public String kind;
 
-  @TearDown(Level.Trial)
-  public void close() {
-    db.close();
+    private String text;
+    private List<AttributeValue> parameters;
+    private Database db;
+    private StatementBinder binder;
+
+    @Setup(Level.Trial)
+    public void open() {
+      boolean select = kind.equals("SELECT");
+      text = select ? SELECT : UPDATE;
+      parameters = select
+          ? List.of(new AttributeValue.S("Acme Band"), new AttributeValue.S("A"), new AttributeValue.S("M"))
+          : List.of(AttributeValue.N.of("1"), new AttributeValue.S("2026-12-05"), new AttributeValue.S("Acme Band"),
+              new AttributeValue.S("Happy Day"));
+      db = new Database(new MemoryEngine(), Clock.systemUTC(), "us-east-1");
+      new CreateTable(db).execute(new CreateTableInput("Music",
+          List.of(new AttributeDefinition("Artist", Choice.of(ScalarType.S)),
+              new AttributeDefinition("SongTitle", Choice.of(ScalarType.S))),
+          List.of(new KeySchemaElement("Artist", Choice.of(KeyType.HASH)),
+              new KeySchemaElement("SongTitle", Choice.of(KeyType.RANGE))),
+          Choice.of(BillingMode.PAY_PER_REQUEST), null, List.of(), null, null, null, null, List.of(), null, null,
+          null, null), RequestContext.service(Clock.systemUTC()));
+      binder = new StatementBinder(db);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+      db.close();
+    }
   }
 
   @Benchmark
@@ -99,23 +111,15 @@ public class PartiqlBenchmark {
     return cache.parse(UPDATE);
   }
 
+  /** Parsing from text and binding. */
   @Benchmark
-  public StatementBinder.Bound bindSelect() {
-    return binder.bind(StatementParser.parse(SELECT), SELECT_PARAMETERS);
+  public StatementBinder.Bound bind(Binding binding) {
+    return binding.binder.bind(StatementParser.parse(binding.text), binding.parameters);
   }
 
+  /** Binding a statement the cache holds. */
   @Benchmark
-  public StatementBinder.Bound bindUpdate() {
-    return binder.bind(StatementParser.parse(UPDATE), UPDATE_PARAMETERS);
-  }
-
-  @Benchmark
-  public StatementBinder.Bound bindCachedSelect() {
-    return binder.bind(cache.parse(SELECT), SELECT_PARAMETERS);
-  }
-
-  @Benchmark
-  public StatementBinder.Bound bindCachedUpdate() {
-    return binder.bind(cache.parse(UPDATE), UPDATE_PARAMETERS);
+  public StatementBinder.Bound bindCached(Binding binding) {
+    return binding.binder.bind(cache.parse(binding.text), binding.parameters);
   }
 }

@@ -269,6 +269,37 @@ class PartiqlIT {
             .isEqualTo("Where clause does not contain a mandatory equality on all key attributes"));
   }
 
+  private static String strings(int count) {
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      values.add("'v" + i + "'");
+    }
+    return "[" + String.join(", ", values) + "]";
+  }
+
+  /**
+   * The developer guide's bounds on IN: 100 values, in DynamoDB Local 3.3.1's words, checked before the table is
+   * looked up; 50 partition-key values, in the words DynamoDB's PartiQL library holds for too many reads.
+   */
+  @Test
+  void select_inOverItsBounds_isRefusedWithDynamoDbsMessages() {
+    String table = composite();
+    execute("INSERT INTO \"" + table + "\" VALUE {'pk': 'v49', 'sk': 1, 'g': 'v99'}");
+    String from = "SELECT * FROM \"" + table + "\" WHERE ";
+
+    assertThat(sortKeys(execute(from + "pk IN " + strings(50)))).containsExactly(1L);
+    assertThat(sortKeys(execute(from + "pk = 'v49' AND g IN " + strings(100)))).containsExactly(1L);
+    assertThatThrownBy(() -> execute(from + "pk IN " + strings(51)))
+        .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+            .isEqualTo("Too many decomposed read operations for a given query."));
+    assertThatThrownBy(() -> execute(from + "pk = 'v49' AND g IN " + strings(101)))
+        .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+            .isEqualTo("The IN operator is provided with too many operands; number of operands: 101"));
+    assertThatThrownBy(() -> execute("SELECT * FROM \"no-such-table\" WHERE g IN " + strings(101)))
+        .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+            .isEqualTo("The IN operator is provided with too many operands; number of operands: 101"));
+  }
+
   @Test
   void execute_requestErrors_areDynamoDbsMessages() {
     String table = Tables.createSimple(client, "pql-errors");

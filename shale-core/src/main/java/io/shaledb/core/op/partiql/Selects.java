@@ -40,6 +40,12 @@ import org.jspecify.annotations.Nullable;
  * in its WHERE is a full table scan).
  */
 final class Selects {
+  /**
+   * The developer guide's bound on the partition-key values one SELECT reads ("at max 50 hash attribute values" in
+   * IN, "PartiQL arithmetic, comparison, and logical operators"): each is a read of its own.
+   */
+  private static final int MAX_PARTITIONS = 50;
+
   /** A page of a SELECT: its items, projected, and where the next page starts (both null at the end). */
   record Page(List<PageItem> items, @Nullable String nextToken, @Nullable Map<String, AttributeValue> lastEvaluatedKey) {}
 
@@ -99,22 +105,50 @@ final class Selects {
     return select.where().map(new Predicates(bindings)::condition).orElse(null);
   }
 
-  Page page(Statement.Select select, Bindings bindings, @Nullable Integer limit, boolean consistent, @Nullable String nextToken,
-      RequestContext context) {
+  /**
+   * A SELECT bound to its parameters and its table: a point read, or the partitions it reads (null for all), the
+   * range it reads in each, their order, and the filter.
+   */
+  record Plan(Target target, @Nullable List<Path> projection, @Nullable Point point, @Nullable Condition filter,
+      @Nullable List<AttributeValue> partitions, @Nullable SortKeyCondition sortRange, boolean descending)
+      implements StatementBinder.Bound {}
+
+  /**
+   * @param firstPage whether the read starts at the beginning: only then is a SELECT of a whole key a point read,
+   *     since a NextToken continues a partition read
+   */
+  Plan plan(Statement.Select select, Bindings bindings, boolean consistent, boolean firstPage) {
     Target target = target(select, consistent);
     List<Path> projection = projection(select);
     checkProjected(target, projection);
     Point point = point(select, target, bindings);
-    if (point != null && nextToken == null) {
-      return pointPage(target.table(), point, projection, consistent, context, this::readFromSnapshot);
+    if (point != null && firstPage) {
+      return new Plan(target, projection, point, null, null, null, false);
     }
     Condition filter = filter(select, bindings);
     List<Expr> terms = select.where().map(Predicates::conjuncts).orElse(List.of());
     KeySchema keys = target.keys();
     List<AttributeValue> partitions = KeyTerms.partitionValues(terms, keys.partitionKey(), bindings);
+    if (partitions != null && partitions.size() > MAX_PARTITIONS) {
+      // The message DynamoDB's PartiQL library holds for this; DynamoDB Local 3.3.1 carries it but reads them all.
+      throw DynamoException.validation("Too many decomposed read operations for a given query.");
+    }
     boolean descending = checkOrderBy(select, keys, partitions != null);
     SortKeyCondition sortRange = partitions == null || keys.sortKey().isEmpty() ? null
         : KeyTerms.sortRange(terms, keys.sortKey().get(), bindings);
+    return new Plan(target, projection, null, filter, partitions, sortRange, descending);
+  }
+
+  Page page(Statement.Select select, Bindings bindings, @Nullable Integer limit, boolean consistent, @Nullable String nextToken,
+      RequestContext context) {
+    Plan plan = plan(select, bindings, consistent, nextToken == null);
+    Target target = plan.target();
+    List<Path> projection = plan.projection();
+    Point point = plan.point();
+    if (point != null) {
+      return pointPage(target.table(), point, projection, consistent, context, this::readFromSnapshot);
+    }
+    List<AttributeValue> partitions = plan.partitions();
     NextTokens.Position start = nextToken == null ? null : NextTokens.decode(nextToken);
     int partition = start == null ? 0 : start.partition();
     Map<String, AttributeValue> exclusiveStart = start == null ? null : start.exclusiveStartKey();
@@ -128,8 +162,8 @@ final class Selects {
     long remainingBytes = PlannedRead.MAX_PAGE_BYTES;
     for (; partition < count; partition++) {
       ReadPage page = new PlannedRead(target.table(), target.index(),
-          partitions == null ? null : partitions.get(partition), sortRange, descending, remaining, remainingBytes,
-          filter, projection, consistent, exclusiveStart).read(db, context);
+          partitions == null ? null : partitions.get(partition), plan.sortRange(), plan.descending(), remaining,
+          remainingBytes, plan.filter(), projection, consistent, exclusiveStart).read(db, context);
       exclusiveStart = null;
       for (PageItem item : Objects.requireNonNull(page.items(), "a SELECT reads items, never only a count")) {
         items.add(project(item, projection));

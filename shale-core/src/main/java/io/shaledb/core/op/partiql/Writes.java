@@ -59,7 +59,8 @@ final class Writes {
    *
    * @param updated the paths an UPDATE sets or removes, which its MODIFIED returning modes return
    */
-  record Planned(Kind kind, ItemWrite write, Returning returning, List<Path> updated) {
+  record Planned(Kind kind, ItemWrite write, Returning returning, List<Path> updated)
+      implements StatementBinder.Bound {
     TableMetadata table() {
       return write.table();
     }

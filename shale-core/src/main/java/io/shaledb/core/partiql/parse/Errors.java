@@ -117,6 +117,11 @@ final class Errors {
         + " hand argument of type Seq with at least one member");
   }
 
+  static DynamoException tooManyInOperands(int count) {
+    return DynamoException.validation("The IN operator is provided with too many operands; number of operands: "
+        + count);
+  }
+
   static DynamoException unsupportedIsType(String type, Token is) {
     return DynamoException.validation("Unsupported data type for IS operator: " + type + ". Supported data types are"
         + " [MISSING, NULL, BOOLEAN, BLOB, STRING, NUMERIC, STRUCT, TUPLE, LIST] at " + is.position());

@@ -27,6 +27,8 @@ final class ExpressionParser {
    * statement it runs comes near this depth.
    */
   private static final int MAX_NESTING = 200;
+  /** The developer guide's bound on the values one IN lists ("PartiQL arithmetic, comparison, and logical operators"). */
+  private static final int MAX_IN_CANDIDATES = 100;
   private static final Map<String, Function> FUNCTIONS = Arrays.stream(Function.values())
       .collect(Collectors.toUnmodifiableMap(f -> f.name().toLowerCase(Locale.ROOT), f -> f));
 
@@ -43,9 +45,28 @@ final class ExpressionParser {
   private final Tokens tokens;
   private Clause clause = Clause.CONDITION;
   private int nesting;
+  /** The candidates of the first IN over the bound, reported once the whole statement is known to parse. */
+  private int oversizedIn;
 
   ExpressionParser(Tokens tokens) {
     this.tokens = tokens;
+  }
+
+  /**
+   * Refuses an IN over the bound as DynamoDB does: after every syntax error, before the table is looked up (DynamoDB
+   * Local 3.3.1's answer; no capture of the service has it).
+   */
+  void checkInBounds() {
+    if (oversizedIn > 0) {
+      throw Errors.tooManyInOperands(oversizedIn);
+    }
+  }
+
+  private Expr.In in(Expr left, List<Expr> candidates) {
+    if (candidates.size() > MAX_IN_CANDIDATES && oversizedIn == 0) {
+      oversizedIn = candidates.size();
+    }
+    return new Expr.In(left, candidates);
   }
 
   Expr condition() {
@@ -154,7 +175,7 @@ final class ExpressionParser {
       if (candidates.isEmpty()) {
         throw Errors.invalidIn();
       }
-      return new Expr.In(left, candidates);
+      return in(left, candidates);
     }
     tokens.expect(Type.LPAREN);
     if (tokens.at(Type.RPAREN)) {
@@ -163,7 +184,7 @@ final class ExpressionParser {
     if (tokens.atKeyword("SELECT")) {
       throw Errors.invalidIn();
     }
-    return nested(() -> new Expr.In(left, elements(Type.RPAREN, ValuePath.ROOT, false)));
+    return nested(() -> in(left, elements(Type.RPAREN, ValuePath.ROOT, false)));
   }
 
   // ---- values

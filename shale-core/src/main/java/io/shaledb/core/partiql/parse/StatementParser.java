@@ -47,6 +47,7 @@ public final class StatementParser {
     StatementParser parser = new StatementParser(text);
     Statement statement = parser.statement();
     parser.tokens.expectEnd();
+    parser.expressions.checkInBounds();
     return statement;
   }
 

@@ -32,6 +32,12 @@ class StatementParserErrorsTest {
   private static final String UNDERFLOW =
       "Number underflow. Attempting to store a number with magnitude smaller than supported range";
 
+  private static final String TOO_MANY_IN = "The IN operator is provided with too many operands; number of operands: ";
+
+  private static String numbers(int count) {
+    return String.join(", ", Stream.iterate(1, i -> i + 1).limit(count).map(String::valueOf).toList());
+  }
+
   static Stream<Arguments> capturedMessages() {
     return Stream.of(
         // dynoxide PR 149 and aws-sdk-for-javascript-v3 issue 98: no DML keyword first.
@@ -155,6 +161,11 @@ class StatementParserErrorsTest {
             + unsupportedIs),
         arguments("SELECT * FROM \"a\" WHERE pk IN ?", invalidIn),
         arguments("SELECT * FROM \"a\" WHERE pk IN []", invalidIn),
+        arguments("SELECT * FROM \"a\" WHERE a IN [" + numbers(101) + "]", TOO_MANY_IN + 101),
+        arguments("UPDATE \"a\" SET x = 1 WHERE pk = 1 AND a IN (" + numbers(150) + ") AND b IN [" + numbers(101)
+            + "]", TOO_MANY_IN + 150),
+        // Every syntax error comes first.
+        arguments("SELECT * FROM \"a\" WHERE a IN [" + numbers(101) + "] foo", LEFTOVER),
         arguments("INSERT INTO \"a\" VALUE [1, 2]", NOT_A_STRUCT + " at 1:23:1"),
         arguments("INSERT INTO \"a\" VALUE ?", NOT_A_STRUCT + " at 1:23:1"),
         arguments("INSERT INTO \"a\" VALUE  (-'x')", NOT_A_STRUCT + " at 1:26:3"),

@@ -1,7 +1,7 @@
 package io.shaledb.bench;
 
-import io.shaledb.core.op.Principal;
 import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.op.Principal;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.server.api.ApiHandlers;
 import io.shaledb.server.api.DynamoApi;

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param keyspace the storage keyspace id that prefixes every key of this table's items; never reused
  * @param tableId the UUID DynamoDB reports as TableId
  * @param stream the enabled stream, or null
- * @param options the settings infrastructure tools read back, which change nothing about the items
+ * @param options the settings infrastructure tools set and read back ({@link TableOptions} says which affect serving)
  */
 public record TableMetadata(
     String name,

@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The settings of a table that infrastructure tools set and read back: the table class, throughput bounds,
- * contributor insights, Kinesis destinations, the resource policy and where a restored table came from, which change
- * nothing about how its items are stored or served, and point-in-time recovery, which makes every write also keep the
- * item's previous version. Immutable: a change produces a new instance through the {@code with...} methods.
+ * The settings of a table that infrastructure tools set and read back. The table class, warm throughput, contributor
+ * insights, Kinesis destinations and the resource policy change nothing about how its items are stored or served; the
+ * on-demand bounds cap its throughput where capacity is enforced; a restore in progress keeps its items from being
+ * served until the copy is complete; point-in-time recovery makes every write also keep the item's previous version.
+ * Immutable: a change produces a new instance through the {@code with...} methods.
  *
  * @param onDemandThroughput the table's on-demand bounds, when any were ever set
  * @param warmThroughput the warm throughput asked for, when any

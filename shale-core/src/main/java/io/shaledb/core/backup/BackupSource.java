@@ -15,16 +15,19 @@ import java.util.List;
 public record BackupSource(StorageEngine storage, int keyspace) implements RestoreSource {
 
   @Override
-  public List<SourceItem> read(byte[] from, int limit) {
+  public List<SourceItem> read(byte[] from, int limit, long maxBytes) {
     KeyRange all = KeyCodec.keyspaceRange(keyspace);
     byte[] start = ByteBuffer.allocate(KeyCodec.KEYSPACE_BYTES + from.length).putInt(keyspace).put(from).array();
     List<SourceItem> items = new ArrayList<>(limit);
     try (Snapshot snapshot = storage.snapshot();
         KvCursor cursor = snapshot.scan(new KeyRange(start, all.end()), false)) {
-      while (items.size() < limit && cursor.next()) {
+      long bytes = 0;
+      while (items.size() < limit && bytes < maxBytes && cursor.next()) {
         byte[] key = cursor.key();
+        byte[] value = cursor.value();
+        bytes += ItemCodec.itemSize(value);
         items.add(new SourceItem(Arrays.copyOfRange(key, KeyCodec.KEYSPACE_BYTES, key.length),
-            ItemCodec.decode(cursor.value())));
+            ItemCodec.decode(value)));
       }
     }
     return items;

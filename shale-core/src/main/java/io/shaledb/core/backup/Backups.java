@@ -23,7 +23,9 @@ import java.util.Optional;
  * is kept in the catalog's own format, so a backup restores every setting the table had.
  */
 public final class Backups {
-  private static final int VERSION = 1;
+  /** Version 2 added the expiry; version 1 descriptors have none. */
+  private static final int VERSION = 2;
+  private static final long NO_EXPIRY = Long.MIN_VALUE;
 
   private Backups() {}
 
@@ -67,6 +69,7 @@ public final class Backups {
       byte[] table = TableMetadataCodec.encode(backup.table());
       out.writeInt(table.length);
       out.write(table);
+      out.writeLong(backup.expiryDateTime().map(Instant::toEpochMilli).orElse(NO_EXPIRY));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -76,7 +79,7 @@ public final class Backups {
   static Backup decode(byte[] stored) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
       int version = in.readUnsignedByte();
-      if (version != VERSION) {
+      if (version != 1 && version != VERSION) {
         throw new IllegalStateException("unknown backup descriptor format version " + version);
       }
       String arn = in.readUTF();
@@ -90,8 +93,10 @@ public final class Backups {
       String tableArn = in.readUTF();
       byte[] table = new byte[in.readInt()];
       in.readFully(table);
+      long expiry = version == 1 ? NO_EXPIRY : in.readLong();
       return new Backup(arn, name, status, type, created, size, count, keyspace, tableArn,
-          TableMetadataCodec.decode(table));
+          TableMetadataCodec.decode(table),
+          expiry == NO_EXPIRY ? Optional.empty() : Optional.of(Instant.ofEpochMilli(expiry)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -20,15 +20,18 @@ public record PointInTimeSource(StorageEngine storage, int tableKeyspace, int hi
     implements RestoreSource {
 
   @Override
-  public List<SourceItem> read(byte[] from, int limit) {
+  public List<SourceItem> read(byte[] from, int limit, long maxBytes) {
     byte[] start = ByteBuffer.allocate(KeyCodec.KEYSPACE_BYTES + from.length).putInt(tableKeyspace).put(from).array();
     List<SourceItem> items = new ArrayList<>(limit);
     try (Snapshot snapshot = storage.snapshot();
         TableAtInstant table = TableAtInstant.open(snapshot, tableKeyspace, historyKeyspace, atMillis, start)) {
-      while (items.size() < limit && table.next()) {
+      long bytes = 0;
+      while (items.size() < limit && bytes < maxBytes && table.next()) {
         byte[] key = table.key();
+        byte[] value = table.value();
+        bytes += ItemCodec.itemSize(value);
         items.add(new SourceItem(Arrays.copyOfRange(key, KeyCodec.KEYSPACE_BYTES, key.length),
-            ItemCodec.decode(table.value())));
+            ItemCodec.decode(value)));
       }
     }
     return items;

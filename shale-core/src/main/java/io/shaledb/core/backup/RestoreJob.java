@@ -54,6 +54,11 @@ public record RestoreJob(int keyspace, String tableName, RestoreOrigin origin) {
     return jobs;
   }
 
+  /** Whether a restore in progress reads {@code origin}. */
+  public static boolean anyReads(KvReader reader, RestoreOrigin origin) {
+    return all(reader).stream().anyMatch(job -> job.origin().equals(origin));
+  }
+
   private static RestoreJob decode(int keyspace, byte[] stored) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
       int version = in.readUnsignedByte();

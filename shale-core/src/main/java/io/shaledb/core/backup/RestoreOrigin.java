@@ -21,6 +21,19 @@ public sealed interface RestoreOrigin {
    */
   record PointInTime(int tableKeyspace, int historyKeyspace, Instant at) implements RestoreOrigin {}
 
+  /**
+   * Whether the restore reads keyspace {@code keyspace} directly, which must then outlive its owner until the restore
+   * ends (a point in time reads its table's items and history, which its table's deletion would drop). A backup's
+   * keyspace is kept by its descriptor, which cannot go while a restore reads it.
+   */
+  default boolean reads(int keyspace) {
+    return switch (this) {
+      case FromBackup backup -> false;
+      case PointInTime pointInTime -> pointInTime.tableKeyspace() == keyspace
+          || pointInTime.historyKeyspace() == keyspace;
+    };
+  }
+
   static void write(DataOutputStream out, RestoreOrigin origin) throws IOException {
     switch (origin) {
       case FromBackup backup -> {

@@ -15,8 +15,8 @@ public interface RestoreSource {
   record SourceItem(byte[] key, Map<String, AttributeValue> item) {}
 
   /**
-   * At most {@code limit} items whose key (without the keyspace id) is at or after {@code from}, in key order;
-   * fewer than {@code limit} only when no more follow.
+   * The items whose key (without the keyspace id) is at or after {@code from}, in key order: at most {@code limit},
+   * and no more once their DynamoDB sizes reach {@code maxBytes}; none only when no more follow.
    */
-  List<SourceItem> read(byte[] from, int limit);
+  List<SourceItem> read(byte[] from, int limit, long maxBytes);
 }

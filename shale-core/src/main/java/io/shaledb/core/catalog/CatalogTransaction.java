@@ -45,9 +45,17 @@ public final class CatalogTransaction {
    * removed in the background).
    */
   public void deleteTable(TableMetadata table) {
+    deleteTableKeepingItems(table);
+    dropKeyspace(table.keyspace());
+  }
+
+  /**
+   * Removes a table as {@link #deleteTable} does but keeps its items' keyspace, which the caller hands to a new owner
+   * (the SYSTEM backup of a table deleted with point-in-time recovery on).
+   */
+  public void deleteTableKeepingItems(TableMetadata table) {
     tx.delete(SystemKeyspace.table(table.name()));
     tables.put(table.name(), Optional.empty());
-    dropKeyspace(table.keyspace());
     for (IndexMetadata index : table.indexes()) {
       dropKeyspace(index.keyspace());
     }

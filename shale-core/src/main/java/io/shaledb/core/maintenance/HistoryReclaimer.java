@@ -1,6 +1,8 @@
 package io.shaledb.core.maintenance;
 
 import io.shaledb.core.background.BackgroundService;
+import io.shaledb.core.backup.RestoreJob;
+import io.shaledb.core.backup.RestoreOrigin;
 import io.shaledb.core.catalog.SystemKeyspace.Task;
 import io.shaledb.core.history.HistoryKeys;
 import io.shaledb.core.keys.KeyCodec;
@@ -16,6 +18,7 @@ import io.shaledb.core.write.Transactions.Committed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Deletes point-in-time recovery history older than each table's recovery period: no restore can reach it, and no
@@ -46,11 +49,11 @@ public final class HistoryReclaimer implements BackgroundService {
 
   private void reclaim(TableMetadata table, int historyKeyspace) {
     KeyRange history = KeyCodec.keyspaceRange(historyKeyspace);
-    long horizon = horizon(table.options().pointInTimeRecovery());
     List<byte[]> expired = new ArrayList<>();
     byte[] last = null;
     int read = 0;
     try (Snapshot snapshot = db.storage().snapshot()) {
+      long horizon = Math.min(horizon(table.options().pointInTimeRecovery()), restoring(snapshot, historyKeyspace));
       byte[] from = ResumePositions.read(snapshot, historyKeyspace, Task.HISTORY_RECLAIM, history);
       try (KvCursor cursor = snapshot.scan(new KeyRange(from, history.end()), false)) {
         while (read < RECORDS_PER_PASS && cursor.next()) {
@@ -78,6 +81,19 @@ public final class HistoryReclaimer implements BackgroundService {
       }
       return Committed.nothing(recovery.isPresent());
     });
+  }
+
+  /**
+   * Epoch milliseconds after the earliest instant a restore in progress reads from this history, which must keep
+   * every record after that instant until it ends, however long it runs; no bound when none does.
+   */
+  private static long restoring(Snapshot snapshot, int historyKeyspace) {
+    return RestoreJob.all(snapshot).stream()
+        .map(RestoreJob::origin)
+        .flatMap(origin -> origin instanceof RestoreOrigin.PointInTime at && at.historyKeyspace() == historyKeyspace
+            ? Stream.of(at.at().toEpochMilli() + 1) : Stream.empty())
+        .min(Long::compare)
+        .orElse(Long.MAX_VALUE);
   }
 
   /** Epoch milliseconds before which no restore can reach, for the recovery period asked for now. */

@@ -1,6 +1,7 @@
 package io.shaledb.core.maintenance;
 
 import io.shaledb.core.background.BackgroundService;
+import io.shaledb.core.backup.RestoreJob;
 import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.op.Database;
@@ -14,8 +15,9 @@ import java.util.List;
 /**
  * Removes the keys of dropped keyspaces (deleted tables and indexes, streams past retention): the keyspace's own
  * range and the system keys it owns, then its drop marker, so removal resumes after a crash. Nothing reads or writes
- * a dropped keyspace any more (ids are never reused), which is what lets its keys go by range; the one reader left,
- * a backup still copying a table deleted meanwhile, holds the table's keyspace until its copy ends.
+ * a dropped keyspace any more (ids are never reused), which is what lets its keys go by range; the readers left, a
+ * backup still copying a table deleted meanwhile and a restore to a point in time of a table deleted meanwhile,
+ * hold the keyspaces they read until they end.
  */
 public final class KeyspaceReclaimer implements BackgroundService {
   private static final int KEYSPACES_PER_PASS = 16;
@@ -29,15 +31,18 @@ public final class KeyspaceReclaimer implements BackgroundService {
   @Override
   public boolean runPass() {
     List<byte[]> markers = new ArrayList<>();
-    try (Snapshot snapshot = db.storage().snapshot();
-        KvCursor cursor = snapshot.scan(SystemKeyspace.all(SystemKeyspace.Kind.DROPPED), false)) {
-      while (markers.size() < KEYSPACES_PER_PASS && cursor.next()) {
-        markers.add(cursor.key());
+    List<RestoreJob> restores;
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      try (KvCursor cursor = snapshot.scan(SystemKeyspace.all(SystemKeyspace.Kind.DROPPED), false)) {
+        while (markers.size() < KEYSPACES_PER_PASS && cursor.next()) {
+          markers.add(cursor.key());
+        }
       }
+      restores = markers.isEmpty() ? List.of() : RestoreJob.all(snapshot);
     }
     for (byte[] marker : markers) {
       int keyspace = SystemKeyspace.owner(marker);
-      if (db.backupCopies().reading(keyspace)) {
+      if (db.backupCopies().reading(keyspace) || restores.stream().anyMatch(job -> job.origin().reads(keyspace))) {
         continue;
       }
       db.storage().clearRange(KeyCodec.keyspaceRange(keyspace));

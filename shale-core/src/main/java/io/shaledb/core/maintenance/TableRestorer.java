@@ -28,6 +28,7 @@ import java.util.Optional;
  * nothing changes it under the copy.
  */
 public final class TableRestorer implements BackgroundService {
+  /** Items per transaction at most; its bytes are bounded as a backup's copy bounds them. */
   static final int BATCH = 256;
 
   private final Database db;
@@ -59,15 +60,15 @@ public final class TableRestorer implements BackgroundService {
       return true;
     }
     RestoreSource source = RestoreSources.open(db.storage(), job.origin());
-    List<SourceItem> items = source.read(Arrays.copyOfRange(from, KeyCodec.KEYSPACE_BYTES, from.length), BATCH);
+    List<SourceItem> items = source.read(Arrays.copyOfRange(from, KeyCodec.KEYSPACE_BYTES, from.length), BATCH,
+        BackupCopier.BATCH_BYTES);
     if (items.isEmpty()) {
       finish(job);
       return true;
     }
     byte[] last = items.getLast().key();
-    byte[] next = items.size() < BATCH ? range.end()
-        : KeyRange.after(ByteBuffer.allocate(KeyCodec.KEYSPACE_BYTES + last.length).putInt(job.keyspace()).put(last)
-            .array());
+    byte[] next = KeyRange.after(ByteBuffer.allocate(KeyCodec.KEYSPACE_BYTES + last.length).putInt(job.keyspace())
+        .put(last).array());
     pipeline.restore(table.get(), items, tx -> ResumePositions.write(tx, job.keyspace(), Task.RESTORE_COPY, next));
     return true;
   }

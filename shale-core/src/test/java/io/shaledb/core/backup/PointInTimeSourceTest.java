@@ -71,7 +71,7 @@ class PointInTimeSourceTest {
 
     List<SourceItem> all = new ArrayList<>();
     byte[] from = new byte[0];
-    for (List<SourceItem> batch = source.read(from, 3); !batch.isEmpty(); batch = source.read(from, 3)) {
+    for (List<SourceItem> batch = source.read(from, 3, Long.MAX_VALUE); !batch.isEmpty(); batch = source.read(from, 3, Long.MAX_VALUE)) {
       all.addAll(batch);
       byte[] last = batch.getLast().key();
       from = Arrays.copyOf(last, last.length + 1);

@@ -12,14 +12,9 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
-import io.shaledb.core.op.PageItems;
 import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.StoreInvariants;
 import io.shaledb.core.op.TestTables;
-import io.shaledb.core.op.read.ReadPage;
-import io.shaledb.core.op.read.ReadRequest;
-import io.shaledb.core.op.read.Scan;
-import io.shaledb.core.op.read.ScanInput;
 import io.shaledb.core.op.table.CreateBackup;
 import io.shaledb.core.op.table.CreateBackupInput;
 import io.shaledb.core.op.table.DeleteBackup;
@@ -89,7 +84,7 @@ class BackupAndRestoreTest {
     assertThatThrownBy(() -> Requests.run(new DeleteBackup(db), backup.arn()))
         .isInstanceOfSatisfying(DynamoException.class, e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.BACKUP_IN_USE);
-          assertThat(e.getMessage()).isEqualTo("Backup is in use: " + backup.arn());
+          assertThat(e.getMessage()).isEqualTo("Backup is being used to restore table: " + backup.arn());
         });
     runUntilIdle(new TableRestorer(db));
     assertThat(describe("copy")).isEqualTo(TableStatus.ACTIVE);
@@ -201,18 +196,22 @@ class BackupAndRestoreTest {
   void restore_beyondFiftyAtOnce_isLimitExceeded() {
     tables.create("popular", false, false, false);
     tables.put("popular", items(0, 10));
-    Backup backup = copyAll(backup("popular").arn());
+    List<String> backups = new ArrayList<>();
+    for (int i = 0; i <= 50; i++) {
+      backups.add(backup("popular").arn());
+    }
+    runUntilIdle(new BackupCopier(db));
     for (int i = 0; i < 50; i++) {
-      restore(backup.arn(), "popular-" + i);
+      restore(backups.get(i), "popular-" + i);
     }
 
-    assertThatThrownBy(() -> restore(backup.arn(), "popular-50")).isInstanceOfSatisfying(DynamoException.class,
+    assertThatThrownBy(() -> restore(backups.get(50), "popular-50")).isInstanceOfSatisfying(DynamoException.class,
         e -> {
           assertThat(e.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
-          assertThat(e.getMessage()).isEqualTo("Subscriber limit exceeded: Only 50 concurrent restores are allowed");
+          assertThat(e.getMessage()).isEqualTo("Subscriber limit exceeded: Only 50 restore operations can be done simultaneously");
         });
     runUntilIdle(new TableRestorer(db));
-    restore(backup.arn(), "popular-50");
+    restore(backups.get(50), "popular-50");
     runUntilIdle(new TableRestorer(db));
     assertThat(describe("popular-50")).isEqualTo(TableStatus.ACTIVE);
     StoreInvariants.check(db);
@@ -256,18 +255,7 @@ class BackupAndRestoreTest {
   }
 
   private Map<String, Map<String, AttributeValue>> scan(String table) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    Map<String, AttributeValue> start = null;
-    for (int pages = 0; pages < 1_000; pages++) {
-      ReadPage page = Requests.run(new Scan(db), new ScanInput(new ReadRequest(table, null, null, null, null, null,
-          null, null, null, true, start, null, null, null), null, null));
-      items.addAll(PageItems.attributes(page.items()));
-      start = page.lastEvaluatedKey();
-      if (start == null) {
-        break;
-      }
-    }
-    return byId(items);
+    return byId(tables.scan(table));
   }
 
   private static List<Map<String, AttributeValue>> items(int from, int to) {

@@ -4,6 +4,10 @@ import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.item.GetItem;
 import io.shaledb.core.op.item.GetItemInput;
+import io.shaledb.core.op.read.ReadPage;
+import io.shaledb.core.op.read.ReadRequest;
+import io.shaledb.core.op.read.Scan;
+import io.shaledb.core.op.read.ScanInput;
 import io.shaledb.core.op.table.CreateTable;
 import io.shaledb.core.op.table.CreateTableInput;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
@@ -121,6 +125,22 @@ public final class TestTables {
   public Map<String, AttributeValue> get(String table, Map<String, AttributeValue> key) {
     return PageItems.attributes(new GetItem(db).execute(new GetItemInput(table, key, true, null, null, null, null),
         Requests.request()).item());
+  }
+
+  /** Every item of the table, by a strongly consistent Scan, page after page. */
+  public List<Map<String, AttributeValue>> scan(String table) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    for (int pages = 0; pages < 1_000; pages++) {
+      ReadPage page = new Scan(db).execute(new ScanInput(new ReadRequest(table, null, null, null, null, null, null,
+          null, null, true, start, null, null, null), null, null), Requests.request());
+      items.addAll(PageItems.attributes(page.items()));
+      start = page.lastEvaluatedKey();
+      if (start == null) {
+        break;
+      }
+    }
+    return items;
   }
 
   public static AttributeValue s(String value) {

@@ -202,13 +202,16 @@ public final class BackupJson {
     g.writeEndObject();
   }
 
-  /** The members BackupDetails and BackupSummary share; the size once the copy has measured it. */
+  /** The members BackupDetails and BackupSummary share; the size once the copy has measured it, the expiry if any. */
   private static void writeBackupFields(JsonGenerator g, Backup backup) throws IOException {
     g.writeStringField("BackupArn", backup.arn());
     g.writeStringField("BackupName", backup.name());
     TableJson.writeInstant(g, "BackupCreationDateTime", backup.creationDateTime());
     g.writeStringField("BackupStatus", backup.status().name());
     g.writeStringField("BackupType", backup.type().name());
+    if (backup.expiryDateTime().isPresent()) {
+      TableJson.writeInstant(g, "BackupExpiryDateTime", backup.expiryDateTime().get());
+    }
     if (backup.status() != BackupStatus.CREATING) {
       g.writeNumberField("BackupSizeBytes", backup.sizeBytes());
     }

@@ -2,8 +2,6 @@ package io.shaledb.core.op.table;
 
 import io.shaledb.core.background.Service;
 import io.shaledb.core.backup.Backup;
-import io.shaledb.core.backup.BackupStatus;
-import io.shaledb.core.backup.BackupType;
 import io.shaledb.core.backup.Backups;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
@@ -48,13 +46,12 @@ public final class CreateBackup implements Operation<CreateBackupInput, Backup> 
         KeyCodec.keyspaceRange(table.keyspace()).start());
     try {
       Backup backup = db.catalog().change(change -> {
-        TableMetadata current = change.table(tableName).filter(t -> t.keyspace() == table.keyspace())
+        // A table still being restored is not found, as DynamoDB answers for a table still CREATING.
+        TableMetadata current = change.table(tableName)
+            .filter(t -> t.keyspace() == table.keyspace() && !t.restoring())
             .orElseThrow(() -> tableNotFound(tableName));
-        if (current.restoring()) {
-          throw new DynamoException(ErrorCode.TABLE_IN_USE, "Table is being created: " + tableName);
-        }
-        Backup created = new Backup(arn, Validated.present(in.backupName()), BackupStatus.CREATING, BackupType.USER,
-            now, 0, 0, change.allocateKeyspaces(1), db.tableArn(tableName), current);
+        Backup created = Backup.user(arn, Validated.present(in.backupName()), now, change.allocateKeyspaces(1),
+            db.tableArn(tableName), current);
         Backups.put(change.storage(), created);
         return created;
       });

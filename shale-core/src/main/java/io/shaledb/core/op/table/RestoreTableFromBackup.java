@@ -46,7 +46,10 @@ public final class RestoreTableFromBackup implements Operation<RestoreTableFromB
     TableMetadata table = db.catalog().change(change -> {
       Backup backup = Backups.find(change.storage(), arn).orElseThrow(() -> BackupArns.notFound(arn));
       if (backup.status() != BackupStatus.AVAILABLE) {
-        throw BackupArns.inUse(backup);
+        throw BackupArns.creating(backup);
+      }
+      if (BackupArns.restoring(change.storage(), backup)) {
+        throw BackupArns.restoringAnother(backup);
       }
       RestoreSummary summary = new RestoreSummary(Optional.of(arn), backup.tableArn(), backup.creationDateTime(),
           true);

@@ -1,6 +1,7 @@
 package io.shaledb.core.op.table;
 
 import io.shaledb.core.background.Service;
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
@@ -16,7 +17,9 @@ import java.util.Optional;
  * named) or off, in one catalog change. Turning it on allocates the table's history keyspace, which every write
  * fills from then on (so nothing before that instant can be restored); naming another period while it is on keeps
  * the history and changes what the reclaimer keeps; turning it off drops the history, as DynamoDB forgets it
- * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery_Howitworks.html).
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery_Howitworks.html). A restore
+ * to a point in time of the table still running then cannot be completed (the history stops while the items change
+ * on), so it is abandoned and its table goes.
  */
 public final class UpdateContinuousBackups implements Operation<UpdateContinuousBackupsInput, ContinuousBackupsOutput> {
   private static final long MAX_RECOVERY_DAYS = 35;
@@ -39,6 +42,10 @@ public final class UpdateContinuousBackups implements Operation<UpdateContinuous
               MAX_RECOVERY_DAYS);
     }
     v.throwIfAny();
+    if (Boolean.FALSE.equals(in.pointInTimeRecoveryEnabled()) && in.recoveryPeriodInDays() != null) {
+      throw DynamoException.validation(
+          "Invalid Request: Cannot specify RecoveryPeriodInDays when disabling point-in-time recovery.");
+    }
   }
 
   @Override
@@ -47,12 +54,14 @@ public final class UpdateContinuousBackups implements Operation<UpdateContinuous
     boolean enable = Validated.present(in.pointInTimeRecoveryEnabled());
     Instant now = context.clock().instant();
     TableMetadata changed = db.catalog().change(change -> {
-      TableMetadata table = change.table(tableName)
-          .orElseThrow(() -> DescribeContinuousBackups.tableNotFound(tableName));
+      TableMetadata table = DescribeContinuousBackups.requireTable(change, tableName);
       Optional<PointInTimeRecovery> current = table.options().pointInTimeRecovery();
       Optional<PointInTimeRecovery> next;
       if (!enable) {
-        current.ifPresent(recovery -> change.dropKeyspace(recovery.historyKeyspace()));
+        current.ifPresent(recovery -> {
+          TableRestores.abandonReading(change, recovery.historyKeyspace());
+          change.dropKeyspace(recovery.historyKeyspace());
+        });
         next = Optional.empty();
       } else {
         Long named = in.recoveryPeriodInDays();

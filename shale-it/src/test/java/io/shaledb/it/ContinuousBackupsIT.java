@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.BackupTypeFilter;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsStatus;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.InvalidRestoreTimeException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
@@ -328,9 +330,10 @@ class ContinuousBackupsIT {
 
     DynamoDbException e = catchThrowableOfType(DynamoDbException.class,
         () -> client.restoreTableToPointInTime(r -> r.sourceTableName(source).targetTableName(target)
-            .useLatestRestorableTime(true).globalSecondaryIndexOverride(g -> g.indexName("by-v-keys")
-                .keySchema(k -> k.attributeName("v").keyType(KeyType.HASH))
-                .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+            .useLatestRestorableTime(true).globalSecondaryIndexOverride(GlobalSecondaryIndex.builder()
+                .indexName("by-v-keys")
+                .keySchema(KeySchemaElement.builder().attributeName("v").keyType(KeyType.HASH).build())
+                .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build())));
 
     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid Request: Index by-v-keys does not match a"
         + " secondary index that existed in the source table and cannot be created during the restore operation");

@@ -265,6 +265,8 @@ class ContinuousBackupsIT {
   void deleteTable_withRecoveryOn_keepsASystemBackup_thatRestoresTheTableAsItWasBeforeTheDeletion() {
     String source = Tables.createSimple(client, "pitr-deleted");
     enable(source);
+    client.updateTimeToLive(r -> r.tableName(source).timeToLiveSpecification(t -> t.enabled(true)
+        .attributeName("expires")));
     put(source, "a", "1");
     put(source, "b", "2");
     put(source, "a", "3");
@@ -286,6 +288,8 @@ class ContinuousBackupsIT {
       assertThat(backup.backupArn()).endsWith("-00000000");
       assertThat(backup.backupExpiryDateTime()).isEqualTo(backup.backupCreationDateTime().plus(Duration.ofDays(35)));
     });
+    assertThat(client.describeBackup(r -> r.backupArn(system.getFirst().backupArn())).backupDescription()
+        .sourceTableFeatureDetails().timeToLiveDescription()).isNull();
     assertThat(client.listBackups(r -> r.tableName(source)).backupSummaries()).isEmpty();
     assertThat(client.listBackups(r -> r.tableName(source).backupType(BackupTypeFilter.ALL)).backupSummaries())
         .hasSize(1);

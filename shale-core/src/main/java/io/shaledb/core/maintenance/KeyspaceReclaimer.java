@@ -28,32 +28,52 @@ public final class KeyspaceReclaimer implements BackgroundService {
     this.db = db;
   }
 
+  /**
+   * Reclaims up to {@link #KEYSPACES_PER_PASS} keyspaces that no reader holds. Held keyspaces are stepped over, not
+   * counted, so that a few held ones neither keep the service busy re-reading them nor starve the markers behind
+   * them.
+   */
   @Override
   public boolean runPass() {
-    List<byte[]> markers = new ArrayList<>();
-    List<RestoreJob> restores;
-    try (Snapshot snapshot = db.storage().snapshot()) {
-      try (KvCursor cursor = snapshot.scan(SystemKeyspace.all(SystemKeyspace.Kind.DROPPED), false)) {
-        while (markers.size() < KEYSPACES_PER_PASS && cursor.next()) {
-          markers.add(cursor.key());
+    List<byte[]> reclaimable = new ArrayList<>();
+    boolean more = false;
+    try (Snapshot snapshot = db.storage().snapshot();
+        KvCursor cursor = snapshot.scan(SystemKeyspace.all(SystemKeyspace.Kind.DROPPED), false)) {
+      List<RestoreJob> restores = null;
+      while (cursor.next()) {
+        byte[] marker = cursor.key();
+        if (restores == null) {
+          restores = RestoreJob.all(snapshot);
         }
-      }
-      restores = markers.isEmpty() ? List.of() : RestoreJob.all(snapshot);
-    }
-    for (byte[] marker : markers) {
-      int keyspace = SystemKeyspace.owner(marker);
-      if (db.backupCopies().reading(keyspace) || restores.stream().anyMatch(job -> job.origin().reads(keyspace))) {
-        continue;
-      }
-      db.storage().clearRange(KeyCodec.keyspaceRange(keyspace));
-      for (KeyRange owned : SystemKeyspace.ownedBy(keyspace)) {
-        db.storage().clearRange(owned);
-      }
-      try (Transaction tx = db.storage().begin()) {
-        tx.delete(marker);
-        tx.commit();
+        if (held(SystemKeyspace.owner(marker), restores)) {
+          continue;
+        }
+        if (reclaimable.size() == KEYSPACES_PER_PASS) {
+          more = true;
+          break;
+        }
+        reclaimable.add(marker);
       }
     }
-    return markers.size() == KEYSPACES_PER_PASS;
+    for (byte[] marker : reclaimable) {
+      reclaim(marker);
+    }
+    return more;
+  }
+
+  private boolean held(int keyspace, List<RestoreJob> restores) {
+    return db.backupCopies().reading(keyspace) || restores.stream().anyMatch(job -> job.origin().reads(keyspace));
+  }
+
+  private void reclaim(byte[] marker) {
+    int keyspace = SystemKeyspace.owner(marker);
+    db.storage().clearRange(KeyCodec.keyspaceRange(keyspace));
+    for (KeyRange owned : SystemKeyspace.ownedBy(keyspace)) {
+      db.storage().clearRange(owned);
+    }
+    try (Transaction tx = db.storage().begin()) {
+      tx.delete(marker);
+      tx.commit();
+    }
   }
 }

@@ -10,6 +10,7 @@ import io.shaledb.core.backup.Backup;
 import io.shaledb.core.backup.BackupStatus;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Requests;
@@ -23,7 +24,9 @@ import io.shaledb.core.op.table.DescribeTable;
 import io.shaledb.core.op.table.RestoreOverrides;
 import io.shaledb.core.op.table.RestoreTableFromBackup;
 import io.shaledb.core.op.table.RestoreTableFromBackupInput;
+import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
+import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -155,6 +158,26 @@ class BackupAndRestoreTest {
   }
 
   @Test
+  void reclaim_withMoreHeldKeyspacesThanAPass_stepsOverThem_andReclaimsTheRest() {
+    List<TableMetadata> held = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      held.add(tables.create("held" + i, false, false, false));
+      tables.put("held" + i, items(0, 1));
+      backup("held" + i);
+    }
+    TableMetadata free = tables.create("free", false, false, false);
+    tables.put("free", items(0, 1));
+    held.forEach(table -> tables.delete(table.name()));
+    tables.delete("free");
+
+    boolean more = new KeyspaceReclaimer(db).runPass();
+
+    assertThat(more).isFalse();
+    assertThat(holdsKeys(free.keyspace())).isFalse();
+    assertThat(held).allSatisfy(table -> assertThat(holdsKeys(table.keyspace())).isTrue());
+  }
+
+  @Test
   void restore_interruptedByARestart_resumesWhereItStopped() {
     tables.create("resumed", true, false, false);
     tables.put("resumed", items(0, 1_000));
@@ -240,6 +263,12 @@ class BackupAndRestoreTest {
   private static void runUntilIdle(BackgroundService service) {
     for (int pass = 0; pass < 10_000 && service.runPass(); pass++) {
       // each pass does a bounded amount of work
+    }
+  }
+
+  private boolean holdsKeys(int keyspace) {
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      return !StoreInvariants.contents(snapshot, KeyCodec.keyspaceRange(keyspace)).isEmpty();
     }
   }
 

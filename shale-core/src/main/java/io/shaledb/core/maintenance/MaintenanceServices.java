@@ -31,6 +31,7 @@ public final class MaintenanceServices {
         case BACKUP_COPY -> new BackupCopier(db);
         case TABLE_RESTORE -> new TableRestorer(db);
         case HISTORY_RECLAIM -> new HistoryReclaimer(db);
+        case AUTO_SCALING -> new TargetTracker(db);
       });
     }
     db.background().start(services, interval, FIRST_BACKOFF);

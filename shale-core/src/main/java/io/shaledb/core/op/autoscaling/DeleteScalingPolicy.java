@@ -29,8 +29,8 @@ public final class DeleteScalingPolicy implements Operation<TargetKeyInput, Void
   @Override
   @SuppressWarnings("NullAway") // Void's only value
   public Void execute(TargetKeyInput in, RequestContext context) {
-    TargetAddress address = TargetAddress.of(Validated.present(in.serviceNamespace()),
-        Validated.present(in.resourceId()), Validated.present(in.scalableDimension()));
+    TargetAddress address = TargetAddress.of(in.serviceNamespace(), in.resourceId(),
+        in.scalableDimension());
     String name = Validated.present(in.policyName());
     db.catalog().change(change -> {
       ScalableTargets.Located located = address.find(change)

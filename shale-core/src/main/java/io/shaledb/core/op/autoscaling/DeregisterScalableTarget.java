@@ -5,7 +5,6 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.validate.ConstraintViolations;
-import io.shaledb.core.validate.Validated;
 
 /** DeregisterScalableTarget: removes a target with its policies and activities; the capacity stays as it is. */
 public final class DeregisterScalableTarget implements Operation<TargetKeyInput, Void> {
@@ -25,8 +24,8 @@ public final class DeregisterScalableTarget implements Operation<TargetKeyInput,
   @Override
   @SuppressWarnings("NullAway") // Void's only value
   public Void execute(TargetKeyInput in, RequestContext context) {
-    TargetAddress address = TargetAddress.of(Validated.present(in.serviceNamespace()),
-        Validated.present(in.resourceId()), Validated.present(in.scalableDimension()));
+    TargetAddress address = TargetAddress.of(in.serviceNamespace(), in.resourceId(),
+        in.scalableDimension());
     db.catalog().change(change -> {
       ScalableTargets.Located located = address.target(change);
       ScalableTargets.delete(change.storage(), located.keyspace(), address.dimension());

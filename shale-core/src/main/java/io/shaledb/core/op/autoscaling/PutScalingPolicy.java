@@ -55,8 +55,8 @@ public final class PutScalingPolicy implements Operation<PutScalingPolicyInput, 
   /** @return the policy's ARN */
   @Override
   public String execute(PutScalingPolicyInput in, RequestContext context) {
-    TargetAddress address = TargetAddress.of(Validated.present(in.serviceNamespace()),
-        Validated.present(in.resourceId()), Validated.present(in.scalableDimension()));
+    TargetAddress address = TargetAddress.of(in.serviceNamespace(), in.resourceId(),
+        in.scalableDimension());
     String name = Validated.present(in.policyName());
     // The service's default policy type is step scaling.
     String type = in.policyType() == null ? "StepScaling" : in.policyType();

@@ -10,7 +10,6 @@ import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.autoscaling.RegisterScalableTargetInput.Suspended;
 import io.shaledb.core.validate.ConstraintViolations;
-import io.shaledb.core.validate.Validated;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +40,8 @@ public final class RegisterScalableTarget implements Operation<RegisterScalableT
   /** @return the target's ARN */
   @Override
   public String execute(RegisterScalableTargetInput in, RequestContext context) {
-    TargetAddress address = TargetAddress.of(Validated.present(in.serviceNamespace()),
-        Validated.present(in.resourceId()), Validated.present(in.scalableDimension()));
+    TargetAddress address = TargetAddress.of(in.serviceNamespace(), in.resourceId(),
+        in.scalableDimension());
     Instant now = db.clock().instant();
     ScalableTarget registered = db.catalog().change(change -> {
       TargetAddress.Resolved resolved = address.resolve(change).orElseThrow(() -> DynamoException.validation(

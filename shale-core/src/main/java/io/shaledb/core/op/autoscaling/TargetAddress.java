@@ -8,6 +8,7 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.validate.Validated;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -68,7 +69,11 @@ record TargetAddress(ScalingResource resource, ScalableDimension dimension) {
    * What a validated address names; other services' namespaces and dimensions, and resource ids of another form or
    * of the wrong kind for the dimension, are refused as the service refuses what it cannot scale.
    */
-  static TargetAddress of(String namespace, String resourceId, String dimension) {
+  static TargetAddress of(@Nullable String validatedNamespace, @Nullable String validatedResourceId,
+      @Nullable String validatedDimension) {
+    String namespace = Validated.present(validatedNamespace);
+    String resourceId = Validated.present(validatedResourceId);
+    String dimension = Validated.present(validatedDimension);
     ScalableDimension scaled = ScalableDimension.of(dimension).orElse(null);
     ScalingResource resource = ScalingResource.parse(resourceId).orElse(null);
     if (!namespace.equals(NAMESPACE) || scaled == null || resource == null

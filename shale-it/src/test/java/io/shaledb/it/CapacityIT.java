@@ -361,6 +361,26 @@ class CapacityIT {
   }
 
   @Test
+  void updateTable_secondSwitchToOnDemandWithinADay_isRefusedUntilADayAfterTheFirst() {
+    String table = provisioned(10, 10);
+    client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST));
+    client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PROVISIONED)
+        .provisionedThroughput(t -> t.readCapacityUnits(10L).writeCapacityUnits(10L)));
+
+    // The service's words as an Amplify user recorded them (aws-amplify/amplify-cli#1054).
+    assertThatThrownBy(() -> client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)))
+        .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+            .isEqualTo("Subscriber limit exceeded: Update to PayPerRequest mode are limited to once in 1 day(s)."
+                + " Last update at Mon Jun 01 00:00:00 UTC 2026. Next update can be made at Tue Jun 02 00:00:00 UTC"
+                + " 2026"));
+    clock.advance(Duration.ofDays(1));
+    client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST));
+
+    assertThat(client.describeTable(r -> r.tableName(table)).table().billingModeSummary().billingMode())
+        .isEqualTo(BillingMode.PAY_PER_REQUEST);
+  }
+
+  @Test
   void putItem_tableTaggedOff_isNeverThrottledOnAnEnforcingServer() {
     String table = Tables.unique("untagged");
     client.createTable(r -> r.tableName(table).billingMode(BillingMode.PROVISIONED)

@@ -31,6 +31,8 @@ public final class Throughput {
   private final Clock clock;
   private final UnaryOperator<String> tableArn;
   private final Map<String, TableThroughput> tables = new ConcurrentHashMap<>();
+  private final Consumption consumption = new Consumption();
+  private volatile ThrottleListener listener = ThrottleListener.NONE;
   /** Whether any table was ever enforced: until then charges have nothing to update. */
   private volatile boolean tracking;
 
@@ -39,6 +41,16 @@ public final class Throughput {
     this.serverMode = serverMode;
     this.clock = clock;
     this.tableArn = tableArn;
+  }
+
+  /** What the tables that auto scaling watches consumed, by minute; whether or not they are enforced. */
+  public Consumption consumption() {
+    return consumption;
+  }
+
+  /** Has {@code throttles} told of every refusal from now on (one listener: the server's metrics). */
+  public void listen(ThrottleListener throttles) {
+    this.listener = throttles;
   }
 
   /** Whether requests on {@code table} are throttled. */
@@ -76,6 +88,7 @@ public final class Throughput {
     admit(table, null, access);
     long now = clock.millis();
     if (state(table, now).keyRanges().units(access, keyHash, now) <= 0) {
+      listener.throttled(new ThrottleListener.Event(table.name(), null, access, Throttles.Limit.KEY_RANGE));
       throw Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, false, access,
           Throttles.Limit.KEY_RANGE, tableArn.apply(table.name()));
     }
@@ -123,6 +136,9 @@ public final class Throughput {
 
   /** Charges {@code units} to the table of that name or, when {@code globalIndex} is given, to that index. */
   public void consumed(String table, @Nullable String globalIndex, Access access, double units) {
+    if (consumption.watching(table)) {
+      consumption.record(table, globalIndex, access, units, clock.millis());
+    }
     if (!tracking || units == 0) {
       return;
     }
@@ -139,6 +155,9 @@ public final class Throughput {
 
   /** Charges {@code units} to the table of that name and to the key range of the item with hash {@code keyHash}. */
   public void consumedKey(String table, int keyHash, Access access, double units) {
+    if (consumption.watching(table)) {
+      consumption.record(table, null, access, units, clock.millis());
+    }
     if (!tracking || units == 0) {
       return;
     }
@@ -157,8 +176,10 @@ public final class Throughput {
     }
     String arn = index == null ? tableArn.apply(table.name())
         : tableArn.apply(table.name()) + "/index/" + index.name();
-    return Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, index != null, access,
-        limit(table, index, resource, access, now), arn);
+    Throttles.Limit limit = limit(table, index, resource, access, now);
+    listener.throttled(new ThrottleListener.Event(table.name(), index == null ? null : index.name(), access, limit));
+    return Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, index != null, access, limit,
+        arn);
   }
 
   private static double units(TableMetadata table, @Nullable IndexMetadata index, ResourceThroughput resource,

@@ -39,20 +39,30 @@ public final class ThroughputDecreases {
    * @throws DynamoException LimitExceededException in DynamoDB's words
    */
   public static void check(ProvisionedThroughput current, Instant now) {
-    int today = today(current, now);
-    if (today < FREE_DECREASES) {
+    if (allows(current, now)) {
       return;
     }
+    int today = today(current, now);
     Instant last = current.lastDecreaseDateTime().orElseThrow();
-    Instant midnight = day(now).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-    Instant next = last.plus(SPACING).isBefore(midnight) ? last.plus(SPACING) : midnight;
-    if (now.isBefore(next)) {
-      throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Subscriber limit exceeded: Provisioned throughput"
-          + " decreases are limited within a given UTC day. After the first " + FREE_DECREASES + " decreases, each"
-          + " subsequent decrease in the same UTC day can be performed at most once every " + SPACING.toSeconds()
-          + " seconds. Number of decreases today: " + today + ". Last decrease at " + WHEN.format(last)
-          + ". Next decrease can be made at " + WHEN.format(next));
+    throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Subscriber limit exceeded: Provisioned throughput"
+        + " decreases are limited within a given UTC day. After the first " + FREE_DECREASES + " decreases, each"
+        + " subsequent decrease in the same UTC day can be performed at most once every " + SPACING.toSeconds()
+        + " seconds. Number of decreases today: " + today + ". Last decrease at " + WHEN.format(last)
+        + ". Next decrease can be made at " + WHEN.format(next(last, now)));
+  }
+
+  /** Whether the day's limit allows a decrease now. */
+  public static boolean allows(ProvisionedThroughput current, Instant now) {
+    if (today(current, now) < FREE_DECREASES) {
+      return true;
     }
+    return !now.isBefore(next(current.lastDecreaseDateTime().orElseThrow(), now));
+  }
+
+  /** When the next decrease may be made, after the day's free ones: an hour after the last, or at midnight. */
+  private static Instant next(Instant last, Instant now) {
+    Instant midnight = day(now).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    return last.plus(SPACING).isBefore(midnight) ? last.plus(SPACING) : midnight;
   }
 
   private static LocalDate day(Instant instant) {

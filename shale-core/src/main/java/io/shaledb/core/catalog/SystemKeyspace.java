@@ -48,7 +48,12 @@ public final class SystemKeyspace {
     /** {@code 'A' access key id}: an access key: its user, status, creation and its secret, sealed. */
     ACCESS_KEY('A'),
     /** {@code 'W'}: the principal store's version, raised by every change of a user or key. */
-    PRINCIPALS_VERSION('W');
+    PRINCIPALS_VERSION('W'),
+    /**
+     * {@code 'L' keyspace dimension}: an Application Auto Scaling target of a table or global index (the keyspace is
+     * the table's or the index's), with its scaling policies and recent activities.
+     */
+    SCALABLE_TARGET('L');
 
     private final byte marker;
 
@@ -148,6 +153,12 @@ public final class SystemKeyspace {
         .array());
   }
 
+  /** @param dimension which capacity of the table or index of {@code keyspace} is scaled (persisted, never reused) */
+  public static byte[] scalableTarget(int keyspace, int dimension) {
+    return key(Kind.SCALABLE_TARGET, ByteBuffer.allocate(Integer.BYTES + 1).putInt(keyspace).put((byte) dimension)
+        .array());
+  }
+
   /** Every key of one kind. */
   public static KeyRange all(Kind kind) {
     return KeyRange.prefix(key(kind, new byte[0]));
@@ -155,7 +166,7 @@ public final class SystemKeyspace {
 
   /**
    * The keyspace that owns a key of a kind keyed by keyspace ({@link Kind#ITEM_COLLECTION}, {@link Kind#PROGRESS},
-   * {@link Kind#DROPPED}, {@link Kind#RESTORE}).
+   * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#SCALABLE_TARGET}).
    */
   public static int owner(byte[] key) {
     return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
@@ -164,7 +175,8 @@ public final class SystemKeyspace {
   /** The system keys that belong to a keyspace, removed when it is dropped. */
   public static List<KeyRange> ownedBy(int keyspace) {
     return List.of(KeyRange.prefix(key(Kind.ITEM_COLLECTION, keyspaceId(keyspace))),
-        KeyRange.prefix(key(Kind.PROGRESS, keyspaceId(keyspace))), KeyRange.prefix(restore(keyspace)));
+        KeyRange.prefix(key(Kind.PROGRESS, keyspaceId(keyspace))), KeyRange.prefix(restore(keyspace)),
+        KeyRange.prefix(key(Kind.SCALABLE_TARGET, keyspaceId(keyspace))));
   }
 
   private static byte[] keyspaceId(int keyspace) {

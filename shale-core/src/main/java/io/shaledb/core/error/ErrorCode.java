@@ -44,6 +44,10 @@ public enum ErrorCode {
   INVALID_RESTORE_TIME("com.amazonaws.dynamodb.v20120810#InvalidRestoreTimeException", 400, false),
   GLOBAL_TABLE_NOT_FOUND("com.amazonaws.dynamodb.v20120810#GlobalTableNotFoundException", 400, false),
   POLICY_NOT_FOUND("com.amazonaws.dynamodb.v20120810#PolicyNotFoundException", 400, false),
+  /** Application Auto Scaling's: a scalable target or scaling policy that does not exist. */
+  OBJECT_NOT_FOUND("ObjectNotFoundException", 400, false),
+  /** Application Auto Scaling's: a NextToken that no earlier answer gave. */
+  INVALID_NEXT_TOKEN("InvalidNextTokenException", 400, false),
   THROTTLING("com.amazon.coral.availability#ThrottlingException", 400, true),
   PROVISIONED_THROUGHPUT_EXCEEDED("com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", 400,
       true),

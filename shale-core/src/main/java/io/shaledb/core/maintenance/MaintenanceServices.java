@@ -32,6 +32,7 @@ public final class MaintenanceServices {
         case TABLE_RESTORE -> new TableRestorer(db);
         case HISTORY_RECLAIM -> new HistoryReclaimer(db);
         case BACKUP_EXPIRY -> new BackupExpiry(db);
+        case AUTO_SCALING -> new TargetTracker(db);
       });
     }
     db.background().start(services, interval, FIRST_BACKOFF);

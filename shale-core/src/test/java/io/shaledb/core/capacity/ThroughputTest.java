@@ -17,6 +17,7 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,36 @@ class ThroughputTest {
       assertThat(readWhileAdmitted(table, 1, 100)).isEqualTo(5);
       clock.advance(Duration.ofSeconds(1));
     }
+  }
+
+  @Test
+  void listen_refusals_toldOfEachWithItsTableAccessAndLimit() {
+    List<ThrottleListener.Event> events = new ArrayList<>();
+    throughput.listen(events::add);
+    TableMetadata table = provisioned("five", 5, 5);
+    readWhileAdmitted(table, 1, 100);
+    throughput.refusal(table, null, Access.READ);
+
+    assertThat(events).containsExactly(
+        new ThrottleListener.Event("five", null, Access.READ, Throttles.Limit.PROVISIONED),
+        new ThrottleListener.Event("five", null, Access.READ, Throttles.Limit.PROVISIONED));
+  }
+
+  @Test
+  void consumption_watchedTable_countsUnitsPerMinuteWhetherOrNotEnforced() {
+    Throughput unenforced = new Throughput(CapacityMode.OFF, clock, name -> ARN + name);
+    unenforced.consumption().watchAlso("watched");
+    unenforced.consumed("watched", null, Access.WRITE, 3);
+    unenforced.consumedKey("watched", 7, Access.WRITE, 2);
+    unenforced.consumed("other", null, Access.WRITE, 5);
+    long minute = clock.millis() / 60_000;
+
+    assertThat(unenforced.consumption().units("watched", null, Access.WRITE, minute)).isEqualTo(5);
+    assertThat(unenforced.consumption().units("other", null, Access.WRITE, minute)).isZero();
+    clock.advance(Duration.ofMinutes(Consumption.MINUTES));
+    assertThat(unenforced.consumption().units("watched", null, Access.WRITE, minute)).as("kept").isEqualTo(5);
+    unenforced.consumed("watched", null, Access.WRITE, 1);
+    assertThat(unenforced.consumption().units("watched", null, Access.WRITE, minute)).as("overwritten").isZero();
   }
 
   @Test

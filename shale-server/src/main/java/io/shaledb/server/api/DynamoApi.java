@@ -7,6 +7,13 @@ import io.shaledb.core.op.CapacityMeter;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.op.autoscaling.DeleteScalingPolicy;
+import io.shaledb.core.op.autoscaling.DeregisterScalableTarget;
+import io.shaledb.core.op.autoscaling.DescribeScalableTargets;
+import io.shaledb.core.op.autoscaling.DescribeScalingActivities;
+import io.shaledb.core.op.autoscaling.DescribeScalingPolicies;
+import io.shaledb.core.op.autoscaling.PutScalingPolicy;
+import io.shaledb.core.op.autoscaling.RegisterScalableTarget;
 import io.shaledb.core.op.batch.BatchGetItem;
 import io.shaledb.core.op.batch.BatchWriteItem;
 import io.shaledb.core.op.item.DeleteItem;
@@ -59,6 +66,7 @@ import io.shaledb.core.op.tx.TransactWriteItems;
 import io.shaledb.core.storage.StorageUnavailableException;
 import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.write.WritePipeline;
+import io.shaledb.server.json.AutoScalingJson;
 import io.shaledb.server.json.BackupJson;
 import io.shaledb.server.json.BatchJson;
 import io.shaledb.server.json.InsightsJson;
@@ -90,6 +98,8 @@ import org.slf4j.LoggerFactory;
 public final class DynamoApi implements ApiHandler, AutoCloseable {
   private static final String TARGET_PREFIX = "DynamoDB_20120810.";
   private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
+  /** Application Auto Scaling's target prefix, which the SDK's application-autoscaling client sends. */
+  private static final String AUTO_SCALING_PREFIX = "AnyScaleFrontendService.";
   /** How long a request may spend retrying writes that lose conflicts before it answers a retryable error. */
   private static final Duration MAX_REQUEST_TIME = Duration.ofSeconds(10);
 
@@ -202,9 +212,25 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             StreamJson::writeShardIterator),
         "GetRecords", new Route<>(StreamJson::readGetRecords, new GetRecords(db),
             (g, out) -> StreamJson.writeGetRecords(g, out, db.region())));
+    Map<String, Route<?, ?>> autoScalingOperations = Map.of(
+        "RegisterScalableTarget", new Route<>(AutoScalingJson::readRegisterScalableTarget,
+            new RegisterScalableTarget(db), AutoScalingJson::writeRegisterScalableTarget),
+        "DeregisterScalableTarget", new Route<>(AutoScalingJson::readTargetKey, new DeregisterScalableTarget(db),
+            TableJson::writeEmpty),
+        "DescribeScalableTargets", new Route<>(AutoScalingJson::readDescribe, new DescribeScalableTargets(db),
+            (g, out) -> AutoScalingJson.writeScalableTargets(g, out, db.region())),
+        "PutScalingPolicy", new Route<>(AutoScalingJson::readPutScalingPolicy, new PutScalingPolicy(db),
+            AutoScalingJson::writePutScalingPolicy),
+        "DescribeScalingPolicies", new Route<>(AutoScalingJson::readDescribe, new DescribeScalingPolicies(db),
+            (g, out) -> AutoScalingJson.writeScalingPolicies(g, out, db.region())),
+        "DeleteScalingPolicy", new Route<>(AutoScalingJson::readTargetKey, new DeleteScalingPolicy(db),
+            TableJson::writeEmpty),
+        "DescribeScalingActivities", new Route<>(AutoScalingJson::readDescribe, new DescribeScalingActivities(db),
+            AutoScalingJson::writeScalingActivities));
     Map<String, Route<?, ?>> byTarget = new HashMap<>();
     operations.forEach((operation, route) -> byTarget.put(TARGET_PREFIX + operation, route));
     streamOperations.forEach((operation, route) -> byTarget.put(STREAMS_PREFIX + operation, route));
+    autoScalingOperations.forEach((operation, route) -> byTarget.put(AUTO_SCALING_PREFIX + operation, route));
     this.routes = Map.copyOf(byTarget);
   }
 

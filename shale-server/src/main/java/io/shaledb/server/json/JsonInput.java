@@ -132,6 +132,15 @@ public final class JsonInput implements AutoCloseable {
     };
   }
 
+  public @Nullable Double readDouble() throws IOException {
+    JsonToken token = parser.currentToken();
+    return switch (token) {
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+      case VALUE_NULL -> null;
+      default -> throw SerializationErrors.notADouble(token);
+    };
+  }
+
   /** A timestamp as the SDKs send it: epoch seconds, with a fraction. */
   public @Nullable Instant readTimestamp() throws IOException {
     JsonToken token = parser.currentToken();

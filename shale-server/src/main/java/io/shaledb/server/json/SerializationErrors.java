@@ -45,6 +45,14 @@ final class SerializationErrors {
     });
   }
 
+  static DynamoException notADouble(JsonToken found) {
+    return DynamoException.serialization(switch (found) {
+      case START_OBJECT -> "Start of structure or map found where not expected.";
+      case START_ARRAY -> "Start of list found where not expected";
+      default -> tokenName(found) + " cannot be converted to Double";
+    });
+  }
+
   static DynamoException notATimestamp(JsonToken found) {
     return DynamoException.serialization(switch (found) {
       case START_OBJECT -> "Start of structure or map found where not expected.";

@@ -1,6 +1,7 @@
 package io.shaledb.core.op.table;
 
 import io.shaledb.core.background.Service;
+import io.shaledb.core.capacity.BillingModeSwitches;
 import io.shaledb.core.capacity.ThroughputDecreases;
 import io.shaledb.core.catalog.CatalogTransaction;
 import io.shaledb.core.error.DynamoException;
@@ -133,7 +134,10 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     return table.withStream(null);
   }
 
-  /** @param limited whether DynamoDB's limit on decreases applies: only to tables whose capacity is enforced */
+  /**
+   * @param limited whether DynamoDB's limits on decreases and on switching to on-demand apply: only to tables whose
+   *     capacity is enforced, so that tests written against emulators may switch freely
+   */
   private static TableMetadata withCapacity(TableMetadata table, UpdateTableInput in, Instant now,
       boolean limited) {
     BillingMode mode = Choice.valueOr(in.billingMode(), table.billingMode());
@@ -143,8 +147,11 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
             "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be"
                 + " specified when BillingMode is PAY_PER_REQUEST");
       }
-      Optional<Instant> since = table.billingMode() == BillingMode.PAY_PER_REQUEST
-          ? table.lastUpdateToPayPerRequest() : Optional.of(now);
+      boolean switching = table.billingMode() == BillingMode.PROVISIONED;
+      if (switching && limited) {
+        BillingModeSwitches.check(table.lastUpdateToPayPerRequest(), now);
+      }
+      Optional<Instant> since = switching ? Optional.of(now) : table.lastUpdateToPayPerRequest();
       return table.withCapacity(mode, ProvisionedThroughput.ON_DEMAND, since);
     }
     Throughput requested = in.provisionedThroughput();

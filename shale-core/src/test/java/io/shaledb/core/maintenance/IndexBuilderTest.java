@@ -28,13 +28,7 @@ class IndexBuilderTest {
 
   @Test
   void build_thatFailsMidway_resumesUnderTheSupervisor_andTheIndexBecomesActiveAndExact() throws Exception {
-    tables.create("orders", false, false, false);
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (int i = 0; i < 2_000; i++) {
-      items.add(item("o" + i, Map.of("g", s("g" + (i % 31)))));
-    }
-    tables.put("orders", items);
-    tables.addGlobalIndex("orders", "byG");
+    addIndexToOrders();
     IndexBuilder builder = new IndexBuilder(db);
     builder.runPass();
     engine.failNextCommits(5);
@@ -52,13 +46,7 @@ class IndexBuilderTest {
 
   @Test
   void percentDone_duringBackfill_isTheShareOfItemsWalkedAndNeverFalls() {
-    tables.create("orders", false, false, false);
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (int i = 0; i < 2_000; i++) {
-      items.add(item("o" + i, Map.of("g", s("g" + (i % 31)))));
-    }
-    tables.put("orders", items);
-    tables.addGlobalIndex("orders", "byG");
+    addIndexToOrders();
     IndexBuilder builder = new IndexBuilder(db);
     assertThat(percentDone("orders")).isZero();
 
@@ -78,6 +66,17 @@ class IndexBuilderTest {
     }
     assertThat(last).isEqualTo(100.0);
     assertThat(db.catalog().find("orders").orElseThrow().index("byG").status()).isEqualTo(IndexStatus.ACTIVE);
+  }
+
+  /** A table of 2,000 items to which a global index is being added: in the catalog, not yet built. */
+  private void addIndexToOrders() {
+    tables.create("orders", false, false, false);
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      items.add(item("o" + i, Map.of("g", s("g" + (i % 31)))));
+    }
+    tables.put("orders", items);
+    tables.addGlobalIndex("orders", "byG");
   }
 
   private double percentDone(String name) {

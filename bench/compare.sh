@@ -4,6 +4,7 @@
 #
 #   bench/compare.sh                      # both modes, all workloads, 1/16/64 connections, 10 s each after 15 s
 #   MODES=memory WORKLOADS="get put" CONNECTIONS=16 DURATION=5 WARMUP=2 bench/compare.sh
+#   SHALE_ARGS="--metrics off" MODES=memory WORKLOADS=get bench/compare.sh   # more options for ShaleDB's serve
 #
 # Modes: memory (ShaleDB --in-memory vs DynamoDB Local -inMemory), disk (ShaleDB on RocksDB with its default
 # durability, each write synced to the disk before it is acknowledged, vs DynamoDB Local -dbPath) and disk-os (the same
@@ -50,7 +51,9 @@ start_servers() { # mode workload: a fresh ShaleDB and DynamoDB Local, both prep
       shale_args=(--data-dir "$work/shale-data" --durability os)
       ddb_args=(-dbPath "$work/ddb-data") ;;
   esac
-  ./shaledb serve --port "$SHALE_PORT" "${shale_args[@]}" >"$work/shale-$1.log" 2>&1 &
+  # SHALE_ARGS is split into words on purpose: it holds options and their values.
+  # shellcheck disable=SC2086
+  ./shaledb serve --port "$SHALE_PORT" "${shale_args[@]}" ${SHALE_ARGS:-} >"$work/shale-$1.log" 2>&1 &
   shale_pid=$!
   "$java" -Djava.library.path="$work/ddblocal" -cp "$work/ddblocal/*" \
     software.amazon.dynamodb.services.local.main.ServerRunner -port "$DDB_PORT" "${ddb_args[@]}" \

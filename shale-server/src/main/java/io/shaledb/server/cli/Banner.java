@@ -2,6 +2,7 @@ package io.shaledb.server.cli;
 
 import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.server.ServerConfig;
+import io.shaledb.server.metrics.AccessLog;
 import io.shaledb.server.time.SettableClock;
 import java.net.URI;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.Locale;
 
 /**
  * What a starting server says about itself, one log line each: its version and address, where its data is and what
- * a write survives, how callers are authenticated, and anything unusual (a clock tests can move). The first line
+ * a write survives, how callers are authenticated, where the console and the metrics are, and anything unusual (a
+ * clock tests can move). The first line
  * names the address, which scripts and the JUnit extension read to find a random port.
  */
 record Banner(String version, URI endpoint, ServerConfig config, boolean authenticating) {
@@ -27,6 +29,14 @@ record Banner(String version, URI endpoint, ServerConfig config, boolean authent
         : "auth: off (no user exists): any access key and secret are accepted, signatures are not verified, and"
             + " only requests naming a loopback or allowed host are answered");
     lines.add("region: " + config.region());
+    lines.add("console: " + endpoint + "/console/");
+    lines.add(config.observability().metrics() ? "metrics: " + endpoint + "/metrics (Prometheus text or OpenMetrics)"
+        : "metrics: off (--metrics off)");
+    String accessLog = config.observability().accessLog();
+    if (accessLog != null) {
+      lines.add("access log: " + (accessLog.equals(AccessLog.STANDARD_OUTPUT) ? "standard output" : accessLog)
+          + " (" + config.observability().logFormat().name().toLowerCase(Locale.ROOT) + ")");
+    }
     if (config.clock() instanceof SettableClock) {
       lines.add("clock: settable by tests on this machine at " + endpoint + "/shaledb/clock (--settable-clock);"
           + " not for production");

@@ -81,7 +81,7 @@ class HostAndOriginIT {
     ServerConfig anyAddress = new ServerConfig("0.0.0.0", 0, ServerConfig.MEMORY_ENGINE,
         ServerConfig.inMemoryOnRandomPort().storage(), ServerConfig.DEFAULT_REGION,
         ServerConfig.DEFAULT_MAINTENANCE_INTERVAL, java.time.Clock.systemUTC(),
-        ServerConfig.inMemoryOnRandomPort().httpLimits(), ServerSecurity.defaults(), CapacityMode.OFF);
+        ServerConfig.inMemoryOnRandomPort().httpLimits(), ServerSecurity.defaults(), CapacityMode.OFF, true);
 
     assertThatThrownBy(() -> ShaleDbServer.start(anyAddress)).isInstanceOf(IllegalStateException.class)
         .hasMessage("no user exists, so listening on 0.0.0.0, which is not a loopback address, would serve anyone who"

@@ -2,6 +2,7 @@ package io.shaledb.server.cli;
 
 import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.server.ServerConfig;
+import io.shaledb.server.console.Console;
 import io.shaledb.server.time.SettableClock;
 import java.net.URI;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ record Banner(String version, URI endpoint, ServerConfig config, boolean authent
         : "auth: off (no user exists): any access key and secret are accepted, signatures are not verified, and"
             + " only requests naming a loopback or allowed host are answered");
     lines.add("region: " + config.region());
+    lines.add(config.console() ? "console: " + endpoint + Console.PATH : "console: off (--console off)");
     if (config.clock() instanceof SettableClock) {
       lines.add("clock: settable by tests on this machine at " + endpoint + "/shaledb/clock (--settable-clock);"
           + " not for production");

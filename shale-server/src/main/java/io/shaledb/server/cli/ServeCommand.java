@@ -136,6 +136,17 @@ final class ServeCommand implements Callable<Integer> {
           + " throttles them). A table's tag shaledb:capacity=enforce or =off overrides it.")
   CapacityMode capacity = CapacityMode.OFF;
 
+  /** Whether something is on; picocli reads it in any case. */
+  enum Switch {
+    ON,
+    OFF
+  }
+
+  @Option(names = "--console", paramLabel = "on|off",
+      description = "The web console at /console/ on this server's address: on (the default) or off. It calls the"
+          + " same API as the SDKs, signed with an access key the user enters once users exist.")
+  Switch console = Switch.ON;
+
   @Option(names = "--settable-clock",
       description = "For tests only: start the clock at the system's time and let clients on this machine move it"
           + " forward over HTTP (GET, PUT an instant or POST a duration at /shaledb/clock), to expire items and"
@@ -157,7 +168,7 @@ final class ServeCommand implements Callable<Integer> {
           Duration.ofSeconds(Math.max(1, maintenanceSeconds)),
           settableClock ? SettableClock.startingNow() : Clock.systemUTC(), defaultLimits
               .withIdleTimeout(Duration.ofSeconds(Math.max(1, idleTimeoutSeconds)))
-              .withMaxConnections(Math.max(1, maxConnections)), security(), capacity));
+              .withMaxConnections(Math.max(1, maxConnections)), security(), capacity, console == Switch.ON));
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       // An unknown engine or engine option, a port in use, a data directory another server holds or one that
       // cannot be created: the user's to fix, so the reason and no stack trace.

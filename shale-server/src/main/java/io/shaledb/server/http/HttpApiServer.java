@@ -63,12 +63,15 @@ public final class HttpApiServer implements AutoCloseable {
    */
   public static HttpApiServer start(String host, int port, ApiHandler handler, boolean callsMayBlock,
       HttpLimits limits, Clock clock) throws InterruptedException {
-    return start(host, port, handler, callsMayBlock, limits, clock, HttpSecurity.loopbackOnly());
+    return start(host, port, handler, callsMayBlock, limits, clock, HttpSecurity.loopbackOnly(), WebPages.none());
   }
 
-  /** As above, guarded by {@code security}: authentication, allowed hosts and origins, TLS. */
+  /**
+   * As above, guarded by {@code security} (authentication, allowed hosts and origins, TLS), and answering GET
+   * requests with {@code pages}.
+   */
   public static HttpApiServer start(String host, int port, ApiHandler handler, boolean callsMayBlock,
-      HttpLimits limits, Clock clock, HttpSecurity security) throws InterruptedException {
+      HttpLimits limits, Clock clock, HttpSecurity security, WebPages pages) throws InterruptedException {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -107,7 +110,7 @@ public final class HttpApiServer implements AutoCloseable {
                 ch.pipeline().addLast(new ClockControl(settable));
               }
               ch.pipeline().addLast(new ApiRequestHandler(handler, workers, callsMayBlock, memory, responses, security,
-                  refusedHosts));
+                  refusedHosts, pages));
             }
           })
           .bind(new InetSocketAddress(host, port))

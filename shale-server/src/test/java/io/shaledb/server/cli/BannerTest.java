@@ -24,7 +24,15 @@ class BannerTest {
         "data: /data/shale (engine rocksdb, durability os)",
         "auth: off (no user exists): any access key and secret are accepted, signatures are not verified, and only"
             + " requests naming a loopback or allowed host are answered",
-        "region: us-east-1");
+        "region: us-east-1",
+        "console: http://127.0.0.1:8000/console/");
+  }
+
+  @Test
+  void lines_consoleOff_sayItIsOff() {
+    ServerConfig config = ServerConfig.inMemoryOnRandomPort().withConsole(false);
+
+    assertThat(new Banner("1.2.3", ENDPOINT, config, false).lines()).contains("console: off (--console off)");
   }
 
   @Test

@@ -53,10 +53,11 @@ async function section(title, load) {
 async function draw(name) {
   const {Table: t} = await call('DescribeTable', {TableName: name});
   const tableItems = t.ItemCount ?? 0;
+  const provisioned = t.BillingModeSummary?.BillingMode !== 'PAY_PER_REQUEST';
   const indexRows = [
     ...(t.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName, 'global', keys(index.KeySchema),
       projection(index), indexState(index, tableItems), String(index.ItemCount ?? ''),
-      throughput(index.ProvisionedThroughput) ?? '']),
+      (provisioned && throughput(index.ProvisionedThroughput)) || '']),
     ...(t.LocalSecondaryIndexes ?? []).map((index) => [index.IndexName, 'local', keys(index.KeySchema),
       projection(index), 'ACTIVE', String(index.ItemCount ?? ''), '']),
   ];
@@ -71,8 +72,7 @@ async function draw(name) {
       ['Key', keys(t.KeySchema)],
       ['Attributes', (t.AttributeDefinitions ?? []).map((a) => `${a.AttributeName}: ${a.AttributeType}`).join(', ')],
       ['Billing mode', t.BillingModeSummary?.BillingMode ?? 'PROVISIONED'],
-      ['Provisioned throughput', t.BillingModeSummary?.BillingMode === 'PAY_PER_REQUEST' ? null
-        : throughput(t.ProvisionedThroughput)],
+      ['Provisioned throughput', provisioned ? throughput(t.ProvisionedThroughput) : null],
       ['Items', String(tableItems)],
       ['Size', bytes(t.TableSizeBytes)],
       ['Created', t.CreationDateTime ? new Date(t.CreationDateTime * 1000).toISOString() : null],

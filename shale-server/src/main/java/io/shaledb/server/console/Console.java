@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
 public final class Console implements WebPages {
   public static final String PATH = "/console/";
   private static final Map<String, String> HEADERS = Map.of(
-      "Cache-Control", "no-cache",
-      "X-Content-Type-Options", "nosniff",
-      "Referrer-Policy", "no-referrer",
-      "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+      "cache-control", "no-cache",
+      "x-content-type-options", "nosniff",
+      "referrer-policy", "no-referrer",
+      "content-security-policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
           + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
 
   private final ConsoleFiles files;

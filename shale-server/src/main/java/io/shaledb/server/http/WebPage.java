@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * One answer to a GET of a page: its status, content type, body and any headers of its own (caching, content
- * security policy, a redirect's location).
+ * security policy, a redirect's location), named in lower case as the server's other headers are.
  */
 public record WebPage(int status, String contentType, byte[] body, Map<String, String> headers) {
 
@@ -19,6 +19,6 @@ public record WebPage(int status, String contentType, byte[] body, Map<String, S
 
   /** A permanent redirect to {@code location}, with no body. */
   public static WebPage movedTo(String location) {
-    return new WebPage(301, "text/plain; charset=utf-8", new byte[0], Map.of("Location", location));
+    return new WebPage(301, "text/plain; charset=utf-8", new byte[0], Map.of("location", location));
   }
 }

@@ -22,7 +22,7 @@ class ConsoleTest {
 
     assertThat(page).isNotNull();
     assertThat(page.status()).isEqualTo(301);
-    assertThat(page.headers()).containsEntry("Location", "/console/");
+    assertThat(page.headers()).containsEntry("location", "/console/");
   }
 
   @Test
@@ -33,9 +33,9 @@ class ConsoleTest {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.contentType()).isEqualTo("text/html; charset=utf-8");
     assertThat(text(page)).contains("<script type=\"module\" src=\"js/main.js\"></script>");
-    assertThat(page.headers()).containsEntry("X-Content-Type-Options", "nosniff")
-        .containsEntry("Cache-Control", "no-cache")
-        .hasEntrySatisfying("Content-Security-Policy", policy -> assertThat(policy)
+    assertThat(page.headers()).containsEntry("x-content-type-options", "nosniff")
+        .containsEntry("cache-control", "no-cache")
+        .hasEntrySatisfying("content-security-policy", policy -> assertThat(policy)
             .contains("script-src 'self'").contains("connect-src 'self'").contains("frame-ancestors 'none'"));
   }
 

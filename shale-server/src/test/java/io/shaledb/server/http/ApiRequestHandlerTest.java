@@ -47,7 +47,7 @@ class ApiRequestHandlerTest {
           HttpSecurity.loopbackOnly(), new OccasionalWarning("refused host", ConnectionLimit.WARNING_INTERVAL,
               new MutableClock(Instant.EPOCH), warning -> { }),
           path -> path.equals("/page") ? WebPage.ok("text/plain", PAGE.getBytes(StandardCharsets.UTF_8),
-              Map.of("Cache-Control", "no-cache")) : null));
+              Map.of("cache-control", "no-cache")) : null));
 
   @AfterEach
   void close() {

@@ -5,6 +5,9 @@ import io.shaledb.core.op.Principal;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.server.api.ApiHandlers;
 import io.shaledb.server.api.DynamoApi;
+import io.shaledb.server.metrics.LogFormat;
+import io.shaledb.server.metrics.RequestObservation;
+import io.shaledb.server.metrics.RequestObserver;
 import io.shaledb.server.protocol.ApiRequest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -57,6 +60,15 @@ public class ApiBenchmark {
   @Param({"OFF", "ENFORCE"})
   public CapacityMode capacity;
 
+  /**
+   * Whether the server keeps metrics (each request observed as the HTTP layer observes it); on by default in a
+   * server, so on here, and {@code -p metrics=false,true} measures their cost.
+   */
+  @Param({"true"})
+  public boolean metrics;
+
+  private RequestObserver observer;
+
   private BenchmarkEngine storage;
   private StorageEngine engine;
   private DynamoApi api;
@@ -67,7 +79,8 @@ public class ApiBenchmark {
   public void open() throws IOException {
     storage = BenchmarkEngine.open(engineName);
     engine = storage.engine();
-    api = ApiHandlers.create(engine, "us-east-1", Duration.ofSeconds(1), Clock.systemUTC(), capacity);
+    api = ApiHandlers.create(engine, "us-east-1", Duration.ofSeconds(1), Clock.systemUTC(), capacity, metrics);
+    observer = new RequestObserver(api.metrics(), null, LogFormat.LOGFMT, Clock.systemUTC());
     call("CreateTable", "{\"TableName\":\"items\"," + PROVISIONED + ",\"AttributeDefinitions\":"
         + "[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],\"KeySchema\":[{\"AttributeName\":\"id\","
         + "\"KeyType\":\"HASH\"}]}");
@@ -93,8 +106,10 @@ public class ApiBenchmark {
 
   private int call(String operation, String body) throws IOException {
     response.reset();
-    api.handle(new ApiRequest("DynamoDB_20120810." + operation, "bench", Principal.caller("bench"), "localhost"),
-        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), response);
+    RequestObservation observation = observer.start("bench");
+    api.handle(new ApiRequest("DynamoDB_20120810." + operation, "bench", Principal.caller("bench"), "localhost",
+        observation), new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), response);
+    observation.succeeded();
     return response.size();
   }
 

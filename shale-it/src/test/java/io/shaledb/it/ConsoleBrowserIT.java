@@ -43,10 +43,11 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The web console driven in real headless Chromium (Debian's, {@link Chromium}), one browser for the class: a table
  * with a global index created, items added, checked and edited, a Query on the index, 200 items paged through, a
- * PartiQL statement, a stream watched live and the table deleted; each checked through the SDK, and each main page
- * saved as a screenshot in {@code target/console-screenshots}. Then a server with a user: signing in with a wrong
- * secret shows the server's own error, and with the right one the browser's signed requests are served. Slow: a
- * browser's start and a minute of clicking on two cores (and, on a fresh machine, installing the browser).
+ * PartiQL statement, a stream watched live, the metrics charted and the table deleted; each checked through the SDK,
+ * and each main page saved as a screenshot in {@code target/console-screenshots}. Then a server with a user: signing
+ * in with a wrong secret shows the server's own error, and with the right one the browser's signed requests are
+ * served. Slow: a browser's start and a minute of clicking on two cores (and, on a fresh machine, installing the
+ * browser).
  */
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -186,6 +187,7 @@ class ConsoleBrowserIT {
       pageThroughEveryItem();
       partiql(server);
       watchTheStream(server, dynamo);
+      chartTheMetrics(server);
 
       open(server, "#/tables");
       waitForText(By.id("tables"), "Music");
@@ -272,6 +274,15 @@ class ConsoleBrowserIT {
     assertThat(shown(By.id("stream-table")).getText()).contains("INSERT");
     screenshot("stream");
     click("stream-toggle");
+  }
+
+  /** The metrics page charts GET /metrics once it has read it twice, five seconds apart. */
+  private void chartTheMetrics(ShaleDbServer server) {
+    open(server, "#/metrics");
+    waitForText(By.id("metrics-charts"), "ReturnedItemCount: per second");
+    assertThat(shown(By.id("metrics-charts")).getText()).contains("SuccessfulRequestLatency: mean per observation")
+        .contains("TableName=Music");
+    screenshot("metrics");
   }
 
   @Test

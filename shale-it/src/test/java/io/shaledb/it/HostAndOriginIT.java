@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.server.Observability;
 import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ServerSecurity;
 import io.shaledb.server.ShaleDbServer;
@@ -81,7 +82,8 @@ class HostAndOriginIT {
     ServerConfig anyAddress = new ServerConfig("0.0.0.0", 0, ServerConfig.MEMORY_ENGINE,
         ServerConfig.inMemoryOnRandomPort().storage(), ServerConfig.DEFAULT_REGION,
         ServerConfig.DEFAULT_MAINTENANCE_INTERVAL, java.time.Clock.systemUTC(),
-        ServerConfig.inMemoryOnRandomPort().httpLimits(), ServerSecurity.defaults(), CapacityMode.OFF, true);
+        ServerConfig.inMemoryOnRandomPort().httpLimits(), ServerSecurity.defaults(), CapacityMode.OFF,
+        Observability.defaults(), true);
 
     assertThatThrownBy(() -> ShaleDbServer.start(anyAddress)).isInstanceOf(IllegalStateException.class)
         .hasMessage("no user exists, so listening on 0.0.0.0, which is not a loopback address, would serve anyone who"

@@ -18,6 +18,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +69,16 @@ public final class RocksDbEngine implements StorageEngine {
   private static final int CLEAR_BATCH_KEYS = 10_000;
   /** Per calling thread, which for reads without blocking are a server's few network threads. */
   private static final ThreadLocal<ReadBuffers> READ_BUFFERS = ThreadLocal.withInitial(ReadBuffers::new);
+
+  /** The figures {@link #statistics} reports, by name, and the RocksDB property each is read from. */
+  private static final Map<String, String> STATISTICS = Map.of(
+      "memtable_bytes", "rocksdb.cur-size-all-mem-tables",
+      "block_cache_usage_bytes", "rocksdb.block-cache-usage",
+      "block_cache_capacity_bytes", "rocksdb.block-cache-capacity",
+      "pending_compaction_bytes", "rocksdb.estimate-pending-compaction-bytes",
+      "running_compactions", "rocksdb.num-running-compactions",
+      "live_sst_bytes", "rocksdb.live-sst-files-size",
+      "estimated_keys", "rocksdb.estimate-num-keys");
 
   private final LRUCache blockCache;
   private final BloomFilter bloomFilter;
@@ -238,6 +250,23 @@ public final class RocksDbEngine implements StorageEngine {
       throw new StorageUnavailableException("the database was opened read-only because its disk was full");
     }
     return writable;
+  }
+
+  /**
+   * RocksDB's own figures on memory and compaction, read from its properties (each a lookup in memory, no I/O): what
+   * the memtables and the block cache hold, and how far compaction lags behind.
+   */
+  @Override
+  public Map<String, Long> statistics() {
+    Map<String, Long> figures = new HashMap<>();
+    STATISTICS.forEach((name, property) -> {
+      try {
+        figures.put(name, db.getLongProperty(property));
+      } catch (RocksDBException e) {
+        // A property this RocksDB does not keep is left out rather than failing the whole scrape.
+      }
+    });
+    return figures;
   }
 
   @Override

@@ -16,6 +16,8 @@ import io.shaledb.server.http.HttpApiServer;
 import io.shaledb.server.http.HttpSecurity;
 import io.shaledb.server.http.TlsContexts;
 import io.shaledb.server.http.WebPages;
+import io.shaledb.server.metrics.AccessLog;
+import io.shaledb.server.metrics.RequestObserver;
 import java.io.File;
 import java.net.URI;
 import java.security.cert.X509Certificate;
@@ -31,9 +33,11 @@ public final class ShaleDbServer implements AutoCloseable {
   private final PrincipalStore principals;
   private final Authenticator authenticator;
   private final @Nullable X509Certificate selfSigned;
+  private final @Nullable AccessLog accessLog;
 
   private ShaleDbServer(ServerConfig config, StorageEngine engine, DynamoApi api, HttpApiServer http,
-      PrincipalStore principals, Authenticator authenticator, @Nullable X509Certificate selfSigned) {
+      PrincipalStore principals, Authenticator authenticator, @Nullable X509Certificate selfSigned,
+      @Nullable AccessLog accessLog) {
     this.config = config;
     this.engine = engine;
     this.api = api;
@@ -41,6 +45,7 @@ public final class ShaleDbServer implements AutoCloseable {
     this.principals = principals;
     this.authenticator = authenticator;
     this.selfSigned = selfSigned;
+    this.accessLog = accessLog;
   }
 
   /**
@@ -62,6 +67,7 @@ public final class ShaleDbServer implements AutoCloseable {
       throw e;
     }
     DynamoApi api = null;
+    AccessLog accessLog = null;
     try {
       ServerSecurity security = config.security();
       PrincipalStore principals = new PrincipalStore(engine,
@@ -74,16 +80,22 @@ public final class ShaleDbServer implements AutoCloseable {
       }
       TlsContexts.SelfSigned selfSigned = security.tls() != null && security.tls().selfSigned()
           ? TlsContexts.selfSigned(config.host()) : null;
+      Observability observability = config.observability();
       api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock(),
-          config.capacity());
+          config.capacity(), observability.metrics());
+      accessLog = observability.accessLog() == null ? null : AccessLog.open(observability.accessLog());
       HttpApiServer http = HttpApiServer.start(config.host(), config.port(), api,
           !engine.capabilities().contains(Capability.NON_BLOCKING), config.httpLimits(), config.clock(),
           new HttpSecurity(authenticator, security.allowedHosts(), security.corsOrigins(),
               tls(security.tls(), selfSigned)),
+          new RequestObserver(api.metrics(), accessLog, observability.logFormat(), config.clock()),
           config.console() ? Console.of(config.region(), authenticator::verifying) : WebPages.none());
       return new ShaleDbServer(config, engine, api, http, principals, authenticator,
-          selfSigned == null ? null : selfSigned.certificate());
+          selfSigned == null ? null : selfSigned.certificate(), accessLog);
     } catch (RuntimeException | InterruptedException e) {
+      if (accessLog != null) {
+        accessLog.close();
+      }
       if (api != null) {
         api.close();
       }
@@ -141,6 +153,9 @@ public final class ShaleDbServer implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+    if (accessLog != null) {
+      accessLog.close();
+    }
     api.close();
     engine.close();
   }

@@ -90,6 +90,11 @@ export async function metricsPage() {
         status.textContent = 'This server publishes no metrics.';
         return;
       }
+      if (response.status === 403) {
+        status.textContent = 'The server refused its metrics to this browser: with users, GET /metrics answers only'
+          + ' clients on its own machine; without, only a loopback or allowed host.';
+        return;
+      }
       if (!response.ok) {
         status.textContent = `GET /metrics answered HTTP ${response.status}.`;
         return;

@@ -19,6 +19,7 @@ import io.shaledb.core.write.Transactions;
 import io.shaledb.core.write.Transactions.Committed;
 import io.shaledb.core.write.Transactions.Staged;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,25 @@ public final class IndexBuilder implements BackgroundService {
   public IndexBuilder(Database db) {
     this.db = db;
     this.transactions = new Transactions(db.storage(), db.statistics());
+  }
+
+  /**
+   * How far the backfill of {@code index} has walked its table, in percent (DynamoDB's OnlineIndexPercentageProgress).
+   * Items lie in the order of their partition key's hash, which spreads them evenly, so the hash where the next batch
+   * starts is the share of the table already walked; it is read from the stored resume position, so it holds across
+   * restarts and costs one read.
+   */
+  public static double percentDone(Snapshot snapshot, TableMetadata table, IndexMetadata index) {
+    KeyRange items = KeyCodec.keyspaceRange(table.keyspace());
+    byte[] next = ResumePositions.read(snapshot, index.keyspace(), Task.INDEX_BACKFILL, items);
+    if (Arrays.equals(next, items.end())) {
+      return 100;
+    }
+    if (next.length < KeyCodec.KEYSPACE_BYTES + Integer.BYTES) {
+      return 0;
+    }
+    long hash = Integer.toUnsignedLong(KeyCodec.partitionHash(next));
+    return hash * 100.0 / (1L << Integer.SIZE);
   }
 
   /** One batch of the first index still being built. */

@@ -19,10 +19,15 @@ public final class MaintenanceServices {
    * (index builds, dropped keyspaces) resumes at once.
    */
   public static void start(Database db, Duration interval) {
+    start(db, interval, TimeToLiveListener.NONE);
+  }
+
+  /** As above, telling {@code timeToLive} of the expired items the sweeper deletes. */
+  public static void start(Database db, Duration interval, TimeToLiveListener timeToLive) {
     Map<Service, BackgroundService> services = new EnumMap<>(Service.class);
     for (Service service : Service.values()) {
       services.put(service, switch (service) {
-        case TIME_TO_LIVE_SWEEP -> new TimeToLiveSweeper(db);
+        case TIME_TO_LIVE_SWEEP -> new TimeToLiveSweeper(db, timeToLive);
         case INDEX_BUILD -> new IndexBuilder(db);
         case STREAM_MAINTENANCE -> new StreamMaintenance(db);
         case KEYSPACE_RECLAIM -> new KeyspaceReclaimer(db);

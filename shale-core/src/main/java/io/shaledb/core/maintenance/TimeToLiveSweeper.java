@@ -34,10 +34,17 @@ public final class TimeToLiveSweeper implements BackgroundService {
 
   private final Database db;
   private final WritePipeline writes;
+  private final TimeToLiveListener listener;
 
   public TimeToLiveSweeper(Database db) {
+    this(db, TimeToLiveListener.NONE);
+  }
+
+  /** A sweeper that tells {@code listener} of the items it deletes. */
+  public TimeToLiveSweeper(Database db, TimeToLiveListener listener) {
     this.db = db;
     this.writes = new WritePipeline(db);
+    this.listener = listener;
   }
 
   /** One slice of every table with time to live. */
@@ -69,9 +76,15 @@ public final class TimeToLiveSweeper implements BackgroundService {
         }
       }
     }
+    int deleted = 0;
     for (byte[] key : expired) {
-      writes.deleteAsService(table, key, (current, item) -> current.timeToLiveAttribute() != null
-          && isExpired(item, current.timeToLiveAttribute(), now));
+      if (writes.deleteAsService(table, key, (current, item) -> current.timeToLiveAttribute() != null
+          && isExpired(item, current.timeToLiveAttribute(), now))) {
+        deleted++;
+      }
+    }
+    if (deleted > 0) {
+      listener.deleted(table.name(), deleted);
     }
     byte[] next = read < ITEMS_PER_PASS || last == null ? null : KeyRange.after(last);
     writes.transactions().run(RequestContext.service(db.clock()), tx -> {

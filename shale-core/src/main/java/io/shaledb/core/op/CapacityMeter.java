@@ -89,6 +89,7 @@ public final class CapacityMeter {
   private @Nullable List<Usage> others;
   /** Null for work that is never throttled: the database's own and requests made inside the process. */
   private final @Nullable Throughput throughput;
+  private final CapacityListener listener;
   /** The table and partition-key hash of the one item the request was admitted to, if it was ({@link #admitItem}). */
   private @Nullable String itemTable;
   private int itemHash;
@@ -100,7 +101,13 @@ public final class CapacityMeter {
 
   /** A meter whose request is admitted and charged by {@code throughput}. */
   public CapacityMeter(@Nullable Throughput throughput) {
+    this(throughput, CapacityListener.NONE);
+  }
+
+  /** A meter whose request is admitted and charged by {@code throughput}, each charge told to {@code listener}. */
+  public CapacityMeter(@Nullable Throughput throughput, CapacityListener listener) {
     this.throughput = throughput;
+    this.listener = listener;
   }
 
   /**
@@ -168,6 +175,7 @@ public final class CapacityMeter {
   }
 
   private void charge(String table, @Nullable String globalIndex, Access access, double units) {
+    listener.consumed(table, globalIndex, access, units);
     if (throughput == null) {
       return;
     }

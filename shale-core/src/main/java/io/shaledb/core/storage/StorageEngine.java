@@ -1,5 +1,6 @@
 package io.shaledb.core.storage;
 
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -62,6 +63,15 @@ public interface StorageEngine extends AutoCloseable {
    *     cleared
    */
   void clearRange(KeyRange range);
+
+  /**
+   * Figures on the engine's own state for monitoring, by a stable lower-case name: memory held, background work
+   * queued. Optional: an engine keeps what it can read cheaply (it is called on every metrics scrape, on any thread),
+   * and one with nothing to say answers an empty map.
+   */
+  default Map<String, Long> statistics() {
+    return Map.of();
+  }
 
   /** The optional features this engine provides. */
   Set<Capability> capabilities();

@@ -2,8 +2,10 @@ package io.shaledb.server.api;
 
 import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.maintenance.MaintenanceServices;
+import io.shaledb.core.maintenance.TimeToLiveListener;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.server.metrics.ServerMetrics;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -18,11 +20,14 @@ public final class ApiHandlers {
    * @param maintenanceInterval how often expired items are swept (seconds, not DynamoDB's days) and streams rolled
    *     over and trimmed
    * @param capacity whether tables' throughput is enforced, unless a table's tag says otherwise
+   * @param metrics whether the API keeps metrics ({@link DynamoApi#metrics})
    */
   public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
-      CapacityMode capacity) {
+      CapacityMode capacity, boolean metrics) {
     Database db = new Database(engine, clock, region, capacity);
-    MaintenanceServices.start(db, maintenanceInterval);
-    return new DynamoApi(db);
+    ServerMetrics serverMetrics = metrics ? new ServerMetrics(db) : null;
+    MaintenanceServices.start(db, maintenanceInterval,
+        serverMetrics == null ? TimeToLiveListener.NONE : serverMetrics::timeToLiveDeleted);
+    return new DynamoApi(db, serverMetrics);
   }
 }

@@ -74,6 +74,8 @@ import io.shaledb.server.json.ReplicaJson;
 import io.shaledb.server.json.StreamJson;
 import io.shaledb.server.json.TableJson;
 import io.shaledb.server.json.TransactJson;
+import io.shaledb.server.metrics.RequestObservation;
+import io.shaledb.server.metrics.ServerMetrics;
 import io.shaledb.server.protocol.ApiHandler;
 import io.shaledb.server.protocol.ApiRequest;
 import java.io.IOException;
@@ -84,6 +86,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /** The DynamoDB API: routes each X-Amz-Target to its operation. Closing it stops the database's background work. */
@@ -96,12 +99,18 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   private final JsonFactory json = Json.FACTORY;
   private final Database db;
   /** By the whole X-Amz-Target: finding a request's route takes no substring of it. */
-  private final Map<String, Route<?, ?>> routes;
+  private final Map<String, Named> routes;
+  private final @Nullable ServerMetrics metrics;
   private final NonBlockingTries tries = new NonBlockingTries();
   private final UnknownOperations unknown = new UnknownOperations(LoggerFactory.getLogger(DynamoApi.class)::warn);
 
-  DynamoApi(Database db) {
+  /** A route with its operation's name, which metrics and logs label the request with. */
+  private record Named(String operation, Route<?, ?> route) {}
+
+  /** @param metrics the server's metrics, null when they are off */
+  DynamoApi(Database db, @Nullable ServerMetrics metrics) {
     this.db = db;
+    this.metrics = metrics;
     WritePipeline writes = new WritePipeline(db);
     Map<String, Route<?, ?>> operations = Map.ofEntries(
         Map.entry("CreateTable", new Route<>(TableJson::readCreateTable, new CreateTable(db),
@@ -202,15 +211,21 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             StreamJson::writeShardIterator),
         "GetRecords", new Route<>(StreamJson::readGetRecords, new GetRecords(db),
             (g, out) -> StreamJson.writeGetRecords(g, out, db.region())));
-    Map<String, Route<?, ?>> byTarget = new HashMap<>();
-    operations.forEach((operation, route) -> byTarget.put(TARGET_PREFIX + operation, route));
-    streamOperations.forEach((operation, route) -> byTarget.put(STREAMS_PREFIX + operation, route));
+    Map<String, Named> byTarget = new HashMap<>();
+    operations.forEach((operation, route) -> byTarget.put(TARGET_PREFIX + operation, new Named(operation, route)));
+    streamOperations.forEach((operation, route) -> byTarget.put(STREAMS_PREFIX + operation,
+        new Named(operation, route)));
     this.routes = Map.copyOf(byTarget);
+  }
+
+  /** The metrics served at {@code /metrics}, or null when they are off. */
+  public @Nullable ServerMetrics metrics() {
+    return metrics;
   }
 
   @Override
   public void handle(ApiRequest request, InputStream body, OutputStream response) throws IOException {
-    run(route(request), body, response, context(request), true);
+    run(route(request), body, response, context(request), true, request.observation());
   }
 
   @Override
@@ -221,7 +236,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
       return false;
     }
     try {
-      run(route, body, response, context(request), false);
+      run(route, body, response, context(request), false, request.observation());
       tries.succeeded();
       return true;
     } catch (WouldBlockException e) {
@@ -232,11 +247,12 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
 
   private Route<?, ?> route(ApiRequest request) {
     String target = request.target();
-    Route<?, ?> route = target == null ? null : routes.get(target);
-    if (route == null) {
+    Named named = target == null ? null : routes.get(target);
+    if (named == null) {
       throw unknown.requested(request.target());
     }
-    return route;
+    request.observation().routed(named.operation());
+    return named.route();
   }
 
   /**
@@ -247,7 +263,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
     // Milliseconds are precision enough for a deadline seconds away, and take one Instant per request, not two.
     Instant deadline = Instant.ofEpochMilli(db.clock().millis() + MAX_REQUEST_TIME.toMillis());
     return new RequestContext(request.requestId(), request.caller(), deadline, db.clock(),
-        new CapacityMeter(db.throughput()), request.host());
+        new CapacityMeter(db.throughput(), request.observation()), request.host());
   }
 
   /**
@@ -255,10 +271,14 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
    * retryable ServiceUnavailable rather than a 500 logged with its stack for every refused write.
    */
   private void run(Route<?, ?> route, InputStream body, OutputStream response, RequestContext context,
-      boolean mayBlock) throws IOException {
+      boolean mayBlock, RequestObservation observation) throws IOException {
     try (JsonInput in = JsonInput.over(body);
         JsonGenerator generator = json.createGenerator(response)) {
-      route.run(in, generator, context, mayBlock);
+      Object output = route.run(in, generator, context, mayBlock);
+      // Operations without output (TagResource) answer null.
+      if (metrics != null && output != null) {
+        observation.answered(output);
+      }
     } catch (StorageUnavailableException e) {
       throw DynamoException.serviceUnavailable();
     }

@@ -35,9 +35,10 @@ record Route<I, O>(RequestReader<I> reader, Operation<I, O> operation, ResponseW
   /**
    * Runs the call; with {@code mayBlock} false, without waiting for I/O.
    *
+   * @return the operation's output, once written
    * @throws WouldBlockException when it would have to wait, before anything was written
    */
-  void run(JsonInput in, JsonGenerator out, RequestContext context, boolean mayBlock) throws IOException {
+  O run(JsonInput in, JsonGenerator out, RequestContext context, boolean mayBlock) throws IOException {
     I input = read(in);
     O output;
     try {
@@ -50,6 +51,7 @@ record Route<I, O>(RequestReader<I> reader, Operation<I, O> operation, ResponseW
       throw operation.reported(e);
     }
     writer.write(out, output);
+    return output;
   }
 
   /**

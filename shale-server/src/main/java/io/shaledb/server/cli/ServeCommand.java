@@ -3,11 +3,13 @@ package io.shaledb.server.cli;
 import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.storage.Durability;
 import io.shaledb.core.storage.EngineOptions;
+import io.shaledb.server.Observability;
 import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ServerSecurity;
 import io.shaledb.server.ShaleDbServer;
 import io.shaledb.server.auth.SecretSealer;
 import io.shaledb.server.http.HttpLimits;
+import io.shaledb.server.metrics.LogFormat;
 import io.shaledb.server.time.SettableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -136,11 +138,25 @@ final class ServeCommand implements Callable<Integer> {
           + " throttles them). A table's tag shaledb:capacity=enforce or =off overrides it.")
   CapacityMode capacity = CapacityMode.OFF;
 
-  /** Whether something is on; picocli reads it in any case. */
+  /** Whether something is on (--metrics off, --console off); picocli reads it in any case. */
   enum Switch {
     ON,
     OFF
   }
+
+  @Option(names = "--metrics", paramLabel = "on|off",
+      description = "Keep metrics named after DynamoDB's CloudWatch metrics and serve them at GET /metrics in the"
+          + " Prometheus text format or OpenMetrics (docs/observability.md). Default: on.")
+  Switch metrics = Switch.ON;
+
+  @Option(names = "--access-log", paramLabel = "FILE|-",
+      description = "Write a line per request (time, request id, operation, table, status, error, latency) to FILE,"
+          + " appended to, or to standard output with -. Default: none.")
+  @Nullable String accessLog;
+
+  @Option(names = "--log-format", paramLabel = "FORMAT",
+      description = "How the access log and the failed requests' lines are written: logfmt (the default) or json.")
+  LogFormat logFormat = LogFormat.LOGFMT;
 
   @Option(names = "--console", paramLabel = "on|off",
       description = "The web console at /console/ on this server's address: on (the default) or off. It calls the"
@@ -168,7 +184,8 @@ final class ServeCommand implements Callable<Integer> {
           Duration.ofSeconds(Math.max(1, maintenanceSeconds)),
           settableClock ? SettableClock.startingNow() : Clock.systemUTC(), defaultLimits
               .withIdleTimeout(Duration.ofSeconds(Math.max(1, idleTimeoutSeconds)))
-              .withMaxConnections(Math.max(1, maxConnections)), security(), capacity, console == Switch.ON));
+              .withMaxConnections(Math.max(1, maxConnections)), security(), capacity,
+          new Observability(metrics == Switch.ON, accessLog, logFormat), console == Switch.ON));
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       // An unknown engine or engine option, a port in use, a data directory another server holds or one that
       // cannot be created: the user's to fix, so the reason and no stack trace.

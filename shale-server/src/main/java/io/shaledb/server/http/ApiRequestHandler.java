@@ -22,6 +22,9 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.op.Principal;
 import io.shaledb.server.auth.Authenticator;
+import io.shaledb.server.metrics.RequestObservation;
+import io.shaledb.server.metrics.RequestObserver;
+import io.shaledb.server.metrics.ServerMetrics;
 import io.shaledb.server.protocol.ApiHandler;
 import io.shaledb.server.protocol.ApiRequest;
 import io.shaledb.server.protocol.ErrorResponses;
@@ -52,6 +55,8 @@ import org.slf4j.LoggerFactory;
 final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(ApiRequestHandler.class);
   private static final String TARGET = "X-Amz-Target";
+  /** Where the metrics are served. */
+  static final String METRICS_PATH = "/metrics";
   /**
    * DynamoDB compresses responses over 4 KB (ScyllaDB's test/alternator/test_compressed_response.py against the
    * service; the figure AWS engineers quote); smaller ones gain too little for the work.
@@ -67,6 +72,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
   private final HostCheck hosts;
   private final Cors cors;
   private final OccasionalWarning refusedHosts;
+  private final RequestObserver observer;
   private final WebPages pages;
   /** Requests that arrived while a handed-off call ran; touched on the event loop only. */
   private final ArrayDeque<IncomingRequest> waiting = new ArrayDeque<>();
@@ -78,7 +84,8 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
   private boolean closing;
 
   ApiRequestHandler(ApiHandler handler, Executor workers, boolean callsMayBlock, BodyMemory memory,
-      Responses responses, HttpSecurity security, OccasionalWarning refusedHosts, WebPages pages) {
+      Responses responses, HttpSecurity security, OccasionalWarning refusedHosts, RequestObserver observer,
+      WebPages pages) {
     this.handler = handler;
     this.workers = workers;
     this.callsMayBlock = callsMayBlock;
@@ -88,6 +95,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     this.hosts = new HostCheck(security.allowedHosts());
     this.cors = new Cors(security.corsOrigins());
     this.refusedHosts = refusedHosts;
+    this.observer = observer;
     this.pages = pages;
   }
 
@@ -106,8 +114,9 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
 
   private void serve(ChannelHandlerContext ctx, IncomingRequest request) {
     switch (request) {
-      case IncomingRequest.Refused refused -> send(ctx, error(ctx, BodyMemory.throttled(), Responses.newRequestId()),
-          refused.keepAlive(), refused.allowedOrigin());
+      case IncomingRequest.Refused refused -> send(ctx,
+          error(ctx, BodyMemory.throttled(), observer.start(Responses.newRequestId())), refused.keepAlive(),
+          refused.allowedOrigin());
       case IncomingRequest.Admitted admitted -> serve(ctx, admitted);
     }
   }
@@ -116,7 +125,8 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     FullHttpRequest request = admitted.http();
     AsciiString requestId = Responses.newRequestId();
     if (request.decoderResult().isFailure()) {
-      send(ctx, error(ctx, DynamoException.serialization("Malformed HTTP request"), requestId), false, null);
+      send(ctx, error(ctx, DynamoException.serialization("Malformed HTTP request"), observer.start(requestId)),
+          false, null);
       return;
     }
     boolean keepAlive = HttpUtil.isKeepAlive(request);
@@ -134,15 +144,16 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
       send(ctx, preflight, keepAlive, crossOrigin);
       return;
     }
+    RequestObservation observation = observer.start(requestId);
     Principal caller;
     try {
       caller = authenticate(request);
     } catch (DynamoException e) {
-      send(ctx, error(ctx, e, requestId), keepAlive, crossOrigin);
+      send(ctx, error(ctx, e, observation), keepAlive, crossOrigin);
       return;
     }
     if (!memory.allowsCall()) {
-      send(ctx, error(ctx, BodyMemory.throttled(), requestId), keepAlive, crossOrigin);
+      send(ctx, error(ctx, BodyMemory.throttled(), observation), keepAlive, crossOrigin);
       return;
     }
     String contentEncoding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
@@ -150,10 +161,11 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     try {
       coding = contentEncoding == null ? null : ContentCoding.ofRequest(contentEncoding);
     } catch (DynamoException e) {
-      send(ctx, error(ctx, e, requestId), keepAlive, crossOrigin);
+      send(ctx, error(ctx, e, observation), keepAlive, crossOrigin);
       return;
     }
-    ApiRequest call = new ApiRequest(headers.get(TARGET), requestId, caller, host(ctx.channel(), headers));
+    ApiRequest call = new ApiRequest(headers.get(TARGET), requestId, caller, host(ctx.channel(), headers),
+        observation);
     String acceptEncoding = headers.get(HttpHeaderNames.ACCEPT_ENCODING);
     ByteBuf body = request.content();
     if (coding == null && body.readableBytes() <= BodyMemory.SMALL_BODY) {
@@ -227,6 +239,10 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     String uri = request.uri();
     int query = uri.indexOf('?');
     String path = query < 0 ? uri : uri.substring(0, query);
+    ServerMetrics metrics = observer.metrics();
+    if (path.equals(METRICS_PATH) && metrics != null) {
+      return metrics(ctx, request, requestId, metrics);
+    }
     if (!path.equals("/")) {
       WebPage page = pages.find(path);
       return page == null ? empty(HttpResponseStatus.NOT_FOUND, requestId) : page(page, requestId);
@@ -245,6 +261,28 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     responses.addHeaders(response, requestId);
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, page.contentType());
     page.headers().forEach(response.headers()::set);
+    return response;
+  }
+
+  /**
+   * The metrics, in the format the Accept header asks for. They name tables and indexes, so they are served on the
+   * API's terms: while no user exists, to requests naming a loopback or allowed host (as API calls are); once users
+   * exist, only to clients connected from a loopback address, since a scraper does not sign its requests.
+   */
+  private FullHttpResponse metrics(ChannelHandlerContext ctx, FullHttpRequest request, AsciiString requestId,
+      ServerMetrics metrics) {
+    boolean allowed = security.authenticator().verifying()
+        ? ctx.channel().remoteAddress() instanceof InetSocketAddress peer && peer.getAddress().isLoopbackAddress()
+        : hosts.allows(request.headers().get(HttpHeaderNames.HOST));
+    if (!allowed) {
+      refusedHosts.occurred();
+      return empty(HttpResponseStatus.FORBIDDEN, requestId);
+    }
+    ServerMetrics.Scrape scrape = metrics.scrape(request.headers().get(HttpHeaderNames.ACCEPT));
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+        Unpooled.wrappedBuffer(scrape.body()));
+    responses.addHeaders(response, requestId);
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, scrape.contentType());
     return response;
   }
 
@@ -293,7 +331,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     try {
       decoded = DecodedBody.decode(body, coding, ctx.alloc(), memory, HttpApiServer.MAX_REQUEST_BYTES);
     } catch (DynamoException e) {
-      return error(ctx, e, call.requestId());
+      return error(ctx, e, call.observation());
     }
     try (decoded) {
       return answer(ctx, call, decoded.content(), acceptEncoding);
@@ -324,14 +362,15 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
       if (LOG.isDebugEnabled()) {
         LOG.debug("{} {}: {} {}", call.requestId(), call.target(), e.code().type(), e.getMessage());
       }
-      return error(ctx, e, call.requestId());
+      return error(ctx, e, call.observation());
     } catch (IOException | RuntimeException e) {
       out.discard();
       LOG.error("request {} ({}) failed", call.requestId(), call.target(), e);
       return error(ctx, new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, ErrorResponses.INTERNAL_ERROR_MESSAGE),
-          call.requestId());
+          call.observation());
     }
     LOG.debug("{} {}: ok", call.requestId(), call.target());
+    call.observation().succeeded();
     return ok(ctx, out.finish(), call.requestId(), acceptEncoding);
   }
 
@@ -347,6 +386,12 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     }
     responses.addHeaders(response, requestId);
     return response;
+  }
+
+  /** The error answering an API request, told to its observation (metrics, the failure log, the access log). */
+  private FullHttpResponse error(ChannelHandlerContext ctx, DynamoException e, RequestObservation observation) {
+    observation.failed(e);
+    return error(ctx, e, observation.requestId());
   }
 
   private FullHttpResponse error(ChannelHandlerContext ctx, DynamoException e, CharSequence requestId) {

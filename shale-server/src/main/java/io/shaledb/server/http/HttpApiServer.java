@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.ssl.SslContext;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.server.metrics.RequestObserver;
 import io.shaledb.server.protocol.ApiHandler;
 import io.shaledb.server.time.SettableClock;
 import java.net.InetSocketAddress;
@@ -63,15 +64,18 @@ public final class HttpApiServer implements AutoCloseable {
    */
   public static HttpApiServer start(String host, int port, ApiHandler handler, boolean callsMayBlock,
       HttpLimits limits, Clock clock) throws InterruptedException {
-    return start(host, port, handler, callsMayBlock, limits, clock, HttpSecurity.loopbackOnly(), WebPages.none());
+    return start(host, port, handler, callsMayBlock, limits, clock, HttpSecurity.loopbackOnly(),
+        RequestObserver.failuresOnly(), WebPages.none());
   }
 
   /**
-   * As above, guarded by {@code security} (authentication, allowed hosts and origins, TLS), and answering GET
-   * requests with {@code pages}.
+   * As above, guarded by {@code security} (authentication, allowed hosts and origins, TLS), each request's outcome
+   * told to {@code observer}, whose metrics, if any, are served at {@code /metrics}, and answering other GET requests
+   * with {@code pages}.
    */
   public static HttpApiServer start(String host, int port, ApiHandler handler, boolean callsMayBlock,
-      HttpLimits limits, Clock clock, HttpSecurity security, WebPages pages) throws InterruptedException {
+      HttpLimits limits, Clock clock, HttpSecurity security, RequestObserver observer, WebPages pages)
+      throws InterruptedException {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -110,7 +114,7 @@ public final class HttpApiServer implements AutoCloseable {
                 ch.pipeline().addLast(new ClockControl(settable));
               }
               ch.pipeline().addLast(new ApiRequestHandler(handler, workers, callsMayBlock, memory, responses, security,
-                  refusedHosts, pages));
+                  refusedHosts, observer, pages));
             }
           })
           .bind(new InetSocketAddress(host, port))

@@ -1,6 +1,7 @@
 package io.shaledb.server.protocol;
 
 import io.shaledb.core.op.Principal;
+import io.shaledb.server.metrics.RequestObservation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,5 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the id sent back in {@code x-amzn-RequestId}
  * @param caller who sent it: a verified user, or without authentication the access key it named
  * @param host the host (and port) the client addressed, as DescribeEndpoints returns it
+ * @param observation what the handler tells the request's metrics and logs: its operation, the capacity it consumed
+ *     and what it returned
  */
-public record ApiRequest(@Nullable String target, CharSequence requestId, Principal caller, String host) {}
+public record ApiRequest(@Nullable String target, CharSequence requestId, Principal caller, String host,
+    RequestObservation observation) {}

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.core.storage.Durability;
 import io.shaledb.core.storage.EngineOptions;
+import io.shaledb.server.Observability;
 import io.shaledb.server.ServerConfig;
+import io.shaledb.server.metrics.LogFormat;
 import io.shaledb.server.time.SettableClock;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,7 +27,8 @@ class BannerTest {
         "auth: off (no user exists): any access key and secret are accepted, signatures are not verified, and only"
             + " requests naming a loopback or allowed host are answered",
         "region: us-east-1",
-        "console: http://127.0.0.1:8000/console/");
+        "console: http://127.0.0.1:8000/console/",
+        "metrics: http://127.0.0.1:8000/metrics (Prometheus text or OpenMetrics)");
   }
 
   @Test
@@ -33,6 +36,16 @@ class BannerTest {
     ServerConfig config = ServerConfig.inMemoryOnRandomPort().withConsole(false);
 
     assertThat(new Banner("1.2.3", ENDPOINT, config, false).lines()).contains("console: off (--console off)");
+  }
+
+  @Test
+  void lines_metricsOffWithAccessLog_sayBoth() {
+    ServerConfig config = ServerConfig.inMemoryOnRandomPort()
+        .withObservability(new Observability(false, "-", LogFormat.JSON));
+
+    assertThat(new Banner("1.2.3", ENDPOINT, config, false).lines())
+        .contains("metrics: off (--metrics off)")
+        .contains("access log: standard output (json)");
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.shaledb.core.op.MutableClock;
+import io.shaledb.server.metrics.RequestObserver;
 import io.shaledb.server.protocol.ApiHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,7 +46,7 @@ class ApiRequestHandlerTest {
   private final EmbeddedChannel connection = new EmbeddedChannel(
       new ApiRequestHandler(echo, handedOff::add, false, memory, new Responses(Clock.systemUTC()),
           HttpSecurity.loopbackOnly(), new OccasionalWarning("refused host", ConnectionLimit.WARNING_INTERVAL,
-              new MutableClock(Instant.EPOCH), warning -> { }),
+              new MutableClock(Instant.EPOCH), warning -> { }), RequestObserver.failuresOnly(),
           path -> path.equals("/page") ? WebPage.ok("text/plain", PAGE.getBytes(StandardCharsets.UTF_8),
               Map.of("cache-control", "no-cache")) : null));
 

@@ -42,6 +42,6 @@ public final class GetRecords implements Operation<GetRecordsInput, GetRecordsOu
     boolean exhausted = stream.ended(shard) && records.isEmpty();
     String next = exhausted ? null : ShardIterators.encode(new ShardIterators.Position(stream.arn(),
         shard.shardId(), after, db.clock().millis()));
-    return new GetRecordsOutput(records, next);
+    return new GetRecordsOutput(stream.arn(), records, next);
   }
 }

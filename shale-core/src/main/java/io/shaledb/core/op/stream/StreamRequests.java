@@ -41,8 +41,11 @@ public final class StreamRequests {
   /** One change record as stored: its sequence number and its fields (see StreamLog). */
   public record ChangeRecord(long sequenceNumber, Map<String, AttributeValue> fields, StreamViewType viewType) {}
 
-  /** @param nextShardIterator null once a closed shard is read to its end */
-  public record GetRecordsOutput(List<ChangeRecord> records, @Nullable String nextShardIterator) {}
+  /**
+   * @param streamArn the stream read, which the response does not carry but metrics label its records with
+   * @param nextShardIterator null once a closed shard is read to its end
+   */
+  public record GetRecordsOutput(String streamArn, List<ChangeRecord> records, @Nullable String nextShardIterator) {}
 
   /** DynamoDB Streams' sequence numbers are numeric strings of 21 digits. */
   public static String sequenceNumber(long sequence) {

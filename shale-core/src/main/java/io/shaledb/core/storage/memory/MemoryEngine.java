@@ -90,6 +90,12 @@ public final class MemoryEngine implements StorageEngine {
     } while (cleared == CLEARS_PER_LOCK);
   }
 
+  /** The keys held, system keys and index entries included: all a heap engine can count without walking it. */
+  @Override
+  public Map<String, Long> statistics() {
+    return Map.of("keys", points.mappingCount());
+  }
+
   @Override
   public Set<Capability> capabilities() {
     return Set.of(Capability.NON_BLOCKING);

@@ -12,6 +12,10 @@ export function parse(text) {
     if (line.startsWith('# TYPE ')) {
       const [, , family, type] = line.split(/\s+/);
       types.set(family, type);
+      // The text format names a counter's family with its _total, which is no part of the metric's name.
+      if (type === 'counter' && family.endsWith('_total')) {
+        types.set(family.slice(0, -'_total'.length), type);
+      }
       continue;
     }
     const match = line.match(SAMPLE);

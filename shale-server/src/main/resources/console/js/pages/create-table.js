@@ -38,6 +38,22 @@ function throughputInputs(prefix) {
     field('Write capacity units', write))};
 }
 
+function indexName(id) {
+  return h('input', {id: `${id}-name`, required: true, spellcheck: 'false'});
+}
+
+/** Shows an index's inputs in {@code list}, keeps it in {@code indexes}, and lets the user remove it from both. */
+function addIndex(legend, indexes, list, index, ...fields) {
+  const set = h('fieldset', {class: 'index'}, h('legend', {}, legend), field('Index name', index.name), fields,
+    h('button', {type: 'button', onclick: () => {
+      indexes.splice(indexes.indexOf(index), 1);
+      set.remove();
+    }}, 'Remove this index'));
+  indexes.push(index);
+  list.append(set);
+  index.name.focus();
+}
+
 function keySchema(partition, sort) {
   const schema = [{AttributeName: partition.name.value.trim(), KeyType: 'HASH'}];
   if (sort.name.value.trim()) {
@@ -67,33 +83,17 @@ export async function createTablePage() {
 
   const addGlobal = () => {
     const id = `gsi-${++indexCount}`;
-    const index = {name: h('input', {id: `${id}-name`, required: true, spellcheck: 'false'}),
-      partition: keyInputs(`${id}-pk`, 'Partition key', true), sort: keyInputs(`${id}-sk`, 'Sort key', false),
-      projection: projectionInputs(id), throughput: throughputInputs(id)};
-    const set = h('fieldset', {class: 'index'}, h('legend', {}, 'Global secondary index'),
-      field('Index name', index.name), index.partition.fields, index.sort.fields, index.projection.fields,
-      index.throughput.fields,
-      h('button', {type: 'button', onclick: () => {
-        globals.splice(globals.indexOf(index), 1);
-        set.remove();
-      }}, 'Remove this index'));
-    globals.push(index);
-    globalList.append(set);
-    index.name.focus();
+    const index = {name: indexName(id), partition: keyInputs(`${id}-pk`, 'Partition key', true),
+      sort: keyInputs(`${id}-sk`, 'Sort key', false), projection: projectionInputs(id),
+      throughput: throughputInputs(id)};
+    addIndex('Global secondary index', globals, globalList, index, index.partition.fields, index.sort.fields,
+      index.projection.fields, index.throughput.fields);
   };
   const addLocal = () => {
     const id = `lsi-${++indexCount}`;
-    const index = {name: h('input', {id: `${id}-name`, required: true, spellcheck: 'false'}),
-      sort: keyInputs(`${id}-sk`, 'Sort key', true), projection: projectionInputs(id)};
-    const set = h('fieldset', {class: 'index'}, h('legend', {}, 'Local secondary index'),
-      field('Index name', index.name), index.sort.fields, index.projection.fields,
-      h('button', {type: 'button', onclick: () => {
-        locals.splice(locals.indexOf(index), 1);
-        set.remove();
-      }}, 'Remove this index'));
-    locals.push(index);
-    localList.append(set);
-    index.name.focus();
+    const index = {name: indexName(id), sort: keyInputs(`${id}-sk`, 'Sort key', true),
+      projection: projectionInputs(id)};
+    addIndex('Local secondary index', locals, localList, index, index.sort.fields, index.projection.fields);
   };
 
   const request = () => {

@@ -83,7 +83,7 @@ class HostAndOriginIT {
         ServerConfig.inMemoryOnRandomPort().storage(), ServerConfig.DEFAULT_REGION,
         ServerConfig.DEFAULT_MAINTENANCE_INTERVAL, java.time.Clock.systemUTC(),
         ServerConfig.inMemoryOnRandomPort().httpLimits(), ServerSecurity.defaults(), CapacityMode.OFF,
-        Observability.defaults());
+        Observability.defaults(), true);
 
     assertThatThrownBy(() -> ShaleDbServer.start(anyAddress)).isInstanceOf(IllegalStateException.class)
         .hasMessage("no user exists, so listening on 0.0.0.0, which is not a loopback address, would serve anyone who"

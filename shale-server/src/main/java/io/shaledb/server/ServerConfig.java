@@ -18,10 +18,11 @@ import java.time.Duration;
  * @param security authentication's key file, the hosts and origins answered, TLS
  * @param capacity whether tables' throughput is enforced (a table's {@code shaledb:capacity} tag overrides it)
  * @param observability metrics, the access log and the format of request log lines
+ * @param console whether the web console is served at {@code /console/}
  */
 public record ServerConfig(String host, int port, String engine, EngineOptions storage, String region,
     Duration maintenanceInterval, Clock clock, HttpLimits httpLimits, ServerSecurity security,
-    CapacityMode capacity, Observability observability) {
+    CapacityMode capacity, Observability observability, boolean console) {
   public static final int DEFAULT_PORT = 8000;
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final String DEFAULT_REGION = "us-east-1";
@@ -33,50 +34,56 @@ public record ServerConfig(String host, int port, String engine, EngineOptions s
   public static ServerConfig inMemoryOnRandomPort() {
     return new ServerConfig(DEFAULT_HOST, 0, MEMORY_ENGINE, EngineOptions.defaults(null), DEFAULT_REGION,
         DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(), HttpLimits.defaults(), ServerSecurity.defaults(),
-        CapacityMode.OFF, Observability.defaults());
+        CapacityMode.OFF, Observability.defaults(), true);
   }
 
   /** A durable server with the default options on a random loopback port, keeping its data in {@code directory}. */
   public static ServerConfig durableOnRandomPort(Path directory) {
     return new ServerConfig(DEFAULT_HOST, 0, DURABLE_ENGINE, EngineOptions.defaults(directory), DEFAULT_REGION,
         DEFAULT_MAINTENANCE_INTERVAL, Clock.systemUTC(), HttpLimits.defaults(), ServerSecurity.defaults(),
-        CapacityMode.OFF, Observability.defaults());
+        CapacityMode.OFF, Observability.defaults(), true);
   }
 
   public ServerConfig withClock(Clock newClock) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, newClock, httpLimits, security,
-        capacity, observability);
+        capacity, observability, console);
   }
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
-        capacity, observability);
+        capacity, observability, console);
   }
 
   public ServerConfig withStorage(EngineOptions newStorage) {
     return new ServerConfig(host, port, engine, newStorage, region, maintenanceInterval, clock, httpLimits, security,
-        capacity, observability);
+        capacity, observability, console);
   }
 
   public ServerConfig withHttpLimits(HttpLimits newLimits) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, newLimits, security,
-        capacity, observability);
+        capacity, observability, console);
   }
 
   public ServerConfig withSecurity(ServerSecurity newSecurity) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits,
-        newSecurity, capacity, observability);
+        newSecurity, capacity, observability, console);
   }
 
   /** With tables' throughput enforced ({@code ENFORCE}) or not, unless a table's tag says otherwise. */
   public ServerConfig withCapacity(CapacityMode mode) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
-        mode, observability);
+        mode, observability, console);
   }
 
   /** With metrics, the access log and log lines as {@code newObservability} says. */
   public ServerConfig withObservability(Observability newObservability) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
-        capacity, newObservability);
+        capacity, newObservability, console);
+  }
+
+  /** With the web console served, or not. */
+  public ServerConfig withConsole(boolean served) {
+    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
+        capacity, observability, served);
   }
 }

@@ -10,10 +10,12 @@ import io.shaledb.server.api.DynamoApi;
 import io.shaledb.server.auth.Authenticator;
 import io.shaledb.server.auth.PrincipalStore;
 import io.shaledb.server.auth.SecretSealer;
+import io.shaledb.server.console.Console;
 import io.shaledb.server.http.HostCheck;
 import io.shaledb.server.http.HttpApiServer;
 import io.shaledb.server.http.HttpSecurity;
 import io.shaledb.server.http.TlsContexts;
+import io.shaledb.server.http.WebPages;
 import io.shaledb.server.metrics.AccessLog;
 import io.shaledb.server.metrics.RequestObserver;
 import java.io.File;
@@ -86,7 +88,8 @@ public final class ShaleDbServer implements AutoCloseable {
           !engine.capabilities().contains(Capability.NON_BLOCKING), config.httpLimits(), config.clock(),
           new HttpSecurity(authenticator, security.allowedHosts(), security.corsOrigins(),
               tls(security.tls(), selfSigned)),
-          new RequestObserver(api.metrics(), accessLog, observability.logFormat(), config.clock()));
+          new RequestObserver(api.metrics(), accessLog, observability.logFormat(), config.clock()),
+          config.console() ? Console.of(config.region(), authenticator::verifying) : WebPages.none());
       return new ShaleDbServer(config, engine, api, http, principals, authenticator,
           selfSigned == null ? null : selfSigned.certificate(), accessLog);
     } catch (RuntimeException | InterruptedException e) {

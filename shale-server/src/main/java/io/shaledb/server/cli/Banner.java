@@ -2,6 +2,7 @@ package io.shaledb.server.cli;
 
 import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.server.ServerConfig;
+import io.shaledb.server.console.Console;
 import io.shaledb.server.metrics.AccessLog;
 import io.shaledb.server.time.SettableClock;
 import java.net.URI;
@@ -29,7 +30,7 @@ record Banner(String version, URI endpoint, ServerConfig config, boolean authent
         : "auth: off (no user exists): any access key and secret are accepted, signatures are not verified, and"
             + " only requests naming a loopback or allowed host are answered");
     lines.add("region: " + config.region());
-    lines.add("console: " + endpoint + "/console/");
+    lines.add(config.console() ? "console: " + endpoint + Console.PATH : "console: off (--console off)");
     lines.add(config.observability().metrics() ? "metrics: " + endpoint + "/metrics (Prometheus text or OpenMetrics)"
         : "metrics: off (--metrics off)");
     String accessLog = config.observability().accessLog();

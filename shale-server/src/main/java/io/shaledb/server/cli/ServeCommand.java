@@ -138,8 +138,11 @@ final class ServeCommand implements Callable<Integer> {
           + " throttles them). A table's tag shaledb:capacity=enforce or =off overrides it.")
   CapacityMode capacity = CapacityMode.OFF;
 
-  /** Whether metrics are kept: an option of its own so that it reads --metrics off. */
-  enum Switch { ON, OFF }
+  /** Whether something is on (--metrics off, --console off); picocli reads it in any case. */
+  enum Switch {
+    ON,
+    OFF
+  }
 
   @Option(names = "--metrics", paramLabel = "on|off",
       description = "Keep metrics named after DynamoDB's CloudWatch metrics and serve them at GET /metrics in the"
@@ -154,6 +157,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--log-format", paramLabel = "FORMAT",
       description = "How the access log and the failed requests' lines are written: logfmt (the default) or json.")
   LogFormat logFormat = LogFormat.LOGFMT;
+
+  @Option(names = "--console", paramLabel = "on|off",
+      description = "The web console at /console/ on this server's address: on (the default) or off. It calls the"
+          + " same API as the SDKs, signed with an access key the user enters once users exist.")
+  Switch console = Switch.ON;
 
   @Option(names = "--settable-clock",
       description = "For tests only: start the clock at the system's time and let clients on this machine move it"
@@ -177,7 +185,7 @@ final class ServeCommand implements Callable<Integer> {
           settableClock ? SettableClock.startingNow() : Clock.systemUTC(), defaultLimits
               .withIdleTimeout(Duration.ofSeconds(Math.max(1, idleTimeoutSeconds)))
               .withMaxConnections(Math.max(1, maxConnections)), security(), capacity,
-          new Observability(metrics == Switch.ON, accessLog, logFormat)));
+          new Observability(metrics == Switch.ON, accessLog, logFormat), console == Switch.ON));
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       // An unknown engine or engine option, a port in use, a data directory another server holds or one that
       // cannot be created: the user's to fix, so the reason and no stack trace.

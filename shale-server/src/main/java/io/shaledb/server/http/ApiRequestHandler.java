@@ -73,6 +73,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
   private final Cors cors;
   private final OccasionalWarning refusedHosts;
   private final RequestObserver observer;
+  private final WebPages pages;
   /** Requests that arrived while a handed-off call ran; touched on the event loop only. */
   private final ArrayDeque<IncomingRequest> waiting = new ArrayDeque<>();
   private boolean callRunning;
@@ -83,7 +84,8 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
   private boolean closing;
 
   ApiRequestHandler(ApiHandler handler, Executor workers, boolean callsMayBlock, BodyMemory memory,
-      Responses responses, HttpSecurity security, OccasionalWarning refusedHosts, RequestObserver observer) {
+      Responses responses, HttpSecurity security, OccasionalWarning refusedHosts, RequestObserver observer,
+      WebPages pages) {
     this.handler = handler;
     this.workers = workers;
     this.callsMayBlock = callsMayBlock;
@@ -94,6 +96,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
     this.cors = new Cors(security.corsOrigins());
     this.refusedHosts = refusedHosts;
     this.observer = observer;
+    this.pages = pages;
   }
 
   @Override
@@ -228,7 +231,9 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
 
   /**
    * DynamoDB's health check, which answers only {@code GET /}: its line names the host the client used (ScyllaDB's
-   * test/alternator/test_health.py, against the service). Other paths are not found.
+   * test/alternator/test_health.py, against the service). Other paths are the server's pages, if it has them, or
+   * not found. Answered here rather than ahead in the pipeline, so that a page requested behind a running call
+   * still leaves in request order.
    */
   private FullHttpResponse get(ChannelHandlerContext ctx, FullHttpRequest request, AsciiString requestId) {
     String uri = request.uri();
@@ -239,13 +244,23 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
       return metrics(ctx, request, requestId, metrics);
     }
     if (!path.equals("/")) {
-      return empty(HttpResponseStatus.NOT_FOUND, requestId);
+      WebPage page = pages.find(path);
+      return page == null ? empty(HttpResponseStatus.NOT_FOUND, requestId) : page(page, requestId);
     }
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
         Unpooled.copiedBuffer("healthy: " + host(ctx.channel(), request.headers()) + " ",
             StandardCharsets.US_ASCII));
     responses.addHeaders(response, requestId);
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain");
+    return response;
+  }
+
+  private FullHttpResponse page(WebPage page, AsciiString requestId) {
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+        HttpResponseStatus.valueOf(page.status()), Unpooled.wrappedBuffer(page.body()));
+    responses.addHeaders(response, requestId);
+    response.headers().set(HttpHeaderNames.CONTENT_TYPE, page.contentType());
+    page.headers().forEach(response.headers()::set);
     return response;
   }
 

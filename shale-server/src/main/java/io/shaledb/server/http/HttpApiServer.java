@@ -65,15 +65,17 @@ public final class HttpApiServer implements AutoCloseable {
   public static HttpApiServer start(String host, int port, ApiHandler handler, boolean callsMayBlock,
       HttpLimits limits, Clock clock) throws InterruptedException {
     return start(host, port, handler, callsMayBlock, limits, clock, HttpSecurity.loopbackOnly(),
-        RequestObserver.failuresOnly());
+        RequestObserver.failuresOnly(), WebPages.none());
   }
 
   /**
    * As above, guarded by {@code security} (authentication, allowed hosts and origins, TLS), each request's outcome
-   * told to {@code observer}, whose metrics, if any, are served at {@code /metrics}.
+   * told to {@code observer}, whose metrics, if any, are served at {@code /metrics}, and answering other GET requests
+   * with {@code pages}.
    */
   public static HttpApiServer start(String host, int port, ApiHandler handler, boolean callsMayBlock,
-      HttpLimits limits, Clock clock, HttpSecurity security, RequestObserver observer) throws InterruptedException {
+      HttpLimits limits, Clock clock, HttpSecurity security, RequestObserver observer, WebPages pages)
+      throws InterruptedException {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
@@ -112,7 +114,7 @@ public final class HttpApiServer implements AutoCloseable {
                 ch.pipeline().addLast(new ClockControl(settable));
               }
               ch.pipeline().addLast(new ApiRequestHandler(handler, workers, callsMayBlock, memory, responses, security,
-                  refusedHosts, observer));
+                  refusedHosts, observer, pages));
             }
           })
           .bind(new InetSocketAddress(host, port))

@@ -32,6 +32,13 @@ class BannerTest {
   }
 
   @Test
+  void lines_consoleOff_sayItIsOff() {
+    ServerConfig config = ServerConfig.inMemoryOnRandomPort().withConsole(false);
+
+    assertThat(new Banner("1.2.3", ENDPOINT, config, false).lines()).contains("console: off (--console off)");
+  }
+
+  @Test
   void lines_metricsOffWithAccessLog_sayBoth() {
     ServerConfig config = ServerConfig.inMemoryOnRandomPort()
         .withObservability(new Observability(false, "-", LogFormat.JSON));

@@ -36,6 +36,12 @@ class ServeCommandTest {
   }
 
   @Test
+  void serve_console_isOnUnlessTurnedOff() {
+    assertThat(parse("serve").console).isEqualTo(ServeCommand.Switch.ON);
+    assertThat(parse("serve", "--console", "off").console).isEqualTo(ServeCommand.Switch.OFF);
+  }
+
+  @Test
   void serve_inMemoryWithAnotherEngine_isAUsageError() {
     StringWriter err = new StringWriter();
     CommandLine commandLine = Main.commandLine().setErr(new PrintWriter(err));

@@ -17,17 +17,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** How requests refused for want of body memory are answered, on a connection fed requests by hand. */
+/**
+ * How requests refused for want of body memory are answered, and pages served in their turn, on a connection fed
+ * requests by hand.
+ */
 class ApiRequestHandlerTest {
   private static final long MEMORY = 1024 * 1024;
   /** DynamoDB's ThrottlingException, with the message its developer guide gives ("Error handling with DynamoDB"). */
   private static final String THROTTLED = "{\"__type\":\"com.amazon.coral.availability#ThrottlingException\","
       + "\"message\":\"Rate of requests exceeds the allowed throughput.\"}";
+  private static final String PAGE = "a page";
 
   private final AtomicInteger calls = new AtomicInteger();
   private final ApiHandler echo = (request, body, response) -> {
@@ -41,7 +46,9 @@ class ApiRequestHandlerTest {
   private final EmbeddedChannel connection = new EmbeddedChannel(
       new ApiRequestHandler(echo, handedOff::add, false, memory, new Responses(Clock.systemUTC()),
           HttpSecurity.loopbackOnly(), new OccasionalWarning("refused host", ConnectionLimit.WARNING_INTERVAL,
-              new MutableClock(Instant.EPOCH), warning -> { }), RequestObserver.failuresOnly()));
+              new MutableClock(Instant.EPOCH), warning -> { }), RequestObserver.failuresOnly(),
+          path -> path.equals("/page") ? WebPage.ok("text/plain", PAGE.getBytes(StandardCharsets.UTF_8),
+              Map.of("cache-control", "no-cache")) : null));
 
   @AfterEach
   void close() {
@@ -125,5 +132,48 @@ class ApiRequestHandlerTest {
 
     assertThat(body(answer())).isEqualTo(large);
     assertThat(memory.used()).isZero();
+  }
+
+  private static IncomingRequest.Admitted get(String uri) {
+    return new IncomingRequest.Admitted(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri), 0,
+        new BodyMemory(MEMORY, new OccasionalWarning("full", ConnectionLimit.WARNING_INTERVAL,
+            new MutableClock(Instant.EPOCH), warning -> { })));
+  }
+
+  @Test
+  void get_pathOfAPage_answersThePageWithItsHeaders() {
+    connection.writeInbound(get("/page?x=1"));
+
+    FullHttpResponse response = answer();
+
+    assertThat(response.status().code()).isEqualTo(200);
+    assertThat(response.headers().get(HttpHeaderNames.CONTENT_TYPE)).isEqualTo("text/plain");
+    assertThat(response.headers().get(HttpHeaderNames.CACHE_CONTROL)).isEqualTo("no-cache");
+    assertThat(body(response)).isEqualTo(PAGE);
+  }
+
+  @Test
+  void get_pathOfNoPage_isNotFound() {
+    connection.writeInbound(get("/elsewhere"));
+
+    FullHttpResponse response = answer();
+
+    assertThat(response.status().code()).isEqualTo(404);
+    response.release();
+  }
+
+  @Test
+  void get_pageBehindARunningCall_isAnsweredAfterTheCall() {
+    String large = "x".repeat((int) BodyMemory.SMALL_BODY + 1);
+    connection.writeInbound(admitted(large));
+    connection.writeInbound(get("/page"));
+    Object early = connection.readOutbound();
+    assertThat(early).as("the page waits for the call before it").isNull();
+
+    handedOff.remove().run();
+    connection.runPendingTasks();
+
+    assertThat(body(answer())).isEqualTo(large);
+    assertThat(body(answer())).isEqualTo(PAGE);
   }
 }

@@ -48,7 +48,11 @@ public final class SystemKeyspace {
     /** {@code 'A' access key id}: an access key: its user, status, creation and its secret, sealed. */
     ACCESS_KEY('A'),
     /** {@code 'W'}: the principal store's version, raised by every change of a user or key. */
-    PRINCIPALS_VERSION('W');
+    PRINCIPALS_VERSION('W'),
+    /** {@code 'E' keyspace}: the keyspace's data key, wrapped by the master key (encryption at rest). */
+    DATA_KEY('E'),
+    /** {@code 'M'}: the id of the master key the data directory is encrypted under; absent when it is not. */
+    MASTER_KEY('M');
 
     private final byte marker;
 
@@ -148,6 +152,14 @@ public final class SystemKeyspace {
         .array());
   }
 
+  public static byte[] dataKey(int keyspace) {
+    return key(Kind.DATA_KEY, keyspaceId(keyspace));
+  }
+
+  public static byte[] masterKey() {
+    return key(Kind.MASTER_KEY, new byte[0]);
+  }
+
   /** Every key of one kind. */
   public static KeyRange all(Kind kind) {
     return KeyRange.prefix(key(kind, new byte[0]));
@@ -155,7 +167,7 @@ public final class SystemKeyspace {
 
   /**
    * The keyspace that owns a key of a kind keyed by keyspace ({@link Kind#ITEM_COLLECTION}, {@link Kind#PROGRESS},
-   * {@link Kind#DROPPED}, {@link Kind#RESTORE}).
+   * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#DATA_KEY}).
    */
   public static int owner(byte[] key) {
     return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
@@ -164,7 +176,8 @@ public final class SystemKeyspace {
   /** The system keys that belong to a keyspace, removed when it is dropped. */
   public static List<KeyRange> ownedBy(int keyspace) {
     return List.of(KeyRange.prefix(key(Kind.ITEM_COLLECTION, keyspaceId(keyspace))),
-        KeyRange.prefix(key(Kind.PROGRESS, keyspaceId(keyspace))), KeyRange.prefix(restore(keyspace)));
+        KeyRange.prefix(key(Kind.PROGRESS, keyspaceId(keyspace))), KeyRange.prefix(restore(keyspace)),
+        KeyRange.prefix(dataKey(keyspace)));
   }
 
   private static byte[] keyspaceId(int keyspace) {

@@ -105,12 +105,25 @@ public final class EncryptedEngine implements StorageEngine {
     }
   }
 
-  /** Reads through {@code reader}, opening values with data keys it can see. */
-  private class OpeningReader implements KvReader {
-    final KvReader reader;
+  /** A reader to close: what a snapshot and a transaction have in common. */
+  private interface ClosingReader extends KvReader, AutoCloseable {
+    @Override
+    void close();
+  }
 
-    OpeningReader(KvReader reader) {
+  /** Reads through {@code reader}, opening values with data keys it can see; closing closes the reader. */
+  private class OpeningReader implements ClosingReader {
+    final KvReader reader;
+    private final Runnable closer;
+
+    OpeningReader(KvReader reader, Runnable closer) {
       this.reader = reader;
+      this.closer = closer;
+    }
+
+    @Override
+    public void close() {
+      closer.run();
     }
 
     @Override
@@ -155,16 +168,8 @@ public final class EncryptedEngine implements StorageEngine {
   }
 
   private final class SealedSnapshot extends OpeningReader implements Snapshot {
-    private final Snapshot snapshot;
-
     SealedSnapshot(Snapshot snapshot) {
-      super(snapshot);
-      this.snapshot = snapshot;
-    }
-
-    @Override
-    public void close() {
-      snapshot.close();
+      super(snapshot, snapshot::close);
     }
   }
 
@@ -172,7 +177,7 @@ public final class EncryptedEngine implements StorageEngine {
     private final Transaction tx;
 
     SealingTransaction(Transaction tx) {
-      super(tx);
+      super(tx, tx::close);
       this.tx = tx;
     }
 
@@ -194,11 +199,6 @@ public final class EncryptedEngine implements StorageEngine {
     @Override
     public void commit() {
       tx.commit();
-    }
-
-    @Override
-    public void close() {
-      tx.close();
     }
   }
 }

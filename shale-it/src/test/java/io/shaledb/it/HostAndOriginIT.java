@@ -55,7 +55,7 @@ class HostAndOriginIT {
   @Test
   void scan_allowedHost_isServed() throws Exception {
     try (ShaleDbServer server = ShaleDbServer.start(ServerConfig.inMemoryOnRandomPort().withSecurity(
-        new ServerSecurity(Set.of("db.internal"), Set.of(), false, null, null)))) {
+        new ServerSecurity(Set.of("db.internal"), Set.of(), false, null, null, null)))) {
       assertThat(exchange(server, "db.internal:" + server.port(), "")).contains("ResourceNotFoundException");
       assertThat(exchange(server, "[::1]:" + server.port(), "")).contains("ResourceNotFoundException");
       assertThat(exchange(server, "127.0.0.2", "")).contains("ResourceNotFoundException");
@@ -66,7 +66,7 @@ class HostAndOriginIT {
   @Test
   void cors_onlyConfiguredLoopbackAndOwnOrigins_mayReadResponses() throws Exception {
     try (ShaleDbServer server = ShaleDbServer.start(ServerConfig.inMemoryOnRandomPort().withSecurity(
-        new ServerSecurity(Set.of(), Set.of("https://app.example.com"), false, null, null)))) {
+        new ServerSecurity(Set.of(), Set.of("https://app.example.com"), false, null, null, null)))) {
       String host = "127.0.0.1:" + server.port();
 
       assertThat(exchange(server, host, "https://app.example.com"))

@@ -1,6 +1,8 @@
 package io.shaledb.server;
 
 import io.netty.handler.ssl.SslContext;
+import io.shaledb.core.encryption.EncryptionAtRest;
+import io.shaledb.core.encryption.MasterKey;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.storage.Capability;
 import io.shaledb.core.storage.StorageEngine;
@@ -20,6 +22,7 @@ import io.shaledb.server.metrics.AccessLog;
 import io.shaledb.server.metrics.RequestObserver;
 import java.io.File;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +56,8 @@ public final class ShaleDbServer implements AutoCloseable {
    * missing or empty before, removes what it created there.
    *
    * @throws IllegalArgumentException for an unknown engine or engine option, before anything is created
-   * @throws IllegalStateException when the engine cannot open (a data directory another server holds), the
+   * @throws IllegalStateException when the engine cannot open (a data directory another server holds, or one
+   *     encrypted at rest under another master key than {@link ServerSecurity#encryptionKeyFile}'s or none), the
    *     address cannot be bound, or it is not a loopback one while no user exists and {@link
    *     ServerSecurity#insecureNoAuth} does not allow that
    */
@@ -70,6 +74,9 @@ public final class ShaleDbServer implements AutoCloseable {
     AccessLog accessLog = null;
     try {
       ServerSecurity security = config.security();
+      Path encryptionKeyFile = security.encryptionKeyFile();
+      engine = EncryptionAtRest.open(engine,
+          encryptionKeyFile == null ? null : new MasterKey(KeyFile.readOrCreate(encryptionKeyFile)));
       PrincipalStore principals = new PrincipalStore(engine,
           SecretSealer.lazily(SecretSealer.keyFile(security.authKeyFile())), config.clock(), Database.ACCOUNT_ID);
       Authenticator authenticator = Authenticator.over(principals, config.region(), config.clock());

@@ -53,7 +53,11 @@ public final class SystemKeyspace {
      * {@code 'L' keyspace dimension}: an Application Auto Scaling target of a table or global index (the keyspace is
      * the table's or the index's), with its scaling policies and recent activities.
      */
-    SCALABLE_TARGET('L');
+    SCALABLE_TARGET('L'),
+    /** {@code 'E' keyspace}: the keyspace's data key, wrapped by the master key (encryption at rest). */
+    DATA_KEY('E'),
+    /** {@code 'M'}: the id of the master key the data directory is encrypted under; absent when it is not. */
+    MASTER_KEY('M');
 
     private final byte marker;
 
@@ -159,6 +163,14 @@ public final class SystemKeyspace {
         .array());
   }
 
+  public static byte[] dataKey(int keyspace) {
+    return key(Kind.DATA_KEY, keyspaceId(keyspace));
+  }
+
+  public static byte[] masterKey() {
+    return key(Kind.MASTER_KEY, new byte[0]);
+  }
+
   /** Every key of one kind. */
   public static KeyRange all(Kind kind) {
     return KeyRange.prefix(key(kind, new byte[0]));
@@ -166,7 +178,7 @@ public final class SystemKeyspace {
 
   /**
    * The keyspace that owns a key of a kind keyed by keyspace ({@link Kind#ITEM_COLLECTION}, {@link Kind#PROGRESS},
-   * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#SCALABLE_TARGET}).
+   * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#SCALABLE_TARGET}, {@link Kind#DATA_KEY}).
    */
   public static int owner(byte[] key) {
     return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
@@ -176,7 +188,7 @@ public final class SystemKeyspace {
   public static List<KeyRange> ownedBy(int keyspace) {
     return List.of(KeyRange.prefix(key(Kind.ITEM_COLLECTION, keyspaceId(keyspace))),
         KeyRange.prefix(key(Kind.PROGRESS, keyspaceId(keyspace))), KeyRange.prefix(restore(keyspace)),
-        KeyRange.prefix(key(Kind.SCALABLE_TARGET, keyspaceId(keyspace))));
+        KeyRange.prefix(key(Kind.SCALABLE_TARGET, keyspaceId(keyspace))), KeyRange.prefix(dataKey(keyspace)));
   }
 
   private static byte[] keyspaceId(int keyspace) {

@@ -2,6 +2,7 @@ package io.shaledb.server.auth;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,14 +18,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class CanonicalRequest {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+  private static final int CHUNK = 512;
+  /** Each thread's buffer for feeding the digest: the text is hashed without building a String or its bytes. */
+  private static final ThreadLocal<byte[]> CHUNKS = ThreadLocal.withInitial(() -> new byte[CHUNK]);
 
-  private CanonicalRequest() {}
+  private final StringBuilder text;
+
+  private CanonicalRequest(StringBuilder text) {
+    this.text = text;
+  }
 
   /**
    * @param signedHeaders the lower-case names the client signed, in the order of its SignedHeaders (sorted)
    * @param excludedParameter a query parameter left out ({@code X-Amz-Signature} of a presigned request), or null
    */
-  static String build(SignedRequest request, List<String> signedHeaders, String signedHeaderList,
+  static CanonicalRequest of(SignedRequest request, List<String> signedHeaders, String signedHeaderList,
       @Nullable String excludedParameter) {
     StringBuilder out = new StringBuilder(256);
     out.append(request.method()).append('\n');
@@ -43,7 +51,38 @@ final class CanonicalRequest {
     }
     out.append('\n').append(signedHeaderList).append('\n');
     out.append(request.payloadSha256Hex());
-    return out.toString();
+    return new CanonicalRequest(out);
+  }
+
+  /** The canonical request, as the signature mismatch error shows it. */
+  String text() {
+    return text.toString();
+  }
+
+  /** The SHA-256 of the text's UTF-8, fed to the digest a chunk at a time. */
+  byte[] sha256() {
+    MessageDigest digest = Sha256.digest();
+    byte[] chunk = CHUNKS.get();
+    int used = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (used > CHUNK - 4) {
+        digest.update(chunk, 0, used);
+        used = 0;
+      }
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        chunk[used++] = (byte) c;
+      } else {
+        int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+        byte[] utf8 = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
+        digest.update(chunk, 0, used);
+        digest.update(utf8);
+        used = 0;
+        i = end - 1;
+      }
+    }
+    digest.update(chunk, 0, used);
+    return digest.digest();
   }
 
   /** The path, normalised (dot segments removed) and each segment encoded again; {@code /} when empty. */

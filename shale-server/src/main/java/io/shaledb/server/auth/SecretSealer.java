@@ -1,16 +1,11 @@
 package io.shaledb.server.auth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.shaledb.server.KeyFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -30,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 public final class SecretSealer {
   /** The environment variable naming the key file, when no option names one. */
   public static final String KEY_FILE_VARIABLE = "SHALEDB_AUTH_KEY_FILE";
-  private static final int KEY_BYTES = 32;
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -64,42 +58,13 @@ public final class SecretSealer {
    * @throws IllegalStateException when it is missing or does not hold a key
    */
   public static SecretSealer open(Path file) {
-    if (!Files.exists(file)) {
-      throw new IllegalStateException("the key file " + file + " that seals access keys' secrets does not exist: "
-          + "name the file the keys were created with (--auth-key-file or " + KEY_FILE_VARIABLE + ")");
-    }
-    try {
-      byte[] key = Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip());
-      if (key.length != KEY_BYTES) {
-        throw new IllegalStateException("the key file " + file + " does not hold a " + KEY_BYTES + "-byte key");
-      }
-      return new SecretSealer(file, key);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("the key file " + file + " does not hold a Base64 key", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the key file " + file, e);
-    }
+    return new SecretSealer(file, KeyFile.read(file, "the key file " + file + " that seals access keys' secrets does"
+        + " not exist: name the file the keys were created with (--auth-key-file or " + KEY_FILE_VARIABLE + ")"));
   }
 
   /** Reads the key file, first creating it with a new random key, readable by its owner only, when missing. */
   public static SecretSealer openOrCreate(Path file) {
-    if (!Files.exists(file)) {
-      byte[] key = new byte[KEY_BYTES];
-      RANDOM.nextBytes(key);
-      try {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-          Files.createDirectories(parent);
-        }
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-      } catch (FileAlreadyExistsException raced) {
-        // Another process created it first: use theirs.
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create the key file " + file, e);
-      }
-    }
-    return open(file);
+    return new SecretSealer(file, KeyFile.readOrCreate(file));
   }
 
   /**

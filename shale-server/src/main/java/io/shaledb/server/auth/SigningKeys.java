@@ -3,11 +3,12 @@ package io.shaledb.server.auth;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,19 +17,13 @@ import org.slf4j.LoggerFactory;
  * store: the key's user and its SigV4 signing key for the last date and region it signed with (derived with four
  * HMACs, once a day per key). Unknown and inactive keys are cached as absent. Every change of the store empties the
  * cache at once ({@link PrincipalStore#onChange}), so a key deactivated or deleted stops working with the next
- * request.
+ * request; a change by another process, within a second ({@link Authenticator}).
  */
 final class SigningKeys {
   private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
   private static final int MAX_KEYS = 10_000;
   /** One Mac per thread (see {@link #hmac}). */
-  private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
-    try {
-      return Mac.getInstance("HmacSHA256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
-  });
+  private static final ThreadLocal<KeyedMac> MACS = ThreadLocal.withInitial(KeyedMac::new);
 
   private final PrincipalStore store;
   private final Cache<String, Optional<KnownKey>> keys = Caffeine.newBuilder().maximumSize(MAX_KEYS).build();
@@ -36,6 +31,11 @@ final class SigningKeys {
   SigningKeys(PrincipalStore store) {
     this.store = store;
     store.onChange(keys::invalidateAll);
+  }
+
+  /** Forgets every key, so the next request reads its key from the store again. */
+  void forgetAll() {
+    keys.invalidateAll();
   }
 
   /** The active key {@code accessKeyId}, or empty when it is unknown or inactive. */
@@ -84,16 +84,36 @@ final class SigningKeys {
 
   /**
    * HMAC-SHA256 with one {@link Mac} per thread: verification runs on the few event-loop threads, and looking up a
-   * new Mac from the security providers cost more than the HMAC itself.
+   * new Mac from the security providers cost more than the HMAC itself. A Mac keeps its key after each result, so a
+   * thread that signs with the same key again (the signing key of a date, kept by {@link KnownKey}) skips setting it.
    */
   static byte[] hmac(byte[] key, String data) {
-    try {
-      Mac mac = MACS.get();
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
+    return MACS.get().hmac(key, data.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A thread's Mac and the key it was last given, compared by identity. */
+  private static final class KeyedMac {
+    private final Mac mac;
+    private byte @Nullable [] key;
+
+    KeyedMac() {
+      try {
+        mac = Mac.getInstance("HmacSHA256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+      }
+    }
+
+    byte[] hmac(byte[] newKey, byte[] data) {
+      if (newKey != key) {
+        try {
+          mac.init(new SecretKeySpec(newKey, "HmacSHA256"));
+        } catch (InvalidKeyException e) {
+          throw new IllegalStateException("HmacSHA256 takes keys of any length", e);
+        }
+        key = newKey;
+      }
+      return mac.doFinal(data);
+    }
+  }
 }

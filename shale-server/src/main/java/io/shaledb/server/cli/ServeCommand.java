@@ -40,6 +40,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run a ShaleDB server in the foreground.")
 final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+  /** The environment variable naming the master key file, when no option names one. */
+  static final String ENCRYPTION_KEY_VARIABLE = "SHALEDB_ENCRYPTION_KEY_FILE";
   /** This process's limits, from its descriptor limit and heap; the options below change some. */
   private final HttpLimits defaultLimits = HttpLimits.defaults();
 
@@ -111,6 +113,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "The key file that seals access keys' secrets (default: $" + SecretSealer.KEY_FILE_VARIABLE
           + ", else ~/.shaledb/auth.key). Keep it outside the data directory.")
   @Nullable Path authKeyFile;
+
+  @Option(names = "--encryption-key-file", paramLabel = "FILE",
+      description = "Encrypt data at rest under the master key in this file (default: $" + ENCRYPTION_KEY_VARIABLE
+          + "; none: data is stored in clear). Created with a new random key when missing. Keep it outside the data"
+          + " directory: without it, encrypted data cannot be read.")
+  @Nullable Path encryptionKeyFile;
 
   @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve HTTPS with this PEM certificate chain.")
   @Nullable Path tlsCertificate;
@@ -213,7 +221,17 @@ final class ServeCommand implements Callable<Integer> {
   private ServerSecurity security() {
     boolean tls = tlsSelfSigned || tlsCertificate != null || tlsKey != null;
     return new ServerSecurity(allowedHosts, corsOrigins, insecureNoAuth, authKeyFile,
-        tls ? new ServerSecurity.TlsOptions(tlsCertificate, tlsKey, tlsClientCa, tlsSelfSigned) : null);
+        tls ? new ServerSecurity.TlsOptions(tlsCertificate, tlsKey, tlsClientCa, tlsSelfSigned) : null,
+        encryptionKeyFile());
+  }
+
+  /** The master key file named by the option, else by {@link #ENCRYPTION_KEY_VARIABLE}; null for none. */
+  private @Nullable Path encryptionKeyFile() {
+    if (encryptionKeyFile != null) {
+      return encryptionKeyFile.toAbsolutePath();
+    }
+    String variable = System.getenv(ENCRYPTION_KEY_VARIABLE);
+    return variable == null || variable.isBlank() ? null : Path.of(variable).toAbsolutePath();
   }
 
   /** Writes the self-signed certificate where clients can find it: the temporary directory, named by port. */

@@ -81,8 +81,9 @@ public final class TableJson {
         case "Tags" -> tags = in.readList(r -> readPair(r, "Key", "Value", Tag::new));
         case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
         case "SSESpecification" -> {
-          if (!readsDefaultEncryption(in)) {
-            unsupported.add(in.fieldName());
+          String refused = readEncryption(in);
+          if (refused != null) {
+            unsupported.add(refused);
           }
         }
         case "TableClass" -> tableClass = in.readChoice(TableClass.class);
@@ -107,7 +108,7 @@ public final class TableJson {
     Choice<TableClass> tableClass = null;
     OnDemandThroughputSpecification onDemand = null;
     WarmThroughputSpecification warm = null;
-    boolean defaultEncryption = false;
+    boolean encryption = false;
     List<String> unsupported = new ArrayList<>();
     in.beginRequest();
     while (in.nextField()) {
@@ -121,11 +122,10 @@ public final class TableJson {
         case "ProvisionedThroughput" -> throughput = readThroughput(in);
         case "DeletionProtectionEnabled" -> deletionProtection = in.readBoolean();
         case "SSESpecification" -> {
-          boolean present = in.isPresent();
-          if (readsDefaultEncryption(in)) {
-            defaultEncryption = present;
-          } else {
-            unsupported.add(in.fieldName());
+          encryption = in.isPresent();
+          String refused = readEncryption(in);
+          if (refused != null) {
+            unsupported.add(refused);
           }
         }
         case "TableClass" -> tableClass = in.readChoice(TableClass.class);
@@ -141,7 +141,7 @@ public final class TableJson {
       }
     }
     return new UpdateTableInput(tableName, billingMode, throughput, deletionProtection, definitions, indexUpdates,
-        stream, unsupported, tableClass, onDemand, warm, defaultEncryption);
+        stream, unsupported, tableClass, onDemand, warm, encryption);
   }
 
   /** DescribeTable and DeleteTable take only a table name. */
@@ -267,25 +267,42 @@ public final class TableJson {
   /**
    * Reads an SSESpecification, true when it asks for what every table has anyway: encryption at rest with a key the
    * service owns ({@code Enabled} false, no key named), which DynamoDB accepts and then describes no differently from a
-   * table created without it (no SSEDescription). A KMS key is not supported yet.
+   * table created without it (no SSEDescription).
    */
   static boolean readsDefaultEncryption(JsonInput in) throws IOException {
+    return readEncryption(in) == null;
+  }
+
+  /**
+   * Reads an SSESpecification: null when it asks for encryption with a key the service owns, else the member to
+   * refuse unless the server grants it: {@code SSESpecification} for KMS encryption with no key named (granted when
+   * the server encrypts at rest), {@code SSESpecification.KMSMasterKeyId} for a key of the caller's own (never).
+   */
+  static @Nullable String readEncryption(JsonInput in) throws IOException {
     Boolean enabled = null;
+    boolean typeNamed = false;
     boolean keyNamed = false;
     if (!in.beginStructure()) {
-      return true;
+      return null;
     }
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "Enabled" -> enabled = in.readBoolean();
-        case "SSEType", "KMSMasterKeyId" -> {
+        case "SSEType" -> {
+          typeNamed |= in.isPresent();
+          in.skipValue();
+        }
+        case "KMSMasterKeyId" -> {
           keyNamed |= in.isPresent();
           in.skipValue();
         }
         default -> in.skipValue();
       }
     }
-    return Boolean.FALSE.equals(enabled) && !keyNamed;
+    if (keyNamed) {
+      return "SSESpecification.KMSMasterKeyId";
+    }
+    return Boolean.FALSE.equals(enabled) && !typeNamed ? null : "SSESpecification";
   }
 
   static @Nullable OnDemandThroughputSpecification readOnDemandThroughput(JsonInput in) throws IOException {
@@ -497,6 +514,7 @@ public final class TableJson {
       g.writeStringField("LatestStreamLabel", d.latestStream().label());
     }
     writeOptions(g, t.options());
+    writeEncryption(g, d);
     if (t.options().restore().isPresent()) {
       writeRestoreSummary(g, t.options().restore().get());
     }
@@ -567,8 +585,20 @@ public final class TableJson {
       g.writeEndObject();
     }
     g.writeBooleanField("DeletionProtectionEnabled", t.deletionProtectionEnabled());
+    writeEncryption(g, d);
     g.writeEndObject();
     g.writeEndObject();
+  }
+
+  /** A table encrypted at rest under the master key, described as DynamoDB describes one under a KMS key. */
+  private static void writeEncryption(JsonGenerator g, TableDescription d) throws IOException {
+    if (d.encryptionKeyArn() != null) {
+      g.writeObjectFieldStart("SSEDescription");
+      g.writeStringField("Status", "ENABLED");
+      g.writeStringField("SSEType", "KMS");
+      g.writeStringField("KMSMasterKeyArn", d.encryptionKeyArn());
+      g.writeEndObject();
+    }
   }
 
   private static void writeIndexes(JsonGenerator g, TableDescription d, boolean local) throws IOException {

@@ -41,10 +41,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
 
   @Override
   public TableDescription execute(CreateTableInput in, RequestContext context) {
-    if (!Validated.present(in.unsupportedFeatures()).isEmpty()) {
-      throw DynamoException.validation(
-          "ShaleDB does not support " + String.join(", ", in.unsupportedFeatures()) + " yet");
-    }
+    Encryption.refuseUnsupported(db, Validated.present(in.unsupportedFeatures()));
     BillingMode mode = Choice.valueOr(in.billingMode(), BillingMode.PROVISIONED);
     ProvisionedThroughput throughput = Throughputs.forCreate(mode, in.provisionedThroughput());
     boolean hasIndexes = in.localSecondaryIndexes() != null || in.globalSecondaryIndexes() != null;

@@ -26,6 +26,7 @@ final class Describer {
         db.statistics().sizeBytes(table.keyspace()),
         counts,
         sizes,
-        Streams.latest(db, table.name()));
+        Streams.latest(db, table.name()),
+        Encryption.keyArn(db));
   }
 }

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A table as CreateTable, DescribeTable, UpdateTable and DeleteTable report it, with live statistics for the
- * table and each index (by index name), and the newest stream the table had (null when none).
+ * table and each index (by index name), the newest stream the table had (null when none), and the ARN of the master
+ * key its data is encrypted under at rest (null when the server stores data in clear).
  */
 public record TableDescription(
     TableMetadata table,
@@ -18,4 +19,5 @@ public record TableDescription(
     long tableSizeBytes,
     Map<String, Long> indexItemCounts,
     Map<String, Long> indexSizeBytes,
-    @Nullable StreamDescriptor latestStream) {}
+    @Nullable StreamDescriptor latestStream,
+    @Nullable String encryptionKeyArn) {}

@@ -54,10 +54,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
    */
   @Override
   public TableDescription execute(UpdateTableInput in, RequestContext context) {
-    if (!Validated.present(in.unsupportedFeatures()).isEmpty()) {
-      throw DynamoException.validation(
-          "ShaleDB does not support " + String.join(", ", in.unsupportedFeatures()) + " yet");
-    }
+    Encryption.refuseUnsupported(db, Validated.present(in.unsupportedFeatures()));
     // An empty GlobalSecondaryIndexUpdates counts as none here, and is refused beside another change.
     boolean indexUpdates = in.globalSecondaryIndexUpdates() != null && !in.globalSecondaryIndexUpdates().isEmpty();
     boolean optionUpdates = TableOptionUpdates.any(in.tableClass(), in.onDemandThroughput(), in.warmThroughput());

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * UpdateTable's request, as decoded: any field may be null; see {@link CreateTableInput} on unsupported ones.
- * {@code sseSpecificationPresent} says the request asked for encryption with the key the service owns, which every
- * table has already.
+ * {@code sseSpecificationPresent} says the request had an SSESpecification: one asking for encryption with the key
+ * the service owns, which every table has already, or for KMS encryption, which a server encrypting at rest grants.
  */
 public record UpdateTableInput(
     @Nullable String tableName,

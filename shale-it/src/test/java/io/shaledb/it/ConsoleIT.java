@@ -60,7 +60,7 @@ class ConsoleIT {
   @Test
   void listTables_fromTheConsolesOwnOriginAtAnAllowedHost_isServedWithCors() throws Exception {
     try (ShaleDbServer server = ShaleDbServer.start(ServerConfig.inMemoryOnRandomPort().withSecurity(
-        new ServerSecurity(Set.of("shale.example"), Set.of(), false, null, null)))) {
+        new ServerSecurity(Set.of("shale.example"), Set.of(), false, null, null, null)))) {
       String host = "shale.example:" + server.port();
       String body = "{}";
 

@@ -73,7 +73,7 @@ public final class ShaleDbServer implements AutoCloseable {
       TlsContexts.SelfSigned selfSigned = security.tls() != null && security.tls().selfSigned()
           ? TlsContexts.selfSigned(config.host()) : null;
       api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock(),
-          config.capacity());
+          config.capacity(), principals);
       HttpApiServer http = HttpApiServer.start(config.host(), config.port(), api,
           !engine.capabilities().contains(Capability.NON_BLOCKING), config.httpLimits(), config.clock(),
           new HttpSecurity(authenticator, security.allowedHosts(), security.corsOrigins(),

@@ -48,7 +48,9 @@ public final class SystemKeyspace {
     /** {@code 'A' access key id}: an access key: its user, status, creation and its secret, sealed. */
     ACCESS_KEY('A'),
     /** {@code 'W'}: the principal store's version, raised by every change of a user or key. */
-    PRINCIPALS_VERSION('W');
+    PRINCIPALS_VERSION('W'),
+    /** {@code 'I' name}: a user's inline identity policies and tags, which decide what its requests may do. */
+    USER_ACCESS('I');
 
     private final byte marker;
 
@@ -119,11 +121,15 @@ public final class SystemKeyspace {
     return key(Kind.ACCESS_KEY, accessKeyId.getBytes(StandardCharsets.UTF_8));
   }
 
+  public static byte[] userAccess(String name) {
+    return key(Kind.USER_ACCESS, name.getBytes(StandardCharsets.UTF_8));
+  }
+
   public static byte[] principalsVersion() {
     return key(Kind.PRINCIPALS_VERSION, new byte[0]);
   }
 
-  /** The name or id a key of a kind keyed by text ({@link Kind#USER}, {@link Kind#ACCESS_KEY}) names. */
+  /** The name or id a key of a kind keyed by text ({@link Kind#USER}, {@link Kind#ACCESS_KEY}, {@link Kind#USER_ACCESS}) names. */
   public static String text(byte[] key) {
     int offset = KEYSPACE.length + 1;
     return new String(key, offset, key.length - offset, StandardCharsets.UTF_8);

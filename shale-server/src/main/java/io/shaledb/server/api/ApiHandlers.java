@@ -4,8 +4,12 @@ import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.maintenance.MaintenanceServices;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.server.policy.AccessControl;
+import io.shaledb.server.policy.PolicyAuthorizer;
+import io.shaledb.server.policy.UserDirectory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * Builds the API over a storage engine and resumes the background work a previous stop interrupted. The caller
@@ -21,8 +25,19 @@ public final class ApiHandlers {
    */
   public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
       CapacityMode capacity) {
+    return create(engine, region, maintenanceInterval, clock, capacity, db -> AccessControl.NONE);
+  }
+
+  /** The API with every verified user's calls authorized by its policies in {@code users} and tables' policies. */
+  public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
+      CapacityMode capacity, UserDirectory users) {
+    return create(engine, region, maintenanceInterval, clock, capacity, db -> new PolicyAuthorizer(db, users));
+  }
+
+  private static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
+      CapacityMode capacity, Function<Database, AccessControl> access) {
     Database db = new Database(engine, clock, region, capacity);
     MaintenanceServices.start(db, maintenanceInterval);
-    return new DynamoApi(db);
+    return new DynamoApi(db, access.apply(db));
   }
 }

@@ -74,6 +74,7 @@ import io.shaledb.server.json.ReplicaJson;
 import io.shaledb.server.json.StreamJson;
 import io.shaledb.server.json.TableJson;
 import io.shaledb.server.json.TransactJson;
+import io.shaledb.server.policy.AccessControl;
 import io.shaledb.server.protocol.ApiHandler;
 import io.shaledb.server.protocol.ApiRequest;
 import java.io.IOException;
@@ -84,6 +85,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /** The DynamoDB API: routes each X-Amz-Target to its operation. Closing it stops the database's background work. */
@@ -100,8 +102,11 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   private final NonBlockingTries tries = new NonBlockingTries();
   private final UnknownOperations unknown = new UnknownOperations(LoggerFactory.getLogger(DynamoApi.class)::warn);
 
-  DynamoApi(Database db) {
+  private final AccessControl access;
+
+  DynamoApi(Database db, AccessControl access) {
     this.db = db;
+    this.access = access;
     WritePipeline writes = new WritePipeline(db);
     Map<String, Route<?, ?>> operations = Map.ofEntries(
         Map.entry("CreateTable", new Route<>(TableJson::readCreateTable, new CreateTable(db),
@@ -203,14 +208,14 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
         "GetRecords", new Route<>(StreamJson::readGetRecords, new GetRecords(db),
             (g, out) -> StreamJson.writeGetRecords(g, out, db.region())));
     Map<String, Route<?, ?>> byTarget = new HashMap<>();
-    operations.forEach((operation, route) -> byTarget.put(TARGET_PREFIX + operation, route));
-    streamOperations.forEach((operation, route) -> byTarget.put(STREAMS_PREFIX + operation, route));
+    operations.forEach((operation, route) -> byTarget.put(TARGET_PREFIX + operation, route.named(operation)));
+    streamOperations.forEach((operation, route) -> byTarget.put(STREAMS_PREFIX + operation, route.named(operation)));
     this.routes = Map.copyOf(byTarget);
   }
 
   @Override
   public void handle(ApiRequest request, InputStream body, OutputStream response) throws IOException {
-    run(route(request), body, response, context(request), true);
+    run(route(request), body, response, context(request), true, request.sourceIp());
   }
 
   @Override
@@ -221,7 +226,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
       return false;
     }
     try {
-      run(route, body, response, context(request), false);
+      run(route, body, response, context(request), false, request.sourceIp());
       tries.succeeded();
       return true;
     } catch (WouldBlockException e) {
@@ -255,10 +260,11 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
    * retryable ServiceUnavailable rather than a 500 logged with its stack for every refused write.
    */
   private void run(Route<?, ?> route, InputStream body, OutputStream response, RequestContext context,
-      boolean mayBlock) throws IOException {
+      boolean mayBlock, @Nullable String sourceIp) throws IOException {
     try (JsonInput in = JsonInput.over(body);
         JsonGenerator generator = json.createGenerator(response)) {
-      route.run(in, generator, context, mayBlock);
+      route.run(in, generator, context, mayBlock,
+          (operation, input) -> access.authorize(operation, input, context, sourceIp));
     } catch (StorageUnavailableException e) {
       throw DynamoException.serviceUnavailable();
     }

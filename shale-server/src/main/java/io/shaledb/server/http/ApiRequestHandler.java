@@ -151,7 +151,8 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
       send(ctx, error(ctx, e, requestId), keepAlive, crossOrigin);
       return;
     }
-    ApiRequest call = new ApiRequest(headers.get(TARGET), requestId, caller, host(ctx.channel(), headers));
+    ApiRequest call = new ApiRequest(headers.get(TARGET), requestId, caller, host(ctx.channel(), headers),
+        sourceIp(ctx.channel()));
     String acceptEncoding = headers.get(HttpHeaderNames.ACCEPT_ENCODING);
     ByteBuf body = request.content();
     if (coding == null && body.readableBytes() <= BodyMemory.SMALL_BODY) {
@@ -200,6 +201,12 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
       }
     }
     return authenticator.authenticate(new NettySignedRequest(request));
+  }
+
+  /** The client's address, without its port, as {@code aws:SourceIp} holds it. */
+  private static @Nullable String sourceIp(Channel channel) {
+    return channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+        ? remote.getAddress().getHostAddress() : null;
   }
 
   /**

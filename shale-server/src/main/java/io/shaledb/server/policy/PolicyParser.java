@@ -57,27 +57,31 @@ public final class PolicyParser {
   }
 
   private static Statement statement(Map<?, ?> fields, Kind kind) {
-    Effect effect = switch (String.valueOf(fields.get("Effect"))) {
+    Object named = fields.get("Effect");
+    if (named == null) {
+      throw new IllegalArgumentException(SYNTAX);
+    }
+    Effect effect = switch (String.valueOf(named)) {
       case "Allow" -> Effect.ALLOW;
       case "Deny" -> Effect.DENY;
-      default -> throw new IllegalArgumentException("Invalid effect: " + fields.get("Effect"));
+      default -> throw new IllegalArgumentException("Invalid effect: " + named);
     };
     NameMatch actions = names(fields, "Action", "NotAction", true, "Policy statement must contain actions.");
     NameMatch resources = names(fields, "Resource", "NotResource", false,
         "Policy statement must contain resources.");
     PrincipalMatch principal = null;
-    Object named = fields.get("Principal");
+    Object principalNamed = fields.get("Principal");
     switch (kind) {
       case IDENTITY -> {
-        if (named != null || fields.containsKey("NotPrincipal")) {
+        if (principalNamed != null || fields.containsKey("NotPrincipal")) {
           throw new IllegalArgumentException("Policy document should not specify a principal.");
         }
       }
       case RESOURCE -> {
-        if (named == null) {
+        if (principalNamed == null) {
           throw new IllegalArgumentException("Policy statement must contain a principal.");
         }
-        principal = principal(named);
+        principal = principal(principalNamed);
       }
     }
     List<Condition> conditions = new ArrayList<>();

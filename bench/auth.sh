@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# GetItem and PutItem throughput with SigV4 verification off (no user) and on (every request signed by a real key),
-# and with TLS, against one ShaleDB on RocksDB (durability os) holding 10,000 items; wrk on the same machine.
+# GetItem and PutItem throughput with SigV4 verification off (no user) and on (every request signed by a real key,
+# whose user holds AdministratorAccess), with a policy with conditions instead, and with TLS, against one ShaleDB on RocksDB (durability os) holding 10,000 items; wrk on the same machine.
 #
 #   bench/auth.sh                       # 16 connections, 10 s each after a 10 s warm-up
 #   CONNECTIONS=64 DURATION=5 WARMUP=5 bench/auth.sh
@@ -82,6 +82,19 @@ key_id="$(echo "$credentials" | awk '/AccessKeyId/ {print $2}')"
 secret="$(echo "$credentials" | awk '/SecretAccessKey/ {print $2}')"
 start
 run_signed "SigV4 verified" http "$key_id" "$secret"
+stop
+
+# The same requests by a user whose policy allows them only under conditions, and denies under one more.
+./shaledb users create conditioned --no-policy --data-dir "$data" --auth-key-file "$keyfile" >/dev/null
+./shaledb users put-policy conditioned bench --data-dir "$data" --auth-key-file "$keyfile" --policy-document \
+  '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:GetItem","dynamodb:PutItem"],
+"Resource":"arn:aws:dynamodb:*:*:table/items","Condition":{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":"k*"},
+"IpAddress":{"aws:SourceIp":"127.0.0.0/8"},"DateLessThan":{"aws:CurrentTime":"2100-01-01T00:00:00Z"}}},
+{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"StringEquals":{"dynamodb:ReturnValues":"ALL_OLD"}}}]}'
+credentials="$(./shaledb users keys create conditioned --data-dir "$data" --auth-key-file "$keyfile")"
+start
+run_signed "SigV4 verified, policy with conditions" http "$(echo "$credentials" | awk '/AccessKeyId/ {print $2}')" \
+  "$(echo "$credentials" | awk '/SecretAccessKey/ {print $2}')"
 stop
 
 start --tls-self-signed

@@ -107,7 +107,7 @@ public class ApiBenchmark {
   private int call(String operation, String body) throws IOException {
     response.reset();
     RequestObservation observation = observer.start("bench");
-    api.handle(new ApiRequest("DynamoDB_20120810." + operation, "bench", Principal.caller("bench"), "localhost",
+    api.handle(new ApiRequest("DynamoDB_20120810." + operation, "bench", Principal.caller("bench"), "localhost", null,
         observation), new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), response);
     observation.succeeded();
     return response.size();

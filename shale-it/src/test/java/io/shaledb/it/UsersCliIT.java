@@ -118,6 +118,35 @@ class UsersCliIT {
   }
 
   @Test
+  void users_policyPutOnADataDirectory_survivesARestart_andDecidesTheUsersRequests() throws Exception {
+    start().close();
+    assertThat(users("create", "reader", "--no-policy").exitCode()).isZero();
+    Matcher key = KEY.matcher(users("keys", "create", "reader").out());
+    assertThat(key.matches()).isTrue();
+    String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        + "\"Action\":\"dynamodb:List*\",\"Resource\":\"*\"}]}";
+
+    Run put = users("put-policy", "reader", "lister", "--policy-document", policy);
+    Run malformed = users("put-policy", "reader", "bad", "--policy-document", "{\"Statement\":{}}");
+
+    assertThat(put.exitCode()).isZero();
+    assertThat(malformed.err()).isEqualTo("Syntax errors in policy.\n");
+    assertThat(users("list-policies", "reader").out()).isEqualTo("lister\n");
+    assertThat(users("get-policy", "reader", "lister").out()).isEqualTo(policy + "\n");
+    try (ShaleDbServer server = start(); DynamoDbClient reader = client(server, key.group(1), key.group(2))) {
+      assertThat(reader.listTables().tableNames()).isEmpty();
+      DynamoDbException denied = catchThrowableOfType(DynamoDbException.class,
+          () -> reader.describeTable(d -> d.tableName("Tab")));
+      assertThat(denied.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::000000000000:user/reader"
+          + " is not authorized to perform: dynamodb:DescribeTable on resource:"
+          + " arn:aws:dynamodb:us-east-1:000000000000:table/Tab because no identity-based policy allows the"
+          + " dynamodb:DescribeTable action");
+    }
+    assertThat(users("delete-policy", "reader", "lister").exitCode()).isZero();
+    assertThat(users("list-policies", "reader").out()).isEmpty();
+  }
+
+  @Test
   void users_missingDataDirectory_isRefused() {
     data = data.resolve("missing");
 

@@ -89,7 +89,7 @@ public final class ShaleDbServer implements AutoCloseable {
           ? TlsContexts.selfSigned(config.host()) : null;
       Observability observability = config.observability();
       api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock(),
-          config.capacity(), observability.metrics());
+          config.capacity(), observability.metrics(), principals);
       accessLog = observability.accessLog() == null ? null : AccessLog.open(observability.accessLog());
       HttpApiServer http = HttpApiServer.start(config.host(), config.port(), api,
           !engine.capabilities().contains(Capability.NON_BLOCKING), config.httpLimits(), config.clock(),

@@ -57,7 +57,9 @@ public final class SystemKeyspace {
     /** {@code 'E' keyspace}: the keyspace's data key, wrapped by the master key (encryption at rest). */
     DATA_KEY('E'),
     /** {@code 'M'}: the id of the master key the data directory is encrypted under; absent when it is not. */
-    MASTER_KEY('M');
+    MASTER_KEY('M'),
+    /** {@code 'I' name}: a user's inline identity policies and tags, which decide what its requests may do. */
+    USER_ACCESS('I');
 
     private final byte marker;
 
@@ -128,11 +130,15 @@ public final class SystemKeyspace {
     return key(Kind.ACCESS_KEY, accessKeyId.getBytes(StandardCharsets.UTF_8));
   }
 
+  public static byte[] userAccess(String name) {
+    return key(Kind.USER_ACCESS, name.getBytes(StandardCharsets.UTF_8));
+  }
+
   public static byte[] principalsVersion() {
     return key(Kind.PRINCIPALS_VERSION, new byte[0]);
   }
 
-  /** The name or id a key of a kind keyed by text ({@link Kind#USER}, {@link Kind#ACCESS_KEY}) names. */
+  /** The name or id a key of a kind keyed by text ({@link Kind#USER}, {@link Kind#ACCESS_KEY}, {@link Kind#USER_ACCESS}) names. */
   public static String text(byte[] key) {
     int offset = KEYSPACE.length + 1;
     return new String(key, offset, key.length - offset, StandardCharsets.UTF_8);

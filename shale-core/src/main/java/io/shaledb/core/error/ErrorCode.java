@@ -17,6 +17,8 @@ public enum ErrorCode {
   INVALID_SIGNATURE("com.amazon.coral.service#InvalidSignatureException", 400, false),
   /** A SigV4 Authorization header or query string that lacks a part or has a malformed one. */
   INCOMPLETE_SIGNATURE("com.amazon.coral.service#IncompleteSignatureException", 400, false),
+  /** A verified caller whose policies do not allow the action on the resource. */
+  ACCESS_DENIED("com.amazon.coral.service#AccessDeniedException", 400, false),
   REQUEST_TOO_LARGE("com.amazon.coral.service#RequestEntityTooLargeException", 413, false),
   RESOURCE_NOT_FOUND("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", 400, false),
   RESOURCE_IN_USE("com.amazonaws.dynamodb.v20120810#ResourceInUseException", 400, false),

@@ -6,8 +6,12 @@ import io.shaledb.core.maintenance.TimeToLiveListener;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.server.metrics.ServerMetrics;
+import io.shaledb.server.policy.AccessControl;
+import io.shaledb.server.policy.PolicyAuthorizer;
+import io.shaledb.server.policy.UserDirectory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * Builds the API over a storage engine and resumes the background work a previous stop interrupted. The caller
@@ -24,10 +28,22 @@ public final class ApiHandlers {
    */
   public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
       CapacityMode capacity, boolean metrics) {
+    return create(engine, region, maintenanceInterval, clock, capacity, metrics, db -> AccessControl.NONE);
+  }
+
+  /** The API with every verified user's calls authorized by its policies in {@code users} and tables' policies. */
+  public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
+      CapacityMode capacity, boolean metrics, UserDirectory users) {
+    return create(engine, region, maintenanceInterval, clock, capacity, metrics,
+        db -> new PolicyAuthorizer(db, users));
+  }
+
+  private static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
+      CapacityMode capacity, boolean metrics, Function<Database, AccessControl> access) {
     Database db = new Database(engine, clock, region, capacity);
     ServerMetrics serverMetrics = metrics ? new ServerMetrics(db) : null;
     MaintenanceServices.start(db, maintenanceInterval,
         serverMetrics == null ? TimeToLiveListener.NONE : serverMetrics::timeToLiveDeleted);
-    return new DynamoApi(db, serverMetrics);
+    return new DynamoApi(db, serverMetrics, access.apply(db));
   }
 }

@@ -84,6 +84,7 @@ import io.shaledb.server.json.TableJson;
 import io.shaledb.server.json.TransactJson;
 import io.shaledb.server.metrics.RequestObservation;
 import io.shaledb.server.metrics.ServerMetrics;
+import io.shaledb.server.policy.AccessControl;
 import io.shaledb.server.protocol.ApiHandler;
 import io.shaledb.server.protocol.ApiRequest;
 import java.io.IOException;
@@ -109,18 +110,21 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   private final JsonFactory json = Json.FACTORY;
   private final Database db;
   /** By the whole X-Amz-Target: finding a request's route takes no substring of it. */
-  private final Map<String, Named> routes;
+  private final Map<String, Route<?, ?>> routes;
   private final @Nullable ServerMetrics metrics;
   private final NonBlockingTries tries = new NonBlockingTries();
   private final UnknownOperations unknown = new UnknownOperations(LoggerFactory.getLogger(DynamoApi.class)::warn);
 
-  /** A route with its operation's name, which metrics and logs label the request with. */
-  private record Named(String operation, Route<?, ?> route) {}
+  private final AccessControl access;
 
-  /** @param metrics the server's metrics, null when they are off */
-  DynamoApi(Database db, @Nullable ServerMetrics metrics) {
+  /**
+   * @param metrics the server's metrics, null when they are off
+   * @param access who may do what, checked on every call once its input is valid
+   */
+  DynamoApi(Database db, @Nullable ServerMetrics metrics, AccessControl access) {
     this.db = db;
     this.metrics = metrics;
+    this.access = access;
     WritePipeline writes = new WritePipeline(db);
     Map<String, Route<?, ?>> operations = Map.ofEntries(
         Map.entry("CreateTable", new Route<>(TableJson::readCreateTable, new CreateTable(db),
@@ -236,12 +240,11 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             TableJson::writeEmpty),
         "DescribeScalingActivities", new Route<>(AutoScalingJson::readDescribe, new DescribeScalingActivities(db),
             AutoScalingJson::writeScalingActivities));
-    Map<String, Named> byTarget = new HashMap<>();
-    operations.forEach((operation, route) -> byTarget.put(TARGET_PREFIX + operation, new Named(operation, route)));
-    streamOperations.forEach((operation, route) -> byTarget.put(STREAMS_PREFIX + operation,
-        new Named(operation, route)));
+    Map<String, Route<?, ?>> byTarget = new HashMap<>();
+    operations.forEach((operation, route) -> byTarget.put(TARGET_PREFIX + operation, route.named(operation)));
+    streamOperations.forEach((operation, route) -> byTarget.put(STREAMS_PREFIX + operation, route.named(operation)));
     autoScalingOperations.forEach((operation, route) -> byTarget.put(AUTO_SCALING_PREFIX + operation,
-        new Named(operation, route)));
+        route.named(operation)));
     this.routes = Map.copyOf(byTarget);
   }
 
@@ -252,7 +255,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
 
   @Override
   public void handle(ApiRequest request, InputStream body, OutputStream response) throws IOException {
-    run(route(request), body, response, context(request), true, request.observation());
+    run(route(request), body, response, context(request), true, request);
   }
 
   @Override
@@ -263,7 +266,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
       return false;
     }
     try {
-      run(route, body, response, context(request), false, request.observation());
+      run(route, body, response, context(request), false, request);
       tries.succeeded();
       return true;
     } catch (WouldBlockException e) {
@@ -274,12 +277,12 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
 
   private Route<?, ?> route(ApiRequest request) {
     String target = request.target();
-    Named named = target == null ? null : routes.get(target);
-    if (named == null) {
+    Route<?, ?> route = target == null ? null : routes.get(target);
+    if (route == null) {
       throw unknown.requested(request.target());
     }
-    request.observation().routed(named.operation());
-    return named.route();
+    request.observation().routed(route.name());
+    return route;
   }
 
   /**
@@ -298,13 +301,14 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
    * retryable ServiceUnavailable rather than a 500 logged with its stack for every refused write.
    */
   private void run(Route<?, ?> route, InputStream body, OutputStream response, RequestContext context,
-      boolean mayBlock, RequestObservation observation) throws IOException {
+      boolean mayBlock, ApiRequest request) throws IOException {
     try (JsonInput in = JsonInput.over(body);
         JsonGenerator generator = json.createGenerator(response)) {
-      Object output = route.run(in, generator, context, mayBlock);
+      Object output = route.run(in, generator, context, mayBlock,
+          (operation, input) -> access.authorize(operation, input, context, request.sourceIp()));
       // Operations without output (TagResource) answer null.
       if (metrics != null && output != null) {
-        observation.answered(output);
+        request.observation().answered(output);
       }
     } catch (StorageUnavailableException e) {
       throw DynamoException.serviceUnavailable();

@@ -15,7 +15,22 @@ import org.jspecify.annotations.Nullable;
  * is written. The phases run in DynamoDB's order: deserialize, declared constraints, attribute value errors, then
  * the operation.
  */
-record Route<I, O>(RequestReader<I> reader, Operation<I, O> operation, ResponseWriter<O> writer) {
+record Route<I, O>(String name, RequestReader<I> reader, Operation<I, O> operation, ResponseWriter<O> writer) {
+
+  /** A route not yet named: {@link #named} gives it the operation name its X-Amz-Target holds. */
+  Route(RequestReader<I> reader, Operation<I, O> operation, ResponseWriter<O> writer) {
+    this("", reader, operation, writer);
+  }
+
+  Route<I, O> named(String operationName) {
+    return new Route<>(operationName, reader, operation, writer);
+  }
+
+  /** Decides whether a validated input may run: access control. */
+  @FunctionalInterface
+  interface Gate {
+    void check(String operation, @Nullable Object input);
+  }
 
   @FunctionalInterface
   interface RequestReader<I> {
@@ -33,12 +48,13 @@ record Route<I, O>(RequestReader<I> reader, Operation<I, O> operation, ResponseW
   }
 
   /**
-   * Runs the call; with {@code mayBlock} false, without waiting for I/O.
+   * Runs the call; with {@code mayBlock} false, without waiting for I/O. The {@code gate} sees the input once it is
+   * valid, so that a caller learns nothing of tables it may not touch from a malformed request's errors either way.
    *
    * @return the operation's output, once written
    * @throws WouldBlockException when it would have to wait, before anything was written
    */
-  O run(JsonInput in, JsonGenerator out, RequestContext context, boolean mayBlock) throws IOException {
+  O run(JsonInput in, JsonGenerator out, RequestContext context, boolean mayBlock, Gate gate) throws IOException {
     I input = read(in);
     O output;
     try {
@@ -46,6 +62,7 @@ record Route<I, O>(RequestReader<I> reader, Operation<I, O> operation, ResponseW
       if (in.deferredError() != null) {
         throw in.deferredError();
       }
+      gate.check(name, input);
       output = mayBlock ? operation.execute(input, context) : executeWithoutBlocking(input, context);
     } catch (DynamoException e) {
       throw operation.reported(e);

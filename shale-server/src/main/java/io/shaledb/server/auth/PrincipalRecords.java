@@ -1,16 +1,21 @@
 package io.shaledb.server.auth;
 
+import io.shaledb.server.policy.UserAccess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The stored forms of users and access keys, each starting with a format version byte. An access key's value holds
- * its secret only sealed ({@link SecretSealer}).
+ * The stored forms of users, their access keys and their policies and tags, each starting with a format version
+ * byte. An access key's value holds its secret only sealed ({@link SecretSealer}); a policy is kept as the text it
+ * was given, as IAM returns it.
  */
 final class PrincipalRecords {
   private static final byte FORMAT = 1;
@@ -50,6 +55,40 @@ final class PrincipalRecords {
       in.readFully(sealed);
       return new StoredKey(new AccessKey(id, user, status, created), sealed);
     });
+  }
+
+  /** A user's policies and tags: counts, then name and text pairs. */
+  static byte[] encode(UserAccess access) {
+    return write(out -> {
+      writeMap(out, access.policies());
+      writeMap(out, access.tags());
+    });
+  }
+
+  static UserAccess decodeAccess(byte[] value) {
+    return read(value, in -> new UserAccess(readMap(in), readMap(in)));
+  }
+
+  private static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
+    out.writeInt(map.size());
+    for (Map.Entry<String, String> entry : map.entrySet()) {
+      out.writeUTF(entry.getKey());
+      byte[] text = entry.getValue().getBytes(StandardCharsets.UTF_8);
+      out.writeInt(text.length);
+      out.write(text);
+    }
+  }
+
+  private static Map<String, String> readMap(DataInputStream in) throws IOException {
+    int size = in.readInt();
+    Map<String, String> map = new TreeMap<>();
+    for (int i = 0; i < size; i++) {
+      String key = in.readUTF();
+      byte[] text = new byte[in.readInt()];
+      in.readFully(text);
+      map.put(key, new String(text, StandardCharsets.UTF_8));
+    }
+    return map;
   }
 
   private interface Writer {

@@ -8,19 +8,26 @@ import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.storage.WriteConflictException;
+import io.shaledb.server.policy.PolicyParser;
+import io.shaledb.server.policy.UserAccess;
+import io.shaledb.server.policy.UserDirectory;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Users and their access keys, in the system keyspace ({@link Kind#USER}, {@link Kind#ACCESS_KEY}). Every change is
+ * Users, their access keys, and their inline policies and tags, in the system keyspace ({@link Kind#USER},
+ * {@link Kind#ACCESS_KEY}, {@link Kind#USER_ACCESS}). Every change is
  * one storage transaction that also raises the store's version ({@link Kind#PRINCIPALS_VERSION}), so concurrent
  * changes commit one at a time and a process that caches keys can tell its cache is stale; it then runs the
  * listeners given at construction, so verifiers in this process forget what they cached at once.
@@ -28,10 +35,19 @@ import java.util.regex.Pattern;
  * <p>Limits and messages are IAM's: user names of 1 to 64 characters from {@code [A-Za-z0-9+=,.@_-]}, at most two
  * access keys per user, and a user is deleted only once its keys are.
  */
-public final class PrincipalStore {
+public final class PrincipalStore implements UserDirectory {
   /** IAM's limit of access keys per user. */
   public static final int MAX_KEYS_PER_USER = 2;
   private static final Pattern USER_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+  private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
+  /** IAM's bound on a user's inline policies, counted in characters without whitespace. */
+  private static final int MAX_INLINE_POLICY_CHARACTERS = 2048;
+  /** IAM's limit of tags per user. */
+  private static final int MAX_TAGS_PER_USER = 50;
+  /** The inline policy a user gets unless made without one: everything, as before policies were enforced. */
+  public static final String ADMINISTRATOR_POLICY_NAME = "AdministratorAccess";
+  public static final String ADMINISTRATOR_POLICY =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
   private static final String KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   private static final String SECRET_ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -56,6 +72,7 @@ public final class PrincipalStore {
   }
 
   /** Runs {@code listener} after every change this store commits. */
+  @Override
   public void onChange(Runnable listener) {
     onChange.add(listener);
   }
@@ -63,7 +80,16 @@ public final class PrincipalStore {
   /** A user with an access key that verifies requests: the key's user and its secret. */
   public record SigningKey(AccessKey key, IamUser user, String secret) {}
 
+  /** A new user with the {@link #ADMINISTRATOR_POLICY}, so that a user made as before policies may do what it did. */
   public IamUser createUser(String name) {
+    return createUser(name, true);
+  }
+
+  /**
+   * A new user; without {@code administrator}, one with no policy, which may do nothing until one is attached
+   * (IAM's default deny).
+   */
+  public IamUser createUser(String name, boolean administrator) {
     if (!USER_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("The specified value for userName is invalid. It must contain only"
           + " alphanumeric characters and/or the following: +=,.@_-");
@@ -74,6 +100,10 @@ public final class PrincipalStore {
       }
       IamUser user = new IamUser(name, accountId, clock.instant());
       tx.put(SystemKeyspace.user(name), PrincipalRecords.encode(user));
+      if (administrator) {
+        tx.put(SystemKeyspace.userAccess(name), PrincipalRecords.encode(
+            UserAccess.NONE.withPolicy(ADMINISTRATOR_POLICY_NAME, ADMINISTRATOR_POLICY)));
+      }
       return user;
     });
   }
@@ -106,6 +136,7 @@ public final class PrincipalStore {
         throw new IllegalArgumentException("Cannot delete entity, must delete access keys first.");
       }
       tx.delete(SystemKeyspace.user(name));
+      tx.delete(SystemKeyspace.userAccess(name));
       return true;
     });
   }
@@ -169,6 +200,95 @@ public final class PrincipalStore {
           PrincipalRecords.decodeUser(stored.key().userName(), user),
           sealer.get().open(accessKeyId, stored.sealedSecret())));
     });
+  }
+
+  /**
+   * Adds or replaces the inline policy {@code policyName} of {@code userName}, as IAM's PutUserPolicy does.
+   *
+   * @throws IllegalArgumentException IAM's message for a bad name or a document that is not an identity policy
+   */
+  public void putUserPolicy(String userName, String policyName, String document) {
+    if (!POLICY_NAME.matcher(policyName).matches()) {
+      throw new IllegalArgumentException("The specified value for policyName is invalid. It must contain only"
+          + " alphanumeric characters and/or the following: +=,.@_-");
+    }
+    PolicyParser.parse(document, PolicyParser.Kind.IDENTITY);
+    changeAccess(userName, access -> {
+      UserAccess changed = access.withPolicy(policyName, document);
+      int characters = changed.policies().values().stream()
+          .mapToInt(text -> (int) text.chars().filter(c -> !Character.isWhitespace(c)).count()).sum();
+      if (characters > MAX_INLINE_POLICY_CHARACTERS) {
+        throw new IllegalArgumentException("Maximum policy size of " + MAX_INLINE_POLICY_CHARACTERS
+            + " bytes exceeded for user " + userName);
+      }
+      return changed;
+    });
+  }
+
+  public void deleteUserPolicy(String userName, String policyName) {
+    changeAccess(userName, access -> {
+      if (!access.policies().containsKey(policyName)) {
+        throw new IllegalArgumentException("The user policy with name " + policyName + " cannot be found.");
+      }
+      return access.withoutPolicy(policyName);
+    });
+  }
+
+  /** A user's inline policies, by name, with their documents. */
+  public Map<String, String> userPolicies(String userName) {
+    return userAccess(userName).policies();
+  }
+
+  /** Adds or replaces tags of {@code userName}, which policies read as {@code aws:PrincipalTag/<key>}. */
+  public void tagUser(String userName, Map<String, String> tags) {
+    changeAccess(userName, access -> {
+      UserAccess changed = access.withTags(tags);
+      if (changed.tags().size() > MAX_TAGS_PER_USER) {
+        throw new IllegalArgumentException("Cannot exceed quota for TagsPerUser: " + MAX_TAGS_PER_USER);
+      }
+      return changed;
+    });
+  }
+
+  public void untagUser(String userName, List<String> keys) {
+    changeAccess(userName, access -> access.withoutTags(keys));
+  }
+
+  public Map<String, String> userTags(String userName) {
+    return userAccess(userName).tags();
+  }
+
+  private UserAccess userAccess(String userName) {
+    return read(snapshot -> {
+      requireUser(snapshot, userName);
+      return accessOf(snapshot, userName);
+    });
+  }
+
+  @Override
+  public Map<String, UserAccess> access() {
+    return read(snapshot -> {
+      Map<String, UserAccess> access = new HashMap<>();
+      try (KvCursor cursor = snapshot.scan(SystemKeyspace.all(Kind.USER_ACCESS), false)) {
+        while (cursor.next()) {
+          access.put(SystemKeyspace.text(cursor.key()), PrincipalRecords.decodeAccess(cursor.value()));
+        }
+      }
+      return access;
+    });
+  }
+
+  private void changeAccess(String userName, UnaryOperator<UserAccess> change) {
+    change(tx -> {
+      requireUser(tx, userName);
+      tx.put(SystemKeyspace.userAccess(userName), PrincipalRecords.encode(change.apply(accessOf(tx, userName))));
+      return true;
+    });
+  }
+
+  private static UserAccess accessOf(KvReader reader, String userName) {
+    byte[] value = reader.get(SystemKeyspace.userAccess(userName));
+    return value == null ? UserAccess.NONE : PrincipalRecords.decodeAccess(value);
   }
 
   /** The store's version: raised by every change, by this process or another sharing the engine. */

@@ -11,10 +11,12 @@ import io.shaledb.server.auth.IamUser;
 import io.shaledb.server.auth.NewAccessKey;
 import io.shaledb.server.auth.PrincipalStore;
 import io.shaledb.server.auth.SecretSealer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
     description = "Manage users and their access keys in a data directory (stop the server first). Once any user"
         + " exists, the server verifies every request's signature.",
     subcommands = {UsersCommand.Create.class, UsersCommand.ListUsers.class, UsersCommand.Delete.class,
-        UsersCommand.Keys.class})
+        UsersCommand.Keys.class, UsersCommand.PutPolicy.class, UsersCommand.GetPolicy.class,
+        UsersCommand.ListPolicies.class, UsersCommand.DeletePolicy.class, UsersCommand.Tag.class})
 final class UsersCommand {
 
   /** Where the store is: the data directory, and the key file that seals secrets. */
@@ -91,14 +94,96 @@ final class UsersCommand {
     return user.name() + "\t" + user.arn() + "\t" + user.created() + "\n";
   }
 
-  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a user.")
+  @Command(name = "create", mixinStandardHelpOptions = true,
+      description = "Create a user, with the AdministratorAccess inline policy (Action and Resource \"*\") unless"
+          + " --no-policy is given.")
   static final class Create extends StoreCommand {
     @Parameters(paramLabel = "NAME", description = "The user's name (IAM's rules: 1-64 of A-Z a-z 0-9 +=,.@_-).")
     String name = "";
 
+    @Option(names = "--no-policy",
+        description = "Create the user without a policy: it may do nothing until one is put (IAM's default deny).")
+    boolean noPolicy;
+
     @Override
     String run(PrincipalStore principals) {
-      return line(principals.createUser(name));
+      return line(principals.createUser(name, !noPolicy));
+    }
+  }
+
+  /** A command on one inline policy of one user. */
+  abstract static class PolicyCommand extends StoreCommand {
+    @Parameters(index = "0", paramLabel = "USER") String user = "";
+    @Parameters(index = "1", paramLabel = "POLICY_NAME") String policyName = "";
+  }
+
+  @Command(name = "put-policy", mixinStandardHelpOptions = true,
+      description = "Add or replace an inline identity policy of a user (IAM's PutUserPolicy); the server applies it"
+          + " to the user's next request.")
+  static final class PutPolicy extends PolicyCommand {
+    @Option(names = "--policy-document", required = true, paramLabel = "JSON|@FILE",
+        description = "The policy document, or @ and the file holding it.")
+    String document = "";
+
+    @Override
+    String run(PrincipalStore principals) {
+      String text = document;
+      if (text.startsWith("@")) {
+        try {
+          text = Files.readString(Path.of(text.substring(1)));
+        } catch (IOException e) {
+          throw new IllegalArgumentException("cannot read " + text.substring(1) + ": " + e.getMessage(), e);
+        }
+      }
+      principals.putUserPolicy(user, policyName, text);
+      return "";
+    }
+  }
+
+  @Command(name = "get-policy", mixinStandardHelpOptions = true, description = "Print an inline policy of a user.")
+  static final class GetPolicy extends PolicyCommand {
+    @Override
+    String run(PrincipalStore principals) {
+      String document = principals.userPolicies(user).get(policyName);
+      if (document == null) {
+        throw new IllegalArgumentException("The user policy with name " + policyName + " cannot be found.");
+      }
+      return document + "\n";
+    }
+  }
+
+  @Command(name = "list-policies", mixinStandardHelpOptions = true,
+      description = "List the names of a user's inline policies.")
+  static final class ListPolicies extends StoreCommand {
+    @Parameters(paramLabel = "USER") String user = "";
+
+    @Override
+    String run(PrincipalStore principals) {
+      StringBuilder out = new StringBuilder();
+      principals.userPolicies(user).keySet().forEach(name -> out.append(name).append('\n'));
+      return out.toString();
+    }
+  }
+
+  @Command(name = "delete-policy", mixinStandardHelpOptions = true, description = "Delete an inline policy of a user.")
+  static final class DeletePolicy extends PolicyCommand {
+    @Override
+    String run(PrincipalStore principals) {
+      principals.deleteUserPolicy(user, policyName);
+      return "";
+    }
+  }
+
+  @Command(name = "tag", mixinStandardHelpOptions = true,
+      description = "Add or replace tags of a user, which policies read as aws:PrincipalTag/KEY.")
+  static final class Tag extends StoreCommand {
+    @Parameters(index = "0", paramLabel = "USER") String user = "";
+    @Parameters(index = "1..*", paramLabel = "KEY=VALUE") Map<String, String> tags = Map.of();
+
+    @Override
+    String run(PrincipalStore principals) {
+      principals.tagUser(user, tags);
+      return "";
     }
   }
 

@@ -165,7 +165,7 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
       return;
     }
     ApiRequest call = new ApiRequest(headers.get(TARGET), requestId, caller, host(ctx.channel(), headers),
-        observation);
+        sourceIp(ctx.channel()), observation);
     String acceptEncoding = headers.get(HttpHeaderNames.ACCEPT_ENCODING);
     ByteBuf body = request.content();
     if (coding == null && body.readableBytes() <= BodyMemory.SMALL_BODY) {
@@ -214,6 +214,12 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
       }
     }
     return authenticator.authenticate(new NettySignedRequest(request));
+  }
+
+  /** The client's address, without its port, as {@code aws:SourceIp} holds it. */
+  private static @Nullable String sourceIp(Channel channel) {
+    return channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+        ? remote.getAddress().getHostAddress() : null;
   }
 
   /**

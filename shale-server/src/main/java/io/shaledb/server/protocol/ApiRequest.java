@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the id sent back in {@code x-amzn-RequestId}
  * @param caller who sent it: a verified user, or without authentication the access key it named
  * @param host the host (and port) the client addressed, as DescribeEndpoints returns it
+ * @param sourceIp the client's address, as policies' {@code aws:SourceIp} reads it; null when not over a network
  * @param observation what the handler tells the request's metrics and logs: its operation, the capacity it consumed
  *     and what it returned
  */
 public record ApiRequest(@Nullable String target, CharSequence requestId, Principal caller, String host,
-    RequestObservation observation) {}
+    @Nullable String sourceIp, RequestObservation observation) {}

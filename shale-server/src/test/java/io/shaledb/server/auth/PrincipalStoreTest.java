@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,50 @@ class PrincipalStoreTest {
     assertThat(user.arn()).isEqualTo("arn:aws:iam::123456789012:user/alice");
     assertThat(store().listUsers()).containsExactly(user);
     assertThat(store().hasUsers()).isTrue();
+  }
+
+  @Test
+  void createUser_withoutSayingOtherwise_holdsAdministratorAccess_orNothingWhenAskedFor() {
+    store().createUser("admin");
+    store().createUser("nobody", false);
+
+    assertThat(store().userPolicies("admin")).containsExactly(
+        Map.entry(PrincipalStore.ADMINISTRATOR_POLICY_NAME, PrincipalStore.ADMINISTRATOR_POLICY));
+    assertThat(store().userPolicies("nobody")).isEmpty();
+  }
+
+  @Test
+  void putUserPolicy_thenTagAndDelete_changeWhatTheDirectoryHolds_andTellTheListeners() {
+    store().createUser("alice", false);
+    List<Integer> changes = new ArrayList<>();
+    store().onChange(() -> changes.add(changes.size()));
+    String policy = "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\"}}";
+
+    store().putUserPolicy("alice", "read", policy);
+    store().tagUser("alice", Map.of("team", "data"));
+
+    assertThat(store().access().get("alice").policies()).containsExactly(Map.entry("read", policy));
+    assertThat(store().userTags("alice")).containsExactly(Map.entry("team", "data"));
+    assertThat(changes).hasSize(2);
+    store().deleteUserPolicy("alice", "read");
+    store().untagUser("alice", List.of("team"));
+    assertThat(store().userPolicies("alice")).isEmpty();
+    assertThat(store().userTags("alice")).isEmpty();
+    store().deleteUser("alice");
+    assertThat(store().access()).doesNotContainKey("alice");
+  }
+
+  @Test
+  void putUserPolicy_malformedOrForAnUnknownUser_isRefusedWithIamsMessage() {
+    store().createUser("alice", false);
+
+    assertThatThrownBy(() -> store().putUserPolicy("alice", "p", "{\"Statement\":{\"Effect\":\"Allow\"}}"))
+        .hasMessage("Policy statement must contain actions.");
+    assertThatThrownBy(() -> store().putUserPolicy("bob", "p", PrincipalStore.ADMINISTRATOR_POLICY))
+        .hasMessage("The user with name bob cannot be found.");
+    assertThatThrownBy(() -> store().deleteUserPolicy("alice", "p"))
+        .hasMessage("The user policy with name p cannot be found.");
+    assertThat(store().userPolicies("alice")).isEmpty();
   }
 
   @Test

@@ -228,6 +228,7 @@ public final class BatchExecuteStatement implements Operation<BatchExecuteStatem
       case PROVISIONED_THROUGHPUT_EXCEEDED -> BatchStatementErrorCode.ProvisionedThroughputExceeded;
       case LIMIT_EXCEEDED -> BatchStatementErrorCode.RequestLimitExceeded;
       case VALIDATION, SERIALIZATION -> BatchStatementErrorCode.ValidationError;
+      case ACCESS_DENIED -> BatchStatementErrorCode.AccessDenied;
       case UNKNOWN_OPERATION, MISSING_AUTHENTICATION_TOKEN, UNRECOGNIZED_CLIENT, INVALID_SIGNATURE,
           INCOMPLETE_SIGNATURE, REQUEST_TOO_LARGE, RESOURCE_IN_USE,
           TRANSACTION_CANCELED, IDEMPOTENT_PARAMETER_MISMATCH, EXPIRED_ITERATOR, TRIMMED_DATA_ACCESS,

@@ -5,6 +5,7 @@ import io.shaledb.core.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shard iterators: an opaque token naming a stream, its shard, the sequence number reading continues after, and
@@ -20,6 +21,17 @@ final class ShardIterators {
   static String encode(Position p) {
     String text = p.streamArn() + "|" + p.shardId() + "|" + p.after() + "|" + p.issuedMillis();
     return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The stream {@code iterator} names, or null when it is not an iterator; its age is not checked. */
+  static @Nullable String streamArn(String iterator) {
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(iterator), StandardCharsets.UTF_8);
+      int bar = text.indexOf('|');
+      return bar < 0 ? null : text.substring(0, bar);
+    } catch (IllegalArgumentException notBase64) {
+      return null;
+    }
   }
 
   static Position decode(String iterator, Clock clock) {

@@ -47,6 +47,14 @@ public final class StreamRequests {
    */
   public record GetRecordsOutput(String streamArn, List<ChangeRecord> records, @Nullable String nextShardIterator) {}
 
+  /**
+   * The stream a shard iterator reads, or null for text that is no iterator: what access control checks GetRecords
+   * on, before the call itself refuses a bad or expired iterator.
+   */
+  public static @Nullable String streamArnOf(String shardIterator) {
+    return ShardIterators.streamArn(shardIterator);
+  }
+
   /** DynamoDB Streams' sequence numbers are numeric strings of 21 digits. */
   public static String sequenceNumber(long sequence) {
     return String.format("%021d", sequence);

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The rules of resource-based policies, shared by CreateTable and the policy operations
  * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutResourcePolicy.html). ShaleDB stores a
- * policy with its revision id and answers for it as DynamoDB does; it does not enforce it until access control lands.
+ * policy with its revision id and answers for it as DynamoDB does; the server's access control enforces it.
  */
 final class ResourcePolicies {
   /** DynamoDB's bound on a policy document, counted in bytes with its whitespace. */

@@ -82,7 +82,6 @@ import io.shaledb.server.json.ReplicaJson;
 import io.shaledb.server.json.StreamJson;
 import io.shaledb.server.json.TableJson;
 import io.shaledb.server.json.TransactJson;
-import io.shaledb.server.metrics.RequestObservation;
 import io.shaledb.server.metrics.ServerMetrics;
 import io.shaledb.server.policy.AccessControl;
 import io.shaledb.server.protocol.ApiHandler;

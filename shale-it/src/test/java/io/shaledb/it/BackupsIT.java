@@ -55,8 +55,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * On-demand backups and restores through the SDK: CreateBackup, DescribeBackup, ListBackups, DeleteBackup and
  * RestoreTableFromBackup with their overrides and errors. The error texts DynamoDB's API reference leaves out are the
  * service's as the ack-api-quirks lab's probes recorded them (2026-10: backup in use, table not found or already
- * there), except "Backup not found", which is moto's (DynamoDB Local has no backups); the validation texts are
- * DynamoDB's declared-constraint format.
+ * there); "Backup not found: <arn>" is the service's DescribeBackup answer as a third-party tool's bug report quotes
+ * it (DynamoDB Local has no backups); the validation texts are DynamoDB's declared-constraint format.
  */
 @ShaleDbTest
 class BackupsIT {

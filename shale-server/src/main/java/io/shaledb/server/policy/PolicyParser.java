@@ -1,11 +1,8 @@
 package io.shaledb.server.policy;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import io.shaledb.server.json.Json;
+import io.shaledb.server.json.JsonTree;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,12 +30,8 @@ public final class PolicyParser {
    */
   public static PolicyDocument parse(String document, Kind kind) {
     Object tree;
-    try (JsonParser parser = Json.FACTORY.createParser(document)) {
-      parser.nextToken();
-      tree = value(parser);
-      if (parser.nextToken() != null) {
-        throw new IllegalArgumentException(SYNTAX);
-      }
+    try {
+      tree = JsonTree.read(document);
     } catch (IOException e) {
       throw new IllegalArgumentException(SYNTAX, e);
     }
@@ -162,34 +155,5 @@ public final class PolicyParser {
       throw new IllegalArgumentException(SYNTAX);
     }
     return String.valueOf(value);
-  }
-
-  /** The JSON value at the parser's current token: maps, lists, and scalars as text or Boolean. */
-  private static Object value(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == null) {
-      throw new IllegalArgumentException(SYNTAX);
-    }
-    return switch (token) {
-      case START_OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String field = parser.currentName();
-          parser.nextToken();
-          map.put(field, value(parser));
-        }
-        yield map;
-      }
-      case START_ARRAY -> {
-        List<Object> list = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          list.add(value(parser));
-        }
-        yield list;
-      }
-      case VALUE_TRUE, VALUE_FALSE -> parser.getBooleanValue();
-      case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getText();
-      default -> throw new IllegalArgumentException(SYNTAX);
-    };
   }
 }

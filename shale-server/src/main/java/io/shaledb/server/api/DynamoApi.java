@@ -309,7 +309,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
     try (JsonInput in = JsonInput.over(body);
         JsonGenerator generator = json.createGenerator(response)) {
       Object output = route.run(in, generator, context, mayBlock,
-          (operation, input) -> access.authorize(operation, input, context, request.sourceIp()));
+          (operation, input) -> access.admit(operation, input, context, request.sourceIp()));
       // Operations without output (TagResource) answer null.
       if (metrics != null && output != null) {
         request.observation().answered(output);

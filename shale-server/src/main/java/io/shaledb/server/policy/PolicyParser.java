@@ -10,7 +10,7 @@ import java.util.Map;
  * Parses policy documents in IAM's JSON grammar
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html): {@code Statement} one
  * statement or a list; {@code Action}/{@code NotAction}, {@code Resource}/{@code NotResource} a string or a list;
- * {@code Principal} {@code "*"} or {@code {"AWS": ...}} in resource policies only; {@code Condition} blocks of
+ * {@code Principal} {@code "*"} or {@code {"AWS": ...}}, or {@code NotPrincipal}, in resource policies only; {@code Condition} blocks of
  * operator, key and one value or a list. Element names are case-sensitive, as IAM's are; actions match without
  * regard to case, resources with it.
  */
@@ -71,10 +71,16 @@ public final class PolicyParser {
         }
       }
       case RESOURCE -> {
-        if (principalNamed == null) {
+        Object exceptNamed = fields.get("NotPrincipal");
+        if (principalNamed != null && exceptNamed != null) {
+          throw new IllegalArgumentException(SYNTAX);
+        } else if (principalNamed != null) {
+          principal = principal(principalNamed);
+        } else if (exceptNamed != null) {
+          principal = new PrincipalMatch.AllExcept(principal(exceptNamed));
+        } else {
           throw new IllegalArgumentException("Policy statement must contain a principal.");
         }
-        principal = principal(principalNamed);
       }
     }
     List<Condition> conditions = new ArrayList<>();

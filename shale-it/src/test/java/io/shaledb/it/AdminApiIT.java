@@ -77,7 +77,16 @@ class AdminApiIT {
 
   /** {@code shaledb users ARGUMENTS --endpoint URL}, signed with {@code key} when one is given. */
   private static Run users(ShaleDbServer server, Key key, String... arguments) {
-    List<String> all = new ArrayList<>(List.of("users"));
+    return onServer("users", server, key, arguments);
+  }
+
+  /** {@code shaledb groups ARGUMENTS --endpoint URL}, signed with {@code key}. */
+  private static Run groups(ShaleDbServer server, Key key, String... arguments) {
+    return onServer("groups", server, key, arguments);
+  }
+
+  private static Run onServer(String command, ShaleDbServer server, Key key, String... arguments) {
+    List<String> all = new ArrayList<>(List.of(command));
     all.addAll(Arrays.asList(arguments));
     all.addAll(List.of("--endpoint", server.endpoint().toString()));
     if (key != null) {
@@ -223,6 +232,41 @@ class AdminApiIT {
         assertThat(failure(asSession).awsErrorDetails().errorMessage()).as("its user deleted")
             .isEqualTo(INVALID_TOKEN);
       }
+    }
+  }
+
+  @Test
+  void groupsCli_againstARunningServer_groupPolicyAppliesToEachMember_untilRemoved() throws Exception {
+    try (ShaleDbServer server = ShaleDbServer.start(ServerConfig.inMemoryOnRandomPort()
+        .withSecurity(ServerSecurity.defaults().withAuthKeyFile(keys.resolve("auth.key"))))) {
+      Key admin = key(users(server, null, "create", "admin", "--with-key"));
+      users(server, admin, "create", "carol", "--no-policy");
+      Key carol = key(users(server, admin, "keys", "create", "carol"));
+      assertThat(groups(server, admin, "create", "readers").out())
+          .startsWith("readers\tarn:aws:iam::000000000000:group/readers\t");
+      assertThat(groups(server, admin, "put-policy", "readers", "list-tables", "--policy-document",
+          LIST_TABLES_ONLY).exitCode()).isZero();
+
+      try (DynamoDbClient asCarol = client(server, carol.credentials())) {
+        assertThat(failure(asCarol).awsErrorDetails().errorMessage()).isEqualTo("User:"
+            + " arn:aws:iam::000000000000:user/carol is not authorized to perform: dynamodb:ListTables on resource:"
+            + " arn:aws:dynamodb:us-east-1:000000000000:table/* because no identity-based policy allows the"
+            + " dynamodb:ListTables action");
+        assertThat(groups(server, admin, "add-user", "readers", "carol").exitCode()).isZero();
+        assertThat(groups(server, admin, "members", "readers").out()).isEqualTo("carol\n");
+        assertThat(asCarol.listTables().tableNames()).as("the group's policy").isEmpty();
+        assertThat(groups(server, carol, "create", "writers").err()).isEqualTo("User:"
+            + " arn:aws:iam::000000000000:user/carol is not authorized to perform: iam:CreateGroup on resource:"
+            + " arn:aws:iam::000000000000:group/writers because no identity-based policy allows the iam:CreateGroup"
+            + " action\n");
+        assertThat(groups(server, admin, "delete", "readers").err())
+            .isEqualTo("Cannot delete entity, must remove users from group first.\n");
+        assertThat(groups(server, admin, "remove-user", "readers", "carol").exitCode()).isZero();
+        assertThat(failure(asCarol).awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+      }
+      assertThat(groups(server, admin, "delete-policy", "readers", "list-tables").exitCode()).isZero();
+      assertThat(groups(server, admin, "delete", "readers").exitCode()).isZero();
+      assertThat(groups(server, admin, "list").out()).isEmpty();
     }
   }
 }

@@ -5,6 +5,7 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.server.auth.AccessKey;
 import io.shaledb.server.auth.AccessKeyStatus;
+import io.shaledb.server.auth.IamGroup;
 import io.shaledb.server.auth.IamUser;
 import io.shaledb.server.auth.NewAccessKey;
 import io.shaledb.server.auth.PrincipalStore;
@@ -164,6 +165,68 @@ public final class AdminClient implements UserAdministration {
     });
   }
 
+  @Override
+  public IamGroup createGroup(String name) {
+    return group(map(call("CreateGroup", g -> g.writeStringField("GroupName", name)), "Group"), List.of());
+  }
+
+  @Override
+  public void deleteGroup(String name) {
+    call("DeleteGroup", g -> g.writeStringField("GroupName", name));
+  }
+
+  @Override
+  public List<IamGroup> listGroups() {
+    List<IamGroup> groups = new ArrayList<>();
+    for (Object group : list(call("ListGroups", g -> {}), "Groups")) {
+      groups.add(group((Map<?, ?>) group, List.of()));
+    }
+    return groups;
+  }
+
+  @Override
+  public IamGroup group(String name) {
+    Map<?, ?> answer = call("GetGroup", g -> g.writeStringField("GroupName", name));
+    List<String> members = new ArrayList<>();
+    for (Object user : list(answer, "Users")) {
+      members.add(text((Map<?, ?>) user, "UserName"));
+    }
+    return group(map(answer, "Group"), members);
+  }
+
+  @Override
+  public void addUserToGroup(String groupName, String userName) {
+    call("AddUserToGroup", g -> {
+      g.writeStringField("GroupName", groupName);
+      g.writeStringField("UserName", userName);
+    });
+  }
+
+  @Override
+  public void removeUserFromGroup(String groupName, String userName) {
+    call("RemoveUserFromGroup", g -> {
+      g.writeStringField("GroupName", groupName);
+      g.writeStringField("UserName", userName);
+    });
+  }
+
+  @Override
+  public void putGroupPolicy(String groupName, String policyName, String document) {
+    call("PutGroupPolicy", g -> {
+      g.writeStringField("GroupName", groupName);
+      g.writeStringField("PolicyName", policyName);
+      g.writeStringField("PolicyDocument", document);
+    });
+  }
+
+  @Override
+  public void deleteGroupPolicy(String groupName, String policyName) {
+    call("DeleteGroupPolicy", g -> {
+      g.writeStringField("GroupName", groupName);
+      g.writeStringField("PolicyName", policyName);
+    });
+  }
+
   /** Session credentials for the user whose key this client signs with (GetSessionToken). */
   public PrincipalStore.SessionCredentials sessionToken(@Nullable Long durationSeconds) {
     Map<?, ?> credentials = map(call("GetSessionToken", g -> {
@@ -234,6 +297,12 @@ public final class AdminClient implements UserAdministration {
       }
     }
     return new DynamoException(ErrorCode.INTERNAL_FAILURE, "HTTP " + status + " " + type + ": " + message);
+  }
+
+  /** A group as the API describes it; its policies are not part of the answer. */
+  private static IamGroup group(Map<?, ?> group, List<String> members) {
+    return new IamGroup(text(group, "GroupName"), accountOf(text(group, "Arn")), instant(group, "CreateDate"), members,
+        Map.of());
   }
 
   private static IamUser user(Map<?, ?> user) {

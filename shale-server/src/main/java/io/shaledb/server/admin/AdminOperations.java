@@ -10,6 +10,7 @@ import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.server.auth.AccessKey;
 import io.shaledb.server.auth.AccessKeyStatus;
+import io.shaledb.server.auth.IamGroup;
 import io.shaledb.server.auth.IamUser;
 import io.shaledb.server.auth.NewAccessKey;
 import io.shaledb.server.auth.PrincipalStore;
@@ -20,8 +21,8 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * The admin API's operations over the principal store: IAM's user, access key and inline policy operations, and
- * STS's GetSessionToken. Each is the store's change of the same name, so each is one storage transaction; what
+ * The admin API's operations over the principal store: IAM's user, access key, group and inline policy operations,
+ * and STS's GetSessionToken. Each is the store's change of the same name, so each is one storage transaction; what
  * they may be called by is decided before they run, by the caller's policies ({@link
  * io.shaledb.server.policy.AdminCall}).
  */
@@ -67,7 +68,7 @@ public final class AdminOperations {
             Boolean.TRUE.equals(in.createAccessKey())));
   }
 
-  public Operation<AdminInputs.ListUsers, List<IamUser>> listUsers() {
+  public Operation<AdminInputs.ListAll, List<IamUser>> listUsers() {
     return new Call<>((in, v) -> {}, in -> store.listUsers());
   }
 
@@ -148,6 +149,61 @@ public final class AdminOperations {
     });
   }
 
+  public Operation<AdminInputs.OfGroup, IamGroup> createGroup() {
+    return new Call<>(AdminOperations::groupNamed, in -> store.createGroup(present(in.groupName())));
+  }
+
+  @SuppressWarnings("NullAway") // Void's only value
+  public Operation<AdminInputs.OfGroup, Void> deleteGroup() {
+    return new Call<>(AdminOperations::groupNamed, in -> {
+      store.deleteGroup(present(in.groupName()));
+      return null;
+    });
+  }
+
+  public Operation<AdminInputs.OfGroup, IamGroup> getGroup() {
+    return new Call<>(AdminOperations::groupNamed, in -> store.group(present(in.groupName())));
+  }
+
+  public Operation<AdminInputs.ListAll, List<IamGroup>> listGroups() {
+    return new Call<>((in, v) -> {}, in -> store.listGroups());
+  }
+
+  @SuppressWarnings("NullAway") // Void's only value
+  public Operation<AdminInputs.GroupMember, Void> addUserToGroup() {
+    return new Call<>(AdminOperations::memberNamed, in -> {
+      store.addUserToGroup(present(in.groupName()), present(in.userName()));
+      return null;
+    });
+  }
+
+  @SuppressWarnings("NullAway") // Void's only value
+  public Operation<AdminInputs.GroupMember, Void> removeUserFromGroup() {
+    return new Call<>(AdminOperations::memberNamed, in -> {
+      store.removeUserFromGroup(present(in.groupName()), present(in.userName()));
+      return null;
+    });
+  }
+
+  @SuppressWarnings("NullAway") // Void's only value
+  public Operation<AdminInputs.GroupPolicy, Void> putGroupPolicy() {
+    return new Call<>((in, v) -> {
+      groupPolicyNamed(in, v);
+      v.notNull("policyDocument", in.policyDocument());
+    }, in -> {
+      store.putGroupPolicy(present(in.groupName()), present(in.policyName()), present(in.policyDocument()));
+      return null;
+    });
+  }
+
+  @SuppressWarnings("NullAway") // Void's only value
+  public Operation<AdminInputs.GroupPolicy, Void> deleteGroupPolicy() {
+    return new Call<>(AdminOperations::groupPolicyNamed, in -> {
+      store.deleteGroupPolicy(present(in.groupName()), present(in.policyName()));
+      return null;
+    });
+  }
+
   /**
    * GetSessionToken: session credentials for the verified user calling, as STS issues them to IAM users; not to a
    * caller that is already using session credentials, as STS refuses that too.
@@ -175,6 +231,20 @@ public final class AdminOperations {
         return store.issueSession(userName, Duration.ofSeconds(seconds));
       }
     };
+  }
+
+  private static void groupNamed(AdminInputs.OfGroup in, ConstraintViolations v) {
+    v.notNull("groupName", in.groupName());
+  }
+
+  private static void memberNamed(AdminInputs.GroupMember in, ConstraintViolations v) {
+    v.notNull("groupName", in.groupName());
+    v.notNull("userName", in.userName());
+  }
+
+  private static void groupPolicyNamed(AdminInputs.GroupPolicy in, ConstraintViolations v) {
+    v.notNull("groupName", in.groupName());
+    v.notNull("policyName", in.policyName());
   }
 
   private static void userNamed(AdminInputs.OfUser in, ConstraintViolations v) {

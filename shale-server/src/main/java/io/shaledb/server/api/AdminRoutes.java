@@ -18,7 +18,7 @@ final class AdminRoutes {
     AdminOperations admin = new AdminOperations(store);
     return Map.ofEntries(
         Map.entry("CreateUser", new Route<>(AdminJson::readCreateUser, admin.createUser(), AdminJson::writeNewUser)),
-        Map.entry("ListUsers", new Route<>(AdminJson::readListUsers, admin.listUsers(), AdminJson::writeUsers)),
+        Map.entry("ListUsers", new Route<>(AdminJson::readListAll, admin.listUsers(), AdminJson::writeUsers)),
         Map.entry("DeleteUser", new Route<>(AdminJson::readOfUser, admin.deleteUser(), TableJson::writeEmpty)),
         Map.entry("CreateAccessKey", new Route<>(AdminJson::readOfUser, admin.createAccessKey(),
             AdminJson::writeNewAccessKey)),
@@ -37,6 +37,19 @@ final class AdminRoutes {
         Map.entry("DeleteUserPolicy", new Route<>(AdminJson::readUserPolicy, admin.deleteUserPolicy(),
             TableJson::writeEmpty)),
         Map.entry("TagUser", new Route<>(AdminJson::readTagUser, admin.tagUser(), TableJson::writeEmpty)),
+        Map.entry("CreateGroup", new Route<>(AdminJson::readOfGroup, admin.createGroup(), AdminJson::writeNewGroup)),
+        Map.entry("DeleteGroup", new Route<>(AdminJson::readOfGroup, admin.deleteGroup(), TableJson::writeEmpty)),
+        Map.entry("GetGroup", new Route<>(AdminJson::readOfGroup, admin.getGroup(),
+            AdminJson::writeGroupWithMembers)),
+        Map.entry("ListGroups", new Route<>(AdminJson::readListAll, admin.listGroups(), AdminJson::writeGroups)),
+        Map.entry("AddUserToGroup", new Route<>(AdminJson::readGroupMember, admin.addUserToGroup(),
+            TableJson::writeEmpty)),
+        Map.entry("RemoveUserFromGroup", new Route<>(AdminJson::readGroupMember, admin.removeUserFromGroup(),
+            TableJson::writeEmpty)),
+        Map.entry("PutGroupPolicy", new Route<>(AdminJson::readGroupPolicy, admin.putGroupPolicy(),
+            TableJson::writeEmpty)),
+        Map.entry("DeleteGroupPolicy", new Route<>(AdminJson::readGroupPolicy, admin.deleteGroupPolicy(),
+            TableJson::writeEmpty)),
         Map.entry("GetSessionToken", new Route<>(AdminJson::readGetSessionToken, admin.getSessionToken(),
             AdminJson::writeSessionCredentials)));
   }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
@@ -48,6 +49,13 @@ public final class PrincipalStore implements UserDirectory, UserAdministration {
   private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
   /** IAM's bound on a user's inline policies, counted in characters without whitespace. */
   private static final int MAX_INLINE_POLICY_CHARACTERS = 2048;
+  /** IAM's bound on a group's inline policies, counted as a user's are. */
+  private static final int MAX_GROUP_POLICY_CHARACTERS = 5120;
+  /** IAM's limit of groups a user is in. */
+  private static final int MAX_GROUPS_PER_USER = 10;
+  private static final Pattern GROUP_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
+  /** How a group's policy is named among a member's policies: apart from the member's own names. */
+  private static final String GROUP_POLICY = "group:";
   /** IAM's limit of tags per user. */
   private static final int MAX_TAGS_PER_USER = 50;
   /** The inline policy a user gets unless made without one: everything, as before policies were enforced. */
@@ -154,6 +162,9 @@ public final class PrincipalStore implements UserDirectory, UserAdministration {
       requireUser(tx, name);
       if (!keysOf(tx, name).isEmpty()) {
         throw IamErrors.keysFirst();
+      }
+      if (!groupsOf(tx, name).isEmpty()) {
+        throw IamErrors.groupsFirst();
       }
       tx.delete(SystemKeyspace.user(name));
       tx.delete(SystemKeyspace.userAccess(name));
@@ -270,6 +281,18 @@ public final class PrincipalStore implements UserDirectory, UserAdministration {
    */
   @Override
   public void putUserPolicy(String userName, String policyName, String document) {
+    checkPolicy(policyName, document);
+    changeAccess(userName, access -> {
+      UserAccess changed = access.withPolicy(policyName, document);
+      if (characters(changed.policies()) > MAX_INLINE_POLICY_CHARACTERS) {
+        throw IamErrors.policySize(MAX_INLINE_POLICY_CHARACTERS, "user", userName);
+      }
+      return changed;
+    });
+  }
+
+  /** IAM's checks of an inline policy's name and document. */
+  private static void checkPolicy(String policyName, String document) {
     if (!POLICY_NAME.matcher(policyName).matches()) {
       throw IamErrors.invalidName("policyName");
     }
@@ -278,15 +301,12 @@ public final class PrincipalStore implements UserDirectory, UserAdministration {
     } catch (IllegalArgumentException e) {
       throw IamErrors.malformedPolicy(String.valueOf(e.getMessage()));
     }
-    changeAccess(userName, access -> {
-      UserAccess changed = access.withPolicy(policyName, document);
-      int characters = changed.policies().values().stream()
-          .mapToInt(text -> (int) text.chars().filter(c -> !Character.isWhitespace(c)).count()).sum();
-      if (characters > MAX_INLINE_POLICY_CHARACTERS) {
-        throw IamErrors.policySize(MAX_INLINE_POLICY_CHARACTERS, userName);
-      }
-      return changed;
-    });
+  }
+
+  /** The size IAM bounds inline policies by: their characters but whitespace. */
+  private static int characters(Map<String, String> policies) {
+    return policies.values().stream()
+        .mapToInt(text -> (int) text.chars().filter(c -> !Character.isWhitespace(c)).count()).sum();
   }
 
   @Override
@@ -345,6 +365,10 @@ public final class PrincipalStore implements UserDirectory, UserAdministration {
     });
   }
 
+  /**
+   * Every user's policies and tags, with the policies of the groups it is in among its own (named {@code
+   * group:<group>/<policy>}, apart from its own names), since a member is authorized by both.
+   */
   @Override
   public Map<String, UserAccess> access() {
     return read(snapshot -> {
@@ -354,8 +378,143 @@ public final class PrincipalStore implements UserDirectory, UserAdministration {
           access.put(SystemKeyspace.text(cursor.key()), PrincipalRecords.decodeAccess(cursor.value()));
         }
       }
+      for (IamGroup group : groups(snapshot)) {
+        for (String member : group.members()) {
+          group.policies().forEach((name, document) -> access.merge(member,
+              UserAccess.NONE.withPolicy(GROUP_POLICY + group.name() + "/" + name, document),
+              (own, added) -> own.withPolicy(GROUP_POLICY + group.name() + "/" + name, document)));
+        }
+      }
       return access;
     });
+  }
+
+  /** A new group, without members or policies. */
+  @Override
+  public IamGroup createGroup(String name) {
+    if (!GROUP_NAME.matcher(name).matches()) {
+      throw IamErrors.invalidName("groupName");
+    }
+    return change(tx -> {
+      if (tx.get(SystemKeyspace.group(name)) != null) {
+        throw IamErrors.groupExists(name);
+      }
+      IamGroup group = new IamGroup(name, accountId, clock.instant(), List.of(), Map.of());
+      tx.put(SystemKeyspace.group(name), PrincipalRecords.encode(group));
+      return group;
+    });
+  }
+
+  /** Deletes a group that has no members and no policies left, as IAM requires. */
+  @Override
+  public void deleteGroup(String name) {
+    change(tx -> {
+      IamGroup group = requireGroup(tx, name);
+      if (!group.members().isEmpty()) {
+        throw IamErrors.groupsFirst();
+      }
+      if (!group.policies().isEmpty()) {
+        throw IamErrors.policiesFirst();
+      }
+      tx.delete(SystemKeyspace.group(name));
+      return true;
+    });
+  }
+
+  @Override
+  public List<IamGroup> listGroups() {
+    return read(PrincipalStore::groups);
+  }
+
+  @Override
+  public IamGroup group(String name) {
+    return read(snapshot -> requireGroup(snapshot, name));
+  }
+
+  @Override
+  public void addUserToGroup(String groupName, String userName) {
+    change(tx -> {
+      IamGroup group = requireGroup(tx, groupName);
+      requireUser(tx, userName);
+      if (!group.members().contains(userName) && groupsOf(tx, userName).size() >= MAX_GROUPS_PER_USER) {
+        throw IamErrors.quota("GroupsPerUser", MAX_GROUPS_PER_USER);
+      }
+      TreeSet<String> members = new TreeSet<>(group.members());
+      members.add(userName);
+      putGroup(tx, group, List.copyOf(members), group.policies());
+      return true;
+    });
+  }
+
+  @Override
+  public void removeUserFromGroup(String groupName, String userName) {
+    change(tx -> {
+      IamGroup group = requireGroup(tx, groupName);
+      if (!group.members().contains(userName)) {
+        throw IamErrors.noSuchUser(userName);
+      }
+      putGroup(tx, group, group.members().stream().filter(member -> !member.equals(userName)).toList(),
+          group.policies());
+      return true;
+    });
+  }
+
+  /** Adds or replaces an inline policy of a group (IAM's PutGroupPolicy); it applies to every member. */
+  @Override
+  public void putGroupPolicy(String groupName, String policyName, String document) {
+    checkPolicy(policyName, document);
+    change(tx -> {
+      IamGroup group = requireGroup(tx, groupName);
+      Map<String, String> policies = new TreeMap<>(group.policies());
+      policies.put(policyName, document);
+      if (characters(policies) > MAX_GROUP_POLICY_CHARACTERS) {
+        throw IamErrors.policySize(MAX_GROUP_POLICY_CHARACTERS, "group", groupName);
+      }
+      putGroup(tx, group, group.members(), policies);
+      return true;
+    });
+  }
+
+  @Override
+  public void deleteGroupPolicy(String groupName, String policyName) {
+    change(tx -> {
+      IamGroup group = requireGroup(tx, groupName);
+      if (!group.policies().containsKey(policyName)) {
+        throw IamErrors.noSuchGroupPolicy(policyName);
+      }
+      Map<String, String> policies = new TreeMap<>(group.policies());
+      policies.remove(policyName);
+      putGroup(tx, group, group.members(), policies);
+      return true;
+    });
+  }
+
+  private static void putGroup(Transaction tx, IamGroup group, List<String> members, Map<String, String> policies) {
+    tx.put(SystemKeyspace.group(group.name()), PrincipalRecords.encode(new IamGroup(group.name(), group.accountId(),
+        group.created(), members, policies)));
+  }
+
+  private static IamGroup requireGroup(KvReader reader, String name) {
+    byte[] value = reader.get(SystemKeyspace.group(name));
+    if (value == null) {
+      throw IamErrors.noSuchGroup(name);
+    }
+    return PrincipalRecords.decodeGroup(name, value);
+  }
+
+  /** Every group; a scan, since groups are few. */
+  private static List<IamGroup> groups(KvReader reader) {
+    List<IamGroup> groups = new ArrayList<>();
+    try (KvCursor cursor = reader.scan(SystemKeyspace.all(Kind.GROUP), false)) {
+      while (cursor.next()) {
+        groups.add(PrincipalRecords.decodeGroup(SystemKeyspace.text(cursor.key()), cursor.value()));
+      }
+    }
+    return groups;
+  }
+
+  private static List<IamGroup> groupsOf(KvReader reader, String userName) {
+    return groups(reader).stream().filter(group -> group.members().contains(userName)).toList();
   }
 
   private void changeAccess(String userName, UnaryOperator<UserAccess> change) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an administrator does to users, their access keys and their inline policies, as IAM's operations of the same
- * names do: on a data directory ({@link PrincipalStore}) or through a running server's admin API. Errors are IAM's
+ * What an administrator does to users, their access keys, groups and inline policies, as IAM's operations of the
+ * same names do: on a data directory ({@link PrincipalStore}) or through a running server's admin API. Errors are IAM's
  * ({@code NoSuchEntity}, {@code EntityAlreadyExists}, ...) as {@link io.shaledb.core.error.DynamoException}.
  */
 public interface UserAdministration {
@@ -42,4 +42,21 @@ public interface UserAdministration {
   void deleteUserPolicy(String userName, String policyName);
 
   void tagUser(String userName, Map<String, String> tags);
+
+  IamGroup createGroup(String name);
+
+  void deleteGroup(String name);
+
+  List<IamGroup> listGroups();
+
+  /** A group with its members. */
+  IamGroup group(String name);
+
+  void addUserToGroup(String groupName, String userName);
+
+  void removeUserFromGroup(String groupName, String userName);
+
+  void putGroupPolicy(String groupName, String policyName, String document);
+
+  void deleteGroupPolicy(String groupName, String policyName);
 }

@@ -150,6 +150,18 @@ final class UsersCommand {
     @Parameters(index = "1", paramLabel = "ACCESS_KEY_ID") String keyId = "";
   }
 
+  /** A policy document given as itself, or as {@code @} and the file holding it. */
+  static String document(String given) {
+    if (!given.startsWith("@")) {
+      return given;
+    }
+    try {
+      return Files.readString(Path.of(given.substring(1)));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + given.substring(1) + ": " + e.getMessage(), e);
+    }
+  }
+
   private static String line(IamUser user) {
     return user.name() + "\t" + user.arn() + "\t" + user.created() + "\n";
   }
@@ -198,15 +210,7 @@ final class UsersCommand {
 
     @Override
     String run(UserAdministration principals) {
-      String text = document;
-      if (text.startsWith("@")) {
-        try {
-          text = Files.readString(Path.of(text.substring(1)));
-        } catch (IOException e) {
-          throw new IllegalArgumentException("cannot read " + text.substring(1) + ": " + e.getMessage(), e);
-        }
-      }
-      principals.putUserPolicy(user, policyName, text);
+      principals.putUserPolicy(user, policyName, document(document));
       return "";
     }
   }

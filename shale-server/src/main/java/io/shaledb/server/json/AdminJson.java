@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.server.admin.AdminInputs;
 import io.shaledb.server.admin.AdminOperations;
 import io.shaledb.server.auth.AccessKey;
+import io.shaledb.server.auth.IamGroup;
 import io.shaledb.server.auth.IamUser;
 import io.shaledb.server.auth.NewAccessKey;
 import io.shaledb.server.auth.PrincipalStore;
@@ -51,12 +52,104 @@ public final class AdminJson {
     return new AdminInputs.OfUser(userName);
   }
 
-  public static AdminInputs.ListUsers readListUsers(JsonInput in) throws IOException {
+  /** ListUsers' and ListGroups' request, whose members (paging, path prefixes) are not used. */
+  public static AdminInputs.ListAll readListAll(JsonInput in) throws IOException {
     in.beginRequest();
     while (in.nextField()) {
       in.skipValue();
     }
-    return new AdminInputs.ListUsers();
+    return new AdminInputs.ListAll();
+  }
+
+  public static AdminInputs.OfGroup readOfGroup(JsonInput in) throws IOException {
+    String groupName = null;
+    in.beginRequest();
+    while (in.nextField()) {
+      if (in.fieldName().equals("GroupName")) {
+        groupName = in.readString();
+      } else {
+        in.skipValue();
+      }
+    }
+    return new AdminInputs.OfGroup(groupName);
+  }
+
+  /** AddUserToGroup's and RemoveUserFromGroup's request. */
+  public static AdminInputs.GroupMember readGroupMember(JsonInput in) throws IOException {
+    String groupName = null;
+    String userName = null;
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "GroupName" -> groupName = in.readString();
+        case "UserName" -> userName = in.readString();
+        default -> in.skipValue();
+      }
+    }
+    return new AdminInputs.GroupMember(groupName, userName);
+  }
+
+  /** PutGroupPolicy's and DeleteGroupPolicy's request. */
+  public static AdminInputs.GroupPolicy readGroupPolicy(JsonInput in) throws IOException {
+    String groupName = null;
+    String policyName = null;
+    String document = null;
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "GroupName" -> groupName = in.readString();
+        case "PolicyName" -> policyName = in.readString();
+        case "PolicyDocument" -> document = in.readString();
+        default -> in.skipValue();
+      }
+    }
+    return new AdminInputs.GroupPolicy(groupName, policyName, document);
+  }
+
+  /** CreateGroup's answer. */
+  public static void writeNewGroup(JsonGenerator g, IamGroup group) throws IOException {
+    g.writeStartObject();
+    g.writeFieldName("Group");
+    writeGroup(g, group);
+    g.writeEndObject();
+  }
+
+  public static void writeGroups(JsonGenerator g, List<IamGroup> groups) throws IOException {
+    g.writeStartObject();
+    g.writeArrayFieldStart("Groups");
+    for (IamGroup group : groups) {
+      writeGroup(g, group);
+    }
+    g.writeEndArray();
+    g.writeBooleanField("IsTruncated", false);
+    g.writeEndObject();
+  }
+
+  /** GetGroup's answer: the group and its members, each named with its ARN. */
+  public static void writeGroupWithMembers(JsonGenerator g, IamGroup group) throws IOException {
+    g.writeStartObject();
+    g.writeFieldName("Group");
+    writeGroup(g, group);
+    g.writeArrayFieldStart("Users");
+    for (String member : group.members()) {
+      g.writeStartObject();
+      g.writeStringField("Path", "/");
+      g.writeStringField("UserName", member);
+      g.writeStringField("Arn", "arn:aws:iam::" + group.accountId() + ":user/" + member);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeBooleanField("IsTruncated", false);
+    g.writeEndObject();
+  }
+
+  private static void writeGroup(JsonGenerator g, IamGroup group) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("Path", "/");
+    g.writeStringField("GroupName", group.name());
+    g.writeStringField("Arn", group.arn());
+    TableJson.writeInstant(g, "CreateDate", group.created());
+    g.writeEndObject();
   }
 
   /** UpdateAccessKey's and DeleteAccessKey's request. */

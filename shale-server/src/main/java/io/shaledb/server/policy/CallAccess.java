@@ -127,7 +127,7 @@ final class CallAccess {
       case RestoreTableFromBackupInput in -> onTable(operation, in.targetTableName());
       case RestoreTableToPointInTimeInput in -> onTable(operation, in.targetTableName());
       case AdminCall in -> in.open() ? List.of() : List.of(new Check("iam:" + operation,
-          in.userName() == null ? "*" : "arn:aws:iam::" + Database.ACCOUNT_ID + ":user/" + in.userName(),
+          in.iamResource() == null ? "*" : "arn:aws:iam::" + Database.ACCOUNT_ID + ":" + in.iamResource(),
           new RequestFacts()));
       case String name -> switch (operation) {
         case "DescribeBackup", "DeleteBackup", "ListTagsOfResource" -> onArn(operation, name);

@@ -8,12 +8,24 @@ import org.jspecify.annotations.Nullable;
 public final class AdminInputs {
   private AdminInputs() {}
 
-  private static @Nullable String user(@Nullable String userName) {
-    return userName == null ? null : "user/" + userName;
+  /** A call on one user, authorized on the user's ARN. */
+  interface OnUser extends AdminCall {
+    @Nullable String userName();
+
+    @Override
+    default @Nullable String iamResource() {
+      return userName() == null ? null : "user/" + userName();
+    }
   }
 
-  private static @Nullable String group(@Nullable String groupName) {
-    return groupName == null ? null : "group/" + groupName;
+  /** A call on one group, authorized on the group's ARN (AddUserToGroup too, as IAM authorizes it). */
+  interface OnGroup extends AdminCall {
+    @Nullable String groupName();
+
+    @Override
+    default @Nullable String iamResource() {
+      return groupName() == null ? null : "group/" + groupName();
+    }
   }
 
   /**
@@ -22,20 +34,10 @@ public final class AdminInputs {
    * since with a user every request must be signed by one).
    */
   public record CreateUser(@Nullable String userName, @Nullable Boolean administratorAccess,
-      @Nullable Boolean createAccessKey) implements AdminCall {
-    @Override
-    public @Nullable String iamResource() {
-      return user(userName);
-    }
-  }
+      @Nullable Boolean createAccessKey) implements OnUser {}
 
   /** The calls naming one user only: DeleteUser, CreateAccessKey, ListAccessKeys, ListUserPolicies. */
-  public record OfUser(@Nullable String userName) implements AdminCall {
-    @Override
-    public @Nullable String iamResource() {
-      return user(userName);
-    }
-  }
+  public record OfUser(@Nullable String userName) implements OnUser {}
 
   /** ListUsers and ListGroups. */
   public record ListAll() implements AdminCall {
@@ -47,53 +49,23 @@ public final class AdminInputs {
 
   /** UpdateAccessKey (with its status) and DeleteAccessKey. */
   public record AccessKey(@Nullable String userName, @Nullable String accessKeyId, @Nullable String status)
-      implements AdminCall {
-    @Override
-    public @Nullable String iamResource() {
-      return user(userName);
-    }
-  }
+      implements OnUser {}
 
   /** PutUserPolicy (with its document), GetUserPolicy and DeleteUserPolicy. */
   public record UserPolicy(@Nullable String userName, @Nullable String policyName, @Nullable String policyDocument)
-      implements AdminCall {
-    @Override
-    public @Nullable String iamResource() {
-      return user(userName);
-    }
-  }
+      implements OnUser {}
 
-  public record TagUser(@Nullable String userName, @Nullable Map<String, String> tags) implements AdminCall {
-    @Override
-    public @Nullable String iamResource() {
-      return user(userName);
-    }
-  }
+  public record TagUser(@Nullable String userName, @Nullable Map<String, String> tags) implements OnUser {}
 
   /** The calls naming one group only: CreateGroup, DeleteGroup, GetGroup. */
-  public record OfGroup(@Nullable String groupName) implements AdminCall {
-    @Override
-    public @Nullable String iamResource() {
-      return group(groupName);
-    }
-  }
+  public record OfGroup(@Nullable String groupName) implements OnGroup {}
 
   /** AddUserToGroup and RemoveUserFromGroup, which IAM authorizes on the group. */
-  public record GroupMember(@Nullable String groupName, @Nullable String userName) implements AdminCall {
-    @Override
-    public @Nullable String iamResource() {
-      return group(groupName);
-    }
-  }
+  public record GroupMember(@Nullable String groupName, @Nullable String userName) implements OnGroup {}
 
   /** PutGroupPolicy (with its document) and DeleteGroupPolicy. */
   public record GroupPolicy(@Nullable String groupName, @Nullable String policyName,
-      @Nullable String policyDocument) implements AdminCall {
-    @Override
-    public @Nullable String iamResource() {
-      return group(groupName);
-    }
-  }
+      @Nullable String policyDocument) implements OnGroup {}
 
   /** STS's GetSessionToken, for the caller itself. */
   public record GetSessionToken(@Nullable Long durationSeconds) implements AdminCall {

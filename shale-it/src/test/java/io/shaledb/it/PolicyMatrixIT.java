@@ -103,10 +103,12 @@ class PolicyMatrixIT {
   void forgetPolicies() {
     server.principals().userPolicies("alice").keySet()
         .forEach(name -> server.principals().deleteUserPolicy("alice", name));
-    try {
-      admin.deleteResourcePolicy(d -> d.resourceArn(TABLE_ARN));
-    } catch (PolicyNotFoundException noPolicy) {
-      // The row set none.
+    for (String arn : List.of(TABLE_ARN, streamArn)) {
+      try {
+        admin.deleteResourcePolicy(d -> d.resourceArn(arn));
+      } catch (PolicyNotFoundException noPolicy) {
+        // The row set none.
+      }
     }
   }
 
@@ -184,6 +186,19 @@ class PolicyMatrixIT {
               .statement("SELECT * FROM \"Music\" WHERE artist = '" + a + "' AND title = 'song'").build()));
           assertThat(response.responses()).allSatisfy(r -> assertThat(r.error()).isNull());
         }),
+        Map.entry("BatchExecuteStatement(one denied)", a -> {
+          var response = alice.batchExecuteStatement(b -> b.statements(
+              BatchStatementRequest.builder().statement("SELECT * FROM \"Music\" WHERE artist = '" + a
+                  + "' AND title = 'song'").build(),
+              BatchStatementRequest.builder().statement("SELECT * FROM \"Music\".\"ByTitle\" WHERE title = 'song'"
+                  + " AND artist = '" + a + "'").build()));
+          assertThat(response.responses().get(0).error()).isNull();
+          assertThat(response.responses().get(0).item()).containsEntry("artist", s(a));
+          assertThat(response.responses().get(1).error().codeAsString()).isEqualTo("AccessDenied");
+          assertThat(response.responses().get(1).error().message()).isEqualTo("User: " + ALICE_ARN + " is not"
+              + " authorized to perform: dynamodb:PartiQLSelect on resource: " + TABLE_ARN + "/index/ByTitle because"
+              + " no identity-based policy allows the dynamodb:PartiQLSelect action");
+        }),
         Map.entry("ExecuteTransaction", a -> alice.executeTransaction(t -> t.transactStatements(
             ParameterizedStatement.builder().statement("UPDATE \"Music\" SET tx = 1 WHERE artist = '" + a
                 + "' AND title = 'song'").build()))),
@@ -201,7 +216,8 @@ class PolicyMatrixIT {
   }
 
   /**
-   * Rows: name | alice's policy statements | the table's resource policy statements, or empty | the call | the artist
+   * Rows: name | alice's policy statements | the table's resource policy statements (the stream's after {@code
+   * STREAM}), or empty | the call | the artist
    * it touches | {@code ok}, or the denial: {@code action resource why}, where resource is the ARN's part after the
    * account ({@code STREAM} for the stream's) and why is {@code none}, {@code identity} or {@code resource}.
    */
@@ -244,6 +260,7 @@ class PolicyMatrixIT {
       PartiQL UPDATE denied | {"Effect":"Allow","Action":"dynamodb:PartiQL*","Resource":"*"},{"Effect":"Deny","Action":"dynamodb:PartiQLUpdate","Resource":"*"} | | PartiQL UPDATE | alice | dynamodb:PartiQLUpdate table/Music identity
       PartiQL DELETE | {"Effect":"Allow","Action":"dynamodb:PartiQLDelete","Resource":"*"} | | PartiQL DELETE | alice | ok
       BatchExecuteStatement per statement | {"Effect":"Allow","Action":"dynamodb:PartiQLSelect","Resource":"*"} | | BatchExecuteStatement | alice | ok
+      BatchExecuteStatement denies a statement in its place | {"Effect":"Allow","Action":"dynamodb:PartiQLSelect","Resource":"arn:aws:dynamodb:*:*:table/Music"} | | BatchExecuteStatement(one denied) | alice | ok
       ExecuteTransaction per statement | {"Effect":"Allow","Action":"dynamodb:PartiQLSelect","Resource":"*"} | | ExecuteTransaction | alice | dynamodb:PartiQLUpdate table/Music none
       stream call on the stream ARN | {"Effect":"Allow","Action":"dynamodb:DescribeStream","Resource":"arn:aws:dynamodb:*:*:table/Music/stream/*"} | | DescribeStream | alice | ok
       stream call refused | {"Effect":"Allow","Action":"dynamodb:DescribeStream","Resource":"arn:aws:dynamodb:*:*:table/Music"} | | DescribeStream | alice | dynamodb:DescribeStream STREAM none
@@ -261,6 +278,11 @@ class PolicyMatrixIT {
       resource policy alone allows | | {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::000000000000:user/alice"},"Action":"dynamodb:GetItem","Resource":"arn:aws:dynamodb:us-east-1:000000000000:table/Music"} | GetItem | alice | ok
       resource policy for another user | | {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::000000000000:user/bob"},"Action":"dynamodb:GetItem","Resource":"*"} | GetItem | alice | dynamodb:GetItem table/Music none
       resource policy deny wins | {"Effect":"Allow","Action":"*","Resource":"*"} | {"Effect":"Deny","Principal":"*","Action":"dynamodb:GetItem","Resource":"*"} | GetItem | alice | dynamodb:GetItem table/Music resource
+      resource policy NotPrincipal denies the rest | {"Effect":"Allow","Action":"*","Resource":"*"} | {"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::000000000000:user/bob"},"Action":"dynamodb:GetItem","Resource":"*"} | GetItem | alice | dynamodb:GetItem table/Music resource
+      resource policy NotPrincipal spares those named | {"Effect":"Allow","Action":"*","Resource":"*"} | {"Effect":"Deny","NotPrincipal":{"AWS":["arn:aws:iam::000000000000:user/root","arn:aws:iam::000000000000:user/alice"]},"Action":"dynamodb:GetItem","Resource":"*"} | GetItem | alice | ok
+      stream resource policy allows alone | | STREAM {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::000000000000:user/alice"},"Action":"dynamodb:DescribeStream","Resource":"*"} | DescribeStream | alice | ok
+      stream resource policy denies | {"Effect":"Allow","Action":"*","Resource":"*"} | STREAM {"Effect":"Deny","Principal":"*","Action":"dynamodb:GetRecords","Resource":"*"} | GetRecords | alice | dynamodb:GetRecords STREAM resource
+      table resource policy does not speak for its stream | | {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::000000000000:user/alice"},"Action":"dynamodb:DescribeStream","Resource":"*"} | DescribeStream | alice | dynamodb:DescribeStream STREAM none
       resource policy covers GetResourcePolicy | | {"Effect":"Allow","Principal":{"AWS":"000000000000"},"Action":"dynamodb:GetResourcePolicy","Resource":"*"} | GetResourcePolicy | alice | ok
       """)
   void call_policyMatrixRow_isServedOrDeniedAsDynamoDb(String name, String policy, String resourcePolicy,
@@ -270,8 +292,9 @@ class PolicyMatrixIT {
           + "]}");
     }
     if (resourcePolicy != null) {
-      admin.putResourcePolicy(p -> p.resourceArn(TABLE_ARN).policy("{\"Version\":\"2012-10-17\",\"Statement\":["
-          + resourcePolicy + "]}"));
+      boolean onStream = resourcePolicy.startsWith("STREAM ");
+      admin.putResourcePolicy(p -> p.resourceArn(onStream ? streamArn : TABLE_ARN).policy(
+          "{\"Version\":\"2012-10-17\",\"Statement\":[" + resourcePolicy.substring(onStream ? 7 : 0) + "]}"));
     }
     Runnable run = () -> calls.get(call).accept(artist);
     assertThat(calls).containsKey(call);

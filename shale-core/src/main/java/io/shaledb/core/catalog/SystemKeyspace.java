@@ -59,7 +59,9 @@ public final class SystemKeyspace {
     /** {@code 'M'}: the id of the master key the data directory is encrypted under; absent when it is not. */
     MASTER_KEY('M'),
     /** {@code 'I' name}: a user's inline identity policies and tags, which decide what its requests may do. */
-    USER_ACCESS('I');
+    USER_ACCESS('I'),
+    /** {@code 'G' name}: a group of users with its inline policies, which apply to each of its members. */
+    GROUP('G');
 
     private final byte marker;
 
@@ -132,6 +134,10 @@ public final class SystemKeyspace {
 
   public static byte[] userAccess(String name) {
     return key(Kind.USER_ACCESS, name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static byte[] group(String name) {
+    return key(Kind.GROUP, name.getBytes(StandardCharsets.UTF_8));
   }
 
   public static byte[] principalsVersion() {

@@ -15,6 +15,8 @@ public enum ErrorCode {
   UNRECOGNIZED_CLIENT("com.amazon.coral.service#UnrecognizedClientException", 400, false),
   /** A SigV4 signature that does not match, or is scoped or dated wrongly. */
   INVALID_SIGNATURE("com.amazon.coral.service#InvalidSignatureException", 400, false),
+  /** Session credentials used after their expiration. */
+  EXPIRED_TOKEN("com.amazon.coral.service#ExpiredTokenException", 400, false),
   /** A SigV4 Authorization header or query string that lacks a part or has a malformed one. */
   INCOMPLETE_SIGNATURE("com.amazon.coral.service#IncompleteSignatureException", 400, false),
   /** A verified caller whose policies do not allow the action on the resource. */
@@ -50,6 +52,18 @@ public enum ErrorCode {
   OBJECT_NOT_FOUND("ObjectNotFoundException", 400, false),
   /** Application Auto Scaling's: a NextToken that no earlier answer gave. */
   INVALID_NEXT_TOKEN("InvalidNextTokenException", 400, false),
+  /** IAM's, answered by ShaleDB's admin API: a user, access key or policy that does not exist. */
+  NO_SUCH_ENTITY("NoSuchEntity", 404, false),
+  /** IAM's: a user name already taken. */
+  ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409, false),
+  /** IAM's: a quota reached, such as two access keys per user. */
+  IAM_LIMIT_EXCEEDED("LimitExceeded", 409, false),
+  /** IAM's: a user deleted while it still has access keys. */
+  DELETE_CONFLICT("DeleteConflict", 409, false),
+  /** IAM's: a policy document that is not a valid policy. */
+  MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400, false),
+  /** IAM's: a name or value outside its rules. */
+  INVALID_INPUT("InvalidInput", 400, false),
   THROTTLING("com.amazon.coral.availability#ThrottlingException", 400, true),
   PROVISIONED_THROUGHPUT_EXCEEDED("com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException", 400,
       true),

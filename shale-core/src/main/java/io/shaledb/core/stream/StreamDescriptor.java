@@ -1,5 +1,6 @@
 package io.shaledb.core.stream;
 
+import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.StreamViewType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -7,6 +8,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +26,14 @@ import org.jspecify.annotations.Nullable;
  * @param closed when the stream stopped taking records, or null while it is the table's enabled stream
  * @param rangeKey the table's sort key name, or null
  * @param trimmedBefore records below this sequence number are past retention and were removed
+ * @param resourcePolicy the resource-based policy attached to the stream (PutResourcePolicy on its ARN), or null
  */
 public record StreamDescriptor(String arn, String tableName, StreamViewType viewType, int keyspace, String label,
     Instant created, @Nullable Instant closed, String hashKey, @Nullable String rangeKey, List<Shard> shards,
-    long trimmedBefore) {
+    long trimmedBefore, @Nullable ResourcePolicy resourcePolicy) {
+  /** The stored form: 2 added the resource policy after the shards. */
+  private static final int FORMAT = 2;
+
 
   /** One shard: records with sequence numbers from {@code start} (inclusive) to {@code end} (exclusive, or open). */
   public record Shard(String shardId, @Nullable String parentShardId, long start, long end, Instant created) {
@@ -46,7 +52,7 @@ public record StreamDescriptor(String arn, String tableName, StreamViewType view
   public static StreamDescriptor open(String arn, String tableName, StreamViewType viewType, int keyspace, String label,
       Instant created, String hashKey, @Nullable String rangeKey) {
     return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, null, hashKey, rangeKey,
-        List.of(new Shard(shardId(created, 0), null, 0, Shard.OPEN, created)), 0);
+        List.of(new Shard(shardId(created, 0), null, 0, Shard.OPEN, created)), 0, null);
   }
 
   /**
@@ -56,7 +62,7 @@ public record StreamDescriptor(String arn, String tableName, StreamViewType view
    */
   public StreamDescriptor close(Instant when) {
     return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, when, hashKey, rangeKey, shards,
-        trimmedBefore);
+        trimmedBefore, resourcePolicy);
   }
 
   /** Whether {@code shard} takes no more records: it was rolled over, or the stream closed. */
@@ -70,12 +76,17 @@ public record StreamDescriptor(String arn, String tableName, StreamViewType view
     Shard open = Objects.requireNonNull(openShard(), "a closed stream does not roll over");
     next.add(new Shard(shardId(when, next.size()), open.shardId(), boundary, Shard.OPEN, when));
     return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, closed, hashKey, rangeKey, next,
-        trimmedBefore);
+        trimmedBefore, resourcePolicy);
   }
 
   public StreamDescriptor trimmedBefore(long sequence) {
     return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, closed, hashKey, rangeKey,
-        shards, sequence);
+        shards, sequence, resourcePolicy);
+  }
+
+  public StreamDescriptor withResourcePolicy(@Nullable ResourcePolicy policy) {
+    return new StreamDescriptor(arn, tableName, viewType, keyspace, label, created, closed, hashKey, rangeKey,
+        shards, trimmedBefore, policy);
   }
 
   /** The shard still taking records, or null once the stream is closed. */
@@ -110,7 +121,7 @@ public record StreamDescriptor(String arn, String tableName, StreamViewType view
   public byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(1);
+      out.writeByte(FORMAT);
       out.writeUTF(arn);
       out.writeUTF(tableName);
       out.writeUTF(viewType.name());
@@ -129,6 +140,13 @@ public record StreamDescriptor(String arn, String tableName, StreamViewType view
         out.writeLong(shard.end());
         out.writeLong(shard.created().toEpochMilli());
       }
+      out.writeBoolean(resourcePolicy != null);
+      if (resourcePolicy != null) {
+        byte[] document = resourcePolicy.document().getBytes(StandardCharsets.UTF_8);
+        out.writeInt(document.length);
+        out.write(document);
+        out.writeUTF(resourcePolicy.revisionId());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -137,7 +155,7 @@ public record StreamDescriptor(String arn, String tableName, StreamViewType view
 
   public static StreamDescriptor decode(byte[] stored) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
-      in.readUnsignedByte();
+      int format = in.readUnsignedByte();
       String arn = in.readUTF();
       String table = in.readUTF();
       StreamViewType view = StreamViewType.valueOf(in.readUTF());
@@ -156,8 +174,15 @@ public record StreamDescriptor(String arn, String tableName, StreamViewType view
         shards.add(new Shard(id, parent.isEmpty() ? null : parent, in.readLong(), in.readLong(),
             Instant.ofEpochMilli(in.readLong())));
       }
+      ResourcePolicy policy = null;
+      if (format >= 2 && in.readBoolean()) {
+        byte[] document = new byte[in.readInt()];
+        in.readFully(document);
+        policy = new ResourcePolicy(new String(document, StandardCharsets.UTF_8), in.readUTF());
+      }
       return new StreamDescriptor(arn, table, view, keyspace, label, created,
-          closed < 0 ? null : Instant.ofEpochMilli(closed), hash, range.isEmpty() ? null : range, shards, trimmed);
+          closed < 0 ? null : Instant.ofEpochMilli(closed), hash, range.isEmpty() ? null : range, shards, trimmed,
+          policy);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

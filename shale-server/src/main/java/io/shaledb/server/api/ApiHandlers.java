@@ -5,12 +5,13 @@ import io.shaledb.core.maintenance.MaintenanceServices;
 import io.shaledb.core.maintenance.TimeToLiveListener;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.server.auth.PrincipalStore;
 import io.shaledb.server.metrics.ServerMetrics;
 import io.shaledb.server.policy.AccessControl;
 import io.shaledb.server.policy.PolicyAuthorizer;
-import io.shaledb.server.policy.UserDirectory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -28,22 +29,27 @@ public final class ApiHandlers {
    */
   public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
       CapacityMode capacity, boolean metrics) {
-    return create(engine, region, maintenanceInterval, clock, capacity, metrics, db -> AccessControl.NONE);
+    return create(engine, region, maintenanceInterval, clock, capacity, metrics, db -> AccessControl.NONE,
+        Map.of());
   }
 
-  /** The API with every verified user's calls authorized by its policies in {@code users} and tables' policies. */
+  /**
+   * The API with every verified user's calls authorized by its policies in {@code users} and tables' policies, and
+   * the admin API over {@code users}.
+   */
   public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
-      CapacityMode capacity, boolean metrics, UserDirectory users) {
+      CapacityMode capacity, boolean metrics, PrincipalStore users) {
     return create(engine, region, maintenanceInterval, clock, capacity, metrics,
-        db -> new PolicyAuthorizer(db, users));
+        db -> new PolicyAuthorizer(db, users), AdminRoutes.over(users));
   }
 
   private static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
-      CapacityMode capacity, boolean metrics, Function<Database, AccessControl> access) {
+      CapacityMode capacity, boolean metrics, Function<Database, AccessControl> access,
+      Map<String, Route<?, ?>> adminOperations) {
     Database db = new Database(engine, clock, region, capacity);
     ServerMetrics serverMetrics = metrics ? new ServerMetrics(db) : null;
     MaintenanceServices.start(db, maintenanceInterval,
         serverMetrics == null ? TimeToLiveListener.NONE : serverMetrics::timeToLiveDeleted);
-    return new DynamoApi(db, serverMetrics, access.apply(db));
+    return new DynamoApi(db, serverMetrics, access.apply(db), adminOperations);
   }
 }

@@ -66,6 +66,7 @@ import io.shaledb.core.op.tx.TransactWriteItems;
 import io.shaledb.core.storage.StorageUnavailableException;
 import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.write.WritePipeline;
+import io.shaledb.server.admin.AdminOperations;
 import io.shaledb.server.json.AutoScalingJson;
 import io.shaledb.server.json.BackupJson;
 import io.shaledb.server.json.BatchJson;
@@ -119,8 +120,10 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   /**
    * @param metrics the server's metrics, null when they are off
    * @param access who may do what, checked on every call once its input is valid
+   * @param adminOperations the admin API's routes ({@link AdminRoutes}), by operation; none without a principal store
    */
-  DynamoApi(Database db, @Nullable ServerMetrics metrics, AccessControl access) {
+  DynamoApi(Database db, @Nullable ServerMetrics metrics, AccessControl access,
+      Map<String, Route<?, ?>> adminOperations) {
     this.db = db;
     this.metrics = metrics;
     this.access = access;
@@ -244,6 +247,8 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
     streamOperations.forEach((operation, route) -> byTarget.put(STREAMS_PREFIX + operation, route.named(operation)));
     autoScalingOperations.forEach((operation, route) -> byTarget.put(AUTO_SCALING_PREFIX + operation,
         route.named(operation)));
+    adminOperations.forEach((operation, route) -> byTarget.put(AdminOperations.TARGET_PREFIX + operation,
+        route.named(operation)));
     this.routes = Map.copyOf(byTarget);
   }
 
@@ -304,7 +309,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
     try (JsonInput in = JsonInput.over(body);
         JsonGenerator generator = json.createGenerator(response)) {
       Object output = route.run(in, generator, context, mayBlock,
-          (operation, input) -> access.authorize(operation, input, context, request.sourceIp()));
+          (operation, input) -> access.admit(operation, input, context, request.sourceIp()));
       // Operations without output (TagResource) answer null.
       if (metrics != null && output != null) {
         request.observation().answered(output);

@@ -26,10 +26,13 @@ record Route<I, O>(String name, RequestReader<I> reader, Operation<I, O> operati
     return new Route<>(operationName, reader, operation, writer);
   }
 
-  /** Decides whether a validated input may run: access control. */
+  /**
+   * Decides whether a validated input may run (access control): answers the input to run, the one given or, where
+   * parts of a call are refused in their place (a BatchExecuteStatement's statements), one of the same type.
+   */
   @FunctionalInterface
   interface Gate {
-    void check(String operation, @Nullable Object input);
+    @Nullable Object admit(String operation, @Nullable Object input);
   }
 
   @FunctionalInterface
@@ -62,13 +65,19 @@ record Route<I, O>(String name, RequestReader<I> reader, Operation<I, O> operati
       if (in.deferredError() != null) {
         throw in.deferredError();
       }
-      gate.check(name, input);
-      output = mayBlock ? operation.execute(input, context) : executeWithoutBlocking(input, context);
+      I admitted = admitted(gate, input);
+      output = mayBlock ? operation.execute(admitted, context) : executeWithoutBlocking(admitted, context);
     } catch (DynamoException e) {
       throw operation.reported(e);
     }
     writer.write(out, output);
     return output;
+  }
+
+  /** The input {@code gate} lets run: a gate answers the input it was given, or one of the same record type. */
+  @SuppressWarnings({"unchecked", "NullAway"})
+  private I admitted(Gate gate, I input) {
+    return (I) gate.admit(name, input);
   }
 
   /**

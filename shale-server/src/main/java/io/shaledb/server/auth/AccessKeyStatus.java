@@ -1,5 +1,7 @@
 package io.shaledb.server.auth;
 
+import java.util.Optional;
+
 /** Whether an access key signs requests, as IAM's {@code Active} and {@code Inactive}. Persisted by marker. */
 public enum AccessKeyStatus {
   ACTIVE("Active", (byte) 'a'),
@@ -20,6 +22,16 @@ public enum AccessKeyStatus {
 
   byte marker() {
     return marker;
+  }
+
+  /** The status IAM spells {@code display}, if any. */
+  public static Optional<AccessKeyStatus> ofDisplay(String display) {
+    for (AccessKeyStatus status : values()) {
+      if (status.display.equals(display)) {
+        return Optional.of(status);
+      }
+    }
+    return Optional.empty();
   }
 
   static AccessKeyStatus ofMarker(byte marker) {

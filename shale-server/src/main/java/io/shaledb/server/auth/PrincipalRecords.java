@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -54,6 +56,32 @@ final class PrincipalRecords {
       byte[] sealed = new byte[in.readInt()];
       in.readFully(sealed);
       return new StoredKey(new AccessKey(id, user, status, created), sealed);
+    });
+  }
+
+  /** A group: its account and creation, its members, then its policies as name and text pairs. */
+  static byte[] encode(IamGroup group) {
+    return write(out -> {
+      out.writeUTF(group.accountId());
+      out.writeLong(group.created().toEpochMilli());
+      out.writeInt(group.members().size());
+      for (String member : group.members()) {
+        out.writeUTF(member);
+      }
+      writeMap(out, group.policies());
+    });
+  }
+
+  static IamGroup decodeGroup(String name, byte[] value) {
+    return read(value, in -> {
+      String account = in.readUTF();
+      Instant created = Instant.ofEpochMilli(in.readLong());
+      int count = in.readInt();
+      List<String> members = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        members.add(in.readUTF());
+      }
+      return new IamGroup(name, account, created, members, readMap(in));
     });
   }
 

@@ -14,16 +14,23 @@ import io.shaledb.server.policy.UserDirectory;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Users, their access keys, and their inline policies and tags, in the system keyspace ({@link Kind#USER},
@@ -35,13 +42,20 @@ import java.util.regex.Pattern;
  * <p>Limits and messages are IAM's: user names of 1 to 64 characters from {@code [A-Za-z0-9+=,.@_-]}, at most two
  * access keys per user, and a user is deleted only once its keys are.
  */
-public final class PrincipalStore implements UserDirectory {
+public final class PrincipalStore implements UserDirectory, UserAdministration {
   /** IAM's limit of access keys per user. */
   public static final int MAX_KEYS_PER_USER = 2;
   private static final Pattern USER_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
   private static final Pattern POLICY_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
   /** IAM's bound on a user's inline policies, counted in characters without whitespace. */
   private static final int MAX_INLINE_POLICY_CHARACTERS = 2048;
+  /** IAM's bound on a group's inline policies, counted as a user's are. */
+  private static final int MAX_GROUP_POLICY_CHARACTERS = 5120;
+  /** IAM's limit of groups a user is in. */
+  private static final int MAX_GROUPS_PER_USER = 10;
+  private static final Pattern GROUP_NAME = Pattern.compile("[\\w+=,.@-]{1,128}");
+  /** How a group's policy is named among a member's policies: apart from the member's own names. */
+  private static final String GROUP_POLICY = "group:";
   /** IAM's limit of tags per user. */
   private static final int MAX_TAGS_PER_USER = 50;
   /** The inline policy a user gets unless made without one: everything, as before policies were enforced. */
@@ -77,8 +91,15 @@ public final class PrincipalStore implements UserDirectory {
     onChange.add(listener);
   }
 
-  /** A user with an access key that verifies requests: the key's user and its secret. */
-  public record SigningKey(AccessKey key, IamUser user, String secret) {}
+  /**
+   * A user with an access key that verifies requests: the key's user and its secret.
+   *
+   * @param expiration when session credentials stop working; null for a user's own access key
+   */
+  public record SigningKey(AccessKey key, IamUser user, String secret, @Nullable Instant expiration) {}
+
+  /** Session credentials, as STS's GetSessionToken returns them. */
+  public record SessionCredentials(String accessKeyId, String secret, String token, Instant expiration) {}
 
   /** A new user with the {@link #ADMINISTRATOR_POLICY}, so that a user made as before policies may do what it did. */
   public IamUser createUser(String name) {
@@ -90,13 +111,18 @@ public final class PrincipalStore implements UserDirectory {
    * (IAM's default deny).
    */
   public IamUser createUser(String name, boolean administrator) {
+    return createUser(name, administrator, false).user();
+  }
+
+  @Override
+  public NewUser createUser(String name, boolean administrator, boolean withKey) {
     if (!USER_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("The specified value for userName is invalid. It must contain only"
-          + " alphanumeric characters and/or the following: +=,.@_-");
+      throw IamErrors.invalidName("userName");
     }
+    String secret = random(SECRET_ALPHABET, 40);
     return change(tx -> {
       if (tx.get(SystemKeyspace.user(name)) != null) {
-        throw new IllegalArgumentException("User with name " + name + " already exists.");
+        throw IamErrors.userExists(name);
       }
       IamUser user = new IamUser(name, accountId, clock.instant());
       tx.put(SystemKeyspace.user(name), PrincipalRecords.encode(user));
@@ -104,10 +130,11 @@ public final class PrincipalStore implements UserDirectory {
         tx.put(SystemKeyspace.userAccess(name), PrincipalRecords.encode(
             UserAccess.NONE.withPolicy(ADMINISTRATOR_POLICY_NAME, ADMINISTRATOR_POLICY)));
       }
-      return user;
+      return new NewUser(user, withKey ? putKey(tx, name, secret) : null);
     });
   }
 
+  @Override
   public List<IamUser> listUsers() {
     return read(snapshot -> {
       List<IamUser> users = new ArrayList<>();
@@ -129,11 +156,15 @@ public final class PrincipalStore implements UserDirectory {
     });
   }
 
+  @Override
   public void deleteUser(String name) {
     change(tx -> {
       requireUser(tx, name);
       if (!keysOf(tx, name).isEmpty()) {
-        throw new IllegalArgumentException("Cannot delete entity, must delete access keys first.");
+        throw IamErrors.keysFirst();
+      }
+      if (!groupsOf(tx, name).isEmpty()) {
+        throw IamErrors.groupsFirst();
       }
       tx.delete(SystemKeyspace.user(name));
       tx.delete(SystemKeyspace.userAccess(name));
@@ -142,23 +173,29 @@ public final class PrincipalStore implements UserDirectory {
   }
 
   /** A new active key of {@code userName}, with its secret, which is not shown again. */
+  @Override
   public NewAccessKey createAccessKey(String userName) {
     String secret = random(SECRET_ALPHABET, 40);
     return change(tx -> {
       requireUser(tx, userName);
       if (keysOf(tx, userName).size() >= MAX_KEYS_PER_USER) {
-        throw new IllegalArgumentException("Cannot exceed quota for AccessKeysPerUser: " + MAX_KEYS_PER_USER);
+        throw IamErrors.quota("AccessKeysPerUser", MAX_KEYS_PER_USER);
       }
-      String id = "AKIA" + random(KEY_ID_ALPHABET, 16);
-      while (tx.get(SystemKeyspace.accessKey(id)) != null) {
-        id = "AKIA" + random(KEY_ID_ALPHABET, 16);
-      }
-      AccessKey key = new AccessKey(id, userName, AccessKeyStatus.ACTIVE, clock.instant());
-      tx.put(SystemKeyspace.accessKey(id), PrincipalRecords.encode(key, sealer.get().seal(id, secret)));
-      return new NewAccessKey(key, secret);
+      return putKey(tx, userName, secret);
     });
   }
 
+  private NewAccessKey putKey(Transaction tx, String userName, String secret) {
+    String id = "AKIA" + random(KEY_ID_ALPHABET, 16);
+    while (tx.get(SystemKeyspace.accessKey(id)) != null) {
+      id = "AKIA" + random(KEY_ID_ALPHABET, 16);
+    }
+    AccessKey key = new AccessKey(id, userName, AccessKeyStatus.ACTIVE, clock.instant());
+    tx.put(SystemKeyspace.accessKey(id), PrincipalRecords.encode(key, sealer.get().seal(id, secret)));
+    return new NewAccessKey(key, secret);
+  }
+
+  @Override
   public List<AccessKey> listAccessKeys(String userName) {
     return read(snapshot -> {
       requireUser(snapshot, userName);
@@ -166,6 +203,7 @@ public final class PrincipalStore implements UserDirectory {
     });
   }
 
+  @Override
   public void setStatus(String userName, String accessKeyId, AccessKeyStatus status) {
     change(tx -> {
       PrincipalRecords.StoredKey stored = requireKey(tx, userName, accessKeyId);
@@ -176,6 +214,7 @@ public final class PrincipalStore implements UserDirectory {
     });
   }
 
+  @Override
   public void deleteAccessKey(String userName, String accessKeyId) {
     change(tx -> {
       requireKey(tx, userName, accessKeyId);
@@ -198,37 +237,83 @@ public final class PrincipalStore implements UserDirectory {
       }
       return Optional.of(new SigningKey(stored.key(),
           PrincipalRecords.decodeUser(stored.key().userName(), user),
-          sealer.get().open(accessKeyId, stored.sealedSecret())));
+          sealer.get().open(accessKeyId, stored.sealedSecret()), null));
     });
+  }
+
+  /**
+   * New session credentials of {@code userName}, valid for {@code duration}: an {@code ASIA} access key id, a secret
+   * and a token holding both, sealed ({@link SessionTokens}), so nothing is stored. Requests signed with them act
+   * for the user, with its policies, until they expire or the user is deleted.
+   */
+  public SessionCredentials issueSession(String userName, Duration duration) {
+    IamUser user = read(snapshot -> {
+      requireUser(snapshot, userName);
+      return PrincipalRecords.decodeUser(userName, Objects.requireNonNull(snapshot.get(SystemKeyspace.user(userName))));
+    });
+    String id = "ASIA" + random(KEY_ID_ALPHABET, 16);
+    String secret = random(SECRET_ALPHABET, 40);
+    Instant expiration = clock.instant().plus(duration).truncatedTo(ChronoUnit.SECONDS);
+    String token = SessionTokens.seal(sealer.get(), id, new SessionTokens.Session(user.name(), expiration, secret));
+    return new SessionCredentials(id, secret, token, expiration);
+  }
+
+  /**
+   * The session credentials {@code token} holds, when it was issued for {@code accessKeyId} with this key file and
+   * its user still exists; expired ones too, which the verifier refuses with their own error.
+   */
+  public Optional<SigningKey> sessionKey(String accessKeyId, String token) {
+    return SessionTokens.open(sealer.get(), accessKeyId, token).flatMap(session -> read(snapshot -> {
+      byte[] user = snapshot.get(SystemKeyspace.user(session.userName()));
+      if (user == null) {
+        return Optional.empty();
+      }
+      IamUser owner = PrincipalRecords.decodeUser(session.userName(), user);
+      return Optional.of(new SigningKey(new AccessKey(accessKeyId, owner.name(), AccessKeyStatus.ACTIVE,
+          session.expiration()), owner, session.secret(), session.expiration()));
+    }));
   }
 
   /**
    * Adds or replaces the inline policy {@code policyName} of {@code userName}, as IAM's PutUserPolicy does.
    *
-   * @throws IllegalArgumentException IAM's message for a bad name or a document that is not an identity policy
+   * @throws io.shaledb.core.error.DynamoException IAM's error for a bad name or a malformed document
    */
+  @Override
   public void putUserPolicy(String userName, String policyName, String document) {
-    if (!POLICY_NAME.matcher(policyName).matches()) {
-      throw new IllegalArgumentException("The specified value for policyName is invalid. It must contain only"
-          + " alphanumeric characters and/or the following: +=,.@_-");
-    }
-    PolicyParser.parse(document, PolicyParser.Kind.IDENTITY);
+    checkPolicy(policyName, document);
     changeAccess(userName, access -> {
       UserAccess changed = access.withPolicy(policyName, document);
-      int characters = changed.policies().values().stream()
-          .mapToInt(text -> (int) text.chars().filter(c -> !Character.isWhitespace(c)).count()).sum();
-      if (characters > MAX_INLINE_POLICY_CHARACTERS) {
-        throw new IllegalArgumentException("Maximum policy size of " + MAX_INLINE_POLICY_CHARACTERS
-            + " bytes exceeded for user " + userName);
+      if (characters(changed.policies()) > MAX_INLINE_POLICY_CHARACTERS) {
+        throw IamErrors.policySize(MAX_INLINE_POLICY_CHARACTERS, "user", userName);
       }
       return changed;
     });
   }
 
+  /** IAM's checks of an inline policy's name and document. */
+  private static void checkPolicy(String policyName, String document) {
+    if (!POLICY_NAME.matcher(policyName).matches()) {
+      throw IamErrors.invalidName("policyName");
+    }
+    try {
+      PolicyParser.parse(document, PolicyParser.Kind.IDENTITY);
+    } catch (IllegalArgumentException e) {
+      throw IamErrors.malformedPolicy(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** The size IAM bounds inline policies by: their characters but whitespace. */
+  private static int characters(Map<String, String> policies) {
+    return policies.values().stream()
+        .mapToInt(text -> (int) text.chars().filter(c -> !Character.isWhitespace(c)).count()).sum();
+  }
+
+  @Override
   public void deleteUserPolicy(String userName, String policyName) {
     changeAccess(userName, access -> {
       if (!access.policies().containsKey(policyName)) {
-        throw new IllegalArgumentException("The user policy with name " + policyName + " cannot be found.");
+        throw IamErrors.noSuchPolicy(policyName);
       }
       return access.withoutPolicy(policyName);
     });
@@ -239,12 +324,27 @@ public final class PrincipalStore implements UserDirectory {
     return userAccess(userName).policies();
   }
 
+  @Override
+  public String userPolicy(String userName, String policyName) {
+    String document = userPolicies(userName).get(policyName);
+    if (document == null) {
+      throw IamErrors.noSuchPolicy(policyName);
+    }
+    return document;
+  }
+
+  @Override
+  public List<String> userPolicyNames(String userName) {
+    return List.copyOf(new TreeSet<>(userPolicies(userName).keySet()));
+  }
+
   /** Adds or replaces tags of {@code userName}, which policies read as {@code aws:PrincipalTag/<key>}. */
+  @Override
   public void tagUser(String userName, Map<String, String> tags) {
     changeAccess(userName, access -> {
       UserAccess changed = access.withTags(tags);
       if (changed.tags().size() > MAX_TAGS_PER_USER) {
-        throw new IllegalArgumentException("Cannot exceed quota for TagsPerUser: " + MAX_TAGS_PER_USER);
+        throw IamErrors.quota("TagsPerUser", MAX_TAGS_PER_USER);
       }
       return changed;
     });
@@ -265,6 +365,10 @@ public final class PrincipalStore implements UserDirectory {
     });
   }
 
+  /**
+   * Every user's policies and tags, with the policies of the groups it is in among its own (named {@code
+   * group:<group>/<policy>}, apart from its own names), since a member is authorized by both.
+   */
   @Override
   public Map<String, UserAccess> access() {
     return read(snapshot -> {
@@ -274,8 +378,143 @@ public final class PrincipalStore implements UserDirectory {
           access.put(SystemKeyspace.text(cursor.key()), PrincipalRecords.decodeAccess(cursor.value()));
         }
       }
+      for (IamGroup group : groups(snapshot)) {
+        for (String member : group.members()) {
+          group.policies().forEach((name, document) -> access.merge(member,
+              UserAccess.NONE.withPolicy(GROUP_POLICY + group.name() + "/" + name, document),
+              (own, added) -> own.withPolicy(GROUP_POLICY + group.name() + "/" + name, document)));
+        }
+      }
       return access;
     });
+  }
+
+  /** A new group, without members or policies. */
+  @Override
+  public IamGroup createGroup(String name) {
+    if (!GROUP_NAME.matcher(name).matches()) {
+      throw IamErrors.invalidName("groupName");
+    }
+    return change(tx -> {
+      if (tx.get(SystemKeyspace.group(name)) != null) {
+        throw IamErrors.groupExists(name);
+      }
+      IamGroup group = new IamGroup(name, accountId, clock.instant(), List.of(), Map.of());
+      tx.put(SystemKeyspace.group(name), PrincipalRecords.encode(group));
+      return group;
+    });
+  }
+
+  /** Deletes a group that has no members and no policies left, as IAM requires. */
+  @Override
+  public void deleteGroup(String name) {
+    change(tx -> {
+      IamGroup group = requireGroup(tx, name);
+      if (!group.members().isEmpty()) {
+        throw IamErrors.groupsFirst();
+      }
+      if (!group.policies().isEmpty()) {
+        throw IamErrors.policiesFirst();
+      }
+      tx.delete(SystemKeyspace.group(name));
+      return true;
+    });
+  }
+
+  @Override
+  public List<IamGroup> listGroups() {
+    return read(PrincipalStore::groups);
+  }
+
+  @Override
+  public IamGroup group(String name) {
+    return read(snapshot -> requireGroup(snapshot, name));
+  }
+
+  @Override
+  public void addUserToGroup(String groupName, String userName) {
+    change(tx -> {
+      IamGroup group = requireGroup(tx, groupName);
+      requireUser(tx, userName);
+      if (!group.members().contains(userName) && groupsOf(tx, userName).size() >= MAX_GROUPS_PER_USER) {
+        throw IamErrors.quota("GroupsPerUser", MAX_GROUPS_PER_USER);
+      }
+      TreeSet<String> members = new TreeSet<>(group.members());
+      members.add(userName);
+      putGroup(tx, group, List.copyOf(members), group.policies());
+      return true;
+    });
+  }
+
+  @Override
+  public void removeUserFromGroup(String groupName, String userName) {
+    change(tx -> {
+      IamGroup group = requireGroup(tx, groupName);
+      if (!group.members().contains(userName)) {
+        throw IamErrors.noSuchUser(userName);
+      }
+      putGroup(tx, group, group.members().stream().filter(member -> !member.equals(userName)).toList(),
+          group.policies());
+      return true;
+    });
+  }
+
+  /** Adds or replaces an inline policy of a group (IAM's PutGroupPolicy); it applies to every member. */
+  @Override
+  public void putGroupPolicy(String groupName, String policyName, String document) {
+    checkPolicy(policyName, document);
+    change(tx -> {
+      IamGroup group = requireGroup(tx, groupName);
+      Map<String, String> policies = new TreeMap<>(group.policies());
+      policies.put(policyName, document);
+      if (characters(policies) > MAX_GROUP_POLICY_CHARACTERS) {
+        throw IamErrors.policySize(MAX_GROUP_POLICY_CHARACTERS, "group", groupName);
+      }
+      putGroup(tx, group, group.members(), policies);
+      return true;
+    });
+  }
+
+  @Override
+  public void deleteGroupPolicy(String groupName, String policyName) {
+    change(tx -> {
+      IamGroup group = requireGroup(tx, groupName);
+      if (!group.policies().containsKey(policyName)) {
+        throw IamErrors.noSuchGroupPolicy(policyName);
+      }
+      Map<String, String> policies = new TreeMap<>(group.policies());
+      policies.remove(policyName);
+      putGroup(tx, group, group.members(), policies);
+      return true;
+    });
+  }
+
+  private static void putGroup(Transaction tx, IamGroup group, List<String> members, Map<String, String> policies) {
+    tx.put(SystemKeyspace.group(group.name()), PrincipalRecords.encode(new IamGroup(group.name(), group.accountId(),
+        group.created(), members, policies)));
+  }
+
+  private static IamGroup requireGroup(KvReader reader, String name) {
+    byte[] value = reader.get(SystemKeyspace.group(name));
+    if (value == null) {
+      throw IamErrors.noSuchGroup(name);
+    }
+    return PrincipalRecords.decodeGroup(name, value);
+  }
+
+  /** Every group; a scan, since groups are few. */
+  private static List<IamGroup> groups(KvReader reader) {
+    List<IamGroup> groups = new ArrayList<>();
+    try (KvCursor cursor = reader.scan(SystemKeyspace.all(Kind.GROUP), false)) {
+      while (cursor.next()) {
+        groups.add(PrincipalRecords.decodeGroup(SystemKeyspace.text(cursor.key()), cursor.value()));
+      }
+    }
+    return groups;
+  }
+
+  private static List<IamGroup> groupsOf(KvReader reader, String userName) {
+    return groups(reader).stream().filter(group -> group.members().contains(userName)).toList();
   }
 
   private void changeAccess(String userName, UnaryOperator<UserAccess> change) {
@@ -301,7 +540,7 @@ public final class PrincipalStore implements UserDirectory {
 
   private static void requireUser(KvReader reader, String name) {
     if (reader.get(SystemKeyspace.user(name)) == null) {
-      throw new IllegalArgumentException("The user with name " + name + " cannot be found.");
+      throw IamErrors.noSuchUser(name);
     }
   }
 
@@ -310,7 +549,7 @@ public final class PrincipalStore implements UserDirectory {
     byte[] value = reader.get(SystemKeyspace.accessKey(accessKeyId));
     PrincipalRecords.StoredKey stored = value == null ? null : PrincipalRecords.decodeKey(accessKeyId, value);
     if (stored == null || !stored.key().userName().equals(userName)) {
-      throw new IllegalArgumentException("The Access Key with id " + accessKeyId + " cannot be found.");
+      throw IamErrors.noSuchKey(accessKeyId);
     }
     return stored;
   }

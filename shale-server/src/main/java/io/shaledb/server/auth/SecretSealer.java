@@ -27,6 +27,8 @@ public final class SecretSealer {
   public static final String KEY_FILE_VARIABLE = "SHALEDB_AUTH_KEY_FILE";
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
+  /** The bytes a sealed value has beyond its plain text: the nonce and the tag. */
+  static final int SEALED_OVERHEAD = NONCE_BYTES + TAG_BITS / 8;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Path file;

@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * {@code dynamodb} and {@code aws4_request}; the date ({@code X-Amz-Date}, else {@code Date}) must be within 15
  * minutes of the server's clock (a presigned request's, within its {@code X-Amz-Expires}); {@code host} must be
  * signed, and so must {@code X-Amz-Target}, which chooses the operation; the payload's hash is always the body's
- * (DynamoDB takes no unsigned payload); session tokens are refused, since ShaleDB issues none. Checks run in that
- * order and the first failure is the answer ({@link SignatureErrors}).
+ * (DynamoDB takes no unsigned payload); a session token ({@code X-Amz-Security-Token}) must be one ShaleDB issued
+ * for the access key id, and not expired. Checks run in that order and the first failure is the answer
+ * ({@link SignatureErrors}).
  */
 final class SigV4Verifier {
   static final String SERVICE = "dynamodb";
@@ -95,11 +96,12 @@ final class SigV4Verifier {
     if (request.header("X-Amz-Target") != null && !signed.contains("x-amz-target")) {
       throw SignatureErrors.mustSign("X-Amz-Target");
     }
-    if (request.header("X-Amz-Security-Token") != null
-        || query.stream().anyMatch(parameter -> parameter.getKey().equals("X-Amz-Security-Token"))) {
-      throw SignatureErrors.unrecognizedClient();
+    String token = presigned ? value(query, "X-Amz-Security-Token") : request.header("X-Amz-Security-Token");
+    SigningKeys.KnownKey key = (token == null ? keys.find(scope[0]) : keys.findSession(scope[0], token))
+        .orElseThrow(SignatureErrors::unrecognizedClient);
+    if (token != null && key.expiredAt(clock.instant())) {
+      throw SignatureErrors.expiredToken();
     }
-    SigningKeys.KnownKey key = keys.find(scope[0]).orElseThrow(SignatureErrors::unrecognizedClient);
     CanonicalRequest canonical = CanonicalRequest.of(request, signed, parts.signedHeaderList(),
         presigned ? "X-Amz-Signature" : null);
     String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope[1] + "/" + scope[2] + "/" + scope[3] + "/"

@@ -26,6 +26,11 @@ final class SignatureErrors {
     return new DynamoException(ErrorCode.UNRECOGNIZED_CLIENT, INVALID_TOKEN);
   }
 
+  /** Session credentials past their expiration (the service's answer, as guregu/dynamo #68 captured it). */
+  static DynamoException expiredToken() {
+    return new DynamoException(ErrorCode.EXPIRED_TOKEN, "The security token included in the request is expired");
+  }
+
   static DynamoException bothForms() {
     return invalid("Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
   }

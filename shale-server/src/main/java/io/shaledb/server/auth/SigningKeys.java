@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,20 +28,38 @@ final class SigningKeys {
 
   private final PrincipalStore store;
   private final Cache<String, Optional<KnownKey>> keys = Caffeine.newBuilder().maximumSize(MAX_KEYS).build();
+  /** Session credentials by access key id, each with the token it was opened from. */
+  private final Cache<String, KnownKey> sessions = Caffeine.newBuilder().maximumSize(MAX_KEYS).build();
 
   SigningKeys(PrincipalStore store) {
     this.store = store;
-    store.onChange(keys::invalidateAll);
+    store.onChange(this::forgetAll);
   }
 
   /** Forgets every key, so the next request reads its key from the store again. */
   void forgetAll() {
     keys.invalidateAll();
+    sessions.invalidateAll();
   }
 
   /** The active key {@code accessKeyId}, or empty when it is unknown or inactive. */
   Optional<KnownKey> find(String accessKeyId) {
     return keys.get(accessKeyId, this::load);
+  }
+
+  /**
+   * The session credentials of {@code accessKeyId} that {@code token} holds, or empty when the token was not issued
+   * for that id or its user is gone. A session's token is opened once and then compared, not opened again; tokens
+   * that do not open are not remembered, so a wrong token sent with a session's id cannot shut the session out.
+   */
+  Optional<KnownKey> findSession(String accessKeyId, String token) {
+    KnownKey cached = sessions.getIfPresent(accessKeyId);
+    if (cached != null && token.equals(cached.token)) {
+      return Optional.of(cached);
+    }
+    Optional<KnownKey> opened = store.sessionKey(accessKeyId, token).map(key -> new KnownKey(key, token));
+    opened.ifPresent(key -> sessions.put(accessKeyId, key));
+    return opened;
   }
 
   /** A key whose secret does not open (another key file) cannot verify anything: it is refused and logged. */
@@ -57,15 +76,28 @@ final class SigningKeys {
   static final class KnownKey {
     private final PrincipalStore.SigningKey key;
     private final byte[] secret;
+    /** The session token a session's key was opened from; null for a user's own key. */
+    private final @Nullable String token;
     private volatile Derived derived = new Derived("", "", new byte[0]);
 
     private KnownKey(PrincipalStore.SigningKey key) {
+      this(key, null);
+    }
+
+    private KnownKey(PrincipalStore.SigningKey key, @Nullable String token) {
       this.key = key;
       this.secret = ("AWS4" + key.secret()).getBytes(StandardCharsets.UTF_8);
+      this.token = token;
     }
 
     PrincipalStore.SigningKey key() {
       return key;
+    }
+
+    /** Whether these are session credentials past their expiration. */
+    boolean expiredAt(Instant now) {
+      Instant expiration = key.expiration();
+      return expiration != null && !now.isBefore(expiration);
     }
 
     /** The signing key for a day and region (service {@code dynamodb}), derived once and kept until the next. */

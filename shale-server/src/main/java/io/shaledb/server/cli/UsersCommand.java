@@ -1,18 +1,24 @@
 package io.shaledb.server.cli;
 
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngines;
 import io.shaledb.server.ServerConfig;
+import io.shaledb.server.admin.AdminClient;
 import io.shaledb.server.auth.AccessKey;
 import io.shaledb.server.auth.AccessKeyStatus;
 import io.shaledb.server.auth.IamUser;
 import io.shaledb.server.auth.NewAccessKey;
 import io.shaledb.server.auth.PrincipalStore;
 import io.shaledb.server.auth.SecretSealer;
+import io.shaledb.server.auth.SigV4Signer;
+import io.shaledb.server.auth.UserAdministration;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,19 +34,46 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shaledb users ...}: the principal store's users and access keys, changed in a data directory while no server
- * holds it. Each command is one storage transaction; a new key's secret is printed once, as IAM shows it once.
+ * {@code shaledb users ...}: the principal store's users, access keys and policies, changed through a running
+ * server's admin API ({@code --endpoint}), or in a data directory while no server holds it (RocksDB lets one process
+ * open a directory). Each command is one storage transaction; a new key's secret is printed once, as IAM shows it
+ * once.
  */
 @Command(name = "users", mixinStandardHelpOptions = true,
-    description = "Manage users and their access keys in a data directory (stop the server first). Once any user"
-        + " exists, the server verifies every request's signature.",
+    description = "Manage users, their access keys and policies: on a running server with --endpoint URL (signed with"
+        + " --access-key-id/--secret-access-key, default $AWS_ACCESS_KEY_ID/$AWS_SECRET_ACCESS_KEY), else in a data"
+        + " directory (stop the server first). Once any user exists, the server verifies every request's signature.",
     subcommands = {UsersCommand.Create.class, UsersCommand.ListUsers.class, UsersCommand.Delete.class,
         UsersCommand.Keys.class, UsersCommand.PutPolicy.class, UsersCommand.GetPolicy.class,
-        UsersCommand.ListPolicies.class, UsersCommand.DeletePolicy.class, UsersCommand.Tag.class})
+        UsersCommand.ListPolicies.class, UsersCommand.DeletePolicy.class, UsersCommand.Tag.class,
+        UsersCommand.SessionToken.class})
 final class UsersCommand {
+  /** The key a client names while no user exists and so nothing is verified; any would do. */
+  private static final String UNVERIFIED_KEY = "shaledb-cli";
 
-  /** Where the store is: the data directory, and the key file that seals secrets. */
+  /** Where the store is: a running server, or the data directory and the key file that seals secrets. */
   static final class Store {
+    @Option(names = "--endpoint", paramLabel = "URL",
+        description = "A running server's URL, such as http://127.0.0.1:8000: manage users through its admin API.")
+    @Nullable URI endpoint;
+
+    @Option(names = "--access-key-id", defaultValue = "${env:AWS_ACCESS_KEY_ID}",
+        description = "With --endpoint: the access key signing the calls (default $AWS_ACCESS_KEY_ID); needed once"
+            + " users exist, by a user whose policies allow iam:* actions.")
+    @Nullable String accessKeyId;
+
+    @Option(names = "--secret-access-key", defaultValue = "${env:AWS_SECRET_ACCESS_KEY}",
+        description = "With --endpoint: the key's secret (default $AWS_SECRET_ACCESS_KEY).")
+    @Nullable String secretAccessKey;
+
+    @Option(names = "--session-token", defaultValue = "${env:AWS_SESSION_TOKEN}",
+        description = "With --endpoint: the session token of session credentials (default $AWS_SESSION_TOKEN).")
+    @Nullable String sessionToken;
+
+    @Option(names = "--region", defaultValue = "${env:AWS_REGION:-us-east-1}",
+        description = "With --endpoint: the server's region, which signatures name. Default: ${DEFAULT-VALUE}.")
+    String region = "us-east-1";
+
     @Option(names = "--data-dir", description = "The server's data directory. Default: ${DEFAULT-VALUE}.")
     Path dataDirectory = Path.of("shale-data");
 
@@ -49,9 +82,16 @@ final class UsersCommand {
             + ", else ~/.shaledb/auth.key); created with a new key when a key is first created and it is missing.")
     @Nullable Path authKeyFile;
 
-    /** Runs {@code body} on the store, then closes the engine; a user's mistake is one line on stderr and exit 1. */
-    int run(CommandSpec spec, Function<PrincipalStore, String> body) {
+    /**
+     * Runs {@code body} on the server's admin API or the data directory's store; a user's mistake, or the server's
+     * refusal, is one line on stderr and exit 1.
+     */
+    int run(CommandSpec spec, Function<UserAdministration, String> body) {
       PrintWriter err = spec.commandLine().getErr();
+      URI server = endpoint;
+      if (server != null) {
+        return remote(spec, server, body::apply);
+      }
       if (!Files.isDirectory(dataDirectory)) {
         err.println("no data directory at " + dataDirectory.toAbsolutePath());
         return 1;
@@ -61,13 +101,33 @@ final class UsersCommand {
           EngineOptions.defaults(dataDirectory.toAbsolutePath()))) {
         PrincipalStore store = new PrincipalStore(engine, SecretSealer.lazily(keyFile),
             Clock.systemUTC(), Database.ACCOUNT_ID);
-        spec.commandLine().getOut().print(body.apply(store));
-        spec.commandLine().getOut().flush();
-        return 0;
-      } catch (IllegalArgumentException | IllegalStateException e) {
+        return print(spec, body.apply(store));
+      } catch (DynamoException | IllegalArgumentException | IllegalStateException e) {
         err.println(e.getMessage());
         return 1;
       }
+    }
+
+    /**
+     * Runs {@code body} on the admin API of {@code server}, signed with the credentials given (any, while no user
+     * exists).
+     */
+    int remote(CommandSpec spec, URI server, Function<AdminClient, String> body) {
+      String id = accessKeyId == null ? UNVERIFIED_KEY : accessKeyId;
+      String secret = secretAccessKey == null ? UNVERIFIED_KEY : secretAccessKey;
+      try {
+        return print(spec, body.apply(new AdminClient(server, new SigV4Signer.Credentials(id, secret, sessionToken),
+            region, Clock.systemUTC())));
+      } catch (DynamoException | IllegalStateException | UncheckedIOException e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        return 1;
+      }
+    }
+
+    private static int print(CommandSpec spec, String output) {
+      spec.commandLine().getOut().print(output);
+      spec.commandLine().getOut().flush();
+      return 0;
     }
   }
 
@@ -76,7 +136,7 @@ final class UsersCommand {
     @Spec CommandSpec spec;
     @Mixin Store store = new Store();
 
-    abstract String run(PrincipalStore principals);
+    abstract String run(UserAdministration principals);
 
     @Override
     public Integer call() {
@@ -90,13 +150,29 @@ final class UsersCommand {
     @Parameters(index = "1", paramLabel = "ACCESS_KEY_ID") String keyId = "";
   }
 
+  /** A policy document given as itself, or as {@code @} and the file holding it. */
+  static String document(String given) {
+    if (!given.startsWith("@")) {
+      return given;
+    }
+    try {
+      return Files.readString(Path.of(given.substring(1)));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + given.substring(1) + ": " + e.getMessage(), e);
+    }
+  }
+
   private static String line(IamUser user) {
     return user.name() + "\t" + user.arn() + "\t" + user.created() + "\n";
   }
 
+  private static String secret(NewAccessKey key) {
+    return "AccessKeyId: " + key.key().id() + "\nSecretAccessKey: " + key.secret() + "\n";
+  }
+
   @Command(name = "create", mixinStandardHelpOptions = true,
       description = "Create a user, with the AdministratorAccess inline policy (Action and Resource \"*\") unless"
-          + " --no-policy is given.")
+          + " --no-policy is given, and with --with-key its first access key.")
   static final class Create extends StoreCommand {
     @Parameters(paramLabel = "NAME", description = "The user's name (IAM's rules: 1-64 of A-Z a-z 0-9 +=,.@_-).")
     String name = "";
@@ -105,9 +181,16 @@ final class UsersCommand {
         description = "Create the user without a policy: it may do nothing until one is put (IAM's default deny).")
     boolean noPolicy;
 
+    @Option(names = "--with-key",
+        description = "Create the user's first access key in the same change and print it: how a running server's"
+            + " first user gets its key, since once a user exists every request must be signed by one.")
+    boolean withKey;
+
     @Override
-    String run(PrincipalStore principals) {
-      return line(principals.createUser(name, !noPolicy));
+    String run(UserAdministration principals) {
+      UserAdministration.NewUser created = principals.createUser(name, !noPolicy, withKey);
+      NewAccessKey key = created.key();
+      return line(created.user()) + (key == null ? "" : secret(key));
     }
   }
 
@@ -126,16 +209,8 @@ final class UsersCommand {
     String document = "";
 
     @Override
-    String run(PrincipalStore principals) {
-      String text = document;
-      if (text.startsWith("@")) {
-        try {
-          text = Files.readString(Path.of(text.substring(1)));
-        } catch (IOException e) {
-          throw new IllegalArgumentException("cannot read " + text.substring(1) + ": " + e.getMessage(), e);
-        }
-      }
-      principals.putUserPolicy(user, policyName, text);
+    String run(UserAdministration principals) {
+      principals.putUserPolicy(user, policyName, document(document));
       return "";
     }
   }
@@ -143,12 +218,8 @@ final class UsersCommand {
   @Command(name = "get-policy", mixinStandardHelpOptions = true, description = "Print an inline policy of a user.")
   static final class GetPolicy extends PolicyCommand {
     @Override
-    String run(PrincipalStore principals) {
-      String document = principals.userPolicies(user).get(policyName);
-      if (document == null) {
-        throw new IllegalArgumentException("The user policy with name " + policyName + " cannot be found.");
-      }
-      return document + "\n";
+    String run(UserAdministration principals) {
+      return principals.userPolicy(user, policyName) + "\n";
     }
   }
 
@@ -158,9 +229,9 @@ final class UsersCommand {
     @Parameters(paramLabel = "USER") String user = "";
 
     @Override
-    String run(PrincipalStore principals) {
+    String run(UserAdministration principals) {
       StringBuilder out = new StringBuilder();
-      principals.userPolicies(user).keySet().forEach(name -> out.append(name).append('\n'));
+      principals.userPolicyNames(user).forEach(name -> out.append(name).append('\n'));
       return out.toString();
     }
   }
@@ -168,7 +239,7 @@ final class UsersCommand {
   @Command(name = "delete-policy", mixinStandardHelpOptions = true, description = "Delete an inline policy of a user.")
   static final class DeletePolicy extends PolicyCommand {
     @Override
-    String run(PrincipalStore principals) {
+    String run(UserAdministration principals) {
       principals.deleteUserPolicy(user, policyName);
       return "";
     }
@@ -181,7 +252,7 @@ final class UsersCommand {
     @Parameters(index = "1..*", paramLabel = "KEY=VALUE") Map<String, String> tags = Map.of();
 
     @Override
-    String run(PrincipalStore principals) {
+    String run(UserAdministration principals) {
       principals.tagUser(user, tags);
       return "";
     }
@@ -190,7 +261,7 @@ final class UsersCommand {
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users.")
   static final class ListUsers extends StoreCommand {
     @Override
-    String run(PrincipalStore principals) {
+    String run(UserAdministration principals) {
       StringBuilder out = new StringBuilder();
       principals.listUsers().forEach(user -> out.append(line(user)));
       return out.toString();
@@ -203,7 +274,7 @@ final class UsersCommand {
     @Parameters(paramLabel = "NAME") String name = "";
 
     @Override
-    String run(PrincipalStore principals) {
+    String run(UserAdministration principals) {
       principals.deleteUser(name);
       return "";
     }
@@ -219,9 +290,8 @@ final class UsersCommand {
     @Parameters(paramLabel = "USER") String user = "";
 
     @Override
-    String run(PrincipalStore principals) {
-      NewAccessKey key = principals.createAccessKey(user);
-      return "AccessKeyId: " + key.key().id() + "\nSecretAccessKey: " + key.secret() + "\n";
+    String run(UserAdministration principals) {
+      return secret(principals.createAccessKey(user));
     }
   }
 
@@ -230,7 +300,7 @@ final class UsersCommand {
     @Parameters(paramLabel = "USER") String user = "";
 
     @Override
-    String run(PrincipalStore principals) {
+    String run(UserAdministration principals) {
       StringBuilder out = new StringBuilder();
       for (AccessKey key : principals.listAccessKeys(user)) {
         out.append(key.id()).append('\t').append(key.status().display()).append('\t').append(key.created())
@@ -243,7 +313,7 @@ final class UsersCommand {
   @Command(name = "activate", mixinStandardHelpOptions = true, description = "Let an access key sign requests again.")
   static final class KeysActivate extends KeyCommand {
     @Override
-    String run(PrincipalStore principals) {
+    String run(UserAdministration principals) {
       principals.setStatus(user, keyId, AccessKeyStatus.ACTIVE);
       return "";
     }
@@ -253,7 +323,7 @@ final class UsersCommand {
       description = "Stop an access key from signing requests, keeping it to activate later.")
   static final class KeysDeactivate extends KeyCommand {
     @Override
-    String run(PrincipalStore principals) {
+    String run(UserAdministration principals) {
       principals.setStatus(user, keyId, AccessKeyStatus.INACTIVE);
       return "";
     }
@@ -262,9 +332,35 @@ final class UsersCommand {
   @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an access key.")
   static final class KeysDelete extends KeyCommand {
     @Override
-    String run(PrincipalStore principals) {
+    String run(UserAdministration principals) {
       principals.deleteAccessKey(user, keyId);
       return "";
+    }
+  }
+
+  @Command(name = "session-token", mixinStandardHelpOptions = true,
+      description = "With --endpoint: session credentials for the user whose key signs the call (STS's"
+          + " GetSessionToken), printed as environment variables for the AWS SDKs and CLI.")
+  static final class SessionToken implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin Store store = new Store();
+
+    @Option(names = "--duration-seconds", paramLabel = "SECONDS",
+        description = "How long they work: 900 to 129600 seconds (default 43200, 12 hours), as STS allows.")
+    @Nullable Long durationSeconds;
+
+    @Override
+    public Integer call() {
+      URI server = store.endpoint;
+      if (server == null) {
+        spec.commandLine().getErr().println("session-token needs --endpoint: sessions are issued by a running server");
+        return 1;
+      }
+      return store.remote(spec, server, client -> {
+        PrincipalStore.SessionCredentials session = client.sessionToken(durationSeconds);
+        return "AWS_ACCESS_KEY_ID=" + session.accessKeyId() + "\nAWS_SECRET_ACCESS_KEY=" + session.secret()
+            + "\nAWS_SESSION_TOKEN=" + session.token() + "\n# expires " + session.expiration() + "\n";
+      });
     }
   }
 }

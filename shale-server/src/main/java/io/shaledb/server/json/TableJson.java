@@ -448,7 +448,7 @@ public final class TableJson {
   }
 
   /** Reads a structure of two string members (AttributeDefinition, KeySchemaElement, Tag). */
-  private static <T> T readPair(JsonInput in, String first, String second,
+  static <T> T readPair(JsonInput in, String first, String second,
       BiFunction<String, String, T> build) throws IOException {
     String a = null;
     String b = null;

@@ -16,4 +16,16 @@ public interface AccessControl {
    * @throws io.shaledb.core.error.DynamoException AccessDeniedException
    */
   void authorize(String operation, @Nullable Object input, RequestContext context, @Nullable String sourceIp);
+
+  /**
+   * Authorizes the call, and answers the input to run: {@code input} itself, unless parts of it are refused in their
+   * place (the statements of a BatchExecuteStatement that the caller may not run, answered each with its error).
+   *
+   * @throws io.shaledb.core.error.DynamoException AccessDeniedException when the call is refused whole
+   */
+  default @Nullable Object admit(String operation, @Nullable Object input, RequestContext context,
+      @Nullable String sourceIp) {
+    authorize(operation, input, context, sourceIp);
+    return input;
+  }
 }

@@ -126,6 +126,9 @@ final class CallAccess {
       case CreateBackupInput in -> onTable(operation, in.tableName());
       case RestoreTableFromBackupInput in -> onTable(operation, in.targetTableName());
       case RestoreTableToPointInTimeInput in -> onTable(operation, in.targetTableName());
+      case AdminCall in -> in.open() ? List.of() : List.of(new Check("iam:" + operation,
+          in.iamResource() == null ? "*" : "arn:aws:iam::" + Database.ACCOUNT_ID + ":" + in.iamResource(),
+          new RequestFacts()));
       case String name -> switch (operation) {
         case "DescribeBackup", "DeleteBackup", "ListTagsOfResource" -> onArn(operation, name);
         case "DescribeGlobalTable", "DescribeGlobalTableSettings" -> onArn(operation,

@@ -7,8 +7,11 @@ import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Principal;
 import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.op.partiql.BatchExecuteStatementInput;
+import io.shaledb.core.op.partiql.BatchStatementRequest;
 import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.stream.StreamDescriptor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class PolicyAuthorizer implements AccessControl {
   private static final Logger LOG = LoggerFactory.getLogger(PolicyAuthorizer.class);
   private static final int MAX_RESOURCE_POLICIES = 10_000;
+  private static final String STREAM = "/stream/";
 
   /** A user's policies, parsed, and the condition keys its tags set. */
   private record CompiledUser(List<PolicyDocument> policies, Map<String, String> tags) {}
@@ -73,6 +77,40 @@ public final class PolicyAuthorizer implements AccessControl {
     }
   }
 
+  /**
+   * A BatchExecuteStatement is authorized statement by statement, as DynamoDB answers a statement the caller may not
+   * run with an {@code AccessDenied} error in its place while the others run (BatchStatementError's codes, API
+   * reference); every other call is authorized whole.
+   */
+  @Override
+  public @Nullable Object admit(String operation, @Nullable Object input, RequestContext context,
+      @Nullable String sourceIp) {
+    if (!(input instanceof BatchExecuteStatementInput batch) || context.principal().userName() == null
+        || batch.statements() == null) {
+      authorize(operation, input, context, sourceIp);
+      return input;
+    }
+    List<BatchStatementRequest> admitted = new ArrayList<>(batch.statements().size());
+    for (BatchStatementRequest statement : batch.statements()) {
+      admitted.add(statement.parametersError() != null ? statement : admitStatement(operation, batch, statement,
+          context, sourceIp));
+    }
+    return new BatchExecuteStatementInput(admitted, batch.returnConsumedCapacity());
+  }
+
+  /** One statement of a batch, or the same statement failed in its place with the AccessDeniedException. */
+  private BatchStatementRequest admitStatement(String operation, BatchExecuteStatementInput batch,
+      BatchStatementRequest statement, RequestContext context, @Nullable String sourceIp) {
+    try {
+      authorize(operation, new BatchExecuteStatementInput(List.of(statement), batch.returnConsumedCapacity()),
+          context, sourceIp);
+      return statement;
+    } catch (DynamoException denied) {
+      return new BatchStatementRequest(statement.statement(), statement.parameters(), denied,
+          statement.consistentRead(), statement.returnValuesOnConditionCheckFailure());
+    }
+  }
+
   /** The global condition keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html). */
   private static RequestFacts global(String userName, String arn, String account, CompiledUser user, Instant now,
       @Nullable String sourceIp) {
@@ -91,17 +129,26 @@ public final class PolicyAuthorizer implements AccessControl {
     return facts;
   }
 
-  /** The resource policy of the table {@code resource} is or belongs to, or null. */
+  /**
+   * The resource policy of the table {@code resource} is or belongs to (an index's is its table's), or of the stream
+   * it is: a stream has its own, and its table's does not speak for it (DynamoDB's resource-based policies for
+   * streams); or null.
+   */
   private @Nullable PolicyDocument resourcePolicy(String resource) {
     int table = resource.indexOf(":table/");
     if (table < 0) {
       return null;
     }
-    int start = table + ":table/".length();
-    int end = resource.indexOf('/', start);
-    TableMetadata metadata = db.catalog().find(end < 0 ? resource.substring(start) : resource.substring(start, end))
-        .orElse(null);
-    ResourcePolicy policy = metadata == null ? null : metadata.options().resourcePolicy().orElse(null);
+    ResourcePolicy policy;
+    if (resource.indexOf(STREAM, table) > 0) {
+      policy = db.catalog().stream(resource).map(StreamDescriptor::resourcePolicy).orElse(null);
+    } else {
+      int start = table + ":table/".length();
+      int end = resource.indexOf('/', start);
+      TableMetadata metadata = db.catalog().find(end < 0 ? resource.substring(start)
+          : resource.substring(start, end)).orElse(null);
+      policy = metadata == null ? null : metadata.options().resourcePolicy().orElse(null);
+    }
     if (policy == null) {
       return null;
     }

@@ -1,11 +1,8 @@
 package io.shaledb.server.policy;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import io.shaledb.server.json.Json;
+import io.shaledb.server.json.JsonTree;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +10,7 @@ import java.util.Map;
  * Parses policy documents in IAM's JSON grammar
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html): {@code Statement} one
  * statement or a list; {@code Action}/{@code NotAction}, {@code Resource}/{@code NotResource} a string or a list;
- * {@code Principal} {@code "*"} or {@code {"AWS": ...}} in resource policies only; {@code Condition} blocks of
+ * {@code Principal} {@code "*"} or {@code {"AWS": ...}}, or {@code NotPrincipal}, in resource policies only; {@code Condition} blocks of
  * operator, key and one value or a list. Element names are case-sensitive, as IAM's are; actions match without
  * regard to case, resources with it.
  */
@@ -33,12 +30,8 @@ public final class PolicyParser {
    */
   public static PolicyDocument parse(String document, Kind kind) {
     Object tree;
-    try (JsonParser parser = Json.FACTORY.createParser(document)) {
-      parser.nextToken();
-      tree = value(parser);
-      if (parser.nextToken() != null) {
-        throw new IllegalArgumentException(SYNTAX);
-      }
+    try {
+      tree = JsonTree.read(document);
     } catch (IOException e) {
       throw new IllegalArgumentException(SYNTAX, e);
     }
@@ -78,10 +71,16 @@ public final class PolicyParser {
         }
       }
       case RESOURCE -> {
-        if (principalNamed == null) {
+        Object exceptNamed = fields.get("NotPrincipal");
+        if (principalNamed != null && exceptNamed != null) {
+          throw new IllegalArgumentException(SYNTAX);
+        } else if (principalNamed != null) {
+          principal = principal(principalNamed);
+        } else if (exceptNamed != null) {
+          principal = new PrincipalMatch.AllExcept(principal(exceptNamed));
+        } else {
           throw new IllegalArgumentException("Policy statement must contain a principal.");
         }
-        principal = principal(principalNamed);
       }
     }
     List<Condition> conditions = new ArrayList<>();
@@ -162,34 +161,5 @@ public final class PolicyParser {
       throw new IllegalArgumentException(SYNTAX);
     }
     return String.valueOf(value);
-  }
-
-  /** The JSON value at the parser's current token: maps, lists, and scalars as text or Boolean. */
-  private static Object value(JsonParser parser) throws IOException {
-    JsonToken token = parser.currentToken();
-    if (token == null) {
-      throw new IllegalArgumentException(SYNTAX);
-    }
-    return switch (token) {
-      case START_OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String field = parser.currentName();
-          parser.nextToken();
-          map.put(field, value(parser));
-        }
-        yield map;
-      }
-      case START_ARRAY -> {
-        List<Object> list = new ArrayList<>();
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
-          list.add(value(parser));
-        }
-        yield list;
-      }
-      case VALUE_TRUE, VALUE_FALSE -> parser.getBooleanValue();
-      case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getText();
-      default -> throw new IllegalArgumentException(SYNTAX);
-    };
   }
 }

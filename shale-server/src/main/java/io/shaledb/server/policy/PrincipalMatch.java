@@ -35,4 +35,15 @@ public sealed interface PrincipalMatch {
       return false;
     }
   }
+
+  /**
+   * {@code NotPrincipal}: everyone but those named. IAM's use is a Deny that spares the principals it names
+   * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html).
+   */
+  record AllExcept(PrincipalMatch excepted) implements PrincipalMatch {
+    @Override
+    public boolean matches(Caller caller) {
+      return !excepted.matches(caller);
+    }
+  }
 }

@@ -178,4 +178,54 @@ class PrincipalStoreTest {
     assertThat(store().version()).isEqualTo(before + 2);
     assertThat(told).hasValue(2);
   }
+
+  private static final String LIST_TABLES = "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":"
+      + "\"dynamodb:ListTables\",\"Resource\":\"*\"}}";
+
+  @Test
+  void groupPolicy_appliesToEachMember_besideItsOwn_untilRemoved() {
+    store().createUser("alice", false);
+    store().createUser("bob", false);
+    store().putUserPolicy("alice", "own", PrincipalStore.ADMINISTRATOR_POLICY);
+    IamGroup readers = store().createGroup("readers");
+    store().putGroupPolicy("readers", "list", LIST_TABLES);
+    store().addUserToGroup("readers", "alice");
+    store().addUserToGroup("readers", "bob");
+
+    assertThat(readers.arn()).isEqualTo("arn:aws:iam::123456789012:group/readers");
+    assertThat(store().group("readers").members()).containsExactly("alice", "bob");
+    assertThat(store().access().get("alice").policies()).containsOnlyKeys("own", "group:readers/list");
+    assertThat(store().access().get("bob").policies()).containsExactly(Map.entry("group:readers/list", LIST_TABLES));
+    assertThat(store().userPolicies("bob")).as("a user's own policies").isEmpty();
+
+    store().removeUserFromGroup("readers", "bob");
+    assertThat(store().access()).doesNotContainKey("bob");
+  }
+
+  @Test
+  void groups_deletedOrLeftOutOfOrder_areRefusedWithIamsMessages() {
+    store().createUser("alice", false);
+    store().createGroup("readers");
+    store().addUserToGroup("readers", "alice");
+    store().putGroupPolicy("readers", "list", LIST_TABLES);
+
+    assertThatThrownBy(() -> store().createGroup("readers")).hasMessage("Group with name readers already exists.");
+    assertThatThrownBy(() -> store().deleteUser("alice"))
+        .hasMessage("Cannot delete entity, must remove users from group first.");
+    assertThatThrownBy(() -> store().deleteGroup("readers"))
+        .hasMessage("Cannot delete entity, must remove users from group first.");
+    store().removeUserFromGroup("readers", "alice");
+    assertThatThrownBy(() -> store().deleteGroup("readers"))
+        .hasMessage("Cannot delete entity, must delete policies first.");
+    assertThatThrownBy(() -> store().deleteGroupPolicy("readers", "none"))
+        .hasMessage("The group policy with name none cannot be found.");
+    assertThatThrownBy(() -> store().addUserToGroup("writers", "alice"))
+        .hasMessage("The group with name writers cannot be found.");
+    assertThatThrownBy(() -> store().addUserToGroup("readers", "bob"))
+        .hasMessage("The user with name bob cannot be found.");
+    store().deleteGroupPolicy("readers", "list");
+    store().deleteGroup("readers");
+    store().deleteUser("alice");
+    assertThat(store().listGroups()).isEmpty();
+  }
 }

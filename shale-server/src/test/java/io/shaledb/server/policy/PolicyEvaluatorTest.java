@@ -118,6 +118,42 @@ class PolicyEvaluatorTest {
         List.of(identity), resource)).isEqualTo(Decision.DENIED_BY_RESOURCE_POLICY);
   }
 
+  private static Decision decideWithResourcePolicy(String statement) {
+    PolicyDocument identity = PolicyParser.parse("{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\","
+        + "\"Resource\":\"*\"}}", PolicyParser.Kind.IDENTITY);
+    PolicyDocument resource = PolicyParser.parse("{\"Statement\":" + statement + "}", PolicyParser.Kind.RESOURCE);
+    return PolicyEvaluator.decide(new AccessRequest(ALICE, "dynamodb:DeleteItem", TABLE, new RequestFacts()),
+        List.of(identity), resource);
+  }
+
+  @Test
+  void decide_notPrincipalDenyNamingAnother_deniesTheCaller() {
+    assertThat(decideWithResourcePolicy("{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":"
+        + "\"arn:aws:iam::000000000000:user/bob\"},\"Action\":\"dynamodb:*\",\"Resource\":\"*\"}"))
+        .isEqualTo(Decision.DENIED_BY_RESOURCE_POLICY);
+  }
+
+  @Test
+  void decide_notPrincipalDenyNamingTheCaller_sparesIt() {
+    assertThat(decideWithResourcePolicy("{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":["
+        + "\"arn:aws:iam::000000000000:user/bob\",\"arn:aws:iam::000000000000:user/alice\"]},"
+        + "\"Action\":\"dynamodb:*\",\"Resource\":\"*\"}")).isEqualTo(Decision.ALLOWED);
+  }
+
+  @Test
+  void parse_principalAndNotPrincipalTogether_isASyntaxError() {
+    assertThatThrownBy(() -> PolicyParser.parse("{\"Statement\":{\"Effect\":\"Deny\",\"Principal\":\"*\","
+        + "\"NotPrincipal\":{\"AWS\":\"000000000000\"},\"Action\":\"*\",\"Resource\":\"*\"}}",
+        PolicyParser.Kind.RESOURCE)).hasMessage("Syntax errors in policy.");
+  }
+
+  @Test
+  void parse_notPrincipalInAnIdentityPolicy_isRefused() {
+    assertThatThrownBy(() -> PolicyParser.parse("{\"Statement\":{\"Effect\":\"Deny\",\"NotPrincipal\":"
+        + "{\"AWS\":\"000000000000\"},\"Action\":\"*\",\"Resource\":\"*\"}}", PolicyParser.Kind.IDENTITY))
+        .hasMessage("Policy document should not specify a principal.");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       not JSON | {"Statement": | Syntax errors in policy.

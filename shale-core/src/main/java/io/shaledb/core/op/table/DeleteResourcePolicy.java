@@ -4,13 +4,12 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.ResourcePolicy;
-import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
 import java.util.Optional;
 
 /**
- * DeleteResourcePolicy: removes a table's policy and answers the revision it had; a table without a policy is
+ * DeleteResourcePolicy: removes a table's or a stream's policy and answers the revision it had; a table without a policy is
  * answered without a revision id, as the API reference describes, unless a revision was expected.
  */
 public final class DeleteResourcePolicy implements Operation<ResourcePolicyInput, ResourcePolicyOutput> {
@@ -31,12 +30,12 @@ public final class DeleteResourcePolicy implements Operation<ResourcePolicyInput
   @Override
   public ResourcePolicyOutput execute(ResourcePolicyInput in, RequestContext context) {
     ResourceArns.checkFormat(db, Validated.present(in.resourceArn()));
+    String arn = Validated.present(in.resourceArn());
     Optional<ResourcePolicy> removed = db.catalog().change(change -> {
-      TableMetadata table = ResourceArns.existingTable(db, change, Validated.present(in.resourceArn()));
-      Optional<ResourcePolicy> current = table.options().resourcePolicy();
-      ResourcePolicies.checkExpected(in.expectedRevisionId(), current, Validated.present(in.resourceArn()));
+      Optional<ResourcePolicy> current = ResourceArns.policy(db, change, arn);
+      ResourcePolicies.checkExpected(in.expectedRevisionId(), current, arn);
       if (current.isPresent()) {
-        change.putTable(table.withOptions(table.options().withResourcePolicy(Optional.empty())));
+        ResourceArns.setPolicy(db, change, arn, Optional.empty());
       }
       return current;
     });

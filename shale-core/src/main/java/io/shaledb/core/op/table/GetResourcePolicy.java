@@ -24,7 +24,7 @@ public final class GetResourcePolicy implements Operation<ResourcePolicyInput, R
 
   @Override
   public ResourcePolicyOutput execute(ResourcePolicyInput in, RequestContext context) {
-    ResourcePolicy policy = ResourceArns.existingTable(db, Validated.present(in.resourceArn())).options().resourcePolicy()
+    ResourcePolicy policy = ResourceArns.policy(db, Validated.present(in.resourceArn()))
         .orElseThrow(() -> ResourcePolicies.notFound(Validated.present(in.resourceArn())));
     return new ResourcePolicyOutput(policy.document(), policy.revisionId());
   }

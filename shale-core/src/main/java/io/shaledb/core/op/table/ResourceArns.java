@@ -3,8 +3,11 @@ package io.shaledb.core.op.table;
 import io.shaledb.core.catalog.CatalogTransaction;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.stream.StreamDescriptor;
 import io.shaledb.core.validate.ConstraintViolations;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ResourceArns {
   private static final String INDEX = "/index/";
+  private static final String STREAM = "/stream/";
 
   private ResourceArns() {}
 
@@ -30,6 +34,44 @@ final class ResourceArns {
   /** As {@link #existingTable(Database, CatalogTransaction, String)}, from the catalog as committed. */
   static TableMetadata existingTable(Database db, String arn) {
     return db.catalog().find(tableName(db, arn)).orElseThrow(() -> notFound(arn));
+  }
+
+  /**
+   * The resource-based policy of the table or the stream {@code arn} names, as a catalog change sees it: a stream
+   * keeps its own policy, which only its calls read (DynamoDB's resource-based policies for streams).
+   */
+  static Optional<ResourcePolicy> policy(Database db, CatalogTransaction change, String arn) {
+    if (isStream(db, arn)) {
+      return Optional.ofNullable(existingStream(change, arn).resourcePolicy());
+    }
+    return existingTable(db, change, arn).options().resourcePolicy();
+  }
+
+  /** As {@link #policy(Database, CatalogTransaction, String)}, from the catalog as committed. */
+  static Optional<ResourcePolicy> policy(Database db, String arn) {
+    if (isStream(db, arn)) {
+      return Optional.ofNullable(db.catalog().stream(arn).orElseThrow(() -> notFound(arn)).resourcePolicy());
+    }
+    return existingTable(db, arn).options().resourcePolicy();
+  }
+
+  /** Attaches {@code policy} (or with empty, none) to the table or stream {@code arn} names, in {@code change}. */
+  static void setPolicy(Database db, CatalogTransaction change, String arn, Optional<ResourcePolicy> policy) {
+    if (isStream(db, arn)) {
+      change.putStream(existingStream(change, arn).withResourcePolicy(policy.orElse(null)));
+    } else {
+      TableMetadata table = existingTable(db, change, arn);
+      change.putTable(table.withOptions(table.options().withResourcePolicy(policy)));
+    }
+  }
+
+  private static StreamDescriptor existingStream(CatalogTransaction change, String arn) {
+    return change.stream(arn).orElseThrow(() -> notFound(arn));
+  }
+
+  private static boolean isStream(Database db, String arn) {
+    checkFormat(db, arn);
+    return arn.indexOf(STREAM, db.tableArn("").length()) > 0;
   }
 
   /** Refuses an ARN that cannot name a table of this server, before anything else about the request is looked at. */

@@ -79,4 +79,32 @@ class ResourcePoliciesTest {
     assertThat(deleted.revisionId()).isEqualTo(revision);
     assertThat(db.catalog().find("items").orElseThrow().options().resourcePolicy()).isEmpty();
   }
+
+  @Test
+  void putResourcePolicy_onAStreamArn_isKeptWithTheStream_apartFromTheTablesPolicy() {
+    new TestTables(db).create("streamed", false, false, true);
+    String streamArn = db.catalog().streams().getFirst().arn();
+
+    String revision = Requests.run(new PutResourcePolicy(db),
+        new PutResourcePolicyInput(streamArn, "{\"s\":1}", null, null)).revisionId();
+
+    assertThat(new TableCatalog(engine).stream(streamArn).orElseThrow().resourcePolicy())
+        .isEqualTo(new ResourcePolicy("{\"s\":1}", revision));
+    assertThat(db.catalog().find("streamed").orElseThrow().options().resourcePolicy()).isEmpty();
+    assertThat(Requests.run(new GetResourcePolicy(db), new ResourcePolicyInput(streamArn, null)).policy())
+        .isEqualTo("{\"s\":1}");
+    assertThat(Requests.run(new DeleteResourcePolicy(db), new ResourcePolicyInput(streamArn, null)).revisionId())
+        .isEqualTo(revision);
+    assertThat(db.catalog().stream(streamArn).orElseThrow().resourcePolicy()).isNull();
+  }
+
+  @Test
+  void putResourcePolicy_onAStreamThatDoesNotExist_isResourceNotFound() {
+    String missing = arn + "/stream/2026-06-01T00:00:00.000";
+
+    assertThatThrownBy(() -> Requests.run(new PutResourcePolicy(db),
+        new PutResourcePolicyInput(missing, "{\"s\":1}", null, null)))
+        .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(e.getMessage())
+            .isEqualTo("Requested resource not found: ResourcArn: " + missing + " not found"));
+  }
 }

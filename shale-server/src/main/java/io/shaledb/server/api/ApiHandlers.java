@@ -42,6 +42,9 @@ public final class ApiHandlers {
       CapacityMode capacity, boolean metrics, Function<Database, AccessControl> access) {
     Database db = new Database(engine, clock, region, capacity);
     ServerMetrics serverMetrics = metrics ? new ServerMetrics(db) : null;
+    if (serverMetrics != null) {
+      db.throughput().listen(serverMetrics::throttleEvent);
+    }
     MaintenanceServices.start(db, maintenanceInterval,
         serverMetrics == null ? TimeToLiveListener.NONE : serverMetrics::timeToLiveDeleted);
     return new DynamoApi(db, serverMetrics, access.apply(db));

@@ -361,19 +361,26 @@ class CapacityIT {
   }
 
   @Test
-  void updateTable_secondSwitchToOnDemandWithinADay_isRefusedUntilADayAfterTheFirst() {
+  void updateTable_fifthSwitchToOnDemandWithinADay_isRefusedUntilTheFirstLeavesTheRollingWindow() {
     String table = provisioned(10, 10);
-    client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST));
-    client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PROVISIONED)
-        .provisionedThroughput(t -> t.readCapacityUnits(10L).writeCapacityUnits(10L)));
+    for (int i = 0; i < 4; i++) {
+      client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST));
+      client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PROVISIONED)
+          .provisionedThroughput(t -> t.readCapacityUnits(10L).writeCapacityUnits(10L)));
+      clock.advance(Duration.ofHours(1));
+    }
 
-    // The service's words as an Amplify user recorded them (aws-amplify/amplify-cli#1054).
+    // The words of the service's former once-a-day rule (aws-amplify/amplify-cli#1054) with the current rule's count
+    // of four a rolling day (developer guide, "Considerations when switching capacity modes in DynamoDB").
     assertThatThrownBy(() -> client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)))
         .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
-            .isEqualTo("Subscriber limit exceeded: Update to PayPerRequest mode are limited to once in 1 day(s)."
-                + " Last update at Mon Jun 01 00:00:00 UTC 2026. Next update can be made at Tue Jun 02 00:00:00 UTC"
+            .isEqualTo("Subscriber limit exceeded: Update to PayPerRequest mode are limited to 4 times in 1 day(s)."
+                + " Last update at Mon Jun 01 03:00:00 UTC 2026. Next update can be made at Tue Jun 02 00:00:00 UTC"
                 + " 2026"));
-    clock.advance(Duration.ofDays(1));
+    clock.advance(Duration.ofHours(19).plusMinutes(59));
+    assertThatThrownBy(() -> client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)))
+        .isInstanceOf(LimitExceededException.class);
+    clock.advance(Duration.ofMinutes(1));
     client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST));
 
     assertThat(client.describeTable(r -> r.tableName(table)).table().billingModeSummary().billingMode())

@@ -14,13 +14,19 @@ import java.util.List;
  * read units plus one per 1,000 write units (the formula the guide gave for provisioned tables, and for an on-demand
  * table the 12,000 and 4,000 units it serves at once); at least one per 10 GB of data; and a partition that was hot
  * (80% of a ceiling consumed) for 60 consecutive seconds on more than one key splits between the keys it served. The
- * first two split the widest partition in half until the count is reached.
+ * first two split the widest partitions in half until the count is reached, up to {@link #MOST_FOR_NEED}.
  *
  * <p>Lookups read an immutable array; a split replaces it under the object's lock.
  */
 final class Partitions {
   /** The largest partition DynamoDB keeps ("Partitions and data distribution"). */
   static final long BYTES_PER_PARTITION = 10L * 1024 * 1024 * 1024;
+  /**
+   * The most partitions throughput and size alone make (4,096: over 12 million read and 4 million write units a
+   * second spread evenly), so that a table provisioned absurdly high, as benchmarks do to never be throttled, does not
+   * make millions of partitions; splits for heat may add more.
+   */
+  static final int MOST_FOR_NEED = 4_096;
   private static final long HASHES = 1L << Integer.SIZE;
 
   private volatile Partition[] partitions;
@@ -29,11 +35,14 @@ final class Partitions {
     this.partitions = new Partition[] {new Partition(0, HASHES, nowMillis)};
   }
 
-  /** The partitions needed to serve {@code readUnits} and {@code writeUnits} a second and hold {@code bytes}. */
+  /**
+   * The partitions needed to serve {@code readUnits} and {@code writeUnits} a second and hold {@code bytes}, at most
+   * {@link #MOST_FOR_NEED}.
+   */
   static int needed(double readUnits, double writeUnits, long bytes) {
     double forThroughput = Math.ceil(readUnits / Partition.READ_UNITS + writeUnits / Partition.WRITE_UNITS);
     long forSize = (bytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
-    return (int) Math.max(1, Math.max((long) forThroughput, forSize));
+    return (int) Math.min(MOST_FOR_NEED, Math.max(1, Math.max((long) forThroughput, forSize)));
   }
 
   int count() {
@@ -57,23 +66,37 @@ final class Partitions {
     return current[low];
   }
 
-  /** Splits the widest partitions in half until there are at least {@code count}. */
+  /**
+   * Splits the widest partitions in half until there are at least {@code count}: a round splits every partition of
+   * the greatest width, so reaching a count costs a few passes.
+   */
   void atLeast(int count, long nowMillis) {
     if (partitions.length >= count) {
       return;
     }
     synchronized (this) {
-      while (partitions.length < count) {
-        Partition widest = partitions[0];
+      int total = partitions.length;
+      while (total < count) {
+        long widest = 0;
         for (Partition partition : partitions) {
-          if (partition.end() - partition.start() > widest.end() - widest.start()) {
-            widest = partition;
-          }
+          widest = Math.max(widest, partition.end() - partition.start());
         }
-        if (widest.end() - widest.start() < 2) {
+        if (widest < 2) {
           return;
         }
-        split(widest, widest.start() + (widest.end() - widest.start()) / 2, nowMillis);
+        List<Partition> next = new ArrayList<>(2 * partitions.length);
+        for (Partition partition : partitions) {
+          long width = partition.end() - partition.start();
+          if (width == widest && total < count) {
+            long middle = partition.start() + width / 2;
+            next.add(new Partition(partition.start(), middle, nowMillis));
+            next.add(new Partition(middle, partition.end(), nowMillis));
+            total++;
+          } else {
+            next.add(partition);
+          }
+        }
+        partitions = next.toArray(Partition[]::new);
       }
     }
   }

@@ -294,6 +294,8 @@ class ThroughputTest {
     clock.advance(Duration.ofSeconds(1));
     assertThat(throughput.partitionCount(table.withCapacity(BillingMode.PROVISIONED, ProvisionedThroughput.of(1, 1),
         Optional.empty()))).isEqualTo(5);
+    assertThat(throughput.partitionCount(provisioned("absurd", 1_000_000_000_000L, 1_000_000_000_000L)))
+        .isEqualTo(Partitions.MOST_FOR_NEED);
   }
 
   @Test

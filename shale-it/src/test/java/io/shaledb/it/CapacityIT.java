@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -209,6 +210,25 @@ class CapacityIT {
     assertThat(putsUntilThrottled(hot, Collections.nCopies(110, "same"))).isEqualTo(100);
     assertThat(putsUntilThrottled(uniform, IntStream.range(0, 110).mapToObj(i -> "k" + i).toList()))
         .isEqualTo(110);
+  }
+
+  @Test
+  void batchAndTransaction_onAHotPartitionOfAWellProvisionedTable_leaveItsItemUnprocessedAndCancel() {
+    String table = provisioned(100, 3_000);
+    assertThat(putsUntilThrottled(table, Collections.nCopies(110, "same"))).isEqualTo(100);
+    List<WriteRequest> puts = Stream.of("same", "k1", "k2", "k3", "k4").map(id -> WriteRequest.builder()
+        .putRequest(PutRequest.builder().item(item(id, "v")).build()).build()).toList();
+
+    // The table holds 2,000 of its 3,000 units; only the partition of "same" is spent.
+    List<WriteRequest> unprocessed = client.batchWriteItem(r -> r.requestItems(Map.of(table, puts)))
+        .unprocessedItems().get(table);
+    assertThat(unprocessed).extracting(w -> w.putRequest().item().get("id").s()).contains("same").hasSizeLessThan(5);
+    TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table).item(item("same", "v"))).build();
+    assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(put)))
+        .isInstanceOfSatisfying(TransactionCanceledException.class, e -> assertThat(e.cancellationReasons())
+            .extracting(CancellationReason::code).containsExactly("ProvisionedThroughputExceeded"));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(client.batchWriteItem(r -> r.requestItems(Map.of(table, unprocessed))).unprocessedItems()).isEmpty();
   }
 
   @Test

@@ -6,7 +6,7 @@ import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.TableMetadata;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
+import java.util.function.IntToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /** The rate state of one table incarnation (its keyspace) and of its global indexes, each made when first used. */
@@ -38,10 +38,11 @@ final class TableThroughput {
   }
 
   /**
-   * The table's partitions, at least as many as its current throughput and {@code sizeBytes} need; the need is
-   * looked at once a second at most, as throughput and size change slowly and the look costs a size sum.
+   * The table's partitions, at least as many as its current throughput and size ({@code sizeBytes} by keyspace)
+   * need; the need is looked at once a second at most, as throughput and size change slowly and the look costs a size
+   * sum.
    */
-  Partitions partitions(TableMetadata metadata, LongSupplier sizeBytes, long nowMillis) {
+  Partitions partitions(TableMetadata metadata, IntToLongFunction sizeBytes, long nowMillis) {
     long second = nowMillis / 1000;
     if (second != sizedAtSecond) {
       sizedAtSecond = second;
@@ -53,7 +54,7 @@ final class TableThroughput {
         case PROVISIONED -> metadata.provisionedThroughput().writeCapacityUnits();
         case PAY_PER_REQUEST -> table.onDemandRate(Access.WRITE, nowMillis);
       };
-      partitions.atLeast(Partitions.needed(reads, writes, sizeBytes.getAsLong()), nowMillis);
+      partitions.atLeast(Partitions.needed(reads, writes, sizeBytes.applyAsLong(keyspace)), nowMillis);
     }
     return partitions;
   }

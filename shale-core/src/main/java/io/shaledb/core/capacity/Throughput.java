@@ -159,7 +159,7 @@ public final class Throughput {
   }
 
   private Partitions partitions(TableMetadata table, long now) {
-    return state(table, now).partitions(table, () -> sizeBytes.applyAsLong(table.keyspace()), now);
+    return state(table, now).partitions(table, sizeBytes, now);
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -212,6 +213,25 @@ class CapacityIT {
   }
 
   @Test
+  void batchAndTransaction_onAHotPartitionOfAWellProvisionedTable_leaveItsItemUnprocessedAndCancel() {
+    String table = provisioned(100, 3_000);
+    assertThat(putsUntilThrottled(table, Collections.nCopies(110, "same"))).isEqualTo(100);
+    List<WriteRequest> puts = Stream.of("same", "k1", "k2", "k3", "k4").map(id -> WriteRequest.builder()
+        .putRequest(PutRequest.builder().item(item(id, "v")).build()).build()).toList();
+
+    // The table holds 2,000 of its 3,000 units; only the partition of "same" is spent.
+    List<WriteRequest> unprocessed = client.batchWriteItem(r -> r.requestItems(Map.of(table, puts)))
+        .unprocessedItems().get(table);
+    assertThat(unprocessed).extracting(w -> w.putRequest().item().get("id").s()).contains("same").hasSizeLessThan(5);
+    TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table).item(item("same", "v"))).build();
+    assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(put)))
+        .isInstanceOfSatisfying(TransactionCanceledException.class, e -> assertThat(e.cancellationReasons())
+            .extracting(CancellationReason::code).containsExactly("ProvisionedThroughputExceeded"));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(client.batchWriteItem(r -> r.requestItems(Map.of(table, unprocessed))).unprocessedItems()).isEmpty();
+  }
+
+  @Test
   void putItem_conditionFails_consumesTheExistingItemsWriteUnitsFromTheTable() {
     String table = provisioned(100, 100);
     client.putItem(r -> r.tableName(table).item(item("large", LARGE)));
@@ -361,19 +381,26 @@ class CapacityIT {
   }
 
   @Test
-  void updateTable_secondSwitchToOnDemandWithinADay_isRefusedUntilADayAfterTheFirst() {
+  void updateTable_fifthSwitchToOnDemandWithinADay_isRefusedUntilTheFirstLeavesTheRollingWindow() {
     String table = provisioned(10, 10);
-    client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST));
-    client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PROVISIONED)
-        .provisionedThroughput(t -> t.readCapacityUnits(10L).writeCapacityUnits(10L)));
+    for (int i = 0; i < 4; i++) {
+      client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST));
+      client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PROVISIONED)
+          .provisionedThroughput(t -> t.readCapacityUnits(10L).writeCapacityUnits(10L)));
+      clock.advance(Duration.ofHours(1));
+    }
 
-    // The service's words as an Amplify user recorded them (aws-amplify/amplify-cli#1054).
+    // The words of the service's former once-a-day rule (aws-amplify/amplify-cli#1054) with the current rule's count
+    // of four a rolling day (developer guide, "Considerations when switching capacity modes in DynamoDB").
     assertThatThrownBy(() -> client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)))
         .isInstanceOfSatisfying(LimitExceededException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
-            .isEqualTo("Subscriber limit exceeded: Update to PayPerRequest mode are limited to once in 1 day(s)."
-                + " Last update at Mon Jun 01 00:00:00 UTC 2026. Next update can be made at Tue Jun 02 00:00:00 UTC"
+            .isEqualTo("Subscriber limit exceeded: Update to PayPerRequest mode are limited to 4 times in 1 day(s)."
+                + " Last update at Mon Jun 01 03:00:00 UTC 2026. Next update can be made at Tue Jun 02 00:00:00 UTC"
                 + " 2026"));
-    clock.advance(Duration.ofDays(1));
+    clock.advance(Duration.ofHours(19).plusMinutes(59));
+    assertThatThrownBy(() -> client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)))
+        .isInstanceOf(LimitExceededException.class);
+    clock.advance(Duration.ofMinutes(1));
     client.updateTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST));
 
     assertThat(client.describeTable(r -> r.tableName(table)).table().billingModeSummary().billingMode())

@@ -46,6 +46,9 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -146,6 +149,24 @@ class MetricsIT {
       }
     }
     assertThat(refused).isEqualTo(2);
+    // A batch of three puts on that table, of one write unit a second: one is written, two are left unprocessed,
+    // each a write throttle event, and the request is not a throttled one (CloudWatch counts a batch in
+    // ThrottledRequests only when every item in it was throttled).
+    List<WriteRequest> puts = new ArrayList<>();
+    for (int sk = 1; sk <= 3; sk++) {
+      Map<String, AttributeValue> item = item("b", sk);
+      puts.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
+    }
+    assertThat(client.batchWriteItem(r -> r.requestItems(Map.of(throttled, puts))).unprocessedItems()
+        .get(throttled)).hasSize(2);
+    // A transaction cancelled by a false condition: a TransactionCanceledException, which CloudWatch counts in
+    // UserErrors; ConditionalCheckFailedRequests counts PutItem, UpdateItem and DeleteItem conditions only.
+    String transacted = onDemand(client, "metrics-tx");
+    client.putItem(r -> r.tableName(transacted).item(item("p", 1)));
+    TransactWriteItem check = TransactWriteItem.builder().conditionCheck(c -> c.tableName(transacted)
+        .key(item("p", 1)).conditionExpression("attribute_not_exists(pk)")).build();
+    assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(check)))
+        .isInstanceOf(TransactionCanceledException.class);
     // A table with a stream and time to live: three items that expire, read from the stream, then deleted.
     String expiring = Tables.unique("metrics-ttl");
     client.createTable(r -> r.tableName(expiring).billingMode(BillingMode.PAY_PER_REQUEST)
@@ -186,7 +207,14 @@ class MetricsIT {
     assertThat(scrape.value("SuccessfulRequestLatency_count", Map.of("TableName", items, "Operation", "GetItem")))
         .isEqualTo(3);
     assertThat(scrape.value("ConditionalCheckFailedRequests_total", Map.of("TableName", items))).isEqualTo(2);
-    assertThat(scrape.value("UserErrors_total", Map.of())).isEqualTo(2);
+    assertThat(scrape.value("UserErrors_total", Map.of())).isEqualTo(3);
+    assertThat(scrape.has("ConditionalCheckFailedRequests_total", Map.of("TableName", transacted))).isFalse();
+    assertThat(scrape.value("WriteThrottleEvents_total",
+        Map.of("TableName", throttled, "GlobalSecondaryIndexName", ""))).isEqualTo(2);
+    assertThat(scrape.has("ThrottledRequests_total", Map.of("TableName", throttled, "Operation", "BatchWriteItem")))
+        .isFalse();
+    assertThat(scrape.value("ConsumedWriteCapacityUnits_total",
+        Map.of("TableName", throttled, "GlobalSecondaryIndexName", ""))).isEqualTo(1);
     assertThat(scrape.value("ThrottledRequests_total", Map.of("TableName", throttled, "Operation", "GetItem")))
         .isEqualTo(2);
     assertThat(scrape.value("ReadThrottleEvents_total",

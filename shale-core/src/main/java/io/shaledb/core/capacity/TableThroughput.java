@@ -6,6 +6,7 @@ import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.TableMetadata;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /** The rate state of one table incarnation (its keyspace) and of its global indexes, each made when first used. */
@@ -13,11 +14,14 @@ final class TableThroughput {
   private final int keyspace;
   private final ResourceThroughput table;
   private final Map<String, ResourceThroughput> indexes = new ConcurrentHashMap<>();
-  private final KeyRanges keyRanges = new KeyRanges();
+  private final Partitions partitions;
+  /** The second in which the partition count was last brought up to the table's throughput and size. */
+  private volatile long sizedAtSecond = Long.MIN_VALUE;
 
   TableThroughput(TableMetadata metadata, long nowMillis) {
     this.keyspace = metadata.keyspace();
     this.table = start(metadata.billingMode(), metadata.provisionedThroughput(), nowMillis);
+    this.partitions = new Partitions(nowMillis);
   }
 
   int keyspace() {
@@ -28,8 +32,31 @@ final class TableThroughput {
     return table;
   }
 
-  KeyRanges keyRanges() {
-    return keyRanges;
+  /** The table's partitions, as many as it has been split into. */
+  Partitions partitions() {
+    return partitions;
+  }
+
+  /**
+   * The table's partitions, at least as many as its current throughput and size ({@code sizeBytes} by keyspace)
+   * need; the need is looked at once a second at most, as throughput and size change slowly and the look costs a size
+   * sum.
+   */
+  Partitions partitions(TableMetadata metadata, IntToLongFunction sizeBytes, long nowMillis) {
+    long second = nowMillis / 1000;
+    if (second != sizedAtSecond) {
+      sizedAtSecond = second;
+      double reads = switch (metadata.billingMode()) {
+        case PROVISIONED -> metadata.provisionedThroughput().readCapacityUnits();
+        case PAY_PER_REQUEST -> table.onDemandRate(Access.READ, nowMillis);
+      };
+      double writes = switch (metadata.billingMode()) {
+        case PROVISIONED -> metadata.provisionedThroughput().writeCapacityUnits();
+        case PAY_PER_REQUEST -> table.onDemandRate(Access.WRITE, nowMillis);
+      };
+      partitions.atLeast(Partitions.needed(reads, writes, sizeBytes.applyAsLong(keyspace)), nowMillis);
+    }
+    return partitions;
   }
 
   /** A global index's state; {@code mode} is its table's, which it shares. */

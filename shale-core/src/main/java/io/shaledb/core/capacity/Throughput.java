@@ -9,6 +9,7 @@ import io.shaledb.core.schema.TableMetadata;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntToLongFunction;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -30,17 +31,23 @@ public final class Throughput {
   private final CapacityMode serverMode;
   private final Clock clock;
   private final UnaryOperator<String> tableArn;
+  private final IntToLongFunction sizeBytes;
   private final Map<String, TableThroughput> tables = new ConcurrentHashMap<>();
   private final Consumption consumption = new Consumption();
   private volatile ThrottleListener listener = ThrottleListener.NONE;
   /** Whether any table was ever enforced: until then charges have nothing to update. */
   private volatile boolean tracking;
 
-  /** @param tableArn a table's ARN by its name, for the throttling reasons */
-  public Throughput(CapacityMode serverMode, Clock clock, UnaryOperator<String> tableArn) {
+  /**
+   * @param tableArn a table's ARN by its name, for the throttling reasons
+   * @param sizeBytes the size of a table's items by its keyspace, which sets a floor to its partition count
+   */
+  public Throughput(CapacityMode serverMode, Clock clock, UnaryOperator<String> tableArn,
+      IntToLongFunction sizeBytes) {
     this.serverMode = serverMode;
     this.clock = clock;
     this.tableArn = tableArn;
+    this.sizeBytes = sizeBytes;
   }
 
   /** What the tables that auto scaling watches consumed, by minute; whether or not they are enforced. */
@@ -77,21 +84,82 @@ public final class Throughput {
 
   /**
    * Admits a request that will {@code access} one item of the table, whose partition-key hash is {@code keyHash}: the
-   * table must have capacity, and so must the item's key range (see {@link KeyRanges}).
+   * table must have capacity, and so must the item's partition (see {@link Partitions}).
    *
-   * @throws DynamoException the throttling error of the table, or of the key range
+   * @throws DynamoException the throttling error of the table, or of the partition
    */
   public void admitKey(TableMetadata table, int keyHash, Access access) {
+    DynamoException refused = refusalKey(table, keyHash, access);
+    if (refused != null) {
+      throw refused;
+    }
+  }
+
+  /**
+   * Why a request that will {@code access} one item of the table would be refused now, or null; see
+   * {@link #admitKey}. Each refusal is told to the listener as one throttle event.
+   */
+  public @Nullable DynamoException refusalKey(TableMetadata table, int keyHash, Access access) {
     if (!enforced(table)) {
-      return;
+      return null;
     }
-    admit(table, null, access);
+    DynamoException refused = refusal(table, null, access);
+    if (refused != null) {
+      return refused;
+    }
     long now = clock.millis();
-    if (state(table, now).keyRanges().units(access, keyHash, now) <= 0) {
-      listener.throttled(new ThrottleListener.Event(table.name(), null, access, Throttles.Limit.KEY_RANGE));
-      throw Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, false, access,
-          Throttles.Limit.KEY_RANGE, tableArn.apply(table.name()));
+    if (partitionUnits(table, keyHash, access, now) > 0) {
+      return null;
     }
+    return partitionRefusal(table, access);
+  }
+
+  /** The units the partition of {@code keyHash} holds now for {@code access}. */
+  double partitionUnits(TableMetadata table, int keyHash, Access access, long now) {
+    return partitions(table, now).of(keyHash).units(access, now);
+  }
+
+  /** The partition of {@code keyHash}, for a batch's budget of it. */
+  Partition partition(TableMetadata table, int keyHash) {
+    return partitions(table, clock.millis()).of(keyHash);
+  }
+
+  /** A partition's refusal, told to the listener as a throttle event. */
+  DynamoException partitionRefusal(TableMetadata table, Access access) {
+    listener.throttled(new ThrottleListener.Event(table.name(), null, access, Throttles.Limit.KEY_RANGE));
+    return Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, false, access,
+        Throttles.Limit.KEY_RANGE, tableArn.apply(table.name()));
+  }
+
+  /** Tells the listener of an item a batch left unprocessed for lack of its table's capacity. */
+  void unprocessed(TableMetadata table, Access access) {
+    long now = clock.millis();
+    listener.throttled(new ThrottleListener.Event(table.name(), null, access,
+        limit(table, null, state(table, now).table(), access, now)));
+  }
+
+  /** Why the table refuses {@code access} now, or null, without telling the listener: a batch tells per item. */
+  @Nullable DynamoException quietRefusal(TableMetadata table, Access access) {
+    return refusal(table, null, access, ThrottleListener.NONE);
+  }
+
+  /** Charges a batch item's {@code units} to its partition; the table is charged through the request's meter. */
+  void consumedPartition(TableMetadata table, int keyHash, Access access, double units) {
+    long now = clock.millis();
+    state(table, now).partitions().consumed(access, keyHash, units, now);
+  }
+
+  /** How many partitions the table has now: for tests and documentation of the split rules. */
+  public int partitionCount(TableMetadata table) {
+    return partitions(table, clock.millis()).count();
+  }
+
+  long now() {
+    return clock.millis();
+  }
+
+  private Partitions partitions(TableMetadata table, long now) {
+    return state(table, now).partitions(table, sizeBytes, now);
   }
 
   /**
@@ -99,21 +167,26 @@ public final class Throughput {
    * would be admitted; for operations that throttle part of a request, such as a batch.
    */
   public @Nullable DynamoException refusal(TableMetadata table, @Nullable IndexMetadata index, Access access) {
+    return refusal(table, index, access, listener);
+  }
+
+  private @Nullable DynamoException refusal(TableMetadata table, @Nullable IndexMetadata index, Access access,
+      ThrottleListener tell) {
     if (!enforced(table)) {
       return null;
     }
     long now = clock.millis();
     TableThroughput state = state(table, now);
     if (index != null && !index.local()) {
-      return refusal(table, index, state.index(index, table.billingMode(), now), access, now);
+      return refusal(table, index, state.index(index, table.billingMode(), now), access, now, tell);
     }
-    DynamoException refused = refusal(table, null, state.table(), access, now);
+    DynamoException refused = refusal(table, null, state.table(), access, now, tell);
     if (refused != null || access == Access.READ) {
       return refused;
     }
     for (IndexMetadata global : table.indexes()) {
       if (!global.local()) {
-        refused = refusal(table, global, state.index(global, table.billingMode(), now), access, now);
+        refused = refusal(table, global, state.index(global, table.billingMode(), now), access, now, tell);
         if (refused != null) {
           return refused;
         }
@@ -153,7 +226,7 @@ public final class Throughput {
     }
   }
 
-  /** Charges {@code units} to the table of that name and to the key range of the item with hash {@code keyHash}. */
+  /** Charges {@code units} to the table of that name and to the partition of the item with hash {@code keyHash}. */
   public void consumedKey(String table, int keyHash, Access access, double units) {
     if (consumption.watching(table)) {
       consumption.record(table, null, access, units, clock.millis());
@@ -165,19 +238,19 @@ public final class Throughput {
     if (state != null) {
       long now = clock.millis();
       state.table().consumed(access, units, now);
-      state.keyRanges().consumed(access, keyHash, units, now);
+      state.partitions().consumed(access, keyHash, units, now);
     }
   }
 
   private @Nullable DynamoException refusal(TableMetadata table, @Nullable IndexMetadata index,
-      ResourceThroughput resource, Access access, long now) {
+      ResourceThroughput resource, Access access, long now, ThrottleListener tell) {
     if (units(table, index, resource, access, now) > 0) {
       return null;
     }
     String arn = index == null ? tableArn.apply(table.name())
         : tableArn.apply(table.name()) + "/index/" + index.name();
     Throttles.Limit limit = limit(table, index, resource, access, now);
-    listener.throttled(new ThrottleListener.Event(table.name(), index == null ? null : index.name(), access, limit));
+    tell.throttled(new ThrottleListener.Event(table.name(), index == null ? null : index.name(), access, limit));
     return Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, index != null, access, limit,
         arn);
   }

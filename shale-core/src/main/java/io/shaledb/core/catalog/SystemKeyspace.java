@@ -61,7 +61,9 @@ public final class SystemKeyspace {
     /** {@code 'I' name}: a user's inline identity policies and tags, which decide what its requests may do. */
     USER_ACCESS('I'),
     /** {@code 'G' name}: a group of users with its inline policies, which apply to each of its members. */
-    GROUP('G');
+    GROUP('G'),
+    /** {@code 'F' keyspace}: when the table of that keyspace switched to on-demand within the last day. */
+    BILLING_MODE_SWITCHES('F');
 
     private final byte marker;
 
@@ -175,6 +177,10 @@ public final class SystemKeyspace {
         .array());
   }
 
+  public static byte[] billingModeSwitches(int keyspace) {
+    return key(Kind.BILLING_MODE_SWITCHES, keyspaceId(keyspace));
+  }
+
   public static byte[] dataKey(int keyspace) {
     return key(Kind.DATA_KEY, keyspaceId(keyspace));
   }
@@ -190,7 +196,8 @@ public final class SystemKeyspace {
 
   /**
    * The keyspace that owns a key of a kind keyed by keyspace ({@link Kind#ITEM_COLLECTION}, {@link Kind#PROGRESS},
-   * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#SCALABLE_TARGET}, {@link Kind#DATA_KEY}).
+   * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#SCALABLE_TARGET}, {@link Kind#DATA_KEY},
+   * {@link Kind#BILLING_MODE_SWITCHES}).
    */
   public static int owner(byte[] key) {
     return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
@@ -200,7 +207,8 @@ public final class SystemKeyspace {
   public static List<KeyRange> ownedBy(int keyspace) {
     return List.of(KeyRange.prefix(key(Kind.ITEM_COLLECTION, keyspaceId(keyspace))),
         KeyRange.prefix(key(Kind.PROGRESS, keyspaceId(keyspace))), KeyRange.prefix(restore(keyspace)),
-        KeyRange.prefix(key(Kind.SCALABLE_TARGET, keyspaceId(keyspace))), KeyRange.prefix(dataKey(keyspace)));
+        KeyRange.prefix(key(Kind.SCALABLE_TARGET, keyspaceId(keyspace))), KeyRange.prefix(dataKey(keyspace)),
+        KeyRange.prefix(billingModeSwitches(keyspace)));
   }
 
   private static byte[] keyspaceId(int keyspace) {

@@ -90,6 +90,15 @@ public final class TableStatistics {
     return counters(keyspace).bytes.sum();
   }
 
+  /**
+   * The size counted so far, without waiting for the count at open: for decisions that a low figure only delays,
+   * such as how many partitions a table's size needs.
+   */
+  public long sizeBytesSoFar(int keyspace) {
+    Counters counters = byKeyspace.get(keyspace);
+    return counters == null ? 0 : counters.bytes.sum();
+  }
+
   public void forget(int keyspace) {
     byKeyspace.remove(keyspace);
   }

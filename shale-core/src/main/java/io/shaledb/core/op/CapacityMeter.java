@@ -2,6 +2,7 @@ package io.shaledb.core.op;
 
 import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.capacity.Access;
+import io.shaledb.core.capacity.BatchAdmission;
 import io.shaledb.core.capacity.Throughput;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.keys.KeyCodec;
@@ -136,14 +137,17 @@ public final class CapacityMeter {
     }
   }
 
-  /** Why the request would be refused if it went on to {@code access} the table, or null; see {@link #admit}. */
-  public @Nullable DynamoException refusal(TableMetadata table, Access access) {
-    return throughput == null ? null : throughput.refusal(table, null, access);
+  /**
+   * Why the request would be refused if it went on to {@code access} the one item whose stored key is {@code key}, or
+   * null; see {@link #admitItem}. For a transaction, which is cancelled rather than refused.
+   */
+  public @Nullable DynamoException refusalItem(TableMetadata table, byte[] key, Access access) {
+    return throughput == null ? null : throughput.refusalKey(table, KeyCodec.partitionHash(key), access);
   }
 
-  /** The units the table holds now for {@code access}, unbounded when it is not throttled. */
-  public double available(TableMetadata table, Access access) {
-    return throughput == null ? Double.POSITIVE_INFINITY : throughput.available(table, access);
+  /** The admission of a batch's items on the table, item by item; see {@link BatchAdmission}. */
+  public BatchAdmission batch(TableMetadata table, Access access) {
+    return new BatchAdmission(throughput, table, access);
   }
 
   public void read(String table, double units) {

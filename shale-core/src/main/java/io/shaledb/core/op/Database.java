@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
     this.streams = new StreamLog(clock);
     this.clock = clock;
     this.region = region;
-    this.throughput = new Throughput(capacity, clock, name -> tableArn(region, name));
+    this.throughput = new Throughput(capacity, clock, name -> tableArn(region, name), statistics::sizeBytesSoFar);
   }
 
   /** What admits requests to tables and charges them, for the meters of requests that are throttled. */

@@ -225,7 +225,8 @@ public final class WritePipeline {
           access(writes.getFirst()));
       case BATCH -> { }
       case TRANSACTION -> TransactionAdmission.admitOrCancel(context,
-          writes.stream().map(ItemWrite::table).toList(), writes.stream().map(WritePipeline::access).toList());
+          writes.stream().map(ItemWrite::table).toList(), writes.stream().map(ItemWrite::key).toList(),
+          writes.stream().map(WritePipeline::access).toList());
     }
   }
 

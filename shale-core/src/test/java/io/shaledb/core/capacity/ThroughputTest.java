@@ -33,7 +33,7 @@ class ThroughputTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
   private final Database db = new Database(new MemoryEngine(), clock, "us-east-1");
   private final TestTables tables = new TestTables(db);
-  private final Throughput throughput = new Throughput(CapacityMode.ENFORCE, clock, name -> ARN + name);
+  private final Throughput throughput = new Throughput(CapacityMode.ENFORCE, clock, name -> ARN + name, keyspace -> 0);
 
   private TableMetadata provisioned(String name, long read, long write) {
     return tables.create(name, false, false, false)
@@ -75,7 +75,7 @@ class ThroughputTest {
 
   @Test
   void consumption_watchedTable_countsUnitsPerMinuteWhetherOrNotEnforced() {
-    Throughput unenforced = new Throughput(CapacityMode.OFF, clock, name -> ARN + name);
+    Throughput unenforced = new Throughput(CapacityMode.OFF, clock, name -> ARN + name, keyspace -> 0);
     unenforced.consumption().watchAlso("watched");
     unenforced.consumed("watched", null, Access.WRITE, 3);
     unenforced.consumedKey("watched", 7, Access.WRITE, 2);
@@ -218,6 +218,103 @@ class ThroughputTest {
     }
 
     assertThat(writesWhileAdmitted(table, spread)).isEqualTo(1_500);
+  }
+
+  /**
+   * One second of writes of one unit each to items with these hashes, sent in ten steps of 100 ms; how many were
+   * admitted (a refused write is dropped, not retried).
+   */
+  private int writeForOneSecond(TableMetadata table, int[] hashes) {
+    int admitted = 0;
+    for (int step = 0; step < 10; step++) {
+      for (int i = step * hashes.length / 10; i < (step + 1) * hashes.length / 10; i++) {
+        if (throughput.refusalKey(table, hashes[i], Access.WRITE) == null) {
+          throughput.consumedKey(table.name(), hashes[i], Access.WRITE, 1);
+          admitted++;
+        }
+      }
+      clock.advance(Duration.ofMillis(100));
+    }
+    return admitted;
+  }
+
+  private static int[] uniformHashes(int count) {
+    int[] spread = new int[count];
+    for (int i = 0; i < spread.length; i++) {
+      spread[i] = i * 0x9E3779B9;
+    }
+    return spread;
+  }
+
+  @Test
+  void admitKey_uniformLoadAboveOnePartitionsCeiling_stopsThrottlingOnceThePartitionSplits() {
+    TableMetadata table = provisioned("splits", 100, 900);
+    assertThat(throughput.partitionCount(table)).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(ResourceThroughput.BURST_SECONDS));
+    int[] spread = uniformHashes(1_500);
+    // The partition's first second of units is spent in the first two seconds; then it serves its ceiling.
+    writeForOneSecond(table, spread);
+    writeForOneSecond(table, spread);
+
+    assertThat(writeForOneSecond(table, spread)).isLessThan(1_200);
+    for (int second = 3; second < Partition.SUSTAINED_SECONDS + 1; second++) {
+      writeForOneSecond(table, spread);
+    }
+
+    assertThat(throughput.partitionCount(table)).isEqualTo(2);
+    assertThat(writeForOneSecond(table, spread)).isEqualTo(1_500);
+    assertThat(writeForOneSecond(table, spread)).isEqualTo(1_500);
+  }
+
+  @Test
+  void admitKey_oneHotKeySustained_neverSplitsAndKeepsThrottling() {
+    TableMetadata table = provisioned("hot-sustained", 100, 3_000);
+    int partitions = throughput.partitionCount(table);
+    int[] sameKey = new int[1_500];
+    Arrays.fill(sameKey, 0x12345678);
+
+    writeForOneSecond(table, sameKey);
+    writeForOneSecond(table, sameKey);
+    for (int second = 2; second < 2 * Partition.SUSTAINED_SECONDS; second++) {
+      assertThat(writeForOneSecond(table, sameKey)).isLessThan(1_200);
+    }
+
+    assertThat(throughput.partitionCount(table)).isEqualTo(partitions);
+  }
+
+  @Test
+  void partitionCount_provisionedThroughputAndSize_followTheirNeedsAndNeverShrink() {
+    Throughput sized = new Throughput(CapacityMode.ENFORCE, clock, name -> ARN + name,
+        keyspace -> 25 * Partitions.BYTES_PER_PARTITION / 10);
+    TableMetadata table = provisioned("sized", 6_000, 2_500);
+
+    assertThat(throughput.partitionCount(table)).isEqualTo(5);
+    assertThat(sized.partitionCount(tables.create("large", false, false, false)
+        .withCapacity(BillingMode.PROVISIONED, ProvisionedThroughput.of(1, 1), Optional.empty()))).isEqualTo(3);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(throughput.partitionCount(table.withCapacity(BillingMode.PROVISIONED, ProvisionedThroughput.of(1, 1),
+        Optional.empty()))).isEqualTo(5);
+    assertThat(throughput.partitionCount(provisioned("absurd", 1_000_000_000_000L, 1_000_000_000_000L)))
+        .isEqualTo(Partitions.MOST_FOR_NEED);
+  }
+
+  @Test
+  void batch_itemsOfAnExhaustedPartition_areLeftEachAsOneThrottleEvent() {
+    List<ThrottleListener.Event> events = new ArrayList<>();
+    throughput.listen(events::add);
+    TableMetadata table = provisioned("batched", 100, 3_000);
+    int hot = 0x12345678;
+    throughput.admitKey(table, hot, Access.WRITE);
+    throughput.consumedKey(table.name(), hot, Access.WRITE, 1_000);
+    BatchAdmission batch = new BatchAdmission(throughput, table, Access.WRITE);
+
+    assertThat(batch.admits(hot)).isFalse();
+    assertThat(batch.admits(hot)).isFalse();
+    assertThat(batch.admits(hot ^ 0x80000000)).isTrue();
+    assertThat(batch.refusal()).hasMessage(Throttles.TABLE_PROVISIONED);
+    assertThat(events).containsExactly(
+        new ThrottleListener.Event("batched", null, Access.WRITE, Throttles.Limit.KEY_RANGE),
+        new ThrottleListener.Event("batched", null, Access.WRITE, Throttles.Limit.KEY_RANGE));
   }
 
   @Test

@@ -48,6 +48,9 @@ public final class ApiHandlers {
       Map<String, Route<?, ?>> adminOperations) {
     Database db = new Database(engine, clock, region, capacity);
     ServerMetrics serverMetrics = metrics ? new ServerMetrics(db) : null;
+    if (serverMetrics != null) {
+      db.throughput().listen(serverMetrics::throttleEvent);
+    }
     MaintenanceServices.start(db, maintenanceInterval,
         serverMetrics == null ? TimeToLiveListener.NONE : serverMetrics::timeToLiveDeleted);
     return new DynamoApi(db, serverMetrics, access.apply(db), adminOperations);

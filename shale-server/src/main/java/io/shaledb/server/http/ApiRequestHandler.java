@@ -365,9 +365,6 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
       }
     } catch (DynamoException e) {
       out.discard();
-      if (LOG.isDebugEnabled()) {
-        LOG.debug("{} {}: {} {}", call.requestId(), call.target(), e.code().type(), e.getMessage());
-      }
       return error(ctx, e, call.observation());
     } catch (IOException | RuntimeException e) {
       out.discard();

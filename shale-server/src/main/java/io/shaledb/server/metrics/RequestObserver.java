@@ -21,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * normal work) at DEBUG, which that logger's level turns on without the rest of the server's debug lines.
  *
  * <p>DynamoDB's metrics count each failure once, by its kind (developer guide, "DynamoDB Metrics and dimensions"):
- * a false condition in ConditionalCheckFailedRequests, a throttled request in ThrottledRequests (and each resource it
- * was refused on in ReadThrottleEvents or WriteThrottleEvents), any other 400 in UserErrors (a transaction conflict
- * also in TransactionConflict), a 5xx in SystemErrors.
+ * a false condition of PutItem, UpdateItem or DeleteItem in ConditionalCheckFailedRequests, a throttled request in
+ * ThrottledRequests, any other 400 in UserErrors (a transaction conflict also in TransactionConflict), a 5xx in
+ * SystemErrors. A transaction cancelled by a false condition is a TransactionCanceledException, an HTTP 400 that is
+ * neither of the two exceptions the UserErrors definition leaves out, so it counts there. Throttle events are not
+ * counted here but where they are decided, through the capacity's listener.
  */
 public final class RequestObserver {
   /** The logger of the failed requests' lines. */
@@ -120,20 +122,17 @@ public final class RequestObserver {
 
   /**
    * A throttled request counts once against the table its first throttling reason names (the request's own table
-   * when it was refused before any charge) and once per reason as a read or write throttle event.
+   * when it has none). Its throttle events were counted as they were decided, through the capacity's listener
+   * ({@link ServerMetrics#throttleEvent}), with those of batch items left unprocessed and of transactions' actions.
    */
   private static void throttled(ServerMetrics metrics, RequestObservation request, DynamoException error) {
     String table = null;
     for (ThrottlingReason reason : reasons(error)) {
       ResourceArn resource = ResourceArn.parse(reason.resource());
-      if (resource == null) {
-        continue;
-      }
-      if (table == null) {
+      if (resource != null) {
         table = resource.table();
+        break;
       }
-      metrics.throttleEvent(resource.table(), resource.index(),
-          reason.reason().contains("Read") ? Access.READ : Access.WRITE);
     }
     metrics.throttled(table == null ? request.table() : table, request.operation());
   }

@@ -13,6 +13,7 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.shaledb.core.capacity.Access;
+import io.shaledb.core.capacity.ThrottleListener;
 import io.shaledb.core.maintenance.IndexBuilder;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.schema.IndexMetadata;
@@ -174,9 +175,13 @@ public final class ServerMetrics {
     throttledRequests.labelValues(table, operation).inc();
   }
 
-  void throttleEvent(String table, @Nullable String globalIndex, Access access) {
-    (access == Access.READ ? readThrottleEvents : writeThrottleEvents)
-        .labelValues(table, globalIndex == null ? "" : globalIndex).inc();
+  /**
+   * Counts a table's, index's or partition's refusal in ReadThrottleEvents or WriteThrottleEvents, as the capacity
+   * decides it: a whole request's, each batch item's left unprocessed, each transaction action's.
+   */
+  public void throttleEvent(ThrottleListener.Event event) {
+    (event.access() == Access.READ ? readThrottleEvents : writeThrottleEvents)
+        .labelValues(event.table(), event.index() == null ? "" : event.index()).inc();
   }
 
   void userError() {

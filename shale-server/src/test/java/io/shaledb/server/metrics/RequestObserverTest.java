@@ -3,6 +3,7 @@ package io.shaledb.server.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.core.capacity.Access;
+import io.shaledb.core.capacity.ThrottleListener;
 import io.shaledb.core.capacity.Throttles;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
@@ -76,7 +77,7 @@ class RequestObserverTest {
   }
 
   @Test
-  void failed_throttledOnIndex_countsTheRequestOnceAndAReadEventOnTheIndex() {
+  void failed_throttledOnIndex_countsTheRequestOnceAndLeavesEventsToTheCapacityListener() {
     RequestObservation request = observer.start("req-3");
     request.routed("Query");
 
@@ -84,9 +85,20 @@ class RequestObserverTest {
 
     assertThat(scrape())
         .contains("ThrottledRequests_total{Operation=\"Query\",TableName=\"Music\"} 1.0")
-        .contains("ReadThrottleEvents_total{GlobalSecondaryIndexName=\"ByYear\",TableName=\"Music\"} 1.0")
-        .doesNotContain("WriteThrottleEvents_total{")
+        .doesNotContain("ReadThrottleEvents_total{")
         .contains("UserErrors_total 0.0");
+  }
+
+  @Test
+  void throttleEvent_indexAndPartitionRefusals_countPerTableAndIndex() {
+    metrics.throttleEvent(new ThrottleListener.Event("Music", "ByYear", Access.READ, Throttles.Limit.PROVISIONED));
+    metrics.throttleEvent(new ThrottleListener.Event("Music", null, Access.WRITE, Throttles.Limit.KEY_RANGE));
+    metrics.throttleEvent(new ThrottleListener.Event("Music", null, Access.WRITE, Throttles.Limit.KEY_RANGE));
+
+    assertThat(scrape())
+        .contains("ReadThrottleEvents_total{GlobalSecondaryIndexName=\"ByYear\",TableName=\"Music\"} 1.0")
+        .contains("WriteThrottleEvents_total{GlobalSecondaryIndexName=\"\",TableName=\"Music\"} 2.0")
+        .doesNotContain("ThrottledRequests_total{");
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.shaledb.core.op.batch;
 
 import io.shaledb.core.capacity.Access;
+import io.shaledb.core.capacity.BatchAdmission;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.ExpressionKind;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.bind.Binder;
 import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
@@ -70,7 +72,7 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
   /**
    * Reads every key from one snapshot (DynamoDB promises no consistency across a batch's items; one snapshot is
    * consistent and the cheapest), stopping at the response size limit and leaving the rest as UnprocessedKeys. The
-   * keys of a table whose capacity the batch has spent are left unprocessed too; when no key could be read for that
+   * keys of a table or partition whose capacity the batch has spent are left unprocessed too; when no key could be read for that
    * reason, the request fails with the first table's throttling error, as DynamoDB documents for BatchGetItem.
    */
   @Override
@@ -90,19 +92,20 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
         Plan plan = entry.getValue();
         List<PageItem> found = new ArrayList<>();
         List<Map<String, AttributeValue>> left = new ArrayList<>();
-        DynamoException refused = context.capacity().refusal(plan.table(), Access.READ);
-        throttled = throttled == null ? refused : throttled;
-        double available = refused != null ? 0 : context.capacity().available(plan.table(), Access.READ);
+        BatchAdmission admission = context.capacity().batch(plan.table(), Access.READ);
         double units = 0;
         for (int i = 0; i < plan.keys().size(); i++) {
-          if (responseBytes > MAX_RESPONSE_BYTES || available - units <= 0) {
+          int hash = KeyCodec.partitionHash(plan.keys().get(i));
+          if (responseBytes > MAX_RESPONSE_BYTES || !admission.admits(hash)) {
             left.add(Validated.present(plan.request().keys()).get(i));
             continue;
           }
           read++;
           byte[] stored = snapshot.get(plan.keys().get(i));
           long size = stored == null ? 0 : ItemCodec.itemSize(stored);
-          units += ConsumedCapacity.readUnits(size, Boolean.TRUE.equals(plan.request().consistentRead()));
+          double itemUnits = ConsumedCapacity.readUnits(size, Boolean.TRUE.equals(plan.request().consistentRead()));
+          admission.spend(hash, itemUnits);
+          units += itemUnits;
           if (stored != null) {
             responseBytes += size;
             found.add(PageItem.of(stored, plan.projection()));
@@ -115,6 +118,7 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
               r.expressionAttributeNames(), r.consistentRead()));
         }
         context.capacity().read(entry.getKey(), units);
+        throttled = throttled == null ? admission.refusal() : throttled;
       }
     }
     if (read == 0 && throttled != null) {

@@ -1,7 +1,9 @@
 package io.shaledb.core.op.batch;
 
 import io.shaledb.core.capacity.Access;
+import io.shaledb.core.capacity.BatchAdmission;
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -66,10 +68,10 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
   }
 
   /**
-   * Writes every item its tables have capacity for in one commit. What a table cannot take now is returned as
-   * UnprocessedItems, for the client to send again (a table is admitted while its bucket holds units, each put
-   * spending its size in write units and each delete one, until the bucket is spent); when no table can take any,
-   * the request fails with the first table's throttling error, as DynamoDB documents for BatchWriteItem.
+   * Writes every item its tables and their partitions have capacity for in one commit. What a table or partition
+   * cannot take now is returned as UnprocessedItems, for the client to send again (an item is admitted while its
+   * table and partition hold units, each put spending its size in write units and each delete one); when nothing can
+   * be written, the request fails with the first table's throttling error, as DynamoDB documents for BatchWriteItem.
    */
   @Override
   public BatchWriteItemOutput execute(BatchWriteItemInput in, RequestContext context) {
@@ -82,9 +84,7 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
     DynamoException throttled = null;
     for (Map.Entry<String, List<WriteRequest>> entry : Validated.present(in.requestItems()).entrySet()) {
       TableMetadata table = db.tableForItems(entry.getKey());
-      DynamoException refused = context.capacity().refusal(table, Access.WRITE);
-      throttled = throttled == null ? refused : throttled;
-      double available = refused != null ? 0 : context.capacity().available(table, Access.WRITE);
+      BatchAdmission admission = context.capacity().batch(table, Access.WRITE);
       Set<ByteBuffer> seen = new HashSet<>();
       for (WriteRequest request : entry.getValue()) {
         if ((request.putItem() == null) == (request.deleteKey() == null)) {
@@ -103,13 +103,15 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
         if (!seen.add(ByteBuffer.wrap(write.key()))) {
           throw DynamoException.validation("Provided list of item keys contains duplicates");
         }
-        if (available > 0) {
+        int hash = KeyCodec.partitionHash(write.key());
+        if (admission.admits(hash)) {
           plan.add(write);
-          available -= units;
+          admission.spend(hash, units);
         } else {
           unprocessed.computeIfAbsent(table.name(), name -> new ArrayList<>()).add(request);
         }
       }
+      throttled = throttled == null ? admission.refusal() : throttled;
     }
     if (plan.isEmpty() && throttled != null) {
       throw throttled;

@@ -164,7 +164,7 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
     });
     TransactionChecks.requireDistinctItems(planned.stream().map(Read::key).toList());
     TransactionAdmission.admitOrCancel(context, planned.stream().map(read -> read.target().table()).toList(),
-        Collections.nCopies(planned.size(), Access.READ));
+        planned.stream().map(Read::key).toList(), Collections.nCopies(planned.size(), Access.READ));
     List<PageItem> items = new ArrayList<>(planned.size());
     try (Snapshot snapshot = db.storage().snapshot()) {
       for (Read read : planned) {

@@ -76,7 +76,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
       TableRestores.refuseWhileRestoring(table);
       TableMetadata updated = table;
       if (in.billingMode() != null || in.provisionedThroughput() != null) {
-        updated = withCapacity(updated, in, now, db.throughput().enforced(updated));
+        updated = withCapacity(change, updated, in, now, db.throughput().enforced(updated));
       }
       if (in.deletionProtectionEnabled() != null) {
         updated = updated.withDeletionProtection(in.deletionProtectionEnabled());
@@ -135,8 +135,8 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
    * @param limited whether DynamoDB's limits on decreases and on switching to on-demand apply: only to tables whose
    *     capacity is enforced, so that tests written against emulators may switch freely
    */
-  private static TableMetadata withCapacity(TableMetadata table, UpdateTableInput in, Instant now,
-      boolean limited) {
+  private static TableMetadata withCapacity(CatalogTransaction change, TableMetadata table, UpdateTableInput in,
+      Instant now, boolean limited) {
     BillingMode mode = Choice.valueOr(in.billingMode(), table.billingMode());
     if (mode == BillingMode.PAY_PER_REQUEST) {
       if (in.provisionedThroughput() != null) {
@@ -146,7 +146,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
       }
       boolean switching = table.billingMode() == BillingMode.PROVISIONED;
       if (switching && limited) {
-        BillingModeSwitches.check(table.lastUpdateToPayPerRequest(), now);
+        BillingModeSwitches.switchNow(change.storage(), table.keyspace(), table.lastUpdateToPayPerRequest(), now);
       }
       Optional<Instant> since = switching ? Optional.of(now) : table.lastUpdateToPayPerRequest();
       return table.withCapacity(mode, ProvisionedThroughput.ON_DEMAND, since);

@@ -79,7 +79,7 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
     // A key of the wrong shape cancels the transaction rather than refusing the request, as DynamoDB answers.
     List<byte[]> keys = TransactionChecks.eachOrCancel(reads, read -> ItemKeys.ofKey(read.table(), read.key()));
     TransactionChecks.requireDistinctItems(keys);
-    TransactionAdmission.admitOrCancel(context, reads.stream().map(Read::table).toList(),
+    TransactionAdmission.admitOrCancel(context, reads.stream().map(Read::table).toList(), keys,
         Collections.nCopies(reads.size(), Access.READ));
     List<PageItem> items = new ArrayList<>();
     try (Snapshot snapshot = db.storage().snapshot()) {

@@ -269,7 +269,8 @@ class PutItemTest {
   void throughput_conditionFails_chargesTheExistingItemToTheTableAndNothingToItsRequestsUsage() {
     execute(input(Map.of("id", s("a"), "g", s("indexed"), "p", s("x".repeat(3 * 1024)))));
     Throughput throughput = new Throughput(CapacityMode.ENFORCE,
-        Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), name -> "arn:table/" + name);
+        Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), name -> "arn:table/" + name,
+        keyspace -> 0);
     TableMetadata table = db.tableForItems("items");
     RequestContext onExisting = throttledBy(throughput);
     RequestContext onMissing = throttledBy(throughput);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,11 @@ final class IgniteTransaction implements Transaction {
   private final TreeMap<byte[], Optional<byte[]>> writes = new TreeMap<>(Arrays::compareUnsigned);
   private final List<Stamped> stamped = new ArrayList<>();
   private boolean finished;
+  /**
+   * How long a commit keeps running again after lost lock conflicts before it reports one to the caller as a conflict:
+   * a retry is the youngest transaction, so it loses at once to any older lock holder until that one commits.
+   */
+  private static final long LOCK_RETRY_NANOS = TimeUnit.SECONDS.toNanos(15);
 
   private record Stamped(byte[] prefix, byte[] value) {}
 
@@ -82,14 +88,27 @@ final class IgniteTransaction implements Transaction {
       // Nothing to write: the reads are already serialized at the snapshot.
       return;
     }
-    org.apache.ignite.tx.Transaction locked = keyspace.ignite().transactions().begin();
-    try {
-      validateReads(locked);
-      applyWrites(locked);
-      locked.commit();
-    } catch (RuntimeException e) {
-      rollback(locked);
-      throw e instanceof WriteConflictException ? e : IgniteErrors.commitFailure(e);
+    long giveUp = System.nanoTime() + LOCK_RETRY_NANOS;
+    while (true) {
+      org.apache.ignite.tx.Transaction locked = keyspace.ignite().transactions().begin();
+      try {
+        validateReads(locked);
+        applyWrites(locked);
+        locked.commit();
+        return;
+      } catch (WriteConflictException e) {
+        rollback(locked);
+        throw e;
+      } catch (RuntimeException e) {
+        rollback(locked);
+        RuntimeException failure = IgniteErrors.commitFailure(e);
+        // Ignite aborts the younger of two transactions that wait for each other's locks even when their writes
+        // would not conflict (two stamped commits both need the counter row). The buffered writes and the values read
+        // are unchanged, so the same commit runs again; a real conflict then shows as a changed value.
+        if (!(failure instanceof WriteConflictException) || System.nanoTime() - giveUp > 0) {
+          throw failure;
+        }
+      }
     }
   }
 
@@ -124,8 +143,9 @@ final class IgniteTransaction implements Transaction {
         : keyspace.keys().getAndRemove(locked, key)));
     if (!stamped.isEmpty()) {
       // The counter row's lock is held to the commit, so stamps are handed out in commit order. Taken last, to hold
-      // this one lock every stamping commit needs for as short a time as possible.
-      Long next = keyspace.stamps().get(locked, keyspace.name());
+      // this one lock every stamping commit needs for as short a time as possible, and taken exclusive at once (the
+      // placeholder is overwritten below): two commits that read it under a shared lock would deadlock upgrading.
+      Long next = keyspace.stamps().getAndPut(locked, keyspace.name(), 0L);
       long stamp = next == null ? 1 : next;
       // Distinct new arrays, so identity is the right equality.
       IdentityHashMap<byte[], byte[]> puts = new IdentityHashMap<>();

@@ -6,12 +6,16 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The engine conformance suite on a one-node cluster, started once for the class; each test gets its own keyspace
- * (an Ignite table named after the test's directory), and reopening the engine reattaches to that keyspace.
+ * (an Ignite table named after the test's directory), and reopening the engine reattaches to that keyspace. Slow:
+ * the node takes seconds to start, and the contract's concurrent tests take minutes on two busy cores, since Ignite
+ * resolves their lock conflicts by aborting and the commits run again.
  */
+@Tag("slow")
 class IgniteEngineTest extends StorageEngineContract {
   @TempDir
   static Path clusterDirectory;

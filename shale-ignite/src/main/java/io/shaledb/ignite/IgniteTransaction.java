@@ -1,0 +1,175 @@
+package io.shaledb.ignite;
+
+import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.storage.KvCursor;
+import io.shaledb.core.storage.Transaction;
+import io.shaledb.core.storage.Versionstamps;
+import io.shaledb.core.storage.WriteConflictException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SPI's optimistic transaction on Ignite's pessimistic ones. Until commit it reads from a read-only snapshot and
+ * buffers its writes, so it holds no lock while the layer above evaluates conditions. {@link #commit()} then runs one
+ * Ignite read-write transaction that reads again every key this transaction read (taking their locks), fails with
+ * {@link WriteConflictException} when one of them no longer holds what was read, and otherwise writes everything and
+ * commits. Comparing values rather than versions is enough for serializability: while the locks are held the values
+ * read are the current ones, so the transaction is equivalent to running at its commit.
+ */
+final class IgniteTransaction implements Transaction {
+  private final Keyspace keyspace;
+  private final IgniteSnapshot snapshot;
+  /** What each key read held (empty: absent), by key in unsigned order so locks are taken in one order. */
+  private final TreeMap<byte[], Optional<byte[]>> reads = new TreeMap<>(Arrays::compareUnsigned);
+  /** The writes to apply (empty: delete). */
+  private final TreeMap<byte[], Optional<byte[]>> writes = new TreeMap<>(Arrays::compareUnsigned);
+  private final List<Stamped> stamped = new ArrayList<>();
+  private boolean finished;
+  /**
+   * How long a commit keeps running again after lost lock conflicts before it reports one to the caller as a conflict:
+   * a retry is the youngest transaction, so it loses at once to any older lock holder until that one commits.
+   */
+  private static final long LOCK_RETRY_NANOS = TimeUnit.SECONDS.toNanos(15);
+
+  private record Stamped(byte[] prefix, byte[] value) {}
+
+  IgniteTransaction(Keyspace keyspace) {
+    this.keyspace = keyspace;
+    this.snapshot = new IgniteSnapshot(keyspace);
+  }
+
+  @Override
+  public byte @Nullable [] get(byte[] key) {
+    Optional<byte[]> written = writes.get(key);
+    if (written != null) {
+      return written.orElse(null);
+    }
+    Optional<byte[]> read = reads.get(key);
+    if (read == null) {
+      read = Optional.ofNullable(snapshot.get(key));
+      reads.put(key.clone(), read);
+    }
+    return read.orElse(null);
+  }
+
+  @Override
+  public KvCursor scan(KeyRange range, boolean reverse) {
+    return snapshot.scan(range, reverse);
+  }
+
+  @Override
+  public void put(byte[] key, byte[] value) {
+    writes.put(key, Optional.of(value));
+  }
+
+  @Override
+  public void delete(byte[] key) {
+    writes.put(key, Optional.empty());
+  }
+
+  @Override
+  public void putVersionstamped(byte[] prefix, byte[] value) {
+    stamped.add(new Stamped(prefix.clone(), value));
+  }
+
+  @Override
+  public void commit() {
+    finished = true;
+    snapshot.close();
+    if (writes.isEmpty() && stamped.isEmpty()) {
+      // Nothing to write: the reads are already serialized at the snapshot.
+      return;
+    }
+    long giveUp = System.nanoTime() + LOCK_RETRY_NANOS;
+    while (true) {
+      org.apache.ignite.tx.Transaction locked = keyspace.ignite().transactions().begin();
+      try {
+        validateReads(locked);
+        applyWrites(locked);
+        locked.commit();
+        return;
+      } catch (WriteConflictException e) {
+        rollback(locked);
+        throw e;
+      } catch (RuntimeException e) {
+        rollback(locked);
+        RuntimeException failure = IgniteErrors.commitFailure(e);
+        // Ignite aborts the younger of two transactions that wait for each other's locks even when their writes
+        // would not conflict (two stamped commits both need the counter row). The buffered writes and the values read
+        // are unchanged, so the same commit runs again; a real conflict then shows as a changed value.
+        if (!(failure instanceof WriteConflictException) || System.nanoTime() - giveUp > 0) {
+          throw failure;
+        }
+      }
+    }
+  }
+
+  /**
+   * Checks the keys read but not written under shared locks, in one batch. Written keys are checked as they are
+   * written ({@link #applyWrites}), which takes their exclusive lock at once: a shared lock upgraded later would
+   * deadlock with any other transaction that read the same key, and Ignite would abort one of them.
+   */
+  private void validateReads(org.apache.ignite.tx.Transaction locked) {
+    List<byte[]> readOnly = reads.keySet().stream().filter(key -> !writes.containsKey(key)).toList();
+    if (readOnly.isEmpty()) {
+      return;
+    }
+    Map<String, byte[]> current = new HashMap<>();
+    keyspace.keys().getAll(locked, readOnly).forEach((key, value) -> current.put(Arrays.toString(key), value));
+    for (byte[] key : readOnly) {
+      requireUnchanged(key, current.get(Arrays.toString(key)));
+    }
+  }
+
+  private void requireUnchanged(byte[] key, byte @Nullable [] now) {
+    Optional<byte[]> seen = reads.get(key);
+    if (seen != null && !Arrays.equals(now, seen.orElse(null))) {
+      throw new WriteConflictException("a key this transaction read was changed by another commit");
+    }
+  }
+
+  /** Writes in key order, each returning the value it replaced, which must be the one read. */
+  private void applyWrites(org.apache.ignite.tx.Transaction locked) {
+    writes.forEach((key, value) -> requireUnchanged(key, value.isPresent()
+        ? keyspace.keys().getAndPut(locked, key, value.get())
+        : keyspace.keys().getAndRemove(locked, key)));
+    if (!stamped.isEmpty()) {
+      // The counter row's lock is held to the commit, so stamps are handed out in commit order. Taken last, to hold
+      // this one lock every stamping commit needs for as short a time as possible, and taken exclusive at once (the
+      // placeholder is overwritten below): two commits that read it under a shared lock would deadlock upgrading.
+      Long next = keyspace.stamps().getAndPut(locked, keyspace.name(), 0L);
+      long stamp = next == null ? 1 : next;
+      // Distinct new arrays, so identity is the right equality.
+      IdentityHashMap<byte[], byte[]> puts = new IdentityHashMap<>();
+      for (Stamped write : stamped) {
+        puts.put(Versionstamps.append(write.prefix(), stamp++), write.value());
+      }
+      keyspace.keys().putAll(locked, puts);
+      keyspace.stamps().put(locked, keyspace.name(), stamp);
+    }
+  }
+
+  private static void rollback(org.apache.ignite.tx.Transaction locked) {
+    try {
+      locked.rollback();
+    } catch (RuntimeException alreadyAborted) {
+      // Ignite has already aborted a transaction that lost a lock conflict; the original failure is what counts.
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!finished) {
+      finished = true;
+      snapshot.close();
+    }
+  }
+}

@@ -65,8 +65,7 @@ public final class IgniteEngine implements StorageEngine {
 
   @Override
   public long nextVersionstamp() {
-    Long next = keyspace.stamps().get(null, keyspace.name());
-    return next == null ? 1 : next;
+    return keyspace.stamps().next();
   }
 
   @Override

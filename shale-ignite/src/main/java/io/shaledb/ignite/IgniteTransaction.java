@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,10 +34,12 @@ final class IgniteTransaction implements Transaction {
   private final List<Stamped> stamped = new ArrayList<>();
   private boolean finished;
   /**
-   * How long a commit keeps running again after lost lock conflicts before it reports one to the caller as a conflict:
-   * a retry is the youngest transaction, so it loses at once to any older lock holder until that one commits.
+   * How many times a commit runs its Ignite transaction before it reports a lost lock conflict to the caller as a
+   * conflict: a retry is the youngest transaction, so it loses at once to any older lock holder until that one ends.
    */
-  private static final long LOCK_RETRY_NANOS = TimeUnit.SECONDS.toNanos(15);
+  private static final int LOCK_ATTEMPTS = 100;
+  /** The longest pause between two attempts: about the time a contended commit holds its locks. */
+  private static final long MAX_PAUSE_MILLIS = 20;
 
   private record Stamped(byte[] prefix, byte[] value) {}
 
@@ -88,8 +90,23 @@ final class IgniteTransaction implements Transaction {
       // Nothing to write: the reads are already serialized at the snapshot.
       return;
     }
-    long giveUp = System.nanoTime() + LOCK_RETRY_NANOS;
-    while (true) {
+    if (stamped.isEmpty()) {
+      commitUntilDecided();
+    } else {
+      keyspace.stamps().inTurn(this::commitUntilDecided);
+    }
+  }
+
+  /**
+   * Runs the commit's Ignite transaction until it commits or finds a real conflict. Ignite aborts the younger of two
+   * transactions that wait for each other's locks even when their writes would not conflict in the SPI's sense (two
+   * blind writes of one key, two stamping commits of different nodes). The buffered writes and the values read are
+   * unchanged by such an abort, so the same commit runs again, after a short pause that lets the older holder finish;
+   * a real conflict then shows as a changed value. The budget counts attempts, not time, so a busy machine that slows
+   * every attempt down does not turn a commit that would succeed into a reported conflict.
+   */
+  private void commitUntilDecided() {
+    for (int attempt = 1; ; attempt++) {
       org.apache.ignite.tx.Transaction locked = keyspace.ignite().transactions().begin();
       try {
         validateReads(locked);
@@ -102,13 +119,22 @@ final class IgniteTransaction implements Transaction {
       } catch (RuntimeException e) {
         rollback(locked);
         RuntimeException failure = IgniteErrors.commitFailure(e);
-        // Ignite aborts the younger of two transactions that wait for each other's locks even when their writes
-        // would not conflict (two stamped commits both need the counter row). The buffered writes and the values read
-        // are unchanged, so the same commit runs again; a real conflict then shows as a changed value.
-        if (!(failure instanceof WriteConflictException) || System.nanoTime() - giveUp > 0) {
+        if (!(failure instanceof WriteConflictException) || attempt == LOCK_ATTEMPTS) {
           throw failure;
         }
       }
+      pauseAfter(attempt);
+    }
+  }
+
+  /** Sleeps a random time up to a bound that doubles with each attempt, from 1 ms to {@link #MAX_PAUSE_MILLIS}. */
+  private static void pauseAfter(int failedAttempts) {
+    long bound = Math.min(MAX_PAUSE_MILLIS, 1L << Math.min(failedAttempts - 1, 5));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WriteConflictException("interrupted while running a commit again after a lost lock conflict");
     }
   }
 
@@ -143,17 +169,14 @@ final class IgniteTransaction implements Transaction {
         : keyspace.keys().getAndRemove(locked, key)));
     if (!stamped.isEmpty()) {
       // The counter row's lock is held to the commit, so stamps are handed out in commit order. Taken last, to hold
-      // this one lock every stamping commit needs for as short a time as possible, and taken exclusive at once (the
-      // placeholder is overwritten below): two commits that read it under a shared lock would deadlock upgrading.
-      Long next = keyspace.stamps().getAndPut(locked, keyspace.name(), 0L);
-      long stamp = next == null ? 1 : next;
+      // this one lock every stamping commit needs for as short a time as possible.
+      long stamp = keyspace.stamps().take(locked, stamped.size());
       // Distinct new arrays, so identity is the right equality.
       IdentityHashMap<byte[], byte[]> puts = new IdentityHashMap<>();
       for (Stamped write : stamped) {
         puts.put(Versionstamps.append(write.prefix(), stamp++), write.value());
       }
       keyspace.keys().putAll(locked, puts);
-      keyspace.stamps().put(locked, keyspace.name(), stamp);
     }
   }
 

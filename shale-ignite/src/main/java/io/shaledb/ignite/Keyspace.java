@@ -13,9 +13,9 @@ import org.apache.ignite.table.mapper.Mapper;
  *
  * @param name the engine's table, an SQL identifier
  * @param keys the table as byte[] keys to byte[] values
- * @param stamps the versionstamp counters, by engine table name
+ * @param stamps the engine's versionstamp counter
  */
-record Keyspace(Ignite ignite, String name, KeyValueView<byte[], byte[]> keys, KeyValueView<String, Long> stamps) {
+record Keyspace(Ignite ignite, String name, KeyValueView<byte[], byte[]> keys, StampCounter stamps) {
   static final String ZONE = "SHALE";
   static final String STAMPS = "SHALE_STAMPS";
   /** Above an item's 400 KB and any stored record the layer writes; Ignite stores only what a value holds. */
@@ -38,7 +38,7 @@ record Keyspace(Ignite ignite, String name, KeyValueView<byte[], byte[]> keys, K
       throw new IllegalStateException("Ignite did not create table " + name + " or " + STAMPS);
     }
     return new Keyspace(ignite, name, table.keyValueView(Mapper.of(byte[].class, "K"), Mapper.of(byte[].class, "V")),
-        stamps.keyValueView(Mapper.of(String.class, "NAME"), Mapper.of(Long.class, "STAMP")));
+        new StampCounter(stamps.keyValueView(Mapper.of(String.class, "NAME"), Mapper.of(Long.class, "STAMP")), name));
   }
 
   /** The range scan in key order, ascending or descending, each through the index of that order. */

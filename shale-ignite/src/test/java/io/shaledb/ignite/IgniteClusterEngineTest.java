@@ -33,4 +33,10 @@ class IgniteClusterEngineTest extends StorageEngineContract {
   protected StorageEngine open(Path directory) {
     return IgniteEngine.attach(cluster.node(0).ignite(), IgniteEngineTest.tableFor(directory), 3, 8);
   }
+
+  /** As on one node ({@link IgniteEngineTest#contendedCommits}). */
+  @Override
+  protected int contendedCommits(int usual) {
+    return usual / 5;
+  }
 }

@@ -1,9 +1,11 @@
 package io.shaledb.server.cli;
 
+import io.shaledb.core.storage.StorageEngineProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -41,6 +43,15 @@ final class ClusterOptions {
   @Option(names = "--cluster-partitions", paramLabel = "N",
       description = "Partitions the keys are hashed into. Set when the cluster's keyspace is created. Default: 25.")
   @Nullable Integer partitions;
+
+  /**
+   * Whether the cluster engine is on the class path: the default server jar leaves Ignite out, and the cluster jar
+   * (module shale-cluster) adds it.
+   */
+  static boolean engineOnClassPath() {
+    return ServiceLoader.load(StorageEngineProvider.class).stream()
+        .anyMatch(provider -> provider.get().name().equals(ENGINE));
+  }
 
   boolean given() {
     return nodeName != null || port != null || !seeds.isEmpty() || !init.isEmpty() || replicas != null

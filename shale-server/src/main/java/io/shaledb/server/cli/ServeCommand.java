@@ -259,7 +259,13 @@ final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "the --cluster options need --engine " + ClusterOptions.ENGINE);
     }
     if (!inMemory) {
-      return engine != null ? engine : cluster.given() ? ClusterOptions.ENGINE : ServerConfig.DURABLE_ENGINE;
+      String name = engine != null ? engine : cluster.given() ? ClusterOptions.ENGINE : ServerConfig.DURABLE_ENGINE;
+      if (name.equals(ClusterOptions.ENGINE) && !ClusterOptions.engineOnClassPath()) {
+        throw new ParameterException(spec.commandLine(), "the " + ClusterOptions.ENGINE + " engine is not in this"
+            + " server's jar: a cluster node runs from the cluster jar, shale-cluster-" + Version.NUMBER
+            + "-all.jar (docs/cluster.md)");
+      }
+      return name;
     }
     if (engine != null && !engine.equals(ServerConfig.MEMORY_ENGINE)) {
       throw new ParameterException(spec.commandLine(), "--in-memory and --engine " + engine + " contradict each other");

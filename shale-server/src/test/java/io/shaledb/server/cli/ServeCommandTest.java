@@ -73,4 +73,16 @@ class ServeCommandTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).startsWith("the --cluster options need --engine ignite");
   }
+
+  @Test
+  void serve_igniteEngineOutsideTheClusterJar_isAUsageErrorNamingTheClusterJar() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine().setErr(new PrintWriter(err));
+
+    int exit = commandLine.execute("serve", "--cluster-seed", "127.0.0.1:3344", "--port", "0");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("the ignite engine is not in this server's jar: a cluster node runs from the"
+        + " cluster jar, shale-cluster-" + Version.NUMBER + "-all.jar (docs/cluster.md)");
+  }
 }

@@ -27,11 +27,11 @@ public final class IgniteEngine implements StorageEngine {
   private static final int CLEAR_BATCH = 1000;
 
   private final Keyspace keyspace;
-  private final @Nullable AutoCloseable node;
+  private final @Nullable AutoCloseable nodes;
 
-  private IgniteEngine(Keyspace keyspace, @Nullable AutoCloseable node) {
+  private IgniteEngine(Keyspace keyspace, @Nullable AutoCloseable nodes) {
     this.keyspace = keyspace;
-    this.node = node;
+    this.nodes = nodes;
   }
 
   /**
@@ -42,12 +42,19 @@ public final class IgniteEngine implements StorageEngine {
     return new IgniteEngine(Keyspace.open(ignite, table, new ZoneSettings(replicas, partitions)), null);
   }
 
-  /** An engine that owns {@code node}: closing the engine stops it. */
-  static IgniteEngine owning(EmbeddedNode node, String table, ZoneSettings zone) {
+  /**
+   * An engine on the keyspace {@code table}, reached through {@code ignite}, that owns {@code nodes} (the node or nodes
+   * of this process): closing the engine stops them.
+   */
+  static IgniteEngine owning(AutoCloseable nodes, Ignite ignite, String table, ZoneSettings zone) {
     try {
-      return new IgniteEngine(Keyspace.open(node.ignite(), table, zone), node);
+      return new IgniteEngine(Keyspace.open(ignite, table, zone), nodes);
     } catch (RuntimeException e) {
-      node.close();
+      try {
+        nodes.close();
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw e;
     }
   }
@@ -100,9 +107,9 @@ public final class IgniteEngine implements StorageEngine {
 
   @Override
   public void close() {
-    if (node != null) {
+    if (nodes != null) {
       try {
-        node.close();
+        nodes.close();
       } catch (Exception e) {
         throw new IllegalStateException("the Ignite node did not stop cleanly", e);
       }

@@ -33,7 +33,7 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
   private static final Set<String> OPTIONS = Set.of("node-name", "host", "port", "seeds", "init", "replicas",
       "partitions", "client-port", "rest-port", "page-memory");
   /** The keyspace's table: one per cluster, holding every ShaleDB table's keys. */
-  private static final String TABLE = "SHALE_KV";
+  static final String TABLE = "SHALE_KV";
 
   @Override
   public String name() {
@@ -58,7 +58,7 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
     List<String> initialize = holdsCluster(node.workDirectory()) ? List.of() : list(options.tuning().getOrDefault(
         "init", ""));
     EmbeddedNode started = EmbeddedNode.start(List.of(node), initialize, "shaledb").get(0);
-    return IgniteEngine.owning(started, TABLE, zone);
+    return IgniteEngine.owning(started, started.ignite(), TABLE, zone);
   }
 
   private static List<String> list(String commaSeparated) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteServer;
 import org.apache.ignite.InitParameters;
+import org.apache.ignite.lang.ClusterInitFailureException;
 
 /** An Apache Ignite node running in this process, joined to its cluster. */
 public final class EmbeddedNode implements AutoCloseable {
@@ -25,6 +26,9 @@ public final class EmbeddedNode implements AutoCloseable {
   static final String CLUSTER_CONFIGURATION = "ignite { system.idleSafeTimeSyncIntervalMillis: 10, "
       + "replication.rpcTimeoutMillis: 3000, schemaSync.delayDurationMillis: 100 }";
   private static final long START_TIMEOUT_SECONDS = 300;
+  /** How Ignite says that a node named for the cluster's metadata has not joined. */
+  private static final String NOT_JOINED = "is not present in the physical topology";
+  private static final long INIT_RETRY_MILLIS = 500;
 
   private final IgniteServer server;
 
@@ -60,14 +64,48 @@ public final class EmbeddedNode implements AutoCloseable {
       joined.add(server.waitForInitAsync());
     }
     if (!initialize.isEmpty()) {
-      await(servers.get(0).initClusterAsync(InitParameters.builder()
+      initialize(servers.get(0), InitParameters.builder()
           .clusterName(clusterName)
           .metaStorageNodeNames(initialize)
           .clusterConfiguration(CLUSTER_CONFIGURATION)
-          .build()));
+          .build());
     }
     joined.forEach(EmbeddedNode::await);
     return servers.stream().map(EmbeddedNode::new).toList();
+  }
+
+  /**
+   * Initializes the cluster once every metadata node has joined. Ignite refuses an initialization that names a node it
+   * does not see yet, and the nodes of a cluster are separate processes started in any order, so the refusal is
+   * waited out (Ignite gives it no error code of its own: its message tells it apart).
+   */
+  private static void initialize(IgniteServer server, InitParameters parameters) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+    while (true) {
+      try {
+        await(server.initClusterAsync(parameters));
+        return;
+      } catch (IllegalStateException e) {
+        if (!notJoinedYet(e) || System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(INIT_RETRY_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for the cluster's nodes to join", e);
+      }
+    }
+  }
+
+  private static boolean notJoinedYet(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ClusterInitFailureException && String.valueOf(cause.getMessage()).contains(NOT_JOINED)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Path writeConfiguration(NodeSettings node) {

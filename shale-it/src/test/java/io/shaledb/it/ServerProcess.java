@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * kill it with SIGKILL and start it again.
  */
 final class ServerProcess implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("https?://[^:\\s]+:(\\d+)");
+  /** The banner's address line; only it, since an engine may log addresses of its own first (Ignite's REST). */
+  private static final Pattern LISTENING = Pattern.compile("listening on https?://[^:\\s]+:(\\d+)");
+  private static final Duration START = Duration.ofSeconds(60);
 
   private final Process process;
   private final int port;
@@ -56,15 +58,21 @@ final class ServerProcess implements AutoCloseable {
     command.addAll(List.of(options));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("ROCKSDB_SHAREDLIB_DIR", nativeLibrary.toString());
-    return start(builder, Optional.of(nativeLibrary));
+    return start(builder, Optional.of(nativeLibrary), START);
   }
 
   /** A server started by a command line of the user's, such as the {@code shaledb} launcher, on port 0. */
   static ServerProcess start(ProcessBuilder builder) throws IOException {
-    return start(builder, Optional.empty());
+    return start(builder, START);
   }
 
-  private static ServerProcess start(ProcessBuilder builder, Optional<Path> nativeLibrary) throws IOException {
+  /** The same, allowing {@code start} for the server to listen (a cluster node waits for its cluster). */
+  static ServerProcess start(ProcessBuilder builder, Duration start) throws IOException {
+    return start(builder, Optional.empty(), start);
+  }
+
+  private static ServerProcess start(ProcessBuilder builder, Optional<Path> nativeLibrary, Duration start)
+      throws IOException {
     Process process = builder.redirectErrorStream(true).start();
     BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8));
@@ -82,16 +90,19 @@ final class ServerProcess implements AutoCloseable {
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
-    });
+      // A thread of its own: on two cores the common pool has one, and servers started together (a cluster's nodes,
+      // each waiting for the others) would have their output read one after the other.
+    }, runnable -> Thread.ofVirtual().start(runnable));
     try {
-      int bound = port.get(60, TimeUnit.SECONDS);
+      int bound = port.get(start.toSeconds(), TimeUnit.SECONDS);
       Thread.ofVirtual().start(() -> drain(output, lines));
       return new ServerProcess(process, bound, nativeLibrary, lines);
     } catch (Exception e) {
       process.destroyForcibly();
       process.onExit().join();
       delete(nativeLibrary);
-      throw new IOException("the server did not start", e);
+      throw new IOException("the server did not start; it said:" + System.lineSeparator()
+          + String.join(System.lineSeparator(), lines), e);
     }
   }
 

@@ -1,6 +1,5 @@
 package io.shaledb.junit;
 
-import io.shaledb.junit.ShaleDbTest.Storage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,7 +54,7 @@ final class ChildProcessServer implements RunningServer {
     Path java = Jdks.java(settings.javaHome());
     Path jar = ServerJar.locate();
     try {
-      Optional<Path> data = settings.storage() == Storage.TEMP_DIRECTORY
+      Optional<Path> data = settings.temporaryDirectory()
           ? Optional.of(Files.createTempDirectory("shaledb-test-data-")) : Optional.empty();
       List<String> command = new ArrayList<>(List.of(java.toString(),
           // Class data sharing: the classes this server loads are archived at the first start and mapped at the
@@ -67,6 +66,9 @@ final class ChildProcessServer implements RunningServer {
           "-Dio.netty.jfr.enabled=false", "--enable-native-access=ALL-UNNAMED",
           "-jar", jar.toString(), "serve", "--host", "127.0.0.1", "--port", Integer.toString(settings.port()),
           "--settable-clock", "--exit-with-parent"));
+      if (!settings.engine().isEmpty()) {
+        command.addAll(List.of("--engine", settings.engine()));
+      }
       if (data.isPresent()) {
         command.addAll(List.of("--data-dir", data.get().toString()));
       } else {

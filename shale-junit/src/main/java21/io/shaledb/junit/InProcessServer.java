@@ -1,6 +1,5 @@
 package io.shaledb.junit;
 
-import io.shaledb.junit.ShaleDbTest.Storage;
 import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ShaleDbServer;
 import io.shaledb.server.time.SettableClock;
@@ -48,11 +47,14 @@ final class InProcessServer implements RunningServer {
   public static RunningServer start(Settings settings) throws InterruptedException {
     SettableClock clock = SettableClock.startingNow();
     try {
-      Optional<Path> data = settings.storage() == Storage.TEMP_DIRECTORY
+      Optional<Path> data = settings.temporaryDirectory()
           ? Optional.of(Files.createTempDirectory("shaledb-test-data-")) : Optional.empty();
       ServerConfig config = data.map(ServerConfig::durableOnRandomPort).orElseGet(ServerConfig::inMemoryOnRandomPort)
           .withPort(settings.port())
           .withClock(clock);
+      if (!settings.engine().isEmpty()) {
+        config = config.withEngine(settings.engine());
+      }
       return new InProcessServer(ShaleDbServer.start(config), data, clock);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -54,6 +54,11 @@ public record ServerConfig(String host, int port, String engine, EngineOptions s
         capacity, observability, console);
   }
 
+  public ServerConfig withEngine(String newEngine) {
+    return new ServerConfig(host, port, newEngine, storage, region, maintenanceInterval, clock, httpLimits, security,
+        capacity, observability, console);
+  }
+
   public ServerConfig withStorage(EngineOptions newStorage) {
     return new ServerConfig(host, port, engine, newStorage, region, maintenanceInterval, clock, httpLimits, security,
         capacity, observability, console);

@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,8 +59,9 @@ final class ServeCommand implements Callable<Integer> {
   Path dataDirectory = Path.of("shale-data");
 
   @Option(names = "--engine", paramLabel = "NAME",
-      description = "Storage engine: rocksdb (durable, in --data-dir) or memory (nothing survives the process)."
-          + " Default: rocksdb.")
+      description = "Storage engine: rocksdb (durable, in --data-dir), memory (nothing survives the process) or"
+          + " ignite (a node of a cluster, with the --cluster options). Default: rocksdb, or ignite with a --cluster"
+          + " option.")
   @Nullable String engine;
 
   @Option(names = "--in-memory", description = "Keep everything in memory: the same as --engine memory.")
@@ -77,6 +79,9 @@ final class ServeCommand implements Callable<Integer> {
           + " default 64m), write-buffer=SIZE (memtable size, default 32m), background-jobs=N (flush and"
           + " compaction threads, default 2). Sizes take a k, m or g suffix.")
   Map<String, String> engineOptions = new LinkedHashMap<>();
+
+  @Mixin
+  ClusterOptions cluster = new ClusterOptions();
 
   @Option(names = "--region", description = "Region named in ARNs. Default: ${DEFAULT-VALUE}.")
   String region = ServerConfig.DEFAULT_REGION;
@@ -185,7 +190,9 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     String engineName = engineName();
-    EngineOptions storage = new EngineOptions(dataDirectory.toAbsolutePath(), durability, engineOptions);
+    Map<String, String> tuning = new LinkedHashMap<>(engineOptions);
+    tuning.putAll(cluster.engineOptions());
+    EngineOptions storage = new EngineOptions(dataDirectory.toAbsolutePath(), durability, tuning);
     ShaleDbServer server;
     try {
       server = ShaleDbServer.start(new ServerConfig(host, port, engineName, storage, region,
@@ -248,8 +255,17 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   private String engineName() {
+    if (cluster.given() && (inMemory || (engine != null && !engine.equals(ClusterOptions.ENGINE)))) {
+      throw new ParameterException(spec.commandLine(), "the --cluster options need --engine " + ClusterOptions.ENGINE);
+    }
     if (!inMemory) {
-      return engine == null ? ServerConfig.DURABLE_ENGINE : engine;
+      String name = engine != null ? engine : cluster.given() ? ClusterOptions.ENGINE : ServerConfig.DURABLE_ENGINE;
+      if (name.equals(ClusterOptions.ENGINE) && !ClusterOptions.engineOnClassPath()) {
+        throw new ParameterException(spec.commandLine(), "the " + ClusterOptions.ENGINE + " engine is not in this"
+            + " server's jar: a cluster node runs from the cluster jar, shale-cluster-" + Version.NUMBER
+            + "-all.jar (docs/cluster.md)");
+      }
+      return name;
     }
     if (engine != null && !engine.equals(ServerConfig.MEMORY_ENGINE)) {
       throw new ParameterException(spec.commandLine(), "--in-memory and --engine " + engine + " contradict each other");

@@ -51,4 +51,38 @@ class ServeCommandTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).startsWith("--in-memory and --engine rocksdb contradict each other");
   }
+
+  @Test
+  void serve_clusterOptions_becomeTheIgniteEngineOptions() {
+    ServeCommand serve = parse("serve", "--engine", "ignite", "--cluster-node-name", "n1", "--cluster-port", "3345",
+        "--cluster-seed", "127.0.0.1:3344,127.0.0.1:3345", "--cluster-init", "n1,n2,n3", "--cluster-replicas", "3",
+        "--cluster-partitions", "16");
+
+    assertThat(serve.cluster.engineOptions()).containsExactly(Map.entry("node-name", "n1"), Map.entry("port", "3345"),
+        Map.entry("seeds", "127.0.0.1:3344,127.0.0.1:3345"), Map.entry("init", "n1,n2,n3"),
+        Map.entry("replicas", "3"), Map.entry("partitions", "16"));
+  }
+
+  @Test
+  void serve_clusterOptionsWithAnotherEngine_isAUsageError() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine().setErr(new PrintWriter(err));
+
+    int exit = commandLine.execute("serve", "--engine", "rocksdb", "--cluster-seed", "127.0.0.1:3344", "--port", "0");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("the --cluster options need --engine ignite");
+  }
+
+  @Test
+  void serve_igniteEngineOutsideTheClusterJar_isAUsageErrorNamingTheClusterJar() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine().setErr(new PrintWriter(err));
+
+    int exit = commandLine.execute("serve", "--cluster-seed", "127.0.0.1:3344", "--port", "0");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("the ignite engine is not in this server's jar: a cluster node runs from the"
+        + " cluster jar, shale-cluster-" + Version.NUMBER + "-all.jar (docs/cluster.md)");
+  }
 }

@@ -1,0 +1,118 @@
+package io.shaledb.ignite;
+
+import io.shaledb.core.storage.Capability;
+import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.storage.KvCursor;
+import io.shaledb.core.storage.Snapshot;
+import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.Transaction;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.ignite.Ignite;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The storage SPI on an Apache Ignite 3 cluster, reached through the embedded node of this process. Every node of the
+ * cluster may open the same keyspace; Ignite routes each read and write to the partition's replicas, so any node
+ * answers any request.
+ *
+ * <p>Durable: a commit returns once a majority of each partition's replicas have it in their Raft logs (synced to disk
+ * when the node's {@code raft.fsync} is on, which {@link io.shaledb.core.storage.Durability#FSYNC} sets). Reads and
+ * commits cross the network, so the engine is not {@link Capability#NON_BLOCKING}.
+ */
+public final class IgniteEngine implements StorageEngine {
+  /** Keys a {@link #clearRange} deletes per Ignite transaction, so a large range is never one huge transaction. */
+  private static final int CLEAR_BATCH = 1000;
+
+  private final Keyspace keyspace;
+  private final @Nullable AutoCloseable nodes;
+
+  private IgniteEngine(Keyspace keyspace, @Nullable AutoCloseable nodes) {
+    this.keyspace = keyspace;
+    this.nodes = nodes;
+  }
+
+  /**
+   * An engine on the keyspace {@code table} of a running cluster, reached through {@code ignite}; closing it leaves the
+   * node running. Creates the keyspace when it is missing.
+   */
+  public static IgniteEngine attach(Ignite ignite, String table, int replicas, int partitions) {
+    return new IgniteEngine(Keyspace.open(ignite, table, new ZoneSettings(replicas, partitions)), null);
+  }
+
+  /**
+   * An engine on the keyspace {@code table}, reached through {@code ignite}, that owns {@code nodes} (the node or nodes
+   * of this process): closing the engine stops them.
+   */
+  static IgniteEngine owning(AutoCloseable nodes, Ignite ignite, String table, ZoneSettings zone) {
+    try {
+      return new IgniteEngine(Keyspace.open(ignite, table, zone), nodes);
+    } catch (RuntimeException e) {
+      try {
+        nodes.close();
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Snapshot snapshot() {
+    return new IgniteSnapshot(keyspace);
+  }
+
+  /** A read of the latest commit at the partition's primary replica: over the network, so it may block. */
+  @Override
+  public byte @Nullable [] getWithoutBlocking(byte[] key) {
+    return keyspace.keys().get(null, key);
+  }
+
+  @Override
+  public long nextVersionstamp() {
+    return keyspace.stamps().next();
+  }
+
+  @Override
+  public Transaction begin() {
+    return new IgniteTransaction(keyspace);
+  }
+
+  @Override
+  public void clearRange(KeyRange range) {
+    while (true) {
+      List<byte[]> batch = new ArrayList<>(CLEAR_BATCH);
+      try (Snapshot snapshot = snapshot(); KvCursor cursor = snapshot.scan(range, false)) {
+        while (batch.size() < CLEAR_BATCH && cursor.next()) {
+          batch.add(cursor.key());
+        }
+      }
+      if (batch.isEmpty()) {
+        return;
+      }
+      try {
+        keyspace.keys().removeAll(null, batch);
+      } catch (RuntimeException e) {
+        throw IgniteErrors.commitFailure(e);
+      }
+    }
+  }
+
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.of(Capability.DURABLE);
+  }
+
+  @Override
+  public void close() {
+    if (nodes != null) {
+      try {
+        nodes.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("the Ignite node did not stop cleanly", e);
+      }
+    }
+  }
+}

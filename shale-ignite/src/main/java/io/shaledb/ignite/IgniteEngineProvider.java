@@ -1,0 +1,78 @@
+package io.shaledb.ignite;
+
+import io.shaledb.core.storage.Durability;
+import io.shaledb.core.storage.EngineOptions;
+import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.StorageEngineProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Provides the clustered engine under the name {@code ignite}: it starts an Ignite node in this process, in the data
+ * directory, joins the cluster through the seeds and opens the keyspace. Its engine options:
+ *
+ * <ul>
+ *   <li>{@code node-name}: the node's name, unique in the cluster (default {@code shale-0});
+ *   <li>{@code host}, {@code port}: where the node listens for the others (default 127.0.0.1:3344);
+ *   <li>{@code seeds}: comma-separated {@code host:port} of nodes to join through (default this node);
+ *   <li>{@code init}: comma-separated names of the nodes that keep the cluster's metadata (1, 3 or 5): this node then
+ *       initializes a new cluster, once; a node whose data directory already holds a cluster ignores it;
+ *   <li>{@code replicas}, {@code partitions}: copies of each partition and partitions of the keyspace (default 3 and
+ *       25), set when the keyspace is first created;
+ *   <li>{@code client-port}, {@code rest-port}: ports Ignite opens for its own clients (default 10800 and 10300);
+ *   <li>{@code page-memory}: the node's data cache (default 256m).
+ * </ul>
+ */
+public final class IgniteEngineProvider implements StorageEngineProvider {
+  private static final Set<String> OPTIONS = Set.of("node-name", "host", "port", "seeds", "init", "replicas",
+      "partitions", "client-port", "rest-port", "page-memory");
+  /** The keyspace's table: one per cluster, holding every ShaleDB table's keys. */
+  static final String TABLE = "SHALE_KV";
+
+  @Override
+  public String name() {
+    return "ignite";
+  }
+
+  @Override
+  public StorageEngine open(EngineOptions options) {
+    options.requireKnownTuning(name(), OPTIONS);
+    Path directory = options.dataDirectory();
+    if (directory == null) {
+      throw new IllegalArgumentException("the ignite engine needs a data directory for its node");
+    }
+    String host = options.tuning().getOrDefault("host", "127.0.0.1");
+    int port = options.count("port", 65_535, 3344);
+    List<String> seeds = list(options.tuning().getOrDefault("seeds", host + ":" + port));
+    NodeSettings node = new NodeSettings(options.tuning().getOrDefault("node-name", "shale-0"), host, port, seeds,
+        options.count("client-port", 65_535, 10_800), options.count("rest-port", 65_535, 10_300),
+        directory.resolve("ignite"), options.durability() == Durability.FSYNC,
+        options.bytes("page-memory", 256L << 20));
+    ZoneSettings zone = new ZoneSettings(options.count("replicas", 7, 3), options.count("partitions", 1024, 25));
+    List<String> initialize = holdsCluster(node.workDirectory()) ? List.of() : list(options.tuning().getOrDefault(
+        "init", ""));
+    EmbeddedNode started = EmbeddedNode.start(List.of(node), initialize, "shaledb").get(0);
+    return IgniteEngine.owning(started, started.ignite(), TABLE, zone);
+  }
+
+  private static List<String> list(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static boolean holdsCluster(Path workDirectory) {
+    if (!Files.isDirectory(workDirectory)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(workDirectory)) {
+      return entries.anyMatch(entry -> !entry.getFileName().toString().equals("ignite-config.conf"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + workDirectory, e);
+    }
+  }
+}

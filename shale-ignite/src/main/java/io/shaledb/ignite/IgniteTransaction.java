@@ -1,0 +1,198 @@
+package io.shaledb.ignite;
+
+import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.storage.KvCursor;
+import io.shaledb.core.storage.Transaction;
+import io.shaledb.core.storage.Versionstamps;
+import io.shaledb.core.storage.WriteConflictException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SPI's optimistic transaction on Ignite's pessimistic ones. Until commit it reads from a read-only snapshot and
+ * buffers its writes, so it holds no lock while the layer above evaluates conditions. {@link #commit()} then runs one
+ * Ignite read-write transaction that reads again every key this transaction read (taking their locks), fails with
+ * {@link WriteConflictException} when one of them no longer holds what was read, and otherwise writes everything and
+ * commits. Comparing values rather than versions is enough for serializability: while the locks are held the values
+ * read are the current ones, so the transaction is equivalent to running at its commit.
+ */
+final class IgniteTransaction implements Transaction {
+  private final Keyspace keyspace;
+  private final IgniteSnapshot snapshot;
+  /** What each key read held (empty: absent), by key in unsigned order so locks are taken in one order. */
+  private final TreeMap<byte[], Optional<byte[]>> reads = new TreeMap<>(Arrays::compareUnsigned);
+  /** The writes to apply (empty: delete). */
+  private final TreeMap<byte[], Optional<byte[]>> writes = new TreeMap<>(Arrays::compareUnsigned);
+  private final List<Stamped> stamped = new ArrayList<>();
+  private boolean finished;
+  /**
+   * How many times a commit runs its Ignite transaction before it reports a lost lock conflict to the caller as a
+   * conflict: a retry is the youngest transaction, so it loses at once to any older lock holder until that one ends.
+   */
+  private static final int LOCK_ATTEMPTS = 100;
+  /** The longest pause between two attempts: about the time a contended commit holds its locks. */
+  private static final long MAX_PAUSE_MILLIS = 20;
+
+  private record Stamped(byte[] prefix, byte[] value) {}
+
+  IgniteTransaction(Keyspace keyspace) {
+    this.keyspace = keyspace;
+    this.snapshot = new IgniteSnapshot(keyspace);
+  }
+
+  @Override
+  public byte @Nullable [] get(byte[] key) {
+    Optional<byte[]> written = writes.get(key);
+    if (written != null) {
+      return written.orElse(null);
+    }
+    Optional<byte[]> read = reads.get(key);
+    if (read == null) {
+      read = Optional.ofNullable(snapshot.get(key));
+      reads.put(key.clone(), read);
+    }
+    return read.orElse(null);
+  }
+
+  @Override
+  public KvCursor scan(KeyRange range, boolean reverse) {
+    return snapshot.scan(range, reverse);
+  }
+
+  @Override
+  public void put(byte[] key, byte[] value) {
+    writes.put(key, Optional.of(value));
+  }
+
+  @Override
+  public void delete(byte[] key) {
+    writes.put(key, Optional.empty());
+  }
+
+  @Override
+  public void putVersionstamped(byte[] prefix, byte[] value) {
+    stamped.add(new Stamped(prefix.clone(), value));
+  }
+
+  @Override
+  public void commit() {
+    finished = true;
+    snapshot.close();
+    if (writes.isEmpty() && stamped.isEmpty()) {
+      // Nothing to write: the reads are already serialized at the snapshot.
+      return;
+    }
+    if (stamped.isEmpty()) {
+      commitUntilDecided();
+    } else {
+      keyspace.stamps().inTurn(this::commitUntilDecided);
+    }
+  }
+
+  /**
+   * Runs the commit's Ignite transaction until it commits or finds a real conflict. Ignite aborts the younger of two
+   * transactions that wait for each other's locks even when their writes would not conflict in the SPI's sense (two
+   * blind writes of one key, two stamping commits of different nodes). The buffered writes and the values read are
+   * unchanged by such an abort, so the same commit runs again, after a short pause that lets the older holder finish;
+   * a real conflict then shows as a changed value. The budget counts attempts, not time, so a busy machine that slows
+   * every attempt down does not turn a commit that would succeed into a reported conflict.
+   */
+  private void commitUntilDecided() {
+    for (int attempt = 1; ; attempt++) {
+      org.apache.ignite.tx.Transaction locked = keyspace.ignite().transactions().begin();
+      try {
+        validateReads(locked);
+        applyWrites(locked);
+        locked.commit();
+        return;
+      } catch (WriteConflictException e) {
+        rollback(locked);
+        throw e;
+      } catch (RuntimeException e) {
+        rollback(locked);
+        RuntimeException failure = IgniteErrors.commitFailure(e);
+        if (!(failure instanceof WriteConflictException) || attempt == LOCK_ATTEMPTS) {
+          throw failure;
+        }
+      }
+      pauseAfter(attempt);
+    }
+  }
+
+  /** Sleeps a random time up to a bound that doubles with each attempt, from 1 ms to {@link #MAX_PAUSE_MILLIS}. */
+  private static void pauseAfter(int failedAttempts) {
+    long bound = Math.min(MAX_PAUSE_MILLIS, 1L << Math.min(failedAttempts - 1, 5));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WriteConflictException("interrupted while running a commit again after a lost lock conflict");
+    }
+  }
+
+  /**
+   * Checks the keys read but not written under shared locks, in one batch. Written keys are checked as they are
+   * written ({@link #applyWrites}), which takes their exclusive lock at once: a shared lock upgraded later would
+   * deadlock with any other transaction that read the same key, and Ignite would abort one of them.
+   */
+  private void validateReads(org.apache.ignite.tx.Transaction locked) {
+    List<byte[]> readOnly = reads.keySet().stream().filter(key -> !writes.containsKey(key)).toList();
+    if (readOnly.isEmpty()) {
+      return;
+    }
+    Map<String, byte[]> current = new HashMap<>();
+    keyspace.keys().getAll(locked, readOnly).forEach((key, value) -> current.put(Arrays.toString(key), value));
+    for (byte[] key : readOnly) {
+      requireUnchanged(key, current.get(Arrays.toString(key)));
+    }
+  }
+
+  private void requireUnchanged(byte[] key, byte @Nullable [] now) {
+    Optional<byte[]> seen = reads.get(key);
+    if (seen != null && !Arrays.equals(now, seen.orElse(null))) {
+      throw new WriteConflictException("a key this transaction read was changed by another commit");
+    }
+  }
+
+  /** Writes in key order, each returning the value it replaced, which must be the one read. */
+  private void applyWrites(org.apache.ignite.tx.Transaction locked) {
+    writes.forEach((key, value) -> requireUnchanged(key, value.isPresent()
+        ? keyspace.keys().getAndPut(locked, key, value.get())
+        : keyspace.keys().getAndRemove(locked, key)));
+    if (!stamped.isEmpty()) {
+      // The counter row's lock is held to the commit, so stamps are handed out in commit order. Taken last, to hold
+      // this one lock every stamping commit needs for as short a time as possible.
+      long stamp = keyspace.stamps().take(locked, stamped.size());
+      // Distinct new arrays, so identity is the right equality.
+      IdentityHashMap<byte[], byte[]> puts = new IdentityHashMap<>();
+      for (Stamped write : stamped) {
+        puts.put(Versionstamps.append(write.prefix(), stamp++), write.value());
+      }
+      keyspace.keys().putAll(locked, puts);
+    }
+  }
+
+  private static void rollback(org.apache.ignite.tx.Transaction locked) {
+    try {
+      locked.rollback();
+    } catch (RuntimeException alreadyAborted) {
+      // Ignite has already aborted a transaction that lost a lock conflict; the original failure is what counts.
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!finished) {
+      finished = true;
+      snapshot.close();
+    }
+  }
+}

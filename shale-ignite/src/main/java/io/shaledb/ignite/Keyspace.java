@@ -1,0 +1,50 @@
+package io.shaledb.ignite;
+
+import org.apache.ignite.Ignite;
+import org.apache.ignite.table.KeyValueView;
+import org.apache.ignite.table.Table;
+import org.apache.ignite.table.mapper.Mapper;
+
+/**
+ * Where an engine keeps its keys in Ignite: one table of (key, value) byte strings, ordered by a sorted primary-key
+ * index (Ignite compares VARBINARY unsigned-lexicographically, the SPI's order, so keys are stored as they are) with a
+ * descending index for reverse scans, and one row of the shared stamps table for its versionstamp counter. All of them
+ * live in one distribution zone, whose replica and partition counts are the cluster's replication settings.
+ *
+ * @param name the engine's table, an SQL identifier
+ * @param keys the table as byte[] keys to byte[] values
+ * @param stamps the engine's versionstamp counter
+ */
+record Keyspace(Ignite ignite, String name, KeyValueView<byte[], byte[]> keys, StampCounter stamps) {
+  static final String ZONE = "SHALE";
+  static final String STAMPS = "SHALE_STAMPS";
+  /** Above an item's 400 KB and any stored record the layer writes; Ignite stores only what a value holds. */
+  private static final int MAX_BYTES = 64 << 20;
+
+  /** Creates the zone and tables if they are missing; idempotent, so every node of a cluster may call it. */
+  static Keyspace open(Ignite ignite, String name, ZoneSettings zone) {
+    if (!name.matches("[A-Z][A-Z0-9_]{0,63}")) {
+      throw new IllegalArgumentException("an Ignite table name is upper-case letters, digits and _, got '" + name + "'");
+    }
+    ignite.sql().executeScript("CREATE ZONE IF NOT EXISTS " + ZONE + " (REPLICAS " + zone.replicas() + ", PARTITIONS "
+        + zone.partitions() + ") STORAGE PROFILES ['default'];"
+        + "CREATE TABLE IF NOT EXISTS " + name + " (K VARBINARY(" + MAX_BYTES + "), V VARBINARY(" + MAX_BYTES
+        + "), PRIMARY KEY USING SORTED (K)) ZONE " + ZONE + ";"
+        + "CREATE INDEX IF NOT EXISTS " + name + "_DESC ON " + name + " USING SORTED (K DESC);"
+        + "CREATE TABLE IF NOT EXISTS " + STAMPS + " (NAME VARCHAR(64) PRIMARY KEY, STAMP BIGINT) ZONE " + ZONE + ";");
+    Table table = ignite.tables().table(name);
+    Table stamps = ignite.tables().table(STAMPS);
+    if (table == null || stamps == null) {
+      throw new IllegalStateException("Ignite did not create table " + name + " or " + STAMPS);
+    }
+    return new Keyspace(ignite, name, table.keyValueView(Mapper.of(byte[].class, "K"), Mapper.of(byte[].class, "V")),
+        new StampCounter(stamps.keyValueView(Mapper.of(String.class, "NAME"), Mapper.of(Long.class, "STAMP")), name));
+  }
+
+  /** The range scan in key order, ascending or descending, each through the index of that order. */
+  String scanQuery(boolean reverse) {
+    return reverse
+        ? "SELECT /*+ FORCE_INDEX(" + name + "_DESC) */ K, V FROM " + name + " WHERE K >= ? AND K < ? ORDER BY K DESC"
+        : "SELECT /*+ FORCE_INDEX(" + name + "_PK) */ K, V FROM " + name + " WHERE K >= ? AND K < ? ORDER BY K";
+  }
+}

@@ -59,7 +59,12 @@ public final class SystemKeyspace {
     /** {@code 'M'}: the id of the master key the data directory is encrypted under; absent when it is not. */
     MASTER_KEY('M'),
     /** {@code 'I' name}: a user's inline identity policies and tags, which decide what its requests may do. */
-    USER_ACCESS('I');
+    USER_ACCESS('I'),
+    /**
+     * {@code 'Q' keyspace region}: how far replication of the table of that keyspace to a replica in another region
+     * got: its phase, the stream position it acknowledged and where its backfill resumes.
+     */
+    REPLICA_POSITION('Q');
 
     private final byte marker;
 
@@ -169,6 +174,13 @@ public final class SystemKeyspace {
         .array());
   }
 
+  /** @param keyspace the replicated table's keyspace */
+  public static byte[] replicaPosition(int keyspace, String region) {
+    byte[] utf8 = region.getBytes(StandardCharsets.UTF_8);
+    return key(Kind.REPLICA_POSITION, ByteBuffer.allocate(Integer.BYTES + utf8.length).putInt(keyspace).put(utf8)
+        .array());
+  }
+
   public static byte[] dataKey(int keyspace) {
     return key(Kind.DATA_KEY, keyspaceId(keyspace));
   }
@@ -184,7 +196,8 @@ public final class SystemKeyspace {
 
   /**
    * The keyspace that owns a key of a kind keyed by keyspace ({@link Kind#ITEM_COLLECTION}, {@link Kind#PROGRESS},
-   * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#SCALABLE_TARGET}, {@link Kind#DATA_KEY}).
+   * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#SCALABLE_TARGET}, {@link Kind#DATA_KEY},
+   * {@link Kind#REPLICA_POSITION}).
    */
   public static int owner(byte[] key) {
     return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
@@ -194,7 +207,8 @@ public final class SystemKeyspace {
   public static List<KeyRange> ownedBy(int keyspace) {
     return List.of(KeyRange.prefix(key(Kind.ITEM_COLLECTION, keyspaceId(keyspace))),
         KeyRange.prefix(key(Kind.PROGRESS, keyspaceId(keyspace))), KeyRange.prefix(restore(keyspace)),
-        KeyRange.prefix(key(Kind.SCALABLE_TARGET, keyspaceId(keyspace))), KeyRange.prefix(dataKey(keyspace)));
+        KeyRange.prefix(key(Kind.SCALABLE_TARGET, keyspaceId(keyspace))), KeyRange.prefix(dataKey(keyspace)),
+        KeyRange.prefix(key(Kind.REPLICA_POSITION, keyspaceId(keyspace))));
   }
 
   private static byte[] keyspaceId(int keyspace) {

@@ -4,6 +4,8 @@ import io.netty.handler.ssl.SslContext;
 import io.shaledb.core.encryption.EncryptionAtRest;
 import io.shaledb.core.encryption.MasterKey;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.replication.PeerLink;
+import io.shaledb.core.replication.Peers;
 import io.shaledb.core.storage.Capability;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngines;
@@ -20,10 +22,14 @@ import io.shaledb.server.http.TlsContexts;
 import io.shaledb.server.http.WebPages;
 import io.shaledb.server.metrics.AccessLog;
 import io.shaledb.server.metrics.RequestObserver;
+import io.shaledb.server.replication.HttpPeerLink;
+import io.shaledb.server.replication.PeerEndpoint;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -89,7 +95,7 @@ public final class ShaleDbServer implements AutoCloseable {
           ? TlsContexts.selfSigned(config.host()) : null;
       Observability observability = config.observability();
       api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock(),
-          config.capacity(), observability.metrics(), principals);
+          config.capacity(), observability.metrics(), principals, peers(config));
       accessLog = observability.accessLog() == null ? null : AccessLog.open(observability.accessLog());
       HttpApiServer http = HttpApiServer.start(config.host(), config.port(), api,
           !engine.capabilities().contains(Capability.NON_BLOCKING), config.httpLimits(), config.clock(),
@@ -110,6 +116,15 @@ public final class ShaleDbServer implements AutoCloseable {
       directory.ifPresent(created -> created.discard(e));
       throw e;
     }
+  }
+
+  /** The links to the configured peer regions, each signing with its peer's key. */
+  private static Peers peers(ServerConfig config) {
+    Map<String, PeerLink> links = new HashMap<>();
+    for (PeerEndpoint peer : config.peers()) {
+      links.put(peer.region(), new HttpPeerLink(peer, config.clock()));
+    }
+    return new Peers(links);
   }
 
   public ServerConfig config() {

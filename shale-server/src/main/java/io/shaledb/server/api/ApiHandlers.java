@@ -4,6 +4,7 @@ import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.maintenance.MaintenanceServices;
 import io.shaledb.core.maintenance.TimeToLiveListener;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.replication.Peers;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.server.metrics.ServerMetrics;
 import io.shaledb.server.policy.AccessControl;
@@ -28,19 +29,24 @@ public final class ApiHandlers {
    */
   public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
       CapacityMode capacity, boolean metrics) {
-    return create(engine, region, maintenanceInterval, clock, capacity, metrics, db -> AccessControl.NONE);
+    return create(engine, region, maintenanceInterval, clock, capacity, metrics, db -> AccessControl.NONE,
+        Peers.NONE);
   }
 
-  /** The API with every verified user's calls authorized by its policies in {@code users} and tables' policies. */
+  /**
+   * The API with every verified user's calls authorized by its policies in {@code users} and tables' policies.
+   *
+   * @param peers the other regions global tables may be replicated to
+   */
   public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
-      CapacityMode capacity, boolean metrics, UserDirectory users) {
+      CapacityMode capacity, boolean metrics, UserDirectory users, Peers peers) {
     return create(engine, region, maintenanceInterval, clock, capacity, metrics,
-        db -> new PolicyAuthorizer(db, users));
+        db -> new PolicyAuthorizer(db, users), peers);
   }
 
   private static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
-      CapacityMode capacity, boolean metrics, Function<Database, AccessControl> access) {
-    Database db = new Database(engine, clock, region, capacity);
+      CapacityMode capacity, boolean metrics, Function<Database, AccessControl> access, Peers peers) {
+    Database db = new Database(engine, clock, region, capacity, peers);
     ServerMetrics serverMetrics = metrics ? new ServerMetrics(db) : null;
     MaintenanceServices.start(db, maintenanceInterval,
         serverMetrics == null ? TimeToLiveListener.NONE : serverMetrics::timeToLiveDeleted);

@@ -4,13 +4,13 @@ import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.Bytes;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.replication.ReplicaPosition;
+import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
 import io.shaledb.core.schema.Replication;
-import io.shaledb.core.storage.Snapshot;
-import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
+import io.shaledb.core.storage.Snapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

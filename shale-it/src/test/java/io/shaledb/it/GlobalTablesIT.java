@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.shaledb.server.ServerConfig;
+import io.shaledb.server.ServerSecurity;
 import io.shaledb.server.ShaleDbServer;
+import io.shaledb.server.auth.NewAccessKey;
 import io.shaledb.server.replication.PeerEndpoint;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -54,8 +56,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * and started again catches up; replicas deleted through ReplicaUpdates or DeleteTable leave both regions consistent.
  */
 class GlobalTablesIT {
-  private static final String EAST = "us-east-1";
-  private static final String WEST = "eu-west-1";
+  static final String EAST = "us-east-1";
+  static final String WEST = "eu-west-1";
   private static final Duration WAIT = Duration.ofSeconds(90);
 
   private final int eastPort = freePort();
@@ -189,6 +191,26 @@ class GlobalTablesIT {
   }
 
   @Test
+  void replication_toAPeerThatVerifiesSignatures_signsWithTheKeyItsPeersListGives() throws Exception {
+    west = ShaleDbServer.start(ServerConfig.inMemoryOnRandomPort().withPort(westPort)
+        .withSecurity(ServerSecurity.defaults().withAuthKeyFile(westData.resolve("auth.key")))
+        .withRegion(WEST, List.of(peer(EAST, eastPort, "AKIDANY", "any-secret"))));
+    west.principals().createUser("replicator", true);
+    NewAccessKey key = west.principals().createAccessKey("replicator");
+    east = ShaleDbServer.start(ServerConfig.inMemoryOnRandomPort().withPort(eastPort)
+        .withRegion(EAST, List.of(peer(WEST, westPort, key.key().id(), key.secret()))));
+    DynamoDbClient eastClient = client(EAST, eastPort);
+    DynamoDbClient westClient = client(WEST, westPort, key.key().id(), key.secret());
+    replicatedTable(eastClient, westClient);
+
+    eastClient.putItem(r -> r.tableName("orders").item(item(1, "signed")));
+    westClient.putItem(r -> r.tableName("orders").item(item(2, "signed")));
+
+    awaitIdentical(eastClient, westClient);
+    assertThat(scan(westClient)).hasSize(2);
+  }
+
+  @Test
   void updateTable_replicaUpdatesRefused_inDynamoDbsWords() throws Exception {
     startBoth(false);
     DynamoDbClient eastClient = client(EAST, eastPort);
@@ -228,20 +250,28 @@ class GlobalTablesIT {
   private ShaleDbServer start(String region, int port, String peer, int peerPort, boolean durable)
       throws InterruptedException {
     ServerConfig base = durable ? ServerConfig.durableOnRandomPort(westData) : ServerConfig.inMemoryOnRandomPort();
-    return ShaleDbServer.start(base.withPort(port).withRegion(region, List.of(new PeerEndpoint(peer,
-        URI.create("http://127.0.0.1:" + peerPort), "AKIDREPLICATOR", "replicator-secret"))));
+    return ShaleDbServer.start(base.withPort(port).withRegion(region,
+        List.of(peer(peer, peerPort, "AKIDREPLICATOR", "replicator-secret"))));
   }
 
-  private static DynamoDbClient client(String region, int port) {
+  private static PeerEndpoint peer(String region, int port, String accessKeyId, String secret) {
+    return new PeerEndpoint(region, URI.create("http://127.0.0.1:" + port), accessKeyId, secret);
+  }
+
+  static DynamoDbClient client(String region, int port) {
+    return client(region, port, "AKIDTEST", "secret");
+  }
+
+  private static DynamoDbClient client(String region, int port, String accessKeyId, String secret) {
     return DynamoDbClient.builder()
         .endpointOverride(URI.create("http://127.0.0.1:" + port))
         .region(Region.of(region))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
         .httpClient(UrlConnectionHttpClient.builder().build())
         .build();
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -249,7 +279,7 @@ class GlobalTablesIT {
     }
   }
 
-  private static void createTable(DynamoDbClient client) {
+  static void createTable(DynamoDbClient client) {
     client.createTable(r -> r.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST)
         .attributeDefinitions(Tables.definition("id", ScalarAttributeType.S),
             Tables.definition("status", ScalarAttributeType.S))
@@ -259,7 +289,7 @@ class GlobalTablesIT {
   }
 
   /** An empty table in {@code east} with its replica ACTIVE in {@code west}. */
-  private static void replicatedTable(DynamoDbClient east, DynamoDbClient west) {
+  static void replicatedTable(DynamoDbClient east, DynamoDbClient west) {
     createTable(east);
     replicaUpdate(east, ReplicationGroupUpdate.builder().create(c -> c.regionName(WEST)).build());
     await("the replica ACTIVE", () -> replica(east).replicaStatus() == ReplicaStatus.ACTIVE && exists(west));
@@ -282,7 +312,7 @@ class GlobalTablesIT {
     }
   }
 
-  private static String id(int n) {
+  static String id(int n) {
     return String.format("item-%05d", n);
   }
 
@@ -291,7 +321,7 @@ class GlobalTablesIT {
         "n", AttributeValue.fromN(Integer.toString(n)));
   }
 
-  private static void putItems(DynamoDbClient client, int from, int to) {
+  static void putItems(DynamoDbClient client, int from, int to) {
     for (int start = from; start < to; start += 25) {
       List<WriteRequest> batch = IntStream.range(start, Math.min(to, start + 25)).mapToObj(n -> WriteRequest
           .builder().putRequest(p -> p.item(item(n, "new"))).build()).toList();
@@ -327,7 +357,7 @@ class GlobalTablesIT {
     }
   }
 
-  private static Map<String, Map<String, AttributeValue>> scan(DynamoDbClient client) {
+  static Map<String, Map<String, AttributeValue>> scan(DynamoDbClient client) {
     Map<String, Map<String, AttributeValue>> items = new HashMap<>();
     client.scanPaginator(r -> r.tableName("orders").consistentRead(true)).items()
         .forEach(item -> items.put(item.get("id").s(), item));
@@ -335,7 +365,7 @@ class GlobalTablesIT {
   }
 
   /** Waits until both regions hold the same items, then asserts it item by item. */
-  private static void awaitIdentical(DynamoDbClient east, DynamoDbClient west) {
+  static void awaitIdentical(DynamoDbClient east, DynamoDbClient west) {
     Instant deadline = Instant.now().plus(WAIT);
     while (!scan(east).equals(scan(west)) && Instant.now().isBefore(deadline)) {
       pause();

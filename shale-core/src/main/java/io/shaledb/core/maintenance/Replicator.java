@@ -1,6 +1,8 @@
 package io.shaledb.core.maintenance;
 
 import io.shaledb.core.background.BackgroundService;
+import io.shaledb.core.catalog.ReplicaPosition;
+import io.shaledb.core.catalog.ReplicaPosition.Phase;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
@@ -9,8 +11,6 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.replication.ItemStamps;
 import io.shaledb.core.replication.PeerLink;
 import io.shaledb.core.replication.ReplicaGoneException;
-import io.shaledb.core.replication.ReplicaPosition;
-import io.shaledb.core.replication.ReplicaPosition.Phase;
 import io.shaledb.core.replication.ReplicatedChange;
 import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.schema.Replica;

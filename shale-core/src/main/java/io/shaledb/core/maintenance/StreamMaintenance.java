@@ -2,8 +2,8 @@ package io.shaledb.core.maintenance;
 
 import io.shaledb.core.background.BackgroundService;
 import io.shaledb.core.background.Service;
+import io.shaledb.core.catalog.ReplicaPosition;
 import io.shaledb.core.op.Database;
-import io.shaledb.core.replication.ReplicaPosition;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KvCursor;

@@ -1,11 +1,11 @@
 package io.shaledb.core.op.table;
 
 import io.shaledb.core.background.Service;
+import io.shaledb.core.catalog.ReplicaPosition;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
-import io.shaledb.core.replication.ReplicaPosition;
 import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.IndexMetadata.IndexStatus;

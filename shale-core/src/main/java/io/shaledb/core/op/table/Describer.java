@@ -1,9 +1,9 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.catalog.ReplicaPosition;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.Bytes;
 import io.shaledb.core.op.Database;
-import io.shaledb.core.replication.ReplicaPosition;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;

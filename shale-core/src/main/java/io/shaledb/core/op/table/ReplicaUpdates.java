@@ -1,10 +1,10 @@
 package io.shaledb.core.op.table;
 
 import io.shaledb.core.catalog.CatalogTransaction;
+import io.shaledb.core.catalog.ReplicaPosition;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
-import io.shaledb.core.replication.ReplicaPosition;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
 import io.shaledb.core.schema.Replication;

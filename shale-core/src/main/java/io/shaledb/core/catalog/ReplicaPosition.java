@@ -1,6 +1,5 @@
-package io.shaledb.core.replication;
+package io.shaledb.core.catalog;
 
-import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.model.Bytes;
 import io.shaledb.core.storage.KvReader;
 import io.shaledb.core.storage.Transaction;

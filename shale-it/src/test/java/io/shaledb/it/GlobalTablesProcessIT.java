@@ -39,28 +39,28 @@ class GlobalTablesProcessIT {
     Path westPeers = peersFile("west.peers", EAST, eastPort, sealed);
     DynamoDbClient east = GlobalTablesIT.client(EAST, eastPort);
     DynamoDbClient west = GlobalTablesIT.client(WEST, westPort);
-    try (ServerProcess eastServer = start(EAST, eastPort, eastPeers, keyFile)) {
-      ServerProcess westServer = start(WEST, westPort, westPeers, keyFile);
-      try {
-        GlobalTablesIT.createTable(east);
-        GlobalTablesIT.putItems(east, 0, 300);
-        GlobalTablesIT.replicatedTable(east, west);
-        GlobalTablesIT.awaitIdentical(east, west);
+    ServerProcess eastServer = start(EAST, eastPort, eastPeers, keyFile);
+    ServerProcess westServer = start(WEST, westPort, westPeers, keyFile);
+    try {
+      GlobalTablesIT.createTable(east);
+      GlobalTablesIT.putItems(east, 0, 300);
+      GlobalTablesIT.replicatedTable(east, west);
+      GlobalTablesIT.awaitIdentical(east, west);
 
-        westServer.kill();
-        westServer.close();
-        GlobalTablesIT.putItems(east, 300, 500);
-        for (int n = 0; n < 50; n++) {
-          String id = GlobalTablesIT.id(n);
-          east.deleteItem(r -> r.tableName("orders").key(Map.of("id", AttributeValue.fromS(id))));
-        }
-        westServer = start(WEST, westPort, westPeers, keyFile);
-
-        GlobalTablesIT.awaitIdentical(east, west);
-        assertThat(GlobalTablesIT.scan(west)).hasSize(450);
-      } finally {
-        westServer.close();
+      westServer.kill();
+      westServer.close();
+      GlobalTablesIT.putItems(east, 300, 500);
+      for (int n = 0; n < 50; n++) {
+        String id = GlobalTablesIT.id(n);
+        east.deleteItem(r -> r.tableName("orders").key(Map.of("id", AttributeValue.fromS(id))));
       }
+      westServer = start(WEST, westPort, westPeers, keyFile);
+
+      GlobalTablesIT.awaitIdentical(east, west);
+      assertThat(GlobalTablesIT.scan(west)).hasSize(450);
+    } finally {
+      westServer.close();
+      eastServer.close();
     }
   }
 

@@ -43,10 +43,11 @@ public final class ShaleDbServer implements AutoCloseable {
   private final Authenticator authenticator;
   private final @Nullable X509Certificate selfSigned;
   private final @Nullable AccessLog accessLog;
+  private final Peers peers;
 
   private ShaleDbServer(ServerConfig config, StorageEngine engine, DynamoApi api, HttpApiServer http,
       PrincipalStore principals, Authenticator authenticator, @Nullable X509Certificate selfSigned,
-      @Nullable AccessLog accessLog) {
+      @Nullable AccessLog accessLog, Peers peers) {
     this.config = config;
     this.engine = engine;
     this.api = api;
@@ -55,6 +56,7 @@ public final class ShaleDbServer implements AutoCloseable {
     this.authenticator = authenticator;
     this.selfSigned = selfSigned;
     this.accessLog = accessLog;
+    this.peers = peers;
   }
 
   /**
@@ -78,6 +80,7 @@ public final class ShaleDbServer implements AutoCloseable {
     }
     DynamoApi api = null;
     AccessLog accessLog = null;
+    Peers peers = Peers.NONE;
     try {
       ServerSecurity security = config.security();
       Path encryptionKeyFile = security.encryptionKeyFile();
@@ -94,8 +97,9 @@ public final class ShaleDbServer implements AutoCloseable {
       TlsContexts.SelfSigned selfSigned = security.tls() != null && security.tls().selfSigned()
           ? TlsContexts.selfSigned(config.host()) : null;
       Observability observability = config.observability();
+      peers = peers(config);
       api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock(),
-          config.capacity(), observability.metrics(), principals, peers(config));
+          config.capacity(), observability.metrics(), principals, peers);
       accessLog = observability.accessLog() == null ? null : AccessLog.open(observability.accessLog());
       HttpApiServer http = HttpApiServer.start(config.host(), config.port(), api,
           !engine.capabilities().contains(Capability.NON_BLOCKING), config.httpLimits(), config.clock(),
@@ -104,7 +108,7 @@ public final class ShaleDbServer implements AutoCloseable {
           new RequestObserver(api.metrics(), accessLog, observability.logFormat(), config.clock()),
           config.console() ? Console.of(config.region(), authenticator::verifying) : WebPages.none());
       return new ShaleDbServer(config, engine, api, http, principals, authenticator,
-          selfSigned == null ? null : selfSigned.certificate(), accessLog);
+          selfSigned == null ? null : selfSigned.certificate(), accessLog, peers);
     } catch (RuntimeException | InterruptedException e) {
       if (accessLog != null) {
         accessLog.close();
@@ -112,6 +116,7 @@ public final class ShaleDbServer implements AutoCloseable {
       if (api != null) {
         api.close();
       }
+      peers.links().values().forEach(PeerLink::close);
       engine.close();
       directory.ifPresent(created -> created.discard(e));
       throw e;
@@ -179,6 +184,7 @@ public final class ShaleDbServer implements AutoCloseable {
       accessLog.close();
     }
     api.close();
+    peers.links().values().forEach(PeerLink::close);
     engine.close();
   }
 }

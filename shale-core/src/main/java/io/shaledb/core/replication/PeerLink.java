@@ -25,4 +25,7 @@ public interface PeerLink {
 
   /** Deletes the peer's replica; succeeds also when it is gone already. */
   void deleteReplica(String tableName, String sourceRegion);
+
+  /** Releases what the link holds (connections), once nothing calls it any more. */
+  default void close() {}
 }

@@ -1,5 +1,6 @@
 package io.shaledb.core.write;
 
+import io.shaledb.core.background.Service;
 import io.shaledb.core.backup.RestoreSource.SourceItem;
 import io.shaledb.core.capacity.Access;
 import io.shaledb.core.error.DynamoException;
@@ -204,6 +205,10 @@ public final class WritePipeline {
     } catch (ConditionFailed failed) {
       context.capacity().refusedWrite(writes.getFirst().table().name(), failed.writeUnits);
       throw failed.error;
+    }
+    if (writes.getFirst().table().options().replication().isPresent()) {
+      // The replicator sends the change now rather than at its next pass; wakes that come while it works merge.
+      db.background().wake(Service.REPLICATION);
     }
     for (int i = 0; i < outcomes.size(); i++) {
       String table = writes.get(i).table().name();

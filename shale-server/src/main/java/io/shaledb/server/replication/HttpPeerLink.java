@@ -61,6 +61,12 @@ public final class HttpPeerLink implements PeerLink {
     call("DeleteReplicaTable", g -> ReplicationJson.writeDeleteReplicaTable(g, sourceRegion, tableName));
   }
 
+  /** Drops the connections at once: the replicator, the only caller, has stopped. */
+  @Override
+  public void close() {
+    client.shutdownNow();
+  }
+
   /** The request body, written to a generator. */
   @FunctionalInterface
   private interface Body {

@@ -121,7 +121,8 @@ class GlobalTablesIT {
     startBoth(false);
     DynamoDbClient eastClient = client(EAST, eastPort);
     DynamoDbClient westClient = client(WEST, westPort);
-    replicatedTable(eastClient, westClient);
+    createTable(eastClient);
+    replicate(eastClient, westClient);
 
     for (int round = 0; round < 20; round++) {
       int r = round;
@@ -140,7 +141,8 @@ class GlobalTablesIT {
     startBoth(true);
     DynamoDbClient eastClient = client(EAST, eastPort);
     DynamoDbClient westClient = client(WEST, westPort);
-    replicatedTable(eastClient, westClient);
+    createTable(eastClient);
+    replicate(eastClient, westClient);
     putItems(eastClient, 0, 100);
     awaitIdentical(eastClient, westClient);
 
@@ -162,7 +164,8 @@ class GlobalTablesIT {
     startBoth(false);
     DynamoDbClient eastClient = client(EAST, eastPort);
     DynamoDbClient westClient = client(WEST, westPort);
-    replicatedTable(eastClient, westClient);
+    createTable(eastClient);
+    replicate(eastClient, westClient);
 
     TableDescription deleting = eastClient.updateTable(r -> r.tableName("orders").replicaUpdates(
         ReplicationGroupUpdate.builder().delete(d -> d.regionName(WEST)).build())).tableDescription();
@@ -180,7 +183,8 @@ class GlobalTablesIT {
     startBoth(false);
     DynamoDbClient eastClient = client(EAST, eastPort);
     DynamoDbClient westClient = client(WEST, westPort);
-    replicatedTable(eastClient, westClient);
+    createTable(eastClient);
+    replicate(eastClient, westClient);
 
     westClient.deleteTable(r -> r.tableName("orders"));
 
@@ -201,7 +205,8 @@ class GlobalTablesIT {
         .withRegion(EAST, List.of(peer(WEST, westPort, key.key().id(), key.secret()))));
     DynamoDbClient eastClient = client(EAST, eastPort);
     DynamoDbClient westClient = client(WEST, westPort, key.key().id(), key.secret());
-    replicatedTable(eastClient, westClient);
+    createTable(eastClient);
+    replicate(eastClient, westClient);
 
     eastClient.putItem(r -> r.tableName("orders").item(item(1, "signed")));
     westClient.putItem(r -> r.tableName("orders").item(item(2, "signed")));
@@ -230,7 +235,7 @@ class GlobalTablesIT {
             .create(c -> c.regionName("ap-south-1")).build()),
         "Region ap-south-1 is not a peer of this deployment: its peers are [eu-west-1]");
 
-    replicatedTable(eastClient, westClient);
+    replicate(eastClient, westClient);
     // As emulators record the service's answer when the replica's region already holds the table.
     assertRefused(() -> replicaUpdate(eastClient, ReplicationGroupUpdate.builder()
             .create(c -> c.regionName(WEST)).build()),
@@ -288,9 +293,8 @@ class GlobalTablesIT {
             .keySchema(Tables.key("status", KeyType.HASH)).projection(p -> p.projectionType("ALL")).build()));
   }
 
-  /** An empty table in {@code east} with its replica ACTIVE in {@code west}. */
-  static void replicatedTable(DynamoDbClient east, DynamoDbClient west) {
-    createTable(east);
+  /** Creates the replica of {@code east}'s table in {@code west} and waits until it is ACTIVE. */
+  static void replicate(DynamoDbClient east, DynamoDbClient west) {
     replicaUpdate(east, ReplicationGroupUpdate.builder().create(c -> c.regionName(WEST)).build());
     await("the replica ACTIVE", () -> replica(east).replicaStatus() == ReplicaStatus.ACTIVE && exists(west));
   }

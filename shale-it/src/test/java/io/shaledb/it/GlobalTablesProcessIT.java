@@ -44,7 +44,7 @@ class GlobalTablesProcessIT {
     try {
       GlobalTablesIT.createTable(east);
       GlobalTablesIT.putItems(east, 0, 300);
-      GlobalTablesIT.replicatedTable(east, west);
+      GlobalTablesIT.replicate(east, west);
       GlobalTablesIT.awaitIdentical(east, west);
 
       westServer.kill();

@@ -65,6 +65,9 @@ class GlobalTablesIT {
   private @Nullable ShaleDbServer east;
   private @Nullable ShaleDbServer west;
   private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
+  /** Clients of each region, once started. */
+  private DynamoDbClient eastClient;
+  private DynamoDbClient westClient;
 
   @TempDir
   Path westData;
@@ -82,8 +85,6 @@ class GlobalTablesIT {
   @Test
   void updateTable_createReplicaOfATableWithItemsWhileBothRegionsWrite_bothTablesEndIdentical() throws Exception {
     startBoth(false);
-    DynamoDbClient eastClient = client(EAST, eastPort);
-    DynamoDbClient westClient = client(WEST, westPort);
     createTable(eastClient);
     putItems(eastClient, 0, 1_500);
     AtomicBoolean stop = new AtomicBoolean();
@@ -119,8 +120,6 @@ class GlobalTablesIT {
   @Test
   void putItem_sameItemsWrittenInBothRegionsForManyRounds_converges() throws Exception {
     startBoth(false);
-    DynamoDbClient eastClient = client(EAST, eastPort);
-    DynamoDbClient westClient = client(WEST, westPort);
     createTable(eastClient);
     replicate(eastClient, westClient);
 
@@ -139,8 +138,6 @@ class GlobalTablesIT {
   @Test
   void replication_peerStoppedWhileTheOtherWritesAndStartedAgain_catchesUp() throws Exception {
     startBoth(true);
-    DynamoDbClient eastClient = client(EAST, eastPort);
-    DynamoDbClient westClient = client(WEST, westPort);
     createTable(eastClient);
     replicate(eastClient, westClient);
     putItems(eastClient, 0, 100);
@@ -162,8 +159,6 @@ class GlobalTablesIT {
   @Test
   void replicaUpdatesDelete_ofAnActiveReplica_deletesThePeersTableAndLeavesARegionalTable() throws Exception {
     startBoth(false);
-    DynamoDbClient eastClient = client(EAST, eastPort);
-    DynamoDbClient westClient = client(WEST, westPort);
     createTable(eastClient);
     replicate(eastClient, westClient);
 
@@ -181,8 +176,6 @@ class GlobalTablesIT {
   @Test
   void deleteTable_ofAReplica_theOtherRegionDropsIt() throws Exception {
     startBoth(false);
-    DynamoDbClient eastClient = client(EAST, eastPort);
-    DynamoDbClient westClient = client(WEST, westPort);
     createTable(eastClient);
     replicate(eastClient, westClient);
 
@@ -203,8 +196,8 @@ class GlobalTablesIT {
     NewAccessKey key = west.principals().createAccessKey("replicator");
     east = ShaleDbServer.start(ServerConfig.inMemoryOnRandomPort().withPort(eastPort)
         .withRegion(EAST, List.of(peer(WEST, westPort, key.key().id(), key.secret()))));
-    DynamoDbClient eastClient = client(EAST, eastPort);
-    DynamoDbClient westClient = client(WEST, westPort, key.key().id(), key.secret());
+    eastClient = client(EAST, eastPort);
+    westClient = client(WEST, westPort, key.key().id(), key.secret());
     createTable(eastClient);
     replicate(eastClient, westClient);
 
@@ -218,8 +211,6 @@ class GlobalTablesIT {
   @Test
   void updateTable_replicaUpdatesRefused_inDynamoDbsWords() throws Exception {
     startBoth(false);
-    DynamoDbClient eastClient = client(EAST, eastPort);
-    DynamoDbClient westClient = client(WEST, westPort);
     createTable(eastClient);
 
     // The service's words as the AWS provider for Terraform quotes them (internal/service/dynamodb/table.go).
@@ -247,9 +238,12 @@ class GlobalTablesIT {
         "One or more parameter values were invalid: Disabling Stream is not allowed for a Global Table replica.");
   }
 
+  /** Starts both regions, the western one on RocksDB when {@code westDurable}, with a client of each. */
   private void startBoth(boolean westDurable) throws InterruptedException {
     east = start(EAST, eastPort, WEST, westPort, false);
     west = start(WEST, westPort, EAST, eastPort, westDurable);
+    eastClient = client(EAST, eastPort);
+    westClient = client(WEST, westPort);
   }
 
   private ShaleDbServer start(String region, int port, String peer, int peerPort, boolean durable)

@@ -3,9 +3,11 @@ package io.shaledb.server;
 import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.server.http.HttpLimits;
+import io.shaledb.server.replication.PeerEndpoint;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How to run a server.
@@ -19,16 +21,29 @@ import java.time.Duration;
  * @param capacity whether tables' throughput is enforced (a table's {@code shaledb:capacity} tag overrides it)
  * @param observability metrics, the access log and the format of request log lines
  * @param console whether the web console is served at {@code /console/}
+ * @param peers the other regions this one replicates global tables with (docs/global-tables.md)
  */
 public record ServerConfig(String host, int port, String engine, EngineOptions storage, String region,
     Duration maintenanceInterval, Clock clock, HttpLimits httpLimits, ServerSecurity security,
-    CapacityMode capacity, Observability observability, boolean console) {
+    CapacityMode capacity, Observability observability, boolean console, List<PeerEndpoint> peers) {
   public static final int DEFAULT_PORT = 8000;
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final String DEFAULT_REGION = "us-east-1";
   public static final Duration DEFAULT_MAINTENANCE_INTERVAL = Duration.ofSeconds(1);
   public static final String DURABLE_ENGINE = "rocksdb";
   public static final String MEMORY_ENGINE = "memory";
+
+  public ServerConfig {
+    peers = List.copyOf(peers);
+  }
+
+  /** A server without peers. */
+  public ServerConfig(String host, int port, String engine, EngineOptions storage, String region,
+      Duration maintenanceInterval, Clock clock, HttpLimits httpLimits, ServerSecurity security,
+      CapacityMode capacity, Observability observability, boolean console) {
+    this(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits, security, capacity,
+        observability, console, List.of());
+  }
 
   /** An in-memory server on a random loopback port, as tests want it. */
   public static ServerConfig inMemoryOnRandomPort() {
@@ -46,12 +61,12 @@ public record ServerConfig(String host, int port, String engine, EngineOptions s
 
   public ServerConfig withClock(Clock newClock) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, newClock, httpLimits, security,
-        capacity, observability, console);
+        capacity, observability, console, peers);
   }
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
-        capacity, observability, console);
+        capacity, observability, console, peers);
   }
 
   public ServerConfig withEngine(String newEngine) {
@@ -61,34 +76,40 @@ public record ServerConfig(String host, int port, String engine, EngineOptions s
 
   public ServerConfig withStorage(EngineOptions newStorage) {
     return new ServerConfig(host, port, engine, newStorage, region, maintenanceInterval, clock, httpLimits, security,
-        capacity, observability, console);
+        capacity, observability, console, peers);
   }
 
   public ServerConfig withHttpLimits(HttpLimits newLimits) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, newLimits, security,
-        capacity, observability, console);
+        capacity, observability, console, peers);
   }
 
   public ServerConfig withSecurity(ServerSecurity newSecurity) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits,
-        newSecurity, capacity, observability, console);
+        newSecurity, capacity, observability, console, peers);
   }
 
   /** With tables' throughput enforced ({@code ENFORCE}) or not, unless a table's tag says otherwise. */
   public ServerConfig withCapacity(CapacityMode mode) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
-        mode, observability, console);
+        mode, observability, console, peers);
   }
 
   /** With metrics, the access log and log lines as {@code newObservability} says. */
   public ServerConfig withObservability(Observability newObservability) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
-        capacity, newObservability, console);
+        capacity, newObservability, console, peers);
   }
 
   /** With the web console served, or not. */
   public ServerConfig withConsole(boolean served) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
-        capacity, observability, served);
+        capacity, observability, served, peers);
+  }
+
+  /** In region {@code newRegion}, replicating global tables with {@code newPeers}. */
+  public ServerConfig withRegion(String newRegion, List<PeerEndpoint> newPeers) {
+    return new ServerConfig(host, port, engine, storage, newRegion, maintenanceInterval, clock, httpLimits, security,
+        capacity, observability, console, newPeers);
   }
 }

@@ -4,6 +4,8 @@ import io.netty.handler.ssl.SslContext;
 import io.shaledb.core.encryption.EncryptionAtRest;
 import io.shaledb.core.encryption.MasterKey;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.replication.PeerLink;
+import io.shaledb.core.replication.Peers;
 import io.shaledb.core.storage.Capability;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngines;
@@ -20,10 +22,14 @@ import io.shaledb.server.http.TlsContexts;
 import io.shaledb.server.http.WebPages;
 import io.shaledb.server.metrics.AccessLog;
 import io.shaledb.server.metrics.RequestObserver;
+import io.shaledb.server.replication.HttpPeerLink;
+import io.shaledb.server.replication.PeerEndpoint;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -37,10 +43,11 @@ public final class ShaleDbServer implements AutoCloseable {
   private final Authenticator authenticator;
   private final @Nullable X509Certificate selfSigned;
   private final @Nullable AccessLog accessLog;
+  private final Peers peers;
 
   private ShaleDbServer(ServerConfig config, StorageEngine engine, DynamoApi api, HttpApiServer http,
       PrincipalStore principals, Authenticator authenticator, @Nullable X509Certificate selfSigned,
-      @Nullable AccessLog accessLog) {
+      @Nullable AccessLog accessLog, Peers peers) {
     this.config = config;
     this.engine = engine;
     this.api = api;
@@ -49,6 +56,7 @@ public final class ShaleDbServer implements AutoCloseable {
     this.authenticator = authenticator;
     this.selfSigned = selfSigned;
     this.accessLog = accessLog;
+    this.peers = peers;
   }
 
   /**
@@ -72,6 +80,7 @@ public final class ShaleDbServer implements AutoCloseable {
     }
     DynamoApi api = null;
     AccessLog accessLog = null;
+    Peers peers = Peers.NONE;
     try {
       ServerSecurity security = config.security();
       Path encryptionKeyFile = security.encryptionKeyFile();
@@ -88,8 +97,9 @@ public final class ShaleDbServer implements AutoCloseable {
       TlsContexts.SelfSigned selfSigned = security.tls() != null && security.tls().selfSigned()
           ? TlsContexts.selfSigned(config.host()) : null;
       Observability observability = config.observability();
+      peers = peers(config);
       api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock(),
-          config.capacity(), observability.metrics(), principals);
+          config.capacity(), observability.metrics(), principals, peers);
       accessLog = observability.accessLog() == null ? null : AccessLog.open(observability.accessLog());
       HttpApiServer http = HttpApiServer.start(config.host(), config.port(), api,
           !engine.capabilities().contains(Capability.NON_BLOCKING), config.httpLimits(), config.clock(),
@@ -98,7 +108,7 @@ public final class ShaleDbServer implements AutoCloseable {
           new RequestObserver(api.metrics(), accessLog, observability.logFormat(), config.clock()),
           config.console() ? Console.of(config.region(), authenticator::verifying) : WebPages.none());
       return new ShaleDbServer(config, engine, api, http, principals, authenticator,
-          selfSigned == null ? null : selfSigned.certificate(), accessLog);
+          selfSigned == null ? null : selfSigned.certificate(), accessLog, peers);
     } catch (RuntimeException | InterruptedException e) {
       if (accessLog != null) {
         accessLog.close();
@@ -106,10 +116,20 @@ public final class ShaleDbServer implements AutoCloseable {
       if (api != null) {
         api.close();
       }
+      peers.links().values().forEach(PeerLink::close);
       engine.close();
       directory.ifPresent(created -> created.discard(e));
       throw e;
     }
+  }
+
+  /** The links to the configured peer regions, each signing with its peer's key. */
+  private static Peers peers(ServerConfig config) {
+    Map<String, PeerLink> links = new HashMap<>();
+    for (PeerEndpoint peer : config.peers()) {
+      links.put(peer.region(), new HttpPeerLink(peer, config.clock()));
+    }
+    return new Peers(links);
   }
 
   public ServerConfig config() {
@@ -164,6 +184,7 @@ public final class ShaleDbServer implements AutoCloseable {
       accessLog.close();
     }
     api.close();
+    peers.links().values().forEach(PeerLink::close);
     engine.close();
   }
 }

@@ -60,6 +60,7 @@ public final class CatalogTransaction {
       dropKeyspace(index.keyspace());
     }
     table.options().pointInTimeRecovery().ifPresent(recovery -> dropKeyspace(recovery.historyKeyspace()));
+    table.options().replication().ifPresent(replication -> dropKeyspace(replication.stampKeyspace()));
   }
 
   /**

@@ -63,7 +63,12 @@ public final class SystemKeyspace {
     /** {@code 'G' name}: a group of users with its inline policies, which apply to each of its members. */
     GROUP('G'),
     /** {@code 'F' keyspace}: when the table of that keyspace switched to on-demand within the last day. */
-    BILLING_MODE_SWITCHES('F');
+    BILLING_MODE_SWITCHES('F'),
+    /**
+     * {@code 'Q' keyspace region}: how far replication of the table of that keyspace to a replica in another region
+     * got: its phase, the stream position it acknowledged and where its backfill resumes.
+     */
+    REPLICA_POSITION('Q');
 
     private final byte marker;
 
@@ -181,6 +186,13 @@ public final class SystemKeyspace {
     return key(Kind.BILLING_MODE_SWITCHES, keyspaceId(keyspace));
   }
 
+  /** @param keyspace the replicated table's keyspace */
+  public static byte[] replicaPosition(int keyspace, String region) {
+    byte[] utf8 = region.getBytes(StandardCharsets.UTF_8);
+    return key(Kind.REPLICA_POSITION, ByteBuffer.allocate(Integer.BYTES + utf8.length).putInt(keyspace).put(utf8)
+        .array());
+  }
+
   public static byte[] dataKey(int keyspace) {
     return key(Kind.DATA_KEY, keyspaceId(keyspace));
   }
@@ -197,7 +209,7 @@ public final class SystemKeyspace {
   /**
    * The keyspace that owns a key of a kind keyed by keyspace ({@link Kind#ITEM_COLLECTION}, {@link Kind#PROGRESS},
    * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#SCALABLE_TARGET}, {@link Kind#DATA_KEY},
-   * {@link Kind#BILLING_MODE_SWITCHES}).
+   * {@link Kind#BILLING_MODE_SWITCHES}, {@link Kind#REPLICA_POSITION}).
    */
   public static int owner(byte[] key) {
     return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
@@ -208,7 +220,8 @@ public final class SystemKeyspace {
     return List.of(KeyRange.prefix(key(Kind.ITEM_COLLECTION, keyspaceId(keyspace))),
         KeyRange.prefix(key(Kind.PROGRESS, keyspaceId(keyspace))), KeyRange.prefix(restore(keyspace)),
         KeyRange.prefix(key(Kind.SCALABLE_TARGET, keyspaceId(keyspace))), KeyRange.prefix(dataKey(keyspace)),
-        KeyRange.prefix(billingModeSwitches(keyspace)));
+        KeyRange.prefix(billingModeSwitches(keyspace)),
+        KeyRange.prefix(key(Kind.REPLICA_POSITION, keyspaceId(keyspace))));
   }
 
   private static byte[] keyspaceId(int keyspace) {

@@ -9,6 +9,8 @@ import io.shaledb.core.schema.KinesisDestination;
 import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.PointInTimeRecovery;
 import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.Replica;
+import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.RestoreSummary;
 import io.shaledb.core.schema.ScalarType;
@@ -43,9 +45,10 @@ public final class TableMetadataCodec {
    * changed (older tables have none), version 5 index keys of several partition and sort attributes (older indexes
    * have one partition attribute and at most one sort attribute), version 6 the {@link TableOptions} (older tables
    * have the defaults), version 7 a restored table's {@link RestoreSummary} (older tables were never restored),
-   * version 8 point-in-time recovery (off in older tables).
+   * version 8 point-in-time recovery (off in older tables), version 9 replication to other regions (older tables
+   * have no replicas).
    */
-  private static final int VERSION = 8;
+  private static final int VERSION = 9;
 
   private TableMetadataCodec() {}
 
@@ -100,6 +103,7 @@ public final class TableMetadataCodec {
       writeOptions(out, table.options());
       writeRestore(out, table.options().restore());
       writePointInTimeRecovery(out, table.options().pointInTimeRecovery());
+      writeReplication(out, table.options().replication());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -163,6 +167,9 @@ public final class TableMetadataCodec {
         options = options.withPointInTimeRecovery(Optional.of(new PointInTimeRecovery(in.readInt(),
             Instant.ofEpochMilli(in.readLong()), in.readUnsignedByte())));
       }
+      if (version >= 9 && in.readBoolean()) {
+        options = options.withReplication(Optional.of(readReplication(in)));
+      }
       return new TableMetadata(
           name, keyspace, tableId, KeySchema.of(partitionKey, sortKey), definitions, billingMode, throughput,
           payPerRequestSince, created, tags, deletionProtection, indexes, stream, timeToLive, options);
@@ -218,6 +225,30 @@ public final class TableMetadataCodec {
     }
   }
 
+  private static void writeReplication(DataOutputStream out, Optional<Replication> replication) throws IOException {
+    out.writeBoolean(replication.isPresent());
+    if (replication.isPresent()) {
+      out.writeInt(replication.get().stampKeyspace());
+      out.writeLong(replication.get().since().toEpochMilli());
+      out.writeShort(replication.get().replicas().size());
+      for (Replica replica : replication.get().replicas()) {
+        out.writeUTF(replica.region());
+        out.writeByte(replica.status().ordinal());
+      }
+    }
+  }
+
+  private static Replication readReplication(DataInputStream in) throws IOException {
+    int stampKeyspace = in.readInt();
+    Instant since = Instant.ofEpochMilli(in.readLong());
+    int count = in.readUnsignedShort();
+    List<Replica> replicas = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      replicas.add(new Replica(in.readUTF(), Replica.ReplicaStatus.values()[in.readUnsignedByte()]));
+    }
+    return new Replication(stampKeyspace, since, replicas);
+  }
+
   private static void writeRestore(DataOutputStream out, Optional<RestoreSummary> restore) throws IOException {
     out.writeBoolean(restore.isPresent());
     if (restore.isPresent()) {
@@ -257,7 +288,7 @@ public final class TableMetadataCodec {
       policy = Optional.of(new ResourcePolicy(new String(document, StandardCharsets.UTF_8), in.readUTF()));
     }
     return new TableOptions(tableClass, onDemand, warm, tableInsights, indexInsights, destinations, policy,
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   private static void writeInsights(DataOutputStream out, ContributorInsights insights) throws IOException {

@@ -38,6 +38,7 @@ public final class MaintenanceServices {
         case HISTORY_RECLAIM -> new HistoryReclaimer(db);
         case BACKUP_EXPIRY -> new BackupExpiry(db);
         case AUTO_SCALING -> new TargetTracker(db);
+        case REPLICATION -> new Replicator(db);
       });
     }
     db.background().start(services, interval, FIRST_BACKOFF);

@@ -2,7 +2,10 @@ package io.shaledb.core.maintenance;
 
 import io.shaledb.core.background.BackgroundService;
 import io.shaledb.core.background.Service;
+import io.shaledb.core.catalog.ReplicaPosition;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.schema.Replica;
+import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.stream.StreamDescriptor;
@@ -15,7 +18,8 @@ import java.util.List;
 /**
  * Keeps streams in shape: rolls each open shard over after {@link #ROLLOVER}; removes records older than
  * {@link #RETENTION} (24 hours, as DynamoDB keeps them), recording in the same commit where the trim reached, so that
- * readers asking for older records get TrimmedDataAccessException; and forgets a closed stream once its records are
+ * readers asking for older records get TrimmedDataAccessException, but none a replica in another region has not
+ * acknowledged; and forgets a closed stream once its records are
  * past retention, dropping its keyspace.
  */
 public final class StreamMaintenance implements BackgroundService {
@@ -68,8 +72,9 @@ public final class StreamMaintenance implements BackgroundService {
     long reached = stream.trimmedBefore();
     try (Snapshot snapshot = db.storage().snapshot();
         KvCursor cursor = snapshot.scan(StreamLog.range(stream.keyspace()), false)) {
+      long unsent = oldestUnsent(snapshot, stream);
       while (old.size() < TRIM_BATCH && cursor.next()) {
-        if (StreamLog.timeMillis(cursor.value()) >= cutoffMillis) {
+        if (StreamLog.timeMillis(cursor.value()) >= cutoffMillis || StreamLog.sequenceOf(cursor.key()) >= unsent) {
           break;
         }
         old.add(cursor.key());
@@ -88,6 +93,23 @@ public final class StreamMaintenance implements BackgroundService {
       return null;
     });
     return old.size() == TRIM_BATCH;
+  }
+
+  /**
+   * The first record of the stream that a replica of its table has not acknowledged yet (docs/global-tables.md): a
+   * region that is down catches up from its position when it returns, however long it was away.
+   */
+  private long oldestUnsent(Snapshot snapshot, StreamDescriptor stream) {
+    TableMetadata table = db.catalog().find(stream.tableName())
+        .filter(t -> t.stream() != null && t.stream().keyspace() == stream.keyspace()).orElse(null);
+    long oldest = Long.MAX_VALUE;
+    if (table != null && table.options().replication().isPresent()) {
+      for (Replica replica : table.options().replication().get().replicas()) {
+        oldest = Math.min(oldest, ReplicaPosition.read(snapshot, table.keyspace(), replica.region())
+            .map(ReplicaPosition::streamFrom).orElse(Long.MAX_VALUE));
+      }
+    }
+    return oldest;
   }
 
   private void forget(StreamDescriptor stream) {

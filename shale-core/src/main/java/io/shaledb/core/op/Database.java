@@ -9,6 +9,7 @@ import io.shaledb.core.catalog.TableStatistics;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ExpressionCache;
 import io.shaledb.core.partiql.parse.StatementCache;
+import io.shaledb.core.replication.Peers;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.stream.StreamLog;
@@ -34,6 +35,7 @@ public final class Database implements AutoCloseable {
   private final long itemCollectionLimitBytes;
   private final Clock clock;
   private final String region;
+  private final Peers peers;
   private final ExpressionCache expressions = new ExpressionCache();
   private final StatementCache statements = new StatementCache();
   private final Supervisor background = new Supervisor();
@@ -52,16 +54,21 @@ public final class Database implements AutoCloseable {
 
   /** @param capacity whether tables' throughput is enforced, unless a table's tag says otherwise */
   public Database(StorageEngine storage, Clock clock, String region, CapacityMode capacity) {
-    this(storage, clock, region, ITEM_COLLECTION_LIMIT_BYTES, capacity);
+    this(storage, clock, region, ITEM_COLLECTION_LIMIT_BYTES, capacity, Peers.NONE);
+  }
+
+  /** @param peers the other regions whose replicas of tables this database may keep (global tables) */
+  public Database(StorageEngine storage, Clock clock, String region, CapacityMode capacity, Peers peers) {
+    this(storage, clock, region, ITEM_COLLECTION_LIMIT_BYTES, capacity, peers);
   }
 
   /** @param itemCollectionLimitBytes the item collection limit; smaller than DynamoDB's only in tests */
   public Database(StorageEngine storage, Clock clock, String region, long itemCollectionLimitBytes) {
-    this(storage, clock, region, itemCollectionLimitBytes, CapacityMode.OFF);
+    this(storage, clock, region, itemCollectionLimitBytes, CapacityMode.OFF, Peers.NONE);
   }
 
   private Database(StorageEngine storage, Clock clock, String region, long itemCollectionLimitBytes,
-      CapacityMode capacity) {
+      CapacityMode capacity, Peers peers) {
     this.itemCollectionLimitBytes = itemCollectionLimitBytes;
     this.storage = storage;
     this.catalog = new TableCatalog(storage);
@@ -69,6 +76,7 @@ public final class Database implements AutoCloseable {
     this.streams = new StreamLog(clock);
     this.clock = clock;
     this.region = region;
+    this.peers = peers;
     this.throughput = new Throughput(capacity, clock, name -> tableArn(region, name), statistics::sizeBytesSoFar);
   }
 
@@ -136,6 +144,11 @@ public final class Database implements AutoCloseable {
 
   public String region() {
     return region;
+  }
+
+  /** The other regions tables may be replicated to. */
+  public Peers peers() {
+    return peers;
   }
 
   public String tableArn(String tableName) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param indexInsights contributor insights by index name, while enabled
  * @param restore where the table was restored from, for a restored table
  * @param pointInTimeRecovery the table's recovery settings and history, while enabled
+ * @param replication the table's replicas in other regions, from its first replica on
  */
 public record TableOptions(
     TableClass tableClass,
@@ -27,10 +28,12 @@ public record TableOptions(
     List<KinesisDestination> kinesisDestinations,
     Optional<ResourcePolicy> resourcePolicy,
     Optional<RestoreSummary> restore,
-    Optional<PointInTimeRecovery> pointInTimeRecovery) {
+    Optional<PointInTimeRecovery> pointInTimeRecovery,
+    Optional<Replication> replication) {
 
   public static final TableOptions DEFAULTS = new TableOptions(TableClass.STANDARD, Optional.empty(),
-      Optional.empty(), Optional.empty(), Map.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+      Optional.empty(), Optional.empty(), Map.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+      Optional.empty());
 
   public TableOptions {
     indexInsights = Map.copyOf(indexInsights);
@@ -39,41 +42,54 @@ public record TableOptions(
 
   public TableOptions withTableClass(TableClass newClass) {
     return new TableOptions(newClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
-        kinesisDestinations, resourcePolicy, restore, pointInTimeRecovery);
+        kinesisDestinations, resourcePolicy, restore, pointInTimeRecovery,
+        replication);
   }
 
   public TableOptions withOnDemandThroughput(Optional<OnDemandThroughput> bounds) {
     return new TableOptions(tableClass, bounds, warmThroughput, tableInsights, indexInsights, kinesisDestinations,
-        resourcePolicy, restore, pointInTimeRecovery);
+        resourcePolicy, restore, pointInTimeRecovery,
+        replication);
   }
 
   public TableOptions withWarmThroughput(Optional<WarmThroughput> warm) {
     return new TableOptions(tableClass, onDemandThroughput, warm, tableInsights, indexInsights, kinesisDestinations,
-        resourcePolicy, restore, pointInTimeRecovery);
+        resourcePolicy, restore, pointInTimeRecovery,
+        replication);
   }
 
   public TableOptions withInsights(Optional<ContributorInsights> table, Map<String, ContributorInsights> indexes) {
     return new TableOptions(tableClass, onDemandThroughput, warmThroughput, table, indexes, kinesisDestinations,
-        resourcePolicy, restore, pointInTimeRecovery);
+        resourcePolicy, restore, pointInTimeRecovery,
+        replication);
   }
 
   public TableOptions withKinesisDestinations(List<KinesisDestination> destinations) {
     return new TableOptions(tableClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
-        destinations, resourcePolicy, restore, pointInTimeRecovery);
+        destinations, resourcePolicy, restore, pointInTimeRecovery,
+        replication);
   }
 
   public TableOptions withResourcePolicy(Optional<ResourcePolicy> policy) {
     return new TableOptions(tableClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
-        kinesisDestinations, policy, restore, pointInTimeRecovery);
+        kinesisDestinations, policy, restore, pointInTimeRecovery,
+        replication);
   }
 
   public TableOptions withRestore(Optional<RestoreSummary> summary) {
     return new TableOptions(tableClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
-        kinesisDestinations, resourcePolicy, summary, pointInTimeRecovery);
+        kinesisDestinations, resourcePolicy, summary, pointInTimeRecovery,
+        replication);
   }
 
   public TableOptions withPointInTimeRecovery(Optional<PointInTimeRecovery> recovery) {
     return new TableOptions(tableClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
-        kinesisDestinations, resourcePolicy, restore, recovery);
+        kinesisDestinations, resourcePolicy, restore, recovery,
+        replication);
+  }
+
+  public TableOptions withReplication(Optional<Replication> newReplication) {
+    return new TableOptions(tableClass, onDemandThroughput, warmThroughput, tableInsights, indexInsights,
+        kinesisDestinations, resourcePolicy, restore, pointInTimeRecovery, newReplication);
   }
 }

@@ -4,6 +4,8 @@ import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.DynamoNumber;
 import io.shaledb.core.model.ItemSize;
+import io.shaledb.core.replication.ReplicatedChange;
+import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.schema.StreamSettings;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KeyRange;
@@ -26,15 +28,23 @@ import org.jspecify.annotations.Nullable;
  * and appear, in the order they happened.
  */
 public final class StreamLog {
+  private static final String STAMP_MILLIS = "stampMillis";
+  private static final String STAMP_REGION = "stampRegion";
+
   private final Clock clock;
 
   public StreamLog(Clock clock) {
     this.clock = clock;
   }
 
-  /** Records a change of one item if its table has a stream and the item really changed. */
+  /**
+   * Records a change of one item if its table has a stream and the item really changed.
+   *
+   * @param stamp the change's replication stamp, for a replicated table: kept in the record for the replicator,
+   *     never shown to stream readers
+   */
   public void append(Transaction tx, TableMetadata table, @Nullable Map<String, AttributeValue> previous,
-      @Nullable Map<String, AttributeValue> current, boolean byService) {
+      @Nullable Map<String, AttributeValue> current, boolean byService, @Nullable ReplicationStamp stamp) {
     StreamSettings stream = table.stream();
     if (stream == null || (previous == null ? current == null : previous.equals(current))) {
       return;
@@ -61,7 +71,29 @@ public final class StreamLog {
     record.put("time", new AttributeValue.N(DynamoNumber.of(clock.millis())));
     record.put("size", new AttributeValue.N(DynamoNumber.of(size)));
     record.put("service", AttributeValue.Bool.of(byService));
+    if (stamp != null) {
+      record.put(STAMP_MILLIS, new AttributeValue.N(DynamoNumber.of(stamp.millis())));
+      record.put(STAMP_REGION, new AttributeValue.S(stamp.region()));
+    }
     tx.putVersionstamped(prefix(stream.keyspace()), ItemCodec.encode(record));
+  }
+
+  /**
+   * The change a stored record describes, as replication sends it, or null for a record of a change that has no
+   * replication stamp (made before the table had replicas). The table's stream has both images (replicated tables'
+   * streams are NEW_AND_OLD_IMAGES).
+   */
+  public static @Nullable ReplicatedChange replicatedChange(byte[] stored) {
+    Map<String, AttributeValue> record = ItemCodec.decode(stored);
+    if (!(record.get(STAMP_MILLIS) instanceof AttributeValue.N millis)
+        || !(record.get(STAMP_REGION) instanceof AttributeValue.S region)
+        || !(record.get("keys") instanceof AttributeValue.M keys)) {
+      return null;
+    }
+    Map<String, AttributeValue> item = record.get("new") instanceof AttributeValue.M image ? image.values() : null;
+    boolean byService = record.get("service") instanceof AttributeValue.Bool service && service.value();
+    return new ReplicatedChange(keys.values(), item,
+        new ReplicationStamp(millis.value().bigDecimalValue().longValueExact(), region.value()), byService);
   }
 
   /** When a stored record was written, in epoch milliseconds. */

@@ -1,5 +1,6 @@
 package io.shaledb.core.write;
 
+import io.shaledb.core.background.Service;
 import io.shaledb.core.backup.RestoreSource.SourceItem;
 import io.shaledb.core.capacity.Access;
 import io.shaledb.core.error.DynamoException;
@@ -12,6 +13,10 @@ import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.replication.ItemStamps;
+import io.shaledb.core.replication.ReplicatedChange;
+import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.write.Transactions.Committed;
@@ -100,7 +105,7 @@ public final class WritePipeline {
         return Committed.nothing(false);
       }
       List<Staged> changes = new ArrayList<>();
-      stage(tx, current, key, stored, item, null, -1, true, db.clock().millis(), changes);
+      stage(tx, current, key, stored, item, null, -1, true, db.clock().millis(), changes, null);
       return new Committed<>(true, changes);
     });
   }
@@ -126,7 +131,7 @@ public final class WritePipeline {
             .put(item.key()).array();
         byte[] stored = tx.get(key);
         stage(tx, current, key, stored, stored == null ? null : ItemCodec.decode(stored), item.item(),
-            ItemSize.of(item.item()), true, db.clock().millis(), changes);
+            ItemSize.of(item.item()), true, db.clock().millis(), changes, null);
       }
       alongside.accept(tx);
       return new Committed<>(true, changes);
@@ -200,6 +205,10 @@ public final class WritePipeline {
     } catch (ConditionFailed failed) {
       context.capacity().refusedWrite(writes.getFirst().table().name(), failed.writeUnits);
       throw failed.error;
+    }
+    if (writes.getFirst().table().options().replication().isPresent()) {
+      // The replicator sends the change now rather than at its next pass; wakes that come while it works merge.
+      db.background().wake(Service.REPLICATION);
     }
     for (int i = 0; i < outcomes.size(); i++) {
       String table = writes.get(i).table().name();
@@ -308,7 +317,7 @@ public final class WritePipeline {
     }
     TableMetadata table = tables.computeIfAbsent(step.write().table().name(), name -> db.catalog().current(tx, name));
     Staging staging = stage(tx, table, step.write().key(), step.stored(), step.previous(), step.next(),
-        step.nextSize(), false, changeMillis, changes);
+        step.nextSize(), false, changeMillis, changes, null);
     return new WriteOutcome(step.previous(), step.next(), staging.itemCollectionBytes(),
         factor * ConsumedCapacity.writeUnits(staging.chargedBytes()),
         IndexWriteUnits.of(table, step.previous(), step.next(), factor));
@@ -316,12 +325,14 @@ public final class WritePipeline {
 
   /**
    * Stages the new version of one item (null deletes it), of size {@code newSize} (checked), and of its index
-   * entries, item collection, stream record and, with point-in-time recovery, its previous version as of
-   * {@code changeMillis}.
+   * entries, item collection, stream record, replication stamp and, with point-in-time recovery, its previous version
+   * as of {@code changeMillis}.
+   *
+   * @param replicated the stamp of a change another region made, or null for a change made here
    */
   private Staging stage(Transaction tx, TableMetadata table, byte[] key, byte @Nullable [] stored,
       @Nullable Map<String, AttributeValue> previous, @Nullable Map<String, AttributeValue> current, long newSize,
-      boolean byService, long changeMillis, List<Staged> changes) {
+      boolean byService, long changeMillis, List<Staged> changes, @Nullable ReplicationStamp replicated) {
     if (current != null) {
       IndexEntries.check(table, current);
       tx.put(key, ItemCodec.encode(current, newSize));
@@ -333,10 +344,71 @@ public final class WritePipeline {
     IndexEntries.stage(tx, table, previous, current, changes);
     long collection = previous == null && current == null ? -1
         : ItemCollections.update(tx, table, previous, current, db.itemCollectionLimitBytes());
-    db.streams().append(tx, table, previous, current, byService);
+    Replication replication = table.options().replication().orElse(null);
+    ReplicationStamp stamp = replication == null ? null
+        : stamp(tx, replication, key, stored, previous, current, changeMillis, replicated);
+    db.streams().append(tx, table, previous, current, byService, stamp);
     if (previous != null || current != null) {
       History.record(tx, table, key, stored, changeMillis);
     }
     return new Staging(collection, Math.max(0, Math.max(oldSize, newSize)));
+  }
+
+  /**
+   * Writes the item's replication stamp: a peer's as it came, or for a change made here the next stamp after the
+   * item's. A local write that changes nothing leaves the stamp as it was (and writes no stream record), so it has
+   * nothing to replicate and no region's copy of the item is outranked by a change that did not happen.
+   *
+   * @return the stamp written, or null when none was
+   */
+  private @Nullable ReplicationStamp stamp(Transaction tx, Replication replication, byte[] key,
+      byte @Nullable [] stored, @Nullable Map<String, AttributeValue> previous,
+      @Nullable Map<String, AttributeValue> current, long changeMillis, @Nullable ReplicationStamp replicated) {
+    ReplicationStamp stamp = replicated;
+    if (stamp == null) {
+      if (previous == null ? current == null : previous.equals(current)) {
+        return null;
+      }
+      stamp = ReplicationStamp.local(changeMillis, db.region(),
+          ItemStamps.effective(tx, replication, key, stored != null, db.region()));
+    }
+    ItemStamps.write(tx, replication, key, stamp);
+    return stamp;
+  }
+
+  /**
+   * Applies changes another region made to {@code table}, each only if its stamp is later than the item's (its stored
+   * stamp, or the start of replication for an item written before), in one transaction: a change sent twice, or one
+   * older than what the item already holds, changes nothing. Each change is staged as any write is (indexes, item
+   * collections, the stream with the change's stamp, so it is not sent on) and charged to nobody.
+   *
+   * @param keys each change's storage key in {@code table}
+   * @return how many changes were applied, or -1 when {@code table} is gone or has no replication any more
+   */
+  public int applyReplicated(TableMetadata table, List<byte[]> keys, List<ReplicatedChange> changes) {
+    return transactions.run(RequestContext.service(db.clock()), tx -> {
+      TableMetadata current = db.catalog().current(tx, table.name(), table.keyspace()).orElse(null);
+      Replication replication = current == null ? null : current.options().replication().orElse(null);
+      if (current == null || replication == null) {
+        return Committed.nothing(-1);
+      }
+      long changeMillis = db.clock().millis();
+      List<Staged> staged = new ArrayList<>();
+      int applied = 0;
+      for (int i = 0; i < changes.size(); i++) {
+        byte[] key = keys.get(i);
+        ReplicatedChange change = changes.get(i);
+        byte[] stored = tx.get(key);
+        ReplicationStamp held = ItemStamps.effective(tx, replication, key, stored != null, db.region());
+        if (held != null && !change.stamp().isAfter(held)) {
+          continue;
+        }
+        Map<String, AttributeValue> item = change.item();
+        stage(tx, current, key, stored, stored == null ? null : ItemCodec.decode(stored), item,
+            item == null ? -1 : ItemSize.of(item), change.byService(), changeMillis, staged, change.stamp());
+        applied++;
+      }
+      return new Committed<>(applied, staged);
+    });
   }
 }

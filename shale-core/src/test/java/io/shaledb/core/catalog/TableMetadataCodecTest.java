@@ -13,6 +13,8 @@ import io.shaledb.core.schema.KinesisDestination;
 import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.PointInTimeRecovery;
 import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.Replica;
+import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.RestoreSummary;
 import io.shaledb.core.schema.ScalarType;
@@ -129,7 +131,9 @@ class TableMetadataCodecTest {
             "1780308000000")),
         Optional.of(new RestoreSummary(Optional.of("arn:aws:dynamodb:us-east-1:000000000000:table/Music/backup/"
             + "01780308000000-0a1b2c3d"), "arn:aws:dynamodb:us-east-1:000000000000:table/Music", AT, true)),
-        Optional.of(new PointInTimeRecovery(42, AT, 7)));
+        Optional.of(new PointInTimeRecovery(42, AT, 7)),
+        Optional.of(new Replication(43, AT, List.of(new Replica("eu-west-1", Replica.ReplicaStatus.ACTIVE),
+            new Replica("ap-south-1", Replica.ReplicaStatus.CREATING)))));
     TableMetadata table = music().withOptions(options);
 
     assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(table))).isEqualTo(table);

@@ -4,6 +4,7 @@ import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.maintenance.MaintenanceServices;
 import io.shaledb.core.maintenance.TimeToLiveListener;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.replication.Peers;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.server.auth.PrincipalStore;
 import io.shaledb.server.metrics.ServerMetrics;
@@ -30,23 +31,25 @@ public final class ApiHandlers {
   public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
       CapacityMode capacity, boolean metrics) {
     return create(engine, region, maintenanceInterval, clock, capacity, metrics, db -> AccessControl.NONE,
-        Map.of());
+        Map.of(), Peers.NONE);
   }
 
   /**
    * The API with every verified user's calls authorized by its policies in {@code users} and tables' policies, and
    * the admin API over {@code users}.
+   *
+   * @param peers the other regions global tables may be replicated to
    */
   public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
-      CapacityMode capacity, boolean metrics, PrincipalStore users) {
+      CapacityMode capacity, boolean metrics, PrincipalStore users, Peers peers) {
     return create(engine, region, maintenanceInterval, clock, capacity, metrics,
-        db -> new PolicyAuthorizer(db, users), AdminRoutes.over(users));
+        db -> new PolicyAuthorizer(db, users), AdminRoutes.over(users), peers);
   }
 
   private static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
       CapacityMode capacity, boolean metrics, Function<Database, AccessControl> access,
-      Map<String, Route<?, ?>> adminOperations) {
-    Database db = new Database(engine, clock, region, capacity);
+      Map<String, Route<?, ?>> adminOperations, Peers peers) {
+    Database db = new Database(engine, clock, region, capacity, peers);
     ServerMetrics serverMetrics = metrics ? new ServerMetrics(db) : null;
     if (serverMetrics != null) {
       db.throughput().listen(serverMetrics::throttleEvent);

@@ -25,13 +25,16 @@ import io.shaledb.core.op.partiql.ExecuteStatement;
 import io.shaledb.core.op.partiql.ExecuteTransaction;
 import io.shaledb.core.op.read.Query;
 import io.shaledb.core.op.read.Scan;
+import io.shaledb.core.op.replication.ApplyReplicatedChanges;
 import io.shaledb.core.op.stream.DescribeStream;
 import io.shaledb.core.op.stream.GetRecords;
 import io.shaledb.core.op.stream.GetShardIterator;
 import io.shaledb.core.op.stream.ListStreams;
 import io.shaledb.core.op.table.CreateBackup;
+import io.shaledb.core.op.table.CreateReplicaTable;
 import io.shaledb.core.op.table.CreateTable;
 import io.shaledb.core.op.table.DeleteBackup;
+import io.shaledb.core.op.table.DeleteReplicaTable;
 import io.shaledb.core.op.table.DeleteResourcePolicy;
 import io.shaledb.core.op.table.DeleteTable;
 import io.shaledb.core.op.table.DescribeBackup;
@@ -80,6 +83,7 @@ import io.shaledb.server.json.PitrJson;
 import io.shaledb.server.json.PolicyJson;
 import io.shaledb.server.json.ReadJson;
 import io.shaledb.server.json.ReplicaJson;
+import io.shaledb.server.json.ReplicationJson;
 import io.shaledb.server.json.StreamJson;
 import io.shaledb.server.json.TableJson;
 import io.shaledb.server.json.TransactJson;
@@ -104,6 +108,8 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
   private static final String STREAMS_PREFIX = "DynamoDBStreams_20120810.";
   /** Application Auto Scaling's target prefix, which the SDK's application-autoscaling client sends. */
   private static final String AUTO_SCALING_PREFIX = "AnyScaleFrontendService.";
+  /** The calls regions make on each other for global tables (docs/global-tables.md); not DynamoDB's API. */
+  private static final String REPLICATION_PREFIX = "ShaleDBReplication_20261205.";
   /** How long a request may spend retrying writes that lose conflicts before it answers a retryable error. */
   private static final Duration MAX_REQUEST_TIME = Duration.ofSeconds(10);
 
@@ -242,12 +248,21 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             TableJson::writeEmpty),
         "DescribeScalingActivities", new Route<>(AutoScalingJson::readDescribe, new DescribeScalingActivities(db),
             AutoScalingJson::writeScalingActivities));
+    Map<String, Route<?, ?>> replicationOperations = Map.of(
+        "CreateReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new CreateReplicaTable(db),
+            (g, out) -> TableJson.writeDescription(g, "TableDescription", out)),
+        "DeleteReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new DeleteReplicaTable(db),
+            ReplicationJson::writeDeleted),
+        "ApplyReplicatedChanges", new Route<>(ReplicationJson::readApplyReplicatedChanges,
+            new ApplyReplicatedChanges(db, writes), ReplicationJson::writeApplied));
     Map<String, Route<?, ?>> byTarget = new HashMap<>();
     operations.forEach((operation, route) -> byTarget.put(TARGET_PREFIX + operation, route.named(operation)));
     streamOperations.forEach((operation, route) -> byTarget.put(STREAMS_PREFIX + operation, route.named(operation)));
     autoScalingOperations.forEach((operation, route) -> byTarget.put(AUTO_SCALING_PREFIX + operation,
         route.named(operation)));
     adminOperations.forEach((operation, route) -> byTarget.put(AdminOperations.TARGET_PREFIX + operation,
+        route.named(operation)));
+    replicationOperations.forEach((operation, route) -> byTarget.put(REPLICATION_PREFIX + operation,
         route.named(operation)));
     this.routes = Map.copyOf(byTarget);
   }

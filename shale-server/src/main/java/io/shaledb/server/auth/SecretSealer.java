@@ -94,7 +94,7 @@ public final class SecretSealer {
   }
 
   /** The secret sealed for {@code accessKeyId}: a random nonce, then the ciphertext with its tag. */
-  byte[] seal(String accessKeyId, String secret) {
+  public byte[] seal(String accessKeyId, String secret) {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     byte[] sealed = crypt(Cipher.ENCRYPT_MODE, nonce, accessKeyId, secret.getBytes(StandardCharsets.UTF_8), 0);
@@ -108,7 +108,7 @@ public final class SecretSealer {
    *
    * @throws IllegalStateException when it does not open: another key file, or data that was changed
    */
-  String open(String accessKeyId, byte[] sealed) {
+  public String open(String accessKeyId, byte[] sealed) {
     byte[] plain = crypt(Cipher.DECRYPT_MODE, Arrays.copyOf(sealed, NONCE_BYTES), accessKeyId, sealed, NONCE_BYTES);
     return new String(plain, StandardCharsets.UTF_8);
   }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "A self-hosted database that speaks Amazon DynamoDB's API.",
-    subcommands = {ServeCommand.class, UsersCommand.class, GroupsCommand.class, EncryptionCommand.class})
+    subcommands = {ServeCommand.class, UsersCommand.class, GroupsCommand.class, EncryptionCommand.class,
+        PeersCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

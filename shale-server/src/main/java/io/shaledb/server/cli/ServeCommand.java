@@ -10,6 +10,8 @@ import io.shaledb.server.ShaleDbServer;
 import io.shaledb.server.auth.SecretSealer;
 import io.shaledb.server.http.HttpLimits;
 import io.shaledb.server.metrics.LogFormat;
+import io.shaledb.server.replication.PeerEndpoint;
+import io.shaledb.server.replication.PeersFile;
 import io.shaledb.server.time.SettableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -85,6 +88,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--region", description = "Region named in ARNs. Default: ${DEFAULT-VALUE}.")
   String region = ServerConfig.DEFAULT_REGION;
+
+  @Option(names = "--peers-file", paramLabel = "FILE",
+      description = "The other regions this one replicates global tables with, one a line: REGION ENDPOINT"
+          + " ACCESS_KEY_ID SEALED_SECRET (docs/global-tables.md; shaledb peers seal makes the last). Default: none.")
+  @Nullable Path peersFile;
 
   @Option(names = "--ttl-sweep-seconds",
       description = "Seconds between sweeps of expired items (and stream maintenance). Default: ${DEFAULT-VALUE}.")
@@ -200,7 +208,7 @@ final class ServeCommand implements Callable<Integer> {
           settableClock ? SettableClock.startingNow() : Clock.systemUTC(), defaultLimits
               .withIdleTimeout(Duration.ofSeconds(Math.max(1, idleTimeoutSeconds)))
               .withMaxConnections(Math.max(1, maxConnections)), security(), capacity,
-          new Observability(metrics == Switch.ON, accessLog, logFormat), console == Switch.ON));
+          new Observability(metrics == Switch.ON, accessLog, logFormat), console == Switch.ON, peers()));
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       // An unknown engine or engine option, a port in use, a data directory another server holds or one that
       // cannot be created: the user's to fix, so the reason and no stack trace.
@@ -223,6 +231,12 @@ final class ServeCommand implements Callable<Integer> {
         + " development, which clients must trust, is in {}", writePem(certificate, server.port())));
     stopped.await();
     return 0;
+  }
+
+  /** The peers the peers file lists, their secrets opened with the auth key file. */
+  private List<PeerEndpoint> peers() {
+    return peersFile == null ? List.of()
+        : PeersFile.read(peersFile, SecretSealer.open(SecretSealer.keyFile(authKeyFile)));
   }
 
   private ServerSecurity security() {

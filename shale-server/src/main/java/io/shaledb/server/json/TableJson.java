@@ -22,6 +22,7 @@ import io.shaledb.core.op.table.UntagResourceInput;
 import io.shaledb.core.op.table.UpdateTableInput;
 import io.shaledb.core.op.table.UpdateTableInput.DeleteIndex;
 import io.shaledb.core.op.table.UpdateTableInput.GlobalIndexUpdate;
+import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
 import io.shaledb.core.op.table.UpdateTableInput.UpdateIndex;
 import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.schema.IndexMetadata;
@@ -29,6 +30,8 @@ import io.shaledb.core.schema.IndexMetadata.ProjectionType;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeyType;
 import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.Replica;
+import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.RestoreSummary;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.StreamViewType;
@@ -110,6 +113,7 @@ public final class TableJson {
     WarmThroughputSpecification warm = null;
     boolean encryption = false;
     List<String> unsupported = new ArrayList<>();
+    List<ReplicaUpdate> replicaUpdates = null;
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
@@ -131,7 +135,8 @@ public final class TableJson {
         case "TableClass" -> tableClass = in.readChoice(TableClass.class);
         case "OnDemandThroughput" -> onDemand = readOnDemandThroughput(in);
         case "WarmThroughput" -> warm = readWarmThroughput(in);
-        case "ReplicaUpdates", "MultiRegionConsistency" -> {
+        case "ReplicaUpdates" -> replicaUpdates = in.readList(TableJson::readReplicaUpdate);
+        case "MultiRegionConsistency" -> {
           if (in.isPresent()) {
             unsupported.add(in.fieldName());
           }
@@ -141,7 +146,37 @@ public final class TableJson {
       }
     }
     return new UpdateTableInput(tableName, billingMode, throughput, deletionProtection, definitions, indexUpdates,
-        stream, unsupported, tableClass, onDemand, warm, encryption);
+        stream, unsupported, tableClass, onDemand, warm, encryption, replicaUpdates);
+  }
+
+  /** One ReplicaUpdates entry: its Create, Update or Delete member, each naming a region. */
+  private static ReplicaUpdate readReplicaUpdate(JsonInput in) throws IOException {
+    ReplicaUpdate.Action action = null;
+    String region = null;
+    if (in.beginStructure()) {
+      while (in.nextField()) {
+        ReplicaUpdate.Action named = switch (in.fieldName()) {
+          case "Create" -> ReplicaUpdate.Action.CREATE;
+          case "Update" -> ReplicaUpdate.Action.UPDATE;
+          case "Delete" -> ReplicaUpdate.Action.DELETE;
+          default -> null;
+        };
+        if (named == null || !in.isPresent()) {
+          in.skipValue();
+          continue;
+        }
+        action = named;
+        in.beginStructure();
+        while (in.nextField()) {
+          if (in.fieldName().equals("RegionName")) {
+            region = in.readString();
+          } else {
+            in.skipValue();
+          }
+        }
+      }
+    }
+    return new ReplicaUpdate(action, region);
   }
 
   /** DescribeTable and DeleteTable take only a table name. */
@@ -514,12 +549,34 @@ public final class TableJson {
       g.writeStringField("LatestStreamLabel", d.latestStream().label());
     }
     writeOptions(g, t.options());
+    writeReplicas(g, d);
     writeEncryption(g, d);
     if (t.options().restore().isPresent()) {
       writeRestoreSummary(g, t.options().restore().get());
     }
     g.writeEndObject();
     g.writeEndObject();
+  }
+
+  /** The table's replicas in other regions and GlobalTableVersion, for a table that has any. */
+  private static void writeReplicas(JsonGenerator g, TableDescription d) throws IOException {
+    Replication replication = d.table().options().replication().orElse(null);
+    if (replication == null || replication.replicas().isEmpty()) {
+      return;
+    }
+    g.writeStringField("GlobalTableVersion", Replication.GLOBAL_TABLE_VERSION);
+    g.writeArrayFieldStart("Replicas");
+    for (Replica replica : replication.replicas()) {
+      g.writeStartObject();
+      g.writeStringField("RegionName", replica.region());
+      g.writeStringField("ReplicaStatus", replica.status().name());
+      Integer percent = d.replicaPercentProgress().get(replica.region());
+      if (percent != null) {
+        g.writeStringField("ReplicaStatusPercentProgress", Integer.toString(percent));
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void writeRestoreSummary(JsonGenerator g, RestoreSummary summary) throws IOException {

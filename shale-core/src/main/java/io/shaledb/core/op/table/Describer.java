@@ -1,9 +1,16 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.catalog.ReplicaPosition;
+import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.model.Bytes;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.Replica;
+import io.shaledb.core.schema.Replica.ReplicaStatus;
+import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
+import io.shaledb.core.storage.Snapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,6 +34,30 @@ final class Describer {
         counts,
         sizes,
         Streams.latest(db, table.name()),
-        Encryption.keyArn(db));
+        Encryption.keyArn(db),
+        replicaProgress(db, table));
+  }
+
+  /**
+   * The share of each CREATING replica's backfill already sent. Items lie in the order of their partition key's hash,
+   * which spreads them evenly, so the hash where the next batch starts is the share walked.
+   */
+  private static Map<String, Integer> replicaProgress(Database db, TableMetadata table) {
+    Replication replication = table.options().replication().orElse(null);
+    if (replication == null) {
+      return Map.of();
+    }
+    Map<String, Integer> progress = new LinkedHashMap<>();
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      for (Replica replica : replication.replicas()) {
+        if (replica.status() == ReplicaStatus.CREATING) {
+          Bytes next = ReplicaPosition.read(snapshot, table.keyspace(), replica.region())
+              .map(ReplicaPosition::backfillFrom).orElse(null);
+          long hash = next == null ? 0 : Integer.toUnsignedLong(KeyCodec.partitionHash(next.toByteArray()));
+          progress.put(replica.region(), (int) (hash * 100 / (1L << Integer.SIZE)));
+        }
+      }
+    }
+    return progress;
   }
 }

@@ -8,6 +8,7 @@ import io.shaledb.core.schema.StreamSettings;
 import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.stream.StreamDescriptor;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
 import java.time.Instant;
@@ -68,6 +69,15 @@ public final class Streams {
     }
     return new StreamSettings(Validated.present(spec.streamViewType()).known(), keyspace, LABEL.format(created),
         created);
+  }
+
+  /** {@code table} with a new stream of {@code viewType}, whose descriptor {@code change} records. */
+  static TableMetadata withNewStream(Database db, CatalogTransaction change, TableMetadata table,
+      StreamViewType viewType, Instant now) {
+    TableMetadata updated = table.withStream(settings(db, change, table.name(),
+        new StreamSpecification(true, Choice.of(viewType)), change.allocateKeyspaces(1), now));
+    change.putStream(descriptor(db, updated));
+    return updated;
   }
 
   /** The catalog record of a table's enabled stream. */

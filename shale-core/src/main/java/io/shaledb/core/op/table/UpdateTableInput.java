@@ -29,7 +29,8 @@ public record UpdateTableInput(
     @Nullable Choice<TableClass> tableClass,
     @Nullable OnDemandThroughputSpecification onDemandThroughput,
     @Nullable WarmThroughputSpecification warmThroughput,
-    boolean sseSpecificationPresent) {
+    boolean sseSpecificationPresent,
+    @Nullable List<ReplicaUpdate> replicaUpdates) {
 
   /** A request without the members infrastructure tools add (table class, throughput bounds, encryption). */
   public UpdateTableInput(String tableName, Choice<BillingMode> billingMode, Throughput provisionedThroughput,
@@ -42,6 +43,32 @@ public record UpdateTableInput(
 
   /** One GlobalSecondaryIndexUpdates entry: each action is null when absent; DynamoDB accepts exactly one. */
   public record GlobalIndexUpdate(@Nullable SecondaryIndex create, @Nullable DeleteIndex delete, @Nullable UpdateIndex update) {}
+
+  /** A request without ReplicaUpdates. */
+  public UpdateTableInput(@Nullable String tableName, @Nullable Choice<BillingMode> billingMode,
+      @Nullable Throughput provisionedThroughput, @Nullable Boolean deletionProtectionEnabled,
+      @Nullable List<AttributeDefinition> attributeDefinitions,
+      @Nullable List<GlobalIndexUpdate> globalSecondaryIndexUpdates, @Nullable StreamSpecification streamSpecification,
+      @Nullable List<String> unsupportedFeatures, @Nullable Choice<TableClass> tableClass,
+      @Nullable OnDemandThroughputSpecification onDemandThroughput,
+      @Nullable WarmThroughputSpecification warmThroughput, boolean sseSpecificationPresent) {
+    this(tableName, billingMode, provisionedThroughput, deletionProtectionEnabled, attributeDefinitions,
+        globalSecondaryIndexUpdates, streamSpecification, unsupportedFeatures, tableClass, onDemandThroughput,
+        warmThroughput, sseSpecificationPresent, null);
+  }
+
+  /**
+   * One ReplicaUpdates entry: its action (Create, Update or Delete) and the region it names.
+   *
+   * @param action null when the entry names none
+   */
+  public record ReplicaUpdate(@Nullable Action action, @Nullable String regionName) {
+    public enum Action {
+      CREATE,
+      UPDATE,
+      DELETE
+    }
+  }
 
   /** A Delete action: the index to delete. */
   public record DeleteIndex(@Nullable String indexName) {}

@@ -1,0 +1,88 @@
+package io.shaledb.core.op.table;
+
+import io.shaledb.core.background.Service;
+import io.shaledb.core.catalog.ReplicaPosition;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Operation;
+import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.IndexMetadata.IndexStatus;
+import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.Replica;
+import io.shaledb.core.schema.Replica.ReplicaStatus;
+import io.shaledb.core.schema.Replication;
+import io.shaledb.core.schema.StreamViewType;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.schema.TableOptions;
+import io.shaledb.core.schema.TableStatus;
+import io.shaledb.core.validate.Validated;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A peer region's call creating here the replica of one of its tables (docs/global-tables.md): the same key schema,
+ * attribute definitions, indexes (ACTIVE: the table starts empty), billing, throughput, table class and time to live,
+ * with a stream of both images and fresh keyspaces, in one catalog change that also makes the caller its replica,
+ * followed from the stream's next position (the table is empty before it, so nothing earlier is owed). Calling it
+ * again for a replica of the same caller answers the table as it is, so the caller may retry.
+ */
+public final class CreateReplicaTable implements Operation<ReplicaTableInput, TableDescription> {
+  private final Database db;
+
+  public CreateReplicaTable(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void validate(ReplicaTableInput in) {
+    if (in.sourceRegion() == null || in.table() == null) {
+      throw DynamoException.validation("CreateReplicaTable needs the SourceRegion and the Table");
+    }
+  }
+
+  @Override
+  public TableDescription execute(ReplicaTableInput in, RequestContext context) {
+    String source = Validated.present(in.sourceRegion());
+    TableMetadata origin = Validated.present(in.table());
+    ReplicaUpdates.requirePeer(db, source);
+    TableMetadata created = db.catalog().change(change -> {
+      Optional<TableMetadata> existing = change.table(origin.name());
+      if (existing.isPresent()) {
+        if (existing.get().options().replication().flatMap(r -> r.replica(source)).isPresent()) {
+          return existing.get();
+        }
+        throw ReplicaUpdates.alreadyExisted(origin.name());
+      }
+      Instant now = db.clock().instant();
+      int keyspace = change.allocateKeyspaces(1 + origin.indexes().size());
+      List<IndexMetadata> indexes = new ArrayList<>();
+      for (IndexMetadata index : origin.indexes()) {
+        indexes.add(new IndexMetadata(index.name(), keyspace + 1 + indexes.size(), index.local(), index.keySchema(),
+            index.projectionType(), index.nonKeyAttributes(), IndexStatus.ACTIVE, index.provisionedThroughput(),
+            now));
+      }
+      ProvisionedThroughput throughput = ProvisionedThroughput.of(origin.provisionedThroughput().readCapacityUnits(),
+          origin.provisionedThroughput().writeCapacityUnits());
+      TableMetadata table = new TableMetadata(origin.name(), keyspace, UUID.randomUUID().toString(),
+          origin.keySchema(), origin.attributeDefinitions(), origin.billingMode(), throughput,
+          origin.billingMode() == BillingMode.PAY_PER_REQUEST ? Optional.of(now) : Optional.empty(), now, Map.of(),
+          false, indexes, null, origin.timeToLive(), TableOptions.DEFAULTS
+              .withTableClass(origin.options().tableClass())
+              .withOnDemandThroughput(origin.options().onDemandThroughput())
+              .withReplication(Optional.of(new Replication(change.allocateKeyspaces(1), now,
+                  List.of(new Replica(source, ReplicaStatus.ACTIVE))))));
+      table = Streams.withNewStream(db, change, table, StreamViewType.NEW_AND_OLD_IMAGES, now);
+      ReplicaPosition.streaming(db.storage().nextVersionstamp()).write(change.storage(), keyspace, source);
+      change.putTable(table);
+      return table;
+    });
+    db.background().wake(Service.REPLICATION);
+    return Describer.describe(db, created, TableStatus.ACTIVE);
+  }
+}

@@ -1,0 +1,131 @@
+package io.shaledb.core.op.table;
+
+import io.shaledb.core.catalog.CatalogTransaction;
+import io.shaledb.core.catalog.ReplicaPosition;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
+import io.shaledb.core.schema.Replica;
+import io.shaledb.core.schema.Replica.ReplicaStatus;
+import io.shaledb.core.schema.Replication;
+import io.shaledb.core.schema.StreamSettings;
+import io.shaledb.core.schema.StreamViewType;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.Validated;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * UpdateTable's ReplicaUpdates (global tables version 2019.11.21): a Create adds a replica in a peer region as
+ * CREATING, a Delete marks one DELETING; the {@code Replicator} service does the rest (docs/global-tables.md). The
+ * messages are DynamoDB's as the AWS provider for Terraform quotes them (internal/service/dynamodb/table.go) and
+ * as emulators of the service record them.
+ */
+final class ReplicaUpdates {
+  static final String LOCAL_REGION = "Cannot add, delete, or update the local region through ReplicaUpdates. Use"
+      + " CreateTable, DeleteTable, or UpdateTable as required.";
+  static final String NOT_FOUND =
+      "Replica specified in the Replica Update or Replica Delete action of the request was not found.";
+  /** DynamoDB refuses to turn off the stream that replication reads (terraform-aws-dynamodb-table pull request 30). */
+  static final String STREAM_REQUIRED =
+      "One or more parameter values were invalid: Disabling Stream is not allowed for a Global Table replica.";
+
+  private ReplicaUpdates() {}
+
+  /** Refuses what needs no table: the local region, and the Update action, which ShaleDB does not offer yet. */
+  static void check(Database db, List<ReplicaUpdate> updates) {
+    for (ReplicaUpdate update : updates) {
+      if (update.action() == null) {
+        // ShaleDB's words for an entry DynamoDB's model requires one action of.
+        throw DynamoException.validation("One or more parameter values were invalid: a ReplicaUpdates entry needs"
+            + " one of Create, Update or Delete");
+      }
+      if (db.region().equals(update.regionName())) {
+        throw DynamoException.validation(LOCAL_REGION);
+      }
+      if (update.action() == ReplicaUpdate.Action.UPDATE) {
+        throw DynamoException.validation("ShaleDB does not support ReplicaUpdates Update yet");
+      }
+    }
+  }
+
+  /**
+   * Applies the updates to {@code table} in {@code change}. A Create records where the replica's changes start: the
+   * stream's next position, read in the change before it commits, so every write committed after the change (which
+   * reads the new catalog entry and so is stamped and streamed) is at or after it, and every earlier one is in any
+   * snapshot the backfill takes later.
+   */
+  static TableMetadata apply(Database db, CatalogTransaction change, TableMetadata table, List<ReplicaUpdate> updates,
+      Instant now) {
+    TableMetadata updated = table;
+    for (ReplicaUpdate update : updates) {
+      String region = Validated.present(update.regionName());
+      Optional<Replication> replication = updated.options().replication();
+      boolean present = replication.flatMap(r -> r.replica(region)).isPresent();
+      switch (Validated.present(update.action())) {
+        case CREATE -> {
+          if (present) {
+            throw alreadyExisted(table.name());
+          }
+          requirePeer(db, region);
+          if (replication.filter(r -> !r.replicas().isEmpty()).isPresent()) {
+            // ShaleDB's words: a third region needs the existing replicas told of it (docs/global-tables.md).
+            throw DynamoException.validation("ShaleDB does not support replicas in more than one other region yet: "
+                + table.name() + " has one in " + replication.get().replicas().getFirst().region());
+          }
+          updated = withReplicationStream(db, change, updated, now);
+          Replication next = replication.orElseGet(() -> new Replication(change.allocateKeyspaces(1), now, List.of()))
+              .with(new Replica(region, ReplicaStatus.CREATING));
+          ReplicaPosition.toCreate(db.storage().nextVersionstamp()).write(change.storage(), table.keyspace(), region);
+          updated = updated.withOptions(updated.options().withReplication(Optional.of(next)));
+        }
+        case DELETE -> {
+          if (!present) {
+            throw DynamoException.validation(NOT_FOUND);
+          }
+          Replication current = replication.orElseThrow();
+          updated = updated.withOptions(updated.options().withReplication(Optional.of(
+              current.with(new Replica(region, ReplicaStatus.DELETING)))));
+        }
+        case UPDATE -> throw new IllegalStateException("refused by check");
+      }
+    }
+    return updated;
+  }
+
+  /**
+   * The table with the stream replication reads: its own if it has both images, else a new one of view type
+   * NEW_AND_OLD_IMAGES, as DynamoDB enables on a table's first replica.
+   */
+  private static TableMetadata withReplicationStream(Database db, CatalogTransaction change, TableMetadata table,
+      Instant now) {
+    StreamSettings stream = table.stream();
+    if (stream != null) {
+      if (stream.viewType() != StreamViewType.NEW_AND_OLD_IMAGES) {
+        // ShaleDB's words: replication sends the new image of each change from the table's stream.
+        throw DynamoException.validation("One or more parameter values were invalid: a table with replicas needs a"
+            + " stream of StreamViewType NEW_AND_OLD_IMAGES, and " + table.name() + " has one of "
+            + stream.viewType());
+      }
+      return table;
+    }
+    return Streams.withNewStream(db, change, table, StreamViewType.NEW_AND_OLD_IMAGES, now);
+  }
+
+  /**
+   * Refuses a region that is not among the peers (ShaleDB's words: DynamoDB knows every region, a ShaleDB deployment
+   * only the peers it was given).
+   */
+  static void requirePeer(Database db, String region) {
+    if (db.peers().link(region).isEmpty()) {
+      throw DynamoException.validation("Region " + region + " is not a peer of this deployment: its peers are ["
+          + db.peers().names() + "]");
+    }
+  }
+
+  static DynamoException alreadyExisted(String tableName) {
+    return DynamoException.validation("Failed to create a the new replica of table with name: '" + tableName
+        + "' because one or more replicas already existed as tables.");
+  }
+}

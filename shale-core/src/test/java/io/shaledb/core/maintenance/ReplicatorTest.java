@@ -1,0 +1,290 @@
+package io.shaledb.core.maintenance;
+
+import static io.shaledb.core.op.TestTables.item;
+import static io.shaledb.core.op.TestTables.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.MutableClock;
+import io.shaledb.core.op.Principal;
+import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.op.Requests;
+import io.shaledb.core.op.TestTables;
+import io.shaledb.core.op.replication.ApplyReplicatedChanges;
+import io.shaledb.core.op.replication.ApplyReplicatedChangesInput;
+import io.shaledb.core.op.table.CreateReplicaTable;
+import io.shaledb.core.op.table.DeleteReplicaTable;
+import io.shaledb.core.op.table.ReplicaTableInput;
+import io.shaledb.core.op.table.UpdateTable;
+import io.shaledb.core.op.table.UpdateTableInput;
+import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
+import io.shaledb.core.replication.PeerLink;
+import io.shaledb.core.replication.Peers;
+import io.shaledb.core.replication.ReplicaGoneException;
+import io.shaledb.core.replication.ReplicatedChange;
+import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.schema.Replica;
+import io.shaledb.core.schema.Replica.ReplicaStatus;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.core.write.ItemWrite;
+import io.shaledb.core.write.WriteCondition;
+import io.shaledb.core.write.WritePipeline;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two regions, each a database on its own memory engine, linked by calling each other's replication operations
+ * directly (no network), with the replicators' passes run by the test: backfill and hand-over to the stream, last
+ * writer wins, idempotent application and replicas deleted in either region.
+ */
+class ReplicatorTest {
+  private static final String EAST = "us-east-1";
+  private static final String WEST = "eu-west-1";
+  private static final Instant START = Instant.parse("2026-12-05T06:00:00Z");
+
+  private final MutableClock eastClock = new MutableClock(START);
+  private final MutableClock westClock = new MutableClock(START);
+  private final DirectLink toWest = new DirectLink();
+  private final DirectLink toEast = new DirectLink();
+  private final Database east = new Database(new MemoryEngine(), eastClock, EAST, CapacityMode.OFF,
+      new Peers(Map.of(WEST, toWest)));
+  private final Database west = new Database(new MemoryEngine(), westClock, WEST, CapacityMode.OFF,
+      new Peers(Map.of(EAST, toEast)));
+  private final TestTables eastTables = new TestTables(east);
+  private final TestTables westTables = new TestTables(west);
+  private final Replicator eastReplicator = new Replicator(east);
+  private final Replicator westReplicator = new Replicator(west);
+
+  ReplicatorTest() {
+    toWest.target = west;
+    toEast.target = east;
+  }
+
+  @AfterEach
+  void close() {
+    east.close();
+    west.close();
+  }
+
+  @Test
+  void runPass_replicaOfATableWithItemsWrittenDuringTheBackfill_peerEndsWithTheSameItems() {
+    eastTables.create("orders", true, false, false);
+    eastTables.put("orders", items(0, 1_200, "before"));
+    createReplica();
+    eastReplicator.runPass();
+    eastTables.put("orders", items(1_000, 1_300, "during"));
+    deleteItem(east, eastClock, "00005");
+
+    runUntilIdle();
+
+    assertThat(replica(east).status()).isEqualTo(ReplicaStatus.ACTIVE);
+    assertThat(sorted(westTables.scan("orders"))).isEqualTo(sorted(eastTables.scan("orders"))).hasSize(1_299);
+    assertThat(replica(west)).isEqualTo(new Replica(EAST, ReplicaStatus.ACTIVE));
+  }
+
+  @Test
+  void runPass_sameItemWrittenInBothRegions_theLaterStampWinsInBoth() {
+    replicatedTable();
+    westClock.advance(Duration.ofMillis(5));
+    putItem(west, westClock, "a", "west");
+    putItem(east, eastClock, "a", "east");
+
+    runUntilIdle();
+
+    assertThat(westTables.scan("orders")).containsExactly(item("a", Map.of("v", s("west"))));
+    assertThat(eastTables.scan("orders")).containsExactly(item("a", Map.of("v", s("west"))));
+  }
+
+  @Test
+  void runPass_sameItemWrittenInBothRegionsInTheSameMillisecond_theGreaterRegionNameWins() {
+    replicatedTable();
+    putItem(east, eastClock, "a", "east");
+    putItem(west, westClock, "a", "west");
+
+    runUntilIdle();
+
+    assertThat(eastTables.scan("orders")).containsExactly(item("a", Map.of("v", s("east"))));
+    assertThat(westTables.scan("orders")).containsExactly(item("a", Map.of("v", s("east"))));
+  }
+
+  @Test
+  void applyReplicatedChanges_sameChangeTwiceAndAnOlderOne_appliesOnlyTheFirst() {
+    replicatedTable();
+    ApplyReplicatedChanges apply = new ApplyReplicatedChanges(west, new WritePipeline(west));
+    ReplicatedChange change = new ReplicatedChange(Map.of("id", s("a")), item("a", Map.of("v", s("1"))),
+        new ReplicationStamp(START.toEpochMilli() + 10, EAST), false);
+    ReplicatedChange older = new ReplicatedChange(Map.of("id", s("a")), null,
+        new ReplicationStamp(START.toEpochMilli() + 9, EAST), false);
+
+    int first = Requests.run(apply, new ApplyReplicatedChangesInput("orders", EAST, List.of(change)));
+    int again = Requests.run(apply, new ApplyReplicatedChangesInput("orders", EAST, List.of(change, older)));
+
+    assertThat(first).isEqualTo(1);
+    assertThat(again).isZero();
+    assertThat(westTables.scan("orders")).containsExactly(item("a", Map.of("v", s("1"))));
+  }
+
+  @Test
+  void runPass_deleteInOneRegionAfterAnOlderWriteInTheOther_deleteWinsInBoth() {
+    replicatedTable();
+    putItem(west, westClock, "a", "west");
+    eastClock.advance(Duration.ofMillis(5));
+    putItem(east, eastClock, "a", "east");
+    deleteItem(east, eastClock, "a");
+
+    runUntilIdle();
+
+    assertThat(eastTables.scan("orders")).isEmpty();
+    assertThat(westTables.scan("orders")).isEmpty();
+  }
+
+  @Test
+  void runPass_peerDownThenBack_catchesUpWithNothingLost() {
+    replicatedTable();
+    toWest.down = true;
+    eastTables.put("orders", items(0, 50, "x"));
+    eastReplicator.runPass();
+    assertThat(westTables.scan("orders")).isEmpty();
+
+    toWest.down = false;
+    runUntilIdle();
+
+    assertThat(sorted(westTables.scan("orders"))).isEqualTo(sorted(eastTables.scan("orders"))).hasSize(50);
+  }
+
+  @Test
+  void runPass_replicaUpdatesDelete_deletesThePeersTableAndForgetsTheReplica() {
+    replicatedTable();
+
+    Requests.run(new UpdateTable(east), replicaUpdate(ReplicaUpdate.Action.DELETE, WEST));
+    runUntilIdle();
+
+    assertThat(west.catalog().find("orders")).isEmpty();
+    assertThat(east.catalog().find("orders").orElseThrow().options().replication().orElseThrow().replicas()).isEmpty();
+  }
+
+  @Test
+  void runPass_replicaDeletedInItsRegion_theOtherRegionForgetsIt() {
+    replicatedTable();
+
+    westTables.delete("orders");
+    runUntilIdle();
+
+    assertThat(east.catalog().find("orders").orElseThrow().options().replication().orElseThrow().replicas()).isEmpty();
+  }
+
+  @Test
+  void scan_replicatedTable_itemsCarryNoBookkeeping() {
+    replicatedTable();
+    eastTables.put("orders", List.of(item("a", Map.of("v", s("1")))));
+
+    runUntilIdle();
+
+    assertThat(westTables.scan("orders")).containsExactly(item("a", Map.of("v", s("1"))));
+  }
+
+  private void replicatedTable() {
+    eastTables.create("orders", false, false, false);
+    createReplica();
+    runUntilIdle();
+    assertThat(replica(east).status()).isEqualTo(ReplicaStatus.ACTIVE);
+  }
+
+  private void createReplica() {
+    Requests.run(new UpdateTable(east), replicaUpdate(ReplicaUpdate.Action.CREATE, WEST));
+  }
+
+  private static UpdateTableInput replicaUpdate(ReplicaUpdate.Action action, String region) {
+    return new UpdateTableInput("orders", null, null, null, null, null, null, List.of(), null, null, null, false,
+        List.of(new ReplicaUpdate(action, region)));
+  }
+
+  /** Runs both replicators until neither has work left; bounded, as a pass always makes progress. */
+  private void runUntilIdle() {
+    for (int pass = 0; pass < 100; pass++) {
+      boolean eastMore = eastReplicator.runPass();
+      boolean westMore = westReplicator.runPass();
+      if (!eastMore && !westMore) {
+        return;
+      }
+    }
+    throw new AssertionError("the replicators still had work after 100 passes");
+  }
+
+  private static Replica replica(Database db) {
+    TableMetadata table = db.catalog().find("orders").orElseThrow();
+    return table.options().replication().orElseThrow().replicas().getFirst();
+  }
+
+  /** Puts an item as a request at the region's own clock, which stamps the change. */
+  private static void putItem(Database db, Clock clock, String id, String value) {
+    TableMetadata table = db.catalog().find("orders").orElseThrow();
+    new WritePipeline(db).write(RequestContext.internal(Principal.caller("test"), clock), ItemWrite.put(table,
+        KeyCodec.itemKey(table.keyspace(), s(id), null), WriteCondition.NONE, item(id, Map.of("v", s(value)))));
+  }
+
+  private static void deleteItem(Database db, Clock clock, String id) {
+    TableMetadata table = db.catalog().find("orders").orElseThrow();
+    new WritePipeline(db).write(RequestContext.internal(Principal.caller("test"), clock),
+        ItemWrite.delete(table, KeyCodec.itemKey(table.keyspace(), s(id), null), WriteCondition.NONE));
+  }
+
+  private static List<Map<String, AttributeValue>> items(int from, int to, String value) {
+    return IntStream.range(from, to).mapToObj(n -> item(String.format("%05d", n), Map.of("v", s(value)))).toList();
+  }
+
+  private static List<Map<String, AttributeValue>> sorted(List<Map<String, AttributeValue>> items) {
+    return items.stream().sorted(Comparator.comparing(i -> ((AttributeValue.S) i.get("id")).value())).toList();
+  }
+
+  /** A peer reached by calling its operations directly; {@code down} makes every call fail as a network would. */
+  private static final class DirectLink implements PeerLink {
+    @Nullable Database target;
+    boolean down;
+
+    private Database target() {
+      if (down || target == null) {
+        throw new IllegalStateException("the peer does not answer");
+      }
+      return target;
+    }
+
+    @Override
+    public void createReplica(TableMetadata table, String sourceRegion) {
+      Requests.run(new CreateReplicaTable(target()), new ReplicaTableInput(sourceRegion, table, null));
+    }
+
+    @Override
+    public void apply(String tableName, String sourceRegion, List<ReplicatedChange> changes) {
+      Database peer = target();
+      try {
+        Requests.run(new ApplyReplicatedChanges(peer, new WritePipeline(peer)),
+            new ApplyReplicatedChangesInput(tableName, sourceRegion, changes));
+      } catch (DynamoException e) {
+        if (e.code() == ErrorCode.RESOURCE_NOT_FOUND) {
+          throw new ReplicaGoneException(e.getMessage());
+        }
+        throw e;
+      }
+    }
+
+    @Override
+    public void deleteReplica(String tableName, String sourceRegion) {
+      Requests.run(new DeleteReplicaTable(target()), new ReplicaTableInput(sourceRegion, null, tableName));
+    }
+  }
+}

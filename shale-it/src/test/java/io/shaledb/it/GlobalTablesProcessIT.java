@@ -1,0 +1,83 @@
+package io.shaledb.it;
+
+import static io.shaledb.it.GlobalTablesIT.EAST;
+import static io.shaledb.it.GlobalTablesIT.WEST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shaledb.server.auth.SecretSealer;
+import io.shaledb.server.replication.PeersFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Global tables between two server processes started through the command line, each with its own RocksDB data
+ * directory and a peers file whose secret is sealed under the auth key file: a replica is created and filled, then
+ * one region is killed with SIGKILL while the other writes, and catches up once started again.
+ */
+@Tag("slow")
+class GlobalTablesProcessIT {
+  private static final String ACCESS_KEY = "AKIDREPLICATOR";
+
+  @TempDir
+  Path directory;
+
+  @Test
+  void replication_betweenTwoProcessesWithARegionKilledAndStartedAgain_catchesUp() throws Exception {
+    int eastPort = GlobalTablesIT.freePort();
+    int westPort = GlobalTablesIT.freePort();
+    Path keyFile = directory.resolve("auth.key");
+    String sealed = PeersFile.seal(SecretSealer.openOrCreate(keyFile), ACCESS_KEY, "replicator-secret");
+    Path eastPeers = peersFile("east.peers", WEST, westPort, sealed);
+    Path westPeers = peersFile("west.peers", EAST, eastPort, sealed);
+    DynamoDbClient east = GlobalTablesIT.client(EAST, eastPort);
+    DynamoDbClient west = GlobalTablesIT.client(WEST, westPort);
+    ServerProcess eastServer = start(EAST, eastPort, eastPeers, keyFile);
+    ServerProcess westServer = start(WEST, westPort, westPeers, keyFile);
+    try {
+      GlobalTablesIT.createTable(east);
+      GlobalTablesIT.putItems(east, 0, 300);
+      GlobalTablesIT.replicate(east, west);
+      GlobalTablesIT.awaitIdentical(east, west);
+
+      westServer.kill();
+      westServer.close();
+      GlobalTablesIT.putItems(east, 300, 500);
+      for (int n = 0; n < 50; n++) {
+        String id = GlobalTablesIT.id(n);
+        east.deleteItem(r -> r.tableName("orders").key(Map.of("id", AttributeValue.fromS(id))));
+      }
+      westServer = start(WEST, westPort, westPeers, keyFile);
+
+      GlobalTablesIT.awaitIdentical(east, west);
+      assertThat(GlobalTablesIT.scan(west)).hasSize(450);
+    } finally {
+      westServer.close();
+      eastServer.close();
+    }
+  }
+
+  private Path peersFile(String name, String region, int port, String sealed) throws IOException {
+    return Files.writeString(directory.resolve(name), "# region endpoint access-key sealed-secret\n" + region
+        + " http://127.0.0.1:" + port + " " + ACCESS_KEY + " " + sealed + "\n");
+  }
+
+  private ServerProcess start(String region, int port, Path peers, Path keyFile) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        "io.shaledb.server.cli.Main", "serve", "--port", Integer.toString(port), "--data-dir",
+        directory.resolve(region).toString(), "--region", region, "--peers-file", peers.toString(),
+        "--auth-key-file", keyFile.toString()));
+    // RocksDB copies its native library at every start; into the test's directory, so a killed server leaves none.
+    builder.environment().put("ROCKSDB_SHAREDLIB_DIR", Files.createDirectories(directory.resolve("native-" + region
+        + "-" + System.nanoTime())).toString());
+    return ServerProcess.start(builder);
+  }
+}

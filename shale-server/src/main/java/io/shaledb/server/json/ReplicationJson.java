@@ -1,0 +1,145 @@
+package io.shaledb.server.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.shaledb.core.catalog.TableMetadataCodec;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.replication.ApplyReplicatedChangesInput;
+import io.shaledb.core.op.table.ReplicaTableInput;
+import io.shaledb.core.replication.ReplicatedChange;
+import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.schema.TableMetadata;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The calls regions make on each other (docs/global-tables.md, "The replication calls"), both ways: what a peer sends
+ * and what it reads. A table travels in the catalog's own format, base64, so both sides must run the same catalog
+ * format version.
+ */
+public final class ReplicationJson {
+  private ReplicationJson() {}
+
+  public static void writeCreateReplicaTable(JsonGenerator g, String sourceRegion, TableMetadata table)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("SourceRegion", sourceRegion);
+    g.writeStringField("Table", Base64.getEncoder().encodeToString(TableMetadataCodec.encode(table)));
+    g.writeEndObject();
+  }
+
+  public static void writeDeleteReplicaTable(JsonGenerator g, String sourceRegion, String tableName)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("SourceRegion", sourceRegion);
+    g.writeStringField("TableName", tableName);
+    g.writeEndObject();
+  }
+
+  public static ReplicaTableInput readReplicaTable(JsonInput in) throws IOException {
+    String source = null;
+    TableMetadata table = null;
+    String tableName = null;
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "SourceRegion" -> source = in.readString();
+        case "TableName" -> tableName = in.readString();
+        case "Table" -> table = decodeTable(in.readString());
+        default -> in.skipValue();
+      }
+    }
+    return new ReplicaTableInput(source, table, tableName);
+  }
+
+  private static @Nullable TableMetadata decodeTable(@Nullable String base64) {
+    if (base64 == null) {
+      return null;
+    }
+    try {
+      return TableMetadataCodec.decode(Base64.getDecoder().decode(base64));
+    } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+      throw DynamoException.serialization("Table is no table in this server's catalog format: " + e.getMessage());
+    }
+  }
+
+  public static void writeApplyReplicatedChanges(JsonGenerator g, String tableName, String sourceRegion,
+      List<ReplicatedChange> changes) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("TableName", tableName);
+    g.writeStringField("SourceRegion", sourceRegion);
+    g.writeArrayFieldStart("Changes");
+    for (ReplicatedChange change : changes) {
+      g.writeStartObject();
+      g.writeFieldName("Keys");
+      AttributeValueWriter.writeMap(g, change.keys());
+      Map<String, AttributeValue> item = change.item();
+      if (item != null) {
+        g.writeFieldName("Item");
+        AttributeValueWriter.writeMap(g, item);
+      }
+      g.writeNumberField("StampMillis", change.stamp().millis());
+      g.writeStringField("StampRegion", change.stamp().region());
+      g.writeBooleanField("ByService", change.byService());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  public static ApplyReplicatedChangesInput readApplyReplicatedChanges(JsonInput in) throws IOException {
+    String tableName = null;
+    String source = null;
+    List<ReplicatedChange> changes = null;
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "TableName" -> tableName = in.readString();
+        case "SourceRegion" -> source = in.readString();
+        case "Changes" -> changes = in.readList(ReplicationJson::readChange);
+        default -> in.skipValue();
+      }
+    }
+    return new ApplyReplicatedChangesInput(tableName, source, changes);
+  }
+
+  private static ReplicatedChange readChange(JsonInput in) throws IOException {
+    Map<String, AttributeValue> keys = null;
+    Map<String, AttributeValue> item = null;
+    Long millis = null;
+    String region = null;
+    boolean byService = false;
+    if (in.beginStructure()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "Keys" -> keys = in.readAttributeMap();
+          case "Item" -> item = in.readAttributeMap();
+          case "StampMillis" -> millis = in.readLong();
+          case "StampRegion" -> region = in.readString();
+          case "ByService" -> byService = Boolean.TRUE.equals(in.readBoolean());
+          default -> in.skipValue();
+        }
+      }
+    }
+    if (keys == null || millis == null || region == null) {
+      throw DynamoException.serialization("A replicated change needs its Keys, StampMillis and StampRegion");
+    }
+    return new ReplicatedChange(keys, item, new ReplicationStamp(millis, region), byService);
+  }
+
+  public static void writeApplied(JsonGenerator g, Integer applied) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("Applied", applied);
+    g.writeEndObject();
+  }
+
+  public static void writeDeleted(JsonGenerator g, Boolean deleted) throws IOException {
+    g.writeStartObject();
+    g.writeBooleanField("Deleted", deleted);
+    g.writeEndObject();
+  }
+}

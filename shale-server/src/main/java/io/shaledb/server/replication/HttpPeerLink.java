@@ -1,0 +1,139 @@
+package io.shaledb.server.replication;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.shaledb.core.replication.PeerLink;
+import io.shaledb.core.replication.ReplicaGoneException;
+import io.shaledb.core.replication.ReplicatedChange;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.server.json.Json;
+import io.shaledb.server.json.ReplicationJson;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Reaches one peer region over HTTP(S) with SigV4-signed calls (docs/global-tables.md, "The replication calls"). An
+ * answer of ResourceNotFoundException to a batch means the peer holds no replica of the table any more; any other
+ * failure (the peer down, a refusal) is an exception its caller retries.
+ */
+public final class HttpPeerLink implements PeerLink {
+  private static final String TARGET_PREFIX = "ShaleDBReplication_20261205.";
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  /** A batch is at most a few megabytes, which a peer applies in one transaction. */
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+  private final PeerEndpoint peer;
+  private final RequestSigner signer;
+  private final Clock clock;
+  private final HttpClient client;
+
+  public HttpPeerLink(PeerEndpoint peer, Clock clock) {
+    this.peer = peer;
+    this.signer = new RequestSigner(peer);
+    this.clock = clock;
+    // HTTP/1.1: DynamoDB's protocol, and what the server speaks; no upgrade attempt on every connection.
+    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+        .build();
+  }
+
+  @Override
+  public void createReplica(TableMetadata table, String sourceRegion) {
+    call("CreateReplicaTable", g -> ReplicationJson.writeCreateReplicaTable(g, sourceRegion, table));
+  }
+
+  @Override
+  public void apply(String tableName, String sourceRegion, List<ReplicatedChange> changes) {
+    call("ApplyReplicatedChanges",
+        g -> ReplicationJson.writeApplyReplicatedChanges(g, tableName, sourceRegion, changes));
+  }
+
+  @Override
+  public void deleteReplica(String tableName, String sourceRegion) {
+    call("DeleteReplicaTable", g -> ReplicationJson.writeDeleteReplicaTable(g, sourceRegion, tableName));
+  }
+
+  /** Drops the connections at once: the replicator, the only caller, has stopped. */
+  @Override
+  public void close() {
+    client.shutdownNow();
+  }
+
+  /** The request body, written to a generator. */
+  @FunctionalInterface
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private void call(String operation, Body body) {
+    String target = TARGET_PREFIX + operation;
+    byte[] bytes = json(body);
+    URI endpoint = peer.endpoint();
+    RequestSigner.Signature signature = signer.sign(endpoint, target, bytes, clock.instant());
+    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/")).timeout(CALL_TIMEOUT)
+        .header("Content-Type", RequestSigner.CONTENT_TYPE).header("X-Amz-Target", target)
+        .header("X-Amz-Date", signature.amzDate()).header("Authorization", signature.authorization())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+    HttpResponse<byte[]> response;
+    try {
+      response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("region " + peer.region() + " at " + endpoint + " did not answer " + operation,
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while calling region " + peer.region(), e);
+    }
+    if (response.statusCode() == 200) {
+      return;
+    }
+    ErrorAnswer error = error(response.body());
+    if (error.type().endsWith("ResourceNotFoundException")) {
+      throw new ReplicaGoneException(error.message());
+    }
+    throw new IllegalStateException("region " + peer.region() + " answered " + operation + " with HTTP "
+        + response.statusCode() + " " + error.type() + ": " + error.message());
+  }
+
+  private static byte[] json(Body body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator g = Json.FACTORY.createGenerator(out)) {
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** An error answer's {@code __type} and message. */
+  private record ErrorAnswer(String type, String message) {}
+
+  private static ErrorAnswer error(byte[] body) {
+    String type = "";
+    String message = "";
+    try (JsonParser parser = Json.FACTORY.createParser(body)) {
+      if (parser.nextToken() == JsonToken.START_OBJECT) {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          parser.nextToken();
+          switch (field) {
+            case "__type" -> type = parser.getValueAsString("");
+            case "message", "Message" -> message = parser.getValueAsString("");
+            default -> parser.skipChildren();
+          }
+        }
+      }
+    } catch (IOException e) {
+      message = "an answer that is no JSON error";
+    }
+    return new ErrorAnswer(type, message);
+  }
+}

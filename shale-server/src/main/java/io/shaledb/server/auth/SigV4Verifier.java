@@ -20,15 +20,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies a request's AWS Signature Version 4, in its Authorization header or a presigned query string, against the
- * principal store's keys, as DynamoDB does: the credential scope must name this server's region, the service
- * {@code dynamodb} and {@code aws4_request}; the date ({@code X-Amz-Date}, else {@code Date}) must be within 15
+ * principal store's keys, as DynamoDB does: the credential scope must name this server's region, the service the
+ * request's target belongs to ({@link SigningService}: {@code dynamodb}, or {@code application-autoscaling} for the
+ * auto scaling API served on the same endpoint) and {@code aws4_request}; the date ({@code X-Amz-Date}, else {@code Date}) must be within 15
  * minutes of the server's clock (a presigned request's, within its {@code X-Amz-Expires}); {@code host} must be
  * signed, and so must {@code X-Amz-Target}, which chooses the operation; the payload's hash is always the body's
  * (DynamoDB takes no unsigned payload); session tokens are refused, since ShaleDB issues none. Checks run in that
  * order and the first failure is the answer ({@link SignatureErrors}).
  */
 final class SigV4Verifier {
-  static final String SERVICE = "dynamodb";
   static final String ALGORITHM = "AWS4-HMAC-SHA256";
   private static final Duration SKEW = Duration.ofMinutes(15);
   private static final String TERMINATOR = "aws4_request";
@@ -79,8 +79,9 @@ final class SigV4Verifier {
     if (!scope[2].equals(region)) {
       throw SignatureErrors.wrongRegion(scope[2]);
     }
-    if (!scope[3].equals(SERVICE)) {
-      throw SignatureErrors.wrongService(SERVICE);
+    SigningService service = SigningService.ofTarget(request.header("X-Amz-Target"));
+    if (!scope[3].equals(service.signingName())) {
+      throw SignatureErrors.wrongService(service.signingName());
     }
     Instant signedAt = parseDate(parts.date());
     String amzDate = isBasicFormat(parts.date()) ? parts.date() : AMZ_DATE.format(signedAt);
@@ -104,7 +105,7 @@ final class SigV4Verifier {
         presigned ? "X-Amz-Signature" : null);
     String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope[1] + "/" + scope[2] + "/" + scope[3] + "/"
         + scope[4] + "\n" + HEX.formatHex(canonical.sha256());
-    byte[] expected = HEX.formatHex(SigningKeys.hmac(key.signingKey(scope[1], scope[2]), stringToSign))
+    byte[] expected = HEX.formatHex(SigningKeys.hmac(key.signingKey(scope[1], scope[2], service), stringToSign))
         .getBytes(StandardCharsets.US_ASCII);
     if (!MessageDigest.isEqual(expected, parts.signature().getBytes(StandardCharsets.US_ASCII))) {
       throw SignatureErrors.mismatch(canonical.text(), stringToSign);

@@ -36,6 +36,9 @@ public final class PolicyAuthorizer implements AccessControl {
   /** A user's policies, parsed, and the condition keys its tags set. */
   private record CompiledUser(List<PolicyDocument> policies, Map<String, String> tags) {}
 
+  /** A user the last compilation did not see (created since): no policy, so nothing is allowed. */
+  private static final CompiledUser NO_POLICIES = new CompiledUser(List.of(), Map.of());
+
   private final Database db;
   private final CallAccess calls;
   /** By document text; empty for a document that cannot be read, which allows nothing. */
@@ -60,7 +63,7 @@ public final class PolicyAuthorizer implements AccessControl {
       return;
     }
     String account = Objects.requireNonNullElse(principal.accountId(), Database.ACCOUNT_ID);
-    CompiledUser user = users.getOrDefault(userName, new CompiledUser(List.of(), Map.of()));
+    CompiledUser user = users.getOrDefault(userName, NO_POLICIES);
     Caller caller = new Caller(arn, account);
     RequestFacts global = global(userName, arn, account, user, context.clock().instant(), sourceIp);
     for (CallAccess.Check check : calls.of(operation, input)) {

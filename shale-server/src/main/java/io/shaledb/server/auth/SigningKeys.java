@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What verification needs of each access key, cached so that a request costs its HMAC chain and no read of the
  * store: the key's user and, for each service it signs for, its SigV4 signing key for the last date and region it
- * signed with (derived with four HMACs, once a day per key and service). Unknown and inactive keys are cached as absent. Every change of the store empties the
- * cache at once ({@link PrincipalStore#onChange}), so a key deactivated or deleted stops working with the next
- * request; a change by another process, within a second ({@link Authenticator}).
+ * signed with (derived with four HMACs, once a day per key and service). Unknown and inactive keys are cached as
+ * absent. Every change of the store empties the cache at once ({@link PrincipalStore#onChange}), so a key
+ * deactivated or deleted stops working with the next request; a change by another process, within a second
+ * ({@link Authenticator}).
  */
 final class SigningKeys {
   private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);

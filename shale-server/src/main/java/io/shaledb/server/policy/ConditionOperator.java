@@ -180,20 +180,14 @@ public enum ConditionOperator {
       nanos = nanos * 10 + (i < length - 1 ? text.charAt(i) - '0' : 0);
     }
     try {
-      return LocalDateTime.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2),
-          digits(text, 14, 2), digits(text, 17, 2), nanos).toInstant(ZoneOffset.UTC);
+      return LocalDateTime.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+          Integer.parseInt(text, 8, 10, 10), Integer.parseInt(text, 11, 13, 10), Integer.parseInt(text, 14, 16, 10),
+          Integer.parseInt(text, 17, 19, 10), nanos).toInstant(ZoneOffset.UTC);
     } catch (DateTimeException outOfRange) {
       return null;
     }
   }
 
-  private static int digits(String text, int start, int count) {
-    int value = 0;
-    for (int i = start; i < start + count; i++) {
-      value = value * 10 + (text.charAt(i) - '0');
-    }
-    return value;
-  }
 
   private static Predicate<String> binary(String policyValue) {
     byte[] expected = Base64.getDecoder().decode(policyValue);

@@ -42,9 +42,20 @@ public final class HistoryReclaimer implements BackgroundService {
   @Override
   public boolean runPass() {
     for (TableMetadata table : db.catalog().list()) {
-      table.options().pointInTimeRecovery().ifPresent(recovery -> reclaim(table, recovery.historyKeyspace()));
+      table.options().pointInTimeRecovery()
+          .filter(this::mayHaveExpired)
+          .ifPresent(recovery -> reclaim(table, recovery.historyKeyspace()));
     }
     return false;
+  }
+
+  /**
+   * Whether any record can be older than the recovery period: not while the period reaches back past the moment
+   * recovery was enabled, before which no record was written. Until then a pass would read a slice of the history
+   * each second for nothing, a cost every write of a table with recovery would carry for its first day or more.
+   */
+  private boolean mayHaveExpired(PointInTimeRecovery recovery) {
+    return horizon(Optional.of(recovery)) > recovery.enabledAt().toEpochMilli();
   }
 
   private void reclaim(TableMetadata table, int historyKeyspace) {

@@ -3,6 +3,7 @@ package io.shaledb.core.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.core.catalog.SystemKeyspace;
+import io.shaledb.core.catalog.SystemKeyspace.Task;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.maintenance.HistoryReclaimer;
@@ -180,6 +181,23 @@ class PointInTimeHistoryTest {
     new HistoryReclaimer(db).runPass();
 
     assertThat(historyRecords()).isEqualTo(2);
+  }
+
+  @Test
+  void historyReclaimer_withinTheFirstPeriod_readsNoSlice() {
+    enable(1);
+    for (int i = 0; i <= 10_000; i++) {
+      put("k" + i, "1");
+    }
+    advance(Duration.ofDays(1).toMillis() - 1);
+
+    new HistoryReclaimer(db).runPass();
+
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      assertThat(snapshot.get(SystemKeyspace.progress(
+          table().options().pointInTimeRecovery().orElseThrow().historyKeyspace(), Task.HISTORY_RECLAIM)))
+          .as("a pass over more than one slice would have left where the next resumes").isNull();
+    }
   }
 
   @Test

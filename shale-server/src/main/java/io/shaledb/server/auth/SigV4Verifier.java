@@ -1,7 +1,6 @@
 package io.shaledb.server.auth;
 
 import io.shaledb.core.op.Principal;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -20,22 +19,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies a request's AWS Signature Version 4, in its Authorization header or a presigned query string, against the
- * principal store's keys, as DynamoDB does: the credential scope must name this server's region, the service
- * {@code dynamodb} and {@code aws4_request}; the date ({@code X-Amz-Date}, else {@code Date}) must be within 15
- * minutes of the server's clock (a presigned request's, within its {@code X-Amz-Expires}); {@code host} must be
- * signed, and so must {@code X-Amz-Target}, which chooses the operation; the payload's hash is always the body's
- * (DynamoDB takes no unsigned payload); a session token ({@code X-Amz-Security-Token}) must be one ShaleDB issued
- * for the access key id, and not expired. Checks run in that order and the first failure is the answer
- * ({@link SignatureErrors}).
+ * principal store's keys, as DynamoDB does: the credential scope must name this server's region, the service the
+ * request's target belongs to ({@link SigningService}: {@code dynamodb}, or {@code application-autoscaling} for the
+ * auto scaling API served on the same endpoint) and {@code aws4_request}; the date ({@code X-Amz-Date}, else
+ * {@code Date}) must be within 15 minutes of the server's clock (a presigned request's, within its
+ * {@code X-Amz-Expires}); {@code host} must be signed, and so must {@code X-Amz-Target}, which chooses the operation;
+ * the payload's hash is always the body's (DynamoDB takes no unsigned payload); a session token
+ * ({@code X-Amz-Security-Token}) must be one ShaleDB issued for the access key id, and not expired. Checks run in that
+ * order and the first failure is the answer ({@link SignatureErrors}).
+ *
+ * <p>Verification runs on every request once users exist, on the event loop: a client sends the same credential and
+ * signed header list on each of its requests, so the last ones split are kept and compared rather than split again,
+ * the Authorization header is read without splitting it, and the signature is compared with the computed one digit
+ * by digit, without making either text.
  */
 final class SigV4Verifier {
-  static final String SERVICE = "dynamodb";
   static final String ALGORITHM = "AWS4-HMAC-SHA256";
   private static final Duration SKEW = Duration.ofMinutes(15);
   private static final String TERMINATOR = "aws4_request";
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final HexFormat HEX = HexFormat.of();
+  private static final String LOWER_HEX = "0123456789abcdef";
 
   private final String region;
   private final Clock clock;
@@ -57,8 +62,38 @@ final class SigV4Verifier {
       String date, @Nullable Duration expires) {
 
     Parts(String credential, String signedHeaderList, String signature, String date, @Nullable Duration expires) {
-      this(credential, signedHeaderList, List.of(signedHeaderList.split(";")), signature, date, expires);
+      this(credential, signedHeaderList, signedHeaderNames(signedHeaderList), signature, date, expires);
     }
+  }
+
+  /** A text and what it was split into. */
+  private record Split<T>(String text, T parts) {}
+
+  /** The last signed header list split, shared by the event loops: one client's requests all send the same. */
+  private static volatile @Nullable Split<List<String>> lastSignedHeaders;
+
+  /** The last credential split into its five parts, shared likewise. */
+  private static volatile @Nullable Split<String[]> lastCredential;
+
+  private static List<String> signedHeaderNames(String signedHeaderList) {
+    Split<List<String>> last = lastSignedHeaders;
+    if (last != null && last.text().equals(signedHeaderList)) {
+      return last.parts();
+    }
+    List<String> names = List.of(signedHeaderList.split(";"));
+    lastSignedHeaders = new Split<>(signedHeaderList, names);
+    return names;
+  }
+
+  /** The credential's slash-separated parts; the array is shared, so it is only read. */
+  private static String[] scope(String credential) {
+    Split<String[]> last = lastCredential;
+    if (last != null && last.text().equals(credential)) {
+      return last.parts();
+    }
+    String[] parts = credential.split("/", -1);
+    lastCredential = new Split<>(credential, parts);
+    return parts;
   }
 
   Principal verify(SignedRequest request) {
@@ -70,7 +105,7 @@ final class SigV4Verifier {
       throw SignatureErrors.bothForms();
     }
     Parts parts = presigned ? fromQuery(query) : fromHeader(request, authorization);
-    String[] scope = parts.credential().split("/", -1);
+    String[] scope = scope(parts.credential());
     if (scope.length != 5) {
       throw SignatureErrors.credentialParts(parts.credential());
     }
@@ -80,8 +115,10 @@ final class SigV4Verifier {
     if (!scope[2].equals(region)) {
       throw SignatureErrors.wrongRegion(scope[2]);
     }
-    if (!scope[3].equals(SERVICE)) {
-      throw SignatureErrors.wrongService(SERVICE);
+    String target = request.header("X-Amz-Target");
+    SigningService service = SigningService.ofTarget(target);
+    if (!scope[3].equals(service.signingName())) {
+      throw SignatureErrors.wrongService(service.signingName());
     }
     Instant signedAt = parseDate(parts.date());
     String amzDate = isBasicFormat(parts.date()) ? parts.date() : AMZ_DATE.format(signedAt);
@@ -93,7 +130,7 @@ final class SigV4Verifier {
     if (!signed.contains("host")) {
       throw SignatureErrors.hostNotSigned();
     }
-    if (request.header("X-Amz-Target") != null && !signed.contains("x-amz-target")) {
+    if (target != null && !signed.contains("x-amz-target")) {
       throw SignatureErrors.mustSign("X-Amz-Target");
     }
     String token = presigned ? value(query, "X-Amz-Security-Token") : request.header("X-Amz-Security-Token");
@@ -106,9 +143,8 @@ final class SigV4Verifier {
         presigned ? "X-Amz-Signature" : null);
     String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope[1] + "/" + scope[2] + "/" + scope[3] + "/"
         + scope[4] + "\n" + HEX.formatHex(canonical.sha256());
-    byte[] expected = HEX.formatHex(SigningKeys.hmac(key.signingKey(scope[1], scope[2]), stringToSign))
-        .getBytes(StandardCharsets.US_ASCII);
-    if (!MessageDigest.isEqual(expected, parts.signature().getBytes(StandardCharsets.US_ASCII))) {
+    byte[] expected = SigningKeys.hmac(key.signingKey(scope[1], scope[2], service), stringToSign);
+    if (!hexEquals(expected, parts.signature())) {
       throw SignatureErrors.mismatch(canonical.text(), stringToSign);
     }
     PrincipalStore.SigningKey verified = key.key();
@@ -122,24 +158,36 @@ final class SigV4Verifier {
     String credential = null;
     String signedHeaders = null;
     String signature = null;
-    for (String parameter : authorization.substring(ALGORITHM.length() + 1).split(",")) {
-      String trimmed = parameter.trim();
-      int equals = trimmed.indexOf('=');
-      if (equals < 0) {
+    // The parameters between commas, each trimmed, as NAME=VALUE; others are ignored.
+    int end = ALGORITHM.length();
+    while (end < authorization.length()) {
+      int start = end + 1;
+      end = authorization.indexOf(',', start);
+      if (end < 0) {
+        end = authorization.length();
+      }
+      int from = start;
+      int to = end;
+      while (from < to && authorization.charAt(from) <= ' ') {
+        from++;
+      }
+      while (to > from && authorization.charAt(to - 1) <= ' ') {
+        to--;
+      }
+      int equals = authorization.indexOf('=', from);
+      if (equals < 0 || equals >= to) {
         continue;
       }
-      String value = trimmed.substring(equals + 1);
-      switch (trimmed.substring(0, equals)) {
-        case "Credential" -> credential = value;
-        case "SignedHeaders" -> signedHeaders = value;
-        case "Signature" -> signature = value;
-        default -> { }
+      if (named(authorization, from, equals, "Credential")) {
+        credential = authorization.substring(equals + 1, to);
+      } else if (named(authorization, from, equals, "SignedHeaders")) {
+        signedHeaders = authorization.substring(equals + 1, to);
+      } else if (named(authorization, from, equals, "Signature")) {
+        signature = authorization.substring(equals + 1, to);
       }
     }
-    String date = request.header("X-Amz-Date");
-    if (date == null) {
-      date = request.header("Date");
-    }
+    String amzDate = request.header("X-Amz-Date");
+    String date = amzDate != null ? amzDate : request.header("Date");
     List<String> missing = new ArrayList<>();
     if (credential == null) {
       missing.add("Credential");
@@ -154,10 +202,29 @@ final class SigV4Verifier {
       throw SignatureErrors.incompleteHeader(missing, date == null, authorization);
     }
     Parts parts = new Parts(credential, signedHeaders, signature, date, null);
-    if (request.header("X-Amz-Date") != null && !parts.signedHeaders().contains("x-amz-date")) {
+    if (amzDate != null && !parts.signedHeaders().contains("x-amz-date")) {
       throw SignatureErrors.mustSign("X-Amz-Date");
     }
     return parts;
+  }
+
+  /** Whether {@code text} from {@code start} to {@code end} is {@code name}. */
+  private static boolean named(String text, int start, int end, String name) {
+    return end - start == name.length() && text.startsWith(name, start);
+  }
+
+  /**
+   * Whether {@code signature} is {@code expected} in lower-case hex, compared in time independent of where they
+   * differ, as {@link MessageDigest#isEqual} compares.
+   */
+  private static boolean hexEquals(byte[] expected, String signature) {
+    int differences = signature.length() ^ expected.length * 2;
+    int digits = Math.min(signature.length(), expected.length * 2);
+    for (int i = 0; i < digits; i++) {
+      int nibble = (expected[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xf;
+      differences |= signature.charAt(i) ^ LOWER_HEX.charAt(nibble);
+    }
+    return differences == 0;
   }
 
   private static Parts fromQuery(List<Map.Entry<String, String>> query) {

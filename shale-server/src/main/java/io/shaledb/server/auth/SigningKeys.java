@@ -7,6 +7,7 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -15,10 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What verification needs of each access key, cached so that a request costs its HMAC chain and no read of the
- * store: the key's user and its SigV4 signing key for the last date and region it signed with (derived with four
- * HMACs, once a day per key). Unknown and inactive keys are cached as absent. Every change of the store empties the
- * cache at once ({@link PrincipalStore#onChange}), so a key deactivated or deleted stops working with the next
- * request; a change by another process, within a second ({@link Authenticator}).
+ * store: the key's user and, for each service it signs for, its SigV4 signing key for the last date and region it
+ * signed with (derived with four HMACs, once a day per key and service). Unknown and inactive keys are cached as
+ * absent. Every change of the store empties the cache at once ({@link PrincipalStore#onChange}), so a key
+ * deactivated or deleted stops working with the next request; a change by another process, within a second
+ * ({@link Authenticator}).
  */
 final class SigningKeys {
   private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
@@ -72,13 +74,14 @@ final class SigningKeys {
     }
   }
 
-  /** An active key: its user and secret, and the signing key it last derived. */
+  /** An active key: its user and secret, and the signing key it last derived for each service. */
   static final class KnownKey {
     private final PrincipalStore.SigningKey key;
     private final byte[] secret;
     /** The session token a session's key was opened from; null for a user's own key. */
     private final @Nullable String token;
-    private volatile Derived derived = new Derived("", "", new byte[0]);
+    /** By {@link SigningService} ordinal: one client may call DynamoDB and auto scaling in turn with one key. */
+    private final AtomicReferenceArray<Derived> derived = new AtomicReferenceArray<>(SigningService.values().length);
 
     private KnownKey(PrincipalStore.SigningKey key) {
       this(key, null);
@@ -100,14 +103,14 @@ final class SigningKeys {
       return expiration != null && !now.isBefore(expiration);
     }
 
-    /** The signing key for a day and region (service {@code dynamodb}), derived once and kept until the next. */
-    byte[] signingKey(String date, String region) {
-      Derived last = derived;
-      if (last.date.equals(date) && last.region.equals(region)) {
+    /** The signing key for a day, region and service, derived once and kept until the next day or region. */
+    byte[] signingKey(String date, String region, SigningService service) {
+      Derived last = derived.get(service.ordinal());
+      if (last != null && last.date.equals(date) && last.region.equals(region)) {
         return last.key;
       }
-      byte[] signing = hmac(hmac(hmac(hmac(secret, date), region), SigV4Verifier.SERVICE), "aws4_request");
-      derived = new Derived(date, region, signing);
+      byte[] signing = hmac(hmac(hmac(hmac(secret, date), region), service.signingName()), "aws4_request");
+      derived.set(service.ordinal(), new Derived(date, region, signing));
       return signing;
     }
 

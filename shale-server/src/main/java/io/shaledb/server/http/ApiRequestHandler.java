@@ -82,6 +82,12 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
    * that asked for the close, so later requests are dropped without being run.
    */
   private boolean closing;
+  /**
+   * The client's address as {@code aws:SourceIp} holds it, formatted on the connection's first call rather than on
+   * each: it cannot change while the connection lives. Touched on the event loop only.
+   */
+  private @Nullable String sourceIp;
+  private boolean sourceIpKnown;
 
   ApiRequestHandler(ApiHandler handler, Executor workers, boolean callsMayBlock, BodyMemory memory,
       Responses responses, HttpSecurity security, OccasionalWarning refusedHosts, RequestObserver observer,
@@ -217,9 +223,13 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
   }
 
   /** The client's address, without its port, as {@code aws:SourceIp} holds it. */
-  private static @Nullable String sourceIp(Channel channel) {
-    return channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
-        ? remote.getAddress().getHostAddress() : null;
+  private @Nullable String sourceIp(Channel channel) {
+    if (!sourceIpKnown) {
+      sourceIp = channel.remoteAddress() instanceof InetSocketAddress remote && remote.getAddress() != null
+          ? remote.getAddress().getHostAddress() : null;
+      sourceIpKnown = true;
+    }
+    return sourceIp;
   }
 
   /**

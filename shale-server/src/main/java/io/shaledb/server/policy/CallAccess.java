@@ -10,6 +10,10 @@ import io.shaledb.core.expr.ast.PathElement;
 import io.shaledb.core.expr.ast.Update;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.op.autoscaling.DescribeInput;
+import io.shaledb.core.op.autoscaling.PutScalingPolicyInput;
+import io.shaledb.core.op.autoscaling.RegisterScalableTargetInput;
+import io.shaledb.core.op.autoscaling.TargetKeyInput;
 import io.shaledb.core.op.batch.BatchGetItemInput;
 import io.shaledb.core.op.batch.BatchWriteItemInput;
 import io.shaledb.core.op.item.DeleteItemInput;
@@ -62,7 +66,8 @@ import org.jspecify.annotations.Nullable;
  * BatchGetItem and BatchWriteItem check their action once per table; transactions check each item's action
  * ({@code dynamodb:PutItem}, {@code dynamodb:ConditionCheckItem}, ...) with {@code dynamodb:EnclosingOperation}
  * naming the transaction; PartiQL statements check {@code dynamodb:PartiQLSelect}, {@code PartiQLInsert},
- * {@code PartiQLUpdate} or {@code PartiQLDelete}; stream calls check on the stream's ARN; calls on no resource
+ * {@code PartiQLUpdate} or {@code PartiQLDelete}; stream calls check on the stream's ARN; Application Auto Scaling's
+ * calls check its actions on {@code *}; calls on no resource
  * (ListTables, DescribeLimits) check on {@code *}.
  */
 final class CallAccess {
@@ -129,6 +134,10 @@ final class CallAccess {
       case AdminCall in -> in.open() ? List.of() : List.of(new Check("iam:" + operation,
           in.iamResource() == null ? "*" : "arn:aws:iam::" + Database.ACCOUNT_ID + ":" + in.iamResource(),
           new RequestFacts()));
+      case RegisterScalableTargetInput in -> autoScaling(operation);
+      case PutScalingPolicyInput in -> autoScaling(operation);
+      case TargetKeyInput in -> autoScaling(operation);
+      case DescribeInput in -> autoScaling(operation);
       case String name -> switch (operation) {
         case "DescribeBackup", "DeleteBackup", "ListTagsOfResource" -> onArn(operation, name);
         case "DescribeGlobalTable", "DescribeGlobalTableSettings" -> onArn(operation,
@@ -251,6 +260,15 @@ final class CallAccess {
 
   private List<Check> onTable(String operation, @Nullable String table) {
     return onArn(operation, table == null ? "*" : db.tableArn(table));
+  }
+
+  /**
+   * Application Auto Scaling's calls check its own actions ({@code application-autoscaling:RegisterScalableTarget},
+   * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsapplicationautoscaling.html) on
+   * {@code *}: a scalable target's ARN ends in an id the service assigns, which ShaleDB's targets do not have.
+   */
+  private static List<Check> autoScaling(String operation) {
+    return List.of(new Check("application-autoscaling:" + operation, "*", new RequestFacts()));
   }
 
   private static List<Check> onArn(String operation, @Nullable String arn) {

@@ -3,8 +3,10 @@ package io.shaledb.server.policy;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -13,6 +15,7 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * IAM's condition operators (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html),
@@ -134,6 +137,10 @@ public enum ConditionOperator {
 
   /** IAM's dates: ISO 8601 with or without a time, or seconds since the epoch. */
   static Instant instant(String text) {
+    Instant utc = utcInstant(text);
+    if (utc != null) {
+      return utc;
+    }
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException notADateTime) {
@@ -148,6 +155,39 @@ public enum ConditionOperator {
       }
     }
   }
+
+  /**
+   * {@code 2026-01-02T03:04:05Z} with up to nine digits of fraction, as {@code aws:CurrentTime} is given on every
+   * call, read digit by digit (the general parser cost more than the rest of a date condition); null for any other
+   * shape, which the general parser reads.
+   */
+  private static @Nullable Instant utcInstant(String text) {
+    int length = text.length();
+    if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
+        || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
+        || (length > 20 && (text.charAt(19) != '.' || length == 21))) {
+      return null;
+    }
+    for (int i = 0; i < length - 1; i++) {
+      char c = text.charAt(i);
+      boolean separator = i == 4 || i == 7 || i == 10 || i == 13 || i == 16 || i == 19;
+      if (!separator && (c < '0' || c > '9')) {
+        return null;
+      }
+    }
+    int nanos = 0;
+    for (int i = 20; i < 29; i++) {
+      nanos = nanos * 10 + (i < length - 1 ? text.charAt(i) - '0' : 0);
+    }
+    try {
+      return LocalDateTime.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+          Integer.parseInt(text, 8, 10, 10), Integer.parseInt(text, 11, 13, 10), Integer.parseInt(text, 14, 16, 10),
+          Integer.parseInt(text, 17, 19, 10), nanos).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException outOfRange) {
+      return null;
+    }
+  }
+
 
   private static Predicate<String> binary(String policyValue) {
     byte[] expected = Base64.getDecoder().decode(policyValue);
@@ -168,24 +208,42 @@ public enum ConditionOperator {
     if (prefix < 0 || prefix > network.length * 8) {
       throw new IllegalArgumentException("Invalid network: " + policyValue);
     }
-    return request -> {
-      byte[] candidate;
-      try {
-        candidate = address(request);
-      } catch (IllegalArgumentException notAnAddress) {
-        return false;
-      }
-      if (candidate.length != network.length) {
-        return false;
-      }
-      for (int bit = 0; bit < prefix; bit++) {
-        int mask = 0x80 >>> (bit % 8);
-        if ((candidate[bit / 8] & mask) != (network[bit / 8] & mask)) {
-          return false;
+    return new Predicate<>() {
+      /**
+       * The last request address read, with its bytes: a connection's calls carry the same address, and reading it
+       * again cost more than the rest of the condition.
+       */
+      private volatile @Nullable ReadAddress last;
+
+      @Override
+      public boolean test(String request) {
+        ReadAddress known = last;
+        if (known == null || !known.text().equals(request)) {
+          try {
+            known = new ReadAddress(request, address(request));
+          } catch (IllegalArgumentException notAnAddress) {
+            return false;
+          }
+          last = known;
         }
+        return inside(known.bytes(), network, prefix);
       }
-      return true;
     };
+  }
+
+  private record ReadAddress(String text, byte[] bytes) {}
+
+  private static boolean inside(byte[] candidate, byte[] network, int prefix) {
+    if (candidate.length != network.length) {
+      return false;
+    }
+    for (int bit = 0; bit < prefix; bit++) {
+      int mask = 0x80 >>> (bit % 8);
+      if ((candidate[bit / 8] & mask) != (network[bit / 8] & mask)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static byte[] address(String text) {

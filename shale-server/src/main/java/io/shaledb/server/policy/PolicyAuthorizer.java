@@ -12,6 +12,7 @@ import io.shaledb.core.op.partiql.BatchStatementRequest;
 import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.stream.StreamDescriptor;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +39,47 @@ public final class PolicyAuthorizer implements AccessControl {
   private static final int MAX_RESOURCE_POLICIES = 10_000;
   private static final String STREAM = "/stream/";
 
-  /** A user's policies, parsed, and the condition keys its tags set. */
-  private record CompiledUser(List<PolicyDocument> policies, Map<String, String> tags) {}
+  /**
+   * A user's policies, parsed, and its tags; with the condition keys that say who it is ({@code aws:username},
+   * {@code aws:PrincipalTag/...}), made at its first call and kept, since they are the same on every call.
+   */
+  private static final class CompiledUser {
+    private final List<PolicyDocument> policies;
+    private final Map<String, String> tags;
+    private volatile @Nullable Identity identity;
+
+    CompiledUser(List<PolicyDocument> policies, Map<String, String> tags) {
+      this.policies = policies;
+      this.tags = tags;
+    }
+
+    List<PolicyDocument> policies() {
+      return policies;
+    }
+
+    /** The keys naming the user {@code userName} of {@code account}, with ARN {@code arn}. */
+    RequestFacts identityFacts(String userName, String arn, String account) {
+      Identity known = identity;
+      if (known == null || !known.arn().equals(arn) || !known.account().equals(account)) {
+        RequestFacts facts = new RequestFacts()
+            .put("aws:username", userName)
+            .put("aws:PrincipalArn", arn)
+            .put("aws:PrincipalAccount", account)
+            .put("aws:PrincipalType", "User")
+            .put("aws:SecureTransport", "false");
+        tags.forEach((key, value) -> facts.put("aws:PrincipalTag/" + key, value));
+        known = new Identity(arn, account, facts);
+        identity = known;
+      }
+      return known.facts();
+    }
+  }
+
+  /** @param facts never changed once made: calls' keys are layered over them ({@link RequestFacts#with}) */
+  private record Identity(String arn, String account, RequestFacts facts) {}
+
+  /** A user the last compilation did not see (created since): no policy, so nothing is allowed. */
+  private static final CompiledUser NO_POLICIES = new CompiledUser(List.of(), Map.of());
 
   private final Database db;
   private final CallAccess calls;
@@ -64,9 +105,9 @@ public final class PolicyAuthorizer implements AccessControl {
       return;
     }
     String account = Objects.requireNonNullElse(principal.accountId(), Database.ACCOUNT_ID);
-    CompiledUser user = users.getOrDefault(userName, new CompiledUser(List.of(), Map.of()));
+    CompiledUser user = users.getOrDefault(userName, NO_POLICIES);
     Caller caller = new Caller(arn, account);
-    RequestFacts global = global(userName, arn, account, user, context.clock().instant(), sourceIp);
+    RequestFacts global = user.identityFacts(userName, arn, account).with(call(context.clock(), sourceIp));
     for (CallAccess.Check check : calls.of(operation, input)) {
       AccessRequest request = new AccessRequest(caller, check.action(), check.resource(),
           global.with(check.facts()));
@@ -111,22 +152,40 @@ public final class PolicyAuthorizer implements AccessControl {
     }
   }
 
-  /** The global condition keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html). */
-  private static RequestFacts global(String userName, String arn, String account, CompiledUser user, Instant now,
-      @Nullable String sourceIp) {
+  /**
+   * The global condition keys of this call
+   * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html); the times as text only
+   * if a condition reads them.
+   */
+  private static RequestFacts call(Clock clock, @Nullable String sourceIp) {
+    CallTime now = new CallTime(clock);
     RequestFacts facts = new RequestFacts()
-        .put("aws:username", userName)
-        .put("aws:PrincipalArn", arn)
-        .put("aws:PrincipalAccount", account)
-        .put("aws:PrincipalType", "User")
-        .put("aws:CurrentTime", now.toString())
-        .put("aws:EpochTime", Long.toString(now.getEpochSecond()))
-        .put("aws:SecureTransport", "false");
+        .putComputed("aws:CurrentTime", () -> now.get().toString())
+        .putComputed("aws:EpochTime", () -> Long.toString(now.get().getEpochSecond()));
     if (sourceIp != null) {
       facts.put("aws:SourceIp", sourceIp);
     }
-    user.tags().forEach((key, value) -> facts.put("aws:PrincipalTag/" + key, value));
     return facts;
+  }
+
+  /** The instant of a call, read from the clock when a condition first asks for it; both time keys give it. */
+  private static final class CallTime implements Supplier<Instant> {
+    private final Clock clock;
+    private @Nullable Instant read;
+
+    CallTime(Clock clock) {
+      this.clock = clock;
+    }
+
+    @Override
+    public Instant get() {
+      Instant now = read;
+      if (now == null) {
+        now = clock.instant();
+        read = now;
+      }
+      return now;
+    }
   }
 
   /**

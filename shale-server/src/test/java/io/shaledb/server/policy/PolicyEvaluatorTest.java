@@ -43,6 +43,10 @@ class PolicyEvaluatorTest {
       other action is default deny | {"Effect":"Allow","Action":"dynamodb:GetItem","Resource":"*"} | dynamodb:PutItem | | NOT_ALLOWED
       action prefix wildcard | {"Effect":"Allow","Action":"dynamodb:Get*","Resource":"*"} | dynamodb:GetItem | | ALLOWED
       action case ignored | {"Effect":"Allow","Action":"DynamoDB:getitem","Resource":"*"} | dynamodb:GetItem | | ALLOWED
+      exact action case ignored | {"Effect":"Allow","Action":"DYNAMODB:GETITEM","Resource":"*"} | dynamodb:GetItem | | ALLOWED
+      exact action is the whole name | {"Effect":"Allow","Action":"dynamodb:Get","Resource":"*"} | dynamodb:GetItem | | NOT_ALLOWED
+      resource prefix wildcard | {"Effect":"Allow","Action":"*","Resource":"arn:aws:dynamodb:us-east-1:000000000000:table/Mus*"} | dynamodb:GetItem | | ALLOWED
+      resource prefix is case sensitive | {"Effect":"Allow","Action":"*","Resource":"arn:aws:dynamodb:us-east-1:000000000000:table/mus*"} | dynamodb:GetItem | | NOT_ALLOWED
       question mark one character | {"Effect":"Allow","Action":"dynamodb:?etItem","Resource":"*"} | dynamodb:GetItem | | ALLOWED
       NotAction allows the rest | {"Effect":"Allow","NotAction":"dynamodb:Delete*","Resource":"*"} | dynamodb:GetItem | | ALLOWED
       NotAction excludes its own | {"Effect":"Allow","NotAction":"dynamodb:Delete*","Resource":"*"} | dynamodb:DeleteItem | | NOT_ALLOWED
@@ -72,6 +76,10 @@ class PolicyEvaluatorTest {
       DateLessThan | {"Action":"*","Resource":"*","Effect":"Allow","Condition":{"DateLessThan":{"aws:CurrentTime":"2030-01-01T00:00:00Z"}}} | dynamodb:GetItem | aws:CurrentTime=2026-12-05T03:00:00Z | ALLOWED
       DateGreaterThan fails | {"Action":"*","Resource":"*","Effect":"Allow","Condition":{"DateGreaterThan":{"aws:CurrentTime":"2030-01-01"}}} | dynamodb:GetItem | aws:CurrentTime=2026-12-05T03:00:00Z | NOT_ALLOWED
       Bool | {"Action":"*","Resource":"*","Effect":"Allow","Condition":{"Bool":{"aws:SecureTransport":false}}} | dynamodb:GetItem | aws:SecureTransport=false | ALLOWED
+      DateLessThan to the millisecond | {"Action":"*","Resource":"*","Effect":"Allow","Condition":{"DateLessThan":{"aws:CurrentTime":"2026-12-05T03:00:00.124Z"}}} | dynamodb:GetItem | aws:CurrentTime=2026-12-05T03:00:00.123Z | ALLOWED
+      DateLessThan the same instant fails | {"Action":"*","Resource":"*","Effect":"Allow","Condition":{"DateLessThan":{"aws:CurrentTime":"2026-12-05T03:00:00.123Z"}}} | dynamodb:GetItem | aws:CurrentTime=2026-12-05T03:00:00.123000Z | NOT_ALLOWED
+      DateGreaterThan a fraction of a second | {"Action":"*","Resource":"*","Effect":"Allow","Condition":{"DateGreaterThan":{"aws:CurrentTime":"2026-12-05T03:00:00.1Z"}}} | dynamodb:GetItem | aws:CurrentTime=2026-12-05T03:00:00.123456789Z | ALLOWED
+      DateLessThan an offset time | {"Action":"*","Resource":"*","Effect":"Allow","Condition":{"DateLessThan":{"aws:CurrentTime":"2026-12-05T02:30:00Z"}}} | dynamodb:GetItem | aws:CurrentTime=2026-12-05T04:00:00+01:00 | NOT_ALLOWED
       IpAddress inside | {"Action":"*","Resource":"*","Effect":"Allow","Condition":{"IpAddress":{"aws:SourceIp":"127.0.0.0/8"}}} | dynamodb:GetItem | aws:SourceIp=127.0.0.1 | ALLOWED
       IpAddress outside | {"Action":"*","Resource":"*","Effect":"Allow","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}} | dynamodb:GetItem | aws:SourceIp=127.0.0.1 | NOT_ALLOWED
       NotIpAddress outside holds | {"Action":"*","Resource":"*","Effect":"Allow","Condition":{"NotIpAddress":{"aws:SourceIp":"203.0.113.0/24"}}} | dynamodb:GetItem | aws:SourceIp=127.0.0.1 | ALLOWED
@@ -86,6 +94,33 @@ class PolicyEvaluatorTest {
   void decide_statementAndRequest_isIamsDecision(String description, String statements, String action,
       @Nullable String facts, Decision expected) {
     assertThat(decide(statements, action, TABLE, facts)).isEqualTo(expected);
+  }
+
+  @Test
+  void decide_oneIpConditionForSeveralAddresses_decidesEachByItsOwn() {
+    PolicyDocument policy = PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Action\":\"*\","
+        + "\"Resource\":\"*\",\"Effect\":\"Allow\",\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":"
+        + "\"127.0.0.0/8\"}}}]}", PolicyParser.Kind.IDENTITY);
+
+    List<Decision> decisions = List.of("127.0.0.1", "203.0.113.5", "127.0.0.2", "127.0.0.2").stream()
+        .map(address -> PolicyEvaluator.decide(new AccessRequest(ALICE, "dynamodb:GetItem", TABLE,
+            new RequestFacts().put("aws:SourceIp", address)), List.of(policy), null))
+        .toList();
+
+    assertThat(decisions).containsExactly(Decision.ALLOWED, Decision.NOT_ALLOWED, Decision.ALLOWED,
+        Decision.ALLOWED);
+  }
+
+  @Test
+  void decide_computedKey_isReadWhenAConditionAsks() {
+    PolicyDocument policy = PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Action\":\"*\","
+        + "\"Resource\":\"*\",\"Effect\":\"Allow\",\"Condition\":{\"StringEquals\":{\"aws:username\":"
+        + "\"alice\"}}}]}", PolicyParser.Kind.IDENTITY);
+    RequestFacts identity = new RequestFacts().putComputed("aws:username", () -> "alice");
+    RequestFacts call = identity.with(new RequestFacts().put("dynamodb:Select", "COUNT"));
+
+    assertThat(PolicyEvaluator.decide(new AccessRequest(ALICE, "dynamodb:Query", TABLE, call), List.of(policy),
+        null)).isEqualTo(Decision.ALLOWED);
   }
 
   @Test

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# What a server setting costs per request, measured as the server process's own CPU time, which other work on the
+# machine disturbs far less than requests per second: two servers (configurations A and B) run side by side, each is
+# warmed up, then each round loads A and B in turn (which goes first alternates) with wrk for DURATION seconds and reads the process's user + system
+# CPU ticks (/proc/PID/stat) and the bytes it wrote to storage (/proc/PID/io write_bytes) before and after, divided
+# by the requests wrk counted (wrk has no fixed request count: its threads can stop early, but it still waits out its
+# duration). Prints a markdown row per round, then the medians and the spread of B / A.
+#
+#   bench/cpu.sh plain metrics-off                    # GetItem, 5 rounds of 10 s each way after 20 s of warm-up
+#   WORKLOAD=signed-get bench/cpu.sh plain sigv4      # the same signed requests, unverified vs verified
+#   WORKLOAD=update bench/cpu.sh plain pitr           # UpdateItem with point-in-time recovery off vs on
+#   DURATION=15 ROUNDS=7 CONNECTIONS=16 ENGINE=memory bench/cpu.sh plain metrics-off
+#
+# Configurations: plain (the defaults), metrics-off (--metrics off), sigv4 (a user with AdministratorAccess signs
+# every request), policy (a user whose policy allows the calls under conditions and denies under another), pitr
+# (point-in-time recovery on the table), encrypted (--encryption-key-file). Workloads: get, put, update (the
+# bench/wrk scripts, unsigned; for plain, metrics-off, pitr and encrypted), signed-get and signed-put (requests signed
+# beforehand with the server's key, or with a made-up one where no user exists, so A and B parse the same bytes).
+# ENGINE is rocksdb (DURABILITY os by default: a sync per write would measure the disk) or memory.
+set -euo pipefail
+
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+WORKLOAD="${WORKLOAD:-get}"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-20}"
+ROUNDS="${ROUNDS:-5}"
+CONNECTIONS="${CONNECTIONS:-16}"
+ENGINE="${ENGINE:-rocksdb}"
+DURABILITY="${DURABILITY:-os}"
+A="${1:?configuration A}"
+B="${2:?configuration B}"
+PORTS=(18030 18031)
+
+./mvnw -q -B -o -DskipTests -pl shale-server -am package
+
+declare -A pid=() key_id=() secret=()
+cleanup() { for p in "${pid[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+start() { # slot configuration
+  local dir="$work/cpu-$1" args=()
+  case "$ENGINE" in
+    memory) args=(--in-memory) ;;
+    *) args=(--data-dir "$dir/data" --durability "$DURABILITY" --auth-key-file "$dir/auth.key") ;;
+  esac
+  case "$2" in
+    metrics-off) args+=(--metrics off) ;;
+    encrypted) args+=(--encryption-key-file "$dir/encryption.key") ;;
+  esac
+  ./shaledb serve --port "${PORTS[$1]}" "${args[@]}" >>"$dir/server.log" 2>&1 &
+  pid[$1]=$!
+  wait_for "${PORTS[$1]}"
+}
+
+stop() { # slot
+  kill "${pid[$1]}"
+  wait "${pid[$1]}" 2>/dev/null || true
+}
+
+# A fresh server for a configuration, holding the workload's items; a user's key, when the configuration has one.
+# Users are created on the data directory with the server stopped (the CLI opens the directory itself), after the
+# preload, which is sent unsigned.
+setup() { # slot configuration
+  local dir="$work/cpu-$1" credentials
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  start "$1" "$2"
+  prepare "${PORTS[$1]}" "${WORKLOAD#signed-}"
+  if [ "$2" = pitr ]; then
+    call "${PORTS[$1]}" UpdateContinuousBackups -o /dev/null \
+      -d '{"TableName":"items","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}}'
+  fi
+  key_id[$1]=AKIAFAKEFAKEFAKEFAKE
+  secret[$1]="$(printf 'x%.0s' $(seq 1 40))"
+  if [ "$ENGINE" = memory ]; then
+    if [ "$2" = sigv4 ] || [ "$2" = policy ]; then
+      echo "cpu.sh: $2 needs ENGINE=rocksdb (users are created on the data directory)" >&2
+      exit 1
+    fi
+    return
+  fi
+  # Every RocksDB server restarts after the preload, users or not: a server that kept the preload in its memtable
+  # answered GetItem from there, one restarted from its table files, and that alone differed by a fifth.
+  stop "$1"
+  if [ "$2" = sigv4 ] || [ "$2" = policy ]; then
+    local users=(--data-dir "$dir/data" --auth-key-file "$dir/auth.key")
+    if [ "$2" = sigv4 ]; then
+      ./shaledb users create bench "${users[@]}" >/dev/null
+    else
+      ./shaledb users create bench --no-policy "${users[@]}" >/dev/null
+      ./shaledb users put-policy bench conditions "${users[@]}" --policy-document \
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["dynamodb:GetItem","dynamodb:PutItem"],
+"Resource":"arn:aws:dynamodb:*:*:table/items","Condition":{"ForAllValues:StringLike":{"dynamodb:LeadingKeys":"*"},
+"IpAddress":{"aws:SourceIp":"127.0.0.0/8"},"DateLessThan":{"aws:CurrentTime":"2100-01-01T00:00:00Z"}}},
+{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"StringEquals":{"dynamodb:ReturnValues":"ALL_OLD"}}}]}'
+    fi
+    credentials="$(./shaledb users keys create bench "${users[@]}")"
+    key_id[$1]="$(echo "$credentials" | awk '/AccessKeyId/ {print $2}')"
+    secret[$1]="$(echo "$credentials" | awk '/SecretAccessKey/ {print $2}')"
+  fi
+  start "$1" "$2"
+}
+
+write_bytes() { # pid
+  awk '/^write_bytes/ {print $2}' "/proc/$1/io"
+}
+
+# Loads a slot's server with the workload for `seconds`; prints "cpu-microseconds-per-request
+# written-bytes-per-request requests".
+run() { # slot seconds
+  local port="${PORTS[$1]}" script="$WORKLOAD.lua" before after bytes_before bytes_after out total
+  if [[ $WORKLOAD == signed-* ]]; then
+    export SIGNED_OPERATION SIGNED_REQUESTS="$work/cpu-$1/signed.lua" SIGNED_DATE
+    case "$WORKLOAD" in signed-get) SIGNED_OPERATION=GetItem ;; *) SIGNED_OPERATION=PutItem ;; esac
+    # Signed now, so that every round is well inside the server's 15-minute window.
+    SIGNED_DATE="$(python3 bench/sigv4_requests.py "$SIGNED_OPERATION" "$port" "${key_id[$1]}" "${secret[$1]}" \
+      10000 "$SIGNED_REQUESTS")"
+    script=signed.lua
+  fi
+  before="$(cpu_seconds "${pid[$1]}")"
+  bytes_before="$(write_bytes "${pid[$1]}")"
+  out="$(wrk -t2 -c"$CONNECTIONS" -d"$2s" --timeout 60s -s "bench/wrk/$script" "http://127.0.0.1:$port/")"
+  after="$(cpu_seconds "${pid[$1]}")"
+  bytes_after="$(write_bytes "${pid[$1]}")"
+  if echo "$out" | grep -q "Non-2xx"; then
+    echo "cpu.sh: $WORKLOAD on port $port answered errors" >&2
+    echo "$out" >&2
+    exit 1
+  fi
+  total="$(echo "$out" | awk '/requests in/ {print $1}')"
+  awk -v b="$before" -v a="$after" -v bb="$bytes_before" -v ba="$bytes_after" -v n="$total" \
+    'BEGIN { printf "%.2f %.0f %d\n", (a - b) * 1000000 / n, (ba - bb) / n, n }'
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+write_preload_batches
+setup 0 "$A"
+setup 1 "$B"
+run 0 "$WARMUP" >/dev/null
+run 1 "$WARMUP" >/dev/null
+
+echo "$WORKLOAD, $ENGINE (durability $DURABILITY), $CONNECTIONS connections, $DURATION s a round each way, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| round | µs CPU per request $A | µs CPU per request $B | $B / $A | bytes written per request $A / $B | requests $A / $B |"
+echo "|---|---|---|---|---|---|"
+ratios=() a_cpu=() b_cpu=()
+for round in $(seq 1 "$ROUNDS"); do
+  # Which goes first alternates, so that neither always follows the other's load.
+  if ((round % 2)); then
+    read -r a_us a_bytes a_n < <(run 0 "$DURATION")
+    read -r b_us b_bytes b_n < <(run 1 "$DURATION")
+  else
+    read -r b_us b_bytes b_n < <(run 1 "$DURATION")
+    read -r a_us a_bytes a_n < <(run 0 "$DURATION")
+  fi
+  ratio="$(awk -v a="$a_us" -v b="$b_us" 'BEGIN { printf "%.3f", b / a }')"
+  ratios+=("$ratio") a_cpu+=("$a_us") b_cpu+=("$b_us")
+  echo "| $round | $a_us | $b_us | $ratio | $a_bytes / $b_bytes | $a_n / $b_n |"
+done
+printf '| median | %s | %s | %s (%s to %s) | | |\n' \
+  "$(printf '%s\n' "${a_cpu[@]}" | median)" "$(printf '%s\n' "${b_cpu[@]}" | median)" \
+  "$(printf '%s\n' "${ratios[@]}" | median)" "$(printf '%s\n' "${ratios[@]}" | sort -g | head -1)" \
+  "$(printf '%s\n' "${ratios[@]}" | sort -g | tail -1)"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

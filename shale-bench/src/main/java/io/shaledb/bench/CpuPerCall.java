@@ -3,6 +3,7 @@ package io.shaledb.bench;
 import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Principal;
+import io.shaledb.core.replication.Peers;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.server.api.ApiHandlers;
 import io.shaledb.server.api.DynamoApi;
@@ -15,8 +16,6 @@ import io.shaledb.server.auth.SignedRequest;
 import io.shaledb.server.metrics.LogFormat;
 import io.shaledb.server.metrics.RequestObservation;
 import io.shaledb.server.metrics.RequestObserver;
-import io.shaledb.server.policy.UserAccess;
-import io.shaledb.server.policy.UserDirectory;
 import io.shaledb.server.protocol.ApiRequest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +24,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,17 +154,11 @@ public final class CpuPerCall {
     if (policy == null) {
       api = ApiHandlers.create(engine, REGION, Duration.ofSeconds(1), Clock.systemUTC(), CapacityMode.OFF, metrics);
     } else {
-      UserDirectory users = new UserDirectory() {
-        @Override
-        public Map<String, UserAccess> access() {
-          return Map.of("bench", UserAccess.NONE.withPolicy("bench", policy));
-        }
-
-        @Override
-        public void onChange(Runnable listener) {}
-      };
+      PrincipalStore users = store(engine);
+      users.createUser("bench");
+      users.putUserPolicy("bench", "bench", policy);
       api = ApiHandlers.create(engine, REGION, Duration.ofSeconds(1), Clock.systemUTC(), CapacityMode.OFF, metrics,
-          users);
+          users, Peers.NONE);
     }
     open.add(api);
     RequestObserver observer = new RequestObserver(api.metrics(), null, LogFormat.LOGFMT, Clock.systemUTC());
@@ -197,13 +189,17 @@ public final class CpuPerCall {
     observation.succeeded();
   }
 
+  /** A principal store in {@code engine}, its secrets sealed under a fresh key file. */
+  private static PrincipalStore store(MemoryEngine engine) throws IOException {
+    SecretSealer sealer = SecretSealer.openOrCreate(Files.createTempDirectory("shale-bench").resolve("auth.key"));
+    return new PrincipalStore(engine, () -> sealer, Clock.systemUTC(), Database.ACCOUNT_ID);
+  }
+
   /** Authentication of signed GetItems: without users (the key is read, nothing verified), then verified. */
   private static List<Side> signatures(List<AutoCloseable> open) throws IOException, GeneralSecurityException {
     MemoryEngine engine = new MemoryEngine();
     open.add(engine);
-    Path keyFile = Files.createTempDirectory("shale-bench").resolve("auth.key");
-    SecretSealer sealer = SecretSealer.openOrCreate(keyFile);
-    PrincipalStore store = new PrincipalStore(engine, () -> sealer, Clock.systemUTC(), Database.ACCOUNT_ID);
+    PrincipalStore store = store(engine);
     store.createUser("bench");
     NewAccessKey key = store.createAccessKey("bench");
     Authenticator verifying = Authenticator.over(store, REGION, Clock.systemUTC());

@@ -7,6 +7,7 @@ import io.shaledb.core.replication.PeerLink;
 import io.shaledb.core.replication.ReplicaGoneException;
 import io.shaledb.core.replication.ReplicatedChange;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.server.auth.SigV4Signer;
 import io.shaledb.server.json.Json;
 import io.shaledb.server.json.ReplicationJson;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reaches one peer region over HTTP(S) with SigV4-signed calls (docs/global-tables.md, "The replication calls"). An
@@ -31,14 +33,14 @@ public final class HttpPeerLink implements PeerLink {
   /** A batch is at most a few megabytes, which a peer applies in one transaction. */
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
+  private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+
   private final PeerEndpoint peer;
-  private final RequestSigner signer;
   private final Clock clock;
   private final HttpClient client;
 
   public HttpPeerLink(PeerEndpoint peer, Clock clock) {
     this.peer = peer;
-    this.signer = new RequestSigner(peer);
     this.clock = clock;
     // HTTP/1.1: DynamoDB's protocol, and what the server speaks; no upgrade attempt on every connection.
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
@@ -76,15 +78,17 @@ public final class HttpPeerLink implements PeerLink {
   private void call(String operation, Body body) {
     String target = TARGET_PREFIX + operation;
     byte[] bytes = json(body);
-    URI endpoint = peer.endpoint();
-    RequestSigner.Signature signature = signer.sign(endpoint, target, bytes, clock.instant());
-    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/")).timeout(CALL_TIMEOUT)
-        .header("Content-Type", RequestSigner.CONTENT_TYPE).header("X-Amz-Target", target)
-        .header("X-Amz-Date", signature.amzDate()).header("Authorization", signature.authorization())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+    URI endpoint = peer.endpoint().resolve("/");
+    Map<String, String> headers = SigV4Signer.sign("POST", endpoint,
+        Map.of("content-type", CONTENT_TYPE, "x-amz-target", target), bytes,
+        new SigV4Signer.Credentials(peer.accessKeyId(), peer.secret(), null), peer.region(), "dynamodb",
+        clock.instant());
+    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(CALL_TIMEOUT)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    headers.forEach(request::header);
     HttpResponse<byte[]> response;
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException("region " + peer.region() + " at " + endpoint + " did not answer " + operation,
           e);

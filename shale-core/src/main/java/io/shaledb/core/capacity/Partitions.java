@@ -2,6 +2,7 @@ package io.shaledb.core.capacity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A table's partitions, as key ranges of partition-key hashes (item keys begin with the hash, so a range is a
@@ -16,7 +17,8 @@ import java.util.List;
  * (80% of a ceiling consumed) for 60 consecutive seconds on more than one key splits between the keys it served. The
  * first two split the widest partitions in half until the count is reached, up to {@link #MOST_FOR_NEED}.
  *
- * <p>Lookups read an immutable array; a split replaces it under the object's lock.
+ * <p>Lookups read an immutable array; a split replaces it under the object's lock and hands the new starts to be
+ * kept ({@link PartitionBoundaries}), so that a restart begins with the partitions the table had.
  */
 final class Partitions {
   /** The largest partition DynamoDB keeps ("Partitions and data distribution"). */
@@ -30,9 +32,19 @@ final class Partitions {
   private static final long HASHES = 1L << Integer.SIZE;
 
   private volatile Partition[] partitions;
+  private final Consumer<long[]> splitTo;
 
-  Partitions(long nowMillis) {
-    this.partitions = new Partition[] {new Partition(0, HASHES, nowMillis)};
+  /**
+   * @param starts where the partitions begin beyond 0, ascending, as stored
+   * @param splitTo told of every start beyond 0 after each split
+   */
+  Partitions(long[] starts, long nowMillis, Consumer<long[]> splitTo) {
+    Partition[] made = new Partition[starts.length + 1];
+    for (int i = 0; i < made.length; i++) {
+      made[i] = new Partition(i == 0 ? 0 : starts[i - 1], i == starts.length ? HASHES : starts[i], nowMillis);
+    }
+    this.partitions = made;
+    this.splitTo = splitTo;
   }
 
   /**
@@ -75,14 +87,15 @@ final class Partitions {
       return;
     }
     synchronized (this) {
-      int total = partitions.length;
+      int before = partitions.length;
+      int total = before;
       while (total < count) {
         long widest = 0;
         for (Partition partition : partitions) {
           widest = Math.max(widest, partition.end() - partition.start());
         }
         if (widest < 2) {
-          return;
+          break;
         }
         List<Partition> next = new ArrayList<>(2 * partitions.length);
         for (Partition partition : partitions) {
@@ -98,7 +111,20 @@ final class Partitions {
         }
         partitions = next.toArray(Partition[]::new);
       }
+      if (total > before) {
+        splitTo.accept(starts());
+      }
     }
+  }
+
+  /** Where the partitions begin beyond 0. */
+  private long[] starts() {
+    Partition[] current = partitions;
+    long[] starts = new long[current.length - 1];
+    for (int i = 1; i < current.length; i++) {
+      starts[i - 1] = current[i].start();
+    }
+    return starts;
   }
 
   /** Charges {@code units} to the partition of {@code hash}, splitting it when its sustained heat asks for it. */
@@ -127,6 +153,7 @@ final class Partitions {
     }
     if (found) {
       partitions = next.toArray(Partition[]::new);
+      splitTo.accept(starts());
     }
   }
 }

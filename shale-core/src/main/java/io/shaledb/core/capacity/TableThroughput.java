@@ -18,10 +18,12 @@ final class TableThroughput {
   /** The second in which the partition count was last brought up to the table's throughput and size. */
   private volatile long sizedAtSecond = Long.MIN_VALUE;
 
-  TableThroughput(TableMetadata metadata, long nowMillis) {
+  /** @param boundaries where the table's partitions began when the database opened, and where splits are kept */
+  TableThroughput(TableMetadata metadata, long nowMillis, PartitionBoundaries boundaries) {
     this.keyspace = metadata.keyspace();
     this.table = start(metadata.billingMode(), metadata.provisionedThroughput(), nowMillis);
-    this.partitions = new Partitions(nowMillis);
+    this.partitions = new Partitions(boundaries.starts(keyspace), nowMillis,
+        starts -> boundaries.split(metadata, keyspace, starts));
   }
 
   int keyspace() {

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A table that is not enforced costs one look at the server's mode and the table's tags. Buckets live in memory,
  * per table incarnation (a table dropped and created again under its name starts afresh); a server that restarts
- * starts them again, as a partition that moves does in DynamoDB.
+ * starts them again, as a partition that moves does in DynamoDB. Where partitions begin is kept in storage
+ * ({@link PartitionBoundaries}), since a split lasts.
  */
 public final class Throughput {
   /** The account's per-table quota for on-demand tables (DescribeLimits' TableMax*CapacityUnits). */
@@ -32,6 +33,7 @@ public final class Throughput {
   private final Clock clock;
   private final UnaryOperator<String> tableArn;
   private final IntToLongFunction sizeBytes;
+  private final PartitionBoundaries boundaries;
   private final Map<String, TableThroughput> tables = new ConcurrentHashMap<>();
   private final Consumption consumption = new Consumption();
   private volatile ThrottleListener listener = ThrottleListener.NONE;
@@ -41,13 +43,15 @@ public final class Throughput {
   /**
    * @param tableArn a table's ARN by its name, for the throttling reasons
    * @param sizeBytes the size of a table's items by its keyspace, which sets a floor to its partition count
+   * @param boundaries where partitions began when the database opened, and where their splits are kept
    */
   public Throughput(CapacityMode serverMode, Clock clock, UnaryOperator<String> tableArn,
-      IntToLongFunction sizeBytes) {
+      IntToLongFunction sizeBytes, PartitionBoundaries boundaries) {
     this.serverMode = serverMode;
     this.clock = clock;
     this.tableArn = tableArn;
     this.sizeBytes = sizeBytes;
+    this.boundaries = boundaries;
   }
 
   /** What the tables that auto scaling watches consumed, by minute; whether or not they are enforced. */
@@ -305,7 +309,8 @@ public final class Throughput {
     TableThroughput state = tables.get(table.name());
     if (state == null || state.keyspace() != table.keyspace()) {
       state = tables.compute(table.name(), (name, existing) -> existing != null
-          && existing.keyspace() == table.keyspace() ? existing : new TableThroughput(table, now));
+          && existing.keyspace() == table.keyspace() ? existing
+          : new TableThroughput(table, now, boundaries));
       tracking = true;
     }
     return state;

@@ -68,7 +68,12 @@ public final class SystemKeyspace {
      * {@code 'Q' keyspace region}: how far replication of the table of that keyspace to a replica in another region
      * got: its phase, the stream position it acknowledged and where its backfill resumes.
      */
-    REPLICA_POSITION('Q');
+    REPLICA_POSITION('Q'),
+    /**
+     * {@code 'H' keyspace}: where the partitions of the table or global index of that keyspace begin, as its splits
+     * left them (capacity's partition model).
+     */
+    PARTITIONS('H');
 
     private final byte marker;
 
@@ -186,6 +191,11 @@ public final class SystemKeyspace {
     return key(Kind.BILLING_MODE_SWITCHES, keyspaceId(keyspace));
   }
 
+  /** @param keyspace the keyspace of a table or of a global index */
+  public static byte[] partitions(int keyspace) {
+    return key(Kind.PARTITIONS, keyspaceId(keyspace));
+  }
+
   /** @param keyspace the replicated table's keyspace */
   public static byte[] replicaPosition(int keyspace, String region) {
     byte[] utf8 = region.getBytes(StandardCharsets.UTF_8);
@@ -209,7 +219,7 @@ public final class SystemKeyspace {
   /**
    * The keyspace that owns a key of a kind keyed by keyspace ({@link Kind#ITEM_COLLECTION}, {@link Kind#PROGRESS},
    * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#SCALABLE_TARGET}, {@link Kind#DATA_KEY},
-   * {@link Kind#BILLING_MODE_SWITCHES}, {@link Kind#REPLICA_POSITION}).
+   * {@link Kind#BILLING_MODE_SWITCHES}, {@link Kind#REPLICA_POSITION}, {@link Kind#PARTITIONS}).
    */
   public static int owner(byte[] key) {
     return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
@@ -221,7 +231,7 @@ public final class SystemKeyspace {
         KeyRange.prefix(key(Kind.PROGRESS, keyspaceId(keyspace))), KeyRange.prefix(restore(keyspace)),
         KeyRange.prefix(key(Kind.SCALABLE_TARGET, keyspaceId(keyspace))), KeyRange.prefix(dataKey(keyspace)),
         KeyRange.prefix(billingModeSwitches(keyspace)),
-        KeyRange.prefix(key(Kind.REPLICA_POSITION, keyspaceId(keyspace))));
+        KeyRange.prefix(key(Kind.REPLICA_POSITION, keyspaceId(keyspace))), KeyRange.prefix(partitions(keyspace)));
   }
 
   private static byte[] keyspaceId(int keyspace) {

@@ -3,6 +3,7 @@ package io.shaledb.core.op;
 import io.shaledb.core.background.Supervisor;
 import io.shaledb.core.backup.BackupCopies;
 import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.capacity.PartitionBoundaries;
 import io.shaledb.core.capacity.Throughput;
 import io.shaledb.core.catalog.TableCatalog;
 import io.shaledb.core.catalog.TableStatistics;
@@ -44,6 +45,9 @@ public final class Database implements AutoCloseable {
   /** Counts the tables' items when the database opens. */
   private final ExecutorService counting =
       Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shale-statistics-", 0).factory());
+  /** Writes partition splits, which happen on request threads that must not wait for storage. */
+  private final ExecutorService splits =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("shale-partitions-", 0).factory());
 
   /** DynamoDB's limit on an item collection (a partition of a table with local secondary indexes). */
   public static final long ITEM_COLLECTION_LIMIT_BYTES = 10L * 1024 * 1024 * 1024;
@@ -77,7 +81,8 @@ public final class Database implements AutoCloseable {
     this.clock = clock;
     this.region = region;
     this.peers = peers;
-    this.throughput = new Throughput(capacity, clock, name -> tableArn(region, name), statistics::sizeBytesSoFar);
+    this.throughput = new Throughput(capacity, clock, name -> tableArn(region, name), statistics::sizeBytesSoFar,
+        PartitionBoundaries.load(storage, catalog, splits));
   }
 
   /** What admits requests to tables and charges them, for the meters of requests that are throttled. */
@@ -125,8 +130,11 @@ public final class Database implements AutoCloseable {
     background.close();
     backupCopies.close();
     counting.shutdownNow();
+    // A split being written finishes: the engine closes after this, and the split would be lost.
+    splits.shutdown();
     try {
       counting.awaitTermination(10, TimeUnit.SECONDS);
+      splits.awaitTermination(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -3,6 +3,7 @@ package io.shaledb.core.capacity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.error.ThrottlingReason;
@@ -14,6 +15,7 @@ import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntToLongFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +36,13 @@ class ThroughputTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
   private final Database db = new Database(new MemoryEngine(), clock, "us-east-1");
   private final TestTables tables = new TestTables(db);
-  private final Throughput throughput = new Throughput(CapacityMode.ENFORCE, clock, name -> ARN + name, keyspace -> 0);
+  private final Throughput throughput = throughput(db, CapacityMode.ENFORCE, keyspace -> 0);
+
+  /** A throughput over {@code db}'s storage that writes its splits at once. */
+  private Throughput throughput(Database on, CapacityMode mode, IntToLongFunction sizeBytes) {
+    return new Throughput(mode, clock, name -> ARN + name, sizeBytes,
+        PartitionBoundaries.load(on.storage(), on.catalog(), Runnable::run));
+  }
 
   private TableMetadata provisioned(String name, long read, long write) {
     return tables.create(name, false, false, false)
@@ -75,7 +84,7 @@ class ThroughputTest {
 
   @Test
   void consumption_watchedTable_countsUnitsPerMinuteWhetherOrNotEnforced() {
-    Throughput unenforced = new Throughput(CapacityMode.OFF, clock, name -> ARN + name, keyspace -> 0);
+    Throughput unenforced = throughput(db, CapacityMode.OFF, keyspace -> 0);
     unenforced.consumption().watchAlso("watched");
     unenforced.consumed("watched", null, Access.WRITE, 3);
     unenforced.consumedKey("watched", 7, Access.WRITE, 2);
@@ -225,6 +234,10 @@ class ThroughputTest {
    * admitted (a refused write is dropped, not retried).
    */
   private int writeForOneSecond(TableMetadata table, int[] hashes) {
+    return writeForOneSecond(throughput, table, hashes);
+  }
+
+  private int writeForOneSecond(Throughput throughput, TableMetadata table, int[] hashes) {
     int admitted = 0;
     for (int step = 0; step < 10; step++) {
       for (int i = step * hashes.length / 10; i < (step + 1) * hashes.length / 10; i++) {
@@ -267,6 +280,41 @@ class ThroughputTest {
   }
 
   @Test
+  void partitions_splitForHeat_surviveARestartOfTheDatabase() {
+    MemoryEngine engine = new MemoryEngine();
+    Database first = new Database(engine, clock, "us-east-1", CapacityMode.ENFORCE);
+    TableMetadata table = new TestTables(first).create("kept", false, false, false)
+        .withCapacity(BillingMode.PROVISIONED, ProvisionedThroughput.of(100, 900), Optional.empty());
+    clock.advance(Duration.ofSeconds(ResourceThroughput.BURST_SECONDS));
+    int[] spread = uniformHashes(1_500);
+    for (int second = 0; second < Partition.SUSTAINED_SECONDS + 1; second++) {
+      writeForOneSecond(first.throughput(), table, spread);
+    }
+    assertThat(first.throughput().partitionCount(table)).isEqualTo(2);
+    first.close();
+
+    try (Database second = new Database(engine, clock, "us-east-1", CapacityMode.ENFORCE)) {
+      assertThat(second.throughput().partitionCount(table)).isEqualTo(2);
+      assertThat(writeForOneSecond(second.throughput(), table, spread)).isEqualTo(1_500);
+    }
+  }
+
+  @Test
+  void partitions_ofATableDroppedBeforeItsSplitIsWritten_leaveNothingStored() {
+    TableMetadata table = provisioned("dropped", 6_000, 2_500);
+    List<Runnable> pending = new ArrayList<>();
+    Throughput deferred = new Throughput(CapacityMode.ENFORCE, clock, name -> ARN + name, keyspace -> 0,
+        PartitionBoundaries.load(db.storage(), db.catalog(), pending::add));
+    assertThat(deferred.partitionCount(table)).isEqualTo(5);
+    tables.delete("dropped");
+    pending.forEach(Runnable::run);
+
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      assertThat(snapshot.get(SystemKeyspace.partitions(table.keyspace()))).isNull();
+    }
+  }
+
+  @Test
   void admitKey_oneHotKeySustained_neverSplitsAndKeepsThrottling() {
     TableMetadata table = provisioned("hot-sustained", 100, 3_000);
     int partitions = throughput.partitionCount(table);
@@ -284,8 +332,7 @@ class ThroughputTest {
 
   @Test
   void partitionCount_provisionedThroughputAndSize_followTheirNeedsAndNeverShrink() {
-    Throughput sized = new Throughput(CapacityMode.ENFORCE, clock, name -> ARN + name,
-        keyspace -> 25 * Partitions.BYTES_PER_PARTITION / 10);
+    Throughput sized = throughput(db, CapacityMode.ENFORCE, keyspace -> 25 * Partitions.BYTES_PER_PARTITION / 10);
     TableMetadata table = provisioned("sized", 6_000, 2_500);
 
     assertThat(throughput.partitionCount(table)).isEqualTo(5);

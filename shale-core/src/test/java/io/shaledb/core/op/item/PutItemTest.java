@@ -13,6 +13,7 @@ import io.shaledb.core.api.ReturnValue;
 import io.shaledb.core.api.ReturnValuesOnConditionCheckFailure;
 import io.shaledb.core.capacity.Access;
 import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.capacity.PartitionBoundaries;
 import io.shaledb.core.capacity.Throughput;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
@@ -270,7 +271,7 @@ class PutItemTest {
     execute(input(Map.of("id", s("a"), "g", s("indexed"), "p", s("x".repeat(3 * 1024)))));
     Throughput throughput = new Throughput(CapacityMode.ENFORCE,
         Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), name -> "arn:table/" + name,
-        keyspace -> 0);
+        keyspace -> 0, PartitionBoundaries.load(db.storage(), db.catalog(), Runnable::run));
     TableMetadata table = db.tableForItems("items");
     RequestContext onExisting = throttledBy(throughput);
     RequestContext onMissing = throttledBy(throughput);

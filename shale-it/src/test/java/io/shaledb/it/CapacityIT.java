@@ -232,6 +232,22 @@ class CapacityIT {
   }
 
   @Test
+  void transactWriteItems_onOneKey_spendItsPartitionAsPutItemsDo() {
+    String table = provisioned(100, 3_000);
+    String tenUnits = "x".repeat(10 * 1024 - 100);
+    TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table).item(item("same", tenUnits)))
+        .build();
+    // Transactions pay twice: fifty of them are the 1,000 write units of the key's partition, a third of the table's.
+    for (int i = 0; i < 50; i++) {
+      client.transactWriteItems(r -> r.transactItems(put));
+    }
+
+    assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(item("same", "v"))))
+        .isInstanceOfSatisfying(ProvisionedThroughputExceededException.class, e -> assertThat(e.throttlingReasons())
+            .extracting(ThrottlingReason::reason).containsExactly("TableWriteKeyRangeThroughputExceeded"));
+  }
+
+  @Test
   void putItem_conditionFails_consumesTheExistingItemsWriteUnitsFromTheTable() {
     String table = provisioned(100, 100);
     client.putItem(r -> r.tableName(table).item(item("large", LARGE)));

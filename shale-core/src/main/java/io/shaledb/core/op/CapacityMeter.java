@@ -155,9 +155,24 @@ public final class CapacityMeter {
     charge(table, null, Access.READ, units);
   }
 
-  public void write(String table, double units) {
-    usage(table).writeUnits += units;
-    charge(table, null, Access.WRITE, units);
+  /**
+   * Charges {@code units} that {@code access} to one item consumed to its table and, when its stored {@code key} is
+   * given, to the item's partition: a transaction's items, each admitted by its own partition, are charged to it as a
+   * single item's are.
+   */
+  public void item(String table, byte @Nullable [] key, Access access, double units) {
+    switch (access) {
+      case READ -> usage(table).readUnits += units;
+      case WRITE -> usage(table).writeUnits += units;
+    }
+    if (key == null) {
+      charge(table, null, access, units);
+      return;
+    }
+    listener.consumed(table, null, access, units);
+    if (throughput != null) {
+      throughput.consumedKey(table, KeyCodec.partitionHash(key), access, units);
+    }
   }
 
   /**

@@ -212,10 +212,11 @@ public final class WritePipeline {
     }
     for (int i = 0; i < outcomes.size(); i++) {
       String table = writes.get(i).table().name();
-      if (writes.get(i).checkOnly()) {
-        context.capacity().read(table, outcomes.get(i).capacityUnits());
-      } else {
-        context.capacity().write(table, outcomes.get(i).capacityUnits());
+      // A transaction's actions were each admitted by their item's partition, which they are charged to; a single
+      // write's meter knows its item already, and a batch charges its items' partitions as it admits them.
+      byte[] partitionKey = flavour == Flavour.TRANSACTION ? writes.get(i).key() : null;
+      context.capacity().item(table, partitionKey, access(writes.get(i)), outcomes.get(i).capacityUnits());
+      if (!writes.get(i).checkOnly()) {
         for (IndexWriteUnits.Charge index : outcomes.get(i).indexCharges()) {
           context.capacity().index(table, index.index(), index.local(), Access.WRITE, index.units());
         }

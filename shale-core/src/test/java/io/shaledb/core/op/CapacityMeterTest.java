@@ -18,9 +18,9 @@ class CapacityMeterTest {
   void report_severalTables_oneEntryEachInTheOrderFirstCharged() {
     CapacityMeter meter = new CapacityMeter();
     meter.read("b", 1);
-    meter.write("a", 2);
+    meter.item("a", null, Access.WRITE, 2);
     meter.read("c", 0.5);
-    meter.write("b", 3);
+    meter.item("b", null, Access.WRITE, 3);
     meter.read("a", 1);
 
     assertThat(meter.report(TOTAL)).containsExactly(new ConsumedCapacity("b", 4, null),
@@ -31,7 +31,7 @@ class CapacityMeterTest {
   @Test
   void reportFor_tableAndIndexes_totalsAndSharesByIndex() {
     CapacityMeter meter = new CapacityMeter();
-    meter.write("t", 1);
+    meter.item("t", null, Access.WRITE, 1);
     meter.index("t", "gsi", false, Access.WRITE, 2);
     meter.index("t", "lsi", true, Access.WRITE, 1);
     meter.index("t", "gsi", false, Access.WRITE, 1);

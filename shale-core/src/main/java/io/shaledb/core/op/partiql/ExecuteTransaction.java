@@ -169,7 +169,7 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
     try (Snapshot snapshot = db.storage().snapshot()) {
       for (Read read : planned) {
         byte[] stored = snapshot.get(read.key());
-        context.capacity().read(read.target().table().name(),
+        context.capacity().item(read.target().table().name(), read.key(), Access.READ,
             2 * ConsumedCapacity.readUnits(Selects.storedSize(stored), true));
         PageItem item = Selects.matching(stored, read.point().filter());
         items.add(item == null ? null : Selects.project(item, Selects.projection(read.select())));

@@ -86,7 +86,7 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
       for (int i = 0; i < reads.size(); i++) {
         Read read = reads.get(i);
         byte[] stored = snapshot.get(keys.get(i));
-        context.capacity().read(read.table().name(),
+        context.capacity().item(read.table().name(), keys.get(i), Access.READ,
             2 * ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored), true));
         items.add(stored == null ? null : PageItem.of(stored, read.projection()));
       }

@@ -67,6 +67,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
       if (change.table(tableName).isPresent()) {
         throw DynamoException.resourceInUse("Table already exists: " + tableName);
       }
+      ConcurrentTableOperations.admit(db.catalog().list(), tableName, ConcurrentTableOperations.LIMIT);
       int keyspace = change.allocateKeyspaces(1 + indexCount + (streaming ? 1 : 0));
       TableMetadata created = new TableMetadata(
           tableName,

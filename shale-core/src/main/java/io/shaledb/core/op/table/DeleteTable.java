@@ -36,6 +36,7 @@ public final class DeleteTable implements Operation<String, TableDescription> {
     TableDescription description = db.catalog().change(change -> {
       TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
       TableRestores.refuseWhileRestoring(table);
+      ConcurrentTableOperations.admit(db.catalog().list(), tableName, ConcurrentTableOperations.LIMIT);
       if (table.deletionProtectionEnabled()) {
         throw DynamoException.validation(
             "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection"

@@ -111,6 +111,7 @@ public final class TableRestores {
       throw new DynamoException(ErrorCode.LIMIT_EXCEEDED,
           "Subscriber limit exceeded: Only " + MAX_CONCURRENT + " restore operations can be done simultaneously");
     }
+    ConcurrentTableOperations.admit(db.catalog().list(), targetName, ConcurrentTableOperations.LIMIT);
     Instant now = db.clock().instant();
     BillingMode mode = Choice.valueOr(overrides.billingMode(), source.billingMode());
     ProvisionedThroughput throughput = overrides.provisionedThroughput() == null && mode == source.billingMode()

@@ -89,6 +89,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
       String tableName = Validated.present(in.tableName());
       TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
       TableRestores.refuseWhileRestoring(table);
+      ConcurrentTableOperations.admit(db.catalog().list(), tableName, ConcurrentTableOperations.LIMIT);
       TableMetadata updated = table;
       if (in.billingMode() != null || in.provisionedThroughput() != null) {
         updated = withCapacity(change, updated, in, now, db.throughput().enforced(updated));

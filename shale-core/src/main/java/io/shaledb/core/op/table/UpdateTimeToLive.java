@@ -55,6 +55,7 @@ public final class UpdateTimeToLive implements Operation<TimeToLiveInput, TimeTo
       String tableName = Validated.present(in.tableName());
       TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
       TableRestores.refuseWhileRestoring(table);
+      ConcurrentTableOperations.admit(db.catalog().list(), tableName, ConcurrentTableOperations.LIMIT);
       String current = table.timeToLiveAttribute();
       if (current != null && !current.equals(in.attributeName())) {
         throw DynamoException.validation("TimeToLive is active on a different AttributeName: current AttributeName"

@@ -46,9 +46,9 @@ public final class TableMetadataCodec {
    * have one partition attribute and at most one sort attribute), version 6 the {@link TableOptions} (older tables
    * have the defaults), version 7 a restored table's {@link RestoreSummary} (older tables were never restored),
    * version 8 point-in-time recovery (off in older tables), version 9 replication to other regions (older tables
-   * have no replicas).
+   * have no replicas), version 10 a global index's OnDemandThroughput (never set in older indexes).
    */
-  private static final int VERSION = 9;
+  private static final int VERSION = 10;
 
   private TableMetadataCodec() {}
 
@@ -316,6 +316,11 @@ public final class TableMetadataCodec {
     out.writeLong(index.provisionedThroughput().readCapacityUnits());
     out.writeLong(index.provisionedThroughput().writeCapacityUnits());
     out.writeLong(index.creationDateTime().toEpochMilli());
+    out.writeBoolean(index.onDemandThroughput().isPresent());
+    if (index.onDemandThroughput().isPresent()) {
+      out.writeLong(index.onDemandThroughput().get().maxReadRequestUnits());
+      out.writeLong(index.onDemandThroughput().get().maxWriteRequestUnits());
+    }
   }
 
   private static IndexMetadata readIndex(DataInputStream in, int version) throws IOException {
@@ -333,7 +338,10 @@ public final class TableMetadataCodec {
     IndexMetadata.IndexStatus status = IndexMetadata.IndexStatus.values()[in.readUnsignedByte()];
     ProvisionedThroughput throughput = ProvisionedThroughput.of(in.readLong(), in.readLong());
     Instant created = Instant.ofEpochMilli(in.readLong());
-    return new IndexMetadata(name, keyspace, local, keySchema, projection, attributes, status, throughput, created);
+    Optional<OnDemandThroughput> onDemand = version >= 10 && in.readBoolean()
+        ? Optional.of(new OnDemandThroughput(in.readLong(), in.readLong())) : Optional.empty();
+    return new IndexMetadata(name, keyspace, local, keySchema, projection, attributes, status, throughput, created,
+        onDemand);
   }
 
   private static void writeKey(DataOutputStream out, KeyAttribute key) throws IOException {

@@ -2,6 +2,7 @@ package io.shaledb.core.schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A secondary index of a table.
@@ -10,6 +11,7 @@ import java.util.List;
  * @param local true for a local secondary index (same partition key as the table), false for a global one
  * @param status ACTIVE, or CREATING while a global index added to a table with data is backfilled
  * @param provisionedThroughput a global index's own capacity (zeros on on-demand tables and for local indexes)
+ * @param onDemandThroughput a global index's OnDemandThroughput maximums, once set
  */
 public record IndexMetadata(
     String name,
@@ -20,15 +22,29 @@ public record IndexMetadata(
     List<String> nonKeyAttributes,
     IndexStatus status,
     ProvisionedThroughput provisionedThroughput,
-    Instant creationDateTime) {
+    Instant creationDateTime,
+    Optional<OnDemandThroughput> onDemandThroughput) {
 
   public IndexMetadata {
     nonKeyAttributes = List.copyOf(nonKeyAttributes);
   }
 
+  /** An index whose OnDemandThroughput was never set. */
+  public IndexMetadata(String name, int keyspace, boolean local, KeySchema keySchema, ProjectionType projectionType,
+      List<String> nonKeyAttributes, IndexStatus status, ProvisionedThroughput provisionedThroughput,
+      Instant creationDateTime) {
+    this(name, keyspace, local, keySchema, projectionType, nonKeyAttributes, status, provisionedThroughput,
+        creationDateTime, Optional.empty());
+  }
+
   public IndexMetadata withStatus(IndexStatus newStatus) {
     return new IndexMetadata(name, keyspace, local, keySchema, projectionType, nonKeyAttributes, newStatus,
-        provisionedThroughput, creationDateTime);
+        provisionedThroughput, creationDateTime, onDemandThroughput);
+  }
+
+  public IndexMetadata withThroughput(ProvisionedThroughput provisioned, Optional<OnDemandThroughput> onDemand) {
+    return new IndexMetadata(name, keyspace, local, keySchema, projectionType, nonKeyAttributes, status, provisioned,
+        creationDateTime, onDemand);
   }
 
   /** Persisted by ordinal: never reorder. */

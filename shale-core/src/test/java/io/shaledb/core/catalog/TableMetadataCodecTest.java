@@ -119,6 +119,26 @@ class TableMetadataCodecTest {
   }
 
   @Test
+  void decode_version9Table_hasIndexesWithoutOnDemandThroughput() {
+    // Versions 8 and 9 each added one absent-marker at the end: point-in-time recovery and replication.
+    String version9 = "09" + MUSIC_VERSION_7.substring(2) + "0000";
+
+    TableMetadata decoded = TableMetadataCodec.decode(HexFormat.of().parseHex(version9));
+
+    assertThat(decoded).isEqualTo(music());
+    assertThat(decoded.index("by-g").onDemandThroughput()).isEmpty();
+  }
+
+  @Test
+  void encode_globalIndexOnDemandThroughput_roundTrips() {
+    IndexMetadata capped = music().index("by-g").withThroughput(ProvisionedThroughput.ON_DEMAND,
+        Optional.of(new OnDemandThroughput(OnDemandThroughput.UNBOUNDED, 25)));
+    TableMetadata table = music().withIndexes(List.of(music().index("by-l"), capped));
+
+    assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(table))).isEqualTo(table);
+  }
+
+  @Test
   void encode_everyOption_roundTrips() {
     TableOptions options = new TableOptions(TableClass.STANDARD_INFREQUENT_ACCESS,
         Optional.of(new OnDemandThroughput(OnDemandThroughput.UNBOUNDED, 40)),

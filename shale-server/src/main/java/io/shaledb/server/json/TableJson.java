@@ -29,6 +29,7 @@ import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.IndexMetadata.ProjectionType;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replication;
@@ -45,6 +46,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -423,14 +425,16 @@ public final class TableJson {
     }
     String name = null;
     Throughput throughput = null;
+    OnDemandThroughputSpecification onDemand = null;
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "IndexName" -> name = in.readString();
         case "ProvisionedThroughput" -> throughput = readThroughput(in);
+        case "OnDemandThroughput" -> onDemand = readOnDemandThroughput(in);
         default -> in.skipValue();
       }
     }
-    return new UpdateIndex(name, throughput);
+    return new UpdateIndex(name, throughput, onDemand);
   }
 
   static SecondaryIndex readSecondaryIndex(JsonInput in) throws IOException {
@@ -440,6 +444,7 @@ public final class TableJson {
     List<String> nonKey = null;
     boolean projection = false;
     Throughput throughput = null;
+    OnDemandThroughputSpecification onDemand = null;
     if (in.beginStructure()) {
       while (in.nextField()) {
         switch (in.fieldName()) {
@@ -447,6 +452,7 @@ public final class TableJson {
           case "KeySchema" -> keys = in.readList(r -> readPair(r, "AttributeName", "KeyType",
             (attribute, type) -> new KeySchemaElement(attribute, Choice.of(type, KeyType.class))));
           case "ProvisionedThroughput" -> throughput = readThroughput(in);
+          case "OnDemandThroughput" -> onDemand = readOnDemandThroughput(in);
           case "Projection" -> {
             projection = in.beginStructure();
             if (projection) {
@@ -463,7 +469,7 @@ public final class TableJson {
         }
       }
     }
-    return new SecondaryIndex(name, keys, projectionType, nonKey, projection, throughput);
+    return new SecondaryIndex(name, keys, projectionType, nonKey, projection, throughput, onDemand);
   }
 
   static @Nullable Throughput readThroughput(JsonInput in) throws IOException {
@@ -601,12 +607,7 @@ public final class TableJson {
       g.writeStringField("TableClass", options.tableClass().name());
       g.writeEndObject();
     }
-    if (options.onDemandThroughput().isPresent()) {
-      g.writeObjectFieldStart("OnDemandThroughput");
-      g.writeNumberField("MaxReadRequestUnits", options.onDemandThroughput().get().maxReadRequestUnits());
-      g.writeNumberField("MaxWriteRequestUnits", options.onDemandThroughput().get().maxWriteRequestUnits());
-      g.writeEndObject();
-    }
+    writeOnDemandThroughput(g, options.onDemandThroughput());
     if (options.warmThroughput().isPresent()) {
       g.writeObjectFieldStart("WarmThroughput");
       g.writeNumberField("ReadUnitsPerSecond", options.warmThroughput().get().readUnitsPerSecond());
@@ -658,6 +659,16 @@ public final class TableJson {
     }
   }
 
+  private static void writeOnDemandThroughput(JsonGenerator g, Optional<OnDemandThroughput> onDemand)
+      throws IOException {
+    if (onDemand.isPresent()) {
+      g.writeObjectFieldStart("OnDemandThroughput");
+      g.writeNumberField("MaxReadRequestUnits", onDemand.get().maxReadRequestUnits());
+      g.writeNumberField("MaxWriteRequestUnits", onDemand.get().maxWriteRequestUnits());
+      g.writeEndObject();
+    }
+  }
+
   private static void writeIndexes(JsonGenerator g, TableDescription d, boolean local) throws IOException {
     List<IndexMetadata> indexes = d.table().indexes().stream().filter(i -> i.local() == local).toList();
     if (indexes.isEmpty()) {
@@ -682,6 +693,7 @@ public final class TableJson {
           g.writeBooleanField("Backfilling", true);
         }
         writeThroughput(g, index.provisionedThroughput());
+        writeOnDemandThroughput(g, index.onDemandThroughput());
       }
       g.writeNumberField("IndexSizeBytes", d.indexSizeBytes().getOrDefault(index.name(), 0L));
       g.writeNumberField("ItemCount", d.indexItemCounts().getOrDefault(index.name(), 0L));

@@ -54,7 +54,15 @@ public record CreateTableInput(
 
   /** A local or global secondary index definition; local ones carry no throughput. */
   public record SecondaryIndex(@Nullable String indexName, @Nullable List<KeySchemaElement> keySchema, @Nullable Choice<ProjectionType> projectionType,
-      @Nullable List<String> nonKeyAttributes, boolean projectionPresent, @Nullable Throughput provisionedThroughput) {}
+      @Nullable List<String> nonKeyAttributes, boolean projectionPresent, @Nullable Throughput provisionedThroughput,
+      @Nullable OnDemandThroughputSpecification onDemandThroughput) {
+    /** An index definition without OnDemandThroughput. */
+    public SecondaryIndex(@Nullable String indexName, @Nullable List<KeySchemaElement> keySchema,
+        @Nullable Choice<ProjectionType> projectionType, @Nullable List<String> nonKeyAttributes,
+        boolean projectionPresent, @Nullable Throughput provisionedThroughput) {
+      this(indexName, keySchema, projectionType, nonKeyAttributes, projectionPresent, provisionedThroughput, null);
+    }
+  }
 
   public record AttributeDefinition(@Nullable String attributeName, @Nullable Choice<ScalarType> attributeType) {}
 

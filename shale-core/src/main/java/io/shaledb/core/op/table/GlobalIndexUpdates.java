@@ -117,8 +117,8 @@ final class GlobalIndexUpdates {
         ProvisionedThroughput throughput = Throughputs.forCreate(updated.billingMode(),
             throughputUpdate.provisionedThroughput());
         updated = updated.withIndexes(updated.indexes().stream().map(i -> !i.name().equals(index.name()) ? i
-            : new IndexMetadata(i.name(), i.keyspace(), false, i.keySchema(), i.projectionType(),
-                i.nonKeyAttributes(), i.status(), throughput, i.creationDateTime())).toList());
+            : i.withThroughput(throughput, TableOptionUpdates.onDemand(i.onDemandThroughput(),
+                throughputUpdate.onDemandThroughput()))).toList());
       }
     }
     return updated;

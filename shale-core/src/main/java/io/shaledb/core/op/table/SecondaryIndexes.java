@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -268,7 +269,8 @@ final class SecondaryIndexes {
     for (SecondaryIndex index : globals == null ? List.<SecondaryIndex>of() : globals) {
       ProvisionedThroughput throughput = mode == BillingMode.PAY_PER_REQUEST ? ProvisionedThroughput.ON_DEMAND
           : Throughputs.forCreate(mode, index.provisionedThroughput());
-      indexes.add(metadata(index, false, definitions, keyspace++, throughput, now));
+      indexes.add(metadata(index, false, definitions, keyspace++, throughput, now)
+          .withThroughput(throughput, TableOptionUpdates.onDemand(Optional.empty(), index.onDemandThroughput())));
     }
     return indexes;
   }

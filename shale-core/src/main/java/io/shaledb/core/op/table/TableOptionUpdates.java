@@ -37,10 +37,7 @@ final class TableOptionUpdates {
       options = options.withTableClass(tableClass.known());
     }
     if (onDemand != null) {
-      OnDemandThroughput was = current.onDemandThroughput().orElse(OnDemandThroughput.NONE);
-      options = options.withOnDemandThroughput(Optional.of(new OnDemandThroughput(
-          onDemand.maxReadRequestUnits() == null ? was.maxReadRequestUnits() : onDemand.maxReadRequestUnits(),
-          onDemand.maxWriteRequestUnits() == null ? was.maxWriteRequestUnits() : onDemand.maxWriteRequestUnits())));
+      options = options.withOnDemandThroughput(onDemand(current.onDemandThroughput(), onDemand));
     }
     if (warm != null) {
       Optional<WarmThroughput> was = current.warmThroughput();
@@ -51,5 +48,20 @@ final class TableOptionUpdates {
               : was.map(WarmThroughput::writeUnitsPerSecond).orElse(0L))));
     }
     return options;
+  }
+
+  /**
+   * The OnDemandThroughput of a table or global index after a request sets {@code onDemand} (when given): a member
+   * the request leaves out keeps its value, or is unbounded.
+   */
+  static Optional<OnDemandThroughput> onDemand(Optional<OnDemandThroughput> current,
+      @Nullable OnDemandThroughputSpecification onDemand) {
+    if (onDemand == null) {
+      return current;
+    }
+    OnDemandThroughput was = current.orElse(OnDemandThroughput.NONE);
+    return Optional.of(new OnDemandThroughput(
+        onDemand.maxReadRequestUnits() == null ? was.maxReadRequestUnits() : onDemand.maxReadRequestUnits(),
+        onDemand.maxWriteRequestUnits() == null ? was.maxWriteRequestUnits() : onDemand.maxWriteRequestUnits()));
   }
 }

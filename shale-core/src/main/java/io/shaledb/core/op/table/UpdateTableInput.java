@@ -73,6 +73,12 @@ public record UpdateTableInput(
   /** A Delete action: the index to delete. */
   public record DeleteIndex(@Nullable String indexName) {}
 
-  /** An Update action: an index's new provisioned throughput. */
-  public record UpdateIndex(@Nullable String indexName, @Nullable Throughput provisionedThroughput) {}
+  /** An Update action: an index's new provisioned throughput, or its new OnDemandThroughput maximums. */
+  public record UpdateIndex(@Nullable String indexName, @Nullable Throughput provisionedThroughput,
+      @Nullable OnDemandThroughputSpecification onDemandThroughput) {
+    /** An Update action of provisioned throughput only. */
+    public UpdateIndex(@Nullable String indexName, @Nullable Throughput provisionedThroughput) {
+      this(indexName, provisionedThroughput, null);
+    }
+  }
 }

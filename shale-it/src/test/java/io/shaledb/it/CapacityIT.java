@@ -34,10 +34,15 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
+import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
@@ -368,6 +373,83 @@ class CapacityIT {
         });
     clock.advance(Duration.ofSeconds(1));
     client.putItem(r -> r.tableName(table).item(item("over", "v")));
+  }
+
+  @Test
+  void putItem_hotGlobalIndexKey_isThrottledAtTheIndexPartitionWhileTheTableHasCapacity() {
+    String table = Tables.unique("capacity");
+    client.createTable(r -> r.tableName(table).billingMode(BillingMode.PROVISIONED)
+        .provisionedThroughput(t -> t.readCapacityUnits(100L).writeCapacityUnits(3_000L))
+        .attributeDefinitions(Tables.definition("id", ScalarAttributeType.S),
+            Tables.definition("g", ScalarAttributeType.S))
+        .keySchema(Tables.key("id", KeyType.HASH))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG").keySchema(Tables.key("g", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))
+            .provisionedThroughput(t -> t.readCapacityUnits(100L).writeCapacityUnits(3_000L)).build()));
+    String tenUnits = "x".repeat(10 * 1024 - 100);
+    // A hundred 10-unit items under one index key spend its index partition's 1,000 units, a third of the index's.
+    for (int i = 0; i < 100; i++) {
+      String id = "k" + i;
+      client.putItem(r -> r.tableName(table).item(Map.of("id", AttributeValue.fromS(id),
+          "g", AttributeValue.fromS("hot"), "payload", AttributeValue.fromS(tenUnits))));
+    }
+
+    assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(Map.of("id", AttributeValue.fromS("more"),
+        "g", AttributeValue.fromS("hot")))))
+        .isInstanceOfSatisfying(ProvisionedThroughputExceededException.class, e -> {
+          assertThat(e.awsErrorDetails().errorMessage()).startsWith("The level of configured provisioned throughput"
+              + " for one or more global secondary indexes of the table was exceeded.");
+          assertThat(e.throttlingReasons()).extracting(ThrottlingReason::reason)
+              .containsExactly("IndexWriteKeyRangeThroughputExceeded");
+          assertThat(e.throttlingReasons().getFirst().resource()).endsWith(":table/" + table + "/index/byG");
+        });
+    assertThat(client.getItem(r -> r.tableName(table).key(key("more")).consistentRead(true)).hasItem())
+        .as("nothing written").isFalse();
+  }
+
+  @Test
+  void globalIndexOnDemandThroughput_isKeptDescribedUpdatedAndThrottlesTheTablesWrites() {
+    String table = Tables.unique("capacity");
+    client.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(Tables.definition("id", ScalarAttributeType.S),
+            Tables.definition("g", ScalarAttributeType.S))
+        .keySchema(Tables.key("id", KeyType.HASH))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG").keySchema(Tables.key("g", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))
+            .onDemandThroughput(o -> o.maxWriteRequestUnits(5L)).build()));
+    assertThat(indexOnDemandThroughput(table)).isEqualTo(OnDemandThroughput.builder().maxReadRequestUnits(-1L)
+        .maxWriteRequestUnits(5L).build());
+    for (int i = 0; i < 5; i++) {
+      client.putItem(indexed(table, "k" + i));
+    }
+
+    assertThatThrownBy(() -> client.putItem(indexed(table, "over")))
+        .isInstanceOfSatisfying(ThrottlingException.class, e -> {
+          assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Throughput exceeds the current capacity for one"
+              + " or more global secondary indexes. DynamoDB is automatically scaling your index so please try again"
+              + " shortly.");
+          assertThat(e.throttlingReasons()).extracting(ThrottlingReason::reason)
+              .containsExactly("IndexWriteMaxOnDemandThroughputExceeded");
+          assertThat(e.throttlingReasons().getFirst().resource()).endsWith(":table/" + table + "/index/byG");
+        });
+
+    client.updateTable(r -> r.tableName(table).globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+        .update(x -> x.indexName("byG").onDemandThroughput(o -> o.maxWriteRequestUnits(50L))).build()));
+    assertThat(indexOnDemandThroughput(table).maxWriteRequestUnits()).isEqualTo(50L);
+    clock.advance(Duration.ofSeconds(1));
+    for (int i = 0; i < 20; i++) {
+      client.putItem(indexed(table, "again" + i));
+    }
+  }
+
+  private OnDemandThroughput indexOnDemandThroughput(String table) {
+    return client.describeTable(r -> r.tableName(table)).table().globalSecondaryIndexes().getFirst()
+        .onDemandThroughput();
+  }
+
+  private static PutItemRequest indexed(String table, String id) {
+    return PutItemRequest.builder().tableName(table)
+        .item(Map.of("id", AttributeValue.fromS(id), "g", AttributeValue.fromS("x"))).build();
   }
 
   @Test

@@ -182,7 +182,7 @@ public final class Throughput {
     long now = clock.millis();
     TableThroughput state = state(table, now);
     if (index != null && !index.local()) {
-      return refusal(table, index, state.index(index, table.billingMode(), now), access, now, tell);
+      return refusal(table, index, state.index(table, index, now).rates(), access, now, tell);
     }
     DynamoException refused = refusal(table, null, state.table(), access, now, tell);
     if (refused != null || access == Access.READ) {
@@ -190,7 +190,7 @@ public final class Throughput {
     }
     for (IndexMetadata global : table.indexes()) {
       if (!global.local()) {
-        refused = refusal(table, global, state.index(global, table.billingMode(), now), access, now, tell);
+        refused = refusal(table, global, state.index(table, global, now).rates(), access, now, tell);
         if (refused != null) {
           return refused;
         }
@@ -224,9 +224,13 @@ public final class Throughput {
       return;
     }
     long now = clock.millis();
-    ResourceThroughput resource = globalIndex == null ? state.table() : state.existingIndex(globalIndex);
-    if (resource != null) {
-      resource.consumed(access, units, now);
+    if (globalIndex == null) {
+      state.table().consumed(access, units, now);
+      return;
+    }
+    PartitionedThroughput index = state.existingIndex(globalIndex);
+    if (index != null) {
+      index.rates().consumed(access, units, now);
     }
   }
 
@@ -246,17 +250,63 @@ public final class Throughput {
     }
   }
 
+  /**
+   * Why a write whose entry in the global index {@code index} has the partition-key hash {@code keyHash} would be
+   * refused now, or null: the index's partition of that key must have write capacity, since DynamoDB throttles a
+   * table's writes when a global index cannot take them ("Provisioned throughput considerations for global secondary
+   * indexes"), and an index's partition has the same ceilings as a table's. Each refusal is one throttle event of the
+   * index.
+   */
+  public @Nullable DynamoException indexKeyRefusal(TableMetadata table, IndexMetadata index, int keyHash) {
+    if (!enforced(table)) {
+      return null;
+    }
+    long now = clock.millis();
+    Partitions partitions = state(table, now).index(table, index, now).partitions(table.billingMode(),
+        index.provisionedThroughput(), sizeBytes, index.keyspace(), now);
+    if (partitions.of(keyHash).units(Access.WRITE, now) > 0) {
+      return null;
+    }
+    listener.throttled(new ThrottleListener.Event(table.name(), index.name(), Access.WRITE,
+        Throttles.Limit.KEY_RANGE));
+    return Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, true, Access.WRITE,
+        Throttles.Limit.KEY_RANGE, indexArn(table, index));
+  }
+
+  /**
+   * Charges {@code units} written to the global index {@code globalIndex} of the table of that name, to the index and
+   * to the partition of the entry whose partition-key hash is {@code keyHash}.
+   */
+  public void consumedIndexKey(String table, String globalIndex, int keyHash, double units) {
+    if (consumption.watching(table)) {
+      consumption.record(table, globalIndex, Access.WRITE, units, clock.millis());
+    }
+    if (!tracking || units == 0) {
+      return;
+    }
+    TableThroughput state = tables.get(table);
+    PartitionedThroughput index = state == null ? null : state.existingIndex(globalIndex);
+    if (index != null) {
+      long now = clock.millis();
+      index.rates().consumed(Access.WRITE, units, now);
+      index.partitions().consumed(Access.WRITE, keyHash, units, now);
+    }
+  }
+
   private @Nullable DynamoException refusal(TableMetadata table, @Nullable IndexMetadata index,
       ResourceThroughput resource, Access access, long now, ThrottleListener tell) {
     if (units(table, index, resource, access, now) > 0) {
       return null;
     }
-    String arn = index == null ? tableArn.apply(table.name())
-        : tableArn.apply(table.name()) + "/index/" + index.name();
+    String arn = index == null ? tableArn.apply(table.name()) : indexArn(table, index);
     Throttles.Limit limit = limit(table, index, resource, access, now);
     tell.throttled(new ThrottleListener.Event(table.name(), index == null ? null : index.name(), access, limit));
     return Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, index != null, access, limit,
         arn);
+  }
+
+  private String indexArn(TableMetadata table, IndexMetadata index) {
+    return tableArn.apply(table.name()) + "/index/" + index.name();
   }
 
   private static double units(TableMetadata table, @Nullable IndexMetadata index, ResourceThroughput resource,
@@ -275,9 +325,12 @@ public final class Throughput {
     };
   }
 
-  /** The most an on-demand table may serve a second: its OnDemandThroughput maximum, within the account's quota. */
+  /**
+   * The most an on-demand table or global index may serve a second: its own OnDemandThroughput maximum, within the
+   * account's per-table quota.
+   */
   private static double onDemandMax(TableMetadata table, @Nullable IndexMetadata index, Access access) {
-    long max = index != null ? OnDemandThroughput.UNBOUNDED : table.options().onDemandThroughput()
+    long max = (index != null ? index.onDemandThroughput() : table.options().onDemandThroughput())
         .map(bounds -> switch (access) {
           case READ -> bounds.maxReadRequestUnits();
           case WRITE -> bounds.maxWriteRequestUnits();

@@ -193,6 +193,26 @@ public final class CapacityMeter {
     charge(table, local ? null : index, access, units);
   }
 
+  /**
+   * Why writing an entry whose partition-key hash is {@code keyHash} to the global index would be refused now, or
+   * null; see {@link Throughput#indexKeyRefusal}.
+   */
+  public @Nullable DynamoException indexKeyRefusal(TableMetadata table, IndexMetadata index, int keyHash) {
+    return throughput == null ? null : throughput.indexKeyRefusal(table, index, keyHash);
+  }
+
+  /**
+   * Charges {@code units} written to a global index of {@code table}, to the index and to the partition of the entry
+   * whose partition-key hash is {@code keyHash}.
+   */
+  public void globalIndexEntry(String table, String index, int keyHash, double units) {
+    usage(table).chargeIndex(index, false, units);
+    listener.consumed(table, index, Access.WRITE, units);
+    if (throughput != null) {
+      throughput.consumedIndexKey(table, index, keyHash, units);
+    }
+  }
+
   private void charge(String table, @Nullable String globalIndex, Access access, double units) {
     listener.consumed(table, globalIndex, access, units);
     if (throughput == null) {

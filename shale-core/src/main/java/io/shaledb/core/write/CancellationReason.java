@@ -1,5 +1,6 @@
 package io.shaledb.core.write;
 
+import io.shaledb.core.capacity.Throttles;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.model.AttributeValue;
@@ -22,6 +23,12 @@ public record CancellationReason(String code, @Nullable String message,
   /** An action refused as invalid. */
   public static CancellationReason validationError(@Nullable String message) {
     return new CancellationReason("ValidationError", message, null);
+  }
+
+  /** An action throttled, or no reason when {@code refused} is null: the throttling error's code and message. */
+  public static CancellationReason throttledOrNone(@Nullable DynamoException refused) {
+    return refused == null ? NONE
+        : new CancellationReason(Throttles.cancellationCode(refused), refused.getMessage(), null);
   }
 
   /** DynamoDB's TransactionCanceledException for these reasons, one per action in action order. */

@@ -1,5 +1,6 @@
 package io.shaledb.core.write;
 
+import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.ConsumedCapacity;
@@ -20,8 +21,13 @@ import org.jspecify.annotations.Nullable;
  * nothing, nor does an index the item is not in.
  */
 public final class IndexWriteUnits {
-  /** What one index is charged. */
-  public record Charge(String index, boolean local, double units) {}
+  /**
+   * What one index is charged.
+   *
+   * @param keyHash the partition-key hash of the entry written (of the entry removed when none is written), by which
+   *     a global index's partition is charged; 0 for a local index, which its table's partitions serve
+   */
+  public record Charge(String index, boolean local, double units, int keyHash) {}
 
   private IndexWriteUnits() {}
 
@@ -42,10 +48,16 @@ public final class IndexWriteUnits {
           : IndexEntries.project(table, index, current);
       double units = units(index, before, after);
       if (units > 0) {
-        charges.add(new Charge(index.name(), index.local(), factor * units));
+        charges.add(new Charge(index.name(), index.local(), factor * units,
+            index.local() ? 0 : keyHash(table, index, after != null ? current : previous)));
       }
     }
     return charges;
+  }
+
+  private static int keyHash(TableMetadata table, IndexMetadata index, @Nullable Map<String, AttributeValue> item) {
+    return KeyCodec.partitionHash(Objects.requireNonNull(IndexEntries.key(table, index,
+        Objects.requireNonNull(item, "a charged entry has its item")), "a charged entry has its key"));
   }
 
   private static double units(IndexMetadata index, @Nullable Map<String, AttributeValue> before,

@@ -1,7 +1,6 @@
 package io.shaledb.core.write;
 
 import io.shaledb.core.capacity.Access;
-import io.shaledb.core.capacity.Throttles;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
@@ -31,8 +30,7 @@ public final class TransactionAdmission {
     for (int i = 0; i < tables.size(); i++) {
       DynamoException refused = context.capacity().refusalItem(tables.get(i), keys.get(i), accesses.get(i));
       throttled |= refused != null;
-      reasons.add(refused == null ? CancellationReason.NONE
-          : new CancellationReason(Throttles.cancellationCode(refused), refused.getMessage(), null));
+      reasons.add(CancellationReason.throttledOrNone(refused));
     }
     if (throttled) {
       throw CancellationReason.cancel(reasons);

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -197,6 +198,7 @@ public final class WritePipeline {
         for (Step step : steps) {
           staged.add(stage(tx, tables, step, flavour, changeMillis, changes));
         }
+        admitIndexEntries(context, tables, writes, staged, flavour);
         if (guard != null) {
           guard.record(tx);
         }
@@ -218,7 +220,11 @@ public final class WritePipeline {
       context.capacity().item(table, partitionKey, access(writes.get(i)), outcomes.get(i).capacityUnits());
       if (!writes.get(i).checkOnly()) {
         for (IndexWriteUnits.Charge index : outcomes.get(i).indexCharges()) {
-          context.capacity().index(table, index.index(), index.local(), Access.WRITE, index.units());
+          if (index.local()) {
+            context.capacity().index(table, index.index(), true, Access.WRITE, index.units());
+          } else {
+            context.capacity().globalIndexEntry(table, index.index(), index.keyHash(), index.units());
+          }
         }
       }
     }
@@ -237,6 +243,41 @@ public final class WritePipeline {
       case TRANSACTION -> TransactionAdmission.admitOrCancel(context,
           writes.stream().map(ItemWrite::table).toList(), writes.stream().map(ItemWrite::key).toList(),
           writes.stream().map(WritePipeline::access).toList());
+    }
+  }
+
+  /**
+   * Refuses writes whose entries fall on a global index's partition without write capacity, now that the entries are
+   * known, as DynamoDB throttles a table's writes that its global indexes cannot take: a single write fails with the
+   * throttling error, a transaction is cancelled with it as the reason of each action refused. A batch's items are
+   * admitted by their table's partitions only, before any is written.
+   */
+  private static void admitIndexEntries(RequestContext context, Map<String, TableMetadata> tables,
+      List<ItemWrite> writes, List<WriteOutcome> staged, Flavour flavour) {
+    if (flavour == Flavour.BATCH) {
+      return;
+    }
+    List<CancellationReason> reasons = new ArrayList<>(flavour == Flavour.TRANSACTION ? staged.size() : 0);
+    boolean throttled = false;
+    for (int i = 0; i < staged.size(); i++) {
+      DynamoException refused = null;
+      for (IndexWriteUnits.Charge charge : staged.get(i).indexCharges()) {
+        if (!charge.local() && refused == null) {
+          TableMetadata table = Objects.requireNonNull(tables.get(writes.get(i).table().name()), "staged table");
+          refused = context.capacity().indexKeyRefusal(table,
+              Objects.requireNonNull(table.index(charge.index()), "a charged index is the table's"), charge.keyHash());
+        }
+      }
+      if (refused != null && flavour == Flavour.SINGLE) {
+        throw refused;
+      }
+      throttled |= refused != null;
+      if (flavour == Flavour.TRANSACTION) {
+        reasons.add(CancellationReason.throttledOrNone(refused));
+      }
+    }
+    if (throttled) {
+      throw CancellationReason.cancel(reasons);
     }
   }
 

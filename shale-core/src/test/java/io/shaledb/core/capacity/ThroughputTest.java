@@ -161,6 +161,30 @@ class ThroughputTest {
   }
 
   @Test
+  void indexKeyRefusal_hotIndexKey_throttlesTheTablesWriteAtTheIndexPartitionsCeiling() {
+    TableMetadata created = tables.create("gsi-hot", true, false, false);
+    IndexMetadata index = created.indexes().getFirst().withThroughput(ProvisionedThroughput.of(100, 3_000),
+        Optional.empty());
+    TableMetadata table = created.withCapacity(BillingMode.PROVISIONED, ProvisionedThroughput.of(100, 3_000),
+        Optional.empty()).withIndexes(List.of(index));
+    int hot = 0x12345678;
+    throughput.admit(table, null, Access.WRITE);
+    assertThat(throughput.indexKeyRefusal(table, index, hot)).isNull();
+    throughput.consumedIndexKey(table.name(), index.name(), hot, 1_000);
+
+    assertThat(throughput.indexKeyRefusal(table, index, hot)).isNotNull().satisfies(e -> {
+      assertThat(e.code()).isEqualTo(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED);
+      assertThat(e.getMessage()).isEqualTo(Throttles.INDEX_PROVISIONED);
+      assertThat(e.extra()).isEqualTo(Map.of("ThrottlingReasons", List.of(
+          new ThrottlingReason("IndexWriteKeyRangeThroughputExceeded", ARN + "gsi-hot/index/byG"))));
+    });
+    assertThat(throughput.indexKeyRefusal(table, index, hot ^ 0x80000000)).as("another partition").isNull();
+    assertThat(throughput.refusal(table, null, Access.WRITE)).as("the table and index have units").isNull();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(throughput.indexKeyRefusal(table, index, hot)).isNull();
+  }
+
+  @Test
   void admit_onDemandTableOverItsMaximum_answersThrottlingException() {
     TableMetadata created = tables.create("capped", false, false, false);
     TableMetadata table = created.withOptions(created.options()

@@ -59,9 +59,13 @@ public final class Throughput {
     return consumption;
   }
 
-  /** Has {@code throttles} told of every refusal from now on (one listener: the server's metrics). */
-  public void listen(ThrottleListener throttles) {
-    this.listener = throttles;
+  /** Has {@code throttles} told of every refusal from now on, after the listeners already told. */
+  public synchronized void listen(ThrottleListener throttles) {
+    ThrottleListener before = listener;
+    this.listener = before == ThrottleListener.NONE ? throttles : event -> {
+      before.throttled(event);
+      throttles.throttled(event);
+    };
   }
 
   /** Whether requests on {@code table} are throttled. */

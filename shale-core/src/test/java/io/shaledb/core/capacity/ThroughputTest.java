@@ -83,6 +83,18 @@ class ThroughputTest {
   }
 
   @Test
+  void listen_twoListeners_eachToldOfEveryRefusal() {
+    List<ThrottleListener.Event> first = new ArrayList<>();
+    List<ThrottleListener.Event> second = new ArrayList<>();
+    throughput.listen(first::add);
+    throughput.listen(second::add);
+    TableMetadata table = provisioned("five", 5, 5);
+    readWhileAdmitted(table, 1, 100);
+
+    assertThat(first).hasSize(1).isEqualTo(second);
+  }
+
+  @Test
   void consumption_watchedTable_countsUnitsPerMinuteWhetherOrNotEnforced() {
     Throughput unenforced = throughput(db, CapacityMode.OFF, keyspace -> 0);
     unenforced.consumption().watchAlso("watched");

@@ -49,7 +49,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Comparisons: {@code metrics} (GetItem through the API below HTTP with metrics on, then off), {@code policy}
  * (GetItem by an unverified caller, then by a verified user whose policy allows everything), {@code conditions} (the
  * same user with bench/auth.sh's policy with conditions), {@code sigv4} (a signed GetItem's authentication with no
- * user, which reads the access key only, then with verification).
+ * user, which reads the access key only, then with verification), {@code capacity} (PutItem of a random new item to a
+ * table with a global index, both provisioned far beyond what one thread consumes, with throughput enforcement off,
+ * then on: admitting and charging the table, its partition, the index and the index entry's partition).
  *
  * <p>Run: {@code java -cp shale-bench/target/shale-benchmarks.jar io.shaledb.bench.CpuPerCall metrics [rounds]
  * [calls per round]}
@@ -92,6 +94,8 @@ public final class CpuPerCall {
         case "conditions" -> List.of(getItem("unverified", api(true, null, open), Principal.caller("bench")),
             getItem("verified user, conditions", api(true, CONDITIONS, open), user()));
         case "sigv4" -> signatures(open);
+        case "capacity" -> List.of(indexedPut("capacity off", CapacityMode.OFF, open),
+            indexedPut("capacity enforced", CapacityMode.ENFORCE, open));
         default -> throw new IllegalArgumentException("no comparison named " + comparison);
       };
       measure(sides, rounds, calls);
@@ -170,6 +174,26 @@ public final class CpuPerCall {
           + "\"k" + n + "\"},\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}", new ByteArrayOutputStream());
     }
     return api;
+  }
+
+  /** PutItem of a random new item with an index key, to a table with a global index, under {@code capacity}. */
+  private static Side indexedPut(String name, CapacityMode capacity, List<AutoCloseable> open) throws IOException {
+    MemoryEngine engine = new MemoryEngine();
+    open.add(engine);
+    DynamoApi api = ApiHandlers.create(engine, REGION, Duration.ofSeconds(1), Clock.systemUTC(), capacity, true);
+    open.add(api);
+    RequestObserver observer = new RequestObserver(api.metrics(), null, LogFormat.LOGFMT, Clock.systemUTC());
+    String units = "{\"ReadCapacityUnits\":1000000000000,\"WriteCapacityUnits\":1000000000000}";
+    call(api, observer, Principal.caller("bench"), "CreateTable", "{\"TableName\":\"indexed\","
+        + "\"ProvisionedThroughput\":" + units + ",\"AttributeDefinitions\":[{\"AttributeName\":\"id\","
+        + "\"AttributeType\":\"S\"},{\"AttributeName\":\"g\",\"AttributeType\":\"S\"}],\"KeySchema\":"
+        + "[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],\"GlobalSecondaryIndexes\":[{\"IndexName\":\"byG\","
+        + "\"KeySchema\":[{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":"
+        + "\"KEYS_ONLY\"},\"ProvisionedThroughput\":" + units + "}]}", new ByteArrayOutputStream());
+    ByteArrayOutputStream response = new ByteArrayOutputStream(4096);
+    return new Side(name, () -> call(api, observer, Principal.caller("bench"), "PutItem", "{\"TableName\":"
+        + "\"indexed\",\"Item\":{\"id\":{\"S\":\"r" + ThreadLocalRandom.current().nextInt() + "\"},\"g\":{\"S\":\"g"
+        + ThreadLocalRandom.current().nextInt(KEYS) + "\"},\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}", response));
   }
 
   /** GetItem of a random preloaded key, observed as the HTTP layer observes it. */

@@ -31,11 +31,16 @@ final class AesGcm {
 
   private AesGcm() {}
 
-  /** A cipher, with its own random source and nonce buffer. */
+  /** How many nonces one draw from the random source makes: each draw costs the DRBG's update of its own state. */
+  private static final int NONCES_PER_DRAW = 64;
+
+  /** A cipher, with its own random source and nonces drawn from it ahead of use. */
   private static final class Gcm {
     final Cipher cipher;
     final SecureRandom random;
     final byte[] nonce = new byte[NONCE_BYTES];
+    private final byte[] drawn = new byte[NONCE_BYTES * NONCES_PER_DRAW];
+    private int used = drawn.length;
 
     Gcm() {
       try {
@@ -44,6 +49,16 @@ final class AesGcm {
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("AES/GCM and DRBG are part of every JDK", e);
       }
+    }
+
+    /** Fills {@link #nonce} with the next random bytes drawn, each used once. */
+    void nextNonce() {
+      if (used == drawn.length) {
+        random.nextBytes(drawn);
+        used = 0;
+      }
+      System.arraycopy(drawn, used, nonce, 0, NONCE_BYTES);
+      used += NONCE_BYTES;
     }
   }
 
@@ -89,7 +104,7 @@ final class AesGcm {
     System.arraycopy(header, 0, out, 0, header.length);
     Gcm gcm = borrow();
     try {
-      gcm.random.nextBytes(gcm.nonce);
+      gcm.nextNonce();
       System.arraycopy(gcm.nonce, 0, out, header.length, NONCE_BYTES);
       gcm.cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, gcm.nonce));
       gcm.cipher.updateAAD(header);

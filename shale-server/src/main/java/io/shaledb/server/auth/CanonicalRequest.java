@@ -15,26 +15,37 @@ import org.jspecify.annotations.Nullable;
  * request for Signature Version 4"): the path with dot segments removed and each segment URI-encoded a second time,
  * the query parameters decoded, encoded again and sorted, each signed header's values trimmed with runs of spaces
  * collapsed and joined with commas, the signed header names, and the payload's SHA-256.
+ *
+ * <p>Verification only hashes it, so it is written as UTF-8 into the thread's {@link Utf8Buffer} and hashed from
+ * there; its text is made only for the error that shows it.
  */
 final class CanonicalRequest {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-  private static final int CHUNK = 512;
-  /** Each thread's buffer for feeding the digest: the text is hashed without building a String or its bytes. */
-  private static final ThreadLocal<byte[]> CHUNKS = ThreadLocal.withInitial(() -> new byte[CHUNK]);
 
-  private final StringBuilder text;
-
-  private CanonicalRequest(StringBuilder text) {
-    this.text = text;
-  }
+  private CanonicalRequest() {}
 
   /**
+   * The SHA-256 of the canonical request's UTF-8.
+   *
    * @param signedHeaders the lower-case names the client signed, in the order of its SignedHeaders (sorted)
    * @param excludedParameter a query parameter left out ({@code X-Amz-Signature} of a presigned request), or null
    */
-  static CanonicalRequest of(SignedRequest request, List<String> signedHeaders, String signedHeaderList,
+  static byte[] sha256(SignedRequest request, List<String> signedHeaders, String signedHeaderList,
       @Nullable String excludedParameter) {
-    StringBuilder out = new StringBuilder(256);
+    MessageDigest digest = Sha256.digest();
+    write(request, signedHeaders, signedHeaderList, excludedParameter).updateDigest(digest);
+    return digest.digest();
+  }
+
+  /** The canonical request, as the signature mismatch error shows it; arguments as {@link #sha256}'s. */
+  static String text(SignedRequest request, List<String> signedHeaders, String signedHeaderList,
+      @Nullable String excludedParameter) {
+    return write(request, signedHeaders, signedHeaderList, excludedParameter).text();
+  }
+
+  private static Utf8Buffer write(SignedRequest request, List<String> signedHeaders, String signedHeaderList,
+      @Nullable String excludedParameter) {
+    Utf8Buffer out = Utf8Buffer.cleared();
     out.append(request.method()).append('\n');
     out.append(path(request.rawPath())).append('\n');
     out.append(query(request.rawQuery(), excludedParameter)).append('\n');
@@ -51,38 +62,7 @@ final class CanonicalRequest {
     }
     out.append('\n').append(signedHeaderList).append('\n');
     out.append(request.payloadSha256Hex());
-    return new CanonicalRequest(out);
-  }
-
-  /** The canonical request, as the signature mismatch error shows it. */
-  String text() {
-    return text.toString();
-  }
-
-  /** The SHA-256 of the text's UTF-8, fed to the digest a chunk at a time. */
-  byte[] sha256() {
-    MessageDigest digest = Sha256.digest();
-    byte[] chunk = CHUNKS.get();
-    int used = 0;
-    for (int i = 0; i < text.length(); i++) {
-      if (used > CHUNK - 4) {
-        digest.update(chunk, 0, used);
-        used = 0;
-      }
-      char c = text.charAt(i);
-      if (c < 0x80) {
-        chunk[used++] = (byte) c;
-      } else {
-        int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
-        byte[] utf8 = text.substring(i, end).getBytes(StandardCharsets.UTF_8);
-        digest.update(chunk, 0, used);
-        digest.update(utf8);
-        used = 0;
-        i = end - 1;
-      }
-    }
-    digest.update(chunk, 0, used);
-    return digest.digest();
+    return out;
   }
 
   /** The path, normalised (dot segments removed) and each segment encoded again; {@code /} when empty. */
@@ -181,7 +161,7 @@ final class CanonicalRequest {
   }
 
   /** A header value with leading and trailing spaces removed and each run of spaces inside made one. */
-  private static void appendTrimmed(StringBuilder out, String value) {
+  private static void appendTrimmed(Utf8Buffer out, String value) {
     int start = 0;
     int end = value.length();
     while (start < end && isSpace(value.charAt(start))) {
@@ -190,17 +170,21 @@ final class CanonicalRequest {
     while (end > start && isSpace(value.charAt(end - 1))) {
       end--;
     }
-    boolean inSpace = false;
-    for (int i = start; i < end; i++) {
-      char c = value.charAt(i);
-      if (isSpace(c)) {
-        if (!inSpace) {
-          out.append(' ');
-        }
-        inSpace = true;
-      } else {
-        out.append(c);
-        inSpace = false;
+    // Runs of other characters are copied whole, each followed by one space where spaces followed it.
+    int run = start;
+    while (run < end) {
+      int space = run;
+      while (space < end && !isSpace(value.charAt(space))) {
+        space++;
+      }
+      out.append(value, run, space);
+      if (space == end) {
+        return;
+      }
+      out.append(' ');
+      run = space;
+      while (run < end && isSpace(value.charAt(run))) {
+        run++;
       }
     }
   }

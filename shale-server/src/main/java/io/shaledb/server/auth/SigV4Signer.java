@@ -46,15 +46,14 @@ public final class SigV4Signer {
     List<String> names = new ArrayList<>(signed.keySet());
     String nameList = String.join(";", names);
     String payloadHash = HEX.formatHex(Sha256.digest().digest(body));
-    CanonicalRequest canonical = CanonicalRequest.of(new Outgoing(method, uri, signed, payloadHash), names, nameList,
+    byte[] canonicalHash = CanonicalRequest.sha256(new Outgoing(method, uri, signed, payloadHash), names, nameList,
         null);
     String scope = date + "/" + region + "/" + service + "/aws4_request";
-    String stringToSign = SigV4Verifier.ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
-        + HEX.formatHex(canonical.sha256());
     byte[] key = SigningKeys.hmac(SigningKeys.hmac(SigningKeys.hmac(SigningKeys.hmac(
         ("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date), region),
         service), "aws4_request");
-    String signature = HEX.formatHex(SigningKeys.hmac(key, stringToSign));
+    String signature = HEX.formatHex(SigningKeys.hmac(key,
+        SigV4Verifier.stringToSign(amzDate, credentials.accessKeyId() + "/" + scope, canonicalHash)));
     Map<String, String> out = new TreeMap<>(signed);
     out.remove("host");
     out.put("authorization", SigV4Verifier.ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope

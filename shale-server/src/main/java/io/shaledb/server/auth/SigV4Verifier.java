@@ -12,7 +12,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -39,7 +38,6 @@ final class SigV4Verifier {
   private static final String TERMINATOR = "aws4_request";
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-  private static final HexFormat HEX = HexFormat.of();
   private static final String LOWER_HEX = "0123456789abcdef";
 
   private final String region;
@@ -100,7 +98,7 @@ final class SigV4Verifier {
     String authorization = request.header("Authorization");
     List<Map.Entry<String, String>> query = request.rawQuery().contains("X-Amz-Algorithm")
         ? CanonicalRequest.parameters(request.rawQuery()) : List.of();
-    boolean presigned = query.stream().anyMatch(parameter -> parameter.getKey().equals("X-Amz-Algorithm"));
+    boolean presigned = value(query, "X-Amz-Algorithm") != null;
     if (authorization != null && presigned) {
       throw SignatureErrors.bothForms();
     }
@@ -120,12 +118,12 @@ final class SigV4Verifier {
     if (!scope[3].equals(service.signingName())) {
       throw SignatureErrors.wrongService(service.signingName());
     }
-    Instant signedAt = parseDate(parts.date());
-    String amzDate = isBasicFormat(parts.date()) ? parts.date() : AMZ_DATE.format(signedAt);
+    SignedDate signedAt = signedDate(parts.date());
+    String amzDate = signedAt.amzDate();
     if (!amzDate.startsWith(scope[1]) || scope[1].length() != 8) {
       throw SignatureErrors.scopeDate(scope[1], amzDate);
     }
-    checkTime(signedAt, parts.expires());
+    checkTime(signedAt.instant(), parts.expires());
     List<String> signed = parts.signedHeaders();
     if (!signed.contains("host")) {
       throw SignatureErrors.hostNotSigned();
@@ -139,16 +137,41 @@ final class SigV4Verifier {
     if (token != null && key.expiredAt(clock.instant())) {
       throw SignatureErrors.expiredToken();
     }
-    CanonicalRequest canonical = CanonicalRequest.of(request, signed, parts.signedHeaderList(),
-        presigned ? "X-Amz-Signature" : null);
-    String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope[1] + "/" + scope[2] + "/" + scope[3] + "/"
-        + scope[4] + "\n" + HEX.formatHex(canonical.sha256());
-    byte[] expected = SigningKeys.hmac(key.signingKey(scope[1], scope[2], service), stringToSign);
+    String excluded = presigned ? "X-Amz-Signature" : null;
+    byte[] canonicalHash = CanonicalRequest.sha256(request, signed, parts.signedHeaderList(), excluded);
+    byte[] expected = SigningKeys.hmac(key.signingKey(scope[1], scope[2], service),
+        stringToSign(amzDate, parts.credential(), canonicalHash));
     if (!hexEquals(expected, parts.signature())) {
-      throw SignatureErrors.mismatch(canonical.text(), stringToSign);
+      String canonical = CanonicalRequest.text(request, signed, parts.signedHeaderList(), excluded);
+      throw SignatureErrors.mismatch(canonical, stringToSign(amzDate, parts.credential(), canonicalHash).text());
     }
-    PrincipalStore.SigningKey verified = key.key();
-    return Principal.user(verified.key().id(), verified.user().name(), verified.user().accountId());
+    return key.principal();
+  }
+
+  /**
+   * SigV4's string to sign, in the thread's {@link Utf8Buffer}: the algorithm, the date, the credential scope (the
+   * credential without its access key id) and the canonical request's hash, a line each.
+   */
+  static Utf8Buffer stringToSign(String amzDate, String credential, byte[] canonicalHash) {
+    return Utf8Buffer.cleared().append(ALGORITHM).append('\n').append(amzDate).append('\n')
+        .append(credential, credential.indexOf('/') + 1, credential.length()).append('\n').appendHex(canonicalHash);
+  }
+
+  /** A request's date, the instant it names, and the same in {@code X-Amz-Date}'s form. */
+  private record SignedDate(String text, Instant instant, String amzDate) {}
+
+  /** The date last read, shared by the event loops: a client's requests within a second all carry the same. */
+  private static volatile @Nullable SignedDate lastDate;
+
+  private static SignedDate signedDate(String date) {
+    SignedDate last = lastDate;
+    if (last != null && last.text().equals(date)) {
+      return last;
+    }
+    Instant instant = parseDate(date);
+    SignedDate read = new SignedDate(date, instant, isBasicFormat(date) ? date : AMZ_DATE.format(instant));
+    lastDate = read;
+    return read;
   }
 
   private static Parts fromHeader(SignedRequest request, @Nullable String authorization) {

@@ -2,11 +2,13 @@ package io.shaledb.server.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.shaledb.core.op.Principal;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,6 +34,13 @@ final class SigningKeys {
   private final Cache<String, Optional<KnownKey>> keys = Caffeine.newBuilder().maximumSize(MAX_KEYS).build();
   /** Session credentials by access key id, each with the token it was opened from. */
   private final Cache<String, KnownKey> sessions = Caffeine.newBuilder().maximumSize(MAX_KEYS).build();
+  /**
+   * The key found last, read before the cache: a client signs all its requests with one key, and comparing its id
+   * costs less than the cache's lookup and bookkeeping. It holds only while {@link #generation} has not moved.
+   */
+  private volatile @Nullable Found last;
+  /** Moved by every {@link #forgetAll}, after the cache is emptied, so that no key found before is used after. */
+  private final AtomicLong generation = new AtomicLong();
 
   SigningKeys(PrincipalStore store) {
     this.store = store;
@@ -42,12 +51,23 @@ final class SigningKeys {
   void forgetAll() {
     keys.invalidateAll();
     sessions.invalidateAll();
+    generation.incrementAndGet();
   }
 
   /** The active key {@code accessKeyId}, or empty when it is unknown or inactive. */
   Optional<KnownKey> find(String accessKeyId) {
-    return keys.get(accessKeyId, this::load);
+    Found seen = last;
+    if (seen != null && seen.generation() == generation.get() && seen.accessKeyId().equals(accessKeyId)) {
+      return seen.key();
+    }
+    // Read before the cache: a key the cache gives after a change is then never remembered as current.
+    long current = generation.get();
+    Optional<KnownKey> key = keys.get(accessKeyId, this::load);
+    last = new Found(accessKeyId, key, current);
+    return key;
   }
+
+  private record Found(String accessKeyId, Optional<KnownKey> key, long generation) {}
 
   /**
    * The session credentials of {@code accessKeyId} that {@code token} holds, or empty when the token was not issued
@@ -77,6 +97,8 @@ final class SigningKeys {
   /** An active key: its user and secret, and the signing key it last derived for each service. */
   static final class KnownKey {
     private final PrincipalStore.SigningKey key;
+    /** Who a request verified with this key acts for. */
+    private final Principal principal;
     private final byte[] secret;
     /** The session token a session's key was opened from; null for a user's own key. */
     private final @Nullable String token;
@@ -89,12 +111,13 @@ final class SigningKeys {
 
     private KnownKey(PrincipalStore.SigningKey key, @Nullable String token) {
       this.key = key;
+      this.principal = Principal.user(key.key().id(), key.user().name(), key.user().accountId());
       this.secret = ("AWS4" + key.secret()).getBytes(StandardCharsets.UTF_8);
       this.token = token;
     }
 
-    PrincipalStore.SigningKey key() {
-      return key;
+    Principal principal() {
+      return principal;
     }
 
     /** Whether these are session credentials past their expiration. */
@@ -123,7 +146,13 @@ final class SigningKeys {
    * thread that signs with the same key again (the signing key of a date, kept by {@link KnownKey}) skips setting it.
    */
   static byte[] hmac(byte[] key, String data) {
-    return MACS.get().hmac(key, data.getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
+    return MACS.get().hmac(key, bytes, bytes.length);
+  }
+
+  /** HMAC-SHA256 of what {@code data} holds. */
+  static byte[] hmac(byte[] key, Utf8Buffer data) {
+    return MACS.get().hmac(key, data.array(), data.length());
   }
 
   /** A thread's Mac and the key it was last given, compared by identity. */
@@ -139,7 +168,7 @@ final class SigningKeys {
       }
     }
 
-    byte[] hmac(byte[] newKey, byte[] data) {
+    byte[] hmac(byte[] newKey, byte[] data, int length) {
       if (newKey != key) {
         try {
           mac.init(new SecretKeySpec(newKey, "HmacSHA256"));
@@ -148,7 +177,8 @@ final class SigningKeys {
         }
         key = newKey;
       }
-      return mac.doFinal(data);
+      mac.update(data, 0, length);
+      return mac.doFinal();
     }
   }
 }

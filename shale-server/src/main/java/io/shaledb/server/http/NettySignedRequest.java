@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.shaledb.server.auth.Sha256;
 import io.shaledb.server.auth.SignedRequest;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -12,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /** A Netty request as SigV4 verification reads it; the body's hash is computed only when asked for. */
 final class NettySignedRequest implements SignedRequest {
+  private static final HexFormat HEX = HexFormat.of();
+  private static final ThreadLocal<byte[]> CHUNKS = ThreadLocal.withInitial(() -> new byte[4096]);
   private final FullHttpRequest request;
   private final int query;
 
@@ -45,13 +46,24 @@ final class NettySignedRequest implements SignedRequest {
     return request.headers().get(name);
   }
 
+  /**
+   * Hashed from the body's own memory where it has an array, else copied through this thread's chunk: the body is
+   * usually a composite of pooled direct buffers, whose NIO views cost an array and a buffer object per request.
+   */
   @Override
   public String payloadSha256Hex() {
     ByteBuf body = request.content();
     MessageDigest digest = Sha256.digest();
-    for (ByteBuffer part : body.nioBuffers(body.readerIndex(), body.readableBytes())) {
-      digest.update(part);
+    if (body.hasArray()) {
+      digest.update(body.array(), body.arrayOffset() + body.readerIndex(), body.readableBytes());
+    } else {
+      byte[] chunk = CHUNKS.get();
+      for (int at = body.readerIndex(); at < body.writerIndex(); at += chunk.length) {
+        int length = Math.min(chunk.length, body.writerIndex() - at);
+        body.getBytes(at, chunk, 0, length);
+        digest.update(chunk, 0, length);
+      }
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return HEX.formatHex(digest.digest());
   }
 }

@@ -57,6 +57,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,8 +79,16 @@ final class CallAccess {
   static final String RETURN_CONSUMED_CAPACITY = "dynamodb:ReturnConsumedCapacity";
   static final String ENCLOSING_OPERATION = "dynamodb:EnclosingOperation";
 
-  /** One action on one resource, with the condition keys that call sets for it. */
-  record Check(String action, String resource, RequestFacts facts) {}
+  /**
+   * One action on one resource, with the condition keys that call sets for it, made only when asked for: most
+   * policies have no condition, and then nothing reads them.
+   */
+  record Check(String action, String resource, Supplier<RequestFacts> facts) {
+    /** A check whose call sets no condition keys. */
+    static Check on(String action, String resource) {
+      return new Check(action, resource, RequestFacts::new);
+    }
+  }
 
   private final Database db;
 
@@ -90,18 +99,19 @@ final class CallAccess {
   /** The checks a call of {@code operation} with the validated {@code input} asks for. */
   List<Check> of(String operation, @Nullable Object input) {
     return switch (input) {
-      case GetItemInput in -> List.of(item("GetItem", in.tableName(), in.key(), facts(in.returnConsumedCapacity())
-          .put(ATTRIBUTES, projected(in.projectionExpression(), in.attributesToGet(), in.expressionAttributeNames()))));
-      case PutItemInput in -> List.of(item("PutItem", in.tableName(), in.item(), facts(in.returnConsumedCapacity())
-          .put(ATTRIBUTES, names(in.item())).put(RETURN_VALUES, text(in.returnValues()))));
+      case GetItemInput in -> List.of(item("GetItem", in.tableName(), in.key(), () -> facts(
+          in.returnConsumedCapacity()).put(ATTRIBUTES, projected(in.projectionExpression(), in.attributesToGet(),
+              in.expressionAttributeNames()))));
+      case PutItemInput in -> List.of(item("PutItem", in.tableName(), in.item(), () -> facts(
+          in.returnConsumedCapacity()).put(ATTRIBUTES, names(in.item())).put(RETURN_VALUES, text(in.returnValues()))));
       case UpdateItemInput in -> List.of(item("UpdateItem", in.tableName(), in.key(),
-          facts(in.returnConsumedCapacity()).put(RETURN_VALUES, text(in.returnValues()))
+          () -> facts(in.returnConsumedCapacity()).put(RETURN_VALUES, text(in.returnValues()))
               .put(ATTRIBUTES, updated(in.key(), in.updateExpression(), in.expressionAttributeNames(),
                   in.attributeUpdates()))));
       case DeleteItemInput in -> List.of(item("DeleteItem", in.tableName(), in.key(),
-          facts(in.returnConsumedCapacity()).put(RETURN_VALUES, text(in.returnValues()))));
-      case QueryInput in -> List.of(read("Query", in.read(), leadingKey(in)));
-      case ScanInput in -> List.of(read("Scan", in.read(), List.of()));
+          () -> facts(in.returnConsumedCapacity()).put(RETURN_VALUES, text(in.returnValues()))));
+      case QueryInput in -> List.of(read("Query", in.read(), () -> leadingKey(in)));
+      case ScanInput in -> List.of(read("Scan", in.read(), List::of));
       case BatchGetItemInput in -> batchGet(in);
       case BatchWriteItemInput in -> batchWrite(in);
       case TransactGetItemsInput in -> transactGet(in);
@@ -111,8 +121,8 @@ final class CallAccess {
           List.<BatchStatementRequest>of()).stream().map(s -> Objects.requireNonNullElse(s.statement(), "")).toList());
       case ExecuteTransactionInput in -> statements(Objects.requireNonNullElse(in.transactStatements(),
           List.<ParameterizedStatement>of()).stream().map(s -> Objects.requireNonNullElse(s.statement(), "")).toList());
-      case StreamRequests.ListStreamsInput in -> List.of(new Check("dynamodb:ListStreams",
-          in.tableName() == null ? "*" : db.tableArn(in.tableName()) + "/stream/*", new RequestFacts()));
+      case StreamRequests.ListStreamsInput in -> List.of(Check.on("dynamodb:ListStreams",
+          in.tableName() == null ? "*" : db.tableArn(in.tableName()) + "/stream/*"));
       case StreamRequests.DescribeStreamInput in -> stream(operation, in.streamArn());
       case StreamRequests.GetShardIteratorInput in -> stream(operation, in.streamArn());
       case StreamRequests.GetRecordsInput in -> stream(operation,
@@ -131,9 +141,8 @@ final class CallAccess {
       case CreateBackupInput in -> onTable(operation, in.tableName());
       case RestoreTableFromBackupInput in -> onTable(operation, in.targetTableName());
       case RestoreTableToPointInTimeInput in -> onTable(operation, in.targetTableName());
-      case AdminCall in -> in.open() ? List.of() : List.of(new Check("iam:" + operation,
-          in.iamResource() == null ? "*" : "arn:aws:iam::" + Database.ACCOUNT_ID + ":" + in.iamResource(),
-          new RequestFacts()));
+      case AdminCall in -> in.open() ? List.of() : List.of(Check.on("iam:" + operation,
+          in.iamResource() == null ? "*" : "arn:aws:iam::" + Database.ACCOUNT_ID + ":" + in.iamResource()));
       case RegisterScalableTargetInput in -> autoScaling(operation);
       case PutScalingPolicyInput in -> autoScaling(operation);
       case TargetKeyInput in -> autoScaling(operation);
@@ -153,28 +162,30 @@ final class CallAccess {
   }
 
   private Check item(String operation, @Nullable String table, @Nullable Map<String, AttributeValue> key,
-      RequestFacts facts) {
+      Supplier<RequestFacts> facts) {
     String name = Objects.requireNonNullElse(table, "");
     return new Check("dynamodb:" + operation, db.tableArn(name),
-        facts.put(LEADING_KEYS, partitionValues(name, key == null ? List.of() : List.of(key))));
+        () -> facts.get().put(LEADING_KEYS, partitionValues(name, key == null ? List.of() : List.of(key))));
   }
 
-  private Check read(String operation, ReadRequest read, List<String> leadingKeys) {
+  private Check read(String operation, ReadRequest read, Supplier<List<String>> leadingKeys) {
     String table = Objects.requireNonNullElse(read.tableName(), "");
     String resource = read.indexName() == null ? db.tableArn(table) : db.tableArn(table) + "/index/" + read.indexName();
-    List<String> attributes = projected(read.projectionExpression(), read.attributesToGet(),
-        read.expressionAttributeNames());
-    String select = read.select() != null ? read.select().text()
-        : attributes.isEmpty() ? "ALL_ATTRIBUTES" : "SPECIFIC_ATTRIBUTES";
-    return new Check("dynamodb:" + operation, resource, facts(read.returnConsumedCapacity())
-        .put(SELECT, select).put(ATTRIBUTES, attributes).put(LEADING_KEYS, leadingKeys));
+    return new Check("dynamodb:" + operation, resource, () -> {
+      List<String> attributes = projected(read.projectionExpression(), read.attributesToGet(),
+          read.expressionAttributeNames());
+      String select = read.select() != null ? read.select().text()
+          : attributes.isEmpty() ? "ALL_ATTRIBUTES" : "SPECIFIC_ATTRIBUTES";
+      return facts(read.returnConsumedCapacity()).put(SELECT, select).put(ATTRIBUTES, attributes)
+          .put(LEADING_KEYS, leadingKeys.get());
+    });
   }
 
   private List<Check> batchGet(BatchGetItemInput in) {
     List<Check> checks = new ArrayList<>();
     Objects.requireNonNullElse(in.requestItems(), Map.<String, BatchGetItemInput.KeysAndAttributes>of())
         .forEach((table, request) -> checks.add(new Check("dynamodb:BatchGetItem", db.tableArn(table),
-            facts(in.returnConsumedCapacity())
+            () -> facts(in.returnConsumedCapacity())
                 .put(LEADING_KEYS, partitionValues(table, Objects.requireNonNullElse(request.keys(), List.of())))
                 .put(ATTRIBUTES, projected(request.projectionExpression(), request.attributesToGet(),
                     request.expressionAttributeNames())))));
@@ -196,7 +207,7 @@ final class CallAccess {
               attributes.addAll(request.putItem().keySet());
             }
           }
-          checks.add(new Check("dynamodb:BatchWriteItem", db.tableArn(table), facts(in.returnConsumedCapacity())
+          checks.add(new Check("dynamodb:BatchWriteItem", db.tableArn(table), () -> facts(in.returnConsumedCapacity())
               .put(LEADING_KEYS, partitionValues(table, keys)).put(ATTRIBUTES, List.copyOf(attributes))));
         });
     return checks;
@@ -206,7 +217,7 @@ final class CallAccess {
     List<Check> checks = new ArrayList<>();
     for (TransactGetItemsInput.Get get : Objects.requireNonNullElse(in.transactItems(),
         List.<TransactGetItemsInput.Get>of())) {
-      checks.add(item("GetItem", get.tableName(), get.key(), facts(in.returnConsumedCapacity())
+      checks.add(item("GetItem", get.tableName(), get.key(), () -> facts(in.returnConsumedCapacity())
           .put(ENCLOSING_OPERATION, "TransactGetItems")
           .put(ATTRIBUTES, projected(get.projectionExpression(), null, get.expressionAttributeNames()))));
     }
@@ -216,12 +227,13 @@ final class CallAccess {
   private List<Check> transactWrite(TransactWriteItemsInput in) {
     List<Check> checks = new ArrayList<>();
     for (TransactAction action : Objects.requireNonNullElse(in.transactItems(), List.<TransactAction>of())) {
-      RequestFacts facts = facts(in.returnConsumedCapacity()).put(ENCLOSING_OPERATION, "TransactWriteItems");
+      Supplier<RequestFacts> facts =
+          () -> facts(in.returnConsumedCapacity()).put(ENCLOSING_OPERATION, "TransactWriteItems");
       checks.add(switch (action) {
         case TransactAction.Put put -> item("PutItem", put.tableName(), put.item(),
-            facts.put(ATTRIBUTES, names(put.item())));
+            () -> facts.get().put(ATTRIBUTES, names(put.item())));
         case TransactAction.Update update -> item("UpdateItem", update.tableName(), update.key(),
-            facts.put(ATTRIBUTES, updated(update.key(), update.updateExpression(),
+            () -> facts.get().put(ATTRIBUTES, updated(update.key(), update.updateExpression(),
                 update.expressionAttributeNames(), null)));
         case TransactAction.Delete delete -> item("DeleteItem", delete.tableName(), delete.key(), facts);
         case TransactAction.ConditionCheck check -> item("ConditionCheckItem", check.tableName(), check.key(),
@@ -243,12 +255,12 @@ final class CallAccess {
       }
       String table = db.tableArn(statement.table());
       checks.add(switch (statement) {
-        case Statement.Select select -> new Check("dynamodb:PartiQLSelect",
-            select.index().map(index -> table + "/index/" + index).orElse(table), new RequestFacts());
-        case Statement.Insert insert -> new Check("dynamodb:PartiQLInsert", table, new RequestFacts());
-        case Statement.Update update -> new Check("dynamodb:PartiQLUpdate", table, new RequestFacts());
-        case Statement.Delete delete -> new Check("dynamodb:PartiQLDelete", table, new RequestFacts());
-        case Statement.Exists exists -> new Check("dynamodb:PartiQLSelect", table, new RequestFacts());
+        case Statement.Select select -> Check.on("dynamodb:PartiQLSelect",
+            select.index().map(index -> table + "/index/" + index).orElse(table));
+        case Statement.Insert insert -> Check.on("dynamodb:PartiQLInsert", table);
+        case Statement.Update update -> Check.on("dynamodb:PartiQLUpdate", table);
+        case Statement.Delete delete -> Check.on("dynamodb:PartiQLDelete", table);
+        case Statement.Exists exists -> Check.on("dynamodb:PartiQLSelect", table);
       });
     }
     return checks;
@@ -268,11 +280,11 @@ final class CallAccess {
    * {@code *}: a scalable target's ARN ends in an id the service assigns, which ShaleDB's targets do not have.
    */
   private static List<Check> autoScaling(String operation) {
-    return List.of(new Check("application-autoscaling:" + operation, "*", new RequestFacts()));
+    return List.of(Check.on("application-autoscaling:" + operation, "*"));
   }
 
   private static List<Check> onArn(String operation, @Nullable String arn) {
-    return List.of(new Check("dynamodb:" + operation, Objects.requireNonNullElse(arn, "*"), new RequestFacts()));
+    return List.of(Check.on("dynamodb:" + operation, Objects.requireNonNullElse(arn, "*")));
   }
 
   /** The partition key values of {@code keys} as text (numbers as written, binary in base64), for LeadingKeys. */

@@ -45,11 +45,14 @@ public final class PolicyAuthorizer implements AccessControl {
    */
   private static final class CompiledUser {
     private final List<PolicyDocument> policies;
+    /** Whether any statement of the policies has a condition, which reads the call's condition keys. */
+    private final boolean conditional;
     private final Map<String, String> tags;
     private volatile @Nullable Identity identity;
 
     CompiledUser(List<PolicyDocument> policies, Map<String, String> tags) {
       this.policies = policies;
+      this.conditional = policies.stream().anyMatch(PolicyDocument::hasConditions);
       this.tags = tags;
     }
 
@@ -81,6 +84,9 @@ public final class PolicyAuthorizer implements AccessControl {
   /** A user the last compilation did not see (created since): no policy, so nothing is allowed. */
   private static final CompiledUser NO_POLICIES = new CompiledUser(List.of(), Map.of());
 
+  /** The condition keys of a call checked against policies without conditions, which read none. */
+  private static final RequestFacts NO_FACTS = new RequestFacts();
+
   private final Database db;
   private final CallAccess calls;
   /** By document text; empty for a document that cannot be read, which allows nothing. */
@@ -107,11 +113,19 @@ public final class PolicyAuthorizer implements AccessControl {
     String account = Objects.requireNonNullElse(principal.accountId(), Database.ACCOUNT_ID);
     CompiledUser user = users.getOrDefault(userName, NO_POLICIES);
     Caller caller = new Caller(arn, account);
-    RequestFacts global = user.identityFacts(userName, arn, account).with(call(context.clock(), sourceIp));
+    RequestFacts global = null;
     for (CallAccess.Check check : calls.of(operation, input)) {
-      AccessRequest request = new AccessRequest(caller, check.action(), check.resource(),
-          global.with(check.facts()));
-      Decision decision = PolicyEvaluator.decide(request, user.policies(), resourcePolicy(check.resource()));
+      PolicyDocument resourcePolicy = resourcePolicy(check.resource());
+      RequestFacts facts = NO_FACTS;
+      // Without a condition in any policy that applies, nothing reads the condition keys, so none are made.
+      if (user.conditional || (resourcePolicy != null && resourcePolicy.hasConditions())) {
+        if (global == null) {
+          global = user.identityFacts(userName, arn, account).with(call(context.clock(), sourceIp));
+        }
+        facts = global.with(check.facts().get());
+      }
+      AccessRequest request = new AccessRequest(caller, check.action(), check.resource(), facts);
+      Decision decision = PolicyEvaluator.decide(request, user.policies(), resourcePolicy);
       if (decision != Decision.ALLOWED) {
         throw denied(request, decision);
       }

@@ -1,7 +1,16 @@
 package io.shaledb.ignite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Requests;
+import io.shaledb.core.op.TestTables;
+import io.shaledb.core.op.table.DescribeTable;
+import io.shaledb.core.op.table.ListTables;
+import io.shaledb.core.op.table.ListTablesInput;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
@@ -9,9 +18,11 @@ import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +89,28 @@ class IgniteCrossNodeTest {
       try (Transaction tx = first.begin()) {
         assertThat(tx.get(bytes("counter"))).as("read %d", i).isEqualTo(bytes("v" + i));
       }
+    }
+  }
+
+  @Test
+  void tableChangedThroughOneServer_isSeenAtOnceByAnother() {
+    try (Database one = new Database(first, Clock.systemUTC(), "us-east-1");
+        Database other = new Database(second, Clock.systemUTC(), "us-east-1")) {
+      new TestTables(one).create("fresh", false, false, false);
+      Map<String, AttributeValue> item = TestTables.item("a", Map.of("v", TestTables.n(1)));
+      new TestTables(other).put("fresh", List.of(item));
+      assertThat(new TestTables(one).scan("fresh")).containsExactly(item);
+      assertThat(new ListTables(other).execute(new ListTablesInput(null, null), Requests.request()).tableNames())
+          .containsExactly("fresh");
+
+      new TestTables(one).setDeletionProtection("fresh", true);
+      assertThat(new DescribeTable(other).execute("fresh", Requests.request()).table().deletionProtectionEnabled())
+          .isTrue();
+
+      new TestTables(one).setDeletionProtection("fresh", false);
+      new TestTables(other).delete("fresh");
+      assertThatThrownBy(() -> new DescribeTable(one).execute("fresh", Requests.request()))
+          .isInstanceOf(DynamoException.class).hasMessage("Requested resource not found: Table: fresh not found");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.maintenance.MaintenanceServices;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Requests;
@@ -19,10 +20,13 @@ import io.shaledb.core.storage.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +48,7 @@ class IgniteCrossNodeTest {
 
   private static TestCluster cluster;
 
+  private String table;
   private StorageEngine first;
   private StorageEngine second;
 
@@ -59,7 +64,7 @@ class IgniteCrossNodeTest {
 
   @BeforeEach
   void attach(TestInfo test) {
-    String table = "X" + Integer.toHexString(test.getDisplayName().hashCode()).toUpperCase(Locale.ROOT);
+    table = "X" + Integer.toHexString(test.getDisplayName().hashCode()).toUpperCase(Locale.ROOT);
     first = IgniteEngine.attach(cluster.node(0).ignite(), table, 3, 8);
     second = IgniteEngine.attach(cluster.node(1).ignite(), table, 3, 8);
   }
@@ -111,6 +116,39 @@ class IgniteCrossNodeTest {
       new TestTables(other).delete("fresh");
       assertThatThrownBy(() -> new DescribeTable(one).execute("fresh", Requests.request()))
           .isInstanceOf(DynamoException.class).hasMessage("Requested resource not found: Table: fresh not found");
+    }
+  }
+
+  @Test
+  void timeToLive_onThreeServers_isSweptByOneOfThem() throws InterruptedException {
+    StorageEngine third = IgniteEngine.attach(cluster.node(2).ignite(), table, 3, 8);
+    List<Database> servers = new ArrayList<>();
+    List<AtomicInteger> swept = new ArrayList<>();
+    try {
+      servers.add(new Database(first, Clock.systemUTC(), "us-east-1"));
+      TestTables tables = new TestTables(servers.get(0));
+      tables.create("expiring", false, false, false);
+      tables.enableTimeToLive("expiring", "expires");
+      long past = Clock.systemUTC().millis() / 1000 - 60;
+      tables.put("expiring", IntStream.range(0, 60).mapToObj(i -> TestTables.item("i" + i,
+          Map.of("expires", TestTables.n(past)))).toList());
+      servers.add(new Database(second, Clock.systemUTC(), "us-east-1"));
+      servers.add(new Database(third, Clock.systemUTC(), "us-east-1"));
+      for (Database server : servers) {
+        AtomicInteger count = new AtomicInteger();
+        swept.add(count);
+        MaintenanceServices.start(server, Duration.ofMillis(200), (name, items) -> count.addAndGet(items));
+      }
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      while (swept.stream().mapToInt(AtomicInteger::get).sum() < 60 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(swept).extracting(AtomicInteger::get).as("items each server swept")
+          .containsExactlyInAnyOrder(60, 0, 0);
+      assertThat(tables.scan("expiring")).isEmpty();
+    } finally {
+      servers.forEach(Database::close);
+      third.close();
     }
   }
 

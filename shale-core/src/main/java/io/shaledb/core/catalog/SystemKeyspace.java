@@ -68,7 +68,12 @@ public final class SystemKeyspace {
      * {@code 'Q' keyspace region}: how far replication of the table of that keyspace to a replica in another region
      * got: its phase, the stream position it acknowledged and where its backfill resumes.
      */
-    REPLICA_POSITION('Q');
+    REPLICA_POSITION('Q'),
+    /**
+     * {@code 'N' name}: a lease on background work that one of the servers sharing the store does for all of them: the
+     * holder's id and when the lease expires.
+     */
+    LEASE('N');
 
     private final byte marker;
 
@@ -191,6 +196,10 @@ public final class SystemKeyspace {
     byte[] utf8 = region.getBytes(StandardCharsets.UTF_8);
     return key(Kind.REPLICA_POSITION, ByteBuffer.allocate(Integer.BYTES + utf8.length).putInt(keyspace).put(utf8)
         .array());
+  }
+
+  public static byte[] lease(String name) {
+    return key(Kind.LEASE, name.getBytes(StandardCharsets.UTF_8));
   }
 
   public static byte[] dataKey(int keyspace) {

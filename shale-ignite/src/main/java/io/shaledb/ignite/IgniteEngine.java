@@ -107,7 +107,7 @@ public final class IgniteEngine implements StorageEngine {
 
   @Override
   public Set<Capability> capabilities() {
-    return EnumSet.of(Capability.DURABLE);
+    return EnumSet.of(Capability.DURABLE, Capability.SHARED);
   }
 
   @Override

@@ -3,10 +3,12 @@ package io.shaledb.core.maintenance;
 import io.shaledb.core.background.BackgroundService;
 import io.shaledb.core.background.Service;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.storage.Capability;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /** Starts a database's background services under its supervisor. */
 public final class MaintenanceServices {
@@ -30,14 +32,17 @@ public final class MaintenanceServices {
 
   /**
    * As above, telling {@code timeToLive} of the expired items the sweeper deletes. When several servers share the
-   * store (a cluster), the work over its tables and system records is done by the one that holds the lease
-   * {@code maintenance} ({@link Lease}): one server sweeps expired items, trims streams, reclaims history and dropped
+   * store (a cluster: {@link Capability#SHARED}), the work over its tables and system records is done by the one that
+   * holds the lease {@code maintenance} ({@link Lease}): one server sweeps expired items, trims streams, reclaims history and dropped
    * keyspaces, builds indexes and restores tables, not every one of them. Each server keeps its own catalog cache
    * fresh, copies the backups it began (from a snapshot it holds), tracks scaling targets from the traffic it served
    * and replicates the writes it made.
    */
   public static void start(Database db, Duration interval, TimeToLiveListener timeToLive) {
-    Lease lease = new Lease(db.storage(), "maintenance", UUID.randomUUID().toString(), LEASE_TERM, db.clock());
+    // A store only this process opens needs no lease, and a restarted server must not wait out its own old one.
+    BooleanSupplier lease = db.storage().capabilities().contains(Capability.SHARED)
+        ? new Lease(db.storage(), "maintenance", UUID.randomUUID().toString(), LEASE_TERM, db.clock())::held
+        : () -> true;
     Map<Service, BackgroundService> services = new EnumMap<>(Service.class);
     for (Service service : Service.values()) {
       services.put(service, switch (service) {
@@ -59,7 +64,7 @@ public final class MaintenanceServices {
   }
 
   /** {@code work}, passing only while this server holds {@code lease}. */
-  private static BackgroundService leased(Lease lease, BackgroundService work) {
-    return () -> lease.held() && work.runPass();
+  private static BackgroundService leased(BooleanSupplier lease, BackgroundService work) {
+    return () -> lease.getAsBoolean() && work.runPass();
   }
 }

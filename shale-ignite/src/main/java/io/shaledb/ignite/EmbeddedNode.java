@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteServer;
 import org.apache.ignite.InitParameters;
-import org.apache.ignite.lang.ClusterInitFailureException;
 
 /** An Apache Ignite node running in this process, joined to its cluster. */
 public final class EmbeddedNode implements AutoCloseable {
@@ -99,9 +98,14 @@ public final class EmbeddedNode implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether a failed initialization named a node that has not joined yet. Ignite reports it through its public
+   * {@link org.apache.ignite.lang.ClusterInitFailureException} or, when its own check finds the node missing a moment
+   * later, an internal exception carrying the same message, so only the message is matched.
+   */
   private static boolean notJoinedYet(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ClusterInitFailureException && String.valueOf(cause.getMessage()).contains(NOT_JOINED)) {
+      if (String.valueOf(cause.getMessage()).contains(NOT_JOINED)) {
         return true;
       }
     }

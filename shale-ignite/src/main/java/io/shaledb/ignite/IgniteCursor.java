@@ -16,7 +16,12 @@ final class IgniteCursor implements KvCursor {
 
   @Override
   public boolean next() {
-    row = rows.hasNext() ? rows.next() : null;
+    try {
+      row = rows.hasNext() ? rows.next() : null;
+    } catch (RuntimeException e) {
+      // A later page of a locking scan can lose a lock conflict, and a replica can become unreachable.
+      throw IgniteErrors.readFailure(e);
+    }
     return row != null;
   }
 

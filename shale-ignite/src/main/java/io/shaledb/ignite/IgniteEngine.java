@@ -64,6 +64,11 @@ public final class IgniteEngine implements StorageEngine {
     return new IgniteSnapshot(keyspace);
   }
 
+  @Override
+  public Snapshot consistentSnapshot() {
+    return new LockingSnapshot(keyspace);
+  }
+
   /** A read of the latest commit at the partition's primary replica: over the network, so it may block. */
   @Override
   public byte @Nullable [] getWithoutBlocking(byte[] key) {
@@ -102,7 +107,7 @@ public final class IgniteEngine implements StorageEngine {
 
   @Override
   public Set<Capability> capabilities() {
-    return EnumSet.of(Capability.DURABLE);
+    return EnumSet.of(Capability.DURABLE, Capability.SHARED);
   }
 
   @Override

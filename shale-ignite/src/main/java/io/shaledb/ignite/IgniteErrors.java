@@ -28,6 +28,18 @@ final class IgniteErrors {
     return failure;
   }
 
+  /**
+   * The SPI's view of a failed read of a {@link LockingSnapshot}. A read that lost a lock conflict after the snapshot
+   * had answered others cannot start again in a new Ignite transaction without changing what it already answered, so
+   * the request fails as retriable.
+   */
+  static RuntimeException readFailure(RuntimeException failure) {
+    RuntimeException mapped = commitFailure(failure);
+    return mapped instanceof WriteConflictException
+        ? new StorageUnavailableException("a strongly consistent read lost a lock conflict to a commit; retry it")
+        : mapped;
+  }
+
   private static boolean isLockConflict(Throwable cause) {
     return cause instanceof IgniteException ignite
         && (ignite.code() == ErrorGroups.Transactions.ACQUIRE_LOCK_ERR

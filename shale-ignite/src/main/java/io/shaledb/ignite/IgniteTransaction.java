@@ -13,39 +13,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The SPI's optimistic transaction on Ignite's pessimistic ones. Until commit it reads from a read-only snapshot and
- * buffers its writes, so it holds no lock while the layer above evaluates conditions. {@link #commit()} then runs one
- * Ignite read-write transaction that reads again every key this transaction read (taking their locks), fails with
+ * The SPI's optimistic transaction on Ignite's pessimistic ones. Until commit it reads without locks and buffers its
+ * writes, so it holds no lock while the layer above evaluates conditions. {@link #commit()} then runs one Ignite
+ * read-write transaction that reads again every key this transaction read (taking their locks), fails with
  * {@link WriteConflictException} when one of them no longer holds what was read, and otherwise writes everything and
  * commits. Comparing values rather than versions is enough for serializability: while the locks are held the values
  * read are the current ones, so the transaction is equivalent to running at its commit.
+ *
+ * <p>Point reads go to the key's primary replica and see its latest commit, made through any node. A read-only
+ * snapshot would be cheaper, but Ignite takes it up to its clock-skew allowance in the past, so a condition evaluated
+ * on it could fail on a value another node had already replaced and acknowledged: a conditional write that fails must
+ * have failed on a current value. Range reads, which the layer makes in transactions only over its own system
+ * records, use a read-only snapshot taken at the first of them.
  */
 final class IgniteTransaction implements Transaction {
   private final Keyspace keyspace;
-  private final IgniteSnapshot snapshot;
+  private @Nullable IgniteSnapshot snapshot;
   /** What each key read held (empty: absent), by key in unsigned order so locks are taken in one order. */
   private final TreeMap<byte[], Optional<byte[]>> reads = new TreeMap<>(Arrays::compareUnsigned);
   /** The writes to apply (empty: delete). */
   private final TreeMap<byte[], Optional<byte[]>> writes = new TreeMap<>(Arrays::compareUnsigned);
   private final List<Stamped> stamped = new ArrayList<>();
   private boolean finished;
-  /**
-   * How many times a commit runs its Ignite transaction before it reports a lost lock conflict to the caller as a
-   * conflict: a retry is the youngest transaction, so it loses at once to any older lock holder until that one ends.
-   */
-  private static final int LOCK_ATTEMPTS = 100;
-  /** The longest pause between two attempts: about the time a contended commit holds its locks. */
-  private static final long MAX_PAUSE_MILLIS = 20;
 
   private record Stamped(byte[] prefix, byte[] value) {}
 
   IgniteTransaction(Keyspace keyspace) {
     this.keyspace = keyspace;
-    this.snapshot = new IgniteSnapshot(keyspace);
   }
 
   @Override
@@ -56,7 +53,7 @@ final class IgniteTransaction implements Transaction {
     }
     Optional<byte[]> read = reads.get(key);
     if (read == null) {
-      read = Optional.ofNullable(snapshot.get(key));
+      read = Optional.ofNullable(keyspace.keys().get(null, key));
       reads.put(key.clone(), read);
     }
     return read.orElse(null);
@@ -64,6 +61,9 @@ final class IgniteTransaction implements Transaction {
 
   @Override
   public KvCursor scan(KeyRange range, boolean reverse) {
+    if (snapshot == null) {
+      snapshot = new IgniteSnapshot(keyspace);
+    }
     return snapshot.scan(range, reverse);
   }
 
@@ -84,10 +84,9 @@ final class IgniteTransaction implements Transaction {
 
   @Override
   public void commit() {
-    finished = true;
-    snapshot.close();
-    if (writes.isEmpty() && stamped.isEmpty()) {
-      // Nothing to write: the reads are already serialized at the snapshot.
+    close();
+    if (writes.isEmpty() && stamped.isEmpty() && reads.size() < 2) {
+      // Nothing to write, and one read (or none) is serialized where it was made.
       return;
     }
     if (stamped.isEmpty()) {
@@ -119,22 +118,11 @@ final class IgniteTransaction implements Transaction {
       } catch (RuntimeException e) {
         rollback(locked);
         RuntimeException failure = IgniteErrors.commitFailure(e);
-        if (!(failure instanceof WriteConflictException) || attempt == LOCK_ATTEMPTS) {
+        if (!(failure instanceof WriteConflictException) || attempt == LockConflicts.ATTEMPTS) {
           throw failure;
         }
       }
-      pauseAfter(attempt);
-    }
-  }
-
-  /** Sleeps a random time up to a bound that doubles with each attempt, from 1 ms to {@link #MAX_PAUSE_MILLIS}. */
-  private static void pauseAfter(int failedAttempts) {
-    long bound = Math.min(MAX_PAUSE_MILLIS, 1L << Math.min(failedAttempts - 1, 5));
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new WriteConflictException("interrupted while running a commit again after a lost lock conflict");
+      LockConflicts.pauseAfter(attempt);
     }
   }
 
@@ -192,7 +180,9 @@ final class IgniteTransaction implements Transaction {
   public void close() {
     if (!finished) {
       finished = true;
-      snapshot.close();
+      if (snapshot != null) {
+        snapshot.close();
+      }
     }
   }
 }

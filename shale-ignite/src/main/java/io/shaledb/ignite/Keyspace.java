@@ -1,9 +1,13 @@
 package io.shaledb.ignite;
 
+import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.storage.KvCursor;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.sql.Statement;
 import org.apache.ignite.table.KeyValueView;
 import org.apache.ignite.table.Table;
 import org.apache.ignite.table.mapper.Mapper;
+import org.apache.ignite.tx.Transaction;
 
 /**
  * Where an engine keeps its keys in Ignite: one table of (key, value) byte strings, ordered by a sorted primary-key
@@ -20,6 +24,8 @@ record Keyspace(Ignite ignite, String name, KeyValueView<byte[], byte[]> keys, S
   static final String STAMPS = "SHALE_STAMPS";
   /** Above an item's 400 KB and any stored record the layer writes; Ignite stores only what a value holds. */
   private static final int MAX_BYTES = 64 << 20;
+  /** Rows per page a scan fetches: a DynamoDB page (1 MB) of small items, without holding a large range in memory. */
+  private static final int PAGE_ROWS = 512;
 
   /** Creates the zone and tables if they are missing; idempotent, so every node of a cluster may call it. */
   static Keyspace open(Ignite ignite, String name, ZoneSettings zone) {
@@ -41,8 +47,17 @@ record Keyspace(Ignite ignite, String name, KeyValueView<byte[], byte[]> keys, S
         new StampCounter(stamps.keyValueView(Mapper.of(String.class, "NAME"), Mapper.of(Long.class, "STAMP")), name));
   }
 
-  /** The range scan in key order, ascending or descending, each through the index of that order. */
-  String scanQuery(boolean reverse) {
+  /**
+   * The keys in {@code range} in key order, ascending or descending, as {@code tx} reads them, fetched a page at a time
+   * as the cursor moves.
+   */
+  KvCursor scan(Transaction tx, KeyRange range, boolean reverse) {
+    Statement statement = ignite.sql().statementBuilder().query(scanQuery(reverse)).pageSize(PAGE_ROWS).build();
+    return new IgniteCursor(ignite.sql().execute(tx, statement, range.start(), range.end()));
+  }
+
+  /** The range scan, each direction through the index of that order. */
+  private String scanQuery(boolean reverse) {
     return reverse
         ? "SELECT /*+ FORCE_INDEX(" + name + "_DESC) */ K, V FROM " + name + " WHERE K >= ? AND K < ? ORDER BY K DESC"
         : "SELECT /*+ FORCE_INDEX(" + name + "_PK) */ K, V FROM " + name + " WHERE K >= ? AND K < ? ORDER BY K";

@@ -73,7 +73,11 @@ public final class SystemKeyspace {
      * {@code 'H' keyspace}: where the partitions of the table or global index of that keyspace begin, as its splits
      * left them (capacity's partition model).
      */
-    PARTITIONS('H');
+    PARTITIONS('H'),
+     * {@code 'N' name}: a lease on background work that one of the servers sharing the store does for all of them: the
+     * holder's id and when the lease expires.
+     */
+    LEASE('N');
 
     private final byte marker;
 
@@ -201,6 +205,10 @@ public final class SystemKeyspace {
     byte[] utf8 = region.getBytes(StandardCharsets.UTF_8);
     return key(Kind.REPLICA_POSITION, ByteBuffer.allocate(Integer.BYTES + utf8.length).putInt(keyspace).put(utf8)
         .array());
+  }
+
+  public static byte[] lease(String name) {
+    return key(Kind.LEASE, name.getBytes(StandardCharsets.UTF_8));
   }
 
   public static byte[] dataKey(int keyspace) {

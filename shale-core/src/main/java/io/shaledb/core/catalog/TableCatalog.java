@@ -31,6 +31,9 @@ import java.util.function.Function;
  * the version the cache holds is applied to it; any other gap (a change by another process sharing the engine)
  * reloads it. {@link #refresh} picks up changes made elsewhere. Item writes never trust the cache alone: they read
  * their table's entry in their own transaction ({@link #current}).
+ *
+ * <p>Several servers may share one engine (a cluster): a table another server created just now is missing from this
+ * cache, so a lookup that misses reloads the cache before it answers that the table does not exist.
  */
 public final class TableCatalog {
   /** Changes redone on conflicts before one gives up; every redo means another change committed meanwhile. */
@@ -50,8 +53,13 @@ public final class TableCatalog {
     this.state = load();
   }
 
+  /** The table, looked up in the cache, and when the cache lacks it in the stored catalog. */
   public Optional<TableMetadata> find(String name) {
     Entry entry = state.tables().get(name);
+    if (entry == null) {
+      refresh();
+      entry = state.tables().get(name);
+    }
     return Optional.ofNullable(entry == null ? null : entry.table());
   }
 
@@ -141,7 +149,7 @@ public final class TableCatalog {
   /** Reloads the cache if the stored catalog changed since it was loaded (by another process sharing the engine). */
   public void refresh() {
     long stored;
-    try (Snapshot snapshot = storage.snapshot()) {
+    try (Snapshot snapshot = storage.consistentSnapshot()) {
       stored = version(snapshot);
     }
     if (stored != state.version()) {
@@ -181,7 +189,7 @@ public final class TableCatalog {
   }
 
   private State load() {
-    try (Snapshot snapshot = storage.snapshot()) {
+    try (Snapshot snapshot = storage.consistentSnapshot()) {
       Map<String, Entry> tables = new HashMap<>();
       try (KvCursor cursor = snapshot.scan(SystemKeyspace.all(SystemKeyspace.Kind.TABLE), false)) {
         while (cursor.next()) {

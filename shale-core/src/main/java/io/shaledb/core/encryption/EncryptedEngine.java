@@ -47,6 +47,11 @@ public final class EncryptedEngine implements StorageEngine {
   }
 
   @Override
+  public Snapshot consistentSnapshot() {
+    return new SealedSnapshot(engine.consistentSnapshot());
+  }
+
+  @Override
   public byte @Nullable [] getWithoutBlocking(byte[] key) {
     byte[] value = engine.getWithoutBlocking(key);
     int keyspace = keyspace(key);

@@ -32,6 +32,20 @@ public interface StorageEngine extends AutoCloseable {
   Snapshot snapshot();
 
   /**
+   * A snapshot for one strongly consistent read request (DynamoDB's {@code ConsistentRead}, TransactGetItems, a
+   * catalog reload): like {@link #snapshot()}, and it also reflects every commit that completed before it was taken,
+   * through any process sharing the store. Hold it only for the request: an engine may pay for that guarantee with
+   * locks that make concurrent commits wait or run again. An engine whose snapshots already reflect every completed
+   * commit (one process) answers {@link #snapshot()}.
+   *
+   * @throws StorageUnavailableException from a read, when the engine could not keep the view consistent (a clustered
+   *     engine's read that lost a lock conflict after it had answered other reads); the request may be retried
+   */
+  default Snapshot consistentSnapshot() {
+    return snapshot();
+  }
+
+  /**
    * The latest committed value under {@code key}, or {@code null}, read without waiting for I/O: a server may call
    * it on a network thread and hand the work to a worker only when it throws. Engines declaring
    * {@link Capability#NON_BLOCKING} always answer.

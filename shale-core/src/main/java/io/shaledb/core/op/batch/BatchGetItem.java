@@ -87,7 +87,8 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
     long responseBytes = 0;
     int read = 0;
     DynamoException throttled = null;
-    try (Snapshot snapshot = db.storage().snapshot()) {
+    boolean consistent = plans.values().stream().anyMatch(p -> Boolean.TRUE.equals(p.request().consistentRead()));
+    try (Snapshot snapshot = consistent ? db.storage().consistentSnapshot() : db.storage().snapshot()) {
       for (Map.Entry<String, Plan> entry : plans.entrySet()) {
         Plan plan = entry.getValue();
         List<PageItem> found = new ArrayList<>();

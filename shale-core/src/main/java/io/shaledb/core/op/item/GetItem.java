@@ -44,7 +44,8 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
   @Override
   public GetItemOutput execute(GetItemInput in, RequestContext context) {
     return read(in, context, key -> {
-      try (Snapshot snapshot = db.storage().snapshot()) {
+      try (Snapshot snapshot = Boolean.TRUE.equals(in.consistentRead()) ? db.storage().consistentSnapshot()
+          : db.storage().snapshot()) {
         return snapshot.get(key);
       }
     });

@@ -166,7 +166,7 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
     TransactionAdmission.admitOrCancel(context, planned.stream().map(read -> read.target().table()).toList(),
         planned.stream().map(Read::key).toList(), Collections.nCopies(planned.size(), Access.READ));
     List<PageItem> items = new ArrayList<>(planned.size());
-    try (Snapshot snapshot = db.storage().snapshot()) {
+    try (Snapshot snapshot = db.storage().consistentSnapshot()) {
       for (Read read : planned) {
         byte[] stored = snapshot.get(read.key());
         context.capacity().item(read.target().table().name(), read.key(), Access.READ,

@@ -146,7 +146,7 @@ final class Selects {
     List<Path> projection = plan.projection();
     Point point = plan.point();
     if (point != null) {
-      return pointPage(target.table(), point, projection, consistent, context, this::readFromSnapshot);
+      return pointPage(target.table(), point, projection, consistent, context, key -> readFromSnapshot(key, consistent));
     }
     List<AttributeValue> partitions = plan.partitions();
     NextTokens.Position start = nextToken == null ? null : NextTokens.decode(nextToken);
@@ -204,15 +204,15 @@ final class Selects {
     return new Page(item == null ? List.of() : List.of(project(item, projection)), null, null);
   }
 
-  private byte @Nullable [] readFromSnapshot(byte[] key) {
-    try (Snapshot snapshot = db.storage().snapshot()) {
+  private byte @Nullable [] readFromSnapshot(byte[] key, boolean consistent) {
+    try (Snapshot snapshot = consistent ? db.storage().consistentSnapshot() : db.storage().snapshot()) {
       return snapshot.get(key);
     }
   }
 
   /** A point read, charged as GetItem is; the item when it exists and meets the filter. */
   @Nullable PageItem get(TableMetadata table, Point point, boolean consistent, RequestContext context) {
-    return get(table, point, consistent, context, this::readFromSnapshot);
+    return get(table, point, consistent, context, key -> readFromSnapshot(key, consistent));
   }
 
   private static @Nullable PageItem get(TableMetadata table, Point point, boolean consistent, RequestContext context,

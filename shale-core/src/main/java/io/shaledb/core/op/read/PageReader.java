@@ -67,7 +67,8 @@ final class PageReader {
     long bytes = 0;
     long fetchedBytes = 0;
     Map<String, AttributeValue> lastEvaluated = null;
-    try (Snapshot snapshot = storage.snapshot(); KvCursor cursor = snapshot.scan(range, reverse)) {
+    try (Snapshot snapshot = consistent ? storage.consistentSnapshot() : storage.snapshot();
+        KvCursor cursor = snapshot.scan(range, reverse)) {
       while (cursor.next()) {
         byte[] stored = cursor.value();
         scanned++;

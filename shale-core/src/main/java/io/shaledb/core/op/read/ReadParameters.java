@@ -101,6 +101,11 @@ final class ReadParameters {
     List<Path> projection = projection(db, r, binder);
     binder.checkAllUsed();
     TableMetadata table = db.tableForItems(Validated.present(r.tableName()));
+    if (r.indexName() != null && table.index(r.indexName()) == null) {
+      // The index may have been added just now through another server sharing the engine.
+      db.catalog().refresh();
+      table = db.tableForItems(Validated.present(r.tableName()));
+    }
     binder.checkKeyPaths(table);
     ReadTarget target = target(table, r, select, projection);
     byte[] exclusiveStart = r.exclusiveStartKey() == null ? null : startKey(target, r.exclusiveStartKey());

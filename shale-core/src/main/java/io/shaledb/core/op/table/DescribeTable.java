@@ -21,6 +21,8 @@ public final class DescribeTable implements Operation<String, TableDescription> 
 
   @Override
   public TableDescription execute(String tableName, RequestContext context) {
+    // Another server sharing the engine may have changed the table just now; clients poll this for the change.
+    db.catalog().refresh();
     TableMetadata table = db.tableForControl(tableName);
     return Describer.describe(db, table, table.restoring() ? TableStatus.CREATING : TableStatus.ACTIVE);
   }

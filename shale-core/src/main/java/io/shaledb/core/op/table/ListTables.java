@@ -29,6 +29,8 @@ public final class ListTables implements Operation<ListTablesInput, ListTablesOu
     int limit = in.limit() == null ? MAX_LIMIT : in.limit().intValue();
     List<String> names = new ArrayList<>();
     String last = null;
+    // Another server sharing the engine may have created or deleted a table just now.
+    db.catalog().refresh();
     for (TableMetadata table : db.catalog().list()) {
       String name = table.name();
       if (in.exclusiveStartTableName() != null && name.compareTo(in.exclusiveStartTableName()) <= 0) {

@@ -82,7 +82,7 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
     TransactionAdmission.admitOrCancel(context, reads.stream().map(Read::table).toList(), keys,
         Collections.nCopies(reads.size(), Access.READ));
     List<PageItem> items = new ArrayList<>();
-    try (Snapshot snapshot = db.storage().snapshot()) {
+    try (Snapshot snapshot = db.storage().consistentSnapshot()) {
       for (int i = 0; i < reads.size(); i++) {
         Read read = reads.get(i);
         byte[] stored = snapshot.get(keys.get(i));

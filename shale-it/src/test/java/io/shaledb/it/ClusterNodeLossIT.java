@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -106,13 +105,7 @@ class ClusterNodeLossIT {
     List<Integer> ports = IntStream.range(0, NODES * 3).mapToObj(i -> freePort()).toList();
     String seeds = String.join(",", IntStream.range(0, NODES).mapToObj(i -> "127.0.0.1:" + ports.get(i)).toList());
     String names = String.join(",", IntStream.range(0, NODES).mapToObj(i -> "n" + i).toList());
-    List<String> jvm = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-    // The JDK internals Ignite needs, as this test JVM was given them.
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(argument -> argument.startsWith("--add-opens") || argument.startsWith("--enable-native-access")
-            || argument.startsWith("-Dio.netty.tryReflectionSetAccessible"))
-        .forEach(jvm::add);
-    jvm.addAll(List.of("-Xmx384m", "-cp", System.getProperty("java.class.path"), "io.shaledb.server.cli.Main"));
+    List<String> jvm = NamespacedCluster.nodeJvm();
     List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
     for (int i = 0; i < NODES; i++) {
       List<String> command = new ArrayList<>(jvm);

@@ -157,6 +157,10 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   int exitCode() {
     return process.exitValue();
   }

@@ -1,0 +1,219 @@
+package io.shaledb.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Three server processes on the ignite engine, each in a network namespace of its own ({@link NodeNetwork}), which
+ * the test can kill, start again and partition from each other. The test reaches each node's API through a {@link
+ * SocketRelay}, so partitions cut only the nodes' links to one another.
+ */
+final class NamespacedCluster implements AutoCloseable {
+  /** Every node has its own network, so all use the same ports. */
+  private static final int API_PORT = 8000;
+  private static final int CLUSTER_PORT = 3344;
+  /** Three Ignite nodes starting together on two busy cores take minutes at worst; so does a rejoining one. */
+  private static final Duration START = Duration.ofMinutes(5);
+  private static final int START_ATTEMPTS = 3;
+  private static final Duration RELAY_START = Duration.ofSeconds(60);
+  /** Longest a workload request may take; it then counts as indeterminate. */
+  private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+  private final NodeNetwork network;
+  private final Path directory;
+  /** Where this start's nodes keep their data. */
+  private Path data;
+  private final int size;
+  private final List<ServerProcess> nodes = new ArrayList<>();
+  private final List<Process> relaysInside = new ArrayList<>();
+  private final List<SocketRelay> relays = new ArrayList<>();
+
+  private NamespacedCluster(NodeNetwork network, Path directory, int size) {
+    this.network = network;
+    this.directory = directory;
+    this.data = directory;
+    this.size = size;
+  }
+
+  /**
+   * Starts {@code size} nodes with their data under {@code directory}, node 0 initializing the cluster. On two busy
+   * cores the tightened failure detection can declare a starting node dead before it has joined, and Ignite then
+   * refuses it until it restarts: such a start is thrown away and made again on empty directories, a few times.
+   */
+  static NamespacedCluster start(Path directory, int size) throws IOException {
+    NamespacedCluster cluster = new NamespacedCluster(NodeNetwork.create(size), directory, size);
+    try {
+      for (int attempt = 1; cluster.nodes.isEmpty(); attempt++) {
+        try {
+          cluster.startNodes(directory.resolve("start-" + attempt));
+        } catch (RuntimeException e) {
+          if (attempt == START_ATTEMPTS) {
+            throw e;
+          }
+          System.out.println("NamespacedCluster: start " + attempt + " failed, starting again: " + e.getMessage()
+              .lines().filter(line -> line.contains("ERROR")).findFirst().orElse(""));
+        }
+      }
+      for (int n = 0; n < size; n++) {
+        cluster.startRelay(n);
+      }
+      return cluster;
+    } catch (RuntimeException | IOException e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  private void startNodes(Path data) {
+    this.data = data;
+    List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
+    for (int n = 0; n < size; n++) {
+      int node = n;
+      // Every node must be up before the one that initializes the cluster can finish: they start together.
+      starting.add(CompletableFuture.supplyAsync(() -> startNode(node, node == 0),
+          runnable -> Thread.ofVirtual().start(runnable)));
+    }
+    List<ServerProcess> started = new ArrayList<>();
+    RuntimeException failed = null;
+    for (CompletableFuture<ServerProcess> future : starting) {
+      try {
+        started.add(future.join());
+      } catch (RuntimeException e) {
+        failed = e;
+      }
+    }
+    if (failed != null) {
+      started.forEach(ServerProcess::kill);
+      throw failed;
+    }
+    nodes.addAll(started);
+  }
+
+  NodeNetwork network() {
+    return network;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** SIGKILL of the node's process. */
+  synchronized void kill(int node) {
+    nodes.get(node).kill();
+  }
+
+  /** Starts the node again on its data directory, if it is not running; returns once it serves requests. */
+  void restart(int node) {
+    synchronized (this) {
+      if (nodes.get(node).isAlive()) {
+        return;
+      }
+    }
+    ServerProcess started = startNode(node, false);
+    synchronized (this) {
+      nodes.set(node, started);
+    }
+  }
+
+  /** A client of the node for workloads: it never retries, so that every request is one operation of the history. */
+  DynamoDbClient client(int node) {
+    return builder(node).overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+        .apiCallTimeout(CALL_TIMEOUT)).build();
+  }
+
+  /** A client of the node that retries as the SDK does, for setting up and reading the final state. */
+  DynamoDbClient patientClient(int node) {
+    return builder(node).overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30))).build();
+  }
+
+  private DynamoDbClientBuilder builder(int node) {
+    return DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + relays.get(node).port()))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+            .socketTimeout(CALL_TIMEOUT).build());
+  }
+
+  private ServerProcess startNode(int node, boolean initialize) {
+    List<String> command = new ArrayList<>(nodeJvm());
+    String seeds = String.join(",", IntStream.range(0, size).mapToObj(n -> network.address(n) + ":" + CLUSTER_PORT)
+        .toList());
+    command.addAll(List.of("serve", "--engine", "ignite", "--port", Integer.toString(API_PORT),
+        "--exit-with-parent", "--data-dir", data.resolve("n" + node).toString(), "--cluster-node-name",
+        "n" + node, "--cluster-port", Integer.toString(CLUSTER_PORT), "--cluster-seed", seeds,
+        "--cluster-partitions", "8", "--engine-option", "host=" + network.address(node), "--engine-option",
+        "page-memory=64m"));
+    if (initialize) {
+      command.addAll(List.of("--cluster-init", String.join(",", IntStream.range(0, size).mapToObj(n -> "n" + n)
+          .toList())));
+    }
+    try {
+      return ServerProcess.start(new ProcessBuilder(network.inNamespace(node, command)), START);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void startRelay(int node) throws IOException {
+    Path socket = directory.resolve("api-" + node + ".sock");
+    List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx32m", "-cp",
+        System.getProperty("java.class.path"), SocketRelay.class.getName(), socket.toString(),
+        Integer.toString(API_PORT));
+    relaysInside.add(new ProcessBuilder(network.inNamespace(node, command)).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+    long deadline = System.nanoTime() + RELAY_START.toNanos();
+    while (!Files.exists(socket)) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new IOException("the relay into node " + node + "'s namespace did not start");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
+    relays.add(SocketRelay.toUnixSocket(socket));
+  }
+
+  /** The JVM a cluster node runs in: this test JVM's, with the JDK internals Ignite needs opened as they are here. */
+  static List<String> nodeJvm() {
+    List<String> jvm = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(argument -> argument.startsWith("--add-opens") || argument.startsWith("--enable-native-access")
+            || argument.startsWith("-Dio.netty.tryReflectionSetAccessible"))
+        .forEach(jvm::add);
+    jvm.addAll(List.of("-Xmx384m", "-cp", System.getProperty("java.class.path"), "io.shaledb.server.cli.Main"));
+    return jvm;
+  }
+
+  @Override
+  public void close() throws IOException {
+    for (SocketRelay relay : relays) {
+      relay.close();
+    }
+    for (Process relay : relaysInside) {
+      relay.destroyForcibly();
+    }
+    for (ServerProcess node : nodes) {
+      node.close();
+    }
+    network.close();
+  }
+}

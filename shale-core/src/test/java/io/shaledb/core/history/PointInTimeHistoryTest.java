@@ -18,6 +18,7 @@ import io.shaledb.core.op.table.UpdateContinuousBackups;
 import io.shaledb.core.op.table.UpdateContinuousBackupsInput;
 import io.shaledb.core.schema.PointInTimeRecovery;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.CountingEngine;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.memory.MemoryEngine;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PointInTimeHistoryTest {
   private static final Instant START = Instant.parse("2026-06-01T00:00:00Z");
   private final MutableClock clock = new MutableClock(START);
-  private final Database db = new Database(new MemoryEngine(), clock, "us-east-1");
+  private final CountingEngine engine = new CountingEngine(new MemoryEngine());
+  private final Database db = new Database(engine, clock, "us-east-1");
   @RegisterExtension
   final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
   private final WritePipeline writes = new WritePipeline(db);
@@ -98,6 +100,14 @@ class PointInTimeHistoryTest {
       }
     }
     return count;
+  }
+
+  /** How many history records a pass of {@code reclaimer} reads. */
+  private int historyReadBy(HistoryReclaimer reclaimer) {
+    int history = table().options().pointInTimeRecovery().orElseThrow().historyKeyspace();
+    int before = engine.keysScanned(history);
+    reclaimer.runPass();
+    return engine.keysScanned(history) - before;
   }
 
   private Instant advance(long millis) {
@@ -198,6 +208,27 @@ class PointInTimeHistoryTest {
           table().options().pointInTimeRecovery().orElseThrow().historyKeyspace(), Task.HISTORY_RECLAIM)))
           .as("a pass over more than one slice would have left where the next resumes").isNull();
     }
+  }
+
+  @Test
+  void historyReclaimer_afterASweep_readsNoSliceUntilTheOldestRecordLeftIsPastItsExpiry() {
+    HistoryReclaimer reclaimer = new HistoryReclaimer(db);
+    enable(1);
+    put("a", "1");
+    advance(Duration.ofHours(12).toMillis());
+    put("a", "2");
+    advance(Duration.ofHours(12).toMillis() + 1);
+    assertThat(historyReadBy(reclaimer)).as("the first sweep, once the first record expired").isEqualTo(2);
+    assertThat(historyRecords()).isEqualTo(1);
+
+    // The record left, from 12 hours in, is due a day later, and swept a hundredth of a day after that.
+    advance(Duration.ofHours(12).toMillis() - 1);
+    assertThat(historyReadBy(reclaimer)).as("at its expiry").isZero();
+    advance(Duration.ofDays(1).toMillis() / 100);
+    assertThat(historyReadBy(reclaimer)).as("a hundredth of a period later").isZero();
+    advance(1);
+    assertThat(historyReadBy(reclaimer)).as("a millisecond more").isEqualTo(1);
+    assertThat(historyRecords()).isZero();
   }
 
   @Test

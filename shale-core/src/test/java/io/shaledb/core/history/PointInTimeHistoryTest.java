@@ -21,13 +21,16 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.CountingEngine;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
+import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
 import io.shaledb.core.write.WritePipeline;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -70,25 +73,49 @@ class PointInTimeHistoryTest {
         Map.of("id", new AttributeValue.S(id), "v", new AttributeValue.S(value))));
   }
 
+  /** Sets one attribute of an existing item, as an UpdateItem SET would. */
+  private void set(String id, String attribute, String value) {
+    writes.write(request(), new ItemWrite(table(), key(id), WriteCondition.NONE, previous -> {
+      Map<String, AttributeValue> next = new HashMap<>(Objects.requireNonNull(previous));
+      next.put(attribute, new AttributeValue.S(value));
+      return next;
+    }));
+  }
+
   private void delete(String id) {
     writes.write(request(), ItemWrite.delete(table(), key(id), WriteCondition.NONE));
   }
 
   /** The table at {@code at}, as id to value. */
   private Map<String, String> at(Instant at) {
+    Map<String, String> items = new TreeMap<>();
+    itemsAt(at).forEach((id, item) -> items.put(id, ((AttributeValue.S) item.get("v")).value()));
+    return items;
+  }
+
+  /** The table at {@code at}, as id to item. */
+  private Map<String, Map<String, AttributeValue>> itemsAt(Instant at) {
     TableMetadata table = table();
     PointInTimeRecovery recovery = table.options().pointInTimeRecovery().orElseThrow();
-    Map<String, String> items = new TreeMap<>();
+    Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
     try (Snapshot snapshot = db.storage().snapshot();
         TableAtInstant cursor = TableAtInstant.open(snapshot, table.keyspace(), recovery.historyKeyspace(),
             at.toEpochMilli(), KeyCodec.keyspaceRange(table.keyspace()).start())) {
       while (cursor.next()) {
         Map<String, AttributeValue> item = ItemCodec.decode(cursor.value());
         assertThat(cursor.key()).isEqualTo(key(((AttributeValue.S) item.get("id")).value()));
-        items.put(((AttributeValue.S) item.get("id")).value(), ((AttributeValue.S) item.get("v")).value());
+        items.put(((AttributeValue.S) item.get("id")).value(), item);
       }
     }
     return items;
+  }
+
+  private static Map<String, AttributeValue> item(String id, String... attributes) {
+    Map<String, AttributeValue> item = new HashMap<>(Map.of("id", new AttributeValue.S(id)));
+    for (int i = 0; i < attributes.length; i += 2) {
+      item.put(attributes[i], new AttributeValue.S(attributes[i + 1]));
+    }
+    return item;
   }
 
   private int historyRecords() {
@@ -152,6 +179,63 @@ class PointInTimeHistoryTest {
     assertThat(historyRecords()).isEqualTo(1);
     assertThat(at(t1.minusMillis(1))).isEmpty();
     assertThat(at(t1)).isEqualTo(Map.of("a", "3"));
+  }
+
+  @Test
+  void write_updatesOfDifferentAttributesInOneMillisecond_restoreTheItemBeforeTheFirst() {
+    enable(35);
+    put("a", "1");
+    Instant t1 = advance(5);
+    set("a", "w", "1");
+    set("a", "v", "2");
+    Instant t2 = advance(5);
+    set("a", "v", "3");
+    advance(5);
+
+    assertThat(historyRecords()).isEqualTo(3);
+    assertThat(itemsAt(t1.minusMillis(1))).isEqualTo(Map.of("a", item("a", "v", "1")));
+    assertThat(itemsAt(t1)).isEqualTo(Map.of("a", item("a", "v", "2", "w", "1")));
+    assertThat(itemsAt(t2)).isEqualTo(Map.of("a", item("a", "v", "3", "w", "1")));
+  }
+
+  @Test
+  void write_updateThenDeleteInOneMillisecond_restoresTheItemBeforeTheUpdate() {
+    enable(35);
+    put("a", "1");
+    Instant t1 = advance(5);
+    set("a", "w", "1");
+    delete("a");
+    advance(5);
+
+    assertThat(itemsAt(t1.minusMillis(1))).isEqualTo(Map.of("a", item("a", "v", "1")));
+    assertThat(itemsAt(t1)).isEmpty();
+  }
+
+  @Test
+  void tableAtInstant_historyWrittenBeforePartialRecords_restoresWithTheLaterOnes() {
+    enable(35);
+    put("a", "1");
+    // A change as the writer before partial records made it: the item replaced, and a version 1 record holding the
+    // whole item before it.
+    Instant t1 = advance(5);
+    byte[] before = ItemCodec.encode(item("a", "v", "1"));
+    byte[] versionOne = new byte[before.length + 2];
+    versionOne[0] = 1;
+    versionOne[1] = 1;
+    System.arraycopy(before, 0, versionOne, 2, before.length);
+    try (Transaction tx = db.storage().begin()) {
+      tx.put(key("a"), ItemCodec.encode(item("a", "v", "2")));
+      tx.put(HistoryKeys.key(table().options().pointInTimeRecovery().orElseThrow().historyKeyspace(), key("a"),
+          t1.toEpochMilli()), versionOne);
+      tx.commit();
+    }
+    Instant t2 = advance(5);
+    set("a", "w", "1");
+    advance(5);
+
+    assertThat(itemsAt(t1.minusMillis(1))).isEqualTo(Map.of("a", item("a", "v", "1")));
+    assertThat(itemsAt(t2.minusMillis(1))).isEqualTo(Map.of("a", item("a", "v", "2")));
+    assertThat(itemsAt(t2)).isEqualTo(Map.of("a", item("a", "v", "2", "w", "1")));
   }
 
   @Test

@@ -1,8 +1,10 @@
 package io.shaledb.core.history;
 
+import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.schema.PointInTimeRecovery;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Transaction;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** Records item changes of tables with point-in-time recovery, for the write pipeline. */
@@ -10,19 +12,27 @@ public final class History {
   private History() {}
 
   /**
-   * Records, in the change's transaction, the item under {@code itemKey} as it was before a change made at
-   * {@code millis}, unless an earlier change of the same millisecond already did ({@link HistoryKeys}). Does nothing
-   * for a table without point-in-time recovery.
+   * Records, in the change's transaction, what the item under {@code itemKey} was before a change made at
+   * {@code millis} ({@link BeforeImage}), merged into the record of an earlier change of the same millisecond when
+   * there is one ({@link HistoryKeys}). Does nothing for a table without point-in-time recovery.
+   *
+   * @param stored the item as stored before the change, null when it did not exist
+   * @param previous the same item decoded
+   * @param current the item after the change, null when the change deleted it
    */
   public static void record(Transaction tx, TableMetadata table, byte[] itemKey, byte @Nullable [] stored,
-      long millis) {
+      @Nullable Map<String, AttributeValue> previous, @Nullable Map<String, AttributeValue> current, long millis) {
     PointInTimeRecovery recovery = table.options().pointInTimeRecovery().orElse(null);
     if (recovery == null) {
       return;
     }
     byte[] key = HistoryKeys.key(recovery.historyKeyspace(), itemKey, millis);
-    if (tx.get(key) == null) {
-      tx.put(key, new BeforeImage(stored).encode());
+    BeforeImage change = BeforeImage.of(stored, previous, current);
+    byte[] earlier = tx.get(key);
+    if (earlier == null) {
+      tx.put(key, change.encode());
+    } else if (BeforeImage.decode(earlier) instanceof BeforeImage.Partial partial) {
+      tx.put(key, partial.followedBy(change).encode());
     }
   }
 }

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The items of a table as they were at an instant, in key order: its current items merged with its history, both
- * read from one snapshot. An item's state at T is the before-image of its first history record later than T, or,
- * when it has none, its current value; items absent in that state are skipped.
+ * read from one snapshot. An item's state at T is what it was before its changes after T (the before-image of the
+ * first, completed by the later ones where it is partial), or, when it has none, its current value; items absent in
+ * that state are skipped.
  *
  * <p>A cursor over the stored items ({@link KvCursor}: the item key and {@code ItemCodec}'s bytes), so a restore
  * reads it a batch at a time and resumes after the last key it copied with a new one from the same snapshot.
@@ -70,14 +71,13 @@ public final class TableAtInstant implements KvCursor {
       if (historyNext == null) {
         return false;
       }
-      Change first = firstChangeAfterInstant(historyNext);
-      byte @Nullable [] state = first == null ? null : first.before();
+      BeforeImage changes = changesAfterInstant(historyNext);
+      byte @Nullable [] after = null;
       if (currentItem != null && Arrays.equals(currentItem, historyNext)) {
-        if (first == null) {
-          state = current.value();
-        }
+        after = current.value();
         advanceCurrent();
       }
+      byte @Nullable [] state = changes == null ? after : changes.before(after);
       if (state != null) {
         key = historyNext;
         value = state;
@@ -86,22 +86,21 @@ public final class TableAtInstant implements KvCursor {
     }
   }
 
-  /** A change of an item after the instant, with what the item was before it (null: it did not exist). */
-  private record Change(byte @Nullable [] before) {}
-
   /**
-   * Walks the history records of {@code item} and returns the first later than the instant, or null when it did not
-   * change since, and its state then is its current value.
+   * Walks the history records of {@code item} and returns what it was before its changes after the instant, or null
+   * when it did not change since, and its state then is its current value.
    */
-  private @Nullable Change firstChangeAfterInstant(byte[] item) {
-    Change first = null;
+  private @Nullable BeforeImage changesAfterInstant(byte[] item) {
+    BeforeImage changes = null;
     while (historyItem != null && Arrays.equals(historyItem, item)) {
-      if (first == null && HistoryKeys.millis(history.key()) > atMillis) {
-        first = new Change(BeforeImage.decode(history.value()).stored());
+      // An absent or whole record says all there is: the later ones need not be decoded.
+      if (HistoryKeys.millis(history.key()) > atMillis && (changes == null || changes instanceof BeforeImage.Partial)) {
+        BeforeImage change = BeforeImage.decode(history.value());
+        changes = changes == null ? change : changes.followedBy(change);
       }
       advanceHistory();
     }
-    return first;
+    return changes;
   }
 
   private void advanceCurrent() {

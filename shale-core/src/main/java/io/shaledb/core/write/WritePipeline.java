@@ -391,7 +391,7 @@ public final class WritePipeline {
         : stamp(tx, replication, key, stored, previous, current, changeMillis, replicated);
     db.streams().append(tx, table, previous, current, byService, stamp);
     if (previous != null || current != null) {
-      History.record(tx, table, key, stored, changeMillis);
+      History.record(tx, table, key, stored, previous, current, changeMillis);
     }
     return new Staging(collection, Math.max(0, Math.max(oldSize, newSize)));
   }

@@ -22,6 +22,6 @@ public final class DescribeTable implements Operation<String, TableDescription> 
   @Override
   public TableDescription execute(String tableName, RequestContext context) {
     TableMetadata table = db.tableForControl(tableName);
-    return Describer.describe(db, table, table.restoring() ? TableStatus.CREATING : TableStatus.ACTIVE);
+    return Describer.describe(db, table, table.creating() ? TableStatus.CREATING : TableStatus.ACTIVE);
   }
 }

@@ -47,18 +47,19 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Global tables between two ShaleDB servers on loopback, each its own region with its own storage, replicating
- * through the replication calls (docs/global-tables.md): a replica created on a table with items while both regions
- * write ends identical item by item; the same items written concurrently in both regions converge; a region stopped
+ * through the replication calls (docs/global-tables.md): a replica created on a table with items while its region
+ * writes (and the other once the replica is ACTIVE) ends identical item by item; the same items written concurrently in both regions converge; a region stopped
  * and started again catches up; replicas deleted through ReplicaUpdates or DeleteTable leave both regions consistent.
  */
 class GlobalTablesIT {
   static final String EAST = "us-east-1";
   static final String WEST = "eu-west-1";
-  private static final Duration WAIT = Duration.ofSeconds(90);
+  static final Duration WAIT = Duration.ofSeconds(90);
 
   private final int eastPort = freePort();
   private final int westPort = freePort();
@@ -99,7 +100,7 @@ class GlobalTablesIT {
     assertThat(updated.replicas()).extracting(ReplicaDescription::regionName, ReplicaDescription::replicaStatus)
         .containsExactly(tuple(WEST, ReplicaStatus.CREATING));
     assertThat(updated.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_AND_OLD_IMAGES);
-    await("the replica's table exists in " + WEST, () -> exists(westClient));
+    await("the replica's table ACTIVE in " + WEST + " once filled", () -> active(westClient));
     Future<?> westWrites = writers.submit(() -> write(westClient, stop, "west", westCount));
     await("the replica ACTIVE", () -> replica(eastClient).replicaStatus() == ReplicaStatus.ACTIVE);
     int east = eastCount.get();
@@ -253,7 +254,7 @@ class GlobalTablesIT {
         List.of(peer(peer, peerPort, "AKIDREPLICATOR", "replicator-secret"))));
   }
 
-  private static PeerEndpoint peer(String region, int port, String accessKeyId, String secret) {
+  static PeerEndpoint peer(String region, int port, String accessKeyId, String secret) {
     return new PeerEndpoint(region, URI.create("http://127.0.0.1:" + port), accessKeyId, secret);
   }
 
@@ -290,23 +291,31 @@ class GlobalTablesIT {
   /** Creates the replica of {@code east}'s table in {@code west} and waits until it is ACTIVE. */
   static void replicate(DynamoDbClient east, DynamoDbClient west) {
     replicaUpdate(east, ReplicationGroupUpdate.builder().create(c -> c.regionName(WEST)).build());
-    await("the replica ACTIVE", () -> replica(east).replicaStatus() == ReplicaStatus.ACTIVE && exists(west));
+    await("the replica ACTIVE", () -> replica(east).replicaStatus() == ReplicaStatus.ACTIVE && active(west));
   }
 
-  private static void replicaUpdate(DynamoDbClient client, ReplicationGroupUpdate update) {
+  static void replicaUpdate(DynamoDbClient client, ReplicationGroupUpdate update) {
     client.updateTable(r -> r.tableName("orders").replicaUpdates(update));
   }
 
-  private static ReplicaDescription replica(DynamoDbClient client) {
+  static ReplicaDescription replica(DynamoDbClient client) {
     return client.describeTable(r -> r.tableName("orders")).table().replicas().getFirst();
   }
 
-  private static boolean exists(DynamoDbClient client) {
+  static boolean exists(DynamoDbClient client) {
+    return status(client) != null;
+  }
+
+  /** Whether the client's region has the table and it is ACTIVE (a replica is CREATING until it is filled). */
+  static boolean active(DynamoDbClient client) {
+    return status(client) == TableStatus.ACTIVE;
+  }
+
+  private static @Nullable TableStatus status(DynamoDbClient client) {
     try {
-      client.describeTable(r -> r.tableName("orders"));
-      return true;
+      return client.describeTable(r -> r.tableName("orders")).table().tableStatus();
     } catch (ResourceNotFoundException e) {
-      return false;
+      return null;
     }
   }
 
@@ -328,7 +337,7 @@ class GlobalTablesIT {
   }
 
   /** Writes, updates and deletes random items among the first 2,000 until stopped, counting them. */
-  private static void write(DynamoDbClient client, AtomicBoolean stop, String writer, AtomicInteger writes) {
+  static void write(DynamoDbClient client, AtomicBoolean stop, String writer, AtomicInteger writes) {
     Instant deadline = Instant.now().plus(WAIT);
     while (!stop.get() && Instant.now().isBefore(deadline)) {
       int n = ThreadLocalRandom.current().nextInt(2_000);
@@ -344,7 +353,7 @@ class GlobalTablesIT {
   }
 
   /** One round of writes of the same 20 items in one region, some of them deletions. */
-  private static void conflicting(DynamoDbClient client, String writer, int round) {
+  static void conflicting(DynamoDbClient client, String writer, int round) {
     for (int n = 0; n < 20; n++) {
       int id = n;
       if ((n + round) % 7 == 0) {
@@ -371,7 +380,7 @@ class GlobalTablesIT {
     assertThat(scan(west)).isEqualTo(scan(east));
   }
 
-  private static void await(String what, BooleanSupplier condition) {
+  static void await(String what, BooleanSupplier condition) {
     Instant deadline = Instant.now().plus(WAIT);
     while (!condition.getAsBoolean()) {
       assertThat(Instant.now()).as(what + " within " + WAIT).isBefore(deadline);

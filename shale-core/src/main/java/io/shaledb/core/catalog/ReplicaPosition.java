@@ -39,6 +39,14 @@ public record ReplicaPosition(Phase phase, long streamFrom, @Nullable Bytes back
     return new ReplicaPosition(Phase.CREATE, streamFrom, null, 0);
   }
 
+  /**
+   * A replica in a region another replica introduced (it exists there already): it is backfilled with this region's
+   * items, then follows the stream from {@code streamFrom}.
+   */
+  public static ReplicaPosition toBackfill(long streamFrom) {
+    return new ReplicaPosition(Phase.BACKFILL, streamFrom, null, 0);
+  }
+
   /** A replica of a table made empty for it, which only needs the changes from {@code streamFrom} on. */
   public static ReplicaPosition streaming(long streamFrom) {
     return new ReplicaPosition(Phase.STREAM, streamFrom, null, 0);

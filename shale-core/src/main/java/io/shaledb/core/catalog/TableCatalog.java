@@ -68,13 +68,13 @@ public final class TableCatalog {
    * entry in the write's conflict set: a write that overlaps a catalog change (an index added, the table dropped)
    * loses the conflict and runs again with the new metadata, so no write can miss an index.
    *
-   * @throws DynamoException ResourceNotFoundException when the table was dropped, or is being restored (CREATING:
-   *     DynamoDB serves no item requests on it until it is ACTIVE)
+   * @throws DynamoException ResourceNotFoundException when the table was dropped, or is being restored or filled as a
+   *     new replica (CREATING: DynamoDB serves no item requests on it until it is ACTIVE)
    */
   public TableMetadata current(Transaction tx, String name) {
     byte[] stored = tx.get(SystemKeyspace.table(name));
     TableMetadata table = stored == null ? null : decode(name, stored);
-    if (table == null || table.restoring()) {
+    if (table == null || table.creating()) {
       throw DynamoException.resourceNotFound("Requested resource not found");
     }
     return table;

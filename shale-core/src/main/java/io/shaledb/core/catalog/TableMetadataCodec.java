@@ -46,7 +46,8 @@ public final class TableMetadataCodec {
    * have one partition attribute and at most one sort attribute), version 6 the {@link TableOptions} (older tables
    * have the defaults), version 7 a restored table's {@link RestoreSummary} (older tables were never restored),
    * version 8 point-in-time recovery (off in older tables), version 9 replication to other regions (older tables
-   * have no replicas), version 10 a global index's OnDemandThroughput (never set in older indexes).
+   * have no replicas), version 10 a global index's OnDemandThroughput (never set in older indexes) and the region still
+   * filling a replica (older replicas are filled).
    */
   private static final int VERSION = 10;
 
@@ -168,7 +169,7 @@ public final class TableMetadataCodec {
             Instant.ofEpochMilli(in.readLong()), in.readUnsignedByte())));
       }
       if (version >= 9 && in.readBoolean()) {
-        options = options.withReplication(Optional.of(readReplication(in)));
+        options = options.withReplication(Optional.of(readReplication(in, version)));
       }
       return new TableMetadata(
           name, keyspace, tableId, KeySchema.of(partitionKey, sortKey), definitions, billingMode, throughput,
@@ -235,10 +236,15 @@ public final class TableMetadataCodec {
         out.writeUTF(replica.region());
         out.writeByte(replica.status().ordinal());
       }
+      String fillingFrom = replication.get().fillingFrom();
+      out.writeBoolean(fillingFrom != null);
+      if (fillingFrom != null) {
+        out.writeUTF(fillingFrom);
+      }
     }
   }
 
-  private static Replication readReplication(DataInputStream in) throws IOException {
+  private static Replication readReplication(DataInputStream in, int version) throws IOException {
     int stampKeyspace = in.readInt();
     Instant since = Instant.ofEpochMilli(in.readLong());
     int count = in.readUnsignedShort();
@@ -246,7 +252,7 @@ public final class TableMetadataCodec {
     for (int i = 0; i < count; i++) {
       replicas.add(new Replica(in.readUTF(), Replica.ReplicaStatus.values()[in.readUnsignedByte()]));
     }
-    return new Replication(stampKeyspace, since, replicas);
+    return new Replication(stampKeyspace, since, replicas, version >= 10 && in.readBoolean() ? in.readUTF() : null);
   }
 
   private static void writeRestore(DataOutputStream out, Optional<RestoreSummary> restore) throws IOException {

@@ -6,6 +6,7 @@ import io.shaledb.core.model.DynamoNumber;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.storage.KeyRange;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -262,6 +263,17 @@ public final class KeyCodec {
       case S -> new AttributeValue.S(new String(readEscaped(in), StandardCharsets.UTF_8));
       case B -> new AttributeValue.B(Bytes.wrap(readEscaped(in)));
       case N -> new AttributeValue.N(readNumber(in));
+    };
+  }
+
+  /** The partition key value of an item key, of {@code type}; the inverse of {@link #itemKey}'s partition part. */
+  public static AttributeValue decodePartitionKey(byte[] itemKey, ScalarType type) {
+    int start = KEYSPACE_BYTES + HASH_BYTES + 2;
+    int end = sortKeyOffset(itemKey);
+    return switch (type) {
+      case S -> new AttributeValue.S(new String(itemKey, start, end - start, StandardCharsets.UTF_8));
+      case B -> new AttributeValue.B(Bytes.wrap(Arrays.copyOfRange(itemKey, start, end)));
+      case N -> new AttributeValue.N(readNumber(new ByteReader(itemKey, start)));
     };
   }
 

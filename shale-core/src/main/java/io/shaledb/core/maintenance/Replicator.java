@@ -3,16 +3,10 @@ package io.shaledb.core.maintenance;
 import io.shaledb.core.background.BackgroundService;
 import io.shaledb.core.catalog.ReplicaPosition;
 import io.shaledb.core.catalog.ReplicaPosition.Phase;
-import io.shaledb.core.keys.ItemCodec;
-import io.shaledb.core.keys.KeyCodec;
-import io.shaledb.core.model.AttributeValue;
-import io.shaledb.core.model.Bytes;
 import io.shaledb.core.op.Database;
-import io.shaledb.core.replication.ItemStamps;
 import io.shaledb.core.replication.PeerLink;
 import io.shaledb.core.replication.ReplicaGoneException;
 import io.shaledb.core.replication.ReplicatedChange;
-import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
 import io.shaledb.core.schema.Replication;
@@ -25,15 +19,12 @@ import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.stream.StreamLog;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends each replicated table's changes to its replicas in other regions (docs/global-tables.md): creates a new
@@ -116,6 +107,7 @@ public final class Replicator implements BackgroundService {
     return switch (position.phase()) {
       case CREATE -> {
         link.createReplica(table, db.region());
+        introduce(table, replication, replica.region());
         record(table, replica.region(), p -> p.phase() == Phase.CREATE ? p.withPhase(Phase.BACKFILL) : p);
         yield true;
       }
@@ -125,34 +117,44 @@ public final class Replicator implements BackgroundService {
   }
 
   /**
-   * Sends the next batch of the table's items in key order, read from a fresh snapshot with their stamps; once the
-   * walk is done, the replica is ACTIVE and follows the stream.
+   * Tells the table's other replicas of the region just given one, so each sends it its own changes from now on and
+   * backfills it with its items first (docs/global-tables.md, "More than two regions"). A replica that is gone is
+   * left out: this region drops it on its own next call.
+   */
+  private void introduce(TableMetadata table, Replication replication, String added) {
+    for (Replica other : replication.replicas()) {
+      if (other.region().equals(added) || other.status() == ReplicaStatus.DELETING) {
+        continue;
+      }
+      PeerLink link = db.peers().link(other.region()).orElseThrow(() -> new IllegalStateException("region "
+          + other.region() + " holds a replica of " + table.name() + " and is not a peer"));
+      try {
+        link.addReplica(table.name(), db.region(), added);
+      } catch (ReplicaGoneException e) {
+        LOG.log(Level.DEBUG, "region {0} holds no replica of {1} to introduce {2} to", other.region(),
+            table.name(), added);
+      }
+    }
+  }
+
+  /**
+   * Sends the next batch of the table's items and tombstones in key order, read from a fresh snapshot with their
+   * stamps; once the walk is done, the replica is ACTIVE and follows the stream.
    */
   private boolean backfill(TableMetadata table, Replication replication, Replica replica, PeerLink link,
       ReplicaPosition position) {
-    KeyRange items = KeyCodec.keyspaceRange(table.keyspace());
-    Bytes from = position.backfillFrom();
-    List<ReplicatedChange> changes = new ArrayList<>();
-    byte[] last = null;
-    try (Snapshot snapshot = db.storage().snapshot();
-        KvCursor cursor = snapshot.scan(new KeyRange(from == null ? items.start() : from.toByteArray(),
-            items.end()), false)) {
-      while (changes.size() < BATCH && cursor.next()) {
-        last = cursor.key();
-        Map<String, AttributeValue> item = ItemCodec.decode(cursor.value());
-        ReplicationStamp stamp = Objects.requireNonNull(
-            ItemStamps.effective(snapshot, replication, last, true, db.region()), "an existing item has a stamp");
-        changes.add(new ReplicatedChange(keysOf(table, item), item, stamp, false));
-      }
+    BackfillBatch batch;
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      batch = BackfillBatch.read(snapshot, table, replication, position.backfillFrom(), db.region(), BATCH);
     }
-    if (last == null) {
+    if (batch.changes().isEmpty()) {
+      link.filled(table.name(), db.region());
       activate(table, replica.region());
       return true;
     }
-    link.apply(table.name(), db.region(), changes);
-    Bytes next = Bytes.wrap(Arrays.copyOf(last, last.length + 1));
-    int sent = changes.size();
-    record(table, replica.region(), p -> p.phase() == Phase.BACKFILL ? p.backfilledTo(next, sent) : p);
+    link.apply(table.name(), db.region(), batch.changes());
+    int sent = batch.changes().size();
+    record(table, replica.region(), p -> p.phase() == Phase.BACKFILL ? p.backfilledTo(batch.next(), sent) : p);
     return true;
   }
 
@@ -169,18 +171,25 @@ public final class Replicator implements BackgroundService {
     long next = position.streamFrom();
     int scanned = 0;
     try (Snapshot snapshot = db.storage().snapshot();
-        KvCursor cursor = snapshot.scan(new KeyRange(StreamLog.key(stream.keyspace(), position.streamFrom()),
-            StreamLog.range(stream.keyspace()).end()), false)) {
+        KvCursor cursor = streamFrom(snapshot, stream, position.streamFrom())) {
       while (scanned < SCAN_LIMIT && changes.size() < BATCH && cursor.next()) {
         scanned++;
         next = StreamLog.sequenceOf(cursor.key()) + 1;
-        ReplicatedChange change = StreamLog.replicatedChange(cursor.value());
-        if (change != null && change.stamp().region().equals(db.region())) {
+        ReplicatedChange change = localChange(db, cursor.value());
+        if (change != null) {
           changes.add(change);
         }
       }
     }
-    if (scanned == 0 || !changes.isEmpty()) {
+    if (replica.status() == ReplicaStatus.CREATING) {
+      // A region another one introduced this one to: it may not know this region yet, so a refusal is a wait.
+      try {
+        link.apply(table.name(), db.region(), changes);
+      } catch (ReplicaGoneException e) {
+        return false;
+      }
+      activate(table, replica.region());
+    } else if (scanned == 0 || !changes.isEmpty()) {
       link.apply(table.name(), db.region(), changes);
     }
     if (scanned > 0) {
@@ -191,13 +200,15 @@ public final class Replicator implements BackgroundService {
     return scanned == SCAN_LIMIT || changes.size() == BATCH;
   }
 
-  private static Map<String, AttributeValue> keysOf(TableMetadata table, Map<String, AttributeValue> item) {
-    Map<String, AttributeValue> keys = new LinkedHashMap<>();
-    String partition = table.keySchema().partitionKey().name();
-    keys.put(partition, Objects.requireNonNull(item.get(partition), "a stored item has its key"));
-    table.keySchema().sortKey().ifPresent(sort -> keys.put(sort.name(),
-        Objects.requireNonNull(item.get(sort.name()), "a stored item has its key")));
-    return keys;
+  private static KvCursor streamFrom(Snapshot snapshot, StreamSettings stream, long sequence) {
+    return snapshot.scan(new KeyRange(StreamLog.key(stream.keyspace(), sequence),
+        StreamLog.range(stream.keyspace()).end()), false);
+  }
+
+  /** The change a stream record holds if this region made it, else null (it arrived from another region). */
+  private static @Nullable ReplicatedChange localChange(Database db, byte[] record) {
+    ReplicatedChange change = StreamLog.replicatedChange(record);
+    return change != null && change.stamp().region().equals(db.region()) ? change : null;
   }
 
   /** Records the replica's new position, if the table is still the one of that keyspace. */

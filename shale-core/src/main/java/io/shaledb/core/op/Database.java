@@ -169,7 +169,7 @@ public final class Database implements AutoCloseable {
 
   /** The table an item operation addresses, or DynamoDB's ResourceNotFoundException for item operations. */
   public TableMetadata tableForItems(String name) {
-    return catalog.find(name).filter(table -> !table.restoring())
+    return catalog.find(name).filter(table -> !table.creating())
         .orElseThrow(() -> DynamoException.resourceNotFound("Requested resource not found"));
   }
 

@@ -39,6 +39,11 @@ public final class ItemStamps {
     if (stored != null || !exists) {
       return stored;
     }
+    return implied(replication, localRegion);
+  }
+
+  /** The stamp of an item written before replication began, which has none stored. */
+  public static ReplicationStamp implied(Replication replication, String localRegion) {
     return new ReplicationStamp(replication.since().toEpochMilli(), localRegion);
   }
 
@@ -48,7 +53,8 @@ public final class ItemStamps {
         .putLong(stamp.millis()).put(region).array());
   }
 
-  private static ReplicationStamp decode(byte[] stored) {
+  /** A stored stamp, as the stamp keyspace holds it. */
+  public static ReplicationStamp decode(byte[] stored) {
     if (stored[0] != VERSION) {
       throw new IllegalStateException("unknown replication stamp format version " + stored[0]);
     }
@@ -56,9 +62,19 @@ public final class ItemStamps {
         new String(stored, HEADER, stored.length - HEADER, StandardCharsets.UTF_8));
   }
 
-  private static byte[] key(int stampKeyspace, byte[] itemKey) {
-    byte[] key = itemKey.clone();
-    ByteBuffer.wrap(key, 0, KeyCodec.KEYSPACE_BYTES).putInt(stampKeyspace);
-    return key;
+  /** The key of an item's stamp: the item's key in the stamp keyspace. */
+  public static byte[] key(int stampKeyspace, byte[] itemKey) {
+    return inKeyspace(stampKeyspace, itemKey);
+  }
+
+  /** The key of the item a stamp is of: the stamp's key in the table's keyspace. */
+  public static byte[] itemKey(int tableKeyspace, byte[] stampKey) {
+    return inKeyspace(tableKeyspace, stampKey);
+  }
+
+  private static byte[] inKeyspace(int keyspace, byte[] key) {
+    byte[] moved = key.clone();
+    ByteBuffer.wrap(moved, 0, KeyCodec.KEYSPACE_BYTES).putInt(keyspace);
+    return moved;
   }
 }

@@ -17,11 +17,27 @@ public interface PeerLink {
   void createReplica(TableMetadata table, String sourceRegion);
 
   /**
+   * Tells the peer, which holds a replica of the table of {@code sourceRegion}, that {@code region} holds one too now,
+   * so it replicates its own changes there as well; succeeds also when the peer knew it already.
+   *
+   * @throws ReplicaGoneException when the peer has no replica of the table any more
+   */
+  void addReplica(String tableName, String sourceRegion, String region);
+
+  /**
    * Applies changes made in {@code sourceRegion} to the peer's replica.
    *
    * @throws ReplicaGoneException when the peer has no replica of the table any more
    */
   void apply(String tableName, String sourceRegion, List<ReplicatedChange> changes);
+
+  /**
+   * Tells the peer that {@code sourceRegion} has sent all its items to the replica it created there, which opens it
+   * to item requests; the peer ignores it from any other region.
+   *
+   * @throws ReplicaGoneException when the peer has no replica of the table any more
+   */
+  void filled(String tableName, String sourceRegion);
 
   /** Deletes the peer's replica; succeeds also when it is gone already. */
   void deleteReplica(String tableName, String sourceRegion);

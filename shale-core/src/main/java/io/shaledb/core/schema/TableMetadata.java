@@ -59,6 +59,14 @@ public record TableMetadata(
     return options.restore().filter(RestoreSummary::inProgress).isPresent();
   }
 
+  /**
+   * Whether the table is CREATING and closed to item requests: being restored, or a replica another region is still
+   * filling.
+   */
+  public boolean creating() {
+    return restoring() || options.replication().map(Replication::fillingFrom).isPresent();
+  }
+
   /** The index of that name, or null. */
   public @Nullable IndexMetadata index(String indexName) {
     for (IndexMetadata index : indexes) {

@@ -24,6 +24,7 @@ import io.shaledb.core.schema.TableOptions;
 import io.shaledb.core.schema.TimeToLive;
 import io.shaledb.core.schema.WarmThroughput;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -153,10 +154,22 @@ class TableMetadataCodecTest {
             + "01780308000000-0a1b2c3d"), "arn:aws:dynamodb:us-east-1:000000000000:table/Music", AT, true)),
         Optional.of(new PointInTimeRecovery(42, AT, 7)),
         Optional.of(new Replication(43, AT, List.of(new Replica("eu-west-1", Replica.ReplicaStatus.ACTIVE),
-            new Replica("ap-south-1", Replica.ReplicaStatus.CREATING)))));
+            new Replica("ap-south-1", Replica.ReplicaStatus.CREATING)), "eu-west-1")));
     TableMetadata table = music().withOptions(options);
 
     assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(table))).isEqualTo(table);
+  }
+
+  @Test
+  void decode_version9Replica_isFilled() {
+    TableMetadata replica = music().withOptions(TableOptions.DEFAULTS.withReplication(Optional.of(new Replication(
+        43, AT, List.of(new Replica("eu-west-1", Replica.ReplicaStatus.ACTIVE)), null))));
+    byte[] current = TableMetadataCodec.encode(replica);
+    // Version 9 wrote the same fields but the last: version 10 adds whether a region fills the replica (false here).
+    byte[] version9 = Arrays.copyOf(current, current.length - 1);
+    version9[0] = 9;
+
+    assertThat(TableMetadataCodec.decode(version9)).isEqualTo(replica);
   }
 
   @Test

@@ -56,6 +56,22 @@ class KeyCodecTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(ScalarType.class)
+  void decodePartitionKey_randomValues_givesTheValueEncoded(ScalarType type) {
+    long seed = new Random().nextLong();
+    System.out.println("KeyCodecTest " + type + " seed " + seed);
+    Random random = new Random(seed);
+    List<AttributeValue> values = new ArrayList<>(fixedValues(type));
+    for (int i = 0; i < 1_000; i++) {
+      values.add(RandomItems.scalar(type, random));
+    }
+    for (AttributeValue value : values) {
+      byte[] key = KeyCodec.itemKey(KEYSPACE, value, PARTITION);
+      assertThat(KeyCodec.decodePartitionKey(key, type)).as("seed %d", seed).isEqualTo(value);
+    }
+  }
+
   @Test
   void numbers_writtenDifferently_encodeIdentically() {
     for (String text : List.of("1.0", "10E-1", "0.1E1", "1.000", "+1")) {

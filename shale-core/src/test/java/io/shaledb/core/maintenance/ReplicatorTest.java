@@ -3,6 +3,7 @@ package io.shaledb.core.maintenance;
 import static io.shaledb.core.op.TestTables.item;
 import static io.shaledb.core.op.TestTables.s;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.error.DynamoException;
@@ -17,9 +18,12 @@ import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.TestTables;
 import io.shaledb.core.op.replication.ApplyReplicatedChanges;
 import io.shaledb.core.op.replication.ApplyReplicatedChangesInput;
+import io.shaledb.core.op.table.AddReplicaRegion;
 import io.shaledb.core.op.table.CreateReplicaTable;
 import io.shaledb.core.op.table.DeleteReplicaTable;
+import io.shaledb.core.op.table.DescribeTable;
 import io.shaledb.core.op.table.ReplicaTableInput;
+import io.shaledb.core.op.table.TableDescription;
 import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTableInput;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
@@ -31,6 +35,7 @@ import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
@@ -38,6 +43,7 @@ import io.shaledb.core.write.WritePipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +53,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two regions, each a database on its own memory engine, linked by calling each other's replication operations
+ * Two or three regions, each a database on its own memory engine, linked by calling each other's replication operations
  * directly (no network), with the replicators' passes run by the test: backfill and hand-over to the stream, last
  * writer wins, idempotent application and replicas deleted in either region.
  */
@@ -56,28 +62,38 @@ class ReplicatorTest {
   private static final String WEST = "eu-west-1";
   private static final Instant START = Instant.parse("2026-12-05T06:00:00Z");
 
+  private static final String SOUTH = "ap-south-1";
+
   private final MutableClock eastClock = new MutableClock(START);
   private final MutableClock westClock = new MutableClock(START);
+  private final MutableClock southClock = new MutableClock(START);
   private final DirectLink toWest = new DirectLink();
   private final DirectLink toEast = new DirectLink();
+  private final DirectLink toSouth = new DirectLink();
   private final Database east = new Database(new MemoryEngine(), eastClock, EAST, CapacityMode.OFF,
-      new Peers(Map.of(WEST, toWest)));
+      new Peers(Map.of(WEST, toWest, SOUTH, toSouth)));
   private final Database west = new Database(new MemoryEngine(), westClock, WEST, CapacityMode.OFF,
-      new Peers(Map.of(EAST, toEast)));
+      new Peers(Map.of(EAST, toEast, SOUTH, toSouth)));
+  private final Database south = new Database(new MemoryEngine(), southClock, SOUTH, CapacityMode.OFF,
+      new Peers(Map.of(EAST, toEast, WEST, toWest)));
   private final TestTables eastTables = new TestTables(east);
   private final TestTables westTables = new TestTables(west);
+  private final TestTables southTables = new TestTables(south);
   private final Replicator eastReplicator = new Replicator(east);
   private final Replicator westReplicator = new Replicator(west);
+  private final Replicator southReplicator = new Replicator(south);
 
   ReplicatorTest() {
     toWest.target = west;
     toEast.target = east;
+    toSouth.target = south;
   }
 
   @AfterEach
   void close() {
     east.close();
     west.close();
+    south.close();
   }
 
   @Test
@@ -94,6 +110,30 @@ class ReplicatorTest {
     assertThat(replica(east).status()).isEqualTo(ReplicaStatus.ACTIVE);
     assertThat(sorted(westTables.scan("orders"))).isEqualTo(sorted(eastTables.scan("orders"))).hasSize(1_299);
     assertThat(replica(west)).isEqualTo(new Replica(EAST, ReplicaStatus.ACTIVE));
+  }
+
+  @Test
+  void runPass_replicaOfATableWithItems_creatingWithProgressUntilTheBackfillEndsThenActiveInBoth() {
+    eastTables.create("orders", false, false, false);
+    eastTables.put("orders", items(0, 2_000, "before"));
+    createReplica();
+    eastReplicator.runPass();
+
+    assertThat(describe(west).status()).isEqualTo(TableStatus.CREATING);
+    assertThatThrownBy(() -> westTables.scan("orders")).isInstanceOfSatisfying(DynamoException.class,
+        e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
+    List<Integer> progress = new ArrayList<>();
+    while (replica(east).status() == ReplicaStatus.CREATING) {
+      progress.add(describe(east).replicaPercentProgress().getOrDefault(WEST, -1));
+      eastReplicator.runPass();
+      assertThat(progress).as("bounded: one batch a pass").hasSizeLessThan(20);
+    }
+
+    assertThat(progress).isSorted().first().isEqualTo(0);
+    assertThat(progress).anySatisfy(p -> assertThat(p).isBetween(1, 99));
+    assertThat(describe(west).status()).isEqualTo(TableStatus.ACTIVE);
+    assertThat(describe(east).replicaPercentProgress()).isEmpty();
+    assertThat(westTables.scan("orders")).hasSize(2_000);
   }
 
   @Test
@@ -130,8 +170,8 @@ class ReplicatorTest {
     ReplicatedChange older = new ReplicatedChange(Map.of("id", s("a")), null,
         new ReplicationStamp(START.toEpochMilli() + 9, EAST), false);
 
-    int first = Requests.run(apply, new ApplyReplicatedChangesInput("orders", EAST, List.of(change)));
-    int again = Requests.run(apply, new ApplyReplicatedChangesInput("orders", EAST, List.of(change, older)));
+    int first = Requests.run(apply, new ApplyReplicatedChangesInput("orders", EAST, List.of(change), false));
+    int again = Requests.run(apply, new ApplyReplicatedChangesInput("orders", EAST, List.of(change, older), false));
 
     assertThat(first).isEqualTo(1);
     assertThat(again).isZero();
@@ -197,6 +237,77 @@ class ReplicatorTest {
     assertThat(westTables.scan("orders")).containsExactly(item("a", Map.of("v", s("1"))));
   }
 
+  @Test
+  void runPass_thirdRegionAddedWhileTheOthersWrite_allThreeEndWithTheSameItems() {
+    replicatedTable();
+    eastTables.put("orders", items(0, 300, "east"));
+    westTables.put("orders", items(200, 500, "west"));
+    runUntilIdle();
+
+    Requests.run(new UpdateTable(east), replicaUpdate(ReplicaUpdate.Action.CREATE, SOUTH));
+    eastReplicator.runPass();
+    westTables.put("orders", items(450, 600, "west-during"));
+    deleteItem(west, westClock, "00010");
+    runUntilIdle();
+    putItem(south, southClock, "from-south", "south");
+    deleteItem(south, southClock, "00020");
+    runUntilIdle();
+
+    assertThat(sorted(westTables.scan("orders"))).isEqualTo(sorted(eastTables.scan("orders"))).hasSize(599);
+    assertThat(sorted(southTables.scan("orders"))).isEqualTo(sorted(eastTables.scan("orders")));
+    assertThat(replicas(east)).containsExactly(new Replica(WEST, ReplicaStatus.ACTIVE),
+        new Replica(SOUTH, ReplicaStatus.ACTIVE));
+    assertThat(replicas(west)).containsExactly(new Replica(EAST, ReplicaStatus.ACTIVE),
+        new Replica(SOUTH, ReplicaStatus.ACTIVE));
+    assertThat(replicas(south)).containsExactly(new Replica(EAST, ReplicaStatus.ACTIVE),
+        new Replica(WEST, ReplicaStatus.ACTIVE));
+  }
+
+  @Test
+  void runPass_deletionReachesTheCopyingRegionAfterItsBackfillSentTheItem_thirdRegionDeletesItToo() {
+    replicatedTable();
+    putItem(west, westClock, "a", "west");
+    runUntilIdle();
+    toEast.down = true;
+    deleteItem(west, westClock, "a");
+    westReplicator.runPass();
+
+    Requests.run(new UpdateTable(east), replicaUpdate(ReplicaUpdate.Action.CREATE, SOUTH));
+    for (int pass = 0; pass < 10; pass++) {
+      eastReplicator.runPass();
+    }
+    assertThat(southTables.scan("orders")).containsExactly(item("a", Map.of("v", s("west"))));
+    toEast.down = false;
+    runUntilIdle();
+
+    assertThat(southTables.scan("orders")).isEmpty();
+    assertThat(eastTables.scan("orders")).isEmpty();
+  }
+
+  @Test
+  void runPass_sameItemsWrittenInThreeRegions_allConvergeOnTheLatest() {
+    replicatedTable();
+    Requests.run(new UpdateTable(east), replicaUpdate(ReplicaUpdate.Action.CREATE, SOUTH));
+    runUntilIdle();
+    for (int round = 0; round < 5; round++) {
+      westClock.advance(Duration.ofMillis(3));
+      southClock.advance(Duration.ofMillis(2));
+      eastClock.advance(Duration.ofMillis(1));
+      putItem(east, eastClock, "a", "east-" + round);
+      putItem(west, westClock, "a", "west-" + round);
+      putItem(south, southClock, "a", "south-" + round);
+      putItem(south, southClock, "b", "south-" + round);
+      deleteItem(south, southClock, "b");
+      putItem(east, eastClock, "b", "east-" + round);
+    }
+
+    runUntilIdle();
+
+    assertThat(eastTables.scan("orders")).containsExactly(item("a", Map.of("v", s("west-4"))));
+    assertThat(westTables.scan("orders")).isEqualTo(eastTables.scan("orders"));
+    assertThat(southTables.scan("orders")).isEqualTo(eastTables.scan("orders"));
+  }
+
   private void replicatedTable() {
     eastTables.create("orders", false, false, false);
     createReplica();
@@ -213,21 +324,29 @@ class ReplicatorTest {
         List.of(new ReplicaUpdate(action, region)));
   }
 
-  /** Runs both replicators until neither has work left; bounded, as a pass always makes progress. */
+  /** Runs the replicators until none has work left; bounded, as a pass always makes progress. */
   private void runUntilIdle() {
     for (int pass = 0; pass < 100; pass++) {
       boolean eastMore = eastReplicator.runPass();
       boolean westMore = westReplicator.runPass();
-      if (!eastMore && !westMore) {
+      boolean southMore = southReplicator.runPass();
+      if (!eastMore && !westMore && !southMore) {
         return;
       }
     }
     throw new AssertionError("the replicators still had work after 100 passes");
   }
 
+  private static TableDescription describe(Database db) {
+    return Requests.run(new DescribeTable(db), "orders");
+  }
+
   private static Replica replica(Database db) {
-    TableMetadata table = db.catalog().find("orders").orElseThrow();
-    return table.options().replication().orElseThrow().replicas().getFirst();
+    return replicas(db).getFirst();
+  }
+
+  private static List<Replica> replicas(Database db) {
+    return db.catalog().find("orders").orElseThrow().options().replication().orElseThrow().replicas();
   }
 
   /** Puts an item as a request at the region's own clock, which stamps the change. */
@@ -265,26 +384,46 @@ class ReplicatorTest {
 
     @Override
     public void createReplica(TableMetadata table, String sourceRegion) {
-      Requests.run(new CreateReplicaTable(target()), new ReplicaTableInput(sourceRegion, table, null));
+      Requests.run(new CreateReplicaTable(target()), new ReplicaTableInput(sourceRegion, table, null, null));
     }
 
     @Override
-    public void apply(String tableName, String sourceRegion, List<ReplicatedChange> changes) {
+    public void addReplica(String tableName, String sourceRegion, String region) {
       Database peer = target();
       try {
-        Requests.run(new ApplyReplicatedChanges(peer, new WritePipeline(peer)),
-            new ApplyReplicatedChangesInput(tableName, sourceRegion, changes));
+        Requests.run(new AddReplicaRegion(peer), new ReplicaTableInput(sourceRegion, null, tableName, region));
       } catch (DynamoException e) {
-        if (e.code() == ErrorCode.RESOURCE_NOT_FOUND) {
-          throw new ReplicaGoneException(e.getMessage());
-        }
-        throw e;
+        throw gone(e);
       }
     }
 
     @Override
+    public void apply(String tableName, String sourceRegion, List<ReplicatedChange> changes) {
+      apply(new ApplyReplicatedChangesInput(tableName, sourceRegion, changes, false));
+    }
+
+    @Override
+    public void filled(String tableName, String sourceRegion) {
+      apply(new ApplyReplicatedChangesInput(tableName, sourceRegion, List.of(), true));
+    }
+
+    private void apply(ApplyReplicatedChangesInput call) {
+      Database peer = target();
+      try {
+        Requests.run(new ApplyReplicatedChanges(peer, new WritePipeline(peer)), call);
+      } catch (DynamoException e) {
+        throw gone(e);
+      }
+    }
+
+    /** A ResourceNotFoundException as the network link turns it into a ReplicaGoneException. */
+    private static RuntimeException gone(DynamoException e) {
+      return e.code() == ErrorCode.RESOURCE_NOT_FOUND ? new ReplicaGoneException(e.getMessage()) : e;
+    }
+
+    @Override
     public void deleteReplica(String tableName, String sourceRegion) {
-      Requests.run(new DeleteReplicaTable(target()), new ReplicaTableInput(sourceRegion, null, tableName));
+      Requests.run(new DeleteReplicaTable(target()), new ReplicaTableInput(sourceRegion, null, tableName, null));
     }
   }
 }

@@ -30,6 +30,7 @@ import io.shaledb.core.op.stream.DescribeStream;
 import io.shaledb.core.op.stream.GetRecords;
 import io.shaledb.core.op.stream.GetShardIterator;
 import io.shaledb.core.op.stream.ListStreams;
+import io.shaledb.core.op.table.AddReplicaRegion;
 import io.shaledb.core.op.table.CreateBackup;
 import io.shaledb.core.op.table.CreateReplicaTable;
 import io.shaledb.core.op.table.CreateTable;
@@ -251,6 +252,8 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
     Map<String, Route<?, ?>> replicationOperations = Map.of(
         "CreateReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new CreateReplicaTable(db),
             (g, out) -> TableJson.writeDescription(g, "TableDescription", out)),
+        "AddReplicaRegion", new Route<>(ReplicationJson::readReplicaTable, new AddReplicaRegion(db),
+            ReplicationJson::writeAdded),
         "DeleteReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new DeleteReplicaTable(db),
             ReplicationJson::writeDeleted),
         "ApplyReplicatedChanges", new Route<>(ReplicationJson::readApplyReplicatedChanges,

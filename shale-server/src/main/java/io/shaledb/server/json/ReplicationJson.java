@@ -40,20 +40,31 @@ public final class ReplicationJson {
     g.writeEndObject();
   }
 
+  public static void writeAddReplicaRegion(JsonGenerator g, String sourceRegion, String tableName, String region)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("SourceRegion", sourceRegion);
+    g.writeStringField("TableName", tableName);
+    g.writeStringField("RegionName", region);
+    g.writeEndObject();
+  }
+
   public static ReplicaTableInput readReplicaTable(JsonInput in) throws IOException {
     String source = null;
     TableMetadata table = null;
     String tableName = null;
+    String region = null;
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "SourceRegion" -> source = in.readString();
         case "TableName" -> tableName = in.readString();
+        case "RegionName" -> region = in.readString();
         case "Table" -> table = decodeTable(in.readString());
         default -> in.skipValue();
       }
     }
-    return new ReplicaTableInput(source, table, tableName);
+    return new ReplicaTableInput(source, table, tableName, region);
   }
 
   private static @Nullable TableMetadata decodeTable(@Nullable String base64) {
@@ -68,10 +79,13 @@ public final class ReplicationJson {
   }
 
   public static void writeApplyReplicatedChanges(JsonGenerator g, String tableName, String sourceRegion,
-      List<ReplicatedChange> changes) throws IOException {
+      List<ReplicatedChange> changes, boolean filled) throws IOException {
     g.writeStartObject();
     g.writeStringField("TableName", tableName);
     g.writeStringField("SourceRegion", sourceRegion);
+    if (filled) {
+      g.writeBooleanField("Filled", true);
+    }
     g.writeArrayFieldStart("Changes");
     for (ReplicatedChange change : changes) {
       g.writeStartObject();
@@ -95,16 +109,18 @@ public final class ReplicationJson {
     String tableName = null;
     String source = null;
     List<ReplicatedChange> changes = null;
+    boolean filled = false;
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "TableName" -> tableName = in.readString();
         case "SourceRegion" -> source = in.readString();
         case "Changes" -> changes = in.readList(ReplicationJson::readChange);
+        case "Filled" -> filled = Boolean.TRUE.equals(in.readBoolean());
         default -> in.skipValue();
       }
     }
-    return new ApplyReplicatedChangesInput(tableName, source, changes);
+    return new ApplyReplicatedChangesInput(tableName, source, changes, filled);
   }
 
   private static ReplicatedChange readChange(JsonInput in) throws IOException {
@@ -140,6 +156,12 @@ public final class ReplicationJson {
   public static void writeDeleted(JsonGenerator g, Boolean deleted) throws IOException {
     g.writeStartObject();
     g.writeBooleanField("Deleted", deleted);
+    g.writeEndObject();
+  }
+
+  public static void writeAdded(JsonGenerator g, Boolean added) throws IOException {
+    g.writeStartObject();
+    g.writeBooleanField("Added", added);
     g.writeEndObject();
   }
 }

@@ -53,9 +53,20 @@ public final class HttpPeerLink implements PeerLink {
   }
 
   @Override
+  public void addReplica(String tableName, String sourceRegion, String region) {
+    call("AddReplicaRegion", g -> ReplicationJson.writeAddReplicaRegion(g, sourceRegion, tableName, region));
+  }
+
+  @Override
   public void apply(String tableName, String sourceRegion, List<ReplicatedChange> changes) {
     call("ApplyReplicatedChanges",
-        g -> ReplicationJson.writeApplyReplicatedChanges(g, tableName, sourceRegion, changes));
+        g -> ReplicationJson.writeApplyReplicatedChanges(g, tableName, sourceRegion, changes, false));
+  }
+
+  @Override
+  public void filled(String tableName, String sourceRegion) {
+    call("ApplyReplicatedChanges",
+        g -> ReplicationJson.writeApplyReplicatedChanges(g, tableName, sourceRegion, List.of(), true));
   }
 
   @Override

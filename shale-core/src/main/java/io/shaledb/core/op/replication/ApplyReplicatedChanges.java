@@ -6,14 +6,17 @@ import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.replication.ReplicatedChange;
+import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.Validated;
 import io.shaledb.core.write.WritePipeline;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies a batch of changes a peer region made to its replica of a table here, last writer wins
- * ({@link WritePipeline#applyReplicated}); an empty batch only asks whether the replica is still here. A table that
+ * ({@link WritePipeline#applyReplicated}); an empty batch only asks whether the replica is still here. The batch
+ * that ends the backfill of a replica the caller created here says so, and makes the replica ACTIVE. A table that
  * is gone, or is not a replica of the caller's any more, is answered ResourceNotFoundException, which tells the
  * caller to stop replicating to this region. It answers how many of the changes were applied (the others were older
  * than what the items hold).
@@ -46,7 +49,20 @@ public final class ApplyReplicatedChanges implements Operation<ApplyReplicatedCh
     if (applied < 0) {
       throw notAReplica(name, source);
     }
+    if (in.filled() && source.equals(table.options().replication().map(Replication::fillingFrom).orElse(null))) {
+      markFilled(table);
+    }
     return applied;
+  }
+
+  /** Opens the replica to item requests: ACTIVE, now that the region that created it has sent all its items. */
+  private void markFilled(TableMetadata table) {
+    db.catalog().change(change -> {
+      change.table(table.name()).filter(t -> t.keyspace() == table.keyspace()).ifPresent(current ->
+          current.options().replication().ifPresent(replication -> change.putTable(current.withOptions(
+              current.options().withReplication(Optional.of(replication.filled()))))));
+      return null;
+    });
   }
 
   private static boolean isReplicaOf(TableMetadata table, String region) {

@@ -26,10 +26,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A peer region's call creating here the replica of one of its tables (docs/global-tables.md): the same key schema,
- * attribute definitions, indexes (ACTIVE: the table starts empty), billing, throughput, table class and time to live,
- * with a stream of both images and fresh keyspaces, in one catalog change that also makes the caller its replica,
- * followed from the stream's next position (the table is empty before it, so nothing earlier is owed). Calling it
+ * A peer region's call creating here the replica of one of its tables (docs/global-tables.md): CREATING until the
+ * caller has sent all its items (it says so with its last batch), with the same key schema, attribute definitions,
+ * indexes (ACTIVE: the table starts empty), billing, throughput, table class and time to live,
+ * with a stream of both images and fresh keyspaces, in one catalog change that also makes the caller and the caller's
+ * other replicas its replicas, each followed from the stream's next position (the table is empty before it, so
+ * nothing earlier is owed). Calling it
  * again for a replica of the same caller answers the table as it is, so the caller may retry.
  */
 public final class CreateReplicaTable implements Operation<ReplicaTableInput, TableDescription> {
@@ -59,6 +61,7 @@ public final class CreateReplicaTable implements Operation<ReplicaTableInput, Ta
         }
         throw ReplicaUpdates.alreadyExisted(origin.name());
       }
+      List<Replica> replicas = replicasOf(origin, source);
       Instant now = db.clock().instant();
       int keyspace = change.allocateKeyspaces(1 + origin.indexes().size());
       List<IndexMetadata> indexes = new ArrayList<>();
@@ -75,14 +78,31 @@ public final class CreateReplicaTable implements Operation<ReplicaTableInput, Ta
           false, indexes, null, origin.timeToLive(), TableOptions.DEFAULTS
               .withTableClass(origin.options().tableClass())
               .withOnDemandThroughput(origin.options().onDemandThroughput())
-              .withReplication(Optional.of(new Replication(change.allocateKeyspaces(1), now,
-                  List.of(new Replica(source, ReplicaStatus.ACTIVE))))));
+              .withReplication(Optional.of(new Replication(change.allocateKeyspaces(1), now, replicas, source))));
       table = Streams.withNewStream(db, change, table, StreamViewType.NEW_AND_OLD_IMAGES, now);
-      ReplicaPosition.streaming(db.storage().nextVersionstamp()).write(change.storage(), keyspace, source);
+      long streamFrom = db.storage().nextVersionstamp();
+      for (Replica replica : replicas) {
+        ReplicaPosition.streaming(streamFrom).write(change.storage(), keyspace, replica.region());
+      }
       change.putTable(table);
       return table;
     });
     db.background().wake(Service.REPLICATION);
-    return Describer.describe(db, created, TableStatus.ACTIVE);
+    return Describer.describe(db, created, created.creating() ? TableStatus.CREATING : TableStatus.ACTIVE);
+  }
+
+  /**
+   * The new replica's replicas: the caller, and each other region the caller replicates the table to, which may not
+   * know of this one yet and stays CREATING here until it accepts this region's changes.
+   */
+  private List<Replica> replicasOf(TableMetadata origin, String source) {
+    List<Replica> replicas = new ArrayList<>(List.of(new Replica(source, ReplicaStatus.ACTIVE)));
+    for (Replica other : origin.options().replication().map(Replication::replicas).orElse(List.of())) {
+      if (!other.region().equals(db.region()) && other.status() != ReplicaStatus.DELETING) {
+        ReplicaUpdates.requirePeer(db, other.region());
+        replicas.add(new Replica(other.region(), ReplicaStatus.CREATING));
+      }
+    }
+    return replicas;
   }
 }

@@ -24,6 +24,6 @@ public final class DescribeTable implements Operation<String, TableDescription> 
     // Another server sharing the engine may have changed the table just now; clients poll this for the change.
     db.catalog().refresh();
     TableMetadata table = db.tableForControl(tableName);
-    return Describer.describe(db, table, table.restoring() ? TableStatus.CREATING : TableStatus.ACTIVE);
+    return Describer.describe(db, table, table.creating() ? TableStatus.CREATING : TableStatus.ACTIVE);
   }
 }

@@ -69,11 +69,6 @@ final class ReplicaUpdates {
             throw alreadyExisted(table.name());
           }
           requirePeer(db, region);
-          if (replication.filter(r -> !r.replicas().isEmpty()).isPresent()) {
-            // ShaleDB's words: a third region needs the existing replicas told of it (docs/global-tables.md).
-            throw DynamoException.validation("ShaleDB does not support replicas in more than one other region yet: "
-                + table.name() + " has one in " + replication.get().replicas().getFirst().region());
-          }
           updated = withReplicationStream(db, change, updated, now);
           Replication next = replication.orElseGet(() -> new Replication(change.allocateKeyspaces(1), now, List.of()))
               .with(new Replica(region, ReplicaStatus.CREATING));

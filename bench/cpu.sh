@@ -9,11 +9,14 @@
 #   bench/cpu.sh plain metrics-off                    # GetItem, 5 rounds of 10 s each way after 20 s of warm-up
 #   WORKLOAD=signed-get bench/cpu.sh plain sigv4      # the same signed requests, unverified vs verified
 #   WORKLOAD=update bench/cpu.sh plain pitr           # UpdateItem with point-in-time recovery off vs on
+#   WORKLOAD=put bench/cpu.sh plain replicated        # PutItem on a regional table vs a global table's
 #   DURATION=15 ROUNDS=7 CONNECTIONS=16 ENGINE=memory bench/cpu.sh plain metrics-off
 #
 # Configurations: plain (the defaults), metrics-off (--metrics off), sigv4 (a user with AdministratorAccess signs
 # every request), policy (a user whose policy allows the calls under conditions and denies under another), pitr
-# (point-in-time recovery on the table), encrypted (--encryption-key-file). Workloads: get, put, update (the
+# (point-in-time recovery on the table), encrypted (--encryption-key-file), replicated (region us-east-1 with a peer,
+# eu-west-1, on port 18032 in memory, and the table replicated there: the server measured also sends every change).
+# Workloads: get, put, update (the
 # bench/wrk scripts, unsigned; for plain, metrics-off, pitr and encrypted), signed-get and signed-put (requests signed
 # beforehand with the server's key, or with a made-up one where no user exists, so A and B parse the same bytes).
 # ENGINE is rocksdb (DURABILITY os by default: a sync per write would measure the disk) or memory.
@@ -47,6 +50,7 @@ start() { # slot configuration
   case "$2" in
     metrics-off) args+=(--metrics off) ;;
     encrypted) args+=(--encryption-key-file "$dir/encryption.key") ;;
+    replicated) args+=(--region us-east-1 --peers-file "$work/peer/peers-east") ;;
   esac
   ./shaledb serve --port "${PORTS[$1]}" "${args[@]}" >>"$dir/server.log" 2>&1 &
   pid[$1]=$!
@@ -58,6 +62,31 @@ stop() { # slot
   wait "${pid[$1]}" 2>/dev/null || true
 }
 
+# The peer region of the replicated configuration: an in-memory server whose own peer is the measured one.
+start_peer() { # slot of the measured server
+  local dir="$work/peer" sealed
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  sealed="$(printf 'replicator-secret' | ./shaledb peers seal AKIDREPLICATOR --auth-key-file "$dir/auth.key")"
+  echo "eu-west-1 http://127.0.0.1:18032 AKIDREPLICATOR $sealed" >"$dir/peers-east"
+  echo "us-east-1 http://127.0.0.1:${PORTS[$1]} AKIDREPLICATOR $sealed" >"$dir/peers-west"
+  ./shaledb serve --port 18032 --in-memory --auth-key-file "$dir/auth.key" --region eu-west-1 \
+    --peers-file "$dir/peers-west" >>"$dir/server.log" 2>&1 &
+  pid[peer]=$!
+  wait_for 18032
+}
+
+replicate() { # slot: the table replicated to the peer, once its replica is ACTIVE
+  call "${PORTS[$1]}" UpdateTable -o /dev/null \
+    -d '{"TableName":"items","ReplicaUpdates":[{"Create":{"RegionName":"eu-west-1"}}]}'
+  for _ in $(seq 1 600); do
+    call "${PORTS[$1]}" DescribeTable -d '{"TableName":"items"}' | grep -q '"ReplicaStatus":"ACTIVE"' && return 0
+    sleep 0.1
+  done
+  echo "cpu.sh: the replica did not become ACTIVE" >&2
+  exit 1
+}
+
 # A fresh server for a configuration, holding the workload's items; a user's key, when the configuration has one.
 # Users are created on the data directory with the server stopped (the CLI opens the directory itself), after the
 # preload, which is sent unsigned.
@@ -65,8 +94,14 @@ setup() { # slot configuration
   local dir="$work/cpu-$1" credentials
   rm -rf "$dir"
   mkdir -p "$dir"
+  if [ "$2" = replicated ]; then
+    start_peer "$1"
+  fi
   start "$1" "$2"
   prepare "${PORTS[$1]}" "${WORKLOAD#signed-}"
+  if [ "$2" = replicated ]; then
+    replicate "$1"
+  fi
   if [ "$2" = pitr ]; then
     call "${PORTS[$1]}" UpdateContinuousBackups -o /dev/null \
       -d '{"TableName":"items","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}}'

@@ -12,12 +12,16 @@ import io.shaledb.server.replication.PeerEndpoint;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -134,6 +138,10 @@ class GlobalTablesIT {
 
     awaitIdentical(eastClient, westClient);
     assertThat(scan(eastClient)).isNotEmpty();
+    await("nothing pending", () -> metric(east, "PendingReplicationCount{") == 0);
+    // Each region's changes were delivered (deleting an item already deleted changes nothing and is not sent).
+    assertThat(metric(east, "ReplicationLatency_count{")).isPositive();
+    assertThat(metric(west, "ReplicationLatency_count{")).isPositive();
   }
 
   @Test
@@ -239,6 +247,20 @@ class GlobalTablesIT {
         "One or more parameter values were invalid: Disabling Stream is not allowed for a Global Table replica.");
   }
 
+  /** The value of the orders table's series to the other region whose line starts with {@code series}. */
+  private static double metric(@Nullable ShaleDbServer server, String series) {
+    HttpResponse<String> scrape;
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      scrape = http.send(HttpRequest.newBuilder(URI.create(Objects.requireNonNull(server).endpoint() + "/metrics"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    return scrape.body().lines().filter(line -> line.startsWith(series) && line.contains("TableName=\"orders\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + series + " in " + scrape.body()));
+  }
+
   /** Starts both regions, the western one on RocksDB when {@code westDurable}, with a client of each. */
   private void startBoth(boolean westDurable) throws InterruptedException {
     east = start(EAST, eastPort, WEST, westPort, false);
@@ -338,7 +360,13 @@ class GlobalTablesIT {
 
   /** Writes, updates and deletes random items among the first 2,000 until stopped, counting them. */
   static void write(DynamoDbClient client, AtomicBoolean stop, String writer, AtomicInteger writes) {
-    Instant deadline = Instant.now().plus(WAIT);
+    write(client, stop, writer, writes, WAIT);
+  }
+
+  /** As {@link #write(DynamoDbClient, AtomicBoolean, String, AtomicInteger)}, for at most {@code longest}. */
+  static void write(DynamoDbClient client, AtomicBoolean stop, String writer, AtomicInteger writes,
+      Duration longest) {
+    Instant deadline = Instant.now().plus(longest);
     while (!stop.get() && Instant.now().isBefore(deadline)) {
       int n = ThreadLocalRandom.current().nextInt(2_000);
       switch (ThreadLocalRandom.current().nextInt(4)) {
@@ -373,7 +401,11 @@ class GlobalTablesIT {
 
   /** Waits until both regions hold the same items, then asserts it item by item. */
   static void awaitIdentical(DynamoDbClient east, DynamoDbClient west) {
-    Instant deadline = Instant.now().plus(WAIT);
+    awaitIdentical(east, west, WAIT);
+  }
+
+  static void awaitIdentical(DynamoDbClient east, DynamoDbClient west, Duration wait) {
+    Instant deadline = Instant.now().plus(wait);
     while (!scan(east).equals(scan(west)) && Instant.now().isBefore(deadline)) {
       pause();
     }
@@ -381,9 +413,13 @@ class GlobalTablesIT {
   }
 
   static void await(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(WAIT);
+    await(what, WAIT, condition);
+  }
+
+  static void await(String what, Duration wait, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(wait);
     while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as(what + " within " + WAIT).isBefore(deadline);
+      assertThat(Instant.now()).as(what + " within " + wait).isBefore(deadline);
       pause();
     }
   }

@@ -192,12 +192,40 @@ public final class Replicator implements BackgroundService {
     } else if (scanned == 0 || !changes.isEmpty()) {
       link.apply(table.name(), db.region(), changes);
     }
+    long acknowledged = db.clock().millis();
+    for (ReplicatedChange change : changes) {
+      db.replicationListener().delivered(table.name(), replica.region(), acknowledged - change.stamp().millis());
+    }
     if (scanned > 0) {
       long reached = next;
       record(table, replica.region(), p -> p.phase() == Phase.STREAM ? p.streamedTo(Math.max(p.streamFrom(), reached))
           : p);
     }
     return scanned == SCAN_LIMIT || changes.size() == BATCH;
+  }
+
+  /**
+   * How many changes made in this region the replica of {@code table} in {@code region} has not acknowledged yet
+   * (DynamoDB's PendingReplicationCount): the stream's records of this region's changes after the replica's position.
+   */
+  public static long pending(Database db, TableMetadata table, String region) {
+    StreamSettings stream = table.stream();
+    if (stream == null) {
+      return 0;
+    }
+    long pending = 0;
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      ReplicaPosition position = ReplicaPosition.read(snapshot, table.keyspace(), region).orElse(null);
+      if (position == null) {
+        return 0;
+      }
+      try (KvCursor cursor = streamFrom(snapshot, stream, position.streamFrom())) {
+        while (cursor.next()) {
+          pending += localChange(db, cursor.value()) == null ? 0 : 1;
+        }
+      }
+    }
+    return pending;
   }
 
   private static KvCursor streamFrom(Snapshot snapshot, StreamSettings stream, long sequence) {

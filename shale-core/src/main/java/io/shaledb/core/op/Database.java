@@ -11,6 +11,7 @@ import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ExpressionCache;
 import io.shaledb.core.partiql.parse.StatementCache;
 import io.shaledb.core.replication.Peers;
+import io.shaledb.core.replication.ReplicationListener;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.stream.StreamLog;
@@ -37,6 +38,7 @@ public final class Database implements AutoCloseable {
   private final Clock clock;
   private final String region;
   private final Peers peers;
+  private volatile ReplicationListener replicationListener = ReplicationListener.NONE;
   private final ExpressionCache expressions = new ExpressionCache();
   private final StatementCache statements = new StatementCache();
   private final Supervisor background = new Supervisor();
@@ -157,6 +159,15 @@ public final class Database implements AutoCloseable {
   /** The other regions tables may be replicated to. */
   public Peers peers() {
     return peers;
+  }
+
+  /** Who is told of each change a replica acknowledged (the server's metrics); nobody until set. */
+  public ReplicationListener replicationListener() {
+    return replicationListener;
+  }
+
+  public void listenReplication(ReplicationListener listener) {
+    this.replicationListener = listener;
   }
 
   public String tableArn(String tableName) {

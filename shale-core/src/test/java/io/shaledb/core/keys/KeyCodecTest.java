@@ -36,7 +36,7 @@ class KeyCodecTest {
 
   @ParameterizedTest
   @EnumSource(ScalarType.class)
-  void randomValues_sortByBytesAsDynamoDbSortsThem(ScalarType type) {
+  void randomValues_sortByBytesAsDynamoDbSortsThemAndDecode(ScalarType type) {
     long seed = new Random().nextLong();
     System.out.println("KeyCodecTest " + type + " seed " + seed);
     Random random = new Random(seed);
@@ -53,22 +53,8 @@ class KeyCodecTest {
     for (var entry : byKey.entrySet()) {
       byte[] k = entry.getKey();
       assertThat(KeyCodec.decodeOrdered(k, KeyCodec.sortKeyOffset(k), type)).isEqualTo(entry.getValue());
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(ScalarType.class)
-  void decodePartitionKey_randomValues_givesTheValueEncoded(ScalarType type) {
-    long seed = new Random().nextLong();
-    System.out.println("KeyCodecTest " + type + " seed " + seed);
-    Random random = new Random(seed);
-    List<AttributeValue> values = new ArrayList<>(fixedValues(type));
-    for (int i = 0; i < 1_000; i++) {
-      values.add(RandomItems.scalar(type, random));
-    }
-    for (AttributeValue value : values) {
-      byte[] key = KeyCodec.itemKey(KEYSPACE, value, PARTITION);
-      assertThat(KeyCodec.decodePartitionKey(key, type)).as("seed %d", seed).isEqualTo(value);
+      byte[] asPartition = KeyCodec.itemKey(KEYSPACE, entry.getValue(), PARTITION);
+      assertThat(KeyCodec.decodePartitionKey(asPartition, type)).as("seed %d", seed).isEqualTo(entry.getValue());
     }
   }
 

@@ -207,6 +207,28 @@ class ReplicatorTest {
   }
 
   @Test
+  void runPass_changesWaitingForADownPeer_countedPendingThenDeliveredWithTheirLatency() {
+    replicatedTable();
+    List<String> delivered = new ArrayList<>();
+    east.listenReplication((table, region, millis) -> delivered.add(table + " " + region + " " + millis));
+    toWest.down = true;
+    for (String id : List.of("a", "b", "c", "d", "e")) {
+      putItem(east, eastClock, id, "x");
+    }
+    eastReplicator.runPass();
+    TableMetadata table = east.catalog().find("orders").orElseThrow();
+    assertThat(Replicator.pending(east, table, WEST)).isEqualTo(5);
+
+    eastClock.advance(Duration.ofMillis(7));
+    toWest.down = false;
+    runUntilIdle();
+
+    assertThat(Replicator.pending(east, table, WEST)).isZero();
+    assertThat(delivered).containsExactly("orders eu-west-1 7", "orders eu-west-1 7", "orders eu-west-1 7",
+        "orders eu-west-1 7", "orders eu-west-1 7");
+  }
+
+  @Test
   void runPass_replicaUpdatesDelete_deletesThePeersTableAndForgetsTheReplica() {
     replicatedTable();
 
@@ -244,7 +266,7 @@ class ReplicatorTest {
     westTables.put("orders", items(200, 500, "west"));
     runUntilIdle();
 
-    Requests.run(new UpdateTable(east), replicaUpdate(ReplicaUpdate.Action.CREATE, SOUTH));
+    createReplica(SOUTH);
     eastReplicator.runPass();
     westTables.put("orders", items(450, 600, "west-during"));
     deleteItem(west, westClock, "00010");
@@ -272,7 +294,7 @@ class ReplicatorTest {
     deleteItem(west, westClock, "a");
     westReplicator.runPass();
 
-    Requests.run(new UpdateTable(east), replicaUpdate(ReplicaUpdate.Action.CREATE, SOUTH));
+    createReplica(SOUTH);
     for (int pass = 0; pass < 10; pass++) {
       eastReplicator.runPass();
     }
@@ -287,7 +309,7 @@ class ReplicatorTest {
   @Test
   void runPass_sameItemsWrittenInThreeRegions_allConvergeOnTheLatest() {
     replicatedTable();
-    Requests.run(new UpdateTable(east), replicaUpdate(ReplicaUpdate.Action.CREATE, SOUTH));
+    createReplica(SOUTH);
     runUntilIdle();
     for (int round = 0; round < 5; round++) {
       westClock.advance(Duration.ofMillis(3));
@@ -316,7 +338,11 @@ class ReplicatorTest {
   }
 
   private void createReplica() {
-    Requests.run(new UpdateTable(east), replicaUpdate(ReplicaUpdate.Action.CREATE, WEST));
+    createReplica(WEST);
+  }
+
+  private void createReplica(String region) {
+    Requests.run(new UpdateTable(east), replicaUpdate(ReplicaUpdate.Action.CREATE, region));
   }
 
   private static UpdateTableInput replicaUpdate(ReplicaUpdate.Action action, String region) {

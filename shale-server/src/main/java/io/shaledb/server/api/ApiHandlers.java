@@ -53,6 +53,7 @@ public final class ApiHandlers {
     ServerMetrics serverMetrics = metrics ? new ServerMetrics(db) : null;
     if (serverMetrics != null) {
       db.throughput().listen(serverMetrics::throttleEvent);
+      db.listenReplication(serverMetrics::replicated);
     }
     MaintenanceServices.start(db, maintenanceInterval,
         serverMetrics == null ? TimeToLiveListener.NONE : serverMetrics::timeToLiveDeleted);

@@ -15,9 +15,12 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.shaledb.core.capacity.Access;
 import io.shaledb.core.capacity.ThrottleListener;
 import io.shaledb.core.maintenance.IndexBuilder;
+import io.shaledb.core.maintenance.Replicator;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.IndexMetadata.IndexStatus;
+import io.shaledb.core.schema.Replica;
+import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Snapshot;
 import java.io.ByteArrayOutputStream;
@@ -45,6 +48,7 @@ public final class ServerMetrics {
   static final String OPERATION = "Operation";
   static final String INDEX = "GlobalSecondaryIndexName";
   static final String STREAM = "StreamLabel";
+  static final String RECEIVING_REGION = "ReceivingRegion";
   /**
    * Seconds. DynamoDB's figure is milliseconds, but Prometheus measures time in seconds; the buckets reach down to
    * the tenth of a millisecond an in-memory GetItem takes.
@@ -60,6 +64,15 @@ public final class ServerMetrics {
       .labelNames(TABLE, OPERATION)
       .classicOnly()
       .classicUpperBounds(LATENCY_BUCKETS)
+      .withoutExemplars()
+      .build());
+  /** Seconds, from a millisecond on loopback to the minute a peer that was down takes to come back. */
+  private final Histogram replicationLatency = register(Histogram.builder()
+      .name("ReplicationLatency")
+      .help("Seconds from a change made here to its acknowledgement by a replica, by table and receiving region")
+      .labelNames(TABLE, RECEIVING_REGION)
+      .classicOnly()
+      .classicUpperBounds(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60)
       .withoutExemplars()
       .build());
   private final Counter consumedRead = counter("ConsumedReadCapacityUnits",
@@ -90,7 +103,7 @@ public final class ServerMetrics {
       "Expired items deleted by time to live", TABLE);
   private final List<StatefulMetric<?, ?>> byTable = List.of(latency, consumedRead, consumedWrite, returnedItems,
       returnedRecords, throttledRequests, readThrottleEvents, writeThrottleEvents, systemErrors,
-      conditionalCheckFailed, transactionConflicts, timeToLiveDeleted);
+      conditionalCheckFailed, transactionConflicts, timeToLiveDeleted, replicationLatency);
   private final ConcurrentHashMap<String, TableSeries> tables = new ConcurrentHashMap<>();
 
   /** The series of one table that every request touches. */
@@ -138,6 +151,15 @@ public final class ServerMetrics {
             }
           }
         }, TABLE, INDEX);
+    gauge("PendingReplicationCount", "Changes made here that a replica has not acknowledged yet, by table and"
+        + " receiving region", callback -> {
+          for (TableMetadata table : db.catalog().list()) {
+            for (Replica replica : table.options().replication().map(Replication::replicas).orElse(List.of())) {
+              callback.call((double) Replicator.pending(db, table, replica.region()), table.name(),
+                  replica.region());
+            }
+          }
+        }, TABLE, RECEIVING_REGION);
     for (String statistic : db.storage().statistics().keySet()) {
       gauge("shaledb_engine_" + statistic, "The storage engine's " + statistic.replace('_', ' '), callback -> {
         Long value = db.storage().statistics().get(statistic);
@@ -198,6 +220,11 @@ public final class ServerMetrics {
 
   void transactionConflict(String table) {
     transactionConflicts.labelValues(table).inc();
+  }
+
+  /** A change a replica acknowledged: for {@link Database#listenReplication}. */
+  public void replicated(String table, String receivingRegion, long latencyMillis) {
+    replicationLatency.labelValues(table, receivingRegion).observe(latencyMillis / 1e3);
   }
 
   /** What the time-to-live sweeper deleted: for {@code MaintenanceServices.start}. */

@@ -74,6 +74,7 @@ public final class SystemKeyspace {
      * left them (capacity's partition model).
      */
     PARTITIONS('H'),
+    /**
      * {@code 'N' name}: a lease on background work that one of the servers sharing the store does for all of them: the
      * holder's id and when the lease expires.
      */

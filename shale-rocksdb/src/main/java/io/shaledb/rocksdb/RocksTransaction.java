@@ -38,6 +38,26 @@ final class RocksTransaction implements Transaction {
     }
   }
 
+  /** A plain get, which an optimistic transaction does not track (getForUpdate does). */
+  @Override
+  public byte[] getUntracked(byte[] key) {
+    try {
+      return transaction.get(readOptions, key);
+    } catch (RocksDBException e) {
+      throw RocksErrors.unchecked(e);
+    }
+  }
+
+  /** Not tracked, so the commit does not look the key up in the memtables to check it for conflicts. */
+  @Override
+  public void putUntracked(byte[] key, byte[] value) {
+    try {
+      transaction.putUntracked(key, value);
+    } catch (RocksDBException e) {
+      throw RocksErrors.unchecked(e);
+    }
+  }
+
   @Override
   public KvCursor scan(KeyRange range, boolean reverse) {
     return new RocksCursor(db, transaction.getSnapshot(), range, reverse);

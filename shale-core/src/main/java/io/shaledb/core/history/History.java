@@ -28,11 +28,13 @@ public final class History {
     }
     byte[] key = HistoryKeys.key(recovery.historyKeyspace(), itemKey, millis);
     BeforeImage change = BeforeImage.of(stored, previous, current);
-    byte[] earlier = tx.get(key);
+    // Untracked: every change that writes this record reads and writes the item too, so two of them conflict on the
+    // item already; tracking the record as well would only add a check of its own at every commit.
+    byte[] earlier = tx.getUntracked(key);
     if (earlier == null) {
-      tx.put(key, change.encode());
+      tx.putUntracked(key, change.encode());
     } else if (BeforeImage.decode(earlier) instanceof BeforeImage.Partial partial) {
-      tx.put(key, partial.followedBy(change).encode());
+      tx.putUntracked(key, partial.followedBy(change).encode());
     }
   }
 }

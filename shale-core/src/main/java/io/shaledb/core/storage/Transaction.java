@@ -1,5 +1,7 @@
 package io.shaledb.core.storage;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An optimistic read-write transaction (see {@link StorageEngine} for the isolation contract).
  *
@@ -14,6 +16,23 @@ public interface Transaction extends KvReader, AutoCloseable {
   void put(byte[] key, byte[] value);
 
   void delete(byte[] key);
+
+  /**
+   * Reads {@code key} as {@link #get} does, without adding it to the conflict set: for a key that only transactions
+   * which all write another, checked key in common ever write, so that two of them conflict on that key anyway (a
+   * point-in-time history record, written only with its item). Engines without the distinction read as {@link #get}.
+   */
+  default byte @Nullable [] getUntracked(byte[] key) {
+    return get(key);
+  }
+
+  /**
+   * Writes {@code key} as {@link #put} does, atomically with the rest of the transaction, without adding it to the
+   * conflict set; the same condition as {@link #getUntracked} applies.
+   */
+  default void putUntracked(byte[] key, byte[] value) {
+    put(key, value);
+  }
 
   /**
    * Writes {@code value} under {@code prefix} followed by this transaction's versionstamp: 8 big-endian bytes the

@@ -3,17 +3,15 @@ package io.shaledb.core.storage;
 import io.shaledb.core.keys.KeyCodec;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An engine that counts, per keyspace, the keys its snapshots' cursors return: what background work reads. */
-public final class CountingEngine implements StorageEngine {
-  private final StorageEngine delegate;
+public final class CountingEngine extends ForwardingEngine {
   private final Map<Integer, AtomicInteger> scanned = new ConcurrentHashMap<>();
 
   public CountingEngine(StorageEngine delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** How many keys of {@code keyspace} the cursors of snapshots have returned so far. */
@@ -70,40 +68,5 @@ public final class CountingEngine implements StorageEngine {
         cursor.close();
       }
     };
-  }
-
-  @Override
-  public byte[] getWithoutBlocking(byte[] key) {
-    return delegate.getWithoutBlocking(key);
-  }
-
-  @Override
-  public long nextVersionstamp() {
-    return delegate.nextVersionstamp();
-  }
-
-  @Override
-  public Transaction begin() {
-    return delegate.begin();
-  }
-
-  @Override
-  public void clearRange(KeyRange range) {
-    delegate.clearRange(range);
-  }
-
-  @Override
-  public Map<String, Long> statistics() {
-    return delegate.statistics();
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return delegate.capabilities();
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
   }
 }

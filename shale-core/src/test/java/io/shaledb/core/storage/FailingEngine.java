@@ -1,35 +1,18 @@
 package io.shaledb.core.storage;
 
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An engine whose next commits fail as a broken disk would make them fail, for tests of recovery. */
-public final class FailingEngine implements StorageEngine {
-  private final StorageEngine delegate;
+public final class FailingEngine extends ForwardingEngine {
   private final AtomicInteger failures = new AtomicInteger();
 
   public FailingEngine(StorageEngine delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** Makes the next {@code count} commits throw without writing anything. */
   public void failNextCommits(int count) {
     failures.set(count);
-  }
-
-  @Override
-  public Snapshot snapshot() {
-    return delegate.snapshot();
-  }
-
-  @Override
-  public byte[] getWithoutBlocking(byte[] key) {
-    return delegate.getWithoutBlocking(key);
-  }
-
-  @Override
-  public long nextVersionstamp() {
-    return delegate.nextVersionstamp();
   }
 
   @Override
@@ -74,20 +57,5 @@ public final class FailingEngine implements StorageEngine {
         tx.close();
       }
     };
-  }
-
-  @Override
-  public void clearRange(KeyRange range) {
-    delegate.clearRange(range);
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return delegate.capabilities();
-  }
-
-  @Override
-  public void close() {
-    delegate.close();
   }
 }

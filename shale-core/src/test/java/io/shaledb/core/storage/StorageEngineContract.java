@@ -268,6 +268,24 @@ public abstract class StorageEngineContract {
   }
 
   @Test
+  void untrackedWrites_readBackAndCommitWithTheTransaction_andGoWhenItConflictsOnAnotherKey() {
+    put("item", "0");
+    try (Transaction first = engine.begin(); Transaction second = engine.begin()) {
+      first.get(b("item"));
+      first.put(b("item"), b("1"));
+      assertThat(first.getUntracked(b("record"))).isNull();
+      first.putUntracked(b("record"), b("1"));
+      assertThat(s(first.getUntracked(b("record")))).isEqualTo("1");
+      second.get(b("item"));
+      second.put(b("item"), b("2"));
+      second.putUntracked(b("record"), b("2"));
+      first.commit();
+      assertThatThrownBy(second::commit).isInstanceOf(WriteConflictException.class);
+    }
+    assertThat(get("record")).isEqualTo("1");
+  }
+
+  @Test
   void transactions_onDisjointKeys_bothCommit() {
     try (Transaction first = engine.begin(); Transaction second = engine.begin()) {
       first.get(b("a"));

@@ -30,7 +30,7 @@ final class NamespacedCluster implements AutoCloseable {
   private static final int CLUSTER_PORT = 3344;
   /** Three Ignite nodes starting together on two busy cores take minutes at worst; so does a rejoining one. */
   private static final Duration START = Duration.ofMinutes(5);
-  private static final int START_ATTEMPTS = 3;
+  private static final int START_ATTEMPTS = 5;
   private static final Duration RELAY_START = Duration.ofSeconds(60);
   /** Longest a workload request may take; it then counts as indeterminate. */
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
@@ -89,6 +89,12 @@ final class NamespacedCluster implements AutoCloseable {
       starting.add(CompletableFuture.supplyAsync(() -> startNode(node, node == 0),
           runnable -> Thread.ofVirtual().start(runnable)));
     }
+    // One node that gave up dooms the start: the others would wait for the cluster for minutes.
+    starting.forEach(future -> future.whenComplete((node, failure) -> {
+      if (failure != null) {
+        killStartingNodes();
+      }
+    }));
     List<ServerProcess> started = new ArrayList<>();
     RuntimeException failed = null;
     for (CompletableFuture<ServerProcess> future : starting) {
@@ -168,6 +174,14 @@ final class NamespacedCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Kills the nodes of a start that failed: while the nodes start, they are this test's only children (the relays
+   * start later, and a failed start's nodes are already gone).
+   */
+  private static void killStartingNodes() {
+    ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
   }
 
   private void startRelay(int node) throws IOException {

@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>Keys are ordered by unsigned lexicographic byte order.
  *   <li>A {@link Snapshot} sees one consistent point in time, however long it is held, and is not affected by
  *       later commits.
- *   <li>A {@link Transaction} is optimistic: it reads from the snapshot taken at {@link #begin()} plus its own
- *       writes, and {@link Transaction#commit()} applies all of its writes atomically, or none of them and throws
- *       {@link WriteConflictException} when a key it read or wrote was committed by someone else after it began.
- *       That makes committed transactions serializable on the keys they touch.
+ *   <li>A {@link Transaction} is optimistic: it reads committed state no older than {@link #begin()} (the snapshot
+ *       taken then, or, on an engine whose snapshots may lag other nodes' commits, each key's latest commit when it
+ *       is read) plus its own writes, and {@link Transaction#commit()} applies all of its writes atomically, or none
+ *       of them and throws {@link WriteConflictException} when a key it read or wrote was committed by someone else
+ *       after it was read. That makes committed transactions serializable on the keys they touch.
  *   <li>When {@link Capability#DURABLE} is declared, a commit that returned survives the process being killed
  *       ({@code kill -9}) and the engine being opened again on the same data; with {@link Durability#FSYNC} it also
  *       survives an operating system crash or a power cut.

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An optimistic read-write transaction (see {@link StorageEngine} for the isolation contract).
  *
- * <p>Reads see the snapshot taken when the transaction began, overlaid with the transaction's own writes. Every key
+ * <p>Reads see committed state no older than the transaction's beginning (see {@link StorageEngine}), overlaid with
+ * the transaction's own writes. Every key
  * read with {@link #get} and every key written joins the conflict set checked at commit. Range scans inside a
  * transaction see its snapshot only (not its own writes) and do not join the conflict set.
  *

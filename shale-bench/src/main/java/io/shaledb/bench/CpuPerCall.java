@@ -12,6 +12,7 @@ import io.shaledb.server.auth.NewAccessKey;
 import io.shaledb.server.auth.PrincipalStore;
 import io.shaledb.server.auth.SecretSealer;
 import io.shaledb.server.auth.Sha256;
+import io.shaledb.server.auth.SigV4Signer;
 import io.shaledb.server.auth.SignedRequest;
 import io.shaledb.server.metrics.LogFormat;
 import io.shaledb.server.metrics.RequestObservation;
@@ -22,22 +23,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -220,7 +218,7 @@ public final class CpuPerCall {
   }
 
   /** Authentication of signed GetItems: without users (the key is read, nothing verified), then verified. */
-  private static List<Side> signatures(List<AutoCloseable> open) throws IOException, GeneralSecurityException {
+  private static List<Side> signatures(List<AutoCloseable> open) throws IOException {
     MemoryEngine engine = new MemoryEngine();
     open.add(engine);
     PrincipalStore store = store(engine);
@@ -245,36 +243,14 @@ public final class CpuPerCall {
    * reads it: headers by name ignoring case, the body's hash computed when asked for.
    */
   private record Signed(Map<String, String> headers, byte[] body) implements SignedRequest {
-    private static final DateTimeFormatter AMZ_DATE =
-        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    private static final String SIGNED_HEADERS = "content-type;host;x-amz-date;x-amz-target";
-
-    static Signed getItem(String key, String accessKeyId, String secret, Instant at)
-        throws GeneralSecurityException {
-      String body = "{\"TableName\":\"items\",\"Key\":{\"id\":{\"S\":\"" + key + "\"}}}";
-      String date = AMZ_DATE.format(at);
-      String scope = date.substring(0, 8) + "/" + REGION + "/dynamodb/aws4_request";
-      String target = "DynamoDB_20120810.GetItem";
-      String canonical = String.join("\n", "POST", "/", "", "content-type:application/x-amz-json-1.0",
-          "host:127.0.0.1:8000", "x-amz-date:" + date, "x-amz-target:" + target, "", SIGNED_HEADERS, hex(body));
-      String toSign = String.join("\n", "AWS4-HMAC-SHA256", date, scope, hex(canonical));
-      byte[] signing = hmac(hmac(hmac(hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8),
-          date.substring(0, 8)), REGION), "dynamodb"), "aws4_request");
-      String authorization = "AWS4-HMAC-SHA256 Credential=" + accessKeyId + "/" + scope + ", SignedHeaders="
-          + SIGNED_HEADERS + ", Signature=" + HexFormat.of().formatHex(hmac(signing, toSign));
-      return new Signed(Map.of("content-type", "application/x-amz-json-1.0", "host", "127.0.0.1:8000",
-          "x-amz-date", date, "x-amz-target", target, "authorization", authorization),
-          body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String hex(String text) {
-      return HexFormat.of().formatHex(Sha256.digest().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] hmac(byte[] key, String data) throws GeneralSecurityException {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+    static Signed getItem(String key, String accessKeyId, String secret, Instant at) {
+      byte[] body = ("{\"TableName\":\"items\",\"Key\":{\"id\":{\"S\":\"" + key + "\"}}}")
+          .getBytes(StandardCharsets.UTF_8);
+      Map<String, String> headers = new HashMap<>(SigV4Signer.sign("POST", URI.create("http://127.0.0.1:8000/"),
+          Map.of("content-type", "application/x-amz-json-1.0", "x-amz-target", "DynamoDB_20120810.GetItem"), body,
+          new SigV4Signer.Credentials(accessKeyId, secret, null), REGION, "dynamodb", at));
+      headers.put("host", "127.0.0.1:8000");
+      return new Signed(Map.copyOf(headers), body);
     }
 
     @Override

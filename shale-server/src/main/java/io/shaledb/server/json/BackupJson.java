@@ -228,12 +228,7 @@ public final class BackupJson {
     writeKeySchema(g, table.keySchema().partitionKeys(), table.keySchema().sortKeys());
     TableJson.writeInstant(g, "TableCreationDateTime", table.creationDateTime());
     writeUnits(g, table.provisionedThroughput());
-    if (table.options().onDemandThroughput().isPresent()) {
-      g.writeObjectFieldStart("OnDemandThroughput");
-      g.writeNumberField("MaxReadRequestUnits", table.options().onDemandThroughput().get().maxReadRequestUnits());
-      g.writeNumberField("MaxWriteRequestUnits", table.options().onDemandThroughput().get().maxWriteRequestUnits());
-      g.writeEndObject();
-    }
+    TableJson.writeOnDemandThroughput(g, table.options().onDemandThroughput());
     g.writeNumberField("ItemCount", backup.itemCount());
     g.writeStringField("BillingMode", table.billingMode().name());
     g.writeEndObject();

@@ -659,7 +659,7 @@ public final class TableJson {
     }
   }
 
-  private static void writeOnDemandThroughput(JsonGenerator g, Optional<OnDemandThroughput> onDemand)
+  static void writeOnDemandThroughput(JsonGenerator g, Optional<OnDemandThroughput> onDemand)
       throws IOException {
     if (onDemand.isPresent()) {
       g.writeObjectFieldStart("OnDemandThroughput");

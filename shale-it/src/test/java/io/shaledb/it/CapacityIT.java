@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.op.MutableClock;
 import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ShaleDbServer;
@@ -375,24 +376,56 @@ class CapacityIT {
     client.putItem(r -> r.tableName(table).item(item("over", "v")));
   }
 
-  @Test
-  void putItem_hotGlobalIndexKey_isThrottledAtTheIndexPartitionWhileTheTableHasCapacity() {
+  /**
+   * A provisioned table keyed by {@code id} with a global index {@code byG} on {@code g} projecting everything; the
+   * table's write units are the index's.
+   */
+  private String withGlobalIndex(long tableRead, long write, long indexRead) {
     String table = Tables.unique("capacity");
     client.createTable(r -> r.tableName(table).billingMode(BillingMode.PROVISIONED)
-        .provisionedThroughput(t -> t.readCapacityUnits(100L).writeCapacityUnits(3_000L))
+        .provisionedThroughput(t -> t.readCapacityUnits(tableRead).writeCapacityUnits(write))
         .attributeDefinitions(Tables.definition("id", ScalarAttributeType.S),
             Tables.definition("g", ScalarAttributeType.S))
         .keySchema(Tables.key("id", KeyType.HASH))
         .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byG").keySchema(Tables.key("g", KeyType.HASH))
             .projection(p -> p.projectionType(ProjectionType.ALL))
-            .provisionedThroughput(t -> t.readCapacityUnits(100L).writeCapacityUnits(3_000L)).build()));
+            .provisionedThroughput(t -> t.readCapacityUnits(indexRead).writeCapacityUnits(write)).build()));
+    return table;
+  }
+
+  private static Map<String, AttributeValue> indexed(String id, String g, String payload) {
+    return Map.of("id", AttributeValue.fromS(id), "g", AttributeValue.fromS(g), "payload", AttributeValue.fromS(payload));
+  }
+
+  /** A hundred 10-unit items under the index key "hot" spend its index partition's 1,000 write units. */
+  private void spendHotIndexPartitionsWrites(String table) {
     String tenUnits = "x".repeat(10 * 1024 - 100);
-    // A hundred 10-unit items under one index key spend its index partition's 1,000 units, a third of the index's.
     for (int i = 0; i < 100; i++) {
       String id = "k" + i;
-      client.putItem(r -> r.tableName(table).item(Map.of("id", AttributeValue.fromS(id),
-          "g", AttributeValue.fromS("hot"), "payload", AttributeValue.fromS(tenUnits))));
+      client.putItem(r -> r.tableName(table).item(indexed(id, "hot", tenUnits)));
     }
+  }
+
+  /**
+   * An index key whose entries land on another partition than those of "hot" whatever the index's partition count up
+   * to four: one whose partition-key hash differs from hot's in its top two bits (partitions are ranges of hashes,
+   * split in halves).
+   */
+  private static String keyOnAnotherPartitionThanHot() {
+    int hot = partitionHash("hot");
+    return IntStream.range(0, 100).mapToObj(i -> "cold" + i)
+        .filter(key -> (partitionHash(key) >>> 30) != (hot >>> 30)).findFirst().orElseThrow();
+  }
+
+  private static int partitionHash(String key) {
+    return KeyCodec.partitionHash(KeyCodec.partitionRange(0, new io.shaledb.core.model.AttributeValue.S(key)).start());
+  }
+
+  @Test
+  void putItem_hotGlobalIndexKey_isThrottledAtTheIndexPartitionWhileTheTableHasCapacity() {
+    String table = withGlobalIndex(100, 3_000, 100);
+    // A third of the index's units.
+    spendHotIndexPartitionsWrites(table);
 
     assertThatThrownBy(() -> client.putItem(r -> r.tableName(table).item(Map.of("id", AttributeValue.fromS("more"),
         "g", AttributeValue.fromS("hot")))))
@@ -518,5 +551,66 @@ class CapacityIT {
       String id = "k" + i;
       client.putItem(r -> r.tableName(table).item(item(id, LARGE)));
     }
+  }
+
+  @Test
+  void query_hotGlobalIndexPartition_throttlesItsPagesWhileTheIndexsOtherPartitionsServe() {
+    // Four index partitions (9,000 read units and 1,000 write units need them), each serving 3,000 read units a second.
+    String table = withGlobalIndex(100, 1_000, 9_000);
+    String cold = keyOnAnotherPartitionThanHot();
+    for (int i = 0; i < 10; i++) {
+      String id = "k" + i;
+      client.putItem(r -> r.tableName(table).item(indexed(id, "hot", LARGE)));
+    }
+    clock.advance(Duration.ofSeconds(1));
+    client.putItem(r -> r.tableName(table).item(indexed("c", cold, "v")));
+    clock.advance(Duration.ofSeconds(1));
+
+    // Each page reads the ten items, about 1 MB: 125 read units eventually consistent, so 24 spend the partition.
+    int served = 0;
+    for (; served < 100; served++) {
+      try {
+        assertThat(queryIndex(table, "hot")).isEqualTo(10);
+      } catch (ProvisionedThroughputExceededException e) {
+        assertThat(e.awsErrorDetails().errorMessage()).startsWith("The level of configured provisioned throughput"
+            + " for one or more global secondary indexes of the table was exceeded.");
+        assertThat(e.throttlingReasons()).extracting(ThrottlingReason::reason)
+            .containsExactly("IndexReadKeyRangeThroughputExceeded");
+        assertThat(e.throttlingReasons().getFirst().resource()).endsWith(":table/" + table + "/index/byG");
+        break;
+      }
+    }
+    assertThat(served).isEqualTo(24);
+    assertThat(queryIndex(table, cold)).as("another partition of the index, which has 6,000 units left").isEqualTo(1);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(queryIndex(table, "hot")).isEqualTo(10);
+  }
+
+  private int queryIndex(String table, String g) {
+    return client.query(r -> r.tableName(table).indexName("byG").keyConditionExpression("g = :g")
+        .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(g)))).count();
+  }
+
+  @Test
+  void batchWriteItem_putsOnASpentGlobalIndexPartition_areLeftUnprocessedUntilItRefills() {
+    String table = withGlobalIndex(100, 3_000, 100);
+    spendHotIndexPartitionsWrites(table);
+    String cold = keyOnAnotherPartitionThanHot();
+    List<WriteRequest> puts = IntStream.range(0, 5).mapToObj(i -> WriteRequest.builder()
+        .putRequest(PutRequest.builder().item(indexed("b" + i, i < 2 ? "hot" : cold, "v")).build()).build())
+        .toList();
+
+    // The table and the index hold 2,000 of their 3,000 units; only the index partition of "hot" is spent.
+    BatchWriteItemResponse written = client.batchWriteItem(r -> r.requestItems(Map.of(table, puts)));
+    List<WriteRequest> unprocessed = written.unprocessedItems().get(table);
+    assertThat(unprocessed).extracting(w -> w.putRequest().item().get("id").s()).containsExactly("b0", "b1");
+    assertThat(client.getItem(r -> r.tableName(table).key(key("b0")).consistentRead(true)).hasItem()).isFalse();
+    assertThat(client.getItem(r -> r.tableName(table).key(key("b2")).consistentRead(true)).hasItem()).isTrue();
+    assertThatThrownBy(() -> client.batchWriteItem(r -> r.requestItems(Map.of(table, unprocessed))))
+        .as("nothing of it can be written").isInstanceOfSatisfying(ProvisionedThroughputExceededException.class,
+            e -> assertThat(e.throttlingReasons()).extracting(ThrottlingReason::reason)
+                .containsExactly("IndexWriteKeyRangeThroughputExceeded"));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(client.batchWriteItem(r -> r.requestItems(Map.of(table, unprocessed))).unprocessedItems()).isEmpty();
   }
 }

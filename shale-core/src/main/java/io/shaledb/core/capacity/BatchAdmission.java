@@ -3,14 +3,19 @@ package io.shaledb.core.capacity;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.schema.TableMetadata;
 import java.util.IdentityHashMap;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The admission of one batch's items on one table (BatchWriteItem, BatchGetItem). An item is admitted while the
- * table's units, less what the batch's earlier items spent, and its partition's units, less the same, stay above zero;
- * the rest is left unprocessed for the client to send again, as DynamoDB does per item. Each item left so is one
- * throttle event (ReadThrottleEvents or WriteThrottleEvents, as the CloudWatch metrics count a throttled item within a
- * batch); a batch of which nothing could be processed fails as a whole with {@link #refusal()}.
+ * table's units, less what the batch's earlier items spent, and its partition's units, less the same, stay above zero,
+ * and, for a write, while the partition of each global index its entries will land on holds units less what the
+ * batch's earlier entries there will cost: DynamoDB leaves a batch's items unprocessed when a global index's partition
+ * cannot take their entries, as it throttles a single write then ("Provisioned throughput considerations for global
+ * secondary indexes"). The rest is left unprocessed for the client to send again, as DynamoDB does per item. Each item
+ * left so is one throttle event (ReadThrottleEvents or WriteThrottleEvents, of the table or of the index, as the
+ * CloudWatch metrics count a throttled item within a batch); a batch of which nothing could be processed fails as a
+ * whole with {@link #refusal()}.
  *
  * <p>Made per request and used on its thread only.
  */
@@ -21,7 +26,7 @@ public final class BatchAdmission {
   private final Access access;
   private final @Nullable DynamoException tableRefusal;
   private double tableUnits;
-  /** What each partition the batch touched holds, less what the batch spent on it. */
+  /** What each partition (of the table or a global index) the batch touched holds, less what the batch spent on it. */
   private final IdentityHashMap<Partition, double[]> partitionUnits = new IdentityHashMap<>();
   private @Nullable DynamoException partitionRefusal;
 
@@ -35,8 +40,21 @@ public final class BatchAdmission {
         : this.throughput.available(table, access);
   }
 
+  /** Whether the table is enforced, so that admission needs more than the table: a write's index entries. */
+  public boolean enforced() {
+    return throughput != null;
+  }
+
   /** Whether the item whose partition-key hash is {@code keyHash} may be processed now; if not, one throttle event. */
   public boolean admits(int keyHash) {
+    return admits(keyHash, List.of());
+  }
+
+  /**
+   * Whether the write of the item whose partition-key hash is {@code keyHash}, putting {@code entries} in global
+   * indexes, may be processed now; if not, one throttle event.
+   */
+  public boolean admits(int keyHash, List<GlobalIndexEntry> entries) {
     Throughput enforcing = throughput;
     if (enforcing == null) {
       return true;
@@ -45,12 +63,17 @@ public final class BatchAdmission {
       enforcing.unprocessed(table, access);
       return false;
     }
-    if (partitionUnits(enforcing, keyHash)[0] > 0) {
-      return true;
+    if (units(enforcing, enforcing.partition(table, keyHash))[0] <= 0) {
+      refused(enforcing.partitionRefusal(table, null, access));
+      return false;
     }
-    DynamoException refused = enforcing.partitionRefusal(table, access);
-    partitionRefusal = partitionRefusal == null ? refused : partitionRefusal;
-    return false;
+    for (GlobalIndexEntry entry : entries) {
+      if (units(enforcing, enforcing.indexPartition(table, entry.index(), entry.keyHash()))[0] <= 0) {
+        refused(enforcing.partitionRefusal(table, entry.index(), access));
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -58,13 +81,24 @@ public final class BatchAdmission {
    * (the table is charged through the request's meter).
    */
   public void spend(int keyHash, double units) {
+    spend(keyHash, units, List.of());
+  }
+
+  /**
+   * Spends an admitted write's {@code units} as {@link #spend(int, double)} does, and its {@code entries}' units from
+   * their index partitions' budgets; the entries are charged once written, when their sizes are exact.
+   */
+  public void spend(int keyHash, double units, List<GlobalIndexEntry> entries) {
     Throughput enforcing = throughput;
     if (enforcing == null) {
       return;
     }
     tableUnits -= units;
-    partitionUnits(enforcing, keyHash)[0] -= units;
+    units(enforcing, enforcing.partition(table, keyHash))[0] -= units;
     enforcing.consumedPartition(table, keyHash, access, units);
+    for (GlobalIndexEntry entry : entries) {
+      units(enforcing, enforcing.indexPartition(table, entry.index(), entry.keyHash()))[0] -= entry.units();
+    }
   }
 
   /** The error of a batch of which nothing could be processed: the table's throttling error, or a partition's. */
@@ -72,8 +106,12 @@ public final class BatchAdmission {
     return tableRefusal != null ? tableRefusal : partitionRefusal;
   }
 
-  private double[] partitionUnits(Throughput enforcing, int keyHash) {
-    return partitionUnits.computeIfAbsent(enforcing.partition(table, keyHash),
-        partition -> new double[] {partition.units(access, enforcing.now())});
+  private void refused(DynamoException refused) {
+    partitionRefusal = partitionRefusal == null ? refused : partitionRefusal;
+  }
+
+  private double[] units(Throughput enforcing, Partition partition) {
+    return partitionUnits.computeIfAbsent(partition,
+        counted -> new double[] {counted.units(access, enforcing.now())});
   }
 }

@@ -51,12 +51,13 @@ final class Partition {
   }
 
   /**
-   * Charges {@code units} consumed by the item whose partition-key hash is {@code hash} (unsigned), and says where to
-   * split the partition now, or -1 when it should not: it has been hot for {@link #SUSTAINED_SECONDS} consecutive
-   * whole seconds and served more than one key meanwhile. The point lies halfway between the lowest and highest hash
-   * it served, so the keys that made it hot end up on both sides; a partition one hot key keeps busy never splits.
+   * Charges {@code units} consumed by the items whose partition-key hashes (unsigned) lie from {@code lowest} to
+   * {@code highest} (none when {@code lowest > highest}), and says where to split the partition now, or -1 when it
+   * should not: it has been hot for {@link #SUSTAINED_SECONDS} consecutive whole seconds and served more than one key
+   * meanwhile. The point lies halfway between the lowest and highest hash it served, so the keys that made it hot end
+   * up on both sides; a partition one hot key keeps busy never splits.
    */
-  synchronized long consumed(Access access, long hash, double units, long nowMillis) {
+  synchronized long consumed(Access access, long lowest, long highest, double units, long nowMillis) {
     roll(nowMillis / 1000);
     switch (access) {
       case READ -> {
@@ -68,8 +69,8 @@ final class Partition {
         writesThisSecond += units;
       }
     }
-    lowestHash = Math.min(lowestHash, hash);
-    highestHash = Math.max(highestHash, hash);
+    lowestHash = Math.min(lowestHash, lowest);
+    highestHash = Math.max(highestHash, highest);
     if (hotSeconds < SUSTAINED_SECONDS || lowestHash >= highestHash) {
       return -1;
     }

@@ -10,6 +10,8 @@ import java.util.function.IntToLongFunction;
  * partition key's hash of the table's items or of the index's entries (a global index is partitioned by its own key).
  */
 final class PartitionedThroughput {
+  /** The keyspace of the table or index: its identity, which a table or index made again under its name changes. */
+  private final int keyspace;
   private final ResourceThroughput rates;
   private final Partitions partitions;
   /** The second in which the partition count was last brought up to the resource's throughput and size. */
@@ -19,8 +21,9 @@ final class PartitionedThroughput {
    * @param starts where the partitions began when the database opened, beyond 0
    * @param splitTo told of the partitions' starts after each split, to be kept
    */
-  PartitionedThroughput(BillingMode mode, ProvisionedThroughput provisioned, long[] starts, long nowMillis,
-      Consumer<long[]> splitTo) {
+  PartitionedThroughput(int keyspace, BillingMode mode, ProvisionedThroughput provisioned, long[] starts,
+      long nowMillis, Consumer<long[]> splitTo) {
+    this.keyspace = keyspace;
     this.rates = switch (mode) {
       case PROVISIONED -> new ResourceThroughput(provisioned.readCapacityUnits(), provisioned.writeCapacityUnits(),
           nowMillis);
@@ -28,6 +31,10 @@ final class PartitionedThroughput {
           2 * ResourceThroughput.INITIAL_WRITE_PEAK, nowMillis);
     };
     this.partitions = new Partitions(starts, nowMillis, splitTo);
+  }
+
+  int keyspace() {
+    return keyspace;
   }
 
   ResourceThroughput rates() {
@@ -41,10 +48,10 @@ final class PartitionedThroughput {
 
   /**
    * The partitions, at least as many as the resource's current throughput ({@code mode}, {@code provisioned}) and the
-   * size of its {@code keyspace} ({@code sizeBytes}) need; the need is looked at once a second at most, as throughput
-   * and size change slowly and the look costs a size sum.
+   * size of its keyspace ({@code sizeBytes}) need; the need is looked at once a second at most, as throughput and size
+   * change slowly and the look costs a size sum.
    */
-  Partitions partitions(BillingMode mode, ProvisionedThroughput provisioned, IntToLongFunction sizeBytes, int keyspace,
+  Partitions partitions(BillingMode mode, ProvisionedThroughput provisioned, IntToLongFunction sizeBytes,
       long nowMillis) {
     long second = nowMillis / 1000;
     if (second != sizedAtSecond) {

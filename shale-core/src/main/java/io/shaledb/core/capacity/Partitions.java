@@ -129,8 +129,17 @@ final class Partitions {
 
   /** Charges {@code units} to the partition of {@code hash}, splitting it when its sustained heat asks for it. */
   void consumed(Access access, int hash, double units, long nowMillis) {
-    Partition partition = of(hash);
-    long point = partition.consumed(access, Integer.toUnsignedLong(hash), units, nowMillis);
+    long unsigned = Integer.toUnsignedLong(hash);
+    consumed(of(hash), access, unsigned, unsigned, units, nowMillis);
+  }
+
+  /**
+   * Charges {@code units} that items of {@code partition} with partition-key hashes (unsigned) from {@code lowest} to
+   * {@code highest} consumed, splitting it when its sustained heat asks for it; a partition split meanwhile is no
+   * longer looked up, and its charge is lost with it, as its successors start afresh.
+   */
+  void consumed(Partition partition, Access access, long lowest, long highest, double units, long nowMillis) {
+    long point = partition.consumed(access, lowest, highest, units, nowMillis);
     if (point > 0) {
       synchronized (this) {
         split(partition, point, nowMillis);

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rate state of one table incarnation (its keyspace) and of its global indexes, each made when first used, with
- * the partitions each began with when the database opened and keeping each split ({@link PartitionBoundaries}).
+ * the partitions each began with when the database opened and keeping each split ({@link PartitionBoundaries}). An
+ * index's state belongs to its incarnation (its keyspace) too: one deleted and created again under its name starts
+ * afresh, as a new index does in DynamoDB.
  */
 final class TableThroughput {
   private final TableMetadata created;
@@ -20,7 +22,8 @@ final class TableThroughput {
   TableThroughput(TableMetadata metadata, long nowMillis, PartitionBoundaries boundaries) {
     this.created = metadata;
     this.boundaries = boundaries;
-    this.table = new PartitionedThroughput(metadata.billingMode(), metadata.provisionedThroughput(),
+    this.table = new PartitionedThroughput(metadata.keyspace(), metadata.billingMode(),
+        metadata.provisionedThroughput(),
         boundaries.starts(metadata.keyspace()), nowMillis,
         starts -> boundaries.split(metadata, metadata.keyspace(), starts));
   }
@@ -43,20 +46,26 @@ final class TableThroughput {
    * need.
    */
   Partitions partitions(TableMetadata metadata, IntToLongFunction sizeBytes, long nowMillis) {
-    return table.partitions(metadata.billingMode(), metadata.provisionedThroughput(), sizeBytes,
-        metadata.keyspace(), nowMillis);
+    return table.partitions(metadata.billingMode(), metadata.provisionedThroughput(), sizeBytes, nowMillis);
   }
 
-  /** A global index's state; {@code metadata} is its table's, whose billing mode it shares. */
+  /**
+   * A global index's state, made afresh for an index new under its name; {@code metadata} is its table's, whose
+   * billing mode it shares.
+   */
   PartitionedThroughput index(TableMetadata metadata, IndexMetadata index, long nowMillis) {
     PartitionedThroughput existing = indexes.get(index.name());
-    return existing != null ? existing : indexes.computeIfAbsent(index.name(),
-        name -> new PartitionedThroughput(metadata.billingMode(), index.provisionedThroughput(),
-            boundaries.starts(index.keyspace()), nowMillis,
-            starts -> boundaries.split(created, index.keyspace(), starts)));
+    return existing != null && existing.keyspace() == index.keyspace() ? existing : indexes.compute(index.name(),
+        (name, was) -> was != null && was.keyspace() == index.keyspace() ? was
+            : new PartitionedThroughput(index.keyspace(), metadata.billingMode(), index.provisionedThroughput(),
+                boundaries.starts(index.keyspace()), nowMillis,
+                starts -> boundaries.split(created, index.keyspace(), starts)));
   }
 
-  /** The index's state if it was ever admitted, for charges, which name the index only. */
+  /**
+   * The state of the index of that name as last admitted, for charges, which name the index only: a request is
+   * admitted before it is charged, so an index made again under its name has its new state by then.
+   */
   @Nullable PartitionedThroughput existingIndex(String name) {
     return indexes.get(name);
   }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntToLongFunction;
+import java.util.function.LongToDoubleFunction;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -119,7 +120,7 @@ public final class Throughput {
     if (partitionUnits(table, keyHash, access, now) > 0) {
       return null;
     }
-    return partitionRefusal(table, access);
+    return partitionRefusal(table, null, access);
   }
 
   /** The units the partition of {@code keyHash} holds now for {@code access}. */
@@ -132,11 +133,23 @@ public final class Throughput {
     return partitions(table, clock.millis()).of(keyHash);
   }
 
-  /** A partition's refusal, told to the listener as a throttle event. */
-  DynamoException partitionRefusal(TableMetadata table, Access access) {
-    listener.throttled(new ThrottleListener.Event(table.name(), null, access, Throttles.Limit.KEY_RANGE));
-    return Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, false, access,
-        Throttles.Limit.KEY_RANGE, tableArn.apply(table.name()));
+  /**
+   * The partition of {@code keyHash} in the global index {@code index}, for a batch's budget of it; the index is the
+   * table's as {@code table} has it now.
+   */
+  Partition indexPartition(TableMetadata table, IndexMetadata index, int keyHash) {
+    return partitions(table, index, clock.millis()).of(keyHash);
+  }
+
+  /**
+   * A partition's refusal, of the table's or of its global index {@code index}, told to the listener as a throttle
+   * event.
+   */
+  DynamoException partitionRefusal(TableMetadata table, @Nullable IndexMetadata index, Access access) {
+    listener.throttled(new ThrottleListener.Event(table.name(), index == null ? null : index.name(), access,
+        Throttles.Limit.KEY_RANGE));
+    return Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, index != null, access,
+        Throttles.Limit.KEY_RANGE, index == null ? tableArn.apply(table.name()) : indexArn(table, index));
   }
 
   /** Tells the listener of an item a batch left unprocessed for lack of its table's capacity. */
@@ -168,6 +181,41 @@ public final class Throughput {
 
   private Partitions partitions(TableMetadata table, long now) {
     return state(table, now).partitions(table, sizeBytes, now);
+  }
+
+  /** The partitions of the table or, when {@code globalIndex} is given, of that index. */
+  private Partitions partitions(TableMetadata table, @Nullable IndexMetadata globalIndex, long now) {
+    return globalIndex == null ? partitions(table, now) : state(table, now).index(table, globalIndex, now)
+        .partitions(table.billingMode(), globalIndex.provisionedThroughput(), sizeBytes, now);
+  }
+
+  /**
+   * Admits one page of a Query or Scan of the table, or of its index {@code index}, whose first key has the
+   * partition-key hash {@code startHash}: the table or global index must have read capacity, and so must the
+   * partition the page starts in (a local index's partitions are its table's). The page then charges each partition
+   * it reads what it read there, through what this returns.
+   *
+   * @param unitsOfBytes the read units of that many bytes read, as the request reads (consistent or not)
+   * @return null when the table is not enforced, when nothing is charged to partitions
+   * @throws DynamoException the throttling error of the table or index, or of the partition
+   */
+  public @Nullable PageReads admitPage(TableMetadata table, @Nullable IndexMetadata index, int startHash,
+      LongToDoubleFunction unitsOfBytes) {
+    if (!enforced(table)) {
+      return null;
+    }
+    IndexMetadata global = index == null || index.local() ? null : index;
+    DynamoException refused = refusal(table, global, Access.READ);
+    if (refused != null) {
+      throw refused;
+    }
+    long now = clock.millis();
+    Partitions partitions = partitions(table, global, now);
+    Partition start = partitions.of(startHash);
+    if (start.units(Access.READ, now) <= 0) {
+      throw partitionRefusal(table, global, Access.READ);
+    }
+    return new PageReads(partitions, start, unitsOfBytes, clock);
   }
 
   /**
@@ -266,15 +314,10 @@ public final class Throughput {
       return null;
     }
     long now = clock.millis();
-    Partitions partitions = state(table, now).index(table, index, now).partitions(table.billingMode(),
-        index.provisionedThroughput(), sizeBytes, index.keyspace(), now);
-    if (partitions.of(keyHash).units(Access.WRITE, now) > 0) {
+    if (partitions(table, index, now).of(keyHash).units(Access.WRITE, now) > 0) {
       return null;
     }
-    listener.throttled(new ThrottleListener.Event(table.name(), index.name(), Access.WRITE,
-        Throttles.Limit.KEY_RANGE));
-    return Throttles.throttled(table.billingMode() == BillingMode.PAY_PER_REQUEST, true, Access.WRITE,
-        Throttles.Limit.KEY_RANGE, indexArn(table, index));
+    return partitionRefusal(table, index, Access.WRITE);
   }
 
   /**

@@ -81,6 +81,18 @@ public final class KeyCodec {
         | ((key[KEYSPACE_BYTES + 2] & 0xff) << 8) | (key[KEYSPACE_BYTES + 3] & 0xff);
   }
 
+  /**
+   * The partition-key hash of a bound of a key range: of the key it begins with, its missing bytes taken as zero (a
+   * keyspace's first bound holds no hash, and it begins at hash 0).
+   */
+  public static int boundHash(byte[] bound) {
+    int hash = 0;
+    for (int i = 0; i < HASH_BYTES; i++) {
+      hash = (hash << 8) | (KEYSPACE_BYTES + i < bound.length ? bound[KEYSPACE_BYTES + i] & 0xff : 0);
+    }
+    return hash;
+  }
+
   /** Every item of one partition. */
   public static KeyRange partitionRange(int keyspace, AttributeValue partitionKey) {
     return KeyRange.prefix(partitionPrefix(keyspace, partitionBytes(partitionKey), 0).toByteArray());

@@ -3,6 +3,7 @@ package io.shaledb.core.op;
 import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.capacity.Access;
 import io.shaledb.core.capacity.BatchAdmission;
+import io.shaledb.core.capacity.PageReads;
 import io.shaledb.core.capacity.Throughput;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.keys.KeyCodec;
@@ -143,6 +144,19 @@ public final class CapacityMeter {
    */
   public @Nullable DynamoException refusalItem(TableMetadata table, byte[] key, Access access) {
     return throughput == null ? null : throughput.refusalKey(table, KeyCodec.partitionHash(key), access);
+  }
+
+  /**
+   * Admits one page of a Query or Scan of the table, or of its index, whose keys start at {@code startKey} (a stored
+   * key, or a bound of a range of them); see {@link Throughput#admitPage}.
+   *
+   * @return what the page read from each partition, to be charged to them; null when nothing is
+   * @throws DynamoException the throttling error when the table, index or partition has no capacity now
+   */
+  public @Nullable PageReads admitPage(TableMetadata table, @Nullable IndexMetadata index, byte[] startKey,
+      boolean consistent) {
+    return throughput == null ? null : throughput.admitPage(table, index, KeyCodec.boundHash(startKey),
+        bytes -> ConsumedCapacity.readUnits(bytes, consistent));
   }
 
   /** The admission of a batch's items on the table, item by item; see {@link BatchAdmission}. */

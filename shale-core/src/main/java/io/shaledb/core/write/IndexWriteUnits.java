@@ -1,5 +1,6 @@
 package io.shaledb.core.write;
 
+import io.shaledb.core.capacity.GlobalIndexEntry;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.ItemSize;
@@ -53,6 +54,23 @@ public final class IndexWriteUnits {
       }
     }
     return charges;
+  }
+
+  /**
+   * The entries a put of {@code item} will make in its table's global indexes, each with its index partition's key
+   * hash and its write units as if no entry were there before (what replacing an item removes is known only once it is
+   * read, and is charged then): for a batch to check against the index partitions before writing. An index whose key
+   * the item violates is left out; the write is refused for it later.
+   */
+  public static List<GlobalIndexEntry> globalEntries(TableMetadata table, Map<String, AttributeValue> item) {
+    List<GlobalIndexEntry> entries = new ArrayList<>();
+    for (IndexMetadata index : table.indexes()) {
+      if (!index.local() && indexed(index, item) && IndexEntries.indexable(index, item)) {
+        entries.add(new GlobalIndexEntry(index, keyHash(table, index, item),
+            writeUnits(IndexEntries.project(table, index, item))));
+      }
+    }
+    return entries;
   }
 
   private static int keyHash(TableMetadata table, IndexMetadata index, @Nullable Map<String, AttributeValue> item) {

@@ -249,8 +249,8 @@ public final class WritePipeline {
   /**
    * Refuses writes whose entries fall on a global index's partition without write capacity, now that the entries are
    * known, as DynamoDB throttles a table's writes that its global indexes cannot take: a single write fails with the
-   * throttling error, a transaction is cancelled with it as the reason of each action refused. A batch's items are
-   * admitted by their table's partitions only, before any is written.
+   * throttling error, a transaction is cancelled with it as the reason of each action refused. A batch's items were
+   * admitted by their operation, their puts' entries against the index partitions too, before any was written.
    */
   private static void admitIndexEntries(RequestContext context, Map<String, TableMetadata> tables,
       List<ItemWrite> writes, List<WriteOutcome> staged, Flavour flavour) {

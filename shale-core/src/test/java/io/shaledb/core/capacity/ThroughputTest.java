@@ -427,4 +427,134 @@ class ThroughputTest {
 
     throughput.admit(second, null, Access.READ);
   }
+
+  /** {@code created} provisioned with {@code read} and {@code write} units, as is each of its global indexes. */
+  private static TableMetadata provisionedWithIndexes(TableMetadata created, long read, long write) {
+    return created.withCapacity(BillingMode.PROVISIONED, ProvisionedThroughput.of(read, write), Optional.empty())
+        .withIndexes(created.indexes().stream()
+            .map(index -> index.withThroughput(ProvisionedThroughput.of(read, write), Optional.empty())).toList());
+  }
+
+  /** One read unit a 4 KB, to keep the figures plain. */
+  private static double units(long bytes) {
+    return bytes / 4096.0;
+  }
+
+  private static ThrottlingReason reason(DynamoException e) {
+    @SuppressWarnings("unchecked")
+    List<ThrottlingReason> reasons = (List<ThrottlingReason>) e.extra().get("ThrottlingReasons");
+    return reasons.getFirst();
+  }
+
+  @Test
+  void admitPage_hotGlobalIndexPartition_throttlesItsPagesWhileTheIndexsOtherPartitionsServe() {
+    TableMetadata table = provisionedWithIndexes(tables.create("gsi-read", true, false, false), 9_000, 100);
+    IndexMetadata index = table.indexes().getFirst();
+    int hot = 0x12345678;
+    PageReads page = throughput.admitPage(table, index, hot, ThroughputTest::units);
+    assertThat(page).isNotNull();
+    page.read(hot, 3_000 * 4096L);
+    page.charge();
+
+    assertThatThrownBy(() -> throughput.admitPage(table, index, hot, ThroughputTest::units))
+        .isInstanceOfSatisfying(DynamoException.class, e -> {
+          assertThat(e.getMessage()).isEqualTo(Throttles.INDEX_PROVISIONED);
+          assertThat(reason(e)).isEqualTo(
+              new ThrottlingReason("IndexReadKeyRangeThroughputExceeded", ARN + "gsi-read/index/byG"));
+        });
+    assertThat(throughput.admitPage(table, index, hot ^ 0x80000000, ThroughputTest::units)).as("another partition")
+        .isNotNull();
+    assertThat(throughput.admitPage(table, null, hot, ThroughputTest::units)).as("the table's own partition")
+        .isNotNull();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(throughput.admitPage(table, index, hot, ThroughputTest::units)).isNotNull();
+  }
+
+  @Test
+  void admitPage_scanAcrossIndexPartitions_chargesEachPartitionWhatThePageReadThere() {
+    // 9,000 read and 100 write units make four index partitions, each a quarter of the hashes.
+    TableMetadata table = provisionedWithIndexes(tables.create("gsi-scan", true, false, false), 9_000, 100);
+    IndexMetadata index = table.indexes().getFirst();
+    PageReads page = throughput.admitPage(table, index, 0, ThroughputTest::units);
+    assertThat(page).isNotNull();
+    page.read(0x10000000, 1_000 * 4096L);
+    page.read(0x50000000, 1_500 * 4096L);
+    page.read(0x60000000, 1_500 * 4096L);
+    page.read(0x90000000, 100 * 4096L);
+    page.charge();
+
+    assertThat(throughput.admitPage(table, index, 0x20000000, ThroughputTest::units)).as("2,000 left").isNotNull();
+    assertThatThrownBy(() -> throughput.admitPage(table, index, 0x40000000, ThroughputTest::units))
+        .as("all 3,000 spent").isInstanceOf(DynamoException.class);
+    assertThat(throughput.admitPage(table, index, 0xA0000000, ThroughputTest::units)).as("2,900 left").isNotNull();
+  }
+
+  @Test
+  void admitPage_localIndex_isAdmittedAndChargedByItsTablesPartitions() {
+    TableMetadata table = provisionedWithIndexes(tables.create("lsi-read", false, true, false), 9_000, 100);
+    IndexMetadata local = table.indexes().getFirst();
+    int hot = 0x12345678;
+    PageReads page = throughput.admitPage(table, local, hot, ThroughputTest::units);
+    assertThat(page).isNotNull();
+    page.read(hot, 3_000 * 4096L);
+    page.charge();
+
+    assertThatThrownBy(() -> throughput.admitPage(table, null, hot, ThroughputTest::units))
+        .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(reason(e))
+            .isEqualTo(new ThrottlingReason("TableReadKeyRangeThroughputExceeded", ARN + "lsi-read")));
+  }
+
+  @Test
+  void batch_putsWhoseGlobalIndexEntryLandsOnASpentIndexPartition_areLeftEachAsOneIndexThrottleEvent() {
+    List<ThrottleListener.Event> events = new ArrayList<>();
+    throughput.listen(events::add);
+    TableMetadata table = provisionedWithIndexes(tables.create("gsi-batch", true, false, false), 100, 3_000);
+    IndexMetadata index = table.indexes().getFirst();
+    int hot = 0x12345678;
+    int cold = hot ^ 0x80000000;
+    assertThat(throughput.indexKeyRefusal(table, index, hot)).isNull();
+    throughput.consumedIndexKey(table.name(), index.name(), hot, 1_000);
+    BatchAdmission batch = new BatchAdmission(throughput, table, Access.WRITE);
+
+    assertThat(batch.admits(1, List.of(new GlobalIndexEntry(index, hot, 1)))).isFalse();
+    List<GlobalIndexEntry> large = List.of(new GlobalIndexEntry(index, cold, 999));
+    assertThat(batch.admits(2, large)).isTrue();
+    batch.spend(2, 1, large);
+    List<GlobalIndexEntry> small = List.of(new GlobalIndexEntry(index, cold, 1));
+    assertThat(batch.admits(3, small)).as("one unit left").isTrue();
+    batch.spend(3, 1, small);
+    assertThat(batch.admits(4, small)).as("its partition's budget spent by the batch").isFalse();
+    assertThat(batch.admits(5, List.of())).as("an item without index entries").isTrue();
+
+    assertThat(batch.refusal()).isNotNull().satisfies(e -> {
+      assertThat(e.getMessage()).isEqualTo(Throttles.INDEX_PROVISIONED);
+      assertThat(reason(e)).isEqualTo(
+          new ThrottlingReason("IndexWriteKeyRangeThroughputExceeded", ARN + "gsi-batch/index/byG"));
+    });
+    assertThat(events).containsExactly(
+        new ThrottleListener.Event("gsi-batch", "byG", Access.WRITE, Throttles.Limit.KEY_RANGE),
+        new ThrottleListener.Event("gsi-batch", "byG", Access.WRITE, Throttles.Limit.KEY_RANGE));
+  }
+
+  @Test
+  void admit_globalIndexDeletedAndCreatedAgainUnderItsName_startsWithFreshBucketsAndPartitions() {
+    tables.create("gsi-again", true, false, false);
+    TableMetadata first = provisionedWithIndexes(db.catalog().find("gsi-again").orElseThrow(), 100, 1);
+    int hot = 0x12345678;
+    throughput.admit(first, null, Access.WRITE);
+    assertThat(throughput.indexKeyRefusal(first, first.indexes().getFirst(), hot)).isNull();
+    throughput.consumedIndexKey(first.name(), "byG", hot, 1_000);
+    assertThat(throughput.refusal(first, null, Access.WRITE)).as("the index's bucket is spent").isNotNull();
+    assertThat(throughput.indexKeyRefusal(first, first.indexes().getFirst(), hot)).as("and its partition")
+        .isNotNull();
+
+    tables.deleteGlobalIndex("gsi-again", "byG");
+    tables.addGlobalIndex("gsi-again", "byG");
+    TableMetadata second = provisionedWithIndexes(db.catalog().find("gsi-again").orElseThrow(), 100, 1);
+    IndexMetadata again = second.indexes().getFirst();
+    assertThat(again.keyspace()).isNotEqualTo(first.indexes().getFirst().keyspace());
+
+    assertThat(throughput.refusal(second, null, Access.WRITE)).isNull();
+    assertThat(throughput.indexKeyRefusal(second, again, hot)).isNull();
+  }
 }

@@ -2,6 +2,7 @@ package io.shaledb.core.op.batch;
 
 import io.shaledb.core.capacity.Access;
 import io.shaledb.core.capacity.BatchAdmission;
+import io.shaledb.core.capacity.GlobalIndexEntry;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.op.ConsumedCapacity;
@@ -16,6 +17,7 @@ import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
+import io.shaledb.core.write.IndexWriteUnits;
 import io.shaledb.core.write.ItemLimits;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
@@ -70,8 +72,10 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
   /**
    * Writes every item its tables and their partitions have capacity for in one commit. What a table or partition
    * cannot take now is returned as UnprocessedItems, for the client to send again (an item is admitted while its
-   * table and partition hold units, each put spending its size in write units and each delete one); when nothing can
-   * be written, the request fails with the first table's throttling error, as DynamoDB documents for BatchWriteItem.
+   * table and partition hold units, each put spending its size in write units and each delete one, and while the
+   * partitions of the global indexes a put's entries land on hold units, each entry spending its size); when nothing
+   * can be written, the request fails with the first table's throttling error, as DynamoDB documents for
+   * BatchWriteItem.
    */
   @Override
   public BatchWriteItemOutput execute(BatchWriteItemInput in, RequestContext context) {
@@ -93,10 +97,14 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
         }
         ItemWrite write;
         double units = 1;
+        List<GlobalIndexEntry> entries = List.of();
         if (request.putItem() != null) {
           units = ConsumedCapacity.writeUnits(ItemLimits.checkSize(request.putItem()));
           write = ItemWrite.put(table, ItemKeys.ofItem(table, request.putItem()), WriteCondition.NONE,
               request.putItem());
+          if (admission.enforced()) {
+            entries = IndexWriteUnits.globalEntries(table, request.putItem());
+          }
         } else {
           write = ItemWrite.delete(table, ItemKeys.ofKey(table, request.deleteKey()), WriteCondition.NONE);
         }
@@ -104,9 +112,9 @@ public final class BatchWriteItem implements Operation<BatchWriteItemInput, Batc
           throw DynamoException.validation("Provided list of item keys contains duplicates");
         }
         int hash = KeyCodec.partitionHash(write.key());
-        if (admission.admits(hash)) {
+        if (admission.admits(hash, entries)) {
           plan.add(write);
-          admission.spend(hash, units);
+          admission.spend(hash, units, entries);
         } else {
           unprocessed.computeIfAbsent(table.name(), name -> new ArrayList<>()).add(request);
         }

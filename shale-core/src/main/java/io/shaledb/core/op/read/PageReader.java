@@ -2,6 +2,7 @@ package io.shaledb.core.op.read;
 
 import io.shaledb.core.api.ReturnConsumedCapacity;
 import io.shaledb.core.capacity.Access;
+import io.shaledb.core.capacity.PageReads;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.Path;
 import io.shaledb.core.expr.eval.ConditionEvaluator;
@@ -58,7 +59,7 @@ final class PageReader {
       boolean countOnly, boolean consistent, RequestContext context,
       @Nullable Choice<ReturnConsumedCapacity> capacityMode) {
     TableMetadata table = target.table();
-    context.capacity().admit(table, target.index(), Access.READ);
+    PageReads partitionReads = context.capacity().admitPage(table, target.index(), range.start(), consistent);
     // Items pass through in their stored form unless something has to look inside them.
     boolean decode = filter != null || projection != null || target.fetchFromTable();
     List<PageItem> items = new ArrayList<>();
@@ -72,14 +73,20 @@ final class PageReader {
       while (cursor.next()) {
         byte[] stored = cursor.value();
         scanned++;
-        bytes += ItemCodec.itemSize(stored);
+        long storedBytes = ItemCodec.itemSize(stored);
+        bytes += storedBytes;
+        long itemFetchedBytes = 0;
         Map<String, AttributeValue> item = null;
         if (decode) {
           item = ItemCodec.decode(stored);
           if (target.fetchFromTable()) {
             item = tableItem(snapshot, table, item);
-            fetchedBytes += ItemSize.of(item);
+            itemFetchedBytes = ItemSize.of(item);
+            fetchedBytes += itemFetchedBytes;
           }
+        }
+        if (partitionReads != null) {
+          partitionReads.read(KeyCodec.partitionHash(cursor.key()), storedBytes + itemFetchedBytes);
         }
         if (filter == null
             || ConditionEvaluator.test(filter, Objects.requireNonNull(item, "decoded for the filter"))) {
@@ -96,6 +103,9 @@ final class PageReader {
       }
     }
     charge(context, target, bytes, fetchedBytes, consistent);
+    if (partitionReads != null) {
+      partitionReads.charge();
+    }
     return new ReadPage(countOnly ? null : items, matched, scanned, lastEvaluated,
         context.capacity().reportFor(capacityMode, table.name()), bytes + fetchedBytes);
   }

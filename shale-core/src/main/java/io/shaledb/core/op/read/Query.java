@@ -1,6 +1,5 @@
 package io.shaledb.core.op.read;
 
-import io.shaledb.core.capacity.Access;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.expr.ast.Condition;
 import io.shaledb.core.expr.ast.ExpressionKind;
@@ -78,11 +77,6 @@ public final class Query implements Operation<QueryInput, ReadPage> {
     boolean reverse = Boolean.FALSE.equals(in.scanIndexForward());
     KeyRange range = KeyCodec.queryRange(target.keyspace(), key.partitionKeys(), key.sortKeyPrefix(),
         key.lastSortKey());
-    if (index == null) {
-      // A Query on the table reads one partition key's items, so the partition serving that key admits it and is
-      // charged what it reads; an index's partitions are not modelled.
-      context.capacity().admitItem(target.table(), range.start(), Access.READ);
-    }
     return PageReader.read(db.storage(), target, PageReader.after(range, resolved.exclusiveStart(), reverse),
         reverse, r.limit() == null ? null : r.limit().intValue(), resolved.filter(), resolved.projection(),
         resolved.countOnly(), resolved.consistent(), context, r.returnConsumedCapacity());

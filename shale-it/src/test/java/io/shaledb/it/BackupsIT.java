@@ -195,6 +195,33 @@ class BackupsIT {
   }
 
   @Test
+  void restoreTableFromBackup_withoutOverrides_keepsTheTablesAndEachGlobalIndexsOnDemandThroughput()
+      throws Exception {
+    String source = Tables.unique("bounded-source");
+    client.createTable(r -> r.tableName(source).billingMode(BillingMode.PAY_PER_REQUEST)
+        .onDemandThroughput(o -> o.maxReadRequestUnits(100L).maxWriteRequestUnits(50L))
+        .attributeDefinitions(Tables.definition("pk", ScalarAttributeType.S),
+            Tables.definition("colour", ScalarAttributeType.S))
+        .keySchema(Tables.key("pk", KeyType.HASH))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-colour")
+            .keySchema(Tables.key("colour", KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.ALL))
+            .onDemandThroughput(o -> o.maxReadRequestUnits(7L).maxWriteRequestUnits(8L)).build()));
+    String arn = backup(source, "bounded");
+    String target = Tables.unique("bounded");
+
+    // The API reference: without an override, the restored table "uses the source table's on-demand throughput".
+    client.restoreTableFromBackup(r -> r.backupArn(arn).targetTableName(target));
+    TableDescription restored = awaitActive(target);
+
+    assertThat(restored.onDemandThroughput().maxReadRequestUnits()).isEqualTo(100L);
+    assertThat(restored.onDemandThroughput().maxWriteRequestUnits()).isEqualTo(50L);
+    assertThat(restored.globalSecondaryIndexes()).singleElement().satisfies(index -> {
+      assertThat(index.onDemandThroughput().maxReadRequestUnits()).isEqualTo(7L);
+      assertThat(index.onDemandThroughput().maxWriteRequestUnits()).isEqualTo(8L);
+    });
+  }
+
+  @Test
   void restoreTableFromBackup_withIndexOverridesAndOnDemandBounds_keepsOnlyThoseIndexes() throws Exception {
     String arn = backupOfIndexedTable("subset-source", 10);
     String target = Tables.unique("subset");

@@ -32,6 +32,7 @@ import io.shaledb.core.replication.Peers;
 import io.shaledb.core.replication.ReplicaGoneException;
 import io.shaledb.core.replication.ReplicatedChange;
 import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
 import io.shaledb.core.schema.TableMetadata;
@@ -47,6 +48,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -328,6 +330,30 @@ class ReplicatorTest {
     assertThat(eastTables.scan("orders")).containsExactly(item("a", Map.of("v", s("west-4"))));
     assertThat(westTables.scan("orders")).isEqualTo(eastTables.scan("orders"));
     assertThat(southTables.scan("orders")).isEqualTo(eastTables.scan("orders"));
+  }
+
+  @Test
+  void runPass_replicaOfATableWithOnDemandMaximums_keepsTheTablesAndEachGlobalIndexs() {
+    eastTables.create("orders", true, false, false);
+    OnDemandThroughput tableMax = new OnDemandThroughput(100, 50);
+    OnDemandThroughput indexMax = new OnDemandThroughput(7, OnDemandThroughput.UNBOUNDED);
+    east.catalog().change(change -> {
+      TableMetadata table = change.table("orders").orElseThrow();
+      change.putTable(table.withOptions(table.options().withOnDemandThroughput(Optional.of(tableMax)))
+          .withIndexes(table.indexes().stream()
+              .map(index -> index.withThroughput(index.provisionedThroughput(), Optional.of(indexMax))).toList()));
+      return null;
+    });
+
+    createReplica();
+    runUntilIdle();
+
+    // The API reference (OnDemandThroughputOverride): a replica "uses the source table's on-demand throughput
+    // settings" unless overridden.
+    TableMetadata replica = west.catalog().find("orders").orElseThrow();
+    assertThat(replica.options().onDemandThroughput()).contains(tableMax);
+    assertThat(replica.indexes()).singleElement()
+        .satisfies(index -> assertThat(index.onDemandThroughput()).contains(indexMax));
   }
 
   private void replicatedTable() {

@@ -28,7 +28,9 @@ import java.util.UUID;
 /**
  * A peer region's call creating here the replica of one of its tables (docs/global-tables.md): CREATING until the
  * caller has sent all its items (it says so with its last batch), with the same key schema, attribute definitions,
- * indexes (ACTIVE: the table starts empty), billing, throughput, table class and time to live,
+ * indexes (ACTIVE: the table starts empty), billing, throughput (the table's and each global index's
+ * OnDemandThroughput too: a replica "uses the source table's on-demand throughput settings" unless overridden, API
+ * reference, OnDemandThroughputOverride), table class and time to live,
  * with a stream of both images and fresh keyspaces, in one catalog change that also makes the caller and the caller's
  * other replicas its replicas, each followed from the stream's next position (the table is empty before it, so
  * nothing earlier is owed). Calling it
@@ -68,7 +70,7 @@ public final class CreateReplicaTable implements Operation<ReplicaTableInput, Ta
       for (IndexMetadata index : origin.indexes()) {
         indexes.add(new IndexMetadata(index.name(), keyspace + 1 + indexes.size(), index.local(), index.keySchema(),
             index.projectionType(), index.nonKeyAttributes(), IndexStatus.ACTIVE, index.provisionedThroughput(),
-            now));
+            now, index.onDemandThroughput()));
       }
       ProvisionedThroughput throughput = ProvisionedThroughput.of(origin.provisionedThroughput().readCapacityUnits(),
           origin.provisionedThroughput().writeCapacityUnits());

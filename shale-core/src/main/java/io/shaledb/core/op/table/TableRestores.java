@@ -8,6 +8,7 @@ import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
 import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
+import io.shaledb.core.op.table.CreateTableInput.OnDemandThroughputSpecification;
 import io.shaledb.core.op.table.CreateTableInput.SecondaryIndex;
 import io.shaledb.core.op.table.CreateTableInput.Throughput;
 import io.shaledb.core.schema.BillingMode;
@@ -171,7 +172,10 @@ public final class TableRestores {
     return index.nonKeyAttributes() == null ? Set.of() : Set.copyOf(index.nonKeyAttributes());
   }
 
-  /** The source's indexes of one kind as index definitions, so kept and overridden indexes are built alike. */
+  /**
+   * The source's indexes of one kind as index definitions, so kept and overridden indexes are built alike; a kept
+   * global index keeps its OnDemandThroughput, as the restored table keeps the source's unless overridden.
+   */
   private static List<SecondaryIndex> specifications(TableMetadata source, boolean local, BillingMode mode) {
     List<SecondaryIndex> specifications = new ArrayList<>();
     for (IndexMetadata index : source.indexes()) {
@@ -181,7 +185,9 @@ public final class TableRestores {
             : new Throughput(t.readCapacityUnits(), t.writeCapacityUnits());
         specifications.add(new SecondaryIndex(index.name(), keyElements(index.keySchema()),
             Choice.of(index.projectionType()), index.projectionType() == IndexMetadata.ProjectionType.INCLUDE
-                ? index.nonKeyAttributes() : null, true, throughput));
+                ? index.nonKeyAttributes() : null, true, throughput,
+            index.onDemandThroughput().map(bounds -> new OnDemandThroughputSpecification(
+                bounds.maxReadRequestUnits(), bounds.maxWriteRequestUnits())).orElse(null)));
       }
     }
     return specifications;

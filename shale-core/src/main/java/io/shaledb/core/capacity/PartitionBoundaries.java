@@ -22,8 +22,9 @@ import java.util.stream.LongStream;
  * split for heat stays split. Each stored value holds every start but the first (0), as unsigned 32-bit hashes in
  * ascending order.
  *
- * <p>All boundaries are read once, when the database opens: a request thread may be a network thread that must not
- * wait for storage. A split is written by {@code writer}, off the request's thread, in a storage transaction that
+ * <p>All boundaries are read when the database opens, and again by the catalog's refresh for the splits other servers
+ * sharing the storage make ({@link Throughput#adoptStoredSplits}): a request thread may be a network thread that
+ * must not wait for storage. A split is written by {@code writer}, off the request's thread, in a storage transaction that
  * adds its boundaries to those stored (partitions only ever split, so concurrent writers merge by union) and that
  * writes nothing once the table or index is gone, whose keys went with its keyspace.
  */
@@ -48,16 +49,28 @@ public final class PartitionBoundaries {
   /** Reads every stored boundary; splits from now on are written by {@code writer}. */
   public static PartitionBoundaries load(StorageEngine storage, TableCatalog catalog, Executor writer) {
     Map<Integer, long[]> stored = new ConcurrentHashMap<>();
-    try (Snapshot snapshot = storage.snapshot();
-        KvCursor cursor = snapshot.scan(SystemKeyspace.all(SystemKeyspace.Kind.PARTITIONS), false)) {
-      while (cursor.next()) {
-        stored.put(SystemKeyspace.owner(cursor.key()), decode(cursor.value()));
-      }
-    }
+    read(storage, stored);
     return new PartitionBoundaries(storage, catalog, writer, stored);
   }
 
-  /** Where the partitions of {@code keyspace} began when the database opened, beyond 0; empty when never split. */
+  /**
+   * Reads every stored boundary again, for the splits that other servers sharing the storage (a cluster) made since:
+   * one short scan, as a table or index has one record of its boundaries. Off the request path.
+   */
+  void reload() {
+    read(storage, stored);
+  }
+
+  private static void read(StorageEngine storage, Map<Integer, long[]> into) {
+    try (Snapshot snapshot = storage.consistentSnapshot();
+        KvCursor cursor = snapshot.scan(SystemKeyspace.all(SystemKeyspace.Kind.PARTITIONS), false)) {
+      while (cursor.next()) {
+        into.put(SystemKeyspace.owner(cursor.key()), decode(cursor.value()));
+      }
+    }
+  }
+
+  /** Where the partitions of {@code keyspace} began when last read, beyond 0; empty when never split. */
   long[] starts(int keyspace) {
     long[] starts = stored.get(keyspace);
     return starts == null ? new long[0] : starts;

@@ -1,8 +1,10 @@
 package io.shaledb.core.capacity;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 
 /**
  * A table's partitions, as key ranges of partition-key hashes (item keys begin with the hash, so a range is a
@@ -115,6 +117,43 @@ final class Partitions {
         splitTo.accept(starts());
       }
     }
+  }
+
+  /**
+   * Splits the partitions at each of {@code stored} (starts beyond 0, ascending) that is not a boundary yet: splits
+   * another server sharing the storage made and kept, which are stored already. A partition left whole keeps its
+   * buckets and heat; the parts of a split one start afresh, as after a split here.
+   */
+  void adopt(long[] stored, long nowMillis) {
+    if (hasEvery(stored)) {
+      return;
+    }
+    synchronized (this) {
+      Partition[] current = partitions;
+      long[] all = LongStream.concat(LongStream.of(starts()), LongStream.of(stored)).sorted().distinct().toArray();
+      Partition[] next = new Partition[all.length + 1];
+      int containing = 0;
+      for (int i = 0; i < next.length; i++) {
+        long start = i == 0 ? 0 : all[i - 1];
+        long end = i == all.length ? HASHES : all[i];
+        while (current[containing].end() <= start) {
+          containing++;
+        }
+        Partition existing = current[containing];
+        next[i] = existing.start() == start && existing.end() == end ? existing : new Partition(start, end, nowMillis);
+      }
+      partitions = next;
+    }
+  }
+
+  private boolean hasEvery(long[] stored) {
+    long[] starts = starts();
+    for (long start : stored) {
+      if (Arrays.binarySearch(starts, start) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Where the partitions begin beyond 0. */

@@ -62,6 +62,14 @@ final class TableThroughput {
                 starts -> boundaries.split(created, index.keyspace(), starts)));
   }
 
+  /** Adopts the splits of the table's and its global indexes' partitions that {@code boundaries} last read. */
+  void adopt(PartitionBoundaries boundaries, long nowMillis) {
+    table.partitions().adopt(boundaries.starts(table.keyspace()), nowMillis);
+    for (PartitionedThroughput index : indexes.values()) {
+      index.partitions().adopt(boundaries.starts(index.keyspace()), nowMillis);
+    }
+  }
+
   /**
    * The state of the index of that name as last admitted, for charges, which name the index only: a request is
    * admitted before it is charged, so an index made again under its name has its new state by then.

@@ -170,6 +170,22 @@ public final class Throughput {
     state(table, now).partitions().consumed(access, keyHash, units, now);
   }
 
+  /**
+   * Adopts the partition splits that other servers sharing the storage (a cluster) made and stored, so that a split
+   * is seen everywhere without a restart; for the catalog's periodic refresh, off the request path. Costs nothing
+   * until a table was enforced here, and then one read of the stored boundaries.
+   */
+  public void adoptStoredSplits() {
+    if (!tracking) {
+      return;
+    }
+    boundaries.reload();
+    long now = clock.millis();
+    for (TableThroughput table : tables.values()) {
+      table.adopt(boundaries, now);
+    }
+  }
+
   /** How many partitions the table has now: for tests and documentation of the split rules. */
   public int partitionCount(TableMetadata table) {
     return partitions(table, clock.millis()).count();

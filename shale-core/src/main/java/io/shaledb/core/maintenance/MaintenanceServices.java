@@ -51,7 +51,7 @@ public final class MaintenanceServices {
         case STREAM_MAINTENANCE -> leased(lease, new StreamMaintenance(db));
         case KEYSPACE_RECLAIM -> leased(lease, new KeyspaceReclaimer(db));
         case TOKEN_EXPIRY -> leased(lease, new TokenExpiry(db));
-        case CATALOG_REFRESH -> new CatalogRefresh(db.catalog());
+        case CATALOG_REFRESH -> new CatalogRefresh(db);
         case BACKUP_COPY -> new BackupCopier(db);
         case TABLE_RESTORE -> leased(lease, new TableRestorer(db));
         case HISTORY_RECLAIM -> leased(lease, new HistoryReclaimer(db));

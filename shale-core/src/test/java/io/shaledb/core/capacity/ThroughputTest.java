@@ -7,6 +7,7 @@ import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.error.ThrottlingReason;
+import io.shaledb.core.maintenance.CatalogRefresh;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.MutableClock;
 import io.shaledb.core.op.TestTables;
@@ -332,6 +333,30 @@ class ThroughputTest {
     try (Database second = new Database(engine, clock, "us-east-1", CapacityMode.ENFORCE)) {
       assertThat(second.throughput().partitionCount(table)).isEqualTo(2);
       assertThat(writeForOneSecond(second.throughput(), table, spread)).isEqualTo(1_500);
+    }
+  }
+
+  @Test
+  void adoptStoredSplits_splitMadeByAnotherServerSharingTheStorage_isSeenWithoutARestart() {
+    MemoryEngine engine = new MemoryEngine();
+    Database splitting = new Database(engine, clock, "us-east-1", CapacityMode.ENFORCE);
+    try (Database other = new Database(engine, clock, "us-east-1", CapacityMode.ENFORCE)) {
+      TableMetadata table = new TestTables(splitting).create("shared", false, false, false)
+          .withCapacity(BillingMode.PROVISIONED, ProvisionedThroughput.of(100, 900), Optional.empty());
+      assertThat(other.throughput().partitionCount(table)).isEqualTo(1);
+      clock.advance(Duration.ofSeconds(ResourceThroughput.BURST_SECONDS));
+      int[] spread = uniformHashes(1_500);
+      for (int second = 0; second < Partition.SUSTAINED_SECONDS + 1; second++) {
+        writeForOneSecond(splitting.throughput(), table, spread);
+      }
+      assertThat(splitting.throughput().partitionCount(table)).isEqualTo(2);
+      splitting.close(); // which waits for its split to be written
+
+      assertThat(other.throughput().partitionCount(table)).as("before the refresh").isEqualTo(1);
+      new CatalogRefresh(other).runPass();
+
+      assertThat(other.throughput().partitionCount(table)).isEqualTo(2);
+      assertThat(writeForOneSecond(other.throughput(), table, spread)).isEqualTo(1_500);
     }
   }
 

@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -612,5 +613,21 @@ class CapacityIT {
                 .containsExactly("IndexWriteKeyRangeThroughputExceeded"));
     clock.advance(Duration.ofSeconds(1));
     assertThat(client.batchWriteItem(r -> r.requestItems(Map.of(table, unprocessed))).unprocessedItems()).isEmpty();
+  }
+
+  @Test
+  void createTable_onDemandMaximumOfZero_isRefusedInTheServicesWords() {
+    String table = Tables.unique("zero");
+
+    // As a Terraform user recorded the service's answer (hashicorp/terraform-provider-aws issue 39760).
+    assertThatThrownBy(() -> client.createTable(r -> r.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        .onDemandThroughput(t -> t.maxReadRequestUnits(-1L).maxWriteRequestUnits(0L))
+        .attributeDefinitions(Tables.definition("id", ScalarAttributeType.S))
+        .keySchema(Tables.key("id", KeyType.HASH))))
+        .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+          assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("One or more parameter values were invalid:"
+              + " Requested MaxWriteRequestUnits for OnDemandThroughput for table is outside of valid range");
+        });
   }
 }

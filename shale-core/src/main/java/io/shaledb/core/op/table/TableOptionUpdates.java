@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.table.CreateTableInput.OnDemandThroughputSpecification;
 import io.shaledb.core.op.table.CreateTableInput.WarmThroughputSpecification;
 import io.shaledb.core.schema.OnDemandThroughput;
@@ -23,15 +24,36 @@ final class TableOptionUpdates {
     v.oneOf("tableClass", tableClass, TableClass.values());
   }
 
+  /**
+   * Refuses a table's OnDemandThroughput member that is neither -1 (unbounded) nor at least 1, in the service's words
+   * as a Terraform user recorded them for MaxWriteRequestUnits 0 (hashicorp/terraform-provider-aws issue 39760); the
+   * same words are assumed for MaxReadRequestUnits. The service's words for a global index's member were not found,
+   * so an index's are not checked.
+   */
+  private static void checkTableRange(String member, @Nullable Long units) {
+    if (units != null && units != OnDemandThroughput.UNBOUNDED && units < 1) {
+      throw DynamoException.validation("One or more parameter values were invalid: Requested " + member
+          + " for OnDemandThroughput for table is outside of valid range");
+    }
+  }
+
   /** Whether the request sets any of these options. */
   static boolean any(@Nullable Choice<TableClass> tableClass, @Nullable OnDemandThroughputSpecification onDemand,
       @Nullable WarmThroughputSpecification warm) {
     return tableClass != null || onDemand != null || warm != null;
   }
 
-  /** {@code current} with what the request sets; a member the request leaves out keeps its value. */
+  /**
+   * {@code current} with what the request sets; a member the request leaves out keeps its value.
+   *
+   * @throws DynamoException a ValidationException for a table's OnDemandThroughput member outside its range
+   */
   static TableOptions apply(TableOptions current, @Nullable Choice<TableClass> tableClass,
       @Nullable OnDemandThroughputSpecification onDemand, @Nullable WarmThroughputSpecification warm) {
+    if (onDemand != null) {
+      checkTableRange("MaxReadRequestUnits", onDemand.maxReadRequestUnits());
+      checkTableRange("MaxWriteRequestUnits", onDemand.maxWriteRequestUnits());
+    }
     TableOptions options = current;
     if (tableClass != null) {
       options = options.withTableClass(tableClass.known());

@@ -1,7 +1,10 @@
 package io.shaledb.core.op.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.op.table.CreateTableInput.OnDemandThroughputSpecification;
 import io.shaledb.core.op.table.CreateTableInput.WarmThroughputSpecification;
 import io.shaledb.core.schema.OnDemandThroughput;
@@ -34,5 +37,24 @@ class TableOptionUpdatesTest {
     assertThat(updated.tableClass()).isEqualTo(TableClass.STANDARD_INFREQUENT_ACCESS);
     assertThat(updated.onDemandThroughput()).contains(new OnDemandThroughput(100, 50));
     assertThat(updated.warmThroughput()).contains(new WarmThroughput(15_000, 6_000));
+  }
+
+  @Test
+  void apply_onDemandMemberZeroOrBelowMinusOne_isRefusedInTheServicesWords() {
+    for (long units : new long[] {0, -2}) {
+      assertThatThrownBy(() -> TableOptionUpdates.apply(TableOptions.DEFAULTS, null,
+          new OnDemandThroughputSpecification(null, units), null))
+          .isInstanceOfSatisfying(DynamoException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
+            assertThat(e.getMessage()).isEqualTo("One or more parameter values were invalid: Requested"
+                + " MaxWriteRequestUnits for OnDemandThroughput for table is outside of valid range");
+          });
+    }
+    assertThatThrownBy(() -> TableOptionUpdates.apply(TableOptions.DEFAULTS, null,
+        new OnDemandThroughputSpecification(0L, 0L), null))
+        .hasMessage("One or more parameter values were invalid: Requested MaxReadRequestUnits for OnDemandThroughput"
+            + " for table is outside of valid range");
+    assertThat(TableOptionUpdates.apply(TableOptions.DEFAULTS, null, new OnDemandThroughputSpecification(-1L, 1L),
+        null).onDemandThroughput()).contains(new OnDemandThroughput(OnDemandThroughput.UNBOUNDED, 1));
   }
 }

@@ -35,6 +35,7 @@ import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksObject;
+import org.rocksdb.StringAppendOperator;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -82,6 +83,7 @@ public final class RocksDbEngine implements StorageEngine {
 
   private final LRUCache blockCache;
   private final BloomFilter bloomFilter;
+  private final StringAppendOperator append;
   private final Options options;
   private final WriteOptions writeOptions;
   private final OptimisticTransactionOptions transactionOptions;
@@ -97,8 +99,11 @@ public final class RocksDbEngine implements StorageEngine {
     // each, and a shard smaller than them would read and decompress them again on every lookup.
     blockCache = new LRUCache(tuning.blockCacheBytes(), 2);
     bloomFilter = new BloomFilter(10, false);
+    // Transaction.append: merge operands are concatenated, with nothing between them.
+    append = new StringAppendOperator("");
     options = new Options()
         .setCreateIfMissing(true)
+        .setMergeOperator(append)
         .setCompressionType(CompressionType.LZ4_COMPRESSION)
         .setWriteBufferSize(tuning.writeBufferBytes())
         .setMaxBackgroundJobs(tuning.backgroundJobs())
@@ -116,13 +121,13 @@ public final class RocksDbEngine implements StorageEngine {
       readable = opened;
     } catch (RocksDBException e) {
       if (!RocksErrors.isOutOfSpace(e)) {
-        close(options, writeOptions, transactionOptions, bloomFilter, blockCache);
+        close(options, writeOptions, transactionOptions, append, bloomFilter, blockCache);
         throw e;
       }
       try {
         readable = RocksDB.openReadOnly(options, directory.toString());
       } catch (RocksDBException readOnly) {
-        close(options, writeOptions, transactionOptions, bloomFilter, blockCache);
+        close(options, writeOptions, transactionOptions, append, bloomFilter, blockCache);
         e.addSuppressed(readOnly);
         throw e;
       }
@@ -278,7 +283,7 @@ public final class RocksDbEngine implements StorageEngine {
   public void close() {
     commits.close();
     db.close();
-    close(transactionOptions, writeOptions, options, bloomFilter, blockCache);
+    close(transactionOptions, writeOptions, options, append, bloomFilter, blockCache);
   }
 
   private static void close(RocksObject... resources) {

@@ -38,21 +38,14 @@ final class RocksTransaction implements Transaction {
     }
   }
 
-  /** A plain get, which an optimistic transaction does not track (getForUpdate does). */
+  /**
+   * A merge operand, which the engine's merge operator appends to the value when it is read or compacted: no read of
+   * the value now, and untracked, so the commit does not look the key up in the memtables to check it for conflicts.
+   */
   @Override
-  public byte[] getUntracked(byte[] key) {
+  public void append(byte[] key, byte[] bytes) {
     try {
-      return transaction.get(readOptions, key);
-    } catch (RocksDBException e) {
-      throw RocksErrors.unchecked(e);
-    }
-  }
-
-  /** Not tracked, so the commit does not look the key up in the memtables to check it for conflicts. */
-  @Override
-  public void putUntracked(byte[] key, byte[] value) {
-    try {
-      transaction.putUntracked(key, value);
+      transaction.mergeUntracked(key, bytes);
     } catch (RocksDBException e) {
       throw RocksErrors.unchecked(e);
     }

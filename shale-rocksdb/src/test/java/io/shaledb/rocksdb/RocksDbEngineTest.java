@@ -9,6 +9,7 @@ import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngineContract;
 import io.shaledb.core.storage.StorageEngines;
+import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.storage.WouldBlockException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,6 +33,24 @@ class RocksDbEngineTest extends StorageEngineContract {
       assertThat(snapshot.get(b("cold"))).isEqualTo(b("1"));
     }
     assertThat(engine.getWithoutBlocking(b("cold"))).isEqualTo(b("1"));
+  }
+
+  @Test
+  void append_acrossReopening_concatenatesWhatTheLogAndTheTableFilesHold() {
+    try (Transaction tx = engine.begin()) {
+      tx.append(b("record"), b("1"));
+      tx.commit();
+    }
+    engine.close();
+    engine = open(directory);
+    try (Transaction tx = engine.begin()) {
+      tx.append(b("record"), b("2"));
+      tx.commit();
+    }
+
+    try (Snapshot snapshot = engine.snapshot()) {
+      assertThat(snapshot.get(b("record"))).isEqualTo(b("12"));
+    }
   }
 
   @Test

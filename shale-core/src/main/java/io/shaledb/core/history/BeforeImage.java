@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * [1][0]                                     Absent: the change created the item
  * [1][1][stored item]                        Whole: the item as stored before the change ({@code ItemCodec}'s bytes)
  * [2][added: varint count, then (varint length, UTF-8 name) each][ItemCodec's bytes of the replaced values]  Partial
+ * ([3][varint length][a version 1 or 2 record])...    the records of one item's changes in one millisecond, in order
  * </pre>
  *
  * <p>A change of an existing item that leaves some of its attributes as they were is kept as a {@link Partial}: the
@@ -28,10 +29,16 @@ import org.jspecify.annotations.Nullable;
  * change left them. An update of one attribute of a large item then writes a few bytes of history rather than the
  * item again; the item before the change is the item after it with those undone ({@link #before}). Version 1 holds the
  * two kinds every record had before partial ones existed, and reads as it always did.
+ *
+ * <p>Version 3 is how records are written now: each change appends its record, framed with its length, to the value
+ * of its item and millisecond ({@link #appendable}, {@code Transaction.append}), with no read of what is there, and
+ * the value reads as the first record followed by the later ones ({@link #followedBy}). Before it, a change read the
+ * value and wrote the first record completed by its own (version 1 or 2, which still read as they did).
  */
 public sealed interface BeforeImage {
   byte WHOLE_VERSION = 1;
   byte PARTIAL_VERSION = 2;
+  byte APPENDED_VERSION = 3;
   byte ABSENT = 0;
   byte PRESENT = 1;
 
@@ -124,27 +131,6 @@ public sealed interface BeforeImage {
       }
       return new Partial(ItemCodec.decode(Arrays.copyOfRange(value, position[0], value.length)), added);
     }
-
-    private static void writeVarint(ByteArrayOutputStream out, int value) {
-      int rest = value;
-      while ((rest & ~0x7F) != 0) {
-        out.write((rest & 0x7F) | 0x80);
-        rest >>>= 7;
-      }
-      out.write(rest);
-    }
-
-    /** Reads the varint at {@code position[0]} and moves it past. */
-    private static int readVarint(byte[] value, int[] position) {
-      int result = 0;
-      for (int shift = 0; ; shift += 7) {
-        byte next = value[position[0]++];
-        result |= (next & 0x7F) << shift;
-        if (next >= 0) {
-          return result;
-        }
-      }
-    }
   }
 
   /**
@@ -210,7 +196,41 @@ public sealed interface BeforeImage {
 
   byte[] encode();
 
+  /** This record framed to be appended to its item's value for its millisecond (version 3). */
+  default byte[] appendable() {
+    byte[] record = encode();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(record.length + 6);
+    out.write(APPENDED_VERSION);
+    writeVarint(out, record.length);
+    out.writeBytes(record);
+    return out.toByteArray();
+  }
+
+  /** What the item was before the changes a value records: one record, or the records appended to it in order. */
   static BeforeImage decode(byte[] value) {
+    if (value.length == 0 || value[0] != APPENDED_VERSION) {
+      return decodeRecord(value);
+    }
+    int[] position = {0};
+    BeforeImage changes = nextAppended(value, position);
+    while (position[0] < value.length) {
+      changes = changes.followedBy(nextAppended(value, position));
+    }
+    return changes;
+  }
+
+  /** Reads the appended record at {@code position[0]} and moves it past. */
+  private static BeforeImage nextAppended(byte[] value, int[] position) {
+    if (value[position[0]++] != APPENDED_VERSION) {
+      throw new IllegalStateException("a history value mixes record formats");
+    }
+    int length = readVarint(value, position);
+    BeforeImage change = decodeRecord(Arrays.copyOfRange(value, position[0], position[0] + length));
+    position[0] += length;
+    return change;
+  }
+
+  private static BeforeImage decodeRecord(byte[] value) {
     if (value.length >= 2 && value[0] == WHOLE_VERSION) {
       return switch (value[1]) {
         case ABSENT -> new Absent();
@@ -222,5 +242,26 @@ public sealed interface BeforeImage {
       return Partial.decode(value);
     }
     throw new IllegalStateException("unknown history record format " + (value.length == 0 ? -1 : value[0]));
+  }
+
+  private static void writeVarint(ByteArrayOutputStream out, int value) {
+    int rest = value;
+    while ((rest & ~0x7F) != 0) {
+      out.write((rest & 0x7F) | 0x80);
+      rest >>>= 7;
+    }
+    out.write(rest);
+  }
+
+  /** Reads the varint at {@code position[0]} and moves it past. */
+  private static int readVarint(byte[] value, int[] position) {
+    int result = 0;
+    for (int shift = 0; ; shift += 7) {
+      byte next = value[position[0]++];
+      result |= (next & 0x7F) << shift;
+      if (next >= 0) {
+        return result;
+      }
+    }
   }
 }

@@ -13,8 +13,8 @@ public final class History {
 
   /**
    * Records, in the change's transaction, what the item under {@code itemKey} was before a change made at
-   * {@code millis} ({@link BeforeImage}), merged into the record of an earlier change of the same millisecond when
-   * there is one ({@link HistoryKeys}). Does nothing for a table without point-in-time recovery.
+   * {@code millis} ({@link BeforeImage}), appended to the records of earlier changes of the same millisecond, if any
+   * ({@link HistoryKeys}). Does nothing for a table without point-in-time recovery.
    *
    * @param stored the item as stored before the change, null when it did not exist
    * @param previous the same item decoded
@@ -26,15 +26,10 @@ public final class History {
     if (recovery == null) {
       return;
     }
-    byte[] key = HistoryKeys.key(recovery.historyKeyspace(), itemKey, millis);
-    BeforeImage change = BeforeImage.of(stored, previous, current);
-    // Untracked: every change that writes this record reads and writes the item too, so two of them conflict on the
-    // item already; tracking the record as well would only add a check of its own at every commit.
-    byte[] earlier = tx.getUntracked(key);
-    if (earlier == null) {
-      tx.putUntracked(key, change.encode());
-    } else if (BeforeImage.decode(earlier) instanceof BeforeImage.Partial partial) {
-      tx.putUntracked(key, partial.followedBy(change).encode());
-    }
+    // Appended rather than read and rewritten: on RocksDB the read of a key that almost never exists (a memtable
+    // search, then a filter probe per table file) costs more than the write. Every change that appends here reads and writes the item too, so two of them commit one
+    // after the other, and their records are appended in that order.
+    tx.append(HistoryKeys.key(recovery.historyKeyspace(), itemKey, millis),
+        BeforeImage.of(stored, previous, current).appendable());
   }
 }

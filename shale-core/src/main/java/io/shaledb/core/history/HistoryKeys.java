@@ -14,10 +14,11 @@ import java.util.Arrays;
  * of instant T is therefore the first record of its range after T: one short range read. Reclamation walks the
  * keyspace and compares each key's last eight bytes with the horizon.
  *
- * <p>One record per item and millisecond: a restore can only name a millisecond, so of two changes of an item within
- * one, only the state before the first (kept) and after the last (the next record or the current item) can be asked
- * for. The first change in a millisecond writes the record and later ones leave it; since both changes read and
- * write the item, the engine commits them one after the other, and the second sees the first's record.
+ * <p>One key per item and millisecond: a restore can only name a millisecond, so of two changes of an item within
+ * one, only the state before the first and after the last (the next key's record or the current item) can be asked
+ * for. Each change appends its record to the key's value ({@link BeforeImage#appendable}); since both changes read
+ * and write the item, the engine commits them one after the other, and the value holds the first's record then the
+ * second's, which read together as the item before the first.
  */
 public final class HistoryKeys {
   private static final int TIME_BYTES = Long.BYTES;

@@ -1,6 +1,6 @@
 package io.shaledb.core.storage;
 
-import org.jspecify.annotations.Nullable;
+import java.util.Arrays;
 
 /**
  * An optimistic read-write transaction (see {@link StorageEngine} for the isolation contract).
@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * read with {@link #get} and every key written joins the conflict set checked at commit. Range scans inside a
  * transaction see its snapshot only (not its own writes) and do not join the conflict set.
  *
- * <p>The engine takes ownership of the arrays passed to {@link #put}: callers must not modify them afterwards.
+ * <p>The engine takes ownership of the arrays passed to {@link #put} and {@link #append}: callers must not modify them
+ * afterwards.
  */
 public interface Transaction extends KvReader, AutoCloseable {
 
@@ -19,20 +20,23 @@ public interface Transaction extends KvReader, AutoCloseable {
   void delete(byte[] key);
 
   /**
-   * Reads {@code key} as {@link #get} does, without adding it to the conflict set: for a key that only transactions
-   * which all write another, checked key in common ever write, so that two of them conflict on that key anyway (a
-   * point-in-time history record, written only with its item). Engines without the distinction read as {@link #get}.
+   * Appends {@code bytes} to the value under {@code key} (an absent key counts as empty), atomically with the rest of
+   * the transaction; {@link #get} in the same transaction sees the value with the bytes appended. For a key that only
+   * transactions which all write another, checked key in common append to (a point-in-time history record, appended
+   * to only with its item): they commit one after the other, so the value holds their appends in commit order.
+   *
+   * <p>An engine that can append without reading the value (RocksDB's merge) leaves the key out of the conflict set,
+   * so an append costs a write and no read; the default reads and writes it as {@link #get} and {@link #put} do.
    */
-  default byte @Nullable [] getUntracked(byte[] key) {
-    return get(key);
-  }
-
-  /**
-   * Writes {@code key} as {@link #put} does, atomically with the rest of the transaction, without adding it to the
-   * conflict set; the same condition as {@link #getUntracked} applies.
-   */
-  default void putUntracked(byte[] key, byte[] value) {
-    put(key, value);
+  default void append(byte[] key, byte[] bytes) {
+    byte[] value = get(key);
+    if (value == null) {
+      put(key, bytes);
+      return;
+    }
+    byte[] appended = Arrays.copyOf(value, value.length + bytes.length);
+    System.arraycopy(bytes, 0, appended, value.length, bytes.length);
+    put(key, appended);
   }
 
   /**

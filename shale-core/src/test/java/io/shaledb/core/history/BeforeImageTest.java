@@ -98,6 +98,41 @@ class BeforeImageTest {
   }
 
   @Test
+  void decode_recordsAppendedInOneMillisecond_readAsTheItemBeforeTheFirst() {
+    Map<String, AttributeValue> first = Map.of("id", s("a"), "v", s("1"), "payload", s("x".repeat(100)));
+    Map<String, AttributeValue> second = Map.of("id", s("a"), "v", s("2"), "payload", s("x".repeat(100)));
+    Map<String, AttributeValue> third = Map.of("id", s("a"), "v", s("2"), "w", s("1"), "payload", s("x".repeat(100)));
+    byte[] one = BeforeImage.of(ItemCodec.encode(first), first, second).appendable();
+    byte[] two = BeforeImage.of(ItemCodec.encode(second), second, third).appendable();
+    byte[] both = Arrays.copyOf(one, one.length + two.length);
+    System.arraycopy(two, 0, both, one.length, two.length);
+
+    assertThat(BeforeImage.decode(one)).isEqualTo(BeforeImage.of(ItemCodec.encode(first), first, second));
+    assertThat(ItemCodec.decode(BeforeImage.decode(both).before(ItemCodec.encode(third)))).isEqualTo(first);
+  }
+
+  @Test
+  void decode_appendedRecordsOfADeletionAndACreation_readAsTheItemBeforeBoth() {
+    Map<String, AttributeValue> item = Map.of("id", s("a"), "v", s("1"));
+    byte[] deleted = BeforeImage.of(ItemCodec.encode(item), item, null).appendable();
+    byte[] created = BeforeImage.of(null, null, item).appendable();
+    byte[] both = Arrays.copyOf(deleted, deleted.length + created.length);
+    System.arraycopy(created, 0, both, deleted.length, created.length);
+
+    assertThat(BeforeImage.decode(both)).isEqualTo(new BeforeImage.Whole(ItemCodec.encode(item)));
+  }
+
+  @Test
+  void decode_appendedRecordFollowedByAnUnframedOne_isRefused() {
+    byte[] appended = new BeforeImage.Absent().appendable();
+    byte[] mixed = Arrays.copyOf(appended, appended.length + 2);
+    mixed[appended.length] = BeforeImage.WHOLE_VERSION;
+
+    assertThatThrownBy(() -> BeforeImage.decode(mixed))
+        .isInstanceOf(IllegalStateException.class).hasMessage("a history value mixes record formats");
+  }
+
+  @Test
   void decode_unknownVersion_isRefused() {
     assertThatThrownBy(() -> BeforeImage.decode(new byte[] {9, 0}))
         .isInstanceOf(IllegalStateException.class).hasMessage("unknown history record format 9");

@@ -239,6 +239,35 @@ class PointInTimeHistoryTest {
   }
 
   @Test
+  void tableAtInstant_historyWrittenBeforeAppendedRecords_restoresWithTheLaterOnes() {
+    enable(35);
+    put("a", "1");
+    // Two updates in one millisecond as the writer before appended records made them: the first one's partial
+    // (version 2) record, completed by the second, as the key's whole value.
+    Instant t1 = advance(5);
+    Map<String, AttributeValue> before = item("a", "v", "1");
+    Map<String, AttributeValue> between = item("a", "v", "2");
+    Map<String, AttributeValue> after = item("a", "v", "2", "w", "1");
+    BeforeImage both = BeforeImage.of(ItemCodec.encode(before), before, between)
+        .followedBy(BeforeImage.of(ItemCodec.encode(between), between, after));
+    assertThat(both).isInstanceOf(BeforeImage.Partial.class);
+    try (Transaction tx = db.storage().begin()) {
+      tx.put(key("a"), ItemCodec.encode(after));
+      tx.put(HistoryKeys.key(table().options().pointInTimeRecovery().orElseThrow().historyKeyspace(), key("a"),
+          t1.toEpochMilli()), both.encode());
+      tx.commit();
+    }
+    Instant t2 = advance(5);
+    set("a", "v", "3");
+    set("a", "x", "1");
+    advance(5);
+
+    assertThat(itemsAt(t1.minusMillis(1))).isEqualTo(Map.of("a", item("a", "v", "1")));
+    assertThat(itemsAt(t2.minusMillis(1))).isEqualTo(Map.of("a", item("a", "v", "2", "w", "1")));
+    assertThat(itemsAt(t2)).isEqualTo(Map.of("a", item("a", "v", "3", "w", "1", "x", "1")));
+  }
+
+  @Test
   void write_tableWithoutRecovery_recordsNoHistory() {
     put("a", "1");
     put("a", "2");

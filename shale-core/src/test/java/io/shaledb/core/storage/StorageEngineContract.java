@@ -268,21 +268,55 @@ public abstract class StorageEngineContract {
   }
 
   @Test
-  void untrackedWrites_readBackAndCommitWithTheTransaction_andGoWhenItConflictsOnAnotherKey() {
+  void append_readsBackWithinTheTransaction_andCommitsConcatenatedInCommitOrder() {
+    try (Transaction tx = engine.begin()) {
+      tx.append(b("record"), b("1"));
+      assertThat(s(tx.get(b("record")))).isEqualTo("1");
+      tx.append(b("record"), b("2"));
+      tx.commit();
+    }
+    try (Transaction tx = engine.begin()) {
+      tx.append(b("record"), b("3"));
+      tx.commit();
+    }
+    assertThat(get("record")).isEqualTo("123");
+    try (Snapshot snapshot = engine.snapshot();
+        KvCursor cursor = snapshot.scan(new KeyRange(b("r"), b("s")), false)) {
+      assertThat(cursor.next()).isTrue();
+      assertThat(s(cursor.value())).isEqualTo("123");
+    }
+  }
+
+  @Test
+  void append_toAWrittenKey_followsItsValue() {
+    put("record", "0");
+    try (Transaction tx = engine.begin()) {
+      tx.append(b("record"), b("1"));
+      tx.commit();
+    }
+    assertThat(get("record")).isEqualTo("01");
+  }
+
+  @Test
+  void append_whenItsTransactionConflictsOnAnotherKey_goesWithIt() {
     put("item", "0");
     try (Transaction first = engine.begin(); Transaction second = engine.begin()) {
       first.get(b("item"));
       first.put(b("item"), b("1"));
-      assertThat(first.getUntracked(b("record"))).isNull();
-      first.putUntracked(b("record"), b("1"));
-      assertThat(s(first.getUntracked(b("record")))).isEqualTo("1");
+      first.append(b("record"), b("1"));
       second.get(b("item"));
       second.put(b("item"), b("2"));
-      second.putUntracked(b("record"), b("2"));
+      second.append(b("record"), b("2"));
       first.commit();
       assertThatThrownBy(second::commit).isInstanceOf(WriteConflictException.class);
     }
-    assertThat(get("record")).isEqualTo("1");
+    try (Transaction third = engine.begin()) {
+      third.get(b("item"));
+      third.put(b("item"), b("3"));
+      third.append(b("record"), b("3"));
+      third.commit();
+    }
+    assertThat(get("record")).isEqualTo("13");
   }
 
   @Test

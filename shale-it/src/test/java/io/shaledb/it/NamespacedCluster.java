@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -40,7 +43,9 @@ final class NamespacedCluster implements AutoCloseable {
   /** Where this start's nodes keep their data. */
   private Path data;
   private final int size;
-  private final List<ServerProcess> nodes = new ArrayList<>();
+  private final List<Slot> slots = new ArrayList<>();
+  /** Every process a node ran in, in start order, with what it printed, for the report. */
+  private final List<NodeLog> logs = new ArrayList<>();
   private final List<Process> relaysInside = new ArrayList<>();
   private final List<SocketRelay> relays = new ArrayList<>();
 
@@ -59,7 +64,7 @@ final class NamespacedCluster implements AutoCloseable {
   static NamespacedCluster start(Path directory, int size) throws IOException {
     NamespacedCluster cluster = new NamespacedCluster(NodeNetwork.create(size), directory, size);
     try {
-      for (int attempt = 1; cluster.nodes.isEmpty(); attempt++) {
+      for (int attempt = 1; cluster.slots.isEmpty(); attempt++) {
         try {
           cluster.startNodes(directory.resolve("start-" + attempt));
         } catch (RuntimeException e) {
@@ -82,33 +87,33 @@ final class NamespacedCluster implements AutoCloseable {
 
   private void startNodes(Path data) {
     this.data = data;
-    List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
+    List<Slot> starting = IntStream.range(0, size).mapToObj(n -> new Slot()).toList();
+    List<CompletableFuture<Void>> started = new ArrayList<>();
     for (int n = 0; n < size; n++) {
       int node = n;
       // Every node must be up before the one that initializes the cluster can finish: they start together.
-      starting.add(CompletableFuture.supplyAsync(() -> startNode(node, node == 0),
+      started.add(CompletableFuture.runAsync(() -> launch(node, starting.get(node), node == 0),
           runnable -> Thread.ofVirtual().start(runnable)));
     }
     // One node that gave up dooms the start: the others would wait for the cluster for minutes.
-    starting.forEach(future -> future.whenComplete((node, failure) -> {
+    started.forEach(future -> future.whenComplete((ignored, failure) -> {
       if (failure != null) {
-        killStartingNodes();
+        starting.forEach(Slot::kill);
       }
     }));
-    List<ServerProcess> started = new ArrayList<>();
     RuntimeException failed = null;
-    for (CompletableFuture<ServerProcess> future : starting) {
+    for (CompletableFuture<Void> future : started) {
       try {
-        started.add(future.join());
+        future.join();
       } catch (RuntimeException e) {
         failed = e;
       }
     }
     if (failed != null) {
-      started.forEach(ServerProcess::kill);
+      starting.forEach(Slot::kill);
       throw failed;
     }
-    nodes.addAll(started);
+    slots.addAll(starting);
   }
 
   NodeNetwork network() {
@@ -119,21 +124,41 @@ final class NamespacedCluster implements AutoCloseable {
     return size;
   }
 
-  /** SIGKILL of the node's process. */
-  synchronized void kill(int node) {
-    nodes.get(node).kill();
+  /** SIGKILL of the node's process, whether it serves or is still starting (its restart then fails). */
+  void kill(int node) {
+    slot(node).kill();
   }
 
-  /** Starts the node again on its data directory, if it is not running; returns once it serves requests. */
-  void restart(int node) {
-    synchronized (this) {
-      if (nodes.get(node).isAlive()) {
-        return;
+  /**
+   * Starts the node again on its data directory, unless it runs or is starting already; the future completes once it
+   * serves requests, or fails with what it printed if it exited first. A slow rejoin holds up only whoever waits.
+   */
+  CompletableFuture<Void> restart(int node) {
+    Slot slot = slot(node);
+    synchronized (slot) {
+      if (slot.starting.isDone() && !slot.launched.isAlive()) {
+        slot.starting = CompletableFuture.runAsync(() -> launch(node, slot, false),
+            runnable -> Thread.ofVirtual().start(runnable));
       }
+      return slot.starting;
     }
-    ServerProcess started = startNode(node, false);
-    synchronized (this) {
-      nodes.set(node, started);
+  }
+
+  private Slot slot(int node) {
+    synchronized (slots) {
+      return slots.get(node);
+    }
+  }
+
+  /** Writes what each node process printed to {@code directory}, one file a process ({@code n1-2.log}). */
+  void writeLogs(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    List<NodeLog> all;
+    synchronized (logs) {
+      all = List.copyOf(logs);
+    }
+    for (NodeLog log : all) {
+      Files.write(directory.resolve(log.name() + ".log"), log.lines().get(), StandardCharsets.UTF_8);
     }
   }
 
@@ -156,7 +181,8 @@ final class NamespacedCluster implements AutoCloseable {
             .socketTimeout(CALL_TIMEOUT).build());
   }
 
-  private ServerProcess startNode(int node, boolean initialize) {
+  /** Starts a process for the node and returns once it serves requests; it is the slot's process from its launch. */
+  private void launch(int node, Slot slot, boolean initialize) {
     List<String> command = new ArrayList<>(nodeJvm());
     String seeds = String.join(",", IntStream.range(0, size).mapToObj(n -> network.address(n) + ":" + CLUSTER_PORT)
         .toList());
@@ -169,19 +195,22 @@ final class NamespacedCluster implements AutoCloseable {
       command.addAll(List.of("--cluster-init", String.join(",", IntStream.range(0, size).mapToObj(n -> "n" + n)
           .toList())));
     }
+    String name;
+    synchronized (logs) {
+      name = "n" + node + "-" + logs.stream().filter(log -> log.name().startsWith("n" + node + "-")).count();
+    }
     try {
-      return ServerProcess.start(new ProcessBuilder(network.inNamespace(node, command)), START);
+      ServerProcess process = ServerProcess.start(new ProcessBuilder(network.inNamespace(node, command)), START,
+          slot::launched);
+      synchronized (logs) {
+        logs.add(new NodeLog(name, process::output, process));
+      }
     } catch (IOException e) {
+      synchronized (logs) {
+        logs.add(new NodeLog(name, () -> e.getMessage().lines().toList(), null));
+      }
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * Kills the nodes of a start that failed: while the nodes start, they are this test's only children (the relays
-   * start later, and a failed start's nodes are already gone).
-   */
-  private static void killStartingNodes() {
-    ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
   }
 
   private void startRelay(int node) throws IOException {
@@ -225,9 +254,40 @@ final class NamespacedCluster implements AutoCloseable {
     for (Process relay : relaysInside) {
       relay.destroyForcibly();
     }
-    for (ServerProcess node : nodes) {
-      node.close();
+    for (Slot slot : slots) {
+      slot.kill();
+    }
+    synchronized (logs) {
+      for (NodeLog log : logs) {
+        if (log.process() != null) {
+          log.process().close();
+        }
+      }
     }
     network.close();
+  }
+
+  /** One process a node ran in and what it printed; {@code process} is null when it exited before it served. */
+  private record NodeLog(String name, Supplier<List<String>> lines, ServerProcess process) {}
+
+  /** A node's process: the one launched last, serving or still starting, and its start while under way. */
+  private static final class Slot {
+    private Process launched;
+    private CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
+
+    synchronized void launched(Process process) {
+      launched = process;
+    }
+
+    void kill() {
+      Process process;
+      synchronized (this) {
+        process = launched;
+      }
+      if (process != null) {
+        process.destroyForcibly();
+        process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+      }
+    }
   }
 }

@@ -16,6 +16,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -58,7 +59,7 @@ final class ServerProcess implements AutoCloseable {
     command.addAll(List.of(options));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("ROCKSDB_SHAREDLIB_DIR", nativeLibrary.toString());
-    return start(builder, Optional.of(nativeLibrary), START);
+    return start(builder, Optional.of(nativeLibrary), START, process -> {});
   }
 
   /** A server started by a command line of the user's, such as the {@code shaledb} launcher, on port 0. */
@@ -68,12 +69,21 @@ final class ServerProcess implements AutoCloseable {
 
   /** The same, allowing {@code start} for the server to listen (a cluster node waits for its cluster). */
   static ServerProcess start(ProcessBuilder builder, Duration start) throws IOException {
-    return start(builder, Optional.empty(), start);
+    return start(builder, Optional.empty(), start, process -> {});
   }
 
-  private static ServerProcess start(ProcessBuilder builder, Optional<Path> nativeLibrary, Duration start)
-      throws IOException {
+  /**
+   * The same, handing {@code launched} the process as soon as it runs, so that a test can kill a server while it is
+   * still starting (its start then fails).
+   */
+  static ServerProcess start(ProcessBuilder builder, Duration start, Consumer<Process> launched) throws IOException {
+    return start(builder, Optional.empty(), start, launched);
+  }
+
+  private static ServerProcess start(ProcessBuilder builder, Optional<Path> nativeLibrary, Duration start,
+      Consumer<Process> launched) throws IOException {
     Process process = builder.redirectErrorStream(true).start();
+    launched.accept(process);
     BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
         StandardCharsets.UTF_8));
     Queue<String> lines = new ConcurrentLinkedQueue<>();

@@ -1,6 +1,7 @@
 package io.shaledb.ignite;
 
 import io.shaledb.core.storage.Capability;
+import io.shaledb.core.storage.ClusterStatus;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
@@ -28,10 +29,12 @@ public final class IgniteEngine implements StorageEngine {
 
   private final Keyspace keyspace;
   private final @Nullable AutoCloseable nodes;
+  private final ClusterStatusReader status;
 
-  private IgniteEngine(Keyspace keyspace, @Nullable AutoCloseable nodes) {
+  private IgniteEngine(Keyspace keyspace, @Nullable AutoCloseable nodes, List<String> seeds) {
     this.keyspace = keyspace;
     this.nodes = nodes;
+    this.status = new ClusterStatusReader(keyspace.ignite(), keyspace.name(), seeds);
   }
 
   /**
@@ -39,16 +42,17 @@ public final class IgniteEngine implements StorageEngine {
    * node running. Creates the keyspace when it is missing.
    */
   public static IgniteEngine attach(Ignite ignite, String table, int replicas, int partitions) {
-    return new IgniteEngine(Keyspace.open(ignite, table, new ZoneSettings(replicas, partitions)), null);
+    return new IgniteEngine(Keyspace.open(ignite, table, new ZoneSettings(replicas, partitions)), null, List.of());
   }
 
   /**
    * An engine on the keyspace {@code table}, reached through {@code ignite}, that owns {@code nodes} (the node or nodes
-   * of this process): closing the engine stops them.
+   * of this process): closing the engine stops them. {@code seeds}, the addresses the node found the cluster at, are
+   * the nodes its {@link #clusterStatus()} reports absent when no member answers there.
    */
-  static IgniteEngine owning(AutoCloseable nodes, Ignite ignite, String table, ZoneSettings zone) {
+  static IgniteEngine owning(AutoCloseable nodes, Ignite ignite, String table, ZoneSettings zone, List<String> seeds) {
     try {
-      return new IgniteEngine(Keyspace.open(ignite, table, zone), nodes);
+      return new IgniteEngine(Keyspace.open(ignite, table, zone), nodes, seeds);
     } catch (RuntimeException e) {
       try {
         nodes.close();
@@ -106,8 +110,13 @@ public final class IgniteEngine implements StorageEngine {
   }
 
   @Override
+  public ClusterStatus clusterStatus() {
+    return status.read();
+  }
+
+  @Override
   public Set<Capability> capabilities() {
-    return EnumSet.of(Capability.DURABLE, Capability.SHARED);
+    return EnumSet.of(Capability.DURABLE, Capability.SHARED, Capability.CLUSTER_STATUS);
   }
 
   @Override

@@ -27,13 +27,18 @@ record Keyspace(Ignite ignite, String name, KeyValueView<byte[], byte[]> keys, S
   /** Rows per page a scan fetches: a DynamoDB page (1 MB) of small items, without holding a large range in memory. */
   private static final int PAGE_ROWS = 512;
 
-  /** Creates the zone and tables if they are missing; idempotent, so every node of a cluster may call it. */
+  /**
+   * Creates the zone and tables if they are missing; idempotent, so every node of a cluster may call it. The zone takes
+   * a node that joins the cluster as a data node at once ({@code AUTO SCALE UP 0}), so adding a node rebalances
+   * replicas onto it; a node that leaves stays a data node (Ignite's default, no scale-down), so a node that is down
+   * for a while keeps its replicas and catches up when it restarts instead of the others copying them elsewhere.
+   */
   static Keyspace open(Ignite ignite, String name, ZoneSettings zone) {
     if (!name.matches("[A-Z][A-Z0-9_]{0,63}")) {
       throw new IllegalArgumentException("an Ignite table name is upper-case letters, digits and _, got '" + name + "'");
     }
     ignite.sql().executeScript("CREATE ZONE IF NOT EXISTS " + ZONE + " (REPLICAS " + zone.replicas() + ", PARTITIONS "
-        + zone.partitions() + ") STORAGE PROFILES ['default'];"
+        + zone.partitions() + ", AUTO SCALE UP 0) STORAGE PROFILES ['default'];"
         + "CREATE TABLE IF NOT EXISTS " + name + " (K VARBINARY(" + MAX_BYTES + "), V VARBINARY(" + MAX_BYTES
         + "), PRIMARY KEY USING SORTED (K)) ZONE " + ZONE + ";"
         + "CREATE INDEX IF NOT EXISTS " + name + "_DESC ON " + name + " USING SORTED (K DESC);"

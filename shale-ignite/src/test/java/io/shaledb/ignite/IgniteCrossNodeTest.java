@@ -2,6 +2,7 @@ package io.shaledb.ignite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.maintenance.MaintenanceServices;
@@ -12,6 +13,8 @@ import io.shaledb.core.op.TestTables;
 import io.shaledb.core.op.table.DescribeTable;
 import io.shaledb.core.op.table.ListTables;
 import io.shaledb.core.op.table.ListTablesInput;
+import io.shaledb.core.storage.ClusterStatus;
+import io.shaledb.core.storage.ClusterStatus.NodeState;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
@@ -22,18 +25,27 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import org.apache.ignite.table.KeyValueView;
+import org.apache.ignite.table.mapper.Mapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,7 +54,11 @@ import org.junit.jupiter.api.io.TempDir;
  * cluster would hold them.
  */
 @Tag("slow")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IgniteCrossNodeTest {
+  /** Rows per Ignite transaction while loading the items the fourth node's test moves. */
+  private static final int PRELOAD_BATCH = 1000;
+
   @TempDir
   static Path clusterDirectory;
 
@@ -152,6 +168,168 @@ class IgniteCrossNodeTest {
     }
   }
 
+  @Test
+  void clusterStatus_throughEitherServer_showsThreeNodesAndEveryPartitionOnAllThree() throws InterruptedException {
+    ClusterStatus status = awaitStatus(second, current -> fullyReplicated(current, List.of()));
+    assertThat(status.nodes()).extracting(ClusterStatus.Node::name, ClusterStatus.Node::address,
+        ClusterStatus.Node::state).containsExactly(tuple("node0", cluster.seeds().get(0), NodeState.ACTIVE),
+            tuple("node1", cluster.seeds().get(1), NodeState.ACTIVE),
+            tuple("node2", cluster.seeds().get(2), NodeState.ACTIVE));
+    assertThat(status.zone()).isEqualTo(Keyspace.ZONE);
+    assertThat(status.replicas()).isEqualTo(3);
+    assertThat(status.partitions()).extracting(ClusterStatus.Partition::number)
+        .containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+    for (ClusterStatus.Partition partition : status.partitions()) {
+      assertThat(partition.state()).isEqualTo(ClusterStatus.PartitionState.AVAILABLE);
+      assertThat(partition.replicas()).as("partition %d", partition.number())
+          .containsExactly(new ClusterStatus.Replica("node0", ClusterStatus.ReplicaState.HEALTHY),
+              new ClusterStatus.Replica("node1", ClusterStatus.ReplicaState.HEALTHY),
+              new ClusterStatus.Replica("node2", ClusterStatus.ReplicaState.HEALTHY));
+      assertThat(partition.primary()).as("partition %d's primary", partition.number())
+          .isIn("node0", "node1", "node2");
+    }
+    assertThat(first.clusterStatus().nodes()).as("through the other server").isEqualTo(status.nodes());
+  }
+
+  /**
+   * A fourth node joins the running cluster while a client commits through node 0: the zone takes it as a data node at
+   * once, Ignite moves some replicas onto it, and every item written before or during the move is there afterwards,
+   * read through the new node. Runs last, since it changes the cluster. {@code -Drebalance.items=N} sets the items
+   * written before the node joins (1,000 by default); the time the move took is printed, a figure, not an assertion.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void fourthNode_joiningUnderWrites_takesReplicasAndNothingIsLost() throws Exception {
+    int items = Integer.getInteger("rebalance.items", 1000);
+    KeyValueView<byte[], byte[]> rows = cluster.node(0).ignite().tables().table(table)
+        .keyValueView(Mapper.of(byte[].class, "K"), Mapper.of(byte[].class, "V"));
+    long loading = System.nanoTime();
+    for (int from = 0; from < items; from += PRELOAD_BATCH) {
+      IdentityHashMap<byte[], byte[]> batch = new IdentityHashMap<>();
+      for (int i = from; i < Math.min(items, from + PRELOAD_BATCH); i++) {
+        batch.put(bytes(String.format(Locale.ROOT, "r%09d", i)), bytes("x".repeat(100)));
+      }
+      rows.putAll(null, batch);
+    }
+    long loaded = System.nanoTime();
+
+    Writer writer = new Writer(first);
+    Thread writing = Thread.ofPlatform().name("rebalance-writer").start(writer);
+    int joined = cluster.addNode();
+    long joinedAt = System.nanoTime();
+    String newNode = "node" + joined;
+    ClusterStatus status = awaitStatus(first, current -> fullyReplicated(current, List.of(newNode)));
+    long rebalancedAt = System.nanoTime();
+    writer.stop();
+    writing.join(Duration.ofMinutes(1).toMillis());
+
+    System.out.printf(Locale.ROOT, "IgniteCrossNodeTest: %d items loaded in %.1f s; the fourth node joined in %.1f s;"
+        + " the partitions were rebalanced onto it %.1f s after it joined; %d writes acknowledged meanwhile, %d"
+        + " attempts failed, longest pause between acknowledged writes %d ms%n", items,
+        (loaded - loading) / 1e9, (joinedAt - loaded) / 1e9, (rebalancedAt - joinedAt) / 1e9,
+        writer.acknowledged().size(), writer.failures(), writer.longestPauseMillis());
+    assertThat(status.nodes()).extracting(ClusterStatus.Node::name).containsExactly("node0", "node1", "node2",
+        newNode);
+    assertThat(status.partitions()).flatExtracting(ClusterStatus.Partition::replicas)
+        .extracting(ClusterStatus.Replica::node).as("replicas on the new node").contains(newNode);
+    StorageEngine throughNewNode = IgniteEngine.attach(cluster.node(joined).ignite(), table, 3, 8);
+    try (Snapshot snapshot = throughNewNode.consistentSnapshot()) {
+      assertThat(count(snapshot, "r")).as("items written before the node joined").isEqualTo(items);
+      assertThat(keys(snapshot, "w")).as("items acknowledged while it joined")
+          .containsAll(writer.acknowledged());
+    } finally {
+      throughNewNode.close();
+    }
+  }
+
+  /**
+   * Whether every partition is available, with its replica count of healthy replicas and a primary, and some replicas
+   * on each of {@code holding}.
+   */
+  private static boolean fullyReplicated(ClusterStatus status, List<String> holding) {
+    boolean settled = status.partitions().stream().allMatch(partition -> partition.primary() != null
+        && partition.state() == ClusterStatus.PartitionState.AVAILABLE
+        && partition.replicas().size() == status.replicas()
+        && partition.replicas().stream().allMatch(replica -> replica.state() == ClusterStatus.ReplicaState.HEALTHY));
+    return settled && holding.stream().allMatch(node -> status.partitions().stream()
+        .anyMatch(partition -> partition.replicas().stream().anyMatch(replica -> replica.node().equals(node))));
+  }
+
+  /**
+   * The status once {@code settled} has held for two readings a second apart (a partition not yet moving still shows
+   * its old replicas, all healthy, while another already moves), waiting up to ten minutes.
+   */
+  private static ClusterStatus awaitStatus(StorageEngine engine, Predicate<ClusterStatus> settled)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    boolean once = false;
+    while (true) {
+      ClusterStatus status = engine.clusterStatus();
+      boolean now = settled.test(status);
+      if ((now && once) || System.nanoTime() - deadline > 0) {
+        return status;
+      }
+      once = now;
+      Thread.sleep(1000);
+    }
+  }
+
+  /** Commits keys w0, w1, ... one at a time through one engine, each again until it commits, timing each. */
+  private static final class Writer implements Runnable {
+    private final StorageEngine engine;
+    private final List<String> acknowledged = new ArrayList<>();
+    private final List<Long> acknowledgedAt = new ArrayList<>();
+    private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    Writer(StorageEngine engine) {
+      this.engine = engine;
+    }
+
+    @Override
+    public void run() {
+      long start = System.nanoTime();
+      for (int i = 0; !stopped.get(); i++) {
+        String key = "w" + i;
+        while (!stopped.get()) {
+          try {
+            put(engine, key, "v");
+            synchronized (this) {
+              acknowledged.add(key);
+              acknowledgedAt.add(System.nanoTime());
+            }
+            break;
+          } catch (RuntimeException e) {
+            failures.incrementAndGet();
+          }
+        }
+      }
+      synchronized (this) {
+        acknowledgedAt.add(0, start);
+      }
+    }
+
+    void stop() {
+      stopped.set(true);
+    }
+
+    synchronized List<String> acknowledged() {
+      return List.copyOf(acknowledged);
+    }
+
+    int failures() {
+      return failures.get();
+    }
+
+    synchronized long longestPauseMillis() {
+      long longest = 0;
+      for (int i = 1; i < acknowledgedAt.size(); i++) {
+        longest = Math.max(longest, acknowledgedAt.get(i) - acknowledgedAt.get(i - 1));
+      }
+      return TimeUnit.NANOSECONDS.toMillis(longest);
+    }
+  }
+
   private static void put(StorageEngine engine, String key, String value) {
     try (Transaction tx = engine.begin()) {
       tx.get(bytes(key));
@@ -161,13 +339,27 @@ class IgniteCrossNodeTest {
   }
 
   private static List<String> keys(Snapshot snapshot) {
+    return keys(snapshot, "k");
+  }
+
+  private static List<String> keys(Snapshot snapshot, String prefix) {
     List<String> keys = new ArrayList<>();
-    try (KvCursor cursor = snapshot.scan(KeyRange.prefix(bytes("k")), false)) {
+    try (KvCursor cursor = snapshot.scan(KeyRange.prefix(bytes(prefix)), false)) {
       while (cursor.next()) {
         keys.add(new String(cursor.key(), StandardCharsets.UTF_8));
       }
     }
     return keys;
+  }
+
+  private static int count(Snapshot snapshot, String prefix) {
+    int count = 0;
+    try (KvCursor cursor = snapshot.scan(KeyRange.prefix(bytes(prefix)), false)) {
+      while (cursor.next()) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static byte[] bytes(String s) {

@@ -11,9 +11,13 @@ import java.util.List;
 /** Ignite nodes in the test's JVM, on free loopback ports, forming one new cluster. */
 final class TestCluster implements AutoCloseable {
   private final List<EmbeddedNode> nodes;
+  private final List<String> seeds;
+  private final Path directory;
 
-  private TestCluster(List<EmbeddedNode> nodes) {
-    this.nodes = nodes;
+  private TestCluster(List<EmbeddedNode> nodes, List<String> seeds, Path directory) {
+    this.nodes = new ArrayList<>(nodes);
+    this.seeds = seeds;
+    this.directory = directory;
   }
 
   /** Starts {@code size} nodes under {@code directory} and initializes them as a cluster, every node a metadata node. */
@@ -28,10 +32,25 @@ final class TestCluster implements AutoCloseable {
       settings.add(new NodeSettings("node" + i, "127.0.0.1", ports.get(i), seeds, freePort(), freePort(),
           directory.resolve("node" + i), true, 64L << 20));
     }
-    return new TestCluster(EmbeddedNode.start(settings, settings.stream().map(NodeSettings::name).toList(), "test"));
+    return new TestCluster(EmbeddedNode.start(settings, settings.stream().map(NodeSettings::name).toList(), "test"),
+        seeds, directory);
   }
 
-  EmbeddedNode node(int index) {
+  /** Starts one more node, which joins the running cluster through the first nodes' addresses; answers its index. */
+  synchronized int addNode() {
+    int index = nodes.size();
+    NodeSettings settings = new NodeSettings("node" + index, "127.0.0.1", freePort(), seeds, freePort(), freePort(),
+        directory.resolve("node" + index), true, 64L << 20);
+    nodes.addAll(EmbeddedNode.start(List.of(settings), List.of(), "test"));
+    return index;
+  }
+
+  /** The addresses the first nodes listen on, which every node finds the cluster through. */
+  List<String> seeds() {
+    return seeds;
+  }
+
+  synchronized EmbeddedNode node(int index) {
     return nodes.get(index);
   }
 
@@ -44,7 +63,7 @@ final class TestCluster implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     nodes.parallelStream().forEach(EmbeddedNode::close);
   }
 }

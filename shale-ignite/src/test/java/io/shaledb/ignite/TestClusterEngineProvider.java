@@ -4,6 +4,7 @@ import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngineProvider;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,6 +26,6 @@ public final class TestClusterEngineProvider implements StorageEngineProvider {
     Path directory = Objects.requireNonNull(options.dataDirectory(), "the test cluster needs a data directory");
     TestCluster cluster = TestCluster.start(NODES, directory.resolve("cluster"));
     return IgniteEngine.owning(cluster, cluster.node(0).ignite(), IgniteEngineProvider.TABLE,
-        new ZoneSettings(NODES, PARTITIONS));
+        new ZoneSettings(NODES, PARTITIONS), List.of());
   }
 }

@@ -2,6 +2,7 @@ package io.shaledb.core.encryption;
 
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.storage.Capability;
+import io.shaledb.core.storage.ClusterStatus;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.KvReader;
@@ -71,6 +72,11 @@ public final class EncryptedEngine implements StorageEngine {
   @Override
   public void clearRange(KeyRange range) {
     engine.clearRange(range);
+  }
+
+  @Override
+  public ClusterStatus clusterStatus() {
+    return engine.clusterStatus();
   }
 
   @Override

@@ -14,5 +14,7 @@ public enum Capability {
    * shared data that one process should do for all of them, such as sweeping expired items, is coordinated between
    * them.
    */
-  SHARED
+  SHARED,
+  /** The engine describes the cluster it runs on: nodes, partitions, replicas ({@link StorageEngine#clusterStatus()}). */
+  CLUSTER_STATUS
 }

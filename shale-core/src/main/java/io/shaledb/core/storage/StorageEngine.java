@@ -88,6 +88,17 @@ public interface StorageEngine extends AutoCloseable {
     return Map.of();
   }
 
+  /**
+   * The engine's cluster: its nodes, and where each partition's replicas are and how they are doing. Only engines
+   * declaring {@link Capability#CLUSTER_STATUS} answer it; it reads the cluster's own state, not the store.
+   *
+   * @throws UnsupportedOperationException when the engine does not declare {@link Capability#CLUSTER_STATUS}
+   * @throws StorageUnavailableException when the cluster does not answer in time
+   */
+  default ClusterStatus clusterStatus() {
+    throw new UnsupportedOperationException("the engine does not run on a cluster");
+  }
+
   /** The optional features this engine provides. */
   Set<Capability> capabilities();
 

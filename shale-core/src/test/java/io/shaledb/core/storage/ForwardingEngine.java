@@ -42,6 +42,11 @@ public abstract class ForwardingEngine implements StorageEngine {
   }
 
   @Override
+  public ClusterStatus clusterStatus() {
+    return delegate.clusterStatus();
+  }
+
+  @Override
   public Set<Capability> capabilities() {
     return delegate.capabilities();
   }

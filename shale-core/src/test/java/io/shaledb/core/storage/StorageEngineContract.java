@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,29 @@ public abstract class StorageEngineContract {
           .doesNotContain(Capability.NON_BLOCKING);
     }
     assertThat(get("persist")).isEqualTo(expected);
+  }
+
+  @Test
+  void clusterStatus_whenDeclared_placesEveryPartitionOnItsNodes_elseIsUnsupported() {
+    if (!engine.capabilities().contains(Capability.CLUSTER_STATUS)) {
+      assertThatThrownBy(engine::clusterStatus).isInstanceOf(UnsupportedOperationException.class);
+      return;
+    }
+    ClusterStatus status = engine.clusterStatus();
+    List<String> nodes = status.nodes().stream().filter(node -> node.state() == ClusterStatus.NodeState.ACTIVE)
+        .map(ClusterStatus.Node::name).toList();
+    assertThat(nodes).as("the active nodes' names").isNotEmpty().doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(status.replicas()).isPositive();
+    assertThat(status.partitions()).isNotEmpty().extracting(ClusterStatus.Partition::number)
+        .isEqualTo(IntStream.range(0, status.partitions().size()).boxed().toList());
+    for (ClusterStatus.Partition partition : status.partitions()) {
+      assertThat(partition.replicas()).as("partition %d", partition.number()).isNotEmpty()
+          .hasSizeLessThanOrEqualTo(Math.max(status.replicas(), nodes.size()))
+          .extracting(ClusterStatus.Replica::node).isSubsetOf(nodes);
+      if (partition.primary() != null) {
+        assertThat(nodes).as("partition %d's primary", partition.number()).contains(partition.primary());
+      }
+    }
   }
 
   @Test

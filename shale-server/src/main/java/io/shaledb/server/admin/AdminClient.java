@@ -3,6 +3,7 @@ package io.shaledb.server.admin;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.storage.ClusterStatus;
 import io.shaledb.server.auth.AccessKey;
 import io.shaledb.server.auth.AccessKeyStatus;
 import io.shaledb.server.auth.IamGroup;
@@ -11,6 +12,7 @@ import io.shaledb.server.auth.NewAccessKey;
 import io.shaledb.server.auth.PrincipalStore;
 import io.shaledb.server.auth.SigV4Signer;
 import io.shaledb.server.auth.UserAdministration;
+import io.shaledb.server.json.ClusterJson;
 import io.shaledb.server.json.Json;
 import io.shaledb.server.json.JsonTree;
 import java.io.ByteArrayOutputStream;
@@ -32,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The admin API of a running server, called over HTTP with SigV4-signed requests: what {@code shaledb users ...
- * --endpoint URL} uses while a server holds the data directory. Errors come back as the server answered them, as
+ * --endpoint URL} uses while a server holds the data directory, and {@code shaledb cluster status}. Errors come back as the server answered them, as
  * {@link DynamoException} with the code its {@code __type} names.
  */
 public final class AdminClient implements UserAdministration {
@@ -236,6 +238,17 @@ public final class AdminClient implements UserAdministration {
     }), "Credentials");
     return new PrincipalStore.SessionCredentials(text(credentials, "AccessKeyId"),
         text(credentials, "SecretAccessKey"), text(credentials, "SessionToken"), instant(credentials, "Expiration"));
+  }
+
+  /** The cluster the server's storage engine runs on (DescribeCluster). */
+  public ClusterStatus clusterStatus() {
+    Map<?, ?> answer = call("DescribeCluster", g -> {});
+    try {
+      return ClusterJson.readClusterStatus(answer);
+    } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
+      throw new IllegalStateException("the server at " + endpoint + " answered a cluster status this client cannot"
+          + " read (" + e.getMessage() + "): " + answer, e);
+    }
   }
 
   /** Calls {@code operation}; its answer, or the error the server answered, thrown. */

@@ -79,4 +79,17 @@ public final class AdminInputs {
       return true;
     }
   }
+
+  /** DescribeCluster: ShaleDB's own call, the action {@code shaledb:DescribeCluster} on {@code *}. */
+  public record DescribeCluster() implements AdminCall {
+    @Override
+    public @Nullable String iamResource() {
+      return null;
+    }
+
+    @Override
+    public String service() {
+      return "shaledb";
+    }
+  }
 }

@@ -1,20 +1,25 @@
 package io.shaledb.server.api;
 
+import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.server.admin.AdminOperations;
+import io.shaledb.server.admin.DescribeCluster;
 import io.shaledb.server.auth.PrincipalStore;
 import io.shaledb.server.json.AdminJson;
+import io.shaledb.server.json.ClusterJson;
 import io.shaledb.server.json.TableJson;
 import java.util.Map;
 
 /**
  * The admin API's routes, under their own X-Amz-Target prefix on the DynamoDB endpoint: signed and verified as every
  * call is, and authorized by the caller's policies as IAM's actions ({@code iam:CreateUser} on the user's ARN, ...),
- * so only a user whose policies allow them (an administrator) can manage users.
+ * so only a user whose policies allow them (an administrator) can manage users; and ShaleDB's own DescribeCluster
+ * ({@code shaledb:DescribeCluster}).
  */
 final class AdminRoutes {
   private AdminRoutes() {}
 
-  static Map<String, Route<?, ?>> over(PrincipalStore store) {
+  /** The routes over the principal store, and DescribeCluster over the server's storage engine. */
+  static Map<String, Route<?, ?>> over(PrincipalStore store, StorageEngine engine) {
     AdminOperations admin = new AdminOperations(store);
     return Map.ofEntries(
         Map.entry("CreateUser", new Route<>(AdminJson::readCreateUser, admin.createUser(), AdminJson::writeNewUser)),
@@ -51,6 +56,8 @@ final class AdminRoutes {
         Map.entry("DeleteGroupPolicy", new Route<>(AdminJson::readGroupPolicy, admin.deleteGroupPolicy(),
             TableJson::writeEmpty)),
         Map.entry("GetSessionToken", new Route<>(AdminJson::readGetSessionToken, admin.getSessionToken(),
-            AdminJson::writeSessionCredentials)));
+            AdminJson::writeSessionCredentials)),
+        Map.entry("DescribeCluster", new Route<>(ClusterJson::readDescribeCluster, new DescribeCluster(engine),
+            ClusterJson::writeClusterStatus)));
   }
 }

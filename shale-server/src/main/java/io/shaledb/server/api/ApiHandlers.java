@@ -43,7 +43,7 @@ public final class ApiHandlers {
   public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
       CapacityMode capacity, boolean metrics, PrincipalStore users, Peers peers) {
     return create(engine, region, maintenanceInterval, clock, capacity, metrics,
-        db -> new PolicyAuthorizer(db, users), AdminRoutes.over(users), peers);
+        db -> new PolicyAuthorizer(db, users), AdminRoutes.over(users, engine), peers);
   }
 
   private static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,

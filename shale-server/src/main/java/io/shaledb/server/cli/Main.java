@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "A self-hosted database that speaks Amazon DynamoDB's API.",
     subcommands = {ServeCommand.class, UsersCommand.class, GroupsCommand.class, EncryptionCommand.class,
-        PeersCommand.class})
+        PeersCommand.class, ClusterCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

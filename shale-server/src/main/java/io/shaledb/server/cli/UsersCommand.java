@@ -6,18 +6,15 @@ import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngines;
 import io.shaledb.server.ServerConfig;
-import io.shaledb.server.admin.AdminClient;
 import io.shaledb.server.auth.AccessKey;
 import io.shaledb.server.auth.AccessKeyStatus;
 import io.shaledb.server.auth.IamUser;
 import io.shaledb.server.auth.NewAccessKey;
 import io.shaledb.server.auth.PrincipalStore;
 import io.shaledb.server.auth.SecretSealer;
-import io.shaledb.server.auth.SigV4Signer;
 import io.shaledb.server.auth.UserAdministration;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,31 +45,9 @@ import picocli.CommandLine.Spec;
         UsersCommand.ListPolicies.class, UsersCommand.DeletePolicy.class, UsersCommand.Tag.class,
         UsersCommand.SessionToken.class})
 final class UsersCommand {
-  /** The key a client names while no user exists and so nothing is verified; any would do. */
-  private static final String UNVERIFIED_KEY = "shaledb-cli";
-
   /** Where the store is: a running server, or the data directory and the key file that seals secrets. */
   static final class Store {
-    @Option(names = "--endpoint", paramLabel = "URL",
-        description = "A running server's URL, such as http://127.0.0.1:8000: manage users through its admin API.")
-    @Nullable URI endpoint;
-
-    @Option(names = "--access-key-id", defaultValue = "${env:AWS_ACCESS_KEY_ID}",
-        description = "With --endpoint: the access key signing the calls (default $AWS_ACCESS_KEY_ID); needed once"
-            + " users exist, by a user whose policies allow iam:* actions.")
-    @Nullable String accessKeyId;
-
-    @Option(names = "--secret-access-key", defaultValue = "${env:AWS_SECRET_ACCESS_KEY}",
-        description = "With --endpoint: the key's secret (default $AWS_SECRET_ACCESS_KEY).")
-    @Nullable String secretAccessKey;
-
-    @Option(names = "--session-token", defaultValue = "${env:AWS_SESSION_TOKEN}",
-        description = "With --endpoint: the session token of session credentials (default $AWS_SESSION_TOKEN).")
-    @Nullable String sessionToken;
-
-    @Option(names = "--region", defaultValue = "${env:AWS_REGION:-us-east-1}",
-        description = "With --endpoint: the server's region, which signatures name. Default: ${DEFAULT-VALUE}.")
-    String region = "us-east-1";
+    @Mixin AdminEndpoint server = new AdminEndpoint();
 
     @Option(names = "--data-dir", description = "The server's data directory. Default: ${DEFAULT-VALUE}.")
     Path dataDirectory = Path.of("shale-data");
@@ -88,9 +63,9 @@ final class UsersCommand {
      */
     int run(CommandSpec spec, Function<UserAdministration, String> body) {
       PrintWriter err = spec.commandLine().getErr();
-      URI server = endpoint;
-      if (server != null) {
-        return remote(spec, server, body::apply);
+      URI endpoint = server.endpoint;
+      if (endpoint != null) {
+        return server.call(spec, endpoint, body::apply);
       }
       if (!Files.isDirectory(dataDirectory)) {
         err.println("no data directory at " + dataDirectory.toAbsolutePath());
@@ -108,26 +83,8 @@ final class UsersCommand {
       }
     }
 
-    /**
-     * Runs {@code body} on the admin API of {@code server}, signed with the credentials given (any, while no user
-     * exists).
-     */
-    int remote(CommandSpec spec, URI server, Function<AdminClient, String> body) {
-      String id = accessKeyId == null ? UNVERIFIED_KEY : accessKeyId;
-      String secret = secretAccessKey == null ? UNVERIFIED_KEY : secretAccessKey;
-      try {
-        return print(spec, body.apply(new AdminClient(server, new SigV4Signer.Credentials(id, secret, sessionToken),
-            region, Clock.systemUTC())));
-      } catch (DynamoException | IllegalStateException | UncheckedIOException e) {
-        spec.commandLine().getErr().println(e.getMessage());
-        return 1;
-      }
-    }
-
     private static int print(CommandSpec spec, String output) {
-      spec.commandLine().getOut().print(output);
-      spec.commandLine().getOut().flush();
-      return 0;
+      return AdminEndpoint.print(spec, output);
     }
   }
 
@@ -351,12 +308,12 @@ final class UsersCommand {
 
     @Override
     public Integer call() {
-      URI server = store.endpoint;
+      URI server = store.server.endpoint;
       if (server == null) {
         spec.commandLine().getErr().println("session-token needs --endpoint: sessions are issued by a running server");
         return 1;
       }
-      return store.remote(spec, server, client -> {
+      return store.server.call(spec, server, client -> {
         PrincipalStore.SessionCredentials session = client.sessionToken(durationSeconds);
         return "AWS_ACCESS_KEY_ID=" + session.accessKeyId() + "\nAWS_SECRET_ACCESS_KEY=" + session.secret()
             + "\nAWS_SESSION_TOKEN=" + session.token() + "\n# expires " + session.expiration() + "\n";

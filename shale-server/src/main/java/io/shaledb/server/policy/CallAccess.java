@@ -141,7 +141,7 @@ final class CallAccess {
       case CreateBackupInput in -> onTable(operation, in.tableName());
       case RestoreTableFromBackupInput in -> onTable(operation, in.targetTableName());
       case RestoreTableToPointInTimeInput in -> onTable(operation, in.targetTableName());
-      case AdminCall in -> in.open() ? List.of() : List.of(Check.on("iam:" + operation,
+      case AdminCall in -> in.open() ? List.of() : List.of(Check.on(in.service() + ":" + operation,
           in.iamResource() == null ? "*" : "arn:aws:iam::" + Database.ACCOUNT_ID + ":" + in.iamResource()));
       case RegisterScalableTargetInput in -> autoScaling(operation);
       case PutScalingPolicyInput in -> autoScaling(operation);

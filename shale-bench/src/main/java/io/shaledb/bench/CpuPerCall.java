@@ -49,7 +49,9 @@ import org.jspecify.annotations.Nullable;
  * same user with bench/auth.sh's policy with conditions), {@code sigv4} (a signed GetItem's authentication with no
  * user, which reads the access key only, then with verification), {@code capacity} (PutItem of a random new item to a
  * table with a global index, both provisioned far beyond what one thread consumes, with throughput enforcement off,
- * then on: admitting and charging the table, its partition, the index and the index entry's partition).
+ * then on: admitting and charging the table, its partition, the index and the index entry's partition),
+ * {@code capacity-query} (Query of one key of that table's global index, off, then on: admitting and charging the
+ * index and the index partition the page reads).
  *
  * <p>Run: {@code java -cp shale-bench/target/shale-benchmarks.jar io.shaledb.bench.CpuPerCall metrics [rounds]
  * [calls per round]}
@@ -94,6 +96,8 @@ public final class CpuPerCall {
         case "sigv4" -> signatures(open);
         case "capacity" -> List.of(indexedPut("capacity off", CapacityMode.OFF, open),
             indexedPut("capacity enforced", CapacityMode.ENFORCE, open));
+        case "capacity-query" -> List.of(indexQuery("capacity off", CapacityMode.OFF, open),
+            indexQuery("capacity enforced", CapacityMode.ENFORCE, open));
         default -> throw new IllegalArgumentException("no comparison named " + comparison);
       };
       measure(sides, rounds, calls);
@@ -176,6 +180,38 @@ public final class CpuPerCall {
 
   /** PutItem of a random new item with an index key, to a table with a global index, under {@code capacity}. */
   private static Side indexedPut(String name, CapacityMode capacity, List<AutoCloseable> open) throws IOException {
+    DynamoApi api = indexedTable(capacity, open);
+    RequestObserver observer = new RequestObserver(api.metrics(), null, LogFormat.LOGFMT, Clock.systemUTC());
+    ByteArrayOutputStream response = new ByteArrayOutputStream(4096);
+    return new Side(name, () -> call(api, observer, Principal.caller("bench"), "PutItem", "{\"TableName\":"
+        + "\"indexed\",\"Item\":{\"id\":{\"S\":\"r" + ThreadLocalRandom.current().nextInt() + "\"},\"g\":{\"S\":\"g"
+        + ThreadLocalRandom.current().nextInt(KEYS) + "\"},\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}", response));
+  }
+
+  /**
+   * Query of the global index for a random one of {@value #KEYS} preloaded index keys (one entry each), under
+   * {@code capacity}: enforced, the page is admitted by the index and the index partition it starts in, and charged
+   * to both.
+   */
+  private static Side indexQuery(String name, CapacityMode capacity, List<AutoCloseable> open) throws IOException {
+    DynamoApi api = indexedTable(capacity, open);
+    RequestObserver observer = new RequestObserver(api.metrics(), null, LogFormat.LOGFMT, Clock.systemUTC());
+    for (int n = 0; n < KEYS; n++) {
+      call(api, observer, Principal.caller("bench"), "PutItem", "{\"TableName\":\"indexed\",\"Item\":{\"id\":"
+          + "{\"S\":\"k" + n + "\"},\"g\":{\"S\":\"g" + n + "\"},\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}",
+          new ByteArrayOutputStream());
+    }
+    ByteArrayOutputStream response = new ByteArrayOutputStream(4096);
+    return new Side(name, () -> call(api, observer, Principal.caller("bench"), "Query", "{\"TableName\":"
+        + "\"indexed\",\"IndexName\":\"byG\",\"KeyConditionExpression\":\"g = :g\",\"ExpressionAttributeValues\":"
+        + "{\":g\":{\"S\":\"g" + ThreadLocalRandom.current().nextInt(KEYS) + "\"}}}", response));
+  }
+
+  /**
+   * A server's API under {@code capacity} with a table {@code indexed} keyed by {@code id} and a global index
+   * {@code byG} on {@code g}, both provisioned far beyond what one thread consumes, so nothing is throttled.
+   */
+  private static DynamoApi indexedTable(CapacityMode capacity, List<AutoCloseable> open) throws IOException {
     MemoryEngine engine = new MemoryEngine();
     open.add(engine);
     DynamoApi api = ApiHandlers.create(engine, REGION, Duration.ofSeconds(1), Clock.systemUTC(), capacity, true);
@@ -188,10 +224,7 @@ public final class CpuPerCall {
         + "[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}],\"GlobalSecondaryIndexes\":[{\"IndexName\":\"byG\","
         + "\"KeySchema\":[{\"AttributeName\":\"g\",\"KeyType\":\"HASH\"}],\"Projection\":{\"ProjectionType\":"
         + "\"KEYS_ONLY\"},\"ProvisionedThroughput\":" + units + "}]}", new ByteArrayOutputStream());
-    ByteArrayOutputStream response = new ByteArrayOutputStream(4096);
-    return new Side(name, () -> call(api, observer, Principal.caller("bench"), "PutItem", "{\"TableName\":"
-        + "\"indexed\",\"Item\":{\"id\":{\"S\":\"r" + ThreadLocalRandom.current().nextInt() + "\"},\"g\":{\"S\":\"g"
-        + ThreadLocalRandom.current().nextInt(KEYS) + "\"},\"payload\":{\"S\":\"" + PAYLOAD + "\"}}}", response));
+    return api;
   }
 
   /** GetItem of a random preloaded key, observed as the HTTP layer observes it. */

@@ -465,6 +465,14 @@ class ThroughputTest {
     return bytes / 4096.0;
   }
 
+  /** A page of {@code table} (or its {@code index}) that reads one item of {@code units} read units at {@code hash}. */
+  private void readOnePage(TableMetadata table, IndexMetadata index, int hash, long units) {
+    PageReads page = throughput.admitPage(table, index, hash, ThroughputTest::units);
+    assertThat(page).isNotNull();
+    page.read(hash, units * 4096L);
+    page.charge();
+  }
+
   private static ThrottlingReason reason(DynamoException e) {
     @SuppressWarnings("unchecked")
     List<ThrottlingReason> reasons = (List<ThrottlingReason>) e.extra().get("ThrottlingReasons");
@@ -476,10 +484,7 @@ class ThroughputTest {
     TableMetadata table = provisionedWithIndexes(tables.create("gsi-read", true, false, false), 9_000, 100);
     IndexMetadata index = table.indexes().getFirst();
     int hot = 0x12345678;
-    PageReads page = throughput.admitPage(table, index, hot, ThroughputTest::units);
-    assertThat(page).isNotNull();
-    page.read(hot, 3_000 * 4096L);
-    page.charge();
+    readOnePage(table, index, hot, 3_000);
 
     assertThatThrownBy(() -> throughput.admitPage(table, index, hot, ThroughputTest::units))
         .isInstanceOfSatisfying(DynamoException.class, e -> {
@@ -519,10 +524,7 @@ class ThroughputTest {
     TableMetadata table = provisionedWithIndexes(tables.create("lsi-read", false, true, false), 9_000, 100);
     IndexMetadata local = table.indexes().getFirst();
     int hot = 0x12345678;
-    PageReads page = throughput.admitPage(table, local, hot, ThroughputTest::units);
-    assertThat(page).isNotNull();
-    page.read(hot, 3_000 * 4096L);
-    page.charge();
+    readOnePage(table, local, hot, 3_000);
 
     assertThatThrownBy(() -> throughput.admitPage(table, null, hot, ThroughputTest::units))
         .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(reason(e))

@@ -4,7 +4,9 @@
 # warmed up, then each round loads A and B in turn (which goes first alternates) with wrk for DURATION seconds and reads the process's user + system
 # CPU ticks (/proc/PID/stat) and the bytes it wrote to storage (/proc/PID/io write_bytes) before and after, divided
 # by the requests wrk counted (wrk has no fixed request count: its threads can stop early, but it still waits out its
-# duration). Prints a markdown row per round, then the medians and the spread of B / A.
+# duration). Prints a markdown row per round, then the medians and the spread of B / A. Each row also gives how much of
+# each server's CPU per request its JIT compiler threads used (a warm-up still going on) and RocksDB's flush and
+# compaction threads (the later cost of what the requests wrote).
 #
 #   bench/cpu.sh plain metrics-off                    # GetItem, 5 rounds of 10 s each way after 20 s of warm-up
 #   WORKLOAD=signed-get bench/cpu.sh plain sigv4      # the same signed requests, unverified vs verified
@@ -141,10 +143,24 @@ write_bytes() { # pid
   awk '/^write_bytes/ {print $2}' "/proc/$1/io"
 }
 
+# CPU seconds of a process's JIT compiler threads and of RocksDB's flush and compaction threads, by thread name: the
+# first is warm-up still going on, the second the later cost of what the requests wrote; both are in cpu_seconds.
+thread_cpu() { # pid -> "jit-seconds rocksdb-background-seconds"
+  awk -v hz="$(getconf CLK_TCK)" '{
+      match($0, /\) [A-Za-z] /)
+      name = substr($0, index($0, "(") + 1, RSTART - index($0, "(") - 1)
+      split(substr($0, RSTART + 2), field, " ")
+      if (name ~ /^C[12] CompilerThre/) jit += field[12] + field[13]
+      else if (name ~ /^rocksdb:/) rocksdb += field[12] + field[13]
+    }
+    END { printf "%.4f %.4f\n", jit / hz, rocksdb / hz }' /proc/"$1"/task/*/stat 2>/dev/null
+}
+
 # Loads a slot's server with the workload for `seconds`; prints "cpu-microseconds-per-request
-# written-bytes-per-request requests".
+# written-bytes-per-request requests jit-microseconds-per-request rocksdb-background-microseconds-per-request".
 run() { # slot seconds
-  local port="${PORTS[$1]}" script="$WORKLOAD.lua" before after bytes_before bytes_after out total
+  local port="${PORTS[$1]}" script="$WORKLOAD.lua" before after bytes_before bytes_after out total threads_before \
+    threads_after
   if [[ $WORKLOAD == signed-* ]]; then
     export SIGNED_OPERATION SIGNED_REQUESTS="$work/cpu-$1/signed.lua" SIGNED_DATE
     case "$WORKLOAD" in signed-get) SIGNED_OPERATION=GetItem ;; *) SIGNED_OPERATION=PutItem ;; esac
@@ -153,11 +169,13 @@ run() { # slot seconds
       10000 "$SIGNED_REQUESTS")"
     script=signed.lua
   fi
+  threads_before="$(thread_cpu "${pid[$1]}")"
   before="$(cpu_seconds "${pid[$1]}")"
   bytes_before="$(write_bytes "${pid[$1]}")"
   out="$(wrk -t2 -c"$CONNECTIONS" -d"$2s" --timeout 60s -s "bench/wrk/$script" "http://127.0.0.1:$port/")"
   after="$(cpu_seconds "${pid[$1]}")"
   bytes_after="$(write_bytes "${pid[$1]}")"
+  threads_after="$(thread_cpu "${pid[$1]}")"
   if echo "$out" | grep -q "Non-2xx"; then
     echo "cpu.sh: $WORKLOAD on port $port answered errors" >&2
     echo "$out" >&2
@@ -165,7 +183,12 @@ run() { # slot seconds
   fi
   total="$(echo "$out" | awk '/requests in/ {print $1}')"
   awk -v b="$before" -v a="$after" -v bb="$bytes_before" -v ba="$bytes_after" -v n="$total" \
-    'BEGIN { printf "%.2f %.0f %d\n", (a - b) * 1000000 / n, (ba - bb) / n, n }'
+    -v tb="$threads_before" -v ta="$threads_after" 'BEGIN {
+      split(tb, t0, " ")
+      split(ta, t1, " ")
+      printf "%.2f %.0f %d %.1f %.1f\n", (a - b) * 1000000 / n, (ba - bb) / n, n, (t1[1] - t0[1]) * 1000000 / n,
+        (t1[2] - t0[2]) * 1000000 / n
+    }'
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
@@ -178,23 +201,23 @@ run 1 "$WARMUP" >/dev/null
 
 echo "$WORKLOAD, $ENGINE (durability $DURABILITY), $CONNECTIONS connections, $DURATION s a round each way, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| round | µs CPU per request $A | µs CPU per request $B | $B / $A | bytes written per request $A / $B | requests $A / $B |"
-echo "|---|---|---|---|---|---|"
+echo "| round | µs CPU per request $A | µs CPU per request $B | $B / $A | bytes written per request $A / $B | requests $A / $B | of the µs, JIT / RocksDB background $A; $B |"
+echo "|---|---|---|---|---|---|---|"
 ratios=() a_cpu=() b_cpu=()
 for round in $(seq 1 "$ROUNDS"); do
   # Which goes first alternates, so that neither always follows the other's load.
   if ((round % 2)); then
-    read -r a_us a_bytes a_n < <(run 0 "$DURATION")
-    read -r b_us b_bytes b_n < <(run 1 "$DURATION")
+    read -r a_us a_bytes a_n a_jit a_rocksdb < <(run 0 "$DURATION")
+    read -r b_us b_bytes b_n b_jit b_rocksdb < <(run 1 "$DURATION")
   else
-    read -r b_us b_bytes b_n < <(run 1 "$DURATION")
-    read -r a_us a_bytes a_n < <(run 0 "$DURATION")
+    read -r b_us b_bytes b_n b_jit b_rocksdb < <(run 1 "$DURATION")
+    read -r a_us a_bytes a_n a_jit a_rocksdb < <(run 0 "$DURATION")
   fi
   ratio="$(awk -v a="$a_us" -v b="$b_us" 'BEGIN { printf "%.3f", b / a }')"
   ratios+=("$ratio") a_cpu+=("$a_us") b_cpu+=("$b_us")
-  echo "| $round | $a_us | $b_us | $ratio | $a_bytes / $b_bytes | $a_n / $b_n |"
+  echo "| $round | $a_us | $b_us | $ratio | $a_bytes / $b_bytes | $a_n / $b_n | $a_jit / $a_rocksdb; $b_jit / $b_rocksdb |"
 done
-printf '| median | %s | %s | %s (%s to %s) | | |\n' \
+printf '| median | %s | %s | %s (%s to %s) | | | |\n' \
   "$(printf '%s\n' "${a_cpu[@]}" | median)" "$(printf '%s\n' "${b_cpu[@]}" | median)" \
   "$(printf '%s\n' "${ratios[@]}" | median)" "$(printf '%s\n' "${ratios[@]}" | sort -g | head -1)" \
   "$(printf '%s\n' "${ratios[@]}" | sort -g | tail -1)"

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -313,8 +312,8 @@ public final class CpuPerCall {
     }
 
     @Override
-    public String payloadSha256Hex() {
-      return HexFormat.of().formatHex(Sha256.digest().digest(body));
+    public byte[] payloadSha256() {
+      return Sha256.digest().digest(body);
     }
   }
 }

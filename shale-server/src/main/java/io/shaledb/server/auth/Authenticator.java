@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
  * Authorization header or a presigned query string, as DynamoDB Local asks, and acts for the access key it names,
  * unverified. Once any user exists, every request's signature is verified ({@link SigV4Verifier}).
  *
- * <p>The store stays the truth, and what this process caches of it (the mode, each access key: {@link SigningKeys})
- * follows it: at once for a change made through this process's store, and within {@link #RECHECK} for one made by
- * another process sharing the storage, seen by the store's version, read at most once per {@link #RECHECK} on the
- * request path.
+ * <p>The store stays the truth, and what this process caches of it (the mode, each access key: {@link SigningKeys};
+ * the users' parsed policies, kept by authorization) follows it: at once for a change made through this process's
+ * store, and within {@link #RECHECK} for one made by another process sharing the storage, seen by the store's
+ * version, read at most once per {@link #RECHECK} on the request path.
  */
 public final class Authenticator {
   /** How stale the caches may be after another process changes the store. */
@@ -24,7 +24,6 @@ public final class Authenticator {
 
   private final @Nullable PrincipalStore store;
   private final @Nullable SigV4Verifier verifier;
-  private final @Nullable SigningKeys keys;
   private final Clock clock;
   private volatile boolean verifying;
   private volatile long version;
@@ -32,7 +31,6 @@ public final class Authenticator {
 
   private Authenticator(@Nullable PrincipalStore store, @Nullable SigningKeys keys, String region, Clock clock) {
     this.store = store;
-    this.keys = keys;
     this.verifier = keys == null ? null : new SigV4Verifier(region, clock, keys);
     this.clock = clock;
     if (store != null) {
@@ -64,19 +62,20 @@ public final class Authenticator {
     return verifying;
   }
 
-  /** Forgets what was cached when another process changed the store since it was last read. */
+  /**
+   * When another process changed the store since it was last read, tells the store's listeners, as a change made here
+   * does: the mode and the keys here, and the users' policies that authorization parsed.
+   */
   private void recheck(long now) {
     checkedAtMillis = now;
     PrincipalStore principals = store;
-    SigningKeys known = keys;
-    if (principals == null || known == null) {
+    if (principals == null) {
       return;
     }
     long current = principals.version();
     if (current != version) {
       version = current;
-      verifying = principals.hasUsers();
-      known.forgetAll();
+      principals.changedElsewhere();
     }
   }
 

@@ -61,7 +61,7 @@ final class CanonicalRequest {
       out.append('\n');
     }
     out.append('\n').append(signedHeaderList).append('\n');
-    out.append(request.payloadSha256Hex());
+    out.appendHex(request.payloadSha256());
     return out;
   }
 

@@ -530,6 +530,15 @@ public final class PrincipalStore implements UserDirectory, UserAdministration {
     return value == null ? UserAccess.NONE : PrincipalRecords.decodeAccess(value);
   }
 
+  /**
+   * Tells the listeners of a change another process made (seen by the {@link #version}), as this store tells them of
+   * its own: whatever this process derived from the store (keys, parsed policies, the verification mode) is then
+   * read again.
+   */
+  public void changedElsewhere() {
+    onChange.forEach(Runnable::run);
+  }
+
   /** The store's version: raised by every change, by this process or another sharing the engine. */
   public long version() {
     return read(snapshot -> {

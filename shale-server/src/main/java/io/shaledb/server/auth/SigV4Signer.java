@@ -45,7 +45,7 @@ public final class SigV4Signer {
     }
     List<String> names = new ArrayList<>(signed.keySet());
     String nameList = String.join(";", names);
-    String payloadHash = HEX.formatHex(Sha256.digest().digest(body));
+    byte[] payloadHash = Sha256.digest().digest(body);
     byte[] canonicalHash = CanonicalRequest.sha256(new Outgoing(method, uri, signed, payloadHash), names, nameList,
         null);
     String scope = date + "/" + region + "/" + service + "/aws4_request";
@@ -62,7 +62,7 @@ public final class SigV4Signer {
   }
 
   /** The request being signed, as the canonical request reads it. */
-  private record Outgoing(String method, URI uri, Map<String, String> headers, String payloadSha256Hex)
+  private record Outgoing(String method, URI uri, Map<String, String> headers, byte[] payloadSha256)
       implements SignedRequest {
     @Override
     public String rawPath() {

@@ -21,6 +21,6 @@ public interface SignedRequest {
   /** The first value of a header, or null when absent. */
   @Nullable String header(String name);
 
-  /** The SHA-256 of the body as sent (before any content decoding), in lower-case hex. */
-  String payloadSha256Hex();
+  /** The SHA-256 of the body as sent (before any content decoding). */
+  byte[] payloadSha256();
 }

@@ -2,23 +2,43 @@ package io.shaledb.server.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.util.AsciiString;
 import io.shaledb.server.auth.Sha256;
 import io.shaledb.server.auth.SignedRequest;
 import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A Netty request as SigV4 verification reads it; the body's hash is computed only when asked for. */
+/**
+ * A Netty request as SigV4 verification reads it; the body's hash is computed only when asked for.
+ *
+ * <p>The headers are copied once into two arrays and looked up by scanning them: verification asks for a dozen
+ * headers by name (the Authorization header's parts, the date, the target, each signed header), and Netty's lookup
+ * by a String name hashed the name ignoring case on every call, which cost more than comparing the few headers of
+ * the same length.
+ */
 final class NettySignedRequest implements SignedRequest {
-  private static final HexFormat HEX = HexFormat.of();
   private static final ThreadLocal<byte[]> CHUNKS = ThreadLocal.withInitial(() -> new byte[4096]);
   private final FullHttpRequest request;
   private final int query;
+  private final CharSequence[] names;
+  private final CharSequence[] values;
 
   NettySignedRequest(FullHttpRequest request) {
     this.request = request;
     this.query = request.uri().indexOf('?');
+    int count = request.headers().size();
+    this.names = new CharSequence[count];
+    this.values = new CharSequence[count];
+    Iterator<Map.Entry<CharSequence, CharSequence>> headers = request.headers().iteratorCharSequence();
+    for (int i = 0; i < count && headers.hasNext(); i++) {
+      Map.Entry<CharSequence, CharSequence> header = headers.next();
+      names[i] = header.getKey();
+      values[i] = header.getValue();
+    }
   }
 
   @Override
@@ -38,12 +58,37 @@ final class NettySignedRequest implements SignedRequest {
 
   @Override
   public List<String> headerValues(String name) {
-    return request.headers().getAll(name);
+    int first = indexOf(name, 0);
+    if (first < 0) {
+      return List.of();
+    }
+    int second = indexOf(name, first + 1);
+    if (second < 0) {
+      return List.of(values[first].toString());
+    }
+    List<String> all = new ArrayList<>(4);
+    for (int i = first; i >= 0; i = indexOf(name, i + 1)) {
+      all.add(values[i].toString());
+    }
+    return all;
   }
 
   @Override
   public @Nullable String header(String name) {
-    return request.headers().get(name);
+    int index = indexOf(name, 0);
+    return index < 0 ? null : values[index].toString();
+  }
+
+  /** The first header named {@code name} (ignoring case) from {@code from} on, or -1. */
+  private int indexOf(String name, int from) {
+    for (int i = from; i < names.length; i++) {
+      CharSequence candidate = names[i];
+      if (candidate != null && candidate.length() == name.length()
+          && AsciiString.contentEqualsIgnoreCase(candidate, name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -51,7 +96,7 @@ final class NettySignedRequest implements SignedRequest {
    * usually a composite of pooled direct buffers, whose NIO views cost an array and a buffer object per request.
    */
   @Override
-  public String payloadSha256Hex() {
+  public byte[] payloadSha256() {
     ByteBuf body = request.content();
     MessageDigest digest = Sha256.digest();
     if (body.hasArray()) {
@@ -64,6 +109,6 @@ final class NettySignedRequest implements SignedRequest {
         digest.update(chunk, 0, length);
       }
     }
-    return HEX.formatHex(digest.digest());
+    return digest.digest();
   }
 }

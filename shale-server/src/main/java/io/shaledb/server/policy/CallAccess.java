@@ -99,19 +99,19 @@ final class CallAccess {
   /** The checks a call of {@code operation} with the validated {@code input} asks for. */
   List<Check> of(String operation, @Nullable Object input) {
     return switch (input) {
-      case GetItemInput in -> List.of(item("GetItem", in.tableName(), in.key(), () -> facts(
+      case GetItemInput in -> List.of(item("dynamodb:GetItem", in.tableName(), in.key(), () -> facts(
           in.returnConsumedCapacity()).put(ATTRIBUTES, projected(in.projectionExpression(), in.attributesToGet(),
               in.expressionAttributeNames()))));
-      case PutItemInput in -> List.of(item("PutItem", in.tableName(), in.item(), () -> facts(
+      case PutItemInput in -> List.of(item("dynamodb:PutItem", in.tableName(), in.item(), () -> facts(
           in.returnConsumedCapacity()).put(ATTRIBUTES, names(in.item())).put(RETURN_VALUES, text(in.returnValues()))));
-      case UpdateItemInput in -> List.of(item("UpdateItem", in.tableName(), in.key(),
+      case UpdateItemInput in -> List.of(item("dynamodb:UpdateItem", in.tableName(), in.key(),
           () -> facts(in.returnConsumedCapacity()).put(RETURN_VALUES, text(in.returnValues()))
               .put(ATTRIBUTES, updated(in.key(), in.updateExpression(), in.expressionAttributeNames(),
                   in.attributeUpdates()))));
-      case DeleteItemInput in -> List.of(item("DeleteItem", in.tableName(), in.key(),
+      case DeleteItemInput in -> List.of(item("dynamodb:DeleteItem", in.tableName(), in.key(),
           () -> facts(in.returnConsumedCapacity()).put(RETURN_VALUES, text(in.returnValues()))));
-      case QueryInput in -> List.of(read("Query", in.read(), () -> leadingKey(in)));
-      case ScanInput in -> List.of(read("Scan", in.read(), List::of));
+      case QueryInput in -> List.of(read("dynamodb:Query", in.read(), () -> leadingKey(in)));
+      case ScanInput in -> List.of(read("dynamodb:Scan", in.read(), List::of));
       case BatchGetItemInput in -> batchGet(in);
       case BatchWriteItemInput in -> batchWrite(in);
       case TransactGetItemsInput in -> transactGet(in);
@@ -161,17 +161,18 @@ final class CallAccess {
     return new RequestFacts().put(RETURN_CONSUMED_CAPACITY, text(returnConsumedCapacity));
   }
 
-  private Check item(String operation, @Nullable String table, @Nullable Map<String, AttributeValue> key,
+  /** @param action written out whole at each call: concatenating it cost a string per call */
+  private Check item(String action, @Nullable String table, @Nullable Map<String, AttributeValue> key,
       Supplier<RequestFacts> facts) {
     String name = Objects.requireNonNullElse(table, "");
-    return new Check("dynamodb:" + operation, db.tableArn(name),
+    return new Check(action, db.tableArn(name),
         () -> facts.get().put(LEADING_KEYS, partitionValues(name, key == null ? List.of() : List.of(key))));
   }
 
-  private Check read(String operation, ReadRequest read, Supplier<List<String>> leadingKeys) {
+  private Check read(String action, ReadRequest read, Supplier<List<String>> leadingKeys) {
     String table = Objects.requireNonNullElse(read.tableName(), "");
     String resource = read.indexName() == null ? db.tableArn(table) : db.tableArn(table) + "/index/" + read.indexName();
-    return new Check("dynamodb:" + operation, resource, () -> {
+    return new Check(action, resource, () -> {
       List<String> attributes = projected(read.projectionExpression(), read.attributesToGet(),
           read.expressionAttributeNames());
       String select = read.select() != null ? read.select().text()
@@ -217,7 +218,7 @@ final class CallAccess {
     List<Check> checks = new ArrayList<>();
     for (TransactGetItemsInput.Get get : Objects.requireNonNullElse(in.transactItems(),
         List.<TransactGetItemsInput.Get>of())) {
-      checks.add(item("GetItem", get.tableName(), get.key(), () -> facts(in.returnConsumedCapacity())
+      checks.add(item("dynamodb:GetItem", get.tableName(), get.key(), () -> facts(in.returnConsumedCapacity())
           .put(ENCLOSING_OPERATION, "TransactGetItems")
           .put(ATTRIBUTES, projected(get.projectionExpression(), null, get.expressionAttributeNames()))));
     }
@@ -230,13 +231,13 @@ final class CallAccess {
       Supplier<RequestFacts> facts =
           () -> facts(in.returnConsumedCapacity()).put(ENCLOSING_OPERATION, "TransactWriteItems");
       checks.add(switch (action) {
-        case TransactAction.Put put -> item("PutItem", put.tableName(), put.item(),
+        case TransactAction.Put put -> item("dynamodb:PutItem", put.tableName(), put.item(),
             () -> facts.get().put(ATTRIBUTES, names(put.item())));
-        case TransactAction.Update update -> item("UpdateItem", update.tableName(), update.key(),
+        case TransactAction.Update update -> item("dynamodb:UpdateItem", update.tableName(), update.key(),
             () -> facts.get().put(ATTRIBUTES, updated(update.key(), update.updateExpression(),
                 update.expressionAttributeNames(), null)));
-        case TransactAction.Delete delete -> item("DeleteItem", delete.tableName(), delete.key(), facts);
-        case TransactAction.ConditionCheck check -> item("ConditionCheckItem", check.tableName(), check.key(),
+        case TransactAction.Delete delete -> item("dynamodb:DeleteItem", delete.tableName(), delete.key(), facts);
+        case TransactAction.ConditionCheck check -> item("dynamodb:ConditionCheckItem", check.tableName(), check.key(),
             facts);
       });
     }

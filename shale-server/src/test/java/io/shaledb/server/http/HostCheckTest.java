@@ -26,4 +26,24 @@ class HostCheckTest {
     assertThat(new HostCheck(Set.of("DB.internal")).allows("db.INTERNAL:8000")).isTrue();
     assertThat(new HostCheck(Set.of("*")).allows("anything")).isTrue();
   }
+
+  @Test
+  void isLoopback_fourOctetsOf127_only() {
+    assertThat(HostCheck.isLoopback("127.0.0.1")).isTrue();
+    assertThat(HostCheck.isLoopback("127.255.255.255")).isTrue();
+    assertThat(HostCheck.isLoopback("127.000.0.01")).as("leading zeros, as before").isTrue();
+    assertThat(HostCheck.isLoopback("localhost")).isTrue();
+    assertThat(HostCheck.isLoopback("::1")).isTrue();
+    assertThat(HostCheck.isLoopback("127.0.0")).isFalse();
+    assertThat(HostCheck.isLoopback("127.0.0.1.")).isFalse();
+    assertThat(HostCheck.isLoopback("127.0.0.")).isFalse();
+    assertThat(HostCheck.isLoopback("127..0.1")).isFalse();
+    assertThat(HostCheck.isLoopback("127.0.0.256")).isFalse();
+    assertThat(HostCheck.isLoopback("127.0.0.1000")).isFalse();
+    assertThat(HostCheck.isLoopback("127.0.0.-1")).isFalse();
+    assertThat(HostCheck.isLoopback("127.0.0.1a")).isFalse();
+    assertThat(HostCheck.isLoopback("127")).isFalse();
+    assertThat(HostCheck.isLoopback("10.0.0.1")).isFalse();
+    assertThat(HostCheck.isLoopback("1127.0.0.1")).isFalse();
+  }
 }

@@ -1,0 +1,62 @@
+package io.shaledb.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shaledb.core.storage.EngineOptions;
+import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.StorageEngines;
+import io.shaledb.server.time.SettableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A change made by another process sharing the storage (here a second store over the same engine) reaches what this
+ * process derived from the store within {@link Authenticator#RECHECK}: the mode, and every listener of the store, which
+ * is how keys are forgotten and users' policies parsed again.
+ */
+class AuthenticatorTest {
+  @TempDir
+  Path keyFiles;
+
+  private final StorageEngine engine = StorageEngines.open("memory", EngineOptions.defaults(null));
+  private final SettableClock clock = SettableClock.startingNow();
+  private PrincipalStore here;
+  private PrincipalStore elsewhere;
+  private final AtomicInteger heard = new AtomicInteger();
+
+  @BeforeEach
+  void open() {
+    here = new PrincipalStore(engine, SecretSealer.lazily(keyFiles.resolve("auth.key")), clock, "123456789012");
+    elsewhere = new PrincipalStore(engine, SecretSealer.lazily(keyFiles.resolve("auth.key")), clock,
+        "123456789012");
+    here.onChange(heard::incrementAndGet);
+  }
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  @Test
+  void verifying_changeByAnotherProcess_reachesThisProcessListenersWithinARecheck() {
+    Authenticator authenticator = Authenticator.over(here, "us-east-1", clock);
+    assertThat(authenticator.verifying()).isFalse();
+
+    elsewhere.createUser("alice");
+    assertThat(authenticator.verifying()).as("not read again before the recheck").isFalse();
+    assertThat(heard).hasValue(0);
+
+    clock.advance(Authenticator.RECHECK);
+    assertThat(authenticator.verifying()).isTrue();
+    assertThat(heard).hasValue(1);
+
+    clock.advance(Authenticator.RECHECK.plus(Duration.ofMillis(1)));
+    assertThat(authenticator.verifying()).isTrue();
+    assertThat(heard).as("no change since: nothing to tell").hasValue(1);
+  }
+}

@@ -49,20 +49,25 @@ final class NamespacedCluster implements AutoCloseable {
   private final List<Process> relaysInside = new ArrayList<>();
   private final List<SocketRelay> relays = new ArrayList<>();
 
-  private NamespacedCluster(NodeNetwork network, Path directory, int size) {
+  /** Where {@link #close()} writes what each node process printed. */
+  private final Path logDirectory;
+
+  private NamespacedCluster(NodeNetwork network, Path directory, int size, Path logDirectory) {
     this.network = network;
     this.directory = directory;
     this.data = directory;
     this.size = size;
+    this.logDirectory = logDirectory;
   }
 
   /**
    * Starts {@code size} nodes with their data under {@code directory}, node 0 initializing the cluster. On two busy
    * cores the tightened failure detection can declare a starting node dead before it has joined, and Ignite then
    * refuses it until it restarts: such a start is thrown away and made again on empty directories, a few times.
+   * What every node process printed, those of failed starts included, goes to {@code logDirectory} on close.
    */
-  static NamespacedCluster start(Path directory, int size) throws IOException {
-    NamespacedCluster cluster = new NamespacedCluster(NodeNetwork.create(size), directory, size);
+  static NamespacedCluster start(Path directory, int size, Path logDirectory) throws IOException {
+    NamespacedCluster cluster = new NamespacedCluster(NodeNetwork.create(size), directory, size, logDirectory);
     try {
       for (int attempt = 1; cluster.slots.isEmpty(); attempt++) {
         try {
@@ -150,15 +155,15 @@ final class NamespacedCluster implements AutoCloseable {
     }
   }
 
-  /** Writes what each node process printed to {@code directory}, one file a process ({@code n1-2.log}). */
-  void writeLogs(Path directory) throws IOException {
-    Files.createDirectories(directory);
+  /** Writes what each node process printed to the log directory, one file a process ({@code n1-2.log}). */
+  private void writeLogs() throws IOException {
+    Files.createDirectories(logDirectory);
     List<NodeLog> all;
     synchronized (logs) {
       all = List.copyOf(logs);
     }
     for (NodeLog log : all) {
-      Files.write(directory.resolve(log.name() + ".log"), log.lines().get(), StandardCharsets.UTF_8);
+      Files.write(logDirectory.resolve(log.name() + ".log"), log.lines().get(), StandardCharsets.UTF_8);
     }
   }
 
@@ -264,6 +269,7 @@ final class NamespacedCluster implements AutoCloseable {
         }
       }
     }
+    writeLogs();
     network.close();
   }
 

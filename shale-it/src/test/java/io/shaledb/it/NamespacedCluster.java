@@ -31,8 +31,12 @@ final class NamespacedCluster implements AutoCloseable {
   /** Every node has its own network, so all use the same ports. */
   private static final int API_PORT = 8000;
   private static final int CLUSTER_PORT = 3344;
-  /** Three Ignite nodes starting together on two busy cores take minutes at worst; so does a rejoining one. */
-  private static final Duration START = Duration.ofMinutes(5);
+  /**
+   * Three Ignite nodes starting together on two busy cores take minutes at worst; so does a rejoining one. A node
+   * gives itself five minutes to join, starting again inside them if the others refused it (EmbeddedNode), after its
+   * JVM took a minute or two to get there: waiting less would give up on a node that is about to join.
+   */
+  private static final Duration START = Duration.ofMinutes(8);
   private static final int START_ATTEMPTS = 5;
   private static final Duration RELAY_START = Duration.ofSeconds(60);
   /** Longest a workload request may take; it then counts as indeterminate. */

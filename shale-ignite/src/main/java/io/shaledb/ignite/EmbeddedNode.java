@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,13 +22,25 @@ public final class EmbeddedNode implements AutoCloseable {
    * idle partition advances only at this tick (250 ms by default, so every Query would take a quarter second); a
    * replica that does not answer fails a request after three seconds instead of a minute; schema changes, which
    * happen only when an engine first creates its tables, wait 100 ms for clocks to agree instead of 500.
+   *
+   * <p>A partition's primary holds a lease that the placement driver prolongs while the holder is in the topology,
+   * and a new primary is chosen only once the lease has expired: after a node dies its partitions wait for failure
+   * detection to drop it and then for the rest of its lease. Leases of two seconds instead of five take up to three
+   * seconds off that wait (docs/cluster.md, "Failover and rejoin"); they are still renewed every half second.
    */
   static final String CLUSTER_CONFIGURATION = "ignite { system.idleSafeTimeSyncIntervalMillis: 10, "
-      + "replication.rpcTimeoutMillis: 3000, schemaSync.delayDurationMillis: 100 }";
+      + "replication { rpcTimeoutMillis: 3000, leaseExpirationIntervalMillis: 2000 }, "
+      + "schemaSync.delayDurationMillis: 100 }";
   private static final long START_TIMEOUT_SECONDS = 300;
   /** How Ignite says that a node named for the cluster's metadata has not joined. */
   private static final String NOT_JOINED = "is not present in the physical topology";
   private static final long INIT_RETRY_MILLIS = 500;
+  /**
+   * How long a started node waits to join before it starts again ({@link #startJoined}): longer than the nodes of a
+   * cluster take to start together on two busy cores, so that only a node the others refuse starts again.
+   */
+  private static final long JOIN_PATIENCE_SECONDS = 150;
+  private static final System.Logger LOG = System.getLogger(EmbeddedNode.class.getName());
 
   private final IgniteServer server;
 
@@ -47,46 +60,81 @@ public final class EmbeddedNode implements AutoCloseable {
    * Starts the nodes and, when {@code initialize} names the nodes that keep the cluster's metadata (1, 3 or 5 of them,
    * all being started or already running), initializes a new cluster; returns when every node has joined. Every node
    * must wait for the initialization before one of them starts it: a node joins only while it waits, and an
-   * initialization that finds a metadata node not yet waiting never completes.
+   * initialization that finds a metadata node not yet waiting never completes. Each node starts and joins on a thread
+   * of its own, the first one initializing.
    */
   public static List<EmbeddedNode> start(List<NodeSettings> nodes, List<String> initialize, String clusterName) {
-    List<CompletableFuture<IgniteServer>> starting = new ArrayList<>();
-    for (NodeSettings node : nodes) {
-      starting.add(IgniteServer.startAsync(node.name(), writeConfiguration(node), node.workDirectory()));
+    Optional<InitParameters> parameters = initialize.isEmpty() ? Optional.empty() : Optional.of(InitParameters.builder()
+        .clusterName(clusterName)
+        .metaStorageNodeNames(initialize)
+        .clusterConfiguration(CLUSTER_CONFIGURATION)
+        .build());
+    List<CompletableFuture<IgniteServer>> joining = new ArrayList<>();
+    for (int n = 0; n < nodes.size(); n++) {
+      NodeSettings node = nodes.get(n);
+      Optional<InitParameters> initializes = n == 0 ? parameters : Optional.empty();
+      joining.add(CompletableFuture.supplyAsync(() -> startJoined(node, initializes),
+          runnable -> Thread.ofPlatform().name("ignite-start-" + node.name()).start(runnable)));
     }
-    List<IgniteServer> servers = new ArrayList<>();
-    for (CompletableFuture<IgniteServer> future : starting) {
-      servers.add(await(future));
+    return joining.stream().map(future -> new EmbeddedNode(await(future, START_TIMEOUT_SECONDS + 60))).toList();
+  }
+
+  /**
+   * Starts the node and waits until it has joined its cluster, initializing it first when {@code initialize} is given.
+   * A node that has not joined after {@link #JOIN_PATIENCE_SECONDS} is stopped and started again: while it started on
+   * a starved machine, the others may have declared it failed, and Ignite then refuses every connection from that
+   * launch of the node ("is stale, node should be restarted so that other nodes can connect") while the node itself
+   * waits for ever. A new launch is let in.
+   */
+  private static IgniteServer startJoined(NodeSettings node, Optional<InitParameters> initialize) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+    boolean initialized = initialize.isEmpty();
+    while (true) {
+      IgniteServer server = await(IgniteServer.startAsync(node.name(), writeConfiguration(node),
+          node.workDirectory()), START_TIMEOUT_SECONDS);
+      long patience = Math.min(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(JOIN_PATIENCE_SECONDS));
+      long patienceEnds = System.nanoTime() + patience;
+      try {
+        CompletableFuture<Void> joined = server.waitForInitAsync();
+        if (!initialized) {
+          initialized = initialize(server, initialize.get(), patienceEnds);
+        }
+        if (initialized && joinedBefore(joined, patienceEnds)) {
+          return server;
+        }
+      } catch (RuntimeException e) {
+        server.shutdown();
+        throw e;
+      }
+      server.shutdown();
+      if (System.nanoTime() - deadline > 0) {
+        throw new IllegalStateException("the Ignite node did not join its cluster within " + START_TIMEOUT_SECONDS
+            + " s (are the seeds right, and was the cluster initialized?)");
+      }
+      LOG.log(System.Logger.Level.WARNING, "Ignite node {0} has not joined its cluster within {1} s; starting it "
+          + "again, as the other nodes refuse a launch they declared failed", node.name(), JOIN_PATIENCE_SECONDS);
     }
-    List<CompletableFuture<Void>> joined = new ArrayList<>();
-    for (IgniteServer server : servers) {
-      joined.add(server.waitForInitAsync());
-    }
-    if (!initialize.isEmpty()) {
-      initialize(servers.get(0), InitParameters.builder()
-          .clusterName(clusterName)
-          .metaStorageNodeNames(initialize)
-          .clusterConfiguration(CLUSTER_CONFIGURATION)
-          .build());
-    }
-    joined.forEach(EmbeddedNode::await);
-    return servers.stream().map(EmbeddedNode::new).toList();
   }
 
   /**
    * Initializes the cluster once every metadata node has joined. Ignite refuses an initialization that names a node it
    * does not see yet, and the nodes of a cluster are separate processes started in any order, so the refusal is
-   * waited out (Ignite gives it no error code of its own: its message tells it apart).
+   * waited out (Ignite gives it no error code of its own: its message tells it apart), until {@code deadline}
+   * ({@link System#nanoTime()}).
+   *
+   * @return whether the cluster was initialized; false when a node was still missing at the deadline
    */
-  private static void initialize(IgniteServer server, InitParameters parameters) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
+  private static boolean initialize(IgniteServer server, InitParameters parameters, long deadline) {
     while (true) {
       try {
-        await(server.initClusterAsync(parameters));
-        return;
+        await(server.initClusterAsync(parameters), START_TIMEOUT_SECONDS);
+        return true;
       } catch (IllegalStateException e) {
-        if (!notJoinedYet(e) || System.nanoTime() - deadline > 0) {
+        if (!notJoinedYet(e)) {
           throw e;
+        }
+        if (System.nanoTime() - deadline > 0) {
+          return false;
         }
       }
       try {
@@ -95,6 +143,22 @@ public final class EmbeddedNode implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while waiting for the cluster's nodes to join", e);
       }
+    }
+  }
+
+  /** Whether {@code joined} completes before {@code deadline} ({@link System#nanoTime()}); its failure is thrown. */
+  private static boolean joinedBefore(CompletableFuture<Void> joined, long deadline) {
+    try {
+      joined.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the Ignite node joined its cluster", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new IllegalStateException("the Ignite node did not join its cluster: " + cause.getMessage(), cause);
     }
   }
 
@@ -123,18 +187,18 @@ public final class EmbeddedNode implements AutoCloseable {
     }
   }
 
-  private static <T> T await(CompletableFuture<T> future) {
+  private static <T> T await(CompletableFuture<T> future, long timeoutSeconds) {
     try {
-      return future.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return future.get(timeoutSeconds, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the Ignite node started", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new IllegalStateException("the Ignite node did not start: " + cause.getMessage(), cause);
+      throw cause instanceof IllegalStateException started ? started
+          : new IllegalStateException("the Ignite node did not start: " + cause.getMessage(), cause);
     } catch (TimeoutException e) {
-      throw new IllegalStateException("the Ignite node did not join its cluster within " + START_TIMEOUT_SECONDS
-          + " s (are the seeds right, and was the cluster initialized?)", e);
+      throw new IllegalStateException("the Ignite node did not start within " + timeoutSeconds + " s", e);
     }
   }
 

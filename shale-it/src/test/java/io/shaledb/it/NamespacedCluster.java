@@ -31,8 +31,12 @@ final class NamespacedCluster implements AutoCloseable {
   /** Every node has its own network, so all use the same ports. */
   private static final int API_PORT = 8000;
   private static final int CLUSTER_PORT = 3344;
-  /** Three Ignite nodes starting together on two busy cores take minutes at worst; so does a rejoining one. */
-  private static final Duration START = Duration.ofMinutes(5);
+  /**
+   * Three Ignite nodes starting together on two busy cores take minutes at worst; so does a rejoining one. A node
+   * gives itself five minutes to join, starting again inside them if the others refused it (EmbeddedNode), after its
+   * JVM took a minute or two to get there: waiting less would give up on a node that is about to join.
+   */
+  private static final Duration START = Duration.ofMinutes(8);
   private static final int START_ATTEMPTS = 5;
   private static final Duration RELAY_START = Duration.ofSeconds(60);
   /** Longest a workload request may take; it then counts as indeterminate. */
@@ -49,20 +53,25 @@ final class NamespacedCluster implements AutoCloseable {
   private final List<Process> relaysInside = new ArrayList<>();
   private final List<SocketRelay> relays = new ArrayList<>();
 
-  private NamespacedCluster(NodeNetwork network, Path directory, int size) {
+  /** Where {@link #close()} writes what each node process printed. */
+  private final Path logDirectory;
+
+  private NamespacedCluster(NodeNetwork network, Path directory, int size, Path logDirectory) {
     this.network = network;
     this.directory = directory;
     this.data = directory;
     this.size = size;
+    this.logDirectory = logDirectory;
   }
 
   /**
    * Starts {@code size} nodes with their data under {@code directory}, node 0 initializing the cluster. On two busy
    * cores the tightened failure detection can declare a starting node dead before it has joined, and Ignite then
    * refuses it until it restarts: such a start is thrown away and made again on empty directories, a few times.
+   * What every node process printed, those of failed starts included, goes to {@code logDirectory} on close.
    */
-  static NamespacedCluster start(Path directory, int size) throws IOException {
-    NamespacedCluster cluster = new NamespacedCluster(NodeNetwork.create(size), directory, size);
+  static NamespacedCluster start(Path directory, int size, Path logDirectory) throws IOException {
+    NamespacedCluster cluster = new NamespacedCluster(NodeNetwork.create(size), directory, size, logDirectory);
     try {
       for (int attempt = 1; cluster.slots.isEmpty(); attempt++) {
         try {
@@ -150,15 +159,15 @@ final class NamespacedCluster implements AutoCloseable {
     }
   }
 
-  /** Writes what each node process printed to {@code directory}, one file a process ({@code n1-2.log}). */
-  void writeLogs(Path directory) throws IOException {
-    Files.createDirectories(directory);
+  /** Writes what each node process printed to the log directory, one file a process ({@code n1-2.log}). */
+  private void writeLogs() throws IOException {
+    Files.createDirectories(logDirectory);
     List<NodeLog> all;
     synchronized (logs) {
       all = List.copyOf(logs);
     }
     for (NodeLog log : all) {
-      Files.write(directory.resolve(log.name() + ".log"), log.lines().get(), StandardCharsets.UTF_8);
+      Files.write(logDirectory.resolve(log.name() + ".log"), log.lines().get(), StandardCharsets.UTF_8);
     }
   }
 
@@ -264,6 +273,7 @@ final class NamespacedCluster implements AutoCloseable {
         }
       }
     }
+    writeLogs();
     network.close();
   }
 

@@ -44,19 +44,28 @@ class ThreeRegionGlobalTablesIT {
 
   @BeforeEach
   void start() throws InterruptedException {
-    for (int i = 0; i < REGIONS.size(); i++) {
-      List<PeerEndpoint> peers = new ArrayList<>();
-      for (int j = 0; j < REGIONS.size(); j++) {
-        if (j != i) {
-          peers.add(GlobalTablesIT.peer(REGIONS.get(j), ports.get(j), "AKIDREPLICATOR", "replicator-secret"));
-        }
-      }
-      servers.add(ShaleDbServer.start(ServerConfig.inMemoryOnRandomPort().withPort(ports.get(i))
-          .withRegion(REGIONS.get(i), peers)));
-    }
+    startMesh(REGIONS, ports, servers);
     east = GlobalTablesIT.client(EAST, ports.get(0));
     west = GlobalTablesIT.client(WEST, ports.get(1));
     south = GlobalTablesIT.client(SOUTH, ports.get(2));
+  }
+
+  /**
+   * Starts an in-memory server of each region on its port, each listing all the others as peers, adding each to
+   * {@code servers} as it starts (so a test stops those that started).
+   */
+  static void startMesh(List<String> regions, List<Integer> ports, List<ShaleDbServer> servers)
+      throws InterruptedException {
+    for (int i = 0; i < regions.size(); i++) {
+      List<PeerEndpoint> peers = new ArrayList<>();
+      for (int j = 0; j < regions.size(); j++) {
+        if (j != i) {
+          peers.add(GlobalTablesIT.peer(regions.get(j), ports.get(j), "AKIDREPLICATOR", "replicator-secret"));
+        }
+      }
+      servers.add(ShaleDbServer.start(ServerConfig.inMemoryOnRandomPort().withPort(ports.get(i))
+          .withRegion(regions.get(i), peers)));
+    }
   }
 
   @AfterEach

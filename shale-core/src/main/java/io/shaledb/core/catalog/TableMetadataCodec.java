@@ -2,6 +2,7 @@ package io.shaledb.core.catalog;
 
 import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.schema.ContributorInsights;
+import io.shaledb.core.schema.GlobalTableVersion;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
@@ -47,9 +48,10 @@ public final class TableMetadataCodec {
    * have the defaults), version 7 a restored table's {@link RestoreSummary} (older tables were never restored),
    * version 8 point-in-time recovery (off in older tables), version 9 replication to other regions (older tables
    * have no replicas), version 10 a global index's OnDemandThroughput (never set in older indexes) and the region still
-   * filling a replica (older replicas are filled).
+   * filling a replica (older replicas are filled), version 11 the global table version (older replications are of
+   * version 2019.11.21).
    */
-  private static final int VERSION = 10;
+  private static final int VERSION = 11;
 
   private TableMetadataCodec() {}
 
@@ -241,6 +243,7 @@ public final class TableMetadataCodec {
       if (fillingFrom != null) {
         out.writeUTF(fillingFrom);
       }
+      out.writeByte(replication.get().version().ordinal());
     }
   }
 
@@ -252,7 +255,10 @@ public final class TableMetadataCodec {
     for (int i = 0; i < count; i++) {
       replicas.add(new Replica(in.readUTF(), Replica.ReplicaStatus.values()[in.readUnsignedByte()]));
     }
-    return new Replication(stampKeyspace, since, replicas, version >= 10 && in.readBoolean() ? in.readUTF() : null);
+    String fillingFrom = version >= 10 && in.readBoolean() ? in.readUTF() : null;
+    GlobalTableVersion globalVersion = version >= 11 ? GlobalTableVersion.values()[in.readUnsignedByte()]
+        : GlobalTableVersion.V2019_11_21;
+    return new Replication(stampKeyspace, since, replicas, fillingFrom, globalVersion);
   }
 
   private static void writeRestore(DataOutputStream out, Optional<RestoreSummary> restore) throws IOException {

@@ -1,5 +1,7 @@
 package io.shaledb.core.error;
 
+import java.util.Optional;
+
 /**
  * DynamoDB's error types: the full {@code __type} the SDKs parse, the HTTP status and whether a client may retry.
  *
@@ -47,6 +49,10 @@ public enum ErrorCode {
       "com.amazonaws.dynamodb.v20120810#PointInTimeRecoveryUnavailableException", 400, false),
   INVALID_RESTORE_TIME("com.amazonaws.dynamodb.v20120810#InvalidRestoreTimeException", 400, false),
   GLOBAL_TABLE_NOT_FOUND("com.amazonaws.dynamodb.v20120810#GlobalTableNotFoundException", 400, false),
+  GLOBAL_TABLE_ALREADY_EXISTS("com.amazonaws.dynamodb.v20120810#GlobalTableAlreadyExistsException", 400, false),
+  REPLICA_ALREADY_EXISTS("com.amazonaws.dynamodb.v20120810#ReplicaAlreadyExistsException", 400, false),
+  REPLICA_NOT_FOUND("com.amazonaws.dynamodb.v20120810#ReplicaNotFoundException", 400, false),
+  INDEX_NOT_FOUND("com.amazonaws.dynamodb.v20120810#IndexNotFoundException", 400, false),
   POLICY_NOT_FOUND("com.amazonaws.dynamodb.v20120810#PolicyNotFoundException", 400, false),
   /** Application Auto Scaling's: a scalable target or scaling policy that does not exist. */
   OBJECT_NOT_FOUND("ObjectNotFoundException", 400, false),
@@ -90,6 +96,16 @@ public enum ErrorCode {
   /** The {@code __type} value of the error body. */
   public String type() {
     return type;
+  }
+
+  /** The code whose {@code __type} is {@code type} (as another ShaleDB answered it), if any. */
+  public static Optional<ErrorCode> ofType(String type) {
+    for (ErrorCode code : values()) {
+      if (code.type.equals(type)) {
+        return Optional.of(code);
+      }
+    }
+    return Optional.empty();
   }
 
   public int httpStatus() {

@@ -70,7 +70,7 @@ public final class Replicator implements BackgroundService {
   private boolean step(TableMetadata table, Replication replication, Replica replica, PeerLink link) {
     String failure = table.name() + " to " + replica.region();
     try {
-      boolean more = replica.status() == ReplicaStatus.DELETING ? delete(table, replica, link)
+      boolean more = replica.status() == ReplicaStatus.DELETING ? delete(table, replication, replica, link)
           : advance(table, replication, replica, link);
       if (failing.remove(failure)) {
         LOG.log(Level.INFO, "replication of table {0} reaches region {1} again", table.name(), replica.region());
@@ -90,8 +90,13 @@ public final class Replicator implements BackgroundService {
     }
   }
 
-  private boolean delete(TableMetadata table, Replica replica, PeerLink link) {
-    link.deleteReplica(table.name(), db.region());
+  /** Deletes the peer's replica, or for a global table of version 2017.11.29 takes it out and leaves its table. */
+  private boolean delete(TableMetadata table, Replication replication, Replica replica, PeerLink link) {
+    if (replication.legacy()) {
+      link.leave(table.name(), db.region());
+    } else {
+      link.deleteReplica(table.name(), db.region());
+    }
     forget(table, replica.region());
     return true;
   }
@@ -106,7 +111,11 @@ public final class Replicator implements BackgroundService {
     }
     return switch (position.phase()) {
       case CREATE -> {
-        link.createReplica(table, db.region());
+        if (replication.legacy()) {
+          link.join(table, db.region());
+        } else {
+          link.createReplica(table, db.region());
+        }
         introduce(table, replication, replica.region());
         record(table, replica.region(), p -> p.phase() == Phase.CREATE ? p.withPhase(Phase.BACKFILL) : p);
         yield true;

@@ -2,6 +2,7 @@ package io.shaledb.core.replication;
 
 import io.shaledb.core.schema.TableMetadata;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The calls one region makes on a peer region (docs/global-tables.md, "The replication calls"). Implemented where
@@ -41,6 +42,34 @@ public interface PeerLink {
 
   /** Deletes the peer's replica; succeeds also when it is gone already. */
   void deleteReplica(String tableName, String sourceRegion);
+
+  /**
+   * The peer's table of that name, for the checks a global table of version 2017.11.29 makes before it joins it, or
+   * empty when the peer has no such table.
+   */
+  Optional<PeerTable> inspect(String tableName, String sourceRegion);
+
+  /**
+   * Makes the peer's existing table of the name of {@code table} a replica of the global table of version 2017.11.29
+   * that {@code table} belongs to (replicating with {@code sourceRegion} and the other regions {@code table} names);
+   * succeeds also when it is one already.
+   *
+   * @throws io.shaledb.core.error.DynamoException the peer's refusal, in DynamoDB's words, when its table cannot join
+   */
+  void join(TableMetadata table, String sourceRegion);
+
+  /**
+   * Takes the peer's table out of the global table of version 2017.11.29: it stops replicating and stays as a
+   * regional table; succeeds also when it is not a replica any more.
+   */
+  void leave(String tableName, String sourceRegion);
+
+  /**
+   * Applies the settings of a global table of version 2017.11.29 to the peer's replica (UpdateGlobalTableSettings).
+   *
+   * @throws io.shaledb.core.error.DynamoException the peer's refusal, in DynamoDB's words
+   */
+  void updateSettings(String tableName, String sourceRegion, ReplicaSettingsUpdate update);
 
   /** Releases what the link holds (connections), once nothing calls it any more. */
   default void close() {}

@@ -14,18 +14,29 @@ import org.jspecify.annotations.Nullable;
  * @param replicas the other regions' replicas, in the order they were added
  * @param fillingFrom the region that created this table as its replica and has not yet sent all its items, or null:
  *     until then the table is CREATING and closed to item requests, as DynamoDB keeps a new replica
+ * @param version how the table became global; a 2017.11.29 table stays one (a global table of its name) even when
+ *     no other region is left in its replication group
  */
-public record Replication(int stampKeyspace, Instant since, List<Replica> replicas, @Nullable String fillingFrom) {
-  /** The version DynamoDB reports for global tables created through UpdateTable's ReplicaUpdates. */
-  public static final String GLOBAL_TABLE_VERSION = "2019.11.21";
+public record Replication(int stampKeyspace, Instant since, List<Replica> replicas, @Nullable String fillingFrom,
+    GlobalTableVersion version) {
 
   public Replication {
     replicas = List.copyOf(replicas);
   }
 
-  /** A replication whose table is filled (the table it began on, or a replica whose copy is complete). */
+  /** A replication of version 2019.11.21. */
+  public Replication(int stampKeyspace, Instant since, List<Replica> replicas, @Nullable String fillingFrom) {
+    this(stampKeyspace, since, replicas, fillingFrom, GlobalTableVersion.V2019_11_21);
+  }
+
+  /** A replication of version 2019.11.21 whose table is filled (the table it began on, or a complete replica). */
   public Replication(int stampKeyspace, Instant since, List<Replica> replicas) {
     this(stampKeyspace, since, replicas, null);
+  }
+
+  /** Whether the table is a global table of version 2017.11.29, which the legacy operations address by name. */
+  public boolean legacy() {
+    return version == GlobalTableVersion.V2017_11_29;
   }
 
   public Optional<Replica> replica(String region) {
@@ -38,17 +49,25 @@ public record Replication(int stampKeyspace, Instant since, List<Replica> replic
     next.removeIf(r -> r.region().equals(replica.region()));
     int at = indexOf(replica.region());
     next.add(at < 0 ? next.size() : at, replica);
-    return new Replication(stampKeyspace, since, next, fillingFrom);
+    return new Replication(stampKeyspace, since, next, fillingFrom, version);
   }
 
   public Replication without(String region) {
     return new Replication(stampKeyspace, since, replicas.stream().filter(r -> !r.region().equals(region)).toList(),
-        fillingFrom);
+        fillingFrom, version);
+  }
+
+  /**
+   * The replication of a table taken out of its global table: no replicas, and of version 2019.11.21, which makes it
+   * a regional table that keeps its stamps (as one whose last replica was deleted).
+   */
+  public Replication leftGlobalTable() {
+    return new Replication(stampKeyspace, since, List.of(), fillingFrom, GlobalTableVersion.V2019_11_21);
   }
 
   /** The replication of a replica whose copy is complete. */
   public Replication filled() {
-    return new Replication(stampKeyspace, since, replicas, null);
+    return new Replication(stampKeyspace, since, replicas, null, version);
   }
 
   private int indexOf(String region) {

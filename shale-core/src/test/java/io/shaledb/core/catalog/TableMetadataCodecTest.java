@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.schema.ContributorInsights;
+import io.shaledb.core.schema.GlobalTableVersion;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.IndexMetadata.IndexStatus;
 import io.shaledb.core.schema.IndexMetadata.ProjectionType;
@@ -154,7 +155,7 @@ class TableMetadataCodecTest {
             + "01780308000000-0a1b2c3d"), "arn:aws:dynamodb:us-east-1:000000000000:table/Music", AT, true)),
         Optional.of(new PointInTimeRecovery(42, AT, 7)),
         Optional.of(new Replication(43, AT, List.of(new Replica("eu-west-1", Replica.ReplicaStatus.ACTIVE),
-            new Replica("ap-south-1", Replica.ReplicaStatus.CREATING)), "eu-west-1")));
+            new Replica("ap-south-1", Replica.ReplicaStatus.CREATING)), "eu-west-1", GlobalTableVersion.V2017_11_29)));
     TableMetadata table = music().withOptions(options);
 
     assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(table))).isEqualTo(table);
@@ -166,11 +167,26 @@ class TableMetadataCodecTest {
     TableMetadata replica = music().withIndexes(List.of()).withOptions(TableOptions.DEFAULTS.withReplication(
         Optional.of(new Replication(43, AT, List.of(new Replica("eu-west-1", Replica.ReplicaStatus.ACTIVE)), null))));
     byte[] current = TableMetadataCodec.encode(replica);
-    // Version 9 wrote the same fields but the last: version 10 adds whether a region fills the replica (false here).
-    byte[] version9 = Arrays.copyOf(current, current.length - 1);
+    // Version 9 wrote the same fields but the last two: version 10 adds whether a region fills the replica (false
+    // here), version 11 the global table version.
+    byte[] version9 = Arrays.copyOf(current, current.length - 2);
     version9[0] = 9;
 
     assertThat(TableMetadataCodec.decode(version9)).isEqualTo(replica);
+  }
+
+  @Test
+  void decode_version10Replication_isOfVersion2019() {
+    TableMetadata replica = music().withOptions(TableOptions.DEFAULTS.withReplication(Optional.of(new Replication(43,
+        AT, List.of(new Replica("eu-west-1", Replica.ReplicaStatus.ACTIVE)), "eu-west-1"))));
+    byte[] current = TableMetadataCodec.encode(replica);
+    // Version 10 wrote the same fields but the last: version 11 adds the global table version.
+    byte[] version10 = Arrays.copyOf(current, current.length - 1);
+    version10[0] = 10;
+
+    assertThat(TableMetadataCodec.decode(version10)).isEqualTo(replica);
+    assertThat(TableMetadataCodec.decode(version10).options().replication().orElseThrow().version())
+        .isEqualTo(GlobalTableVersion.V2019_11_21);
   }
 
   @Test

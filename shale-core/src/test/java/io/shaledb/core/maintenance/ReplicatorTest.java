@@ -21,15 +21,23 @@ import io.shaledb.core.op.replication.ApplyReplicatedChangesInput;
 import io.shaledb.core.op.table.AddReplicaRegion;
 import io.shaledb.core.op.table.CreateReplicaTable;
 import io.shaledb.core.op.table.DeleteReplicaTable;
+import io.shaledb.core.op.table.DeleteTable;
 import io.shaledb.core.op.table.DescribeTable;
+import io.shaledb.core.op.table.InspectTable;
+import io.shaledb.core.op.table.JoinGlobalTable;
+import io.shaledb.core.op.table.LeaveGlobalTable;
+import io.shaledb.core.op.table.ReplicaSettingsInput;
 import io.shaledb.core.op.table.ReplicaTableInput;
 import io.shaledb.core.op.table.TableDescription;
+import io.shaledb.core.op.table.UpdateReplicaSettings;
 import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTableInput;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
 import io.shaledb.core.replication.PeerLink;
+import io.shaledb.core.replication.PeerTable;
 import io.shaledb.core.replication.Peers;
 import io.shaledb.core.replication.ReplicaGoneException;
+import io.shaledb.core.replication.ReplicaSettingsUpdate;
 import io.shaledb.core.replication.ReplicatedChange;
 import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.schema.OnDemandThroughput;
@@ -112,6 +120,39 @@ class ReplicatorTest {
     assertThat(replica(east).status()).isEqualTo(ReplicaStatus.ACTIVE);
     assertThat(sorted(westTables.scan("orders"))).isEqualTo(sorted(eastTables.scan("orders"))).hasSize(1_299);
     assertThat(replica(west)).isEqualTo(new Replica(EAST, ReplicaStatus.ACTIVE));
+  }
+
+  @Test
+  void deleteTable_whileAReplicaIsFilled_refusedInBothRegionsUntilItIsActive() {
+    eastTables.create("orders", false, false, false);
+    eastTables.put("orders", items(0, 1_200, "before"));
+    createReplica();
+    eastReplicator.runPass();
+
+    assertThat(describe(west).status()).isEqualTo(TableStatus.CREATING);
+    assertThatThrownBy(() -> Requests.run(new DeleteTable(east), "orders")).isInstanceOfSatisfying(
+        DynamoException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.VALIDATION);
+          assertThat(e.getMessage()).isEqualTo("Replica cannot be deleted because it has acted as a source region"
+              + " for new replica(s) being added to the table in the last 24 hours.");
+        });
+    assertThatThrownBy(() -> Requests.run(new UpdateTable(east), replicaUpdate(ReplicaUpdate.Action.DELETE, WEST)))
+        .isInstanceOfSatisfying(DynamoException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE);
+          assertThat(e.getMessage()).isEqualTo("The resource which you are attempting to change is in use.");
+        });
+    assertThatThrownBy(() -> Requests.run(new DeleteTable(west), "orders")).isInstanceOfSatisfying(
+        DynamoException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE);
+          assertThat(e.getMessage()).isEqualTo(
+              "Attempt to change a resource which is still in use: Table is being created: orders");
+        });
+
+    runUntilIdle();
+    Requests.run(new DeleteTable(west), "orders");
+    runUntilIdle();
+
+    assertThat(replicas(east)).isEmpty();
   }
 
   @Test
@@ -476,6 +517,26 @@ class ReplicatorTest {
     @Override
     public void deleteReplica(String tableName, String sourceRegion) {
       Requests.run(new DeleteReplicaTable(target()), new ReplicaTableInput(sourceRegion, null, tableName, null));
+    }
+
+    @Override
+    public Optional<PeerTable> inspect(String tableName, String sourceRegion) {
+      return Requests.run(new InspectTable(target()), new ReplicaTableInput(sourceRegion, null, tableName, null));
+    }
+
+    @Override
+    public void join(TableMetadata table, String sourceRegion) {
+      Requests.run(new JoinGlobalTable(target()), new ReplicaTableInput(sourceRegion, table, null, null));
+    }
+
+    @Override
+    public void leave(String tableName, String sourceRegion) {
+      Requests.run(new LeaveGlobalTable(target()), new ReplicaTableInput(sourceRegion, null, tableName, null));
+    }
+
+    @Override
+    public void updateSettings(String tableName, String sourceRegion, ReplicaSettingsUpdate update) {
+      Requests.run(new UpdateReplicaSettings(target()), new ReplicaSettingsInput(sourceRegion, tableName, update));
     }
   }
 }

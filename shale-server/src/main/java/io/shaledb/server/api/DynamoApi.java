@@ -32,6 +32,7 @@ import io.shaledb.core.op.stream.GetShardIterator;
 import io.shaledb.core.op.stream.ListStreams;
 import io.shaledb.core.op.table.AddReplicaRegion;
 import io.shaledb.core.op.table.CreateBackup;
+import io.shaledb.core.op.table.CreateGlobalTable;
 import io.shaledb.core.op.table.CreateReplicaTable;
 import io.shaledb.core.op.table.CreateTable;
 import io.shaledb.core.op.table.DeleteBackup;
@@ -42,6 +43,7 @@ import io.shaledb.core.op.table.DescribeBackup;
 import io.shaledb.core.op.table.DescribeContinuousBackups;
 import io.shaledb.core.op.table.DescribeContributorInsights;
 import io.shaledb.core.op.table.DescribeGlobalTable;
+import io.shaledb.core.op.table.DescribeGlobalTableSettings;
 import io.shaledb.core.op.table.DescribeKinesisStreamingDestination;
 import io.shaledb.core.op.table.DescribeLimitsOutput;
 import io.shaledb.core.op.table.DescribeTable;
@@ -50,8 +52,12 @@ import io.shaledb.core.op.table.DescribeTimeToLive;
 import io.shaledb.core.op.table.DisableKinesisStreamingDestination;
 import io.shaledb.core.op.table.EnableKinesisStreamingDestination;
 import io.shaledb.core.op.table.GetResourcePolicy;
+import io.shaledb.core.op.table.InspectTable;
+import io.shaledb.core.op.table.JoinGlobalTable;
+import io.shaledb.core.op.table.LeaveGlobalTable;
 import io.shaledb.core.op.table.ListBackups;
 import io.shaledb.core.op.table.ListContributorInsights;
+import io.shaledb.core.op.table.ListGlobalTables;
 import io.shaledb.core.op.table.ListTables;
 import io.shaledb.core.op.table.ListTagsOfResource;
 import io.shaledb.core.op.table.PutResourcePolicy;
@@ -61,7 +67,10 @@ import io.shaledb.core.op.table.TagResource;
 import io.shaledb.core.op.table.UntagResource;
 import io.shaledb.core.op.table.UpdateContinuousBackups;
 import io.shaledb.core.op.table.UpdateContributorInsights;
+import io.shaledb.core.op.table.UpdateGlobalTable;
+import io.shaledb.core.op.table.UpdateGlobalTableSettings;
 import io.shaledb.core.op.table.UpdateKinesisStreamingDestination;
+import io.shaledb.core.op.table.UpdateReplicaSettings;
 import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTableReplicaAutoScaling;
 import io.shaledb.core.op.table.UpdateTimeToLive;
@@ -74,6 +83,7 @@ import io.shaledb.server.admin.AdminOperations;
 import io.shaledb.server.json.AutoScalingJson;
 import io.shaledb.server.json.BackupJson;
 import io.shaledb.server.json.BatchJson;
+import io.shaledb.server.json.GlobalTableJson;
 import io.shaledb.server.json.InsightsJson;
 import io.shaledb.server.json.ItemJson;
 import io.shaledb.server.json.Json;
@@ -194,10 +204,18 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             new DescribeTableReplicaAutoScaling(db), ReplicaJson::writeTableAutoScaling)),
         Map.entry("UpdateTableReplicaAutoScaling", new Route<>(ReplicaJson::readUpdateTableReplicaAutoScaling,
             new UpdateTableReplicaAutoScaling(db), ReplicaJson::writeTableAutoScaling)),
-        Map.entry("DescribeGlobalTable", new Route<>(ReplicaJson::readGlobalTableName, new DescribeGlobalTable(),
-            TableJson::writeEmpty)),
+        Map.entry("CreateGlobalTable", new Route<>(GlobalTableJson::readCreateGlobalTable,
+            new CreateGlobalTable(db), GlobalTableJson::writeDescription)),
+        Map.entry("DescribeGlobalTable", new Route<>(ReplicaJson::readGlobalTableName, new DescribeGlobalTable(db),
+            GlobalTableJson::writeDescription)),
+        Map.entry("UpdateGlobalTable", new Route<>(GlobalTableJson::readUpdateGlobalTable,
+            new UpdateGlobalTable(db), GlobalTableJson::writeDescription)),
+        Map.entry("ListGlobalTables", new Route<>(GlobalTableJson::readListGlobalTables, new ListGlobalTables(db),
+            GlobalTableJson::writeListGlobalTables)),
         Map.entry("DescribeGlobalTableSettings", new Route<>(ReplicaJson::readGlobalTableName,
-            new DescribeGlobalTable(), TableJson::writeEmpty)),
+            new DescribeGlobalTableSettings(db), GlobalTableJson::writeSettings)),
+        Map.entry("UpdateGlobalTableSettings", new Route<>(GlobalTableJson::readUpdateGlobalTableSettings,
+            new UpdateGlobalTableSettings(db), GlobalTableJson::writeSettings)),
         Map.entry("PutResourcePolicy", new Route<>(PolicyJson::readPutResourcePolicy, new PutResourcePolicy(db),
             PolicyJson::writeResourcePolicy)),
         Map.entry("GetResourcePolicy", new Route<>(PolicyJson::readResourcePolicy, new GetResourcePolicy(db),
@@ -250,6 +268,14 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
         "DescribeScalingActivities", new Route<>(AutoScalingJson::readDescribe, new DescribeScalingActivities(db),
             AutoScalingJson::writeScalingActivities));
     Map<String, Route<?, ?>> replicationOperations = Map.of(
+        "InspectTable", new Route<>(ReplicationJson::readReplicaTable, new InspectTable(db),
+            ReplicationJson::writeInspected),
+        "JoinGlobalTable", new Route<>(ReplicationJson::readReplicaTable, new JoinGlobalTable(db),
+            ReplicationJson::writeDone),
+        "LeaveGlobalTable", new Route<>(ReplicationJson::readReplicaTable, new LeaveGlobalTable(db),
+            ReplicationJson::writeDone),
+        "UpdateReplicaSettings", new Route<>(ReplicationJson::readUpdateReplicaSettings,
+            new UpdateReplicaSettings(db), ReplicationJson::writeDone),
         "CreateReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new CreateReplicaTable(db),
             (g, out) -> TableJson.writeDescription(g, "TableDescription", out)),
         "AddReplicaRegion", new Route<>(ReplicationJson::readReplicaTable, new AddReplicaRegion(db),

@@ -5,15 +5,24 @@ import io.shaledb.core.catalog.TableMetadataCodec;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.replication.ApplyReplicatedChangesInput;
+import io.shaledb.core.op.table.ReplicaSettingsInput;
 import io.shaledb.core.op.table.ReplicaTableInput;
+import io.shaledb.core.replication.PeerTable;
+import io.shaledb.core.replication.ReplicaSettingsUpdate;
 import io.shaledb.core.replication.ReplicatedChange;
 import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.TableClass;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.Choice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -156,6 +165,132 @@ public final class ReplicationJson {
   public static void writeDeleted(JsonGenerator g, Boolean deleted) throws IOException {
     g.writeStartObject();
     g.writeBooleanField("Deleted", deleted);
+    g.writeEndObject();
+  }
+
+  /** InspectTable's answer: the table in the catalog's own format and whether it is empty, or nothing. */
+  public static void writeInspected(JsonGenerator g, Optional<PeerTable> table) throws IOException {
+    g.writeStartObject();
+    if (table.isPresent()) {
+      g.writeStringField("Table", Base64.getEncoder().encodeToString(TableMetadataCodec.encode(table.get().table())));
+      g.writeBooleanField("Empty", table.get().empty());
+    }
+    g.writeEndObject();
+  }
+
+  public static Optional<PeerTable> readInspected(JsonInput in) throws IOException {
+    TableMetadata table = null;
+    boolean empty = false;
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "Table" -> table = decodeTable(in.readString());
+        case "Empty" -> empty = Boolean.TRUE.equals(in.readBoolean());
+        default -> in.skipValue();
+      }
+    }
+    return table == null ? Optional.empty() : Optional.of(new PeerTable(table, empty));
+  }
+
+  public static void writeUpdateReplicaSettings(JsonGenerator g, String sourceRegion, String tableName,
+      ReplicaSettingsUpdate update) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("SourceRegion", sourceRegion);
+    g.writeStringField("TableName", tableName);
+    g.writeObjectFieldStart("Settings");
+    if (update.billingMode() != null) {
+      g.writeStringField("BillingMode", update.billingMode().name());
+    }
+    writeUnits(g, update.readCapacityUnits(), update.writeCapacityUnits());
+    if (update.tableClass() != null) {
+      g.writeStringField("TableClass", update.tableClass().name());
+    }
+    g.writeArrayFieldStart("Indexes");
+    for (var index : update.indexes().entrySet()) {
+      g.writeStartObject();
+      g.writeStringField("IndexName", index.getKey());
+      writeUnits(g, index.getValue().readCapacityUnits(), index.getValue().writeCapacityUnits());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void writeUnits(JsonGenerator g, @Nullable Long read, @Nullable Long write) throws IOException {
+    if (read != null) {
+      g.writeNumberField("ReadCapacityUnits", read);
+    }
+    if (write != null) {
+      g.writeNumberField("WriteCapacityUnits", write);
+    }
+  }
+
+  public static ReplicaSettingsInput readUpdateReplicaSettings(JsonInput in) throws IOException {
+    String source = null;
+    String tableName = null;
+    ReplicaSettingsUpdate update = null;
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "SourceRegion" -> source = in.readString();
+        case "TableName" -> tableName = in.readString();
+        case "Settings" -> update = readSettings(in);
+        default -> in.skipValue();
+      }
+    }
+    return new ReplicaSettingsInput(source, tableName, update);
+  }
+
+  private static @Nullable ReplicaSettingsUpdate readSettings(JsonInput in) throws IOException {
+    if (!in.beginStructure()) {
+      return null;
+    }
+    Choice<BillingMode> mode = null;
+    Long read = null;
+    Long write = null;
+    Choice<TableClass> tableClass = null;
+    Map<String, ReplicaSettingsUpdate.IndexCapacity> indexes = new HashMap<>();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "BillingMode" -> mode = in.readChoice(BillingMode.class);
+        case "ReadCapacityUnits" -> read = in.readLong();
+        case "WriteCapacityUnits" -> write = in.readLong();
+        case "TableClass" -> tableClass = in.readChoice(TableClass.class);
+        case "Indexes" -> {
+          List<Map.Entry<String, ReplicaSettingsUpdate.IndexCapacity>> entries = in.readList(ReplicationJson::readIndex);
+          if (entries != null) {
+            entries.forEach(e -> indexes.put(e.getKey(), e.getValue()));
+          }
+        }
+        default -> in.skipValue();
+      }
+    }
+    return new ReplicaSettingsUpdate(mode == null ? null : mode.known(), write, read,
+        tableClass == null ? null : tableClass.known(), indexes);
+  }
+
+  private static Map.Entry<String, ReplicaSettingsUpdate.IndexCapacity> readIndex(JsonInput in) throws IOException {
+    String name = "";
+    Long read = null;
+    Long write = null;
+    if (in.beginStructure()) {
+      while (in.nextField()) {
+        switch (in.fieldName()) {
+          case "IndexName" -> name = Objects.requireNonNullElse(in.readString(), "");
+          case "ReadCapacityUnits" -> read = in.readLong();
+          case "WriteCapacityUnits" -> write = in.readLong();
+          default -> in.skipValue();
+        }
+      }
+    }
+    return Map.entry(name, new ReplicaSettingsUpdate.IndexCapacity(read, write));
+  }
+
+  /** The answer of a call that says only whether it changed something. */
+  public static void writeDone(JsonGenerator g, Boolean done) throws IOException {
+    g.writeStartObject();
+    g.writeBooleanField("Done", done);
     g.writeEndObject();
   }
 

@@ -152,7 +152,7 @@ public final class TableJson {
   }
 
   /** One ReplicaUpdates entry: its Create, Update or Delete member, each naming a region. */
-  private static ReplicaUpdate readReplicaUpdate(JsonInput in) throws IOException {
+  static ReplicaUpdate readReplicaUpdate(JsonInput in) throws IOException {
     ReplicaUpdate.Action action = null;
     String region = null;
     if (in.beginStructure()) {
@@ -564,13 +564,16 @@ public final class TableJson {
     g.writeEndObject();
   }
 
-  /** The table's replicas in other regions and GlobalTableVersion, for a table that has any. */
+  /**
+   * The table's replicas in other regions and GlobalTableVersion, for a table that has any or that is a global table
+   * of version 2017.11.29 (one of those may be alone in its replication group).
+   */
   private static void writeReplicas(JsonGenerator g, TableDescription d) throws IOException {
     Replication replication = d.table().options().replication().orElse(null);
-    if (replication == null || replication.replicas().isEmpty()) {
+    if (replication == null || (replication.replicas().isEmpty() && !replication.legacy())) {
       return;
     }
-    g.writeStringField("GlobalTableVersion", Replication.GLOBAL_TABLE_VERSION);
+    g.writeStringField("GlobalTableVersion", replication.version().label());
     g.writeArrayFieldStart("Replicas");
     for (Replica replica : replication.replicas()) {
       g.writeStartObject();

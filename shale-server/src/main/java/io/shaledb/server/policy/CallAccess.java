@@ -32,6 +32,7 @@ import io.shaledb.core.op.stream.StreamRequests;
 import io.shaledb.core.op.table.ContributorInsightsInput;
 import io.shaledb.core.op.table.CreateBackupInput;
 import io.shaledb.core.op.table.CreateTableInput;
+import io.shaledb.core.op.table.GlobalTableRequest;
 import io.shaledb.core.op.table.KinesisDestinationInput;
 import io.shaledb.core.op.table.ListTablesInput;
 import io.shaledb.core.op.table.PutResourcePolicyInput;
@@ -141,6 +142,8 @@ final class CallAccess {
       case CreateBackupInput in -> onTable(operation, in.tableName());
       case RestoreTableFromBackupInput in -> onTable(operation, in.targetTableName());
       case RestoreTableToPointInTimeInput in -> onTable(operation, in.targetTableName());
+      case GlobalTableRequest in -> onArn(operation, globalTableArn(Objects.requireNonNullElse(in.globalTableName(),
+          "")));
       case AdminCall in -> in.open() ? List.of() : List.of(Check.on(in.service() + ":" + operation,
           in.iamResource() == null ? "*" : "arn:aws:iam::" + Database.ACCOUNT_ID + ":" + in.iamResource()));
       case RegisterScalableTargetInput in -> autoScaling(operation);
@@ -149,12 +152,15 @@ final class CallAccess {
       case DescribeInput in -> autoScaling(operation);
       case String name -> switch (operation) {
         case "DescribeBackup", "DeleteBackup", "ListTagsOfResource" -> onArn(operation, name);
-        case "DescribeGlobalTable", "DescribeGlobalTableSettings" -> onArn(operation,
-            "arn:aws:dynamodb::" + Database.ACCOUNT_ID + ":global-table/" + name);
+        case "DescribeGlobalTable", "DescribeGlobalTableSettings" -> onArn(operation, globalTableArn(name));
         default -> onTable(operation, name);
       };
       case null, default -> onArn(operation, "*");
     };
+  }
+
+  private static String globalTableArn(String name) {
+    return "arn:aws:dynamodb::" + Database.ACCOUNT_ID + ":global-table/" + name;
   }
 
   private static RequestFacts facts(@Nullable Choice<?> returnConsumedCapacity) {

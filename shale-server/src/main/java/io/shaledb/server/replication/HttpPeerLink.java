@@ -3,13 +3,19 @@ package io.shaledb.server.replication;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.replication.PeerLink;
+import io.shaledb.core.replication.PeerTable;
 import io.shaledb.core.replication.ReplicaGoneException;
+import io.shaledb.core.replication.ReplicaSettingsUpdate;
 import io.shaledb.core.replication.ReplicatedChange;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.server.auth.SigV4Signer;
 import io.shaledb.server.json.Json;
+import io.shaledb.server.json.JsonInput;
 import io.shaledb.server.json.ReplicationJson;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reaches one peer region over HTTP(S) with SigV4-signed calls (docs/global-tables.md, "The replication calls"). An
@@ -74,6 +81,32 @@ public final class HttpPeerLink implements PeerLink {
     call("DeleteReplicaTable", g -> ReplicationJson.writeDeleteReplicaTable(g, sourceRegion, tableName));
   }
 
+  @Override
+  public Optional<PeerTable> inspect(String tableName, String sourceRegion) {
+    byte[] answer = call("InspectTable", g -> ReplicationJson.writeDeleteReplicaTable(g, sourceRegion, tableName));
+    try (JsonInput in = JsonInput.over(new ByteArrayInputStream(answer))) {
+      return ReplicationJson.readInspected(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("region " + peer.region() + " answered InspectTable with no table", e);
+    }
+  }
+
+  @Override
+  public void join(TableMetadata table, String sourceRegion) {
+    call("JoinGlobalTable", g -> ReplicationJson.writeCreateReplicaTable(g, sourceRegion, table));
+  }
+
+  @Override
+  public void leave(String tableName, String sourceRegion) {
+    call("LeaveGlobalTable", g -> ReplicationJson.writeDeleteReplicaTable(g, sourceRegion, tableName));
+  }
+
+  @Override
+  public void updateSettings(String tableName, String sourceRegion, ReplicaSettingsUpdate update) {
+    call("UpdateReplicaSettings", g -> ReplicationJson.writeUpdateReplicaSettings(g, sourceRegion, tableName,
+        update));
+  }
+
   /** Drops the connections at once: the replicator, the only caller, has stopped. */
   @Override
   public void close() {
@@ -86,7 +119,11 @@ public final class HttpPeerLink implements PeerLink {
     void write(JsonGenerator g) throws IOException;
   }
 
-  private void call(String operation, Body body) {
+  /**
+   * Makes one call and answers its body. A refusal of a type DynamoDB's API has is thrown as that error, so an
+   * operation that called the peer answers its caller in the peer's words.
+   */
+  private byte[] call(String operation, Body body) {
     String target = TARGET_PREFIX + operation;
     byte[] bytes = json(body);
     URI endpoint = peer.endpoint().resolve("/");
@@ -108,11 +145,15 @@ public final class HttpPeerLink implements PeerLink {
       throw new IllegalStateException("interrupted while calling region " + peer.region(), e);
     }
     if (response.statusCode() == 200) {
-      return;
+      return response.body();
     }
     ErrorAnswer error = error(response.body());
     if (error.type().endsWith("ResourceNotFoundException")) {
       throw new ReplicaGoneException(error.message());
+    }
+    Optional<ErrorCode> code = ErrorCode.ofType(error.type()).filter(c -> c.httpStatus() == 400);
+    if (code.isPresent()) {
+      throw new DynamoException(code.get(), error.message());
     }
     throw new IllegalStateException("region " + peer.region() + " answered " + operation + " with HTTP "
         + response.statusCode() + " " + error.type() + ": " + error.message());

@@ -63,7 +63,7 @@ public final class CreateReplicaTable implements Operation<ReplicaTableInput, Ta
         }
         throw ReplicaUpdates.alreadyExisted(origin.name());
       }
-      List<Replica> replicas = replicasOf(origin, source);
+      List<Replica> replicas = replicasOf(db, origin, source);
       Instant now = db.clock().instant();
       int keyspace = change.allocateKeyspaces(1 + origin.indexes().size());
       List<IndexMetadata> indexes = new ArrayList<>();
@@ -97,7 +97,7 @@ public final class CreateReplicaTable implements Operation<ReplicaTableInput, Ta
    * The new replica's replicas: the caller, and each other region the caller replicates the table to, which may not
    * know of this one yet and stays CREATING here until it accepts this region's changes.
    */
-  private List<Replica> replicasOf(TableMetadata origin, String source) {
+  static List<Replica> replicasOf(Database db, TableMetadata origin, String source) {
     List<Replica> replicas = new ArrayList<>(List.of(new Replica(source, ReplicaStatus.ACTIVE)));
     for (Replica other : origin.options().replication().map(Replication::replicas).orElse(List.of())) {
       if (!other.region().equals(db.region()) && other.status() != ReplicaStatus.DELETING) {

@@ -35,7 +35,8 @@ public final class DeleteTable implements Operation<String, TableDescription> {
   public TableDescription execute(String tableName, RequestContext context) {
     TableDescription description = db.catalog().change(change -> {
       TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
-      TableRestores.refuseWhileRestoring(table);
+      TableRestores.refuseWhileCreating(table);
+      ReplicaUpdates.refuseWhileAddingReplicas(table);
       ConcurrentTableOperations.admit(db.catalog().list(), tableName, ConcurrentTableOperations.LIMIT);
       if (table.deletionProtectionEnabled()) {
         throw DynamoException.validation(

@@ -1,20 +1,29 @@
 package io.shaledb.core.op.table;
 
 import io.shaledb.core.error.DynamoException;
-import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.validate.ConstraintViolations;
 
 /**
- * DescribeGlobalTable and DescribeGlobalTableSettings, which address global tables of version 2017.11.29 by name.
- * ShaleDB has none, so every name is answered with GlobalTableNotFoundException, in the API reference's words for it
- * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeGlobalTable.html), as DynamoDB answers
- * for a table that is not such a global table.
+ * DescribeGlobalTable: a global table of version 2017.11.29 by name, as this region holds it; any other name is
+ * answered with GlobalTableNotFoundException, as DynamoDB answers for a table that is not such a global table.
  */
-public final class DescribeGlobalTable implements Operation<String, Void> {
+public final class DescribeGlobalTable implements Operation<String, GlobalTableDescription> {
+  private final Database db;
+
+  public DescribeGlobalTable(Database db) {
+    this.db = db;
+  }
+
   @Override
   public void validate(String globalTableName) {
+    requireName(globalTableName);
+  }
+
+  /** Refuses a missing or malformed GlobalTableName, in DynamoDB's words. */
+  static void requireName(String globalTableName) {
     if (globalTableName == null) {
       throw DynamoException.validation(
           "The parameter 'GlobalTableName' is required but was not present in the request");
@@ -23,7 +32,7 @@ public final class DescribeGlobalTable implements Operation<String, Void> {
   }
 
   @Override
-  public Void execute(String globalTableName, RequestContext context) {
-    throw new DynamoException(ErrorCode.GLOBAL_TABLE_NOT_FOUND, "The specified global table does not exist.");
+  public GlobalTableDescription execute(String globalTableName, RequestContext context) {
+    return GlobalTables.describe(db, GlobalTables.find(db, globalTableName));
   }
 }

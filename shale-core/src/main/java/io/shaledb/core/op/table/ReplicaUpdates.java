@@ -31,7 +31,22 @@ final class ReplicaUpdates {
   static final String STREAM_REQUIRED =
       "One or more parameter values were invalid: Disabling Stream is not allowed for a Global Table replica.";
 
+  /** DynamoDB's answer to DeleteTable of a region a new replica is being added from (cdkd issue 1442 quotes it). */
+  static final String ADDING_REPLICAS = "Replica cannot be deleted because it has acted as a source region for new"
+      + " replica(s) being added to the table in the last 24 hours.";
+
   private ReplicaUpdates() {}
+
+  /**
+   * Refuses to delete a table while a replica of it is CREATING: this region is copying its items there, or may be
+   * (a region it was told of). DynamoDB refuses for 24 hours after the replica was added; ShaleDB until it is ACTIVE.
+   */
+  static void refuseWhileAddingReplicas(TableMetadata table) {
+    if (table.options().replication().filter(r -> r.replicas().stream()
+        .anyMatch(replica -> replica.status() == ReplicaStatus.CREATING)).isPresent()) {
+      throw DynamoException.validation(ADDING_REPLICAS);
+    }
+  }
 
   /** Refuses what needs no table: the local region, and the Update action, which ShaleDB does not offer yet. */
   static void check(Database db, List<ReplicaUpdate> updates) {
@@ -58,6 +73,11 @@ final class ReplicaUpdates {
    */
   static TableMetadata apply(Database db, CatalogTransaction change, TableMetadata table, List<ReplicaUpdate> updates,
       Instant now) {
+    if (GlobalTables.isLegacy(table)) {
+      // ShaleDB's words: DynamoDB keeps a table in one global table of one version, and no answer is on record.
+      throw DynamoException.validation("One or more parameter values were invalid: table " + table.name()
+          + " is a global table of version 2017.11.29, whose replicas UpdateGlobalTable adds and removes");
+    }
     TableMetadata updated = table;
     for (ReplicaUpdate update : updates) {
       String region = Validated.present(update.regionName());
@@ -80,6 +100,10 @@ final class ReplicaUpdates {
             throw DynamoException.validation(NOT_FOUND);
           }
           Replication current = replication.orElseThrow();
+          if (current.replica(region).filter(r -> r.status() == ReplicaStatus.CREATING).isPresent()) {
+            // The service's words for a change to a table whose replica is in progress (cdkd issue 1442 quotes it).
+            throw DynamoException.resourceInUse("The resource which you are attempting to change is in use.");
+          }
           updated = updated.withOptions(updated.options().withReplication(Optional.of(
               current.with(new Replica(region, ReplicaStatus.DELETING)))));
         }

@@ -62,12 +62,12 @@ public final class TableRestores {
   }
 
   /**
-   * Refuses to change a table being restored, as DynamoDB refuses to change a table being created (dynalite's
-   * recorded answer to UpdateTable and DeleteTable): a restore copies into the table it created, with no stream,
-   * time to live or index added meanwhile.
+   * Refuses to change a table being created, as DynamoDB refuses to (dynalite's recorded answer to UpdateTable and
+   * DeleteTable): one being restored, which the restore copies into with no stream, time to live or index added
+   * meanwhile, or a replica another region is still filling.
    */
-  static void refuseWhileRestoring(TableMetadata table) {
-    if (table.restoring()) {
+  static void refuseWhileCreating(TableMetadata table) {
+    if (table.creating()) {
       throw DynamoException.resourceInUse(
           "Attempt to change a resource which is still in use: Table is being created: " + table.name());
     }

@@ -88,7 +88,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     Updated result = db.catalog().change(change -> {
       String tableName = Validated.present(in.tableName());
       TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
-      TableRestores.refuseWhileRestoring(table);
+      TableRestores.refuseWhileCreating(table);
       ConcurrentTableOperations.admit(db.catalog().list(), tableName, ConcurrentTableOperations.LIMIT);
       TableMetadata updated = table;
       if (in.billingMode() != null || in.provisionedThroughput() != null) {

@@ -54,7 +54,7 @@ public final class UpdateTimeToLive implements Operation<TimeToLiveInput, TimeTo
     db.catalog().change(change -> {
       String tableName = Validated.present(in.tableName());
       TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
-      TableRestores.refuseWhileRestoring(table);
+      TableRestores.refuseWhileCreating(table);
       ConcurrentTableOperations.admit(db.catalog().list(), tableName, ConcurrentTableOperations.LIMIT);
       String current = table.timeToLiveAttribute();
       if (current != null && !current.equals(in.attributeName())) {

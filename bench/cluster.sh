@@ -42,7 +42,16 @@ fi
 cluster_jar="$(ls shale-cluster/target/shale-cluster-*-all.jar)"
 
 declare -A pid=()
-cleanup() { for p in "${pid[@]}"; do kill "$p" 2>/dev/null || true; done; }
+# A server holding Ignite nodes may take long to stop gracefully on busy cores (one outlived its script by half an
+# hour): each gets 30 s, then SIGKILL.
+cleanup() {
+  local p
+  for p in "${pid[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pid[@]}"; do
+    for _ in $(seq 1 30); do kill -0 "$p" 2>/dev/null || break; sleep 1; done
+    kill -9 "$p" 2>/dev/null || true
+  done
+}
 trap cleanup EXIT
 
 serve() { # name port arguments...: a server process from the cluster jar

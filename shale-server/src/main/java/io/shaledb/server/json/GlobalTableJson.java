@@ -19,7 +19,6 @@ import io.shaledb.core.validate.Choice;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 
 /** Requests and responses of the global tables operations of version 2017.11.29. */
 public final class GlobalTableJson {
@@ -32,7 +31,7 @@ public final class GlobalTableJson {
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "GlobalTableName" -> name = in.readString();
-        case "ReplicationGroup" -> group = in.readList(GlobalTableJson::readRegionName);
+        case "ReplicationGroup" -> group = in.readList(ReplicaJson::readRegionName);
         default -> in.skipValue();
       }
     }
@@ -126,20 +125,6 @@ public final class GlobalTableJson {
       }
     }
     return new IndexCapacity(name, units);
-  }
-
-  private static @Nullable String readRegionName(JsonInput in) throws IOException {
-    String region = null;
-    if (in.beginStructure()) {
-      while (in.nextField()) {
-        if (in.fieldName().equals("RegionName")) {
-          region = in.readString();
-        } else {
-          in.skipValue();
-        }
-      }
-    }
-    return region;
   }
 
   public static void writeDescription(JsonGenerator g, GlobalTableDescription out) throws IOException {

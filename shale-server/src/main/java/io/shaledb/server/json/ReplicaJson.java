@@ -52,7 +52,8 @@ public final class ReplicaJson {
     return new UpdateTableReplicaAutoScalingInput(tableName, regions, updates);
   }
 
-  private static @Nullable String readRegionName(JsonInput in) throws IOException {
+  /** The RegionName of a {@code {"RegionName": ...}} structure, as replica lists and replication groups name regions. */
+  static @Nullable String readRegionName(JsonInput in) throws IOException {
     String region = null;
     boolean present = in.beginStructure();
     while (present && in.nextField()) {

@@ -145,12 +145,7 @@ run() { # configuration workload seconds: prints "requests/s p50 p99 cpu-µs-per
   if echo "$out" | grep -q "Non-2xx"; then
     echo "cluster.sh: $2 on the $1 answered errors: $(echo "$out" | grep Non-2xx)" >&2
   fi
-  echo "$out" | awk -v before="$before" -v after="$after" '
-    /Requests\/sec/ { rps = $2 }
-    /requests in/ { total = $1 }
-    / 50%/ { p50 = $2 }
-    / 99%/ { p99 = $2 }
-    END { printf "%s %s %s %.0f\n", rps, p50, p99, (after - before) * 1000000 / (total > 0 ? total : 1) }'
+  wrk_figures "$out" "$before" "$after" 1000000 %.0f
 }
 
 # What each configuration burns with no request at all (the cluster's Raft heartbeats, leases and safe-time ticks),

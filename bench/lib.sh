@@ -49,12 +49,18 @@ measure() { # pid port workload connections [warm-up workload] -> "req/s p50 p99
     echo "$(basename "$0"): $3 on port $2 answered errors" >&2
     echo "$out" >&2
   fi
-  echo "$out" | awk -v before="$before" -v after="$after" '
+  wrk_figures "$out" "$before" "$after" 1000 %.3f
+}
+
+# wrk's requests/s and p50/p99 latencies, and the server's CPU over the run (CPU seconds before and after) per request,
+# times a multiplier (1000: CPU seconds per 1,000 requests; 1000000: µs per request), printed in a printf format.
+wrk_figures() { # wrk-output cpu-before cpu-after multiplier format -> "req/s p50 p99 cpu"
+  echo "$1" | awk -v before="$2" -v after="$3" -v multiplier="$4" -v format="$5" '
     /Requests\/sec/ { rps = $2 }
     /requests in/ { total = $1 }
     / 50%/ { p50 = $2 }
     / 99%/ { p99 = $2 }
-    END { printf "%s %s %s %.3f\n", rps, p50, p99, (after - before) * 1000 / (total > 0 ? total : 1) }'
+    END { printf "%s %s %s " format "\n", rps, p50, p99, (after - before) * multiplier / (total > 0 ? total : 1) }'
 }
 
 # The read and update workloads' data: items k0..k9999 (with c = 0) of table "items" and the 100 items of partition

@@ -27,8 +27,8 @@ public final class History {
       return;
     }
     // Appended rather than read and rewritten: on RocksDB the read of a key that almost never exists (a memtable
-    // search, then a filter probe per table file) costs more than the write. Every change that appends here reads and writes the item too, so two of them commit one
-    // after the other, and their records are appended in that order.
+    // search, then a filter probe per table file) costs more than the write. Every change that appends here reads and
+    // writes the item too, so two of them commit one after the other, and their records are appended in that order.
     tx.append(HistoryKeys.key(recovery.historyKeyspace(), itemKey, millis),
         BeforeImage.of(stored, previous, current).appendable());
   }

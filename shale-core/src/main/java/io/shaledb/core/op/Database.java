@@ -178,6 +178,11 @@ public final class Database implements AutoCloseable {
     return "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + tableName;
   }
 
+  /** A global table's ARN (version 2017.11.29), which names no region: the global table is in several. */
+  public static String globalTableArn(String name) {
+    return "arn:aws:dynamodb::" + ACCOUNT_ID + ":global-table/" + name;
+  }
+
   /** The table an item operation addresses, or DynamoDB's ResourceNotFoundException for item operations. */
   public TableMetadata tableForItems(String name) {
     return catalog.find(name).filter(table -> !table.creating())

@@ -142,7 +142,7 @@ final class CallAccess {
       case CreateBackupInput in -> onTable(operation, in.tableName());
       case RestoreTableFromBackupInput in -> onTable(operation, in.targetTableName());
       case RestoreTableToPointInTimeInput in -> onTable(operation, in.targetTableName());
-      case GlobalTableRequest in -> onArn(operation, globalTableArn(Objects.requireNonNullElse(in.globalTableName(),
+      case GlobalTableRequest in -> onArn(operation, Database.globalTableArn(Objects.requireNonNullElse(in.globalTableName(),
           "")));
       case AdminCall in -> in.open() ? List.of() : List.of(Check.on(in.service() + ":" + operation,
           in.iamResource() == null ? "*" : "arn:aws:iam::" + Database.ACCOUNT_ID + ":" + in.iamResource()));
@@ -152,15 +152,11 @@ final class CallAccess {
       case DescribeInput in -> autoScaling(operation);
       case String name -> switch (operation) {
         case "DescribeBackup", "DeleteBackup", "ListTagsOfResource" -> onArn(operation, name);
-        case "DescribeGlobalTable", "DescribeGlobalTableSettings" -> onArn(operation, globalTableArn(name));
+        case "DescribeGlobalTable", "DescribeGlobalTableSettings" -> onArn(operation, Database.globalTableArn(name));
         default -> onTable(operation, name);
       };
       case null, default -> onArn(operation, "*");
     };
-  }
-
-  private static String globalTableArn(String name) {
-    return "arn:aws:dynamodb::" + Database.ACCOUNT_ID + ":global-table/" + name;
   }
 
   private static RequestFacts facts(@Nullable Choice<?> returnConsumedCapacity) {

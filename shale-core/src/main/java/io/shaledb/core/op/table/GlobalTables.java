@@ -53,10 +53,6 @@ final class GlobalTables {
         + "' not found in region: '" + region + "'.");
   }
 
-  static String arn(String name) {
-    return "arn:aws:dynamodb::" + Database.ACCOUNT_ID + ":global-table/" + name;
-  }
-
   /** Whether the table holds no item, as {@code reader} sees it. */
   static boolean empty(KvReader reader, TableMetadata table) {
     try (KvCursor cursor = reader.scan(KeyCodec.keyspaceRange(table.keyspace()), false)) {
@@ -116,7 +112,7 @@ final class GlobalTables {
 
   static GlobalTableDescription describe(Database db, TableMetadata table) {
     Replication replication = table.options().replication().orElseThrow();
-    return new GlobalTableDescription(table.name(), arn(table.name()), replication.since(), status(replication),
+    return new GlobalTableDescription(table.name(), Database.globalTableArn(table.name()), replication.since(), status(replication),
         regions(db, table));
   }
 

@@ -11,6 +11,8 @@ import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.PointInTimeRecovery;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.Replica;
+import io.shaledb.core.schema.ReplicaOverrides;
+import io.shaledb.core.schema.ReplicaOverrides.IndexOverride;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.RestoreSummary;
@@ -31,10 +33,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The stored form of {@link TableMetadata}. It starts with a format version; a new field means a new version whose
@@ -49,9 +53,9 @@ public final class TableMetadataCodec {
    * version 8 point-in-time recovery (off in older tables), version 9 replication to other regions (older tables
    * have no replicas), version 10 a global index's OnDemandThroughput (never set in older indexes) and the region still
    * filling a replica (older replicas are filled), version 11 the global table version (older replications are of
-   * version 2019.11.21).
+   * version 2019.11.21), version 12 the replicas' overrides (older replicas have none).
    */
-  private static final int VERSION = 11;
+  private static final int VERSION = 12;
 
   private TableMetadataCodec() {}
 
@@ -244,7 +248,55 @@ public final class TableMetadataCodec {
         out.writeUTF(fillingFrom);
       }
       out.writeByte(replication.get().version().ordinal());
+      writeOverrides(out, replication.get().overrides());
+      for (Replica replica : replication.get().replicas()) {
+        writeOverrides(out, replica.overrides());
+      }
     }
+  }
+
+  private static void writeOverrides(DataOutputStream out, ReplicaOverrides overrides) throws IOException {
+    writeOptionalLong(out, overrides.readCapacityUnits());
+    writeOptionalLong(out, overrides.maxReadRequestUnits());
+    out.writeShort(overrides.indexes().size());
+    for (Map.Entry<String, IndexOverride> index : new TreeMap<>(overrides.indexes()).entrySet()) {
+      out.writeUTF(index.getKey());
+      writeOptionalLong(out, index.getValue().readCapacityUnits());
+      writeOptionalLong(out, index.getValue().maxReadRequestUnits());
+    }
+    out.writeBoolean(overrides.tableClass().isPresent());
+    if (overrides.tableClass().isPresent()) {
+      out.writeByte(overrides.tableClass().get().ordinal());
+    }
+    out.writeBoolean(overrides.kmsMasterKeyId().isPresent());
+    if (overrides.kmsMasterKeyId().isPresent()) {
+      out.writeUTF(overrides.kmsMasterKeyId().get());
+    }
+  }
+
+  private static ReplicaOverrides readOverrides(DataInputStream in) throws IOException {
+    Optional<Long> read = readOptionalLong(in);
+    Optional<Long> maxRead = readOptionalLong(in);
+    int count = in.readUnsignedShort();
+    Map<String, IndexOverride> indexes = new HashMap<>();
+    for (int i = 0; i < count; i++) {
+      indexes.put(in.readUTF(), new IndexOverride(readOptionalLong(in), readOptionalLong(in)));
+    }
+    Optional<TableClass> tableClass = in.readBoolean() ? Optional.of(TableClass.values()[in.readUnsignedByte()])
+        : Optional.empty();
+    Optional<String> key = in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
+    return new ReplicaOverrides(read, maxRead, indexes, tableClass, key);
+  }
+
+  private static void writeOptionalLong(DataOutputStream out, Optional<Long> value) throws IOException {
+    out.writeBoolean(value.isPresent());
+    if (value.isPresent()) {
+      out.writeLong(value.get());
+    }
+  }
+
+  private static Optional<Long> readOptionalLong(DataInputStream in) throws IOException {
+    return in.readBoolean() ? Optional.of(in.readLong()) : Optional.empty();
   }
 
   private static Replication readReplication(DataInputStream in, int version) throws IOException {
@@ -258,7 +310,15 @@ public final class TableMetadataCodec {
     String fillingFrom = version >= 10 && in.readBoolean() ? in.readUTF() : null;
     GlobalTableVersion globalVersion = version >= 11 ? GlobalTableVersion.values()[in.readUnsignedByte()]
         : GlobalTableVersion.V2019_11_21;
-    return new Replication(stampKeyspace, since, replicas, fillingFrom, globalVersion);
+    if (version < 12) {
+      return new Replication(stampKeyspace, since, replicas, fillingFrom, globalVersion);
+    }
+    ReplicaOverrides own = readOverrides(in);
+    List<Replica> withOverrides = new ArrayList<>(count);
+    for (Replica replica : replicas) {
+      withOverrides.add(replica.withOverrides(readOverrides(in)));
+    }
+    return new Replication(stampKeyspace, since, withOverrides, fillingFrom, globalVersion, own);
   }
 
   private static void writeRestore(DataOutputStream out, Optional<RestoreSummary> restore) throws IOException {

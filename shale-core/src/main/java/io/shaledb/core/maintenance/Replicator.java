@@ -7,6 +7,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.replication.PeerLink;
 import io.shaledb.core.replication.ReplicaGoneException;
 import io.shaledb.core.replication.ReplicatedChange;
+import io.shaledb.core.replication.SharedSettings;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
 import io.shaledb.core.schema.Replication;
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sends each replicated table's changes to its replicas in other regions (docs/global-tables.md): creates a new
  * replica in its peer, backfills it with the table's items, then follows the table's stream, sending the changes made
- * in this region; deletes replicas marked DELETING; and drops a replica whose peer says it holds it no more. What each
+ * in this region; sends the shared settings to replicas marked UPDATING; deletes replicas marked DELETING; and drops a replica whose peer says it holds it no more. What each
  * replica acknowledged is recorded in the system keyspace ({@link ReplicaPosition}) only after the peer answered, so
  * delivery is at least once and a restart resumes from the last acknowledged batch; the peer applies changes
  * idempotently. A peer that fails is tried again on the next pass, without holding up the other replicas.
@@ -70,8 +71,15 @@ public final class Replicator implements BackgroundService {
   private boolean step(TableMetadata table, Replication replication, Replica replica, PeerLink link) {
     String failure = table.name() + " to " + replica.region();
     try {
-      boolean more = replica.status() == ReplicaStatus.DELETING ? delete(table, replication, replica, link)
-          : advance(table, replication, replica, link);
+      boolean more = switch (replica.status()) {
+        case DELETING -> delete(table, replication, replica, link);
+        case UPDATING -> {
+          update(table, replica, link);
+          advance(table, replication, replica, link);
+          yield true;
+        }
+        case CREATING, ACTIVE -> advance(table, replication, replica, link);
+      };
       if (failing.remove(failure)) {
         LOG.log(Level.INFO, "replication of table {0} reaches region {1} again", table.name(), replica.region());
       }
@@ -99,6 +107,25 @@ public final class Replicator implements BackgroundService {
     }
     forget(table, replica.region());
     return true;
+  }
+
+  /**
+   * Sends the table's shared settings to a replica marked UPDATING, then marks it ACTIVE unless they changed again
+   * meanwhile (the next pass sends them again then).
+   */
+  private void update(TableMetadata table, Replica replica, PeerLink link) {
+    link.updateReplica(table, db.region());
+    SharedSettings sent = SharedSettings.of(table);
+    db.catalog().change(change -> {
+      change.table(table.name()).filter(t -> t.keyspace() == table.keyspace())
+          .filter(current -> SharedSettings.of(current).equals(sent)).ifPresent(current -> {
+            Replication replication = current.options().replication().orElseThrow();
+            replication.replica(replica.region()).filter(r -> r.status() == ReplicaStatus.UPDATING)
+                .ifPresent(updating -> change.putTable(current.withOptions(current.options().withReplication(
+                    Optional.of(replication.with(updating.withStatus(ReplicaStatus.ACTIVE)))))));
+          });
+      return null;
+    });
   }
 
   private boolean advance(TableMetadata table, Replication replication, Replica replica, PeerLink link) {

@@ -40,6 +40,14 @@ public interface PeerLink {
    */
   void filled(String tableName, String sourceRegion);
 
+  /**
+   * Brings the peer's replica to the settings replicas share as {@code table} has them (its global indexes, billing
+   * mode and capacities, time to live, the replicas' overrides); succeeds also when it has them already.
+   *
+   * @throws ReplicaGoneException when the peer has no replica of the table any more
+   */
+  void updateReplica(TableMetadata table, String sourceRegion);
+
   /** Deletes the peer's replica; succeeds also when it is gone already. */
   void deleteReplica(String tableName, String sourceRegion);
 

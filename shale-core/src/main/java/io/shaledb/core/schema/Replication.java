@@ -16,12 +16,21 @@ import org.jspecify.annotations.Nullable;
  *     until then the table is CREATING and closed to item requests, as DynamoDB keeps a new replica
  * @param version how the table became global; a 2017.11.29 table stays one (a global table of its name) even when
  *     no other region is left in its replication group
+ * @param overrides the settings this region's replica keeps of its own (set by a ReplicaUpdates Create or Update
+ *     in another region); the table's settings have them applied already, and a change of the shared settings
+ *     arriving from another region leaves them as they are
  */
 public record Replication(int stampKeyspace, Instant since, List<Replica> replicas, @Nullable String fillingFrom,
-    GlobalTableVersion version) {
+    GlobalTableVersion version, ReplicaOverrides overrides) {
 
   public Replication {
     replicas = List.copyOf(replicas);
+  }
+
+  /** A replication of this region's replica without overrides. */
+  public Replication(int stampKeyspace, Instant since, List<Replica> replicas, @Nullable String fillingFrom,
+      GlobalTableVersion version) {
+    this(stampKeyspace, since, replicas, fillingFrom, version, ReplicaOverrides.NONE);
   }
 
   /** A replication of version 2019.11.21. */
@@ -49,12 +58,12 @@ public record Replication(int stampKeyspace, Instant since, List<Replica> replic
     next.removeIf(r -> r.region().equals(replica.region()));
     int at = indexOf(replica.region());
     next.add(at < 0 ? next.size() : at, replica);
-    return new Replication(stampKeyspace, since, next, fillingFrom, version);
+    return new Replication(stampKeyspace, since, next, fillingFrom, version, overrides);
   }
 
   public Replication without(String region) {
     return new Replication(stampKeyspace, since, replicas.stream().filter(r -> !r.region().equals(region)).toList(),
-        fillingFrom, version);
+        fillingFrom, version, overrides);
   }
 
   /**
@@ -62,12 +71,21 @@ public record Replication(int stampKeyspace, Instant since, List<Replica> replic
    * a regional table that keeps its stamps (as one whose last replica was deleted).
    */
   public Replication leftGlobalTable() {
-    return new Replication(stampKeyspace, since, List.of(), fillingFrom, GlobalTableVersion.V2019_11_21);
+    return new Replication(stampKeyspace, since, List.of(), fillingFrom, GlobalTableVersion.V2019_11_21, overrides);
   }
 
   /** The replication of a replica whose copy is complete. */
   public Replication filled() {
-    return new Replication(stampKeyspace, since, replicas, null, version);
+    return new Replication(stampKeyspace, since, replicas, null, version, overrides);
+  }
+
+  /** With these replicas in place of the current ones (their statuses or overrides changed). */
+  public Replication withReplicas(List<Replica> newReplicas) {
+    return new Replication(stampKeyspace, since, newReplicas, fillingFrom, version, overrides);
+  }
+
+  public Replication withOverrides(ReplicaOverrides newOverrides) {
+    return new Replication(stampKeyspace, since, replicas, fillingFrom, version, newOverrides);
   }
 
   private int indexOf(String region) {

@@ -15,6 +15,8 @@ import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.PointInTimeRecovery;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.Replica;
+import io.shaledb.core.schema.ReplicaOverrides;
+import io.shaledb.core.schema.ReplicaOverrides.IndexOverride;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.ResourcePolicy;
 import io.shaledb.core.schema.RestoreSummary;
@@ -55,6 +57,9 @@ class TableMetadataCodecTest {
       + "000b01010002706b000100016c0202000200017800017903000000000000000000000000000000000000019de2fb190000046279"
       + "2d670000000c0001000167010001000000000000000000000300000000000000040000019de2fb1900000100036578700000019d"
       + "e2fb1900";
+
+  /** The bytes of {@link ReplicaOverrides#NONE}: two absent markers, an empty index count, two absent markers. */
+  private static final int NO_OVERRIDES = 1 + 1 + 2 + 1 + 1;
 
   /**
    * {@link #music()} as format version 7 wrote it (before point-in-time recovery): version 5's fields, then the
@@ -168,8 +173,8 @@ class TableMetadataCodecTest {
         Optional.of(new Replication(43, AT, List.of(new Replica("eu-west-1", Replica.ReplicaStatus.ACTIVE)), null))));
     byte[] current = TableMetadataCodec.encode(replica);
     // Version 9 wrote the same fields but the last two: version 10 adds whether a region fills the replica (false
-    // here), version 11 the global table version.
-    byte[] version9 = Arrays.copyOf(current, current.length - 2);
+    // here), version 11 the global table version, and version 12 the overrides after them.
+    byte[] version9 = Arrays.copyOf(current, current.length - 2 - NO_OVERRIDES * 2);
     version9[0] = 9;
 
     assertThat(TableMetadataCodec.decode(version9)).isEqualTo(replica);
@@ -180,13 +185,41 @@ class TableMetadataCodecTest {
     TableMetadata replica = music().withOptions(TableOptions.DEFAULTS.withReplication(Optional.of(new Replication(43,
         AT, List.of(new Replica("eu-west-1", Replica.ReplicaStatus.ACTIVE)), "eu-west-1"))));
     byte[] current = TableMetadataCodec.encode(replica);
-    // Version 10 wrote the same fields but the last: version 11 adds the global table version.
-    byte[] version10 = Arrays.copyOf(current, current.length - 1);
+    // Version 10 wrote the same fields but the last: version 11 adds the global table version (version 12 the
+    // overrides after it).
+    byte[] version10 = Arrays.copyOf(current, current.length - 1 - NO_OVERRIDES * 2);
     version10[0] = 10;
 
     assertThat(TableMetadataCodec.decode(version10)).isEqualTo(replica);
     assertThat(TableMetadataCodec.decode(version10).options().replication().orElseThrow().version())
         .isEqualTo(GlobalTableVersion.V2019_11_21);
+  }
+
+  @Test
+  void decode_version11Replication_hasNoOverrides() {
+    TableMetadata replica = music().withOptions(TableOptions.DEFAULTS.withReplication(Optional.of(new Replication(43,
+        AT, List.of(new Replica("eu-west-1", Replica.ReplicaStatus.ACTIVE)), null))));
+    byte[] current = TableMetadataCodec.encode(replica);
+    // Version 11 wrote the same fields but the last: version 12 adds this region's overrides and each replica's.
+    byte[] version11 = Arrays.copyOf(current, current.length - NO_OVERRIDES * 2);
+    version11[0] = 11;
+
+    assertThat(TableMetadataCodec.decode(version11)).isEqualTo(replica);
+  }
+
+  @Test
+  void encode_replicaOverrides_roundTrip() {
+    ReplicaOverrides west = new ReplicaOverrides(Optional.of(5L), Optional.empty(),
+        Map.of("by-g", new IndexOverride(Optional.of(3L), Optional.empty()),
+            "by-h", new IndexOverride(Optional.empty(), Optional.of(70L))),
+        Optional.of(TableClass.STANDARD_INFREQUENT_ACCESS), Optional.of("alias/west"));
+    ReplicaOverrides own = new ReplicaOverrides(Optional.empty(), Optional.of(90L), Map.of(), Optional.empty(),
+        Optional.empty());
+    TableMetadata table = music().withOptions(TableOptions.DEFAULTS.withReplication(Optional.of(new Replication(43,
+        AT, List.of(new Replica("eu-west-1", Replica.ReplicaStatus.UPDATING, west),
+            new Replica("ap-south-1", Replica.ReplicaStatus.ACTIVE)), null).withOverrides(own))));
+
+    assertThat(TableMetadataCodec.decode(TableMetadataCodec.encode(table))).isEqualTo(table);
   }
 
   @Test

@@ -30,6 +30,7 @@ import io.shaledb.core.op.table.ReplicaSettingsInput;
 import io.shaledb.core.op.table.ReplicaTableInput;
 import io.shaledb.core.op.table.TableDescription;
 import io.shaledb.core.op.table.UpdateReplicaSettings;
+import io.shaledb.core.op.table.UpdateReplicaTable;
 import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTableInput;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
@@ -40,11 +41,14 @@ import io.shaledb.core.replication.ReplicaGoneException;
 import io.shaledb.core.replication.ReplicaSettingsUpdate;
 import io.shaledb.core.replication.ReplicatedChange;
 import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
+import io.shaledb.core.storage.KvCursor;
+import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
@@ -54,6 +58,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -397,6 +402,78 @@ class ReplicatorTest {
         .satisfies(index -> assertThat(index.onDemandThroughput()).contains(indexMax));
   }
 
+  @Test
+  void runPass_globalIndexCreatedAndTimeToLiveEnabledInOneOfThreeRegions_reachBothOthersAndIndexesAreBuilt() {
+    eastTables.create("orders", false, false, false);
+    eastTables.put("orders", items(0, 50, "before").stream().map(item -> withG(item, "a")).toList());
+    createReplica(WEST);
+    runUntilIdle();
+    createReplica(SOUTH);
+    runUntilIdle();
+
+    westTables.addGlobalIndex("orders", "byG");
+    westTables.enableTimeToLive("orders", "expires");
+    assertThat(replicas(west)).extracting(Replica::status).containsOnly(ReplicaStatus.UPDATING);
+    runUntilIdle();
+    for (Database db : List.of(east, south)) {
+      IndexBuilder builder = new IndexBuilder(db);
+      for (int pass = 0; pass < 10 && builder.runPass(); pass++) {
+        // Each pass fills one batch; the last makes the index ACTIVE.
+      }
+    }
+
+    for (Database db : List.of(east, west, south)) {
+      TableMetadata table = db.catalog().find("orders").orElseThrow();
+      assertThat(table.indexes()).singleElement().satisfies(index -> assertThat(index.name()).isEqualTo("byG"));
+      assertThat(table.timeToLiveAttribute()).isEqualTo("expires");
+      assertThat(replicas(db)).extracting(Replica::status).containsOnly(ReplicaStatus.ACTIVE);
+    }
+    TableMetadata inSouth = south.catalog().find("orders").orElseThrow();
+    assertThat(inSouth.indexes().getFirst().status()).isEqualTo(IndexMetadata.IndexStatus.ACTIVE);
+    assertThat(entries(south, inSouth.indexes().getFirst().keyspace())).isEqualTo(50);
+  }
+
+  private static int entries(Database db, int keyspace) {
+    int count = 0;
+    try (Snapshot snapshot = db.storage().snapshot();
+        KvCursor cursor = snapshot.scan(KeyCodec.keyspaceRange(keyspace), false)) {
+      while (cursor.next()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  @Test
+  void runPass_replicaUpdatesUpdateOfAnOnDemandReadMaximum_appliedInTheReplicaAndKeptThroughSharedChanges() {
+    replicatedTable();
+    UpdateTableInput update = new UpdateTableInput("orders", null, null, null, null, null, null, List.of(), null,
+        null, null, false, List.of(new ReplicaUpdate(ReplicaUpdate.Action.UPDATE, WEST, null, 40L, null, null,
+            null)));
+
+    Requests.run(new UpdateTable(east), update);
+    assertThat(replica(east).status()).isEqualTo(ReplicaStatus.UPDATING);
+    runUntilIdle();
+    eastTables.enableTimeToLive("orders", "expires");
+    runUntilIdle();
+
+    assertThat(replica(east)).satisfies(replica -> {
+      assertThat(replica.status()).isEqualTo(ReplicaStatus.ACTIVE);
+      assertThat(replica.overrides().maxReadRequestUnits()).contains(40L);
+    });
+    TableMetadata inWest = west.catalog().find("orders").orElseThrow();
+    assertThat(inWest.options().onDemandThroughput())
+        .contains(new OnDemandThroughput(40, OnDemandThroughput.UNBOUNDED));
+    assertThat(inWest.timeToLiveAttribute()).isEqualTo("expires");
+    assertThat(east.catalog().find("orders").orElseThrow().options().onDemandThroughput()).isEmpty();
+  }
+
+  private static Map<String, AttributeValue> withG(Map<String, AttributeValue> item, String g) {
+    Map<String, AttributeValue> with = new HashMap<>(item);
+    with.put("g", s(g));
+    return with;
+  }
+
   private void replicatedTable() {
     eastTables.create("orders", false, false, false);
     createReplica();
@@ -478,6 +555,16 @@ class ReplicatorTest {
     @Override
     public void createReplica(TableMetadata table, String sourceRegion) {
       Requests.run(new CreateReplicaTable(target()), new ReplicaTableInput(sourceRegion, table, null, null));
+    }
+
+    @Override
+    public void updateReplica(TableMetadata table, String sourceRegion) {
+      Database peer = target();
+      try {
+        Requests.run(new UpdateReplicaTable(peer), new ReplicaTableInput(sourceRegion, table, null, null));
+      } catch (DynamoException e) {
+        throw gone(e);
+      }
     }
 
     @Override

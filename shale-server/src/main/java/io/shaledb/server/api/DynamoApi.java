@@ -71,6 +71,7 @@ import io.shaledb.core.op.table.UpdateGlobalTable;
 import io.shaledb.core.op.table.UpdateGlobalTableSettings;
 import io.shaledb.core.op.table.UpdateKinesisStreamingDestination;
 import io.shaledb.core.op.table.UpdateReplicaSettings;
+import io.shaledb.core.op.table.UpdateReplicaTable;
 import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTableReplicaAutoScaling;
 import io.shaledb.core.op.table.UpdateTimeToLive;
@@ -280,6 +281,8 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             (g, out) -> TableJson.writeDescription(g, "TableDescription", out)),
         "AddReplicaRegion", new Route<>(ReplicationJson::readReplicaTable, new AddReplicaRegion(db),
             ReplicationJson::writeAdded),
+        "UpdateReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new UpdateReplicaTable(db),
+            ReplicationJson::writeDone),
         "DeleteReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new DeleteReplicaTable(db),
             ReplicationJson::writeDeleted),
         "ApplyReplicatedChanges", new Route<>(ReplicationJson::readApplyReplicatedChanges,

@@ -45,7 +45,7 @@ public final class GlobalTableJson {
     while (in.nextField()) {
       switch (in.fieldName()) {
         case "GlobalTableName" -> name = in.readString();
-        case "ReplicaUpdates" -> updates = in.readList(TableJson::readReplicaUpdate);
+        case "ReplicaUpdates" -> updates = in.readList(ReplicaJson::readReplicaUpdate);
         default -> in.skipValue();
       }
     }

@@ -137,7 +137,7 @@ public final class TableJson {
         case "TableClass" -> tableClass = in.readChoice(TableClass.class);
         case "OnDemandThroughput" -> onDemand = readOnDemandThroughput(in);
         case "WarmThroughput" -> warm = readWarmThroughput(in);
-        case "ReplicaUpdates" -> replicaUpdates = in.readList(TableJson::readReplicaUpdate);
+        case "ReplicaUpdates" -> replicaUpdates = in.readList(ReplicaJson::readReplicaUpdate);
         case "MultiRegionConsistency" -> {
           if (in.isPresent()) {
             unsupported.add(in.fieldName());
@@ -149,36 +149,6 @@ public final class TableJson {
     }
     return new UpdateTableInput(tableName, billingMode, throughput, deletionProtection, definitions, indexUpdates,
         stream, unsupported, tableClass, onDemand, warm, encryption, replicaUpdates);
-  }
-
-  /** One ReplicaUpdates entry: its Create, Update or Delete member, each naming a region. */
-  static ReplicaUpdate readReplicaUpdate(JsonInput in) throws IOException {
-    ReplicaUpdate.Action action = null;
-    String region = null;
-    if (in.beginStructure()) {
-      while (in.nextField()) {
-        ReplicaUpdate.Action named = switch (in.fieldName()) {
-          case "Create" -> ReplicaUpdate.Action.CREATE;
-          case "Update" -> ReplicaUpdate.Action.UPDATE;
-          case "Delete" -> ReplicaUpdate.Action.DELETE;
-          default -> null;
-        };
-        if (named == null || !in.isPresent()) {
-          in.skipValue();
-          continue;
-        }
-        action = named;
-        in.beginStructure();
-        while (in.nextField()) {
-          if (in.fieldName().equals("RegionName")) {
-            region = in.readString();
-          } else {
-            in.skipValue();
-          }
-        }
-      }
-    }
-    return new ReplicaUpdate(action, region);
   }
 
   /** DescribeTable and DeleteTable take only a table name. */
@@ -583,6 +553,7 @@ public final class TableJson {
       if (percent != null) {
         g.writeStringField("ReplicaStatusPercentProgress", Integer.toString(percent));
       }
+      ReplicaJson.writeOverrides(g, replica.overrides(), d.table().options().tableClass());
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -77,6 +77,11 @@ public final class HttpPeerLink implements PeerLink {
   }
 
   @Override
+  public void updateReplica(TableMetadata table, String sourceRegion) {
+    call("UpdateReplicaTable", g -> ReplicationJson.writeCreateReplicaTable(g, sourceRegion, table));
+  }
+
+  @Override
   public void deleteReplica(String tableName, String sourceRegion) {
     call("DeleteReplicaTable", g -> ReplicationJson.writeDeleteReplicaTable(g, sourceRegion, tableName));
   }

@@ -12,6 +12,7 @@ import io.shaledb.core.schema.IndexMetadata.IndexStatus;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
+import io.shaledb.core.schema.ReplicaOverrides;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.schema.TableMetadata;
@@ -30,7 +31,8 @@ import java.util.UUID;
  * caller has sent all its items (it says so with its last batch), with the same key schema, attribute definitions,
  * indexes (ACTIVE: the table starts empty), billing, throughput (the table's and each global index's
  * OnDemandThroughput too: a replica "uses the source table's on-demand throughput settings" unless overridden, API
- * reference, OnDemandThroughputOverride), table class and time to live,
+ * reference, OnDemandThroughputOverride), table class and time to live, with the overrides the caller's
+ * Create gave this replica applied,
  * with a stream of both images and fresh keyspaces, in one catalog change that also makes the caller and the caller's
  * other replicas its replicas, each followed from the stream's next position (the table is empty before it, so
  * nothing earlier is owed). Calling it
@@ -64,6 +66,8 @@ public final class CreateReplicaTable implements Operation<ReplicaTableInput, Ta
         throw ReplicaUpdates.alreadyExisted(origin.name());
       }
       List<Replica> replicas = replicasOf(db, origin, source);
+      ReplicaOverrides own = origin.options().replication().flatMap(r -> r.replica(db.region()))
+          .map(Replica::overrides).orElse(ReplicaOverrides.NONE);
       Instant now = db.clock().instant();
       int keyspace = change.allocateKeyspaces(1 + origin.indexes().size());
       List<IndexMetadata> indexes = new ArrayList<>();
@@ -80,7 +84,9 @@ public final class CreateReplicaTable implements Operation<ReplicaTableInput, Ta
           false, indexes, null, origin.timeToLive(), TableOptions.DEFAULTS
               .withTableClass(origin.options().tableClass())
               .withOnDemandThroughput(origin.options().onDemandThroughput())
-              .withReplication(Optional.of(new Replication(change.allocateKeyspaces(1), now, replicas, source))));
+              .withReplication(Optional.of(new Replication(change.allocateKeyspaces(1), now, replicas, source)
+                  .withOverrides(own))));
+      table = ReplicaSchemas.withOverrides(table, own);
       table = Streams.withNewStream(db, change, table, StreamViewType.NEW_AND_OLD_IMAGES, now);
       long streamFrom = db.storage().nextVersionstamp();
       for (Replica replica : replicas) {
@@ -98,11 +104,13 @@ public final class CreateReplicaTable implements Operation<ReplicaTableInput, Ta
    * know of this one yet and stays CREATING here until it accepts this region's changes.
    */
   static List<Replica> replicasOf(Database db, TableMetadata origin, String source) {
-    List<Replica> replicas = new ArrayList<>(List.of(new Replica(source, ReplicaStatus.ACTIVE)));
+    ReplicaOverrides sourceOverrides = origin.options().replication().map(Replication::overrides)
+        .orElse(ReplicaOverrides.NONE);
+    List<Replica> replicas = new ArrayList<>(List.of(new Replica(source, ReplicaStatus.ACTIVE, sourceOverrides)));
     for (Replica other : origin.options().replication().map(Replication::replicas).orElse(List.of())) {
       if (!other.region().equals(db.region()) && other.status() != ReplicaStatus.DELETING) {
         ReplicaUpdates.requirePeer(db, other.region());
-        replicas.add(new Replica(other.region(), ReplicaStatus.CREATING));
+        replicas.add(new Replica(other.region(), ReplicaStatus.CREATING, other.overrides()));
       }
     }
     return replicas;

@@ -4,13 +4,18 @@ import io.shaledb.core.catalog.CatalogTransaction;
 import io.shaledb.core.catalog.ReplicaPosition;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.op.table.UpdateTableInput.ReplicaIndexUpdate;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.StreamSettings;
 import io.shaledb.core.schema.StreamViewType;
+import io.shaledb.core.schema.TableClass;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +23,8 @@ import java.util.Optional;
 
 /**
  * UpdateTable's ReplicaUpdates (global tables version 2019.11.21): a Create adds a replica in a peer region as
- * CREATING, a Delete marks one DELETING; the {@code Replicator} service does the rest (docs/global-tables.md). The
+ * CREATING, an Update sets a replica's overrides (then sent to the replicas as UpdateTable's other changes of shared
+ * settings are, {@link ReplicaSchemas}), a Delete marks one DELETING; the {@code Replicator} service does the rest (docs/global-tables.md). The
  * messages are DynamoDB's as the AWS provider for Terraform quotes them (internal/service/dynamodb/table.go) and
  * as emulators of the service record them.
  */
@@ -48,7 +54,26 @@ final class ReplicaUpdates {
     }
   }
 
-  /** Refuses what needs no table: the local region, and the Update action, which ShaleDB does not offer yet. */
+  /**
+   * The declared constraints of one entry at {@code path} (the API reference's: a region, positive capacities, an
+   * index name of 3 to 255 characters, a known table class).
+   */
+  static void checkDeclared(ConstraintViolations v, String path, ReplicaUpdate update) {
+    v.notNull(path + ".regionName", update.regionName());
+    v.range(path + ".provisionedThroughputOverride.readCapacityUnits", update.readCapacityUnits(), 1,
+        Long.MAX_VALUE);
+    v.oneOf(path + ".tableClassOverride", update.tableClass(), TableClass.values());
+    List<ReplicaIndexUpdate> indexes = update.globalSecondaryIndexes();
+    for (int i = 0; indexes != null && i < indexes.size(); i++) {
+      String indexPath = path + ".globalSecondaryIndexes." + (i + 1) + ".member";
+      v.notNull(indexPath + ".indexName", indexes.get(i).indexName())
+          .length(indexPath + ".indexName", indexes.get(i).indexName(), 3, 255);
+      v.range(indexPath + ".provisionedThroughputOverride.readCapacityUnits", indexes.get(i).readCapacityUnits(), 1,
+          Long.MAX_VALUE);
+    }
+  }
+
+  /** Refuses what needs no table: an entry without an action, and the local region. */
   static void check(Database db, List<ReplicaUpdate> updates) {
     for (ReplicaUpdate update : updates) {
       if (update.action() == null) {
@@ -58,9 +83,6 @@ final class ReplicaUpdates {
       }
       if (db.region().equals(update.regionName())) {
         throw DynamoException.validation(LOCAL_REGION);
-      }
-      if (update.action() == ReplicaUpdate.Action.UPDATE) {
-        throw DynamoException.validation("ShaleDB does not support ReplicaUpdates Update yet");
       }
     }
   }
@@ -89,9 +111,10 @@ final class ReplicaUpdates {
             throw alreadyExisted(table.name());
           }
           requirePeer(db, region);
+          checkOverrides(updated, update);
           updated = withReplicationStream(db, change, updated, now);
           Replication next = replication.orElseGet(() -> new Replication(change.allocateKeyspaces(1), now, List.of()))
-              .with(new Replica(region, ReplicaStatus.CREATING));
+              .with(new Replica(region, ReplicaStatus.CREATING, update.overrides()));
           ReplicaPosition.toCreate(db.storage().nextVersionstamp()).write(change.storage(), table.keyspace(), region);
           updated = updated.withOptions(updated.options().withReplication(Optional.of(next)));
         }
@@ -105,12 +128,49 @@ final class ReplicaUpdates {
             throw DynamoException.resourceInUse("The resource which you are attempting to change is in use.");
           }
           updated = updated.withOptions(updated.options().withReplication(Optional.of(
-              current.with(new Replica(region, ReplicaStatus.DELETING)))));
+              current.with(current.replica(region).orElseThrow().withStatus(ReplicaStatus.DELETING)))));
         }
-        case UPDATE -> throw new IllegalStateException("refused by check");
+        case UPDATE -> {
+          Replica replica = replication.flatMap(r -> r.replica(region))
+              .orElseThrow(() -> DynamoException.validation(NOT_FOUND));
+          if (replica.status() == ReplicaStatus.CREATING || replica.status() == ReplicaStatus.DELETING) {
+            throw DynamoException.resourceInUse("The resource which you are attempting to change is in use.");
+          }
+          checkOverrides(updated, update);
+          updated = updated.withOptions(updated.options().withReplication(Optional.of(replication.orElseThrow()
+              .with(replica.withOverrides(replica.overrides().updatedWith(update.overrides()))))));
+        }
       }
     }
     return updated;
+  }
+
+  /**
+   * Refuses overrides the table cannot take: provisioned reads of an on-demand table, on-demand maximums of a
+   * provisioned one, and an index that is not one of the table's global indexes. ShaleDB's words: no answer of the
+   * service to these is on record.
+   */
+  private static void checkOverrides(TableMetadata table, ReplicaUpdate update) {
+    boolean onDemand = table.billingMode() == BillingMode.PAY_PER_REQUEST;
+    List<ReplicaIndexUpdate> indexes = update.globalSecondaryIndexes() == null ? List.of()
+        : update.globalSecondaryIndexes();
+    if (onDemand && (update.readCapacityUnits() != null
+        || indexes.stream().anyMatch(index -> index.readCapacityUnits() != null))) {
+      throw DynamoException.validation("One or more parameter values were invalid: ProvisionedThroughputOverride"
+          + " cannot be specified for a replica of table " + table.name() + ", whose BillingMode is PAY_PER_REQUEST");
+    }
+    if (!onDemand && (update.maxReadRequestUnits() != null
+        || indexes.stream().anyMatch(index -> index.maxReadRequestUnits() != null))) {
+      throw DynamoException.validation("One or more parameter values were invalid: OnDemandThroughputOverride"
+          + " cannot be specified for a replica of table " + table.name() + ", whose BillingMode is PROVISIONED");
+    }
+    for (ReplicaIndexUpdate index : indexes) {
+      IndexMetadata existing = table.index(Validated.present(index.indexName()));
+      if (existing == null || existing.local()) {
+        throw DynamoException.validation("One or more parameter values were invalid: table " + table.name()
+            + " has no global secondary index " + index.indexName() + " to override for a replica");
+      }
+    }
   }
 
   /**

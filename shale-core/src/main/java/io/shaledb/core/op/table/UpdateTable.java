@@ -11,9 +11,8 @@ import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.table.CreateTableInput.Throughput;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
 import io.shaledb.core.schema.BillingMode;
-import io.shaledb.core.schema.IndexMetadata;
-import io.shaledb.core.schema.IndexMetadata.IndexStatus;
 import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.Replica.ReplicaStatus;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.validate.Choice;
@@ -51,8 +50,8 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
       for (int i = 0; i < in.replicaUpdates().size(); i++) {
         ReplicaUpdate update = in.replicaUpdates().get(i);
         if (update.action() != null) {
-          v.notNull("replicaUpdates." + (i + 1) + ".member." + update.action().name().toLowerCase(Locale.ROOT)
-              + ".regionName", update.regionName());
+          ReplicaUpdates.checkDeclared(v, "replicaUpdates." + (i + 1) + ".member."
+              + update.action().name().toLowerCase(Locale.ROOT), update);
         }
       }
     }
@@ -110,19 +109,14 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
       if (!replicaUpdates.isEmpty()) {
         updated = ReplicaUpdates.apply(db, change, updated, replicaUpdates, now);
       }
+      updated = ReplicaSchemas.markReplicasUpdating(table, updated);
       change.putTable(updated);
       return new Updated(table, updated);
     });
-    for (IndexMetadata index : result.before().indexes()) {
-      if (result.after().indexes().stream().noneMatch(i -> i.keyspace() == index.keyspace())) {
-        db.statistics().forget(index.keyspace());
-        db.background().wake(Service.KEYSPACE_RECLAIM);
-      }
-    }
-    if (result.after().indexes().stream().anyMatch(i -> i.status() == IndexStatus.CREATING)) {
-      db.background().wake(Service.INDEX_BUILD);
-    }
-    if (!replicaUpdates.isEmpty()) {
+    IndexChanges.afterCommit(db, result.before(), result.after());
+    if (!replicaUpdates.isEmpty() || result.after().options().replication()
+        .filter(r -> r.replicas().stream().anyMatch(replica -> replica.status() == ReplicaStatus.UPDATING))
+        .isPresent()) {
       db.background().wake(Service.REPLICATION);
     }
     return Describer.describe(db, result.after(), TableStatus.UPDATING);

@@ -7,9 +7,15 @@ import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
 import io.shaledb.core.op.table.CreateTableInput.Throughput;
 import io.shaledb.core.op.table.CreateTableInput.WarmThroughputSpecification;
 import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.ReplicaOverrides;
+import io.shaledb.core.schema.ReplicaOverrides.IndexOverride;
 import io.shaledb.core.schema.TableClass;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.validate.Validated;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,17 +64,46 @@ public record UpdateTableInput(
   }
 
   /**
-   * One ReplicaUpdates entry: its action (Create, Update or Delete) and the region it names.
+   * One ReplicaUpdates entry: its action (Create, Update or Delete), the region it names and, for a Create or an
+   * Update, the settings the replica overrides (each null when absent).
    *
    * @param action null when the entry names none
+   * @param readCapacityUnits ProvisionedThroughputOverride's ReadCapacityUnits
+   * @param maxReadRequestUnits OnDemandThroughputOverride's MaxReadRequestUnits
+   * @param globalSecondaryIndexes GlobalSecondaryIndexes
+   * @param tableClass TableClassOverride
    */
-  public record ReplicaUpdate(@Nullable Action action, @Nullable String regionName) {
+  public record ReplicaUpdate(@Nullable Action action, @Nullable String regionName, @Nullable Long readCapacityUnits,
+      @Nullable Long maxReadRequestUnits, @Nullable List<ReplicaIndexUpdate> globalSecondaryIndexes,
+      @Nullable Choice<TableClass> tableClass, @Nullable String kmsMasterKeyId) {
     public enum Action {
       CREATE,
       UPDATE,
       DELETE
     }
+
+    /** An entry without overrides. */
+    public ReplicaUpdate(@Nullable Action action, @Nullable String regionName) {
+      this(action, regionName, null, null, null, null, null);
+    }
+
+    /** The overrides this entry sets, once validated. */
+    public ReplicaOverrides overrides() {
+      Map<String, IndexOverride> indexes = new HashMap<>();
+      if (globalSecondaryIndexes != null) {
+        for (ReplicaIndexUpdate index : globalSecondaryIndexes) {
+          indexes.put(Validated.present(index.indexName()), new IndexOverride(
+              Optional.ofNullable(index.readCapacityUnits()), Optional.ofNullable(index.maxReadRequestUnits())));
+        }
+      }
+      return new ReplicaOverrides(Optional.ofNullable(readCapacityUnits), Optional.ofNullable(maxReadRequestUnits),
+          indexes, Optional.ofNullable(tableClass).map(Choice::known), Optional.ofNullable(kmsMasterKeyId));
+    }
   }
+
+  /** One ReplicaGlobalSecondaryIndex of a replica's Create or Update: the index's read overrides, each null if absent. */
+  public record ReplicaIndexUpdate(@Nullable String indexName, @Nullable Long readCapacityUnits,
+      @Nullable Long maxReadRequestUnits) {}
 
   /** A Delete action: the index to delete. */
   public record DeleteIndex(@Nullable String indexName) {}

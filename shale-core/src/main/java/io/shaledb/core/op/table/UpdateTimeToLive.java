@@ -1,5 +1,6 @@
 package io.shaledb.core.op.table;
 
+import io.shaledb.core.background.Service;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -70,10 +71,11 @@ public final class UpdateTimeToLive implements Operation<TimeToLiveInput, TimeTo
       if (table.timeToLive().lastChanged().filter(last -> last.plus(CHANGE_INTERVAL).isAfter(now)).isPresent()) {
         throw DynamoException.validation("Time to live has been modified multiple times within a fixed interval");
       }
-      change.putTable(table.withTimeToLive(enabled ? TimeToLive.enabled(Validated.present(in.attributeName()), now)
-          : TimeToLive.disabled(now)));
+      change.putTable(ReplicaSchemas.markReplicasUpdating(table, table.withTimeToLive(enabled
+          ? TimeToLive.enabled(Validated.present(in.attributeName()), now) : TimeToLive.disabled(now))));
       return null;
     });
+    db.background().wake(Service.REPLICATION);
     return new TimeToLiveOutput(enabled, in.attributeName());
   }
 }

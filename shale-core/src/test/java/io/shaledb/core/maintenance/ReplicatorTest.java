@@ -468,6 +468,19 @@ class ReplicatorTest {
     assertThat(east.catalog().find("orders").orElseThrow().options().onDemandThroughput()).isEmpty();
   }
 
+  @Test
+  void updateTimeToLive_whileAReplicaIsCreated_refusedAsInUseAndTheTableUnchanged() {
+    eastTables.create("orders", false, false, false);
+    createReplica();
+
+    assertThatThrownBy(() -> eastTables.enableTimeToLive("orders", "expires")).isInstanceOfSatisfying(
+        DynamoException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE);
+          assertThat(e.getMessage()).isEqualTo("The resource which you are attempting to change is in use.");
+        });
+    assertThat(east.catalog().find("orders").orElseThrow().timeToLiveAttribute()).isNull();
+  }
+
   private static Map<String, AttributeValue> withG(Map<String, AttributeValue> item, String g) {
     Map<String, AttributeValue> with = new HashMap<>(item);
     with.put("g", s(g));

@@ -100,6 +100,12 @@ class GlobalTableSettingsIT {
     assertThat(source.regionName()).isEqualTo(EAST);
     assertThat(source.provisionedThroughputOverride()).isNull();
     assertThat(source.replicaTableClassSummary().tableClass()).isEqualTo(TableClass.STANDARD_INFREQUENT_ACCESS);
+    assertThat(eastClient.describeTableReplicaAutoScaling(r -> r.tableName("orders")).tableAutoScalingDescription()
+        .replicas()).singleElement().satisfies(replica -> {
+          assertThat(replica.regionName()).isEqualTo(WEST);
+          assertThat(replica.replicaStatus()).isEqualTo(ReplicaStatus.ACTIVE);
+          assertThat(replica.globalSecondaryIndexes()).extracting(i -> i.indexName()).containsExactly("by-status");
+        });
   }
 
   @Test

@@ -5,6 +5,8 @@ import io.shaledb.core.op.table.TableAutoScalingOutput;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaIndexUpdate;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
 import io.shaledb.core.op.table.UpdateTableReplicaAutoScalingInput;
+import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.ReplicaOverrides;
 import io.shaledb.core.schema.ReplicaOverrides.IndexOverride;
 import io.shaledb.core.schema.TableClass;
@@ -203,6 +205,20 @@ public final class ReplicaJson {
     g.writeStringField("TableName", out.tableName());
     g.writeStringField("TableStatus", out.status().name());
     g.writeArrayFieldStart("Replicas");
+    for (Replica replica : out.replicas()) {
+      g.writeStartObject();
+      g.writeStringField("RegionName", replica.region());
+      g.writeStringField("ReplicaStatus", replica.status().name());
+      g.writeArrayFieldStart("GlobalSecondaryIndexes");
+      for (IndexMetadata index : out.globalIndexes()) {
+        g.writeStartObject();
+        g.writeStringField("IndexName", index.name());
+        g.writeStringField("IndexStatus", index.status().name());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
     g.writeEndArray();
     g.writeEndObject();
     g.writeEndObject();

@@ -3,11 +3,10 @@ package io.shaledb.core.op.table;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
-import io.shaledb.core.schema.TableStatus;
 
 /**
- * DescribeTableReplicaAutoScaling: for a table without replicas, its name and status and an empty list of replicas
- * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTableReplicaAutoScaling.html).
+ * DescribeTableReplicaAutoScaling: the table's name and status and its replicas in other regions, with their global
+ * indexes (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_DescribeTableReplicaAutoScaling.html).
  */
 public final class DescribeTableReplicaAutoScaling implements Operation<String, TableAutoScalingOutput> {
   private final Database db;
@@ -23,6 +22,6 @@ public final class DescribeTableReplicaAutoScaling implements Operation<String, 
 
   @Override
   public TableAutoScalingOutput execute(String tableName, RequestContext context) {
-    return new TableAutoScalingOutput(db.tableForControl(tableName).name(), TableStatus.ACTIVE);
+    return TableAutoScalingOutput.of(db.tableForControl(tableName));
   }
 }

@@ -5,7 +5,6 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
-import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
 
@@ -36,14 +35,16 @@ public final class UpdateTableReplicaAutoScaling
   @Override
   public TableAutoScalingOutput execute(UpdateTableReplicaAutoScalingInput in, RequestContext context) {
     TableMetadata table = db.tableForControl(Validated.present(in.tableName()));
-    if (!in.replicaRegions().isEmpty()) {
-      throw DynamoException.validation("One or more parameter values were invalid: Table " + table.name()
-          + " has no replica in region " + in.replicaRegions().get(0));
+    for (String region : in.replicaRegions()) {
+      if (table.options().replication().flatMap(r -> r.replica(region)).isEmpty()) {
+        throw DynamoException.validation("One or more parameter values were invalid: Table " + table.name()
+            + " has no replica in region " + region);
+      }
     }
     if (!in.scalingUpdates().isEmpty()) {
       throw DynamoException.validation(
           "ShaleDB does not support " + String.join(", ", in.scalingUpdates()) + " yet");
     }
-    return new TableAutoScalingOutput(table.name(), TableStatus.ACTIVE);
+    return TableAutoScalingOutput.of(table);
   }
 }

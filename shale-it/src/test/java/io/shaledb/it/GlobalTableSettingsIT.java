@@ -2,6 +2,7 @@ package io.shaledb.it;
 
 import static io.shaledb.it.GlobalTablesIT.EAST;
 import static io.shaledb.it.GlobalTablesIT.WEST;
+import static io.shaledb.it.GlobalTablesIT.assertRefused;
 import static io.shaledb.it.GlobalTablesIT.await;
 import static io.shaledb.it.GlobalTablesIT.client;
 import static io.shaledb.it.GlobalTablesIT.freePort;
@@ -11,7 +12,6 @@ import static io.shaledb.it.GlobalTablesIT.replica;
 import static io.shaledb.it.GlobalTablesIT.replicaUpdate;
 import static io.shaledb.it.GlobalTablesIT.replicate;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ShaleDbServer;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
@@ -224,12 +223,5 @@ class GlobalTableSettingsIT {
   private static GlobalSecondaryIndexDescription index(TableDescription table, String name) {
     return table.globalSecondaryIndexes().stream().filter(i -> i.indexName().equals(name)).findFirst()
         .orElseThrow();
-  }
-
-  private static void assertRefused(Runnable call, String message) {
-    assertThatThrownBy(call::run).isInstanceOfSatisfying(DynamoDbException.class, e -> {
-      assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-      assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-    });
   }
 }

@@ -433,7 +433,7 @@ class GlobalTablesIT {
     }
   }
 
-  private static void assertRefused(Runnable call, String message) {
+  static void assertRefused(Runnable call, String message) {
     assertThatThrownBy(call::run).isInstanceOfSatisfying(DynamoDbException.class, e -> {
       assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
       assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);

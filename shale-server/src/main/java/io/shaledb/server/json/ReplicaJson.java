@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -151,31 +152,13 @@ public final class ReplicaJson {
     if (overrides.kmsMasterKeyId().isPresent()) {
       g.writeStringField("KMSMasterKeyId", overrides.kmsMasterKeyId().get());
     }
-    if (overrides.readCapacityUnits().isPresent()) {
-      g.writeObjectFieldStart("ProvisionedThroughputOverride");
-      g.writeNumberField("ReadCapacityUnits", overrides.readCapacityUnits().get());
-      g.writeEndObject();
-    }
-    if (overrides.maxReadRequestUnits().isPresent()) {
-      g.writeObjectFieldStart("OnDemandThroughputOverride");
-      g.writeNumberField("MaxReadRequestUnits", overrides.maxReadRequestUnits().get());
-      g.writeEndObject();
-    }
+    writeReadOverrides(g, overrides.readCapacityUnits(), overrides.maxReadRequestUnits());
     if (!overrides.indexes().isEmpty()) {
       g.writeArrayFieldStart("GlobalSecondaryIndexes");
       for (Map.Entry<String, IndexOverride> index : new TreeMap<>(overrides.indexes()).entrySet()) {
         g.writeStartObject();
         g.writeStringField("IndexName", index.getKey());
-        if (index.getValue().readCapacityUnits().isPresent()) {
-          g.writeObjectFieldStart("ProvisionedThroughputOverride");
-          g.writeNumberField("ReadCapacityUnits", index.getValue().readCapacityUnits().get());
-          g.writeEndObject();
-        }
-        if (index.getValue().maxReadRequestUnits().isPresent()) {
-          g.writeObjectFieldStart("OnDemandThroughputOverride");
-          g.writeNumberField("MaxReadRequestUnits", index.getValue().maxReadRequestUnits().get());
-          g.writeEndObject();
-        }
+        writeReadOverrides(g, index.getValue().readCapacityUnits(), index.getValue().maxReadRequestUnits());
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -183,6 +166,21 @@ public final class ReplicaJson {
     g.writeObjectFieldStart("ReplicaTableClassSummary");
     g.writeStringField("TableClass", overrides.tableClass().orElse(tableClass).name());
     g.writeEndObject();
+  }
+
+  /** A replica's or a replica index's ProvisionedThroughputOverride and OnDemandThroughputOverride, where set. */
+  private static void writeReadOverrides(JsonGenerator g, Optional<Long> read, Optional<Long> maxRead)
+      throws IOException {
+    if (read.isPresent()) {
+      g.writeObjectFieldStart("ProvisionedThroughputOverride");
+      g.writeNumberField("ReadCapacityUnits", read.get());
+      g.writeEndObject();
+    }
+    if (maxRead.isPresent()) {
+      g.writeObjectFieldStart("OnDemandThroughputOverride");
+      g.writeNumberField("MaxReadRequestUnits", maxRead.get());
+      g.writeEndObject();
+    }
   }
 
   /** The RegionName of a {@code {"RegionName": ...}} structure, as replica lists and replication groups name regions. */

@@ -106,6 +106,7 @@ class GlobalTablesProcessIT {
       GlobalTablesIT.await("the replica ACTIVE", wait, () -> GlobalTablesIT.active(west)
           && GlobalTablesIT.replica(east).replicaStatus() == ReplicaStatus.ACTIVE);
       Duration creation = Duration.between(started, Instant.now());
+      int eastDuringFill = eastCount.get();
       Future<?> westWrites = writers.submit(() -> GlobalTablesIT.write(west, stop, "west", westCount, wait));
       int westBefore = westCount.get();
       // A writer that failed ends its future: get() then says why.
@@ -115,13 +116,17 @@ class GlobalTablesProcessIT {
         westWrites.get();
       }
       assertThat(westCount.get()).isGreaterThan(westBefore + 200);
+      Duration bothWriting = Duration.between(started, Instant.now()).minus(creation);
       stop.set(true);
       eastWrites.get();
       westWrites.get();
 
+      Instant stopped = Instant.now();
       GlobalTablesIT.awaitIdentical(east, west, wait);
-      System.out.printf("GlobalTablesProcessIT: replica of %d items ACTIVE after %d s, with %d writes in %s and %d"
-          + " in %s%n", items, creation.toSeconds(), eastCount.get(), EAST, westCount.get(), WEST);
+      System.out.printf("GlobalTablesProcessIT: replica of %d items ACTIVE after %d s with %d writes in %s meanwhile;"
+          + " then %d writes in %s and %d in %s in %d s; identical %d s after the writes stopped%n", items,
+          creation.toSeconds(), eastDuringFill, EAST, westCount.get(), WEST, eastCount.get() - eastDuringFill, EAST,
+          bothWriting.toSeconds(), Duration.between(stopped, Instant.now()).toSeconds());
       assertThat(GlobalTablesIT.scan(west)).hasSizeGreaterThanOrEqualTo(items - 2_000);
     } finally {
       stop.set(true);

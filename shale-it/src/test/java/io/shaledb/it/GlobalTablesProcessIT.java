@@ -78,7 +78,8 @@ class GlobalTablesProcessIT {
    * Done means of issue 33: a replica created on a table of 100,000 items while its region writes, and the replica's
    * region too once its table is ACTIVE (DynamoDB opens a new replica to requests only then), ends identical item by
    * item. CI runs it with 5,000 items; the full size: {@code ./mvnw -B -pl shale-it -am verify -Dtest=none
-   * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=GlobalTablesProcessIT -Dglobal.items=100000}.
+   * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=GlobalTablesProcessIT
+   * -Dglobal.items=100000} (docs/benchmarks.md has its figures).
    */
   @Test
   void updateTable_replicaOfALargeTableWhileBothRegionsWrite_bothEndIdentical() throws Exception {

@@ -78,7 +78,8 @@ class GlobalTablesProcessIT {
    * Done means of issue 33: a replica created on a table of 100,000 items while its region writes, and the replica's
    * region too once its table is ACTIVE (DynamoDB opens a new replica to requests only then), ends identical item by
    * item. CI runs it with 5,000 items; the full size: {@code ./mvnw -B -pl shale-it -am verify -Dtest=none
-   * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=GlobalTablesProcessIT -Dglobal.items=100000}.
+   * -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false -Dit.test=GlobalTablesProcessIT
+   * -Dglobal.items=100000} (docs/benchmarks.md has its figures).
    */
   @Test
   void updateTable_replicaOfALargeTableWhileBothRegionsWrite_bothEndIdentical() throws Exception {
@@ -106,6 +107,7 @@ class GlobalTablesProcessIT {
       GlobalTablesIT.await("the replica ACTIVE", wait, () -> GlobalTablesIT.active(west)
           && GlobalTablesIT.replica(east).replicaStatus() == ReplicaStatus.ACTIVE);
       Duration creation = Duration.between(started, Instant.now());
+      int eastDuringFill = eastCount.get();
       Future<?> westWrites = writers.submit(() -> GlobalTablesIT.write(west, stop, "west", westCount, wait));
       int westBefore = westCount.get();
       // A writer that failed ends its future: get() then says why.
@@ -115,13 +117,17 @@ class GlobalTablesProcessIT {
         westWrites.get();
       }
       assertThat(westCount.get()).isGreaterThan(westBefore + 200);
+      Duration bothWriting = Duration.between(started, Instant.now()).minus(creation);
       stop.set(true);
       eastWrites.get();
       westWrites.get();
 
+      Instant stopped = Instant.now();
       GlobalTablesIT.awaitIdentical(east, west, wait);
-      System.out.printf("GlobalTablesProcessIT: replica of %d items ACTIVE after %d s, with %d writes in %s and %d"
-          + " in %s%n", items, creation.toSeconds(), eastCount.get(), EAST, westCount.get(), WEST);
+      System.out.printf("GlobalTablesProcessIT: replica of %d items ACTIVE after %d s with %d writes in %s meanwhile;"
+          + " then %d writes in %s and %d in %s in %d s; identical %d s after the writes stopped%n", items,
+          creation.toSeconds(), eastDuringFill, EAST, westCount.get(), WEST, eastCount.get() - eastDuringFill, EAST,
+          bothWriting.toSeconds(), Duration.between(stopped, Instant.now()).toSeconds());
       assertThat(GlobalTablesIT.scan(west)).hasSizeGreaterThanOrEqualTo(items - 2_000);
     } finally {
       stop.set(true);

@@ -102,10 +102,10 @@ final class ServerProcess implements AutoCloseable {
       }
       // A thread of its own: on two cores the common pool has one, and servers started together (a cluster's nodes,
       // each waiting for the others) would have their output read one after the other.
-    }, runnable -> Thread.ofVirtual().start(runnable));
+    }, ServerProcess::reader);
     try {
       int bound = port.get(start.toSeconds(), TimeUnit.SECONDS);
-      Thread.ofVirtual().start(() -> drain(output, lines));
+      reader(() -> drain(output, lines));
       return new ServerProcess(process, bound, nativeLibrary, lines);
     } catch (Exception e) {
       process.destroyForcibly();
@@ -186,6 +186,15 @@ final class ServerProcess implements AutoCloseable {
   /** What the server printed so far, line by line. */
   List<String> output() {
     return List.copyOf(output);
+  }
+
+  /**
+   * Starts a platform thread to read a server's output. A virtual one would not do: a read of a process's pipe waits
+   * in native code and keeps its carrier, and the virtual threads share one carrier per core; on two cores the readers
+   * of two servers took both, and a test's writers on virtual threads never ran while the servers were quiet.
+   */
+  private static void reader(Runnable read) {
+    Thread.ofPlatform().daemon().name("server-output").start(read);
   }
 
   /** Reads the server's output to its end, so that a full pipe never stops the server. */

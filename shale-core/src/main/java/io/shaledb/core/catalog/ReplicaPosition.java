@@ -79,8 +79,13 @@ public record ReplicaPosition(Phase phase, long streamFrom, @Nullable Bytes back
     tx.put(SystemKeyspace.replicaPosition(keyspace, region), out.array());
   }
 
+  /**
+   * Removes what this region keeps of its replica in {@code region}: the position, and the low watermark that region
+   * reported ({@link ReplicaWatermark}), which says nothing of it should it become a replica again.
+   */
   public static void delete(Transaction tx, int keyspace, String region) {
     tx.delete(SystemKeyspace.replicaPosition(keyspace, region));
+    ReplicaWatermark.delete(tx, keyspace, region);
   }
 
   public ReplicaPosition withPhase(Phase next) {

@@ -78,7 +78,12 @@ public final class SystemKeyspace {
      * {@code 'N' name}: a lease on background work that one of the servers sharing the store does for all of them: the
      * holder's id and when the lease expires.
      */
-    LEASE('N');
+    LEASE('N'),
+    /**
+     * {@code 'Z' keyspace region}: the low watermark the replica in that region last reported with its changes to the
+     * table of that keyspace: every change it made with an earlier stamp has reached all its replicas.
+     */
+    REPLICA_WATERMARK('Z');
 
     private final byte marker;
 
@@ -92,7 +97,8 @@ public final class SystemKeyspace {
     TIME_TO_LIVE_SWEEP,
     INDEX_BACKFILL,
     RESTORE_COPY,
-    HISTORY_RECLAIM
+    HISTORY_RECLAIM,
+    TOMBSTONE_RECLAIM
   }
 
   private SystemKeyspace() {}
@@ -208,6 +214,13 @@ public final class SystemKeyspace {
         .array());
   }
 
+  /** @param keyspace the replicated table's keyspace */
+  public static byte[] replicaWatermark(int keyspace, String region) {
+    byte[] utf8 = region.getBytes(StandardCharsets.UTF_8);
+    return key(Kind.REPLICA_WATERMARK, ByteBuffer.allocate(Integer.BYTES + utf8.length).putInt(keyspace).put(utf8)
+        .array());
+  }
+
   public static byte[] lease(String name) {
     return key(Kind.LEASE, name.getBytes(StandardCharsets.UTF_8));
   }
@@ -228,7 +241,8 @@ public final class SystemKeyspace {
   /**
    * The keyspace that owns a key of a kind keyed by keyspace ({@link Kind#ITEM_COLLECTION}, {@link Kind#PROGRESS},
    * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#SCALABLE_TARGET}, {@link Kind#DATA_KEY},
-   * {@link Kind#BILLING_MODE_SWITCHES}, {@link Kind#REPLICA_POSITION}, {@link Kind#PARTITIONS}).
+   * {@link Kind#BILLING_MODE_SWITCHES}, {@link Kind#REPLICA_POSITION}, {@link Kind#PARTITIONS},
+   * {@link Kind#REPLICA_WATERMARK}).
    */
   public static int owner(byte[] key) {
     return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
@@ -240,7 +254,8 @@ public final class SystemKeyspace {
         KeyRange.prefix(key(Kind.PROGRESS, keyspaceId(keyspace))), KeyRange.prefix(restore(keyspace)),
         KeyRange.prefix(key(Kind.SCALABLE_TARGET, keyspaceId(keyspace))), KeyRange.prefix(dataKey(keyspace)),
         KeyRange.prefix(billingModeSwitches(keyspace)),
-        KeyRange.prefix(key(Kind.REPLICA_POSITION, keyspaceId(keyspace))), KeyRange.prefix(partitions(keyspace)));
+        KeyRange.prefix(key(Kind.REPLICA_POSITION, keyspaceId(keyspace))), KeyRange.prefix(partitions(keyspace)),
+        KeyRange.prefix(key(Kind.REPLICA_WATERMARK, keyspaceId(keyspace))));
   }
 
   private static byte[] keyspaceId(int keyspace) {

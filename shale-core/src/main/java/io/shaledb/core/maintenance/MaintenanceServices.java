@@ -34,9 +34,9 @@ public final class MaintenanceServices {
    * As above, telling {@code timeToLive} of the expired items the sweeper deletes. When several servers share the
    * store (a cluster: {@link Capability#SHARED}), the work over its tables and system records is done by the one that
    * holds the lease {@code maintenance} ({@link Lease}): one server sweeps expired items, trims streams, reclaims history and dropped
-   * keyspaces, builds indexes and restores tables, not every one of them. Each server keeps its own catalog cache
-   * fresh, copies the backups it began (from a snapshot it holds), tracks scaling targets from the traffic it served
-   * and replicates the writes it made.
+   * keyspaces, builds indexes, restores tables and reclaims replicated tables' tombstones, not every one of them. Each
+   * server keeps its own catalog cache fresh, copies the backups it began (from a snapshot it holds), tracks scaling
+   * targets from the traffic it served and replicates the writes it made.
    */
   public static void start(Database db, Duration interval, TimeToLiveListener timeToLive) {
     // A store only this process opens needs no lease, and a restarted server must not wait out its own old one.
@@ -58,6 +58,7 @@ public final class MaintenanceServices {
         case BACKUP_EXPIRY -> leased(lease, new BackupExpiry(db));
         case AUTO_SCALING -> new TargetTracker(db);
         case REPLICATION -> new Replicator(db);
+        case TOMBSTONE_RECLAIM -> leased(lease, new TombstoneReclaimer(db));
       });
     }
     db.background().start(services, interval, FIRST_BACKOFF);

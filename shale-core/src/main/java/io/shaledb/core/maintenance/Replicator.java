@@ -22,6 +22,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -148,7 +149,7 @@ public final class Replicator implements BackgroundService {
         yield true;
       }
       case BACKFILL -> backfill(table, replication, replica, link, position);
-      case STREAM -> stream(table, replica, link, position);
+      case STREAM -> stream(table, replication, replica, link, position);
     };
   }
 
@@ -188,17 +189,19 @@ public final class Replicator implements BackgroundService {
       activate(table, replica.region());
       return true;
     }
-    link.apply(table.name(), db.region(), batch.changes());
+    link.apply(table.name(), db.region(), batch.changes(), OptionalLong.empty());
     int sent = batch.changes().size();
     record(table, replica.region(), p -> p.phase() == Phase.BACKFILL ? p.backfilledTo(batch.next(), sent) : p);
     return true;
   }
 
   /**
-   * Sends the changes made in this region from the replica's stream position on; with nothing to send, an empty
-   * call, so a replica deleted in its region is noticed even while this one writes nothing.
+   * Sends the changes made in this region from the replica's stream position on, with this region's low watermark;
+   * with nothing to send, an empty call, so a replica deleted in its region is noticed even while this one writes
+   * nothing, and the watermark keeps rising there.
    */
-  private boolean stream(TableMetadata table, Replica replica, PeerLink link, ReplicaPosition position) {
+  private boolean stream(TableMetadata table, Replication replication, Replica replica, PeerLink link,
+      ReplicaPosition position) {
     StreamSettings stream = table.stream();
     if (stream == null) {
       return false;
@@ -206,6 +209,8 @@ public final class Replicator implements BackgroundService {
     List<ReplicatedChange> changes = new ArrayList<>();
     long next = position.streamFrom();
     int scanned = 0;
+    long now = db.clock().millis();
+    OptionalLong watermark;
     try (Snapshot snapshot = db.storage().snapshot();
         KvCursor cursor = streamFrom(snapshot, stream, position.streamFrom())) {
       while (scanned < SCAN_LIMIT && changes.size() < BATCH && cursor.next()) {
@@ -216,17 +221,18 @@ public final class Replicator implements BackgroundService {
           changes.add(change);
         }
       }
+      watermark = LowWatermark.of(db, snapshot, table, replication, now);
     }
     if (replica.status() == ReplicaStatus.CREATING) {
       // A region another one introduced this one to: it may not know this region yet, so a refusal is a wait.
       try {
-        link.apply(table.name(), db.region(), changes);
+        link.apply(table.name(), db.region(), changes, watermark);
       } catch (ReplicaGoneException e) {
         return false;
       }
       activate(table, replica.region());
     } else if (scanned == 0 || !changes.isEmpty()) {
-      link.apply(table.name(), db.region(), changes);
+      link.apply(table.name(), db.region(), changes, watermark);
     }
     long acknowledged = db.clock().millis();
     for (ReplicatedChange change : changes) {
@@ -270,7 +276,7 @@ public final class Replicator implements BackgroundService {
   }
 
   /** The change a stream record holds if this region made it, else null (it arrived from another region). */
-  private static @Nullable ReplicatedChange localChange(Database db, byte[] record) {
+  static @Nullable ReplicatedChange localChange(Database db, byte[] record) {
     ReplicatedChange change = StreamLog.replicatedChange(record);
     return change != null && change.stamp().region().equals(db.region()) ? change : null;
   }

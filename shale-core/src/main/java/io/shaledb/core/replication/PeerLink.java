@@ -3,6 +3,7 @@ package io.shaledb.core.replication;
 import io.shaledb.core.schema.TableMetadata;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The calls one region makes on a peer region (docs/global-tables.md, "The replication calls"). Implemented where
@@ -28,9 +29,11 @@ public interface PeerLink {
   /**
    * Applies changes made in {@code sourceRegion} to the peer's replica.
    *
+   * @param lowWatermark the stamp before which every change {@code sourceRegion} made has been acknowledged by all
+   *     its replicas ({@link io.shaledb.core.catalog.ReplicaWatermark}); empty from a backfill, or when not known
    * @throws ReplicaGoneException when the peer has no replica of the table any more
    */
-  void apply(String tableName, String sourceRegion, List<ReplicatedChange> changes);
+  void apply(String tableName, String sourceRegion, List<ReplicatedChange> changes, OptionalLong lowWatermark);
 
   /**
    * Tells the peer that {@code sourceRegion} has sent all its items to the replica it created there, which opens it

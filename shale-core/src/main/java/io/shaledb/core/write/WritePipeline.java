@@ -3,6 +3,7 @@ package io.shaledb.core.write;
 import io.shaledb.core.background.Service;
 import io.shaledb.core.backup.RestoreSource.SourceItem;
 import io.shaledb.core.capacity.Access;
+import io.shaledb.core.catalog.ReplicaWatermark;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.history.History;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -419,20 +421,26 @@ public final class WritePipeline {
   }
 
   /**
-   * Applies changes another region made to {@code table}, each only if its stamp is later than the item's (its stored
-   * stamp, or the start of replication for an item written before), in one transaction: a change sent twice, or one
-   * older than what the item already holds, changes nothing. Each change is staged as any write is (indexes, item
-   * collections, the stream with the change's stamp, so it is not sent on) and charged to nobody.
+   * Applies changes {@code sourceRegion} made to {@code table}, each only if its stamp is later than the item's (its
+   * stored stamp, or the start of replication for an item written before), in one transaction: a change sent twice,
+   * or one older than what the item already holds, changes nothing. Each change is staged as any write is (indexes,
+   * item collections, the stream with the change's stamp, so it is not sent on) and charged to nobody. The region's
+   * low watermark, when it sent one, is recorded in the same transaction.
    *
    * @param keys each change's storage key in {@code table}
-   * @return how many changes were applied, or -1 when {@code table} is gone or has no replication any more
+   * @return how many changes were applied, or -1 when {@code table} is gone or {@code sourceRegion} is not one of
+   *     its replicas any more
    */
-  public int applyReplicated(TableMetadata table, List<byte[]> keys, List<ReplicatedChange> changes) {
+  public int applyReplicated(TableMetadata table, String sourceRegion, List<byte[]> keys,
+      List<ReplicatedChange> changes, OptionalLong lowWatermark) {
     return transactions.run(RequestContext.service(db.clock()), tx -> {
       TableMetadata current = db.catalog().current(tx, table.name(), table.keyspace()).orElse(null);
       Replication replication = current == null ? null : current.options().replication().orElse(null);
-      if (current == null || replication == null) {
+      if (current == null || replication == null || replication.replica(sourceRegion).isEmpty()) {
         return Committed.nothing(-1);
+      }
+      if (lowWatermark.isPresent()) {
+        ReplicaWatermark.raise(tx, current.keyspace(), sourceRegion, lowWatermark.getAsLong());
       }
       long changeMillis = db.clock().millis();
       List<Staged> staged = new ArrayList<>();

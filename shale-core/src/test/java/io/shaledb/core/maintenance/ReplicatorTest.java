@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.catalog.ReplicaWatermark;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.keys.KeyCodec;
@@ -34,6 +35,7 @@ import io.shaledb.core.op.table.UpdateReplicaTable;
 import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTableInput;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
+import io.shaledb.core.replication.ItemStamps;
 import io.shaledb.core.replication.PeerLink;
 import io.shaledb.core.replication.PeerTable;
 import io.shaledb.core.replication.Peers;
@@ -62,6 +64,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -227,6 +230,23 @@ class ReplicatorTest {
   }
 
   @Test
+  void applyReplicatedChanges_watermarksReported_keepsTheLatestUntilTheReplicaIsRemoved() {
+    replicatedTable();
+    ApplyReplicatedChanges apply = new ApplyReplicatedChanges(west, new WritePipeline(west));
+    int keyspace = west.catalog().find("orders").orElseThrow().keyspace();
+    long later = START.toEpochMilli() + 60_000;
+
+    Requests.run(apply, new ApplyReplicatedChangesInput("orders", EAST, List.of(), false, later));
+    Requests.run(apply, new ApplyReplicatedChangesInput("orders", EAST, List.of(), false, later - 1));
+    Requests.run(apply, new ApplyReplicatedChangesInput("orders", EAST, List.of(), false, null));
+
+    assertThat(watermark(west, keyspace, EAST)).hasValue(later);
+    Requests.run(new UpdateTable(west), replicaUpdate(ReplicaUpdate.Action.DELETE, EAST));
+    runUntilIdle();
+    assertThat(watermark(west, keyspace, EAST)).isEmpty();
+  }
+
+  @Test
   void runPass_deleteInOneRegionAfterAnOlderWriteInTheOther_deleteWinsInBoth() {
     replicatedTable();
     putItem(west, westClock, "a", "west");
@@ -238,6 +258,53 @@ class ReplicatorTest {
 
     assertThat(eastTables.scan("orders")).isEmpty();
     assertThat(westTables.scan("orders")).isEmpty();
+  }
+
+  @Test
+  void reclaim_tombstoneOlderThanTheHorizonAndEveryRegionsWatermark_goesInBothRegionsAndTheItemStaysDeleted() {
+    replicatedTable();
+    putItem(east, eastClock, "a", "east");
+    deleteItem(east, eastClock, "a");
+    runUntilIdle();
+    reclaimTombstones();
+    assertThat(stamp(east, "a")).as("within the horizon").isNotNull();
+    assertThat(stamp(west, "a")).as("within the horizon").isNotNull();
+
+    advanceClocks(TombstoneReclaimer.HORIZON.plusMinutes(1));
+    runUntilIdle();
+    reclaimTombstones();
+
+    assertThat(stamp(east, "a")).isNull();
+    assertThat(stamp(west, "a")).isNull();
+    assertThat(eastTables.scan("orders")).isEmpty();
+    assertThat(westTables.scan("orders")).isEmpty();
+  }
+
+  @Test
+  void reclaim_regionThatHasNotSentAnOlderChangeOfTheDeletedItem_tombstoneStaysUntilItArrivedAndRefusesIt() {
+    replicatedTable();
+    putItem(east, eastClock, "a", "east");
+    runUntilIdle();
+    westClock.advance(Duration.ofMillis(1));
+    putItem(west, westClock, "a", "west");
+    eastClock.advance(Duration.ofMillis(5));
+    deleteItem(east, eastClock, "a");
+    ReplicationStamp tombstone = stamp(east, "a");
+    // The west lags: the east's deletion reaches it, its own older write has not left yet.
+    eastReplicator.runPass();
+    advanceClocks(TombstoneReclaimer.HORIZON.plusMinutes(1));
+    eastReplicator.runPass();
+    reclaimTombstones();
+    assertThat(stamp(east, "a")).as("the west may still send an older change").isEqualTo(tombstone);
+
+    runUntilIdle();
+
+    assertThat(eastTables.scan("orders")).as("the west's older write refused").isEmpty();
+    assertThat(westTables.scan("orders")).isEmpty();
+    runUntilIdle();
+    reclaimTombstones();
+    assertThat(stamp(east, "a")).isNull();
+    assertThat(stamp(west, "a")).isNull();
   }
 
   @Test
@@ -487,6 +554,33 @@ class ReplicatorTest {
     return with;
   }
 
+  private void advanceClocks(Duration duration) {
+    eastClock.advance(duration);
+    westClock.advance(duration);
+    southClock.advance(duration);
+  }
+
+  private void reclaimTombstones() {
+    for (Database db : List.of(east, west, south)) {
+      new TombstoneReclaimer(db).runPass();
+    }
+  }
+
+  private static OptionalLong watermark(Database db, int keyspace, String region) {
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      return ReplicaWatermark.read(snapshot, keyspace, region);
+    }
+  }
+
+  /** The replication stamp the item's key holds, a tombstone when the item is deleted; null when none. */
+  private static @Nullable ReplicationStamp stamp(Database db, String id) {
+    TableMetadata table = db.catalog().find("orders").orElseThrow();
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      return ItemStamps.stored(snapshot, table.options().replication().orElseThrow(),
+          KeyCodec.itemKey(table.keyspace(), s(id), null));
+    }
+  }
+
   private void replicatedTable() {
     eastTables.create("orders", false, false, false);
     createReplica();
@@ -591,8 +685,10 @@ class ReplicatorTest {
     }
 
     @Override
-    public void apply(String tableName, String sourceRegion, List<ReplicatedChange> changes) {
-      apply(new ApplyReplicatedChangesInput(tableName, sourceRegion, changes, false));
+    public void apply(String tableName, String sourceRegion, List<ReplicatedChange> changes,
+        OptionalLong lowWatermark) {
+      apply(new ApplyReplicatedChangesInput(tableName, sourceRegion, changes, false,
+          lowWatermark.isPresent() ? lowWatermark.getAsLong() : null));
     }
 
     @Override

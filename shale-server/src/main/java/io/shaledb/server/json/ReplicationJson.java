@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,12 +89,15 @@ public final class ReplicationJson {
   }
 
   public static void writeApplyReplicatedChanges(JsonGenerator g, String tableName, String sourceRegion,
-      List<ReplicatedChange> changes, boolean filled) throws IOException {
+      List<ReplicatedChange> changes, boolean filled, OptionalLong lowWatermark) throws IOException {
     g.writeStartObject();
     g.writeStringField("TableName", tableName);
     g.writeStringField("SourceRegion", sourceRegion);
     if (filled) {
       g.writeBooleanField("Filled", true);
+    }
+    if (lowWatermark.isPresent()) {
+      g.writeNumberField("LowWatermark", lowWatermark.getAsLong());
     }
     g.writeArrayFieldStart("Changes");
     for (ReplicatedChange change : changes) {
@@ -119,6 +123,7 @@ public final class ReplicationJson {
     String source = null;
     List<ReplicatedChange> changes = null;
     boolean filled = false;
+    Long lowWatermark = null;
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
@@ -126,10 +131,11 @@ public final class ReplicationJson {
         case "SourceRegion" -> source = in.readString();
         case "Changes" -> changes = in.readList(ReplicationJson::readChange);
         case "Filled" -> filled = Boolean.TRUE.equals(in.readBoolean());
+        case "LowWatermark" -> lowWatermark = in.readLong();
         default -> in.skipValue();
       }
     }
-    return new ApplyReplicatedChangesInput(tableName, source, changes, filled);
+    return new ApplyReplicatedChangesInput(tableName, source, changes, filled, lowWatermark);
   }
 
   private static ReplicatedChange readChange(JsonInput in) throws IOException {

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reaches one peer region over HTTP(S) with SigV4-signed calls (docs/global-tables.md, "The replication calls"). An
@@ -65,15 +66,17 @@ public final class HttpPeerLink implements PeerLink {
   }
 
   @Override
-  public void apply(String tableName, String sourceRegion, List<ReplicatedChange> changes) {
+  public void apply(String tableName, String sourceRegion, List<ReplicatedChange> changes,
+      OptionalLong lowWatermark) {
     call("ApplyReplicatedChanges",
-        g -> ReplicationJson.writeApplyReplicatedChanges(g, tableName, sourceRegion, changes, false));
+        g -> ReplicationJson.writeApplyReplicatedChanges(g, tableName, sourceRegion, changes, false, lowWatermark));
   }
 
   @Override
   public void filled(String tableName, String sourceRegion) {
     call("ApplyReplicatedChanges",
-        g -> ReplicationJson.writeApplyReplicatedChanges(g, tableName, sourceRegion, List.of(), true));
+        g -> ReplicationJson.writeApplyReplicatedChanges(g, tableName, sourceRegion, List.of(), true,
+        OptionalLong.empty()));
   }
 
   @Override

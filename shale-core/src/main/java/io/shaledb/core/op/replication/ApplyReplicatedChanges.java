@@ -12,6 +12,7 @@ import io.shaledb.core.validate.Validated;
 import io.shaledb.core.write.WritePipeline;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Applies a batch of changes a peer region made to its replica of a table here, last writer wins
@@ -19,7 +20,8 @@ import java.util.Optional;
  * that ends the backfill of a replica the caller created here says so, and makes the replica ACTIVE. A table that
  * is gone, or is not a replica of the caller's any more, is answered ResourceNotFoundException, which tells the
  * caller to stop replicating to this region. It answers how many of the changes were applied (the others were older
- * than what the items hold).
+ * than what the items hold). The caller's low watermark, when the call carries one, is kept for tombstone
+ * reclamation ({@link io.shaledb.core.catalog.ReplicaWatermark}).
  */
 public final class ApplyReplicatedChanges implements Operation<ApplyReplicatedChangesInput, Integer> {
   private final Database db;
@@ -45,7 +47,9 @@ public final class ApplyReplicatedChanges implements Operation<ApplyReplicatedCh
         .orElseThrow(() -> notAReplica(name, source));
     List<ReplicatedChange> changes = Validated.present(in.changes());
     List<byte[]> keys = changes.stream().map(change -> ItemKeys.ofKey(table, change.keys())).toList();
-    int applied = writes.applyReplicated(table, keys, changes);
+    Long watermark = in.lowWatermark();
+    int applied = writes.applyReplicated(table, source, keys, changes,
+        watermark == null ? OptionalLong.empty() : OptionalLong.of(watermark));
     if (applied < 0) {
       throw notAReplica(name, source);
     }

@@ -17,7 +17,7 @@
 # Configurations: plain (the defaults), metrics-off (--metrics off), sigv4 (a user with AdministratorAccess signs
 # every request), policy (a user whose policy allows the calls under conditions and denies under another), pitr
 # (point-in-time recovery on the table), encrypted (--encryption-key-file), replicated (region us-east-1 with a peer,
-# eu-west-1, on port 18032 in memory, and the table replicated there: the server measured also sends every change).
+# eu-west-1, in memory, and the table replicated there: the server measured also sends every change).
 # Workloads: get, put, update (the
 # bench/wrk scripts, unsigned; for plain, metrics-off, pitr and encrypted), signed-get and signed-put (requests signed
 # beforehand with the server's key, or with a made-up one where no user exists, so A and B parse the same bytes).
@@ -35,7 +35,9 @@ ENGINE="${ENGINE:-rocksdb}"
 DURABILITY="${DURABILITY:-os}"
 A="${1:?configuration A}"
 B="${2:?configuration B}"
-PORTS=(18030 18031)
+# Free ports, chosen now: fixed ones let a second run's servers fail to bind while wait_for found the first run's.
+mapfile -t PORTS < <(free_ports 3)
+PEER_PORT="${PORTS[2]}"
 
 ./mvnw -q -B -o -DskipTests -pl shale-server -am package
 
@@ -56,7 +58,7 @@ start() { # slot configuration
   esac
   ./shaledb serve --port "${PORTS[$1]}" "${args[@]}" >>"$dir/server.log" 2>&1 &
   pid[$1]=$!
-  wait_for "${PORTS[$1]}"
+  wait_for "${PORTS[$1]}" "${pid[$1]}" "$dir/server.log" || exit 1
 }
 
 stop() { # slot
@@ -70,12 +72,12 @@ start_peer() { # slot of the measured server
   rm -rf "$dir"
   mkdir -p "$dir"
   sealed="$(printf 'replicator-secret' | ./shaledb peers seal AKIDREPLICATOR --auth-key-file "$dir/auth.key")"
-  echo "eu-west-1 http://127.0.0.1:18032 AKIDREPLICATOR $sealed" >"$dir/peers-east"
+  echo "eu-west-1 http://127.0.0.1:$PEER_PORT AKIDREPLICATOR $sealed" >"$dir/peers-east"
   echo "us-east-1 http://127.0.0.1:${PORTS[$1]} AKIDREPLICATOR $sealed" >"$dir/peers-west"
-  ./shaledb serve --port 18032 --in-memory --auth-key-file "$dir/auth.key" --region eu-west-1 \
+  ./shaledb serve --port "$PEER_PORT" --in-memory --auth-key-file "$dir/auth.key" --region eu-west-1 \
     --peers-file "$dir/peers-west" >>"$dir/server.log" 2>&1 &
   pid[peer]=$!
-  wait_for 18032
+  wait_for "$PEER_PORT" "${pid[peer]}" "$dir/server.log" || exit 1
 }
 
 replicate() { # slot: the table replicated to the peer, once its replica is ACTIVE

@@ -24,13 +24,33 @@ call() { # port operation curl-arguments...: POSTs one DynamoDB request and prin
     "$@"
 }
 
-wait_for() { # port
-  for _ in $(seq 1 100); do
+# Waits until something answers on a port, up to $WAIT_SECONDS (120 by default: a server starting on a loaded machine
+# took more than the 20 s this once allowed). Given the server's pid and log, it also fails as soon as that process
+# has exited (it could not bind its port, or failed to start), naming the log's last lines, rather than taking
+# another process answering on the same port for the server.
+wait_for() { # port [pid log]
+  local deadline=$((SECONDS + ${WAIT_SECONDS:-120}))
+  while ((SECONDS < deadline)); do
+    if [ -n "${2:-}" ] && ! kill -0 "$2" 2>/dev/null; then
+      echo "$(basename "$0"): the server for port $1 exited; the end of ${3:-its log}:" >&2
+      [ -n "${3:-}" ] && tail -n 20 "$3" >&2
+      return 1
+    fi
     curl -s -o /dev/null "http://127.0.0.1:$1/" && return 0
     sleep 0.2
   done
-  echo "$(basename "$0"): nothing answers on port $1" >&2
+  echo "$(basename "$0"): nothing answers on port $1 after ${WAIT_SECONDS:-120} s" >&2
   return 1
+}
+
+# Prints as many free loopback ports, one a line, each distinct: bound together, then released for the servers,
+# so that two benchmark runs at once do not load each other's servers.
+free_ports() { # count
+  python3 -c 'import socket, sys
+sockets = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in sockets:
+    s.bind(("127.0.0.1", 0))
+print("\n".join(str(s.getsockname()[1]) for s in sockets))' "$1"
 }
 
 cpu_seconds() { # pid: user + system CPU time of a process, in seconds

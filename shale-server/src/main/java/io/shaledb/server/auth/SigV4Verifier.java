@@ -1,6 +1,7 @@
 package io.shaledb.server.auth;
 
 import io.shaledb.core.op.Principal;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -153,9 +154,23 @@ final class SigV4Verifier {
    * credential without its access key id) and the canonical request's hash, a line each.
    */
   static Utf8Buffer stringToSign(String amzDate, String credential, byte[] canonicalHash) {
-    return Utf8Buffer.cleared().append(ALGORITHM).append('\n').append(amzDate).append('\n')
-        .append(credential, credential.indexOf('/') + 1, credential.length()).append('\n').appendHex(canonicalHash);
+    SigningPrefix prefix = lastPrefix;
+    if (prefix == null || !prefix.amzDate().equals(amzDate) || !prefix.credential().equals(credential)) {
+      prefix = new SigningPrefix(amzDate, credential, (ALGORITHM + '\n' + amzDate + '\n'
+          + credential.substring(credential.indexOf('/') + 1) + '\n').getBytes(StandardCharsets.UTF_8));
+      lastPrefix = prefix;
+    }
+    return Utf8Buffer.cleared().append(prefix.utf8()).appendHex(canonicalHash);
   }
+
+  /** The string to sign's first three lines as UTF-8, for a date and credential. */
+  private record SigningPrefix(String amzDate, String credential, byte[] utf8) {}
+
+  /**
+   * The last lines made, shared by the event loops: a client's requests within a second share them, and their date
+   * and credential are then the very strings kept with the last date and header read, compared at once.
+   */
+  private static volatile @Nullable SigningPrefix lastPrefix;
 
   /** A request's date, the instant it names, and the same in {@code X-Amz-Date}'s form. */
   private record SignedDate(String text, Instant instant, String amzDate) {}
@@ -174,13 +189,60 @@ final class SigV4Verifier {
     return read;
   }
 
+  /**
+   * The last Authorization header parsed whose signature ends it, as the SDKs write it, and its parts. A client's
+   * requests differ there only, so a header that matches it up to the signature, and has after it only what could
+   * be a signature (no separator, no space), has the same parts and another signature, and is not parsed again.
+   */
+  private record ReadHeader(String authorization, int signatureStart, String credential, String signedHeaderList,
+      List<String> signedHeaders) {
+
+    /** Whether {@code other} is this header with another signature of the same length. */
+    boolean resignedAs(String other) {
+      if (other.length() != authorization.length()
+          || !other.regionMatches(0, authorization, 0, signatureStart)) {
+        return false;
+      }
+      for (int i = signatureStart; i < other.length(); i++) {
+        char c = other.charAt(i);
+        if (c <= ' ' || c == ',') {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** The last header parsed, shared by the event loops like the last credential. */
+  private static volatile @Nullable ReadHeader lastHeader;
+
   private static Parts fromHeader(SignedRequest request, @Nullable String authorization) {
     if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
       throw SignatureErrors.missingToken();
     }
+    String amzDate = request.header("X-Amz-Date");
+    String date = amzDate != null ? amzDate : request.header("Date");
+    ReadHeader last = lastHeader;
+    Parts parts;
+    if (date != null && last != null && last.resignedAs(authorization)) {
+      parts = new Parts(last.credential(), last.signedHeaderList(), last.signedHeaders(),
+          authorization.substring(last.signatureStart()), date, null);
+    } else {
+      parts = parse(authorization, date);
+    }
+    if (amzDate != null && !parts.signedHeaders().contains("x-amz-date")) {
+      throw SignatureErrors.mustSign("X-Amz-Date");
+    }
+    return parts;
+  }
+
+  /** The Authorization header's parts, each parameter's last value; kept as {@link #lastHeader} when it can be. */
+  private static Parts parse(String authorization, @Nullable String date) {
     String credential = null;
     String signedHeaders = null;
     String signature = null;
+    int signatureStart = -1;
+    int signatureEnd = -1;
     // The parameters between commas, each trimmed, as NAME=VALUE; others are ignored.
     int end = ALGORITHM.length();
     while (end < authorization.length()) {
@@ -207,10 +269,10 @@ final class SigV4Verifier {
         signedHeaders = authorization.substring(equals + 1, to);
       } else if (named(authorization, from, equals, "Signature")) {
         signature = authorization.substring(equals + 1, to);
+        signatureStart = equals + 1;
+        signatureEnd = to;
       }
     }
-    String amzDate = request.header("X-Amz-Date");
-    String date = amzDate != null ? amzDate : request.header("Date");
     if (credential == null || signature == null || signedHeaders == null || date == null) {
       List<String> missing = new ArrayList<>();
       if (credential == null) {
@@ -225,8 +287,8 @@ final class SigV4Verifier {
       throw SignatureErrors.incompleteHeader(missing, date == null, authorization);
     }
     Parts parts = new Parts(credential, signedHeaders, signature, date, null);
-    if (amzDate != null && !parts.signedHeaders().contains("x-amz-date")) {
-      throw SignatureErrors.mustSign("X-Amz-Date");
+    if (signatureEnd == authorization.length()) {
+      lastHeader = new ReadHeader(authorization, signatureStart, credential, signedHeaders, parts.signedHeaders());
     }
     return parts;
   }

@@ -12,7 +12,8 @@ import java.util.Arrays;
  */
 final class Utf8Buffer {
   private static final ThreadLocal<Utf8Buffer> BUFFERS = ThreadLocal.withInitial(Utf8Buffer::new);
-  private static final byte[] LOWER_HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  /** Each byte's two lower-case hex digits, at twice its unsigned value: one lookup a byte rather than two. */
+  private static final byte[] HEX_PAIRS = hexPairs();
 
   private byte[] bytes = new byte[512];
   private int length;
@@ -56,14 +57,34 @@ final class Utf8Buffer {
     return this;
   }
 
+  /** Bytes as they are: text encoded before. */
+  Utf8Buffer append(byte[] utf8) {
+    room(utf8.length);
+    System.arraycopy(utf8, 0, bytes, length, utf8.length);
+    length += utf8.length;
+    return this;
+  }
+
   /** {@code value} in lower-case hex. */
   Utf8Buffer appendHex(byte[] value) {
     room(value.length * 2);
     for (byte b : value) {
-      bytes[length++] = LOWER_HEX[(b >> 4) & 0xf];
-      bytes[length++] = LOWER_HEX[b & 0xf];
+      int pair = (b & 0xff) * 2;
+      bytes[length] = HEX_PAIRS[pair];
+      bytes[length + 1] = HEX_PAIRS[pair + 1];
+      length += 2;
     }
     return this;
+  }
+
+  private static byte[] hexPairs() {
+    byte[] digits = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    byte[] pairs = new byte[512];
+    for (int b = 0; b < 256; b++) {
+      pairs[b * 2] = digits[b >> 4];
+      pairs[b * 2 + 1] = digits[b & 0xf];
+    }
+    return pairs;
   }
 
   /** Feeds what the buffer holds to {@code digest}. */

@@ -101,18 +101,27 @@ public final class PolicyAuthorizer implements AccessControl {
     directory.onChange(() -> users = compile(directory.access()));
   }
 
+  /** A principal and the caller it is decided as. */
+  private record Named(Principal principal, Caller caller) {}
+
+  /**
+   * The last principal named: a verified key's principal is made once and kept with the key, so comparing it by
+   * identity spares building its ARN on every call.
+   */
+  private volatile @Nullable Named lastNamed;
+
   @Override
   public void authorize(String operation, @Nullable Object input, RequestContext context,
       @Nullable String sourceIp) {
     Principal principal = context.principal();
     String userName = principal.userName();
-    String arn = principal.arn();
-    if (userName == null || arn == null) {
+    if (userName == null) {
       return;
     }
-    String account = Objects.requireNonNullElse(principal.accountId(), Database.ACCOUNT_ID);
+    Caller caller = caller(principal);
+    String arn = caller.arn();
+    String account = caller.accountId();
     CompiledUser user = users.getOrDefault(userName, NO_POLICIES);
-    Caller caller = new Caller(arn, account);
     RequestFacts global = null;
     for (CallAccess.Check check : calls.of(operation, input)) {
       PolicyDocument resourcePolicy = resourcePolicy(check.resource());
@@ -130,6 +139,18 @@ public final class PolicyAuthorizer implements AccessControl {
         throw denied(request, decision);
       }
     }
+  }
+
+  @SuppressWarnings("ReferenceEquality") // the kept principal itself: comparing by identity costs nothing
+  private Caller caller(Principal principal) {
+    Named last = lastNamed;
+    if (last != null && last.principal() == principal) {
+      return last.caller();
+    }
+    Caller caller = new Caller(Objects.requireNonNull(principal.arn()),
+        Objects.requireNonNullElse(principal.accountId(), Database.ACCOUNT_ID));
+    lastNamed = new Named(principal, caller);
+    return caller;
   }
 
   /**

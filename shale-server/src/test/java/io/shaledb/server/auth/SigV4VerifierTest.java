@@ -1,0 +1,134 @@
+package io.shaledb.server.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.storage.EngineOptions;
+import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.StorageEngines;
+import io.shaledb.server.time.SettableClock;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The verifier keeps the parts of the last Authorization header it read and takes them for a header that differs
+ * only in its signature: these requests show that a header that only starts like the last one is read whole.
+ */
+class SigV4VerifierTest {
+  @TempDir
+  Path keyFiles;
+
+  private final StorageEngine engine = StorageEngines.open("memory", EngineOptions.defaults(null));
+  private final SettableClock clock = SettableClock.startingNow();
+  private SigV4Verifier verifier;
+  private NewAccessKey key;
+
+  @BeforeEach
+  void open() {
+    PrincipalStore store = new PrincipalStore(engine, SecretSealer.lazily(keyFiles.resolve("auth.key")), clock,
+        "123456789012");
+    store.createUser("alice");
+    key = store.createAccessKey("alice");
+    verifier = new SigV4Verifier("us-east-1", clock, new SigningKeys(store));
+  }
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  @Test
+  void verify_requestsDifferingInTheirSignatures_eachVerifiedOnItsOwn() {
+    Request first = signed("k1");
+    Request second = signed("k2");
+
+    assertThat(verifier.verify(first).userName()).isEqualTo("alice");
+    assertThat(verifier.verify(second).userName()).isEqualTo("alice");
+    assertThatThrownBy(() -> verifier.verify(second.withBody(first.body)))
+        .isInstanceOf(DynamoException.class)
+        .hasMessageStartingWith("The request signature we calculated does not match the signature you provided.");
+    assertThat(verifier.verify(first).userName()).isEqualTo("alice");
+  }
+
+  @Test
+  void verify_headerLikeTheLastUpToItsSignatureThenAnotherParameter_isReadWhole() {
+    Request valid = signed("k1");
+    verifier.verify(valid);
+    String authorization = valid.header("Authorization");
+    int signature = authorization.lastIndexOf("Signature=") + "Signature=".length();
+    String credential = "x".repeat(authorization.length() - signature - "0,Credential=".length());
+
+    Request other = valid.withAuthorization(authorization.substring(0, signature) + "0,Credential=" + credential);
+
+    assertThat(other.header("Authorization")).hasSameSizeAs(authorization);
+    assertThatThrownBy(() -> verifier.verify(other))
+        .isInstanceOf(DynamoException.class)
+        .hasMessage("Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term,"
+            + " got '" + credential + "'");
+  }
+
+  private Request signed(String itemKey) {
+    byte[] body = ("{\"TableName\":\"items\",\"Key\":{\"id\":{\"S\":\"" + itemKey + "\"}}}")
+        .getBytes(StandardCharsets.UTF_8);
+    Map<String, String> headers = new HashMap<>(SigV4Signer.sign("POST", URI.create("http://127.0.0.1:8000/"),
+        Map.of("content-type", "application/x-amz-json-1.0", "x-amz-target", "DynamoDB_20120810.GetItem"), body,
+        new SigV4Signer.Credentials(key.key().id(), key.secret(), null), "us-east-1", "dynamodb", clock.instant()));
+    headers.put("host", "127.0.0.1:8000");
+    return new Request(headers, body);
+  }
+
+  /** A request as verification reads it: headers by lower-case name. */
+  private record Request(Map<String, String> headers, byte[] body) implements SignedRequest {
+    Request withBody(byte[] other) {
+      return new Request(headers, other);
+    }
+
+    Request withAuthorization(String authorization) {
+      Map<String, String> changed = new HashMap<>(headers);
+      changed.put("authorization", authorization);
+      return new Request(changed, body);
+    }
+
+    @Override
+    public String method() {
+      return "POST";
+    }
+
+    @Override
+    public String rawPath() {
+      return "/";
+    }
+
+    @Override
+    public String rawQuery() {
+      return "";
+    }
+
+    @Override
+    public List<String> headerValues(String name) {
+      String value = header(name);
+      return value == null ? List.of() : List.of(value);
+    }
+
+    @Override
+    public @Nullable String header(String name) {
+      return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public byte[] payloadSha256() {
+      return Sha256.digest().digest(body);
+    }
+  }
+}

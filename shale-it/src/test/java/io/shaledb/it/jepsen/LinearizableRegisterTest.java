@@ -9,6 +9,7 @@ import io.shaledb.it.jepsen.LinearizableRegister.Verdict;
 import io.shaledb.it.jepsen.RegisterOp.Cas;
 import io.shaledb.it.jepsen.RegisterOp.Read;
 import io.shaledb.it.jepsen.RegisterOp.Write;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -137,6 +138,31 @@ class LinearizableRegisterTest {
         op(2, new Read(null), Outcome.OK, 4, 5)), ENOUGH);
 
     assertThat(verdict).isEqualTo(new Linearizable(1, 1));
+  }
+
+  @Test
+  void check_manyUnknownWritesNeverSeen_linearizableWithinASmallBudget() {
+    List<Timed<RegisterOp>> history = new ArrayList<>(List.of(op(0, new Write(1), Outcome.OK, 0, 1)));
+    for (int n = 0; n < 30; n++) {
+      history.add(op(10 + n, new Cas(1, 100 + n), Outcome.UNKNOWN, 2, 3));
+    }
+    history.add(op(1, new Cas(1, 2), Outcome.OK, 4, 5));
+    history.add(op(2, new Read(2), Outcome.OK, 6, 7));
+
+    assertThat(LinearizableRegister.check(history, 1_000)).isInstanceOf(Linearizable.class);
+  }
+
+  @Test
+  void check_staleReadBesideUnknownWritesNeverSeen_stillNotLinearizable() {
+    List<Timed<RegisterOp>> history = List.of(
+        op(0, new Write(1), Outcome.OK, 0, 1),
+        op(3, new Write(8), Outcome.UNKNOWN, 0, 1),
+        op(4, new Write(9), Outcome.UNKNOWN, 0, 1),
+        op(0, new Write(2), Outcome.OK, 2, 3),
+        op(1, new Read(1), Outcome.OK, 4, 5));
+
+    assertThat(LinearizableRegister.check(history, ENOUGH)).isInstanceOfSatisfying(NotLinearizable.class,
+        found -> assertThat(found.blocked()).isEqualTo(history.get(4)));
   }
 
   @Test

@@ -11,7 +11,6 @@ import io.shaledb.server.auth.Authenticator;
 import io.shaledb.server.auth.NewAccessKey;
 import io.shaledb.server.auth.PrincipalStore;
 import io.shaledb.server.auth.SecretSealer;
-import io.shaledb.server.auth.Sha256;
 import io.shaledb.server.auth.SigV4Signer;
 import io.shaledb.server.auth.SignedRequest;
 import io.shaledb.server.metrics.LogFormat;
@@ -30,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -260,7 +258,7 @@ public final class CpuPerCall {
     Authenticator off = Authenticator.off();
     List<SignedRequest> requests = new ArrayList<>();
     for (int n = 0; n < 1_000; n++) {
-      requests.add(Signed.getItem("k" + n, key.key().id(), key.secret(), Instant.now()));
+      requests.add(signedGetItem("k" + n, key.key().id(), key.secret(), Instant.now()));
     }
     return List.of(new Side("authentication off", () -> off.authenticate(random(requests))),
         new Side("SigV4 verified", () -> verifying.authenticate(random(requests))));
@@ -270,50 +268,13 @@ public final class CpuPerCall {
     return requests.get(ThreadLocalRandom.current().nextInt(requests.size()));
   }
 
-  /**
-   * A GetItem signed as the SDKs sign it (header form; bench/sigv4_requests.py's request), read as the HTTP layer
-   * reads it: headers by name ignoring case, the body's hash computed when asked for.
-   */
-  private record Signed(Map<String, String> headers, byte[] body) implements SignedRequest {
-    static Signed getItem(String key, String accessKeyId, String secret, Instant at) {
-      byte[] body = ("{\"TableName\":\"items\",\"Key\":{\"id\":{\"S\":\"" + key + "\"}}}")
-          .getBytes(StandardCharsets.UTF_8);
-      Map<String, String> headers = new HashMap<>(SigV4Signer.sign("POST", URI.create("http://127.0.0.1:8000/"),
-          Map.of("content-type", "application/x-amz-json-1.0", "x-amz-target", "DynamoDB_20120810.GetItem"), body,
-          new SigV4Signer.Credentials(accessKeyId, secret, null), REGION, "dynamodb", at));
-      headers.put("host", "127.0.0.1:8000");
-      return new Signed(Map.copyOf(headers), body);
-    }
-
-    @Override
-    public String method() {
-      return "POST";
-    }
-
-    @Override
-    public String rawPath() {
-      return "/";
-    }
-
-    @Override
-    public String rawQuery() {
-      return "";
-    }
-
-    @Override
-    public List<String> headerValues(String name) {
-      String value = header(name);
-      return value == null ? List.of() : List.of(value);
-    }
-
-    @Override
-    public @Nullable String header(String name) {
-      return headers.get(name.toLowerCase(Locale.ROOT));
-    }
-
-    @Override
-    public byte[] payloadSha256() {
-      return Sha256.digest().digest(body);
-    }
+  /** A GetItem signed as the SDKs sign it (header form; bench/sigv4_requests.py's request). */
+  private static SignedRequest signedGetItem(String key, String accessKeyId, String secret, Instant at) {
+    byte[] body = ("{\"TableName\":\"items\",\"Key\":{\"id\":{\"S\":\"" + key + "\"}}}")
+        .getBytes(StandardCharsets.UTF_8);
+    return SigV4Signer.signedRequest("POST", URI.create("http://127.0.0.1:8000/"),
+        Map.of("content-type", "application/x-amz-json-1.0", "x-amz-target", "DynamoDB_20120810.GetItem"), body,
+        new SigV4Signer.Credentials(accessKeyId, secret, null), REGION, "dynamodb", at);
   }
+
 }

@@ -38,16 +38,15 @@ public final class SigV4Signer {
     String date = amzDate.substring(0, 8);
     Map<String, String> signed = new TreeMap<>();
     headers.forEach((name, value) -> signed.put(name.toLowerCase(Locale.ROOT), value));
-    signed.put("host", uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+    signed.put("host", authority(uri));
     signed.put("x-amz-date", amzDate);
     if (credentials.sessionToken() != null) {
       signed.put("x-amz-security-token", credentials.sessionToken());
     }
     List<String> names = new ArrayList<>(signed.keySet());
     String nameList = String.join(";", names);
-    byte[] payloadHash = Sha256.digest().digest(body);
-    byte[] canonicalHash = CanonicalRequest.sha256(new Outgoing(method, uri, signed, payloadHash), names, nameList,
-        null);
+    byte[] canonicalHash = CanonicalRequest.sha256(
+        new HeaderMapRequest(method, rawPath(uri), rawQuery(uri), signed, body), names, nameList, null);
     String scope = date + "/" + region + "/" + service + "/aws4_request";
     byte[] key = SigningKeys.hmac(SigningKeys.hmac(SigningKeys.hmac(SigningKeys.hmac(
         ("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date), region),
@@ -61,30 +60,28 @@ public final class SigV4Signer {
     return out;
   }
 
-  /** The request being signed, as the canonical request reads it. */
-  private record Outgoing(String method, URI uri, Map<String, String> headers, byte[] payloadSha256)
-      implements SignedRequest {
-    @Override
-    public String rawPath() {
-      String path = uri.getRawPath();
-      return path == null || path.isEmpty() ? "/" : path;
-    }
+  /**
+   * A request signed as {@link #sign} signs it, with the Host header the HTTP client adds: what a server's verifier
+   * reads, for checking a verifier without HTTP.
+   */
+  public static HeaderMapRequest signedRequest(String method, URI uri, Map<String, String> headers, byte[] body,
+      Credentials credentials, String region, String service, Instant now) {
+    Map<String, String> sent = new TreeMap<>(sign(method, uri, headers, body, credentials, region, service, now));
+    sent.put("host", authority(uri));
+    return new HeaderMapRequest(method, rawPath(uri), rawQuery(uri), sent, body);
+  }
 
-    @Override
-    public String rawQuery() {
-      String query = uri.getRawQuery();
-      return query == null ? "" : query;
-    }
+  private static String authority(URI uri) {
+    return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+  }
 
-    @Override
-    public List<String> headerValues(String name) {
-      String value = header(name);
-      return value == null ? List.of() : List.of(value);
-    }
+  private static String rawPath(URI uri) {
+    String path = uri.getRawPath();
+    return path == null || path.isEmpty() ? "/" : path;
+  }
 
-    @Override
-    public @Nullable String header(String name) {
-      return headers.get(name.toLowerCase(Locale.ROOT));
-    }
+  private static String rawQuery(URI uri) {
+    String query = uri.getRawQuery();
+    return query == null ? "" : query;
   }
 }

@@ -46,10 +46,12 @@ cleanup() { for p in "${pid[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 start() { # slot configuration
-  local dir="$work/cpu-$1" args=()
+  local dir="$work/cpu-$1" args=() auth_key="$dir/auth.key"
+  # A replicated server reads its peer's secret sealed with the peer's key file (start_peer), so it takes that file.
+  [ "$2" = replicated ] && auth_key="$work/peer/auth.key"
   case "$ENGINE" in
     memory) args=(--in-memory) ;;
-    *) args=(--data-dir "$dir/data" --durability "$DURABILITY" --auth-key-file "$dir/auth.key") ;;
+    *) args=(--data-dir "$dir/data" --durability "$DURABILITY" --auth-key-file "$auth_key") ;;
   esac
   case "$2" in
     metrics-off) args+=(--metrics off) ;;

@@ -56,12 +56,14 @@ final class SigV4Verifier {
    *
    * @param signedHeaderList the signed header names as sent, separated by {@code ;}
    * @param signedHeaders the same names, split
+   * @param reused taken from the last Authorization header parsed, with this one's signature, which is not yet known
+   *     to be one: only that it is as long and ends the header ({@link ReadHeader#resignedAs})
    */
   private record Parts(String credential, String signedHeaderList, List<String> signedHeaders, String signature,
-      String date, @Nullable Duration expires) {
+      String date, @Nullable Duration expires, boolean reused) {
 
     Parts(String credential, String signedHeaderList, String signature, String date, @Nullable Duration expires) {
-      this(credential, signedHeaderList, signedHeaderNames(signedHeaderList), signature, date, expires);
+      this(credential, signedHeaderList, signedHeaderNames(signedHeaderList), signature, date, expires, false);
     }
   }
 
@@ -96,6 +98,14 @@ final class SigV4Verifier {
   }
 
   Principal verify(SignedRequest request) {
+    return verify(request, true);
+  }
+
+  /**
+   * @param reuseHeader whether the Authorization header's parts may be the last header's ({@link #fromHeader}); a
+   *     signature that does not match them is verified again without, so that its answer is the parsed header's
+   */
+  private Principal verify(SignedRequest request, boolean reuseHeader) {
     String authorization = request.header("Authorization");
     List<Map.Entry<String, String>> query = request.rawQuery().contains("X-Amz-Algorithm")
         ? CanonicalRequest.parameters(request.rawQuery()) : List.of();
@@ -103,7 +113,7 @@ final class SigV4Verifier {
     if (authorization != null && presigned) {
       throw SignatureErrors.bothForms();
     }
-    Parts parts = presigned ? fromQuery(query) : fromHeader(request, authorization);
+    Parts parts = presigned ? fromQuery(query) : fromHeader(request, authorization, reuseHeader);
     String[] scope = scope(parts.credential());
     if (scope.length != 5) {
       throw SignatureErrors.credentialParts(parts.credential());
@@ -143,6 +153,9 @@ final class SigV4Verifier {
     byte[] expected = SigningKeys.hmac(key.signingKey(scope[1], scope[2], service),
         stringToSign(amzDate, parts.credential(), canonicalHash));
     if (!hexEquals(expected, parts.signature())) {
+      if (parts.reused()) {
+        return verify(request, false);
+      }
       String canonical = CanonicalRequest.text(request, signed, parts.signedHeaderList(), excluded);
       throw SignatureErrors.mismatch(canonical, stringToSign(amzDate, parts.credential(), canonicalHash).text());
     }
@@ -191,32 +204,24 @@ final class SigV4Verifier {
 
   /**
    * The last Authorization header parsed whose signature ends it, as the SDKs write it, and its parts. A client's
-   * requests differ there only, so a header that matches it up to the signature, and has after it only what could
-   * be a signature (no separator, no space), has the same parts and another signature, and is not parsed again.
+   * requests differ there only, so a header as long as it that matches it up to the signature is taken to have the
+   * same parts and another signature, and is not parsed again. That holds when what follows is a signature (no
+   * separator, no space); it is not checked here, since a signature that matches is all lower-case hex digits, and
+   * one that does not is verified again from the parsed header.
    */
   private record ReadHeader(String authorization, int signatureStart, String credential, String signedHeaderList,
       List<String> signedHeaders) {
 
-    /** Whether {@code other} is this header with another signature of the same length. */
+    /** Whether {@code other} is this header up to the signature, and as long. */
     boolean resignedAs(String other) {
-      if (other.length() != authorization.length()
-          || !other.regionMatches(0, authorization, 0, signatureStart)) {
-        return false;
-      }
-      for (int i = signatureStart; i < other.length(); i++) {
-        char c = other.charAt(i);
-        if (c <= ' ' || c == ',') {
-          return false;
-        }
-      }
-      return true;
+      return other.length() == authorization.length() && other.regionMatches(0, authorization, 0, signatureStart);
     }
   }
 
   /** The last header parsed, shared by the event loops like the last credential. */
   private static volatile @Nullable ReadHeader lastHeader;
 
-  private static Parts fromHeader(SignedRequest request, @Nullable String authorization) {
+  private static Parts fromHeader(SignedRequest request, @Nullable String authorization, boolean reuse) {
     if (authorization == null || !authorization.startsWith(ALGORITHM + " ")) {
       throw SignatureErrors.missingToken();
     }
@@ -224,9 +229,9 @@ final class SigV4Verifier {
     String date = amzDate != null ? amzDate : request.header("Date");
     ReadHeader last = lastHeader;
     Parts parts;
-    if (date != null && last != null && last.resignedAs(authorization)) {
+    if (reuse && date != null && last != null && last.resignedAs(authorization)) {
       parts = new Parts(last.credential(), last.signedHeaderList(), last.signedHeaders(),
-          authorization.substring(last.signatureStart()), date, null);
+          authorization.substring(last.signatureStart()), date, null, true);
     } else {
       parts = parse(authorization, date);
     }

@@ -18,10 +18,21 @@ import org.jspecify.annotations.Nullable;
  * <p>The headers are copied once into arrays, with each name's case-insensitive hash (Netty keeps it in the name
  * since the decoder added the header), and looked up by scanning the hashes: verification asks for about ten headers
  * by name (the Authorization header's parts, the date, the target, each signed header), and comparing each header's
- * name with each name asked for was a fifth of verification's samples in a profile over HTTP.
+ * name with each name asked for was a fifth of verification's samples in a profile over HTTP. The names asked for
+ * are Strings, whose case-insensitive hash Netty computes anew on every lookup (a tenth of verification's samples),
+ * so each name's hash is kept ({@link #hashOf}).
  */
 final class NettySignedRequest implements SignedRequest {
   private static final ThreadLocal<byte[]> CHUNKS = ThreadLocal.withInitial(() -> new byte[4096]);
+  /**
+   * The hashes of the names looked up, by the name's own (cached) String hash: they are the verifier's constants and
+   * the names of the signed header list it keeps, so the same few String objects come back on every request. Slots
+   * are replaced whole and hold immutable entries, so event loops sharing them at most compute a hash again.
+   */
+  private static final NameHash[] NAME_HASHES = new NameHash[64];
+
+  private record NameHash(String name, int hash) {}
+
   private final FullHttpRequest request;
   private final int query;
   private final CharSequence[] names;
@@ -61,7 +72,7 @@ final class NettySignedRequest implements SignedRequest {
 
   @Override
   public List<String> headerValues(String name) {
-    int hash = AsciiString.hashCode(name);
+    int hash = hashOf(name);
     int first = indexOf(name, hash, 0);
     if (first < 0) {
       return List.of();
@@ -79,8 +90,21 @@ final class NettySignedRequest implements SignedRequest {
 
   @Override
   public @Nullable String header(String name) {
-    int index = indexOf(name, AsciiString.hashCode(name), 0);
+    int index = indexOf(name, hashOf(name), 0);
     return index < 0 ? null : values[index].toString();
+  }
+
+  /** Netty's case-insensitive hash of {@code name}, computed once per String object asked for. */
+  @SuppressWarnings("ReferenceEquality") // the same object: equal names in other objects only miss the slot
+  private static int hashOf(String name) {
+    int slot = name.hashCode() & (NAME_HASHES.length - 1);
+    NameHash known = NAME_HASHES[slot];
+    if (known != null && known.name() == name) {
+      return known.hash();
+    }
+    int hash = AsciiString.hashCode(name);
+    NAME_HASHES[slot] = new NameHash(name, hash);
+    return hash;
   }
 
   /** The first header named {@code name} (ignoring case; {@code hash} is its hash) from {@code from} on, or -1. */

@@ -27,6 +27,7 @@ class SigV4VerifierTest {
 
   private final StorageEngine engine = StorageEngines.open("memory", EngineOptions.defaults(null));
   private final SettableClock clock = SettableClock.startingNow();
+  private SigningKeys keys;
   private SigV4Verifier verifier;
   private NewAccessKey key;
 
@@ -36,7 +37,8 @@ class SigV4VerifierTest {
         "123456789012");
     store.createUser("alice");
     key = store.createAccessKey("alice");
-    verifier = new SigV4Verifier("us-east-1", clock, new SigningKeys(store));
+    keys = new SigningKeys(store);
+    verifier = new SigV4Verifier("us-east-1", clock, keys);
   }
 
   @AfterEach
@@ -72,6 +74,31 @@ class SigV4VerifierTest {
         .isInstanceOf(DynamoException.class)
         .hasMessage("Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term,"
             + " got '" + credential + "'");
+  }
+
+  @Test
+  void verify_headerLikeTheLastWithAnotherSignature_answeredAsTheHeaderReadWhole() {
+    HeaderMapRequest valid = signed("k1");
+    String authorization = valid.header("Authorization");
+    String signature = authorization.substring(authorization.lastIndexOf("Signature=") + "Signature=".length());
+    HeaderMapRequest forged = valid.withHeader("authorization",
+        authorization.substring(0, authorization.length() - signature.length()) + "F".repeat(signature.length()));
+    String unseen = messageOf(() -> new SigV4Verifier("us-east-1", clock, keys).verify(forged));
+
+    verifier.verify(valid);
+
+    assertThat(messageOf(() -> verifier.verify(forged))).isEqualTo(unseen)
+        .startsWith("The request signature we calculated does not match the signature you provided.");
+    assertThat(verifier.verify(valid).userName()).isEqualTo("alice");
+  }
+
+  private static String messageOf(Runnable call) {
+    try {
+      call.run();
+    } catch (DynamoException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("no error");
   }
 
   private HeaderMapRequest signed(String itemKey) {

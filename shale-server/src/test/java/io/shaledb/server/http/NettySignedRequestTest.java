@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +52,17 @@ class NettySignedRequestTest {
     assertThat(request.headerValues("x-repeated")).containsExactly("one", "two", "three");
     assertThat(request.headerValues("content-type")).containsExactly("application/x-amz-json-1.0");
     assertThat(request.headerValues("x-absent")).isEmpty();
+  }
+
+  @Test
+  void header_sameNameInAnotherStringObject_foundAlike() {
+    http.headers().add("X-Amz-Date", "20261205T120000Z");
+    NettySignedRequest request = new NettySignedRequest(http);
+    String copy = new String("X-Amz-Date".toCharArray());
+
+    assertThat(request.header("X-Amz-Date")).isEqualTo("20261205T120000Z");
+    assertThat(request.header(copy)).isEqualTo("20261205T120000Z");
+    assertThat(request.header("X-Amz-Date")).isEqualTo("20261205T120000Z");
+    assertThat(request.headerValues(copy.toUpperCase(Locale.ROOT))).containsExactly("20261205T120000Z");
   }
 }

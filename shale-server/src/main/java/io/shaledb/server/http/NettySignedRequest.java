@@ -20,18 +20,56 @@ import org.jspecify.annotations.Nullable;
  * by name (the Authorization header's parts, the date, the target, each signed header), and comparing each header's
  * name with each name asked for was a fifth of verification's samples in a profile over HTTP. The names asked for
  * are Strings, whose case-insensitive hash Netty computes anew on every lookup (a tenth of verification's samples),
- * so each name's hash is kept ({@link #hashOf}).
+ * and which Netty compares with a header's name character by character through {@code CharSequence} (a sixth, once
+ * the hash was kept), so each name's hash and lower-case bytes are kept ({@link #lookupName}) and compared with the
+ * bytes of the header's name.
  */
 final class NettySignedRequest implements SignedRequest {
   private static final ThreadLocal<byte[]> CHUNKS = ThreadLocal.withInitial(() -> new byte[4096]);
   /**
-   * The hashes of the names looked up, by the name's own (cached) String hash: they are the verifier's constants and
-   * the names of the signed header list it keeps, so the same few String objects come back on every request. Slots
-   * are replaced whole and hold immutable entries, so event loops sharing them at most compute a hash again.
+   * The names looked up, by the name's own (cached) String hash: they are the verifier's constants and the names of
+   * the signed header list it keeps, so the same few String objects come back on every request. Slots are replaced
+   * whole and hold entries never changed, so event loops sharing them at most make an entry again.
    */
-  private static final NameHash[] NAME_HASHES = new NameHash[64];
+  private static final LookupName[] LOOKUP_NAMES = new LookupName[64];
 
-  private record NameHash(String name, int hash) {}
+  /**
+   * A name looked up, with Netty's case-insensitive hash of it and, when it is ASCII, its bytes in lower case.
+   *
+   * @param lowerCase read only
+   */
+  private record LookupName(String name, int hash, byte @Nullable [] lowerCase) {
+    static LookupName of(String name) {
+      byte[] lower = new byte[name.length()];
+      for (int i = 0; i < lower.length; i++) {
+        char c = name.charAt(i);
+        if (c >= 0x80) {
+          return new LookupName(name, AsciiString.hashCode(name), null);
+        }
+        lower[i] = (byte) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      }
+      return new LookupName(name, AsciiString.hashCode(name), lower);
+    }
+
+    /** Whether a header's name is this one, ignoring ASCII case as Netty's headers do. */
+    boolean names(CharSequence headerName) {
+      if (lowerCase == null || !(headerName instanceof AsciiString ascii)) {
+        return AsciiString.contentEqualsIgnoreCase(headerName, name);
+      }
+      if (ascii.length() != lowerCase.length) {
+        return false;
+      }
+      byte[] bytes = ascii.array();
+      int offset = ascii.arrayOffset();
+      for (int i = 0; i < lowerCase.length; i++) {
+        int c = bytes[offset + i];
+        if (c != lowerCase[i] && (c < 'A' || c > 'Z' || c + ('a' - 'A') != lowerCase[i])) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   private final FullHttpRequest request;
   private final int query;
@@ -72,17 +110,17 @@ final class NettySignedRequest implements SignedRequest {
 
   @Override
   public List<String> headerValues(String name) {
-    int hash = hashOf(name);
-    int first = indexOf(name, hash, 0);
+    LookupName lookup = lookupName(name);
+    int first = indexOf(lookup, 0);
     if (first < 0) {
       return List.of();
     }
-    int second = indexOf(name, hash, first + 1);
+    int second = indexOf(lookup, first + 1);
     if (second < 0) {
       return List.of(values[first].toString());
     }
     List<String> all = new ArrayList<>(4);
-    for (int i = first; i >= 0; i = indexOf(name, hash, i + 1)) {
+    for (int i = first; i >= 0; i = indexOf(lookup, i + 1)) {
       all.add(values[i].toString());
     }
     return all;
@@ -90,27 +128,27 @@ final class NettySignedRequest implements SignedRequest {
 
   @Override
   public @Nullable String header(String name) {
-    int index = indexOf(name, hashOf(name), 0);
+    int index = indexOf(lookupName(name), 0);
     return index < 0 ? null : values[index].toString();
   }
 
-  /** Netty's case-insensitive hash of {@code name}, computed once per String object asked for. */
+  /** {@code name} as it is looked up, made once per String object asked for. */
   @SuppressWarnings("ReferenceEquality") // the same object: equal names in other objects only miss the slot
-  private static int hashOf(String name) {
-    int slot = name.hashCode() & (NAME_HASHES.length - 1);
-    NameHash known = NAME_HASHES[slot];
+  private static LookupName lookupName(String name) {
+    int slot = name.hashCode() & (LOOKUP_NAMES.length - 1);
+    LookupName known = LOOKUP_NAMES[slot];
     if (known != null && known.name() == name) {
-      return known.hash();
+      return known;
     }
-    int hash = AsciiString.hashCode(name);
-    NAME_HASHES[slot] = new NameHash(name, hash);
-    return hash;
+    LookupName made = LookupName.of(name);
+    LOOKUP_NAMES[slot] = made;
+    return made;
   }
 
-  /** The first header named {@code name} (ignoring case; {@code hash} is its hash) from {@code from} on, or -1. */
-  private int indexOf(String name, int hash, int from) {
+  /** The first header named {@code name} (ignoring case) from {@code from} on, or -1. */
+  private int indexOf(LookupName name, int from) {
     for (int i = from; i < hashes.length; i++) {
-      if (hashes[i] == hash && names[i] != null && AsciiString.contentEqualsIgnoreCase(names[i], name)) {
+      if (hashes[i] == name.hash() && names[i] != null && name.names(names[i])) {
         return i;
       }
     }

@@ -65,4 +65,16 @@ class NettySignedRequestTest {
     assertThat(request.header("X-Amz-Date")).isEqualTo("20261205T120000Z");
     assertThat(request.headerValues(copy.toUpperCase(Locale.ROOT))).containsExactly("20261205T120000Z");
   }
+
+  @Test
+  void header_namesReceivedAsBytes_matchedIgnoringCaseOnly() {
+    http.headers().add(AsciiString.of("x-AMZ-date"), "20261205T120000Z");
+    http.headers().add(AsciiString.of("Content-Typf"), "text/plain");
+    NettySignedRequest request = new NettySignedRequest(http);
+
+    assertThat(request.header("X-Amz-Date")).isEqualTo("20261205T120000Z");
+    assertThat(request.headerValues("x-amz-date")).containsExactly("20261205T120000Z");
+    assertThat(request.header("Content-Type")).isNull();
+    assertThat(request.header("x-amz-d\u00e4te")).isNull();
+  }
 }

@@ -56,14 +56,18 @@ final class SigV4Verifier {
    *
    * @param signedHeaderList the signed header names as sent, separated by {@code ;}
    * @param signedHeaders the same names, split
+   * @param signature where the signature is: in {@code signature} from {@code signatureStart} to
+   *     {@code signatureEnd}, so that a header's is compared in place
    * @param reused taken from the last Authorization header parsed, with this one's signature, which is not yet known
    *     to be one: only that it is as long and ends the header ({@link ReadHeader#resignedAs})
    */
   private record Parts(String credential, String signedHeaderList, List<String> signedHeaders, String signature,
-      String date, @Nullable Duration expires, boolean reused) {
+      int signatureStart, int signatureEnd, String date, @Nullable Duration expires, boolean reused) {
 
-    Parts(String credential, String signedHeaderList, String signature, String date, @Nullable Duration expires) {
-      this(credential, signedHeaderList, signedHeaderNames(signedHeaderList), signature, date, expires, false);
+    Parts(String credential, String signedHeaderList, String signature, int signatureStart, int signatureEnd,
+        String date, @Nullable Duration expires) {
+      this(credential, signedHeaderList, signedHeaderNames(signedHeaderList), signature, signatureStart, signatureEnd,
+          date, expires, false);
     }
   }
 
@@ -152,7 +156,7 @@ final class SigV4Verifier {
     byte[] canonicalHash = CanonicalRequest.sha256(request, signed, parts.signedHeaderList(), excluded);
     byte[] expected = SigningKeys.hmac(key.signingKey(scope[1], scope[2], service),
         stringToSign(amzDate, parts.credential(), canonicalHash));
-    if (!hexEquals(expected, parts.signature())) {
+    if (!hexEquals(expected, parts.signature(), parts.signatureStart(), parts.signatureEnd())) {
       if (parts.reused()) {
         return verify(request, false);
       }
@@ -230,8 +234,8 @@ final class SigV4Verifier {
     ReadHeader last = lastHeader;
     Parts parts;
     if (reuse && date != null && last != null && last.resignedAs(authorization)) {
-      parts = new Parts(last.credential(), last.signedHeaderList(), last.signedHeaders(),
-          authorization.substring(last.signatureStart()), date, null, true);
+      parts = new Parts(last.credential(), last.signedHeaderList(), last.signedHeaders(), authorization,
+          last.signatureStart(), authorization.length(), date, null, true);
     } else {
       parts = parse(authorization, date);
     }
@@ -245,7 +249,7 @@ final class SigV4Verifier {
   private static Parts parse(String authorization, @Nullable String date) {
     String credential = null;
     String signedHeaders = null;
-    String signature = null;
+    boolean signed = false;
     int signatureStart = -1;
     int signatureEnd = -1;
     // The parameters between commas, each trimmed, as NAME=VALUE; others are ignored.
@@ -273,17 +277,17 @@ final class SigV4Verifier {
       } else if (named(authorization, from, equals, "SignedHeaders")) {
         signedHeaders = authorization.substring(equals + 1, to);
       } else if (named(authorization, from, equals, "Signature")) {
-        signature = authorization.substring(equals + 1, to);
+        signed = true;
         signatureStart = equals + 1;
         signatureEnd = to;
       }
     }
-    if (credential == null || signature == null || signedHeaders == null || date == null) {
+    if (credential == null || !signed || signedHeaders == null || date == null) {
       List<String> missing = new ArrayList<>();
       if (credential == null) {
         missing.add("Credential");
       }
-      if (signature == null) {
+      if (!signed) {
         missing.add("Signature");
       }
       if (signedHeaders == null) {
@@ -291,7 +295,7 @@ final class SigV4Verifier {
       }
       throw SignatureErrors.incompleteHeader(missing, date == null, authorization);
     }
-    Parts parts = new Parts(credential, signedHeaders, signature, date, null);
+    Parts parts = new Parts(credential, signedHeaders, authorization, signatureStart, signatureEnd, date, null);
     if (signatureEnd == authorization.length()) {
       lastHeader = new ReadHeader(authorization, signatureStart, credential, signedHeaders, parts.signedHeaders());
     }
@@ -304,15 +308,16 @@ final class SigV4Verifier {
   }
 
   /**
-   * Whether {@code signature} is {@code expected} in lower-case hex, compared in time independent of where they
-   * differ, as {@link MessageDigest#isEqual} compares.
+   * Whether {@code text} from {@code start} to {@code end} is {@code expected} in lower-case hex, compared in time
+   * independent of where they differ, as {@link MessageDigest#isEqual} compares.
    */
-  private static boolean hexEquals(byte[] expected, String signature) {
-    int differences = signature.length() ^ expected.length * 2;
-    int digits = Math.min(signature.length(), expected.length * 2);
-    for (int i = 0; i < digits; i++) {
-      int nibble = (expected[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xf;
-      differences |= signature.charAt(i) ^ LOWER_HEX.charAt(nibble);
+  private static boolean hexEquals(byte[] expected, String text, int start, int end) {
+    int differences = (end - start) ^ expected.length * 2;
+    int bytes = Math.min(end - start, expected.length * 2) / 2;
+    for (int i = 0; i < bytes; i++) {
+      int b = expected[i];
+      differences |= text.charAt(start + 2 * i) ^ LOWER_HEX.charAt((b >> 4) & 0xf);
+      differences |= text.charAt(start + 2 * i + 1) ^ LOWER_HEX.charAt(b & 0xf);
     }
     return differences == 0;
   }
@@ -354,7 +359,7 @@ final class SigV4Verifier {
         throw SignatureErrors.incompleteQuery(List.of("X-Amz-Expires"));
       }
     }
-    return new Parts(credential, signedHeaders, signature, date, lifetime);
+    return new Parts(credential, signedHeaders, signature, 0, signature.length(), date, lifetime);
   }
 
   private static @Nullable String value(List<Map.Entry<String, String>> query, String name) {

@@ -3,10 +3,12 @@ package io.shaledb.core.maintenance;
 import io.shaledb.core.background.BackgroundService;
 import io.shaledb.core.catalog.ReplicaPosition;
 import io.shaledb.core.catalog.ReplicaPosition.Phase;
+import io.shaledb.core.catalog.SharedSettingsStamp;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.replication.PeerLink;
 import io.shaledb.core.replication.ReplicaGoneException;
 import io.shaledb.core.replication.ReplicatedChange;
+import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.replication.SharedSettings;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
@@ -111,15 +113,22 @@ public final class Replicator implements BackgroundService {
   }
 
   /**
-   * Sends the table's shared settings to a replica marked UPDATING, then marks it ACTIVE unless they changed again
-   * meanwhile (the next pass sends them again then).
+   * Sends the table's shared settings, with their stamp, to a replica marked UPDATING, then marks it ACTIVE unless
+   * they changed again meanwhile (the next pass sends them again then). The settings and their stamp are read in one
+   * transaction: a peer that has a stamp keeps only settings stamped later, so a stamp must never travel with settings
+   * older than the change it stamps.
    */
   private void update(TableMetadata table, Replica replica, PeerLink link) {
-    link.updateReplica(table, db.region());
-    SharedSettings sent = SharedSettings.of(table);
+    SettingsToSend sent = SettingsToSend.read(db, table).orElse(null);
+    if (sent == null) {
+      return;
+    }
+    link.updateReplica(sent.table(), db.region(), sent.stamp());
     db.catalog().change(change -> {
       change.table(table.name()).filter(t -> t.keyspace() == table.keyspace())
-          .filter(current -> SharedSettings.of(current).equals(sent)).ifPresent(current -> {
+          .filter(current -> SharedSettings.of(current).equals(SharedSettings.of(sent.table())))
+          .filter(current -> SharedSettingsStamp.read(change.storage(), table.keyspace()).equals(sent.stamp()))
+          .ifPresent(current -> {
             Replication replication = current.options().replication().orElseThrow();
             replication.replica(replica.region()).filter(r -> r.status() == ReplicaStatus.UPDATING)
                 .ifPresent(updating -> change.putTable(current.withOptions(current.options().withReplication(
@@ -127,6 +136,16 @@ public final class Replicator implements BackgroundService {
           });
       return null;
     });
+  }
+
+  /** A table's metadata with the stamp of its shared settings, as one transaction read them. */
+  private record SettingsToSend(TableMetadata table, Optional<ReplicationStamp> stamp) {
+    static Optional<SettingsToSend> read(Database db, TableMetadata table) {
+      try (Transaction tx = db.storage().begin()) {
+        return db.catalog().current(tx, table.name(), table.keyspace())
+            .map(current -> new SettingsToSend(current, SharedSettingsStamp.read(tx, table.keyspace())));
+      }
+    }
   }
 
   private boolean advance(TableMetadata table, Replication replication, Replica replica, PeerLink link) {
@@ -139,12 +158,16 @@ public final class Replicator implements BackgroundService {
     }
     return switch (position.phase()) {
       case CREATE -> {
-        if (replication.legacy()) {
-          link.join(table, db.region());
-        } else {
-          link.createReplica(table, db.region());
+        SettingsToSend current = SettingsToSend.read(db, table).orElse(null);
+        if (current == null) {
+          yield false;
         }
-        introduce(table, replication, replica.region());
+        if (replication.legacy()) {
+          link.join(current.table(), db.region());
+        } else {
+          link.createReplica(current.table(), db.region(), current.stamp());
+        }
+        introduce(current.table(), replica.region());
         record(table, replica.region(), p -> p.phase() == Phase.CREATE ? p.withPhase(Phase.BACKFILL) : p);
         yield true;
       }
@@ -158,15 +181,15 @@ public final class Replicator implements BackgroundService {
    * backfills it with its items first (docs/global-tables.md, "More than two regions"). A replica that is gone is
    * left out: this region drops it on its own next call.
    */
-  private void introduce(TableMetadata table, Replication replication, String added) {
-    for (Replica other : replication.replicas()) {
+  private void introduce(TableMetadata table, String added) {
+    for (Replica other : table.options().replication().map(Replication::replicas).orElse(List.of())) {
       if (other.region().equals(added) || other.status() == ReplicaStatus.DELETING) {
         continue;
       }
       PeerLink link = db.peers().link(other.region()).orElseThrow(() -> new IllegalStateException("region "
           + other.region() + " holds a replica of " + table.name() + " and is not a peer"));
       try {
-        link.addReplica(table.name(), db.region(), added);
+        link.addReplica(table, db.region(), added);
       } catch (ReplicaGoneException e) {
         LOG.log(Level.DEBUG, "region {0} holds no replica of {1} to introduce {2} to", other.region(),
             table.name(), added);

@@ -21,12 +21,15 @@ import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.stream.StreamLog;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -45,13 +48,37 @@ public final class Replicator implements BackgroundService {
   /** Stream records read per pass and replica, most of them possibly made elsewhere and skipped. */
   private static final int SCAN_LIMIT = 4 * BATCH;
 
+  /**
+   * How long changes gather after a call to a replica before the next one is made, unless the last call carried a
+   * full batch (the replica is behind: the next follows at once). Every call costs the same whatever it carries (an
+   * HTTP exchange, its signature, a snapshot, the watermark, a position write), and every write wakes the replicator,
+   * so under a steady stream of writes calls carried a few changes each; a change made when nothing was sent to that
+   * replica for this long goes at once. It delays replication by at most this much.
+   */
+  static final Duration LINGER = Duration.ofMillis(5);
+
   private final Database db;
+  private final Duration linger;
   /** The replicas whose peer failed last time, so a peer that is down is logged once, not every pass. */
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
+  /**
+   * When each replica's last call was made and whether it carried a full batch: pacing only, so a restart that
+   * forgets it sends at once.
+   */
+  private final Map<String, LastCall> lastCalls = new ConcurrentHashMap<>();
 
   public Replicator(Database db) {
-    this.db = db;
+    this(db, LINGER);
   }
+
+  /** @param linger see {@link #LINGER}; zero sends at every pass (tests that run passes by hand) */
+  Replicator(Database db, Duration linger) {
+    this.db = db;
+    this.linger = linger;
+  }
+
+  /** A replica's last call to its peer, by the JVM's monotonic clock. */
+  private record LastCall(long nanos, boolean full) {}
 
   @Override
   public boolean runPass() {
@@ -229,6 +256,8 @@ public final class Replicator implements BackgroundService {
     if (stream == null) {
       return false;
     }
+    String replicaKey = replicaKey(table, replica.region());
+    lingerAfter(lastCalls.get(replicaKey));
     List<ReplicatedChange> changes = new ArrayList<>();
     long next = position.streamFrom();
     int scanned = 0;
@@ -257,6 +286,7 @@ public final class Replicator implements BackgroundService {
     } else if (scanned == 0 || !changes.isEmpty()) {
       link.apply(table.name(), db.region(), changes, watermark);
     }
+    lastCalls.put(replicaKey, new LastCall(System.nanoTime(), changes.size() == BATCH));
     long acknowledged = db.clock().millis();
     for (ReplicatedChange change : changes) {
       db.replicationListener().delivered(table.name(), replica.region(), acknowledged - change.stamp().millis());
@@ -267,6 +297,26 @@ public final class Replicator implements BackgroundService {
           : p);
     }
     return scanned == SCAN_LIMIT || changes.size() == BATCH;
+  }
+
+  private static String replicaKey(TableMetadata table, String region) {
+    return table.keyspace() + " " + region;
+  }
+
+  /** Waits until {@link #linger} has passed since {@code last}, unless it carried a full batch. */
+  private void lingerAfter(@Nullable LastCall last) {
+    if (last == null || last.full()) {
+      return;
+    }
+    long wait = linger.toNanos() - (System.nanoTime() - last.nanos());
+    if (wait > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      } catch (InterruptedException e) {
+        // The service stops: what gathered goes now, or with the next start.
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
@@ -335,6 +385,7 @@ public final class Replicator implements BackgroundService {
 
   /** Removes a replica from the table, with its position, in one catalog change. */
   private void forget(TableMetadata table, String region) {
+    lastCalls.remove(replicaKey(table, region));
     db.catalog().change(change -> {
       change.table(table.name()).filter(t -> t.keyspace() == table.keyspace()).ifPresent(current -> {
         current.options().replication().ifPresent(replication -> change.putTable(current.withOptions(

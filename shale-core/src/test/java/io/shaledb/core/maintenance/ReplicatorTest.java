@@ -98,9 +98,9 @@ class ReplicatorTest {
   private final TestTables eastTables = new TestTables(east);
   private final TestTables westTables = new TestTables(west);
   private final TestTables southTables = new TestTables(south);
-  private final Replicator eastReplicator = new Replicator(east);
-  private final Replicator westReplicator = new Replicator(west);
-  private final Replicator southReplicator = new Replicator(south);
+  private final Replicator eastReplicator = new Replicator(east, Duration.ZERO);
+  private final Replicator westReplicator = new Replicator(west, Duration.ZERO);
+  private final Replicator southReplicator = new Replicator(south, Duration.ZERO);
 
   ReplicatorTest() {
     toWest.target = west;

@@ -511,14 +511,8 @@ class ReplicatorTest {
     westTables.addGlobalIndex("orders", "byG");
     runUntilIdle();
 
-    for (Database db : List.of(east, west, south)) {
-      TableMetadata table = db.catalog().find("orders").orElseThrow();
-      assertThat(table.indexes()).as("the west's later change, in %s", db.region()).singleElement()
-          .satisfies(index -> assertThat(index.name()).isEqualTo("byG"));
-      assertThat(table.timeToLiveAttribute()).as("the east's earlier change, in %s", db.region()).isNull();
-      assertThat(replicas(db)).extracting(Replica::status).containsOnly(ReplicaStatus.ACTIVE);
-    }
-    assertThat(sharedSettings(east)).isEqualTo(sharedSettings(west)).isEqualTo(sharedSettings(south));
+    // The west's change, made later, whole; the east's time to live is lost.
+    assertEveryRegionOn(List.of("byG"), null);
   }
 
   @Test
@@ -532,13 +526,8 @@ class ReplicatorTest {
     eastReplicator.runPass();
     runUntilIdle();
 
-    for (Database db : List.of(east, west, south)) {
-      TableMetadata table = db.catalog().find("orders").orElseThrow();
-      assertThat(table.indexes()).as("the west's earlier change, in %s", db.region()).isEmpty();
-      assertThat(table.timeToLiveAttribute()).as("the east's later change, in %s", db.region()).isEqualTo("expires");
-      assertThat(replicas(db)).extracting(Replica::status).containsOnly(ReplicaStatus.ACTIVE);
-    }
-    assertThat(sharedSettings(east)).isEqualTo(sharedSettings(west)).isEqualTo(sharedSettings(south));
+    // The east's change, made later, whole; the west's index is dropped where it was created.
+    assertEveryRegionOn(List.of(), "expires");
   }
 
   @Test
@@ -698,6 +687,17 @@ class ReplicatorTest {
     createReplica(SOUTH);
     runUntilIdle();
     assertThat(replicas(east)).extracting(Replica::status).containsOnly(ReplicaStatus.ACTIVE);
+  }
+
+  /** Every region has these global indexes and time to live, the same shared settings, and its replicas ACTIVE. */
+  private void assertEveryRegionOn(List<String> indexes, @Nullable String timeToLiveAttribute) {
+    for (Database db : List.of(east, west, south)) {
+      TableMetadata table = db.catalog().find("orders").orElseThrow();
+      assertThat(table.indexes()).as(db.region()).extracting(IndexMetadata::name).isEqualTo(indexes);
+      assertThat(table.timeToLiveAttribute()).as(db.region()).isEqualTo(timeToLiveAttribute);
+      assertThat(replicas(db)).extracting(Replica::status).containsOnly(ReplicaStatus.ACTIVE);
+    }
+    assertThat(sharedSettings(east)).isEqualTo(sharedSettings(west)).isEqualTo(sharedSettings(south));
   }
 
   private static SharedSettings sharedSettings(Database db) {

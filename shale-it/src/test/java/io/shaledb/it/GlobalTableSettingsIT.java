@@ -17,6 +17,11 @@ import io.shaledb.server.ServerConfig;
 import io.shaledb.server.ShaleDbServer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
@@ -149,7 +155,7 @@ class GlobalTableSettingsIT {
     assertThat(eastClient.query(r -> r.tableName("orders").indexName("by-n").keyConditionExpression("n = :n")
         .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("120")))).items())
         .extracting(item -> item.get("id").s()).containsExactly(GlobalTablesIT.id(120));
-    // One change at a time: a change made in one region before another region's reached it is overwritten.
+    // One change at a time: a region refuses a change while its replicas are still sent the last one.
     await("the change sent", () -> replica(westClient).replicaStatus() == ReplicaStatus.ACTIVE);
     eastClient.updateTimeToLive(r -> r.tableName("orders").timeToLiveSpecification(s -> s.attributeName("expires")
         .enabled(true)));
@@ -159,6 +165,8 @@ class GlobalTableSettingsIT {
         .timeToLiveDescription().timeToLiveStatus() == TimeToLiveStatus.ENABLED);
     assertThat(describe(westClient).deletionProtectionEnabled()).isFalse();
 
+    // A region takes its next change of shared settings once its replicas have the last one.
+    await("the change sent", () -> replica(eastClient).replicaStatus() == ReplicaStatus.ACTIVE);
     eastClient.updateTable(r -> r.tableName("orders")
         .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName("by-status"))
             .build()));
@@ -167,6 +175,48 @@ class GlobalTableSettingsIT {
         .noneMatch(i -> i.indexName().equals("by-status")));
     await("both replicas ACTIVE", () -> replica(eastClient).replicaStatus() == ReplicaStatus.ACTIVE
         && replica(westClient).replicaStatus() == ReplicaStatus.ACTIVE);
+  }
+
+  @Test
+  void updateTable_capacityChangedInBothRegionsAtOnce_bothEndWithTheSameCapacityAndActive() throws Exception {
+    createProvisionedTable();
+    replicate(eastClient, westClient);
+    CountDownLatch start = new CountDownLatch(1);
+
+    try (ExecutorService callers = Executors.newFixedThreadPool(2)) {
+      List<Future<?>> calls = List.of(
+          callers.submit(() -> capacity(eastClient, start, 11L, 20L)),
+          callers.submit(() -> capacity(westClient, start, 12L, 30L)));
+      start.countDown();
+      for (Future<?> call : calls) {
+        call.get(30, TimeUnit.SECONDS);
+      }
+    }
+
+    await("both regions on one change, their replicas ACTIVE", () -> {
+      TableDescription inEast = describe(eastClient);
+      TableDescription inWest = describe(westClient);
+      return inEast.tableStatus() == TableStatus.ACTIVE && inWest.tableStatus() == TableStatus.ACTIVE
+          && inEast.provisionedThroughput().writeCapacityUnits()
+              .equals(inWest.provisionedThroughput().writeCapacityUnits())
+          && inEast.provisionedThroughput().readCapacityUnits()
+              .equals(inWest.provisionedThroughput().readCapacityUnits());
+    });
+    // The later of the two changes, whole: never one region's read capacity with the other's write capacity.
+    assertThat(List.of(describe(eastClient).provisionedThroughput().readCapacityUnits(),
+        describe(eastClient).provisionedThroughput().writeCapacityUnits()))
+        .isIn(List.of(11L, 20L), List.of(12L, 30L));
+  }
+
+  private static void capacity(DynamoDbClient client, CountDownLatch start, long read, long write) {
+    try {
+      start.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    client.updateTable(r -> r.tableName("orders").provisionedThroughput(p -> p.readCapacityUnits(read)
+        .writeCapacityUnits(write)));
   }
 
   @Test

@@ -83,7 +83,12 @@ public final class SystemKeyspace {
      * {@code 'Z' keyspace region}: the low watermark the replica in that region last reported with its changes to the
      * table of that keyspace: every change it made with an earlier stamp has reached all its replicas.
      */
-    REPLICA_WATERMARK('Z');
+    REPLICA_WATERMARK('Z'),
+    /**
+     * {@code 'O' keyspace}: the stamp of the last change of the settings the replicas of the table of that keyspace
+     * share, which orders changes made in different regions at once ({@link SharedSettingsStamp}).
+     */
+    SHARED_SETTINGS_STAMP('O');
 
     private final byte marker;
 
@@ -221,6 +226,11 @@ public final class SystemKeyspace {
         .array());
   }
 
+  /** @param keyspace the replicated table's keyspace */
+  public static byte[] sharedSettingsStamp(int keyspace) {
+    return key(Kind.SHARED_SETTINGS_STAMP, keyspaceId(keyspace));
+  }
+
   public static byte[] lease(String name) {
     return key(Kind.LEASE, name.getBytes(StandardCharsets.UTF_8));
   }
@@ -242,7 +252,7 @@ public final class SystemKeyspace {
    * The keyspace that owns a key of a kind keyed by keyspace ({@link Kind#ITEM_COLLECTION}, {@link Kind#PROGRESS},
    * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#SCALABLE_TARGET}, {@link Kind#DATA_KEY},
    * {@link Kind#BILLING_MODE_SWITCHES}, {@link Kind#REPLICA_POSITION}, {@link Kind#PARTITIONS},
-   * {@link Kind#REPLICA_WATERMARK}).
+   * {@link Kind#REPLICA_WATERMARK}, {@link Kind#SHARED_SETTINGS_STAMP}).
    */
   public static int owner(byte[] key) {
     return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
@@ -255,7 +265,8 @@ public final class SystemKeyspace {
         KeyRange.prefix(key(Kind.SCALABLE_TARGET, keyspaceId(keyspace))), KeyRange.prefix(dataKey(keyspace)),
         KeyRange.prefix(billingModeSwitches(keyspace)),
         KeyRange.prefix(key(Kind.REPLICA_POSITION, keyspaceId(keyspace))), KeyRange.prefix(partitions(keyspace)),
-        KeyRange.prefix(key(Kind.REPLICA_WATERMARK, keyspaceId(keyspace))));
+        KeyRange.prefix(key(Kind.REPLICA_WATERMARK, keyspaceId(keyspace))),
+        KeyRange.prefix(sharedSettingsStamp(keyspace)));
   }
 
   private static byte[] keyspaceId(int keyspace) {

@@ -3,10 +3,12 @@ package io.shaledb.core.maintenance;
 import io.shaledb.core.background.BackgroundService;
 import io.shaledb.core.catalog.ReplicaPosition;
 import io.shaledb.core.catalog.ReplicaPosition.Phase;
+import io.shaledb.core.catalog.SharedSettingsStamp;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.replication.PeerLink;
 import io.shaledb.core.replication.ReplicaGoneException;
 import io.shaledb.core.replication.ReplicatedChange;
+import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.replication.SharedSettings;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
@@ -19,12 +21,15 @@ import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.stream.StreamLog;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -43,13 +48,37 @@ public final class Replicator implements BackgroundService {
   /** Stream records read per pass and replica, most of them possibly made elsewhere and skipped. */
   private static final int SCAN_LIMIT = 4 * BATCH;
 
+  /**
+   * How long changes gather after a call to a replica before the next one is made, unless the last call carried a
+   * full batch (the replica is behind: the next follows at once). Every call costs the same whatever it carries (an
+   * HTTP exchange, its signature, a snapshot, the watermark, a position write), and every write wakes the replicator,
+   * so under a steady stream of writes calls carried a few changes each; a change made when nothing was sent to that
+   * replica for this long goes at once. It delays replication by at most this much.
+   */
+  static final Duration LINGER = Duration.ofMillis(5);
+
   private final Database db;
+  private final Duration linger;
   /** The replicas whose peer failed last time, so a peer that is down is logged once, not every pass. */
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
+  /**
+   * When each replica's last call was made and whether it carried a full batch: pacing only, so a restart that
+   * forgets it sends at once.
+   */
+  private final Map<String, LastCall> lastCalls = new ConcurrentHashMap<>();
 
   public Replicator(Database db) {
-    this.db = db;
+    this(db, LINGER);
   }
+
+  /** @param linger see {@link #LINGER}; zero sends at every pass (tests that run passes by hand) */
+  Replicator(Database db, Duration linger) {
+    this.db = db;
+    this.linger = linger;
+  }
+
+  /** A replica's last call to its peer, by the JVM's monotonic clock. */
+  private record LastCall(long nanos, boolean full) {}
 
   @Override
   public boolean runPass() {
@@ -111,15 +140,22 @@ public final class Replicator implements BackgroundService {
   }
 
   /**
-   * Sends the table's shared settings to a replica marked UPDATING, then marks it ACTIVE unless they changed again
-   * meanwhile (the next pass sends them again then).
+   * Sends the table's shared settings, with their stamp, to a replica marked UPDATING, then marks it ACTIVE unless
+   * they changed again meanwhile (the next pass sends them again then). The settings and their stamp are read in one
+   * transaction: a peer that has a stamp keeps only settings stamped later, so a stamp must never travel with settings
+   * older than the change it stamps.
    */
   private void update(TableMetadata table, Replica replica, PeerLink link) {
-    link.updateReplica(table, db.region());
-    SharedSettings sent = SharedSettings.of(table);
+    SettingsToSend sent = SettingsToSend.read(db, table).orElse(null);
+    if (sent == null) {
+      return;
+    }
+    link.updateReplica(sent.table(), db.region(), sent.stamp());
     db.catalog().change(change -> {
       change.table(table.name()).filter(t -> t.keyspace() == table.keyspace())
-          .filter(current -> SharedSettings.of(current).equals(sent)).ifPresent(current -> {
+          .filter(current -> SharedSettings.of(current).equals(SharedSettings.of(sent.table())))
+          .filter(current -> SharedSettingsStamp.read(change.storage(), table.keyspace()).equals(sent.stamp()))
+          .ifPresent(current -> {
             Replication replication = current.options().replication().orElseThrow();
             replication.replica(replica.region()).filter(r -> r.status() == ReplicaStatus.UPDATING)
                 .ifPresent(updating -> change.putTable(current.withOptions(current.options().withReplication(
@@ -127,6 +163,16 @@ public final class Replicator implements BackgroundService {
           });
       return null;
     });
+  }
+
+  /** A table's metadata with the stamp of its shared settings, as one transaction read them. */
+  private record SettingsToSend(TableMetadata table, Optional<ReplicationStamp> stamp) {
+    static Optional<SettingsToSend> read(Database db, TableMetadata table) {
+      try (Transaction tx = db.storage().begin()) {
+        return db.catalog().current(tx, table.name(), table.keyspace())
+            .map(current -> new SettingsToSend(current, SharedSettingsStamp.read(tx, table.keyspace())));
+      }
+    }
   }
 
   private boolean advance(TableMetadata table, Replication replication, Replica replica, PeerLink link) {
@@ -139,12 +185,16 @@ public final class Replicator implements BackgroundService {
     }
     return switch (position.phase()) {
       case CREATE -> {
-        if (replication.legacy()) {
-          link.join(table, db.region());
-        } else {
-          link.createReplica(table, db.region());
+        SettingsToSend current = SettingsToSend.read(db, table).orElse(null);
+        if (current == null) {
+          yield false;
         }
-        introduce(table, replication, replica.region());
+        if (replication.legacy()) {
+          link.join(current.table(), db.region());
+        } else {
+          link.createReplica(current.table(), db.region(), current.stamp());
+        }
+        introduce(current.table(), replica.region());
         record(table, replica.region(), p -> p.phase() == Phase.CREATE ? p.withPhase(Phase.BACKFILL) : p);
         yield true;
       }
@@ -158,15 +208,15 @@ public final class Replicator implements BackgroundService {
    * backfills it with its items first (docs/global-tables.md, "More than two regions"). A replica that is gone is
    * left out: this region drops it on its own next call.
    */
-  private void introduce(TableMetadata table, Replication replication, String added) {
-    for (Replica other : replication.replicas()) {
+  private void introduce(TableMetadata table, String added) {
+    for (Replica other : table.options().replication().map(Replication::replicas).orElse(List.of())) {
       if (other.region().equals(added) || other.status() == ReplicaStatus.DELETING) {
         continue;
       }
       PeerLink link = db.peers().link(other.region()).orElseThrow(() -> new IllegalStateException("region "
           + other.region() + " holds a replica of " + table.name() + " and is not a peer"));
       try {
-        link.addReplica(table.name(), db.region(), added);
+        link.addReplica(table, db.region(), added);
       } catch (ReplicaGoneException e) {
         LOG.log(Level.DEBUG, "region {0} holds no replica of {1} to introduce {2} to", other.region(),
             table.name(), added);
@@ -206,6 +256,8 @@ public final class Replicator implements BackgroundService {
     if (stream == null) {
       return false;
     }
+    String replicaKey = replicaKey(table, replica.region());
+    lingerAfter(lastCalls.get(replicaKey));
     List<ReplicatedChange> changes = new ArrayList<>();
     long next = position.streamFrom();
     int scanned = 0;
@@ -234,6 +286,7 @@ public final class Replicator implements BackgroundService {
     } else if (scanned == 0 || !changes.isEmpty()) {
       link.apply(table.name(), db.region(), changes, watermark);
     }
+    lastCalls.put(replicaKey, new LastCall(System.nanoTime(), changes.size() == BATCH));
     long acknowledged = db.clock().millis();
     for (ReplicatedChange change : changes) {
       db.replicationListener().delivered(table.name(), replica.region(), acknowledged - change.stamp().millis());
@@ -244,6 +297,26 @@ public final class Replicator implements BackgroundService {
           : p);
     }
     return scanned == SCAN_LIMIT || changes.size() == BATCH;
+  }
+
+  private static String replicaKey(TableMetadata table, String region) {
+    return table.keyspace() + " " + region;
+  }
+
+  /** Waits until {@link #linger} has passed since {@code last}, unless it carried a full batch. */
+  private void lingerAfter(@Nullable LastCall last) {
+    if (last == null || last.full()) {
+      return;
+    }
+    long wait = linger.toNanos() - (System.nanoTime() - last.nanos());
+    if (wait > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      } catch (InterruptedException e) {
+        // The service stops: what gathered goes now, or with the next start.
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /**
@@ -312,6 +385,7 @@ public final class Replicator implements BackgroundService {
 
   /** Removes a replica from the table, with its position, in one catalog change. */
   private void forget(TableMetadata table, String region) {
+    lastCalls.remove(replicaKey(table, region));
     db.catalog().change(change -> {
       change.table(table.name()).filter(t -> t.keyspace() == table.keyspace()).ifPresent(current -> {
         current.options().replication().ifPresent(replication -> change.putTable(current.withOptions(

@@ -15,16 +15,19 @@ public interface PeerLink {
   /**
    * Creates the replica of {@code table} in the peer; succeeds also when the peer already holds it as a replica of
    * {@code sourceRegion}.
+   *
+   * @param settingsStamp the stamp of the shared settings {@code table} has, empty when none was recorded
    */
-  void createReplica(TableMetadata table, String sourceRegion);
+  void createReplica(TableMetadata table, String sourceRegion, Optional<ReplicationStamp> settingsStamp);
 
   /**
-   * Tells the peer, which holds a replica of the table of {@code sourceRegion}, that {@code region} holds one too now,
-   * so it replicates its own changes there as well; succeeds also when the peer knew it already.
+   * Tells the peer, which holds a replica of {@code table} of {@code sourceRegion}, that {@code region} holds one too
+   * now, with the overrides {@code table} gives it, so it replicates its own changes there as well; succeeds also when
+   * the peer knew it already.
    *
    * @throws ReplicaGoneException when the peer has no replica of the table any more
    */
-  void addReplica(String tableName, String sourceRegion, String region);
+  void addReplica(TableMetadata table, String sourceRegion, String region);
 
   /**
    * Applies changes made in {@code sourceRegion} to the peer's replica.
@@ -47,9 +50,10 @@ public interface PeerLink {
    * Brings the peer's replica to the settings replicas share as {@code table} has them (its global indexes, billing
    * mode and capacities, time to live, the replicas' overrides); succeeds also when it has them already.
    *
+   * @param settingsStamp the stamp of those settings: the peer keeps its own when they are later
    * @throws ReplicaGoneException when the peer has no replica of the table any more
    */
-  void updateReplica(TableMetadata table, String sourceRegion);
+  void updateReplica(TableMetadata table, String sourceRegion, Optional<ReplicationStamp> settingsStamp);
 
   /** Deletes the peer's replica; succeeds also when it is gone already. */
   void deleteReplica(String tableName, String sourceRegion);

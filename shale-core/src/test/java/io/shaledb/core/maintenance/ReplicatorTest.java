@@ -43,6 +43,7 @@ import io.shaledb.core.replication.ReplicaGoneException;
 import io.shaledb.core.replication.ReplicaSettingsUpdate;
 import io.shaledb.core.replication.ReplicatedChange;
 import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.replication.SharedSettings;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.Replica;
@@ -97,9 +98,9 @@ class ReplicatorTest {
   private final TestTables eastTables = new TestTables(east);
   private final TestTables westTables = new TestTables(west);
   private final TestTables southTables = new TestTables(south);
-  private final Replicator eastReplicator = new Replicator(east);
-  private final Replicator westReplicator = new Replicator(west);
-  private final Replicator southReplicator = new Replicator(south);
+  private final Replicator eastReplicator = new Replicator(east, Duration.ZERO);
+  private final Replicator westReplicator = new Replicator(west, Duration.ZERO);
+  private final Replicator southReplicator = new Replicator(south, Duration.ZERO);
 
   ReplicatorTest() {
     toWest.target = west;
@@ -479,8 +480,9 @@ class ReplicatorTest {
     runUntilIdle();
 
     westTables.addGlobalIndex("orders", "byG");
-    westTables.enableTimeToLive("orders", "expires");
     assertThat(replicas(west)).extracting(Replica::status).containsOnly(ReplicaStatus.UPDATING);
+    runUntilIdle();
+    westTables.enableTimeToLive("orders", "expires");
     runUntilIdle();
     for (Database db : List.of(east, south)) {
       IndexBuilder builder = new IndexBuilder(db);
@@ -498,6 +500,98 @@ class ReplicatorTest {
     TableMetadata inSouth = south.catalog().find("orders").orElseThrow();
     assertThat(inSouth.indexes().getFirst().status()).isEqualTo(IndexMetadata.IndexStatus.ACTIVE);
     assertThat(entries(south, inSouth.indexes().getFirst().keyspace())).isEqualTo(50);
+  }
+
+  @Test
+  void updateTable_sharedSettingsChangedInTwoRegionsAtOnce_allThreeKeepTheLaterChange() {
+    threeRegions();
+    westClock.advance(Duration.ofMillis(5));
+
+    eastTables.enableTimeToLive("orders", "expires");
+    westTables.addGlobalIndex("orders", "byG");
+    runUntilIdle();
+
+    // The west's change, made later, whole; the east's time to live is lost.
+    assertEveryRegionOn(List.of("byG"), null);
+  }
+
+  @Test
+  void updateTable_sharedSettingsChangedInTwoRegionsAtOnceTheEarlierArrivingLast_allThreeKeepTheLaterChange() {
+    threeRegions();
+    eastClock.advance(Duration.ofMillis(5));
+
+    westTables.addGlobalIndex("orders", "byG");
+    eastTables.enableTimeToLive("orders", "expires");
+    // The south hears the east's change first and the west's, older, after it.
+    eastReplicator.runPass();
+    runUntilIdle();
+
+    // The east's change, made later, whole; the west's index is dropped where it was created.
+    assertEveryRegionOn(List.of(), "expires");
+  }
+
+  @Test
+  void updateTable_sharedSettingsChangeStillOnItsWay_refusedAsInUseAndTheTableDescribedUpdating() {
+    replicatedTable();
+    eastTables.enableTimeToLive("orders", "expires");
+
+    assertThat(describe(east).status()).isEqualTo(TableStatus.UPDATING);
+    assertThatThrownBy(() -> eastTables.addGlobalIndex("orders", "byG")).isInstanceOfSatisfying(
+        DynamoException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE);
+          assertThat(e.getMessage()).isEqualTo("The resource which you are attempting to change is in use.");
+        });
+    runUntilIdle();
+
+    assertThat(describe(east).status()).isEqualTo(TableStatus.ACTIVE);
+    assertThat(describe(west).status()).isEqualTo(TableStatus.ACTIVE);
+    eastTables.addGlobalIndex("orders", "byG");
+    assertThat(describe(east).status()).isEqualTo(TableStatus.UPDATING);
+  }
+
+  @Test
+  void runPass_replicaCreatedWithOverridesBesideAnother_theOtherRegionDescribesTheNewReplicasOverrides() {
+    replicatedTable();
+    Requests.run(new UpdateTable(east), new UpdateTableInput("orders", null, null, null, null, null, null, List.of(),
+        null, null, null, false, List.of(new ReplicaUpdate(ReplicaUpdate.Action.CREATE, SOUTH, null, 40L, null, null,
+            null))));
+
+    runUntilIdle();
+
+    for (Database db : List.of(east, west)) {
+      assertThat(replicas(db)).filteredOn(replica -> replica.region().equals(SOUTH)).singleElement()
+          .satisfies(replica -> assertThat(replica.overrides().maxReadRequestUnits()).as(db.region()).contains(40L));
+    }
+    assertThat(south.catalog().find("orders").orElseThrow().options().onDemandThroughput())
+        .contains(new OnDemandThroughput(40, OnDemandThroughput.UNBOUNDED));
+  }
+
+  @Test
+  void reclaim_thirdRegionLagging_holdsEveryRegionsTombstonesUntilItCatchesUp() {
+    threeRegions();
+    putItem(east, eastClock, "a", "east");
+    runUntilIdle();
+    deleteItem(east, eastClock, "a");
+    // The south is down: it receives nothing and reports no watermark, so the one it last reported stays.
+    toSouth.down = true;
+    runUntilIdle(eastReplicator, westReplicator);
+    advanceClocks(TombstoneReclaimer.HORIZON.plusMinutes(1));
+    runUntilIdle(eastReplicator, westReplicator);
+    reclaimTombstones();
+    assertThat(stamp(east, "a")).as("the south has not acknowledged the deletion").isNotNull();
+    assertThat(stamp(west, "a")).as("the south's watermark holds it back").isNotNull();
+
+    toSouth.down = false;
+    runUntilIdle();
+    assertThat(stamp(south, "a")).as("the deletion reached the south").isNotNull();
+    advanceClocks(TombstoneReclaimer.HORIZON.plusMinutes(1));
+    runUntilIdle();
+    reclaimTombstones();
+
+    for (Database db : List.of(east, west, south)) {
+      assertThat(stamp(db, "a")).as(db.region()).isNull();
+      assertThat(new TestTables(db).scan("orders")).as(db.region()).isEmpty();
+    }
   }
 
   private static int entries(Database db, int keyspace) {
@@ -588,6 +682,28 @@ class ReplicatorTest {
     assertThat(replica(east).status()).isEqualTo(ReplicaStatus.ACTIVE);
   }
 
+  private void threeRegions() {
+    replicatedTable();
+    createReplica(SOUTH);
+    runUntilIdle();
+    assertThat(replicas(east)).extracting(Replica::status).containsOnly(ReplicaStatus.ACTIVE);
+  }
+
+  /** Every region has these global indexes and time to live, the same shared settings, and its replicas ACTIVE. */
+  private void assertEveryRegionOn(List<String> indexes, @Nullable String timeToLiveAttribute) {
+    for (Database db : List.of(east, west, south)) {
+      TableMetadata table = db.catalog().find("orders").orElseThrow();
+      assertThat(table.indexes()).as(db.region()).extracting(IndexMetadata::name).isEqualTo(indexes);
+      assertThat(table.timeToLiveAttribute()).as(db.region()).isEqualTo(timeToLiveAttribute);
+      assertThat(replicas(db)).extracting(Replica::status).containsOnly(ReplicaStatus.ACTIVE);
+    }
+    assertThat(sharedSettings(east)).isEqualTo(sharedSettings(west)).isEqualTo(sharedSettings(south));
+  }
+
+  private static SharedSettings sharedSettings(Database db) {
+    return SharedSettings.of(db.catalog().find("orders").orElseThrow());
+  }
+
   private void createReplica() {
     createReplica(WEST);
   }
@@ -603,11 +719,17 @@ class ReplicatorTest {
 
   /** Runs the replicators until none has work left; bounded, as a pass always makes progress. */
   private void runUntilIdle() {
+    runUntilIdle(eastReplicator, westReplicator, southReplicator);
+  }
+
+  /** Runs these replicators only until none has work left, the others' regions being down. */
+  private static void runUntilIdle(Replicator... replicators) {
     for (int pass = 0; pass < 100; pass++) {
-      boolean eastMore = eastReplicator.runPass();
-      boolean westMore = westReplicator.runPass();
-      boolean southMore = southReplicator.runPass();
-      if (!eastMore && !westMore && !southMore) {
+      boolean more = false;
+      for (Replicator replicator : replicators) {
+        more |= replicator.runPass();
+      }
+      if (!more) {
         return;
       }
     }
@@ -660,25 +782,27 @@ class ReplicatorTest {
     }
 
     @Override
-    public void createReplica(TableMetadata table, String sourceRegion) {
-      Requests.run(new CreateReplicaTable(target()), new ReplicaTableInput(sourceRegion, table, null, null));
+    public void createReplica(TableMetadata table, String sourceRegion, Optional<ReplicationStamp> settingsStamp) {
+      Requests.run(new CreateReplicaTable(target()), new ReplicaTableInput(sourceRegion, table, null, null,
+          settingsStamp.orElse(null)));
     }
 
     @Override
-    public void updateReplica(TableMetadata table, String sourceRegion) {
+    public void updateReplica(TableMetadata table, String sourceRegion, Optional<ReplicationStamp> settingsStamp) {
       Database peer = target();
       try {
-        Requests.run(new UpdateReplicaTable(peer), new ReplicaTableInput(sourceRegion, table, null, null));
+        Requests.run(new UpdateReplicaTable(peer), new ReplicaTableInput(sourceRegion, table, null, null,
+            settingsStamp.orElse(null)));
       } catch (DynamoException e) {
         throw gone(e);
       }
     }
 
     @Override
-    public void addReplica(String tableName, String sourceRegion, String region) {
+    public void addReplica(TableMetadata table, String sourceRegion, String region) {
       Database peer = target();
       try {
-        Requests.run(new AddReplicaRegion(peer), new ReplicaTableInput(sourceRegion, null, tableName, region));
+        Requests.run(new AddReplicaRegion(peer), new ReplicaTableInput(sourceRegion, table, null, region));
       } catch (DynamoException e) {
         throw gone(e);
       }

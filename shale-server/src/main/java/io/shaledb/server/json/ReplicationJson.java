@@ -34,12 +34,24 @@ import org.jspecify.annotations.Nullable;
 public final class ReplicationJson {
   private ReplicationJson() {}
 
-  public static void writeCreateReplicaTable(JsonGenerator g, String sourceRegion, TableMetadata table)
-      throws IOException {
+  /**
+   * CreateReplicaTable, UpdateReplicaTable or JoinGlobalTable: the table, and the stamp of its shared settings when
+   * it has one.
+   */
+  public static void writeCreateReplicaTable(JsonGenerator g, String sourceRegion, TableMetadata table,
+      Optional<ReplicationStamp> settingsStamp) throws IOException {
     g.writeStartObject();
     g.writeStringField("SourceRegion", sourceRegion);
-    g.writeStringField("Table", Base64.getEncoder().encodeToString(TableMetadataCodec.encode(table)));
+    writeTable(g, table);
+    if (settingsStamp.isPresent()) {
+      g.writeNumberField("SettingsStampMillis", settingsStamp.get().millis());
+      g.writeStringField("SettingsStampRegion", settingsStamp.get().region());
+    }
     g.writeEndObject();
+  }
+
+  private static void writeTable(JsonGenerator g, TableMetadata table) throws IOException {
+    g.writeStringField("Table", Base64.getEncoder().encodeToString(TableMetadataCodec.encode(table)));
   }
 
   public static void writeDeleteReplicaTable(JsonGenerator g, String sourceRegion, String tableName)
@@ -50,11 +62,13 @@ public final class ReplicationJson {
     g.writeEndObject();
   }
 
-  public static void writeAddReplicaRegion(JsonGenerator g, String sourceRegion, String tableName, String region)
+  /** AddReplicaRegion: the table, whose replicas' entries carry the new one's overrides, and that region. */
+  public static void writeAddReplicaRegion(JsonGenerator g, String sourceRegion, TableMetadata table, String region)
       throws IOException {
     g.writeStartObject();
     g.writeStringField("SourceRegion", sourceRegion);
-    g.writeStringField("TableName", tableName);
+    g.writeStringField("TableName", table.name());
+    writeTable(g, table);
     g.writeStringField("RegionName", region);
     g.writeEndObject();
   }
@@ -64,6 +78,8 @@ public final class ReplicationJson {
     TableMetadata table = null;
     String tableName = null;
     String region = null;
+    Long stampMillis = null;
+    String stampRegion = null;
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
@@ -71,10 +87,17 @@ public final class ReplicationJson {
         case "TableName" -> tableName = in.readString();
         case "RegionName" -> region = in.readString();
         case "Table" -> table = decodeTable(in.readString());
+        case "SettingsStampMillis" -> stampMillis = in.readLong();
+        case "SettingsStampRegion" -> stampRegion = in.readString();
         default -> in.skipValue();
       }
     }
-    return new ReplicaTableInput(source, table, tableName, region);
+    if ((stampMillis == null) != (stampRegion == null)) {
+      throw DynamoException.serialization("A shared settings stamp needs both SettingsStampMillis and"
+          + " SettingsStampRegion");
+    }
+    return new ReplicaTableInput(source, table, tableName, region,
+        stampMillis == null ? null : new ReplicationStamp(stampMillis, Objects.requireNonNull(stampRegion)));
   }
 
   private static @Nullable TableMetadata decodeTable(@Nullable String base64) {
@@ -178,7 +201,7 @@ public final class ReplicationJson {
   public static void writeInspected(JsonGenerator g, Optional<PeerTable> table) throws IOException {
     g.writeStartObject();
     if (table.isPresent()) {
-      g.writeStringField("Table", Base64.getEncoder().encodeToString(TableMetadataCodec.encode(table.get().table())));
+      writeTable(g, table.get().table());
       g.writeBooleanField("Empty", table.get().empty());
     }
     g.writeEndObject();

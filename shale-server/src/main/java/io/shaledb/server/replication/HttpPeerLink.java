@@ -10,6 +10,7 @@ import io.shaledb.core.replication.PeerTable;
 import io.shaledb.core.replication.ReplicaGoneException;
 import io.shaledb.core.replication.ReplicaSettingsUpdate;
 import io.shaledb.core.replication.ReplicatedChange;
+import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.server.auth.SigV4Signer;
 import io.shaledb.server.json.Json;
@@ -56,13 +57,13 @@ public final class HttpPeerLink implements PeerLink {
   }
 
   @Override
-  public void createReplica(TableMetadata table, String sourceRegion) {
-    call("CreateReplicaTable", g -> ReplicationJson.writeCreateReplicaTable(g, sourceRegion, table));
+  public void createReplica(TableMetadata table, String sourceRegion, Optional<ReplicationStamp> settingsStamp) {
+    call("CreateReplicaTable", g -> ReplicationJson.writeCreateReplicaTable(g, sourceRegion, table, settingsStamp));
   }
 
   @Override
-  public void addReplica(String tableName, String sourceRegion, String region) {
-    call("AddReplicaRegion", g -> ReplicationJson.writeAddReplicaRegion(g, sourceRegion, tableName, region));
+  public void addReplica(TableMetadata table, String sourceRegion, String region) {
+    call("AddReplicaRegion", g -> ReplicationJson.writeAddReplicaRegion(g, sourceRegion, table, region));
   }
 
   @Override
@@ -80,8 +81,8 @@ public final class HttpPeerLink implements PeerLink {
   }
 
   @Override
-  public void updateReplica(TableMetadata table, String sourceRegion) {
-    call("UpdateReplicaTable", g -> ReplicationJson.writeCreateReplicaTable(g, sourceRegion, table));
+  public void updateReplica(TableMetadata table, String sourceRegion, Optional<ReplicationStamp> settingsStamp) {
+    call("UpdateReplicaTable", g -> ReplicationJson.writeCreateReplicaTable(g, sourceRegion, table, settingsStamp));
   }
 
   @Override
@@ -101,7 +102,7 @@ public final class HttpPeerLink implements PeerLink {
 
   @Override
   public void join(TableMetadata table, String sourceRegion) {
-    call("JoinGlobalTable", g -> ReplicationJson.writeCreateReplicaTable(g, sourceRegion, table));
+    call("JoinGlobalTable", g -> ReplicationJson.writeCreateReplicaTable(g, sourceRegion, table, Optional.empty()));
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
+import io.shaledb.core.schema.ReplicaOverrides;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.Validated;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * with this region's items and tombstones and then sent this region's changes from the stream's next position, read in
  * the catalog change that adds it (every write committed after it is streamed at or after it, every earlier one is in
  * the snapshots the backfill reads). The backfill is what carries the changes this region made before it learnt of
- * the new one and that the caller may not have had when it copied its own items. Calling it again changes nothing.
+ * the new one and that the caller may not have had when it copied its own items. The caller's table names the new
+ * replica's overrides, which this region then describes too. Calling it again changes nothing.
  */
 public final class AddReplicaRegion implements Operation<ReplicaTableInput, Boolean> {
   private final Database db;
@@ -30,16 +32,18 @@ public final class AddReplicaRegion implements Operation<ReplicaTableInput, Bool
 
   @Override
   public void validate(ReplicaTableInput in) {
-    if (in.sourceRegion() == null || in.tableName() == null || in.regionName() == null) {
-      throw DynamoException.validation("AddReplicaRegion needs the SourceRegion, the TableName and the RegionName");
+    if (in.sourceRegion() == null || (in.table() == null && in.tableName() == null) || in.regionName() == null) {
+      throw DynamoException.validation("AddReplicaRegion needs the SourceRegion, the Table and the RegionName");
     }
   }
 
   @Override
   public Boolean execute(ReplicaTableInput in, RequestContext context) {
     String source = Validated.present(in.sourceRegion());
-    String name = Validated.present(in.tableName());
+    String name = in.table() != null ? in.table().name() : Validated.present(in.tableName());
     String region = Validated.present(in.regionName());
+    ReplicaOverrides overrides = Optional.ofNullable(in.table()).flatMap(t -> t.options().replication())
+        .flatMap(r -> r.replica(region)).map(Replica::overrides).orElse(ReplicaOverrides.NONE);
     boolean added = db.catalog().change(change -> {
       TableMetadata table = change.table(name)
           .filter(t -> t.options().replication().flatMap(r -> r.replica(source)).isPresent())
@@ -52,7 +56,7 @@ public final class AddReplicaRegion implements Operation<ReplicaTableInput, Bool
       ReplicaUpdates.requirePeer(db, region);
       ReplicaPosition.toBackfill(db.storage().nextVersionstamp()).write(change.storage(), table.keyspace(), region);
       change.putTable(table.withOptions(table.options().withReplication(Optional.of(
-          replication.with(new Replica(region, ReplicaStatus.CREATING))))));
+          replication.with(new Replica(region, ReplicaStatus.CREATING, overrides))))));
       return true;
     });
     if (added) {

@@ -2,6 +2,7 @@ package io.shaledb.core.op.table;
 
 import io.shaledb.core.background.Service;
 import io.shaledb.core.catalog.ReplicaPosition;
+import io.shaledb.core.catalog.SharedSettingsStamp;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
@@ -17,7 +18,6 @@ import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableOptions;
-import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.validate.Validated;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,11 +92,14 @@ public final class CreateReplicaTable implements Operation<ReplicaTableInput, Ta
       for (Replica replica : replicas) {
         ReplicaPosition.streaming(streamFrom).write(change.storage(), keyspace, replica.region());
       }
+      if (in.settingsStamp() != null) {
+        SharedSettingsStamp.write(change.storage(), keyspace, in.settingsStamp());
+      }
       change.putTable(table);
       return table;
     });
     db.background().wake(Service.REPLICATION);
-    return Describer.describe(db, created, created.creating() ? TableStatus.CREATING : TableStatus.ACTIVE);
+    return Describer.describe(db, created, Describer.status(created));
   }
 
   /**

@@ -4,7 +4,6 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.TableMetadata;
-import io.shaledb.core.schema.TableStatus;
 
 /** DescribeTable. Input: the table name. */
 public final class DescribeTable implements Operation<String, TableDescription> {
@@ -24,6 +23,6 @@ public final class DescribeTable implements Operation<String, TableDescription> 
     // Another server sharing the engine may have changed the table just now; clients poll this for the change.
     db.catalog().refresh();
     TableMetadata table = db.tableForControl(tableName);
-    return Describer.describe(db, table, table.creating() ? TableStatus.CREATING : TableStatus.ACTIVE);
+    return Describer.describe(db, table, Describer.status(table));
   }
 }

@@ -39,6 +39,22 @@ final class Describer {
   }
 
   /**
+   * A table's status as DescribeTable reports it: CREATING while it is created (restored, or filled as a new replica),
+   * UPDATING while one of its replicas is being created, deleted or sent a change of the shared settings (UpdateTable
+   * keeps a table UPDATING until its change is done, and ReplicaUpdates are UpdateTable's; docs/global-tables.md,
+   * "Settings and schema across replicas"), else ACTIVE. The replicas of a global table of version 2017.11.29 are
+   * tables of their own, whose progress DescribeGlobalTable reports.
+   */
+  static TableStatus status(TableMetadata table) {
+    if (table.creating()) {
+      return TableStatus.CREATING;
+    }
+    boolean replicaInProgress = table.options().replication().filter(r -> !r.legacy()).stream()
+        .flatMap(r -> r.replicas().stream()).anyMatch(r -> r.status() != ReplicaStatus.ACTIVE);
+    return replicaInProgress ? TableStatus.UPDATING : TableStatus.ACTIVE;
+  }
+
+  /**
    * The share of each CREATING replica's backfill already sent. Items lie in the order of their partition key's hash,
    * which spreads them evenly, so the hash where the next batch starts is the share walked.
    */

@@ -1,7 +1,9 @@
 package io.shaledb.core.op.table;
 
 import io.shaledb.core.catalog.CatalogTransaction;
+import io.shaledb.core.catalog.SharedSettingsStamp;
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.op.Database;
 import io.shaledb.core.replication.SharedSettings;
 import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.schema.IndexMetadata;
@@ -30,21 +32,25 @@ final class ReplicaSchemas {
 
   /**
    * {@code after} with its replicas UPDATING when the update changed what replicas share, so the replicator sends it
-   * to each. A change is refused while a replica is being created or deleted: the replica being created copied the
-   * settings when it began, and would miss the change.
+   * to each, stamped in {@code change} ({@link SharedSettingsStamp}) so that every region keeps the same one of two
+   * changes made in different regions at once. A change is refused while a replica is being created or deleted (the
+   * replica being created copied the settings when it began, and would miss the change) or is still being sent the
+   * previous one: DynamoDB takes one change of a global table at a time, and so does each region here.
    */
-  static TableMetadata markReplicasUpdating(TableMetadata before, TableMetadata after) {
+  static TableMetadata markReplicasUpdating(Database db, CatalogTransaction change, TableMetadata before,
+      TableMetadata after) {
     Replication replication = after.options().replication().orElse(null);
     if (replication == null || replication.legacy() || replication.replicas().isEmpty()
         || SharedSettings.of(before).equals(SharedSettings.of(after))) {
       return after;
     }
     boolean busy = before.options().replication().stream().flatMap(r -> r.replicas().stream())
-        .anyMatch(r -> r.status() == ReplicaStatus.CREATING || r.status() == ReplicaStatus.DELETING);
+        .anyMatch(r -> r.status() != ReplicaStatus.ACTIVE);
     if (busy) {
       // The service's words for a change to a table whose replica is in progress (cdkd issue 1442 quotes it).
       throw DynamoException.resourceInUse("The resource which you are attempting to change is in use.");
     }
+    SharedSettingsStamp.stampLocalChange(change.storage(), after.keyspace(), db.clock().millis(), db.region());
     List<Replica> replicas = replication.replicas().stream()
         .map(r -> r.status() == ReplicaStatus.ACTIVE ? r.withStatus(ReplicaStatus.UPDATING) : r).toList();
     return after.withOptions(after.options().withReplication(Optional.of(replication.withReplicas(replicas))));

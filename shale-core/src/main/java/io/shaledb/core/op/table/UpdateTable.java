@@ -109,7 +109,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
       if (!replicaUpdates.isEmpty()) {
         updated = ReplicaUpdates.apply(db, change, updated, replicaUpdates, now);
       }
-      updated = ReplicaSchemas.markReplicasUpdating(table, updated);
+      updated = ReplicaSchemas.markReplicasUpdating(db, change, table, updated);
       change.putTable(updated);
       return new Updated(table, updated);
     });

@@ -71,7 +71,7 @@ public final class UpdateTimeToLive implements Operation<TimeToLiveInput, TimeTo
       if (table.timeToLive().lastChanged().filter(last -> last.plus(CHANGE_INTERVAL).isAfter(now)).isPresent()) {
         throw DynamoException.validation("Time to live has been modified multiple times within a fixed interval");
       }
-      change.putTable(ReplicaSchemas.markReplicasUpdating(table, table.withTimeToLive(enabled
+      change.putTable(ReplicaSchemas.markReplicasUpdating(db, change, table, table.withTimeToLive(enabled
           ? TimeToLive.enabled(Validated.present(in.attributeName()), now) : TimeToLive.disabled(now))));
       return null;
     });

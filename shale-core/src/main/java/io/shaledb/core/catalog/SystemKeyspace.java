@@ -83,7 +83,13 @@ public final class SystemKeyspace {
      * {@code 'Z' keyspace region}: the low watermark the replica in that region last reported with its changes to the
      * table of that keyspace: every change it made with an earlier stamp has reached all its replicas.
      */
-    REPLICA_WATERMARK('Z');
+    REPLICA_WATERMARK('Z'),
+    /**
+     * {@code 'J' keyspace record key}: an item's consensus state in a table of multi-region strong consistency (the
+     * keyspace is the table's, the key the rest of the item's key): record 0 the ballot promised and the proposal
+     * accepted, record 1 (in the witness only) the committed value.
+     */
+    PAXOS('J');
 
     private final byte marker;
 
@@ -221,6 +227,15 @@ public final class SystemKeyspace {
         .array());
   }
 
+  /**
+   * @param itemKey the item's key in the table's keyspace
+   * @param record which of the item's consensus records ({@link Kind#PAXOS})
+   */
+  public static byte[] paxos(byte[] itemKey, int record) {
+    return key(Kind.PAXOS, ByteBuffer.allocate(itemKey.length + 1).put(itemKey, 0, Integer.BYTES).put((byte) record)
+        .put(itemKey, Integer.BYTES, itemKey.length - Integer.BYTES).array());
+  }
+
   public static byte[] lease(String name) {
     return key(Kind.LEASE, name.getBytes(StandardCharsets.UTF_8));
   }
@@ -242,7 +257,7 @@ public final class SystemKeyspace {
    * The keyspace that owns a key of a kind keyed by keyspace ({@link Kind#ITEM_COLLECTION}, {@link Kind#PROGRESS},
    * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#SCALABLE_TARGET}, {@link Kind#DATA_KEY},
    * {@link Kind#BILLING_MODE_SWITCHES}, {@link Kind#REPLICA_POSITION}, {@link Kind#PARTITIONS},
-   * {@link Kind#REPLICA_WATERMARK}).
+   * {@link Kind#REPLICA_WATERMARK}, {@link Kind#PAXOS}).
    */
   public static int owner(byte[] key) {
     return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
@@ -255,7 +270,8 @@ public final class SystemKeyspace {
         KeyRange.prefix(key(Kind.SCALABLE_TARGET, keyspaceId(keyspace))), KeyRange.prefix(dataKey(keyspace)),
         KeyRange.prefix(billingModeSwitches(keyspace)),
         KeyRange.prefix(key(Kind.REPLICA_POSITION, keyspaceId(keyspace))), KeyRange.prefix(partitions(keyspace)),
-        KeyRange.prefix(key(Kind.REPLICA_WATERMARK, keyspaceId(keyspace))));
+        KeyRange.prefix(key(Kind.REPLICA_WATERMARK, keyspaceId(keyspace))),
+        KeyRange.prefix(key(Kind.PAXOS, keyspaceId(keyspace))));
   }
 
   private static byte[] keyspaceId(int keyspace) {

@@ -8,10 +8,14 @@ import io.shaledb.core.consensus.PaxosRequest.Accept;
 import io.shaledb.core.consensus.PaxosRequest.Commit;
 import io.shaledb.core.consensus.PaxosRequest.Prepare;
 import io.shaledb.core.consensus.PaxosRequest.Read;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.replication.ReplicationStamp;
-import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.Transaction;
-import io.shaledb.core.storage.WriteConflictException;
+import io.shaledb.core.write.Transactions;
+import io.shaledb.core.write.Transactions.Staged;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,37 +25,30 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Acceptor {
   static final int STATE_RECORD = 0;
-  /** Requests on one item conflict only with each other; a request that keeps losing is answered with nothing. */
-  private static final int ATTEMPTS = 32;
 
-  private final StorageEngine engine;
+  private final Transactions transactions;
+  private final Clock clock;
   private final CommittedValues values;
 
-  public Acceptor(StorageEngine engine, CommittedValues values) {
-    this.engine = engine;
+  public Acceptor(Transactions transactions, Clock clock, CommittedValues values) {
+    this.transactions = transactions;
+    this.clock = clock;
     this.values = values;
   }
 
   /**
    * @param itemKey the item's key in this region's keyspace of the table
-   * @throws WriteConflictException when the request lost its transaction's conflicts too often (the proposer counts
-   *     it as no answer)
+   * @throws io.shaledb.core.error.DynamoException when the request lost its transaction's conflicts too often (the
+   *     proposer counts it as no answer)
    */
   public PaxosReply handle(byte[] itemKey, PaxosRequest request) {
-    WriteConflictException lost = null;
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      try (Transaction tx = engine.begin()) {
-        PaxosReply reply = answer(tx, itemKey, request);
-        tx.commit();
-        return reply;
-      } catch (WriteConflictException e) {
-        lost = e;
-      }
-    }
-    throw lost;
+    return transactions.run(RequestContext.service(clock), tx -> {
+      List<Staged> staged = new ArrayList<>();
+      return new Transactions.Committed<>(answer(tx, itemKey, request, staged), staged);
+    });
   }
 
-  private PaxosReply answer(Transaction tx, byte[] itemKey, PaxosRequest request) {
+  private PaxosReply answer(Transaction tx, byte[] itemKey, PaxosRequest request, List<Staged> staged) {
     byte[] stateKey = SystemKeyspace.paxos(itemKey, STATE_RECORD);
     AcceptorState state = PaxosCodec.decodeState(tx.get(stateKey));
     Committed committed = values.read(tx, itemKey);
@@ -66,7 +63,7 @@ public final class Acceptor {
       }
       case Accept(Proposal proposal, Committed base) -> {
         if (base != null && base.newerThan(committed)) {
-          values.apply(tx, itemKey, base); // the previous value, which this region missed
+          values.apply(tx, itemKey, base, staged); // the previous value, which this region missed
           committed = base;
         }
         ReplicationStamp promised = state.promised();
@@ -83,7 +80,7 @@ public final class Acceptor {
       }
       case Commit(Committed value) -> {
         if (value.newerThan(committed)) {
-          values.apply(tx, itemKey, value);
+          values.apply(tx, itemKey, value, staged);
           Proposal accepted = state.accepted();
           if (accepted != null && !accepted.follows(value)) {
             tx.put(stateKey, PaxosCodec.encode(new AcceptorState(state.promised(), null)));

@@ -3,6 +3,8 @@ package io.shaledb.core.consensus;
 import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.storage.KvReader;
 import io.shaledb.core.storage.Transaction;
+import io.shaledb.core.write.Transactions.Staged;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +20,7 @@ public final class WitnessValues implements CommittedValues {
   }
 
   @Override
-  public void apply(Transaction tx, byte[] itemKey, Committed value) {
+  public void apply(Transaction tx, byte[] itemKey, Committed value, List<Staged> staged) {
     tx.put(SystemKeyspace.paxos(itemKey, RECORD), PaxosCodec.encode(value));
   }
 }

@@ -3,6 +3,7 @@ package io.shaledb.core.consensus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.core.catalog.SystemKeyspace;
+import io.shaledb.core.catalog.TableStatistics;
 import io.shaledb.core.consensus.PaxosReply.Done;
 import io.shaledb.core.consensus.PaxosReply.Promise;
 import io.shaledb.core.consensus.PaxosReply.Refused;
@@ -13,7 +14,10 @@ import io.shaledb.core.consensus.PaxosRequest.Read;
 import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.core.write.Transactions;
 import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +30,9 @@ class AcceptorTest {
   private static final ItemValue X = new ItemValue(new byte[] {42});
 
   private final MemoryEngine engine = new MemoryEngine();
-  private final Acceptor acceptor = new Acceptor(engine, new WitnessValues());
+  private final Acceptor acceptor = new Acceptor(
+      new Transactions(engine, TableStatistics.load(engine, List.of(), Runnable::run)), Clock.systemUTC(),
+      new WitnessValues());
 
   @AfterEach
   void close() {

@@ -1,7 +1,10 @@
 package io.shaledb.core.consensus;
 
+import io.shaledb.core.catalog.TableStatistics;
 import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.core.write.Transactions;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,8 @@ public final class InProcessTransport implements PaxosTransport, AutoCloseable {
     for (String region : regions) {
       MemoryEngine engine = new MemoryEngine();
       engines.put(region, engine);
-      acceptors.put(region, new Acceptor(engine, new WitnessValues()));
+      Transactions transactions = new Transactions(engine, TableStatistics.load(engine, List.of(), Runnable::run));
+      acceptors.put(region, new Acceptor(transactions, Clock.systemUTC(), new WitnessValues()));
     }
   }
 

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * Multi-region strong consistency's protocol (shale-core's {@code consensus}) under a lossy network: clients in three
  * regions read, write and compare-and-set a few items concurrently through their regions' proposers, while the
  * in-process network loses and delays requests and replies (which reorders them); every item's history must be
- * linearizable ({@link LinearizableRegister}), and once the network is healed every region reads the same values.
+ * linearizable ({@link LinearizableRegister}), and once the network is healed every region reads the same values. A
+ * second run also takes each region down in turn (every request to it is lost), so regions miss commits and must
+ * catch up.
  */
 class StrongConsistencyProtocolTest {
   private static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-2");
@@ -34,10 +36,24 @@ class StrongConsistencyProtocolTest {
 
   @Test
   void concurrentClientsInThreeRegionsOverALossyNetworkSeeALinearizableRegisterPerItem() throws Exception {
+    check(0.03, false);
+  }
+
+  @Test
+  void aRegionCutOffInTurnCatchesUpAndEveryItemStaysLinearizable() throws Exception {
+    check(0.01, true);
+  }
+
+  /**
+   * Runs the clients and checks their history.
+   *
+   * @param cutOff whether a nemesis takes one region down at a time, for 100 ms in every 200 ms, each in turn
+   */
+  private static void check(double loss, boolean cutOff) throws Exception {
     History<RegisterOp> history = new History<>();
     AtomicInteger values = new AtomicInteger();
     try (InProcessTransport network = new InProcessTransport(REGIONS)) {
-      network.faults(0.03, 3);
+      network.faults(loss, 3);
       List<Thread> clients = new ArrayList<>();
       for (int process = 0; process < REGIONS.size() * CLIENTS_PER_REGION; process++) {
         Proposer proposer = new Proposer(REGIONS.get(process % REGIONS.size()), REGIONS, network, Clock.systemUTC(),
@@ -50,9 +66,19 @@ class StrongConsistencyProtocolTest {
           }
         }));
       }
+      Thread nemesis = Thread.ofPlatform().start(() -> {
+        for (int turn = 0; cutOff && clients.stream().anyMatch(Thread::isAlive); turn++) {
+          String region = REGIONS.get(turn % REGIONS.size());
+          network.down(region);
+          sleep(100);
+          network.up(region);
+          sleep(100);
+        }
+      });
       for (Thread client : clients) {
         client.join(Duration.ofMinutes(2));
       }
+      nemesis.join(Duration.ofSeconds(5));
 
       network.faults(0, 0);
       for (String key : KEYS) {
@@ -72,6 +98,14 @@ class StrongConsistencyProtocolTest {
       assertThat(verdict).as(() -> item.getKey() + ": " + (verdict instanceof LinearizableRegister.NotLinearizable
           bad ? bad.describe(item.getValue().getFirst().invokedAt()) : verdict.toString()))
           .isInstanceOf(LinearizableRegister.Linearizable.class);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.consensus.PaxosReply.Done;
 import io.shaledb.core.consensus.PaxosRequest.Accept;
+import io.shaledb.core.consensus.PaxosRequest.Commit;
 import io.shaledb.core.consensus.PaxosRequest.Prepare;
+import io.shaledb.core.consensus.PaxosRequest.Read;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.replication.ReplicationStamp;
@@ -13,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -189,6 +193,22 @@ class ProposerTest {
 
     assertThat(text(in("us-east-2").read(TABLE, KEY))).isEqualTo("a");
     assertThat(text(in("us-east-2").write(TABLE, KEY, append("b")).current())).isEqualTo("ab");
+  }
+
+  @Test
+  void aWriteIsThreeRequestsToEachRegionAndAStrongReadOne() {
+    Map<Class<?>, Integer> sent = new ConcurrentHashMap<>();
+    PaxosTransport counting = (region, table, key, request) -> {
+      sent.merge(request.getClass(), 1, Integer::sum);
+      return network.send(region, table, key, request);
+    };
+
+    in("us-east-1", counting).write(TABLE, KEY, put("a"));
+    assertThat(sent).isEqualTo(Map.of(Prepare.class, 3, Accept.class, 3, Commit.class, 3));
+
+    sent.clear();
+    in("us-west-2", counting).read(TABLE, KEY);
+    assertThat(sent).isEqualTo(Map.of(Read.class, 3));
   }
 
   private void awaitCommitted(String region, String expected) {

@@ -112,6 +112,13 @@ public final class Proposer {
             }
             continue;
           }
+          case BEHIND -> {
+            // The quorum has not all committed the value ours was made on; finishing its instance brings it there.
+            if (unfinished != null) {
+              choose(table, key, unfinished.under(ballot), committed);
+            }
+            continue;
+          }
           case UNKNOWN -> throw ConsensusErrors.unknown();
         }
       }
@@ -137,6 +144,11 @@ public final class Proposer {
     OPEN,
     /** Its instance is open, and another value was accepted above it: finishing that one shuts ours out. */
     LOST,
+    /**
+     * The quorum's latest committed value is older than the one ours was made on (commits are not waited for), so
+     * ours cannot be placed yet.
+     */
+    BEHIND,
     /** Its instance was decided and followed by newer values: whether ours was the one cannot be told. */
     UNKNOWN
   }
@@ -144,6 +156,10 @@ public final class Proposer {
   private static Progress progress(Proposal ours, @Nullable Committed committed, @Nullable Proposal unfinished) {
     if (committed != null && committed.ballot().equals(ours.origin())) {
       return Progress.CHOSEN;
+    }
+    ReplicationStamp base = ours.base();
+    if (base != null && (committed == null || base.isAfter(committed.ballot()))) {
+      return Progress.BEHIND;
     }
     if (!ours.follows(committed)) {
       return Progress.UNKNOWN;

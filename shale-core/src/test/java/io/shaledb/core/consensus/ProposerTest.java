@@ -16,7 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -193,6 +195,29 @@ class ProposerTest {
 
     assertThat(text(in("us-east-2").read(TABLE, KEY))).isEqualTo("a");
     assertThat(text(in("us-east-2").write(TABLE, KEY, append("b")).current())).isEqualTo("ab");
+  }
+
+  @Test
+  void aWriteWhoseAcceptRepliesWereLostIsNotAppliedTwiceWhenAnotherRegionFinishedIt() {
+    in("us-east-1").write(TABLE, KEY, put("a"));
+    AtomicInteger accepts = new AtomicInteger();
+    // The first round's Accepts all arrive, their replies are all lost, and a strong read elsewhere then finishes
+    // the value before the writer's next round.
+    PaxosTransport lossy = (region, table, key, request) -> {
+      if (request instanceof Accept && accepts.get() < 3) {
+        network.acceptor(region).handle(InProcessTransport.itemKey(key), request);
+        if (accepts.incrementAndGet() == 3) {
+          assertThat(text(in("us-west-2").read(TABLE, KEY))).isEqualTo("ab");
+        }
+        return new CompletableFuture<>();
+      }
+      return network.send(region, table, key, request);
+    };
+
+    Proposer.Written written = in("us-east-2", lossy).write(TABLE, KEY, append("b"));
+
+    assertThat(text(written.current())).isEqualTo("ab");
+    assertThat(text(in("us-east-1").read(TABLE, KEY))).isEqualTo("ab");
   }
 
   @Test

@@ -145,8 +145,10 @@ class ProposerTest {
 
   @Test
   void aStrongReadCompletesAProposalThatMayHaveBeenChosen() {
+    // Accepted by two regions, so chosen: every quorum of a read holds it.
     Proposal orphan = Proposal.first(new ReplicationStamp(1_000, "us-east-1"), null, value("a"));
     acceptDirectly("us-east-1", orphan);
+    acceptDirectly("us-east-2", orphan);
 
     assertThat(text(in("us-west-2").read(TABLE, KEY))).isEqualTo("a");
     assertThat(text(committedIn("us-west-2").value())).isEqualTo("a");

@@ -88,7 +88,13 @@ public final class SystemKeyspace {
      * {@code 'O' keyspace}: the stamp of the last change of the settings the replicas of the table of that keyspace
      * share, which orders changes made in different regions at once ({@link SharedSettingsStamp}).
      */
-    SHARED_SETTINGS_STAMP('O');
+    SHARED_SETTINGS_STAMP('O'),
+    /**
+     * {@code 'J' keyspace record key}: an item's consensus state in a table of multi-region strong consistency (the
+     * keyspace is the table's, the key the rest of the item's key): record 0 the ballot promised and the proposal
+     * accepted, record 1 (in the witness only) the committed value.
+     */
+    PAXOS('J');
 
     private final byte marker;
 
@@ -231,6 +237,15 @@ public final class SystemKeyspace {
     return key(Kind.SHARED_SETTINGS_STAMP, keyspaceId(keyspace));
   }
 
+  /**
+   * @param itemKey the item's key in the table's keyspace
+   * @param record which of the item's consensus records ({@link Kind#PAXOS})
+   */
+  public static byte[] paxos(byte[] itemKey, int record) {
+    return key(Kind.PAXOS, ByteBuffer.allocate(itemKey.length + 1).put(itemKey, 0, Integer.BYTES).put((byte) record)
+        .put(itemKey, Integer.BYTES, itemKey.length - Integer.BYTES).array());
+  }
+
   public static byte[] lease(String name) {
     return key(Kind.LEASE, name.getBytes(StandardCharsets.UTF_8));
   }
@@ -252,7 +267,8 @@ public final class SystemKeyspace {
    * The keyspace that owns a key of a kind keyed by keyspace ({@link Kind#ITEM_COLLECTION}, {@link Kind#PROGRESS},
    * {@link Kind#DROPPED}, {@link Kind#RESTORE}, {@link Kind#SCALABLE_TARGET}, {@link Kind#DATA_KEY},
    * {@link Kind#BILLING_MODE_SWITCHES}, {@link Kind#REPLICA_POSITION}, {@link Kind#PARTITIONS},
-   * {@link Kind#REPLICA_WATERMARK}, {@link Kind#SHARED_SETTINGS_STAMP}).
+   * {@link Kind#REPLICA_WATERMARK}, {@link Kind#SHARED_SETTINGS_STAMP},
+   * {@link Kind#PAXOS}).
    */
   public static int owner(byte[] key) {
     return ByteBuffer.wrap(key, KEYSPACE.length + 1, Integer.BYTES).getInt();
@@ -266,7 +282,8 @@ public final class SystemKeyspace {
         KeyRange.prefix(billingModeSwitches(keyspace)),
         KeyRange.prefix(key(Kind.REPLICA_POSITION, keyspaceId(keyspace))), KeyRange.prefix(partitions(keyspace)),
         KeyRange.prefix(key(Kind.REPLICA_WATERMARK, keyspaceId(keyspace))),
-        KeyRange.prefix(sharedSettingsStamp(keyspace)));
+        KeyRange.prefix(sharedSettingsStamp(keyspace)),
+        KeyRange.prefix(key(Kind.PAXOS, keyspaceId(keyspace))));
   }
 
   private static byte[] keyspaceId(int keyspace) {

@@ -421,6 +421,20 @@ public final class WritePipeline {
   }
 
   /**
+   * Stages, in a consensus acceptor's transaction, the value chosen for an item of a table of multi-region strong
+   * consistency, stamped with its ballot: staged as any write is (indexes, item collections, the stream with the
+   * ballot as the change's stamp, history), charged to nobody. The caller checked it is newer than the item's.
+   *
+   * @param item the item chosen, or null for its deletion
+   */
+  public void stageChosen(Transaction tx, TableMetadata table, byte[] key, @Nullable Map<String, AttributeValue> item,
+      ReplicationStamp ballot, List<Staged> staged) {
+    byte[] stored = tx.get(key);
+    stage(tx, table, key, stored, stored == null ? null : ItemCodec.decode(stored), item,
+        item == null ? -1 : ItemSize.of(item), false, db.clock().millis(), staged, ballot);
+  }
+
+  /**
    * Applies changes {@code sourceRegion} made to {@code table}, each only if its stamp is later than the item's (its
    * stored stamp, or the start of replication for an item written before), in one transaction: a change sent twice,
    * or one older than what the item already holds, changes nothing. Each change is staged as any write is (indexes,

@@ -1,0 +1,108 @@
+package io.shaledb.core.consensus;
+
+import io.shaledb.core.catalog.SystemKeyspace;
+import io.shaledb.core.consensus.PaxosReply.Done;
+import io.shaledb.core.consensus.PaxosReply.Promise;
+import io.shaledb.core.consensus.PaxosReply.Refused;
+import io.shaledb.core.consensus.PaxosRequest.Accept;
+import io.shaledb.core.consensus.PaxosRequest.Commit;
+import io.shaledb.core.consensus.PaxosRequest.Prepare;
+import io.shaledb.core.consensus.PaxosRequest.Read;
+import io.shaledb.core.op.RequestContext;
+import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.storage.Transaction;
+import io.shaledb.core.write.Transactions;
+import io.shaledb.core.write.Transactions.Staged;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A region's part in every item's consensus: answers the proposers' requests, each in one storage transaction that
+ * reads and changes the item's state ({@code 'J' keyspace 0 key}) and its committed value together, so concurrent
+ * requests on one item are serialized by the engine and a restart finds exactly what was answered.
+ */
+public final class Acceptor {
+  static final int STATE_RECORD = 0;
+
+  private final Transactions transactions;
+  private final Clock clock;
+  private final CommittedValues values;
+
+  public Acceptor(Transactions transactions, Clock clock, CommittedValues values) {
+    this.transactions = transactions;
+    this.clock = clock;
+    this.values = values;
+  }
+
+  /**
+   * @param itemKey the item's key in this region's keyspace of the table
+   * @throws io.shaledb.core.error.DynamoException when the request lost its transaction's conflicts too often (the
+   *     proposer counts it as no answer)
+   */
+  public PaxosReply handle(byte[] itemKey, PaxosRequest request) {
+    return transactions.run(RequestContext.service(clock), tx -> {
+      List<Staged> staged = new ArrayList<>();
+      return new Transactions.Committed<>(answer(tx, itemKey, request, staged), staged);
+    });
+  }
+
+  private PaxosReply answer(Transaction tx, byte[] itemKey, PaxosRequest request, List<Staged> staged) {
+    byte[] stateKey = SystemKeyspace.paxos(itemKey, STATE_RECORD);
+    AcceptorState state = PaxosCodec.decodeState(tx.get(stateKey));
+    Committed committed = values.read(tx, itemKey);
+    return switch (request) {
+      case Prepare(ReplicationStamp ballot) -> {
+        ReplicationStamp higher = higherOf(state.promised(), committed);
+        if (higher != null && !ballot.isAfter(higher)) {
+          yield new Refused(higher);
+        }
+        tx.put(stateKey, PaxosCodec.encode(new AcceptorState(ballot, state.accepted())));
+        yield promise(committed, state);
+      }
+      case Accept(Proposal proposal, Committed base) -> {
+        if (base != null && base.newerThan(committed)) {
+          values.apply(tx, itemKey, base, staged); // the previous value, which this region missed
+          committed = base;
+        }
+        ReplicationStamp promised = state.promised();
+        if (promised != null && promised.isAfter(proposal.ballot())) {
+          yield new Refused(promised);
+        }
+        if (!proposal.follows(committed)
+            || (committed != null && !proposal.ballot().isAfter(committed.ballot()))) {
+          // A newer value was committed since the proposer read: its proposal is of an instance already decided.
+          yield new Refused(committed == null ? proposal.ballot() : committed.ballot());
+        }
+        tx.put(stateKey, PaxosCodec.encode(new AcceptorState(proposal.ballot(), proposal)));
+        yield new Done();
+      }
+      case Commit(Committed value) -> {
+        if (value.newerThan(committed)) {
+          values.apply(tx, itemKey, value, staged);
+          Proposal accepted = state.accepted();
+          if (accepted != null && !accepted.follows(value)) {
+            tx.put(stateKey, PaxosCodec.encode(new AcceptorState(state.promised(), null)));
+          }
+        }
+        yield new Done();
+      }
+      case Read() -> promise(committed, state);
+    };
+  }
+
+  private static Promise promise(@Nullable Committed committed, AcceptorState state) {
+    Proposal accepted = state.accepted();
+    return new Promise(committed, accepted != null && accepted.follows(committed) ? accepted : null);
+  }
+
+  /** The higher of the promised ballot and the committed one: a new ballot must pass both. */
+  private static @Nullable ReplicationStamp higherOf(@Nullable ReplicationStamp promised,
+      @Nullable Committed committed) {
+    if (committed == null) {
+      return promised;
+    }
+    return promised == null || committed.ballot().isAfter(promised) ? committed.ballot() : promised;
+  }
+}

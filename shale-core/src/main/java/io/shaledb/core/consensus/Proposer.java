@@ -1,0 +1,338 @@
+package io.shaledb.core.consensus;
+
+import io.shaledb.core.consensus.PaxosReply.Done;
+import io.shaledb.core.consensus.PaxosReply.Promise;
+import io.shaledb.core.consensus.PaxosReply.Refused;
+import io.shaledb.core.consensus.PaxosRequest.Accept;
+import io.shaledb.core.consensus.PaxosRequest.Commit;
+import io.shaledb.core.consensus.PaxosRequest.Prepare;
+import io.shaledb.core.consensus.PaxosRequest.Read;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.replication.ReplicationStamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a region's writes and strongly consistent reads of items of a table of multi-region strong consistency
+ * (docs/global-tables.md, "A write", "A strongly consistent read"): Prepare, completing an unfinished proposal first,
+ * Accept, Commit, each to the three regions, going on with the first two answers.
+ */
+public final class Proposer {
+  /** Rounds one request may run (completing another region's proposal takes one) before it gives up. */
+  static final int ROUNDS = 4;
+  private static final Comparator<Committed> BY_BALLOT = Comparator.comparing(Committed::ballot);
+
+  private final String region;
+  private final List<String> regions;
+  private final int quorum;
+  private final PaxosTransport transport;
+  private final Clock clock;
+  private final Duration timeout;
+  /**
+   * The last ballot's time this proposer made, so that its concurrent rounds (on any item) never share a ballot. Only
+   * a hint: acceptors refuse a ballot they promised already, which is what keeps two equal ballots from both winning.
+   */
+  private final AtomicLong lastBallot = new AtomicLong();
+
+  /**
+   * @param regions the table's three regions (the witness's too), {@code region} among them
+   * @param timeout how long a phase waits for its quorum
+   */
+  public Proposer(String region, List<String> regions, PaxosTransport transport, Clock clock, Duration timeout) {
+    if (!regions.contains(region)) {
+      throw new IllegalArgumentException(region + " is not one of " + regions);
+    }
+    this.region = region;
+    this.regions = List.copyOf(regions);
+    this.quorum = regions.size() / 2 + 1;
+    this.transport = transport;
+    this.clock = clock;
+    this.timeout = timeout;
+  }
+
+  /** How a write makes the item's new value of its committed one; it may refuse by throwing (a false condition). */
+  @FunctionalInterface
+  public interface Change {
+    ItemValue apply(ItemValue current);
+  }
+
+  /** A write's result: the value it replaced and the value it chose. */
+  public record Written(ItemValue previous, ItemValue current) {}
+
+  /**
+   * Writes the item: {@code change} is applied to its latest committed value, and the result chosen to follow it.
+   *
+   * @throws DynamoException what {@code change} threw; ReplicatedWriteConflictException or ServiceUnavailable when the
+   *     write took no effect; InternalServerError when its outcome is unknown
+   */
+  public Written write(String table, byte[] key, Change change) {
+    Proposal ours = null; // our value once proposed: from then on it may be chosen, and is never made again
+    ItemValue replaced = ItemValue.ABSENT;
+    ReplicationStamp seen = null;
+    for (int round = 0; round < ROUNDS; round++) {
+      ReplicationStamp ballot = nextBallot(seen);
+      Replies prepared = gather(table, key, new Prepare(ballot), Promise.class);
+      if (!prepared.quorum()) {
+        seen = prepared.higher(seen);
+        if (prepared.refusals() == 0) {
+          throw ours == null ? ConsensusErrors.unavailable() : ConsensusErrors.unknown();
+        }
+        continue;
+      }
+      Committed committed = latest(prepared.promises());
+      Proposal unfinished = unfinished(prepared.promises(), committed);
+      if (ours != null) {
+        switch (progress(ours, committed, unfinished)) {
+          case CHOSEN -> {
+            commit(table, key, ours.chosen());
+            return new Written(replaced, ours.value());
+          }
+          case OPEN -> {
+            // Ours, or nothing, is the highest accepted in its instance: proposing it again decides it.
+            if (choose(table, key, ours.under(ballot), committed)) {
+              return new Written(replaced, ours.value());
+            }
+            seen = ballot;
+            continue;
+          }
+          case LOST -> {
+            // Another value was accepted above ours in its instance; once that is chosen ours never can be.
+            if (choose(table, key, Objects.requireNonNull(unfinished).under(ballot), committed)) {
+              ours = null;
+            }
+            continue;
+          }
+          case BEHIND -> {
+            // The quorum has not all committed the value ours was made on; finishing its instance brings it there.
+            if (unfinished != null) {
+              choose(table, key, unfinished.under(ballot), committed);
+            }
+            continue;
+          }
+          case UNKNOWN -> throw ConsensusErrors.unknown();
+        }
+      }
+      if (unfinished != null) {
+        choose(table, key, unfinished.under(ballot), committed);
+        continue;
+      }
+      replaced = valueOf(committed);
+      ours = Proposal.first(ballot, committed == null ? null : committed.ballot(), change.apply(replaced));
+      if (choose(table, key, ours, committed)) {
+        return new Written(replaced, ours.value());
+      }
+      seen = ballot;
+    }
+    throw ours == null ? ConsensusErrors.conflict() : ConsensusErrors.unknown();
+  }
+
+  /** Where a value we proposed stands, by what a quorum's promises show. */
+  private enum Progress {
+    /** It was chosen and committed in some region. */
+    CHOSEN,
+    /** Its instance is still open, and it is the highest proposal accepted there, or none is: it may yet be chosen. */
+    OPEN,
+    /** Its instance is open, and another value was accepted above it: finishing that one shuts ours out. */
+    LOST,
+    /**
+     * The quorum's latest committed value is older than the one ours was made on (commits are not waited for), so
+     * ours cannot be placed yet.
+     */
+    BEHIND,
+    /** Its instance was decided and followed by newer values: whether ours was the one cannot be told. */
+    UNKNOWN
+  }
+
+  private static Progress progress(Proposal ours, @Nullable Committed committed, @Nullable Proposal unfinished) {
+    if (committed != null && committed.ballot().equals(ours.origin())) {
+      return Progress.CHOSEN;
+    }
+    ReplicationStamp base = ours.base();
+    if (base != null && (committed == null || base.isAfter(committed.ballot()))) {
+      return Progress.BEHIND;
+    }
+    if (!ours.follows(committed)) {
+      return Progress.UNKNOWN;
+    }
+    return unfinished == null || unfinished.origin().equals(ours.origin()) ? Progress.OPEN : Progress.LOST;
+  }
+
+  /**
+   * The item's latest chosen value, as a strongly consistent read sees it: every write acknowledged before the call
+   * is in it or was followed by a later one.
+   */
+  public ItemValue read(String table, byte[] key) {
+    ReplicationStamp seen = null;
+    for (int round = 0; round < ROUNDS; round++) {
+      Replies read = gather(table, key, new Read(), Promise.class);
+      if (!read.quorum()) {
+        throw ConsensusErrors.unavailable();
+      }
+      Committed committed = latest(read.promises());
+      if (unfinished(read.promises(), committed) == null) {
+        return valueOf(committed);
+      }
+      // A write may have been chosen and not yet committed: finish it, so that this read and every later one see it.
+      ReplicationStamp ballot = nextBallot(seen);
+      Replies prepared = gather(table, key, new Prepare(ballot), Promise.class);
+      if (!prepared.quorum()) {
+        seen = prepared.higher(seen);
+        if (prepared.refusals() == 0) {
+          throw ConsensusErrors.unavailable();
+        }
+        continue;
+      }
+      committed = latest(prepared.promises());
+      Proposal unfinished = unfinished(prepared.promises(), committed);
+      if (unfinished == null) {
+        return valueOf(committed);
+      }
+      choose(table, key, unfinished.under(ballot), committed);
+    }
+    throw ConsensusErrors.conflict();
+  }
+
+  /** Accept and, once a quorum accepted, Commit; true when the proposal was chosen and committed here. */
+  private boolean choose(String table, byte[] key, Proposal proposal, @Nullable Committed base) {
+    Replies accepted = gather(table, key, new Accept(proposal, base), Done.class);
+    if (!accepted.quorum()) {
+      return false;
+    }
+    commit(table, key, proposal.chosen());
+    return true;
+  }
+
+  /** Sends a chosen value to every region, and waits for this region to have committed it. */
+  private void commit(String table, byte[] key, Committed chosen) {
+    Commit commit = new Commit(chosen);
+    CompletableFuture<PaxosReply> local = null;
+    for (String member : regions) {
+      CompletableFuture<PaxosReply> sent = transport.send(member, table, key, commit);
+      if (member.equals(region)) {
+        local = sent;
+      }
+    }
+    try {
+      Objects.requireNonNull(local).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // Chosen, so a later round or the stream brings it here; but this region cannot show it yet.
+      throw ConsensusErrors.unknown();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ConsensusErrors.unknown();
+    }
+  }
+
+  private ReplicationStamp nextBallot(@Nullable ReplicationStamp seen) {
+    long floor = seen == null ? 0 : seen.millis() + 1;
+    long millis = lastBallot.updateAndGet(last -> Math.max(Math.max(clock.millis(), floor), last + 1));
+    return new ReplicationStamp(millis, region);
+  }
+
+  private static @Nullable Committed latest(List<Promise> promises) {
+    return promises.stream().map(Promise::committed).filter(Objects::nonNull).max(BY_BALLOT).orElse(null);
+  }
+
+  /** The proposal of the highest ballot accepted on the latest committed value, if any: it may have been chosen. */
+  private static @Nullable Proposal unfinished(List<Promise> promises, @Nullable Committed committed) {
+    return promises.stream().map(Promise::accepted).filter(Objects::nonNull).filter(p -> p.follows(committed))
+        .max(Comparator.comparing(Proposal::ballot)).orElse(null);
+  }
+
+  private static ItemValue valueOf(@Nullable Committed committed) {
+    return committed == null ? ItemValue.ABSENT : committed.value();
+  }
+
+  /** Sends {@code request} to every region and waits for a quorum of {@code wanted} replies, or for it to fail. */
+  private Replies gather(String table, byte[] key, PaxosRequest request, Class<? extends PaxosReply> wanted) {
+    Replies replies = new Replies(wanted, quorum, regions.size());
+    for (String member : regions) {
+      transport.send(member, table, key, request).whenComplete((reply, failure) -> replies.add(reply));
+    }
+    return replies.await(timeout);
+  }
+
+  /** The replies of one phase as they come, decided once a quorum is wanted replies or can no longer be. */
+  private static final class Replies {
+    private final Class<? extends PaxosReply> wanted;
+    private final int quorum;
+    private final int members;
+    private final List<PaxosReply> good = new ArrayList<>();
+    private final List<Refused> refused = new ArrayList<>();
+    private int failed;
+    private final CompletableFuture<Void> decided = new CompletableFuture<>();
+
+    Replies(Class<? extends PaxosReply> wanted, int quorum, int members) {
+      this.wanted = wanted;
+      this.quorum = quorum;
+      this.members = members;
+    }
+
+    synchronized void add(@Nullable PaxosReply reply) {
+      if (decided.isDone()) {
+        return;
+      }
+      switch (reply) {
+        case Refused refusal -> refused.add(refusal);
+        case null -> failed++;
+        default -> {
+          if (wanted.isInstance(reply)) {
+            good.add(reply);
+          } else {
+            failed++;
+          }
+        }
+      }
+      if (good.size() >= quorum || refused.size() + failed > members - quorum) {
+        decided.complete(null);
+      }
+    }
+
+    Replies await(Duration timeout) {
+      try {
+        decided.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // decided by what came in time
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      synchronized (this) {
+        decided.complete(null);
+        return this;
+      }
+    }
+
+    synchronized boolean quorum() {
+      return good.size() >= quorum;
+    }
+
+    synchronized int refusals() {
+      return refused.size();
+    }
+
+    synchronized List<Promise> promises() {
+      return good.stream().map(Promise.class::cast).toList();
+    }
+
+    /** The highest ballot the refusals named, or {@code seen}. */
+    synchronized @Nullable ReplicationStamp higher(@Nullable ReplicationStamp seen) {
+      ReplicationStamp highest = seen;
+      for (Refused refusal : refused) {
+        if (highest == null || refusal.higher().isAfter(highest)) {
+          highest = refusal.higher();
+        }
+      }
+      return highest;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.shaledb.core.consensus;
+
+import io.shaledb.core.keys.ItemCodec;
+import io.shaledb.core.replication.ItemStamps;
+import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.schema.Replication;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.KvReader;
+import io.shaledb.core.storage.Transaction;
+import io.shaledb.core.write.Transactions.Staged;
+import io.shaledb.core.write.WritePipeline;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A replica's committed values: the table's items, each with its replication stamp as the committed ballot, so that
+ * every reader of the table (GetItem, Query, Scan, indexes, the stream) sees exactly the committed values, and the
+ * asynchronous stream carries them to a region that missed them.
+ */
+public final class TableValues implements CommittedValues {
+  private final WritePipeline writes;
+  private final TableMetadata table;
+  private final Replication replication;
+
+  /** @param table a replicated table (it has a stamp keyspace) */
+  public TableValues(WritePipeline writes, TableMetadata table) {
+    this.writes = writes;
+    this.table = table;
+    this.replication = table.options().replication()
+        .orElseThrow(() -> new IllegalArgumentException(table.name() + " is not replicated"));
+  }
+
+  @Override
+  public @Nullable Committed read(KvReader reader, byte[] itemKey) {
+    ReplicationStamp ballot = ItemStamps.stored(reader, replication, itemKey);
+    if (ballot == null) {
+      return null;
+    }
+    byte[] stored = reader.get(itemKey);
+    return new Committed(ballot, stored == null ? ItemValue.ABSENT : new ItemValue(stored));
+  }
+
+  @Override
+  public void apply(Transaction tx, byte[] itemKey, Committed value, List<Staged> staged) {
+    byte[] bytes = value.value().bytes();
+    writes.stageChosen(tx, table, itemKey, bytes == null ? null : ItemCodec.decode(bytes), value.ballot(), staged);
+  }
+}

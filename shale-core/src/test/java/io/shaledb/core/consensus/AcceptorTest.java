@@ -1,0 +1,104 @@
+package io.shaledb.core.consensus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shaledb.core.catalog.SystemKeyspace;
+import io.shaledb.core.catalog.TableStatistics;
+import io.shaledb.core.consensus.PaxosReply.Done;
+import io.shaledb.core.consensus.PaxosReply.Promise;
+import io.shaledb.core.consensus.PaxosReply.Refused;
+import io.shaledb.core.consensus.PaxosRequest.Accept;
+import io.shaledb.core.consensus.PaxosRequest.Commit;
+import io.shaledb.core.consensus.PaxosRequest.Prepare;
+import io.shaledb.core.consensus.PaxosRequest.Read;
+import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.core.write.Transactions;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AcceptorTest {
+  private static final int KEYSPACE = 9;
+  private static final byte[] ITEM = ByteBuffer.allocate(6).putInt(KEYSPACE).put((byte) 'k').put((byte) 1).array();
+  private static final ReplicationStamp B1 = new ReplicationStamp(100, "us-east-1");
+  private static final ReplicationStamp B2 = new ReplicationStamp(100, "us-west-2");
+  private static final ReplicationStamp B3 = new ReplicationStamp(200, "us-east-1");
+  private static final ItemValue X = new ItemValue(new byte[] {42});
+
+  private final MemoryEngine engine = new MemoryEngine();
+  private final Acceptor acceptor = new Acceptor(
+      new Transactions(engine, TableStatistics.load(engine, List.of(), Runnable::run)), Clock.systemUTC(),
+      new WitnessValues());
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  @Test
+  void promisesOnlyBallotsAboveItsPromise() {
+    assertThat(acceptor.handle(ITEM, new Prepare(B2))).isEqualTo(new Promise(null, null));
+
+    assertThat(acceptor.handle(ITEM, new Prepare(B2))).as("the same ballot twice").isEqualTo(new Refused(B2));
+    assertThat(acceptor.handle(ITEM, new Prepare(B1))).as("same time, lower region").isEqualTo(new Refused(B2));
+    assertThat(acceptor.handle(ITEM, new Prepare(B3))).isInstanceOf(Promise.class);
+  }
+
+  @Test
+  void refusesAnAcceptBelowItsPromiseAndTellsTheAcceptedProposalAfterwards() {
+    acceptor.handle(ITEM, new Prepare(B2));
+    assertThat(acceptor.handle(ITEM, new Accept(Proposal.first(B1, null, X), null))).isEqualTo(new Refused(B2));
+
+    Proposal proposal = Proposal.first(B2, null, X);
+    assertThat(acceptor.handle(ITEM, new Accept(proposal, null))).isInstanceOf(Done.class);
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(null, proposal));
+  }
+
+  @Test
+  void aCommitReplacesTheValueAndRetiresTheProposalsOfTheInstanceItDecided() {
+    acceptor.handle(ITEM, new Prepare(B1));
+    acceptor.handle(ITEM, new Accept(Proposal.first(B1, null, X), null));
+
+    acceptor.handle(ITEM, new Commit(new Committed(B1, X)));
+
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(new Committed(B1, X), null));
+    assertThat(acceptor.handle(ITEM, new Commit(new Committed(B1, ItemValue.ABSENT))))
+        .as("a commit not newer changes nothing").isInstanceOf(Done.class);
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(new Committed(B1, X), null));
+  }
+
+  @Test
+  void refusesAProposalMadeOnAnOlderValueAndBallotsNotAboveTheCommittedOne() {
+    acceptor.handle(ITEM, new Commit(new Committed(B2, X)));
+
+    assertThat(acceptor.handle(ITEM, new Prepare(B1))).as("below the committed ballot").isEqualTo(new Refused(B2));
+    assertThat(acceptor.handle(ITEM, new Accept(Proposal.first(B3, null, ItemValue.ABSENT), null)))
+        .as("made on no value, when one is committed").isEqualTo(new Refused(B2));
+  }
+
+  @Test
+  void anAcceptCarriesTheValueItWasMadeOnToARegionThatMissedIt() {
+    Committed base = new Committed(B1, X);
+    Proposal proposal = Proposal.first(B3, B1, ItemValue.ABSENT);
+
+    assertThat(acceptor.handle(ITEM, new Accept(proposal, base))).isInstanceOf(Done.class);
+
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(base, proposal));
+  }
+
+  @Test
+  void itsRecordsBelongToTheTablesKeyspaceAndGoWithIt() {
+    acceptor.handle(ITEM, new Prepare(B1));
+    acceptor.handle(ITEM, new Commit(new Committed(B1, X)));
+
+    for (KeyRange owned : SystemKeyspace.ownedBy(KEYSPACE)) {
+      engine.clearRange(owned);
+    }
+
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(null, null));
+  }
+}

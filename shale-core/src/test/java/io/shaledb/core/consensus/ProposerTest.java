@@ -1,0 +1,254 @@
+package io.shaledb.core.consensus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shaledb.core.consensus.PaxosReply.Done;
+import io.shaledb.core.consensus.PaxosRequest.Accept;
+import io.shaledb.core.consensus.PaxosRequest.Commit;
+import io.shaledb.core.consensus.PaxosRequest.Prepare;
+import io.shaledb.core.consensus.PaxosRequest.Read;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.replication.ReplicationStamp;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ProposerTest {
+  private static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-2");
+  private static final String TABLE = "t";
+  private static final byte[] KEY = {1, 2, 3};
+
+  private final InProcessTransport network = new InProcessTransport(REGIONS);
+
+  @AfterEach
+  void close() {
+    network.close();
+  }
+
+  private Proposer in(String region) {
+    return in(region, network);
+  }
+
+  private static Proposer in(String region, PaxosTransport transport) {
+    return new Proposer(region, REGIONS, transport, Clock.systemUTC(), Duration.ofMillis(300));
+  }
+
+  private static ItemValue value(String text) {
+    return new ItemValue(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String text(ItemValue value) {
+    return value.present() ? new String(value.bytes(), StandardCharsets.UTF_8) : null;
+  }
+
+  private static Proposer.Change put(String text) {
+    return current -> value(text);
+  }
+
+  private static Proposer.Change append(String text) {
+    return current -> value((current.present() ? text(current) : "") + text);
+  }
+
+  private Committed committedIn(String region) {
+    return new WitnessValues().read(network.engine(region).snapshot(), InProcessTransport.itemKey(KEY));
+  }
+
+  @Test
+  void aWriteInOneRegionIsReadStronglyInAnotherAtOnce() {
+    in("us-east-1").write(TABLE, KEY, put("a"));
+
+    assertThat(text(in("us-west-2").read(TABLE, KEY))).isEqualTo("a");
+    assertThat(text(in("us-east-2").read(TABLE, KEY))).isEqualTo("a");
+  }
+
+  @Test
+  void aConditionalWriteSeesTheLatestWriteOfAnotherRegion() {
+    in("us-east-1").write(TABLE, KEY, put("a"));
+
+    Proposer.Written written = in("us-west-2").write(TABLE, KEY, append("b"));
+
+    assertThat(text(written.previous())).isEqualTo("a");
+    assertThat(text(written.current())).isEqualTo("ab");
+    assertThat(text(in("us-east-2").read(TABLE, KEY))).isEqualTo("ab");
+  }
+
+  @Test
+  void aRefusedConditionTakesNoEffect() {
+    in("us-east-1").write(TABLE, KEY, put("a"));
+
+    assertThatThrownBy(() -> in("us-west-2").write(TABLE, KEY, current -> {
+      throw new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed");
+    })).isInstanceOfSatisfying(DynamoException.class,
+        e -> assertThat(e.code()).isEqualTo(ErrorCode.CONDITIONAL_CHECK_FAILED));
+    assertThat(text(in("us-east-2").read(TABLE, KEY))).isEqualTo("a");
+  }
+
+  @Test
+  void withOneRegionDownWritesAndReadsGoOnAndWithTwoTheyFailWithoutEffect() {
+    network.down("us-west-2");
+    in("us-east-1").write(TABLE, KEY, put("a"));
+    assertThat(text(in("us-east-2").read(TABLE, KEY))).isEqualTo("a");
+
+    network.down("us-east-2");
+    assertThatThrownBy(() -> in("us-east-1").write(TABLE, KEY, put("b")))
+        .isInstanceOfSatisfying(DynamoException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+          assertThat(e.getMessage()).isEqualTo(ConsensusErrors.UNAVAILABLE);
+        });
+    assertThatThrownBy(() -> in("us-east-1").read(TABLE, KEY)).isInstanceOfSatisfying(DynamoException.class,
+        e -> assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
+
+    network.up("us-east-2");
+    assertThat(text(in("us-east-2").read(TABLE, KEY))).isEqualTo("a");
+  }
+
+  @Test
+  void aRegionThatWasDownCatchesUpWithTheNextWrite() {
+    network.down("us-west-2");
+    in("us-east-1").write(TABLE, KEY, put("a"));
+    in("us-east-2").write(TABLE, KEY, append("b"));
+    assertThat(committedIn("us-west-2")).isNull();
+
+    network.up("us-west-2");
+    assertThat(text(in("us-west-2").read(TABLE, KEY))).as("through the quorum at once").isEqualTo("ab");
+    Proposer.Written written = in("us-west-2").write(TABLE, KEY, append("c"));
+
+    assertThat(text(written.previous())).isEqualTo("ab");
+    assertThat(text(committedIn("us-west-2").value())).as("committed here before the answer").isEqualTo("abc");
+    for (String region : REGIONS) {
+      awaitCommitted(region, "abc"); // the other regions' commits are not waited for
+    }
+  }
+
+  @Test
+  void aProposalAcceptedByAQuorumButNeverCommittedIsCompletedBeforeTheNextWrite() {
+    // A proposer in us-east-1 crashed after two regions accepted its value, before any commit.
+    Proposal orphan = Proposal.first(new ReplicationStamp(1_000, "us-east-1"), null, value("a"));
+    acceptDirectly("us-east-1", orphan);
+    acceptDirectly("us-east-2", orphan);
+
+    Proposer.Written written = in("us-west-2").write(TABLE, KEY, append("b"));
+
+    assertThat(text(written.previous())).isEqualTo("a");
+    assertThat(text(in("us-east-1").read(TABLE, KEY))).isEqualTo("ab");
+  }
+
+  @Test
+  void aStrongReadCompletesAProposalThatMayHaveBeenChosen() {
+    // Accepted by two regions, so chosen: every quorum of a read holds it.
+    Proposal orphan = Proposal.first(new ReplicationStamp(1_000, "us-east-1"), null, value("a"));
+    acceptDirectly("us-east-1", orphan);
+    acceptDirectly("us-east-2", orphan);
+
+    assertThat(text(in("us-west-2").read(TABLE, KEY))).isEqualTo("a");
+    assertThat(text(committedIn("us-west-2").value())).isEqualTo("a");
+    assertThat(text(in("us-east-2").read(TABLE, KEY))).as("a later read sees it too").isEqualTo("a");
+  }
+
+  @Test
+  void aWriteThatKeepsLosingItsPrepareToAnotherRegionIsAConflictWithoutEffect() {
+    // Another region's proposer prepares a higher ballot just before each of ours arrives, in both other regions.
+    PaxosTransport contended = (region, table, key, request) -> {
+      if (request instanceof Prepare(ReplicationStamp ballot) && !region.equals("us-east-1")) {
+        network.acceptor(region).handle(InProcessTransport.itemKey(key),
+            new Prepare(new ReplicationStamp(ballot.millis() + 1, "us-west-2")));
+      }
+      return network.send(region, table, key, request);
+    };
+
+    assertThatThrownBy(() -> in("us-east-1", contended).write(TABLE, KEY, put("a")))
+        .isInstanceOfSatisfying(DynamoException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.REPLICATED_WRITE_CONFLICT);
+          assertThat(e.code().type()).isEqualTo("com.amazonaws.dynamodb.v20120810#ReplicatedWriteConflictException");
+          assertThat(e.getMessage()).isEqualTo("The request was rejected because one or more items in the request"
+              + " are being modified by a request in another Region.");
+        });
+    assertThat(in("us-east-2").read(TABLE, KEY).present()).isFalse();
+  }
+
+  @Test
+  void aRegionWhoseClockIsBehindStillWritesAfterAFasterOne() {
+    in("us-east-1").write(TABLE, KEY, put("a"));
+    ReplicationStamp first = committedIn("us-east-1").ballot();
+    Proposer behind = new Proposer("us-west-2", REGIONS, network,
+        Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)), Duration.ofMillis(300));
+
+    assertThat(text(behind.write(TABLE, KEY, append("b")).current())).isEqualTo("ab");
+    assertThat(committedIn("us-west-2").ballot().isAfter(first)).as("an item's ballots rise with its values").isTrue();
+  }
+
+  @Test
+  void twoReplicasAndAWitnessKeepTheLatestValueWhenEachReplicaIsDownInTurn() {
+    // us-west-2 plays the witness: it never proposes, and keeps committed values only in its system keyspace.
+    network.down("us-east-2");
+    in("us-east-1").write(TABLE, KEY, put("a"));
+    network.down("us-east-1");
+    network.up("us-east-2");
+
+    assertThat(text(in("us-east-2").read(TABLE, KEY))).isEqualTo("a");
+    assertThat(text(in("us-east-2").write(TABLE, KEY, append("b")).current())).isEqualTo("ab");
+  }
+
+  @Test
+  void aWriteWhoseAcceptRepliesWereLostIsNotAppliedTwiceWhenAnotherRegionFinishedIt() {
+    in("us-east-1").write(TABLE, KEY, put("a"));
+    AtomicInteger accepts = new AtomicInteger();
+    // The first round's Accepts all arrive, their replies are all lost, and a strong read elsewhere then finishes
+    // the value before the writer's next round.
+    PaxosTransport lossy = (region, table, key, request) -> {
+      if (request instanceof Accept && accepts.get() < 3) {
+        network.acceptor(region).handle(InProcessTransport.itemKey(key), request);
+        if (accepts.incrementAndGet() == 3) {
+          assertThat(text(in("us-west-2").read(TABLE, KEY))).isEqualTo("ab");
+        }
+        return new CompletableFuture<>();
+      }
+      return network.send(region, table, key, request);
+    };
+
+    Proposer.Written written = in("us-east-2", lossy).write(TABLE, KEY, append("b"));
+
+    assertThat(text(written.current())).isEqualTo("ab");
+    assertThat(text(in("us-east-1").read(TABLE, KEY))).isEqualTo("ab");
+  }
+
+  @Test
+  void aWriteIsThreeRequestsToEachRegionAndAStrongReadOne() {
+    Map<Class<?>, Integer> sent = new ConcurrentHashMap<>();
+    PaxosTransport counting = (region, table, key, request) -> {
+      sent.merge(request.getClass(), 1, Integer::sum);
+      return network.send(region, table, key, request);
+    };
+
+    in("us-east-1", counting).write(TABLE, KEY, put("a"));
+    assertThat(sent).isEqualTo(Map.of(Prepare.class, 3, Accept.class, 3, Commit.class, 3));
+
+    sent.clear();
+    in("us-west-2", counting).read(TABLE, KEY);
+    assertThat(sent).isEqualTo(Map.of(Read.class, 3));
+  }
+
+  private void awaitCommitted(String region, String expected) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!expected.equals(text(committedIn(region).value())) && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(1_000_000);
+    }
+    assertThat(text(committedIn(region).value())).as(region).isEqualTo(expected);
+  }
+
+  private void acceptDirectly(String region, Proposal proposal) {
+    byte[] itemKey = InProcessTransport.itemKey(KEY);
+    network.acceptor(region).handle(itemKey, new Prepare(proposal.ballot()));
+    assertThat(network.acceptor(region).handle(itemKey, new Accept(proposal, null))).isInstanceOf(Done.class);
+  }
+}

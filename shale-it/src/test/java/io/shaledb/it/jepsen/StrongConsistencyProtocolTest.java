@@ -1,0 +1,169 @@
+package io.shaledb.it.jepsen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shaledb.core.consensus.InProcessTransport;
+import io.shaledb.core.consensus.ItemValue;
+import io.shaledb.core.consensus.Proposer;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Multi-region strong consistency's protocol (shale-core's {@code consensus}) under a lossy network: clients in three
+ * regions read, write and compare-and-set a few items concurrently through their regions' proposers, while the
+ * in-process network loses and delays requests and replies (which reorders them); every item's history must be
+ * linearizable ({@link LinearizableRegister}), and once the network is healed every region reads the same values. A
+ * second run also takes each region down in turn (every request to it is lost), so regions miss commits and must
+ * catch up.
+ */
+class StrongConsistencyProtocolTest {
+  private static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-2");
+  private static final List<String> KEYS = List.of("k0", "k1", "k2");
+  private static final int CLIENTS_PER_REGION = 2;
+  private static final int OPERATIONS_PER_CLIENT = 150;
+  private static final int ENOUGH = 5_000_000;
+
+  @Test
+  void concurrentClientsInThreeRegionsOverALossyNetworkSeeALinearizableRegisterPerItem() throws Exception {
+    check(0.03, false);
+  }
+
+  @Test
+  void aRegionCutOffInTurnCatchesUpAndEveryItemStaysLinearizable() throws Exception {
+    check(0.01, true);
+  }
+
+  /**
+   * Runs the clients and checks their history.
+   *
+   * @param cutOff whether a nemesis takes one region down at a time, for 100 ms in every 200 ms, each in turn
+   */
+  private static void check(double loss, boolean cutOff) throws Exception {
+    History<RegisterOp> history = new History<>();
+    AtomicInteger values = new AtomicInteger();
+    try (InProcessTransport network = new InProcessTransport(REGIONS)) {
+      network.faults(loss, 3);
+      List<Thread> clients = new ArrayList<>();
+      for (int process = 0; process < REGIONS.size() * CLIENTS_PER_REGION; process++) {
+        Proposer proposer = new Proposer(REGIONS.get(process % REGIONS.size()), REGIONS, network, Clock.systemUTC(),
+            Duration.ofMillis(100));
+        int id = process;
+        clients.add(Thread.ofPlatform().start(() -> {
+          for (int i = 0; i < OPERATIONS_PER_CLIENT; i++) {
+            String key = KEYS.get(ThreadLocalRandom.current().nextInt(KEYS.size()));
+            history.record(key, run(id, proposer, key, randomOperation(values)));
+          }
+        }));
+      }
+      Thread nemesis = Thread.ofPlatform().start(() -> {
+        for (int turn = 0; cutOff && clients.stream().anyMatch(Thread::isAlive); turn++) {
+          String region = REGIONS.get(turn % REGIONS.size());
+          network.down(region);
+          sleep(100);
+          network.up(region);
+          sleep(100);
+        }
+      });
+      for (Thread client : clients) {
+        client.join(Duration.ofMinutes(2));
+      }
+      nemesis.join(Duration.ofSeconds(5));
+
+      network.faults(0, 0);
+      for (String key : KEYS) {
+        List<@Nullable Integer> seen = REGIONS.stream()
+            .map(region -> decode(new Proposer(region, REGIONS, network, Clock.systemUTC(), Duration.ofSeconds(1))
+                .read("t", bytes(key)))).toList();
+        assertThat(seen).as(key).containsOnly(seen.getFirst());
+      }
+    }
+
+    System.out.printf("MRSC protocol history: %d ok, %d refused, %d failed, %d unknown%n", history.count(Outcome.OK),
+        history.count(Outcome.REFUSED), history.count(Outcome.FAILED), history.count(Outcome.UNKNOWN));
+    assertThat(history.count(Outcome.OK)).as("enough operations took effect to mean something")
+        .isGreaterThan(OPERATIONS_PER_CLIENT * 2L);
+    for (Map.Entry<String, List<Timed<RegisterOp>>> item : history.byKey().entrySet()) {
+      LinearizableRegister.Verdict verdict = LinearizableRegister.check(item.getValue(), ENOUGH);
+      assertThat(verdict).as(() -> item.getKey() + ": " + (verdict instanceof LinearizableRegister.NotLinearizable
+          bad ? bad.describe(item.getValue().getFirst().invokedAt()) : verdict.toString()))
+          .isInstanceOf(LinearizableRegister.Linearizable.class);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static RegisterOp randomOperation(AtomicInteger values) {
+    int dice = ThreadLocalRandom.current().nextInt(10);
+    if (dice < 4) {
+      return new RegisterOp.Read(null);
+    }
+    int value = values.incrementAndGet();
+    if (dice < 7) {
+      return new RegisterOp.Write(value);
+    }
+    // Expect a value written lately, or absence, so that some compare-and-sets succeed.
+    int recent = value - 1 - ThreadLocalRandom.current().nextInt(3);
+    return new RegisterOp.Cas(recent <= 0 ? null : recent, value);
+  }
+
+  private static Timed<RegisterOp> run(int process, Proposer proposer, String key, RegisterOp operation) {
+    long invoked = System.nanoTime();
+    try {
+      RegisterOp done = switch (operation) {
+        case RegisterOp.Read read -> new RegisterOp.Read(decode(proposer.read("t", bytes(key))));
+        case RegisterOp.Write write -> {
+          proposer.write("t", bytes(key), current -> encode(write.value()));
+          yield write;
+        }
+        case RegisterOp.Cas cas -> {
+          proposer.write("t", bytes(key), current -> {
+            Integer held = decode(current);
+            if (held == null ? cas.expected() != null : !held.equals(cas.expected())) {
+              throw new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed");
+            }
+            return encode(cas.value());
+          });
+          yield cas;
+        }
+      };
+      return new Timed<>(process, done, Outcome.OK, invoked, System.nanoTime());
+    } catch (DynamoException e) {
+      Outcome outcome = switch (e.code()) {
+        case CONDITIONAL_CHECK_FAILED -> Outcome.REFUSED;
+        case INTERNAL_SERVER_ERROR -> Outcome.UNKNOWN;
+        default -> Outcome.FAILED;
+      };
+      return new Timed<>(process, operation, outcome, invoked, System.nanoTime());
+    }
+  }
+
+  private static byte[] bytes(String key) {
+    return key.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static ItemValue encode(int value) {
+    return new ItemValue(ByteBuffer.allocate(Integer.BYTES).putInt(value).array());
+  }
+
+  private static @Nullable Integer decode(ItemValue value) {
+    byte[] bytes = value.bytes();
+    return bytes == null ? null : ByteBuffer.wrap(bytes).getInt();
+  }
+}

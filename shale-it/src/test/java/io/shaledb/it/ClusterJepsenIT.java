@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -90,7 +91,9 @@ class ClusterJepsenIT {
     long clientsEnded = System.nanoTime();
     faults.join(TimeUnit.MINUTES.toMillis(2));
     assertThat(faults.isAlive()).as("the nemesis finished").isFalse();
-    List<String> unrecovered = nemesis.healEverything(REJOIN);
+    long healed = System.nanoTime();
+    List<String> unrecovered = new ArrayList<>(nemesis.healEverything(REJOIN));
+    unrecovered.addAll(notServing(cluster, names.get(0), unrecovered, nemesis, healed + REJOIN.toNanos()));
 
     List<String> anomalies = new ArrayList<>();
     DynamoDbClient reader = cluster.patientClient(0);
@@ -123,6 +126,34 @@ class ClusterJepsenIT {
       }
     }
     return names;
+  }
+
+  /**
+   * The nodes, among those not already {@code unrecovered}, that do not answer a strongly consistent read by {@code
+   * deadline} ({@link System#nanoTime()}): a node whose process runs but that its cluster refuses (cut off by a
+   * partition and not started again) has not recovered any more than a killed one that did not start. When each
+   * node answers first goes to the nemesis's log.
+   */
+  private static List<String> notServing(NamespacedCluster cluster, String table, List<String> unrecovered,
+      Nemesis nemesis, long deadline) {
+    List<String> notServing = new ArrayList<>();
+    for (int n = 0; n < NODES; n++) {
+      String node = "n" + n;
+      if (unrecovered.stream().anyMatch(line -> line.startsWith(node + " ") || line.startsWith(node + ":"))) {
+        continue;
+      }
+      DynamoDbClient client = cluster.patientClient(n);
+      try {
+        Requests.patiently(() -> client.getItem(r -> r.tableName(table)
+            .key(Map.of("id", AttributeValue.fromS("probe"))).consistentRead(true)),
+            Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        nemesis.log("%s serves (every fault healed)", node);
+      } catch (SdkException e) {
+        notServing.add(node + " did not serve once every fault was healed: " + String.valueOf(e.getMessage())
+            .lines().findFirst().orElse(""));
+      }
+    }
+    return notServing;
   }
 
   private void report(FaultSchedule schedule, List<Workload> workloads, Nemesis nemesis, List<String> anomalies,

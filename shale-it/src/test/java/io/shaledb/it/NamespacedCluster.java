@@ -1,5 +1,6 @@
 package io.shaledb.it;
 
+import io.shaledb.server.cli.Main;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -55,6 +56,9 @@ final class NamespacedCluster implements AutoCloseable {
 
   /** Where {@link #close()} writes what each node process printed. */
   private final Path logDirectory;
+  /** Told of every node started again because its process exited asking to be. */
+  private volatile SelfRestarts selfRestarts = (node, serving) -> {};
+  private volatile boolean closed;
 
   private NamespacedCluster(NodeNetwork network, Path directory, int size, Path logDirectory) {
     this.network = network;
@@ -153,6 +157,34 @@ final class NamespacedCluster implements AutoCloseable {
     }
   }
 
+  /** Tells {@code listener} of every node started again because its process exited asking to be. */
+  void onSelfRestart(SelfRestarts listener) {
+    selfRestarts = listener;
+  }
+
+  /**
+   * Starts the node again when its process exits with {@link Main#EXIT_RESTART} (cut off from its cluster for so long
+   * that the cluster refuses that launch), as systemd or Kubernetes would; a process the test killed is not.
+   */
+  private void supervise(int node, Slot slot, Process process) {
+    process.onExit().thenAccept(exited -> {
+      if (exited.exitValue() != Main.EXIT_RESTART || closed) {
+        return;
+      }
+      synchronized (slots) {
+        if (!slots.contains(slot)) {
+          return; // a node of a start that failed: that start is made again as a whole
+        }
+      }
+      CompletableFuture<Void> underWay;
+      synchronized (slot) {
+        underWay = slot.starting;
+      }
+      // A process that exited before it listened fails its start first; the new launch follows that.
+      underWay.handle((ignored, failure) -> null).thenRun(() -> selfRestarts.restarting(node, restart(node)));
+    });
+  }
+
   private Slot slot(int node) {
     synchronized (slots) {
       return slots.get(node);
@@ -210,7 +242,10 @@ final class NamespacedCluster implements AutoCloseable {
     }
     try {
       ServerProcess process = ServerProcess.start(new ProcessBuilder(network.inNamespace(node, command)), START,
-          slot::launched);
+          launched -> {
+            slot.launched(launched);
+            supervise(node, slot, launched);
+          });
       synchronized (logs) {
         logs.add(new NodeLog(name, process::output, process));
       }
@@ -257,6 +292,7 @@ final class NamespacedCluster implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     for (SocketRelay relay : relays) {
       relay.close();
     }
@@ -275,6 +311,11 @@ final class NamespacedCluster implements AutoCloseable {
     }
     writeLogs();
     network.close();
+  }
+
+  /** Hears of a node started again because its process exited asking to be; {@code serving} completes as it serves. */
+  interface SelfRestarts {
+    void restarting(int node, CompletableFuture<Void> serving);
   }
 
   /** One process a node ran in and what it printed; {@code process} is null when it exited before it served. */

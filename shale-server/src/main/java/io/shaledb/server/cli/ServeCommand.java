@@ -46,6 +46,8 @@ final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
   /** The environment variable naming the master key file, when no option names one. */
   static final String ENCRYPTION_KEY_VARIABLE = "SHALEDB_ENCRYPTION_KEY_FILE";
+  /** How long a server exiting to be restarted may take to stop before it halts. */
+  private static final Duration RESTART_STOP = Duration.ofSeconds(10);
   /** This process's limits, from its descriptor limit and heap; the options below change some. */
   private final HttpLimits defaultLimits = HttpLimits.defaults();
 
@@ -225,12 +227,33 @@ final class ServeCommand implements Callable<Integer> {
       ProcessHandle.current().parent().ifPresentOrElse(parent -> parent.onExit().thenRun(() -> System.exit(0)),
           () -> System.exit(0));
     }
+    server.restartNeeded().thenAccept(ServeCommand::exitToBeRestarted);
     new Banner(Version.NUMBER, server.endpoint(), server.config(), server.authenticating()).lines()
         .forEach(LOG::info);
     server.selfSignedCertificate().ifPresent(certificate -> LOG.info("tls: a self-signed certificate for"
         + " development, which clients must trust, is in {}", writePem(certificate, server.port())));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Exits with {@link Main#EXIT_RESTART} for the supervisor to start the server again. The shutdown hook stops the
+   * server as on SIGTERM; an engine cut off from its cluster may wait in that stop for peers it cannot reach, so after
+   * {@link #RESTART_STOP} the process halts: what it acknowledged is durable as after a {@code kill -9}.
+   */
+  private static void exitToBeRestarted(String why) {
+    LOG.error("ShaleDB must be started again: {}; exiting with code {} for its supervisor to start it", why,
+        Main.EXIT_RESTART);
+    Thread.ofPlatform().daemon().name("shaledb-restart-halt").start(() -> {
+      try {
+        Thread.sleep(RESTART_STOP.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      LOG.error("ShaleDB did not stop within {} s; halting", RESTART_STOP.toSeconds());
+      Runtime.getRuntime().halt(Main.EXIT_RESTART);
+    });
+    Thread.ofPlatform().name("shaledb-restart").start(() -> System.exit(Main.EXIT_RESTART));
   }
 
   /** The peers the peers file lists, their secrets opened with the auth key file. */

@@ -56,8 +56,8 @@ final class NamespacedCluster implements AutoCloseable {
 
   /** Where {@link #close()} writes what each node process printed. */
   private final Path logDirectory;
-  /** Told of every node started again because its process exited asking to be. */
-  private volatile SelfRestarts selfRestarts = (node, serving) -> {};
+  /** Told of every node started again because its process exited by itself. */
+  private volatile SelfRestarts selfRestarts = (node, exitCode, serving) -> {};
   private volatile boolean closed;
 
   private NamespacedCluster(NodeNetwork network, Path directory, int size, Path logDirectory) {
@@ -157,18 +157,20 @@ final class NamespacedCluster implements AutoCloseable {
     }
   }
 
-  /** Tells {@code listener} of every node started again because its process exited asking to be. */
+  /** Tells {@code listener} of every node started again because its process exited by itself. */
   void onSelfRestart(SelfRestarts listener) {
     selfRestarts = listener;
   }
 
   /**
-   * Starts the node again when its process exits with {@link Main#EXIT_RESTART} (cut off from its cluster for so long
-   * that the cluster refuses that launch), as systemd or Kubernetes would; a process the test killed is not.
+   * Starts the node again when its process exits by itself, as systemd or Kubernetes would: with {@link
+   * Main#EXIT_RESTART} when it was cut off from its cluster for so long that the cluster refuses that launch, or with
+   * another code when its start failed (a keyspace's SQL timing out on a starved machine). A process the test killed
+   * stays down until the test starts it.
    */
   private void supervise(int node, Slot slot, Process process) {
     process.onExit().thenAccept(exited -> {
-      if (exited.exitValue() != Main.EXIT_RESTART || closed) {
+      if (slot.killed(exited) || closed) {
         return;
       }
       synchronized (slots) {
@@ -181,7 +183,7 @@ final class NamespacedCluster implements AutoCloseable {
         underWay = slot.starting;
       }
       // A process that exited before it listened fails its start first; the new launch follows that.
-      underWay.handle((ignored, failure) -> null).thenRun(() -> selfRestarts.restarting(node, restart(node)));
+      underWay.handle((ignored, failure) -> null).thenRun(() -> selfRestarts.restarting(node, exited.exitValue(), restart(node)));
     });
   }
 
@@ -313,9 +315,9 @@ final class NamespacedCluster implements AutoCloseable {
     network.close();
   }
 
-  /** Hears of a node started again because its process exited asking to be; {@code serving} completes as it serves. */
+  /** Hears of a node started again because its process exited by itself; {@code serving} completes as it serves. */
   interface SelfRestarts {
-    void restarting(int node, CompletableFuture<Void> serving);
+    void restarting(int node, int exitCode, CompletableFuture<Void> serving);
   }
 
   /** One process a node ran in and what it printed; {@code process} is null when it exited before it served. */
@@ -324,16 +326,23 @@ final class NamespacedCluster implements AutoCloseable {
   /** A node's process: the one launched last, serving or still starting, and its start while under way. */
   private static final class Slot {
     private Process launched;
+    private Process killed;
     private CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
 
     synchronized void launched(Process process) {
       launched = process;
     }
 
+    /** Whether {@link #kill()} ended {@code process}. */
+    synchronized boolean killed(Process process) {
+      return process == killed;
+    }
+
     void kill() {
       Process process;
       synchronized (this) {
         process = launched;
+        killed = process;
       }
       if (process != null) {
         process.destroyForcibly();

@@ -1,6 +1,7 @@
 package io.shaledb.it;
 
 import io.shaledb.it.FaultSchedule.Fault;
+import io.shaledb.server.cli.Main;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,8 +29,9 @@ final class Nemesis {
   Nemesis(NamespacedCluster cluster, long origin) {
     this.cluster = cluster;
     this.origin = origin;
-    cluster.onSelfRestart((node, serving) -> {
-      log("n%d exited to be started again (cut off from its cluster); starting it", node);
+    cluster.onSelfRestart((node, exitCode, serving) -> {
+      log("n%d exited with code %d%s; starting it again", node, exitCode,
+          exitCode == Main.EXIT_RESTART ? " (cut off from its cluster)" : "");
       watch(node, System.nanoTime(), serving, "self-restart");
     });
   }

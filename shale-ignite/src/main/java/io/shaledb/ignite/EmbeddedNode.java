@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,9 +44,11 @@ public final class EmbeddedNode implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(EmbeddedNode.class.getName());
 
   private final IgniteServer server;
+  private final CutOffWatch cutOffWatch;
 
   private EmbeddedNode(IgniteServer server) {
     this.server = server;
+    this.cutOffWatch = CutOffWatch.start(server.api(), server.name());
   }
 
   public Ignite ignite() {
@@ -54,6 +57,14 @@ public final class EmbeddedNode implements AutoCloseable {
 
   public String name() {
     return server.name();
+  }
+
+  /**
+   * Completes, with why, once the node has been cut off from a majority of its cluster for so long that the cluster
+   * lets it in again only as a new launch ({@link CutOffWatch}): its process must be started again.
+   */
+  public CompletionStage<String> cutOff() {
+    return cutOffWatch.cutOff();
   }
 
   /**
@@ -81,10 +92,11 @@ public final class EmbeddedNode implements AutoCloseable {
 
   /**
    * Starts the node and waits until it has joined its cluster, initializing it first when {@code initialize} is given.
-   * A node that has not joined after {@link #JOIN_PATIENCE_SECONDS} is stopped and started again: while it started on
-   * a starved machine, the others may have declared it failed, and Ignite then refuses every connection from that
-   * launch of the node ("is stale, node should be restarted so that other nodes can connect") while the node itself
-   * waits for ever. A new launch is let in.
+   * A node that has not joined after {@link #JOIN_PATIENCE_SECONDS}, or whose join failed, is stopped and started
+   * again: while it started on a starved machine, the others may have declared it failed, and Ignite then refuses
+   * every connection from that launch of the node ("is stale, node should be restarted so that other nodes can
+   * connect") while the node itself waits for ever, or gives up joining when its request to the cluster's management
+   * group times out ("Unable to start"). A new launch is let in.
    */
   private static IgniteServer startJoined(NodeSettings node, Optional<InitParameters> initialize) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
@@ -94,25 +106,41 @@ public final class EmbeddedNode implements AutoCloseable {
           node.workDirectory()), START_TIMEOUT_SECONDS);
       long patience = Math.min(deadline - System.nanoTime(), TimeUnit.SECONDS.toNanos(JOIN_PATIENCE_SECONDS));
       long patienceEnds = System.nanoTime() + patience;
+      String notJoined = "it has not joined its cluster within " + JOIN_PATIENCE_SECONDS + " s";
+      Optional<Throwable> joinFailure = Optional.empty();
       try {
         CompletableFuture<Void> joined = server.waitForInitAsync();
         if (!initialized) {
           initialized = initialize(server, initialize.get(), patienceEnds);
         }
-        if (initialized && joinedBefore(joined, patienceEnds)) {
-          return server;
+        if (initialized) {
+          joinFailure = joinFailure(joined, patienceEnds);
+          if (joinFailure.isEmpty()) {
+            return server;
+          }
+          notJoined = joinFailure.get().getMessage();
         }
       } catch (RuntimeException e) {
         server.shutdown();
         throw e;
       }
-      server.shutdown();
+      stopQuietly(server);
       if (System.nanoTime() - deadline > 0) {
         throw new IllegalStateException("the Ignite node did not join its cluster within " + START_TIMEOUT_SECONDS
-            + " s (are the seeds right, and was the cluster initialized?)");
+            + " s (are the seeds right, and was the cluster initialized?); last, " + notJoined,
+            joinFailure.orElse(null));
       }
-      LOG.log(System.Logger.Level.WARNING, "Ignite node {0} has not joined its cluster within {1} s; starting it "
-          + "again, as the other nodes refuse a launch they declared failed", node.name(), JOIN_PATIENCE_SECONDS);
+      LOG.log(System.Logger.Level.WARNING, "Ignite node {0}: {1}; starting it again, as the other nodes refuse a "
+          + "launch they declared failed", node.name(), notJoined);
+    }
+  }
+
+  /** Stops a launch that did not join; one whose join failed may already have stopped, and refuse. */
+  private static void stopQuietly(IgniteServer server) {
+    try {
+      server.shutdown();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "stopping a launch that did not join failed", e);
     }
   }
 
@@ -146,19 +174,23 @@ public final class EmbeddedNode implements AutoCloseable {
     }
   }
 
-  /** Whether {@code joined} completes before {@code deadline} ({@link System#nanoTime()}); its failure is thrown. */
-  private static boolean joinedBefore(CompletableFuture<Void> joined, long deadline) {
+  /**
+   * Waits until {@code joined} completes or {@code deadline} ({@link System#nanoTime()}) passes: nothing when the node
+   * joined, else why not (the wait's end, or the join's failure).
+   */
+  private static Optional<Throwable> joinFailure(CompletableFuture<Void> joined, long deadline) {
     try {
       joined.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      return true;
+      return Optional.empty();
     } catch (TimeoutException e) {
-      return false;
+      return Optional.of(new TimeoutException("it has not joined its cluster within " + JOIN_PATIENCE_SECONDS
+          + " s"));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while the Ignite node joined its cluster", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new IllegalStateException("the Ignite node did not join its cluster: " + cause.getMessage(), cause);
+      return Optional.of(new IllegalStateException("its join failed: " + cause.getMessage(), cause));
     }
   }
 
@@ -205,6 +237,7 @@ public final class EmbeddedNode implements AutoCloseable {
   /** Stops the node gracefully: Ignite hands the leadership of its partitions to other replicas first. */
   @Override
   public void close() {
+    cutOffWatch.close();
     server.shutdown();
   }
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apache.ignite.Ignite;
 import org.jspecify.annotations.Nullable;
 
@@ -30,10 +32,13 @@ public final class IgniteEngine implements StorageEngine {
   private final Keyspace keyspace;
   private final @Nullable AutoCloseable nodes;
   private final ClusterStatusReader status;
+  private final CompletionStage<String> restartNeeded;
 
-  private IgniteEngine(Keyspace keyspace, @Nullable AutoCloseable nodes, List<String> seeds) {
+  private IgniteEngine(Keyspace keyspace, @Nullable AutoCloseable nodes, CompletionStage<String> restartNeeded,
+      List<String> seeds) {
     this.keyspace = keyspace;
     this.nodes = nodes;
+    this.restartNeeded = restartNeeded;
     this.status = new ClusterStatusReader(keyspace.ignite(), keyspace.name(), seeds);
   }
 
@@ -42,17 +47,20 @@ public final class IgniteEngine implements StorageEngine {
    * node running. Creates the keyspace when it is missing.
    */
   public static IgniteEngine attach(Ignite ignite, String table, int replicas, int partitions) {
-    return new IgniteEngine(Keyspace.open(ignite, table, new ZoneSettings(replicas, partitions)), null, List.of());
+    return new IgniteEngine(Keyspace.open(ignite, table, new ZoneSettings(replicas, partitions)), null,
+        new CompletableFuture<>(), List.of());
   }
 
   /**
    * An engine on the keyspace {@code table}, reached through {@code ignite}, that owns {@code nodes} (the node or nodes
    * of this process): closing the engine stops them. {@code seeds}, the addresses the node found the cluster at, are
-   * the nodes its {@link #clusterStatus()} reports absent when no member answers there.
+   * the nodes its {@link #clusterStatus()} reports absent when no member answers there. {@code restartNeeded} is the
+   * nodes' signal that this process must be started again ({@link #restartNeeded()}).
    */
-  static IgniteEngine owning(AutoCloseable nodes, Ignite ignite, String table, ZoneSettings zone, List<String> seeds) {
+  static IgniteEngine owning(AutoCloseable nodes, CompletionStage<String> restartNeeded, Ignite ignite, String table,
+      ZoneSettings zone, List<String> seeds) {
     try {
-      return new IgniteEngine(Keyspace.open(ignite, table, zone), nodes, seeds);
+      return new IgniteEngine(Keyspace.open(ignite, table, zone), nodes, restartNeeded, seeds);
     } catch (RuntimeException e) {
       try {
         nodes.close();
@@ -112,6 +120,11 @@ public final class IgniteEngine implements StorageEngine {
   @Override
   public ClusterStatus clusterStatus() {
     return status.read();
+  }
+
+  @Override
+  public CompletionStage<String> restartNeeded() {
+    return restartNeeded;
   }
 
   @Override

@@ -58,7 +58,7 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
     List<String> initialize = holdsCluster(node.workDirectory()) ? List.of() : list(options.tuning().getOrDefault(
         "init", ""));
     EmbeddedNode started = EmbeddedNode.start(List.of(node), initialize, "shaledb").get(0);
-    return IgniteEngine.owning(started, started.ignite(), TABLE, zone, seeds);
+    return IgniteEngine.owning(started, started.cutOff(), started.ignite(), TABLE, zone, seeds);
   }
 
   private static List<String> list(String commaSeparated) {

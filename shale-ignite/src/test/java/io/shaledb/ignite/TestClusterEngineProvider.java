@@ -25,7 +25,7 @@ public final class TestClusterEngineProvider implements StorageEngineProvider {
   public StorageEngine open(EngineOptions options) {
     Path directory = Objects.requireNonNull(options.dataDirectory(), "the test cluster needs a data directory");
     TestCluster cluster = TestCluster.start(NODES, directory.resolve("cluster"));
-    return IgniteEngine.owning(cluster, cluster.node(0).ignite(), IgniteEngineProvider.TABLE,
+    return IgniteEngine.owning(cluster, cluster.node(0).cutOff(), cluster.node(0).ignite(), IgniteEngineProvider.TABLE,
         new ZoneSettings(NODES, PARTITIONS), List.of());
   }
 }

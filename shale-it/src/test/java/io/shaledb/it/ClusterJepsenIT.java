@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -78,6 +80,7 @@ class ClusterJepsenIT {
   }
 
   private void run(FaultSchedule schedule, NamespacedCluster cluster) throws Exception {
+    System.out.println("ClusterJepsenIT " + schedule + " (seed " + seed + ") begins");
     List<String> names = createTables(cluster);
     List<Workload> workloads = List.of(new RegisterWorkload(names.get(0), 5), new CounterWorkload(names.get(1), 2),
         new BankWorkload(names.get(2), 5, 100));
@@ -90,13 +93,21 @@ class ClusterJepsenIT {
     long clientsEnded = System.nanoTime();
     faults.join(TimeUnit.MINUTES.toMillis(2));
     assertThat(faults.isAlive()).as("the nemesis finished").isFalse();
-    List<String> unrecovered = nemesis.healEverything(REJOIN);
+    long healed = System.nanoTime();
+    List<String> unrecovered = new ArrayList<>(nemesis.healEverything(REJOIN));
+    unrecovered.addAll(notServing(cluster, names.get(0), unrecovered, nemesis, healed + REJOIN.toNanos()));
 
     List<String> anomalies = new ArrayList<>();
-    DynamoDbClient reader = cluster.patientClient(0);
-    for (Workload workload : workloads) {
-      workload.check(reader, PATIENCE, nemesis.origin())
-          .forEach(anomaly -> anomalies.add(workload.name() + ": " + anomaly));
+    // The final state is read through a node that serves, so that one that did not recover still leaves a report.
+    OptionalInt serving = IntStream.range(0, NODES).filter(n -> !unrecovered(unrecovered, n)).findFirst();
+    if (serving.isEmpty()) {
+      anomalies.add("no node serves: the final state could not be read");
+    } else {
+      DynamoDbClient reader = cluster.patientClient(serving.getAsInt());
+      for (Workload workload : workloads) {
+        workload.check(reader, PATIENCE, nemesis.origin())
+            .forEach(anomaly -> anomalies.add(workload.name() + ": " + anomaly));
+      }
     }
     report(schedule, workloads, nemesis, anomalies, unrecovered, clientsEnded);
     assertThat(anomalies).as("anomalies under " + schedule).isEmpty();
@@ -123,6 +134,39 @@ class ClusterJepsenIT {
       }
     }
     return names;
+  }
+
+  /**
+   * The nodes, among those not already {@code unrecovered}, that do not answer a strongly consistent read by {@code
+   * deadline} ({@link System#nanoTime()}): a node whose process runs but that its cluster refuses (cut off by a
+   * partition and not started again) has not recovered any more than a killed one that did not start. When each
+   * node answers first goes to the nemesis's log.
+   */
+  private static List<String> notServing(NamespacedCluster cluster, String table, List<String> unrecovered,
+      Nemesis nemesis, long deadline) {
+    List<String> notServing = new ArrayList<>();
+    for (int n = 0; n < NODES; n++) {
+      String node = "n" + n;
+      if (unrecovered(unrecovered, n)) {
+        continue;
+      }
+      DynamoDbClient client = cluster.patientClient(n);
+      try {
+        Requests.patiently(() -> client.getItem(r -> r.tableName(table)
+            .key(Map.of("id", AttributeValue.fromS("probe"))).consistentRead(true)),
+            Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        nemesis.log("%s serves (every fault healed)", node);
+      } catch (SdkException e) {
+        notServing.add(node + " did not serve once every fault was healed: " + String.valueOf(e.getMessage())
+            .lines().findFirst().orElse(""));
+      }
+    }
+    return notServing;
+  }
+
+  /** Whether {@code unrecovered} names node {@code n} (each line begins with its name). */
+  private static boolean unrecovered(List<String> unrecovered, int n) {
+    return unrecovered.stream().anyMatch(line -> line.startsWith("n" + n + " ") || line.startsWith("n" + n + ":"));
   }
 
   private void report(FaultSchedule schedule, List<Workload> workloads, Nemesis nemesis, List<String> anomalies,

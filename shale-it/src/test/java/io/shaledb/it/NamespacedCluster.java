@@ -1,5 +1,6 @@
 package io.shaledb.it;
 
+import io.shaledb.server.cli.Main;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -55,6 +56,9 @@ final class NamespacedCluster implements AutoCloseable {
 
   /** Where {@link #close()} writes what each node process printed. */
   private final Path logDirectory;
+  /** Told of every node started again because its process exited by itself. */
+  private volatile SelfRestarts selfRestarts = (node, exitCode, serving) -> {};
+  private volatile boolean closed;
 
   private NamespacedCluster(NodeNetwork network, Path directory, int size, Path logDirectory) {
     this.network = network;
@@ -153,6 +157,36 @@ final class NamespacedCluster implements AutoCloseable {
     }
   }
 
+  /** Tells {@code listener} of every node started again because its process exited by itself. */
+  void onSelfRestart(SelfRestarts listener) {
+    selfRestarts = listener;
+  }
+
+  /**
+   * Starts the node again when its process exits by itself, as systemd or Kubernetes would: with {@link
+   * Main#EXIT_RESTART} when it was cut off from its cluster for so long that the cluster refuses that launch, or with
+   * another code when its start failed (a keyspace's SQL timing out on a starved machine). A process the test killed
+   * stays down until the test starts it.
+   */
+  private void supervise(int node, Slot slot, Process process) {
+    process.onExit().thenAccept(exited -> {
+      if (slot.killed(exited) || closed) {
+        return;
+      }
+      synchronized (slots) {
+        if (!slots.contains(slot)) {
+          return; // a node of a start that failed: that start is made again as a whole
+        }
+      }
+      CompletableFuture<Void> underWay;
+      synchronized (slot) {
+        underWay = slot.starting;
+      }
+      // A process that exited before it listened fails its start first; the new launch follows that.
+      underWay.handle((ignored, failure) -> null).thenRun(() -> selfRestarts.restarting(node, exited.exitValue(), restart(node)));
+    });
+  }
+
   private Slot slot(int node) {
     synchronized (slots) {
       return slots.get(node);
@@ -210,7 +244,10 @@ final class NamespacedCluster implements AutoCloseable {
     }
     try {
       ServerProcess process = ServerProcess.start(new ProcessBuilder(network.inNamespace(node, command)), START,
-          slot::launched);
+          launched -> {
+            slot.launched(launched);
+            supervise(node, slot, launched);
+          });
       synchronized (logs) {
         logs.add(new NodeLog(name, process::output, process));
       }
@@ -257,6 +294,7 @@ final class NamespacedCluster implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     for (SocketRelay relay : relays) {
       relay.close();
     }
@@ -277,22 +315,34 @@ final class NamespacedCluster implements AutoCloseable {
     network.close();
   }
 
+  /** Hears of a node started again because its process exited by itself; {@code serving} completes as it serves. */
+  interface SelfRestarts {
+    void restarting(int node, int exitCode, CompletableFuture<Void> serving);
+  }
+
   /** One process a node ran in and what it printed; {@code process} is null when it exited before it served. */
   private record NodeLog(String name, Supplier<List<String>> lines, ServerProcess process) {}
 
   /** A node's process: the one launched last, serving or still starting, and its start while under way. */
   private static final class Slot {
     private Process launched;
+    private Process killed;
     private CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
 
     synchronized void launched(Process process) {
       launched = process;
     }
 
+    /** Whether {@link #kill()} ended {@code process}. */
+    synchronized boolean killed(Process process) {
+      return process == killed;
+    }
+
     void kill() {
       Process process;
       synchronized (this) {
         process = launched;
+        killed = process;
       }
       if (process != null) {
         process.destroyForcibly();

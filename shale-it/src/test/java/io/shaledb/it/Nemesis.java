@@ -1,6 +1,7 @@
 package io.shaledb.it;
 
 import io.shaledb.it.FaultSchedule.Fault;
+import io.shaledb.server.cli.Main;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +29,11 @@ final class Nemesis {
   Nemesis(NamespacedCluster cluster, long origin) {
     this.cluster = cluster;
     this.origin = origin;
+    cluster.onSelfRestart((node, exitCode, serving) -> {
+      log("n%d exited with code %d%s; starting it again", node, exitCode,
+          exitCode == Main.EXIT_RESTART ? " (cut off from its cluster)" : "");
+      watch(node, System.nanoTime(), serving, "self-restart");
+    });
   }
 
   /** {@link System#nanoTime()} at the start of the schedule, which the steps' seconds count from. */
@@ -104,16 +110,19 @@ final class Nemesis {
   }
 
   private CompletableFuture<Void> restart(int node) {
-    long begun = System.nanoTime();
-    CompletableFuture<Void> rejoined = cluster.restart(node);
+    return watch(node, System.nanoTime(), cluster.restart(node), "restart");
+  }
+
+  /** Logs when a start of the node, {@code what} begun at {@code begun}, serves or fails; each start once. */
+  private CompletableFuture<Void> watch(int node, long begun, CompletableFuture<Void> rejoined, String what) {
     // A restart asked for while the node is still starting joins that start, which is logged once.
     if (!rejoined.isDone() && watched.add(rejoined)) {
       rejoined.whenComplete((ignored, failure) -> {
         double took = (System.nanoTime() - begun) / 1e9;
         if (failure == null) {
-          log("n%d serves again (restart begun at %.1f s, %.1f s later)", node, seconds(begun), took);
+          log("n%d serves again (%s begun at %.1f s, %.1f s later)", node, what, seconds(begun), took);
         } else {
-          log("n%d did not start (restart begun at %.1f s, %.1f s later): %s", node, seconds(begun), took,
+          log("n%d did not start (%s begun at %.1f s, %.1f s later): %s", node, what, seconds(begun), took,
               firstLine(failure));
         }
       });
@@ -125,7 +134,8 @@ final class Nemesis {
     return (nanoTime - origin) / 1e9;
   }
 
-  private void log(String format, Object... arguments) {
+  /** Adds a line to {@link #log()}, stamped with the seconds since {@link #origin()}. */
+  void log(String format, Object... arguments) {
     String line = String.format(Locale.ROOT, "%.1f s ", seconds(System.nanoTime()))
         + String.format(Locale.ROOT, format, arguments);
     synchronized (log) {

@@ -31,6 +31,7 @@ import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /** A running ShaleDB: a storage engine, the API over it and the HTTP server in front. Close it to stop. */
@@ -174,6 +175,14 @@ public final class ShaleDbServer implements AutoCloseable {
   /** The certificate made at start for {@link ServerSecurity.TlsOptions#selfSigned}, if one was. */
   public Optional<X509Certificate> selfSignedCertificate() {
     return Optional.ofNullable(selfSigned);
+  }
+
+  /**
+   * Completes, with why, once the storage engine can no longer serve in this process ({@link
+   * StorageEngine#restartNeeded()}): the process must be started again.
+   */
+  public CompletionStage<String> restartNeeded() {
+    return engine.restartNeeded();
   }
 
   /** Stops serving and background work, then closes the storage engine so a durable one shuts down cleanly. */

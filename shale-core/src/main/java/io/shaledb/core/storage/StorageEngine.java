@@ -2,6 +2,8 @@ package io.shaledb.core.storage;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,6 +99,16 @@ public interface StorageEngine extends AutoCloseable {
    */
   default ClusterStatus clusterStatus() {
     throw new UnsupportedOperationException("the engine does not run on a cluster");
+  }
+
+  /**
+   * Completes, with why, once this process can no longer serve from the engine and must be started again: a cluster
+   * node that its cluster refuses for the rest of the node's launch. The server then exits for its supervisor to start
+   * it again (docs/cluster.md, "Partitions and stale nodes"). An engine that never needs it answers a stage that
+   * never completes.
+   */
+  default CompletionStage<String> restartNeeded() {
+    return new CompletableFuture<>();
   }
 
   /** The optional features this engine provides. */

@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, UsersCommand.class, GroupsCommand.class, EncryptionCommand.class,
         PeersCommand.class, ClusterCommand.class})
 public final class Main {
+  /**
+   * The exit code of a server that must be started again to serve (a cluster node its cluster refuses for the rest of
+   * its launch): sysexits' EX_TEMPFAIL, which a supervisor (systemd's {@code Restart=}, Kubernetes) restarts on.
+   */
+  public static final int EXIT_RESTART = 75;
 
   public static void main(String[] args) {
     LogLevel.applyFrom(args);

@@ -225,12 +225,26 @@ final class ServeCommand implements Callable<Integer> {
       ProcessHandle.current().parent().ifPresentOrElse(parent -> parent.onExit().thenRun(() -> System.exit(0)),
           () -> System.exit(0));
     }
+    server.restartNeeded().thenAccept(ServeCommand::exitToBeRestarted);
     new Banner(Version.NUMBER, server.endpoint(), server.config(), server.authenticating()).lines()
         .forEach(LOG::info);
     server.selfSignedCertificate().ifPresent(certificate -> LOG.info("tls: a self-signed certificate for"
         + " development, which clients must trust, is in {}", writePem(certificate, server.port())));
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Halts with {@link Main#EXIT_RESTART} for the supervisor to start the server again. No graceful stop: on a node cut
+   * off from its cluster the engine's stop waits for peers it cannot reach (it never ended within 10 s in the Jepsen
+   * runs, docs/cluster.md), and a halt leaves what the server acknowledged as durable as a {@code kill -9} does.
+   */
+  private static void exitToBeRestarted(String why) {
+    LOG.error("ShaleDB must be started again: {}; exiting with code {} for its supervisor to start it", why,
+        Main.EXIT_RESTART);
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(Main.EXIT_RESTART);
   }
 
   /** The peers the peers file lists, their secrets opened with the auth key file. */

@@ -6,7 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides who sent a request. With no user in the principal store, authentication is off: a request needs an
@@ -16,23 +20,38 @@ import org.jspecify.annotations.Nullable;
  * <p>The store stays the truth, and what this process caches of it (the mode, each access key: {@link SigningKeys};
  * the users' parsed policies, kept by authorization) follows it: at once for a change made through this process's
  * store, and within {@link #RECHECK} for one made by another process sharing the storage, seen by the store's
- * version, read at most once per {@link #RECHECK} on the request path.
+ * version. A request finding the last look older than {@link #RECHECK} starts the next one off its own thread, and
+ * goes on with what is known: requests are verified on Netty's event loops, and on a clustered engine a read of the
+ * store waits for the cluster (on a node cut off from it, for good), which would stall every connection of the loop.
  */
 public final class Authenticator {
+  private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
   /** How stale the caches may be after another process changes the store. */
   static final Duration RECHECK = Duration.ofSeconds(1);
+
+  /**
+   * A platform thread per look, at most one a second: a virtual one would pin its carrier through a clustered
+   * engine's blocking read, and the API's calls run on those carriers.
+   */
+  private static final Executor OWN_THREAD = task -> Thread.ofPlatform().daemon().name("shale-principals-recheck")
+      .start(task);
 
   private final @Nullable PrincipalStore store;
   private final @Nullable SigV4Verifier verifier;
   private final Clock clock;
+  private final Executor rechecks;
+  /** Whether a look at the store is under way, so a slow one is not joined by another every second. */
+  private final AtomicBoolean rechecking = new AtomicBoolean();
   private volatile boolean verifying;
   private volatile long version;
   private volatile long checkedAtMillis;
 
-  private Authenticator(@Nullable PrincipalStore store, @Nullable SigningKeys keys, String region, Clock clock) {
+  private Authenticator(@Nullable PrincipalStore store, @Nullable SigningKeys keys, String region, Clock clock,
+      Executor rechecks) {
     this.store = store;
     this.verifier = keys == null ? null : new SigV4Verifier(region, clock, keys);
     this.clock = clock;
+    this.rechecks = rechecks;
     if (store != null) {
       this.version = store.version();
       this.verifying = store.hasUsers();
@@ -42,22 +61,29 @@ public final class Authenticator {
 
   /** Verifies requests against {@code store} while it has users. */
   public static Authenticator over(PrincipalStore store, String region, Clock clock) {
+    return over(store, region, clock, OWN_THREAD);
+  }
+
+  /** As above, looking at the store again on {@code rechecks}. */
+  static Authenticator over(PrincipalStore store, String region, Clock clock, Executor rechecks) {
     SigningKeys keys = new SigningKeys(store);
-    Authenticator authenticator = new Authenticator(store, keys, region, clock);
+    Authenticator authenticator = new Authenticator(store, keys, region, clock, rechecks);
     store.onChange(() -> authenticator.verifying = store.hasUsers());
     return authenticator;
   }
 
   /** Never verifies: for transports tested without a database. */
   public static Authenticator off() {
-    return new Authenticator(null, null, "", Clock.systemUTC());
+    return new Authenticator(null, null, "", Clock.systemUTC(), Runnable::run);
   }
 
-  /** Whether signatures are verified: some user exists. */
+  /** Whether signatures are verified: some user exists, as far as the last look at the store knows. */
   public boolean verifying() {
     long now = clock.millis();
-    if (now - checkedAtMillis >= RECHECK.toMillis()) {
-      recheck(now);
+    PrincipalStore principals = store;
+    if (principals != null && now - checkedAtMillis >= RECHECK.toMillis() && rechecking.compareAndSet(false, true)) {
+      checkedAtMillis = now;
+      rechecks.execute(() -> recheck(principals));
     }
     return verifying;
   }
@@ -66,16 +92,18 @@ public final class Authenticator {
    * When another process changed the store since it was last read, tells the store's listeners, as a change made here
    * does: the mode and the keys here, and the users' policies that authorization parsed.
    */
-  private void recheck(long now) {
-    checkedAtMillis = now;
-    PrincipalStore principals = store;
-    if (principals == null) {
-      return;
-    }
-    long current = principals.version();
-    if (current != version) {
-      version = current;
-      principals.changedElsewhere();
+  private void recheck(PrincipalStore principals) {
+    try {
+      long current = principals.version();
+      if (current != version) {
+        version = current;
+        principals.changedElsewhere();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not look for changes of users and keys made elsewhere; looking again in {}: {}", RECHECK,
+          e.toString());
+    } finally {
+      rechecking.set(false);
     }
   }
 

@@ -8,6 +8,8 @@ import io.shaledb.core.storage.StorageEngines;
 import io.shaledb.server.time.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +46,7 @@ class AuthenticatorTest {
 
   @Test
   void verifying_changeByAnotherProcess_reachesThisProcessListenersWithinARecheck() {
-    Authenticator authenticator = Authenticator.over(here, "us-east-1", clock);
+    Authenticator authenticator = Authenticator.over(here, "us-east-1", clock, Runnable::run);
     assertThat(authenticator.verifying()).isFalse();
 
     elsewhere.createUser("alice");
@@ -58,5 +60,26 @@ class AuthenticatorTest {
     clock.advance(Authenticator.RECHECK.plus(Duration.ofMillis(1)));
     assertThat(authenticator.verifying()).isTrue();
     assertThat(heard).as("no change since: nothing to tell").hasValue(1);
+  }
+
+  @Test
+  void verifying_recheckDue_looksAtTheStoreOffTheCallersThreadOnceAtATime() {
+    List<Runnable> looks = new ArrayList<>();
+    Authenticator authenticator = Authenticator.over(here, "us-east-1", clock, looks::add);
+    elsewhere.createUser("alice");
+
+    clock.advance(Authenticator.RECHECK);
+    assertThat(authenticator.verifying()).as("the caller goes on with what is known").isFalse();
+    clock.advance(Authenticator.RECHECK);
+    assertThat(authenticator.verifying()).isFalse();
+    assertThat(looks).as("one look while the first is under way").hasSize(1);
+    assertThat(heard).hasValue(0);
+
+    looks.getFirst().run();
+    assertThat(heard).hasValue(1);
+    assertThat(authenticator.verifying()).isTrue();
+    clock.advance(Authenticator.RECHECK);
+    authenticator.verifying();
+    assertThat(looks).as("the next look once the first is done").hasSize(2);
   }
 }

@@ -802,7 +802,7 @@ class ReplicatorTest {
     public void addReplica(TableMetadata table, String sourceRegion, String region) {
       Database peer = target();
       try {
-        Requests.run(new AddReplicaRegion(peer), new ReplicaTableInput(sourceRegion, table, null, region));
+        Requests.run(new AddReplicaRegion(peer), new ReplicaTableInput(sourceRegion, table, null, region, null));
       } catch (DynamoException e) {
         throw gone(e);
       }
@@ -836,22 +836,22 @@ class ReplicatorTest {
 
     @Override
     public void deleteReplica(String tableName, String sourceRegion) {
-      Requests.run(new DeleteReplicaTable(target()), new ReplicaTableInput(sourceRegion, null, tableName, null));
+      Requests.run(new DeleteReplicaTable(target()), new ReplicaTableInput(sourceRegion, null, tableName, null, null));
     }
 
     @Override
     public Optional<PeerTable> inspect(String tableName, String sourceRegion) {
-      return Requests.run(new InspectTable(target()), new ReplicaTableInput(sourceRegion, null, tableName, null));
+      return Requests.run(new InspectTable(target()), new ReplicaTableInput(sourceRegion, null, tableName, null, null));
     }
 
     @Override
     public void join(TableMetadata table, String sourceRegion) {
-      Requests.run(new JoinGlobalTable(target()), new ReplicaTableInput(sourceRegion, table, null, null));
+      Requests.run(new JoinGlobalTable(target()), new ReplicaTableInput(sourceRegion, table, null, null, null));
     }
 
     @Override
     public void leave(String tableName, String sourceRegion) {
-      Requests.run(new LeaveGlobalTable(target()), new ReplicaTableInput(sourceRegion, null, tableName, null));
+      Requests.run(new LeaveGlobalTable(target()), new ReplicaTableInput(sourceRegion, null, tableName, null, null));
     }
 
     @Override

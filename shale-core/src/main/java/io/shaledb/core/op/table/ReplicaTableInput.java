@@ -16,11 +16,4 @@ import org.jspecify.annotations.Nullable;
  *     null when the source recorded none
  */
 public record ReplicaTableInput(@Nullable String sourceRegion, @Nullable TableMetadata table,
-    @Nullable String tableName, @Nullable String regionName, @Nullable ReplicationStamp settingsStamp) {
-
-  /** A call that carries no shared settings' stamp. */
-  public ReplicaTableInput(@Nullable String sourceRegion, @Nullable TableMetadata table, @Nullable String tableName,
-      @Nullable String regionName) {
-    this(sourceRegion, table, tableName, regionName, null);
-  }
-}
+    @Nullable String tableName, @Nullable String regionName, @Nullable ReplicationStamp settingsStamp) {}

@@ -19,6 +19,7 @@ import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.StorageUnavailableException;
 import io.shaledb.core.storage.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -61,6 +62,10 @@ class IgniteCrossNodeTest {
   /** Rows per Ignite transaction while loading the items the fourth node's test moves. */
   private static final int PRELOAD_BATCH = 1000;
   private static final int PRELOAD_ATTEMPTS = 10;
+  private static final String ITEM_VALUE = "x".repeat(100);
+  /** Keys per read-only snapshot when the loaded items are read back after the move. */
+  private static final int CHECK_PAGE = 10_000;
+  private static final int CHECK_ATTEMPTS = 5;
 
   @TempDir
   static Path clusterDirectory;
@@ -197,7 +202,7 @@ class IgniteCrossNodeTest {
   /**
    * A fourth node joins the running cluster while a client commits through node 0: the zone takes it as a data node at
    * once, Ignite moves some replicas onto it, and every item written before or during the move is there afterwards,
-   * read through the new node. Runs last, since it changes the cluster. {@code -Drebalance.items=N} sets the items
+   * read through the new node (and the loaded ones also through node 0), none missing, extra or changed. Runs last, since it changes the cluster. {@code -Drebalance.items=N} sets the items
    * written before the node joins (1,000 by default); the time the move took is printed, a figure, not an assertion.
    */
   @Test
@@ -210,7 +215,7 @@ class IgniteCrossNodeTest {
     for (int from = 0; from < items; from += PRELOAD_BATCH) {
       IdentityHashMap<byte[], byte[]> batch = new IdentityHashMap<>();
       for (int i = from; i < Math.min(items, from + PRELOAD_BATCH); i++) {
-        batch.put(bytes(String.format(Locale.ROOT, "r%09d", i)), bytes("x".repeat(100)));
+        batch.put(bytes(itemKey(i)), bytes(ITEM_VALUE));
       }
       putAll(rows, batch);
     }
@@ -235,17 +240,21 @@ class IgniteCrossNodeTest {
         newNode);
     assertThat(status.partitions()).flatExtracting(ClusterStatus.Partition::replicas)
         .extracting(ClusterStatus.Replica::node).as("replicas on the new node").contains(newNode);
-    // The items loaded before the join are counted in a read-only snapshot, which sees commits older than half a
-    // second from any node: a strongly consistent view would lock every row read, and Ignite aborts a transaction
-    // holding 250,000 locks. The writes made during the move are checked under the strongly consistent view.
-    try (StorageEngine throughNewNode = IgniteEngine.attach(cluster.node(joined).ignite(), table, 3, 8)) {
-      try (Snapshot snapshot = throughNewNode.snapshot()) {
-        assertThat(count(snapshot, "r")).as("items written before the node joined").isEqualTo(items);
+    // The items loaded before the join are read in read-only snapshots, which see commits older than half a second
+    // from any node: a strongly consistent view would lock every row read, and Ignite aborts a transaction holding
+    // 250,000 locks. The writes made during the move are checked under the strongly consistent view.
+    for (int node : List.of(joined, 0)) {
+      try (StorageEngine through = IgniteEngine.attach(cluster.node(node).ignite(), table, 3, 8)) {
+        long checkStart = System.nanoTime();
+        List<String> retried = checkLoadedItems(through, items);
+        System.out.printf(Locale.ROOT, "IgniteCrossNodeTest: the %d items read back through node%d in %.1f s,"
+            + " starting %.1f s after the move showed done; pages read again: %s%n", items, node,
+            (System.nanoTime() - checkStart) / 1e9, (checkStart - rebalancedAt) / 1e9, retried);
       }
-      try (Snapshot snapshot = throughNewNode.consistentSnapshot()) {
-        assertThat(keys(snapshot, "w")).as("items acknowledged while it joined")
-            .containsAll(writer.acknowledged());
-      }
+    }
+    try (StorageEngine throughNewNode = IgniteEngine.attach(cluster.node(joined).ignite(), table, 3, 8);
+        Snapshot snapshot = throughNewNode.consistentSnapshot()) {
+      assertThat(keys(snapshot, "w")).as("items acknowledged while it joined").containsAll(writer.acknowledged());
     }
   }
 
@@ -269,6 +278,50 @@ class IgniteCrossNodeTest {
   }
 
   /**
+   * Reads the {@code items} loaded before the join back through {@code engine} in pages of {@link #CHECK_PAGE} keys, each
+   * page in a read-only snapshot of its own, and fails on any item missing, extra or changed. A page whose read fails
+   * (a replica that misses Ignite's replication timeout on loaded cores) is read again, up to {@link #CHECK_ATTEMPTS}
+   * times; a page that reads a wrong item is not.
+   *
+   * @return each page read again, with why
+   */
+  private static List<String> checkLoadedItems(StorageEngine engine, int items) throws InterruptedException {
+    List<String> retried = new ArrayList<>();
+    for (int from = 0; from < items; from += CHECK_PAGE) {
+      int to = Math.min(items, from + CHECK_PAGE);
+      // The last page runs to the end of the items' prefix, so an item beyond the last one written shows as extra.
+      KeyRange page = new KeyRange(bytes(itemKey(from)), to == items ? KeyRange.successor(bytes("r"))
+          : bytes(itemKey(to)));
+      List<String> expected = IntStream.range(from, to).mapToObj(IgniteCrossNodeTest::itemKey).toList();
+      for (int attempt = 1; ; attempt++) {
+        List<String> keys = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        try (Snapshot snapshot = engine.snapshot(); KvCursor cursor = snapshot.scan(page, false)) {
+          while (cursor.next()) {
+            keys.add(new String(cursor.key(), StandardCharsets.UTF_8));
+            values.add(new String(cursor.value(), StandardCharsets.UTF_8));
+          }
+        } catch (RuntimeException e) {
+          retried.add(itemKey(from) + " attempt " + attempt + " after " + keys.size() + " rows: " + e.getMessage());
+          if (attempt == CHECK_ATTEMPTS) {
+            throw e;
+          }
+          Thread.sleep(1000);
+          continue;
+        }
+        assertThat(keys).as("the items from %s", itemKey(from)).containsExactlyElementsOf(expected);
+        assertThat(values).as("the items' values from %s", itemKey(from)).containsOnly(ITEM_VALUE);
+        break;
+      }
+    }
+    return retried;
+  }
+
+  private static String itemKey(int i) {
+    return String.format(Locale.ROOT, "r%09d", i);
+  }
+
+  /**
    * Whether every partition is available, with its replica count of healthy replicas and a primary, and some replicas
    * on each of {@code holding}.
    */
@@ -283,16 +336,28 @@ class IgniteCrossNodeTest {
 
   /**
    * The status once {@code settled} has held for two readings a second apart (a partition not yet moving still shows
-   * its old replicas, all healthy, while another already moves), waiting up to ten minutes.
+   * its old replicas, all healthy, while another already moves), waiting up to ten minutes. A reading the cluster did
+   * not answer in time (its primaries, on loaded cores) counts as not settled.
    */
   private static ClusterStatus awaitStatus(StorageEngine engine, Predicate<ClusterStatus> settled)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
     boolean once = false;
     while (true) {
-      ClusterStatus status = engine.clusterStatus();
+      boolean late = System.nanoTime() - deadline > 0;
+      ClusterStatus status;
+      try {
+        status = engine.clusterStatus();
+      } catch (StorageUnavailableException e) {
+        if (late) {
+          throw e;
+        }
+        once = false;
+        Thread.sleep(1000);
+        continue;
+      }
       boolean now = settled.test(status);
-      if ((now && once) || System.nanoTime() - deadline > 0) {
+      if ((now && once) || late) {
         return status;
       }
       once = now;
@@ -376,16 +441,6 @@ class IgniteCrossNodeTest {
       }
     }
     return keys;
-  }
-
-  private static int count(Snapshot snapshot, String prefix) {
-    int count = 0;
-    try (KvCursor cursor = snapshot.scan(KeyRange.prefix(bytes(prefix)), false)) {
-      while (cursor.next()) {
-        count++;
-      }
-    }
-    return count;
   }
 
   private static byte[] bytes(String s) {

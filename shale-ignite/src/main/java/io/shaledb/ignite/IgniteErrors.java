@@ -47,11 +47,17 @@ final class IgniteErrors {
             || ignite.code() == ErrorGroups.Transactions.TX_PRIMARY_REPLICA_EXPIRED_ERR);
   }
 
+  /**
+   * Whether the cluster could not answer now: a replica or primary out of reach, or a range read's SQL planning
+   * aborted at Ignite's planner timeout, which a starved machine reaches (no statement of the engine is cancelled
+   * otherwise).
+   */
   private static boolean isUnavailable(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof IgniteException ignite
           && (ignite.groupCode() == ErrorGroups.Replicator.REPLICATOR_ERR_GROUP.groupCode()
-              || ignite.groupCode() == ErrorGroups.PlacementDriver.PLACEMENT_DRIVER_ERR_GROUP.groupCode())) {
+              || ignite.groupCode() == ErrorGroups.PlacementDriver.PLACEMENT_DRIVER_ERR_GROUP.groupCode()
+              || ignite.code() == ErrorGroups.Sql.EXECUTION_CANCELLED_ERR)) {
         return true;
       }
     }

@@ -28,9 +28,17 @@ final class IgniteSnapshot implements Snapshot {
     return keyspace.keys().get(readOnly, key);
   }
 
+  /**
+   * A range scan. Its statement's failure reaches the layer as the SPI's: a replica that times out, or the planner
+   * timing out on a starved machine (a server's first scans at its start), is a passing outage.
+   */
   @Override
   public KvCursor scan(KeyRange range, boolean reverse) {
-    return keyspace.scan(readOnly, range, reverse);
+    try {
+      return keyspace.scan(readOnly, range, reverse);
+    } catch (RuntimeException e) {
+      throw IgniteErrors.readFailure(e);
+    }
   }
 
   @Override

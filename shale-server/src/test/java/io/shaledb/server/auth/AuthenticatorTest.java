@@ -1,10 +1,14 @@
 package io.shaledb.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.storage.EngineOptions;
+import io.shaledb.core.storage.ForwardingEngine;
+import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngines;
+import io.shaledb.core.storage.StorageUnavailableException;
 import io.shaledb.server.time.SettableClock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,5 +85,42 @@ class AuthenticatorTest {
     clock.advance(Authenticator.RECHECK);
     authenticator.verifying();
     assertThat(looks).as("the next look once the first is done").hasSize(2);
+  }
+
+  @Test
+  void over_storeThatCannotAnswerAtFirst_readsItAgain() {
+    elsewhere.createUser("alice");
+    AtomicInteger reads = new AtomicInteger();
+    PrincipalStore starting = new PrincipalStore(refusingFirst(2, reads),
+        SecretSealer.lazily(keyFiles.resolve("auth.key")), clock, "123456789012");
+
+    Authenticator authenticator = Authenticator.over(starting, "us-east-1", clock, Runnable::run);
+
+    assertThat(authenticator.verifying()).isTrue();
+    assertThat(reads).as("reads, two of them refused").hasValueGreaterThan(2);
+  }
+
+  @Test
+  void over_storeThatNeverAnswers_givesUpAfterItsAttempts() {
+    AtomicInteger reads = new AtomicInteger();
+    PrincipalStore starting = new PrincipalStore(refusingFirst(Integer.MAX_VALUE, reads),
+        SecretSealer.lazily(keyFiles.resolve("auth.key")), clock, "123456789012");
+
+    assertThatThrownBy(() -> Authenticator.over(starting, "us-east-1", clock, Runnable::run))
+        .isInstanceOf(StorageUnavailableException.class).hasMessage("the planner timed out");
+    assertThat(reads).hasValue(Authenticator.FIRST_LOOK_ATTEMPTS);
+  }
+
+  /** The engine, whose first {@code refusals} snapshots fail as a starting cluster node's may; counts them all. */
+  private StorageEngine refusingFirst(int refusals, AtomicInteger reads) {
+    return new ForwardingEngine(engine) {
+      @Override
+      public Snapshot snapshot() {
+        if (reads.incrementAndGet() <= refusals) {
+          throw new StorageUnavailableException("the planner timed out");
+        }
+        return super.snapshot();
+      }
+    };
   }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -87,6 +88,8 @@ class ClusterJepsenIT {
     workloads.forEach(workload -> workload.setUp(cluster.patientClient(0)));
     List<DynamoDbClient> clients = IntStream.range(0, NODES).mapToObj(cluster::client).toList();
     Nemesis nemesis = new Nemesis(cluster, System.nanoTime());
+    // The nodes' logs carry the wall clock: this lines them up with the report's seconds.
+    nemesis.log("the clients start, at %s", Instant.now());
     Thread faults = Thread.ofPlatform().name("jepsen-nemesis").start(() -> nemesis.run(schedule.steps(seed)));
     Clients.run(clients, CLIENTS, List.of(workloads.get(0), workloads.get(0), workloads.get(1), workloads.get(2)),
         Duration.ofSeconds(FaultSchedule.SECONDS), seed);

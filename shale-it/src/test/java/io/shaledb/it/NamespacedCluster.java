@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -288,6 +289,10 @@ final class NamespacedCluster implements AutoCloseable {
         .filter(argument -> argument.startsWith("--add-opens") || argument.startsWith("--enable-native-access")
             || argument.startsWith("-Dio.netty.tryReflectionSetAccessible"))
         .forEach(jvm::add);
+    // -Djepsen.nodeLogLevels=io.scalecube=info,org.apache.ignite.internal.placementdriver=info: more of those
+    // libraries' lines in the nodes' logs (warnings only by default), to see where a stall's time went.
+    Arrays.stream(System.getProperty("jepsen.nodeLogLevels", "").split(",")).map(String::trim)
+        .filter(level -> !level.isEmpty()).forEach(level -> jvm.add("-Dorg.slf4j.simpleLogger.log." + level));
     jvm.addAll(List.of("-Xmx384m", "-cp", System.getProperty("java.class.path"), "io.shaledb.server.cli.Main"));
     return jvm;
   }

@@ -84,7 +84,11 @@ public final class IgniteEngine implements StorageEngine {
   /** A read of the latest commit at the partition's primary replica: over the network, so it may block. */
   @Override
   public byte @Nullable [] getWithoutBlocking(byte[] key) {
-    return keyspace.keys().get(null, key);
+    try {
+      return keyspace.keys().get(null, key);
+    } catch (RuntimeException e) {
+      throw IgniteErrors.readFailure(e);
+    }
   }
 
   @Override

@@ -25,12 +25,16 @@ final class IgniteSnapshot implements Snapshot {
 
   @Override
   public byte @Nullable [] get(byte[] key) {
-    return keyspace.keys().get(readOnly, key);
+    try {
+      return keyspace.keys().get(readOnly, key);
+    } catch (RuntimeException e) {
+      throw IgniteErrors.readFailure(e);
+    }
   }
 
   /**
-   * A range scan. Its statement's failure reaches the layer as the SPI's: a replica that times out, or the planner
-   * timing out on a starved machine (a server's first scans at its start), is a passing outage.
+   * A range scan. Its statement's failure reaches the layer as the SPI's, as a read's does: a replica that times out,
+   * or the planner timing out on a starved machine (a server's first scans at its start), is a passing outage.
    */
   @Override
   public KvCursor scan(KeyRange range, boolean reverse) {

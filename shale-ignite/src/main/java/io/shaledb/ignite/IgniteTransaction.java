@@ -53,7 +53,12 @@ final class IgniteTransaction implements Transaction {
     }
     Optional<byte[]> read = reads.get(key);
     if (read == null) {
-      read = Optional.ofNullable(keyspace.keys().get(null, key));
+      try {
+        read = Optional.ofNullable(keyspace.keys().get(null, key));
+      } catch (RuntimeException e) {
+        // A primary out of reach (the replication timeout while a node is cut off) is a passing outage, as at commit.
+        throw IgniteErrors.commitFailure(e);
+      }
       reads.put(key.clone(), read);
     }
     return read.orElse(null);

@@ -2,6 +2,7 @@ package io.shaledb.server.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.shaledb.core.consensus.RegionConsensus;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.CapacityMeter;
 import io.shaledb.core.op.Database;
@@ -26,6 +27,7 @@ import io.shaledb.core.op.partiql.ExecuteTransaction;
 import io.shaledb.core.op.read.Query;
 import io.shaledb.core.op.read.Scan;
 import io.shaledb.core.op.replication.ApplyReplicatedChanges;
+import io.shaledb.core.op.replication.Paxos;
 import io.shaledb.core.op.stream.DescribeStream;
 import io.shaledb.core.op.stream.GetRecords;
 import io.shaledb.core.op.stream.GetShardIterator;
@@ -146,6 +148,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
     this.metrics = metrics;
     this.access = access;
     WritePipeline writes = new WritePipeline(db);
+    RegionConsensus consensus = new RegionConsensus(db);
     Map<String, Route<?, ?>> operations = Map.ofEntries(
         Map.entry("CreateTable", new Route<>(TableJson::readCreateTable, new CreateTable(db),
             (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
@@ -286,7 +289,8 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
         "DeleteReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new DeleteReplicaTable(db),
             ReplicationJson::writeDeleted),
         "ApplyReplicatedChanges", new Route<>(ReplicationJson::readApplyReplicatedChanges,
-            new ApplyReplicatedChanges(db, writes), ReplicationJson::writeApplied));
+            new ApplyReplicatedChanges(db, writes), ReplicationJson::writeApplied),
+        "Paxos", new Route<>(ReplicationJson::readPaxos, new Paxos(consensus), ReplicationJson::writePaxosReply));
     Map<String, Route<?, ?>> byTarget = new HashMap<>();
     operations.forEach((operation, route) -> byTarget.put(TARGET_PREFIX + operation, route.named(operation)));
     streamOperations.forEach((operation, route) -> byTarget.put(STREAMS_PREFIX + operation, route.named(operation)));

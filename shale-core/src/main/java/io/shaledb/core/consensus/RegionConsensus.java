@@ -1,23 +1,39 @@
 package io.shaledb.core.consensus;
 
+import io.shaledb.core.consensus.Proposer.Written;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.write.ItemConsensus;
 import io.shaledb.core.write.WritePipeline;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * This region's part in the consensus of its tables of multi-region strong consistency: its acceptor for each of
  * their items, reached by its own proposers and by the peer call, and the transport its proposers send over. One per
  * database; it holds nothing that must survive (the acceptors' state is in the storage engine).
  */
-public final class RegionConsensus {
+public final class RegionConsensus implements ItemConsensus {
+  /** How long a phase of a round waits for the first two regions' answers. */
+  private static final Duration PHASE_TIMEOUT = Duration.ofSeconds(2);
+
   private final Database db;
   /** Stages chosen values into tables; it is never asked to write anything else. */
   private final WritePipeline chosen;
   private final PaxosTransport transport;
+  /**
+   * One proposer per set of regions, so that this region's concurrent rounds rarely make the same ballot (a cache:
+   * a proposer keeps nothing but that hint).
+   */
+  private final Map<List<String>, Proposer> proposers = new ConcurrentHashMap<>();
 
   public RegionConsensus(Database db) {
     this.db = db;
@@ -41,6 +57,25 @@ public final class RegionConsensus {
         .handle(itemKey(table.keyspace(), key), request);
   }
 
+  @Override
+  public Chosen write(TableMetadata table, byte[] key, Change change) {
+    Written written = proposer(table).write(table.name(), peerKey(key),
+        current -> new ItemValue(change.apply(current.bytes())));
+    return new Chosen(written.previous().bytes(), written.current().bytes());
+  }
+
+  @Override
+  public byte @Nullable [] read(TableMetadata table, byte[] key) {
+    return proposer(table).read(table.name(), peerKey(key)).bytes();
+  }
+
+  private Proposer proposer(TableMetadata table) {
+    Replication replication = table.options().replication()
+        .orElseThrow(() -> new IllegalArgumentException(table.name() + " is not replicated"));
+    return proposers.computeIfAbsent(replication.consensusRegions(db.region()),
+        regions -> new Proposer(db.region(), regions, transport, db.clock(), PHASE_TIMEOUT));
+  }
+
   /** Where this region keeps the table's committed values: a replica's are its table's items. */
   private CommittedValues committedValues(TableMetadata table) {
     return new TableValues(chosen, table);
@@ -48,11 +83,12 @@ public final class RegionConsensus {
 
   private boolean isMember(TableMetadata table, String region) {
     Replication replication = table.options().replication().orElse(null);
-    return replication != null && (region.equals(db.region()) || replication.replica(region).isPresent());
+    return replication != null && replication.strong() && replication.consensusRegions(db.region()).contains(region);
   }
 
-  PaxosTransport transport() {
-    return transport;
+  /** The key as the peer call carries it: without this region's keyspace id. */
+  private static byte[] peerKey(byte[] key) {
+    return Arrays.copyOfRange(key, KeyCodec.KEYSPACE_BYTES, key.length);
   }
 
   private static byte[] itemKey(int keyspace, byte[] key) {

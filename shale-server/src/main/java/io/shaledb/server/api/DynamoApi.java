@@ -147,8 +147,8 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
     this.db = db;
     this.metrics = metrics;
     this.access = access;
-    WritePipeline writes = new WritePipeline(db);
     RegionConsensus consensus = new RegionConsensus(db);
+    WritePipeline writes = new WritePipeline(db, consensus);
     Map<String, Route<?, ?>> operations = Map.ofEntries(
         Map.entry("CreateTable", new Route<>(TableJson::readCreateTable, new CreateTable(db),
             (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
@@ -227,7 +227,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
         Map.entry("DeleteResourcePolicy", new Route<>(PolicyJson::readResourcePolicy, new DeleteResourcePolicy(db),
             PolicyJson::writeResourcePolicy)),
         Map.entry("PutItem", new Route<>(ItemJson::readPutItem, new PutItem(db, writes), ItemJson::writeAttributes)),
-        Map.entry("GetItem", new Route<>(ItemJson::readGetItem, new GetItem(db), ItemJson::writeGetItem)),
+        Map.entry("GetItem", new Route<>(ItemJson::readGetItem, new GetItem(db, consensus), ItemJson::writeGetItem)),
         Map.entry("DeleteItem", new Route<>(ItemJson::readDeleteItem, new DeleteItem(db, writes),
             ItemJson::writeAttributes)),
         Map.entry("UpdateItem", new Route<>(ItemJson::readUpdateItem, new UpdateItem(db, writes),

@@ -20,11 +20,15 @@ import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
 import io.shaledb.core.replication.PeerLink;
 import io.shaledb.core.replication.Peers;
 import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.schema.MultiRegionConsistency;
+import io.shaledb.core.schema.Replication;
+import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +52,7 @@ class PaxosTest {
 
   @Test
   void paxos_fromAReplicaRegion_isAnsweredByThisRegionsAcceptor() {
-    replicatedTable();
+    strongTable();
     ReplicationStamp ballot = new ReplicationStamp(clock.millis(), "us-west-2");
 
     PaxosReply reply = Requests.run(paxos, input("us-west-2", PaxosCodec.encode(new PaxosRequest.Prepare(ballot))));
@@ -59,9 +63,9 @@ class PaxosTest {
   }
 
   @Test
-  void paxos_fromARegionWithoutAReplicaOrOnATableNotReplicated_isResourceNotFound() {
+  void paxos_fromARegionWithoutAReplicaOrOnATableNotOfStrongConsistency_isResourceNotFound() {
     new TestTables(db).create("plain", true, false, false);
-    replicatedTable();
+    strongTable();
     byte[] read = PaxosCodec.encode(new PaxosRequest.Read());
 
     assertThatThrownBy(() -> Requests.run(paxos, input("eu-central-1", read))).isInstanceOf(DynamoException.class)
@@ -69,11 +73,20 @@ class PaxosTest {
         .extracting(e -> ((DynamoException) e).code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND);
     assertThatThrownBy(() -> Requests.run(paxos, new PaxosInput("plain", "us-west-2", KEY, read)))
         .hasMessage("Requested resource not found: Table: plain has no consensus with region us-west-2");
+    db.catalog().change(change -> {
+      TableMetadata table = change.table("orders").orElseThrow();
+      change.putTable(table.withOptions(table.options().withReplication(Optional.of(
+          table.options().replication().orElseThrow().withConsistency(MultiRegionConsistency.EVENTUAL,
+              Optional.empty())))));
+      return null;
+    });
+    assertThatThrownBy(() -> Requests.run(paxos, input("us-west-2", read))).as("an eventually consistent replica")
+        .hasMessage("Requested resource not found: Table: orders has no consensus with region us-west-2");
   }
 
   @Test
   void paxos_whoseRequestIsNoConsensusMessage_isASerializationError() {
-    replicatedTable();
+    strongTable();
 
     assertThatThrownBy(() -> Requests.run(paxos, input("us-west-2", new byte[] {1, 7})))
         .isInstanceOf(DynamoException.class).extracting(e -> ((DynamoException) e).code())
@@ -86,6 +99,18 @@ class PaxosTest {
     new TestTables(db).create("orders", true, false, false);
     Requests.run(new UpdateTable(db), new UpdateTableInput("orders", null, null, null, null, null, null, List.of(),
         null, null, null, false, List.of(new ReplicaUpdate(ReplicaUpdate.Action.CREATE, "us-west-2"))));
+  }
+
+  /** A replicated table made of strong consistency in place (UpdateTable's rules are not this test's). */
+  private void strongTable() {
+    replicatedTable();
+    db.catalog().change(change -> {
+      TableMetadata table = change.table("orders").orElseThrow();
+      Replication replication = table.options().replication().orElseThrow()
+          .withConsistency(MultiRegionConsistency.STRONG, Optional.empty());
+      change.putTable(table.withOptions(table.options().withReplication(Optional.of(replication))));
+      return null;
+    });
   }
 
   private static PaxosInput input(String source, byte[] request) {

@@ -60,6 +60,15 @@ public interface PeerLink {
   void deleteReplica(String tableName, String sourceRegion);
 
   /**
+   * Makes the peer the witness of {@code table}, a table of multi-region strong consistency of {@code sourceRegion}
+   * and the replicas it names; succeeds also when the peer is its witness already.
+   */
+  void createWitness(TableMetadata table, String sourceRegion);
+
+  /** Ends the peer's part as the witness of the table; succeeds also when it is not its witness any more. */
+  void deleteWitness(String tableName, String sourceRegion);
+
+  /**
    * The peer's table of that name, for the checks a global table of version 2017.11.29 makes before it joins it, or
    * empty when the peer has no such table.
    */

@@ -37,10 +37,12 @@ import io.shaledb.core.op.table.CreateBackup;
 import io.shaledb.core.op.table.CreateGlobalTable;
 import io.shaledb.core.op.table.CreateReplicaTable;
 import io.shaledb.core.op.table.CreateTable;
+import io.shaledb.core.op.table.CreateTableWitness;
 import io.shaledb.core.op.table.DeleteBackup;
 import io.shaledb.core.op.table.DeleteReplicaTable;
 import io.shaledb.core.op.table.DeleteResourcePolicy;
 import io.shaledb.core.op.table.DeleteTable;
+import io.shaledb.core.op.table.DeleteTableWitness;
 import io.shaledb.core.op.table.DescribeBackup;
 import io.shaledb.core.op.table.DescribeContinuousBackups;
 import io.shaledb.core.op.table.DescribeContributorInsights;
@@ -271,26 +273,31 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             TableJson::writeEmpty),
         "DescribeScalingActivities", new Route<>(AutoScalingJson::readDescribe, new DescribeScalingActivities(db),
             AutoScalingJson::writeScalingActivities));
-    Map<String, Route<?, ?>> replicationOperations = Map.of(
-        "InspectTable", new Route<>(ReplicationJson::readReplicaTable, new InspectTable(db),
-            ReplicationJson::writeInspected),
-        "JoinGlobalTable", new Route<>(ReplicationJson::readReplicaTable, new JoinGlobalTable(db),
-            ReplicationJson::writeDone),
-        "LeaveGlobalTable", new Route<>(ReplicationJson::readReplicaTable, new LeaveGlobalTable(db),
-            ReplicationJson::writeDone),
-        "UpdateReplicaSettings", new Route<>(ReplicationJson::readUpdateReplicaSettings,
-            new UpdateReplicaSettings(db), ReplicationJson::writeDone),
-        "CreateReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new CreateReplicaTable(db),
-            (g, out) -> TableJson.writeDescription(g, "TableDescription", out)),
-        "AddReplicaRegion", new Route<>(ReplicationJson::readReplicaTable, new AddReplicaRegion(db),
-            ReplicationJson::writeAdded),
-        "UpdateReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new UpdateReplicaTable(db),
-            ReplicationJson::writeDone),
-        "DeleteReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new DeleteReplicaTable(db),
-            ReplicationJson::writeDeleted),
-        "ApplyReplicatedChanges", new Route<>(ReplicationJson::readApplyReplicatedChanges,
-            new ApplyReplicatedChanges(db, writes), ReplicationJson::writeApplied),
-        "Paxos", new Route<>(ReplicationJson::readPaxos, new Paxos(consensus), ReplicationJson::writePaxosReply));
+    Map<String, Route<?, ?>> replicationOperations = Map.ofEntries(
+        Map.entry("InspectTable", new Route<>(ReplicationJson::readReplicaTable, new InspectTable(db),
+            ReplicationJson::writeInspected)),
+        Map.entry("JoinGlobalTable", new Route<>(ReplicationJson::readReplicaTable, new JoinGlobalTable(db),
+            ReplicationJson::writeDone)),
+        Map.entry("LeaveGlobalTable", new Route<>(ReplicationJson::readReplicaTable, new LeaveGlobalTable(db),
+            ReplicationJson::writeDone)),
+        Map.entry("UpdateReplicaSettings", new Route<>(ReplicationJson::readUpdateReplicaSettings,
+            new UpdateReplicaSettings(db), ReplicationJson::writeDone)),
+        Map.entry("CreateReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new CreateReplicaTable(db),
+            (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
+        Map.entry("AddReplicaRegion", new Route<>(ReplicationJson::readReplicaTable, new AddReplicaRegion(db),
+            ReplicationJson::writeAdded)),
+        Map.entry("UpdateReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new UpdateReplicaTable(db),
+            ReplicationJson::writeDone)),
+        Map.entry("CreateTableWitness", new Route<>(ReplicationJson::readReplicaTable, new CreateTableWitness(db),
+            ReplicationJson::writeDone)),
+        Map.entry("DeleteTableWitness", new Route<>(ReplicationJson::readReplicaTable, new DeleteTableWitness(db),
+            ReplicationJson::writeDeleted)),
+        Map.entry("DeleteReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new DeleteReplicaTable(db),
+            ReplicationJson::writeDeleted)),
+        Map.entry("ApplyReplicatedChanges", new Route<>(ReplicationJson::readApplyReplicatedChanges,
+            new ApplyReplicatedChanges(db, writes), ReplicationJson::writeApplied)),
+        Map.entry("Paxos", new Route<>(ReplicationJson::readPaxos, new Paxos(consensus),
+            ReplicationJson::writePaxosReply)));
     Map<String, Route<?, ?>> byTarget = new HashMap<>();
     operations.forEach((operation, route) -> byTarget.put(TARGET_PREFIX + operation, route.named(operation)));
     streamOperations.forEach((operation, route) -> byTarget.put(STREAMS_PREFIX + operation, route.named(operation)));

@@ -97,6 +97,16 @@ public final class HttpPeerLink implements PeerLink {
   }
 
   @Override
+  public void createWitness(TableMetadata table, String sourceRegion) {
+    call("CreateTableWitness", g -> ReplicationJson.writeCreateReplicaTable(g, sourceRegion, table, Optional.empty()));
+  }
+
+  @Override
+  public void deleteWitness(String tableName, String sourceRegion) {
+    call("DeleteTableWitness", g -> ReplicationJson.writeDeleteReplicaTable(g, sourceRegion, tableName));
+  }
+
+  @Override
   public Optional<PeerTable> inspect(String tableName, String sourceRegion) {
     byte[] answer = call("InspectTable", g -> ReplicationJson.writeDeleteReplicaTable(g, sourceRegion, tableName));
     try (JsonInput in = JsonInput.over(new ByteArrayInputStream(answer))) {

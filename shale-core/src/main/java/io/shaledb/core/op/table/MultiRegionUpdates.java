@@ -40,7 +40,7 @@ final class MultiRegionUpdates {
   static final String WITNESS_WITHOUT_ACTION = "One or more parameter values were invalid: a GlobalTableWitnessUpdates"
       + " entry needs one of Create or Delete";
   static final String WITNESS_NEEDS_STRONG = "One or more parameter values were invalid: a witness can only be added"
-      + " to a global table created with MultiRegionConsistency STRONG";
+      + " by the UpdateTable that creates the global table with MultiRegionConsistency STRONG";
   static final String MODE_IS_FIXED = "One or more parameter values were invalid: the consistency mode of a global"
       + " table is chosen when it is created and cannot be changed; a witness must be added when the MRSC global table"
       + " is created";
@@ -112,7 +112,10 @@ final class MultiRegionUpdates {
     Optional<String> witnessCreate = witness(witnessUpdates, WitnessUpdate.WitnessAction.CREATE);
     Optional<String> witnessDelete = witness(witnessUpdates, WitnessUpdate.WitnessAction.DELETE);
     if (replication.filter(Replication::strong).isPresent()) {
-      return applyToStrong(db, change, table, replication.get(), replicaUpdates, witnessDelete, consistency, now);
+      if (consistency != null || witnessCreate.isPresent()) {
+        throw DynamoException.validation(MODE_IS_FIXED);
+      }
+      return applyToStrong(db, change, table, replication.get(), replicaUpdates, witnessDelete, now);
     }
     if (witnessDelete.isPresent()) {
       throw DynamoException.validation(WITNESS_NOT_FOUND);
@@ -143,15 +146,14 @@ final class MultiRegionUpdates {
   }
 
   /**
-   * An MRSC table takes no new member and keeps its mode; its replicas' overrides may change; and it is deleted only
-   * whole: both other members in one request, after which this region's table is regional at once (the other
-   * members are deleted by the replicator, and writes here no longer wait for a quorum of regions going away).
+   * An MRSC table takes no new member; its replicas' overrides may change; and it is deleted only whole: both other
+   * members in one request, after which this region's table is regional at once (the other members are deleted by
+   * the replicator, and writes here no longer wait for a quorum of regions going away).
    */
   private static TableMetadata applyToStrong(Database db, CatalogTransaction change, TableMetadata table,
-      Replication replication, List<ReplicaUpdate> replicaUpdates, Optional<String> witnessDelete,
-      @Nullable Choice<MultiRegionConsistency> consistency, Instant now) {
-    if (consistency != null) {
-      throw DynamoException.validation(MODE_IS_FIXED);
+      Replication replication, List<ReplicaUpdate> replicaUpdates, Optional<String> witnessDelete, Instant now) {
+    if (!regions(replicaUpdates, ReplicaUpdate.Action.CREATE).isEmpty()) {
+      throw DynamoException.validation(THREE_REGIONS);
     }
     List<String> deletes = regions(replicaUpdates, ReplicaUpdate.Action.DELETE);
     if (deletes.isEmpty() && witnessDelete.isEmpty()) {

@@ -25,12 +25,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 
 /**
  * The consensus peer call ({@code ShaleDBReplication_20261205.Paxos}) between three ShaleDB servers on loopback: a
- * {@link Proposer} of one region runs its rounds over the signed HTTP calls on the three regions' replicas of a table,
- * and one of another region reads what it wrote; with one region stopped, writes go on.
+ * {@link Proposer} of one region runs its rounds over the signed HTTP calls on the three regions' replicas of a table of
+ * strong consistency, and one of another region reads what it wrote; with one region stopped, writes go on.
  */
 class PaxosPeerCallIT {
   private static final String SOUTH = "ap-south-1";
@@ -65,11 +64,7 @@ class PaxosPeerCallIT {
 
   @Test
   void proposer_overThePeerCall_writesInOneRegionWhatAnotherReadsAndGoesOnWithOneRegionStopped() {
-    GlobalTablesIT.createTable(east);
-    GlobalTablesIT.replicate(east, west);
-    east.updateTable(r -> r.tableName("orders").replicaUpdates(
-        ReplicationGroupUpdate.builder().create(c -> c.regionName(SOUTH)).build()));
-    GlobalTablesIT.await("the replica ACTIVE in " + SOUTH, () -> GlobalTablesIT.active(south));
+    StrongConsistencyItemsIT.makeStrong(east, List.of(east, west, south));
     byte[] key = key("k1");
 
     proposer(EAST).write("orders", key, current -> value("k1", "v1"));

@@ -4,6 +4,7 @@ import io.shaledb.core.schema.TableMetadata;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The calls one region makes on a peer region (docs/global-tables.md, "The replication calls"). Implemented where
@@ -94,6 +95,17 @@ public interface PeerLink {
    * @throws io.shaledb.core.error.DynamoException the peer's refusal, in DynamoDB's words
    */
   void updateSettings(String tableName, String sourceRegion, ReplicaSettingsUpdate update);
+
+  /**
+   * Sends a consensus request on an item of {@code tableName}, a table of multi-region strong consistency, to the
+   * peer's acceptor (docs/global-tables.md, "Multi-region strong consistency"), without waiting for its answer: the
+   * proposer waits for the first two regions' answers with a time limit of its own.
+   *
+   * @param key the item's key without its keyspace id (each region has its own)
+   * @param request the request in {@link io.shaledb.core.consensus.PaxosCodec}'s form, carried as it is
+   * @return the peer's reply in that form; completes exceptionally when the peer refused the call or did not answer
+   */
+  CompletableFuture<byte[]> paxos(String tableName, String sourceRegion, byte[] key, byte[] request);
 
   /** Releases what the link holds (connections), once nothing calls it any more. */
   default void close() {}

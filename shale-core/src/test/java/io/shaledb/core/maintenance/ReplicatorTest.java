@@ -76,6 +76,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -856,6 +857,11 @@ class ReplicatorTest {
         throw new IllegalStateException("the peer does not answer");
       }
       return target;
+    }
+
+    @Override
+    public CompletableFuture<byte[]> paxos(String tableName, String sourceRegion, byte[] key, byte[] request) {
+      return CompletableFuture.failedFuture(new UnsupportedOperationException("no table here has consensus"));
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.MultiRegionConsistency;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 
 /**
@@ -66,10 +67,11 @@ class PaxosPeerCallIT {
   @Test
   void proposer_overThePeerCall_writesInOneRegionWhatAnotherReadsAndGoesOnWithOneRegionStopped() {
     GlobalTablesIT.createTable(east);
-    GlobalTablesIT.replicate(east, west);
-    east.updateTable(r -> r.tableName("orders").replicaUpdates(
+    east.updateTable(r -> r.tableName("orders").multiRegionConsistency(MultiRegionConsistency.STRONG).replicaUpdates(
+        ReplicationGroupUpdate.builder().create(c -> c.regionName(WEST)).build(),
         ReplicationGroupUpdate.builder().create(c -> c.regionName(SOUTH)).build()));
-    GlobalTablesIT.await("the replica ACTIVE in " + SOUTH, () -> GlobalTablesIT.active(south));
+    GlobalTablesIT.await("the replicas ACTIVE in " + WEST + " and " + SOUTH, () -> GlobalTablesIT.active(west)
+        && GlobalTablesIT.active(south));
     byte[] key = key("k1");
 
     proposer(EAST).write("orders", key, current -> value("k1", "v1"));

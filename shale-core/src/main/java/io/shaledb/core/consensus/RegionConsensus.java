@@ -64,7 +64,7 @@ public final class RegionConsensus implements ItemConsensus {
         .filter(w -> w.replicas().contains(sourceRegion))
         .orElseThrow(() -> DynamoException.resourceNotFound("Requested resource not found: Table: " + tableName
             + " has no consensus with region " + sourceRegion));
-    return new Acceptor(chosen.transactions(), db.clock(), new WitnessValues())
+    return new Acceptor(chosen.transactions(), db.clock(), new WitnessedValues(witnessed))
         .handle(itemKey(witnessed.keyspace(), key), request);
   }
 

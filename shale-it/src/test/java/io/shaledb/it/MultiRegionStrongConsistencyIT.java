@@ -117,6 +117,25 @@ class MultiRegionStrongConsistencyIT {
   }
 
   @Test
+  void putItem_twoReplicasAndAWitness_aWriteIsChosenWithTheWitnessWhileTheOtherReplicaIsDown() {
+    GlobalTablesIT.createTable(east);
+    east.updateTable(strong(List.of(create(WEST)), List.of(createWitness(SOUTH))));
+    GlobalTablesIT.await("the replica and the witness ACTIVE", () -> GlobalTablesIT.active(west)
+        && GlobalTablesIT.active(east) && GlobalTablesIT.replica(east).replicaStatus() == ReplicaStatus.ACTIVE);
+    east.putItem(r -> r.tableName("orders").item(Map.of("id", AttributeValue.fromS("a"),
+        "v", AttributeValue.fromS("1"))));
+    assertThat(west.getItem(r -> r.tableName("orders").key(Map.of("id", AttributeValue.fromS("a")))
+        .consistentRead(true)).item()).containsEntry("v", AttributeValue.fromS("1"));
+
+    servers.remove(1).close();
+    east.putItem(r -> r.tableName("orders").item(Map.of("id", AttributeValue.fromS("a"),
+        "v", AttributeValue.fromS("2"))));
+
+    assertThat(east.getItem(r -> r.tableName("orders").key(Map.of("id", AttributeValue.fromS("a")))
+        .consistentRead(true)).item()).containsEntry("v", AttributeValue.fromS("2"));
+  }
+
+  @Test
   void updateTable_threeReplicas_everyRegionDescribesTheOthers_andRefusesPartialChanges() {
     GlobalTablesIT.createTable(east);
 

@@ -1,5 +1,7 @@
 package io.shaledb.core.consensus;
 
+import io.shaledb.core.catalog.TableCatalog;
+import io.shaledb.core.catalog.WitnessedTable;
 import io.shaledb.core.consensus.Proposer.Written;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.keys.KeyCodec;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -43,18 +46,26 @@ public final class RegionConsensus implements ItemConsensus {
 
   /**
    * Answers a proposer's request on an item of the table of that name, as this region's acceptor, in one storage
-   * transaction.
+   * transaction: over the table's items in a replica, over the witness's own copies in the region that witnesses the
+   * table ({@link TableCatalog#witnessed}).
    *
    * @param sourceRegion the proposer's region: this one, or one of the table's other regions
    * @param key the item's key without its keyspace id
    * @throws DynamoException ResourceNotFoundException when this region has no such table of {@code sourceRegion}'s
    */
   public PaxosReply answer(String tableName, String sourceRegion, byte[] key, PaxosRequest request) {
-    TableMetadata table = db.catalog().find(tableName).filter(t -> isMember(t, sourceRegion))
+    Optional<TableMetadata> table = db.catalog().find(tableName).filter(t -> isMember(t, sourceRegion));
+    if (table.isPresent()) {
+      return new Acceptor(chosen.transactions(), db.clock(), committedValues(table.get()))
+          .handle(itemKey(table.get().keyspace(), key), request);
+    }
+    // The witness of the table holds no table: its acceptor keeps the committed values beside its state.
+    WitnessedTable witnessed = db.catalog().witnessed(tableName)
+        .filter(w -> w.replicas().contains(sourceRegion))
         .orElseThrow(() -> DynamoException.resourceNotFound("Requested resource not found: Table: " + tableName
             + " has no consensus with region " + sourceRegion));
-    return new Acceptor(chosen.transactions(), db.clock(), committedValues(table))
-        .handle(itemKey(table.keyspace(), key), request);
+    return new Acceptor(chosen.transactions(), db.clock(), new WitnessedValues(witnessed))
+        .handle(itemKey(witnessed.keyspace(), key), request);
   }
 
   @Override

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.catalog.WitnessedTable;
+import io.shaledb.core.consensus.Committed;
+import io.shaledb.core.consensus.ItemValue;
 import io.shaledb.core.consensus.PaxosCodec;
 import io.shaledb.core.consensus.PaxosReply;
 import io.shaledb.core.consensus.PaxosRequest;
 import io.shaledb.core.consensus.RegionConsensus;
+import io.shaledb.core.consensus.WitnessValues;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.op.Database;
@@ -23,8 +27,10 @@ import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.schema.MultiRegionConsistency;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +88,32 @@ class PaxosTest {
     });
     assertThatThrownBy(() -> Requests.run(paxos, input("us-west-2", read))).as("an eventually consistent replica")
         .hasMessage("Requested resource not found: Table: orders has no consensus with region us-west-2");
+  }
+
+  @Test
+  void paxos_onATableThisRegionWitnesses_isAnsweredOverTheWitnessValues() {
+    WitnessedTable witnessed = db.catalog().change(change -> {
+      WitnessedTable record = new WitnessedTable("orders", change.allocateKeyspaces(1),
+          List.of("us-west-2", "eu-central-1"), clock.instant());
+      change.putWitnessed(record);
+      return record;
+    });
+    ReplicationStamp ballot = new ReplicationStamp(clock.millis(), "us-west-2");
+    Committed value = new Committed(ballot, new ItemValue(new byte[] {1, 2, 3}));
+    byte[] itemKey = ByteBuffer.allocate(Integer.BYTES + KEY.length).putInt(witnessed.keyspace()).put(KEY).array();
+
+    assertThat(Requests.run(paxos, input("us-west-2", PaxosCodec.encode(new PaxosRequest.Prepare(ballot)))))
+        .isEqualTo(new PaxosReply.Promise(null, null));
+    Requests.run(paxos, input("eu-central-1", PaxosCodec.encode(new PaxosRequest.Commit(value))));
+
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      assertThat(new WitnessValues().read(snapshot, itemKey)).isEqualTo(value);
+    }
+    assertThat(Requests.run(paxos, input("us-west-2", PaxosCodec.encode(new PaxosRequest.Read()))))
+        .isEqualTo(new PaxosReply.Promise(value, null));
+    assertThatThrownBy(() -> Requests.run(paxos, input("us-east-2", PaxosCodec.encode(new PaxosRequest.Read()))))
+        .as("a region that is not one of the witnessed table's replicas")
+        .hasMessage("Requested resource not found: Table: orders has no consensus with region us-east-2");
   }
 
   @Test

@@ -19,6 +19,7 @@ public final class CatalogTransaction {
   /** What this change wrote, by name and by ARN (empty: deleted), for the cache once it commits. */
   private final Map<String, Optional<TableMetadata>> tables = new LinkedHashMap<>();
   private final Map<String, Optional<StreamDescriptor>> streams = new LinkedHashMap<>();
+  private final Map<String, Optional<WitnessedTable>> witnessed = new LinkedHashMap<>();
 
   CatalogTransaction(Transaction tx) {
     this.tx = tx;
@@ -100,6 +101,28 @@ public final class CatalogTransaction {
     dropKeyspace(stream.keyspace());
   }
 
+  /** The table of that name this region witnesses, as this change sees it. */
+  public Optional<WitnessedTable> witnessed(String name) {
+    Optional<WitnessedTable> written = witnessed.get(name);
+    if (written != null) {
+      return written;
+    }
+    byte[] stored = tx.get(SystemKeyspace.witnessedTable(name));
+    return stored == null ? Optional.empty() : Optional.of(WitnessedTable.decode(stored));
+  }
+
+  public void putWitnessed(WitnessedTable record) {
+    tx.put(SystemKeyspace.witnessedTable(record.name()), record.encode());
+    witnessed.put(record.name(), Optional.of(record));
+  }
+
+  /** Forgets a witnessed table and drops its keyspace, with the items' consensus state under it. */
+  public void deleteWitnessed(WitnessedTable record) {
+    tx.delete(SystemKeyspace.witnessedTable(record.name()));
+    witnessed.put(record.name(), Optional.empty());
+    dropKeyspace(record.keyspace());
+  }
+
   /** The storage transaction, for system keys the change removes or writes along (a stream's trimmed records). */
   public Transaction storage() {
     return tx;
@@ -111,5 +134,9 @@ public final class CatalogTransaction {
 
   Map<String, Optional<StreamDescriptor>> writtenStreams() {
     return streams;
+  }
+
+  Map<String, Optional<WitnessedTable>> writtenWitnessed() {
+    return witnessed;
   }
 }

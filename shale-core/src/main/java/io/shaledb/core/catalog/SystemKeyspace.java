@@ -94,7 +94,12 @@ public final class SystemKeyspace {
      * keyspace is the table's, the key the rest of the item's key): record 0 the ballot promised and the proposal
      * accepted, record 1 (in the witness only) the committed value.
      */
-    PAXOS('J');
+    PAXOS('J'),
+    /**
+     * {@code 'w' name}: a table of multi-region strong consistency that this region witnesses without holding it
+     * ({@link WitnessedTable}); every upper-case marker is taken.
+     */
+    WITNESSED_TABLE('w');
 
     private final byte marker;
 
@@ -116,6 +121,10 @@ public final class SystemKeyspace {
 
   public static byte[] table(String name) {
     return key(Kind.TABLE, name.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static byte[] witnessedTable(String name) {
+    return key(Kind.WITNESSED_TABLE, name.getBytes(StandardCharsets.UTF_8));
   }
 
 

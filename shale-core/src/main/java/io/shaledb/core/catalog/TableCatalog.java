@@ -43,7 +43,8 @@ public final class TableCatalog {
   private record Entry(TableMetadata table, byte[] stored) {}
 
   /** One committed state of the catalog; replaced whole, so readers never see half a change. */
-  private record State(long version, Map<String, Entry> tables, Map<String, StreamDescriptor> streams) {}
+  private record State(long version, Map<String, Entry> tables, Map<String, StreamDescriptor> streams,
+      Map<String, WitnessedTable> witnessed) {}
 
   private final StorageEngine storage;
   private volatile State state;
@@ -61,6 +62,19 @@ public final class TableCatalog {
       entry = state.tables().get(name);
     }
     return Optional.ofNullable(entry == null ? null : entry.table());
+  }
+
+  /**
+   * The table of that name this region witnesses (multi-region strong consistency) without holding it, looked up as
+   * {@link #find} looks up a table: its consensus requests go to an acceptor over the witness's committed values.
+   */
+  public Optional<WitnessedTable> witnessed(String name) {
+    WitnessedTable witnessed = state.witnessed().get(name);
+    if (witnessed == null) {
+      refresh();
+      witnessed = state.witnessed().get(name);
+    }
+    return Optional.ofNullable(witnessed);
   }
 
   /**
@@ -185,7 +199,15 @@ public final class TableCatalog {
         streams.remove(arn);
       }
     });
-    state = new State(version, Map.copyOf(tables), Map.copyOf(streams));
+    Map<String, WitnessedTable> witnessed = new HashMap<>(current.witnessed());
+    change.writtenWitnessed().forEach((name, record) -> {
+      if (record.isPresent()) {
+        witnessed.put(name, record.get());
+      } else {
+        witnessed.remove(name);
+      }
+    });
+    state = new State(version, Map.copyOf(tables), Map.copyOf(streams), Map.copyOf(witnessed));
   }
 
   private State load() {
@@ -204,7 +226,14 @@ public final class TableCatalog {
           streams.put(stream.arn(), stream);
         }
       }
-      return new State(version(snapshot), Map.copyOf(tables), Map.copyOf(streams));
+      Map<String, WitnessedTable> witnessed = new HashMap<>();
+      try (KvCursor cursor = snapshot.scan(SystemKeyspace.all(SystemKeyspace.Kind.WITNESSED_TABLE), false)) {
+        while (cursor.next()) {
+          WitnessedTable record = WitnessedTable.decode(cursor.value());
+          witnessed.put(record.name(), record);
+        }
+      }
+      return new State(version(snapshot), Map.copyOf(tables), Map.copyOf(streams), Map.copyOf(witnessed));
     }
   }
 

@@ -7,6 +7,7 @@ import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.KinesisDestination;
+import io.shaledb.core.schema.MultiRegionConsistency;
 import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.PointInTimeRecovery;
 import io.shaledb.core.schema.ProvisionedThroughput;
@@ -24,6 +25,8 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableOptions;
 import io.shaledb.core.schema.TimeToLive;
 import io.shaledb.core.schema.WarmThroughput;
+import io.shaledb.core.schema.Witness;
+import io.shaledb.core.schema.WitnessStatus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -53,9 +56,10 @@ public final class TableMetadataCodec {
    * version 8 point-in-time recovery (off in older tables), version 9 replication to other regions (older tables
    * have no replicas), version 10 a global index's OnDemandThroughput (never set in older indexes) and the region still
    * filling a replica (older replicas are filled), version 11 the global table version (older replications are of
-   * version 2019.11.21), version 12 the replicas' overrides (older replicas have none).
+   * version 2019.11.21), version 12 the replicas' overrides (older replicas have none), version 13 the multi-region
+   * consistency and the witness (older replications are EVENTUAL, without a witness).
    */
-  private static final int VERSION = 12;
+  private static final int VERSION = 13;
 
   private TableMetadataCodec() {}
 
@@ -252,6 +256,13 @@ public final class TableMetadataCodec {
       for (Replica replica : replication.get().replicas()) {
         writeOverrides(out, replica.overrides());
       }
+      out.writeByte(replication.get().consistency().ordinal());
+      Optional<Witness> witness = replication.get().witness();
+      out.writeBoolean(witness.isPresent());
+      if (witness.isPresent()) {
+        out.writeUTF(witness.get().region());
+        out.writeByte(witness.get().status().ordinal());
+      }
     }
   }
 
@@ -318,7 +329,14 @@ public final class TableMetadataCodec {
     for (Replica replica : replicas) {
       withOverrides.add(replica.withOverrides(readOverrides(in)));
     }
-    return new Replication(stampKeyspace, since, withOverrides, fillingFrom, globalVersion, own);
+    if (version < 13) {
+      return new Replication(stampKeyspace, since, withOverrides, fillingFrom, globalVersion, own);
+    }
+    MultiRegionConsistency consistency = MultiRegionConsistency.values()[in.readUnsignedByte()];
+    Optional<Witness> witness = in.readBoolean()
+        ? Optional.of(new Witness(in.readUTF(), WitnessStatus.values()[in.readUnsignedByte()])) : Optional.empty();
+    return new Replication(stampKeyspace, since, withOverrides, fillingFrom, globalVersion, own, consistency,
+        witness);
   }
 
   private static void writeRestore(DataOutputStream out, Optional<RestoreSummary> restore) throws IOException {

@@ -1,5 +1,12 @@
 package io.shaledb.core.consensus;
 
+import io.shaledb.core.consensus.PaxosReply.Done;
+import io.shaledb.core.consensus.PaxosReply.Promise;
+import io.shaledb.core.consensus.PaxosReply.Refused;
+import io.shaledb.core.consensus.PaxosRequest.Accept;
+import io.shaledb.core.consensus.PaxosRequest.Commit;
+import io.shaledb.core.consensus.PaxosRequest.Prepare;
+import io.shaledb.core.consensus.PaxosRequest.Read;
 import io.shaledb.core.replication.ReplicationStamp;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,19 +17,156 @@ import java.io.UncheckedIOException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The stored form of an acceptor's records (persisted: a change needs a new format version).
+ * The stored form of an acceptor's records (persisted: a change needs a new format version), and the form of the
+ * messages regions exchange (the peer call carries them as they are, so both sides must run the same version).
  *
  * <pre>
- * state:     [version 1][promised: flag, ballot][accepted: flag, ballot, base (flag, ballot), value, origin]
+ * state:     [version 1][promised: flag, ballot][accepted: flag, proposal]
  * committed: [version 1][ballot][value]
+ * request:   [version 1][kind: 1] then Prepare [ballot], Accept [proposal][base: flag, committed], Commit [committed]
+ * reply:     [version 1][kind: 1] then Promise [committed: flag, committed][accepted: flag, proposal],
+ *            Refused [ballot]
+ * proposal:  [ballot][base: flag, ballot][value][origin: ballot]
  * ballot:    [millis: 8][region length: 2][region: UTF-8]
  * value:     [flag][length: 4][item bytes]   (flag 0: absent)
  * </pre>
  */
-final class PaxosCodec {
+public final class PaxosCodec {
   private static final int VERSION = 1;
 
+  /** A request's kind as its byte says it: the ordinal, so the constants are never reordered. */
+  private enum RequestKind {
+    PREPARE,
+    ACCEPT,
+    COMMIT,
+    READ
+  }
+
+  /** A reply's kind as its byte says it: the ordinal, so the constants are never reordered. */
+  private enum ReplyKind {
+    PROMISE,
+    REFUSED,
+    DONE
+  }
+
   private PaxosCodec() {}
+
+  public static byte[] encode(PaxosRequest request) {
+    return write(out -> {
+      switch (request) {
+        case Prepare(ReplicationStamp ballot) -> {
+          out.writeByte(RequestKind.PREPARE.ordinal());
+          writeBallot(out, ballot);
+        }
+        case Accept(Proposal proposal, Committed base) -> {
+          out.writeByte(RequestKind.ACCEPT.ordinal());
+          writeProposal(out, proposal);
+          writeOptionalCommitted(out, base);
+        }
+        case Commit(Committed value) -> {
+          out.writeByte(RequestKind.COMMIT.ordinal());
+          writeCommitted(out, value);
+        }
+        case Read() -> out.writeByte(RequestKind.READ.ordinal());
+      }
+    });
+  }
+
+  /** @throws IllegalArgumentException when {@code bytes} is no request of this version */
+  public static PaxosRequest decodeRequest(byte[] bytes) {
+    return read(bytes, in -> switch (kind(RequestKind.values(), in)) {
+      case PREPARE -> new Prepare(readBallot(in));
+      case ACCEPT -> new Accept(readProposal(in), readOptionalCommitted(in));
+      case COMMIT -> new Commit(readCommitted(in));
+      case READ -> new Read();
+    });
+  }
+
+  public static byte[] encode(PaxosReply reply) {
+    return write(out -> {
+      switch (reply) {
+        case Promise(Committed committed, Proposal accepted) -> {
+          out.writeByte(ReplyKind.PROMISE.ordinal());
+          writeOptionalCommitted(out, committed);
+          out.writeBoolean(accepted != null);
+          if (accepted != null) {
+            writeProposal(out, accepted);
+          }
+        }
+        case Refused(ReplicationStamp higher) -> {
+          out.writeByte(ReplyKind.REFUSED.ordinal());
+          writeBallot(out, higher);
+        }
+        case Done() -> out.writeByte(ReplyKind.DONE.ordinal());
+      }
+    });
+  }
+
+  /** @throws IllegalArgumentException when {@code bytes} is no reply of this version */
+  public static PaxosReply decodeReply(byte[] bytes) {
+    return read(bytes, in -> switch (kind(ReplyKind.values(), in)) {
+      case PROMISE -> new Promise(readOptionalCommitted(in), in.readBoolean() ? readProposal(in) : null);
+      case REFUSED -> new Refused(readBallot(in));
+      case DONE -> new Done();
+    });
+  }
+
+  private static <E extends Enum<E>> E kind(E[] kinds, DataInputStream in) throws IOException {
+    int kind = in.readUnsignedByte();
+    if (kind >= kinds.length) {
+      throw new IllegalArgumentException("unknown consensus message kind " + kind);
+    }
+    return kinds[kind];
+  }
+
+  private interface Reader<T> {
+    T read(DataInputStream in) throws IOException;
+  }
+
+  /** Decodes a message, which must be read to its last byte. */
+  private static <T> T read(byte[] bytes, Reader<T> reader) {
+    try {
+      DataInputStream in = open(bytes);
+      T message = reader.read(in);
+      if (in.available() > 0) {
+        throw new IllegalArgumentException(in.available() + " bytes after the consensus message");
+      }
+      return message;
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("no consensus message: " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeProposal(DataOutputStream out, Proposal proposal) throws IOException {
+    writeBallot(out, proposal.ballot());
+    writeOptional(out, proposal.base());
+    writeValue(out, proposal.value());
+    writeBallot(out, proposal.origin());
+  }
+
+  private static Proposal readProposal(DataInputStream in) throws IOException {
+    return new Proposal(readBallot(in), readOptional(in), readValue(in), readBallot(in));
+  }
+
+  private static void writeOptionalCommitted(DataOutputStream out, @Nullable Committed committed) throws IOException {
+    out.writeBoolean(committed != null);
+    if (committed != null) {
+      writeCommitted(out, committed);
+    }
+  }
+
+  private static @Nullable Committed readOptionalCommitted(DataInputStream in) throws IOException {
+    return in.readBoolean() ? readCommitted(in) : null;
+  }
+
+  private static void writeCommitted(DataOutputStream out, Committed committed) throws IOException {
+    writeBallot(out, committed.ballot());
+    writeValue(out, committed.value());
+  }
+
+  private static Committed readCommitted(DataInputStream in) throws IOException {
+    return new Committed(readBallot(in), readValue(in));
+  }
 
   static byte[] encode(AcceptorState state) {
     return write(out -> {
@@ -30,10 +174,7 @@ final class PaxosCodec {
       Proposal accepted = state.accepted();
       out.writeBoolean(accepted != null);
       if (accepted != null) {
-        writeBallot(out, accepted.ballot());
-        writeOptional(out, accepted.base());
-        writeValue(out, accepted.value());
-        writeBallot(out, accepted.origin());
+        writeProposal(out, accepted);
       }
     });
   }
@@ -45,8 +186,7 @@ final class PaxosCodec {
     DataInputStream in = open(stored);
     try {
       ReplicationStamp promised = readOptional(in);
-      Proposal accepted = in.readBoolean() ? new Proposal(readBallot(in), readOptional(in), readValue(in),
-          readBallot(in)) : null;
+      Proposal accepted = in.readBoolean() ? readProposal(in) : null;
       return new AcceptorState(promised, accepted);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -54,10 +194,7 @@ final class PaxosCodec {
   }
 
   static byte[] encode(Committed committed) {
-    return write(out -> {
-      writeBallot(out, committed.ballot());
-      writeValue(out, committed.value());
-    });
+    return write(out -> writeCommitted(out, committed));
   }
 
   static @Nullable Committed decodeCommitted(byte @Nullable [] stored) {
@@ -66,7 +203,7 @@ final class PaxosCodec {
     }
     DataInputStream in = open(stored);
     try {
-      return new Committed(readBallot(in), readValue(in));
+      return readCommitted(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -128,7 +265,12 @@ final class PaxosCodec {
     if (!in.readBoolean()) {
       return ItemValue.ABSENT;
     }
-    byte[] bytes = new byte[in.readInt()];
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) {
+      // A message from the network says how long its item is: never believe it beyond the bytes that came.
+      throw new IOException("an item of " + length + " bytes in " + in.available());
+    }
+    byte[] bytes = new byte[length];
     in.readFully(bytes);
     return new ItemValue(bytes);
   }

@@ -15,6 +15,8 @@ import io.shaledb.core.schema.Replica.ReplicaStatus;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.StreamSettings;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.schema.Witness;
+import io.shaledb.core.schema.WitnessStatus;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
@@ -36,7 +38,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Sends each replicated table's changes to its replicas in other regions (docs/global-tables.md): creates a new
  * replica in its peer, backfills it with the table's items, then follows the table's stream, sending the changes made
- * in this region; sends the shared settings to replicas marked UPDATING; deletes replicas marked DELETING; and drops a replica whose peer says it holds it no more. What each
+ * in this region; sends the shared settings to replicas marked UPDATING; deletes replicas marked DELETING; creates and
+ * deletes the witness of a table of multi-region strong consistency; and drops a replica whose peer says it holds it
+ * no more. What each
  * replica acknowledged is recorded in the system keyspace ({@link ReplicaPosition}) only after the peer answered, so
  * delivery is at least once and a restart resumes from the last acknowledged batch; the peer applies changes
  * idempotently. A peer that fails is tried again on the next pass, without holding up the other replicas.
@@ -88,6 +92,7 @@ public final class Replicator implements BackgroundService {
       if (replication == null) {
         continue;
       }
+      more |= witness(table, replication);
       for (Replica replica : replication.replicas()) {
         PeerLink link = db.peers().link(replica.region()).orElse(null);
         if (link != null) {
@@ -126,6 +131,48 @@ public final class Replicator implements BackgroundService {
       }
       return false;
     }
+  }
+
+  /**
+   * Creates or deletes the witness of a table of multi-region strong consistency in its region, then records it ACTIVE
+   * or gone, unless the table's witness changed meanwhile. A witness being created holds back the creation of the
+   * replicas (see {@link #advance}), so every replica learns the witness ACTIVE with its table.
+   */
+  private boolean witness(TableMetadata table, Replication replication) {
+    Witness witness = replication.witness().filter(w -> w.status() != WitnessStatus.ACTIVE).orElse(null);
+    PeerLink link = witness == null ? null : db.peers().link(witness.region()).orElse(null);
+    if (witness == null || link == null) {
+      return false;
+    }
+    String failure = table.name() + " to witness " + witness.region();
+    try {
+      if (witness.status() == WitnessStatus.CREATING) {
+        link.createWitness(table, db.region());
+      } else {
+        link.deleteWitness(table.name(), db.region());
+      }
+    } catch (RuntimeException e) {
+      if (failing.add(failure)) {
+        LOG.log(Level.WARNING, "the witness of table " + table.name() + " in region " + witness.region()
+            + " could not be " + (witness.status() == WitnessStatus.CREATING ? "created" : "deleted")
+            + "; retrying until it works", e);
+      }
+      return false;
+    }
+    failing.remove(failure);
+    db.catalog().change(change -> {
+      change.table(table.name()).filter(t -> t.keyspace() == table.keyspace()).ifPresent(current -> {
+        Replication now = current.options().replication().orElseThrow();
+        if (now.witness().filter(witness::equals).isPresent()) {
+          Optional<Witness> settled = witness.status() == WitnessStatus.CREATING
+              ? Optional.of(witness.withStatus(WitnessStatus.ACTIVE)) : Optional.empty();
+          change.putTable(current.withOptions(current.options().withReplication(Optional.of(
+              now.withConsistency(now.consistency(), settled)))));
+        }
+      });
+      return null;
+    });
+    return true;
   }
 
   /** Deletes the peer's replica, or for a global table of version 2017.11.29 takes it out and leaves its table. */
@@ -185,6 +232,9 @@ public final class Replicator implements BackgroundService {
     }
     return switch (position.phase()) {
       case CREATE -> {
+        if (replication.witness().filter(w -> w.status() == WitnessStatus.CREATING).isPresent()) {
+          yield false;
+        }
         SettingsToSend current = SettingsToSend.read(db, table).orElse(null);
         if (current == null) {
           yield false;

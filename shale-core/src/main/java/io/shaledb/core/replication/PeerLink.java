@@ -4,6 +4,7 @@ import io.shaledb.core.schema.TableMetadata;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The calls one region makes on a peer region (docs/global-tables.md, "The replication calls"). Implemented where
@@ -59,6 +60,15 @@ public interface PeerLink {
   void deleteReplica(String tableName, String sourceRegion);
 
   /**
+   * Makes the peer the witness of {@code table}, a table of multi-region strong consistency of {@code sourceRegion}
+   * and the replicas it names; succeeds also when the peer is its witness already.
+   */
+  void createWitness(TableMetadata table, String sourceRegion);
+
+  /** Ends the peer's part as the witness of the table; succeeds also when it is not its witness any more. */
+  void deleteWitness(String tableName, String sourceRegion);
+
+  /**
    * The peer's table of that name, for the checks a global table of version 2017.11.29 makes before it joins it, or
    * empty when the peer has no such table.
    */
@@ -85,6 +95,17 @@ public interface PeerLink {
    * @throws io.shaledb.core.error.DynamoException the peer's refusal, in DynamoDB's words
    */
   void updateSettings(String tableName, String sourceRegion, ReplicaSettingsUpdate update);
+
+  /**
+   * Sends a consensus request on an item of {@code tableName}, a table of multi-region strong consistency, to the
+   * peer's acceptor (docs/global-tables.md, "Multi-region strong consistency"), without waiting for its answer: the
+   * proposer waits for the first two regions' answers with a time limit of its own.
+   *
+   * @param key the item's key without its keyspace id (each region has its own)
+   * @param request the request in {@link io.shaledb.core.consensus.PaxosCodec}'s form, carried as it is
+   * @return the peer's reply in that form; completes exceptionally when the peer refused the call or did not answer
+   */
+  CompletableFuture<byte[]> paxos(String tableName, String sourceRegion, byte[] key, byte[] request);
 
   /** Releases what the link holds (connections), once nothing calls it any more. */
   default void close() {}

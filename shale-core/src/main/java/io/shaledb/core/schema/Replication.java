@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,12 +20,23 @@ import org.jspecify.annotations.Nullable;
  * @param overrides the settings this region's replica keeps of its own (set by a ReplicaUpdates Create or Update
  *     in another region); the table's settings have them applied already, and a change of the shared settings
  *     arriving from another region leaves them as they are
+ * @param consistency how the replicas agree, chosen when the global table was made: STRONG makes the table, its
+ *     replicas and its witness the three regions of every item's consensus
+ * @param witness the witness region of a table of STRONG consistency that has two replicas and a witness
  */
 public record Replication(int stampKeyspace, Instant since, List<Replica> replicas, @Nullable String fillingFrom,
-    GlobalTableVersion version, ReplicaOverrides overrides) {
+    GlobalTableVersion version, ReplicaOverrides overrides, MultiRegionConsistency consistency,
+    Optional<Witness> witness) {
 
   public Replication {
     replicas = List.copyOf(replicas);
+  }
+
+  /** A replication of eventual consistency. */
+  public Replication(int stampKeyspace, Instant since, List<Replica> replicas, @Nullable String fillingFrom,
+      GlobalTableVersion version, ReplicaOverrides overrides) {
+    this(stampKeyspace, since, replicas, fillingFrom, version, overrides, MultiRegionConsistency.EVENTUAL,
+        Optional.empty());
   }
 
   /** A replication of this region's replica without overrides. */
@@ -58,17 +70,17 @@ public record Replication(int stampKeyspace, Instant since, List<Replica> replic
     next.removeIf(r -> r.region().equals(replica.region()));
     int at = indexOf(replica.region());
     next.add(at < 0 ? next.size() : at, replica);
-    return new Replication(stampKeyspace, since, next, fillingFrom, version, overrides);
+    return new Replication(stampKeyspace, since, next, fillingFrom, version, overrides, consistency, witness);
   }
 
   public Replication without(String region) {
     return new Replication(stampKeyspace, since, replicas.stream().filter(r -> !r.region().equals(region)).toList(),
-        fillingFrom, version, overrides);
+        fillingFrom, version, overrides, consistency, witness);
   }
 
   /**
-   * The replication of a table taken out of its global table: no replicas, and of version 2019.11.21, which makes it
-   * a regional table that keeps its stamps (as one whose last replica was deleted).
+   * The replication of a table taken out of its global table: no replicas, of version 2019.11.21 and eventual
+   * consistency, which makes it a regional table that keeps its stamps (as one whose last replica was deleted).
    */
   public Replication leftGlobalTable() {
     return new Replication(stampKeyspace, since, List.of(), fillingFrom, GlobalTableVersion.V2019_11_21, overrides);
@@ -76,16 +88,36 @@ public record Replication(int stampKeyspace, Instant since, List<Replica> replic
 
   /** The replication of a replica whose copy is complete. */
   public Replication filled() {
-    return new Replication(stampKeyspace, since, replicas, null, version, overrides);
+    return new Replication(stampKeyspace, since, replicas, null, version, overrides, consistency, witness);
   }
 
   /** With these replicas in place of the current ones (their statuses or overrides changed). */
   public Replication withReplicas(List<Replica> newReplicas) {
-    return new Replication(stampKeyspace, since, newReplicas, fillingFrom, version, overrides);
+    return new Replication(stampKeyspace, since, newReplicas, fillingFrom, version, overrides, consistency, witness);
   }
 
   public Replication withOverrides(ReplicaOverrides newOverrides) {
-    return new Replication(stampKeyspace, since, replicas, fillingFrom, version, newOverrides);
+    return new Replication(stampKeyspace, since, replicas, fillingFrom, version, newOverrides, consistency, witness);
+  }
+
+  /** With this consistency and witness (a global table of multi-region strong consistency being made). */
+  public Replication withConsistency(MultiRegionConsistency newConsistency, Optional<Witness> newWitness) {
+    return new Replication(stampKeyspace, since, replicas, fillingFrom, version, overrides, newConsistency,
+        newWitness);
+  }
+
+  /** Whether every write and strongly consistent read goes through the consensus of the table's three regions. */
+  public boolean strong() {
+    return consistency == MultiRegionConsistency.STRONG;
+  }
+
+  /**
+   * The regions of every item's consensus: {@code self}, the replicas' and the witness's, sorted by name, so that
+   * every region of the table computes the same list.
+   */
+  public List<String> consensusRegions(String self) {
+    return Stream.concat(Stream.concat(Stream.of(self), replicas.stream().map(Replica::region)),
+        witness.stream().map(Witness::region)).distinct().sorted().toList();
   }
 
   private int indexOf(String region) {

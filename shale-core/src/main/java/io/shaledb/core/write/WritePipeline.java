@@ -54,10 +54,18 @@ public final class WritePipeline {
 
   private final Database db;
   private final Transactions transactions;
+  private final ItemConsensus consensus;
 
+  /** A pipeline that writes no table of multi-region strong consistency (time to live, restores). */
   public WritePipeline(Database db) {
+    this(db, ItemConsensus.NONE);
+  }
+
+  /** @param consensus how items of tables of multi-region strong consistency are written */
+  public WritePipeline(Database db, ItemConsensus consensus) {
     this.db = db;
     this.transactions = new Transactions(db.storage(), db.statistics());
+    this.consensus = consensus;
   }
 
   public Transactions transactions() {
@@ -186,26 +194,8 @@ public final class WritePipeline {
     admit(context, writes, flavour);
     List<WriteOutcome> outcomes;
     try {
-      outcomes = transactions.run(context, tx -> {
-        if (guard != null && guard.alreadyApplied(tx)) {
-          return Committed.nothing(List.of());
-        }
-        List<Step> steps = evaluate(tx, writes, flavour);
-        // Read in the transaction, after its reads: a commit that lost a conflict to another change of the same item
-        // runs again with a time no earlier than that change's, so an item's history is in commit order.
-        long changeMillis = context.clock().millis();
-        List<Staged> changes = new ArrayList<>();
-        Map<String, TableMetadata> tables = new HashMap<>();
-        List<WriteOutcome> staged = new ArrayList<>(steps.size());
-        for (Step step : steps) {
-          staged.add(stage(tx, tables, step, flavour, changeMillis, changes));
-        }
-        admitIndexEntries(context, tables, writes, staged, flavour);
-        if (guard != null) {
-          guard.record(tx);
-        }
-        return new Committed<>(staged, changes);
-      });
+      outcomes = flavour != Flavour.TRANSACTION && anyChosenByConsensus(writes) ? choose(context, writes, flavour)
+          : stageTogether(context, writes, flavour, guard);
     } catch (ConditionFailed failed) {
       context.capacity().refusedWrite(writes.getFirst().table().name(), failed.writeUnits);
       throw failed.error;
@@ -231,6 +221,77 @@ public final class WritePipeline {
       }
     }
     return outcomes;
+  }
+
+  /** Stages the writes in one storage transaction, redone from fresh reads when it loses a conflict. */
+  private List<WriteOutcome> stageTogether(RequestContext context, List<ItemWrite> writes, Flavour flavour,
+      @Nullable WriteGuard guard) {
+    return transactions.run(context, tx -> {
+      if (guard != null && guard.alreadyApplied(tx)) {
+        return Committed.nothing(List.of());
+      }
+      List<Step> steps = evaluate(tx::get, writes, flavour);
+      // Read in the transaction, after its reads: a commit that lost a conflict to another change of the same item
+      // runs again with a time no earlier than that change's, so an item's history is in commit order.
+      long changeMillis = context.clock().millis();
+      List<Staged> changes = new ArrayList<>();
+      Map<String, TableMetadata> tables = new HashMap<>();
+      List<WriteOutcome> staged = new ArrayList<>(steps.size());
+      for (Step step : steps) {
+        staged.add(stage(tx, tables, step, flavour, changeMillis, changes));
+      }
+      admitIndexEntries(context, tables, writes, staged, flavour);
+      if (guard != null) {
+        guard.record(tx);
+      }
+      return new Committed<>(staged, changes);
+    });
+  }
+
+  private static boolean anyChosenByConsensus(List<ItemWrite> writes) {
+    for (ItemWrite write : writes) {
+      if (ItemConsensus.covers(write.table())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Writes of a request that touches a table of multi-region strong consistency: each of its items is chosen by its
+   * regions' consensus on its own (a batch's other items each in a transaction of their own, as a batch promises no
+   * atomicity), its condition and change evaluated on the item's latest chosen value, and committed in every region
+   * through {@link #stageChosen} (indexes, stream record, history).
+   */
+  private List<WriteOutcome> choose(RequestContext context, List<ItemWrite> writes, Flavour flavour) {
+    List<WriteOutcome> outcomes = new ArrayList<>(writes.size());
+    for (ItemWrite write : writes) {
+      outcomes.add(ItemConsensus.covers(write.table()) ? chooseOne(write, flavour)
+          : stageTogether(context, List.of(write), flavour, null).getFirst());
+    }
+    return outcomes;
+  }
+
+  private WriteOutcome chooseOne(ItemWrite write, Flavour flavour) {
+    TableMetadata table = write.table();
+    ItemConsensus.Chosen chosen = consensus.write(table, write.key(), stored -> {
+      Step step = evaluate(key -> stored, List.of(write), flavour).getFirst();
+      Map<String, AttributeValue> next = step.next();
+      if (next == null) {
+        return null;
+      }
+      IndexEntries.check(table, next);
+      return ItemCodec.encode(next, step.nextSize());
+    });
+    byte[] previous = chosen.previous();
+    byte[] current = chosen.current();
+    Map<String, AttributeValue> before = previous == null ? null : ItemCodec.decode(previous);
+    Map<String, AttributeValue> after = current == null ? null : ItemCodec.decode(current);
+    long charged = Math.max(previous == null ? 0 : ItemCodec.itemSize(previous),
+        current == null ? 0 : ItemCodec.itemSize(current));
+    // Such a table has no local secondary index, so no item collection to report.
+    return new WriteOutcome(before, after, -1, ConsumedCapacity.writeUnits(charged),
+        IndexWriteUnits.of(table, before, after, 1));
   }
 
   /**
@@ -287,13 +348,19 @@ public final class WritePipeline {
     return write.checkOnly() ? Access.READ : Access.WRITE;
   }
 
+  /** Where {@link #evaluate} reads the items: the write's transaction, or the value the consensus chose last. */
+  @FunctionalInterface
+  private interface ItemReader {
+    byte @Nullable [] get(byte[] key);
+  }
+
   /** Reads every item, tests every condition and applies every change, reporting failures as the flavour does. */
-  private static List<Step> evaluate(Transaction tx, List<ItemWrite> writes, Flavour flavour) {
+  private static List<Step> evaluate(ItemReader items, List<ItemWrite> writes, Flavour flavour) {
     List<Step> steps = new ArrayList<>(writes.size());
     List<CancellationReason> reasons = new ArrayList<>(flavour == Flavour.TRANSACTION ? writes.size() : 0);
     boolean conditionFailed = false;
     for (ItemWrite write : writes) {
-      byte[] stored = tx.get(write.key());
+      byte[] stored = items.get(write.key());
       Map<String, AttributeValue> previous = stored == null ? null : ItemCodec.decode(stored);
       boolean holds = write.condition().holds(previous);
       Map<String, AttributeValue> itemOnFailure = write.condition().returnOldOnFailure() ? previous : null;

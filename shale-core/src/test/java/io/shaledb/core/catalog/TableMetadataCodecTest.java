@@ -11,6 +11,7 @@ import io.shaledb.core.schema.IndexMetadata.ProjectionType;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.KinesisDestination;
+import io.shaledb.core.schema.MultiRegionConsistency;
 import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.PointInTimeRecovery;
 import io.shaledb.core.schema.ProvisionedThroughput;
@@ -26,6 +27,8 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableOptions;
 import io.shaledb.core.schema.TimeToLive;
 import io.shaledb.core.schema.WarmThroughput;
+import io.shaledb.core.schema.Witness;
+import io.shaledb.core.schema.WitnessStatus;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -60,6 +63,9 @@ class TableMetadataCodecTest {
 
   /** The bytes of {@link ReplicaOverrides#NONE}: two absent markers, an empty index count, two absent markers. */
   private static final int NO_OVERRIDES = 1 + 1 + 2 + 1 + 1;
+
+  /** The bytes version 13 adds to an EVENTUAL replication: the consistency and an absent witness marker. */
+  private static final int EVENTUAL_WITHOUT_WITNESS = 1 + 1;
 
   /**
    * {@link #music()} as format version 7 wrote it (before point-in-time recovery): version 5's fields, then the
@@ -174,7 +180,7 @@ class TableMetadataCodecTest {
     byte[] current = TableMetadataCodec.encode(replica);
     // Version 9 wrote the same fields but the last two: version 10 adds whether a region fills the replica (false
     // here), version 11 the global table version, and version 12 the overrides after them.
-    byte[] version9 = Arrays.copyOf(current, current.length - 2 - NO_OVERRIDES * 2);
+    byte[] version9 = Arrays.copyOf(current, current.length - 2 - NO_OVERRIDES * 2 - EVENTUAL_WITHOUT_WITNESS);
     version9[0] = 9;
 
     assertThat(TableMetadataCodec.decode(version9)).isEqualTo(replica);
@@ -187,7 +193,7 @@ class TableMetadataCodecTest {
     byte[] current = TableMetadataCodec.encode(replica);
     // Version 10 wrote the same fields but the last: version 11 adds the global table version (version 12 the
     // overrides after it).
-    byte[] version10 = Arrays.copyOf(current, current.length - 1 - NO_OVERRIDES * 2);
+    byte[] version10 = Arrays.copyOf(current, current.length - 1 - NO_OVERRIDES * 2 - EVENTUAL_WITHOUT_WITNESS);
     version10[0] = 10;
 
     assertThat(TableMetadataCodec.decode(version10)).isEqualTo(replica);
@@ -201,10 +207,56 @@ class TableMetadataCodecTest {
         AT, List.of(new Replica("eu-west-1", Replica.ReplicaStatus.ACTIVE)), null))));
     byte[] current = TableMetadataCodec.encode(replica);
     // Version 11 wrote the same fields but the last: version 12 adds this region's overrides and each replica's.
-    byte[] version11 = Arrays.copyOf(current, current.length - NO_OVERRIDES * 2);
+    byte[] version11 = Arrays.copyOf(current, current.length - NO_OVERRIDES * 2 - EVENTUAL_WITHOUT_WITNESS);
     version11[0] = 11;
 
     assertThat(TableMetadataCodec.decode(version11)).isEqualTo(replica);
+  }
+
+  @Test
+  void decode_version12Replication_isEventualWithoutAWitness() {
+    TableMetadata replica = music().withOptions(TableOptions.DEFAULTS.withReplication(Optional.of(new Replication(43,
+        AT, List.of(new Replica("eu-west-1", Replica.ReplicaStatus.ACTIVE)), null))));
+    byte[] current = TableMetadataCodec.encode(replica);
+    // Version 12 wrote the same fields but the last two: version 13 adds the consistency and the witness.
+    byte[] version12 = Arrays.copyOf(current, current.length - EVENTUAL_WITHOUT_WITNESS);
+    version12[0] = 12;
+
+    Replication decoded = TableMetadataCodec.decode(version12).options().replication().orElseThrow();
+    assertThat(decoded).isEqualTo(replica.options().replication().orElseThrow());
+    assertThat(decoded.consistency()).isEqualTo(MultiRegionConsistency.EVENTUAL);
+    assertThat(decoded.strong()).isFalse();
+    assertThat(decoded.witness()).isEmpty();
+  }
+
+  @Test
+  void encode_strongConsistencyWithAWitness_roundTrips() {
+    TableMetadata table = music().withOptions(TableOptions.DEFAULTS.withReplication(Optional.of(new Replication(43,
+        AT, List.of(new Replica("us-west-2", Replica.ReplicaStatus.CREATING)), null).withConsistency(
+            MultiRegionConsistency.STRONG, Optional.of(new Witness("eu-west-1", WitnessStatus.DELETING))))));
+
+    Replication decoded = TableMetadataCodec.decode(TableMetadataCodec.encode(table)).options().replication()
+        .orElseThrow();
+
+    assertThat(decoded).isEqualTo(table.options().replication().orElseThrow());
+    assertThat(decoded.strong()).isTrue();
+    assertThat(decoded.witness()).contains(new Witness("eu-west-1", WitnessStatus.DELETING));
+    assertThat(decoded.consensusRegions("us-east-1")).containsExactly("eu-west-1", "us-east-1", "us-west-2");
+  }
+
+  @Test
+  void encode_strongConsistencyOfThreeReplicas_roundTrips() {
+    TableMetadata table = music().withOptions(TableOptions.DEFAULTS.withReplication(Optional.of(new Replication(43,
+        AT, List.of(new Replica("us-west-2", Replica.ReplicaStatus.ACTIVE),
+            new Replica("ap-south-1", Replica.ReplicaStatus.ACTIVE)), "us-west-2").withConsistency(
+            MultiRegionConsistency.STRONG, Optional.empty()))));
+
+    Replication decoded = TableMetadataCodec.decode(TableMetadataCodec.encode(table)).options().replication()
+        .orElseThrow();
+
+    assertThat(decoded).isEqualTo(table.options().replication().orElseThrow());
+    assertThat(decoded.witness()).isEmpty();
+    assertThat(decoded.consensusRegions("us-east-1")).containsExactly("ap-south-1", "us-east-1", "us-west-2");
   }
 
   @Test

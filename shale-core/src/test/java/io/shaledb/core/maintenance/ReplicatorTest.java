@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.catalog.ReplicaWatermark;
+import io.shaledb.core.catalog.SystemKeyspace;
+import io.shaledb.core.catalog.WitnessedTable;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.keys.KeyCodec;
@@ -21,8 +23,10 @@ import io.shaledb.core.op.replication.ApplyReplicatedChanges;
 import io.shaledb.core.op.replication.ApplyReplicatedChangesInput;
 import io.shaledb.core.op.table.AddReplicaRegion;
 import io.shaledb.core.op.table.CreateReplicaTable;
+import io.shaledb.core.op.table.CreateTableWitness;
 import io.shaledb.core.op.table.DeleteReplicaTable;
 import io.shaledb.core.op.table.DeleteTable;
+import io.shaledb.core.op.table.DeleteTableWitness;
 import io.shaledb.core.op.table.DescribeTable;
 import io.shaledb.core.op.table.InspectTable;
 import io.shaledb.core.op.table.JoinGlobalTable;
@@ -35,6 +39,7 @@ import io.shaledb.core.op.table.UpdateReplicaTable;
 import io.shaledb.core.op.table.UpdateTable;
 import io.shaledb.core.op.table.UpdateTableInput;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
+import io.shaledb.core.op.table.UpdateTableInput.WitnessUpdate;
 import io.shaledb.core.replication.ItemStamps;
 import io.shaledb.core.replication.PeerLink;
 import io.shaledb.core.replication.PeerTable;
@@ -45,14 +50,19 @@ import io.shaledb.core.replication.ReplicatedChange;
 import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.replication.SharedSettings;
 import io.shaledb.core.schema.IndexMetadata;
+import io.shaledb.core.schema.MultiRegionConsistency;
 import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
+import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
+import io.shaledb.core.schema.Witness;
+import io.shaledb.core.schema.WitnessStatus;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
 import io.shaledb.core.write.WritePipeline;
@@ -66,6 +76,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -675,6 +686,63 @@ class ReplicatorTest {
     }
   }
 
+  @Test
+  void strongTableWithAWitness_createdInEveryRegion_andDeletedWhole() {
+    eastTables.create("orders", false, false, false);
+
+    Requests.run(new UpdateTable(east), strongUpdate(List.of(new ReplicaUpdate(ReplicaUpdate.Action.CREATE, WEST)),
+        List.of(new WitnessUpdate(WitnessUpdate.WitnessAction.CREATE, SOUTH)), MultiRegionConsistency.STRONG));
+    assertThat(replication(east).witness()).contains(new Witness(SOUTH, WitnessStatus.CREATING));
+    runUntilIdle();
+
+    for (Database db : List.of(east, west)) {
+      Replication replication = replication(db);
+      assertThat(replication.strong()).as(db.region()).isTrue();
+      assertThat(replication.witness()).as(db.region()).contains(new Witness(SOUTH, WitnessStatus.ACTIVE));
+      assertThat(replication.replicas()).as(db.region()).extracting(Replica::status)
+          .containsExactly(ReplicaStatus.ACTIVE);
+      assertThat(replication.consensusRegions(db.region())).containsExactly(SOUTH, WEST, EAST);
+      assertThat(describe(db).status()).isEqualTo(TableStatus.ACTIVE);
+    }
+    WitnessedTable witnessed = south.catalog().witnessed("orders").orElseThrow();
+    assertThat(witnessed.replicas()).containsExactly(WEST, EAST);
+    assertThat(south.catalog().find("orders")).isEmpty();
+    assertThat(south.catalog().list()).isEmpty();
+
+    Requests.run(new UpdateTable(east), strongUpdate(List.of(new ReplicaUpdate(ReplicaUpdate.Action.DELETE, WEST)),
+        List.of(new WitnessUpdate(WitnessUpdate.WitnessAction.DELETE, SOUTH)), null));
+    assertThat(replication(east).strong()).isFalse();
+    assertThat(replication(east).witness()).contains(new Witness(SOUTH, WitnessStatus.DELETING));
+    runUntilIdle();
+
+    assertThat(replication(east).replicas()).isEmpty();
+    assertThat(replication(east).witness()).isEmpty();
+    assertThat(describe(east).status()).isEqualTo(TableStatus.ACTIVE);
+    assertThat(west.catalog().find("orders")).isEmpty();
+    assertThat(south.catalog().witnessed("orders")).isEmpty();
+    try (Snapshot snapshot = south.storage().snapshot()) {
+      assertThat(snapshot.get(SystemKeyspace.dropped(witnessed.keyspace()))).isNotNull();
+    }
+  }
+
+  @Test
+  void strongTableOfThreeReplicas_everyRegionKnowsTheOthersAndTheMode() {
+    eastTables.create("orders", false, false, false);
+
+    Requests.run(new UpdateTable(east), strongUpdate(List.of(new ReplicaUpdate(ReplicaUpdate.Action.CREATE, WEST),
+        new ReplicaUpdate(ReplicaUpdate.Action.CREATE, SOUTH)), List.of(), MultiRegionConsistency.STRONG));
+    runUntilIdle();
+
+    for (Database db : List.of(east, west, south)) {
+      Replication replication = replication(db);
+      assertThat(replication.strong()).as(db.region()).isTrue();
+      assertThat(replication.witness()).as(db.region()).isEmpty();
+      assertThat(replication.replicas()).as(db.region()).extracting(Replica::status)
+          .containsOnly(ReplicaStatus.ACTIVE).hasSize(2);
+      assertThat(replication.consensusRegions(db.region())).as(db.region()).containsExactly(SOUTH, WEST, EAST);
+    }
+  }
+
   private void replicatedTable() {
     eastTables.create("orders", false, false, false);
     createReplica();
@@ -740,6 +808,16 @@ class ReplicatorTest {
     return Requests.run(new DescribeTable(db), "orders");
   }
 
+  private static Replication replication(Database db) {
+    return db.catalog().find("orders").orElseThrow().options().replication().orElseThrow();
+  }
+
+  private static UpdateTableInput strongUpdate(List<ReplicaUpdate> replicas, List<WitnessUpdate> witness,
+      @Nullable MultiRegionConsistency consistency) {
+    return new UpdateTableInput("orders", null, null, null, null, null, null, List.of(), null, null, null, false,
+        replicas, consistency == null ? null : Choice.of(consistency), witness);
+  }
+
   private static Replica replica(Database db) {
     return replicas(db).getFirst();
   }
@@ -779,6 +857,11 @@ class ReplicatorTest {
         throw new IllegalStateException("the peer does not answer");
       }
       return target;
+    }
+
+    @Override
+    public CompletableFuture<byte[]> paxos(String tableName, String sourceRegion, byte[] key, byte[] request) {
+      return CompletableFuture.failedFuture(new UnsupportedOperationException("no table here has consensus"));
     }
 
     @Override
@@ -837,6 +920,16 @@ class ReplicatorTest {
     @Override
     public void deleteReplica(String tableName, String sourceRegion) {
       Requests.run(new DeleteReplicaTable(target()), new ReplicaTableInput(sourceRegion, null, tableName, null, null));
+    }
+
+    @Override
+    public void createWitness(TableMetadata table, String sourceRegion) {
+      Requests.run(new CreateTableWitness(target()), new ReplicaTableInput(sourceRegion, table, null, null, null));
+    }
+
+    @Override
+    public void deleteWitness(String tableName, String sourceRegion) {
+      Requests.run(new DeleteTableWitness(target()), new ReplicaTableInput(sourceRegion, null, tableName, null, null));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.core.backup.Backups;
 import io.shaledb.core.catalog.SystemKeyspace;
+import io.shaledb.core.catalog.WitnessedTable;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
@@ -71,6 +72,11 @@ public final class StoreInvariants {
           owned.add(SystemKeyspace.owner(cursor.key()));
         }
       }
+      try (KvCursor cursor = snapshot.scan(SystemKeyspace.all(SystemKeyspace.Kind.WITNESSED_TABLE), false)) {
+        while (cursor.next()) {
+          owned.add(WitnessedTable.decode(cursor.value()).keyspace());
+        }
+      }
       try (KvCursor cursor = snapshot.scan(new KeyRange(KeyCodec.keyspaceRange(1).start(),
           new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}), false)) {
         while (cursor.next()) {
@@ -80,7 +86,7 @@ public final class StoreInvariants {
         }
       }
       for (SystemKeyspace.Kind kind : List.of(SystemKeyspace.Kind.ITEM_COLLECTION, SystemKeyspace.Kind.PROGRESS,
-          SystemKeyspace.Kind.RESTORE)) {
+          SystemKeyspace.Kind.RESTORE, SystemKeyspace.Kind.PAXOS)) {
         try (KvCursor cursor = snapshot.scan(SystemKeyspace.all(kind), false)) {
           while (cursor.next()) {
             assertThat(owned).as("the keyspace of system key %s is live or dropped",

@@ -31,6 +31,7 @@ import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.ItemConsensus;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
 import io.shaledb.core.write.WritePipeline;
@@ -123,7 +124,7 @@ public final class TestTables {
 
   /** The item under {@code key}, read strongly consistent, or null. */
   public Map<String, AttributeValue> get(String table, Map<String, AttributeValue> key) {
-    return PageItems.attributes(new GetItem(db).execute(new GetItemInput(table, key, true, null, null, null, null),
+    return PageItems.attributes(new GetItem(db, ItemConsensus.NONE).execute(new GetItemInput(table, key, true, null, null, null, null),
         Requests.request()).item());
   }
 

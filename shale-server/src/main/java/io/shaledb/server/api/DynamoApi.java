@@ -2,6 +2,7 @@ package io.shaledb.server.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.shaledb.core.consensus.RegionConsensus;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.op.CapacityMeter;
 import io.shaledb.core.op.Database;
@@ -26,6 +27,7 @@ import io.shaledb.core.op.partiql.ExecuteTransaction;
 import io.shaledb.core.op.read.Query;
 import io.shaledb.core.op.read.Scan;
 import io.shaledb.core.op.replication.ApplyReplicatedChanges;
+import io.shaledb.core.op.replication.Paxos;
 import io.shaledb.core.op.stream.DescribeStream;
 import io.shaledb.core.op.stream.GetRecords;
 import io.shaledb.core.op.stream.GetShardIterator;
@@ -35,10 +37,12 @@ import io.shaledb.core.op.table.CreateBackup;
 import io.shaledb.core.op.table.CreateGlobalTable;
 import io.shaledb.core.op.table.CreateReplicaTable;
 import io.shaledb.core.op.table.CreateTable;
+import io.shaledb.core.op.table.CreateTableWitness;
 import io.shaledb.core.op.table.DeleteBackup;
 import io.shaledb.core.op.table.DeleteReplicaTable;
 import io.shaledb.core.op.table.DeleteResourcePolicy;
 import io.shaledb.core.op.table.DeleteTable;
+import io.shaledb.core.op.table.DeleteTableWitness;
 import io.shaledb.core.op.table.DescribeBackup;
 import io.shaledb.core.op.table.DescribeContinuousBackups;
 import io.shaledb.core.op.table.DescribeContributorInsights;
@@ -145,7 +149,8 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
     this.db = db;
     this.metrics = metrics;
     this.access = access;
-    WritePipeline writes = new WritePipeline(db);
+    RegionConsensus consensus = new RegionConsensus(db);
+    WritePipeline writes = new WritePipeline(db, consensus);
     Map<String, Route<?, ?>> operations = Map.ofEntries(
         Map.entry("CreateTable", new Route<>(TableJson::readCreateTable, new CreateTable(db),
             (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
@@ -224,7 +229,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
         Map.entry("DeleteResourcePolicy", new Route<>(PolicyJson::readResourcePolicy, new DeleteResourcePolicy(db),
             PolicyJson::writeResourcePolicy)),
         Map.entry("PutItem", new Route<>(ItemJson::readPutItem, new PutItem(db, writes), ItemJson::writeAttributes)),
-        Map.entry("GetItem", new Route<>(ItemJson::readGetItem, new GetItem(db), ItemJson::writeGetItem)),
+        Map.entry("GetItem", new Route<>(ItemJson::readGetItem, new GetItem(db, consensus), ItemJson::writeGetItem)),
         Map.entry("DeleteItem", new Route<>(ItemJson::readDeleteItem, new DeleteItem(db, writes),
             ItemJson::writeAttributes)),
         Map.entry("UpdateItem", new Route<>(ItemJson::readUpdateItem, new UpdateItem(db, writes),
@@ -268,25 +273,31 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             TableJson::writeEmpty),
         "DescribeScalingActivities", new Route<>(AutoScalingJson::readDescribe, new DescribeScalingActivities(db),
             AutoScalingJson::writeScalingActivities));
-    Map<String, Route<?, ?>> replicationOperations = Map.of(
-        "InspectTable", new Route<>(ReplicationJson::readReplicaTable, new InspectTable(db),
-            ReplicationJson::writeInspected),
-        "JoinGlobalTable", new Route<>(ReplicationJson::readReplicaTable, new JoinGlobalTable(db),
-            ReplicationJson::writeDone),
-        "LeaveGlobalTable", new Route<>(ReplicationJson::readReplicaTable, new LeaveGlobalTable(db),
-            ReplicationJson::writeDone),
-        "UpdateReplicaSettings", new Route<>(ReplicationJson::readUpdateReplicaSettings,
-            new UpdateReplicaSettings(db), ReplicationJson::writeDone),
-        "CreateReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new CreateReplicaTable(db),
-            (g, out) -> TableJson.writeDescription(g, "TableDescription", out)),
-        "AddReplicaRegion", new Route<>(ReplicationJson::readReplicaTable, new AddReplicaRegion(db),
-            ReplicationJson::writeAdded),
-        "UpdateReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new UpdateReplicaTable(db),
-            ReplicationJson::writeDone),
-        "DeleteReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new DeleteReplicaTable(db),
-            ReplicationJson::writeDeleted),
-        "ApplyReplicatedChanges", new Route<>(ReplicationJson::readApplyReplicatedChanges,
-            new ApplyReplicatedChanges(db, writes), ReplicationJson::writeApplied));
+    Map<String, Route<?, ?>> replicationOperations = Map.ofEntries(
+        Map.entry("InspectTable", new Route<>(ReplicationJson::readReplicaTable, new InspectTable(db),
+            ReplicationJson::writeInspected)),
+        Map.entry("JoinGlobalTable", new Route<>(ReplicationJson::readReplicaTable, new JoinGlobalTable(db),
+            ReplicationJson::writeDone)),
+        Map.entry("LeaveGlobalTable", new Route<>(ReplicationJson::readReplicaTable, new LeaveGlobalTable(db),
+            ReplicationJson::writeDone)),
+        Map.entry("UpdateReplicaSettings", new Route<>(ReplicationJson::readUpdateReplicaSettings,
+            new UpdateReplicaSettings(db), ReplicationJson::writeDone)),
+        Map.entry("CreateReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new CreateReplicaTable(db),
+            (g, out) -> TableJson.writeDescription(g, "TableDescription", out))),
+        Map.entry("AddReplicaRegion", new Route<>(ReplicationJson::readReplicaTable, new AddReplicaRegion(db),
+            ReplicationJson::writeAdded)),
+        Map.entry("UpdateReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new UpdateReplicaTable(db),
+            ReplicationJson::writeDone)),
+        Map.entry("CreateTableWitness", new Route<>(ReplicationJson::readReplicaTable, new CreateTableWitness(db),
+            ReplicationJson::writeDone)),
+        Map.entry("DeleteTableWitness", new Route<>(ReplicationJson::readReplicaTable, new DeleteTableWitness(db),
+            ReplicationJson::writeDeleted)),
+        Map.entry("DeleteReplicaTable", new Route<>(ReplicationJson::readReplicaTable, new DeleteReplicaTable(db),
+            ReplicationJson::writeDeleted)),
+        Map.entry("ApplyReplicatedChanges", new Route<>(ReplicationJson::readApplyReplicatedChanges,
+            new ApplyReplicatedChanges(db, writes), ReplicationJson::writeApplied)),
+        Map.entry("Paxos", new Route<>(ReplicationJson::readPaxos, new Paxos(consensus),
+            ReplicationJson::writePaxosReply)));
     Map<String, Route<?, ?>> byTarget = new HashMap<>();
     operations.forEach((operation, route) -> byTarget.put(TARGET_PREFIX + operation, route.named(operation)));
     streamOperations.forEach((operation, route) -> byTarget.put(STREAMS_PREFIX + operation, route.named(operation)));

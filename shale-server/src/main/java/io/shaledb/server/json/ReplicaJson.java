@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.op.table.TableAutoScalingOutput;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaIndexUpdate;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
+import io.shaledb.core.op.table.UpdateTableInput.WitnessUpdate;
 import io.shaledb.core.op.table.UpdateTableReplicaAutoScalingInput;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.Replica;
@@ -88,6 +89,28 @@ public final class ReplicaJson {
     }
     return new ReplicaUpdate(action, read.regionName(), read.readCapacityUnits(), read.maxReadRequestUnits(),
         read.globalSecondaryIndexes(), read.tableClass(), read.kmsMasterKeyId());
+  }
+
+  /** One GlobalTableWitnessUpdates entry: its Create or Delete member, each naming the witness region. */
+  static WitnessUpdate readWitnessUpdate(JsonInput in) throws IOException {
+    WitnessUpdate.WitnessAction action = null;
+    String region = null;
+    if (in.beginStructure()) {
+      while (in.nextField()) {
+        WitnessUpdate.WitnessAction named = switch (in.fieldName()) {
+          case "Create" -> WitnessUpdate.WitnessAction.CREATE;
+          case "Delete" -> WitnessUpdate.WitnessAction.DELETE;
+          default -> null;
+        };
+        if (named == null || !in.isPresent()) {
+          in.skipValue();
+          continue;
+        }
+        action = named;
+        region = readRegionName(in);
+      }
+    }
+    return new WitnessUpdate(action, region);
   }
 
   /** The members of a Create, Update or Delete action (a Delete has only RegionName). */

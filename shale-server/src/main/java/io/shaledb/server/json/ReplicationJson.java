@@ -2,9 +2,12 @@ package io.shaledb.server.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.shaledb.core.catalog.TableMetadataCodec;
+import io.shaledb.core.consensus.PaxosCodec;
+import io.shaledb.core.consensus.PaxosReply;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.replication.ApplyReplicatedChangesInput;
+import io.shaledb.core.op.replication.PaxosInput;
 import io.shaledb.core.op.table.ReplicaSettingsInput;
 import io.shaledb.core.op.table.ReplicaTableInput;
 import io.shaledb.core.replication.PeerTable;
@@ -183,6 +186,69 @@ public final class ReplicationJson {
       throw DynamoException.serialization("A replicated change needs its Keys, StampMillis and StampRegion");
     }
     return new ReplicatedChange(keys, item, new ReplicationStamp(millis, region), byService);
+  }
+
+  /** Paxos: a consensus request on an item, in its codec's form, and the item's key without its keyspace id. */
+  public static void writePaxos(JsonGenerator g, String tableName, String sourceRegion, byte[] key, byte[] request)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("TableName", tableName);
+    g.writeStringField("SourceRegion", sourceRegion);
+    g.writeStringField("Key", Base64.getEncoder().encodeToString(key));
+    g.writeStringField("Request", Base64.getEncoder().encodeToString(request));
+    g.writeEndObject();
+  }
+
+  public static PaxosInput readPaxos(JsonInput in) throws IOException {
+    String tableName = null;
+    String source = null;
+    byte[] key = null;
+    byte[] request = null;
+    in.beginRequest();
+    while (in.nextField()) {
+      switch (in.fieldName()) {
+        case "TableName" -> tableName = in.readString();
+        case "SourceRegion" -> source = in.readString();
+        case "Key" -> key = base64("Key", in.readString());
+        case "Request" -> request = base64("Request", in.readString());
+        default -> in.skipValue();
+      }
+    }
+    return new PaxosInput(tableName, source, key, request);
+  }
+
+  public static void writePaxosReply(JsonGenerator g, PaxosReply reply) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("Reply", Base64.getEncoder().encodeToString(PaxosCodec.encode(reply)));
+    g.writeEndObject();
+  }
+
+  /** The reply of a Paxos call, in its codec's form. */
+  public static byte[] readPaxosReply(JsonInput in) throws IOException {
+    byte[] reply = null;
+    in.beginRequest();
+    while (in.nextField()) {
+      if (in.fieldName().equals("Reply")) {
+        reply = base64("Reply", in.readString());
+      } else {
+        in.skipValue();
+      }
+    }
+    if (reply == null) {
+      throw DynamoException.serialization("A Paxos answer needs its Reply");
+    }
+    return reply;
+  }
+
+  private static byte @Nullable [] base64(String member, @Nullable String base64) {
+    if (base64 == null) {
+      return null;
+    }
+    try {
+      return Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw DynamoException.serialization(member + " is not base64: " + e.getMessage());
+    }
   }
 
   public static void writeApplied(JsonGenerator g, Integer applied) throws IOException {

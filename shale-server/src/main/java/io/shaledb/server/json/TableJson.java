@@ -24,11 +24,13 @@ import io.shaledb.core.op.table.UpdateTableInput.DeleteIndex;
 import io.shaledb.core.op.table.UpdateTableInput.GlobalIndexUpdate;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
 import io.shaledb.core.op.table.UpdateTableInput.UpdateIndex;
+import io.shaledb.core.op.table.UpdateTableInput.WitnessUpdate;
 import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.IndexMetadata.ProjectionType;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeyType;
+import io.shaledb.core.schema.MultiRegionConsistency;
 import io.shaledb.core.schema.OnDemandThroughput;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.Replica;
@@ -116,6 +118,8 @@ public final class TableJson {
     boolean encryption = false;
     List<String> unsupported = new ArrayList<>();
     List<ReplicaUpdate> replicaUpdates = null;
+    Choice<MultiRegionConsistency> consistency = null;
+    List<WitnessUpdate> witnessUpdates = null;
     in.beginRequest();
     while (in.nextField()) {
       switch (in.fieldName()) {
@@ -138,17 +142,13 @@ public final class TableJson {
         case "OnDemandThroughput" -> onDemand = readOnDemandThroughput(in);
         case "WarmThroughput" -> warm = readWarmThroughput(in);
         case "ReplicaUpdates" -> replicaUpdates = in.readList(ReplicaJson::readReplicaUpdate);
-        case "MultiRegionConsistency" -> {
-          if (in.isPresent()) {
-            unsupported.add(in.fieldName());
-          }
-          in.skipValue();
-        }
+        case "MultiRegionConsistency" -> consistency = in.readChoice(MultiRegionConsistency.class);
+        case "GlobalTableWitnessUpdates" -> witnessUpdates = in.readList(ReplicaJson::readWitnessUpdate);
         default -> in.skipValue();
       }
     }
     return new UpdateTableInput(tableName, billingMode, throughput, deletionProtection, definitions, indexUpdates,
-        stream, unsupported, tableClass, onDemand, warm, encryption, replicaUpdates);
+        stream, unsupported, tableClass, onDemand, warm, encryption, replicaUpdates, consistency, witnessUpdates);
   }
 
   /** DescribeTable and DeleteTable take only a table name. */
@@ -535,8 +535,9 @@ public final class TableJson {
   }
 
   /**
-   * The table's replicas in other regions and GlobalTableVersion, for a table that has any or that is a global table
-   * of version 2017.11.29 (one of those may be alone in its replication group).
+   * The table's replicas in other regions, GlobalTableVersion, MultiRegionConsistency (version 2019.11.21) and
+   * GlobalTableWitnesses (the witness of a table of strong consistency), for a table that has replicas or that is a
+   * global table of version 2017.11.29 (one of those may be alone in its replication group).
    */
   private static void writeReplicas(JsonGenerator g, TableDescription d) throws IOException {
     Replication replication = d.table().options().replication().orElse(null);
@@ -544,6 +545,17 @@ public final class TableJson {
       return;
     }
     g.writeStringField("GlobalTableVersion", replication.version().label());
+    if (!replication.legacy()) {
+      g.writeStringField("MultiRegionConsistency", replication.consistency().name());
+    }
+    if (replication.witness().isPresent()) {
+      g.writeArrayFieldStart("GlobalTableWitnesses");
+      g.writeStartObject();
+      g.writeStringField("RegionName", replication.witness().get().region());
+      g.writeStringField("WitnessStatus", replication.witness().get().status().name());
+      g.writeEndObject();
+      g.writeEndArray();
+    }
     g.writeArrayFieldStart("Replicas");
     for (Replica replica : replication.replicas()) {
       g.writeStartObject();

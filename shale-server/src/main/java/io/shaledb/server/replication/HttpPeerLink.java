@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reaches one peer region over HTTP(S) with SigV4-signed calls (docs/global-tables.md, "The replication calls"). An
@@ -41,6 +42,11 @@ public final class HttpPeerLink implements PeerLink {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   /** A batch is at most a few megabytes, which a peer applies in one transaction. */
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * A consensus request is one small transaction; its proposer gives up on it sooner, so this only bounds how long an
+   * unanswered one holds its connection.
+   */
+  private static final Duration PAXOS_TIMEOUT = Duration.ofSeconds(10);
 
   private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
@@ -91,6 +97,16 @@ public final class HttpPeerLink implements PeerLink {
   }
 
   @Override
+  public void createWitness(TableMetadata table, String sourceRegion) {
+    call("CreateTableWitness", g -> ReplicationJson.writeCreateReplicaTable(g, sourceRegion, table, Optional.empty()));
+  }
+
+  @Override
+  public void deleteWitness(String tableName, String sourceRegion) {
+    call("DeleteTableWitness", g -> ReplicationJson.writeDeleteReplicaTable(g, sourceRegion, tableName));
+  }
+
+  @Override
   public Optional<PeerTable> inspect(String tableName, String sourceRegion) {
     byte[] answer = call("InspectTable", g -> ReplicationJson.writeDeleteReplicaTable(g, sourceRegion, tableName));
     try (JsonInput in = JsonInput.over(new ByteArrayInputStream(answer))) {
@@ -116,6 +132,21 @@ public final class HttpPeerLink implements PeerLink {
         update));
   }
 
+  @Override
+  public CompletableFuture<byte[]> paxos(String tableName, String sourceRegion, byte[] key, byte[] request) {
+    String operation = "Paxos";
+    return client.sendAsync(request(operation, PAXOS_TIMEOUT,
+        g -> ReplicationJson.writePaxos(g, tableName, sourceRegion, key, request)),
+        HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+          byte[] body = answer(operation, response);
+          try (JsonInput in = JsonInput.over(new ByteArrayInputStream(body))) {
+            return ReplicationJson.readPaxosReply(in);
+          } catch (IOException e) {
+            throw new UncheckedIOException("region " + peer.region() + " answered Paxos with no reply", e);
+          }
+        });
+  }
+
   /** Drops the connections at once: the replicator, the only caller, has stopped. */
   @Override
   public void close() {
@@ -133,26 +164,35 @@ public final class HttpPeerLink implements PeerLink {
    * operation that called the peer answers its caller in the peer's words.
    */
   private byte[] call(String operation, Body body) {
-    String target = TARGET_PREFIX + operation;
-    byte[] bytes = json(body);
-    URI endpoint = peer.endpoint().resolve("/");
-    Map<String, String> headers = SigV4Signer.sign("POST", endpoint,
-        Map.of("content-type", CONTENT_TYPE, "x-amz-target", target), bytes,
-        new SigV4Signer.Credentials(peer.accessKeyId(), peer.secret(), null), peer.region(), "dynamodb",
-        clock.instant());
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(CALL_TIMEOUT)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-    headers.forEach(request::header);
     HttpResponse<byte[]> response;
     try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      response = client.send(request(operation, CALL_TIMEOUT, body), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new UncheckedIOException("region " + peer.region() + " at " + endpoint + " did not answer " + operation,
-          e);
+      throw new UncheckedIOException("region " + peer.region() + " at " + peer.endpoint() + " did not answer "
+          + operation, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while calling region " + peer.region(), e);
     }
+    return answer(operation, response);
+  }
+
+  /** The signed request of one call. */
+  private HttpRequest request(String operation, Duration timeout, Body body) {
+    byte[] bytes = json(body);
+    URI endpoint = peer.endpoint().resolve("/");
+    Map<String, String> headers = SigV4Signer.sign("POST", endpoint,
+        Map.of("content-type", CONTENT_TYPE, "x-amz-target", TARGET_PREFIX + operation), bytes,
+        new SigV4Signer.Credentials(peer.accessKeyId(), peer.secret(), null), peer.region(), "dynamodb",
+        clock.instant());
+    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(timeout)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    headers.forEach(request::header);
+    return request.build();
+  }
+
+  /** A call's answer: its body when it succeeded, else its refusal thrown. */
+  private byte[] answer(String operation, HttpResponse<byte[]> response) {
     if (response.statusCode() == 200) {
       return response.body();
     }

@@ -14,21 +14,33 @@ import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Snapshot;
+import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
+import io.shaledb.core.write.ItemConsensus;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * GetItem. Every read is strongly consistent, which satisfies both ConsistentRead settings. Without a projection the
- * item is returned as stored, for the response writer to pass on without decoding it.
+ * GetItem. Every read is strongly consistent, which satisfies both ConsistentRead settings; on a table of
+ * multi-region strong consistency a read with ConsistentRead goes through its regions' consensus, so it sees the
+ * latest write of any region. Without a projection the item is returned as stored, for the response writer to pass
+ * on without decoding it.
  */
 public final class GetItem implements NonBlockingOperation<GetItemInput, GetItemOutput> {
   private final Database db;
+  private final ItemConsensus consensus;
 
-  public GetItem(Database db) {
+  /** @param consensus how items of tables of multi-region strong consistency are read strongly */
+  public GetItem(Database db, ItemConsensus consensus) {
     this.db = db;
+    this.consensus = consensus;
+  }
+
+  /** How a read finds the item's stored form. */
+  @FunctionalInterface
+  private interface StoredItem {
+    byte @Nullable [] read(TableMetadata table, byte[] key);
   }
 
   @Override
@@ -43,9 +55,12 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
 
   @Override
   public GetItemOutput execute(GetItemInput in, RequestContext context) {
-    return read(in, context, key -> {
-      try (Snapshot snapshot = Boolean.TRUE.equals(in.consistentRead()) ? db.storage().consistentSnapshot()
-          : db.storage().snapshot()) {
+    boolean consistent = Boolean.TRUE.equals(in.consistentRead());
+    return read(in, context, (table, key) -> {
+      if (consistent && ItemConsensus.covers(table)) {
+        return consensus.read(table, key);
+      }
+      try (Snapshot snapshot = consistent ? db.storage().consistentSnapshot() : db.storage().snapshot()) {
         return snapshot.get(key);
       }
     });
@@ -53,10 +68,16 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
 
   @Override
   public GetItemOutput executeWithoutBlocking(GetItemInput in, RequestContext context) {
-    return read(in, context, db.storage()::getWithoutBlocking);
+    boolean consistent = Boolean.TRUE.equals(in.consistentRead());
+    return read(in, context, (table, key) -> {
+      if (consistent && ItemConsensus.covers(table)) {
+        throw new WouldBlockException(); // it waits for other regions' answers
+      }
+      return db.storage().getWithoutBlocking(key);
+    });
   }
 
-  private GetItemOutput read(GetItemInput in, RequestContext context, UnaryOperator<byte[]> storedItem) {
+  private GetItemOutput read(GetItemInput in, RequestContext context, StoredItem storedItem) {
     RequestExpressions.checkParameters(List.of(Parameter.of("ProjectionExpression", in.projectionExpression())),
         List.of(Parameter.of("AttributesToGet", in.attributesToGet())), in.expressionAttributeNames(), null);
     Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), null);
@@ -65,7 +86,7 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
     binder.checkKeyPaths(table);
     byte[] key = ItemKeys.ofKey(table, Validated.present(in.key()));
     context.capacity().admitItem(table, key, Access.READ);
-    byte[] stored = storedItem.apply(key);
+    byte[] stored = storedItem.read(table, key);
     context.capacity().read(table.name(), ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored),
         Boolean.TRUE.equals(in.consistentRead())));
     return new GetItemOutput(stored == null ? null : PageItem.of(stored, projection),

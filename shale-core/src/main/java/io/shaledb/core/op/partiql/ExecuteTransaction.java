@@ -162,6 +162,7 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
           "a SELECT of a transaction names its item");
       return new Read(target, ItemKeys.ofKey(target.table(), point.key()), point, select);
     });
+    TransactionChecks.refuseStronglyConsistent(planned.stream().map(read -> read.target().table()).toList());
     TransactionChecks.requireDistinctItems(planned.stream().map(Read::key).toList());
     TransactionAdmission.admitOrCancel(context, planned.stream().map(read -> read.target().table()).toList(),
         planned.stream().map(Read::key).toList(), Collections.nCopies(planned.size(), Access.READ));
@@ -183,6 +184,7 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
         b.bindings(), Choice.sent(b.request().returnValuesOnConditionCheckFailure(),
             ReturnValuesOnConditionCheckFailure.ALL_OLD)));
     List<ItemWrite> plan = planned.stream().map(Writes.Planned::write).toList();
+    TransactionChecks.refuseStronglyConsistent(plan.stream().map(ItemWrite::table).toList());
     TransactionChecks.requireDistinctItems(plan.stream().map(ItemWrite::key).toList());
     WriteGuard guard = in.clientRequestToken() == null ? null : tokens.guard(in.clientRequestToken(),
         IdempotencyTokens.fingerprint(in.transactStatements(), in.returnConsumedCapacity()));

@@ -10,6 +10,7 @@ import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.IndexMetadata.IndexStatus;
+import io.shaledb.core.schema.MultiRegionConsistency;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
@@ -18,6 +19,7 @@ import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableOptions;
+import io.shaledb.core.schema.Witness;
 import io.shaledb.core.validate.Validated;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,7 +87,7 @@ public final class CreateReplicaTable implements Operation<ReplicaTableInput, Ta
               .withTableClass(origin.options().tableClass())
               .withOnDemandThroughput(origin.options().onDemandThroughput())
               .withReplication(Optional.of(new Replication(change.allocateKeyspaces(1), now, replicas, source)
-                  .withOverrides(own))));
+                  .withOverrides(own).withConsistency(consistencyOf(origin), witnessOf(db, origin)))));
       table = ReplicaSchemas.withOverrides(table, own);
       table = Streams.withNewStream(db, change, table, StreamViewType.NEW_AND_OLD_IMAGES, now);
       long streamFrom = db.storage().nextVersionstamp();
@@ -100,6 +102,18 @@ public final class CreateReplicaTable implements Operation<ReplicaTableInput, Ta
     });
     db.background().wake(Service.REPLICATION);
     return Describer.describe(db, created, Describer.status(created));
+  }
+
+  /** The mode of the global table the caller made: a region learns it with its replica, and it never changes. */
+  private static MultiRegionConsistency consistencyOf(TableMetadata origin) {
+    return origin.options().replication().map(Replication::consistency).orElse(MultiRegionConsistency.EVENTUAL);
+  }
+
+  /** The witness the caller's table names, which this region's proposer asks too: it must be a peer here as well. */
+  private static Optional<Witness> witnessOf(Database db, TableMetadata origin) {
+    Optional<Witness> witness = origin.options().replication().flatMap(Replication::witness);
+    witness.ifPresent(w -> ReplicaUpdates.requirePeer(db, w.region()));
+    return witness;
   }
 
   /**

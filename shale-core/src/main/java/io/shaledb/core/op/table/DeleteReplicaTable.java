@@ -37,7 +37,7 @@ public final class DeleteReplicaTable implements Operation<ReplicaTableInput, Bo
     if (replica.isEmpty()) {
       return false;
     }
-    delete.execute(replica.get().name(), context);
+    delete.deleteReplica(replica.get().name(), context);
     return true;
   }
 }

@@ -33,10 +33,26 @@ public final class DeleteTable implements Operation<String, TableDescription> {
 
   @Override
   public TableDescription execute(String tableName, RequestContext context) {
+    return delete(tableName, context, true);
+  }
+
+  /**
+   * Deletes this region's replica as the region that holds the global table's other members asked
+   * ({@link DeleteReplicaTable}): a replica of a table of multi-region strong consistency is deleted only this way.
+   */
+  TableDescription deleteReplica(String tableName, RequestContext context) {
+    return delete(tableName, context, false);
+  }
+
+  /** @param byClient whether a client asked, to whom a replica of an MRSC global table is not deleted alone */
+  private TableDescription delete(String tableName, RequestContext context, boolean byClient) {
     TableDescription description = db.catalog().change(change -> {
       TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
       TableRestores.refuseWhileCreating(table);
       ReplicaUpdates.refuseWhileAddingReplicas(table);
+      if (byClient) {
+        MultiRegionUpdates.refuseReplicaDeletion(table);
+      }
       ConcurrentTableOperations.admit(db.catalog().list(), tableName, ConcurrentTableOperations.LIMIT);
       if (table.deletionProtectionEnabled()) {
         throw DynamoException.validation(

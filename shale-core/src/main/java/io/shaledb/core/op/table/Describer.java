@@ -10,6 +10,7 @@ import io.shaledb.core.schema.Replica.ReplicaStatus;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
+import io.shaledb.core.schema.WitnessStatus;
 import io.shaledb.core.storage.Snapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +41,8 @@ final class Describer {
 
   /**
    * A table's status as DescribeTable reports it: CREATING while it is created (restored, or filled as a new replica),
-   * UPDATING while one of its replicas is being created, deleted or sent a change of the shared settings (UpdateTable
+   * UPDATING while one of its replicas (or its witness) is being created, deleted or sent a change of the shared
+   * settings (UpdateTable
    * keeps a table UPDATING until its change is done, and ReplicaUpdates are UpdateTable's; docs/global-tables.md,
    * "Settings and schema across replicas"), else ACTIVE. The replicas of a global table of version 2017.11.29 are
    * tables of their own, whose progress DescribeGlobalTable reports.
@@ -51,7 +53,9 @@ final class Describer {
     }
     boolean replicaInProgress = table.options().replication().filter(r -> !r.legacy()).stream()
         .flatMap(r -> r.replicas().stream()).anyMatch(r -> r.status() != ReplicaStatus.ACTIVE);
-    return replicaInProgress ? TableStatus.UPDATING : TableStatus.ACTIVE;
+    boolean witnessInProgress = table.options().replication().flatMap(Replication::witness)
+        .filter(w -> w.status() != WitnessStatus.ACTIVE).isPresent();
+    return replicaInProgress || witnessInProgress ? TableStatus.UPDATING : TableStatus.ACTIVE;
   }
 
   /**

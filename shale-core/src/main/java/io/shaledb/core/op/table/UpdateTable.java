@@ -10,6 +10,7 @@ import io.shaledb.core.op.Operation;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.table.CreateTableInput.Throughput;
 import io.shaledb.core.op.table.UpdateTableInput.ReplicaUpdate;
+import io.shaledb.core.op.table.UpdateTableInput.WitnessUpdate;
 import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.Replica.ReplicaStatus;
@@ -55,7 +56,12 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
         }
       }
     }
+    MultiRegionUpdates.checkDeclared(v, in.multiRegionConsistency(), witnessUpdates(in));
     v.throwIfAny();
+  }
+
+  private static List<WitnessUpdate> witnessUpdates(UpdateTableInput in) {
+    return in.globalTableWitnessUpdates() == null ? List.of() : in.globalTableWitnessUpdates();
   }
 
   /**
@@ -70,9 +76,10 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
     boolean indexUpdates = in.globalSecondaryIndexUpdates() != null && !in.globalSecondaryIndexUpdates().isEmpty();
     boolean optionUpdates = TableOptionUpdates.any(in.tableClass(), in.onDemandThroughput(), in.warmThroughput());
     List<ReplicaUpdate> replicaUpdates = in.replicaUpdates() == null ? List.of() : in.replicaUpdates();
+    List<WitnessUpdate> witnessUpdates = witnessUpdates(in);
     if (in.billingMode() == null && in.provisionedThroughput() == null && in.deletionProtectionEnabled() == null
         && !indexUpdates && in.streamSpecification() == null && !optionUpdates && !in.sseSpecificationPresent()
-        && replicaUpdates.isEmpty()) {
+        && replicaUpdates.isEmpty() && witnessUpdates.isEmpty() && in.multiRegionConsistency() == null) {
       // The service's words since it learned more members (the ack-api-quirks lab's capture, finding DDB-TABLE-442).
       throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
           + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady,"
@@ -83,6 +90,7 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
       GlobalIndexUpdates.check(in);
     }
     ReplicaUpdates.check(db, replicaUpdates);
+    MultiRegionUpdates.check(db, replicaUpdates, witnessUpdates, in.multiRegionConsistency());
     Instant now = db.clock().instant();
     Updated result = db.catalog().change(change -> {
       String tableName = Validated.present(in.tableName());
@@ -106,15 +114,16 @@ public final class UpdateTable implements Operation<UpdateTableInput, TableDescr
         updated = updated.withOptions(TableOptionUpdates.apply(updated.options(), in.tableClass(),
             in.onDemandThroughput(), in.warmThroughput()));
       }
-      if (!replicaUpdates.isEmpty()) {
-        updated = ReplicaUpdates.apply(db, change, updated, replicaUpdates, now);
+      if (!replicaUpdates.isEmpty() || !witnessUpdates.isEmpty()) {
+        updated = MultiRegionUpdates.apply(db, change, updated, replicaUpdates, witnessUpdates,
+            in.multiRegionConsistency(), now);
       }
       updated = ReplicaSchemas.markReplicasUpdating(db, change, table, updated);
       change.putTable(updated);
       return new Updated(table, updated);
     });
     IndexChanges.afterCommit(db, result.before(), result.after());
-    if (!replicaUpdates.isEmpty() || result.after().options().replication()
+    if (!replicaUpdates.isEmpty() || !witnessUpdates.isEmpty() || result.after().options().replication()
         .filter(r -> r.replicas().stream().anyMatch(replica -> replica.status() == ReplicaStatus.UPDATING))
         .isPresent()) {
       db.background().wake(Service.REPLICATION);

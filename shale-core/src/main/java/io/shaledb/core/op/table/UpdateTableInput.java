@@ -7,6 +7,7 @@ import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
 import io.shaledb.core.op.table.CreateTableInput.Throughput;
 import io.shaledb.core.op.table.CreateTableInput.WarmThroughputSpecification;
 import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.MultiRegionConsistency;
 import io.shaledb.core.schema.ReplicaOverrides;
 import io.shaledb.core.schema.ReplicaOverrides.IndexOverride;
 import io.shaledb.core.schema.TableClass;
@@ -36,7 +37,23 @@ public record UpdateTableInput(
     @Nullable OnDemandThroughputSpecification onDemandThroughput,
     @Nullable WarmThroughputSpecification warmThroughput,
     boolean sseSpecificationPresent,
-    @Nullable List<ReplicaUpdate> replicaUpdates) {
+    @Nullable List<ReplicaUpdate> replicaUpdates,
+    @Nullable Choice<MultiRegionConsistency> multiRegionConsistency,
+    @Nullable List<WitnessUpdate> globalTableWitnessUpdates) {
+
+  /** A request without the members of multi-region strong consistency. */
+  public UpdateTableInput(@Nullable String tableName, @Nullable Choice<BillingMode> billingMode,
+      @Nullable Throughput provisionedThroughput, @Nullable Boolean deletionProtectionEnabled,
+      @Nullable List<AttributeDefinition> attributeDefinitions,
+      @Nullable List<GlobalIndexUpdate> globalSecondaryIndexUpdates, @Nullable StreamSpecification streamSpecification,
+      @Nullable List<String> unsupportedFeatures, @Nullable Choice<TableClass> tableClass,
+      @Nullable OnDemandThroughputSpecification onDemandThroughput,
+      @Nullable WarmThroughputSpecification warmThroughput, boolean sseSpecificationPresent,
+      @Nullable List<ReplicaUpdate> replicaUpdates) {
+    this(tableName, billingMode, provisionedThroughput, deletionProtectionEnabled, attributeDefinitions,
+        globalSecondaryIndexUpdates, streamSpecification, unsupportedFeatures, tableClass, onDemandThroughput,
+        warmThroughput, sseSpecificationPresent, replicaUpdates, null, null);
+  }
 
   /** A request without the members infrastructure tools add (table class, throughput bounds, encryption). */
   public UpdateTableInput(String tableName, Choice<BillingMode> billingMode, Throughput provisionedThroughput,
@@ -98,6 +115,18 @@ public record UpdateTableInput(
       }
       return new ReplicaOverrides(Optional.ofNullable(readCapacityUnits), Optional.ofNullable(maxReadRequestUnits),
           indexes, Optional.ofNullable(tableClass).map(Choice::known), Optional.ofNullable(kmsMasterKeyId));
+    }
+  }
+
+  /**
+   * One GlobalTableWitnessUpdates entry (GlobalTableWitnessGroupUpdate): its action and the witness region it names.
+   *
+   * @param action null when the entry names none
+   */
+  public record WitnessUpdate(@Nullable WitnessAction action, @Nullable String regionName) {
+    public enum WitnessAction {
+      CREATE,
+      DELETE
     }
   }
 

@@ -57,6 +57,7 @@ public final class UpdateTimeToLive implements Operation<TimeToLiveInput, TimeTo
       TableMetadata table = change.table(tableName).orElseThrow(() -> Database.tableNotFound(tableName));
       TableRestores.refuseWhileCreating(table);
       ConcurrentTableOperations.admit(db.catalog().list(), tableName, ConcurrentTableOperations.LIMIT);
+      MultiRegionUpdates.refuseTimeToLive(table, enabled);
       String current = table.timeToLiveAttribute();
       if (current != null && !current.equals(in.attributeName())) {
         throw DynamoException.validation("TimeToLive is active on a different AttributeName: current AttributeName"

@@ -76,6 +76,7 @@ public final class TransactGetItems implements Operation<TransactGetItemsInput, 
   @Override
   public TransactOutput execute(TransactGetItemsInput in, RequestContext context) {
     List<Read> reads = Validated.present(in.transactItems()).stream().map(this::read).toList();
+    TransactionChecks.refuseStronglyConsistent(reads.stream().map(Read::table).toList());
     // A key of the wrong shape cancels the transaction rather than refusing the request, as DynamoDB answers.
     List<byte[]> keys = TransactionChecks.eachOrCancel(reads, read -> ItemKeys.ofKey(read.table(), read.key()));
     TransactionChecks.requireDistinctItems(keys);

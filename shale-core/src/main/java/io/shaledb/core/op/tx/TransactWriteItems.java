@@ -107,6 +107,7 @@ public final class TransactWriteItems implements Operation<TransactWriteItemsInp
     }
     List<ItemWrite> plan = TransactionChecks.eachOrCancel(bound,
         action -> write(action, db.tableForItems(Validated.present(action.action().tableName()))));
+    TransactionChecks.refuseStronglyConsistent(plan.stream().map(ItemWrite::table).toList());
     TransactionChecks.requireDistinctItems(plan.stream().map(ItemWrite::key).toList());
     WriteGuard guard = in.clientRequestToken() == null ? null : tokens.guard(in.clientRequestToken(),
         IdempotencyTokens.fingerprint(in.transactItems(), in.returnConsumedCapacity(),

@@ -2,7 +2,9 @@ package io.shaledb.core.op.tx;
 
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.write.CancellationReason;
+import io.shaledb.core.write.ItemConsensus;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +14,9 @@ import java.util.function.Function;
 
 /** The checks both transaction APIs make of their actions before touching an item. */
 public final class TransactionChecks {
+  static final String STRONGLY_CONSISTENT = "Transactions are not supported on a global table with multi-Region"
+      + " strong consistency: Table: ";
+
   private TransactionChecks() {}
 
   /**
@@ -47,6 +52,18 @@ public final class TransactionChecks {
     for (byte[] key : keys) {
       if (!seen.add(ByteBuffer.wrap(key))) {
         throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
+      }
+    }
+  }
+
+  /**
+   * Refuses a transaction on a table of multi-region strong consistency, which DynamoDB does not support (developer
+   * guide, "Multi-Region strong consistency"); the guide gives no wording, so the message is ours.
+   */
+  public static void refuseStronglyConsistent(List<TableMetadata> tables) {
+    for (TableMetadata table : tables) {
+      if (ItemConsensus.covers(table)) {
+        throw DynamoException.validation(STRONGLY_CONSISTENT + table.name());
       }
     }
   }

@@ -21,6 +21,7 @@ import io.shaledb.core.op.StoreInvariantsExtension;
 import io.shaledb.core.op.TestTables;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.ItemConsensus;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class GetItemTest {
   private final Database db = new Database(new MemoryEngine(), Clock.systemUTC(), "us-east-1");
   @RegisterExtension
   final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
-  private final GetItem get = new GetItem(db);
+  private final GetItem get = new GetItem(db, ItemConsensus.NONE);
 
   GetItemTest() {
     TestTables tables = new TestTables(db);

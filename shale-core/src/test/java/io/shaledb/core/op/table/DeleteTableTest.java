@@ -20,6 +20,7 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.core.write.ItemConsensus;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class DeleteTableTest {
     assertThat(deleted.table().name()).isEqualTo("items");
     assertThatThrownBy(() -> new DescribeTable(db).execute("items", Requests.request()))
         .hasMessage("Requested resource not found: Table: items not found");
-    assertThatThrownBy(() -> new GetItem(db).execute(new GetItemInput("items", Map.of("id", s("i0"), "rk", s("r")),
+    assertThatThrownBy(() -> new GetItem(db, ItemConsensus.NONE).execute(new GetItemInput("items", Map.of("id", s("i0"), "rk", s("r")),
         null, null, null, null, null), Requests.request()))
         .isInstanceOfSatisfying(DynamoException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND))
@@ -85,7 +86,7 @@ class DeleteTableTest {
     assertThat(holdsKeys(table.keyspace())).isFalse();
     assertThat(table.indexes()).allSatisfy(index -> assertThat(holdsKeys(index.keyspace())).isFalse());
     assertThat(again.keyspace()).isNotEqualTo(table.keyspace());
-    assertThat(new GetItem(db).execute(new GetItemInput("items", Map.of("id", s("i0"), "rk", s("r")), null, null,
+    assertThat(new GetItem(db, ItemConsensus.NONE).execute(new GetItemInput("items", Map.of("id", s("i0"), "rk", s("r")), null, null,
         null, null, null), Requests.request()).item()).isNull();
   }
 

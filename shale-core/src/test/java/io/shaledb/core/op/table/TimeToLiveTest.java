@@ -20,6 +20,7 @@ import io.shaledb.core.schema.KeyType;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.ItemConsensus;
 import io.shaledb.core.write.WritePipeline;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ class TimeToLiveTest {
   }
 
   private boolean exists(String id) {
-    return new GetItem(db).execute(new GetItemInput("sessions", Map.of("id", new AttributeValue.S(id)),
+    return new GetItem(db, ItemConsensus.NONE).execute(new GetItemInput("sessions", Map.of("id", new AttributeValue.S(id)),
         null, null, null, null, null), Requests.request()).item() != null;
   }
 

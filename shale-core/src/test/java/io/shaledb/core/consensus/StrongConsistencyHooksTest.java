@@ -1,0 +1,173 @@
+package io.shaledb.core.consensus;
+
+import static io.shaledb.core.op.TestTables.item;
+import static io.shaledb.core.op.TestTables.n;
+import static io.shaledb.core.op.TestTables.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shaledb.core.api.ReturnValue;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.PageItems;
+import io.shaledb.core.op.Requests;
+import io.shaledb.core.op.batch.BatchWriteItem;
+import io.shaledb.core.op.batch.BatchWriteItemInput;
+import io.shaledb.core.op.batch.BatchWriteItemInput.WriteRequest;
+import io.shaledb.core.op.item.DeleteItem;
+import io.shaledb.core.op.item.DeleteItemInput;
+import io.shaledb.core.op.item.GetItem;
+import io.shaledb.core.op.item.GetItemInput;
+import io.shaledb.core.op.item.PutItem;
+import io.shaledb.core.op.item.PutItemInput;
+import io.shaledb.core.op.item.UpdateItem;
+import io.shaledb.core.op.item.UpdateItemInput;
+import io.shaledb.core.op.tx.TransactAction;
+import io.shaledb.core.op.tx.TransactGetItems;
+import io.shaledb.core.op.tx.TransactGetItemsInput;
+import io.shaledb.core.op.tx.TransactWriteItems;
+import io.shaledb.core.op.tx.TransactWriteItemsInput;
+import io.shaledb.core.validate.Choice;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hooks that send the item requests on a table of multi-region strong consistency through its regions' consensus
+ * (docs/global-tables.md, "A write", "A strongly consistent read"), against three regions over memory engines.
+ */
+class StrongConsistencyHooksTest {
+  private static final String EU = "eu-west-1";
+  private static final String EAST = "us-east-1";
+  private static final String WEST = "us-west-2";
+  private static final Map<String, AttributeValue> KEY = Map.of("id", s("k"));
+
+  private final StrongRegions regions = new StrongRegions();
+
+  @BeforeEach
+  void createTable() {
+    regions.createStrongTable();
+  }
+
+  @AfterEach
+  void close() {
+    regions.close();
+  }
+
+  @Test
+  void putItem_inOneRegion_isReadStronglyInAnotherWhileItsEventualReadStaysLocal() {
+    regions.down(EU); // the commit does not reach it: only a read through the consensus can see the write
+
+    put(EAST, item("k", Map.of("v", n(1))), null, null);
+
+    assertThat(get(EU, true)).isEqualTo(item("k", Map.of("v", n(1))));
+    assertThat(get(EU, false)).as("an eventually consistent read answers what this region holds").isNull();
+    assertThat(get(WEST, true)).isEqualTo(item("k", Map.of("v", n(1))));
+  }
+
+  @Test
+  void conditionalWrites_inAnotherRegion_seeTheLatestWriteAndReturnTheValuesTheyChose() {
+    put(EAST, item("k", Map.of("v", n(1), "g", s("a"))), null, null);
+
+    assertThatThrownBy(() -> put(WEST, item("k", Map.of("v", n(9))), "attribute_not_exists(id)", null))
+        .isInstanceOf(DynamoException.class).hasMessage("The conditional request failed")
+        .extracting(e -> ((DynamoException) e).code()).isEqualTo(ErrorCode.CONDITIONAL_CHECK_FAILED);
+    Map<String, AttributeValue> updated = new UpdateItem(regions.db(WEST), regions.writes(WEST)).execute(
+        new UpdateItemInput("orders", KEY, "SET v = v + :one", "v = :one", null, Map.of(":one", n(1)),
+            Choice.of(ReturnValue.ALL_NEW), null, null, null, null, null, null), Requests.request()).attributes();
+    assertThat(updated).isEqualTo(item("k", Map.of("v", n(2), "g", s("a"))));
+    Map<String, AttributeValue> replaced = put(EU, item("k", Map.of("v", n(3))), "v = :two", Map.of(":two", n(2)));
+    assertThat(replaced).as("ALL_OLD: the value the write replaced").isEqualTo(updated);
+    Map<String, AttributeValue> deleted = new DeleteItem(regions.db(EAST), regions.writes(EAST)).execute(
+        new DeleteItemInput("orders", KEY, Choice.of(ReturnValue.ALL_OLD), null, null, null, null, null, null, null,
+            null), Requests.request()).attributes();
+
+    assertThat(deleted).isEqualTo(item("k", Map.of("v", n(3))));
+    for (String region : StrongRegions.REGIONS) {
+      assertThat(get(region, true)).as(region).isNull();
+    }
+  }
+
+  @Test
+  void putItem_whileAnotherRegionKeepsPreparingTheItem_isAReplicatedWriteConflictThatChangedNothing() {
+    regions.contend(EU);
+    regions.contend(WEST);
+
+    assertThatThrownBy(() -> put(EAST, item("k", Map.of("v", n(1))), null, null))
+        .isInstanceOf(DynamoException.class)
+        .hasMessage("The request was rejected because one or more items in the request are being modified by a"
+            + " request in another Region.")
+        .extracting(e -> ((DynamoException) e).code()).isEqualTo(ErrorCode.REPLICATED_WRITE_CONFLICT);
+    assertThat(get(EAST, false)).isNull();
+  }
+
+  @Test
+  void writes_withOneRegionDown_goOn_andWithTwoDown_areServiceUnavailable() {
+    regions.down(WEST);
+    put(EAST, item("k", Map.of("v", n(1))), null, null);
+    assertThat(get(EU, true)).isEqualTo(item("k", Map.of("v", n(1))));
+
+    regions.down(EU);
+    assertThatThrownBy(() -> put(EAST, item("k", Map.of("v", n(2))), null, null))
+        .isInstanceOf(DynamoException.class)
+        .hasMessage("Fewer than two regions of the global table answered: the request cannot be served with"
+            + " multi-Region strong consistency now.")
+        .extracting(e -> ((DynamoException) e).code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+    assertThatThrownBy(() -> get(EAST, true)).isInstanceOf(DynamoException.class)
+        .extracting(e -> ((DynamoException) e).code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+  }
+
+  @Test
+  void batchWriteItem_eachItemChosenByTheConsensus() {
+    put(EAST, item("gone", Map.of()), null, null);
+
+    new BatchWriteItem(regions.db(WEST), regions.writes(WEST)).execute(new BatchWriteItemInput(Map.of("orders", List.of(
+        new WriteRequest(item("a", Map.of("v", n(1))), null), new WriteRequest(item("b", Map.of("v", n(2))), null),
+        new WriteRequest(null, Map.of("id", s("gone"))))), null, null), Requests.request());
+
+    regions.down(WEST);
+    assertThat(get(EU, "a")).isEqualTo(item("a", Map.of("v", n(1))));
+    assertThat(get(EU, "b")).isEqualTo(item("b", Map.of("v", n(2))));
+    assertThat(get(EU, "gone")).isNull();
+  }
+
+  @Test
+  void transactions_onTheTable_areRefused() {
+    String message = "Transactions are not supported on a global table with multi-Region strong consistency:"
+        + " Table: orders";
+
+    assertThatThrownBy(() -> new TransactWriteItems(regions.db(EAST), regions.writes(EAST)).execute(
+        new TransactWriteItemsInput(List.of(new TransactAction.Put("orders", item("k", Map.of()), null, null, null,
+            null)), null, null, null), Requests.request()))
+        .isInstanceOf(DynamoException.class).hasMessage(message)
+        .extracting(e -> ((DynamoException) e).code()).isEqualTo(ErrorCode.VALIDATION);
+    assertThatThrownBy(() -> new TransactGetItems(regions.db(EAST)).execute(new TransactGetItemsInput(List.of(
+        new TransactGetItemsInput.Get("orders", KEY, null, null)), null), Requests.request()))
+        .isInstanceOf(DynamoException.class).hasMessage(message);
+  }
+
+  private @Nullable Map<String, AttributeValue> put(String region, Map<String, AttributeValue> item,
+      @Nullable String condition, @Nullable Map<String, AttributeValue> values) {
+    return new PutItem(regions.db(region), regions.writes(region)).execute(new PutItemInput("orders", item,
+        Choice.of(ReturnValue.ALL_OLD), null, null, condition, null, values, null, null, null), Requests.request())
+        .attributes();
+  }
+
+  private @Nullable Map<String, AttributeValue> get(String region, boolean consistent) {
+    return read(region, "k", consistent);
+  }
+
+  private @Nullable Map<String, AttributeValue> get(String region, String id) {
+    return read(region, id, true);
+  }
+
+  private @Nullable Map<String, AttributeValue> read(String region, String id, boolean consistent) {
+    return PageItems.attributes(new GetItem(regions.db(region), regions.consensus(region)).execute(
+        new GetItemInput("orders", Map.of("id", s(id)), consistent, null, null, null, null), Requests.request())
+        .item());
+  }
+}

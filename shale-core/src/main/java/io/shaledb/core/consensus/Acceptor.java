@@ -58,7 +58,7 @@ public final class Acceptor {
         if (higher != null && !ballot.isAfter(higher)) {
           yield new Refused(higher);
         }
-        tx.put(stateKey, PaxosCodec.encode(new AcceptorState(ballot, state.accepted())));
+        tx.put(stateKey, PaxosCodec.encode(new AcceptorState(ballot, state.accepted(), state.decided())));
         yield promise(committed, state);
       }
       case Accept(Proposal proposal, Committed base) -> {
@@ -75,16 +75,24 @@ public final class Acceptor {
           // A newer value was committed since the proposer read: its proposal is of an instance already decided.
           yield new Refused(committed == null ? proposal.ballot() : committed.ballot());
         }
-        tx.put(stateKey, PaxosCodec.encode(new AcceptorState(proposal.ballot(), proposal)));
+        tx.put(stateKey, PaxosCodec.encode(new AcceptorState(proposal.ballot(), proposal, state.decided())));
         yield new Done();
       }
-      case Commit(Committed value) -> {
+      case Commit(Committed value, ReplicationStamp base) -> {
+        Proposal accepted = state.accepted();
         if (value.newerThan(committed)) {
           values.apply(tx, itemKey, value, staged);
-          Proposal accepted = state.accepted();
           if (accepted != null && !accepted.follows(value)) {
-            tx.put(stateKey, PaxosCodec.encode(new AcceptorState(state.promised(), null)));
+            accepted = null;
           }
+        }
+        Decided decided = state.decided();
+        if (decided == null || value.ballot().isAfter(decided.origin())) {
+          decided = new Decided(value.ballot(), base);
+        }
+        AcceptorState next = new AcceptorState(state.promised(), accepted, decided);
+        if (!next.equals(state)) {
+          tx.put(stateKey, PaxosCodec.encode(next));
         }
         yield new Done();
       }
@@ -94,7 +102,8 @@ public final class Acceptor {
 
   private static Promise promise(@Nullable Committed committed, AcceptorState state) {
     Proposal accepted = state.accepted();
-    return new Promise(committed, accepted != null && accepted.follows(committed) ? accepted : null);
+    return new Promise(committed, accepted != null && accepted.follows(committed) ? accepted : null,
+        state.decided());
   }
 
   /** The higher of the promised ballot and the committed one: a new ballot must pass both. */

@@ -21,12 +21,15 @@ import org.jspecify.annotations.Nullable;
  * messages regions exchange (the peer call carries them as they are, so both sides must run the same version).
  *
  * <pre>
- * state:     [version 1][promised: flag, ballot][accepted: flag, proposal]
+ * state:     [version 1][promised: flag, ballot][accepted: flag, proposal][decided: flag, decided] (a state
+ *            stored before decisions were kept ends before its decided, and has none)
  * committed: [version 1][ballot][value]
- * request:   [version 1][kind: 1] then Prepare [ballot], Accept [proposal][base: flag, committed], Commit [committed]
- * reply:     [version 1][kind: 1] then Promise [committed: flag, committed][accepted: flag, proposal],
- *            Refused [ballot]
+ * request:   [version 1][kind: 1] then Prepare [ballot], Accept [proposal][base: flag, committed],
+ *            Commit [committed][base: flag, ballot]
+ * reply:     [version 1][kind: 1] then Promise [committed: flag, committed][accepted: flag, proposal]
+ *            [decided: flag, decided], Refused [ballot]
  * proposal:  [ballot][base: flag, ballot][value][origin: ballot]
+ * decided:   [origin: ballot][base: flag, ballot]
  * ballot:    [millis: 8][region length: 2][region: UTF-8]
  * value:     [flag][length: 4][item bytes]   (flag 0: absent)
  * </pre>
@@ -63,9 +66,10 @@ public final class PaxosCodec {
           writeProposal(out, proposal);
           writeOptionalCommitted(out, base);
         }
-        case Commit(Committed value) -> {
+        case Commit(Committed value, ReplicationStamp base) -> {
           out.writeByte(RequestKind.COMMIT.ordinal());
           writeCommitted(out, value);
+          writeOptional(out, base);
         }
         case Read() -> out.writeByte(RequestKind.READ.ordinal());
       }
@@ -77,7 +81,7 @@ public final class PaxosCodec {
     return read(bytes, in -> switch (kind(RequestKind.values(), in)) {
       case PREPARE -> new Prepare(readBallot(in));
       case ACCEPT -> new Accept(readProposal(in), readOptionalCommitted(in));
-      case COMMIT -> new Commit(readCommitted(in));
+      case COMMIT -> new Commit(readCommitted(in), readOptional(in));
       case READ -> new Read();
     });
   }
@@ -85,13 +89,11 @@ public final class PaxosCodec {
   public static byte[] encode(PaxosReply reply) {
     return write(out -> {
       switch (reply) {
-        case Promise(Committed committed, Proposal accepted) -> {
+        case Promise(Committed committed, Proposal accepted, Decided decided) -> {
           out.writeByte(ReplyKind.PROMISE.ordinal());
           writeOptionalCommitted(out, committed);
-          out.writeBoolean(accepted != null);
-          if (accepted != null) {
-            writeProposal(out, accepted);
-          }
+          writeOptionalProposal(out, accepted);
+          writeOptionalDecided(out, decided);
         }
         case Refused(ReplicationStamp higher) -> {
           out.writeByte(ReplyKind.REFUSED.ordinal());
@@ -105,7 +107,7 @@ public final class PaxosCodec {
   /** @throws IllegalArgumentException when {@code bytes} is no reply of this version */
   public static PaxosReply decodeReply(byte[] bytes) {
     return read(bytes, in -> switch (kind(ReplyKind.values(), in)) {
-      case PROMISE -> new Promise(readOptionalCommitted(in), in.readBoolean() ? readProposal(in) : null);
+      case PROMISE -> new Promise(readOptionalCommitted(in), readOptionalProposal(in), readOptionalDecided(in));
       case REFUSED -> new Refused(readBallot(in));
       case DONE -> new Done();
     });
@@ -148,6 +150,29 @@ public final class PaxosCodec {
     return new Proposal(readBallot(in), readOptional(in), readValue(in), readBallot(in));
   }
 
+  private static void writeOptionalProposal(DataOutputStream out, @Nullable Proposal proposal) throws IOException {
+    out.writeBoolean(proposal != null);
+    if (proposal != null) {
+      writeProposal(out, proposal);
+    }
+  }
+
+  private static @Nullable Proposal readOptionalProposal(DataInputStream in) throws IOException {
+    return in.readBoolean() ? readProposal(in) : null;
+  }
+
+  private static void writeOptionalDecided(DataOutputStream out, @Nullable Decided decided) throws IOException {
+    out.writeBoolean(decided != null);
+    if (decided != null) {
+      writeBallot(out, decided.origin());
+      writeOptional(out, decided.base());
+    }
+  }
+
+  private static @Nullable Decided readOptionalDecided(DataInputStream in) throws IOException {
+    return in.readBoolean() ? new Decided(readBallot(in), readOptional(in)) : null;
+  }
+
   private static void writeOptionalCommitted(DataOutputStream out, @Nullable Committed committed) throws IOException {
     out.writeBoolean(committed != null);
     if (committed != null) {
@@ -171,11 +196,8 @@ public final class PaxosCodec {
   static byte[] encode(AcceptorState state) {
     return write(out -> {
       writeOptional(out, state.promised());
-      Proposal accepted = state.accepted();
-      out.writeBoolean(accepted != null);
-      if (accepted != null) {
-        writeProposal(out, accepted);
-      }
+      writeOptionalProposal(out, state.accepted());
+      writeOptionalDecided(out, state.decided());
     });
   }
 
@@ -186,8 +208,8 @@ public final class PaxosCodec {
     DataInputStream in = open(stored);
     try {
       ReplicationStamp promised = readOptional(in);
-      Proposal accepted = in.readBoolean() ? readProposal(in) : null;
-      return new AcceptorState(promised, accepted);
+      Proposal accepted = readOptionalProposal(in);
+      return new AcceptorState(promised, accepted, in.available() > 0 ? readOptionalDecided(in) : null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

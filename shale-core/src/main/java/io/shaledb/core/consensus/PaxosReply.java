@@ -11,8 +11,10 @@ public sealed interface PaxosReply {
    *
    * @param committed its committed value, or null when it has none
    * @param accepted the proposal it accepted on that committed value, or null when it has none
+   * @param decided the instance it last saw decided by a Commit, or null when none
    */
-  record Promise(@Nullable Committed committed, @Nullable Proposal accepted) implements PaxosReply {}
+  record Promise(@Nullable Committed committed, @Nullable Proposal accepted, @Nullable Decided decided)
+      implements PaxosReply {}
 
   /** A Prepare or Accept refused: the acceptor promised, or committed, {@code higher}. */
   record Refused(ReplicationStamp higher) implements PaxosReply {}

@@ -17,8 +17,12 @@ public sealed interface PaxosRequest {
    */
   record Accept(Proposal proposal, @Nullable Committed base) implements PaxosRequest {}
 
-  /** Apply a chosen value, if it is newer than what the acceptor committed. */
-  record Commit(Committed value) implements PaxosRequest {}
+  /**
+   * Apply a chosen value, if it is newer than what the acceptor committed.
+   *
+   * @param base the committed ballot the value was chosen to follow, or null when it is the item's first
+   */
+  record Commit(Committed value, @Nullable ReplicationStamp base) implements PaxosRequest {}
 
   /** Tell what is committed and accepted, promising nothing (a strongly consistent read). */
   record Read() implements PaxosRequest {}

@@ -92,9 +92,9 @@ public final class Proposer {
       Committed committed = latest(prepared.promises());
       Proposal unfinished = unfinished(prepared.promises(), committed);
       if (ours != null) {
-        switch (progress(ours, committed, unfinished)) {
+        switch (progress(ours, committed, unfinished, prepared.promises())) {
           case CHOSEN -> {
-            commit(table, key, ours.chosen());
+            commit(table, key, ours);
             return new Written(replaced, ours.value());
           }
           case OPEN -> {
@@ -119,6 +119,7 @@ public final class Proposer {
             }
             continue;
           }
+          case SUPERSEDED -> ours = null; // it took no effect: the write is made afresh on the latest value
           case UNKNOWN -> throw ConsensusErrors.unknown();
         }
       }
@@ -149,11 +150,14 @@ public final class Proposer {
      * ours cannot be placed yet.
      */
     BEHIND,
+    /** Its instance was decided for another value, and followed by newer values: ours never will be chosen. */
+    SUPERSEDED,
     /** Its instance was decided and followed by newer values: whether ours was the one cannot be told. */
     UNKNOWN
   }
 
-  private static Progress progress(Proposal ours, @Nullable Committed committed, @Nullable Proposal unfinished) {
+  private static Progress progress(Proposal ours, @Nullable Committed committed, @Nullable Proposal unfinished,
+      List<Promise> promises) {
     if (committed != null && committed.ballot().equals(ours.origin())) {
       return Progress.CHOSEN;
     }
@@ -162,9 +166,19 @@ public final class Proposer {
       return Progress.BEHIND;
     }
     if (!ours.follows(committed)) {
-      return Progress.UNKNOWN;
+      return fate(ours, promises);
     }
     return unfinished == null || unfinished.origin().equals(ours.origin()) ? Progress.OPEN : Progress.LOST;
+  }
+
+  /**
+   * Where ours stands once its instance was followed by newer values, by what the acceptors saw decided: the value
+   * chosen after the base ours was made on is ours, or another, or no acceptor of the quorum remembers.
+   */
+  private static Progress fate(Proposal ours, List<Promise> promises) {
+    return promises.stream().map(Promise::decided).filter(Objects::nonNull).filter(decided -> decided.decides(ours))
+        .findFirst().map(decided -> decided.origin().equals(ours.origin()) ? Progress.CHOSEN : Progress.SUPERSEDED)
+        .orElse(Progress.UNKNOWN);
   }
 
   /**
@@ -208,13 +222,13 @@ public final class Proposer {
     if (!accepted.quorum()) {
       return false;
     }
-    commit(table, key, proposal.chosen());
+    commit(table, key, proposal);
     return true;
   }
 
   /** Sends a chosen value to every region, and waits for this region to have committed it. */
-  private void commit(String table, byte[] key, Committed chosen) {
-    Commit commit = new Commit(chosen);
+  private void commit(String table, byte[] key, Proposal chosen) {
+    Commit commit = new Commit(chosen.chosen(), chosen.base());
     CompletableFuture<PaxosReply> local = null;
     for (String member : regions) {
       CompletableFuture<PaxosReply> sent = transport.send(member, table, key, commit);

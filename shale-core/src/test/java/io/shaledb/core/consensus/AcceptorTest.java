@@ -41,7 +41,7 @@ class AcceptorTest {
 
   @Test
   void promisesOnlyBallotsAboveItsPromise() {
-    assertThat(acceptor.handle(ITEM, new Prepare(B2))).isEqualTo(new Promise(null, null));
+    assertThat(acceptor.handle(ITEM, new Prepare(B2))).isEqualTo(new Promise(null, null, null));
 
     assertThat(acceptor.handle(ITEM, new Prepare(B2))).as("the same ballot twice").isEqualTo(new Refused(B2));
     assertThat(acceptor.handle(ITEM, new Prepare(B1))).as("same time, lower region").isEqualTo(new Refused(B2));
@@ -55,7 +55,7 @@ class AcceptorTest {
 
     Proposal proposal = Proposal.first(B2, null, X);
     assertThat(acceptor.handle(ITEM, new Accept(proposal, null))).isInstanceOf(Done.class);
-    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(null, proposal));
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(null, proposal, null));
   }
 
   @Test
@@ -63,17 +63,17 @@ class AcceptorTest {
     acceptor.handle(ITEM, new Prepare(B1));
     acceptor.handle(ITEM, new Accept(Proposal.first(B1, null, X), null));
 
-    acceptor.handle(ITEM, new Commit(new Committed(B1, X)));
+    acceptor.handle(ITEM, new Commit(new Committed(B1, X), null));
 
-    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(new Committed(B1, X), null));
-    assertThat(acceptor.handle(ITEM, new Commit(new Committed(B1, ItemValue.ABSENT))))
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(new Committed(B1, X), null, new Decided(B1, null)));
+    assertThat(acceptor.handle(ITEM, new Commit(new Committed(B1, ItemValue.ABSENT), null)))
         .as("a commit not newer changes nothing").isInstanceOf(Done.class);
-    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(new Committed(B1, X), null));
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(new Committed(B1, X), null, new Decided(B1, null)));
   }
 
   @Test
   void refusesAProposalMadeOnAnOlderValueAndBallotsNotAboveTheCommittedOne() {
-    acceptor.handle(ITEM, new Commit(new Committed(B2, X)));
+    acceptor.handle(ITEM, new Commit(new Committed(B2, X), null));
 
     assertThat(acceptor.handle(ITEM, new Prepare(B1))).as("below the committed ballot").isEqualTo(new Refused(B2));
     assertThat(acceptor.handle(ITEM, new Accept(Proposal.first(B3, null, ItemValue.ABSENT), null)))
@@ -87,18 +87,18 @@ class AcceptorTest {
 
     assertThat(acceptor.handle(ITEM, new Accept(proposal, base))).isInstanceOf(Done.class);
 
-    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(base, proposal));
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(base, proposal, null));
   }
 
   @Test
   void itsRecordsBelongToTheTablesKeyspaceAndGoWithIt() {
     acceptor.handle(ITEM, new Prepare(B1));
-    acceptor.handle(ITEM, new Commit(new Committed(B1, X)));
+    acceptor.handle(ITEM, new Commit(new Committed(B1, X), null));
 
     for (KeyRange owned : SystemKeyspace.ownedBy(KEYSPACE)) {
       engine.clearRange(owned);
     }
 
-    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(null, null));
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(null, null, null));
   }
 }

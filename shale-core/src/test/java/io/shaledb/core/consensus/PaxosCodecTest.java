@@ -29,12 +29,13 @@ class PaxosCodecTest {
 
   static Stream<PaxosRequest> requests() {
     return Stream.of(new Prepare(BALLOT), new Accept(PROPOSAL, COMMITTED), new Accept(Proposal.first(BALLOT, null,
-        ITEM), null), new Commit(COMMITTED), new Commit(new Committed(BALLOT, ItemValue.ABSENT)), new Read());
+        ITEM), null), new Commit(COMMITTED, BASE), new Commit(new Committed(BALLOT, ItemValue.ABSENT), null), new Read());
   }
 
   static Stream<PaxosReply> replies() {
-    return Stream.of(new Promise(COMMITTED, PROPOSAL), new Promise(null, null), new Promise(COMMITTED, null),
-        new Promise(null, Proposal.first(BALLOT, null, ITEM)), new Refused(BALLOT), new Done());
+    return Stream.of(new Promise(COMMITTED, PROPOSAL, new Decided(BASE, BALLOT)),
+        new Promise(null, null, null), new Promise(COMMITTED, null, new Decided(BASE, null)),
+        new Promise(null, Proposal.first(BALLOT, null, ITEM), null), new Refused(BALLOT), new Done());
   }
 
   @ParameterizedTest
@@ -65,10 +66,20 @@ class PaxosCodecTest {
         .hasMessageContaining("unknown consensus message kind 9");
     assertThatThrownBy(() -> PaxosCodec.decodeReply(new byte[] {2, 2})).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PaxosCodec.decodeReply(new byte[0])).isInstanceOf(IllegalArgumentException.class);
-    byte[] commit = PaxosCodec.encode(new Commit(COMMITTED));
+    byte[] commit = PaxosCodec.encode(new Commit(COMMITTED, BASE));
     // The item's length, after the kind, the ballot (8 + 2 + 9 bytes) and the value's flag, claims 2 GB.
     ByteBuffer.wrap(commit).putInt(1 + 1 + 8 + 2 + BASE.region().length() + 1, Integer.MAX_VALUE);
     assertThatThrownBy(() -> PaxosCodec.decodeRequest(commit)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("an item of 2147483647 bytes");
+  }
+
+  @Test
+  void state_storedBeforeDecisionsWereKept_readsAsHavingNone() {
+    AcceptorState state = new AcceptorState(BALLOT, PROPOSAL, null);
+    byte[] stored = PaxosCodec.encode(state);
+
+    assertThat(PaxosCodec.decodeState(Arrays.copyOf(stored, stored.length - 1))).isEqualTo(state);
+    AcceptorState decided = new AcceptorState(BALLOT, PROPOSAL, new Decided(BALLOT, BASE));
+    assertThat(PaxosCodec.decodeState(PaxosCodec.encode(decided))).isEqualTo(decided);
   }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -220,6 +221,35 @@ class ProposerTest {
 
     assertThat(text(written.current())).isEqualTo("ab");
     assertThat(text(in("us-east-1").read(TABLE, KEY))).isEqualTo("ab");
+  }
+
+  @Test
+  void aWriteWhoseValueLostItsInstanceToAnotherRegionIsMadeAgainOnTheNewValueOnce() {
+    in("us-east-1").write(TABLE, KEY, put("a"));
+    AtomicBoolean firstRound = new AtomicBoolean(true);
+    // The writer's first Accept reaches only its own region; meanwhile us-west-2, not hearing from it, chooses its
+    // own value after "a". The writer cannot see its value committed, but the acceptors saw which value followed "a":
+    // its own never can be, so it is made afresh on "ac" (not answered as of unknown outcome).
+    PaxosTransport partial = (region, table, key, request) -> {
+      if (request instanceof Accept && firstRound.get()) {
+        if (!region.equals("us-east-2")) {
+          firstRound.set(!region.equals("us-west-2"));
+          return new CompletableFuture<>();
+        }
+        PaxosReply own = network.acceptor(region).handle(InProcessTransport.itemKey(key), request);
+        network.down("us-east-2");
+        assertThat(text(in("us-west-2").write(TABLE, KEY, append("c")).current())).isEqualTo("ac");
+        network.up("us-east-2");
+        return CompletableFuture.completedFuture(own);
+      }
+      return network.send(region, table, key, request);
+    };
+
+    Proposer.Written written = in("us-east-2", partial).write(TABLE, KEY, append("b"));
+
+    assertThat(text(written.previous())).isEqualTo("ac");
+    assertThat(text(written.current())).isEqualTo("acb");
+    assertThat(text(in("us-east-1").read(TABLE, KEY))).isEqualTo("acb");
   }
 
   @Test

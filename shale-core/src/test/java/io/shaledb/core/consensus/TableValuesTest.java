@@ -64,7 +64,7 @@ class TableValuesTest {
     acceptor.handle(key, new Prepare(ballot));
     acceptor.handle(key, new Accept(proposal, null));
     assertThat(tables.scan("orders")).as("accepted is not committed").isEmpty();
-    acceptor.handle(key, new Commit(proposal.chosen()));
+    acceptor.handle(key, new Commit(proposal.chosen(), null));
 
     assertThat(tables.scan("orders")).containsExactly(item);
     assertThat(ItemStamps.stored(db.storage().snapshot(), table.options().replication().orElseThrow(), key))
@@ -72,11 +72,11 @@ class TableValuesTest {
     assertThat(values.read(db.storage().snapshot(), key)).isEqualTo(proposal.chosen());
 
     acceptor.handle(key, new Commit(new Committed(new ReplicationStamp(ballot.millis() - 1, "us-west-2"),
-        ItemValue.ABSENT)));
+        ItemValue.ABSENT), null));
     assertThat(tables.scan("orders")).as("an older commit arriving late").containsExactly(item);
 
     acceptor.handle(key, new Commit(new Committed(new ReplicationStamp(ballot.millis() + 1, "us-east-1"),
-        ItemValue.ABSENT)));
+        ItemValue.ABSENT), null));
     assertThat(tables.scan("orders")).isEmpty();
     assertThat(values.read(db.storage().snapshot(), key).value().present()).as("deleted, its stamp a tombstone")
         .isFalse();

@@ -98,7 +98,7 @@ public final class TableCatalog {
    * The table as {@code tx} sees it if it is still the one with that keyspace: background work over a table checks
    * this in each of its transactions, so it never acts on a table dropped meanwhile, nor on a new one of that name.
    */
-  public Optional<TableMetadata> current(Transaction tx, String name, int keyspace) {
+  public Optional<TableMetadata> current(KvReader tx, String name, int keyspace) {
     byte[] stored = tx.get(SystemKeyspace.table(name));
     if (stored == null) {
       return Optional.empty();

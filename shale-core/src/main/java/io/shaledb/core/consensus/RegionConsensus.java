@@ -89,7 +89,7 @@ public final class RegionConsensus implements ItemConsensus {
 
   /** Where this region keeps the table's committed values: a replica's are its table's items. */
   private CommittedValues committedValues(TableMetadata table) {
-    return new TableValues(chosen, table);
+    return new TableValues(chosen, db.catalog(), table);
   }
 
   private boolean isMember(TableMetadata table, String region) {

@@ -1,5 +1,7 @@
 package io.shaledb.core.consensus;
 
+import io.shaledb.core.catalog.TableCatalog;
+import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.replication.ItemStamps;
 import io.shaledb.core.replication.ReplicationStamp;
@@ -15,16 +17,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * A replica's committed values: the table's items, each with its replication stamp as the committed ballot, so that
  * every reader of the table (GetItem, Query, Scan, indexes, the stream) sees exactly the committed values, and the
- * asynchronous stream carries them to a region that missed them.
+ * asynchronous stream carries them to a region that missed them. Read only while the table is still the one of its
+ * keyspace: every acceptor request reads the item's value first, so reading the table's record in that transaction
+ * puts it in the request's conflict set, and a request racing the table's deletion commits before it or is refused,
+ * never writing under a keyspace already dropped (as {@link WitnessedValues} does for the witness).
  */
 public final class TableValues implements CommittedValues {
   private final WritePipeline writes;
+  private final TableCatalog catalog;
   private final TableMetadata table;
   private final Replication replication;
 
   /** @param table a replicated table (it has a stamp keyspace) */
-  public TableValues(WritePipeline writes, TableMetadata table) {
+  public TableValues(WritePipeline writes, TableCatalog catalog, TableMetadata table) {
     this.writes = writes;
+    this.catalog = catalog;
     this.table = table;
     this.replication = table.options().replication()
         .orElseThrow(() -> new IllegalArgumentException(table.name() + " is not replicated"));
@@ -32,6 +39,9 @@ public final class TableValues implements CommittedValues {
 
   @Override
   public @Nullable Committed read(KvReader reader, byte[] itemKey) {
+    if (catalog.current(reader, table.name(), table.keyspace()).isEmpty()) {
+      throw DynamoException.resourceNotFound("Requested resource not found: Table: " + table.name() + " not found");
+    }
     ReplicationStamp ballot = ItemStamps.stored(reader, replication, itemKey);
     if (ballot == null) {
       return null;

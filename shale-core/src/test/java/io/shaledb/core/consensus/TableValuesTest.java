@@ -1,11 +1,15 @@
 package io.shaledb.core.consensus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.consensus.PaxosRequest.Accept;
 import io.shaledb.core.consensus.PaxosRequest.Commit;
 import io.shaledb.core.consensus.PaxosRequest.Prepare;
+import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
@@ -21,6 +25,7 @@ import io.shaledb.core.replication.PeerLink;
 import io.shaledb.core.replication.Peers;
 import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.write.WritePipeline;
 import java.lang.reflect.Proxy;
@@ -48,13 +53,17 @@ class TableValuesTest {
     db.close();
   }
 
-  @Test
-  void aCommittedValueIsTheTablesItemStampedWithItsBallotAndAnOlderOneChangesNothing() {
+  private TableMetadata replicatedTable() {
     tables.create("orders", true, false, false);
     Requests.run(new UpdateTable(db), new UpdateTableInput("orders", null, null, null, null, null, null, List.of(),
         null, null, null, false, List.of(new ReplicaUpdate(ReplicaUpdate.Action.CREATE, "us-west-2"))));
-    TableMetadata table = db.catalog().find("orders").orElseThrow();
-    TableValues values = new TableValues(writes, table);
+    return db.catalog().find("orders").orElseThrow();
+  }
+
+  @Test
+  void aCommittedValueIsTheTablesItemStampedWithItsBallotAndAnOlderOneChangesNothing() {
+    TableMetadata table = replicatedTable();
+    TableValues values = new TableValues(writes, db.catalog(), table);
     Acceptor acceptor = new Acceptor(writes.transactions(), clock, values);
     Map<String, AttributeValue> item = Map.of("id", new AttributeValue.S("a"), "g", new AttributeValue.S("x"));
     byte[] key = ItemKeys.ofItem(table, item);
@@ -80,5 +89,23 @@ class TableValuesTest {
     assertThat(tables.scan("orders")).isEmpty();
     assertThat(values.read(db.storage().snapshot(), key).value().present()).as("deleted, its stamp a tombstone")
         .isFalse();
+  }
+
+  @Test
+  void aRequestForATableDroppedSinceItWasLookedUpIsRefusedAndLeavesNoState() {
+    TableMetadata table = replicatedTable();
+    Acceptor acceptor = new Acceptor(writes.transactions(), clock, new TableValues(writes, db.catalog(), table));
+    byte[] key = ItemKeys.ofItem(table, Map.of("id", new AttributeValue.S("a")));
+    db.catalog().change(change -> {
+      change.deleteTable(table);
+      return null;
+    });
+
+    assertThatThrownBy(() -> acceptor.handle(key, new Prepare(new ReplicationStamp(clock.millis(), "us-west-2"))))
+        .isInstanceOfSatisfying(DynamoException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
+    try (Snapshot snapshot = db.storage().snapshot()) {
+      assertThat(snapshot.get(SystemKeyspace.paxos(key, Acceptor.STATE_RECORD))).isNull();
+    }
   }
 }

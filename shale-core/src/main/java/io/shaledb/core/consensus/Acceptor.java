@@ -86,11 +86,8 @@ public final class Acceptor {
             accepted = null;
           }
         }
-        Decided decided = state.decided();
-        if (decided == null || value.ballot().isAfter(decided.origin())) {
-          decided = new Decided(value.ballot(), base);
-        }
-        AcceptorState next = new AcceptorState(state.promised(), accepted, decided);
+        AcceptorState next = new AcceptorState(state.promised(), accepted, state.decided())
+            .decide(new Decided(value.ballot(), base));
         if (!next.equals(state)) {
           tx.put(stateKey, PaxosCodec.encode(next));
         }

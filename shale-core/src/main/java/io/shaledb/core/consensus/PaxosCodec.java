@@ -14,6 +14,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,13 +23,14 @@ import org.jspecify.annotations.Nullable;
  * messages regions exchange (the peer call carries them as they are, so both sides must run the same version).
  *
  * <pre>
- * state:     [version 1][promised: flag, ballot][accepted: flag, proposal][decided: flag, decided] (a state
- *            stored before decisions were kept ends before its decided, and has none)
+ * state:     [version 1][promised: flag, ballot][accepted: flag, proposal][decided: count, decided...] (a state
+ *            stored before decisions were kept ends before its count, and has none; one stored when a single
+ *            decision was kept has a flag where the count is, which reads as a count of 0 or 1)
  * committed: [version 1][ballot][value]
  * request:   [version 1][kind: 1] then Prepare [ballot], Accept [proposal][base: flag, committed],
  *            Commit [committed][base: flag, ballot]
  * reply:     [version 1][kind: 1] then Promise [committed: flag, committed][accepted: flag, proposal]
- *            [decided: flag, decided], Refused [ballot]
+ *            [decided: count, decided...], Refused [ballot]
  * proposal:  [ballot][base: flag, ballot][value][origin: ballot]
  * decided:   [origin: ballot][base: flag, ballot]
  * ballot:    [millis: 8][region length: 2][region: UTF-8]
@@ -89,11 +92,11 @@ public final class PaxosCodec {
   public static byte[] encode(PaxosReply reply) {
     return write(out -> {
       switch (reply) {
-        case Promise(Committed committed, Proposal accepted, Decided decided) -> {
+        case Promise(Committed committed, Proposal accepted, List<Decided> decided) -> {
           out.writeByte(ReplyKind.PROMISE.ordinal());
           writeOptionalCommitted(out, committed);
           writeOptionalProposal(out, accepted);
-          writeOptionalDecided(out, decided);
+          writeDecided(out, decided);
         }
         case Refused(ReplicationStamp higher) -> {
           out.writeByte(ReplyKind.REFUSED.ordinal());
@@ -107,7 +110,7 @@ public final class PaxosCodec {
   /** @throws IllegalArgumentException when {@code bytes} is no reply of this version */
   public static PaxosReply decodeReply(byte[] bytes) {
     return read(bytes, in -> switch (kind(ReplyKind.values(), in)) {
-      case PROMISE -> new Promise(readOptionalCommitted(in), readOptionalProposal(in), readOptionalDecided(in));
+      case PROMISE -> new Promise(readOptionalCommitted(in), readOptionalProposal(in), readDecided(in));
       case REFUSED -> new Refused(readBallot(in));
       case DONE -> new Done();
     });
@@ -161,16 +164,24 @@ public final class PaxosCodec {
     return in.readBoolean() ? readProposal(in) : null;
   }
 
-  private static void writeOptionalDecided(DataOutputStream out, @Nullable Decided decided) throws IOException {
-    out.writeBoolean(decided != null);
-    if (decided != null) {
-      writeBallot(out, decided.origin());
-      writeOptional(out, decided.base());
+  private static void writeDecided(DataOutputStream out, List<Decided> decided) throws IOException {
+    out.writeByte(decided.size());
+    for (Decided instance : decided) {
+      writeBallot(out, instance.origin());
+      writeOptional(out, instance.base());
     }
   }
 
-  private static @Nullable Decided readOptionalDecided(DataInputStream in) throws IOException {
-    return in.readBoolean() ? new Decided(readBallot(in), readOptional(in)) : null;
+  private static List<Decided> readDecided(DataInputStream in) throws IOException {
+    int count = in.readUnsignedByte();
+    if (count > AcceptorState.DECIDED_KEPT) {
+      throw new IOException(count + " decided instances, more than an acceptor keeps");
+    }
+    List<Decided> decided = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      decided.add(new Decided(readBallot(in), readOptional(in)));
+    }
+    return decided;
   }
 
   private static void writeOptionalCommitted(DataOutputStream out, @Nullable Committed committed) throws IOException {
@@ -197,7 +208,7 @@ public final class PaxosCodec {
     return write(out -> {
       writeOptional(out, state.promised());
       writeOptionalProposal(out, state.accepted());
-      writeOptionalDecided(out, state.decided());
+      writeDecided(out, state.decided());
     });
   }
 
@@ -209,7 +220,7 @@ public final class PaxosCodec {
     try {
       ReplicationStamp promised = readOptional(in);
       Proposal accepted = readOptionalProposal(in);
-      return new AcceptorState(promised, accepted, in.available() > 0 ? readOptionalDecided(in) : null);
+      return new AcceptorState(promised, accepted, in.available() > 0 ? readDecided(in) : List.of());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

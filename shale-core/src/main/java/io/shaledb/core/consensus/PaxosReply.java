@@ -1,6 +1,7 @@
 package io.shaledb.core.consensus;
 
 import io.shaledb.core.replication.ReplicationStamp;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** An acceptor's answer to a {@link PaxosRequest}. */
@@ -11,10 +12,14 @@ public sealed interface PaxosReply {
    *
    * @param committed its committed value, or null when it has none
    * @param accepted the proposal it accepted on that committed value, or null when it has none
-   * @param decided the instance it last saw decided by a Commit, or null when none
+   * @param decided the latest instances it saw decided by a Commit, newest first (a few at most)
    */
-  record Promise(@Nullable Committed committed, @Nullable Proposal accepted, @Nullable Decided decided)
-      implements PaxosReply {}
+  record Promise(@Nullable Committed committed, @Nullable Proposal accepted, List<Decided> decided)
+      implements PaxosReply {
+    public Promise {
+      decided = List.copyOf(decided);
+    }
+  }
 
   /** A Prepare or Accept refused: the acceptor promised, or committed, {@code higher}. */
   record Refused(ReplicationStamp higher) implements PaxosReply {}

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -172,13 +173,28 @@ public final class Proposer {
   }
 
   /**
-   * Where ours stands once its instance was followed by newer values, by what the acceptors saw decided: the value
-   * chosen after the base ours was made on is ours, or another, or no acceptor of the quorum remembers.
+   * Where ours stands once its instance was followed by newer values, by what the quorum knows of the values chosen
+   * since: an acceptor that saw its instance decided names the value chosen there; and since an item's chosen values
+   * follow one another in the order of their origin ballots, one chosen after the base ours was made on with an
+   * origin before ours shows that the value chosen right after the base was not ours. Else no acceptor of the quorum
+   * remembers.
    */
   private static Progress fate(Proposal ours, List<Promise> promises) {
-    return promises.stream().map(Promise::decided).filter(Objects::nonNull).filter(decided -> decided.decides(ours))
-        .findFirst().map(decided -> decided.origin().equals(ours.origin()) ? Progress.CHOSEN : Progress.SUPERSEDED)
-        .orElse(Progress.UNKNOWN);
+    List<Decided> decided = promises.stream().flatMap(promise -> promise.decided().stream()).toList();
+    for (Decided instance : decided) {
+      if (instance.decides(ours)) {
+        return instance.origin().equals(ours.origin()) ? Progress.CHOSEN : Progress.SUPERSEDED;
+      }
+    }
+    List<ReplicationStamp> chosen = Stream.concat(decided.stream().map(Decided::origin),
+        promises.stream().map(Promise::committed).filter(Objects::nonNull).map(Committed::ballot)).toList();
+    if (chosen.contains(ours.origin())) {
+      return Progress.CHOSEN;
+    }
+    ReplicationStamp base = ours.base();
+    boolean earlierChosen = chosen.stream()
+        .anyMatch(origin -> (base == null || origin.isAfter(base)) && ours.origin().isAfter(origin));
+    return earlierChosen ? Progress.SUPERSEDED : Progress.UNKNOWN;
   }
 
   /**

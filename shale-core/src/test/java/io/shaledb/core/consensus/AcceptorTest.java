@@ -17,6 +17,7 @@ import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.write.Transactions;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class AcceptorTest {
 
   @Test
   void promisesOnlyBallotsAboveItsPromise() {
-    assertThat(acceptor.handle(ITEM, new Prepare(B2))).isEqualTo(new Promise(null, null, null));
+    assertThat(acceptor.handle(ITEM, new Prepare(B2))).isEqualTo(new Promise(null, null, List.of()));
 
     assertThat(acceptor.handle(ITEM, new Prepare(B2))).as("the same ballot twice").isEqualTo(new Refused(B2));
     assertThat(acceptor.handle(ITEM, new Prepare(B1))).as("same time, lower region").isEqualTo(new Refused(B2));
@@ -55,7 +56,7 @@ class AcceptorTest {
 
     Proposal proposal = Proposal.first(B2, null, X);
     assertThat(acceptor.handle(ITEM, new Accept(proposal, null))).isInstanceOf(Done.class);
-    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(null, proposal, null));
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(null, proposal, List.of()));
   }
 
   @Test
@@ -65,10 +66,28 @@ class AcceptorTest {
 
     acceptor.handle(ITEM, new Commit(new Committed(B1, X), null));
 
-    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(new Committed(B1, X), null, new Decided(B1, null)));
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(new Committed(B1, X), null, List.of(new Decided(B1, null))));
     assertThat(acceptor.handle(ITEM, new Commit(new Committed(B1, ItemValue.ABSENT), null)))
         .as("a commit not newer changes nothing").isInstanceOf(Done.class);
-    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(new Committed(B1, X), null, new Decided(B1, null)));
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(new Committed(B1, X), null, List.of(new Decided(B1, null))));
+  }
+
+  @Test
+  void keepsTheLatestInstancesItSawDecided_newestFirst_andNoMore() {
+    ReplicationStamp base = null;
+    List<Decided> decided = new ArrayList<>();
+    for (int i = 1; i <= AcceptorState.DECIDED_KEPT + 3; i++) {
+      ReplicationStamp origin = new ReplicationStamp(100L * i, "us-east-1");
+      acceptor.handle(ITEM, new Commit(new Committed(origin, X), base));
+      decided.addFirst(new Decided(origin, base));
+      base = origin;
+    }
+    Decided late = decided.get(AcceptorState.DECIDED_KEPT);
+    acceptor.handle(ITEM, new Commit(new Committed(late.origin(), X), late.base()));
+
+    assertThat(((Promise) acceptor.handle(ITEM, new Read())).decided())
+        .as("a late Commit of an instance older than those kept changes nothing")
+        .isEqualTo(decided.subList(0, AcceptorState.DECIDED_KEPT));
   }
 
   @Test
@@ -87,7 +106,7 @@ class AcceptorTest {
 
     assertThat(acceptor.handle(ITEM, new Accept(proposal, base))).isInstanceOf(Done.class);
 
-    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(base, proposal, null));
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(base, proposal, List.of()));
   }
 
   @Test
@@ -99,6 +118,6 @@ class AcceptorTest {
       engine.clearRange(owned);
     }
 
-    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(null, null, null));
+    assertThat(acceptor.handle(ITEM, new Read())).isEqualTo(new Promise(null, null, List.of()));
   }
 }

@@ -11,8 +11,12 @@ import io.shaledb.core.consensus.PaxosRequest.Commit;
 import io.shaledb.core.consensus.PaxosRequest.Prepare;
 import io.shaledb.core.consensus.PaxosRequest.Read;
 import io.shaledb.core.replication.ReplicationStamp;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,9 +37,9 @@ class PaxosCodecTest {
   }
 
   static Stream<PaxosReply> replies() {
-    return Stream.of(new Promise(COMMITTED, PROPOSAL, new Decided(BASE, BALLOT)),
-        new Promise(null, null, null), new Promise(COMMITTED, null, new Decided(BASE, null)),
-        new Promise(null, Proposal.first(BALLOT, null, ITEM), null), new Refused(BALLOT), new Done());
+    return Stream.of(new Promise(COMMITTED, PROPOSAL, List.of(new Decided(BALLOT, BASE), new Decided(BASE, null))),
+        new Promise(null, null, List.of()), new Promise(COMMITTED, null, List.of(new Decided(BASE, null))),
+        new Promise(null, Proposal.first(BALLOT, null, ITEM), List.of()), new Refused(BALLOT), new Done());
   }
 
   @ParameterizedTest
@@ -75,11 +79,39 @@ class PaxosCodecTest {
 
   @Test
   void state_storedBeforeDecisionsWereKept_readsAsHavingNone() {
-    AcceptorState state = new AcceptorState(BALLOT, PROPOSAL, null);
+    AcceptorState state = new AcceptorState(BALLOT, PROPOSAL, List.of());
     byte[] stored = PaxosCodec.encode(state);
 
     assertThat(PaxosCodec.decodeState(Arrays.copyOf(stored, stored.length - 1))).isEqualTo(state);
-    AcceptorState decided = new AcceptorState(BALLOT, PROPOSAL, new Decided(BALLOT, BASE));
+    AcceptorState decided = new AcceptorState(BALLOT, PROPOSAL, List.of(new Decided(BALLOT, BASE),
+        new Decided(BASE, null)));
     assertThat(PaxosCodec.decodeState(PaxosCodec.encode(decided))).isEqualTo(decided);
+  }
+
+  @Test
+  void state_storedWhenOneDecisionWasKept_readsAsAHistoryOfOne() throws IOException {
+    // That format ended with [decided: flag, decided]: a flag of 1 reads as a count of 1.
+    byte[] noneDecided = PaxosCodec.encode(new AcceptorState(null, null, List.of()));
+    ByteArrayOutputStream stored = new ByteArrayOutputStream();
+    stored.write(noneDecided, 0, noneDecided.length - 1);
+    DataOutputStream out = new DataOutputStream(stored);
+    out.writeBoolean(true);
+    out.writeLong(BALLOT.millis());
+    out.writeUTF(BALLOT.region());
+    out.writeBoolean(true);
+    out.writeLong(BASE.millis());
+    out.writeUTF(BASE.region());
+
+    assertThat(PaxosCodec.decodeState(stored.toByteArray()))
+        .isEqualTo(new AcceptorState(null, null, List.of(new Decided(BALLOT, BASE))));
+  }
+
+  @Test
+  void promise_claimingMoreDecisionsThanAnAcceptorKeeps_isRefused() {
+    byte[] promise = PaxosCodec.encode(new Promise(null, null, List.of()));
+    promise[promise.length - 1] = (byte) (AcceptorState.DECIDED_KEPT + 1);
+
+    assertThatThrownBy(() -> PaxosCodec.decodeReply(promise)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("more than an acceptor keeps");
   }
 }

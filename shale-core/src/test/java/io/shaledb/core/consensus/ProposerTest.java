@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -253,6 +254,70 @@ class ProposerTest {
   }
 
   @Test
+  void aWriteChosenWhileItsRepliesWereLost_andFollowedByTwoMoreValues_isAnsweredAsDone() {
+    in("us-east-1").write(TABLE, KEY, put("a"));
+    AtomicInteger accepts = new AtomicInteger();
+    // The writer's first Accepts all arrive and their replies are lost; before its next round two other regions
+    // write, the first finishing the writer's value. Its acceptors' latest decided instances are then the later
+    // ones: the one that chose its value is still among those they keep.
+    PaxosTransport lossy = (region, table, key, request) -> {
+      if (request instanceof Accept && accepts.get() < 3) {
+        network.acceptor(region).handle(InProcessTransport.itemKey(key), request);
+        if (accepts.incrementAndGet() == 3) {
+          assertThat(text(in("us-west-2").write(TABLE, KEY, append("c")).current())).isEqualTo("abc");
+          assertThat(text(in("us-east-1").write(TABLE, KEY, append("d")).current())).isEqualTo("abcd");
+        }
+        return new CompletableFuture<>();
+      }
+      return network.send(region, table, key, request);
+    };
+
+    Proposer.Written written = in("us-east-2", lossy).write(TABLE, KEY, append("b"));
+
+    assertThat(text(written.previous())).isEqualTo("a");
+    assertThat(text(written.current())).isEqualTo("ab");
+    assertThat(text(in("us-east-1").read(TABLE, KEY))).as("applied once").isEqualTo("abcd");
+  }
+
+  @Test
+  void aWriteWhoseInstanceChoseAnEarlierValueNoAcceptorSawDecided_isMadeAgainOnTheNewValue() throws Exception {
+    in("us-east-1").write(TABLE, KEY, put("a"));
+    Committed a = committedIn("us-east-1");
+    Thread.sleep(5); // the writer's ballot then leaves room for an earlier one after "a"'s
+    AtomicBoolean firstRound = new AtomicBoolean(true);
+    // The writer's first Accept reaches only its own region. The other two had accepted, under a higher ballot, a
+    // value first proposed under a ballot just below the writer's, and learn that it was chosen only as the base of
+    // the next proposal (no Commit, so no acceptor saw its instance decided). Chosen values follow one another in
+    // the order of their origins, so the writer's, proposed after the same base with a later origin, never can be.
+    PaxosTransport partial = (region, table, key, request) -> {
+      if (request instanceof Accept(Proposal ours, Committed base) && firstRound.get()) {
+        if (!region.equals("us-east-2")) {
+          return new CompletableFuture<>();
+        }
+        firstRound.set(false);
+        ReplicationStamp earlier = new ReplicationStamp(ours.ballot().millis(), "us-east-1");
+        Proposal rival = new Proposal(new ReplicationStamp(ours.ballot().millis() + 1, "us-west-2"), a.ballot(),
+            value("ax"), earlier);
+        Proposal next = Proposal.first(new ReplicationStamp(ours.ballot().millis() + 2, "us-west-2"),
+            rival.origin(), value("axy"));
+        for (String other : List.of("us-east-1", "us-west-2")) {
+          acceptDirectly(other, rival, a);
+          acceptDirectly(other, next, rival.chosen());
+        }
+        return CompletableFuture.completedFuture(network.acceptor(region).handle(InProcessTransport.itemKey(key),
+            request));
+      }
+      return network.send(region, table, key, request);
+    };
+
+    Proposer.Written written = in("us-east-2", partial).write(TABLE, KEY, append("b"));
+
+    assertThat(text(written.previous())).isEqualTo("axy");
+    assertThat(text(written.current())).isEqualTo("axyb");
+    assertThat(text(in("us-east-1").read(TABLE, KEY))).isEqualTo("axyb");
+  }
+
+  @Test
   void aWriteIsThreeRequestsToEachRegionAndAStrongReadOne() {
     Map<Class<?>, Integer> sent = new ConcurrentHashMap<>();
     PaxosTransport counting = (region, table, key, request) -> {
@@ -277,8 +342,12 @@ class ProposerTest {
   }
 
   private void acceptDirectly(String region, Proposal proposal) {
+    acceptDirectly(region, proposal, null);
+  }
+
+  private void acceptDirectly(String region, Proposal proposal, @Nullable Committed base) {
     byte[] itemKey = InProcessTransport.itemKey(KEY);
     network.acceptor(region).handle(itemKey, new Prepare(proposal.ballot()));
-    assertThat(network.acceptor(region).handle(itemKey, new Accept(proposal, null))).isInstanceOf(Done.class);
+    assertThat(network.acceptor(region).handle(itemKey, new Accept(proposal, base))).isInstanceOf(Done.class);
   }
 }

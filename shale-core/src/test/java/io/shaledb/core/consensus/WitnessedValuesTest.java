@@ -40,7 +40,7 @@ class WitnessedValuesTest {
   @Test
   void handle_whileTheRecordIsStored_answers_andOnceItIsGone_refusesWithoutWritingState() {
     write(WITNESSED.encode());
-    assertThat(acceptor.handle(ITEM, new Prepare(BALLOT))).isEqualTo(new Promise(null, null, null));
+    assertThat(acceptor.handle(ITEM, new Prepare(BALLOT))).isEqualTo(new Promise(null, null, List.of()));
 
     write(null);
 

@@ -64,7 +64,7 @@ class PaxosTest {
 
     PaxosReply reply = Requests.run(paxos, input("us-west-2", PaxosCodec.encode(new PaxosRequest.Prepare(ballot))));
 
-    assertThat(reply).isEqualTo(new PaxosReply.Promise(null, null, null));
+    assertThat(reply).isEqualTo(new PaxosReply.Promise(null, null, List.of()));
     assertThat(Requests.run(paxos, input("us-west-2", PaxosCodec.encode(new PaxosRequest.Prepare(ballot)))))
         .as("the promise was kept").isEqualTo(new PaxosReply.Refused(ballot));
   }
@@ -104,14 +104,14 @@ class PaxosTest {
     byte[] itemKey = ByteBuffer.allocate(Integer.BYTES + KEY.length).putInt(witnessed.keyspace()).put(KEY).array();
 
     assertThat(Requests.run(paxos, input("us-west-2", PaxosCodec.encode(new PaxosRequest.Prepare(ballot)))))
-        .isEqualTo(new PaxosReply.Promise(null, null, null));
+        .isEqualTo(new PaxosReply.Promise(null, null, List.of()));
     Requests.run(paxos, input("eu-central-1", PaxosCodec.encode(new PaxosRequest.Commit(value, null))));
 
     try (Snapshot snapshot = db.storage().snapshot()) {
       assertThat(new WitnessValues().read(snapshot, itemKey)).isEqualTo(value);
     }
     assertThat(Requests.run(paxos, input("us-west-2", PaxosCodec.encode(new PaxosRequest.Read()))))
-        .isEqualTo(new PaxosReply.Promise(value, null, new Decided(ballot, null)));
+        .isEqualTo(new PaxosReply.Promise(value, null, List.of(new Decided(ballot, null))));
     assertThatThrownBy(() -> Requests.run(paxos, input("us-east-2", PaxosCodec.encode(new PaxosRequest.Read()))))
         .as("a region that is not one of the witnessed table's replicas")
         .hasMessage("Requested resource not found: Table: orders has no consensus with region us-east-2");

@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +33,18 @@ import org.jspecify.annotations.Nullable;
 public final class Proposer {
   /** Rounds one request may run (completing another region's proposal takes one) before it gives up. */
   static final int ROUNDS = 4;
+  /**
+   * Rounds more a write whose value may still be chosen runs, proposing no new value, to learn whether it was: so that
+   * it answers success or ReplicatedWriteConflictException rather than an unknown outcome.
+   */
+  static final int SETTLING_ROUNDS = 4;
+  /** The longest pause before a round that follows a refused one. */
+  private static final long MAX_BACKOFF_MILLIS = 16;
+  /**
+   * How many times a write asks its own region to commit its chosen value, so that a lost request or a transaction
+   * that lost its conflicts too often does not leave it out of this region's own reads.
+   */
+  static final int COMMIT_ATTEMPTS = 3;
   private static final Comparator<Committed> BY_BALLOT = Comparator.comparing(Committed::ballot);
 
   private final String region;
@@ -80,18 +94,28 @@ public final class Proposer {
     Proposal ours = null; // our value once proposed: from then on it may be chosen, and is never made again
     ItemValue replaced = ItemValue.ABSENT;
     ReplicationStamp seen = null;
-    for (int round = 0; round < ROUNDS; round++) {
+    boolean refused = false;
+    for (int round = 0; round < ROUNDS + SETTLING_ROUNDS; round++) {
+      boolean settling = round >= ROUNDS;
+      if (settling && ours == null) {
+        break;
+      }
+      if (refused) {
+        backOff(round);
+      }
       ReplicationStamp ballot = nextBallot(seen);
       Replies prepared = gather(table, key, new Prepare(ballot), Promise.class);
       if (!prepared.quorum()) {
         seen = prepared.higher(seen);
-        if (prepared.refusals() == 0) {
+        refused = prepared.refusals() > 0;
+        if (!refused && (ours == null || settling)) {
           throw ours == null ? ConsensusErrors.unavailable() : ConsensusErrors.unknown();
         }
         continue;
       }
       Committed committed = latest(prepared.promises());
       Proposal unfinished = unfinished(prepared.promises(), committed);
+      refused = false;
       if (ours != null) {
         switch (progress(ours, committed, unfinished, prepared.promises())) {
           case CHOSEN -> {
@@ -104,12 +128,15 @@ public final class Proposer {
               return new Written(replaced, ours.value());
             }
             seen = ballot;
+            refused = true;
             continue;
           }
           case LOST -> {
             // Another value was accepted above ours in its instance; once that is chosen ours never can be.
             if (choose(table, key, Objects.requireNonNull(unfinished).under(ballot), committed)) {
               ours = null;
+            } else {
+              refused = true;
             }
             continue;
           }
@@ -125,8 +152,11 @@ public final class Proposer {
         }
       }
       if (unfinished != null) {
-        choose(table, key, unfinished.under(ballot), committed);
+        refused = !choose(table, key, unfinished.under(ballot), committed);
         continue;
+      }
+      if (settling) {
+        break; // ours took no effect, and a new value is proposed only in the first rounds
       }
       replaced = valueOf(committed);
       ours = Proposal.first(ballot, committed == null ? null : committed.ballot(), change.apply(replaced));
@@ -134,8 +164,18 @@ public final class Proposer {
         return new Written(replaced, ours.value());
       }
       seen = ballot;
+      refused = true;
     }
     throw ours == null ? ConsensusErrors.conflict() : ConsensusErrors.unknown();
+  }
+
+  /**
+   * Pauses before a round that follows a refused one, a random time up to a bound doubling with the rounds: writers
+   * of one item in different regions refuse each other's ballots, and without it they keep doing so in step.
+   */
+  private static void backOff(int round) {
+    long bound = Math.min(MAX_BACKOFF_MILLIS, 1L << round);
+    LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(TimeUnit.MILLISECONDS.toNanos(bound)));
   }
 
   /** Where a value we proposed stands, by what a quorum's promises show. */
@@ -232,7 +272,7 @@ public final class Proposer {
     throw ConsensusErrors.conflict();
   }
 
-  /** Accept and, once a quorum accepted, Commit; true when the proposal was chosen and committed here. */
+  /** Accept and, once a quorum accepted, Commit; true when the proposal was chosen. */
   private boolean choose(String table, byte[] key, Proposal proposal, @Nullable Committed base) {
     Replies accepted = gather(table, key, new Accept(proposal, base), Done.class);
     if (!accepted.quorum()) {
@@ -242,7 +282,11 @@ public final class Proposer {
     return true;
   }
 
-  /** Sends a chosen value to every region, and waits for this region to have committed it. */
+  /**
+   * Sends a chosen value to every region, and waits for this region to have committed it, asking it again when it
+   * did not answer, so that an answered write is in this region's own reads. A value still not committed here after
+   * {@link #COMMIT_ATTEMPTS} is chosen all the same: the next request on the item, or the stream, brings it here.
+   */
   private void commit(String table, byte[] key, Proposal chosen) {
     Commit commit = new Commit(chosen.chosen(), chosen.base());
     CompletableFuture<PaxosReply> local = null;
@@ -252,14 +296,19 @@ public final class Proposer {
         local = sent;
       }
     }
+    for (int attempt = 1; !done(Objects.requireNonNull(local)) && attempt < COMMIT_ATTEMPTS; attempt++) {
+      local = transport.send(region, table, key, commit);
+    }
+  }
+
+  private boolean done(CompletableFuture<PaxosReply> reply) {
     try {
-      Objects.requireNonNull(local).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS) instanceof Done;
     } catch (ExecutionException | TimeoutException e) {
-      // Chosen, so a later round or the stream brings it here; but this region cannot show it yet.
-      throw ConsensusErrors.unknown();
+      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw ConsensusErrors.unknown();
+      return false;
     }
   }
 

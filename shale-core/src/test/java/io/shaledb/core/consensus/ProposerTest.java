@@ -318,6 +318,54 @@ class ProposerTest {
   }
 
   @Test
+  void aWriteWhoseOwnRegionsCommitWasLostAsksItAgain_andIsAnsweredAsDone() {
+    AtomicBoolean lost = new AtomicBoolean();
+    PaxosTransport losingOneCommit = (region, table, key, request) -> {
+      if (request instanceof Commit && region.equals("us-east-1") && lost.compareAndSet(false, true)) {
+        return new CompletableFuture<>();
+      }
+      return network.send(region, table, key, request);
+    };
+
+    Proposer.Written written = in("us-east-1", losingOneCommit).write(TABLE, KEY, put("a"));
+
+    assertThat(text(written.current())).isEqualTo("a");
+    assertThat(lost).isTrue();
+    assertThat(text(committedIn("us-east-1").value())).as("committed here before the answer").isEqualTo("a");
+  }
+
+  @Test
+  void aWriteWhoseValueIsStillOpenWhenItsRoundsRunOut_settlesItInRoundsThatProposeNothingNew() {
+    in("us-west-2").write(TABLE, KEY, put("a"));
+    AtomicInteger round = new AtomicInteger();
+    AtomicBoolean firstAccept = new AtomicBoolean(true);
+    // The writer's first Accept reaches only its own region; then another region's ballots overtake its Prepares in
+    // both others for the rest of its rounds. Its value may still be chosen, so it is neither a conflict nor of
+    // unknown outcome yet: once the other region stops, the writer finishes it.
+    PaxosTransport contended = (region, table, key, request) -> {
+      if (request instanceof Prepare(ReplicationStamp ballot)) {
+        if (region.equals("us-east-1")) {
+          round.incrementAndGet();
+        } else if (round.get() > 1 && round.get() <= Proposer.ROUNDS) {
+          network.acceptor(region).handle(InProcessTransport.itemKey(key),
+              new Prepare(new ReplicationStamp(ballot.millis() + 1, "us-west-2")));
+        }
+      }
+      if (request instanceof Accept && !region.equals("us-east-1") && firstAccept.get()) {
+        firstAccept.set(!region.equals("us-west-2"));
+        return new CompletableFuture<>();
+      }
+      return network.send(region, table, key, request);
+    };
+
+    Proposer.Written written = in("us-east-1", contended).write(TABLE, KEY, append("b"));
+
+    assertThat(round.get()).isEqualTo(Proposer.ROUNDS + 1);
+    assertThat(text(written.current())).isEqualTo("ab");
+    assertThat(text(in("us-east-2").read(TABLE, KEY))).isEqualTo("ab");
+  }
+
+  @Test
   void aWriteIsThreeRequestsToEachRegionAndAStrongReadOne() {
     Map<Class<?>, Integer> sent = new ConcurrentHashMap<>();
     PaxosTransport counting = (region, table, key, request) -> {

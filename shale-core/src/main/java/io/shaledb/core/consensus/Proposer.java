@@ -117,7 +117,12 @@ public final class Proposer {
       Proposal unfinished = unfinished(prepared.promises(), committed);
       refused = false;
       if (ours != null) {
-        switch (progress(ours, committed, unfinished, prepared.promises())) {
+        Progress progress = progress(ours, committed, unfinished, prepared.promises());
+        if (progress == Progress.UNKNOWN) {
+          // The first two regions to answer do not remember ours's instance; the third, or a late Commit, may.
+          progress = fate(ours, gather(table, key, new Read(), Promise.class, regions.size()).promises());
+        }
+        switch (progress) {
           case CHOSEN -> {
             commit(table, key, ours);
             return new Written(replaced, ours.value());
@@ -334,7 +339,13 @@ public final class Proposer {
 
   /** Sends {@code request} to every region and waits for a quorum of {@code wanted} replies, or for it to fail. */
   private Replies gather(String table, byte[] key, PaxosRequest request, Class<? extends PaxosReply> wanted) {
-    Replies replies = new Replies(wanted, quorum, regions.size());
+    return gather(table, key, request, wanted, quorum);
+  }
+
+  /** Sends {@code request} to every region and waits for {@code enough} {@code wanted} replies, or for it to fail. */
+  private Replies gather(String table, byte[] key, PaxosRequest request, Class<? extends PaxosReply> wanted,
+      int enough) {
+    Replies replies = new Replies(wanted, enough, regions.size());
     for (String member : regions) {
       transport.send(member, table, key, request).whenComplete((reply, failure) -> replies.add(reply));
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -277,6 +278,40 @@ class ProposerTest {
     assertThat(text(written.previous())).isEqualTo("a");
     assertThat(text(written.current())).isEqualTo("ab");
     assertThat(text(in("us-east-1").read(TABLE, KEY))).as("applied once").isEqualTo("abcd");
+  }
+
+  @Test
+  void aWriteWhoseInstanceOnlyTheSlowestRegionRemembers_asksItAndIsAnsweredAsDone() {
+    in("us-east-1").write(TABLE, KEY, put("a"));
+    AtomicInteger accepts = new AtomicInteger();
+    // The writer's Accepts all arrive and their replies are lost; a strong read in us-west-2 finishes its value,
+    // then, while us-west-2 is cut off, us-east-1 writes more values than an acceptor keeps decided instances. Only
+    // us-west-2 still remembers the writer's instance, and its promises come last.
+    PaxosTransport lossy = (region, table, key, request) -> {
+      if (request instanceof Accept && accepts.get() < 3) {
+        network.acceptor(region).handle(InProcessTransport.itemKey(key), request);
+        if (accepts.incrementAndGet() == 3) {
+          assertThat(text(in("us-west-2").read(TABLE, KEY))).isEqualTo("ab");
+          network.down("us-west-2");
+          for (int i = 0; i < AcceptorState.DECIDED_KEPT; i++) {
+            in("us-east-1").write(TABLE, KEY, append("c"));
+          }
+          network.up("us-west-2");
+        }
+        return new CompletableFuture<>();
+      }
+      CompletableFuture<PaxosReply> reply = network.send(region, table, key, request);
+      return request instanceof Prepare && region.equals("us-west-2")
+          ? reply.thenCompose(r -> CompletableFuture.supplyAsync(() -> r, CompletableFuture.delayedExecutor(100,
+              TimeUnit.MILLISECONDS)))
+          : reply;
+    };
+
+    Proposer.Written written = in("us-east-2", lossy).write(TABLE, KEY, append("b"));
+
+    assertThat(text(written.current())).isEqualTo("ab");
+    assertThat(text(in("us-east-1").read(TABLE, KEY))).as("applied once").isEqualTo("ab" + "c".repeat(
+        AcceptorState.DECIDED_KEPT));
   }
 
   @Test

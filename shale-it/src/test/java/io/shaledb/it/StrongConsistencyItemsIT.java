@@ -195,6 +195,10 @@ class StrongConsistencyItemsIT {
         + " ReplicatedWriteConflictException, %d of unknown outcome%n", succeeded, conflicts, unknown);
 
     assertThat(succeeded).isPositive();
+    // A write learns its value's fate from what the regions remember, so a 500 is left only for a value still open
+    // after all its rounds or an instance no region can tell any more (docs/global-tables.md, "Limits"): rare, and
+    // the bound leaves room for a loaded machine.
+    assertThat(unknown).as("writes of unknown outcome").isLessThanOrEqualTo(3);
     Map<String, AttributeValue> strong = east().getItem(r -> r.tableName("orders").key(KEY).consistentRead(true))
         .item();
     assertThat(Integer.parseInt(strong.get("round").n())).as("no acknowledged write is lost")

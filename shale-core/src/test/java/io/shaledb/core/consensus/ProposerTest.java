@@ -205,19 +205,8 @@ class ProposerTest {
   @Test
   void aWriteWhoseAcceptRepliesWereLostIsNotAppliedTwiceWhenAnotherRegionFinishedIt() {
     in("us-east-1").write(TABLE, KEY, put("a"));
-    AtomicInteger accepts = new AtomicInteger();
-    // The first round's Accepts all arrive, their replies are all lost, and a strong read elsewhere then finishes
-    // the value before the writer's next round.
-    PaxosTransport lossy = (region, table, key, request) -> {
-      if (request instanceof Accept && accepts.get() < 3) {
-        network.acceptor(region).handle(InProcessTransport.itemKey(key), request);
-        if (accepts.incrementAndGet() == 3) {
-          assertThat(text(in("us-west-2").read(TABLE, KEY))).isEqualTo("ab");
-        }
-        return new CompletableFuture<>();
-      }
-      return network.send(region, table, key, request);
-    };
+    // A strong read elsewhere finishes the value before the writer's next round.
+    PaxosTransport lossy = acceptRepliesLost(() -> assertThat(text(in("us-west-2").read(TABLE, KEY))).isEqualTo("ab"));
 
     Proposer.Written written = in("us-east-2", lossy).write(TABLE, KEY, append("b"));
 
@@ -257,21 +246,12 @@ class ProposerTest {
   @Test
   void aWriteChosenWhileItsRepliesWereLost_andFollowedByTwoMoreValues_isAnsweredAsDone() {
     in("us-east-1").write(TABLE, KEY, put("a"));
-    AtomicInteger accepts = new AtomicInteger();
-    // The writer's first Accepts all arrive and their replies are lost; before its next round two other regions
-    // write, the first finishing the writer's value. Its acceptors' latest decided instances are then the later
-    // ones: the one that chose its value is still among those they keep.
-    PaxosTransport lossy = (region, table, key, request) -> {
-      if (request instanceof Accept && accepts.get() < 3) {
-        network.acceptor(region).handle(InProcessTransport.itemKey(key), request);
-        if (accepts.incrementAndGet() == 3) {
-          assertThat(text(in("us-west-2").write(TABLE, KEY, append("c")).current())).isEqualTo("abc");
-          assertThat(text(in("us-east-1").write(TABLE, KEY, append("d")).current())).isEqualTo("abcd");
-        }
-        return new CompletableFuture<>();
-      }
-      return network.send(region, table, key, request);
-    };
+    // Before the writer's next round two other regions write, the first finishing the writer's value. Its acceptors'
+    // latest decided instances are then the later ones: the one that chose its value is still among those they keep.
+    PaxosTransport lossy = acceptRepliesLost(() -> {
+      assertThat(text(in("us-west-2").write(TABLE, KEY, append("c")).current())).isEqualTo("abc");
+      assertThat(text(in("us-east-1").write(TABLE, KEY, append("d")).current())).isEqualTo("abcd");
+    });
 
     Proposer.Written written = in("us-east-2", lossy).write(TABLE, KEY, append("b"));
 
@@ -283,31 +263,26 @@ class ProposerTest {
   @Test
   void aWriteWhoseInstanceOnlyTheSlowestRegionRemembers_asksItAndIsAnsweredAsDone() {
     in("us-east-1").write(TABLE, KEY, put("a"));
-    AtomicInteger accepts = new AtomicInteger();
-    // The writer's Accepts all arrive and their replies are lost; a strong read in us-west-2 finishes its value,
-    // then, while us-west-2 is cut off, us-east-1 writes more values than an acceptor keeps decided instances. Only
-    // us-west-2 still remembers the writer's instance, and its promises come last.
-    PaxosTransport lossy = (region, table, key, request) -> {
-      if (request instanceof Accept && accepts.get() < 3) {
-        network.acceptor(region).handle(InProcessTransport.itemKey(key), request);
-        if (accepts.incrementAndGet() == 3) {
-          assertThat(text(in("us-west-2").read(TABLE, KEY))).isEqualTo("ab");
-          network.down("us-west-2");
-          for (int i = 0; i < AcceptorState.DECIDED_KEPT; i++) {
-            in("us-east-1").write(TABLE, KEY, append("c"));
-          }
-          network.up("us-west-2");
-        }
-        return new CompletableFuture<>();
+    // A strong read in us-west-2 finishes the writer's value; then, while us-west-2 is cut off, us-east-1 writes more
+    // values than an acceptor keeps decided instances. Only us-west-2 still remembers the writer's instance, and its
+    // promises come last.
+    PaxosTransport lossy = acceptRepliesLost(() -> {
+      assertThat(text(in("us-west-2").read(TABLE, KEY))).isEqualTo("ab");
+      network.down("us-west-2");
+      for (int i = 0; i < AcceptorState.DECIDED_KEPT; i++) {
+        in("us-east-1").write(TABLE, KEY, append("c"));
       }
-      CompletableFuture<PaxosReply> reply = network.send(region, table, key, request);
+      network.up("us-west-2");
+    });
+    PaxosTransport slowWest = (region, table, key, request) -> {
+      CompletableFuture<PaxosReply> reply = lossy.send(region, table, key, request);
       return request instanceof Prepare && region.equals("us-west-2")
           ? reply.thenCompose(r -> CompletableFuture.supplyAsync(() -> r, CompletableFuture.delayedExecutor(100,
               TimeUnit.MILLISECONDS)))
           : reply;
     };
 
-    Proposer.Written written = in("us-east-2", lossy).write(TABLE, KEY, append("b"));
+    Proposer.Written written = in("us-east-2", slowWest).write(TABLE, KEY, append("b"));
 
     assertThat(text(written.current())).isEqualTo("ab");
     assertThat(text(in("us-east-1").read(TABLE, KEY))).as("applied once").isEqualTo("ab" + "c".repeat(
@@ -414,6 +389,24 @@ class ProposerTest {
     sent.clear();
     in("us-west-2", counting).read(TABLE, KEY);
     assertThat(sent).isEqualTo(Map.of(Read.class, 3));
+  }
+
+  /**
+   * The network, except that the first three Accepts all arrive and their replies are all lost, and {@code meanwhile}
+   * runs once the third arrived, before the writer's next round.
+   */
+  private PaxosTransport acceptRepliesLost(Runnable meanwhile) {
+    AtomicInteger accepts = new AtomicInteger();
+    return (region, table, key, request) -> {
+      if (request instanceof Accept && accepts.get() < 3) {
+        network.acceptor(region).handle(InProcessTransport.itemKey(key), request);
+        if (accepts.incrementAndGet() == 3) {
+          meanwhile.run();
+        }
+        return new CompletableFuture<>();
+      }
+      return network.send(region, table, key, request);
+    };
   }
 
   private void awaitCommitted(String region, String expected) {

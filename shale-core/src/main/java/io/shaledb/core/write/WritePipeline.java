@@ -73,6 +73,14 @@ public final class WritePipeline {
   }
 
   /**
+   * How this pipeline writes the items of tables of multi-region strong consistency: the operations that also read
+   * such items by their key (PartiQL's) read them strongly through the same consensus.
+   */
+  public ItemConsensus consensus() {
+    return consensus;
+  }
+
+  /**
    * PutItem, UpdateItem, DeleteItem.
    *
    * @throws DynamoException ConditionalCheckFailedException, with the item as it was when the write asked for it

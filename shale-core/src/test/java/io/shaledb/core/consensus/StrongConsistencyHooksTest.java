@@ -7,10 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.api.ReturnValue;
+import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.capacity.PartitionBoundaries;
+import io.shaledb.core.capacity.Throughput;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.error.ThrottlingReason;
+import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.CapacityMeter;
+import io.shaledb.core.op.Database;
 import io.shaledb.core.op.PageItems;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.TestTables;
 import io.shaledb.core.op.batch.BatchGetItem;
@@ -43,12 +51,19 @@ import io.shaledb.core.op.tx.TransactGetItems;
 import io.shaledb.core.op.tx.TransactGetItemsInput;
 import io.shaledb.core.op.tx.TransactWriteItems;
 import io.shaledb.core.op.tx.TransactWriteItemsInput;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.validate.Choice;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -263,6 +278,42 @@ class StrongConsistencyHooksTest {
         .isInstanceOf(DynamoException.class)
         .hasMessage("Transactions are not supported on a global table with multi-Region strong consistency:"
             + " Table: orders");
+  }
+
+  @Test
+  void putItem_whoseGlobalIndexPartitionIsSpent_isThrottledBeforeTheConsensusChoosesIt() {
+    Database east = regions.db(EAST);
+    east.catalog().change(change -> {
+      TableMetadata table = change.table("orders").orElseThrow();
+      change.putTable(table.withCapacity(BillingMode.PROVISIONED, ProvisionedThroughput.of(100, 3_000),
+          Optional.empty()).withIndexes(List.of(table.indexes().getFirst().withThroughput(
+              ProvisionedThroughput.of(100, 3_000), Optional.empty()))));
+      return null;
+    });
+    Throughput throughput = new Throughput(CapacityMode.ENFORCE, Clock.fixed(Instant.now(),
+        ZoneOffset.UTC), name -> "arn:aws:dynamodb:us-east-1:000000000000:table/" + name, keyspace -> 0,
+        PartitionBoundaries.load(east.storage(), east.catalog(), Runnable::run));
+    int hot = KeyCodec.partitionHash(KeyCodec.partitionRange(0, s("hot")).start());
+    TableMetadata table = east.tableForItems("orders");
+    assertThat(throughput.indexKeyRefusal(table, table.indexes().getFirst(), hot)).as("made on first use").isNull();
+    throughput.consumedIndexKey("orders", "byG", hot, 1_000);
+    RequestContext request = Requests.request();
+    RequestContext throttled = new RequestContext(request.requestId(), request.principal(), request.deadline(),
+        request.clock(), new CapacityMeter(throughput), request.endpoint());
+
+    assertThatThrownBy(() -> new PutItem(east, regions.writes(EAST)).execute(new PutItemInput("orders",
+        item("k", Map.of("g", s("hot"))), null, null, null, null, null, null, null, null, null), throttled))
+        .isInstanceOfSatisfying(DynamoException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED);
+          assertThat(e.getMessage()).startsWith("The level of configured provisioned throughput for one or more"
+              + " global secondary indexes of the table was exceeded.");
+          assertThat(e.extra()).isEqualTo(Map.of("ThrottlingReasons", List.of(new ThrottlingReason(
+              "IndexWriteKeyRangeThroughputExceeded",
+              "arn:aws:dynamodb:us-east-1:000000000000:table/orders/index/byG"))));
+        });
+    assertThat(get(WEST, true)).as("nothing chosen").isNull();
+    put(EAST, item("k", Map.of("g", s("cold"))), null, null);
+    assertThat(get(WEST, true)).isEqualTo(item("k", Map.of("g", s("cold"))));
   }
 
   private @Nullable Map<String, AttributeValue> put(String region, Map<String, AttributeValue> item,

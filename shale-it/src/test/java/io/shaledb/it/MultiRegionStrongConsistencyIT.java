@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.MultiRegionConsistency;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaDescription;
 import software.amazon.awssdk.services.dynamodb.model.ReplicaStatus;
 import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -97,6 +98,8 @@ class MultiRegionStrongConsistencyIT {
     assertThatThrownBy(() -> south.describeTable(r -> r.tableName("orders")))
         .isInstanceOf(ResourceNotFoundException.class);
     assertThat(south.listTables().tableNames()).isEmpty();
+    assertThatThrownBy(() -> GlobalTablesIT.createTable(south)).as("the witness region holds the name")
+        .isInstanceOf(ResourceInUseException.class).hasMessageStartingWith("Table already exists: orders");
     assertRefused(() -> east.updateTable(update(List.of(delete(WEST)), List.of())), DELETE_WHOLE);
     assertRefused(() -> east.updateTable(update(List.of(), List.of(deleteWitness(SOUTH)))), DELETE_WHOLE);
     assertRefused(() -> east.updateTable(update(List.of(create(SOUTH)), List.of())), THREE_REGIONS);

@@ -101,6 +101,14 @@ public final class CatalogTransaction {
     dropKeyspace(stream.keyspace());
   }
 
+  /**
+   * Whether a new table may not take the name here: a table of it exists, or this region witnesses a table of it (a
+   * region holds one table of a name, and the witness's consensus state answers for that name).
+   */
+  public boolean nameTaken(String name) {
+    return table(name).isPresent() || witnessed(name).isPresent();
+  }
+
   /** The table of that name this region witnesses, as this change sees it. */
   public Optional<WitnessedTable> witnessed(String name) {
     Optional<WitnessedTable> written = witnessed.get(name);

@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +71,14 @@ public final class WritePipeline {
 
   public Transactions transactions() {
     return transactions;
+  }
+
+  /**
+   * How this pipeline writes the items of tables of multi-region strong consistency: the operations that also read
+   * such items by their key (PartiQL's) read them strongly through the same consensus.
+   */
+  public ItemConsensus consensus() {
+    return consensus;
   }
 
   /**
@@ -266,22 +275,33 @@ public final class WritePipeline {
   private List<WriteOutcome> choose(RequestContext context, List<ItemWrite> writes, Flavour flavour) {
     List<WriteOutcome> outcomes = new ArrayList<>(writes.size());
     for (ItemWrite write : writes) {
-      outcomes.add(ItemConsensus.covers(write.table()) ? chooseOne(write, flavour)
+      outcomes.add(ItemConsensus.covers(write.table()) ? chooseOne(context, write, flavour)
           : stageTogether(context, List.of(write), flavour, null).getFirst());
     }
     return outcomes;
   }
 
-  private WriteOutcome chooseOne(ItemWrite write, Flavour flavour) {
+  /**
+   * One item chosen by its regions' consensus. Its new value is checked as the local path checks it in its
+   * transaction, before anything is proposed: index keys, and a single write's global index entries against their
+   * index partitions' capacity ({@link #admitIndexEntries}; a batch's were admitted by its operation).
+   */
+  private WriteOutcome chooseOne(RequestContext context, ItemWrite write, Flavour flavour) {
     TableMetadata table = write.table();
     ItemConsensus.Chosen chosen = consensus.write(table, write.key(), stored -> {
       Step step = evaluate(key -> stored, List.of(write), flavour).getFirst();
       Map<String, AttributeValue> next = step.next();
-      if (next == null) {
-        return null;
+      if (next != null) {
+        IndexEntries.check(table, next);
       }
-      IndexEntries.check(table, next);
-      return ItemCodec.encode(next, step.nextSize());
+      if (flavour == Flavour.SINGLE) {
+        DynamoException refused = indexKeyRefusal(context, () -> table,
+            IndexWriteUnits.of(table, step.previous(), next, 1));
+        if (refused != null) {
+          throw refused;
+        }
+      }
+      return next == null ? null : ItemCodec.encode(next, step.nextSize());
     });
     byte[] previous = chosen.previous();
     byte[] current = chosen.current();
@@ -323,14 +343,10 @@ public final class WritePipeline {
     List<CancellationReason> reasons = new ArrayList<>(flavour == Flavour.TRANSACTION ? staged.size() : 0);
     boolean throttled = false;
     for (int i = 0; i < staged.size(); i++) {
-      DynamoException refused = null;
-      for (IndexWriteUnits.Charge charge : staged.get(i).indexCharges()) {
-        if (!charge.local() && refused == null) {
-          TableMetadata table = Objects.requireNonNull(tables.get(writes.get(i).table().name()), "staged table");
-          refused = context.capacity().indexKeyRefusal(table,
-              Objects.requireNonNull(table.index(charge.index()), "a charged index is the table's"), charge.keyHash());
-        }
-      }
+      String name = writes.get(i).table().name();
+      DynamoException refused = indexKeyRefusal(context,
+          () -> Objects.requireNonNull(tables.get(name), "a table with index charges was staged"),
+          staged.get(i).indexCharges());
       if (refused != null && flavour == Flavour.SINGLE) {
         throw refused;
       }
@@ -342,6 +358,22 @@ public final class WritePipeline {
     if (throttled) {
       throw CancellationReason.cancel(reasons);
     }
+  }
+
+  /** The throttling error of the first global index entry among {@code charges} whose partition cannot take it. */
+  private static @Nullable DynamoException indexKeyRefusal(RequestContext context, Supplier<TableMetadata> tableOf,
+      List<IndexWriteUnits.Charge> charges) {
+    for (IndexWriteUnits.Charge charge : charges) {
+      if (!charge.local()) {
+        TableMetadata table = tableOf.get();
+        DynamoException refused = context.capacity().indexKeyRefusal(table,
+            Objects.requireNonNull(table.index(charge.index()), "a charged index is the table's"), charge.keyHash());
+        if (refused != null) {
+          return refused;
+        }
+      }
+    }
+    return null;
   }
 
   private static Access access(ItemWrite write) {

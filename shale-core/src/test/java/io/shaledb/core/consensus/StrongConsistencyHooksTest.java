@@ -7,11 +7,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.api.ReturnValue;
+import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.capacity.PartitionBoundaries;
+import io.shaledb.core.capacity.Throughput;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.error.ThrottlingReason;
+import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.op.CapacityMeter;
+import io.shaledb.core.op.Database;
 import io.shaledb.core.op.PageItems;
+import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Requests;
+import io.shaledb.core.op.TestTables;
+import io.shaledb.core.op.batch.BatchGetItem;
+import io.shaledb.core.op.batch.BatchGetItemInput;
+import io.shaledb.core.op.batch.BatchGetItemInput.KeysAndAttributes;
+import io.shaledb.core.op.batch.BatchGetItemOutput;
 import io.shaledb.core.op.batch.BatchWriteItem;
 import io.shaledb.core.op.batch.BatchWriteItemInput;
 import io.shaledb.core.op.batch.BatchWriteItemInput.WriteRequest;
@@ -23,14 +36,34 @@ import io.shaledb.core.op.item.PutItem;
 import io.shaledb.core.op.item.PutItemInput;
 import io.shaledb.core.op.item.UpdateItem;
 import io.shaledb.core.op.item.UpdateItemInput;
+import io.shaledb.core.op.partiql.BatchExecuteStatement;
+import io.shaledb.core.op.partiql.BatchExecuteStatementInput;
+import io.shaledb.core.op.partiql.BatchExecuteStatementOutput;
+import io.shaledb.core.op.partiql.BatchStatementRequest;
+import io.shaledb.core.op.partiql.ExecuteStatement;
+import io.shaledb.core.op.partiql.ExecuteStatementInput;
+import io.shaledb.core.op.partiql.ExecuteStatementOutput;
+import io.shaledb.core.op.partiql.ExecuteTransaction;
+import io.shaledb.core.op.partiql.ExecuteTransactionInput;
+import io.shaledb.core.op.partiql.ParameterizedStatement;
 import io.shaledb.core.op.tx.TransactAction;
 import io.shaledb.core.op.tx.TransactGetItems;
 import io.shaledb.core.op.tx.TransactGetItemsInput;
 import io.shaledb.core.op.tx.TransactWriteItems;
 import io.shaledb.core.op.tx.TransactWriteItemsInput;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.ProvisionedThroughput;
+import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.validate.Choice;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,6 +183,139 @@ class StrongConsistencyHooksTest {
         .isInstanceOf(DynamoException.class).hasMessage(message);
   }
 
+  @Test
+  void batchGetItem_consistent_readsEachKeyThroughTheConsensus_whileItsEventualReadStaysLocal() {
+    regions.down(EU); // the commits do not reach it: only reads through the consensus can see the writes
+    put(EAST, item("a", Map.of("v", n(1))), null, null);
+    put(WEST, item("b", Map.of("v", n(2))), null, null);
+
+    BatchGetItemOutput strong = batchGet(EU, true, "a", "b", "absent");
+    BatchGetItemOutput eventual = batchGet(EU, false, "a", "b", "absent");
+
+    assertThat(PageItems.attributes(strong.responses().get("orders")))
+        .containsExactlyInAnyOrder(item("a", Map.of("v", n(1))), item("b", Map.of("v", n(2))));
+    assertThat(strong.unprocessedKeys()).isEmpty();
+    assertThat(eventual.responses().get("orders")).as("what this region holds").isEmpty();
+  }
+
+  @Test
+  void batchGetItem_consistent_whenFewerThanTwoRegionsAnswer_leavesTheKeysUnprocessed_orFailsWhenNoneWasRead() {
+    new TestTables(regions.db(EAST)).create("plain", false, false, false);
+    new PutItem(regions.db(EAST), regions.writes(EAST)).execute(new PutItemInput("plain", item("p", Map.of()), null,
+        null, null, null, null, null, null, null, null), Requests.request());
+    regions.down(EU);
+    regions.down(WEST);
+
+    BatchGetItemOutput partial = new BatchGetItem(regions.db(EAST), regions.consensus(EAST)).execute(
+        new BatchGetItemInput(Map.of("orders", keys(true, "a", "b"), "plain", keys(true, "p")), null),
+        Requests.request());
+
+    assertThat(PageItems.attributes(partial.responses().get("plain"))).containsExactly(item("p", Map.of()));
+    assertThat(partial.unprocessedKeys()).as("an internal processing failure leaves its keys unprocessed")
+        .isEqualTo(Map.of("orders", keys(true, "a", "b")));
+    assertThatThrownBy(() -> batchGet(EAST, true, "a"))
+        .isInstanceOf(DynamoException.class)
+        .hasMessage("Fewer than two regions of the global table answered: the request cannot be served with"
+            + " multi-Region strong consistency now.")
+        .extracting(e -> ((DynamoException) e).code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+  }
+
+  @Test
+  void partiqlSelectOfOneItem_consistent_readsThroughTheConsensus_whileItsEventualReadStaysLocal() {
+    regions.down(EU);
+    put(EAST, item("k", Map.of("v", n(1))), null, null);
+    String select = "SELECT * FROM orders WHERE id = 'k'";
+
+    assertThat(PageItems.attributes(Objects.requireNonNull(statement(EU, select, true).items())))
+        .containsExactly(item("k", Map.of("v", n(1))));
+    assertThat(statement(EU, select, false).items()).as("what this region holds").isEmpty();
+    BatchExecuteStatement batch = new BatchExecuteStatement(regions.db(EU), regions.writes(EU));
+    BatchExecuteStatementOutput strong = batch.execute(new BatchExecuteStatementInput(List.of(
+        new BatchStatementRequest(select, null, null, true, null)), null), Requests.request());
+    BatchExecuteStatementOutput eventual = batch.execute(new BatchExecuteStatementInput(List.of(
+        new BatchStatementRequest(select, null, null, false, null)), null), Requests.request());
+    assertThat(PageItems.attributes(Objects.requireNonNull(strong.responses().getFirst().item())))
+        .isEqualTo(item("k", Map.of("v", n(1))));
+    assertThat(eventual.responses().getFirst().item()).isNull();
+    assertThat(statement(EU, "SELECT * FROM orders", true).items())
+        .as("a SELECT that scans reads this region, as Scan does").isEmpty();
+  }
+
+  @Test
+  void stronglyConsistentPointReads_withoutBlocking_goToAWorkerForAReasonThatIsNotAMiss() {
+    GetItemInput strong = new GetItemInput("orders", KEY, true, null, null, null, null);
+    GetItemInput eventual = new GetItemInput("orders", KEY, false, null, null, null, null);
+    GetItem get = new GetItem(regions.db(EU), regions.consensus(EU));
+    ExecuteStatement execute = new ExecuteStatement(regions.db(EU), regions.writes(EU));
+
+    assertThatThrownBy(() -> get.executeWithoutBlocking(strong, Requests.request()))
+        .isInstanceOfSatisfying(WouldBlockException.class,
+            e -> assertThat(e.reason()).isEqualTo(WouldBlockException.Reason.ALWAYS));
+    assertThatThrownBy(() -> execute.executeWithoutBlocking(new ExecuteStatementInput(
+        "SELECT * FROM orders WHERE id = 'k'", null, true, null, null, null, null), Requests.request()))
+        .isInstanceOfSatisfying(WouldBlockException.class,
+            e -> assertThat(e.reason()).isEqualTo(WouldBlockException.Reason.ALWAYS));
+    assertThat(get.executeWithoutBlocking(eventual, Requests.request()).item()).as("read from memory").isNull();
+  }
+
+  @Test
+  void partiqlWrites_goThroughTheConsensus_andExecuteTransactionIsRefused() {
+    regions.down(EU);
+
+    statement(WEST, "INSERT INTO orders VALUE {'id': 'k', 'v': 1}", false);
+    new BatchExecuteStatement(regions.db(WEST), regions.writes(WEST)).execute(new BatchExecuteStatementInput(List.of(
+        new BatchStatementRequest("UPDATE orders SET v = 2 WHERE id = 'k'", null, null, null, null)), null),
+        Requests.request());
+
+    assertThat(read(EAST, "k", false)).as("committed in another region: the consensus chose it")
+        .isEqualTo(item("k", Map.of("v", n(2))));
+    assertThat(get(EU, true)).isEqualTo(item("k", Map.of("v", n(2))));
+    statement(EAST, "DELETE FROM orders WHERE id = 'k'", false);
+    assertThat(get(EU, true)).isNull();
+    assertThatThrownBy(() -> new ExecuteTransaction(regions.db(EAST), regions.writes(EAST)).execute(
+        new ExecuteTransactionInput(List.of(new ParameterizedStatement(
+            "INSERT INTO orders VALUE {'id': 'k'}", null, null)), null, null), Requests.request()))
+        .isInstanceOf(DynamoException.class)
+        .hasMessage("Transactions are not supported on a global table with multi-Region strong consistency:"
+            + " Table: orders");
+  }
+
+  @Test
+  void putItem_whoseGlobalIndexPartitionIsSpent_isThrottledBeforeTheConsensusChoosesIt() {
+    Database east = regions.db(EAST);
+    east.catalog().change(change -> {
+      TableMetadata table = change.table("orders").orElseThrow();
+      change.putTable(table.withCapacity(BillingMode.PROVISIONED, ProvisionedThroughput.of(100, 3_000),
+          Optional.empty()).withIndexes(List.of(table.indexes().getFirst().withThroughput(
+              ProvisionedThroughput.of(100, 3_000), Optional.empty()))));
+      return null;
+    });
+    Throughput throughput = new Throughput(CapacityMode.ENFORCE, Clock.fixed(Instant.now(),
+        ZoneOffset.UTC), name -> "arn:aws:dynamodb:us-east-1:000000000000:table/" + name, keyspace -> 0,
+        PartitionBoundaries.load(east.storage(), east.catalog(), Runnable::run));
+    int hot = KeyCodec.partitionHash(KeyCodec.partitionRange(0, s("hot")).start());
+    TableMetadata table = east.tableForItems("orders");
+    assertThat(throughput.indexKeyRefusal(table, table.indexes().getFirst(), hot)).as("made on first use").isNull();
+    throughput.consumedIndexKey("orders", "byG", hot, 1_000);
+    RequestContext request = Requests.request();
+    RequestContext throttled = new RequestContext(request.requestId(), request.principal(), request.deadline(),
+        request.clock(), new CapacityMeter(throughput), request.endpoint());
+
+    assertThatThrownBy(() -> new PutItem(east, regions.writes(EAST)).execute(new PutItemInput("orders",
+        item("k", Map.of("g", s("hot"))), null, null, null, null, null, null, null, null, null), throttled))
+        .isInstanceOfSatisfying(DynamoException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED);
+          assertThat(e.getMessage()).startsWith("The level of configured provisioned throughput for one or more"
+              + " global secondary indexes of the table was exceeded.");
+          assertThat(e.extra()).isEqualTo(Map.of("ThrottlingReasons", List.of(new ThrottlingReason(
+              "IndexWriteKeyRangeThroughputExceeded",
+              "arn:aws:dynamodb:us-east-1:000000000000:table/orders/index/byG"))));
+        });
+    assertThat(get(WEST, true)).as("nothing chosen").isNull();
+    put(EAST, item("k", Map.of("g", s("cold"))), null, null);
+    assertThat(get(WEST, true)).isEqualTo(item("k", Map.of("g", s("cold"))));
+  }
+
   private @Nullable Map<String, AttributeValue> put(String region, Map<String, AttributeValue> item,
       @Nullable String condition, @Nullable Map<String, AttributeValue> values) {
     return new PutItem(regions.db(region), regions.writes(region)).execute(new PutItemInput("orders", item,
@@ -169,5 +335,20 @@ class StrongConsistencyHooksTest {
     return PageItems.attributes(new GetItem(regions.db(region), regions.consensus(region)).execute(
         new GetItemInput("orders", Map.of("id", s(id)), consistent, null, null, null, null), Requests.request())
         .item());
+  }
+
+  private BatchGetItemOutput batchGet(String region, boolean consistent, String... ids) {
+    return new BatchGetItem(regions.db(region), regions.consensus(region)).execute(
+        new BatchGetItemInput(Map.of("orders", keys(consistent, ids)), null), Requests.request());
+  }
+
+  private static KeysAndAttributes keys(boolean consistent, String... ids) {
+    return new KeysAndAttributes(Arrays.stream(ids).map(id -> Map.<String, AttributeValue>of("id", s(id))).toList(),
+        null, null, null, consistent);
+  }
+
+  private ExecuteStatementOutput statement(String region, String statement, boolean consistent) {
+    return new ExecuteStatement(regions.db(region), regions.writes(region)).execute(
+        new ExecuteStatementInput(statement, null, consistent, null, null, null, null), Requests.request());
   }
 }

@@ -236,7 +236,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
             ItemJson::writeAttributes)),
         Map.entry("Query", new Route<>(ReadJson::readQuery, new Query(db), ReadJson::writePage)),
         Map.entry("Scan", new Route<>(ReadJson::readScan, new Scan(db), ReadJson::writePage)),
-        Map.entry("BatchGetItem", new Route<>(BatchJson::readBatchGet, new BatchGetItem(db),
+        Map.entry("BatchGetItem", new Route<>(BatchJson::readBatchGet, new BatchGetItem(db, consensus),
             BatchJson::writeBatchGet)),
         Map.entry("BatchWriteItem", new Route<>(BatchJson::readBatchWrite, new BatchWriteItem(db, writes),
             BatchJson::writeBatchWrite)),
@@ -332,7 +332,7 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
       tries.succeeded();
       return true;
     } catch (WouldBlockException e) {
-      tries.wouldHaveBlocked();
+      tries.wouldHaveBlocked(e.reason());
       return false;
     }
   }

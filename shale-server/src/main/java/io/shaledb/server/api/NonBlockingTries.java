@@ -1,5 +1,6 @@
 package io.shaledb.server.api;
 
+import io.shaledb.core.storage.WouldBlockException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -8,7 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * would block, so trying every call would make reads slower than not trying at all (docs/benchmarks.md, item 21).
  * So after a try that would have blocked, the next calls skip the try for a stretch that doubles with
  * each further miss, up to {@value #MAX_STRETCH} calls, and halves with each success: calls are tried while more
- * than about half of the tries succeed. Shared by the event loops; a lost update only shifts the heuristic.
+ * than about half of the tries succeed. A call that waits whatever the storage holds (a write, or a strongly
+ * consistent read of a table of multi-region strong consistency, which waits for other regions) goes to a worker
+ * without counting: it says nothing of whether the next call's data is in memory, and counted, a stream of them would
+ * keep every other call off the fast path. Shared by the event loops; a lost update only shifts the heuristic.
  */
 final class NonBlockingTries {
   static final int MAX_STRETCH = 64;
@@ -28,7 +32,11 @@ final class NonBlockingTries {
     }
   }
 
-  void wouldHaveBlocked() {
+  /** A try that would have blocked, for {@code reason}: only a read that needed I/O counts as a miss. */
+  void wouldHaveBlocked(WouldBlockException.Reason reason) {
+    if (reason != WouldBlockException.Reason.IO) {
+      return;
+    }
     int next = Math.min(MAX_STRETCH, Math.max(1, stretch.get() * 2));
     stretch.set(next);
     skipsLeft.set(next);

@@ -94,6 +94,6 @@ record Route<I, O>(String name, RequestReader<I> reader, Operation<I, O> operati
     if (operation instanceof NonBlockingOperation<I, O> nonBlocking) {
       return nonBlocking.executeWithoutBlocking(input, context);
     }
-    throw new WouldBlockException();
+    throw new WouldBlockException(WouldBlockException.Reason.ALWAYS);
   }
 }

@@ -2,6 +2,7 @@ package io.shaledb.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shaledb.core.storage.WouldBlockException.Reason;
 import org.junit.jupiter.api.Test;
 
 class NonBlockingTriesTest {
@@ -20,7 +21,7 @@ class NonBlockingTriesTest {
     int expected = 1;
     for (int round = 0; round < 10; round++) {
       assertThat(tries.shouldTry()).isTrue();
-      tries.wouldHaveBlocked();
+      tries.wouldHaveBlocked(Reason.IO);
       assertThat(skippedBeforeTheNextTry()).isEqualTo(expected);
       expected = Math.min(NonBlockingTries.MAX_STRETCH, expected * 2);
     }
@@ -30,11 +31,11 @@ class NonBlockingTriesTest {
   void successesHalveTheStretch() {
     for (int i = 0; i < 4; i++) {
       assertThat(tries.shouldTry()).isTrue();
-      tries.wouldHaveBlocked();
+      tries.wouldHaveBlocked(Reason.IO);
       skippedBeforeTheNextTry();
     }
     tries.succeeded();
-    tries.wouldHaveBlocked();
+    tries.wouldHaveBlocked(Reason.IO);
     assertThat(skippedBeforeTheNextTry()).as("8 halved to 4, then doubled by the miss").isEqualTo(8);
 
     tries.succeeded();
@@ -42,7 +43,7 @@ class NonBlockingTriesTest {
     tries.succeeded();
     tries.succeeded();
     assertThat(skippedBeforeTheNextTry()).isZero();
-    tries.wouldHaveBlocked();
+    tries.wouldHaveBlocked(Reason.IO);
     assertThat(skippedBeforeTheNextTry()).isEqualTo(1);
   }
 
@@ -55,11 +56,25 @@ class NonBlockingTriesTest {
         if (tried % 4 == 0) {
           tries.succeeded();
         } else {
-          tries.wouldHaveBlocked();
+          tries.wouldHaveBlocked(Reason.IO);
         }
       }
     }
     assertThat(tried).isBetween(100, 200);
+  }
+
+  @Test
+  void callsThatAlwaysWait_areNotMisses_soTheCallsAmongThemStayOnTheFastPath() {
+    for (int call = 0; call < 1_000; call++) {
+      assertThat(tries.shouldTry()).as("call %d", call).isTrue();
+      if (call % 2 == 0) {
+        tries.wouldHaveBlocked(Reason.ALWAYS); // a strongly consistent read of a table of strong consistency
+      } else {
+        tries.succeeded();
+      }
+    }
+    tries.wouldHaveBlocked(Reason.IO);
+    assertThat(skippedBeforeTheNextTry()).as("a miss still counts, from a stretch the others left at 0").isEqualTo(1);
   }
 
   /** Counts the calls skipped until one is tried (which is not counted and leaves the state as it was). */

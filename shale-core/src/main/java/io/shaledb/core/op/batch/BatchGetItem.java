@@ -17,6 +17,7 @@ import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.batch.BatchGetItemInput.KeysAndAttributes;
 import io.shaledb.core.op.item.CommonParameters;
 import io.shaledb.core.op.item.ItemKeys;
+import io.shaledb.core.op.item.ItemReader;
 import io.shaledb.core.op.item.LegacyParameters;
 import io.shaledb.core.op.item.RequestExpressions;
 import io.shaledb.core.op.item.RequestExpressions.Parameter;
@@ -25,6 +26,7 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
+import io.shaledb.core.write.ItemConsensus;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,16 +38,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * BatchGetItem: up to 100 keys over several tables. Keys whose items would take the response past 16 MB are
- * returned in UnprocessedKeys, as DynamoDB does.
+ * returned in UnprocessedKeys, as DynamoDB does. The keys of a table of multi-region strong consistency read with
+ * ConsistentRead go through its regions' consensus, as GetItem's do.
  */
 public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGetItemOutput> {
   static final int MAX_KEYS = 100;
   static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
   private final Database db;
+  private final ItemConsensus consensus;
 
-  public BatchGetItem(Database db) {
+  /** @param consensus how items of tables of multi-region strong consistency are read strongly */
+  public BatchGetItem(Database db, ItemConsensus consensus) {
     this.db = db;
+    this.consensus = consensus;
   }
 
   @Override
@@ -73,7 +79,11 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
    * Reads every key from one snapshot (DynamoDB promises no consistency across a batch's items; one snapshot is
    * consistent and the cheapest), stopping at the response size limit and leaving the rest as UnprocessedKeys. The
    * keys of a table or partition whose capacity the batch has spent are left unprocessed too; when no key could be read for that
-   * reason, the request fails with the first table's throttling error, as DynamoDB documents for BatchGetItem.
+   * reason, the request fails with the first table's throttling error, as DynamoDB documents for BatchGetItem. The
+   * strongly consistent reads of a table of multi-region strong consistency go through its regions' consensus instead
+   * (all its keys side by side, before the limits are applied to them); a key whose read the consensus could not serve
+   * is left unprocessed, as the API reference says of a key an "internal processing failure" left, and when no key
+   * could be read at all the request fails with the first such error.
    */
   @Override
   public BatchGetItemOutput execute(BatchGetItemInput in, RequestContext context) {
@@ -87,10 +97,14 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
     long responseBytes = 0;
     int read = 0;
     DynamoException throttled = null;
+    DynamoException unavailable = null;
     boolean consistent = plans.values().stream().anyMatch(p -> Boolean.TRUE.equals(p.request().consistentRead()));
     try (Snapshot snapshot = consistent ? db.storage().consistentSnapshot() : db.storage().snapshot()) {
       for (Map.Entry<String, Plan> entry : plans.entrySet()) {
         Plan plan = entry.getValue();
+        boolean strong = Boolean.TRUE.equals(plan.request().consistentRead());
+        List<ConsensusReads.Result> agreed = ItemReader.throughConsensus(plan.table(), strong)
+            && responseBytes <= MAX_RESPONSE_BYTES ? ConsensusReads.read(consensus, plan.table(), plan.keys()) : null;
         List<PageItem> found = new ArrayList<>();
         List<Map<String, AttributeValue>> left = new ArrayList<>();
         BatchAdmission admission = context.capacity().batch(plan.table(), Access.READ);
@@ -101,10 +115,19 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
             left.add(Validated.present(plan.request().keys()).get(i));
             continue;
           }
+          byte[] stored;
+          if (agreed == null) {
+            stored = snapshot.get(plan.keys().get(i));
+          } else if (agreed.get(i) instanceof ConsensusReads.Result.Read(byte[] value)) {
+            stored = value;
+          } else {
+            unavailable = unavailable == null ? ((ConsensusReads.Result.Failed) agreed.get(i)).error() : unavailable;
+            left.add(Validated.present(plan.request().keys()).get(i));
+            continue;
+          }
           read++;
-          byte[] stored = snapshot.get(plan.keys().get(i));
           long size = stored == null ? 0 : ItemCodec.itemSize(stored);
-          double itemUnits = ConsumedCapacity.readUnits(size, Boolean.TRUE.equals(plan.request().consistentRead()));
+          double itemUnits = ConsumedCapacity.readUnits(size, strong);
           admission.spend(hash, itemUnits);
           units += itemUnits;
           if (stored != null) {
@@ -124,6 +147,9 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
     }
     if (read == 0 && throttled != null) {
       throw throttled;
+    }
+    if (read == 0 && unavailable != null) {
+      throw unavailable;
     }
     return new BatchGetItemOutput(responses, unprocessed, context.capacity().report(in.returnConsumedCapacity()));
   }

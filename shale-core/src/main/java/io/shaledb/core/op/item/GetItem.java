@@ -13,8 +13,6 @@ import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.op.table.TableNames;
 import io.shaledb.core.schema.TableMetadata;
-import io.shaledb.core.storage.Snapshot;
-import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.validate.ConstraintViolations;
 import io.shaledb.core.validate.Validated;
 import io.shaledb.core.write.ItemConsensus;
@@ -29,18 +27,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GetItem implements NonBlockingOperation<GetItemInput, GetItemOutput> {
   private final Database db;
-  private final ItemConsensus consensus;
+  private final ItemReader items;
 
   /** @param consensus how items of tables of multi-region strong consistency are read strongly */
   public GetItem(Database db, ItemConsensus consensus) {
     this.db = db;
-    this.consensus = consensus;
+    this.items = new ItemReader(db, consensus);
   }
 
   /** How a read finds the item's stored form. */
   @FunctionalInterface
   private interface StoredItem {
-    byte @Nullable [] read(TableMetadata table, byte[] key);
+    byte @Nullable [] read(TableMetadata table, byte[] key, boolean consistent);
   }
 
   @Override
@@ -55,26 +53,12 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
 
   @Override
   public GetItemOutput execute(GetItemInput in, RequestContext context) {
-    boolean consistent = Boolean.TRUE.equals(in.consistentRead());
-    return read(in, context, (table, key) -> {
-      if (consistent && ItemConsensus.covers(table)) {
-        return consensus.read(table, key);
-      }
-      try (Snapshot snapshot = consistent ? db.storage().consistentSnapshot() : db.storage().snapshot()) {
-        return snapshot.get(key);
-      }
-    });
+    return read(in, context, items::read);
   }
 
   @Override
   public GetItemOutput executeWithoutBlocking(GetItemInput in, RequestContext context) {
-    boolean consistent = Boolean.TRUE.equals(in.consistentRead());
-    return read(in, context, (table, key) -> {
-      if (consistent && ItemConsensus.covers(table)) {
-        throw new WouldBlockException(); // it waits for other regions' answers
-      }
-      return db.storage().getWithoutBlocking(key);
-    });
+    return read(in, context, items::readWithoutBlocking);
   }
 
   private GetItemOutput read(GetItemInput in, RequestContext context, StoredItem storedItem) {
@@ -85,10 +69,11 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
     TableMetadata table = db.tableForItems(Validated.present(in.tableName()));
     binder.checkKeyPaths(table);
     byte[] key = ItemKeys.ofKey(table, Validated.present(in.key()));
+    boolean consistent = Boolean.TRUE.equals(in.consistentRead());
     context.capacity().admitItem(table, key, Access.READ);
-    byte[] stored = storedItem.read(table, key);
+    byte[] stored = storedItem.read(table, key, consistent);
     context.capacity().read(table.name(), ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored),
-        Boolean.TRUE.equals(in.consistentRead())));
+        consistent));
     return new GetItemOutput(stored == null ? null : PageItem.of(stored, projection),
         context.capacity().reportFor(in.returnConsumedCapacity(), table.name()));
   }

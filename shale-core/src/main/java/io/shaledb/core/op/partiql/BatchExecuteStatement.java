@@ -52,7 +52,7 @@ public final class BatchExecuteStatement implements Operation<BatchExecuteStatem
 
   /** @param parser the statement parser; tests of execution pass statements they built */
   BatchExecuteStatement(Database db, WritePipeline pipeline, Function<String, Statement> parser) {
-    this.selects = new Selects(db);
+    this.selects = new Selects(db, pipeline.consensus());
     this.writes = new Writes(db);
     this.pipeline = pipeline;
     this.storage = db.storage();

@@ -34,7 +34,7 @@ public final class ExecuteStatement implements NonBlockingOperation<ExecuteState
 
   /** @param parser the statement parser; tests of execution pass statements they built */
   ExecuteStatement(Database db, WritePipeline pipeline, Function<String, Statement> parser) {
-    this.selects = new Selects(db);
+    this.selects = new Selects(db, pipeline.consensus());
     this.writes = new Writes(db);
     this.pipeline = pipeline;
     this.parser = parser;
@@ -59,12 +59,12 @@ public final class ExecuteStatement implements NonBlockingOperation<ExecuteState
   public ExecuteStatementOutput executeWithoutBlocking(ExecuteStatementInput in, RequestContext context) {
     Statement statement = parser.apply(Validated.present(in.statement()));
     if (!(statement instanceof Statement.Select select) || in.nextToken() != null) {
-      throw new WouldBlockException();
+      throw new WouldBlockException(WouldBlockException.Reason.ALWAYS);
     }
     Selects.Page page = selects.pointPageWithoutBlocking(select, Bindings.of(statement, in.parameters()),
         Boolean.TRUE.equals(in.consistentRead()), context);
     if (page == null) {
-      throw new WouldBlockException();
+      throw new WouldBlockException(WouldBlockException.Reason.ALWAYS); // not a point read
     }
     return selected(in, select, page, context);
   }

@@ -53,7 +53,7 @@ public final class ExecuteTransaction implements Operation<ExecuteTransactionInp
   /** @param parser the statement parser; tests of execution pass statements they built */
   ExecuteTransaction(Database db, WritePipeline pipeline, Function<String, Statement> parser) {
     this.db = db;
-    this.selects = new Selects(db);
+    this.selects = new Selects(db, pipeline.consensus());
     this.writes = new Writes(db);
     this.pipeline = pipeline;
     this.tokens = new IdempotencyTokens(db.clock());

@@ -15,6 +15,7 @@ import io.shaledb.core.op.Database;
 import io.shaledb.core.op.PageItem;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.item.ItemKeys;
+import io.shaledb.core.op.item.ItemReader;
 import io.shaledb.core.op.read.PlannedRead;
 import io.shaledb.core.op.read.ReadPage;
 import io.shaledb.core.partiql.ast.Expr;
@@ -22,7 +23,7 @@ import io.shaledb.core.partiql.ast.Statement;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.TableMetadata;
-import io.shaledb.core.storage.Snapshot;
+import io.shaledb.core.write.ItemConsensus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +51,12 @@ final class Selects {
   record Page(List<PageItem> items, @Nullable String nextToken, @Nullable Map<String, AttributeValue> lastEvaluatedKey) {}
 
   private final Database db;
+  private final ItemReader items;
 
-  Selects(Database db) {
+  /** @param consensus how items of tables of multi-region strong consistency are read strongly */
+  Selects(Database db, ItemConsensus consensus) {
     this.db = db;
+    this.items = new ItemReader(db, consensus);
   }
 
   /** The table a SELECT reads and the index, if it names one, refusing a consistent read of a global index. */
@@ -146,7 +150,8 @@ final class Selects {
     List<Path> projection = plan.projection();
     Point point = plan.point();
     if (point != null) {
-      return pointPage(target.table(), point, projection, consistent, context, key -> readFromSnapshot(key, consistent));
+      return pointPage(target.table(), point, projection, consistent, context,
+          key -> items.read(target.table(), key, consistent));
     }
     List<AttributeValue> partitions = plan.partitions();
     NextTokens.Position start = nextToken == null ? null : NextTokens.decode(nextToken);
@@ -186,7 +191,8 @@ final class Selects {
    * The page of a first-page point SELECT read only from what the storage engine holds in memory, as GetItem's
    * non-blocking path reads, or null when the SELECT is not such a read.
    *
-   * @throws io.shaledb.core.storage.WouldBlockException when the item is not in memory; nothing was charged
+   * @throws io.shaledb.core.storage.WouldBlockException when the item is not in memory, or the read goes through the
+   *     consensus; nothing was charged
    */
   @Nullable Page pointPageWithoutBlocking(Statement.Select select, Bindings bindings, boolean consistent,
       RequestContext context) {
@@ -195,7 +201,8 @@ final class Selects {
     checkProjected(target, projection);
     Point point = point(select, target, bindings);
     return point == null ? null
-        : pointPage(target.table(), point, projection, consistent, context, db.storage()::getWithoutBlocking);
+        : pointPage(target.table(), point, projection, consistent, context,
+            key -> items.readWithoutBlocking(target.table(), key, consistent));
   }
 
   private Page pointPage(TableMetadata table, Point point, @Nullable List<Path> projection, boolean consistent,
@@ -204,15 +211,9 @@ final class Selects {
     return new Page(item == null ? List.of() : List.of(project(item, projection)), null, null);
   }
 
-  private byte @Nullable [] readFromSnapshot(byte[] key, boolean consistent) {
-    try (Snapshot snapshot = consistent ? db.storage().consistentSnapshot() : db.storage().snapshot()) {
-      return snapshot.get(key);
-    }
-  }
-
   /** A point read, charged as GetItem is; the item when it exists and meets the filter. */
   @Nullable PageItem get(TableMetadata table, Point point, boolean consistent, RequestContext context) {
-    return get(table, point, consistent, context, key -> readFromSnapshot(key, consistent));
+    return get(table, point, consistent, context, key -> items.read(table, key, consistent));
   }
 
   private static @Nullable PageItem get(TableMetadata table, Point point, boolean consistent, RequestContext context,

@@ -3,6 +3,7 @@ package io.shaledb.core.op.partiql;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.partiql.ast.Statement;
+import io.shaledb.core.write.ItemConsensus;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,8 @@ public final class StatementBinder {
   private final Writes writes;
 
   public StatementBinder(Database db) {
-    this.selects = new Selects(db);
+    // It binds and never reads, so it meets no consensus.
+    this.selects = new Selects(db, ItemConsensus.NONE);
     this.writes = new Writes(db);
   }
 

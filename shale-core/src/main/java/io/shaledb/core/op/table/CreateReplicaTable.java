@@ -67,6 +67,9 @@ public final class CreateReplicaTable implements Operation<ReplicaTableInput, Ta
         }
         throw ReplicaUpdates.alreadyExisted(origin.name());
       }
+      if (change.nameTaken(origin.name())) {
+        throw ReplicaUpdates.alreadyExisted(origin.name()); // this region witnesses a table of that name
+      }
       List<Replica> replicas = replicasOf(db, origin, source);
       ReplicaOverrides own = origin.options().replication().flatMap(r -> r.replica(db.region()))
           .map(Replica::overrides).orElse(ReplicaOverrides.NONE);

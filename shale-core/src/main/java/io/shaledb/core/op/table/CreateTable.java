@@ -64,7 +64,7 @@ public final class CreateTable implements Operation<CreateTableInput, TableDescr
         in.warmThroughput()).withResourcePolicy(Optional.ofNullable(in.resourcePolicy())
             .map(document -> ResourcePolicies.next(Optional.empty(), document, now)));
     TableMetadata table = db.catalog().change(change -> {
-      if (change.table(tableName).isPresent()) {
+      if (change.nameTaken(tableName)) {
         throw DynamoException.resourceInUse("Table already exists: " + tableName);
       }
       ConcurrentTableOperations.admit(db.catalog().list(), tableName, ConcurrentTableOperations.LIMIT);

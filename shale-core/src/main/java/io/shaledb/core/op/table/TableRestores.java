@@ -105,7 +105,7 @@ public final class TableRestores {
    */
   public static TableMetadata create(Database db, CatalogTransaction change, String targetName, TableMetadata source,
       RestoreOverrides overrides, RestoreSummary summary, RestoreOrigin origin) {
-    if (change.table(targetName).isPresent()) {
+    if (change.nameTaken(targetName)) {
       throw new DynamoException(ErrorCode.TABLE_ALREADY_EXISTS, "Table already exists: " + targetName);
     }
     if (RestoreJob.all(change.storage()).size() >= MAX_CONCURRENT) {

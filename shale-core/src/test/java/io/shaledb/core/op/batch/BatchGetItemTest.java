@@ -18,6 +18,7 @@ import io.shaledb.core.op.TestTables;
 import io.shaledb.core.op.batch.BatchGetItemInput.KeysAndAttributes;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.ItemConsensus;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +37,7 @@ class BatchGetItemTest {
   @RegisterExtension
   final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
   private final TestTables tables = new TestTables(db);
-  private final BatchGetItem batch = new BatchGetItem(db);
+  private final BatchGetItem batch = new BatchGetItem(db, ItemConsensus.NONE);
 
   BatchGetItemTest() {
     tables.create("first", false, false, false);

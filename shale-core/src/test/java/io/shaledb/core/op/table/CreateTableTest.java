@@ -3,6 +3,7 @@ package io.shaledb.core.op.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shaledb.core.catalog.WitnessedTable;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
 import io.shaledb.core.op.Database;
@@ -136,6 +137,20 @@ class CreateTableTest {
     assertThatThrownBy(() -> execute(simple("taken")))
         .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE))
         .hasMessage("Table already exists: taken");
+  }
+
+  @Test
+  void create_ofANameThisRegionWitnesses_isResourceInUse_decidedInTheCatalogChange() {
+    db.catalog().change(change -> {
+      change.putWitnessed(new WitnessedTable("strong", change.allocateKeyspaces(1), List.of("eu-west-1", "us-west-2"),
+          clock.instant()));
+      return null;
+    });
+
+    assertThatThrownBy(() -> execute(simple("strong")))
+        .isInstanceOfSatisfying(DynamoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_IN_USE))
+        .hasMessage("Table already exists: strong");
+    assertThat(db.catalog().find("strong")).isEmpty();
   }
 
   @Test

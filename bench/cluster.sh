@@ -13,6 +13,7 @@
 #   PACE_MS=5 CONNECTIONS=8 DURABILITY=fsync bench/cluster.sh
 #   BUILD=no bench/cluster.sh                         # with the cluster jar already built
 #   CLUSTER=in-process bench/cluster.sh               # the three nodes in one server process (the test engine)
+#   CLUSTER_ENGINE_OPTIONS="partition-storage=rocksdb" bench/cluster.sh   # engine options of every cluster node
 #
 # CLUSTER=in-process runs the cluster as shale-ignite's test engine ignite-test-cluster does: three Ignite nodes in
 # the server's one process, every partition on all three, requests through node 0. It starts where three processes
@@ -72,6 +73,9 @@ answers() { # port seconds: whether a server answers on the port within the time
   return 1
 }
 
+cluster_engine_options=()
+for option in ${CLUSTER_ENGINE_OPTIONS:-}; do cluster_engine_options+=(--engine-option "$option"); done
+
 start_cluster() {
   local i init seeds="127.0.0.1:3391,127.0.0.1:3392,127.0.0.1:3393"
   for i in 0 1 2; do
@@ -80,7 +84,7 @@ start_cluster() {
     [ "$i" = 0 ] && init=(--cluster-init n0,n1,n2)
     serve "n$i" "${CLUSTER_PORTS[$i]}" --engine ignite --data-dir "$work/cluster/n$i/data" --cluster-node-name "n$i" \
       --cluster-port "339$((i + 1))" --cluster-seed "$seeds" --engine-option "client-port=1089$((i + 1))" \
-      --engine-option "rest-port=1039$((i + 1))" "${init[@]}"
+      --engine-option "rest-port=1039$((i + 1))" "${init[@]}" "${cluster_engine_options[@]}"
   done
 }
 
@@ -160,7 +164,7 @@ idle() { # configuration: percent of one core over IDLE_SECONDS
 echo "idle CPU over ${IDLE_SECONDS:-20} s: RocksDB $(idle single) % of a core, cluster $(idle cluster) % of a core"
 echo
 echo "$CONNECTIONS connections through one node, $PACE_MS ms pause after each answer, $DURATION s a round, durability" \
-  "$DURABILITY; load $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$DURABILITY, cluster engine options: ${CLUSTER_ENGINE_OPTIONS:-none}; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| workload | round | RocksDB req/s | p50 | p99 | µs CPU/req | cluster req/s | p50 | p99 | µs CPU/req (3 processes) |"
 echo "|---|---|---|---|---|---|---|---|---|---|"

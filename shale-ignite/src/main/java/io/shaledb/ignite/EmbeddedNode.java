@@ -32,6 +32,8 @@ public final class EmbeddedNode implements AutoCloseable {
   static final String CLUSTER_CONFIGURATION = "ignite { system.idleSafeTimeSyncIntervalMillis: 10, "
       + "replication { rpcTimeoutMillis: 3000, leaseExpirationIntervalMillis: 2000 }, "
       + "schemaSync.delayDurationMillis: 100 }";
+  /** The node's configuration, which each launch writes in its work directory for Ignite to read. */
+  static final String CONFIGURATION_FILE = "ignite-config.conf";
   private static final long START_TIMEOUT_SECONDS = 300;
   /** How Ignite says that a node named for the cluster's metadata has not joined. */
   private static final String NOT_JOINED = "is not present in the physical topology";
@@ -211,7 +213,7 @@ public final class EmbeddedNode implements AutoCloseable {
   private static Path writeConfiguration(NodeSettings node) {
     try {
       Files.createDirectories(node.workDirectory());
-      Path file = node.workDirectory().resolve("ignite-config.conf");
+      Path file = node.workDirectory().resolve(CONFIGURATION_FILE);
       Files.writeString(file, node.configuration());
       return file;
     } catch (IOException e) {

@@ -26,12 +26,16 @@ import java.util.stream.Stream;
  *   <li>{@code replicas}, {@code partitions}: copies of each partition and partitions of the keyspace (default 3 and
  *       25), set when the keyspace is first created;
  *   <li>{@code client-port}, {@code rest-port}: ports Ignite opens for its own clients (default 10800 and 10300);
- *   <li>{@code page-memory}: the node's data cache (default 256m).
+ *   <li>{@code partition-storage}: the Ignite storage engine of the node's partitions, {@code aipersist} or {@code
+ *       rocksdb} (default aipersist), which a node keeps for the life of its data directory;
+ *   <li>{@code page-memory}: the node's data cache (default 256m);
+ *   <li>{@code checkpoint-interval}: milliseconds between two aipersist checkpoints (default Ignite's 180000): a node
+ *       that restarts replays its partitions' Raft logs from the last one.
  * </ul>
  */
 public final class IgniteEngineProvider implements StorageEngineProvider {
   private static final Set<String> OPTIONS = Set.of("node-name", "host", "port", "seeds", "init", "replicas",
-      "partitions", "client-port", "rest-port", "page-memory");
+      "partitions", "client-port", "rest-port", "partition-storage", "page-memory", "checkpoint-interval");
   /** The keyspace's table: one per cluster, holding every ShaleDB table's keys. */
   static final String TABLE = "SHALE_KV";
 
@@ -53,10 +57,15 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
     NodeSettings node = new NodeSettings(options.tuning().getOrDefault("node-name", "shale-0"), host, port, seeds,
         options.count("client-port", 65_535, 10_800), options.count("rest-port", 65_535, 10_300),
         directory.resolve("ignite"), options.durability() == Durability.FSYNC,
-        options.bytes("page-memory", 256L << 20));
+        PartitionStorage.named(options.tuning().getOrDefault("partition-storage", "aipersist")),
+        options.bytes("page-memory", 256L << 20),
+        options.count("checkpoint-interval", 3_600_000, NodeSettings.DEFAULT_CHECKPOINT_MILLIS));
     ZoneSettings zone = new ZoneSettings(options.count("replicas", 7, 3), options.count("partitions", 1024, 25));
-    List<String> initialize = holdsCluster(node.workDirectory()) ? List.of() : list(options.tuning().getOrDefault(
-        "init", ""));
+    boolean holdsCluster = holdsCluster(node.workDirectory());
+    if (holdsCluster) {
+      requireSameStorage(node);
+    }
+    List<String> initialize = holdsCluster ? List.of() : list(options.tuning().getOrDefault("init", ""));
     EmbeddedNode started = EmbeddedNode.start(List.of(node), initialize, "shaledb").get(0);
     return IgniteEngine.owning(started, started.cutOff(), started.ignite(), TABLE, zone, seeds);
   }
@@ -65,12 +74,34 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
     return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
+  /**
+   * Refuses a partition storage other than the one the node's earlier launches kept its partitions in (named in the
+   * configuration they left): Ignite would open an empty storage of the other engine and ignore the node's data.
+   */
+  private static void requireSameStorage(NodeSettings node) {
+    Path configuration = node.workDirectory().resolve(EmbeddedNode.CONFIGURATION_FILE);
+    if (!Files.isRegularFile(configuration)) {
+      return;
+    }
+    try {
+      PartitionStorage.namedIn(Files.readString(configuration)).filter(used -> used != node.storage())
+          .ifPresent(used -> {
+            throw new IllegalArgumentException("the node in " + node.workDirectory() + " keeps its partitions in "
+                + used.engineName() + " storage: start it with --engine-option partition-storage="
+                + used.engineName() + " (partition-storage " + node.storage().engineName() + " would leave them"
+                + " unread)");
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + configuration, e);
+    }
+  }
+
   private static boolean holdsCluster(Path workDirectory) {
     if (!Files.isDirectory(workDirectory)) {
       return false;
     }
     try (Stream<Path> entries = Files.list(workDirectory)) {
-      return entries.anyMatch(entry -> !entry.getFileName().toString().equals("ignite-config.conf"));
+      return entries.anyMatch(entry -> !entry.getFileName().toString().equals(EmbeddedNode.CONFIGURATION_FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + workDirectory, e);
     }

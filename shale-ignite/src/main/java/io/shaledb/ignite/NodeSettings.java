@@ -15,10 +15,15 @@ import java.util.stream.Collectors;
  * @param restPort Ignite's REST port, likewise
  * @param workDirectory where the node keeps its Raft logs, partitions and cluster state
  * @param fsync whether Raft syncs its log to disk before acknowledging a write
- * @param pageMemoryBytes the node's page memory for the data (aipersist storage)
+ * @param storage the engine that keeps the node's partitions
+ * @param cacheBytes the node's cache of its data: page memory (aipersist) or block cache (rocksdb)
+ * @param checkpointMillis how often aipersist writes its dirty pages to disk (Ignite's default: 180,000 ms)
  */
 public record NodeSettings(String name, String host, int port, List<String> seeds, int clientPort, int restPort,
-    Path workDirectory, boolean fsync, long pageMemoryBytes) {
+    Path workDirectory, boolean fsync, PartitionStorage storage, long cacheBytes, int checkpointMillis) {
+
+  /** Ignite's own interval between two aipersist checkpoints. */
+  public static final int DEFAULT_CHECKPOINT_MILLIS = 180_000;
 
   public NodeSettings {
     seeds = List.copyOf(seeds);
@@ -41,9 +46,12 @@ public record NodeSettings(String name, String host, int port, List<String> seed
           clientConnector { port: %d, listenAddresses: ["%s"] }
           rest.port: %d
           raft.fsync: %b
-          storage.profiles: [{ name: default, engine: aipersist, sizeBytes: %d }]
+          storage {
+            engines.aipersist.checkpoint.intervalMillis: %d
+            profiles: [{ name: default, engine: %s, sizeBytes: %d }]
+          }
         }
         """.formatted(port, host, seeds.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(", ")),
-        clientPort, host, restPort, fsync, pageMemoryBytes);
+        clientPort, host, restPort, fsync, checkpointMillis, storage.engineName(), cacheBytes);
   }
 }

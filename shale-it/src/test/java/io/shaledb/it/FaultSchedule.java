@@ -21,6 +21,15 @@ enum FaultSchedule {
   /** Each node in turn dies and comes back. */
   ROLLING_KILLS(List.of(step(3, new Fault.Kill(0)), step(10, new Fault.Restart(0)), step(17, new Fault.Kill(1)),
       step(24, new Fault.Restart(1)), step(31, new Fault.Kill(2)), step(38, new Fault.Restart(2)))),
+  /**
+   * The node leading the metastorage group (found when the kill is due) dies and comes back: every transaction waits
+   * for the group's new leader (docs/cluster.md, "Failover and rejoin").
+   */
+  KILL_METASTORAGE_LEADER(List.of(step(8, new Fault.Kill(Fault.METASTORAGE_LEADER)),
+      step(25, new Fault.Restart(Fault.METASTORAGE_LEADER)))),
+  /** The node leading the metastorage group is cut off from the other two. */
+  ISOLATE_METASTORAGE_LEADER(List.of(step(8, new Fault.Isolate(Set.of(Fault.METASTORAGE_LEADER))),
+      step(28, new Fault.Heal()))),
   /** One node is cut off from the other two, which keep a majority. */
   ISOLATE_ONE(List.of(step(8, new Fault.Isolate(Set.of(2))), step(28, new Fault.Heal()))),
   /** Two nodes lose their link but both still reach the third, which bridges them. */
@@ -87,6 +96,9 @@ enum FaultSchedule {
 
   /** One thing the nemesis does. */
   sealed interface Fault {
+    /** Stands for whichever node leads the metastorage group when the schedule's first step naming it is due. */
+    int METASTORAGE_LEADER = -1;
+
     /** SIGKILL of the node's process. */
     record Kill(int node) implements Fault {}
 

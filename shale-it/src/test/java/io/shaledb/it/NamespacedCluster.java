@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -43,6 +46,9 @@ final class NamespacedCluster implements AutoCloseable {
   private static final Duration RELAY_START = Duration.ofSeconds(60);
   /** Longest a workload request may take; it then counts as indeterminate. */
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+  /** What Ignite's placement driver logs, followed by "starting" or "stopping", on the metastorage group's leader. */
+  private static final String PLACEMENT_DRIVER = "Placement driver active actor is ";
+  private static final String PLACEMENT_DRIVER_LOGGER = "org.apache.ignite.internal.placementdriver.LeaseUpdater";
 
   private final NodeNetwork network;
   private final Path directory;
@@ -158,6 +164,26 @@ final class NamespacedCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * The node whose current process last took the metastorage group's leadership and has not given it up, as its log
+   * says (Ignite's placement driver runs on that group's leader and logs its start and stop at info, which {@link
+   * #nodeJvm()} asks for); empty when no node's log says so.
+   */
+  OptionalInt metastorageLeader() {
+    Map<Integer, String> latest = new HashMap<>();
+    synchronized (logs) {
+      for (NodeLog log : logs) {
+        int node = Integer.parseInt(log.name().substring(1, log.name().indexOf('-')));
+        // Logs are in launch order, so a node's later process replaces what its earlier one said.
+        latest.remove(node);
+        log.lines().get().stream().filter(line -> line.contains(PLACEMENT_DRIVER)).reduce((a, b) -> b)
+            .ifPresent(line -> latest.put(node, line));
+      }
+    }
+    return latest.entrySet().stream().filter(entry -> entry.getValue().contains(PLACEMENT_DRIVER + "starting"))
+        .max(Map.Entry.comparingByValue()).map(entry -> OptionalInt.of(entry.getKey())).orElse(OptionalInt.empty());
+  }
+
   /** Tells {@code listener} of every node started again because its process exited by itself. */
   void onSelfRestart(SelfRestarts listener) {
     selfRestarts = listener;
@@ -235,6 +261,9 @@ final class NamespacedCluster implements AutoCloseable {
         "n" + node, "--cluster-port", Integer.toString(CLUSTER_PORT), "--cluster-seed", seeds,
         "--cluster-partitions", "8", "--engine-option", "host=" + network.address(node), "--engine-option",
         "page-memory=64m"));
+    // -Djepsen.engineOptions=partition-storage=rocksdb,...: engine options of every node, to run a schedule on them.
+    Arrays.stream(System.getProperty("jepsen.engineOptions", "").split(",")).map(String::trim)
+        .filter(option -> !option.isEmpty()).forEach(option -> command.addAll(List.of("--engine-option", option)));
     if (initialize) {
       command.addAll(List.of("--cluster-init", String.join(",", IntStream.range(0, size).mapToObj(n -> "n" + n)
           .toList())));
@@ -293,6 +322,7 @@ final class NamespacedCluster implements AutoCloseable {
     // libraries' lines in the nodes' logs (warnings only by default), to see where a stall's time went.
     Arrays.stream(System.getProperty("jepsen.nodeLogLevels", "").split(",")).map(String::trim)
         .filter(level -> !level.isEmpty()).forEach(level -> jvm.add("-Dorg.slf4j.simpleLogger.log." + level));
+    jvm.add("-Dorg.slf4j.simpleLogger.log." + PLACEMENT_DRIVER_LOGGER + "=info");
     jvm.addAll(List.of("-Xmx384m", "-cp", System.getProperty("java.class.path"), "io.shaledb.server.cli.Main"));
     return jvm;
   }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Applies a {@link FaultSchedule}'s steps to a {@link NamespacedCluster} on time and logs what it did, in seconds
@@ -25,6 +27,8 @@ final class Nemesis {
   private final long origin;
   private final List<String> log = new ArrayList<>();
   private final Set<CompletableFuture<Void>> watched = ConcurrentHashMap.newKeySet();
+  /** The node {@link Fault#METASTORAGE_LEADER} stands for in this schedule, once a step named it. */
+  private int metastorageLeader = -1;
 
   Nemesis(NamespacedCluster cluster, long origin) {
     this.cluster = cluster;
@@ -100,13 +104,31 @@ final class Nemesis {
   private void apply(Fault fault) throws IOException {
     long started = System.nanoTime();
     switch (fault) {
-      case Fault.Kill kill -> cluster.kill(kill.node());
-      case Fault.Restart restart -> restart(restart.node());
-      case Fault.Isolate isolate -> cluster.network().isolate(isolate.side());
+      case Fault.Kill kill -> cluster.kill(node(kill.node()));
+      case Fault.Restart restart -> restart(node(restart.node()));
+      case Fault.Isolate isolate -> cluster.network().isolate(isolate.side().stream().map(this::node)
+          .collect(Collectors.toSet()));
       case Fault.Cut cut -> cluster.network().cut(cut.a(), cut.b());
       case Fault.Heal heal -> cluster.network().heal();
     }
     log("%s (%.1f s .. %.1f s)", fault, seconds(started), seconds(System.nanoTime()));
+  }
+
+  /**
+   * The node a step names: {@link Fault#METASTORAGE_LEADER} is the node leading the metastorage group when the
+   * first step naming it is due, as the nodes' logs tell, and the same node in later steps.
+   */
+  private int node(int named) {
+    if (named != Fault.METASTORAGE_LEADER) {
+      return named;
+    }
+    if (metastorageLeader < 0) {
+      OptionalInt leader = cluster.metastorageLeader();
+      metastorageLeader = leader.orElse(cluster.size() - 1);
+      log("the metastorage leader is %s", leader.isPresent() ? "n" + metastorageLeader
+          : "not in the nodes' logs: n" + metastorageLeader + " instead");
+    }
+    return metastorageLeader;
   }
 
   private CompletableFuture<Void> restart(int node) {

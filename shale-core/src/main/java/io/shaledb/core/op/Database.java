@@ -13,6 +13,7 @@ import io.shaledb.core.partiql.parse.StatementCache;
 import io.shaledb.core.replication.Peers;
 import io.shaledb.core.replication.ReplicationListener;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.StartupRead;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.stream.StreamLog;
 import java.time.Clock;
@@ -77,14 +78,15 @@ public final class Database implements AutoCloseable {
       CapacityMode capacity, Peers peers) {
     this.itemCollectionLimitBytes = itemCollectionLimitBytes;
     this.storage = storage;
-    this.catalog = new TableCatalog(storage);
-    this.statistics = TableStatistics.load(storage, catalog.list(), counting);
+    this.catalog = StartupRead.retried("the catalog", () -> new TableCatalog(storage));
+    this.statistics = StartupRead.retried("the tables' statistics",
+        () -> TableStatistics.load(storage, catalog.list(), counting));
     this.streams = new StreamLog(clock);
     this.clock = clock;
     this.region = region;
     this.peers = peers;
     this.throughput = new Throughput(capacity, clock, name -> tableArn(region, name), statistics::sizeBytesSoFar,
-        PartitionBoundaries.load(storage, catalog, splits));
+        StartupRead.retried("the partitions' boundaries", () -> PartitionBoundaries.load(storage, catalog, splits)));
   }
 
   /** What admits requests to tables and charges them, for the meters of requests that are throttled. */

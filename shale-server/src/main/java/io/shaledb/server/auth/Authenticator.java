@@ -1,7 +1,7 @@
 package io.shaledb.server.auth;
 
 import io.shaledb.core.op.Principal;
-import io.shaledb.core.storage.StorageUnavailableException;
+import io.shaledb.core.storage.StartupRead;
 import io.shaledb.server.protocol.Credentials;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +29,6 @@ public final class Authenticator {
   private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
   /** How stale the caches may be after another process changes the store. */
   static final Duration RECHECK = Duration.ofSeconds(1);
-  /** How many times the start reads the store before it gives up, and the pause between two reads. */
-  static final int FIRST_LOOK_ATTEMPTS = 5;
-  private static final Duration FIRST_LOOK_PAUSE = Duration.ofMillis(500);
 
   /**
    * A platform thread per look, at most one a second: a virtual one would pin its carrier through a clustered
@@ -58,34 +54,9 @@ public final class Authenticator {
     this.clock = clock;
     this.rechecks = rechecks;
     if (store != null) {
-      this.version = firstLook(store::version);
-      this.verifying = firstLook(store::hasUsers);
+      this.version = StartupRead.retried("the users' version", store::version);
+      this.verifying = StartupRead.retried("the users", store::hasUsers);
       this.checkedAtMillis = clock.millis();
-    }
-  }
-
-  /**
-   * A read of the store while the server starts, made again a few times while the storage cannot answer it yet: a
-   * cluster node that has just joined on a starved machine can see its first range read aborted (Ignite's planner
-   * timing out), and a server that did not start would only be started again by its supervisor, at the cost of a new
-   * JVM and a new join.
-   */
-  private static <T> T firstLook(Supplier<T> read) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return read.get();
-      } catch (StorageUnavailableException e) {
-        if (attempt == FIRST_LOOK_ATTEMPTS) {
-          throw e;
-        }
-        LOG.warn("the users could not be read yet ({}); trying again", e.getMessage());
-      }
-      try {
-        Thread.sleep(FIRST_LOOK_PAUSE.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while reading the users at the start", e);
-      }
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.core.storage.ForwardingEngine;
 import io.shaledb.core.storage.Snapshot;
+import io.shaledb.core.storage.StartupRead;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngines;
 import io.shaledb.core.storage.StorageUnavailableException;
@@ -108,7 +109,7 @@ class AuthenticatorTest {
 
     assertThatThrownBy(() -> Authenticator.over(starting, "us-east-1", clock, Runnable::run))
         .isInstanceOf(StorageUnavailableException.class).hasMessage("the planner timed out");
-    assertThat(reads).hasValue(Authenticator.FIRST_LOOK_ATTEMPTS);
+    assertThat(reads).hasValue(StartupRead.ATTEMPTS);
   }
 
   /** The engine, whose first {@code refusals} snapshots fail as a starting cluster node's may; counts them all. */

@@ -67,7 +67,7 @@ public final class CreateReplicaTable implements Operation<ReplicaTableInput, Ta
         }
         throw ReplicaUpdates.alreadyExisted(origin.name());
       }
-      if (change.nameTaken(origin.name())) {
+      if (change.witnessed(origin.name()).isPresent()) {
         throw ReplicaUpdates.alreadyExisted(origin.name()); // this region witnesses a table of that name
       }
       List<Replica> replicas = replicasOf(db, origin, source);

@@ -255,6 +255,13 @@ public final class SystemKeyspace {
         .put(itemKey, Integer.BYTES, itemKey.length - Integer.BYTES).array());
   }
 
+  /** The item key of an item's consensus record: the inverse of {@link #paxos}. */
+  public static byte[] paxosItemKey(byte[] paxosKey) {
+    int body = KEYSPACE.length + 1;
+    return ByteBuffer.allocate(paxosKey.length - body - 1).put(paxosKey, body, Integer.BYTES)
+        .put(paxosKey, body + Integer.BYTES + 1, paxosKey.length - body - Integer.BYTES - 1).array();
+  }
+
   public static byte[] lease(String name) {
     return key(Kind.LEASE, name.getBytes(StandardCharsets.UTF_8));
   }

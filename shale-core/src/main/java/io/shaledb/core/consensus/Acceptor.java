@@ -3,19 +3,28 @@ package io.shaledb.core.consensus;
 import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.consensus.PaxosReply.Done;
 import io.shaledb.core.consensus.PaxosReply.Promise;
+import io.shaledb.core.consensus.PaxosReply.Range;
 import io.shaledb.core.consensus.PaxosReply.Refused;
 import io.shaledb.core.consensus.PaxosRequest.Accept;
 import io.shaledb.core.consensus.PaxosRequest.Commit;
+import io.shaledb.core.consensus.PaxosRequest.ItemRequest;
 import io.shaledb.core.consensus.PaxosRequest.Prepare;
+import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.consensus.PaxosRequest.Read;
+import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.storage.KvCursor;
+import io.shaledb.core.storage.KvReader;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.write.Transactions;
 import io.shaledb.core.write.Transactions.Staged;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,14 +50,14 @@ public final class Acceptor {
    * @throws io.shaledb.core.error.DynamoException when the request lost its transaction's conflicts too often (the
    *     proposer counts it as no answer)
    */
-  public PaxosReply handle(byte[] itemKey, PaxosRequest request) {
+  public PaxosReply handle(byte[] itemKey, ItemRequest request) {
     return transactions.run(RequestContext.service(clock), tx -> {
       List<Staged> staged = new ArrayList<>();
       return new Transactions.Committed<>(answer(tx, itemKey, request, staged), staged);
     });
   }
 
-  private PaxosReply answer(Transaction tx, byte[] itemKey, PaxosRequest request, List<Staged> staged) {
+  private PaxosReply answer(Transaction tx, byte[] itemKey, ItemRequest request, List<Staged> staged) {
     byte[] stateKey = SystemKeyspace.paxos(itemKey, STATE_RECORD);
     AcceptorState state = PaxosCodec.decodeState(tx.get(stateKey));
     Committed committed = values.read(tx, itemKey);
@@ -95,6 +104,58 @@ public final class Acceptor {
       }
       case Read() -> promise(committed, state);
     };
+  }
+
+  /**
+   * Answers a range read from {@code reader}, one consistent snapshot: a read promises nothing, so it changes nothing
+   * and takes no transaction (whose reads would each be a conflict with the writes it overlaps). Walks the committed
+   * values and the acceptor records of the range's keys side by side, in the range's order, and reports each key that
+   * has either a committed value or a proposal accepted on it; it stops after {@link RangeRead#MAX_KEYS} keys read,
+   * or the request's fewer, or once the values it reports reach the request's bytes (at most {@link
+   * RangeRead#MAX_BYTES}).
+   *
+   * @param keyspace the keyspace of the table's items in this region
+   */
+  public Range readRange(KvReader reader, int keyspace, RangeRead range) {
+    int maxKeys = Math.min(range.maxKeys(), RangeRead.MAX_KEYS);
+    long maxBytes = Math.min(range.maxBytes(), RangeRead.MAX_BYTES);
+    Comparator<byte[]> order = range.reverse() ? (a, b) -> Arrays.compareUnsigned(b, a) : Arrays::compareUnsigned;
+    List<RangeEntry> entries = new ArrayList<>();
+    try (CommittedCursor committed = values.committedIn(reader, keyspace, range);
+        KvCursor states = reader.scan(range.paxosRecords(keyspace, STATE_RECORD), range.reverse())) {
+      byte[] committedKey = committed.next() ? committed.itemKey() : null;
+      byte[] stateKey = states.next() ? SystemKeyspace.paxosItemKey(states.key()) : null;
+      int read = 0;
+      long bytes = 0;
+      while (committedKey != null || stateKey != null) {
+        int first = committedKey == null ? 1 : stateKey == null ? -1 : order.compare(committedKey, stateKey);
+        byte[] key = Objects.requireNonNull(first <= 0 ? committedKey : stateKey, "one of the two is left");
+        Committed value = null;
+        if (first <= 0) {
+          value = committed.committed(key);
+          committedKey = committed.next() ? committed.itemKey() : null;
+        }
+        Proposal accepted = null;
+        if (first >= 0) {
+          accepted = PaxosCodec.decodeState(states.value()).accepted();
+          stateKey = states.next() ? SystemKeyspace.paxosItemKey(states.key()) : null;
+        }
+        if (accepted != null && !accepted.follows(value)) {
+          accepted = null; // of an instance decided since
+        }
+        if (value != null || accepted != null) {
+          RangeEntry entry = new RangeEntry(Arrays.copyOfRange(key, KeyCodec.KEYSPACE_BYTES, key.length), value,
+              accepted);
+          entries.add(entry);
+          bytes += entry.size();
+        }
+        read++;
+        if ((read >= maxKeys || bytes >= maxBytes) && (committedKey != null || stateKey != null)) {
+          return new Range(entries, Arrays.copyOfRange(key, KeyCodec.KEYSPACE_BYTES, key.length));
+        }
+      }
+    }
+    return new Range(entries, null);
   }
 
   private static Promise promise(@Nullable Committed committed, AcceptorState state) {

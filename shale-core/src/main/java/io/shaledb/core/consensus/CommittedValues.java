@@ -1,5 +1,6 @@
 package io.shaledb.core.consensus;
 
+import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.storage.KvReader;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.write.Transactions.Staged;
@@ -14,6 +15,12 @@ public interface CommittedValues {
 
   /** The item's committed value, or null when none was committed. */
   @Nullable Committed read(KvReader reader, byte[] itemKey);
+
+  /**
+   * The committed values of the range's items in {@code keyspace} (the table's keyspace here), in the range's order:
+   * a range read's, from one snapshot.
+   */
+  CommittedCursor committedIn(KvReader reader, int keyspace, RangeRead range);
 
   /**
    * Stores {@code value} as the item's committed value; called only with a value newer than {@link #read}'s.

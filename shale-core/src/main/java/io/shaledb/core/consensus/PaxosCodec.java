@@ -2,10 +2,12 @@ package io.shaledb.core.consensus;
 
 import io.shaledb.core.consensus.PaxosReply.Done;
 import io.shaledb.core.consensus.PaxosReply.Promise;
+import io.shaledb.core.consensus.PaxosReply.Range;
 import io.shaledb.core.consensus.PaxosReply.Refused;
 import io.shaledb.core.consensus.PaxosRequest.Accept;
 import io.shaledb.core.consensus.PaxosRequest.Commit;
 import io.shaledb.core.consensus.PaxosRequest.Prepare;
+import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.consensus.PaxosRequest.Read;
 import io.shaledb.core.replication.ReplicationStamp;
 import java.io.ByteArrayInputStream;
@@ -28,13 +30,17 @@ import org.jspecify.annotations.Nullable;
  *            decision was kept has a flag where the count is, which reads as a count of 0 or 1)
  * committed: [version 1][ballot][value]
  * request:   [version 1][kind: 1] then Prepare [ballot], Accept [proposal][base: flag, committed],
- *            Commit [committed][base: flag, ballot]
+ *            Commit [committed][base: flag, ballot],
+ *            RangeRead [start: key][end: flag, key][reverse: flag][max keys: 4][max bytes: 8]
  * reply:     [version 1][kind: 1] then Promise [committed: flag, committed][accepted: flag, proposal]
- *            [decided: count, decided...], Refused [ballot]
+ *            [decided: count, decided...], Refused [ballot],
+ *            Range [count: 4][entry: key, committed: flag, committed, accepted: flag, proposal]...
+ *            [last read: flag, key]
  * proposal:  [ballot][base: flag, ballot][value][origin: ballot]
  * decided:   [origin: ballot][base: flag, ballot]
  * ballot:    [millis: 8][region length: 2][region: UTF-8]
  * value:     [flag][length: 4][item bytes]   (flag 0: absent)
+ * key:       [length: 4][bytes]
  * </pre>
  */
 public final class PaxosCodec {
@@ -45,14 +51,16 @@ public final class PaxosCodec {
     PREPARE,
     ACCEPT,
     COMMIT,
-    READ
+    READ,
+    RANGE_READ
   }
 
   /** A reply's kind as its byte says it: the ordinal, so the constants are never reordered. */
   private enum ReplyKind {
     PROMISE,
     REFUSED,
-    DONE
+    DONE,
+    RANGE
   }
 
   private PaxosCodec() {}
@@ -75,6 +83,18 @@ public final class PaxosCodec {
           writeOptional(out, base);
         }
         case Read() -> out.writeByte(RequestKind.READ.ordinal());
+        case RangeRead range -> {
+          out.writeByte(RequestKind.RANGE_READ.ordinal());
+          writeKey(out, range.start());
+          byte[] end = range.end();
+          out.writeBoolean(end != null);
+          if (end != null) {
+            writeKey(out, end);
+          }
+          out.writeBoolean(range.reverse());
+          out.writeInt(range.maxKeys());
+          out.writeLong(range.maxBytes());
+        }
       }
     });
   }
@@ -86,6 +106,8 @@ public final class PaxosCodec {
       case ACCEPT -> new Accept(readProposal(in), readOptionalCommitted(in));
       case COMMIT -> new Commit(readCommitted(in), readOptional(in));
       case READ -> new Read();
+      case RANGE_READ -> new RangeRead(readKey(in), in.readBoolean() ? readKey(in) : null, in.readBoolean(),
+          in.readInt(), in.readLong());
     });
   }
 
@@ -103,6 +125,20 @@ public final class PaxosCodec {
           writeBallot(out, higher);
         }
         case Done() -> out.writeByte(ReplyKind.DONE.ordinal());
+        case Range range -> {
+          out.writeByte(ReplyKind.RANGE.ordinal());
+          out.writeInt(range.entries().size());
+          for (RangeEntry entry : range.entries()) {
+            writeKey(out, entry.key());
+            writeOptionalCommitted(out, entry.committed());
+            writeOptionalProposal(out, entry.accepted());
+          }
+          byte[] lastRead = range.lastRead();
+          out.writeBoolean(lastRead != null);
+          if (lastRead != null) {
+            writeKey(out, lastRead);
+          }
+        }
       }
     });
   }
@@ -113,7 +149,21 @@ public final class PaxosCodec {
       case PROMISE -> new Promise(readOptionalCommitted(in), readOptionalProposal(in), readDecided(in));
       case REFUSED -> new Refused(readBallot(in));
       case DONE -> new Done();
+      case RANGE -> readRange(in);
     });
+  }
+
+  private static Range readRange(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    // Each entry takes a key's length at least: a count beyond the bytes that came is refused before allocating.
+    if (count < 0 || count > RangeRead.MAX_KEYS || count > in.available() / Integer.BYTES) {
+      throw new IOException("a range of " + count + " entries in " + in.available() + " bytes");
+    }
+    List<RangeEntry> entries = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      entries.add(new RangeEntry(readKey(in), readOptionalCommitted(in), readOptionalProposal(in)));
+    }
+    return new Range(entries, in.readBoolean() ? readKey(in) : null);
   }
 
   private static <E extends Enum<E>> E kind(E[] kinds, DataInputStream in) throws IOException {
@@ -292,6 +342,19 @@ public final class PaxosCodec {
       out.writeInt(bytes.length);
       out.write(bytes);
     }
+  }
+
+  private static void writeKey(DataOutputStream out, byte[] key) throws IOException {
+    out.writeInt(key.length);
+    out.write(key);
+  }
+
+  private static byte[] readKey(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) {
+      throw new IOException("a key of " + length + " bytes in " + in.available());
+    }
+    return in.readNBytes(length);
   }
 
   private static ItemValue readValue(DataInputStream in) throws IOException {

@@ -2,19 +2,25 @@ package io.shaledb.core.consensus;
 
 import io.shaledb.core.consensus.PaxosReply.Done;
 import io.shaledb.core.consensus.PaxosReply.Promise;
+import io.shaledb.core.consensus.PaxosReply.Range;
 import io.shaledb.core.consensus.PaxosReply.Refused;
 import io.shaledb.core.consensus.PaxosRequest.Accept;
 import io.shaledb.core.consensus.PaxosRequest.Commit;
 import io.shaledb.core.consensus.PaxosRequest.Prepare;
+import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.consensus.PaxosRequest.Read;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.write.ItemConsensus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -46,6 +52,8 @@ public final class Proposer {
    */
   static final int COMMIT_ATTEMPTS = 3;
   private static final Comparator<Committed> BY_BALLOT = Comparator.comparing(Committed::ballot);
+  /** The key a range read is sent with: its range is in the request. */
+  private static final byte[] NO_KEY = new byte[0];
 
   private final String region;
   private final List<String> regions;
@@ -277,6 +285,49 @@ public final class Proposer {
     throw ConsensusErrors.conflict();
   }
 
+  /**
+   * The items of a key range as a strongly consistent read sees them (docs/global-tables.md, "A strongly consistent
+   * read"): every region is asked what it committed in the range and accepted on it, and the first two answers are
+   * merged per key, up to the earlier of the keys where an answer stopped short (past it, only one answer may have
+   * the key). A key's value is the one of its highest committed ballot in either answer; a key with a proposal
+   * accepted on that value (a write that may have been chosen and not yet committed) is read as {@link #read} reads
+   * it, which finishes the write. Every write acknowledged before the call was accepted by two regions, one of which
+   * answered, so it is in the result or was followed by a later value.
+   *
+   * @return the present items and where the read stopped, with keys as the range's (without a keyspace id)
+   * @throws DynamoException ServiceUnavailable when fewer than two regions answered; what a key's {@link #read}
+   *     throws
+   */
+  public ItemConsensus.Range readRange(String table, RangeRead range) {
+    Replies answered = gather(table, NO_KEY, range, Range.class);
+    if (!answered.quorum()) {
+      throw ConsensusErrors.unavailable();
+    }
+    Comparator<byte[]> order = range.reverse() ? (a, b) -> Arrays.compareUnsigned(b, a) : Arrays::compareUnsigned;
+    List<Range> answers = answered.good(Range.class);
+    byte[] lastRead = answers.stream().map(Range::lastRead).filter(Objects::nonNull).min(order).orElse(null);
+    SortedMap<byte[], List<RangeEntry>> keys = new TreeMap<>(order);
+    for (Range answer : answers) {
+      for (RangeEntry entry : answer.entries()) {
+        if (lastRead == null || order.compare(entry.key(), lastRead) <= 0) {
+          keys.computeIfAbsent(entry.key(), key -> new ArrayList<>()).add(entry);
+        }
+      }
+    }
+    List<ItemConsensus.Item> items = new ArrayList<>();
+    keys.forEach((key, entries) -> {
+      Committed committed = entries.stream().map(RangeEntry::committed).filter(Objects::nonNull).max(BY_BALLOT)
+          .orElse(null);
+      boolean open = entries.stream().map(RangeEntry::accepted)
+          .anyMatch(accepted -> accepted != null && accepted.follows(committed));
+      byte[] stored = (open ? read(table, key) : valueOf(committed)).bytes();
+      if (stored != null) {
+        items.add(new ItemConsensus.Item(key, stored));
+      }
+    });
+    return new ItemConsensus.Range(items, lastRead);
+  }
+
   /** Accept and, once a quorum accepted, Commit; true when the proposal was chosen. */
   private boolean choose(String table, byte[] key, Proposal proposal, @Nullable Committed base) {
     Replies accepted = gather(table, key, new Accept(proposal, base), Done.class);
@@ -411,7 +462,11 @@ public final class Proposer {
     }
 
     synchronized List<Promise> promises() {
-      return good.stream().map(Promise.class::cast).toList();
+      return good(Promise.class);
+    }
+
+    synchronized <T extends PaxosReply> List<T> good(Class<T> type) {
+      return good.stream().map(type::cast).toList();
     }
 
     /** The highest ballot the refusals named, or {@code seen}. */

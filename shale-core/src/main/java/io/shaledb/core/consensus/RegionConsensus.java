@@ -2,12 +2,16 @@ package io.shaledb.core.consensus;
 
 import io.shaledb.core.catalog.TableCatalog;
 import io.shaledb.core.catalog.WitnessedTable;
+import io.shaledb.core.consensus.PaxosRequest.ItemRequest;
+import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.consensus.Proposer.Written;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.write.ItemConsensus;
 import io.shaledb.core.write.WritePipeline;
 import java.nio.ByteBuffer;
@@ -56,16 +60,26 @@ public final class RegionConsensus implements ItemConsensus {
   public PaxosReply answer(String tableName, String sourceRegion, byte[] key, PaxosRequest request) {
     Optional<TableMetadata> table = db.catalog().find(tableName).filter(t -> isMember(t, sourceRegion));
     if (table.isPresent()) {
-      return new Acceptor(chosen.transactions(), db.clock(), committedValues(table.get()))
-          .handle(itemKey(table.get().keyspace(), key), request);
+      return answer(committedValues(table.get()), table.get().keyspace(), key, request);
     }
     // The witness of the table holds no table: its acceptor keeps the committed values beside its state.
     WitnessedTable witnessed = db.catalog().witnessed(tableName)
         .filter(w -> w.replicas().contains(sourceRegion))
         .orElseThrow(() -> DynamoException.resourceNotFound("Requested resource not found: Table: " + tableName
             + " has no consensus with region " + sourceRegion));
-    return new Acceptor(chosen.transactions(), db.clock(), new WitnessedValues(witnessed))
-        .handle(itemKey(witnessed.keyspace(), key), request);
+    return answer(new WitnessedValues(witnessed), witnessed.keyspace(), key, request);
+  }
+
+  private PaxosReply answer(CommittedValues values, int keyspace, byte[] key, PaxosRequest request) {
+    Acceptor acceptor = new Acceptor(chosen.transactions(), db.clock(), values);
+    return switch (request) {
+      case ItemRequest item -> acceptor.handle(itemKey(keyspace, key), item);
+      case RangeRead range -> {
+        try (Snapshot snapshot = db.storage().consistentSnapshot()) {
+          yield acceptor.readRange(snapshot, keyspace, range);
+        }
+      }
+    };
   }
 
   @Override
@@ -78,6 +92,21 @@ public final class RegionConsensus implements ItemConsensus {
   @Override
   public byte @Nullable [] read(TableMetadata table, byte[] key) {
     return proposer(table).read(table.name(), peerKey(key)).bytes();
+  }
+
+  @Override
+  public Range readRange(TableMetadata table, KeyRange range, boolean reverse, int maxKeys, long maxBytes) {
+    int keyspace = table.keyspace();
+    byte[] keyspaceEnd = KeyCodec.keyspaceRange(keyspace).end();
+    byte[] end = Arrays.compareUnsigned(range.end(), keyspaceEnd) >= 0 ? null : peerKey(range.end());
+    if (Arrays.compareUnsigned(range.start(), end == null ? keyspaceEnd : range.end()) >= 0) {
+      return new Range(List.of(), null); // an empty range: a page that starts where its range ends
+    }
+    Range chosen = proposer(table).readRange(table.name(),
+        new RangeRead(peerKey(range.start()), end, reverse, maxKeys, maxBytes));
+    byte[] lastRead = chosen.lastRead();
+    return new Range(chosen.items().stream().map(item -> new Item(itemKey(keyspace, item.key()), item.stored()))
+        .toList(), lastRead == null ? null : itemKey(keyspace, lastRead));
   }
 
   private Proposer proposer(TableMetadata table) {

@@ -1,6 +1,7 @@
 package io.shaledb.core.consensus;
 
 import io.shaledb.core.catalog.TableCatalog;
+import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.replication.ItemStamps;
@@ -39,15 +40,33 @@ public final class TableValues implements CommittedValues {
 
   @Override
   public @Nullable Committed read(KvReader reader, byte[] itemKey) {
-    if (catalog.current(reader, table.name(), table.keyspace()).isEmpty()) {
-      throw DynamoException.resourceNotFound("Requested resource not found: Table: " + table.name() + " not found");
-    }
+    checkCurrent(reader);
     ReplicationStamp ballot = ItemStamps.stored(reader, replication, itemKey);
     if (ballot == null) {
       return null;
     }
     byte[] stored = reader.get(itemKey);
     return new Committed(ballot, stored == null ? ItemValue.ABSENT : new ItemValue(stored));
+  }
+
+  /**
+   * Walks the range's stamps: every item committed through the consensus has one (an MRSC table is empty when made),
+   * and a deleted one keeps it as its tombstone.
+   */
+  @Override
+  public CommittedCursor committedIn(KvReader reader, int keyspace, RangeRead range) {
+    checkCurrent(reader);
+    return new CommittedCursor(reader.scan(range.in(replication.stampKeyspace()), range.reverse()),
+        stampKey -> ItemStamps.itemKey(keyspace, stampKey), (itemKey, stamp) -> {
+          byte[] stored = reader.get(itemKey);
+          return new Committed(ItemStamps.decode(stamp), stored == null ? ItemValue.ABSENT : new ItemValue(stored));
+        });
+  }
+
+  private void checkCurrent(KvReader reader) {
+    if (catalog.current(reader, table.name(), table.keyspace()).isEmpty()) {
+      throw DynamoException.resourceNotFound("Requested resource not found: Table: " + table.name() + " not found");
+    }
   }
 
   @Override

@@ -1,10 +1,12 @@
 package io.shaledb.core.consensus;
 
 import io.shaledb.core.catalog.SystemKeyspace;
+import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.storage.KvReader;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.write.Transactions.Staged;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +19,13 @@ public final class WitnessValues implements CommittedValues {
   @Override
   public @Nullable Committed read(KvReader reader, byte[] itemKey) {
     return PaxosCodec.decodeCommitted(reader.get(SystemKeyspace.paxos(itemKey, RECORD)));
+  }
+
+  @Override
+  public CommittedCursor committedIn(KvReader reader, int keyspace, RangeRead range) {
+    return new CommittedCursor(reader.scan(range.paxosRecords(keyspace, RECORD), range.reverse()),
+        SystemKeyspace::paxosItemKey,
+        (itemKey, stored) -> Objects.requireNonNull(PaxosCodec.decodeCommitted(stored), "a stored record"));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.shaledb.core.consensus;
 
 import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.catalog.WitnessedTable;
+import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.storage.KvReader;
 import io.shaledb.core.storage.Transaction;
@@ -26,12 +27,22 @@ final class WitnessedValues implements CommittedValues {
 
   @Override
   public @Nullable Committed read(KvReader reader, byte[] itemKey) {
+    checkWitnessed(reader);
+    return values.read(reader, itemKey);
+  }
+
+  @Override
+  public CommittedCursor committedIn(KvReader reader, int keyspace, RangeRead range) {
+    checkWitnessed(reader);
+    return values.committedIn(reader, keyspace, range);
+  }
+
+  private void checkWitnessed(KvReader reader) {
     byte[] stored = reader.get(SystemKeyspace.witnessedTable(witnessed.name()));
     if (stored == null || !Arrays.equals(stored, witnessed.encode())) {
       throw DynamoException.resourceNotFound("Requested resource not found: Table: " + witnessed.name()
           + " is no longer witnessed here");
     }
-    return values.read(reader, itemKey);
   }
 
   @Override

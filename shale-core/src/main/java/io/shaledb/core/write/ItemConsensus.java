@@ -2,6 +2,10 @@ package io.shaledb.core.write;
 
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.KeyRange;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +25,12 @@ public interface ItemConsensus {
 
     @Override
     public byte @Nullable [] read(TableMetadata table, byte[] key) {
+      throw new IllegalStateException(table.name() + " is of multi-region strong consistency, which this path"
+          + " cannot read");
+    }
+
+    @Override
+    public Range readRange(TableMetadata table, KeyRange range, boolean reverse, int maxKeys, long maxBytes) {
       throw new IllegalStateException(table.name() + " is of multi-region strong consistency, which this path"
           + " cannot read");
     }
@@ -51,4 +61,74 @@ public interface ItemConsensus {
 
   /** The item's latest chosen value, which every write acknowledged before the call is in or was followed by. */
   byte @Nullable [] read(TableMetadata table, byte[] key);
+
+  /** An item of a range read: its storage key and stored form. */
+  record Item(byte[] key, byte[] stored) {
+    public Item {
+      key = key.clone();
+    }
+
+    @Override
+    public byte[] key() {
+      return key.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Item item && Arrays.equals(key, item.key) && Arrays.equals(stored, item.stored);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Arrays.hashCode(key) + Arrays.hashCode(stored);
+    }
+
+    @Override
+    public String toString() {
+      return "Item[" + HexFormat.of().formatHex(key) + ", " + stored.length + " bytes]";
+    }
+  }
+
+  /**
+   * A range read's items, in the order read, as the consensus last chose them.
+   *
+   * @param items the items present, in the order read
+   * @param lastRead the last key the read covered when it stopped before the range's end (the items after it are for
+   *     the next page), or null when it read to the end
+   */
+  record Range(List<Item> items, byte @Nullable [] lastRead) {
+    public Range {
+      items = List.copyOf(items);
+      lastRead = lastRead == null ? null : lastRead.clone();
+    }
+
+    @Override
+    public byte @Nullable [] lastRead() {
+      return lastRead == null ? null : lastRead.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Range range && items.equals(range.items) && Arrays.equals(lastRead, range.lastRead);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * items.hashCode() + Arrays.hashCode(lastRead);
+    }
+
+    @Override
+    public String toString() {
+      return "Range[" + items + (lastRead == null ? "" : ", stopped early") + "]";
+    }
+  }
+
+  /**
+   * The items of a key range of the table as the consensus last chose them: every write acknowledged before the call
+   * is in them or was followed by a later one. Reads at most {@code maxKeys} keys (items, deletes and unfinished
+   * writes alike) and about {@code maxBytes} of values from each region, so it may stop before the range's end.
+   *
+   * @param range storage keys in the table's keyspace
+   */
+  Range readRange(TableMetadata table, KeyRange range, boolean reverse, int maxKeys, long maxBytes);
 }

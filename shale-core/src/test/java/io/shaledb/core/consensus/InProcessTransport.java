@@ -1,6 +1,9 @@
 package io.shaledb.core.consensus;
 
 import io.shaledb.core.catalog.TableStatistics;
+import io.shaledb.core.consensus.PaxosRequest.ItemRequest;
+import io.shaledb.core.consensus.PaxosRequest.RangeRead;
+import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.write.Transactions;
 import java.nio.ByteBuffer;
@@ -83,7 +86,7 @@ public final class InProcessTransport implements PaxosTransport, AutoCloseable {
       }
       PaxosReply answer;
       try {
-        answer = acceptors.get(region).handle(itemKey(key), request);
+        answer = answer(region, key, request);
       } catch (RuntimeException e) {
         reply.completeExceptionally(e);
         return;
@@ -93,6 +96,17 @@ public final class InProcessTransport implements PaxosTransport, AutoCloseable {
       }
     }, delay(), TimeUnit.MICROSECONDS);
     return reply;
+  }
+
+  private PaxosReply answer(String region, byte[] key, PaxosRequest request) {
+    return switch (request) {
+      case ItemRequest item -> acceptors.get(region).handle(itemKey(key), item);
+      case RangeRead range -> {
+        try (Snapshot snapshot = engines.get(region).consistentSnapshot()) {
+          yield acceptors.get(region).readRange(snapshot, KEYSPACE, range);
+        }
+      }
+    };
   }
 
   private boolean lost() {

@@ -222,12 +222,12 @@ class ProposerTest {
     // own value after "a". The writer cannot see its value committed, but the acceptors saw which value followed "a":
     // its own never can be, so it is made afresh on "ac" (not answered as of unknown outcome).
     PaxosTransport partial = (region, table, key, request) -> {
-      if (request instanceof Accept && firstRound.get()) {
+      if (request instanceof Accept accept && firstRound.get()) {
         if (!region.equals("us-east-2")) {
           firstRound.set(!region.equals("us-west-2"));
           return new CompletableFuture<>();
         }
-        PaxosReply own = network.acceptor(region).handle(InProcessTransport.itemKey(key), request);
+        PaxosReply own = network.acceptor(region).handle(InProcessTransport.itemKey(key), accept);
         network.down("us-east-2");
         assertThat(text(in("us-west-2").write(TABLE, KEY, append("c")).current())).isEqualTo("ac");
         network.up("us-east-2");
@@ -315,7 +315,7 @@ class ProposerTest {
           acceptDirectly(other, next, rival.chosen());
         }
         return CompletableFuture.completedFuture(network.acceptor(region).handle(InProcessTransport.itemKey(key),
-            request));
+            new Accept(ours, base)));
       }
       return network.send(region, table, key, request);
     };
@@ -398,8 +398,8 @@ class ProposerTest {
   private PaxosTransport acceptRepliesLost(Runnable meanwhile) {
     AtomicInteger accepts = new AtomicInteger();
     return (region, table, key, request) -> {
-      if (request instanceof Accept && accepts.get() < 3) {
-        network.acceptor(region).handle(InProcessTransport.itemKey(key), request);
+      if (request instanceof Accept accept && accepts.get() < 3) {
+        network.acceptor(region).handle(InProcessTransport.itemKey(key), accept);
         if (accepts.incrementAndGet() == 3) {
           meanwhile.run();
         }

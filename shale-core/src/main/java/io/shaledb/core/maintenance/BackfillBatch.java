@@ -4,10 +4,10 @@ import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.model.Bytes;
+import io.shaledb.core.op.item.ItemKeys;
 import io.shaledb.core.replication.ItemStamps;
 import io.shaledb.core.replication.ReplicatedChange;
 import io.shaledb.core.replication.ReplicationStamp;
-import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KeyRange;
@@ -15,7 +15,6 @@ import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -50,27 +49,17 @@ record BackfillBatch(List<ReplicatedChange> changes, Bytes next) {
           ReplicationStamp itemStamp = order == 0 ? ItemStamps.decode(stamps.value())
               : ItemStamps.implied(replication, localRegion);
           last = items.key();
-          changes.add(new ReplicatedChange(keysOf(table, last), value, itemStamp, false));
+          changes.add(new ReplicatedChange(ItemKeys.decode(table, last), value, itemStamp, false));
           item = items.next();
           stamp = order == 0 ? stamps.next() : stamp;
         } else {
           last = ItemStamps.itemKey(table.keyspace(), stamps.key());
-          changes.add(new ReplicatedChange(keysOf(table, last), null, ItemStamps.decode(stamps.value()), false));
+          changes.add(new ReplicatedChange(ItemKeys.decode(table, last), null, ItemStamps.decode(stamps.value()), false));
           stamp = stamps.next();
         }
       }
     }
     return new BackfillBatch(changes, changes.isEmpty() ? Bytes.wrap(start)
         : Bytes.wrap(Arrays.copyOf(last, last.length + 1)));
-  }
-
-  /** The key attributes an item key encodes. */
-  private static Map<String, AttributeValue> keysOf(TableMetadata table, byte[] itemKey) {
-    Map<String, AttributeValue> keys = new LinkedHashMap<>();
-    KeyAttribute partition = table.keySchema().partitionKey();
-    keys.put(partition.name(), KeyCodec.decodePartitionKey(itemKey, partition.type()));
-    table.keySchema().sortKey().ifPresent(sort -> keys.put(sort.name(),
-        KeyCodec.decodeOrdered(itemKey, KeyCodec.sortKeyOffset(itemKey), sort.type())));
-    return keys;
   }
 }

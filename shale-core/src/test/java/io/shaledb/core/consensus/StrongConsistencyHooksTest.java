@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.api.ReturnValue;
+import io.shaledb.core.api.Select;
 import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.capacity.PartitionBoundaries;
 import io.shaledb.core.capacity.Throughput;
@@ -46,6 +47,12 @@ import io.shaledb.core.op.partiql.ExecuteStatementOutput;
 import io.shaledb.core.op.partiql.ExecuteTransaction;
 import io.shaledb.core.op.partiql.ExecuteTransactionInput;
 import io.shaledb.core.op.partiql.ParameterizedStatement;
+import io.shaledb.core.op.read.Query;
+import io.shaledb.core.op.read.QueryInput;
+import io.shaledb.core.op.read.ReadPage;
+import io.shaledb.core.op.read.ReadRequest;
+import io.shaledb.core.op.read.Scan;
+import io.shaledb.core.op.read.ScanInput;
 import io.shaledb.core.op.tx.TransactAction;
 import io.shaledb.core.op.tx.TransactGetItems;
 import io.shaledb.core.op.tx.TransactGetItemsInput;
@@ -59,11 +66,13 @@ import io.shaledb.core.validate.Choice;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -237,8 +246,10 @@ class StrongConsistencyHooksTest {
     assertThat(PageItems.attributes(Objects.requireNonNull(strong.responses().getFirst().item())))
         .isEqualTo(item("k", Map.of("v", n(1))));
     assertThat(eventual.responses().getFirst().item()).isNull();
-    assertThat(statement(EU, "SELECT * FROM orders", true).items())
-        .as("a SELECT that scans reads this region, as Scan does").isEmpty();
+    assertThat(PageItems.attributes(Objects.requireNonNull(statement(EU, "SELECT * FROM orders", true).items())))
+        .as("a SELECT that scans reads through the consensus, as Scan does").containsExactly(item("k",
+            Map.of("v", n(1))));
+    assertThat(statement(EU, "SELECT * FROM orders", false).items()).isEmpty();
   }
 
   @Test
@@ -314,6 +325,116 @@ class StrongConsistencyHooksTest {
     assertThat(get(WEST, true)).as("nothing chosen").isNull();
     put(EAST, item("k", Map.of("g", s("cold"))), null, null);
     assertThat(get(WEST, true)).isEqualTo(item("k", Map.of("g", s("cold"))));
+  }
+
+  @Test
+  void queryAndScan_consistent_seeAWriteOnlyTheOtherRegionsHold_whileTheirEventualReadsStayLocal() {
+    regions.down(EU); // the commit does not reach it: only a read through the consensus can see the write
+
+    put(EAST, item("k", Map.of("v", n(1))), null, null);
+
+    assertThat(PageItems.attributes(query(EU, "orders", "k", true, null, null, null).items()))
+        .containsExactly(item("k", Map.of("v", n(1))));
+    assertThat(PageItems.attributes(scan(EU, "orders", true, null, null, null).items()))
+        .containsExactly(item("k", Map.of("v", n(1))));
+    assertThat(query(EU, "orders", "k", false, null, null, null).items()).as("what this region holds").isEmpty();
+    assertThat(scan(EU, "orders", false, null, null, null).items()).as("what this region holds").isEmpty();
+  }
+
+  @Test
+  void scan_consistent_missesAnItemTheOtherRegionsDeleted() {
+    put(EAST, item("a", Map.of()), null, null);
+    put(EAST, item("b", Map.of()), null, null);
+    regions.down(EU);
+
+    new DeleteItem(regions.db(WEST), regions.writes(WEST)).execute(new DeleteItemInput("orders",
+        Map.of("id", s("a")), null, null, null, null, null, null, null, null, null), Requests.request());
+
+    assertThat(PageItems.attributes(scan(EU, "orders", true, null, null, null).items()))
+        .containsExactly(item("b", Map.of()));
+    assertThat(scan(EU, "orders", false, null, null, null).items()).as("what this region holds").hasSize(2);
+  }
+
+  @Test
+  void queryAndScanPages_consistent_meetTheItemsOnlyTheOtherRegionsHold_inOrder_eachOnce() {
+    regions.createStrongSortedTable();
+    for (int rk = 1; rk <= 3; rk++) {
+      putEvent(EU, "p", rk);
+    }
+    regions.down(EU);
+    for (int rk = 4; rk <= 7; rk++) {
+      putEvent(rk % 2 == 0 ? EAST : WEST, "p", rk);
+    }
+    putEvent(EAST, "q", 1);
+
+    assertThat(queryPages(true)).containsExactly(1, 2, 3, 4, 5, 6, 7);
+    assertThat(queryPages(false)).containsExactly(7, 6, 5, 4, 3, 2, 1);
+    List<Map<String, AttributeValue>> scanned = new ArrayList<>();
+    for (long segment = 0; segment < 2; segment++) {
+      Map<String, AttributeValue> start = null;
+      do {
+        ReadPage page = scan(EU, "events", true, 3L, start, segment);
+        assertThat(page.scannedCount()).isLessThanOrEqualTo(3);
+        scanned.addAll(PageItems.attributes(page.items()));
+        start = page.lastEvaluatedKey();
+      } while (start != null);
+    }
+    assertThat(scanned).hasSize(8).doesNotHaveDuplicates();
+    ReadPage odd = new Query(regions.db(EU), regions.consensus(EU)).execute(new QueryInput(new ReadRequest("events",
+        null, Choice.of(Select.COUNT), null, null, "v = :odd", null, Map.of(":p", s("p"), ":odd", n(1)), null, true,
+        null, null, null, null), "id = :p", null, null), Requests.request());
+    assertThat(odd.count()).isEqualTo(4);
+    assertThat(odd.scannedCount()).isEqualTo(7);
+  }
+
+  @Test
+  void queryAndScan_consistent_withTwoRegionsDown_areServiceUnavailable_whileTheirEventualReadsAnswer() {
+    put(EAST, item("k", Map.of()), null, null);
+    regions.down(EAST);
+    regions.down(WEST);
+
+    for (ThrowingCallable read : List.<ThrowingCallable>of(() -> query(EU, "orders", "k", true, null, null, null),
+        () -> scan(EU, "orders", true, null, null, null))) {
+      assertThatThrownBy(read).isInstanceOf(DynamoException.class)
+          .hasMessage("Fewer than two regions of the global table answered: the request cannot be served with"
+              + " multi-Region strong consistency now.")
+          .extracting(e -> ((DynamoException) e).code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+    }
+    assertThat(scan(EU, "orders", false, null, null, null).items()).hasSize(1);
+  }
+
+  /** The sort keys of partition {@code p} of {@code events}, read strongly in EU in pages of two. */
+  private List<Integer> queryPages(boolean forward) {
+    List<Integer> read = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      ReadPage page = query(EU, "events", "p", true, 2L, forward, start);
+      assertThat(page.scannedCount()).isLessThanOrEqualTo(2);
+      PageItems.attributes(page.items()).forEach(item -> read.add(((AttributeValue.N) item.get("rk")).value()
+          .bigDecimalValue().intValue()));
+      start = page.lastEvaluatedKey();
+    } while (start != null && read.size() < 20);
+    return read;
+  }
+
+  private void putEvent(String region, String partition, int rk) {
+    new PutItem(regions.db(region), regions.writes(region)).execute(new PutItemInput("events",
+        Map.of("id", s(partition), "rk", n(rk), "v", n(rk % 2)), null, null, null, null, null, null, null, null,
+        null), Requests.request());
+  }
+
+  private ReadPage query(String region, String table, String partition, boolean consistent, @Nullable Long limit,
+      @Nullable Boolean forward, @Nullable Map<String, AttributeValue> start) {
+    return new Query(regions.db(region), regions.consensus(region)).execute(new QueryInput(new ReadRequest(table,
+        null, null, null, null, null, null, Map.of(":p", s(partition)), limit, consistent, start, null, null, null),
+        "id = :p", null, forward), Requests.request());
+  }
+
+  private ReadPage scan(String region, String table, boolean consistent, @Nullable Long limit,
+      @Nullable Map<String, AttributeValue> start, @Nullable Long segment) {
+    return new Scan(regions.db(region), regions.consensus(region)).execute(new ScanInput(new ReadRequest(table, null,
+        null, null, null, null, null, null, limit, consistent, start, null, null, null), segment,
+        segment == null ? null : 2L), Requests.request());
   }
 
   private @Nullable Map<String, AttributeValue> put(String region, Map<String, AttributeValue> item,

@@ -3,15 +3,26 @@ package io.shaledb.core.consensus;
 import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.consensus.PaxosRequest.Prepare;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.TestTables;
+import io.shaledb.core.op.table.CreateTable;
+import io.shaledb.core.op.table.CreateTableInput;
+import io.shaledb.core.op.table.CreateTableInput.AttributeDefinition;
+import io.shaledb.core.op.table.CreateTableInput.KeySchemaElement;
+import io.shaledb.core.op.table.CreateTableInput.StreamSpecification;
 import io.shaledb.core.replication.PeerLink;
 import io.shaledb.core.replication.Peers;
 import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.schema.BillingMode;
+import io.shaledb.core.schema.KeyType;
 import io.shaledb.core.schema.MultiRegionConsistency;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replication;
+import io.shaledb.core.schema.ScalarType;
+import io.shaledb.core.schema.StreamViewType;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.core.validate.Choice;
 import io.shaledb.core.write.WritePipeline;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
@@ -50,18 +61,37 @@ final class StrongRegions implements AutoCloseable {
   /** Creates the table {@code orders} (keyed by {@code id}, a global index on {@code g}) in every region, STRONG. */
   void createStrongTable() {
     for (String region : REGIONS) {
-      Database db = databases.get(region);
-      new TestTables(db).create("orders", true, false, true);
-      db.catalog().change(change -> {
-        TableMetadata table = change.table("orders").orElseThrow();
-        List<Replica> replicas = REGIONS.stream().filter(other -> !other.equals(region))
-            .map(other -> new Replica(other, Replica.ReplicaStatus.ACTIVE)).toList();
-        Replication replication = new Replication(change.allocateKeyspaces(1), db.clock().instant(), replicas)
-            .withConsistency(MultiRegionConsistency.STRONG, Optional.empty());
-        change.putTable(table.withOptions(table.options().withReplication(Optional.of(replication))));
-        return null;
-      });
+      new TestTables(db(region)).create("orders", true, false, true);
+      makeStrong(region, "orders");
     }
+  }
+
+  /** Creates the table {@code events} (keyed by {@code id} and the sort key {@code rk}) in every region, STRONG. */
+  void createStrongSortedTable() {
+    for (String region : REGIONS) {
+      new CreateTable(db(region)).execute(new CreateTableInput("events",
+          List.of(new AttributeDefinition("id", Choice.of(ScalarType.S)),
+              new AttributeDefinition("rk", Choice.of(ScalarType.N))),
+          List.of(new KeySchemaElement("id", Choice.of(KeyType.HASH)),
+              new KeySchemaElement("rk", Choice.of(KeyType.RANGE))),
+          Choice.of(BillingMode.PAY_PER_REQUEST), null, List.of(), null, null, null,
+          new StreamSpecification(true, Choice.of(StreamViewType.NEW_AND_OLD_IMAGES)), List.of()),
+          Requests.request());
+      makeStrong(region, "events");
+    }
+  }
+
+  private void makeStrong(String region, String name) {
+    Database db = databases.get(region);
+    db.catalog().change(change -> {
+      TableMetadata table = change.table(name).orElseThrow();
+      List<Replica> replicas = REGIONS.stream().filter(other -> !other.equals(region))
+          .map(other -> new Replica(other, Replica.ReplicaStatus.ACTIVE)).toList();
+      Replication replication = new Replication(change.allocateKeyspaces(1), db.clock().instant(), replicas)
+          .withConsistency(MultiRegionConsistency.STRONG, Optional.empty());
+      change.putTable(table.withOptions(table.options().withReplication(Optional.of(replication))));
+      return null;
+    });
   }
 
   Database db(String region) {

@@ -133,7 +133,7 @@ public final class TestTables {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     for (int pages = 0; pages < 1_000; pages++) {
-      ReadPage page = new Scan(db).execute(new ScanInput(new ReadRequest(table, null, null, null, null, null, null,
+      ReadPage page = new Scan(db, ItemConsensus.NONE).execute(new ScanInput(new ReadRequest(table, null, null, null, null, null, null,
           null, null, true, start, null, null, null), null, null), Requests.request());
       items.addAll(PageItems.attributes(page.items()));
       start = page.lastEvaluatedKey();

@@ -7,6 +7,7 @@ import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.schema.KeyAttribute;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.schema.TableMetadata;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,16 @@ public final class ItemKeys {
     AttributeValue sort = schema.sortKey().map(k -> itemKeyValue(k, item)).orElse(null);
     checkSizes(partition, sort);
     return KeyCodec.itemKey(table.keyspace(), partition, sort);
+  }
+
+  /** The key attributes an item's storage key encodes: the inverse of {@link #ofKey}. */
+  public static Map<String, AttributeValue> decode(TableMetadata table, byte[] itemKey) {
+    Map<String, AttributeValue> keys = new LinkedHashMap<>();
+    KeyAttribute partition = table.keySchema().partitionKey();
+    keys.put(partition.name(), KeyCodec.decodePartitionKey(itemKey, partition.type()));
+    table.keySchema().sortKey().ifPresent(sort -> keys.put(sort.name(),
+        KeyCodec.decodeOrdered(itemKey, KeyCodec.sortKeyOffset(itemKey), sort.type())));
+    return keys;
   }
 
   /** The storage key named by a Key parameter: exactly the key attributes, with their declared types. */

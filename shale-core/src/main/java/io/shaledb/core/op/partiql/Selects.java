@@ -52,11 +52,13 @@ final class Selects {
 
   private final Database db;
   private final ItemReader items;
+  private final ItemConsensus consensus;
 
   /** @param consensus how items of tables of multi-region strong consistency are read strongly */
   Selects(Database db, ItemConsensus consensus) {
     this.db = db;
     this.items = new ItemReader(db, consensus);
+    this.consensus = consensus;
   }
 
   /** The table a SELECT reads and the index, if it names one, refusing a consistent read of a global index. */
@@ -168,7 +170,7 @@ final class Selects {
     for (; partition < count; partition++) {
       ReadPage page = new PlannedRead(target.table(), target.index(),
           partitions == null ? null : partitions.get(partition), plan.sortRange(), plan.descending(), remaining,
-          remainingBytes, plan.filter(), projection, consistent, exclusiveStart).read(db, context);
+          remainingBytes, plan.filter(), projection, consistent, exclusiveStart).read(db, consensus, context);
       exclusiveStart = null;
       for (PageItem item : Objects.requireNonNull(page.items(), "a SELECT reads items, never only a count")) {
         items.add(project(item, projection));

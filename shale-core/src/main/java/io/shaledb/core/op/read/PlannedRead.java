@@ -10,6 +10,7 @@ import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.write.ItemConsensus;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -43,15 +44,19 @@ public record PlannedRead(TableMetadata table, @Nullable IndexMetadata index, @N
     return ReadParameters.projected(table, index, attribute);
   }
 
-  /** Reads the page, charging it to the request; the page's ConsumedCapacity is left for the caller to report. */
-  public ReadPage read(Database db, RequestContext context) {
+  /**
+   * Reads the page, charging it to the request; the page's ConsumedCapacity is left for the caller to report.
+   *
+   * @param consensus how a strongly consistent read of a table of multi-region strong consistency reads its items
+   */
+  public ReadPage read(Database db, ItemConsensus consensus, RequestContext context) {
     ReadTarget target = new ReadTarget(table, index, index != null && index.local()
         && index.projectionType() != IndexMetadata.ProjectionType.ALL && (attributes == null
             || attributes.stream().anyMatch(path -> !ReadParameters.projected(table, index, path.topLevelName()))));
     KeyRange range = partition == null ? KeyCodec.keyspaceRange(target.keyspace())
         : KeyCodec.queryRange(target.keyspace(), List.of(partition), List.of(), sortKey);
     byte[] start = exclusiveStartKey == null ? null : ReadParameters.startKey(target, exclusiveStartKey);
-    return PageReader.read(db.storage(), target, PageReader.after(range, start, reverse), reverse, limit, maxBytes,
+    return PageReader.read(db.storage(), consensus, target, PageReader.after(range, start, reverse), reverse, limit, maxBytes,
         filter, null, false, consistent, context, null);
   }
 }

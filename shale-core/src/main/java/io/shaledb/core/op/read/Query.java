@@ -16,6 +16,7 @@ import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.KeySchema;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.validate.ConstraintViolations;
+import io.shaledb.core.write.ItemConsensus;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,9 +24,12 @@ import java.util.Objects;
 /** Query: the items of one partition, in sort key order (or reversed), one page at a time. */
 public final class Query implements Operation<QueryInput, ReadPage> {
   private final Database db;
+  private final ItemConsensus consensus;
 
-  public Query(Database db) {
+  /** @param consensus how a strongly consistent read of a table of multi-region strong consistency reads its items */
+  public Query(Database db, ItemConsensus consensus) {
     this.db = db;
+    this.consensus = consensus;
   }
 
   @Override
@@ -77,7 +81,7 @@ public final class Query implements Operation<QueryInput, ReadPage> {
     boolean reverse = Boolean.FALSE.equals(in.scanIndexForward());
     KeyRange range = KeyCodec.queryRange(target.keyspace(), key.partitionKeys(), key.sortKeyPrefix(),
         key.lastSortKey());
-    return PageReader.read(db.storage(), target, PageReader.after(range, resolved.exclusiveStart(), reverse),
+    return PageReader.read(db.storage(), consensus, target, PageReader.after(range, resolved.exclusiveStart(), reverse),
         reverse, r.limit() == null ? null : r.limit().intValue(), resolved.filter(), resolved.projection(),
         resolved.countOnly(), resolved.consistent(), context, r.returnConsumedCapacity());
   }

@@ -10,6 +10,7 @@ import io.shaledb.core.op.item.RequestExpressions;
 import io.shaledb.core.op.item.RequestExpressions.Parameter;
 import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.validate.Validated;
+import io.shaledb.core.write.ItemConsensus;
 import java.util.List;
 
 /**
@@ -18,9 +19,12 @@ import java.util.List;
  */
 public final class Scan implements Operation<ScanInput, ReadPage> {
   private final Database db;
+  private final ItemConsensus consensus;
 
-  public Scan(Database db) {
+  /** @param consensus how a strongly consistent read of a table of multi-region strong consistency reads its items */
+  public Scan(Database db, ItemConsensus consensus) {
     this.db = db;
+    this.consensus = consensus;
   }
 
   @Override
@@ -57,7 +61,7 @@ public final class Scan implements Operation<ScanInput, ReadPage> {
     int keyspace = resolved.target().keyspace();
     KeyRange range = in.segment() == null ? KeyCodec.keyspaceRange(keyspace)
         : KeyCodec.segmentRange(keyspace, in.segment().intValue(), Validated.present(in.totalSegments()).intValue());
-    return PageReader.read(db.storage(), resolved.target(), PageReader.after(range, resolved.exclusiveStart(), false),
+    return PageReader.read(db.storage(), consensus, resolved.target(), PageReader.after(range, resolved.exclusiveStart(), false),
         false, r.limit() == null ? null : r.limit().intValue(), resolved.filter(), resolved.projection(),
         resolved.countOnly(), resolved.consistent(), context, r.returnConsumedCapacity());
   }

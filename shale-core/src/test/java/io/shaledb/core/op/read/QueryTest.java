@@ -31,6 +31,7 @@ import io.shaledb.core.schema.KeyType;
 import io.shaledb.core.schema.ScalarType;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.ItemConsensus;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
 import io.shaledb.core.write.WritePipeline;
@@ -56,7 +57,7 @@ class QueryTest {
   @RegisterExtension
   final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
   private final WritePipeline writes = new WritePipeline(db);
-  private final Query query = new Query(db);
+  private final Query query = new Query(db, ItemConsensus.NONE);
 
   /**
    * Table "events": pk (S) and sk (N); local index byLsk on lsk (S), keys only, whose order is the reverse of sk's;

@@ -22,6 +22,7 @@ import io.shaledb.core.op.TestTables;
 import io.shaledb.core.op.item.ExpectedCondition;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.ItemConsensus;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class ScanTest {
   private final Database db = new Database(new MemoryEngine(), Clock.systemUTC(), "us-east-1");
   @RegisterExtension
   final StoreInvariantsExtension invariants = new StoreInvariantsExtension(db);
-  private final Scan scan = new Scan(db);
+  private final Scan scan = new Scan(db, ItemConsensus.NONE);
   private final List<Map<String, AttributeValue>> written = IntStream.range(0, ITEMS).mapToObj(i -> i % 3 == 0
       ? TestTables.item("i" + i, Map.of("n", n(i), "g", s("g" + i % 2), "pad", s("padding")))
       : TestTables.item("i" + i, Map.of("n", n(i), "pad", s("padding")))).toList();

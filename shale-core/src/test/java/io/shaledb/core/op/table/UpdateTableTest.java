@@ -35,6 +35,7 @@ import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.schema.TableStatus;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.ItemConsensus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -160,7 +161,7 @@ class UpdateTableTest {
     }
 
     assertThat(table().index("byH").status()).isEqualTo(IndexStatus.ACTIVE);
-    List<Map<String, AttributeValue>> found = PageItems.attributes(new Query(db).execute(new QueryInput(
+    List<Map<String, AttributeValue>> found = PageItems.attributes(new Query(db, ItemConsensus.NONE).execute(new QueryInput(
         new ReadRequest("items", "byH", null, null, null, null, null, Map.of(":h", s("h0")), null, null, null, null,
             null, null), "h = :h", null, null), Requests.request()).items());
     assertThat(found).extracting(item -> item.get("id")).containsExactlyInAnyOrder(s("i0"), s("i10"), s("i20"),

@@ -12,6 +12,7 @@ import io.shaledb.core.consensus.PaxosRequest.Prepare;
 import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.consensus.PaxosRequest.Read;
 import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.model.Bytes;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.storage.KvCursor;
@@ -144,18 +145,22 @@ public final class Acceptor {
           accepted = null; // of an instance decided since
         }
         if (value != null || accepted != null) {
-          RangeEntry entry = new RangeEntry(Arrays.copyOfRange(key, KeyCodec.KEYSPACE_BYTES, key.length), value,
-              accepted);
+          RangeEntry entry = new RangeEntry(peerKey(key), value, accepted);
           entries.add(entry);
           bytes += entry.size();
         }
         read++;
         if ((read >= maxKeys || bytes >= maxBytes) && (committedKey != null || stateKey != null)) {
-          return new Range(entries, Arrays.copyOfRange(key, KeyCodec.KEYSPACE_BYTES, key.length));
+          return new Range(entries, peerKey(key));
         }
       }
     }
     return new Range(entries, null);
+  }
+
+  /** An item's key as a range read's answer carries it: without the keyspace id. */
+  private static Bytes peerKey(byte[] itemKey) {
+    return Bytes.wrap(Arrays.copyOfRange(itemKey, KeyCodec.KEYSPACE_BYTES, itemKey.length));
   }
 
   private static Promise promise(@Nullable Committed committed, AcceptorState state) {

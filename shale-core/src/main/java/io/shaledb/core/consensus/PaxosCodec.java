@@ -9,6 +9,7 @@ import io.shaledb.core.consensus.PaxosRequest.Commit;
 import io.shaledb.core.consensus.PaxosRequest.Prepare;
 import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.consensus.PaxosRequest.Read;
+import io.shaledb.core.model.Bytes;
 import io.shaledb.core.replication.ReplicationStamp;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -86,11 +87,7 @@ public final class PaxosCodec {
         case RangeRead range -> {
           out.writeByte(RequestKind.RANGE_READ.ordinal());
           writeKey(out, range.start());
-          byte[] end = range.end();
-          out.writeBoolean(end != null);
-          if (end != null) {
-            writeKey(out, end);
-          }
+          writeOptionalKey(out, range.end());
           out.writeBoolean(range.reverse());
           out.writeInt(range.maxKeys());
           out.writeLong(range.maxBytes());
@@ -106,8 +103,8 @@ public final class PaxosCodec {
       case ACCEPT -> new Accept(readProposal(in), readOptionalCommitted(in));
       case COMMIT -> new Commit(readCommitted(in), readOptional(in));
       case READ -> new Read();
-      case RANGE_READ -> new RangeRead(readKey(in), in.readBoolean() ? readKey(in) : null, in.readBoolean(),
-          in.readInt(), in.readLong());
+      case RANGE_READ -> new RangeRead(readKey(in), readOptionalKey(in), in.readBoolean(), in.readInt(),
+          in.readLong());
     });
   }
 
@@ -133,11 +130,7 @@ public final class PaxosCodec {
             writeOptionalCommitted(out, entry.committed());
             writeOptionalProposal(out, entry.accepted());
           }
-          byte[] lastRead = range.lastRead();
-          out.writeBoolean(lastRead != null);
-          if (lastRead != null) {
-            writeKey(out, lastRead);
-          }
+          writeOptionalKey(out, range.lastRead());
         }
       }
     });
@@ -163,7 +156,7 @@ public final class PaxosCodec {
     for (int i = 0; i < count; i++) {
       entries.add(new RangeEntry(readKey(in), readOptionalCommitted(in), readOptionalProposal(in)));
     }
-    return new Range(entries, in.readBoolean() ? readKey(in) : null);
+    return new Range(entries, readOptionalKey(in));
   }
 
   private static <E extends Enum<E>> E kind(E[] kinds, DataInputStream in) throws IOException {
@@ -344,17 +337,28 @@ public final class PaxosCodec {
     }
   }
 
-  private static void writeKey(DataOutputStream out, byte[] key) throws IOException {
-    out.writeInt(key.length);
-    out.write(key);
+  private static void writeKey(DataOutputStream out, Bytes key) throws IOException {
+    out.writeInt(key.length());
+    out.write(key.toByteArray());
   }
 
-  private static byte[] readKey(DataInputStream in) throws IOException {
+  private static Bytes readKey(DataInputStream in) throws IOException {
     int length = in.readInt();
     if (length < 0 || length > in.available()) {
       throw new IOException("a key of " + length + " bytes in " + in.available());
     }
-    return in.readNBytes(length);
+    return Bytes.wrap(in.readNBytes(length));
+  }
+
+  private static void writeOptionalKey(DataOutputStream out, @Nullable Bytes key) throws IOException {
+    out.writeBoolean(key != null);
+    if (key != null) {
+      writeKey(out, key);
+    }
+  }
+
+  private static @Nullable Bytes readOptionalKey(DataInputStream in) throws IOException {
+    return in.readBoolean() ? readKey(in) : null;
   }
 
   private static ItemValue readValue(DataInputStream in) throws IOException {

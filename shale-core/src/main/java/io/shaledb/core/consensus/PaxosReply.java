@@ -1,7 +1,7 @@
 package io.shaledb.core.consensus;
 
+import io.shaledb.core.model.Bytes;
 import io.shaledb.core.replication.ReplicationStamp;
-import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -35,30 +35,10 @@ public sealed interface PaxosReply {
    * @param lastRead the last key read (without its keyspace id) when the answer stopped before the range's end, or
    *     null when it read the range to its end
    */
-  record Range(List<RangeEntry> entries, byte @Nullable [] lastRead) implements PaxosReply {
+  record Range(List<RangeEntry> entries, @Nullable Bytes lastRead) implements PaxosReply {
     public Range {
       entries = List.copyOf(entries);
-      lastRead = lastRead == null ? null : lastRead.clone();
-    }
-
-    @Override
-    public byte @Nullable [] lastRead() {
-      return lastRead == null ? null : lastRead.clone();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Range range && entries.equals(range.entries) && Arrays.equals(lastRead, range.lastRead);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * entries.hashCode() + Arrays.hashCode(lastRead);
-    }
-
-    @Override
-    public String toString() {
-      return "Range[" + entries.size() + " entries" + (lastRead == null ? "" : ", stopped early") + "]";
     }
   }
+
 }

@@ -2,11 +2,10 @@ package io.shaledb.core.consensus;
 
 import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.model.Bytes;
 import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.storage.KeyRange;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** What a proposer asks of a region's acceptor: of one item, or of a key range's items (a range read). */
@@ -46,7 +45,7 @@ public sealed interface PaxosRequest {
    * @param end the key after the last (exclusive), or null for the end of the table's keyspace
    * @param reverse read from the end towards the start
    */
-  record RangeRead(byte[] start, byte @Nullable [] end, boolean reverse, int maxKeys, long maxBytes)
+  record RangeRead(Bytes start, @Nullable Bytes end, boolean reverse, int maxKeys, long maxBytes)
       implements PaxosRequest {
     /** The most keys one answer reads, whatever the request asks: it bounds the answer's work and memory. */
     public static final int MAX_KEYS = 10_000;
@@ -54,8 +53,6 @@ public sealed interface PaxosRequest {
     public static final long MAX_BYTES = 1024 * 1024;
 
     public RangeRead {
-      start = start.clone();
-      end = end == null ? null : end.clone();
       if (maxKeys < 1 || maxBytes < 1) {
         throw new IllegalArgumentException("a range read of " + maxKeys + " keys and " + maxBytes + " bytes");
       }
@@ -70,38 +67,14 @@ public sealed interface PaxosRequest {
     /** The acceptor records of kind {@code record} of the range's keys in {@code keyspace} ({@link SystemKeyspace#paxos}). */
     KeyRange paxosRecords(int keyspace, int record) {
       return new KeyRange(SystemKeyspace.paxos(inKeyspace(keyspace, start), record),
-          end == null ? KeyRange.successor(SystemKeyspace.paxos(inKeyspace(keyspace, new byte[0]), record))
+          end == null ? KeyRange.successor(SystemKeyspace.paxos(inKeyspace(keyspace, Bytes.EMPTY), record))
               : SystemKeyspace.paxos(inKeyspace(keyspace, end), record));
     }
 
-    private static byte[] inKeyspace(int keyspace, byte[] key) {
-      return ByteBuffer.allocate(KeyCodec.KEYSPACE_BYTES + key.length).putInt(keyspace).put(key).array();
-    }
-
-    @Override
-    public byte[] start() {
-      return start.clone();
-    }
-
-    @Override
-    public byte @Nullable [] end() {
-      return end == null ? null : end.clone();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof RangeRead read && Arrays.equals(start, read.start) && Arrays.equals(end, read.end)
-          && reverse == read.reverse && maxKeys == read.maxKeys && maxBytes == read.maxBytes;
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(Arrays.hashCode(start), Arrays.hashCode(end), reverse, maxKeys, maxBytes);
-    }
-
-    @Override
-    public String toString() {
-      return "RangeRead[" + (reverse ? "reverse, " : "") + maxKeys + " keys, " + maxBytes + " bytes]";
+    private static byte[] inKeyspace(int keyspace, Bytes key) {
+      byte[] inKeyspace = ByteBuffer.allocate(KeyCodec.KEYSPACE_BYTES + key.length()).putInt(keyspace).array();
+      key.copyTo(inKeyspace, KeyCodec.KEYSPACE_BYTES);
+      return inKeyspace;
     }
   }
 }

@@ -10,12 +10,12 @@ import io.shaledb.core.consensus.PaxosRequest.Prepare;
 import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.consensus.PaxosRequest.Read;
 import io.shaledb.core.error.DynamoException;
+import io.shaledb.core.model.Bytes;
 import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.write.ItemConsensus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -303,10 +303,10 @@ public final class Proposer {
     if (!answered.quorum()) {
       throw ConsensusErrors.unavailable();
     }
-    Comparator<byte[]> order = range.reverse() ? (a, b) -> Arrays.compareUnsigned(b, a) : Arrays::compareUnsigned;
+    Comparator<Bytes> order = range.reverse() ? Comparator.reverseOrder() : Comparator.naturalOrder();
     List<Range> answers = answered.good(Range.class);
-    byte[] lastRead = answers.stream().map(Range::lastRead).filter(Objects::nonNull).min(order).orElse(null);
-    SortedMap<byte[], List<RangeEntry>> keys = new TreeMap<>(order);
+    Bytes lastRead = answers.stream().map(Range::lastRead).filter(Objects::nonNull).min(order).orElse(null);
+    SortedMap<Bytes, List<RangeEntry>> keys = new TreeMap<>(order);
     for (Range answer : answers) {
       for (RangeEntry entry : answer.entries()) {
         if (lastRead == null || order.compare(entry.key(), lastRead) <= 0) {
@@ -320,9 +320,9 @@ public final class Proposer {
           .orElse(null);
       boolean open = entries.stream().map(RangeEntry::accepted)
           .anyMatch(accepted -> accepted != null && accepted.follows(committed));
-      byte[] stored = (open ? read(table, key) : valueOf(committed)).bytes();
+      byte[] stored = (open ? read(table, key.toByteArray()) : valueOf(committed)).bytes();
       if (stored != null) {
-        items.add(new ItemConsensus.Item(key, stored));
+        items.add(new ItemConsensus.Item(key.toByteArray(), stored));
       }
     });
     return new ItemConsensus.Range(items, lastRead);

@@ -1,7 +1,6 @@
 package io.shaledb.core.consensus;
 
-import java.util.Arrays;
-import java.util.Objects;
+import io.shaledb.core.model.Bytes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,40 +11,16 @@ import org.jspecify.annotations.Nullable;
  * @param committed its committed value, or null when none was committed here
  * @param accepted the proposal it accepted on that committed value, or null
  */
-public record RangeEntry(byte[] key, @Nullable Committed committed, @Nullable Proposal accepted) {
-  public RangeEntry {
-    key = key.clone();
-  }
-
-  @Override
-  public byte[] key() {
-    return key.clone();
-  }
+public record RangeEntry(Bytes key, @Nullable Committed committed, @Nullable Proposal accepted) {
 
   /** What the entry counts against an answer's bytes: its key and the values it carries. */
   long size() {
-    return key.length + valueSize(committed == null ? null : committed.value())
+    return key.length() + valueSize(committed == null ? null : committed.value())
         + valueSize(accepted == null ? null : accepted.value());
   }
 
   private static long valueSize(@Nullable ItemValue value) {
     byte[] bytes = value == null ? null : value.bytes();
     return bytes == null ? 0 : bytes.length;
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof RangeEntry entry && Arrays.equals(key, entry.key)
-        && Objects.equals(committed, entry.committed) && Objects.equals(accepted, entry.accepted);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(Arrays.hashCode(key), committed, accepted);
-  }
-
-  @Override
-  public String toString() {
-    return "RangeEntry[" + java.util.HexFormat.of().formatHex(key) + ", " + committed + ", " + accepted + "]";
   }
 }

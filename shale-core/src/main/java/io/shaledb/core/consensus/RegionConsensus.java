@@ -7,6 +7,7 @@ import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.consensus.Proposer.Written;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.keys.KeyCodec;
+import io.shaledb.core.model.Bytes;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
@@ -98,15 +99,15 @@ public final class RegionConsensus implements ItemConsensus {
   public Range readRange(TableMetadata table, KeyRange range, boolean reverse, int maxKeys, long maxBytes) {
     int keyspace = table.keyspace();
     byte[] keyspaceEnd = KeyCodec.keyspaceRange(keyspace).end();
-    byte[] end = Arrays.compareUnsigned(range.end(), keyspaceEnd) >= 0 ? null : peerKey(range.end());
-    if (Arrays.compareUnsigned(range.start(), end == null ? keyspaceEnd : range.end()) >= 0) {
+    boolean toTheEnd = Arrays.compareUnsigned(range.end(), keyspaceEnd) >= 0;
+    if (Arrays.compareUnsigned(range.start(), toTheEnd ? keyspaceEnd : range.end()) >= 0) {
       return new Range(List.of(), null); // an empty range: a page that starts where its range ends
     }
-    Range chosen = proposer(table).readRange(table.name(),
-        new RangeRead(peerKey(range.start()), end, reverse, maxKeys, maxBytes));
-    byte[] lastRead = chosen.lastRead();
+    Range chosen = proposer(table).readRange(table.name(), new RangeRead(Bytes.wrap(peerKey(range.start())),
+        toTheEnd ? null : Bytes.wrap(peerKey(range.end())), reverse, maxKeys, maxBytes));
+    Bytes lastRead = chosen.lastRead();
     return new Range(chosen.items().stream().map(item -> new Item(itemKey(keyspace, item.key()), item.stored()))
-        .toList(), lastRead == null ? null : itemKey(keyspace, lastRead));
+        .toList(), lastRead == null ? null : Bytes.wrap(itemKey(keyspace, lastRead.toByteArray())));
   }
 
   private Proposer proposer(TableMetadata table) {

@@ -1,5 +1,6 @@
 package io.shaledb.core.write;
 
+import io.shaledb.core.model.Bytes;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KeyRange;
@@ -96,32 +97,12 @@ public interface ItemConsensus {
    * @param lastRead the last key the read covered when it stopped before the range's end (the items after it are for
    *     the next page), or null when it read to the end
    */
-  record Range(List<Item> items, byte @Nullable [] lastRead) {
+  record Range(List<Item> items, @Nullable Bytes lastRead) {
     public Range {
       items = List.copyOf(items);
-      lastRead = lastRead == null ? null : lastRead.clone();
-    }
-
-    @Override
-    public byte @Nullable [] lastRead() {
-      return lastRead == null ? null : lastRead.clone();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Range range && items.equals(range.items) && Arrays.equals(lastRead, range.lastRead);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * items.hashCode() + Arrays.hashCode(lastRead);
-    }
-
-    @Override
-    public String toString() {
-      return "Range[" + items + (lastRead == null ? "" : ", stopped early") + "]";
     }
   }
+
 
   /**
    * The items of a key range of the table as the consensus last chose them: every write acknowledged before the call

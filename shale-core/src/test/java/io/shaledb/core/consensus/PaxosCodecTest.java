@@ -12,6 +12,7 @@ import io.shaledb.core.consensus.PaxosRequest.Commit;
 import io.shaledb.core.consensus.PaxosRequest.Prepare;
 import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.consensus.PaxosRequest.Read;
+import io.shaledb.core.model.Bytes;
 import io.shaledb.core.replication.ReplicationStamp;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -36,17 +37,17 @@ class PaxosCodecTest {
   static Stream<PaxosRequest> requests() {
     return Stream.of(new Prepare(BALLOT), new Accept(PROPOSAL, COMMITTED), new Accept(Proposal.first(BALLOT, null,
         ITEM), null), new Commit(COMMITTED, BASE), new Commit(new Committed(BALLOT, ItemValue.ABSENT), null), new Read(),
-        new RangeRead(new byte[] {1, 0, -1}, new byte[] {2}, true, 100, 1024),
-        new RangeRead(new byte[0], null, false, RangeRead.MAX_KEYS, RangeRead.MAX_BYTES));
+        new RangeRead(Bytes.wrap(new byte[] {1, 0, -1}), Bytes.wrap(new byte[] {2}), true, 100, 1024),
+        new RangeRead(Bytes.EMPTY, null, false, RangeRead.MAX_KEYS, RangeRead.MAX_BYTES));
   }
 
   static Stream<PaxosReply> replies() {
     return Stream.of(new Promise(COMMITTED, PROPOSAL, List.of(new Decided(BALLOT, BASE), new Decided(BASE, null))),
         new Promise(null, null, List.of()), new Promise(COMMITTED, null, List.of(new Decided(BASE, null))),
         new Promise(null, Proposal.first(BALLOT, null, ITEM), List.of()), new Refused(BALLOT), new Done(),
-        new Range(List.of(new RangeEntry(new byte[] {1, 2}, COMMITTED, PROPOSAL),
-            new RangeEntry(new byte[] {3}, new Committed(BALLOT, ItemValue.ABSENT), null),
-            new RangeEntry(new byte[0], null, PROPOSAL)), new byte[] {3}),
+        new Range(List.of(new RangeEntry(Bytes.wrap(new byte[] {1, 2}), COMMITTED, PROPOSAL),
+            new RangeEntry(Bytes.wrap(new byte[] {3}), new Committed(BALLOT, ItemValue.ABSENT), null),
+            new RangeEntry(Bytes.EMPTY, null, PROPOSAL)), Bytes.wrap(new byte[] {3})),
         new Range(List.of(), null));
   }
 
@@ -87,11 +88,11 @@ class PaxosCodecTest {
 
   @Test
   void range_claimingMoreEntriesOrALongerKeyThanCame_isRefusedBeforeAllocating() {
-    byte[] range = PaxosCodec.encode(new Range(List.of(new RangeEntry(new byte[] {1}, COMMITTED, null)), null));
+    byte[] range = PaxosCodec.encode(new Range(List.of(new RangeEntry(Bytes.wrap(new byte[] {1}), COMMITTED, null)), null));
     ByteBuffer.wrap(range).putInt(2, Integer.MAX_VALUE); // the count, after the version and the kind
     assertThatThrownBy(() -> PaxosCodec.decodeReply(range)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("a range of 2147483647 entries");
-    byte[] key = PaxosCodec.encode(new Range(List.of(new RangeEntry(new byte[] {1}, COMMITTED, null)), null));
+    byte[] key = PaxosCodec.encode(new Range(List.of(new RangeEntry(Bytes.wrap(new byte[] {1}), COMMITTED, null)), null));
     ByteBuffer.wrap(key).putInt(2 + 4, 1 << 30); // the first entry's key length
     assertThatThrownBy(() -> PaxosCodec.decodeReply(key)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("a key of 1073741824 bytes");
@@ -99,7 +100,7 @@ class PaxosCodecTest {
 
   @Test
   void rangeRead_ofNoKeysOrBytes_isRefused() {
-    byte[] read = PaxosCodec.encode(new RangeRead(new byte[0], null, false, 1, 1));
+    byte[] read = PaxosCodec.encode(new RangeRead(Bytes.EMPTY, null, false, 1, 1));
     ByteBuffer.wrap(read).putInt(read.length - 8 - 4, 0); // max keys, before max bytes
     assertThatThrownBy(() -> PaxosCodec.decodeRequest(read)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("a range read of 0 keys");

@@ -11,14 +11,15 @@ import io.shaledb.core.consensus.PaxosRequest.Prepare;
 import io.shaledb.core.consensus.PaxosRequest.RangeRead;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.model.Bytes;
 import io.shaledb.core.replication.ReplicationStamp;
+import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.write.ItemConsensus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class RangeReadTest {
   private static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-2");
   private static final String TABLE = "t";
-  private static final RangeRead ALL = new RangeRead(new byte[0], null, false, RangeRead.MAX_KEYS,
+  private static final RangeRead ALL = new RangeRead(Bytes.EMPTY, null, false, RangeRead.MAX_KEYS,
       RangeRead.MAX_BYTES);
 
   private final InProcessTransport network = new InProcessTransport(REGIONS);
@@ -58,6 +59,14 @@ class RangeReadTest {
 
   private static byte[] key(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Bytes peerKey(String text) {
+    return Bytes.wrap(key(text));
+  }
+
+  private static String text(Bytes key) {
+    return new String(key.toByteArray(), StandardCharsets.UTF_8);
   }
 
   private static ItemValue value(String text) {
@@ -102,13 +111,13 @@ class RangeReadTest {
     Range range = answer("us-east-1", ALL);
 
     assertThat(range.lastRead()).isNull();
-    assertThat(range.entries()).extracting(entry -> new String(entry.key(), StandardCharsets.UTF_8))
+    assertThat(range.entries()).extracting(entry -> text(entry.key()))
         .containsExactly("a", "b", "c");
     assertThat(range.entries().get(0).committed().value()).isEqualTo(value("1"));
     assertThat(range.entries().get(1).committed().value()).as("a delete, with its ballot").isEqualTo(ItemValue.ABSENT);
-    assertThat(range.entries().get(2)).isEqualTo(new RangeEntry(key("c"), null, open));
-    assertThat(answer("us-east-1", new RangeRead(new byte[0], null, true, 10, 100)).entries())
-        .extracting(entry -> new String(entry.key(), StandardCharsets.UTF_8)).containsExactly("c", "b", "a");
+    assertThat(range.entries().get(2)).isEqualTo(new RangeEntry(peerKey("c"), null, open));
+    assertThat(answer("us-east-1", new RangeRead(Bytes.EMPTY, null, true, 10, 100)).entries())
+        .extracting(entry -> text(entry.key())).containsExactly("c", "b", "a");
   }
 
   @Test
@@ -117,17 +126,17 @@ class RangeReadTest {
       in("us-east-1").write(TABLE, key(k), put(k.repeat(100)));
     }
 
-    Range twoKeys = answer("us-east-1", new RangeRead(key("b"), null, false, 2, RangeRead.MAX_BYTES));
+    Range twoKeys = answer("us-east-1", new RangeRead(peerKey("b"), null, false, 2, RangeRead.MAX_BYTES));
     assertThat(twoKeys.entries()).hasSize(2);
-    assertThat(twoKeys.lastRead()).isEqualTo(key("c"));
-    Range bounded = answer("us-east-1", new RangeRead(key("b"), key("d"), false, 2, RangeRead.MAX_BYTES));
-    assertThat(bounded.entries()).extracting(entry -> new String(entry.key(), StandardCharsets.UTF_8))
+    assertThat(twoKeys.lastRead()).isEqualTo(peerKey("c"));
+    Range bounded = answer("us-east-1", new RangeRead(peerKey("b"), peerKey("d"), false, 2, RangeRead.MAX_BYTES));
+    assertThat(bounded.entries()).extracting(entry -> text(entry.key()))
         .containsExactly("b", "c");
     assertThat(bounded.lastRead()).as("the range ends before d").isNull();
-    Range bytes = answer("us-east-1", new RangeRead(new byte[0], null, false, RangeRead.MAX_KEYS, 150));
+    Range bytes = answer("us-east-1", new RangeRead(Bytes.EMPTY, null, false, RangeRead.MAX_KEYS, 150));
     assertThat(bytes.entries()).as("the key that reaches the bytes is in").hasSize(2);
-    assertThat(bytes.lastRead()).isEqualTo(key("b"));
-    Range exact = answer("us-east-1", new RangeRead(key("c"), null, false, 2, RangeRead.MAX_BYTES));
+    assertThat(bytes.lastRead()).isEqualTo(peerKey("b"));
+    Range exact = answer("us-east-1", new RangeRead(peerKey("c"), null, false, 2, RangeRead.MAX_BYTES));
     assertThat(exact.entries()).hasSize(2);
     assertThat(exact.lastRead()).as("nothing is left after its last key").isNull();
   }
@@ -143,7 +152,7 @@ class RangeReadTest {
     Committed newer = new Committed(new ReplicationStamp(first.ballot().millis() + 5, "us-east-2"), value("3"));
     network.acceptor("us-east-1").handle(InProcessTransport.itemKey(key("a")), new Commit(newer, first.ballot()));
 
-    assertThat(answer("us-east-1", ALL).entries()).containsExactly(new RangeEntry(key("a"), newer, null));
+    assertThat(answer("us-east-1", ALL).entries()).containsExactly(new RangeEntry(peerKey("a"), newer, null));
   }
 
   @Test
@@ -162,7 +171,7 @@ class RangeReadTest {
 
     assertThat(items(in("us-west-2").readRange(TABLE, ALL))).containsExactly("a=1");
     assertThat(answer("us-west-2", ALL).entries()).as("the read committed it everywhere it reached")
-        .containsExactly(new RangeEntry(key("a"), open.chosen(), null));
+        .containsExactly(new RangeEntry(peerKey("a"), open.chosen(), null));
   }
 
   @Test
@@ -191,21 +200,21 @@ class RangeReadTest {
   /** Every page of two keys in us-west-2, each starting after where the last stopped. */
   private List<String> pages(boolean reverse) {
     List<String> read = new ArrayList<>();
-    byte[] start = new byte[0];
-    byte[] end = null;
+    Bytes start = Bytes.EMPTY;
+    Bytes end = null;
     for (int page = 0; page < 20; page++) {
       ItemConsensus.Range range = in("us-west-2").readRange(TABLE, new RangeRead(start, end, reverse, 2,
           RangeRead.MAX_BYTES));
       assertThat(range.items()).hasSizeLessThanOrEqualTo(2 * 2);
       read.addAll(items(range));
-      byte[] lastRead = range.lastRead();
+      Bytes lastRead = range.lastRead();
       if (lastRead == null) {
         return read;
       }
       if (reverse) {
         end = lastRead;
       } else {
-        start = Arrays.copyOf(lastRead, lastRead.length + 1);
+        start = Bytes.wrap(KeyRange.after(lastRead.toByteArray()));
       }
     }
     throw new AssertionError("more than 20 pages: " + read);

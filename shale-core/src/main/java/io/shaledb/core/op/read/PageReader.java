@@ -10,6 +10,7 @@ import io.shaledb.core.expr.eval.Projector;
 import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
+import io.shaledb.core.model.Bytes;
 import io.shaledb.core.model.ItemSize;
 import io.shaledb.core.op.ConsumedCapacity;
 import io.shaledb.core.op.PageItem;
@@ -78,9 +79,9 @@ final class PageReader {
           break;
         }
       }
-      byte[] lastRead = chosen.lastRead();
+      Bytes lastRead = chosen.lastRead();
       if (page.lastEvaluated == null && lastRead != null) {
-        page.lastEvaluated = target.lastEvaluatedKey(ItemKeys.decode(table, lastRead));
+        page.lastEvaluated = target.lastEvaluatedKey(ItemKeys.decode(table, lastRead.toByteArray()));
       }
     } else {
       try (Snapshot snapshot = consistent ? storage.consistentSnapshot() : storage.snapshot();

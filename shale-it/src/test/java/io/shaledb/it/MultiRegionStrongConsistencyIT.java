@@ -136,6 +136,12 @@ class MultiRegionStrongConsistencyIT {
 
     assertThat(east.getItem(r -> r.tableName("orders").key(Map.of("id", AttributeValue.fromS("a")))
         .consistentRead(true)).item()).containsEntry("v", AttributeValue.fromS("2"));
+    // With the other replica down, only the witness can answer a strong Query's or Scan's range read beside east.
+    assertThat(east.query(r -> r.tableName("orders").keyConditionExpression("id = :a")
+        .expressionAttributeValues(Map.of(":a", AttributeValue.fromS("a"))).consistentRead(true)).items())
+        .containsExactly(Map.of("id", AttributeValue.fromS("a"), "v", AttributeValue.fromS("2")));
+    assertThat(east.scan(r -> r.tableName("orders").consistentRead(true)).items())
+        .containsExactly(Map.of("id", AttributeValue.fromS("a"), "v", AttributeValue.fromS("2")));
   }
 
   @Test

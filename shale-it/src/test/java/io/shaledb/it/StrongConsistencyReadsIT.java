@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
 
 /**
  * The other entry points of a global table of multi-region strong consistency (docs/global-tables.md, "A strongly
- * consistent read"), through the SDK against three ShaleDB servers on loopback: BatchGetItem and PartiQL SELECTs
- * with ConsistentRead read the latest write of any region at once, PartiQL writes go through the consensus, and
+ * consistent read"), through the SDK against three ShaleDB servers on loopback: BatchGetItem, Query, Scan and PartiQL
+ * SELECTs with ConsistentRead read the latest write of any region at once, PartiQL writes go through the consensus, and
  * ExecuteTransaction is refused. The clients do not retry, so every answer is the server's own.
  */
 class StrongConsistencyReadsIT {
@@ -89,6 +89,32 @@ class StrongConsistencyReadsIT {
     clients.get(1).executeStatement(r -> r.statement("DELETE FROM orders WHERE id = 'k'"));
     assertThat(clients.get(2).getItem(r -> r.tableName("orders").key(Map.of("id", s("k"))).consistentRead(true))
         .hasItem()).isFalse();
+  }
+
+  @Test
+  void queryAndScan_consistent_seeAWriteOfAnotherRegionAtOnce_whileAnEventualQueryReadsTheRegionsOwnCopy() {
+    for (int n = 0; n < 12; n++) {
+      DynamoDbClient writer = clients.get(n % 3);
+      DynamoDbClient reader = clients.get((n + 1) % 3);
+      Map<String, AttributeValue> item = Map.of("id", s("q"), "v", num(n));
+      Map<String, AttributeValue> added = Map.of("id", s("s" + n), "v", num(n));
+      writer.putItem(r -> r.tableName("orders").item(item));
+      writer.putItem(r -> r.tableName("orders").item(added));
+
+      assertThat(reader.query(r -> r.tableName("orders").keyConditionExpression("id = :q")
+          .expressionAttributeValues(Map.of(":q", s("q"))).consistentRead(true)).items())
+          .as("round %d", n).containsExactly(item);
+      List<Map<String, AttributeValue>> scanned = new ArrayList<>();
+      reader.scanPaginator(r -> r.tableName("orders").consistentRead(true).limit(3)).items().forEach(scanned::add);
+      assertThat(scanned).as("round %d", n).hasSize(n + 2).contains(item, added).doesNotHaveDuplicates();
+      List<Map<String, AttributeValue>> eventual = reader.query(r -> r.tableName("orders")
+          .keyConditionExpression("id = :q").expressionAttributeValues(Map.of(":q", s("q"))).consistentRead(false))
+          .items();
+      // The region's own copy: the write once its commit or stream arrived, else an earlier value.
+      int round = n;
+      assertThat(eventual).allSatisfy(found -> assertThat(Integer.parseInt(found.get("v").n()))
+          .isLessThanOrEqualTo(round));
+    }
   }
 
   @Test

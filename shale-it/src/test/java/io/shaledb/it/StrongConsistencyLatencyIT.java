@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate;
 
 /**
  * Prints the latency of PutItem and of a strongly consistent GetItem on a global table of three in-memory servers on
- * loopback, of strong and of eventual consistency, as the SDK client sees it (the figures of docs/benchmarks.md,
+ * loopback, of strong and of eventual consistency, and of Query and Scan strongly consistent and eventual on one of
+ * strong consistency, as the SDK client sees it (the figures of docs/benchmarks.md,
  * "Multi-region strong consistency"). It asserts only that the requests succeeded: latency is measured, not tested.
  */
 @Tag("slow")
@@ -91,6 +93,42 @@ class StrongConsistencyLatencyIT {
         percentile(reads, 99));
     assertThat(east.describeTable(r -> r.tableName("orders")).table().replicas())
         .extracting(ReplicaDescription::regionName).containsExactlyInAnyOrder(WEST, SOUTH);
+  }
+
+  @Test
+  void queryAndScan_stronglyConsistentVersusEventual_latency() {
+    DynamoDbClient east = clients.get(0);
+    DynamoDbClient west = clients.get(1);
+    StrongConsistencyItemsIT.makeStrong(east, clients);
+    for (int i = 0; i < 64; i++) {
+      int id = i;
+      east.putItem(r -> r.tableName("orders").item(Map.of("id", AttributeValue.fromS("item-" + id),
+          "v", AttributeValue.fromN("0"))));
+    }
+    List<String> reads = List.of("Query ConsistentRead", "Query eventual", "Scan ConsistentRead", "Scan eventual");
+    long[][] nanos = new long[reads.size()][MEASURED];
+    for (int n = -WARMUP; n < MEASURED; n++) {
+      Map<String, AttributeValue> key = Map.of(":id", AttributeValue.fromS("item-" + (n & 63)));
+      for (int read = 0; read < reads.size(); read++) {
+        boolean strong = read % 2 == 0;
+        long started = System.nanoTime();
+        int found = read < 2
+            ? west.query(r -> r.tableName("orders").keyConditionExpression("id = :id").expressionAttributeValues(key)
+                .consistentRead(strong)).count()
+            : west.scan(r -> r.tableName("orders").consistentRead(strong)).count();
+        if (n >= 0) {
+          nanos[read][n] = System.nanoTime() - started;
+        }
+        assertThat(found).isEqualTo(read < 2 ? 1 : 64);
+      }
+    }
+    StringBuilder figures = new StringBuilder();
+    for (int read = 0; read < reads.size(); read++) {
+      figures.append(String.format("; %s p50 %.2f ms p99 %.2f ms", reads.get(read), percentile(nanos[read], 50),
+          percentile(nanos[read], 99)));
+    }
+    System.out.printf("STRONG global table, three in-memory regions on loopback, 64 items, %d rounds after %d, read"
+        + " in another region than the writes: Query of one item, Scan of all%s%n", MEASURED, WARMUP, figures);
   }
 
   private static double percentile(long[] nanos, int percent) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.api.ReturnValue;
+import io.shaledb.core.capacity.Access;
 import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.capacity.PartitionBoundaries;
 import io.shaledb.core.capacity.Throughput;
@@ -56,14 +57,18 @@ import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.ItemConsensus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -218,6 +223,76 @@ class StrongConsistencyHooksTest {
         .hasMessage("Fewer than two regions of the global table answered: the request cannot be served with"
             + " multi-Region strong consistency now.")
         .extracting(e -> ((DynamoException) e).code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+  }
+
+  @Test
+  void batchGetItem_consistent_readsThroughTheConsensusBeforeItTakesItsSnapshot() {
+    new TestTables(regions.db(EAST)).create("plain", false, false, false);
+    RegionConsensus consensus = regions.consensus(EAST);
+    AtomicBoolean written = new AtomicBoolean();
+    // A local write committed while the consensus reads: in the batch's snapshot only if that was taken after them.
+    ItemConsensus writingWhileItReads = new ItemConsensus() {
+      @Override
+      public Chosen write(TableMetadata table, byte[] key, Change change) {
+        return consensus.write(table, key, change);
+      }
+
+      @Override
+      public byte @Nullable [] read(TableMetadata table, byte[] key) {
+        if (written.compareAndSet(false, true)) {
+          new PutItem(regions.db(EAST), regions.writes(EAST)).execute(new PutItemInput("plain",
+              item("p", Map.of()), null, null, null, null, null, null, null, null, null), Requests.request());
+        }
+        return consensus.read(table, key);
+      }
+    };
+    Map<String, KeysAndAttributes> requests = new LinkedHashMap<>();
+    requests.put("orders", keys(true, "a"));
+    requests.put("plain", keys(true, "p"));
+
+    BatchGetItemOutput output = new BatchGetItem(regions.db(EAST), writingWhileItReads)
+        .execute(new BatchGetItemInput(requests, null), Requests.request());
+
+    assertThat(written).isTrue();
+    assertThat(PageItems.attributes(output.responses().get("plain"))).containsExactly(item("p", Map.of()));
+  }
+
+  @Test
+  void batchGetItem_consistent_keysItsCapacityRefusesAlready_areNotReadThroughTheConsensus() {
+    Database east = regions.db(EAST);
+    east.catalog().change(change -> {
+      change.putTable(change.table("orders").orElseThrow().withCapacity(BillingMode.PROVISIONED,
+          ProvisionedThroughput.of(5, 5), Optional.empty()));
+      return null;
+    });
+    Throughput throughput = new Throughput(CapacityMode.ENFORCE, Clock.fixed(Instant.now(),
+        ZoneOffset.UTC), name -> "arn:aws:dynamodb:us-east-1:000000000000:table/" + name, keyspace -> 0,
+        PartitionBoundaries.load(east.storage(), east.catalog(), Runnable::run));
+    assertThat(throughput.available(east.tableForItems("orders"), Access.READ)).as("made on first use").isPositive();
+    throughput.consumed("orders", null, Access.READ, 1_000_000);
+    RequestContext request = Requests.request();
+    RequestContext throttled = new RequestContext(request.requestId(), request.principal(), request.deadline(),
+        request.clock(), new CapacityMeter(throughput), request.endpoint());
+    RegionConsensus consensus = regions.consensus(EAST);
+    AtomicInteger reads = new AtomicInteger();
+    ItemConsensus counting = new ItemConsensus() {
+      @Override
+      public Chosen write(TableMetadata table, byte[] key, Change change) {
+        return consensus.write(table, key, change);
+      }
+
+      @Override
+      public byte @Nullable [] read(TableMetadata table, byte[] key) {
+        reads.incrementAndGet();
+        return consensus.read(table, key);
+      }
+    };
+
+    assertThatThrownBy(() -> new BatchGetItem(east, counting).execute(
+        new BatchGetItemInput(Map.of("orders", keys(true, "a", "b")), null), throttled))
+        .isInstanceOfSatisfying(DynamoException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED));
+    assertThat(reads).as("reads the batch would have left unprocessed whatever they found").hasValue(0);
   }
 
   @Test

@@ -61,6 +61,7 @@ import io.shaledb.core.write.ItemConsensus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -260,19 +261,7 @@ class StrongConsistencyHooksTest {
   @Test
   void batchGetItem_consistent_keysItsCapacityRefusesAlready_areNotReadThroughTheConsensus() {
     Database east = regions.db(EAST);
-    east.catalog().change(change -> {
-      change.putTable(change.table("orders").orElseThrow().withCapacity(BillingMode.PROVISIONED,
-          ProvisionedThroughput.of(5, 5), Optional.empty()));
-      return null;
-    });
-    Throughput throughput = new Throughput(CapacityMode.ENFORCE, Clock.fixed(Instant.now(),
-        ZoneOffset.UTC), name -> "arn:aws:dynamodb:us-east-1:000000000000:table/" + name, keyspace -> 0,
-        PartitionBoundaries.load(east.storage(), east.catalog(), Runnable::run));
-    assertThat(throughput.available(east.tableForItems("orders"), Access.READ)).as("made on first use").isPositive();
-    throughput.consumed("orders", null, Access.READ, 1_000_000);
-    RequestContext request = Requests.request();
-    RequestContext throttled = new RequestContext(request.requestId(), request.principal(), request.deadline(),
-        request.clock(), new CapacityMeter(throughput), request.endpoint());
+    RequestContext throttled = requestUnder(readsSpent(east));
     RegionConsensus consensus = regions.consensus(EAST);
     AtomicInteger reads = new AtomicInteger();
     ItemConsensus counting = new ItemConsensus() {
@@ -293,6 +282,26 @@ class StrongConsistencyHooksTest {
         .isInstanceOfSatisfying(DynamoException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED));
     assertThat(reads).as("reads the batch would have left unprocessed whatever they found").hasValue(0);
+  }
+
+  @Test
+  void strongPointReadsWithoutBlocking_goToAWorkerBeforeTheirCapacityIsChecked_whichChecksItOnce() {
+    Database east = regions.db(EAST);
+    GetItemInput strong = new GetItemInput("orders", Map.of("id", s("k")), true, null, null, null, null);
+    GetItem get = new GetItem(east, regions.consensus(EAST));
+    Throughput throughput = readsSpent(east);
+    List<String> throttles = new ArrayList<>();
+    throughput.listen(event -> throttles.add(event.table()));
+
+    assertThatThrownBy(() -> get.executeWithoutBlocking(strong, requestUnder(throughput)))
+        .as("handed over before the spent capacity was seen").isInstanceOf(WouldBlockException.class);
+    assertThatThrownBy(() -> new ExecuteStatement(east, regions.writes(EAST)).executeWithoutBlocking(
+        new ExecuteStatementInput("SELECT * FROM orders WHERE id = 'k'", null, true, null, null, null, null),
+        requestUnder(throughput))).as("a PartiQL SELECT of one item too").isInstanceOf(WouldBlockException.class);
+    assertThatThrownBy(() -> get.execute(strong, requestUnder(throughput)))
+        .isInstanceOfSatisfying(DynamoException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED));
+    assertThat(throttles).as("one check, on the worker").containsExactly("orders");
   }
 
   @Test
@@ -425,5 +434,27 @@ class StrongConsistencyHooksTest {
   private ExecuteStatementOutput statement(String region, String statement, boolean consistent) {
     return new ExecuteStatement(regions.db(region), regions.writes(region)).execute(
         new ExecuteStatementInput(statement, null, consistent, null, null, null, null), Requests.request());
+  }
+
+  /** A throughput enforcing capacity, under which {@code db}'s orders table is provisioned and its reads are spent. */
+  private static Throughput readsSpent(Database db) {
+    db.catalog().change(change -> {
+      change.putTable(change.table("orders").orElseThrow().withCapacity(BillingMode.PROVISIONED,
+          ProvisionedThroughput.of(5, 5), Optional.empty()));
+      return null;
+    });
+    Throughput throughput = new Throughput(CapacityMode.ENFORCE, Clock.fixed(Instant.now(), ZoneOffset.UTC),
+        name -> "arn:aws:dynamodb:us-east-1:000000000000:table/" + name, keyspace -> 0,
+        PartitionBoundaries.load(db.storage(), db.catalog(), Runnable::run));
+    assertThat(throughput.available(db.tableForItems("orders"), Access.READ)).as("made on first use").isPositive();
+    throughput.consumed("orders", null, Access.READ, 1_000_000);
+    return throughput;
+  }
+
+  /** A request admitted and charged by {@code throughput}. */
+  private static RequestContext requestUnder(Throughput throughput) {
+    RequestContext request = Requests.request();
+    return new RequestContext(request.requestId(), request.principal(), request.deadline(), request.clock(),
+        new CapacityMeter(throughput), request.endpoint());
   }
 }

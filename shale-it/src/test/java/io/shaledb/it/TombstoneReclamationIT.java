@@ -59,6 +59,8 @@ class TombstoneReclamationIT {
   private final int westPort = freePort();
   private @Nullable ShaleDbServer east;
   private @Nullable ShaleDbServer west;
+  private final DynamoDbClient eastClient = client(EAST, eastPort);
+  private final DynamoDbClient westClient = client(WEST, westPort);
 
   @TempDir
   Path eastData;
@@ -78,12 +80,7 @@ class TombstoneReclamationIT {
   @Test
   void reclaim_itemsDeletedInBothRegions_tombstonesGoInBothAndAReplayedOlderChangeDoesNotBringAnItemBack()
       throws Exception {
-    east = start(EAST, eastPort, WEST, westPort, null);
-    west = start(WEST, westPort, EAST, eastPort, null);
-    DynamoDbClient eastClient = client(EAST, eastPort);
-    DynamoDbClient westClient = client(WEST, westPort);
-    createTable(eastClient);
-    replicate(eastClient, westClient);
+    startReplicated(null, null);
     long beforeWrites = Clock.systemUTC().millis();
     put(eastClient, 0, 10, "east");
     put(westClient, 10, 20, "west");
@@ -105,12 +102,7 @@ class TombstoneReclamationIT {
   @Test
   void reclaim_regionStoppedWithAnOlderWriteOfTheDeletedItem_tombstoneHeldUntilTheWriteArrivedAndRefusedIt()
       throws Exception {
-    east = start(EAST, eastPort, WEST, westPort, eastData);
-    west = start(WEST, westPort, EAST, eastPort, westData);
-    DynamoDbClient eastClient = client(EAST, eastPort);
-    DynamoDbClient westClient = client(WEST, westPort);
-    createTable(eastClient);
-    replicate(eastClient, westClient);
+    startReplicated(eastData, westData);
     put(eastClient, 0, 2, "east");
     awaitIdentical(eastClient, westClient);
 
@@ -131,6 +123,15 @@ class TombstoneReclamationIT {
     await("both tombstones reclaimed in both regions", WAIT, () -> reclaimed(east) == 2 && reclaimed(west) == 2);
     assertThat(scan(eastClient)).as("the west's older write refused").isEmpty();
     assertThat(scan(westClient)).isEmpty();
+  }
+
+  /** Starts both regions, durable in the directories given, with the orders table replicated between them. */
+  private void startReplicated(@Nullable Path eastDurableIn, @Nullable Path westDurableIn)
+      throws InterruptedException {
+    east = start(EAST, eastPort, WEST, westPort, eastDurableIn);
+    west = start(WEST, westPort, EAST, eastPort, westDurableIn);
+    createTable(eastClient);
+    replicate(eastClient, westClient);
   }
 
   private ShaleDbServer start(String region, int port, String peer, int peerPort, @Nullable Path durableIn)

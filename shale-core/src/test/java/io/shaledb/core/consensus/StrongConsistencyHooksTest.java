@@ -229,24 +229,14 @@ class StrongConsistencyHooksTest {
   @Test
   void batchGetItem_consistent_readsThroughTheConsensusBeforeItTakesItsSnapshot() {
     new TestTables(regions.db(EAST)).create("plain", false, false, false);
-    RegionConsensus consensus = regions.consensus(EAST);
     AtomicBoolean written = new AtomicBoolean();
     // A local write committed while the consensus reads: in the batch's snapshot only if that was taken after them.
-    ItemConsensus writingWhileItReads = new ItemConsensus() {
-      @Override
-      public Chosen write(TableMetadata table, byte[] key, Change change) {
-        return consensus.write(table, key, change);
+    ItemConsensus writingWhileItReads = readingAfter(regions.consensus(EAST), () -> {
+      if (written.compareAndSet(false, true)) {
+        new PutItem(regions.db(EAST), regions.writes(EAST)).execute(new PutItemInput("plain",
+            item("p", Map.of()), null, null, null, null, null, null, null, null, null), Requests.request());
       }
-
-      @Override
-      public byte @Nullable [] read(TableMetadata table, byte[] key) {
-        if (written.compareAndSet(false, true)) {
-          new PutItem(regions.db(EAST), regions.writes(EAST)).execute(new PutItemInput("plain",
-              item("p", Map.of()), null, null, null, null, null, null, null, null, null), Requests.request());
-        }
-        return consensus.read(table, key);
-      }
-    };
+    });
     Map<String, KeysAndAttributes> requests = new LinkedHashMap<>();
     requests.put("orders", keys(true, "a"));
     requests.put("plain", keys(true, "p"));
@@ -262,20 +252,8 @@ class StrongConsistencyHooksTest {
   void batchGetItem_consistent_keysItsCapacityRefusesAlready_areNotReadThroughTheConsensus() {
     Database east = regions.db(EAST);
     RequestContext throttled = requestUnder(readsSpent(east));
-    RegionConsensus consensus = regions.consensus(EAST);
     AtomicInteger reads = new AtomicInteger();
-    ItemConsensus counting = new ItemConsensus() {
-      @Override
-      public Chosen write(TableMetadata table, byte[] key, Change change) {
-        return consensus.write(table, key, change);
-      }
-
-      @Override
-      public byte @Nullable [] read(TableMetadata table, byte[] key) {
-        reads.incrementAndGet();
-        return consensus.read(table, key);
-      }
-    };
+    ItemConsensus counting = readingAfter(regions.consensus(EAST), reads::incrementAndGet);
 
     assertThatThrownBy(() -> new BatchGetItem(east, counting).execute(
         new BatchGetItemInput(Map.of("orders", keys(true, "a", "b")), null), throttled))
@@ -434,6 +412,22 @@ class StrongConsistencyHooksTest {
   private ExecuteStatementOutput statement(String region, String statement, boolean consistent) {
     return new ExecuteStatement(regions.db(region), regions.writes(region)).execute(
         new ExecuteStatementInput(statement, null, consistent, null, null, null, null), Requests.request());
+  }
+
+  /** {@code consensus}, running {@code beforeEachRead} before each strong read. */
+  private static ItemConsensus readingAfter(ItemConsensus consensus, Runnable beforeEachRead) {
+    return new ItemConsensus() {
+      @Override
+      public Chosen write(TableMetadata table, byte[] key, Change change) {
+        return consensus.write(table, key, change);
+      }
+
+      @Override
+      public byte @Nullable [] read(TableMetadata table, byte[] key) {
+        beforeEachRead.run();
+        return consensus.read(table, key);
+      }
+    };
   }
 
   /** A throughput enforcing capacity, under which {@code db}'s orders table is provisioned and its reads are spent. */

@@ -4,6 +4,7 @@ import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.Principal;
 import io.shaledb.core.replication.Peers;
+import io.shaledb.core.replication.TombstoneReclamation;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.server.api.ApiHandlers;
 import io.shaledb.server.api.DynamoApi;
@@ -161,7 +162,7 @@ public final class CpuPerCall {
       users.createUser("bench");
       users.putUserPolicy("bench", "bench", policy);
       api = ApiHandlers.create(engine, REGION, Duration.ofSeconds(1), Clock.systemUTC(), CapacityMode.OFF, metrics,
-          users, Peers.NONE);
+          users, Peers.NONE, TombstoneReclamation.DEFAULTS);
     }
     open.add(api);
     RequestObserver observer = new RequestObserver(api.metrics(), null, LogFormat.LOGFMT, Clock.systemUTC());

@@ -1,6 +1,7 @@
 package io.shaledb.server;
 
 import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.replication.TombstoneReclamation;
 import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.server.http.HttpLimits;
 import io.shaledb.server.replication.PeerEndpoint;
@@ -22,10 +23,12 @@ import java.util.List;
  * @param observability metrics, the access log and the format of request log lines
  * @param console whether the web console is served at {@code /console/}
  * @param peers the other regions this one replicates global tables with (docs/global-tables.md)
+ * @param tombstones when global tables' tombstones are reclaimed (docs/global-tables.md, "Deletes and tombstones")
  */
 public record ServerConfig(String host, int port, String engine, EngineOptions storage, String region,
     Duration maintenanceInterval, Clock clock, HttpLimits httpLimits, ServerSecurity security,
-    CapacityMode capacity, Observability observability, boolean console, List<PeerEndpoint> peers) {
+    CapacityMode capacity, Observability observability, boolean console, List<PeerEndpoint> peers,
+    TombstoneReclamation tombstones) {
   public static final int DEFAULT_PORT = 8000;
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final String DEFAULT_REGION = "us-east-1";
@@ -42,7 +45,7 @@ public record ServerConfig(String host, int port, String engine, EngineOptions s
       Duration maintenanceInterval, Clock clock, HttpLimits httpLimits, ServerSecurity security,
       CapacityMode capacity, Observability observability, boolean console) {
     this(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits, security, capacity,
-        observability, console, List.of());
+        observability, console, List.of(), TombstoneReclamation.DEFAULTS);
   }
 
   /** An in-memory server on a random loopback port, as tests want it. */
@@ -61,55 +64,61 @@ public record ServerConfig(String host, int port, String engine, EngineOptions s
 
   public ServerConfig withClock(Clock newClock) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, newClock, httpLimits, security,
-        capacity, observability, console, peers);
+        capacity, observability, console, peers, tombstones);
   }
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
-        capacity, observability, console, peers);
+        capacity, observability, console, peers, tombstones);
   }
 
   public ServerConfig withEngine(String newEngine) {
     return new ServerConfig(host, port, newEngine, storage, region, maintenanceInterval, clock, httpLimits, security,
-        capacity, observability, console);
+        capacity, observability, console, peers, tombstones);
   }
 
   public ServerConfig withStorage(EngineOptions newStorage) {
     return new ServerConfig(host, port, engine, newStorage, region, maintenanceInterval, clock, httpLimits, security,
-        capacity, observability, console, peers);
+        capacity, observability, console, peers, tombstones);
   }
 
   public ServerConfig withHttpLimits(HttpLimits newLimits) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, newLimits, security,
-        capacity, observability, console, peers);
+        capacity, observability, console, peers, tombstones);
   }
 
   public ServerConfig withSecurity(ServerSecurity newSecurity) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits,
-        newSecurity, capacity, observability, console, peers);
+        newSecurity, capacity, observability, console, peers, tombstones);
   }
 
   /** With tables' throughput enforced ({@code ENFORCE}) or not, unless a table's tag says otherwise. */
   public ServerConfig withCapacity(CapacityMode mode) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
-        mode, observability, console, peers);
+        mode, observability, console, peers, tombstones);
   }
 
   /** With metrics, the access log and log lines as {@code newObservability} says. */
   public ServerConfig withObservability(Observability newObservability) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
-        capacity, newObservability, console, peers);
+        capacity, newObservability, console, peers, tombstones);
   }
 
   /** With the web console served, or not. */
   public ServerConfig withConsole(boolean served) {
     return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
-        capacity, observability, served, peers);
+        capacity, observability, served, peers, tombstones);
   }
 
   /** In region {@code newRegion}, replicating global tables with {@code newPeers}. */
   public ServerConfig withRegion(String newRegion, List<PeerEndpoint> newPeers) {
     return new ServerConfig(host, port, engine, storage, newRegion, maintenanceInterval, clock, httpLimits, security,
-        capacity, observability, console, newPeers);
+        capacity, observability, console, newPeers, tombstones);
+  }
+
+  /** With global tables' tombstones reclaimed as {@code newTombstones} says. */
+  public ServerConfig withTombstones(TombstoneReclamation newTombstones) {
+    return new ServerConfig(host, port, engine, storage, region, maintenanceInterval, clock, httpLimits, security,
+        capacity, observability, console, peers, newTombstones);
   }
 }

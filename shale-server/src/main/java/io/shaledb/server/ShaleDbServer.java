@@ -100,7 +100,7 @@ public final class ShaleDbServer implements AutoCloseable {
       Observability observability = config.observability();
       peers = peers(config);
       api = ApiHandlers.create(engine, config.region(), config.maintenanceInterval(), config.clock(),
-          config.capacity(), observability.metrics(), principals, peers);
+          config.capacity(), observability.metrics(), principals, peers, config.tombstones());
       accessLog = observability.accessLog() == null ? null : AccessLog.open(observability.accessLog());
       HttpApiServer http = HttpApiServer.start(config.host(), config.port(), api,
           !engine.capabilities().contains(Capability.NON_BLOCKING), config.httpLimits(), config.clock(),

@@ -51,6 +51,15 @@ public final class BatchAdmission {
   }
 
   /**
+   * Whether {@link #admits(int)} would admit the item now, counting no throttle event: what the batch spends later
+   * only takes units away, so an item not admitted now never will be, and work to fetch it would be wasted.
+   */
+  public boolean wouldAdmit(int keyHash) {
+    Throughput enforcing = throughput;
+    return enforcing == null || (tableUnits > 0 && units(enforcing, enforcing.partition(table, keyHash))[0] > 0);
+  }
+
+  /**
    * Whether the write of the item whose partition-key hash is {@code keyHash}, putting {@code entries} in global
    * indexes, may be processed now; if not, one throttle event.
    */

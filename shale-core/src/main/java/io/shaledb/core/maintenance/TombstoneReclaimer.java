@@ -7,6 +7,7 @@ import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.replication.ItemStamps;
+import io.shaledb.core.replication.TombstoneReclamation;
 import io.shaledb.core.schema.Replica;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
@@ -16,7 +17,6 @@ import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.Transaction;
 import io.shaledb.core.write.Transactions;
 import io.shaledb.core.write.Transactions.Committed;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,27 +28,17 @@ import java.util.OptionalLong;
 /**
  * Removes the tombstones of replicated tables that no change can outrank any more (docs/global-tables.md, "Deletes
  * and tombstones"): a deleted key's stamp stamped before every region's low watermark, this one's included, by
- * {@link #HORIZON}. No region can then still send a change of that key older than the tombstone: each has sent every
+ * the database's horizon ({@link Database#tombstones}). No region can then still send a change of that key older than the tombstone: each has sent every
  * change it made before its watermark to every replica, stamps what it changes later no earlier, and has applied the
  * deletion itself. A table still being filled is left alone (a backfill sends items with their old stamps), and so
  * is a table with a replica that has not reported a watermark yet (it may be backfilling this one).
  *
  * <p>Each pass reads a bounded slice of each table's stamps, resuming where the last pass stopped, and deletes the
  * tombstones it found in transactions that check the table still has the same replicas and that each key is still
- * deleted with the same stamp (a write since then keeps its stamp).
+ * deleted with the same stamp (a write since then keeps its stamp). A table whose sweep reached the end of its stamps
+ * rests ({@link TombstoneReclamation#rest}) before the next begins.
  */
 public final class TombstoneReclaimer implements BackgroundService {
-  /**
-   * How much older than every low watermark a tombstone must be: a margin for a change whose stamp was read from
-   * its region's clock just before that region's watermark was taken and committed just after, and for clocks that
-   * step back.
-   */
-  public static final Duration HORIZON = Duration.ofMinutes(10);
-  /**
-   * How long a table rests after a sweep of its stamps ended before the next begins: a tombstone is kept for the
-   * horizon at least, so this delays none by much, and a table's stamps are not all read again every interval.
-   */
-  static final Duration REST = Duration.ofMinutes(1);
   private static final int STAMPS_PER_PASS = 10_000;
   private static final int DELETIONS_PER_TRANSACTION = 500;
 
@@ -107,25 +97,28 @@ public final class TombstoneReclaimer implements BackgroundService {
     }
     for (int start = 0; start < found.size(); start += DELETIONS_PER_TRANSACTION) {
       List<Tombstone> chunk = found.subList(start, Math.min(found.size(), start + DELETIONS_PER_TRANSACTION));
-      boolean deleted = transactions.run(RequestContext.service(db.clock()), tx -> {
+      int deleted = transactions.run(RequestContext.service(db.clock()), tx -> {
         if (!sameReplicas(tx, table, replication)) {
-          return Committed.nothing(false);
+          return Committed.nothing(-1);
         }
+        int count = 0;
         for (Tombstone tombstone : chunk) {
           if (Arrays.equals(tx.get(tombstone.key()), tombstone.stamp())
               && tx.get(ItemStamps.itemKey(table.keyspace(), tombstone.key())) == null) {
             tx.delete(tombstone.key());
+            count++;
           }
         }
-        return Committed.nothing(true);
+        return Committed.nothing(count);
       });
-      if (!deleted) {
+      if (deleted < 0) {
         return;
       }
+      db.replicationListener().tombstonesReclaimed(table.name(), deleted);
     }
     byte[] next = read < STAMPS_PER_PASS || last == null ? null : KeyRange.after(last);
     if (next == null) {
-      resting.put(table.keyspace(), now + REST.toMillis());
+      resting.put(table.keyspace(), now + db.tombstones().rest().toMillis());
     }
     transactions.run(RequestContext.service(db.clock()), tx -> {
       boolean tableExists = db.catalog().current(tx, table.name(), table.keyspace()).isPresent();
@@ -153,7 +146,7 @@ public final class TombstoneReclaimer implements BackgroundService {
       }
       earliest = Math.min(earliest, reported.getAsLong());
     }
-    return OptionalLong.of(earliest - HORIZON.toMillis());
+    return OptionalLong.of(earliest - db.tombstones().horizon().toMillis());
   }
 
   /**

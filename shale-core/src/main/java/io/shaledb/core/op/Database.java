@@ -12,6 +12,7 @@ import io.shaledb.core.expr.ExpressionCache;
 import io.shaledb.core.partiql.parse.StatementCache;
 import io.shaledb.core.replication.Peers;
 import io.shaledb.core.replication.ReplicationListener;
+import io.shaledb.core.replication.TombstoneReclamation;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.StartupRead;
 import io.shaledb.core.storage.StorageEngine;
@@ -39,6 +40,7 @@ public final class Database implements AutoCloseable {
   private final Clock clock;
   private final String region;
   private final Peers peers;
+  private final TombstoneReclamation tombstones;
   private volatile ReplicationListener replicationListener = ReplicationListener.NONE;
   private final ExpressionCache expressions = new ExpressionCache();
   private final StatementCache statements = new StatementCache();
@@ -61,21 +63,28 @@ public final class Database implements AutoCloseable {
 
   /** @param capacity whether tables' throughput is enforced, unless a table's tag says otherwise */
   public Database(StorageEngine storage, Clock clock, String region, CapacityMode capacity) {
-    this(storage, clock, region, ITEM_COLLECTION_LIMIT_BYTES, capacity, Peers.NONE);
+    this(storage, clock, region, ITEM_COLLECTION_LIMIT_BYTES, capacity, Peers.NONE, TombstoneReclamation.DEFAULTS);
   }
 
   /** @param peers the other regions whose replicas of tables this database may keep (global tables) */
   public Database(StorageEngine storage, Clock clock, String region, CapacityMode capacity, Peers peers) {
-    this(storage, clock, region, ITEM_COLLECTION_LIMIT_BYTES, capacity, peers);
+    this(storage, clock, region, ITEM_COLLECTION_LIMIT_BYTES, capacity, peers, TombstoneReclamation.DEFAULTS);
+  }
+
+  /** @param tombstones when replicated tables' tombstones are reclaimed */
+  public Database(StorageEngine storage, Clock clock, String region, CapacityMode capacity, Peers peers,
+      TombstoneReclamation tombstones) {
+    this(storage, clock, region, ITEM_COLLECTION_LIMIT_BYTES, capacity, peers, tombstones);
   }
 
   /** @param itemCollectionLimitBytes the item collection limit; smaller than DynamoDB's only in tests */
   public Database(StorageEngine storage, Clock clock, String region, long itemCollectionLimitBytes) {
-    this(storage, clock, region, itemCollectionLimitBytes, CapacityMode.OFF, Peers.NONE);
+    this(storage, clock, region, itemCollectionLimitBytes, CapacityMode.OFF, Peers.NONE,
+        TombstoneReclamation.DEFAULTS);
   }
 
   private Database(StorageEngine storage, Clock clock, String region, long itemCollectionLimitBytes,
-      CapacityMode capacity, Peers peers) {
+      CapacityMode capacity, Peers peers, TombstoneReclamation tombstones) {
     this.itemCollectionLimitBytes = itemCollectionLimitBytes;
     this.storage = storage;
     this.catalog = StartupRead.retried("the catalog", () -> new TableCatalog(storage));
@@ -85,6 +94,7 @@ public final class Database implements AutoCloseable {
     this.clock = clock;
     this.region = region;
     this.peers = peers;
+    this.tombstones = tombstones;
     this.throughput = new Throughput(capacity, clock, name -> tableArn(region, name), statistics::sizeBytesSoFar,
         StartupRead.retried("the partitions' boundaries", () -> PartitionBoundaries.load(storage, catalog, splits)));
   }
@@ -112,6 +122,11 @@ public final class Database implements AutoCloseable {
 
   public StreamLog streams() {
     return streams;
+  }
+
+  /** When replicated tables' tombstones are reclaimed. */
+  public TombstoneReclamation tombstones() {
+    return tombstones;
   }
 
   public Clock clock() {

@@ -563,7 +563,7 @@ public final class WritePipeline {
         ReplicatedChange change = changes.get(i);
         byte[] stored = tx.get(key);
         ReplicationStamp held = ItemStamps.effective(tx, replication, key, stored != null, db.region());
-        if (held != null && !change.stamp().isAfter(held)) {
+        if (held == null ? reclaimedBefore(tx, current, change.stamp()) : !change.stamp().isAfter(held)) {
           continue;
         }
         Map<String, AttributeValue> item = change.item();
@@ -573,5 +573,18 @@ public final class WritePipeline {
       }
       return new Committed<>(applied, staged);
     });
+  }
+
+  /**
+   * Whether a change of a key that holds no stamp is older than a tombstone of it may have been: its stamp is before
+   * the watermark its region reported here, less the horizon, so every region acknowledged it long ago and this one
+   * has held a stamp of the key at least that late since. With no stamp left, that was a tombstone since reclaimed
+   * ({@link io.shaledb.core.replication.TombstoneReclamation}), and the change is a duplicate that came late (a call
+   * replayed, or delayed beyond the horizon): applying it would bring back a deleted item.
+   */
+  private boolean reclaimedBefore(Transaction tx, TableMetadata table, ReplicationStamp stamp) {
+    OptionalLong watermark = ReplicaWatermark.read(tx, table.keyspace(), stamp.region());
+    return watermark.isPresent()
+        && stamp.millis() < watermark.getAsLong() - db.tombstones().horizon().toMillis();
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shaledb.core.api.ReturnValue;
 import io.shaledb.core.api.Select;
+import io.shaledb.core.capacity.Access;
 import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.capacity.PartitionBoundaries;
 import io.shaledb.core.capacity.Throughput;
@@ -63,16 +64,20 @@ import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.ItemConsensus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,6 +232,62 @@ class StrongConsistencyHooksTest {
         .hasMessage("Fewer than two regions of the global table answered: the request cannot be served with"
             + " multi-Region strong consistency now.")
         .extracting(e -> ((DynamoException) e).code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+  }
+
+  @Test
+  void batchGetItem_consistent_readsThroughTheConsensusBeforeItTakesItsSnapshot() {
+    new TestTables(regions.db(EAST)).create("plain", false, false, false);
+    AtomicBoolean written = new AtomicBoolean();
+    // A local write committed while the consensus reads: in the batch's snapshot only if that was taken after them.
+    ItemConsensus writingWhileItReads = readingAfter(regions.consensus(EAST), () -> {
+      if (written.compareAndSet(false, true)) {
+        new PutItem(regions.db(EAST), regions.writes(EAST)).execute(new PutItemInput("plain",
+            item("p", Map.of()), null, null, null, null, null, null, null, null, null), Requests.request());
+      }
+    });
+    Map<String, KeysAndAttributes> requests = new LinkedHashMap<>();
+    requests.put("orders", keys(true, "a"));
+    requests.put("plain", keys(true, "p"));
+
+    BatchGetItemOutput output = new BatchGetItem(regions.db(EAST), writingWhileItReads)
+        .execute(new BatchGetItemInput(requests, null), Requests.request());
+
+    assertThat(written).isTrue();
+    assertThat(PageItems.attributes(output.responses().get("plain"))).containsExactly(item("p", Map.of()));
+  }
+
+  @Test
+  void batchGetItem_consistent_keysItsCapacityRefusesAlready_areNotReadThroughTheConsensus() {
+    Database east = regions.db(EAST);
+    RequestContext throttled = requestUnder(readsSpent(east));
+    AtomicInteger reads = new AtomicInteger();
+    ItemConsensus counting = readingAfter(regions.consensus(EAST), reads::incrementAndGet);
+
+    assertThatThrownBy(() -> new BatchGetItem(east, counting).execute(
+        new BatchGetItemInput(Map.of("orders", keys(true, "a", "b")), null), throttled))
+        .isInstanceOfSatisfying(DynamoException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED));
+    assertThat(reads).as("reads the batch would have left unprocessed whatever they found").hasValue(0);
+  }
+
+  @Test
+  void strongPointReadsWithoutBlocking_goToAWorkerBeforeTheirCapacityIsChecked_whichChecksItOnce() {
+    Database east = regions.db(EAST);
+    GetItemInput strong = new GetItemInput("orders", Map.of("id", s("k")), true, null, null, null, null);
+    GetItem get = new GetItem(east, regions.consensus(EAST));
+    Throughput throughput = readsSpent(east);
+    List<String> throttles = new ArrayList<>();
+    throughput.listen(event -> throttles.add(event.table()));
+
+    assertThatThrownBy(() -> get.executeWithoutBlocking(strong, requestUnder(throughput)))
+        .as("handed over before the spent capacity was seen").isInstanceOf(WouldBlockException.class);
+    assertThatThrownBy(() -> new ExecuteStatement(east, regions.writes(EAST)).executeWithoutBlocking(
+        new ExecuteStatementInput("SELECT * FROM orders WHERE id = 'k'", null, true, null, null, null, null),
+        requestUnder(throughput))).as("a PartiQL SELECT of one item too").isInstanceOf(WouldBlockException.class);
+    assertThatThrownBy(() -> get.execute(strong, requestUnder(throughput)))
+        .isInstanceOfSatisfying(DynamoException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.PROVISIONED_THROUGHPUT_EXCEEDED));
+    assertThat(throttles).as("one check, on the worker").containsExactly("orders");
   }
 
   @Test
@@ -471,5 +532,43 @@ class StrongConsistencyHooksTest {
   private ExecuteStatementOutput statement(String region, String statement, boolean consistent) {
     return new ExecuteStatement(regions.db(region), regions.writes(region)).execute(
         new ExecuteStatementInput(statement, null, consistent, null, null, null, null), Requests.request());
+  }
+
+  /** {@code consensus}, running {@code beforeEachRead} before each strong read. */
+  private static ItemConsensus readingAfter(ItemConsensus consensus, Runnable beforeEachRead) {
+    return new ItemConsensus() {
+      @Override
+      public Chosen write(TableMetadata table, byte[] key, Change change) {
+        return consensus.write(table, key, change);
+      }
+
+      @Override
+      public byte @Nullable [] read(TableMetadata table, byte[] key) {
+        beforeEachRead.run();
+        return consensus.read(table, key);
+      }
+    };
+  }
+
+  /** A throughput enforcing capacity, under which {@code db}'s orders table is provisioned and its reads are spent. */
+  private static Throughput readsSpent(Database db) {
+    db.catalog().change(change -> {
+      change.putTable(change.table("orders").orElseThrow().withCapacity(BillingMode.PROVISIONED,
+          ProvisionedThroughput.of(5, 5), Optional.empty()));
+      return null;
+    });
+    Throughput throughput = new Throughput(CapacityMode.ENFORCE, Clock.fixed(Instant.now(), ZoneOffset.UTC),
+        name -> "arn:aws:dynamodb:us-east-1:000000000000:table/" + name, keyspace -> 0,
+        PartitionBoundaries.load(db.storage(), db.catalog(), Runnable::run));
+    assertThat(throughput.available(db.tableForItems("orders"), Access.READ)).as("made on first use").isPositive();
+    throughput.consumed("orders", null, Access.READ, 1_000_000);
+    return throughput;
+  }
+
+  /** A request admitted and charged by {@code throughput}. */
+  private static RequestContext requestUnder(Throughput throughput) {
+    RequestContext request = Requests.request();
+    return new RequestContext(request.requestId(), request.principal(), request.deadline(), request.clock(),
+        new CapacityMeter(throughput), request.endpoint());
   }
 }

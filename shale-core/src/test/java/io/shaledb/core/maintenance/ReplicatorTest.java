@@ -49,6 +49,7 @@ import io.shaledb.core.replication.ReplicaSettingsUpdate;
 import io.shaledb.core.replication.ReplicatedChange;
 import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.replication.SharedSettings;
+import io.shaledb.core.replication.TombstoneReclamation;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.MultiRegionConsistency;
 import io.shaledb.core.schema.OnDemandThroughput;
@@ -282,7 +283,7 @@ class ReplicatorTest {
     assertThat(stamp(east, "a")).as("within the horizon").isNotNull();
     assertThat(stamp(west, "a")).as("within the horizon").isNotNull();
 
-    advanceClocks(TombstoneReclaimer.HORIZON.plusMinutes(1));
+    advanceClocks(TombstoneReclamation.DEFAULTS.horizon().plusMinutes(1));
     runUntilIdle();
     reclaimTombstones();
 
@@ -304,7 +305,7 @@ class ReplicatorTest {
     ReplicationStamp tombstone = stamp(east, "a");
     // The west lags: the east's deletion reaches it, its own older write has not left yet.
     eastReplicator.runPass();
-    advanceClocks(TombstoneReclaimer.HORIZON.plusMinutes(1));
+    advanceClocks(TombstoneReclamation.DEFAULTS.horizon().plusMinutes(1));
     eastReplicator.runPass();
     reclaimTombstones();
     assertThat(stamp(east, "a")).as("the west may still send an older change").isEqualTo(tombstone);
@@ -317,6 +318,28 @@ class ReplicatorTest {
     reclaimTombstones();
     assertThat(stamp(east, "a")).isNull();
     assertThat(stamp(west, "a")).isNull();
+  }
+
+  @Test
+  void apply_changeOlderThanAReclaimedTombstoneReplayed_isRefused() {
+    replicatedTable();
+    putItem(west, westClock, "a", "west");
+    runUntilIdle();
+    ReplicationStamp written = stamp(west, "a");
+    eastClock.advance(Duration.ofMillis(5));
+    deleteItem(east, eastClock, "a");
+    runUntilIdle();
+    advanceClocks(TombstoneReclamation.DEFAULTS.horizon().plusMinutes(1));
+    runUntilIdle();
+    reclaimTombstones();
+    assertThat(stamp(east, "a")).as("reclaimed").isNull();
+
+    // The west's call that carried its write, arriving again (a duplicate delayed past the horizon).
+    toEast.apply("orders", WEST, List.of(new ReplicatedChange(Map.of("id", s("a")),
+        item("a", Map.of("v", s("west"))), written, false)), OptionalLong.empty());
+
+    assertThat(eastTables.scan("orders")).isEmpty();
+    assertThat(stamp(east, "a")).isNull();
   }
 
   @Test
@@ -586,7 +609,7 @@ class ReplicatorTest {
     // The south is down: it receives nothing and reports no watermark, so the one it last reported stays.
     toSouth.down = true;
     runUntilIdle(eastReplicator, westReplicator);
-    advanceClocks(TombstoneReclaimer.HORIZON.plusMinutes(1));
+    advanceClocks(TombstoneReclamation.DEFAULTS.horizon().plusMinutes(1));
     runUntilIdle(eastReplicator, westReplicator);
     reclaimTombstones();
     assertThat(stamp(east, "a")).as("the south has not acknowledged the deletion").isNotNull();
@@ -595,7 +618,7 @@ class ReplicatorTest {
     toSouth.down = false;
     runUntilIdle();
     assertThat(stamp(south, "a")).as("the deletion reached the south").isNotNull();
-    advanceClocks(TombstoneReclaimer.HORIZON.plusMinutes(1));
+    advanceClocks(TombstoneReclamation.DEFAULTS.horizon().plusMinutes(1));
     runUntilIdle();
     reclaimTombstones();
 

@@ -5,6 +5,7 @@ import io.shaledb.core.maintenance.MaintenanceServices;
 import io.shaledb.core.maintenance.TimeToLiveListener;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.replication.Peers;
+import io.shaledb.core.replication.TombstoneReclamation;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.server.auth.PrincipalStore;
 import io.shaledb.server.metrics.ServerMetrics;
@@ -31,7 +32,7 @@ public final class ApiHandlers {
   public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
       CapacityMode capacity, boolean metrics) {
     return create(engine, region, maintenanceInterval, clock, capacity, metrics, db -> AccessControl.NONE,
-        Map.of(), Peers.NONE);
+        Map.of(), Peers.NONE, TombstoneReclamation.DEFAULTS);
   }
 
   /**
@@ -39,21 +40,22 @@ public final class ApiHandlers {
    * the admin API over {@code users}.
    *
    * @param peers the other regions global tables may be replicated to
+   * @param tombstones when global tables' tombstones are reclaimed
    */
   public static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
-      CapacityMode capacity, boolean metrics, PrincipalStore users, Peers peers) {
+      CapacityMode capacity, boolean metrics, PrincipalStore users, Peers peers, TombstoneReclamation tombstones) {
     return create(engine, region, maintenanceInterval, clock, capacity, metrics,
-        db -> new PolicyAuthorizer(db, users), AdminRoutes.over(users, engine), peers);
+        db -> new PolicyAuthorizer(db, users), AdminRoutes.over(users, engine), peers, tombstones);
   }
 
   private static DynamoApi create(StorageEngine engine, String region, Duration maintenanceInterval, Clock clock,
       CapacityMode capacity, boolean metrics, Function<Database, AccessControl> access,
-      Map<String, Route<?, ?>> adminOperations, Peers peers) {
-    Database db = new Database(engine, clock, region, capacity, peers);
+      Map<String, Route<?, ?>> adminOperations, Peers peers, TombstoneReclamation tombstones) {
+    Database db = new Database(engine, clock, region, capacity, peers, tombstones);
     ServerMetrics serverMetrics = metrics ? new ServerMetrics(db) : null;
     if (serverMetrics != null) {
       db.throughput().listen(serverMetrics::throttleEvent);
-      db.listenReplication(serverMetrics::replicated);
+      db.listenReplication(serverMetrics.replication());
     }
     MaintenanceServices.start(db, maintenanceInterval,
         serverMetrics == null ? TimeToLiveListener.NONE : serverMetrics::timeToLiveDeleted);

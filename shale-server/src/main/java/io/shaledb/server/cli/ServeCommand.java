@@ -1,6 +1,7 @@
 package io.shaledb.server.cli;
 
 import io.shaledb.core.capacity.CapacityMode;
+import io.shaledb.core.replication.TombstoneReclamation;
 import io.shaledb.core.storage.Durability;
 import io.shaledb.core.storage.EngineOptions;
 import io.shaledb.server.Observability;
@@ -97,6 +98,17 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--ttl-sweep-seconds",
       description = "Seconds between sweeps of expired items (and stream maintenance). Default: ${DEFAULT-VALUE}.")
   long maintenanceSeconds = ServerConfig.DEFAULT_MAINTENANCE_INTERVAL.toSeconds();
+
+  @Option(names = "--tombstone-horizon-seconds", paramLabel = "SECONDS",
+      description = "How much older than every region's low watermark a global table's tombstone (a deleted item's"
+          + " replication stamp) must be before it is reclaimed: a margin for clocks that step back and changes"
+          + " committed late (docs/global-tables.md). At least 1. Default: ${DEFAULT-VALUE}.")
+  long tombstoneHorizonSeconds = TombstoneReclamation.DEFAULTS.horizon().toSeconds();
+
+  @Option(names = "--tombstone-rest-seconds", paramLabel = "SECONDS",
+      description = "Seconds a global table rests after a sweep of its tombstones before the next. Default:"
+          + " ${DEFAULT-VALUE}.")
+  long tombstoneRestSeconds = TombstoneReclamation.DEFAULTS.rest().toSeconds();
 
   @Option(names = "--idle-timeout-seconds",
       description = "Seconds a connection without requests stays open. Default: ${DEFAULT-VALUE}.")
@@ -198,6 +210,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     String engineName = engineName();
+    TombstoneReclamation tombstones = tombstones();
     Map<String, String> tuning = new LinkedHashMap<>(engineOptions);
     tuning.putAll(cluster.engineOptions());
     EngineOptions storage = new EngineOptions(dataDirectory.toAbsolutePath(), durability, tuning);
@@ -208,7 +221,8 @@ final class ServeCommand implements Callable<Integer> {
           settableClock ? SettableClock.startingNow() : Clock.systemUTC(), defaultLimits
               .withIdleTimeout(Duration.ofSeconds(Math.max(1, idleTimeoutSeconds)))
               .withMaxConnections(Math.max(1, maxConnections)), security(), capacity,
-          new Observability(metrics == Switch.ON, accessLog, logFormat), console == Switch.ON, peers()));
+          new Observability(metrics == Switch.ON, accessLog, logFormat), console == Switch.ON, peers(),
+          tombstones));
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
       // An unknown engine or engine option, a port in use, a data directory another server holds or one that
       // cannot be created: the user's to fix, so the reason and no stack trace.
@@ -251,6 +265,20 @@ final class ServeCommand implements Callable<Integer> {
   private List<PeerEndpoint> peers() {
     return peersFile == null ? List.of()
         : PeersFile.read(peersFile, SecretSealer.open(SecretSealer.keyFile(authKeyFile)));
+  }
+
+  /** The tombstone options, refused before anything starts when out of range. */
+  private TombstoneReclamation tombstones() {
+    if (tombstoneHorizonSeconds < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--tombstone-horizon-seconds must be at least 1, not " + tombstoneHorizonSeconds);
+    }
+    if (tombstoneRestSeconds < 0) {
+      throw new ParameterException(spec.commandLine(),
+          "--tombstone-rest-seconds must not be negative, not " + tombstoneRestSeconds);
+    }
+    return new TombstoneReclamation(Duration.ofSeconds(tombstoneHorizonSeconds),
+        Duration.ofSeconds(tombstoneRestSeconds));
   }
 
   private ServerSecurity security() {

@@ -17,6 +17,7 @@ import io.shaledb.core.capacity.ThrottleListener;
 import io.shaledb.core.maintenance.IndexBuilder;
 import io.shaledb.core.maintenance.Replicator;
 import io.shaledb.core.op.Database;
+import io.shaledb.core.replication.ReplicationListener;
 import io.shaledb.core.schema.IndexMetadata;
 import io.shaledb.core.schema.IndexMetadata.IndexStatus;
 import io.shaledb.core.schema.Replica;
@@ -101,9 +102,12 @@ public final class ServerMetrics {
       "Requests refused for conflicting with a transaction on the same items", TABLE);
   private final Counter timeToLiveDeleted = counter("TimeToLiveDeletedItemCount",
       "Expired items deleted by time to live", TABLE);
+  private final Counter tombstonesReclaimed = counter("shaledb_tombstones_reclaimed",
+      "Tombstones of a global table's deleted items reclaimed once no region could still send an older change", TABLE);
   private final List<StatefulMetric<?, ?>> byTable = List.of(latency, consumedRead, consumedWrite, returnedItems,
       returnedRecords, throttledRequests, readThrottleEvents, writeThrottleEvents, systemErrors,
-      conditionalCheckFailed, transactionConflicts, timeToLiveDeleted, replicationLatency);
+      conditionalCheckFailed, transactionConflicts, timeToLiveDeleted, tombstonesReclaimed,
+      replicationLatency);
   private final ConcurrentHashMap<String, TableSeries> tables = new ConcurrentHashMap<>();
 
   /** The series of one table that every request touches. */
@@ -222,9 +226,19 @@ public final class ServerMetrics {
     transactionConflicts.labelValues(table).inc();
   }
 
-  /** A change a replica acknowledged: for {@link Database#listenReplication}. */
-  public void replicated(String table, String receivingRegion, long latencyMillis) {
-    replicationLatency.labelValues(table, receivingRegion).observe(latencyMillis / 1e3);
+  /** What replication reports, for {@link Database#listenReplication}. */
+  public ReplicationListener replication() {
+    return new ReplicationListener() {
+      @Override
+      public void delivered(String table, String receivingRegion, long latencyMillis) {
+        replicationLatency.labelValues(table, receivingRegion).observe(latencyMillis / 1e3);
+      }
+
+      @Override
+      public void tombstonesReclaimed(String table, int count) {
+        tombstonesReclaimed.labelValues(table).inc(count);
+      }
+    };
   }
 
   /** What the time-to-live sweeper deleted: for {@code MaintenanceServices.start}. */

@@ -85,4 +85,37 @@ class ServeCommandTest {
     assertThat(err.toString()).startsWith("the ignite engine is not in this server's jar: a cluster node runs from the"
         + " cluster jar, shale-cluster-" + Version.NUMBER + "-all.jar (docs/cluster.md)");
   }
+
+  @Test
+  void serve_tombstoneOptions_defaultToTenMinutesAndAMinuteAndAreParsed() {
+    assertThat(parse("serve").tombstoneHorizonSeconds).isEqualTo(600);
+    assertThat(parse("serve").tombstoneRestSeconds).isEqualTo(60);
+
+    ServeCommand serve = parse("serve", "--tombstone-horizon-seconds", "5", "--tombstone-rest-seconds", "0");
+
+    assertThat(serve.tombstoneHorizonSeconds).isEqualTo(5);
+    assertThat(serve.tombstoneRestSeconds).isZero();
+  }
+
+  @Test
+  void serve_tombstoneHorizonBelowOneSecond_isAUsageErrorBeforeAnythingStarts() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine().setErr(new PrintWriter(err));
+
+    int exit = commandLine.execute("serve", "--in-memory", "--port", "0", "--tombstone-horizon-seconds", "0");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("--tombstone-horizon-seconds must be at least 1, not 0");
+  }
+
+  @Test
+  void serve_negativeTombstoneRest_isAUsageErrorBeforeAnythingStarts() {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine().setErr(new PrintWriter(err));
+
+    int exit = commandLine.execute("serve", "--in-memory", "--port", "0", "--tombstone-rest-seconds", "-1");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("--tombstone-rest-seconds must not be negative, not -1");
+  }
 }

@@ -84,14 +84,22 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
    * (all its keys side by side, before the limits are applied to them); a key whose read the consensus could not serve
    * is left unprocessed, as the API reference says of a key an "internal processing failure" left, and when no key
    * could be read at all the request fails with the first such error.
+   *
+   * <p>The consensus reads are made before the snapshot is taken: they wait for other regions, up to seconds when one
+   * is slow, and a snapshot held that long keeps the engine's old versions. A key its table's or partition's capacity
+   * already refuses is not read through the consensus (the batch would leave it unprocessed whatever it holds); one
+   * that fits now may still be left for the response size or the units the keys before it spend, which depend on
+   * the items' sizes, known only once read.
    */
   @Override
   public BatchGetItemOutput execute(BatchGetItemInput in, RequestContext context) {
     checkTotalKeys(Validated.present(in.requestItems()));
     Map<String, Plan> plans = new LinkedHashMap<>();
     for (Map.Entry<String, KeysAndAttributes> entry : Validated.present(in.requestItems()).entrySet()) {
-      plans.put(entry.getKey(), plan(entry.getKey(), entry.getValue()));
+      plans.put(entry.getKey(), plan(entry.getKey(), entry.getValue(), context));
     }
+    plans.replaceAll((name, plan) -> plan.strong() ? plan.agreed(ConsensusReads.read(consensus, plan.table(),
+        plan.keys(), i -> plan.admission().wouldAdmit(KeyCodec.partitionHash(plan.keys().get(i))))) : plan);
     Map<String, List<PageItem>> responses = new LinkedHashMap<>();
     Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
     long responseBytes = 0;
@@ -103,11 +111,9 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
       for (Map.Entry<String, Plan> entry : plans.entrySet()) {
         Plan plan = entry.getValue();
         boolean strong = Boolean.TRUE.equals(plan.request().consistentRead());
-        List<ConsensusReads.Result> agreed = ItemReader.throughConsensus(plan.table(), strong)
-            && responseBytes <= MAX_RESPONSE_BYTES ? ConsensusReads.read(consensus, plan.table(), plan.keys()) : null;
         List<PageItem> found = new ArrayList<>();
         List<Map<String, AttributeValue>> left = new ArrayList<>();
-        BatchAdmission admission = context.capacity().batch(plan.table(), Access.READ);
+        BatchAdmission admission = plan.admission();
         double units = 0;
         for (int i = 0; i < plan.keys().size(); i++) {
           int hash = KeyCodec.partitionHash(plan.keys().get(i));
@@ -116,14 +122,16 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
             continue;
           }
           byte[] stored;
-          if (agreed == null) {
-            stored = snapshot.get(plan.keys().get(i));
-          } else if (agreed.get(i) instanceof ConsensusReads.Result.Read(byte[] value)) {
-            stored = value;
-          } else {
-            unavailable = unavailable == null ? ((ConsensusReads.Result.Failed) agreed.get(i)).error() : unavailable;
-            left.add(Validated.present(plan.request().keys()).get(i));
-            continue;
+          switch (plan.agreed() == null ? null : plan.agreed().get(i)) {
+            case null -> stored = snapshot.get(plan.keys().get(i));
+            case ConsensusReads.Result.Read(byte[] value) -> stored = value;
+            case ConsensusReads.Result.Failed(DynamoException error) -> {
+              unavailable = unavailable == null ? error : unavailable;
+              left.add(Validated.present(plan.request().keys()).get(i));
+              continue;
+            }
+            case ConsensusReads.Result.NotRead() -> throw new IllegalStateException(
+                "a key its capacity refused before the batch spent any is admitted now");
           }
           read++;
           long size = stored == null ? 0 : ItemCodec.itemSize(stored);
@@ -176,11 +184,23 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
     }
   }
 
-  /** One table's keys, validated and encoded before anything is read. */
+  /**
+   * One table's keys, validated and encoded before anything is read, with the batch's admission on the table and,
+   * for a table read through the consensus, the keys' reads.
+   */
   private record Plan(TableMetadata table, KeysAndAttributes request, List<byte[]> keys,
-      @Nullable List<Path> projection) {}
+      @Nullable List<Path> projection, BatchAdmission admission, @Nullable List<ConsensusReads.Result> agreed) {
+    /** Whether the keys are read through the table's consensus. */
+    boolean strong() {
+      return ItemReader.throughConsensus(table, Boolean.TRUE.equals(request.consistentRead()));
+    }
 
-  private Plan plan(String tableName, KeysAndAttributes request) {
+    Plan agreed(List<ConsensusReads.Result> reads) {
+      return new Plan(table, request, keys, projection, admission, reads);
+    }
+  }
+
+  private Plan plan(String tableName, KeysAndAttributes request, RequestContext context) {
     RequestExpressions.checkParameters(List.of(Parameter.of("ProjectionExpression", request.projectionExpression())),
         List.of(Parameter.of("AttributesToGet", request.attributesToGet())), request.expressionAttributeNames(), null);
     Binder binder = RequestExpressions.binder(request.expressionAttributeNames(), null);
@@ -205,6 +225,6 @@ public final class BatchGetItem implements Operation<BatchGetItemInput, BatchGet
       }
       keys.add(encoded);
     }
-    return new Plan(table, request, keys, projection);
+    return new Plan(table, request, keys, projection, context.capacity().batch(table, Access.READ), null);
   }
 }

@@ -7,33 +7,46 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The strongly consistent reads of a batch's keys of one table of multi-region strong consistency, each through the
  * regions' consensus. A read waits a round trip to the nearer peer, so the keys are read side by side, at most
  * {@value #PARALLEL} at a time (virtual threads: each only waits); a key whose read fails (fewer than two regions
- * answered, or a write kept it contended) has its error in its place, and the others are read all the same.
+ * answered, or a write kept it contended) has its error in its place, and the others are read all the same. Keys the
+ * batch would leave unprocessed whatever they hold are not read.
  */
 final class ConsensusReads {
   static final int PARALLEL = 16;
 
-  /** One key's read: the item's stored form (null: absent), or why it could not be read. */
+  /** One key's read: the item's stored form (null: absent), why it could not be read, or that it was not asked for. */
   sealed interface Result {
     record Read(byte @Nullable [] stored) implements Result {}
 
     record Failed(DynamoException error) implements Result {}
+
+    record NotRead() implements Result {}
   }
 
   private ConsensusReads() {}
 
-  /** The keys' reads, in the keys' order. */
-  static List<Result> read(ItemConsensus consensus, TableMetadata table, List<byte[]> keys) {
+  /** The reads of the keys {@code wanted} admits, in the keys' order; the others are {@link Result.NotRead}. */
+  static List<Result> read(ItemConsensus consensus, TableMetadata table, List<byte[]> keys, IntPredicate wanted) {
     Result[] results = new Result[keys.size()];
+    List<Integer> asked = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (wanted.test(i)) {
+        asked.add(i);
+      } else {
+        results[i] = new Result.NotRead();
+      }
+    }
     AtomicInteger next = new AtomicInteger();
     AtomicReference<RuntimeException> bug = new AtomicReference<>();
     Runnable reader = () -> {
-      for (int i = next.getAndIncrement(); i < keys.size() && bug.get() == null; i = next.getAndIncrement()) {
+      for (int n = next.getAndIncrement(); n < asked.size() && bug.get() == null; n = next.getAndIncrement()) {
+        int i = asked.get(n);
         try {
           results[i] = new Result.Read(consensus.read(table, keys.get(i)));
         } catch (DynamoException e) {
@@ -44,7 +57,7 @@ final class ConsensusReads {
       }
     };
     List<Thread> readers = new ArrayList<>();
-    for (int i = 0; i < Math.min(PARALLEL, keys.size()); i++) {
+    for (int i = 0; i < Math.min(PARALLEL, asked.size()); i++) {
       readers.add(Thread.ofVirtual().name("batch-get-consensus").start(reader));
     }
     try {

@@ -35,12 +35,6 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
     this.items = new ItemReader(db, consensus);
   }
 
-  /** How a read finds the item's stored form. */
-  @FunctionalInterface
-  private interface StoredItem {
-    byte @Nullable [] read(TableMetadata table, byte[] key, boolean consistent);
-  }
-
   @Override
   public void validate(GetItemInput in) {
     ConstraintViolations v = new ConstraintViolations();
@@ -53,15 +47,20 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
 
   @Override
   public GetItemOutput execute(GetItemInput in, RequestContext context) {
-    return read(in, context, items::read);
+    return read(in, context, true);
   }
 
+  /**
+   * The read from what the storage engine holds in memory. A strong read of a table of multi-region strong
+   * consistency goes to a worker before its capacity is checked: the worker checks it, and a check here too would be a
+   * second one.
+   */
   @Override
   public GetItemOutput executeWithoutBlocking(GetItemInput in, RequestContext context) {
-    return read(in, context, items::readWithoutBlocking);
+    return read(in, context, false);
   }
 
-  private GetItemOutput read(GetItemInput in, RequestContext context, StoredItem storedItem) {
+  private GetItemOutput read(GetItemInput in, RequestContext context, boolean mayBlock) {
     RequestExpressions.checkParameters(List.of(Parameter.of("ProjectionExpression", in.projectionExpression())),
         List.of(Parameter.of("AttributesToGet", in.attributesToGet())), in.expressionAttributeNames(), null);
     Binder binder = RequestExpressions.binder(in.expressionAttributeNames(), null);
@@ -70,8 +69,11 @@ public final class GetItem implements NonBlockingOperation<GetItemInput, GetItem
     binder.checkKeyPaths(table);
     byte[] key = ItemKeys.ofKey(table, Validated.present(in.key()));
     boolean consistent = Boolean.TRUE.equals(in.consistentRead());
+    if (!mayBlock) {
+      ItemReader.requireNonBlocking(table, consistent);
+    }
     context.capacity().admitItem(table, key, Access.READ);
-    byte[] stored = storedItem.read(table, key, consistent);
+    byte[] stored = mayBlock ? items.read(table, key, consistent) : items.readWithoutBlocking(table, key, consistent);
     context.capacity().read(table.name(), ConsumedCapacity.readUnits(stored == null ? 0 : ItemCodec.itemSize(stored),
         consistent));
     return new GetItemOutput(stored == null ? null : PageItem.of(stored, projection),

@@ -44,9 +44,19 @@ public final class ItemReader {
    *     for other regions' answers); nothing was read then
    */
   public byte @Nullable [] readWithoutBlocking(TableMetadata table, byte[] key, boolean consistent) {
+    requireNonBlocking(table, consistent);
+    return db.storage().getWithoutBlocking(key);
+  }
+
+  /**
+   * Refuses, before anything else is done, a read that would go through the consensus: a caller on the event loop
+   * checks this before the request's capacity, which the worker the request goes to checks anyway.
+   *
+   * @throws WouldBlockException ALWAYS for a read through the consensus
+   */
+  public static void requireNonBlocking(TableMetadata table, boolean consistent) {
     if (throughConsensus(table, consistent)) {
       throw new WouldBlockException(WouldBlockException.Reason.ALWAYS);
     }
-    return db.storage().getWithoutBlocking(key);
   }
 }

@@ -202,9 +202,13 @@ final class Selects {
     List<Path> projection = projection(select);
     checkProjected(target, projection);
     Point point = point(select, target, bindings);
-    return point == null ? null
-        : pointPage(target.table(), point, projection, consistent, context,
-            key -> items.readWithoutBlocking(target.table(), key, consistent));
+    if (point == null) {
+      return null;
+    }
+    // To a worker before the capacity is checked, as GetItem: the worker checks it once.
+    ItemReader.requireNonBlocking(target.table(), consistent);
+    return pointPage(target.table(), point, projection, consistent, context,
+        key -> items.readWithoutBlocking(target.table(), key, consistent));
   }
 
   private Page pointPage(TableMetadata table, Point point, @Nullable List<Path> projection, boolean consistent,

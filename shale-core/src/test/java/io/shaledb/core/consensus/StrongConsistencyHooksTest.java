@@ -62,6 +62,7 @@ import io.shaledb.core.op.tx.TransactWriteItemsInput;
 import io.shaledb.core.schema.BillingMode;
 import io.shaledb.core.schema.ProvisionedThroughput;
 import io.shaledb.core.schema.TableMetadata;
+import io.shaledb.core.storage.KeyRange;
 import io.shaledb.core.storage.WouldBlockException;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.write.ItemConsensus;
@@ -75,9 +76,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -546,6 +547,11 @@ class StrongConsistencyHooksTest {
       public byte @Nullable [] read(TableMetadata table, byte[] key) {
         beforeEachRead.run();
         return consensus.read(table, key);
+      }
+
+      @Override
+      public Range readRange(TableMetadata table, KeyRange range, boolean reverse, int maxKeys, long maxBytes) {
+        return consensus.readRange(table, range, reverse, maxKeys, maxBytes);
       }
     };
   }

@@ -31,7 +31,10 @@ import java.util.OptionalLong;
  * the database's horizon ({@link Database#tombstones}). No region can then still send a change of that key older than the tombstone: each has sent every
  * change it made before its watermark to every replica, stamps what it changes later no earlier, and has applied the
  * deletion itself. A table still being filled is left alone (a backfill sends items with their old stamps), and so
- * is a table with a replica that has not reported a watermark yet (it may be backfilling this one).
+ * is a table with a replica that has not reported a watermark yet (it may be backfilling this one). A table of
+ * multi-region strong consistency keeps its tombstones: a region may miss a deletion's commit for good there (a value
+ * finished by another region's round travels in no stream), and a strong read whose quorum meets that region's old
+ * item and another's reclaimed tombstone would return the item again.
  *
  * <p>Each pass reads a bounded slice of each table's stamps, resuming where the last pass stopped, and deletes the
  * tombstones it found in transactions that check the table still has the same replicas and that each key is still
@@ -64,7 +67,8 @@ public final class TombstoneReclaimer implements BackgroundService {
     List<TableMetadata> tables = db.catalog().list();
     resting.keySet().retainAll(tables.stream().map(TableMetadata::keyspace).toList());
     for (TableMetadata table : tables) {
-      table.options().replication().filter(r -> r.fillingFrom() == null).ifPresent(r -> reclaim(table, r));
+      table.options().replication().filter(r -> r.fillingFrom() == null && !r.strong())
+          .ifPresent(r -> reclaim(table, r));
     }
     return false;
   }

@@ -294,6 +294,29 @@ class ReplicatorTest {
   }
 
   @Test
+  void reclaim_tableOfStrongConsistency_keepsItsTombstonesPastTheHorizon() {
+    replicatedTable();
+    putItem(east, eastClock, "a", "east");
+    deleteItem(east, eastClock, "a");
+    runUntilIdle();
+    for (Database db : List.of(east, west)) {
+      db.catalog().change(change -> {
+        TableMetadata table = change.table("orders").orElseThrow();
+        change.putTable(table.withOptions(table.options().withReplication(Optional.of(
+            replication(db).withConsistency(MultiRegionConsistency.STRONG, Optional.empty())))));
+        return null;
+      });
+    }
+
+    advanceClocks(TombstoneReclamation.DEFAULTS.horizon().plusMinutes(1));
+    runUntilIdle();
+    reclaimTombstones();
+
+    assertThat(stamp(east, "a")).isNotNull();
+    assertThat(stamp(west, "a")).isNotNull();
+  }
+
+  @Test
   void reclaim_regionThatHasNotSentAnOlderChangeOfTheDeletedItem_tombstoneStaysUntilItArrivedAndRefusesIt() {
     replicatedTable();
     putItem(east, eastClock, "a", "east");

@@ -7,6 +7,7 @@ import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.Transaction;
+import io.shaledb.core.storage.WouldBlockException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -81,14 +82,26 @@ public final class IgniteEngine implements StorageEngine {
     return new LockingSnapshot(keyspace);
   }
 
-  /** A read of the latest commit at the partition's primary replica: over the network, so it may block. */
+  /**
+   * A read of the latest commit at the partition's primary replica, which needs no lock. It crosses the network and
+   * may wait for a primary (up to Ignite's 30 s while a lost node's partitions have none), so it runs on a worker.
+   */
   @Override
-  public byte @Nullable [] getWithoutBlocking(byte[] key) {
+  public byte @Nullable [] consistentGet(byte[] key) {
     try {
       return keyspace.keys().get(null, key);
     } catch (RuntimeException e) {
       throw IgniteErrors.readFailure(e);
     }
+  }
+
+  /**
+   * Never answers: every read asks a replica over the network. A read on a server's network thread would stall every
+   * connection of that thread while it waits, for seconds when a partition's primary was on a lost node.
+   */
+  @Override
+  public byte @Nullable [] getWithoutBlocking(byte[] key) {
+    throw new WouldBlockException(WouldBlockException.Reason.ALWAYS);
   }
 
   @Override

@@ -30,12 +30,16 @@ import java.util.stream.Stream;
  *       rocksdb} (default aipersist), which a node keeps for the life of its data directory;
  *   <li>{@code page-memory}: the node's data cache (default 256m);
  *   <li>{@code checkpoint-interval}: milliseconds between two aipersist checkpoints (default Ignite's 180000): a node
- *       that restarts replays its partitions' Raft logs from the last one.
+ *       that restarts replays its partitions' Raft logs from the last one;
+ *   <li>{@code failure-ping-interval}, {@code suspicion-multiplier}: how often the node pings the others (ms) and after
+ *       how many rounds without an answer (times ceil(log2 nodes)) it declares one failed (default 500 and 2: {@link
+ *       FailureDetection}).
  * </ul>
  */
 public final class IgniteEngineProvider implements StorageEngineProvider {
   private static final Set<String> OPTIONS = Set.of("node-name", "host", "port", "seeds", "init", "replicas",
-      "partitions", "client-port", "rest-port", "partition-storage", "page-memory", "checkpoint-interval");
+      "partitions", "client-port", "rest-port", "partition-storage", "page-memory", "checkpoint-interval",
+      "failure-ping-interval", "suspicion-multiplier");
   /** The keyspace's table: one per cluster, holding every ShaleDB table's keys. */
   static final String TABLE = "SHALE_KV";
 
@@ -59,7 +63,10 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
         directory.resolve("ignite"), options.durability() == Durability.FSYNC,
         PartitionStorage.named(options.tuning().getOrDefault("partition-storage", "aipersist")),
         options.bytes("page-memory", 256L << 20),
-        options.count("checkpoint-interval", 3_600_000, NodeSettings.DEFAULT_CHECKPOINT_MILLIS));
+        options.count("checkpoint-interval", 3_600_000, NodeSettings.DEFAULT_CHECKPOINT_MILLIS),
+        new FailureDetection(options.count("failure-ping-interval", 60_000,
+            FailureDetection.DEFAULT.pingIntervalMillis()), options.count("suspicion-multiplier", 10,
+            FailureDetection.DEFAULT.suspicionMultiplier())));
     ZoneSettings zone = new ZoneSettings(options.count("replicas", 7, 3), options.count("partitions", 1024, 25));
     boolean holdsCluster = holdsCluster(node.workDirectory());
     if (holdsCluster) {

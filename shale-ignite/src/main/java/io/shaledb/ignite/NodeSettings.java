@@ -18,9 +18,11 @@ import java.util.stream.Collectors;
  * @param storage the engine that keeps the node's partitions
  * @param cacheBytes the node's cache of its data: page memory (aipersist) or block cache (rocksdb)
  * @param checkpointMillis how often aipersist writes its dirty pages to disk (Ignite's default: 180,000 ms)
+ * @param failureDetection how soon the node declares another one failed
  */
 public record NodeSettings(String name, String host, int port, List<String> seeds, int clientPort, int restPort,
-    Path workDirectory, boolean fsync, PartitionStorage storage, long cacheBytes, int checkpointMillis) {
+    Path workDirectory, boolean fsync, PartitionStorage storage, long cacheBytes, int checkpointMillis,
+    FailureDetection failureDetection) {
 
   /** Ignite's own interval between two aipersist checkpoints. */
   public static final int DEFAULT_CHECKPOINT_MILLIS = 180_000;
@@ -29,11 +31,7 @@ public record NodeSettings(String name, String host, int port, List<String> seed
     seeds = List.copyOf(seeds);
   }
 
-  /**
-   * Ignite's node configuration (HOCON). Failure detection is tightened from Ignite's defaults so that partitions led
-   * by a killed node fail over in about three seconds instead of twenty (pings every 500 ms, suspicion after two
-   * rounds).
-   */
+  /** Ignite's node configuration (HOCON). */
   String configuration() {
     return """
         ignite {
@@ -41,7 +39,7 @@ public record NodeSettings(String name, String host, int port, List<String> seed
             port: %d
             listenAddresses: ["%s"]
             nodeFinder.netClusterNodes: [%s]
-            membership { failurePingIntervalMillis: 500, scaleCube.membershipSuspicionMultiplier: 2 }
+            membership { failurePingIntervalMillis: %d, scaleCube.membershipSuspicionMultiplier: %d }
           }
           clientConnector { port: %d, listenAddresses: ["%s"] }
           rest.port: %d
@@ -52,6 +50,6 @@ public record NodeSettings(String name, String host, int port, List<String> seed
           }
         }
         """.formatted(port, host, seeds.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(", ")),
-        clientPort, host, restPort, fsync, checkpointMillis, storage.engineName(), cacheBytes);
+        failureDetection.pingIntervalMillis(), failureDetection.suspicionMultiplier(), clientPort, host, restPort, fsync, checkpointMillis, storage.engineName(), cacheBytes);
   }
 }

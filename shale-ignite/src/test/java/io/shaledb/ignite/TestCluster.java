@@ -30,7 +30,8 @@ final class TestCluster implements AutoCloseable {
     List<String> seeds = ports.stream().map(port -> "127.0.0.1:" + port).toList();
     for (int i = 0; i < size; i++) {
       settings.add(new NodeSettings("node" + i, "127.0.0.1", ports.get(i), seeds, freePort(), freePort(),
-          directory.resolve("node" + i), true, PartitionStorage.AIPERSIST, 64L << 20, NodeSettings.DEFAULT_CHECKPOINT_MILLIS));
+          directory.resolve("node" + i), true, PartitionStorage.AIPERSIST, 64L << 20, NodeSettings.DEFAULT_CHECKPOINT_MILLIS,
+          FailureDetection.DEFAULT));
     }
     return new TestCluster(EmbeddedNode.start(settings, settings.stream().map(NodeSettings::name).toList(), "test"),
         seeds, directory);
@@ -41,7 +42,7 @@ final class TestCluster implements AutoCloseable {
     int index = nodes.size();
     NodeSettings settings = new NodeSettings("node" + index, "127.0.0.1", freePort(), seeds, freePort(), freePort(),
         directory.resolve("node" + index), true, PartitionStorage.AIPERSIST,
-        64L << 20, NodeSettings.DEFAULT_CHECKPOINT_MILLIS);
+        64L << 20, NodeSettings.DEFAULT_CHECKPOINT_MILLIS, FailureDetection.DEFAULT);
     nodes.addAll(EmbeddedNode.start(List.of(settings), List.of(), "test"));
     return index;
   }

@@ -7,6 +7,7 @@ import io.shaledb.it.jepsen.Availability;
 import io.shaledb.it.jepsen.BankWorkload;
 import io.shaledb.it.jepsen.Clients;
 import io.shaledb.it.jepsen.CounterWorkload;
+import io.shaledb.it.jepsen.FinalReads;
 import io.shaledb.it.jepsen.Outcome;
 import io.shaledb.it.jepsen.RegisterWorkload;
 import io.shaledb.it.jepsen.Requests;
@@ -26,7 +27,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,20 +101,21 @@ class ClusterJepsenIT {
     unrecovered.addAll(notServing(cluster, names.get(0), unrecovered, nemesis, healed + REJOIN.toNanos()));
 
     List<String> anomalies = new ArrayList<>();
-    // The final state is read through a node that serves, so that one that did not recover still leaves a report.
-    OptionalInt serving = IntStream.range(0, NODES).filter(n -> !unrecovered(unrecovered, n)).findFirst();
+    // The final state is read through the nodes that serve, the next one taking over from one that stops answering,
+    // so that one node that did not recover, or hangs, still leaves a checked history and a report.
+    List<FinalReads.Node> serving = IntStream.range(0, NODES).filter(n -> !unrecovered(unrecovered, n))
+        .mapToObj(n -> new FinalReads.Node("n" + n, cluster.patientClient(n))).toList();
     if (serving.isEmpty()) {
       anomalies.add("no node serves: the final state could not be read");
-    } else {
-      DynamoDbClient reader = cluster.patientClient(serving.getAsInt());
-      for (Workload workload : workloads) {
-        workload.check(reader, PATIENCE, nemesis.origin())
-            .forEach(anomaly -> anomalies.add(workload.name() + ": " + anomaly));
-      }
     }
-    report(schedule, workloads, nemesis, anomalies, unrecovered, clientsEnded);
+    FinalReads reads = new FinalReads(serving, PATIENCE);
+    for (Workload workload : workloads) {
+      workload.check(reads, nemesis.origin()).forEach(anomaly -> anomalies.add(workload.name() + ": " + anomaly));
+    }
+    report(schedule, workloads, nemesis, anomalies, unrecovered, reads.failures(), clientsEnded);
     assertThat(anomalies).as("anomalies under " + schedule).isEmpty();
     assertThat(unrecovered).as("nodes that did not serve again once every fault was healed").isEmpty();
+    assertThat(reads.failures()).as("nodes that stopped answering the final reads").isEmpty();
   }
 
   /**
@@ -173,7 +174,7 @@ class ClusterJepsenIT {
   }
 
   private void report(FaultSchedule schedule, List<Workload> workloads, Nemesis nemesis, List<String> anomalies,
-      List<String> unrecovered, long clientsEnded) throws IOException {
+      List<String> unrecovered, List<String> unansweredFinalReads, long clientsEnded) throws IOException {
     long origin = nemesis.origin();
     List<String> lines = new ArrayList<>();
     long ok = 0;
@@ -210,14 +211,16 @@ class ClusterJepsenIT {
     KeyGap longest = keyGaps.stream().max(Comparator.comparingLong(keyGap -> keyGap.gap().nanos())).orElseThrow();
     gaps.append("; one key (").append(longest.key()).append(") ").append(longest.gap().describe(origin));
     String summary = String.format(Locale.ROOT, "%s (seed %d): %d operations, ok %d, fail %d, info %d%s;"
-        + " anomalies %d; %s; load %s", schedule, seed, ok + fail + info, ok, fail, info, perWorkload,
-        anomalies.size(), gaps, loadAverage());
+        + " anomalies %d; final reads not answered %d; %s; load %s", schedule, seed, ok + fail + info, ok, fail, info,
+        perWorkload, anomalies.size(), unansweredFinalReads.size(), gaps, loadAverage());
     System.out.println("ClusterJepsenIT " + summary);
     lines.add(summary);
     lines.add("nemesis:");
     nemesis.log().forEach(line -> lines.add("  " + line));
     lines.add("not recovered:");
     unrecovered.forEach(line -> lines.add("  " + line));
+    lines.add("final reads not answered:");
+    unansweredFinalReads.forEach(line -> lines.add("  " + line));
     lines.add("anomalies:");
     anomalies.forEach(anomaly -> lines.add("  " + anomaly));
     for (Workload workload : workloads) {

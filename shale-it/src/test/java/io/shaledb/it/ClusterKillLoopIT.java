@@ -25,10 +25,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -80,7 +78,7 @@ class ClusterKillLoopIT {
       record("cluster up, seed %d, load %s", seed, loadAverage());
       AtomicBoolean writing = new AtomicBoolean(true);
       List<Thread> writers = IntStream.range(0, NODES).mapToObj(n -> Thread.ofPlatform().name("kill-loop-writer-" + n)
-          .start(() -> write(cluster.client(n), table, "w" + n + "-", acknowledged, writing))).toList();
+          .start(() -> AcknowledgedWrites.writeUntilStopped(cluster.client(n), table, "w" + n + "-", acknowledged, writing))).toList();
       for (int kill = 1; kill <= kills && System.nanoTime() - bound < 0; kill++) {
         Thread.sleep(random.nextLong(MIN_UP_MILLIS, MAX_UP_MILLIS));
         int victim = random.nextInt(NODES);
@@ -108,7 +106,8 @@ class ClusterKillLoopIT {
       }
       int serving = IntStream.range(0, NODES).filter(n -> notRejoined.stream().noneMatch(line -> line.contains(
           ": n" + n + " "))).findFirst().orElseThrow();
-      List<String> missing = missing(cluster.patientClient(serving), table, List.copyOf(acknowledged));
+      List<String> missing = AcknowledgedWrites.missing(cluster.patientClient(serving), table,
+          List.copyOf(acknowledged), PATIENCE);
       record("%d acknowledged writes read back through n%d, %d missing%s", acknowledged.size(), serving,
           missing.size(), missing.isEmpty() ? "" : " (first " + missing.get(0) + ")");
       report();
@@ -116,46 +115,6 @@ class ClusterKillLoopIT {
     }
     report();
     assertThat(notRejoined).as("nodes that did not serve again after a kill").isEmpty();
-  }
-
-  /** Puts new items through one node until told to stop; records those acknowledged. */
-  private static void write(DynamoDbClient client, String table, String prefix, Queue<String> acknowledged,
-      AtomicBoolean writing) {
-    for (long n = 0; writing.get(); n++) {
-      String id = prefix + n;
-      AttributeValue value = AttributeValue.fromN(Long.toString(n));
-      try {
-        client.putItem(r -> r.tableName(table).item(Map.of("id", AttributeValue.fromS(id), "v", value)));
-        acknowledged.add(id);
-        Thread.sleep(20);
-      } catch (SdkException e) {
-        pause(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
-  /** The ids among {@code ids} that strongly consistent batch reads do not find. */
-  private static List<String> missing(DynamoDbClient client, String table, List<String> ids) {
-    List<String> missing = new ArrayList<>();
-    for (int from = 0; from < ids.size(); from += 100) {
-      List<String> batch = ids.subList(from, Math.min(ids.size(), from + 100));
-      List<Map<String, AttributeValue>> keys = batch.stream().map(id -> Map.of("id", AttributeValue.fromS(id)))
-          .toList();
-      List<String> found = new ArrayList<>();
-      Map<String, KeysAndAttributes> asked = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
-          .build());
-      while (!asked.isEmpty()) {
-        Map<String, KeysAndAttributes> request = asked;
-        var answer = Requests.patiently(() -> client.batchGetItem(r -> r.requestItems(request)), PATIENCE);
-        answer.responses().getOrDefault(table, List.of()).forEach(item -> found.add(item.get("id").s()));
-        asked = answer.unprocessedKeys();
-      }
-      batch.stream().filter(id -> !found.contains(id)).forEach(missing::add);
-    }
-    return missing;
   }
 
   private void record(String format, Object... arguments) {
@@ -178,14 +137,6 @@ class ClusterKillLoopIT {
 
   private static double seconds(long nanos) {
     return nanos / 1e9;
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static String loadAverage() {

@@ -150,6 +150,25 @@ final class NamespacedCluster implements AutoCloseable {
   }
 
   /**
+   * Moves the node's data directory aside, to {@code nN.aside}, as an operator does with a node that cannot reopen
+   * its data: the node's next start is on an empty directory. The node must be down.
+   */
+  Path moveDataAside(int node) throws IOException {
+    Slot slot = slot(node);
+    synchronized (slot) {
+      if (slot.launched != null && slot.launched.isAlive()) {
+        throw new IllegalStateException("n" + node + " still runs");
+      }
+    }
+    return Files.move(data.resolve("n" + node), data.resolve("n" + node + ".aside"));
+  }
+
+  /** Where the test reaches the node's API. */
+  URI endpoint(int node) {
+    return URI.create("http://127.0.0.1:" + relays.get(node).port());
+  }
+
+  /**
    * Starts the node again on its data directory, unless it runs or is starting already; the future completes once it
    * serves requests, or fails with what it printed if it exited first. A slow rejoin holds up only whoever waits.
    */
@@ -244,7 +263,7 @@ final class NamespacedCluster implements AutoCloseable {
   }
 
   private DynamoDbClientBuilder builder(int node) {
-    return DynamoDbClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + relays.get(node).port()))
+    return DynamoDbClient.builder().endpointOverride(endpoint(node))
         .region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))

@@ -49,9 +49,24 @@ public interface StorageEngine extends AutoCloseable {
   }
 
   /**
+   * The value under {@code key} as a strongly consistent read of that one key sees it ({@link #consistentSnapshot()}
+   * read once): an engine may answer a single key more cheaply than a view that must hold still for several reads. It
+   * may wait for I/O.
+   *
+   * @throws StorageUnavailableException when the engine cannot read the key now; the request may be retried
+   */
+  default byte @Nullable [] consistentGet(byte[] key) {
+    try (Snapshot snapshot = consistentSnapshot()) {
+      return snapshot.get(key);
+    }
+  }
+
+  /**
    * The latest committed value under {@code key}, or {@code null}, read without waiting for I/O: a server may call
    * it on a network thread and hand the work to a worker only when it throws. Engines declaring
-   * {@link Capability#NON_BLOCKING} always answer.
+   * {@link Capability#NON_BLOCKING} always answer. An engine whose store other processes share ({@link
+   * Capability#SHARED}) cannot know the latest commit without asking them, so it never answers: it always throws,
+   * for reason {@link WouldBlockException.Reason#ALWAYS}.
    *
    * @throws WouldBlockException when the value is not in memory (the engine's caches included)
    */

@@ -16,17 +16,20 @@ import java.util.TreeSet;
 public final class BankChecker {
   private BankChecker() {}
 
-  /** The anomalies in the acknowledged reads of {@code history}, and in {@code finalBalances} read after healing. */
+  /**
+   * The anomalies in the acknowledged reads of {@code history}, and in {@code finalBalances} read after healing (empty
+   * when that read was not answered).
+   */
   public static List<String> check(List<Timed<BankOp>> history, Set<String> accounts, long total,
-      Map<String, Long> finalBalances, long origin) {
+      Optional<Map<String, Long>> finalBalances, long origin) {
     List<String> anomalies = new ArrayList<>();
     for (Timed<BankOp> op : history) {
       if (op.outcome() == Outcome.OK && op.operation() instanceof BankOp.Read read) {
         wrong(read.balances(), accounts, total).ifPresent(what -> anomalies.add(what + ": " + op.describe(origin)));
       }
     }
-    wrong(finalBalances, accounts, total).ifPresent(what -> anomalies.add(what + " in the final balances "
-        + new TreeMap<>(finalBalances)));
+    finalBalances.ifPresent(balances -> wrong(balances, accounts, total).ifPresent(what -> anomalies.add(what
+        + " in the final balances " + new TreeMap<>(balances))));
     return anomalies;
   }
 

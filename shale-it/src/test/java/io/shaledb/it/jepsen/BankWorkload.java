@@ -1,10 +1,10 @@
 package io.shaledb.it.jepsen;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -83,8 +83,8 @@ public final class BankWorkload implements Workload {
   }
 
   @Override
-  public List<String> check(DynamoDbClient client, Duration patience, long origin) {
-    Map<String, Long> last = Requests.patiently(() -> read(client), patience);
+  public List<String> check(FinalReads reads, long origin) {
+    Optional<Map<String, Long>> last = reads.read("the accounts", this::read);
     return BankChecker.check(history.byKey().getOrDefault(KEY, List.of()), new LinkedHashSet<>(accounts),
         opening * accounts.size(), last, origin);
   }

@@ -1,9 +1,9 @@
 package io.shaledb.it.jepsen;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -66,11 +66,12 @@ public final class CounterWorkload implements Workload {
   }
 
   @Override
-  public List<String> check(DynamoDbClient client, Duration patience, long origin) {
+  public List<String> check(FinalReads reads, long origin) {
     List<String> anomalies = new ArrayList<>();
     Map<String, List<Timed<CounterOp>>> byKey = history.byKey();
     for (String key : keys) {
-      long last = value(Requests.patiently(() -> read(client, key), patience));
+      OptionalLong last = reads.read(key, client -> value(read(client, key))).map(OptionalLong::of)
+          .orElse(OptionalLong.empty());
       CounterChecker.check(byKey.getOrDefault(key, List.of()), last, origin)
           .forEach(anomaly -> anomalies.add(key + ": " + anomaly));
     }

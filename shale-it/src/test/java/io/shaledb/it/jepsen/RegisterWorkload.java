@@ -1,11 +1,11 @@
 package io.shaledb.it.jepsen;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -121,17 +121,20 @@ public final class RegisterWorkload implements Workload {
   }
 
   @Override
-  public List<String> check(DynamoDbClient client, Duration patience, long origin) {
+  public List<String> check(FinalReads reads, long origin) {
     List<String> anomalies = new ArrayList<>();
     Map<String, List<Timed<RegisterOp>>> byKey = history.byKey();
     for (String key : keys) {
       long invoked = System.nanoTime();
-      @Nullable Integer last = value(Requests.patiently(() -> client.getItem(r -> r.tableName(table)
-          .key(Map.of("id", AttributeValue.fromS(key))).consistentRead(true)), patience));
+      Optional<GetItemResponse> finalRead = reads.read(key, client -> client.getItem(r -> r.tableName(table)
+          .key(Map.of("id", AttributeValue.fromS(key))).consistentRead(true)));
       List<Timed<RegisterOp>> operations = new ArrayList<>(byKey.getOrDefault(key, List.of()));
-      operations.add(new Timed<>(-1, new RegisterOp.Read(last), Outcome.OK, invoked, System.nanoTime()));
-      for (Timed<RegisterOp> lost : LostWrites.find(operations, last)) {
-        anomalies.add(key + ": acknowledged write lost (final value " + last + "): " + lost.describe(origin));
+      if (finalRead.isPresent()) {
+        @Nullable Integer last = value(finalRead.get());
+        operations.add(new Timed<>(-1, new RegisterOp.Read(last), Outcome.OK, invoked, System.nanoTime()));
+        for (Timed<RegisterOp> lost : LostWrites.find(operations, last)) {
+          anomalies.add(key + ": acknowledged write lost (final value " + last + "): " + lost.describe(origin));
+        }
       }
       switch (LinearizableRegister.check(operations, SEARCH_BUDGET)) {
         case LinearizableRegister.Linearizable linearizable -> { }

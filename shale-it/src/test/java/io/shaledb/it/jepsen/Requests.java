@@ -28,7 +28,11 @@ public final class Requests {
 
   /** {@code request}'s answer, asking again after a failure until {@code patience} has passed. */
   public static <T> T patiently(Supplier<T> request, Duration patience) {
-    long deadline = System.nanoTime() + patience.toNanos();
+    return until(request, System.nanoTime() + patience.toNanos());
+  }
+
+  /** {@code request}'s answer, asking again after a failure until {@code deadline} ({@link System#nanoTime()}). */
+  static <T> T until(Supplier<T> request, long deadline) {
     while (true) {
       try {
         return request.get();

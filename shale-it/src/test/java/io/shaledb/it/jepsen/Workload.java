@@ -1,6 +1,5 @@
 package io.shaledb.it.jepsen;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,12 +16,12 @@ public interface Workload {
   Outcome step(DynamoDbClient client, int process, SplittableRandom random);
 
   /**
-   * Reads the final state through {@code client} once every fault is healed, trying again for up to {@code patience}
-   * while the cluster recovers, and checks the history against it.
+   * Reads the final state through {@code reads} once every fault is healed and checks the history against it; a key
+   * whose final read no node answered is checked without it (its history's own reads still are).
    *
    * @return the anomalies found, each with the operations that show it; empty when the history checks out
    */
-  List<String> check(DynamoDbClient client, Duration patience, long origin);
+  List<String> check(FinalReads reads, long origin);
 
   /** The operations recorded so far. */
   History<?> history();

@@ -32,7 +32,10 @@ public final class ItemReader {
     if (throughConsensus(table, consistent)) {
       return consensus.read(table, key);
     }
-    try (Snapshot snapshot = consistent ? db.storage().consistentSnapshot() : db.storage().snapshot()) {
+    if (consistent) {
+      return db.storage().consistentGet(key);
+    }
+    try (Snapshot snapshot = db.storage().snapshot()) {
       return snapshot.get(key);
     }
   }

@@ -50,6 +50,7 @@ public record NodeSettings(String name, String host, int port, List<String> seed
           }
         }
         """.formatted(port, host, seeds.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(", ")),
-        failureDetection.pingIntervalMillis(), failureDetection.suspicionMultiplier(), clientPort, host, restPort, fsync, checkpointMillis, storage.engineName(), cacheBytes);
+        failureDetection.pingIntervalMillis(), failureDetection.suspicionMultiplier(), clientPort, host, restPort,
+        fsync, checkpointMillis, storage.engineName(), cacheBytes);
   }
 }

@@ -4,8 +4,6 @@ import io.shaledb.core.model.Bytes;
 import io.shaledb.core.schema.Replication;
 import io.shaledb.core.schema.TableMetadata;
 import io.shaledb.core.storage.KeyRange;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -63,32 +61,8 @@ public interface ItemConsensus {
   /** The item's latest chosen value, which every write acknowledged before the call is in or was followed by. */
   byte @Nullable [] read(TableMetadata table, byte[] key);
 
-  /** An item of a range read: its storage key and stored form. */
-  record Item(byte[] key, byte[] stored) {
-    public Item {
-      key = key.clone();
-    }
-
-    @Override
-    public byte[] key() {
-      return key.clone();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Item item && Arrays.equals(key, item.key) && Arrays.equals(stored, item.stored);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * Arrays.hashCode(key) + Arrays.hashCode(stored);
-    }
-
-    @Override
-    public String toString() {
-      return "Item[" + HexFormat.of().formatHex(key) + ", " + stored.length + " bytes]";
-    }
-  }
+  /** An item of a range read: its storage key and stored form; the arrays must not be modified. */
+  record Item(byte[] key, byte[] stored) {}
 
   /**
    * A range read's items, in the order read, as the consensus last chose them.
@@ -102,7 +76,6 @@ public interface ItemConsensus {
       items = List.copyOf(items);
     }
   }
-
 
   /**
    * The items of a key range of the table as the consensus last chose them: every write acknowledged before the call

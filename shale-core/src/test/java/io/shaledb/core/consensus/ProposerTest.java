@@ -32,7 +32,7 @@ class ProposerTest {
   private static final byte[] KEY = {1, 2, 3};
   /**
    * How long a phase waits for answers: the tests' silent regions cost it once each, and a loaded build machine must
-   * not make the answering ones miss it (300 ms did, twice, at loads above 20).
+   * not make the answering ones miss it.
    */
   private static final Duration PHASE_LIMIT = Duration.ofSeconds(1);
 

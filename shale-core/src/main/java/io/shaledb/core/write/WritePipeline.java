@@ -563,7 +563,8 @@ public final class WritePipeline {
         ReplicatedChange change = changes.get(i);
         byte[] stored = tx.get(key);
         ReplicationStamp held = ItemStamps.effective(tx, replication, key, stored != null, db.region());
-        if (held == null ? reclaimedBefore(tx, current, change.stamp()) : !change.stamp().isAfter(held)) {
+        if (held == null ? reclaimedBefore(tx, current, replication, change.stamp())
+            : !change.stamp().isAfter(held)) {
           continue;
         }
         Map<String, AttributeValue> item = change.item();
@@ -581,8 +582,16 @@ public final class WritePipeline {
    * has held a stamp of the key at least that late since. With no stamp left, that was a tombstone since reclaimed
    * ({@link io.shaledb.core.replication.TombstoneReclamation}), and the change is a duplicate that came late (a call
    * replayed, or delayed beyond the horizon): applying it would bring back a deleted item.
+   *
+   * <p>Never for a table of multi-region strong consistency: its tombstones are never reclaimed, so a key without a
+   * stamp never had one, and its changes may come long after their stamp: a value chosen by the consensus that its
+   * writer region missed reaches it, and through it the others, from whichever region committed it.
    */
-  private boolean reclaimedBefore(Transaction tx, TableMetadata table, ReplicationStamp stamp) {
+  private boolean reclaimedBefore(Transaction tx, TableMetadata table, Replication replication,
+      ReplicationStamp stamp) {
+    if (replication.strong()) {
+      return false;
+    }
     OptionalLong watermark = ReplicaWatermark.read(tx, table.keyspace(), stamp.region());
     return watermark.isPresent()
         && stamp.millis() < watermark.getAsLong() - db.tombstones().horizon().toMillis();

@@ -15,10 +15,13 @@ import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.op.MutableClock;
+import io.shaledb.core.op.PageItems;
 import io.shaledb.core.op.Principal;
 import io.shaledb.core.op.RequestContext;
 import io.shaledb.core.op.Requests;
 import io.shaledb.core.op.TestTables;
+import io.shaledb.core.op.item.GetItem;
+import io.shaledb.core.op.item.GetItemInput;
 import io.shaledb.core.op.replication.ApplyReplicatedChanges;
 import io.shaledb.core.op.replication.ApplyReplicatedChangesInput;
 import io.shaledb.core.op.table.AddReplicaRegion;
@@ -64,6 +67,7 @@ import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.validate.Choice;
+import io.shaledb.core.write.ItemConsensus;
 import io.shaledb.core.write.ItemWrite;
 import io.shaledb.core.write.WriteCondition;
 import io.shaledb.core.write.WritePipeline;
@@ -299,14 +303,7 @@ class ReplicatorTest {
     putItem(east, eastClock, "a", "east");
     deleteItem(east, eastClock, "a");
     runUntilIdle();
-    for (Database db : List.of(east, west)) {
-      db.catalog().change(change -> {
-        TableMetadata table = change.table("orders").orElseThrow();
-        change.putTable(table.withOptions(table.options().withReplication(Optional.of(
-            replication(db).withConsistency(MultiRegionConsistency.STRONG, Optional.empty())))));
-        return null;
-      });
-    }
+    makeStrong(east, west);
 
     advanceClocks(TombstoneReclamation.DEFAULTS.horizon().plusMinutes(1));
     runUntilIdle();
@@ -363,6 +360,23 @@ class ReplicatorTest {
 
     assertThat(eastTables.scan("orders")).isEmpty();
     assertThat(stamp(east, "a")).isNull();
+  }
+
+  @Test
+  void apply_tableOfStrongConsistency_changeOfAnUnstampedKeyOlderThanItsRegionsWatermark_isApplied() {
+    replicatedTable();
+    makeStrong(east, west);
+    ReplicationStamp old = new ReplicationStamp(START.toEpochMilli() + 1, WEST);
+    advanceClocks(TombstoneReclamation.DEFAULTS.horizon().plusMinutes(1));
+    toEast.apply("orders", WEST, List.of(), OptionalLong.of(westClock.millis()));
+
+    // A value chosen long ago that this region missed, arriving now (its writer region was down meanwhile): such a
+    // table reclaims no tombstone, so a key without a stamp never had one and the change is new here.
+    toEast.apply("orders", WEST, List.of(new ReplicatedChange(Map.of("id", s("a")),
+        item("a", Map.of("v", s("chosen"))), old, false)), OptionalLong.empty());
+
+    assertThat(eventualGet(east, "a")).isEqualTo(item("a", Map.of("v", s("chosen"))));
+    assertThat(stamp(east, "a")).isEqualTo(old);
   }
 
   @Test
@@ -717,6 +731,12 @@ class ReplicatorTest {
     }
   }
 
+  /** The item as an eventually consistent GetItem reads it in the region: its own copy, whatever the table's mode. */
+  private static @Nullable Map<String, AttributeValue> eventualGet(Database db, String id) {
+    return PageItems.attributes(new GetItem(db, ItemConsensus.NONE).execute(
+        new GetItemInput("orders", Map.of("id", s(id)), false, null, null, null, null), Requests.request()).item());
+  }
+
   private static OptionalLong watermark(Database db, int keyspace, String region) {
     try (Snapshot snapshot = db.storage().snapshot()) {
       return ReplicaWatermark.read(snapshot, keyspace, region);
@@ -786,6 +806,18 @@ class ReplicatorTest {
       assertThat(replication.replicas()).as(db.region()).extracting(Replica::status)
           .containsOnly(ReplicaStatus.ACTIVE).hasSize(2);
       assertThat(replication.consensusRegions(db.region())).as(db.region()).containsExactly(SOUTH, WEST, EAST);
+    }
+  }
+
+  /** Makes the replicated table one of multi-region strong consistency in these regions. */
+  private static void makeStrong(Database... regions) {
+    for (Database db : regions) {
+      db.catalog().change(change -> {
+        TableMetadata table = change.table("orders").orElseThrow();
+        change.putTable(table.withOptions(table.options().withReplication(Optional.of(
+            replication(db).withConsistency(MultiRegionConsistency.STRONG, Optional.empty())))));
+        return null;
+      });
     }
   }
 

@@ -296,7 +296,8 @@ public final class Replicator implements BackgroundService {
   }
 
   /**
-   * Sends the changes made in this region from the replica's stream position on, with this region's low watermark;
+   * Sends the changes made in this region (and, of a table of multi-region strong consistency, those the replica's
+   * region made: {@link #toSend}) from the replica's stream position on, with this region's low watermark;
    * with nothing to send, an empty call, so a replica deleted in its region is noticed even while this one writes
    * nothing, and the watermark keeps rising there.
    */
@@ -318,7 +319,7 @@ public final class Replicator implements BackgroundService {
       while (scanned < SCAN_LIMIT && changes.size() < BATCH && cursor.next()) {
         scanned++;
         next = StreamLog.sequenceOf(cursor.key()) + 1;
-        ReplicatedChange change = localChange(db, cursor.value());
+        ReplicatedChange change = toSend(db, replication, replica.region(), cursor.value());
         if (change != null) {
           changes.add(change);
         }
@@ -339,7 +340,10 @@ public final class Replicator implements BackgroundService {
     lastCalls.put(replicaKey, new LastCall(System.nanoTime(), changes.size() == BATCH));
     long acknowledged = db.clock().millis();
     for (ReplicatedChange change : changes) {
-      db.replicationListener().delivered(table.name(), replica.region(), acknowledged - change.stamp().millis());
+      if (change.stamp().region().equals(db.region())) {
+        // A change sent back to the region that made it has its own latency there already (see toSend).
+        db.replicationListener().delivered(table.name(), replica.region(), acknowledged - change.stamp().millis());
+      }
     }
     if (scanned > 0) {
       long reached = next;
@@ -396,6 +400,26 @@ public final class Replicator implements BackgroundService {
   private static KvCursor streamFrom(Snapshot snapshot, StreamSettings stream, long sequence) {
     return snapshot.scan(new KeyRange(StreamLog.key(stream.keyspace(), sequence),
         StreamLog.range(stream.keyspace()).end()), false);
+  }
+
+  /**
+   * The change a stream record holds if it goes to the replica in {@code region}, else null. A change made here goes
+   * to every replica. A change made elsewhere arrived from its region, which has it, so it goes nowhere; except in a
+   * table of multi-region strong consistency, where a value chosen by the consensus is committed by every region that
+   * hears the Commit, under its writer region's stamp, and the writer region may be the one that missed it (its own
+   * commit lost, or the writer stopped after its value was accepted and another region's round finished it): so there
+   * it goes back to the region that made it. That region applies it if it lacks it, and its stream then holds a
+   * change of its own, which it sends to every replica. Usually every region committed it: each sends it back once,
+   * and the writer region ignores it. Nothing loops: applying a change the region already holds (an equal stamp) or
+   * one older than its item writes nothing, so leaves no stream record to send on.
+   */
+  static @Nullable ReplicatedChange toSend(Database db, Replication replication, String region, byte[] record) {
+    ReplicatedChange change = StreamLog.replicatedChange(record);
+    if (change == null) {
+      return null;
+    }
+    String origin = change.stamp().region();
+    return origin.equals(db.region()) || (replication.strong() && origin.equals(region)) ? change : null;
   }
 
   /** The change a stream record holds if this region made it, else null (it arrived from another region). */

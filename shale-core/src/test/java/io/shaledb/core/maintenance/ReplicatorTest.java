@@ -9,8 +9,16 @@ import io.shaledb.core.capacity.CapacityMode;
 import io.shaledb.core.catalog.ReplicaWatermark;
 import io.shaledb.core.catalog.SystemKeyspace;
 import io.shaledb.core.catalog.WitnessedTable;
+import io.shaledb.core.consensus.ItemValue;
+import io.shaledb.core.consensus.PaxosCodec;
+import io.shaledb.core.consensus.PaxosRequest;
+import io.shaledb.core.consensus.PaxosRequest.Commit;
+import io.shaledb.core.consensus.PaxosTransport;
+import io.shaledb.core.consensus.Proposer;
+import io.shaledb.core.consensus.RegionConsensus;
 import io.shaledb.core.error.DynamoException;
 import io.shaledb.core.error.ErrorCode;
+import io.shaledb.core.keys.ItemCodec;
 import io.shaledb.core.keys.KeyCodec;
 import io.shaledb.core.model.AttributeValue;
 import io.shaledb.core.op.Database;
@@ -66,6 +74,7 @@ import io.shaledb.core.schema.WitnessStatus;
 import io.shaledb.core.storage.KvCursor;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.memory.MemoryEngine;
+import io.shaledb.core.stream.StreamLog;
 import io.shaledb.core.validate.Choice;
 import io.shaledb.core.write.ItemConsensus;
 import io.shaledb.core.write.ItemWrite;
@@ -75,13 +84,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiPredicate;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +134,9 @@ class ReplicatorTest {
     toWest.target = west;
     toEast.target = east;
     toSouth.target = south;
+    toWest.consensus = new RegionConsensus(west);
+    toEast.consensus = new RegionConsensus(east);
+    toSouth.consensus = new RegionConsensus(south);
   }
 
   @AfterEach
@@ -793,11 +808,7 @@ class ReplicatorTest {
 
   @Test
   void strongTableOfThreeReplicas_everyRegionKnowsTheOthersAndTheMode() {
-    eastTables.create("orders", false, false, false);
-
-    Requests.run(new UpdateTable(east), strongUpdate(List.of(new ReplicaUpdate(ReplicaUpdate.Action.CREATE, WEST),
-        new ReplicaUpdate(ReplicaUpdate.Action.CREATE, SOUTH)), List.of(), MultiRegionConsistency.STRONG));
-    runUntilIdle();
+    strongTableOfThreeReplicas();
 
     for (Database db : List.of(east, west, south)) {
       Replication replication = replication(db);
@@ -819,6 +830,97 @@ class ReplicatorTest {
         return null;
       });
     }
+  }
+
+  @Test
+  void runPass_strongTable_valueChosenWhoseWriterLostItsOwnCommit_reachesTheWriterAndItsStream_appliedOnceEach() {
+    strongTableOfThreeReplicas();
+    Map<String, AttributeValue> chosen = item("a", Map.of("v", s("chosen")));
+    proposer(EAST, (region, request) -> request instanceof Commit && region.equals(EAST))
+        .write("orders", peerKey("a"), current -> new ItemValue(ItemCodec.encode(chosen)));
+    assertThat(eventualGet(east, "a")).as("the writer's own commit was lost").isNull();
+    assertThat(eventualGet(west, "a")).isEqualTo(chosen);
+
+    runUntilIdle();
+
+    ReplicationStamp origin = stamp(west, "a");
+    for (Database db : List.of(east, west, south)) {
+      assertThat(eventualGet(db, "a")).as(db.region()).isEqualTo(chosen);
+      assertThat(streamChanges(db)).as(db.region())
+          .containsExactly(new ReplicatedChange(Map.of("id", s("a")), chosen, origin, false));
+    }
+    assertThat(origin.region()).isEqualTo(EAST);
+  }
+
+  @Test
+  void runPass_strongTable_writerStoppedAfterItsValueWasAccepted_anotherRegionsRoundFinishesIt_writerCatchesUp() {
+    strongTableOfThreeReplicas();
+    Map<String, AttributeValue> chosen = item("a", Map.of("v", s("chosen")));
+    // The writer stops once its value is accepted: no region hears its Commit.
+    proposer(EAST, (region, request) -> request instanceof Commit)
+        .write("orders", peerKey("a"), current -> new ItemValue(ItemCodec.encode(chosen)));
+    toEast.down = true;
+    TableMetadata table = west.catalog().find("orders").orElseThrow();
+    assertThat(PageItems.attributes(new GetItem(west, toWest.consensus).execute(
+        new GetItemInput("orders", Map.of("id", s("a")), true, null, null, null, null), Requests.request()).item()))
+        .as("a strong read finishes the write").isEqualTo(chosen);
+    runUntilIdle(westReplicator, southReplicator);
+    assertThat(eventualGet(south, "a")).isEqualTo(chosen);
+    assertThat(eventualGet(east, "a")).isNull();
+    assertThat(Replicator.pending(west, table, EAST)).as("the changes made in the west only").isZero();
+
+    toEast.down = false;
+    runUntilIdle();
+
+    for (Database db : List.of(east, west, south)) {
+      assertThat(eventualGet(db, "a")).as(db.region()).isEqualTo(chosen);
+      assertThat(streamChanges(db)).as(db.region()).containsExactly(
+          new ReplicatedChange(Map.of("id", s("a")), chosen, stamp(west, "a"), false));
+    }
+  }
+
+  /** A table of multi-region strong consistency in the three regions, made as a client makes it. */
+  private void strongTableOfThreeReplicas() {
+    eastTables.create("orders", false, false, false);
+    Requests.run(new UpdateTable(east), strongUpdate(List.of(new ReplicaUpdate(ReplicaUpdate.Action.CREATE, WEST),
+        new ReplicaUpdate(ReplicaUpdate.Action.CREATE, SOUTH)), List.of(), MultiRegionConsistency.STRONG));
+    runUntilIdle();
+  }
+
+  /**
+   * A proposer of {@code region} for the table {@code orders}, reaching each region's acceptor directly; the requests
+   * {@code lost} picks (by the region they go to) never arrive.
+   */
+  private Proposer proposer(String region, BiPredicate<String, PaxosRequest> lost) {
+    Map<String, DirectLink> links = Map.of(EAST, toEast, WEST, toWest, SOUTH, toSouth);
+    PaxosTransport transport = (to, table, key, request) -> {
+      if (lost.test(to, request)) {
+        return CompletableFuture.failedFuture(new IllegalStateException("lost"));
+      }
+      return links.get(to).paxos(table, region, key, PaxosCodec.encode(request)).thenApply(PaxosCodec::decodeReply);
+    };
+    Database db = links.get(region).target();
+    return new Proposer(region, replication(db).consensusRegions(region), transport, db.clock(),
+        Duration.ofSeconds(1));
+  }
+
+  /** The item's key as the consensus carries it: without a keyspace id. */
+  private static byte[] peerKey(String id) {
+    byte[] key = KeyCodec.itemKey(0, s(id), null);
+    return Arrays.copyOfRange(key, KeyCodec.KEYSPACE_BYTES, key.length);
+  }
+
+  /** The changes the region's stream of {@code orders} holds, in order. */
+  private static List<ReplicatedChange> streamChanges(Database db) {
+    TableMetadata table = db.catalog().find("orders").orElseThrow();
+    List<ReplicatedChange> changes = new ArrayList<>();
+    try (Snapshot snapshot = db.storage().snapshot();
+        KvCursor cursor = snapshot.scan(StreamLog.range(Objects.requireNonNull(table.stream()).keyspace()), false)) {
+      while (cursor.next()) {
+        changes.add(StreamLog.replicatedChange(cursor.value()));
+      }
+    }
+    return changes;
   }
 
   private void replicatedTable() {
@@ -928,6 +1030,7 @@ class ReplicatorTest {
   /** A peer reached by calling its operations directly; {@code down} makes every call fail as a network would. */
   private static final class DirectLink implements PeerLink {
     @Nullable Database target;
+    @Nullable RegionConsensus consensus;
     boolean down;
 
     private Database target() {
@@ -939,7 +1042,13 @@ class ReplicatorTest {
 
     @Override
     public CompletableFuture<byte[]> paxos(String tableName, String sourceRegion, byte[] key, byte[] request) {
-      return CompletableFuture.failedFuture(new UnsupportedOperationException("no table here has consensus"));
+      try {
+        target();
+        return CompletableFuture.completedFuture(PaxosCodec.encode(Objects.requireNonNull(consensus)
+            .answer(tableName, sourceRegion, key, PaxosCodec.decodeRequest(request))));
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
     }
 
     @Override

@@ -16,7 +16,9 @@ import io.shaledb.core.write.ItemConsensus;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -37,6 +39,7 @@ import org.jspecify.annotations.Nullable;
  * Accept, Commit, each to the three regions, going on with the first two answers.
  */
 public final class Proposer {
+  private static final System.Logger LOG = System.getLogger(Proposer.class.getName());
   /** Rounds one request may run (completing another region's proposal takes one) before it gives up. */
   static final int ROUNDS = 4;
   /**
@@ -103,6 +106,7 @@ public final class Proposer {
     ItemValue replaced = ItemValue.ABSENT;
     ReplicationStamp seen = null;
     boolean refused = false;
+    Progress last = null; // where ours stood in the last round a quorum promised, for the log of an unknown outcome
     for (int round = 0; round < ROUNDS + SETTLING_ROUNDS; round++) {
       boolean settling = round >= ROUNDS;
       if (settling && ours == null) {
@@ -117,7 +121,8 @@ public final class Proposer {
         seen = prepared.higher(seen);
         refused = prepared.refusals() > 0;
         if (!refused && (ours == null || settling)) {
-          throw ours == null ? ConsensusErrors.unavailable() : ConsensusErrors.unknown();
+          throw ours == null ? ConsensusErrors.unavailable() : unknown(table, key, round + 1,
+              "a settling round's Prepare reached fewer than two regions, none of them refusing it");
         }
         continue;
       }
@@ -130,6 +135,7 @@ public final class Proposer {
           // The first two regions to answer do not remember ours's instance; the third, or a late Commit, may.
           progress = fate(ours, gather(table, key, new Read(), Promise.class, regions.size()).promises());
         }
+        last = progress;
         switch (progress) {
           case CHOSEN -> {
             commit(table, key, ours);
@@ -161,7 +167,8 @@ public final class Proposer {
             continue;
           }
           case SUPERSEDED -> ours = null; // it took no effect: the write is made afresh on the latest value
-          case UNKNOWN -> throw ConsensusErrors.unknown();
+          case UNKNOWN -> throw unknown(table, key, round + 1, "no region can tell whether its value was chosen: its"
+              + " instance was followed by newer values, and none of the regions that answered saw it decided");
         }
       }
       if (unfinished != null) {
@@ -179,7 +186,22 @@ public final class Proposer {
       seen = ballot;
       refused = true;
     }
-    throw ours == null ? ConsensusErrors.conflict() : ConsensusErrors.unknown();
+    if (ours == null) {
+      throw ConsensusErrors.conflict();
+    }
+    throw unknown(table, key, ROUNDS + SETTLING_ROUNDS, "its value may still be chosen after every round; last seen "
+        + (last == null ? "in no round a quorum promised" : last) + ", the last round "
+        + (refused ? "refused" : "not refused"));
+  }
+
+  /**
+   * The error of a write whose outcome is unknown (500), logged with its cause: such answers are rare, and which of
+   * the protocol's limits each one met is what tells whether a change would remove it.
+   */
+  private static DynamoException unknown(String table, byte[] key, int rounds, String cause) {
+    LOG.log(System.Logger.Level.WARNING, "write of table {0}, key hash {1}, answered with an unknown outcome after {2}"
+        + " rounds: {3}", table, HexFormat.of().toHexDigits(Arrays.hashCode(key)), rounds, cause);
+    return ConsensusErrors.unknown();
   }
 
   /**

@@ -19,8 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
@@ -35,6 +38,8 @@ final class PaxosReplyDropper implements AutoCloseable {
   private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
   private final HttpServer server;
+  /** A call waits for the peer's answer; the region's calls to the peer go side by side, as they do without it. */
+  private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URI peer;
   private final ObjectMapper json = new ObjectMapper();
@@ -44,6 +49,7 @@ final class PaxosReplyDropper implements AutoCloseable {
     this.peer = URI.create("http://127.0.0.1:" + peerPort + "/");
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::forward);
+    server.setExecutor(handlers);
     server.start();
   }
 
@@ -63,7 +69,7 @@ final class PaxosReplyDropper implements AutoCloseable {
           .timeout(Duration.ofSeconds(30))
           .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
       for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
-        if (!RESTRICTED.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+        if (!RESTRICTED.contains(header.getKey().toLowerCase(Locale.ROOT))) {
           header.getValue().forEach(value -> request.header(header.getKey(), value));
         }
       }
@@ -99,6 +105,7 @@ final class PaxosReplyDropper implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    handlers.shutdownNow();
     client.close();
   }
 }

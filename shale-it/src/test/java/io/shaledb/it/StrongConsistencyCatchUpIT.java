@@ -91,21 +91,24 @@ class StrongConsistencyCatchUpIT {
   @Test
   void writerThatNeverLearntItsValueWasAccepted_stoppedWhileAnotherRegionFinishesIt_catchesUpOnceRestarted()
       throws InterruptedException {
+    DynamoDbClient writer = clients.get(0);
+    DynamoDbClient west = clients.get(1);
+    DynamoDbClient south = clients.get(2);
     droppers.forEach(dropper -> dropper.loseRepliesOf(request -> request instanceof PaxosRequest.Accept));
 
-    assertThatThrownBy(() -> east().putItem(r -> r.tableName("orders").item(ITEM)))
+    assertThatThrownBy(() -> writer.putItem(r -> r.tableName("orders").item(ITEM)))
         .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
     servers[0].close();
     servers[0] = null;
-    assertThat(west().getItem(r -> r.tableName("orders").key(KEY).consistentRead(true)).item())
+    assertThat(west.getItem(r -> r.tableName("orders").key(KEY).consistentRead(true)).item())
         .as("a strong read finishes the value both peers accepted").isEqualTo(ITEM);
-    GlobalTablesIT.await("the other replica holds it", () -> ITEM.equals(south().getItem(r -> r.tableName("orders")
+    GlobalTablesIT.await("the other replica holds it", () -> ITEM.equals(south.getItem(r -> r.tableName("orders")
         .key(KEY)).item()));
 
     droppers.forEach(dropper -> dropper.loseRepliesOf(request -> false));
     servers[0] = start(0);
     GlobalTablesIT.await("the restarted writer region holds its value", Duration.ofSeconds(60),
-        () -> ITEM.equals(east().getItem(r -> r.tableName("orders").key(KEY)).item()));
+        () -> ITEM.equals(writer.getItem(r -> r.tableName("orders").key(KEY)).item()));
 
     for (int i = 0; i < REGIONS.size(); i++) {
       assertThat(newImages(i)).as(REGIONS.get(i)).containsExactly(ITEM);
@@ -135,17 +138,5 @@ class StrongConsistencyCatchUpIT {
       }
       return images;
     }
-  }
-
-  private DynamoDbClient east() {
-    return clients.get(0);
-  }
-
-  private DynamoDbClient west() {
-    return clients.get(1);
-  }
-
-  private DynamoDbClient south() {
-    return clients.get(2);
   }
 }

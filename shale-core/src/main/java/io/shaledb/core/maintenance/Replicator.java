@@ -341,7 +341,7 @@ public final class Replicator implements BackgroundService {
     long acknowledged = db.clock().millis();
     for (ReplicatedChange change : changes) {
       if (change.stamp().region().equals(db.region())) {
-        // A change sent back to the region that made it has its own latency there already (see toSend).
+        // ReplicationLatency is of this region's own changes, not of those sent back to their region (toSend).
         db.replicationListener().delivered(table.name(), replica.region(), acknowledged - change.stamp().millis());
       }
     }

@@ -13,12 +13,14 @@
 #   WORKLOAD=update bench/cpu.sh plain pitr           # UpdateItem with point-in-time recovery off vs on
 #   WORKLOAD=put bench/cpu.sh plain replicated        # PutItem on a regional table vs a global table's
 #   DURATION=15 ROUNDS=7 CONNECTIONS=16 ENGINE=memory bench/cpu.sh plain metrics-off
+#   BASELINE_DIR=../before WORKLOAD=partiql-update bench/cpu.sh baseline plain   # another build against this one
 #
 # Configurations: plain (the defaults), metrics-off (--metrics off), sigv4 (a user with AdministratorAccess signs
 # every request), policy (a user whose policy allows the calls under conditions and denies under another), pitr
 # (point-in-time recovery on the table), encrypted (--encryption-key-file), replicated (region us-east-1 with a peer,
-# eu-west-1, in memory, and the table replicated there: the server measured also sends every change).
-# Workloads: get, put, update (the
+# eu-west-1, in memory, and the table replicated there: the server measured also sends every change), baseline (plain,
+# served by the build in BASELINE_DIR: another checkout of the project, its server jar built, for a change's before
+# and after). Workloads: get, put, update, partiql-update (the
 # bench/wrk scripts, unsigned; for plain, metrics-off, pitr and encrypted), signed-get and signed-put (requests signed
 # beforehand with the server's key, or with a made-up one where no user exists, so A and B parse the same bytes).
 # ENGINE is rocksdb (DURABILITY os by default: a sync per write would measure the disk) or memory.
@@ -58,7 +60,9 @@ start() { # slot configuration
     encrypted) args+=(--encryption-key-file "$dir/encryption.key") ;;
     replicated) args+=(--region us-east-1 --peers-file "$work/peer/peers-east") ;;
   esac
-  ./shaledb serve --port "${PORTS[$1]}" "${args[@]}" >>"$dir/server.log" 2>&1 &
+  local launcher=./shaledb
+  [ "$2" = baseline ] && launcher="${BASELINE_DIR:?BASELINE_DIR: the checkout whose build serves baseline}/shaledb"
+  "$launcher" serve --port "${PORTS[$1]}" "${args[@]}" >>"$dir/server.log" 2>&1 &
   pid[$1]=$!
   wait_for "${PORTS[$1]}" "${pid[$1]}" "$dir/server.log" || exit 1
 }

@@ -106,7 +106,7 @@ write_preload_batches() {
 prepare() { # port workload: the tables, and the items the workload reads or updates
   local first=0 last=-1 batch
   case "$2" in
-    get | select | update | transact) last=399 ;;
+    get | select | update | partiql-update | transact) last=399 ;;
     query) first=400 last=403 ;;
   esac
   call "$1" CreateTable -o /dev/null -d '{"TableName":"items","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]}'

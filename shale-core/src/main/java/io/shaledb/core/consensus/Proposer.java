@@ -18,13 +18,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,6 +60,8 @@ public final class Proposer {
    */
   static final int COMMIT_ATTEMPTS = 3;
   private static final Comparator<Committed> BY_BALLOT = Comparator.comparing(Committed::ballot);
+  /** How many keys of a range read with an unfinished write are read at once. */
+  static final int PARALLEL_READS = 16;
   /** The key a range read is sent with: its range is in the request. */
   private static final byte[] NO_KEY = new byte[0];
 
@@ -313,12 +320,12 @@ public final class Proposer {
    * merged per key, up to the earlier of the keys where an answer stopped short (past it, only one answer may have
    * the key). A key's value is the one of its highest committed ballot in either answer; a key with a proposal
    * accepted on that value (a write that may have been chosen and not yet committed) is read as {@link #read} reads
-   * it, which finishes the write. Every write acknowledged before the call was accepted by two regions, one of which
-   * answered, so it is in the result or was followed by a later value.
+   * it, which finishes the write; such keys are read side by side. Every write acknowledged before the call was
+   * accepted by two regions, one of which answered, so it is in the result or was followed by a later value.
    *
    * @return the present items and where the read stopped, with keys as the range's (without a keyspace id)
-   * @throws DynamoException ServiceUnavailable when fewer than two regions answered; what a key's {@link #read}
-   *     throws
+   * @throws DynamoException ServiceUnavailable when fewer than two regions answered; what {@link #read} throws for
+   *     the first key, in the range's order, whose read failed
    */
   public ItemConsensus.Range readRange(String table, RangeRead range) {
     Replies answered = gather(table, NO_KEY, range, Range.class);
@@ -336,18 +343,57 @@ public final class Proposer {
         }
       }
     }
-    List<ItemConsensus.Item> items = new ArrayList<>();
+    SortedMap<Bytes, ItemValue> values = new TreeMap<>(order);
+    List<Bytes> open = new ArrayList<>();
     keys.forEach((key, entries) -> {
       Committed committed = entries.stream().map(RangeEntry::committed).filter(Objects::nonNull).max(BY_BALLOT)
           .orElse(null);
-      boolean open = entries.stream().map(RangeEntry::accepted)
-          .anyMatch(accepted -> accepted != null && accepted.follows(committed));
-      byte[] stored = (open ? read(table, key.toByteArray()) : valueOf(committed)).bytes();
+      values.put(key, valueOf(committed));
+      if (entries.stream().map(RangeEntry::accepted)
+          .anyMatch(accepted -> accepted != null && accepted.follows(committed))) {
+        open.add(key);
+      }
+    });
+    values.putAll(readAll(table, open));
+    List<ItemConsensus.Item> items = new ArrayList<>();
+    values.forEach((key, value) -> {
+      byte[] stored = value.bytes();
       if (stored != null) {
         items.add(new ItemConsensus.Item(key.toByteArray(), stored));
       }
     });
     return new ItemConsensus.Range(items, lastRead);
+  }
+
+  /**
+   * Reads each of {@code keys} as {@link #read} does, up to {@link #PARALLEL_READS} at once (on virtual threads: a
+   * read only waits for regions), so that a page meeting many unfinished writes costs a few round trips, not a few
+   * per key. When reads fail, the failure of the first such key in {@code keys}' order is thrown, as reading them in
+   * turn would; the reads not started by then are not made.
+   */
+  private Map<Bytes, ItemValue> readAll(String table, List<Bytes> keys) {
+    if (keys.isEmpty()) {
+      return Map.of();
+    }
+    Map<Bytes, ItemValue> values = new HashMap<>();
+    try (ExecutorService readers = Executors.newFixedThreadPool(Math.min(PARALLEL_READS, keys.size()),
+        Thread.ofVirtual().name("range-read-", 0).factory())) {
+      List<Future<ItemValue>> reads = keys.stream()
+          .map(key -> readers.submit(() -> read(table, key.toByteArray()))).toList();
+      try {
+        for (int i = 0; i < keys.size(); i++) {
+          values.put(keys.get(i), reads.get(i).get());
+        }
+      } catch (ExecutionException e) {
+        reads.forEach(read -> read.cancel(false));
+        throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        reads.forEach(read -> read.cancel(false));
+        Thread.currentThread().interrupt();
+        throw ConsensusErrors.unavailable();
+      }
+    }
+    return values;
   }
 
   /** Accept and, once a quorum accepted, Commit; true when the proposal was chosen. */

@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +174,59 @@ class RangeReadTest {
     assertThat(items(in("us-west-2").readRange(TABLE, ALL))).containsExactly("a=1");
     assertThat(answer("us-west-2", ALL).entries()).as("the read committed it everywhere it reached")
         .containsExactly(new RangeEntry(peerKey("a"), open.chosen(), null));
+  }
+
+  /** Values accepted in us-east-1 and us-east-2 and committed nowhere, {@code a=1}, {@code b=2}...: all may be chosen. */
+  private void openWrites(String... keys) {
+    for (int i = 0; i < keys.length; i++) {
+      Proposal open = Proposal.first(new ReplicationStamp(System.currentTimeMillis(), "us-east-1"), null,
+          value(String.valueOf(i + 1)));
+      acceptDirectly("us-east-1", key(keys[i]), open, null);
+      acceptDirectly("us-east-2", key(keys[i]), open, null);
+    }
+  }
+
+  @Test
+  void aPagesUnfinishedWritesAreCompletedSideBySide() {
+    openWrites("a", "b", "c");
+    in("us-west-2").write(TABLE, key("d"), put("4"));
+    // Each key's Prepare is held until all three keys' Prepares were sent: reading the keys one after another, the
+    // first key's Prepare would wait past the phase limit and the page would fail.
+    Set<String> preparing = ConcurrentHashMap.newKeySet();
+    CompletableFuture<Void> allPreparing = new CompletableFuture<>();
+    PaxosTransport heldPrepares = (target, table, key, request) -> {
+      if (!(request instanceof Prepare)) {
+        return network.send(target, table, key, request);
+      }
+      preparing.add(new String(key, StandardCharsets.UTF_8));
+      if (preparing.size() == 3) {
+        allPreparing.complete(null);
+      }
+      return allPreparing.thenCompose(all -> network.send(target, table, key, request));
+    };
+
+    assertThat(items(in("us-west-2", heldPrepares).readRange(TABLE, ALL))).containsExactly("a=1", "b=2", "c=3",
+        "d=4");
+    assertThat(preparing).containsExactlyInAnyOrder("a", "b", "c");
+    assertThat(answer("us-west-2", ALL).entries()).as("the reads committed them everywhere they reached")
+        .extracting(entry -> text(entry.key()) + (entry.accepted() == null ? "" : " open"))
+        .containsExactly("a", "b", "c", "d");
+  }
+
+  @Test
+  void aPageFailsWhenOneOfItsUnfinishedWritesCannotBeCompleted() {
+    openWrites("a", "b", "c");
+    // Every request on c is lost: its read cannot gather a quorum, while a's and b's complete.
+    PaxosTransport losingC = (target, table, key, request) -> new String(key, StandardCharsets.UTF_8).equals("c")
+        ? new CompletableFuture<>() : network.send(target, table, key, request);
+
+    assertThatThrownBy(() -> in("us-west-2", losingC).readRange(TABLE, ALL)).isInstanceOfSatisfying(
+        DynamoException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+          assertThat(e.getMessage()).isEqualTo(ConsensusErrors.UNAVAILABLE);
+        });
+    assertThat(items(in("us-west-2").readRange(TABLE, ALL))).as("c was left open, and is completed now")
+        .containsExactly("a=1", "b=2", "c=3");
   }
 
   @Test

@@ -317,23 +317,25 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
 
   @Override
   public void handle(ApiRequest request, InputStream body, OutputStream response) throws IOException {
-    run(route(request), body, response, context(request), true, request);
+    run(route(request), body, response, request);
   }
 
   @Override
-  public boolean handleWithoutBlocking(ApiRequest request, InputStream body, OutputStream response)
+  public Attempt handleWithoutBlocking(ApiRequest request, InputStream body, OutputStream response)
       throws IOException {
     Route<?, ?> route = route(request);
     if (!route.nonBlocking() || !tries.shouldTry()) {
-      return false;
+      return new Attempt.Deferred(rest -> run(route, body, rest, request));
     }
+    RequestContext context = context(request);
+    Route.Admitted<?, ?> call = admit(route, body, context, request);
     try {
-      run(route, body, response, context(request), false, request);
+      finish(call, response, context, false, request);
       tries.succeeded();
-      return true;
+      return Attempt.ANSWERED;
     } catch (WouldBlockException e) {
       tries.wouldHaveBlocked(e.reason());
-      return false;
+      return new Attempt.Deferred(rest -> finish(call, rest, context, true, request));
     }
   }
 
@@ -358,16 +360,32 @@ public final class DynamoApi implements ApiHandler, AutoCloseable {
         new CapacityMeter(db.throughput(), request.observation()), request.host());
   }
 
+  /** Runs one call, waiting for I/O as it needs. */
+  private void run(Route<?, ?> route, InputStream body, OutputStream response, ApiRequest request)
+      throws IOException {
+    RequestContext context = context(request);
+    finish(admit(route, body, context, request), response, context, true, request);
+  }
+
   /**
-   * Runs one call. A storage engine that cannot write now (a full disk, which it logs once) makes the call a
-   * retryable ServiceUnavailable rather than a 500 logged with its stack for every refused write.
+   * Reads the call's body and decides whether the caller may run it. A storage engine that cannot serve now (a full
+   * disk, which it logs once; a cluster that cannot commit) makes the call a retryable ServiceUnavailable rather
+   * than a 500 logged with its stack for every refused call, here and in {@link #finish}.
    */
-  private void run(Route<?, ?> route, InputStream body, OutputStream response, RequestContext context,
-      boolean mayBlock, ApiRequest request) throws IOException {
-    try (JsonInput in = JsonInput.over(body);
-        JsonGenerator generator = json.createGenerator(response)) {
-      Object output = route.run(in, generator, context, mayBlock,
-          (operation, input) -> access.admit(operation, input, context, request.sourceIp()));
+  private Route.Admitted<?, ?> admit(Route<?, ?> route, InputStream body, RequestContext context,
+      ApiRequest request) throws IOException {
+    try (JsonInput in = JsonInput.over(body)) {
+      return route.admit(in, (operation, input) -> access.admit(operation, input, context, request.sourceIp()));
+    } catch (StorageUnavailableException e) {
+      throw DynamoException.serviceUnavailable();
+    }
+  }
+
+  /** Runs an admitted call and writes its output. */
+  private void finish(Route.Admitted<?, ?> call, OutputStream response, RequestContext context, boolean mayBlock,
+      ApiRequest request) throws IOException {
+    try (JsonGenerator generator = json.createGenerator(response)) {
+      Object output = call.run(generator, context, mayBlock);
       // Operations without output (TagResource) answer null.
       if (metrics != null && output != null) {
         request.observation().answered(output);

@@ -51,27 +51,45 @@ record Route<I, O>(String name, RequestReader<I> reader, Operation<I, O> operati
   }
 
   /**
-   * Runs the call; with {@code mayBlock} false, without waiting for I/O. The {@code gate} sees the input once it is
+   * Reads the call, checks its input and lets {@code gate} decide whether it may run, which it sees once the input is
    * valid, so that a caller learns nothing of tables it may not touch from a malformed request's errors either way.
    *
-   * @return the operation's output, once written
-   * @throws WouldBlockException when it would have to wait, before anything was written
+   * @return the call with only its execution left
    */
-  O run(JsonInput in, JsonGenerator out, RequestContext context, boolean mayBlock, Gate gate) throws IOException {
+  Admitted<I, O> admit(JsonInput in, Gate gate) {
     I input = read(in);
-    O output;
     try {
       operation.validate(input);
       if (in.deferredError() != null) {
         throw in.deferredError();
       }
-      I admitted = admitted(gate, input);
-      output = mayBlock ? operation.execute(admitted, context) : executeWithoutBlocking(admitted, context);
+      return new Admitted<>(this, admitted(gate, input));
     } catch (DynamoException e) {
       throw operation.reported(e);
     }
-    writer.write(out, output);
-    return output;
+  }
+
+  /**
+   * A call read, validated and let run, with only its execution left: the form a call handed from a thread that
+   * must not block to one that may is handed over in, so that neither its body nor its access is checked again.
+   */
+  record Admitted<I, O>(Route<I, O> route, I input) {
+    /**
+     * Runs the call and writes its output; with {@code mayBlock} false, without waiting for I/O.
+     *
+     * @return the operation's output, once written
+     * @throws WouldBlockException when it would have to wait, before anything was written; it may run again then
+     */
+    O run(JsonGenerator out, RequestContext context, boolean mayBlock) throws IOException {
+      O output;
+      try {
+        output = mayBlock ? route.operation.execute(input, context) : route.executeWithoutBlocking(input, context);
+      } catch (DynamoException e) {
+        throw route.operation.reported(e);
+      }
+      route.writer.write(out, output);
+      return output;
+    }
   }
 
   /** The input {@code gate} lets run: a gate answers the input it was given, or one of the same record type. */

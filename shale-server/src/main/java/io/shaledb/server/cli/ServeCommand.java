@@ -95,8 +95,15 @@ final class ServeCommand implements Callable<Integer> {
           + " ACCESS_KEY_ID SEALED_SECRET (docs/global-tables.md; shaledb peers seal makes the last). Default: none.")
   @Nullable Path peersFile;
 
-  @Option(names = "--ttl-sweep-seconds",
-      description = "Seconds between sweeps of expired items (and stream maintenance). Default: ${DEFAULT-VALUE}.")
+  /**
+   * The longest --ttl-sweep-seconds: the same passes roll streams over and trim their records, which are readable for
+   * 24 hours, so a longer interval would keep expired records in streams past that.
+   */
+  static final long MAX_SWEEP_SECONDS = Duration.ofDays(1).toSeconds();
+
+  @Option(names = "--ttl-sweep-seconds", paramLabel = "SECONDS",
+      description = "Seconds between sweeps of expired items (and stream maintenance), from 1 to 86400 (a day)."
+          + " Default: ${DEFAULT-VALUE}.")
   long maintenanceSeconds = ServerConfig.DEFAULT_MAINTENANCE_INTERVAL.toSeconds();
 
   @Option(names = "--tombstone-horizon-seconds", paramLabel = "SECONDS",
@@ -210,6 +217,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     String engineName = engineName();
+    Duration maintenanceInterval = maintenanceInterval();
     TombstoneReclamation tombstones = tombstones();
     Map<String, String> tuning = new LinkedHashMap<>(engineOptions);
     tuning.putAll(cluster.engineOptions());
@@ -217,7 +225,7 @@ final class ServeCommand implements Callable<Integer> {
     ShaleDbServer server;
     try {
       server = ShaleDbServer.start(new ServerConfig(host, port, engineName, storage, region,
-          Duration.ofSeconds(Math.max(1, maintenanceSeconds)),
+          maintenanceInterval,
           settableClock ? SettableClock.startingNow() : Clock.systemUTC(), defaultLimits
               .withIdleTimeout(Duration.ofSeconds(Math.max(1, idleTimeoutSeconds)))
               .withMaxConnections(Math.max(1, maxConnections)), security(), capacity,
@@ -265,6 +273,15 @@ final class ServeCommand implements Callable<Integer> {
   private List<PeerEndpoint> peers() {
     return peersFile == null ? List.of()
         : PeersFile.read(peersFile, SecretSealer.open(SecretSealer.keyFile(authKeyFile)));
+  }
+
+  /** The sweeps' interval, refused before anything starts when out of range. */
+  private Duration maintenanceInterval() {
+    if (maintenanceSeconds < 1 || maintenanceSeconds > MAX_SWEEP_SECONDS) {
+      throw new ParameterException(spec.commandLine(), "--ttl-sweep-seconds must be from 1 to " + MAX_SWEEP_SECONDS
+          + ", not " + maintenanceSeconds);
+    }
+    return Duration.ofSeconds(maintenanceSeconds);
   }
 
   /** The tombstone options, refused before anything starts when out of range. */

@@ -32,7 +32,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -174,27 +173,31 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
         sourceIp(ctx.channel()), observation);
     String acceptEncoding = headers.get(HttpHeaderNames.ACCEPT_ENCODING);
     ByteBuf body = request.content();
+    ApiHandler.Rest rest = null;
     if (coding == null && body.readableBytes() <= BodyMemory.SMALL_BODY) {
       if (!callsMayBlock) {
         send(ctx, answer(ctx, call, body, acceptEncoding), keepAlive, crossOrigin);
         return;
       }
-      int start = body.readerIndex();
-      FullHttpResponse answered = call(ctx, call, body, true, acceptEncoding);
-      if (answered != null) {
-        send(ctx, answered, keepAlive, crossOrigin);
-        return;
+      switch (call(ctx, call, acceptEncoding, out -> handler.handleWithoutBlocking(call, new ByteBufInputStream(body),
+          out))) {
+        case Outcome.Answered(FullHttpResponse response) -> {
+          send(ctx, response, keepAlive, crossOrigin);
+          return;
+        }
+        case Outcome.Deferred(ApiHandler.Rest left) -> rest = left;
       }
-      body.readerIndex(start);
     }
     // Here too goes a large body on any engine: parsed on the event loop, it would hold up every connection's small
     // calls there (a 16 MB one for tens of milliseconds); and so does a compressed one, which may inflate to as much.
+    ApiHandler.Rest deferred = rest;
     admitted.retain();
     callRunning = true;
     workers.execute(() -> {
       FullHttpResponse response;
       try {
-        response = coding == null ? answer(ctx, call, body, acceptEncoding)
+        response = deferred != null ? answer(ctx, call, acceptEncoding, deferred)
+            : coding == null ? answer(ctx, call, body, acceptEncoding)
             : callDecoded(ctx, call, body, coding, acceptEncoding);
       } finally {
         admitted.release();
@@ -356,35 +359,58 @@ final class ApiRequestHandler extends SimpleChannelInboundHandler<IncomingReques
 
   /** Runs the call on this thread, waiting for I/O as it needs: it always answers. */
   private FullHttpResponse answer(ChannelHandlerContext ctx, ApiRequest call, ByteBuf body, String acceptEncoding) {
-    return Objects.requireNonNull(call(ctx, call, body, false, acceptEncoding), "a call that may wait answers");
+    return answer(ctx, call, acceptEncoding, out -> handler.handle(call, new ByteBufInputStream(body), out));
+  }
+
+  /** Runs {@code rest} of the call on this thread, waiting for I/O as it needs: it always answers. */
+  private FullHttpResponse answer(ChannelHandlerContext ctx, ApiRequest call, String acceptEncoding,
+      ApiHandler.Rest rest) {
+    return switch (call(ctx, call, acceptEncoding, out -> {
+      rest.finish(out);
+      return ApiHandler.Attempt.ANSWERED;
+    })) {
+      case Outcome.Answered(FullHttpResponse response) -> response;
+      case Outcome.Deferred deferred -> throw new IllegalStateException("a call that may wait answers");
+    };
+  }
+
+  /** Runs (part of) a call on a thread, writing its response; what came of it. */
+  @FunctionalInterface
+  private interface Work {
+    ApiHandler.Attempt run(ResponseBody response) throws IOException;
+  }
+
+  /** What running a call on this thread came to: its answer, or what is left of it for a thread that may wait. */
+  private sealed interface Outcome {
+    record Answered(FullHttpResponse response) implements Outcome {}
+
+    record Deferred(ApiHandler.Rest rest) implements Outcome {}
   }
 
   /**
-   * Runs the call on this thread. With {@code withoutBlocking}, returns null when the call would have to wait for I/O
-   * (see {@link ApiHandler#handleWithoutBlocking}).
+   * Runs {@code work} on this thread: the response, an error's included, or what is left of the call when it would
+   * have to wait for I/O (see {@link ApiHandler#handleWithoutBlocking}). The body's stream owns nothing: the request
+   * that holds the body is released once the call, or its rest, has run.
    */
-  private @Nullable FullHttpResponse call(ChannelHandlerContext ctx, ApiRequest call, ByteBuf body,
-      boolean withoutBlocking, String acceptEncoding) {
+  private Outcome call(ChannelHandlerContext ctx, ApiRequest call, String acceptEncoding, Work work) {
     ResponseBody out = new ResponseBody(ctx.alloc());
-    try (ByteBufInputStream in = new ByteBufInputStream(body)) {
-      if (!withoutBlocking) {
-        handler.handle(call, in, out);
-      } else if (!handler.handleWithoutBlocking(call, in, out)) {
+    try {
+      if (work.run(out) instanceof ApiHandler.Attempt.Deferred(ApiHandler.Rest rest)) {
         out.discard();
-        return null;
+        return new Outcome.Deferred(rest);
       }
     } catch (DynamoException e) {
       out.discard();
-      return error(ctx, e, call.observation());
+      return new Outcome.Answered(error(ctx, e, call.observation()));
     } catch (IOException | RuntimeException e) {
       out.discard();
       LOG.error("request {} ({}) failed", call.requestId(), call.target(), e);
-      return error(ctx, new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, ErrorResponses.INTERNAL_ERROR_MESSAGE),
-          call.observation());
+      return new Outcome.Answered(error(ctx, new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR,
+          ErrorResponses.INTERNAL_ERROR_MESSAGE), call.observation()));
     }
     LOG.debug("{} {}: ok", call.requestId(), call.target());
     call.observation().succeeded();
-    return ok(ctx, out.finish(), call.requestId(), acceptEncoding);
+    return new Outcome.Answered(ok(ctx, out.finish(), call.requestId(), acceptEncoding));
   }
 
   /** A call's answer, compressed when it is large and the client accepts a coding DynamoDB would use. */

@@ -19,12 +19,34 @@ public interface ApiHandler {
   void handle(ApiRequest request, InputStream body, OutputStream response) throws IOException;
 
   /**
-   * Tries the call without waiting for I/O, for a transport on a thread that must not block. Returns false, with
-   * nothing changed and the response to be discarded, when the call would have to wait or has no such form; the
-   * transport then passes the same body to {@link #handle} on a thread that may wait. Errors are thrown as there.
+   * Tries the call without waiting for I/O, for a transport on a thread that must not block. When the call would
+   * have to wait, or has no such form, it answers what is left of it, with nothing changed and the response to be
+   * discarded; the transport runs that on a thread that may wait. Errors are thrown as in {@link #handle}.
    */
-  default boolean handleWithoutBlocking(ApiRequest request, InputStream body, OutputStream response)
+  default Attempt handleWithoutBlocking(ApiRequest request, InputStream body, OutputStream response)
       throws IOException {
-    return false;
+    return new Attempt.Deferred(rest -> handle(request, body, rest));
+  }
+
+  /** What trying a call without blocking came to. */
+  sealed interface Attempt {
+    /** The call was answered: its response is written. */
+    Attempt ANSWERED = new Answered();
+
+    record Answered() implements Attempt {}
+
+    /**
+     * The call would have to wait: {@code rest} finishes it from where it stopped, so that what it did already
+     * (reading the body, checking the caller's access) is not done again. It reads the body it was given, which the
+     * transport keeps until then.
+     */
+    record Deferred(Rest rest) implements Attempt {}
+  }
+
+  /** What is left of a call, run where it may wait. */
+  @FunctionalInterface
+  interface Rest {
+    /** @param response where the JSON response body is written; discarded when an exception is thrown */
+    void finish(OutputStream response) throws IOException;
   }
 }

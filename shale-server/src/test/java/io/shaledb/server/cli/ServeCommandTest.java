@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -106,6 +108,24 @@ class ServeCommandTest {
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).startsWith("--tombstone-horizon-seconds must be at least 1, not 0");
+  }
+
+  @ParameterizedTest(name = "--ttl-sweep-seconds {0}")
+  @ValueSource(strings = {"0", "-5", "86401"})
+  void serve_ttlSweepOutOfRange_isAUsageErrorBeforeAnythingStarts(String seconds) {
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = Main.commandLine().setErr(new PrintWriter(err));
+
+    int exit = commandLine.execute("serve", "--in-memory", "--port", "0", "--ttl-sweep-seconds", seconds);
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("--ttl-sweep-seconds must be from 1 to 86400, not " + seconds);
+  }
+
+  @Test
+  void serve_ttlSweep_defaultsToASecondAndIsParsed() {
+    assertThat(parse("serve").maintenanceSeconds).isEqualTo(1);
+    assertThat(parse("serve", "--ttl-sweep-seconds", "86400").maintenanceSeconds).isEqualTo(86_400);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shaledb.server.protocol.ApiHandler;
 import io.shaledb.server.protocol.ApiRequest;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,25 +36,30 @@ class HttpApiServerTest {
     response.write(number);
   };
 
-  /** Answers even-numbered calls without blocking; odd ones read their body, then ask to run where they may wait. */
+  /**
+   * Answers even-numbered calls without blocking; odd ones read their body, then leave the rest of the call, which
+   * answers from what was read, to run where it may wait.
+   */
   private static final class EvenWithoutBlocking implements ApiHandler {
     final AtomicInteger answeredWithoutBlocking = new AtomicInteger();
+    final AtomicInteger handledWhole = new AtomicInteger();
 
     @Override
     public void handle(ApiRequest request, InputStream body, OutputStream response) throws IOException {
+      handledWhole.incrementAndGet();
       SLOWER_FIRST.handle(request, body, response);
     }
 
     @Override
-    public boolean handleWithoutBlocking(ApiRequest request, InputStream body, OutputStream response)
+    public Attempt handleWithoutBlocking(ApiRequest request, InputStream body, OutputStream response)
         throws IOException {
       byte[] number = body.readAllBytes();
       if (Integer.parseInt(new String(number, StandardCharsets.US_ASCII)) % 2 == 1) {
-        return false;
+        return new Attempt.Deferred(rest -> SLOWER_FIRST.handle(request, new ByteArrayInputStream(number), rest));
       }
       response.write(number);
       answeredWithoutBlocking.incrementAndGet();
-      return true;
+      return Attempt.ANSWERED;
     }
   }
 
@@ -63,10 +69,11 @@ class HttpApiServerTest {
   }
 
   @Test
-  void callsAnsweredWithoutBlocking_keepArrivalOrder_andTheOthersRunWithTheirWholeBody() throws Exception {
+  void callsAnsweredWithoutBlocking_keepArrivalOrder_andTheOthersRunTheirRestOnAWorker() throws Exception {
     EvenWithoutBlocking handler = new EvenWithoutBlocking();
     assertThat(pipelineToServer(handler)).containsExactlyElementsOf(expectedBodies());
     assertThat(handler.answeredWithoutBlocking).hasValue(CALLS / 2);
+    assertThat(handler.handledWhole).as("the others ran from where they stopped").hasValue(0);
   }
 
   @ParameterizedTest(name = "calls may block: {0}")

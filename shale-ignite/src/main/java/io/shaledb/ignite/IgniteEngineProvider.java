@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -33,13 +34,15 @@ import java.util.stream.Stream;
  *       that restarts replays its partitions' Raft logs from the last one;
  *   <li>{@code failure-ping-interval}, {@code suspicion-multiplier}: how often the node pings the others (ms) and after
  *       how many rounds without an answer (times ceil(log2 nodes)) it declares one failed (default 500 and 2: {@link
- *       FailureDetection}).
+ *       FailureDetection});
+ *   <li>{@code call-timeout}: milliseconds the engine waits for one Ignite call of a request before the request fails
+ *       as retriable and its Ignite transaction is rolled back (default 10000: {@link CallDeadline#DEFAULT}).
  * </ul>
  */
 public final class IgniteEngineProvider implements StorageEngineProvider {
   private static final Set<String> OPTIONS = Set.of("node-name", "host", "port", "seeds", "init", "replicas",
       "partitions", "client-port", "rest-port", "partition-storage", "page-memory", "checkpoint-interval",
-      "failure-ping-interval", "suspicion-multiplier");
+      "failure-ping-interval", "suspicion-multiplier", "call-timeout");
   /** The keyspace's table: one per cluster, holding every ShaleDB table's keys. */
   static final String TABLE = "SHALE_KV";
 
@@ -73,8 +76,10 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
       requireSameStorage(node);
     }
     List<String> initialize = holdsCluster ? List.of() : list(options.tuning().getOrDefault("init", ""));
+    CallDeadline calls = new CallDeadline(Duration.ofMillis(options.count("call-timeout", 600_000,
+        (int) CallDeadline.DEFAULT.timeout().toMillis())));
     EmbeddedNode started = EmbeddedNode.start(List.of(node), initialize, "shaledb").get(0);
-    return IgniteEngine.owning(started, started.cutOff(), started.ignite(), TABLE, zone, seeds);
+    return IgniteEngine.owning(started, started.cutOff(), started.ignite(), TABLE, zone, seeds, calls);
   }
 
   private static List<String> list(String commaSeparated) {

@@ -98,7 +98,8 @@ public final class EmbeddedNode implements AutoCloseable {
    * again: while it started on a starved machine, the others may have declared it failed, and Ignite then refuses
    * every connection from that launch of the node ("is stale, node should be restarted so that other nodes can
    * connect") while the node itself waits for ever, or gives up joining when its request to the cluster's management
-   * group times out ("Unable to start"). A new launch is let in.
+   * group times out ("Unable to start"). A new launch is let in. A launch whose partition storage cannot be read
+   * ({@link UnreadableStorage}) is not started again: every launch on that data fails alike.
    */
   private static IgniteServer startJoined(NodeSettings node, Optional<InitParameters> initialize) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
@@ -127,6 +128,11 @@ public final class EmbeddedNode implements AutoCloseable {
         throw e;
       }
       stopQuietly(server);
+      if (joinFailure.isPresent() && UnreadableStorage.causedBy(joinFailure.get())) {
+        // Every launch would fail the same way: what to do with the data is the caller's decision.
+        throw new IllegalStateException("the Ignite node cannot read its partition storage: " + notJoined,
+            joinFailure.get());
+      }
       if (System.nanoTime() - deadline > 0) {
         throw new IllegalStateException("the Ignite node did not join its cluster within " + START_TIMEOUT_SECONDS
             + " s (are the seeds right, and was the cluster initialized?); last, " + notJoined,

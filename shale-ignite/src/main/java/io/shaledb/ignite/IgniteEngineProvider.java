@@ -38,6 +38,8 @@ import java.util.stream.Stream;
  *       FailureDetection});
  *   <li>{@code call-timeout}: milliseconds the engine waits for one Ignite call of a request before the request fails
  *       as retriable and its Ignite transaction is rolled back (default 10000: {@link CallDeadline#DEFAULT});
+ *   <li>{@code replication-timeout}: milliseconds a request to a replica waits before it fails, from 1000 (default
+ *       3000: {@link ClusterSettings}), set when this node initializes a new cluster;
  *   <li>{@code rebuild-unreadable}: {@code true} (the default) or {@code false}: whether a node whose partition
  *       storage cannot be read moves its data aside and starts again empty, to receive its replicas from the others,
  *       when every other node of its seeds answers ({@link UnreadableStorage}).
@@ -46,7 +48,7 @@ import java.util.stream.Stream;
 public final class IgniteEngineProvider implements StorageEngineProvider {
   private static final Set<String> OPTIONS = Set.of("node-name", "host", "port", "seeds", "init", "replicas",
       "partitions", "client-port", "rest-port", "partition-storage", "page-memory", "checkpoint-interval",
-      "failure-ping-interval", "suspicion-multiplier", "call-timeout", "rebuild-unreadable");
+      "failure-ping-interval", "suspicion-multiplier", "call-timeout", "rebuild-unreadable", "replication-timeout");
   /** How long another node may take to accept a connection when a node decides to rebuild its unreadable data. */
   private static final Duration PEER_PATIENCE = Duration.ofSeconds(2);
   private static final System.Logger LOG = System.getLogger(IgniteEngineProvider.class.getName());
@@ -83,9 +85,11 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
       requireSameStorage(node);
     }
     List<String> initialize = holdsCluster ? List.of() : list(options.tuning().getOrDefault("init", ""));
+    ClusterSettings cluster = new ClusterSettings(options.count("replication-timeout", 600_000,
+        ClusterSettings.DEFAULT.replicationTimeoutMillis()));
     CallDeadline calls = new CallDeadline(Duration.ofMillis(options.count("call-timeout", 600_000,
         (int) CallDeadline.DEFAULT.timeout().toMillis())));
-    EmbeddedNode started = start(node, initialize, rebuildUnreadable(options));
+    EmbeddedNode started = start(node, initialize, cluster, rebuildUnreadable(options));
     return IgniteEngine.owning(started, started.cutOff(), started.ignite(), TABLE, zone, seeds, calls);
   }
 
@@ -93,9 +97,10 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
    * Starts the node; one whose partition storage cannot be read starts again on an empty directory when it may rebuild
    * its data from the others ({@link UnreadableStorage}), and fails as before otherwise, for an operator.
    */
-  private static EmbeddedNode start(NodeSettings node, List<String> initialize, boolean rebuildUnreadable) {
+  private static EmbeddedNode start(NodeSettings node, List<String> initialize, ClusterSettings cluster,
+      boolean rebuildUnreadable) {
     try {
-      return EmbeddedNode.start(List.of(node), initialize, "shaledb").get(0);
+      return EmbeddedNode.start(List.of(node), initialize, "shaledb", cluster).get(0);
     } catch (IllegalStateException e) {
       if (!UnreadableStorage.causedBy(e)) {
         throw e;

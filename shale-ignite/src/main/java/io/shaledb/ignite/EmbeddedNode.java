@@ -18,20 +18,6 @@ import org.apache.ignite.InitParameters;
 
 /** An Apache Ignite node running in this process, joined to its cluster. */
 public final class EmbeddedNode implements AutoCloseable {
-  /**
-   * The cluster-wide settings a new cluster starts with. Range reads (SQL) wait for a partition's safe time, which an
-   * idle partition advances only at this tick (250 ms by default, so every Query would take a quarter second); a
-   * replica that does not answer fails a request after three seconds instead of a minute; schema changes, which
-   * happen only when an engine first creates its tables, wait 100 ms for clocks to agree instead of 500.
-   *
-   * <p>A partition's primary holds a lease that the placement driver prolongs while the holder is in the topology,
-   * and a new primary is chosen only once the lease has expired: after a node dies its partitions wait for failure
-   * detection to drop it and then for the rest of its lease. Leases of two seconds instead of five take up to three
-   * seconds off that wait (docs/cluster.md, "Failover and rejoin"); they are still renewed every half second.
-   */
-  static final String CLUSTER_CONFIGURATION = "ignite { system.idleSafeTimeSyncIntervalMillis: 10, "
-      + "replication { rpcTimeoutMillis: 3000, leaseExpirationIntervalMillis: 2000 }, "
-      + "schemaSync.delayDurationMillis: 100 }";
   /** The node's configuration, which each launch writes in its work directory for Ignite to read. */
   static final String CONFIGURATION_FILE = "ignite-config.conf";
   private static final long START_TIMEOUT_SECONDS = 300;
@@ -77,10 +63,16 @@ public final class EmbeddedNode implements AutoCloseable {
    * of its own, the first one initializing.
    */
   public static List<EmbeddedNode> start(List<NodeSettings> nodes, List<String> initialize, String clusterName) {
+    return start(nodes, initialize, clusterName, ClusterSettings.DEFAULT);
+  }
+
+  /** As {@link #start(List, List, String)}, a new cluster initialized with {@code cluster}. */
+  public static List<EmbeddedNode> start(List<NodeSettings> nodes, List<String> initialize, String clusterName,
+      ClusterSettings cluster) {
     Optional<InitParameters> parameters = initialize.isEmpty() ? Optional.empty() : Optional.of(InitParameters.builder()
         .clusterName(clusterName)
         .metaStorageNodeNames(initialize)
-        .clusterConfiguration(CLUSTER_CONFIGURATION)
+        .clusterConfiguration(cluster.configuration())
         .build());
     List<CompletableFuture<IgniteServer>> joining = new ArrayList<>();
     for (int n = 0; n < nodes.size(); n++) {
@@ -98,7 +90,8 @@ public final class EmbeddedNode implements AutoCloseable {
    * again: while it started on a starved machine, the others may have declared it failed, and Ignite then refuses
    * every connection from that launch of the node ("is stale, node should be restarted so that other nodes can
    * connect") while the node itself waits for ever, or gives up joining when its request to the cluster's management
-   * group times out ("Unable to start"). A new launch is let in.
+   * group times out ("Unable to start"). A new launch is let in. A launch whose partition storage cannot be read
+   * ({@link UnreadableStorage}) is not started again: every launch on that data fails alike.
    */
   private static IgniteServer startJoined(NodeSettings node, Optional<InitParameters> initialize) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
@@ -127,6 +120,11 @@ public final class EmbeddedNode implements AutoCloseable {
         throw e;
       }
       stopQuietly(server);
+      if (joinFailure.isPresent() && UnreadableStorage.causedBy(joinFailure.get())) {
+        // Every launch would fail the same way: what to do with the data is the caller's decision.
+        throw new IllegalStateException("the Ignite node cannot read its partition storage: " + notJoined,
+            joinFailure.get());
+      }
       if (System.nanoTime() - deadline > 0) {
         throw new IllegalStateException("the Ignite node did not join its cluster within " + START_TIMEOUT_SECONDS
             + " s (are the seeds right, and was the cluster initialized?); last, " + notJoined,

@@ -48,20 +48,21 @@ public final class IgniteEngine implements StorageEngine {
    * node running. Creates the keyspace when it is missing.
    */
   public static IgniteEngine attach(Ignite ignite, String table, int replicas, int partitions) {
-    return new IgniteEngine(Keyspace.open(ignite, table, new ZoneSettings(replicas, partitions)), null,
-        new CompletableFuture<>(), List.of());
+    return new IgniteEngine(Keyspace.open(ignite, table, new ZoneSettings(replicas, partitions), CallDeadline.DEFAULT),
+        null, new CompletableFuture<>(), List.of());
   }
 
   /**
    * An engine on the keyspace {@code table}, reached through {@code ignite}, that owns {@code nodes} (the node or nodes
    * of this process): closing the engine stops them. {@code seeds}, the addresses the node found the cluster at, are
    * the nodes its {@link #clusterStatus()} reports absent when no member answers there. {@code restartNeeded} is the
-   * nodes' signal that this process must be started again ({@link #restartNeeded()}).
+   * nodes' signal that this process must be started again ({@link #restartNeeded()}). {@code calls} bounds each Ignite
+   * call a request makes.
    */
   static IgniteEngine owning(AutoCloseable nodes, CompletionStage<String> restartNeeded, Ignite ignite, String table,
-      ZoneSettings zone, List<String> seeds) {
+      ZoneSettings zone, List<String> seeds, CallDeadline calls) {
     try {
-      return new IgniteEngine(Keyspace.open(ignite, table, zone), nodes, restartNeeded, seeds);
+      return new IgniteEngine(Keyspace.open(ignite, table, zone, calls), nodes, restartNeeded, seeds);
     } catch (RuntimeException e) {
       try {
         nodes.close();
@@ -89,7 +90,7 @@ public final class IgniteEngine implements StorageEngine {
   @Override
   public byte @Nullable [] consistentGet(byte[] key) {
     try {
-      return keyspace.keys().get(null, key);
+      return keyspace.calls().await("a strongly consistent read", keyspace.keys().getAsync(null, key));
     } catch (RuntimeException e) {
       throw IgniteErrors.readFailure(e);
     }
@@ -127,7 +128,7 @@ public final class IgniteEngine implements StorageEngine {
         return;
       }
       try {
-        keyspace.keys().removeAll(null, batch);
+        keyspace.calls().await("a range's deletion", keyspace.keys().removeAllAsync(null, batch));
       } catch (RuntimeException e) {
         throw IgniteErrors.commitFailure(e);
       }

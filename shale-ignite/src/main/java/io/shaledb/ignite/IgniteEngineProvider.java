@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -33,13 +35,23 @@ import java.util.stream.Stream;
  *       that restarts replays its partitions' Raft logs from the last one;
  *   <li>{@code failure-ping-interval}, {@code suspicion-multiplier}: how often the node pings the others (ms) and after
  *       how many rounds without an answer (times ceil(log2 nodes)) it declares one failed (default 500 and 2: {@link
- *       FailureDetection}).
+ *       FailureDetection});
+ *   <li>{@code call-timeout}: milliseconds the engine waits for one Ignite call of a request before the request fails
+ *       as retriable and its Ignite transaction is rolled back (default 10000: {@link CallDeadline#DEFAULT});
+ *   <li>{@code replication-timeout}: milliseconds a request to a replica waits before it fails, from 1000 (default
+ *       3000: {@link ClusterSettings}), set when this node initializes a new cluster;
+ *   <li>{@code rebuild-unreadable}: {@code true} (the default) or {@code false}: whether a node whose partition
+ *       storage cannot be read moves its data aside and starts again empty, to receive its replicas from the others,
+ *       when every other node of its seeds answers ({@link UnreadableStorage}).
  * </ul>
  */
 public final class IgniteEngineProvider implements StorageEngineProvider {
   private static final Set<String> OPTIONS = Set.of("node-name", "host", "port", "seeds", "init", "replicas",
       "partitions", "client-port", "rest-port", "partition-storage", "page-memory", "checkpoint-interval",
-      "failure-ping-interval", "suspicion-multiplier");
+      "failure-ping-interval", "suspicion-multiplier", "call-timeout", "rebuild-unreadable", "replication-timeout");
+  /** How long another node may take to accept a connection when a node decides to rebuild its unreadable data. */
+  private static final Duration PEER_PATIENCE = Duration.ofSeconds(2);
+  private static final System.Logger LOG = System.getLogger(IgniteEngineProvider.class.getName());
   /** The keyspace's table: one per cluster, holding every ShaleDB table's keys. */
   static final String TABLE = "SHALE_KV";
 
@@ -73,8 +85,51 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
       requireSameStorage(node);
     }
     List<String> initialize = holdsCluster ? List.of() : list(options.tuning().getOrDefault("init", ""));
-    EmbeddedNode started = EmbeddedNode.start(List.of(node), initialize, "shaledb").get(0);
-    return IgniteEngine.owning(started, started.cutOff(), started.ignite(), TABLE, zone, seeds);
+    ClusterSettings cluster = new ClusterSettings(options.count("replication-timeout", 600_000,
+        ClusterSettings.DEFAULT.replicationTimeoutMillis()));
+    CallDeadline calls = new CallDeadline(Duration.ofMillis(options.count("call-timeout", 600_000,
+        (int) CallDeadline.DEFAULT.timeout().toMillis())));
+    EmbeddedNode started = start(node, initialize, cluster, rebuildUnreadable(options));
+    return IgniteEngine.owning(started, started.cutOff(), started.ignite(), TABLE, zone, seeds, calls);
+  }
+
+  /**
+   * Starts the node; one whose partition storage cannot be read starts again on an empty directory when it may rebuild
+   * its data from the others ({@link UnreadableStorage}), and fails as before otherwise, for an operator.
+   */
+  private static EmbeddedNode start(NodeSettings node, List<String> initialize, ClusterSettings cluster,
+      boolean rebuildUnreadable) {
+    try {
+      return EmbeddedNode.start(List.of(node), initialize, "shaledb", cluster).get(0);
+    } catch (IllegalStateException e) {
+      if (!UnreadableStorage.causedBy(e)) {
+        throw e;
+      }
+      String self = node.host() + ":" + node.port();
+      UnreadableStorage unreadable = new UnreadableStorage(node.workDirectory(),
+          node.seeds().stream().filter(seed -> !seed.equals(self)).toList(), PEER_PATIENCE);
+      Optional<String> refusal = rebuildUnreadable ? unreadable.refusal()
+          : Optional.of("the engine option rebuild-unreadable is false");
+      if (refusal.isPresent()) {
+        throw new IllegalStateException("node " + node.name() + " cannot read its partition storage, and does not "
+            + "rebuild it by itself: " + refusal.get() + " (docs/cluster.md, \"Replacing a node's data\")", e);
+      }
+      Path aside = unreadable.moveAside();
+      LOG.log(System.Logger.Level.WARNING, "Ignite node {0} cannot read its partition storage ({1}); its data is "
+          + "moved aside to {2}, and it starts again on an empty directory to receive its replicas from the others",
+          node.name(), e.getMessage(), aside);
+      // Never initializing: the empty directory belongs to a node of the running cluster.
+      return EmbeddedNode.start(List.of(node), List.of(), "shaledb").get(0);
+    }
+  }
+
+  private static boolean rebuildUnreadable(EngineOptions options) {
+    String value = options.tuning().getOrDefault("rebuild-unreadable", "true").strip();
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("rebuild-unreadable is true or false, got '" + value + "'");
+    };
   }
 
   private static List<String> list(String commaSeparated) {

@@ -20,13 +20,13 @@ final class IgniteSnapshot implements Snapshot {
 
   IgniteSnapshot(Keyspace keyspace) {
     this.keyspace = keyspace;
-    this.readOnly = keyspace.ignite().transactions().begin(new TransactionOptions().readOnly(true));
+    this.readOnly = keyspace.begin(new TransactionOptions().readOnly(true));
   }
 
   @Override
   public byte @Nullable [] get(byte[] key) {
     try {
-      return keyspace.keys().get(readOnly, key);
+      return keyspace.calls().await("a snapshot's read", keyspace.keys().getAsync(readOnly, key));
     } catch (RuntimeException e) {
       throw IgniteErrors.readFailure(e);
     }
@@ -47,6 +47,6 @@ final class IgniteSnapshot implements Snapshot {
 
   @Override
   public void close() {
-    readOnly.commit();
+    keyspace.calls().await("ending a snapshot", readOnly.commitAsync());
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.ignite.tx.TransactionOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,7 +55,7 @@ final class IgniteTransaction implements Transaction {
     Optional<byte[]> read = reads.get(key);
     if (read == null) {
       try {
-        read = Optional.ofNullable(keyspace.keys().get(null, key));
+        read = Optional.ofNullable(keyspace.calls().await("a transaction's read", keyspace.keys().getAsync(null, key)));
       } catch (RuntimeException e) {
         // A primary out of reach (the replication timeout while a node is cut off) is a passing outage, as at commit.
         throw IgniteErrors.commitFailure(e);
@@ -111,17 +112,17 @@ final class IgniteTransaction implements Transaction {
    */
   private void commitUntilDecided() {
     for (int attempt = 1; ; attempt++) {
-      org.apache.ignite.tx.Transaction locked = keyspace.ignite().transactions().begin();
+      org.apache.ignite.tx.Transaction locked = keyspace.begin(new TransactionOptions());
       try {
         validateReads(locked);
         applyWrites(locked);
-        locked.commit();
+        keyspace.calls().await("a commit", locked.commitAsync());
         return;
       } catch (WriteConflictException e) {
-        rollback(locked);
+        keyspace.rollback(locked);
         throw e;
       } catch (RuntimeException e) {
-        rollback(locked);
+        keyspace.rollback(locked);
         RuntimeException failure = IgniteErrors.commitFailure(e);
         if (!(failure instanceof WriteConflictException) || attempt == LockConflicts.ATTEMPTS) {
           throw failure;
@@ -142,7 +143,7 @@ final class IgniteTransaction implements Transaction {
       return;
     }
     Map<String, byte[]> current = new HashMap<>();
-    keyspace.keys().getAll(locked, readOnly).forEach((key, value) -> current.put(Arrays.toString(key), value));
+    keyspace.calls().await("a commit's locking read", keyspace.keys().getAllAsync(locked, readOnly)).forEach((key, value) -> current.put(Arrays.toString(key), value));
     for (byte[] key : readOnly) {
       requireUnchanged(key, current.get(Arrays.toString(key)));
     }
@@ -157,9 +158,10 @@ final class IgniteTransaction implements Transaction {
 
   /** Writes in key order, each returning the value it replaced, which must be the one read. */
   private void applyWrites(org.apache.ignite.tx.Transaction locked) {
-    writes.forEach((key, value) -> requireUnchanged(key, value.isPresent()
-        ? keyspace.keys().getAndPut(locked, key, value.get())
-        : keyspace.keys().getAndRemove(locked, key)));
+    writes.forEach((key, value) -> requireUnchanged(key, keyspace.calls().await("a commit's write",
+        value.isPresent()
+            ? keyspace.keys().getAndPutAsync(locked, key, value.get())
+            : keyspace.keys().getAndRemoveAsync(locked, key))));
     if (!stamped.isEmpty()) {
       // The counter row's lock is held to the commit, so stamps are handed out in commit order. Taken last, to hold
       // this one lock every stamping commit needs for as short a time as possible.
@@ -169,15 +171,7 @@ final class IgniteTransaction implements Transaction {
       for (Stamped write : stamped) {
         puts.put(Versionstamps.append(write.prefix(), stamp++), write.value());
       }
-      keyspace.keys().putAll(locked, puts);
-    }
-  }
-
-  private static void rollback(org.apache.ignite.tx.Transaction locked) {
-    try {
-      locked.rollback();
-    } catch (RuntimeException alreadyAborted) {
-      // Ignite has already aborted a transaction that lost a lock conflict; the original failure is what counts.
+      keyspace.calls().await("a commit's stamped writes", keyspace.keys().putAllAsync(locked, puts));
     }
   }
 

@@ -8,6 +8,7 @@ import org.apache.ignite.table.KeyValueView;
 import org.apache.ignite.table.Table;
 import org.apache.ignite.table.mapper.Mapper;
 import org.apache.ignite.tx.Transaction;
+import org.apache.ignite.tx.TransactionOptions;
 
 /**
  * Where an engine keeps its keys in Ignite: one table of (key, value) byte strings, ordered by a sorted primary-key
@@ -18,12 +19,15 @@ import org.apache.ignite.tx.Transaction;
  * @param name the engine's table, an SQL identifier
  * @param keys the table as byte[] keys to byte[] values
  * @param stamps the engine's versionstamp counter
+ * @param calls how long the engine waits for each of its Ignite calls
  */
-record Keyspace(Ignite ignite, String name, KeyValueView<byte[], byte[]> keys, StampCounter stamps) {
+record Keyspace(Ignite ignite, String name, KeyValueView<byte[], byte[]> keys, StampCounter stamps,
+    CallDeadline calls) {
   static final String ZONE = "SHALE";
   static final String STAMPS = "SHALE_STAMPS";
   /** Above an item's 400 KB and any stored record the layer writes; Ignite stores only what a value holds. */
   private static final int MAX_BYTES = 64 << 20;
+  private static final System.Logger LOG = System.getLogger(Keyspace.class.getName());
   /** Rows per page a scan fetches: a DynamoDB page (1 MB) of small items, without holding a large range in memory. */
   private static final int PAGE_ROWS = 512;
 
@@ -33,7 +37,7 @@ record Keyspace(Ignite ignite, String name, KeyValueView<byte[], byte[]> keys, S
    * replicas onto it; a node that leaves stays a data node (Ignite's default, no scale-down), so a node that is down
    * for a while keeps its replicas and catches up when it restarts instead of the others copying them elsewhere.
    */
-  static Keyspace open(Ignite ignite, String name, ZoneSettings zone) {
+  static Keyspace open(Ignite ignite, String name, ZoneSettings zone, CallDeadline calls) {
     if (!name.matches("[A-Z][A-Z0-9_]{0,63}")) {
       throw new IllegalArgumentException("an Ignite table name is upper-case letters, digits and _, got '" + name + "'");
     }
@@ -49,7 +53,8 @@ record Keyspace(Ignite ignite, String name, KeyValueView<byte[], byte[]> keys, S
       throw new IllegalStateException("Ignite did not create table " + name + " or " + STAMPS);
     }
     return new Keyspace(ignite, name, table.keyValueView(Mapper.of(byte[].class, "K"), Mapper.of(byte[].class, "V")),
-        new StampCounter(stamps.keyValueView(Mapper.of(String.class, "NAME"), Mapper.of(Long.class, "STAMP")), name));
+        new StampCounter(stamps.keyValueView(Mapper.of(String.class, "NAME"), Mapper.of(Long.class, "STAMP")), name,
+            calls), calls);
   }
 
   /**
@@ -58,7 +63,26 @@ record Keyspace(Ignite ignite, String name, KeyValueView<byte[], byte[]> keys, S
    */
   KvCursor scan(Transaction tx, KeyRange range, boolean reverse) {
     Statement statement = ignite.sql().statementBuilder().query(scanQuery(reverse)).pageSize(PAGE_ROWS).build();
-    return new IgniteCursor(ignite.sql().execute(tx, statement, range.start(), range.end()));
+    return new IgniteCursor(calls.await("a range scan",
+        ignite.sql().executeAsync(tx, statement, range.start(), range.end())), calls);
+  }
+
+  /** Begins an Ignite transaction with {@code options}, waiting at most for the deadline. */
+  Transaction begin(TransactionOptions options) {
+    return calls.await("beginning a transaction", ignite.transactions().beginAsync(options));
+  }
+
+  /**
+   * Rolls {@code tx} back, waiting at most for the deadline: after a failure, or when the transaction has nothing to
+   * commit. A rollback that fails or does not complete is logged and left to Ignite: a transaction that lost a lock
+   * conflict has already been aborted, and one that Ignite does not finish ends at its own timeout.
+   */
+  void rollback(Transaction tx) {
+    try {
+      calls.await("a rollback", tx.rollbackAsync());
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "an Ignite rollback failed", e);
+    }
   }
 
   /** The range scan, each direction through the index of that order. */

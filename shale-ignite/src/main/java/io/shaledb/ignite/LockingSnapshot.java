@@ -6,6 +6,7 @@ import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.WriteConflictException;
 import java.util.function.Function;
 import org.apache.ignite.tx.Transaction;
+import org.apache.ignite.tx.TransactionOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +32,7 @@ final class LockingSnapshot implements Snapshot {
 
   @Override
   public byte @Nullable [] get(byte[] key) {
-    return read(tx -> keyspace.keys().get(tx, key));
+    return read(tx -> keyspace.calls().await("a locking read", keyspace.keys().getAsync(tx, key)));
   }
 
   @Override
@@ -42,7 +43,7 @@ final class LockingSnapshot implements Snapshot {
   private <T> T read(Function<Transaction, T> read) {
     for (int attempt = 1; ; attempt++) {
       if (locked == null) {
-        locked = keyspace.ignite().transactions().begin();
+        locked = keyspace.begin(new TransactionOptions());
       }
       try {
         T result = read.apply(locked);
@@ -65,11 +66,7 @@ final class LockingSnapshot implements Snapshot {
     Transaction ending = locked;
     locked = null;
     if (ending != null) {
-      try {
-        ending.rollback();
-      } catch (RuntimeException alreadyAborted) {
-        // Ignite has already aborted a transaction that lost a lock conflict; it holds no locks any more.
-      }
+      keyspace.rollback(ending);
     }
   }
 }

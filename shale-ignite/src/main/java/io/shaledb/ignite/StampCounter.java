@@ -16,17 +16,19 @@ import org.apache.ignite.tx.Transaction;
 final class StampCounter {
   private final KeyValueView<String, Long> counters;
   private final String name;
+  private final CallDeadline calls;
   /** Fair, so that a commit that waited longest goes next and none is starved by later arrivals. */
   private final ReentrantLock queue = new ReentrantLock(true);
 
-  StampCounter(KeyValueView<String, Long> counters, String name) {
+  StampCounter(KeyValueView<String, Long> counters, String name, CallDeadline calls) {
     this.counters = counters;
     this.name = name;
+    this.calls = calls;
   }
 
   /** The next stamp, as committed: every lower stamp belongs to a completed commit. */
   long next() {
-    Long next = counters.get(null, name);
+    Long next = calls.await("a read of the versionstamp counter", counters.getAsync(null, name));
     return next == null ? 1 : next;
   }
 
@@ -48,9 +50,9 @@ final class StampCounter {
    * @return the first of the stamps
    */
   long take(Transaction locked, int count) {
-    Long next = counters.getAndPut(locked, name, 0L);
+    Long next = calls.await("a lock of the versionstamp counter", counters.getAndPutAsync(locked, name, 0L));
     long first = next == null ? 1 : next;
-    counters.put(locked, name, first + count);
+    calls.await("a write of the versionstamp counter", counters.putAsync(locked, name, first + count));
     return first;
   }
 }

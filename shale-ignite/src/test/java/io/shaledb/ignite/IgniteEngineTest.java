@@ -1,12 +1,28 @@
 package io.shaledb.ignite;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngineContract;
+import io.shaledb.core.storage.StorageUnavailableException;
+import io.shaledb.core.storage.Transaction;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.table.KeyValueView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,6 +59,60 @@ class IgniteEngineTest extends StorageEngineContract {
   @Override
   protected int contendedCommits(int usual) {
     return usual / 5;
+  }
+
+  /**
+   * A commit whose write waits for a lock that is never released fails as retriable once its call deadline passes,
+   * and leaves no lock of its own: Ignite lets an older transaction wait for a younger holder without end (wait-die),
+   * so a younger transaction takes the key's lock right after the commit's transaction began and before its write
+   * asks for it, and holds it until the commit has failed.
+   */
+  @Test
+  void commit_writeWaitingForAHeldLockPastTheDeadline_failsAsRetriableAndLeavesNoLock() {
+    Ignite ignite = cluster.node(0).ignite();
+    Keyspace keyspace = Keyspace.open(ignite, tableFor(directory), new ZoneSettings(1, 8),
+        new CallDeadline(Duration.ofSeconds(1)));
+    AtomicReference<org.apache.ignite.tx.Transaction> holder = new AtomicReference<>();
+    Keyspace lockedByAYoungerTransaction = new Keyspace(ignite, keyspace.name(), beforeFirstWrite(keyspace.keys(),
+        key -> {
+          org.apache.ignite.tx.Transaction younger = ignite.transactions().begin();
+          keyspace.keys().put(younger, key, b("held"));
+          holder.set(younger);
+        }), keyspace.stamps(), keyspace.calls());
+
+    Transaction waiting = new IgniteTransaction(lockedByAYoungerTransaction);
+    waiting.put(b("k"), b("v1"));
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(waiting::commit)
+        .isInstanceOf(StorageUnavailableException.class)
+        .hasMessage("the cluster did not complete a commit's write within 1000 ms"));
+
+    holder.get().rollback();
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+      Transaction later = new IgniteTransaction(keyspace);
+      later.put(b("k"), b("v2"));
+      later.commit();
+    });
+    try (Snapshot snapshot = engine.snapshot()) {
+      assertThat(snapshot.get(b("k"))).isEqualTo(b("v2"));
+    }
+  }
+
+  /** {@code keys}, calling {@code hook} with the key of the first getAndPut before making it. */
+  @SuppressWarnings("unchecked")
+  private static KeyValueView<byte[], byte[]> beforeFirstWrite(KeyValueView<byte[], byte[]> keys,
+      Consumer<byte[]> hook) {
+    AtomicBoolean hooked = new AtomicBoolean();
+    return (KeyValueView<byte[], byte[]>) Proxy.newProxyInstance(KeyValueView.class.getClassLoader(),
+        new Class<?>[] {KeyValueView.class}, (proxy, method, arguments) -> {
+          if (method.getName().equals("getAndPutAsync") && hooked.compareAndSet(false, true)) {
+            hook.accept((byte[]) arguments[1]);
+          }
+          try {
+            return method.invoke(keys, arguments);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   static String tableFor(Path directory) {

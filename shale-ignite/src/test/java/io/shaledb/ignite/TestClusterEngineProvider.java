@@ -26,6 +26,6 @@ public final class TestClusterEngineProvider implements StorageEngineProvider {
     Path directory = Objects.requireNonNull(options.dataDirectory(), "the test cluster needs a data directory");
     TestCluster cluster = TestCluster.start(NODES, directory.resolve("cluster"));
     return IgniteEngine.owning(cluster, cluster.node(0).cutOff(), cluster.node(0).ignite(), IgniteEngineProvider.TABLE,
-        new ZoneSettings(NODES, PARTITIONS), List.of());
+        new ZoneSettings(NODES, PARTITIONS), List.of(), CallDeadline.DEFAULT);
   }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -55,6 +56,8 @@ final class NamespacedCluster implements AutoCloseable {
   /** Where this start's nodes keep their data. */
   private Path data;
   private final int size;
+  /** Engine options every node of this cluster gets, besides those of {@code -Djepsen.engineOptions}. */
+  private final List<String> engineOptions;
   private final List<Slot> slots = new ArrayList<>();
   /** Every process a node ran in, in start order, with what it printed, for the report. */
   private final List<NodeLog> logs = new ArrayList<>();
@@ -67,12 +70,14 @@ final class NamespacedCluster implements AutoCloseable {
   private volatile SelfRestarts selfRestarts = (node, exitCode, serving) -> {};
   private volatile boolean closed;
 
-  private NamespacedCluster(NodeNetwork network, Path directory, int size, Path logDirectory) {
+  private NamespacedCluster(NodeNetwork network, Path directory, int size, Path logDirectory,
+      List<String> engineOptions) {
     this.network = network;
     this.directory = directory;
     this.data = directory;
     this.size = size;
     this.logDirectory = logDirectory;
+    this.engineOptions = List.copyOf(engineOptions);
   }
 
   /**
@@ -82,7 +87,14 @@ final class NamespacedCluster implements AutoCloseable {
    * What every node process printed, those of failed starts included, goes to {@code logDirectory} on close.
    */
   static NamespacedCluster start(Path directory, int size, Path logDirectory) throws IOException {
-    NamespacedCluster cluster = new NamespacedCluster(NodeNetwork.create(size), directory, size, logDirectory);
+    return start(directory, size, logDirectory, List.of());
+  }
+
+  /** As {@link #start(Path, int, Path)}, each node also given {@code engineOptions} ({@code name=value}). */
+  static NamespacedCluster start(Path directory, int size, Path logDirectory, List<String> engineOptions)
+      throws IOException {
+    NamespacedCluster cluster = new NamespacedCluster(NodeNetwork.create(size), directory, size, logDirectory,
+        engineOptions);
     try {
       for (int attempt = 1; cluster.slots.isEmpty(); attempt++) {
         try {
@@ -161,6 +173,11 @@ final class NamespacedCluster implements AutoCloseable {
       }
     }
     return Files.move(data.resolve("n" + node), data.resolve("n" + node + ".aside"));
+  }
+
+  /** The node's data directory ({@code --data-dir}). */
+  Path dataDirectory(int node) {
+    return data.resolve("n" + node);
   }
 
   /** Where the test reaches the node's API. */
@@ -281,8 +298,9 @@ final class NamespacedCluster implements AutoCloseable {
         "--cluster-partitions", "8", "--engine-option", "host=" + network.address(node), "--engine-option",
         "page-memory=64m"));
     // -Djepsen.engineOptions=partition-storage=rocksdb,...: engine options of every node, to run a schedule on them.
-    Arrays.stream(System.getProperty("jepsen.engineOptions", "").split(",")).map(String::trim)
-        .filter(option -> !option.isEmpty()).forEach(option -> command.addAll(List.of("--engine-option", option)));
+    Stream.concat(engineOptions.stream(), Arrays.stream(System.getProperty("jepsen.engineOptions", "").split(",")))
+        .map(String::trim).filter(option -> !option.isEmpty())
+        .forEach(option -> command.addAll(List.of("--engine-option", option)));
     if (initialize) {
       command.addAll(List.of("--cluster-init", String.join(",", IntStream.range(0, size).mapToObj(n -> "n" + n)
           .toList())));

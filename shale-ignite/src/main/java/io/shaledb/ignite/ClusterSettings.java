@@ -1,0 +1,34 @@
+package io.shaledb.ignite;
+
+/**
+ * The cluster-wide settings a new cluster starts with (they are fixed when a node initializes it). Range reads (SQL)
+ * wait for a partition's safe time, which an idle partition advances only at its tick (250 ms by default, so every
+ * Query would take a quarter second: 10 ms here); schema changes, which happen only when an engine first creates its
+ * tables, wait 100 ms for clocks to agree instead of 500.
+ *
+ * <p>A partition's primary holds a lease that the placement driver prolongs while the holder is in the topology, and a
+ * new primary is chosen only once the lease has expired: after a node dies its partitions wait for failure detection
+ * to drop it and then for the rest of its lease. Leases of two seconds (Ignite's minimum) instead of five take up to
+ * three seconds off that wait (docs/cluster.md, "Failover and rejoin"); they are still renewed every half second.
+ *
+ * @param replicationTimeoutMillis how long a request to a replica waits for its answer before it fails (Ignite's
+ *     {@code replication.rpcTimeoutMillis}, at least 1,000): a request to a dead replica, and a transaction finishing
+ *     on a lost primary, wait this long; 3,000 here instead of Ignite's minute
+ */
+public record ClusterSettings(int replicationTimeoutMillis) {
+  public static final ClusterSettings DEFAULT = new ClusterSettings(3000);
+
+  public ClusterSettings {
+    if (replicationTimeoutMillis < 1000) {
+      throw new IllegalArgumentException("Ignite's replication timeout is at least 1000 ms, got "
+          + replicationTimeoutMillis);
+    }
+  }
+
+  /** Ignite's cluster configuration (HOCON). */
+  String configuration() {
+    return "ignite { system.idleSafeTimeSyncIntervalMillis: 10, "
+        + "replication { rpcTimeoutMillis: " + replicationTimeoutMillis + ", leaseExpirationIntervalMillis: 2000 }, "
+        + "schemaSync.delayDurationMillis: 100 }";
+  }
+}

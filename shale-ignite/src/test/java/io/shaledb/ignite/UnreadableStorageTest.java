@@ -1,0 +1,115 @@
+package io.shaledb.ignite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnreadableStorageTest {
+  private static final Duration PATIENCE = Duration.ofSeconds(2);
+
+  @TempDir
+  Path directory;
+
+  @Test
+  void causedBy_anUnwrittenPageDeepInTheCauses_isUnreadable() {
+    IllegalStateException launch = new IllegalStateException("its join failed: Unable to start [node=n2]",
+        new RuntimeException("Replica start failed [groupId=20_part_3]",
+            new RuntimeException("Failed to read group config", new Exception("Unknown page IO type: 0"))));
+
+    assertThat(UnreadableStorage.causedBy(launch)).isTrue();
+  }
+
+  @Test
+  void causedBy_aFreeListOnAnUnwrittenPage_isUnreadable() {
+    IllegalStateException launch = new IllegalStateException("its join failed: Unable to start [node=n2]",
+        new RuntimeException(new IllegalStateException("Failed to get page IO instance (page content is corrupted)")));
+
+    assertThat(UnreadableStorage.causedBy(launch)).isTrue();
+  }
+
+  @Test
+  void causedBy_anUnwrittenPageAmongSuppressed_isUnreadable() {
+    IllegalStateException launch = new IllegalStateException("Unable to start");
+    RuntimeException component = new RuntimeException("a component did not start");
+    component.addSuppressed(new Exception("Unknown page IO type: 0"));
+    launch.addSuppressed(component);
+
+    assertThat(UnreadableStorage.causedBy(launch)).isTrue();
+  }
+
+  @Test
+  void causedBy_anyOtherFailure_isNot() {
+    IllegalStateException launch = new IllegalStateException("its join failed: Unable to start",
+        new RuntimeException("Unknown page IO type: 7"));
+
+    assertThat(UnreadableStorage.causedBy(launch)).isFalse();
+    assertThat(UnreadableStorage.causedBy(new IllegalStateException("did not join within 150 s"))).isFalse();
+  }
+
+  @Test
+  void refusal_everyOtherNodeAnswers_none() throws IOException {
+    try (ServerSocket first = listening(); ServerSocket second = listening()) {
+      UnreadableStorage storage = new UnreadableStorage(node(), List.of(address(first), address(second)), PATIENCE);
+
+      assertThat(storage.refusal()).isEmpty();
+    }
+  }
+
+  @Test
+  void refusal_anotherNodeDoesNotAnswer_namesIt() throws IOException {
+    String silent;
+    try (ServerSocket closed = listening()) {
+      silent = address(closed);
+    }
+    try (ServerSocket other = listening()) {
+      UnreadableStorage storage = new UnreadableStorage(node(), List.of(address(other), silent), PATIENCE);
+
+      assertThat(storage.refusal()).contains("node " + silent + " does not answer, so the others may not hold a "
+          + "majority of every partition");
+    }
+  }
+
+  @Test
+  void refusal_noOtherNode_refuses() throws IOException {
+    assertThat(new UnreadableStorage(node(), List.of(), PATIENCE).refusal())
+        .contains("its seeds name no other node to rebuild its data from");
+  }
+
+  @Test
+  void moveAside_keepsTheDataNextToTheDirectory_andRefusesASecondTime() throws IOException {
+    Path node = node();
+    Files.writeString(node.resolve("part-3.bin"), "damaged");
+    try (ServerSocket other = listening()) {
+      UnreadableStorage storage = new UnreadableStorage(node, List.of(address(other)), PATIENCE);
+
+      Path aside = storage.moveAside();
+
+      assertThat(aside).isEqualTo(directory.resolve("ignite.unreadable"));
+      assertThat(Files.readString(aside.resolve("part-3.bin"))).isEqualTo("damaged");
+      assertThat(node).doesNotExist();
+      Files.createDirectories(node);
+      assertThat(storage.refusal()).contains("an earlier copy of its data, moved aside in " + aside
+          + ", is still there");
+    }
+  }
+
+  private Path node() throws IOException {
+    return Files.createDirectories(directory.resolve("ignite"));
+  }
+
+  private static ServerSocket listening() throws IOException {
+    return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+  }
+
+  private static String address(ServerSocket socket) {
+    return "127.0.0.1:" + socket.getLocalPort();
+  }
+}

@@ -89,7 +89,7 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
         ClusterSettings.DEFAULT.replicationTimeoutMillis()));
     CallDeadline calls = new CallDeadline(Duration.ofMillis(options.count("call-timeout", 600_000,
         (int) CallDeadline.DEFAULT.timeout().toMillis())));
-    EmbeddedNode started = start(node, initialize, cluster, rebuildUnreadable(options));
+    EmbeddedNode started = start(node, zone, initialize, cluster, rebuildUnreadable(options));
     return IgniteEngine.owning(started, started.cutOff(), started.ignite(), TABLE, zone, seeds, calls);
   }
 
@@ -97,8 +97,8 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
    * Starts the node; one whose partition storage cannot be read starts again on an empty directory when it may rebuild
    * its data from the others ({@link UnreadableStorage}), and fails as before otherwise, for an operator.
    */
-  private static EmbeddedNode start(NodeSettings node, List<String> initialize, ClusterSettings cluster,
-      boolean rebuildUnreadable) {
+  private static EmbeddedNode start(NodeSettings node, ZoneSettings zone, List<String> initialize,
+      ClusterSettings cluster, boolean rebuildUnreadable) {
     try {
       return EmbeddedNode.start(List.of(node), initialize, "shaledb", cluster).get(0);
     } catch (IllegalStateException e) {
@@ -106,7 +106,7 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
         throw e;
       }
       String self = node.host() + ":" + node.port();
-      UnreadableStorage unreadable = new UnreadableStorage(node.workDirectory(),
+      UnreadableStorage unreadable = new UnreadableStorage(node.workDirectory(), zone.replicas(),
           node.seeds().stream().filter(seed -> !seed.equals(self)).toList(), PEER_PATIENCE);
       Optional<String> refusal = rebuildUnreadable ? unreadable.refusal()
           : Optional.of("the engine option rebuild-unreadable is false");

@@ -26,10 +26,11 @@ import java.util.Optional;
  * for the operator instead, so a node whose rebuilt storage fails again cannot fill the disk with copies.
  *
  * @param workDirectory the node's Ignite directory
+ * @param replicas the copies the keyspace keeps of each partition, as the node is configured
  * @param others the cluster addresses ({@code host:port}) of the other nodes named in the seeds
  * @param patience how long each of them may take to accept a connection
  */
-record UnreadableStorage(Path workDirectory, List<String> others, Duration patience) {
+record UnreadableStorage(Path workDirectory, int replicas, List<String> others, Duration patience) {
   /**
    * How aipersist reports a page that was never written, read as zeros (a page beyond the end of its file is read so,
    * without a checksum): by its type when it reads a blob, by its version when it opens a free list.
@@ -63,13 +64,18 @@ record UnreadableStorage(Path workDirectory, List<String> others, Duration patie
   }
 
   /**
-   * Why the node must not rebuild its data by itself now, if it must not: its data was moved aside before, or it names
-   * no other node, or one of the others does not answer at its cluster address (the others then may not hold a
+   * Why the node must not rebuild its data by itself now, if it must not: its data was moved aside before, or the
+   * keyspace keeps fewer than three copies of a partition, or it names no other node, or one of the others does not answer at its cluster address (the others then may not hold a
    * majority of the partitions' replicas without this node's copy).
    */
   Optional<String> refusal() {
     if (Files.exists(aside())) {
       return Optional.of("an earlier copy of its data, moved aside in " + aside() + ", is still there");
+    }
+    if (replicas < 3) {
+      // With every other node up, a partition's other copies number replicas - 1: a majority only from three on.
+      return Optional.of("the keyspace keeps " + replicas + " cop" + (replicas == 1 ? "y" : "ies")
+          + " of each partition, so the others hold no majority of a partition without this node's copy");
     }
     if (others.isEmpty()) {
       return Optional.of("its seeds name no other node to rebuild its data from");

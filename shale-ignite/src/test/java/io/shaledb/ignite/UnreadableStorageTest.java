@@ -57,7 +57,7 @@ class UnreadableStorageTest {
   @Test
   void refusal_everyOtherNodeAnswers_none() throws IOException {
     try (ServerSocket first = listening(); ServerSocket second = listening()) {
-      UnreadableStorage storage = new UnreadableStorage(node(), List.of(address(first), address(second)), PATIENCE);
+      UnreadableStorage storage = new UnreadableStorage(node(), 3, List.of(address(first), address(second)), PATIENCE);
 
       assertThat(storage.refusal()).isEmpty();
     }
@@ -70,7 +70,7 @@ class UnreadableStorageTest {
       silent = address(closed);
     }
     try (ServerSocket other = listening()) {
-      UnreadableStorage storage = new UnreadableStorage(node(), List.of(address(other), silent), PATIENCE);
+      UnreadableStorage storage = new UnreadableStorage(node(), 3, List.of(address(other), silent), PATIENCE);
 
       assertThat(storage.refusal()).contains("node " + silent + " does not answer, so the others may not hold a "
           + "majority of every partition");
@@ -78,8 +78,20 @@ class UnreadableStorageTest {
   }
 
   @Test
+  void refusal_fewerThanThreeCopiesOfAPartition_refusesThoughEveryOtherNodeAnswers() throws IOException {
+    try (ServerSocket first = listening(); ServerSocket second = listening()) {
+      List<String> others = List.of(address(first), address(second));
+
+      assertThat(new UnreadableStorage(node(), 2, others, PATIENCE).refusal()).contains("the keyspace keeps 2 copies "
+          + "of each partition, so the others hold no majority of a partition without this node's copy");
+      assertThat(new UnreadableStorage(node(), 1, others, PATIENCE).refusal()).contains("the keyspace keeps 1 copy "
+          + "of each partition, so the others hold no majority of a partition without this node's copy");
+    }
+  }
+
+  @Test
   void refusal_noOtherNode_refuses() throws IOException {
-    assertThat(new UnreadableStorage(node(), List.of(), PATIENCE).refusal())
+    assertThat(new UnreadableStorage(node(), 3, List.of(), PATIENCE).refusal())
         .contains("its seeds name no other node to rebuild its data from");
   }
 
@@ -88,7 +100,7 @@ class UnreadableStorageTest {
     Path node = node();
     Files.writeString(node.resolve("part-3.bin"), "damaged");
     try (ServerSocket other = listening()) {
-      UnreadableStorage storage = new UnreadableStorage(node, List.of(address(other)), PATIENCE);
+      UnreadableStorage storage = new UnreadableStorage(node, 3, List.of(address(other)), PATIENCE);
 
       Path aside = storage.moveAside();
 

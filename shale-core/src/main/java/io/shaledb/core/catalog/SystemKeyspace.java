@@ -92,7 +92,8 @@ public final class SystemKeyspace {
     /**
      * {@code 'J' keyspace record key}: an item's consensus state in a table of multi-region strong consistency (the
      * keyspace is the table's, the key the rest of the item's key): record 0 the ballot promised and the proposal
-     * accepted, record 1 (in the witness only) the committed value.
+     * accepted, record 1 (in the witness only) the committed value, record 2 when the accepted proposal still open
+     * (not yet committed or decided here) was accepted ({@link io.shaledb.core.consensus.OpenProposals}).
      */
     PAXOS('J'),
     /**

@@ -35,6 +35,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Acceptor {
   static final int STATE_RECORD = 0;
+  /**
+   * The record marking a key whose accepted proposal is open (not yet committed or decided here), holding when it was
+   * accepted, so that {@link OpenProposals} finds the values a quorum may have chosen that nobody committed.
+   */
+  static final int OPEN_RECORD = 2;
 
   private final Transactions transactions;
   private final Clock clock;
@@ -75,6 +80,7 @@ public final class Acceptor {
         if (base != null && base.newerThan(committed)) {
           values.apply(tx, itemKey, base, staged); // the previous value, which this region missed
           committed = base;
+          closeIfDecided(tx, itemKey, state.accepted(), committed);
         }
         ReplicationStamp promised = state.promised();
         if (promised != null && promised.isAfter(proposal.ballot())) {
@@ -86,6 +92,7 @@ public final class Acceptor {
           yield new Refused(committed == null ? proposal.ballot() : committed.ballot());
         }
         tx.put(stateKey, PaxosCodec.encode(new AcceptorState(proposal.ballot(), proposal, state.decided())));
+        tx.put(SystemKeyspace.paxos(itemKey, OPEN_RECORD), OpenProposals.encodeAccepted(clock.millis()));
         yield new Done();
       }
       case Commit(Committed value, ReplicationStamp base) -> {
@@ -101,10 +108,31 @@ public final class Acceptor {
         if (!next.equals(state)) {
           tx.put(stateKey, PaxosCodec.encode(next));
         }
+        closeIfDecided(tx, itemKey, accepted, value.newerThan(committed) ? value : committed);
         yield new Done();
       }
       case Read() -> promise(committed, state);
     };
+  }
+
+  /**
+   * Removes the key's open mark when its accepted proposal was decided since: by a Commit or a base this acceptor
+   * applied, or by the stream, which changes the committed value without the acceptor (so {@link OpenProposals} asks
+   * here after its read). A proposal still open keeps its mark.
+   */
+  public void closeIfDecided(byte[] itemKey) {
+    transactions.run(RequestContext.service(clock), tx -> {
+      Proposal accepted = PaxosCodec.decodeState(tx.get(SystemKeyspace.paxos(itemKey, STATE_RECORD))).accepted();
+      closeIfDecided(tx, itemKey, accepted, values.read(tx, itemKey));
+      return Transactions.Committed.nothing(true);
+    });
+  }
+
+  private static void closeIfDecided(Transaction tx, byte[] itemKey, @Nullable Proposal accepted,
+      @Nullable Committed committed) {
+    if (accepted == null || !accepted.follows(committed)) {
+      tx.delete(SystemKeyspace.paxos(itemKey, OPEN_RECORD));
+    }
   }
 
   /**

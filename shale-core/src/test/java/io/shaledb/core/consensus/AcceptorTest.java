@@ -11,12 +11,17 @@ import io.shaledb.core.consensus.PaxosRequest.Accept;
 import io.shaledb.core.consensus.PaxosRequest.Commit;
 import io.shaledb.core.consensus.PaxosRequest.Prepare;
 import io.shaledb.core.consensus.PaxosRequest.Read;
+import io.shaledb.core.model.Bytes;
+import io.shaledb.core.op.MutableClock;
 import io.shaledb.core.replication.ReplicationStamp;
 import io.shaledb.core.storage.KeyRange;
+import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import io.shaledb.core.write.Transactions;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +43,50 @@ class AcceptorTest {
   @AfterEach
   void close() {
     engine.close();
+  }
+
+  @Test
+  void marksAKeyOpenFromItsAcceptUntilACommitOrABaseDecidesIt() {
+    MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_000));
+    Acceptor timed = new Acceptor(new Transactions(engine, TableStatistics.load(engine, List.of(), Runnable::run)),
+        clock, new WitnessValues());
+    timed.handle(ITEM, new Prepare(B1));
+    timed.handle(ITEM, new Accept(Proposal.first(B1, null, X), null));
+    assertThat(openMarks()).containsExactly(new Mark(ITEM, 1_000));
+
+    clock.advance(Duration.ofSeconds(1));
+    timed.handle(ITEM, new Prepare(B3));
+    timed.handle(ITEM, new Accept(Proposal.first(B3, null, X), null));
+    assertThat(openMarks()).as("a later accept rewrites the mark").containsExactly(new Mark(ITEM, 2_000));
+
+    timed.handle(ITEM, new Commit(new Committed(B3, X), null));
+    assertThat(openMarks()).as("the Commit deciding it removes the mark").isEmpty();
+
+    ReplicationStamp b4 = new ReplicationStamp(300, "us-east-1");
+    ReplicationStamp b5 = new ReplicationStamp(400, "us-east-1");
+    timed.handle(ITEM, new Prepare(b4));
+    timed.handle(ITEM, new Accept(Proposal.first(b4, B3, X), null));
+    timed.handle(ITEM, new Commit(new Committed(B1, X), null));
+    assertThat(openMarks()).as("a Commit of an older instance leaves the open one marked").hasSize(1);
+
+    timed.handle(ITEM, new Prepare(b5));
+    assertThat(timed.handle(ITEM, new Accept(Proposal.first(b5, b5, X), new Committed(b5, ItemValue.ABSENT))))
+        .as("the base decided the open instance; the proposal on it is refused").isInstanceOf(Refused.class);
+    assertThat(openMarks()).as("the base applied decided it").isEmpty();
+  }
+
+  /** An open mark as the system keyspace holds it. */
+  private record Mark(Bytes itemKey, long acceptedMillis) {
+    Mark(byte[] itemKey, long acceptedMillis) {
+      this(Bytes.wrap(itemKey), acceptedMillis);
+    }
+  }
+
+  private List<Mark> openMarks() {
+    try (Snapshot snapshot = engine.snapshot()) {
+      return OpenProposals.read(snapshot, KEYSPACE, null, 10).stream()
+          .map(open -> new Mark(open.itemKey(), open.acceptedMillis())).toList();
+    }
   }
 
   @Test

@@ -110,6 +110,19 @@ public final class RegionConsensus implements ItemConsensus {
         .toList(), lastRead == null ? null : Bytes.wrap(itemKey(keyspace, lastRead.toByteArray())));
   }
 
+  /**
+   * Settles a key whose proposal this region accepted long ago ({@link OpenProposals}): a strong read finishes the
+   * proposal if its quorum meets it still open (committing it in every region that answers, so it enters the stream),
+   * and the key's open mark is removed once the proposal is decided here.
+   *
+   * @param itemKey the item's key in this region's keyspace of the table
+   * @throws DynamoException what {@link Proposer#read} throws (fewer than two regions answered): the mark stays
+   */
+  public void settle(TableMetadata table, byte[] itemKey) {
+    read(table, itemKey);
+    new Acceptor(chosen.transactions(), db.clock(), committedValues(table)).closeIfDecided(itemKey);
+  }
+
   private Proposer proposer(TableMetadata table) {
     Replication replication = table.options().replication()
         .orElseThrow(() -> new IllegalArgumentException(table.name() + " is not replicated"));

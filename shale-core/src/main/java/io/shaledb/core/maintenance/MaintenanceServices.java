@@ -2,6 +2,7 @@ package io.shaledb.core.maintenance;
 
 import io.shaledb.core.background.BackgroundService;
 import io.shaledb.core.background.Service;
+import io.shaledb.core.consensus.RegionConsensus;
 import io.shaledb.core.op.Database;
 import io.shaledb.core.storage.Capability;
 import java.time.Duration;
@@ -34,7 +35,8 @@ public final class MaintenanceServices {
    * As above, telling {@code timeToLive} of the expired items the sweeper deletes. When several servers share the
    * store (a cluster: {@link Capability#SHARED}), the work over its tables and system records is done by the one that
    * holds the lease {@code maintenance} ({@link Lease}): one server sweeps expired items, trims streams, reclaims history and dropped
-   * keyspaces, builds indexes, restores tables and reclaims replicated tables' tombstones, not every one of them. Each
+   * keyspaces, builds indexes, restores tables, reclaims replicated tables' tombstones and settles the open proposals of tables
+   * of multi-region strong consistency, not every one of them. Each
    * server keeps its own catalog cache fresh, copies the backups it began (from a snapshot it holds), tracks scaling
    * targets from the traffic it served and replicates the writes it made.
    */
@@ -59,6 +61,7 @@ public final class MaintenanceServices {
         case AUTO_SCALING -> new TargetTracker(db);
         case REPLICATION -> new Replicator(db);
         case TOMBSTONE_RECLAIM -> leased(lease, new TombstoneReclaimer(db));
+        case OPEN_PROPOSAL_SETTLE -> leased(lease, new OpenProposalSettler(db, new RegionConsensus(db)));
       });
     }
     db.background().start(services, interval, FIRST_BACKOFF);

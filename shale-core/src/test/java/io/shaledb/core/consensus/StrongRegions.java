@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Three regions in one JVM, each a {@link Database} over its own memory engine with its {@link RegionConsensus}, their
@@ -48,11 +49,18 @@ final class StrongRegions implements AutoCloseable {
   private final Set<String> down = ConcurrentHashMap.newKeySet();
   private final Set<String> contended = ConcurrentHashMap.newKeySet();
 
+  private final AtomicInteger requests = new AtomicInteger();
+
   StrongRegions() {
+    this(Clock.systemUTC());
+  }
+
+  /** @param clock every region's clock */
+  StrongRegions(Clock clock) {
     for (String region : REGIONS) {
       Map<String, PeerLink> links = new LinkedHashMap<>();
       REGIONS.stream().filter(other -> !other.equals(region)).forEach(other -> links.put(other, link(other)));
-      Database db = new Database(new MemoryEngine(), Clock.systemUTC(), region, CapacityMode.OFF, new Peers(links));
+      Database db = new Database(new MemoryEngine(), clock, region, CapacityMode.OFF, new Peers(links));
       databases.put(region, db);
       consensus.put(region, new RegionConsensus(db));
     }
@@ -106,6 +114,11 @@ final class StrongRegions implements AutoCloseable {
     return new WritePipeline(db(region), consensus(region));
   }
 
+  /** How many consensus requests the regions sent each other so far (a region's requests to itself are not counted). */
+  int requests() {
+    return requests.get();
+  }
+
   void down(String region) {
     down.add(region);
   }
@@ -129,6 +142,7 @@ final class StrongRegions implements AutoCloseable {
   }
 
   private CompletableFuture<byte[]> paxos(String target, String table, String source, byte[] key, byte[] request) {
+    requests.incrementAndGet();
     if (down.contains(target)) {
       return CompletableFuture.failedFuture(new IllegalStateException(target + " does not answer"));
     }

@@ -68,10 +68,7 @@ class OpenProposalSettlerTest {
     clock.advance(OpenProposalSettler.REST.plusSeconds(1));
     passInEveryRegion();
 
-    for (String region : StrongRegions.REGIONS) {
-      assertThat(eventualGet(region)).as(region).isEqualTo(ITEM);
-      assertThat(openKeys(region)).as(region).isEmpty();
-    }
+    assertSettledEverywhere();
   }
 
   @Test
@@ -100,10 +97,7 @@ class OpenProposalSettlerTest {
 
     settler(EAST).runPass();
 
-    for (String region : StrongRegions.REGIONS) {
-      assertThat(eventualGet(region)).as(region).isEqualTo(ITEM);
-      assertThat(openKeys(region)).as(region).isEmpty();
-    }
+    assertSettledEverywhere();
   }
 
   @Test
@@ -132,6 +126,13 @@ class OpenProposalSettlerTest {
     passInEveryRegion();
 
     assertThat(regions.requests()).isEqualTo(before);
+  }
+
+  private void assertSettledEverywhere() {
+    for (String region : StrongRegions.REGIONS) {
+      assertThat(eventualGet(region)).as(region).isEqualTo(ITEM);
+      assertThat(openKeys(region)).as(region).isEmpty();
+    }
   }
 
   /** Proposes {@link #ITEM} as EAST's write, accepted by {@code acceptors} only, and committed by none. */

@@ -32,9 +32,10 @@ import java.util.OptionalLong;
  * change it made before its watermark to every replica, stamps what it changes later no earlier, and has applied the
  * deletion itself. A table still being filled is left alone (a backfill sends items with their old stamps), and so
  * is a table with a replica that has not reported a watermark yet (it may be backfilling this one). A table of
- * multi-region strong consistency keeps its tombstones: a region may miss a deletion's commit for good there (a value
- * finished by another region's round travels in no stream), and a strong read whose quorum meets that region's old
- * item and another's reclaimed tombstone would return the item again.
+ * multi-region strong consistency keeps its tombstones: a region may miss a deletion's commit there for as long as no
+ * replication or settling read has brought it (a value finished by another region's round, or chosen and committed
+ * nowhere), and the watermarks do not cover those, so a strong read whose quorum met that region's old item and
+ * another's reclaimed tombstone would return the item again.
  *
  * <p>Each pass reads a bounded slice of each table's stamps, resuming where the last pass stopped, and deletes the
  * tombstones it found in transactions that check the table still has the same replicas and that each key is still

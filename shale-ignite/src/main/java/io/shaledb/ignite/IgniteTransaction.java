@@ -143,7 +143,8 @@ final class IgniteTransaction implements Transaction {
       return;
     }
     Map<String, byte[]> current = new HashMap<>();
-    keyspace.calls().await("a commit's locking read", keyspace.keys().getAllAsync(locked, readOnly)).forEach((key, value) -> current.put(Arrays.toString(key), value));
+    keyspace.calls().await("a commit's locking read", keyspace.keys().getAllAsync(locked, readOnly))
+        .forEach((key, value) -> current.put(Arrays.toString(key), value));
     for (byte[] key : readOnly) {
       requireUnchanged(key, current.get(Arrays.toString(key)));
     }

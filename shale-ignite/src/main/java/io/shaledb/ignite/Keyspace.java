@@ -75,7 +75,8 @@ record Keyspace(Ignite ignite, String name, KeyValueView<byte[], byte[]> keys, S
   /**
    * Rolls {@code tx} back, waiting at most for the deadline: after a failure, or when the transaction has nothing to
    * commit. A rollback that fails or does not complete is logged and left to Ignite: a transaction that lost a lock
-   * conflict has already been aborted, and one that Ignite does not finish ends at its own timeout.
+   * conflict has already been aborted, and a rollback whose lock request is still queued completes only once the lock
+   * is granted, which the request's thread must not wait for (docs/cluster.md, "What is left").
    */
   void rollback(Transaction tx) {
     try {

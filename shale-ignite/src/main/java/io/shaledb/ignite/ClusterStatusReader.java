@@ -2,16 +2,11 @@ package io.shaledb.ignite;
 
 import io.shaledb.core.storage.ClusterStatus;
 import io.shaledb.core.storage.StorageUnavailableException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +15,6 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.internal.table.partition.HashPartition;
 import org.apache.ignite.lang.IgniteException;
 import org.apache.ignite.network.ClusterNode;
-import org.apache.ignite.network.NetworkAddress;
 import org.apache.ignite.sql.ResultSet;
 import org.apache.ignite.sql.SqlRow;
 import org.apache.ignite.table.Table;
@@ -28,7 +22,8 @@ import org.apache.ignite.table.partition.Partition;
 
 /**
  * The cluster's status through Ignite's public API: the members of the logical topology ({@code cluster().nodes()}),
- * the seeds no member answers for, the zone's replica count ({@code SYSTEM.ZONES}), each partition's state
+ * the nodes this node is connected to that are not members (the physical topology, {@link PhysicalTopology}) and the
+ * seeds neither names ({@link ClusterNodes}), the zone's replica count ({@code SYSTEM.ZONES}), each partition's state
  * ({@code SYSTEM.GLOBAL_ZONE_PARTITION_STATES}) and its replicas' states as each node reports them
  * ({@code SYSTEM.LOCAL_ZONE_PARTITION_STATES}), and the primaries (the keyspace table's partition manager). The
  * partitions of a table are its zone's (Ignite 3.1 replicates by zone), so the table's primaries are the zone's.
@@ -36,10 +31,16 @@ import org.apache.ignite.table.partition.Partition;
 final class ClusterStatusReader {
   /** A cluster that takes longer to say who leads its partitions is not in a state to serve either. */
   private static final long PRIMARIES_TIMEOUT_SECONDS = 10;
+  /**
+   * How long a seed that no topology names may take to accept a connection, and this node's REST API to answer: a
+   * node on the same network accepts within milliseconds, and an address cut off by a partition costs this much.
+   */
+  private static final Duration SEED_PATIENCE = Duration.ofSeconds(1);
 
   private final Ignite ignite;
   private final String table;
   private final List<String> seeds;
+  private final PhysicalTopology physicalTopology = new PhysicalTopology(SEED_PATIENCE);
 
   /**
    * @param table the keyspace's table, in the zone {@link Keyspace#ZONE}
@@ -60,21 +61,10 @@ final class ClusterStatusReader {
   }
 
   private List<ClusterStatus.Node> nodes() {
-    Collection<ClusterNode> members = ignite.cluster().nodes();
-    List<ClusterStatus.Node> nodes = new ArrayList<>();
-    Set<String> addresses = new HashSet<>();
-    members.stream().sorted(Comparator.comparing(ClusterNode::name)).forEach(member -> {
-      String address = address(member.address());
-      addresses.add(address);
-      nodes.add(new ClusterStatus.Node(member.name(), address, ClusterStatus.NodeState.ACTIVE));
-    });
-    for (String seed : seeds) {
-      String address = resolved(seed);
-      if (addresses.add(address)) {
-        nodes.add(new ClusterStatus.Node(null, address, ClusterStatus.NodeState.ABSENT));
-      }
-    }
-    return nodes;
+    List<TopologyMember> members = ignite.cluster().nodes().stream().map(TopologyMember::of).toList();
+    ClusterNode self = ignite.cluster().localNode();
+    List<TopologyMember> connected = self == null ? List.of() : physicalTopology.read(self).orElse(List.of());
+    return ClusterNodes.describe(members, connected, seeds, seed -> AddressProbe.accepts(seed, SEED_PATIENCE));
   }
 
   private int replicas() {
@@ -133,22 +123,5 @@ final class ClusterStatusReader {
       }
     });
     return names;
-  }
-
-  private static String address(NetworkAddress address) {
-    return address.host() + ":" + address.port();
-  }
-
-  /** A seed as the members announce themselves: by IP address, so a seed named by host name still matches. */
-  private static String resolved(String seed) {
-    int colon = seed.lastIndexOf(':');
-    if (colon < 0) {
-      return seed;
-    }
-    try {
-      return InetAddress.getByName(seed.substring(0, colon)).getHostAddress() + seed.substring(colon);
-    } catch (UnknownHostException e) {
-      return seed;
-    }
   }
 }

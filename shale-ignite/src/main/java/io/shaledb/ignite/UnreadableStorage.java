@@ -2,8 +2,6 @@ package io.shaledb.ignite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,7 +78,7 @@ record UnreadableStorage(Path workDirectory, int replicas, List<String> others, 
     if (others.isEmpty()) {
       return Optional.of("its seeds name no other node to rebuild its data from");
     }
-    return others.stream().filter(other -> !answers(other)).findFirst()
+    return others.stream().filter(other -> !AddressProbe.accepts(other, patience)).findFirst()
         .map(other -> "node " + other + " does not answer, so the others may not hold a majority of every partition");
   }
 
@@ -90,17 +88,6 @@ record UnreadableStorage(Path workDirectory, int replicas, List<String> others, 
       return Files.move(workDirectory, aside());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot move " + workDirectory + " aside to " + aside(), e);
-    }
-  }
-
-  private boolean answers(String address) {
-    int colon = address.lastIndexOf(':');
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
-          (int) patience.toMillis());
-      return true;
-    } catch (IOException | RuntimeException e) {
-      return false;
     }
   }
 }

@@ -4,20 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.shaledb.core.storage.ClusterStatus;
+import io.shaledb.core.storage.ClusterStatus.NodeState;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.StorageEngineContract;
 import io.shaledb.core.storage.StorageUnavailableException;
 import io.shaledb.core.storage.Transaction;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.network.ClusterNode;
 import org.apache.ignite.table.KeyValueView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +101,32 @@ class IgniteEngineTest extends StorageEngineContract {
     });
     try (Snapshot snapshot = engine.snapshot()) {
       assertThat(snapshot.get(b("k"))).isEqualTo(b("v2"));
+    }
+  }
+
+  /**
+   * The status names the node active, a seed where something accepts connections but no node is connected unconnected,
+   * and a seed where nothing does absent; the node's physical topology, read through its REST API, names the node.
+   */
+  @Test
+  void clusterStatus_namesTheNodeActive_aListeningSeedUnconnected_andASilentSeedAbsent() throws IOException {
+    Ignite ignite = cluster.node(0).ignite();
+    ClusterNode self = ignite.cluster().localNode();
+    String address = self.address().host() + ":" + self.address().port();
+    assertThat(new PhysicalTopology(Duration.ofSeconds(30)).read(self))
+        .contains(List.of(new TopologyMember("node0", address)));
+    String silent;
+    try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      silent = "127.0.0.1:" + closed.getLocalPort();
+    }
+    try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String up = "127.0.0.1:" + listening.getLocalPort();
+
+      ClusterStatus status = new ClusterStatusReader(ignite, tableFor(directory), List.of(address, up, silent)).read();
+
+      assertThat(status.nodes()).containsExactly(new ClusterStatus.Node("node0", address, NodeState.ACTIVE),
+          new ClusterStatus.Node(null, up, NodeState.UNCONNECTED),
+          new ClusterStatus.Node(null, silent, NodeState.ABSENT));
     }
   }
 

@@ -66,7 +66,9 @@ class ClusterStatusIT {
           NODE  ADDRESS         STATE
           n0    127.0.0.1:3344  ACTIVE
           n1    127.0.0.1:3345  ACTIVE
-          -     127.0.0.1:3346  ABSENT
+          n3    127.0.0.1:3347  JOINING
+          -     127.0.0.1:3346  UNCONNECTED
+          -     127.0.0.1:3348  ABSENT
 
           zone SHALE: 2 partitions, 3 replicas each
 

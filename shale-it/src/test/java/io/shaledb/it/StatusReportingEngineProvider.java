@@ -21,11 +21,16 @@ import java.util.Set;
  * through a server without starting a cluster (the real engine's status is tested in shale-ignite).
  */
 public final class StatusReportingEngineProvider implements StorageEngineProvider {
-  /** Two nodes up and one down, a partition short of a replica and one with a replica catching up. */
+  /**
+   * Two members, a node joining, a seed where a node is up but not connected and one where none is; a partition short
+   * of a replica and one with a replica catching up.
+   */
   static final ClusterStatus STATUS = new ClusterStatus(List.of(
       new ClusterStatus.Node("n0", "127.0.0.1:3344", NodeState.ACTIVE),
       new ClusterStatus.Node("n1", "127.0.0.1:3345", NodeState.ACTIVE),
-      new ClusterStatus.Node(null, "127.0.0.1:3346", NodeState.ABSENT)), "SHALE", 3, List.of(
+      new ClusterStatus.Node("n3", "127.0.0.1:3347", NodeState.JOINING),
+      new ClusterStatus.Node(null, "127.0.0.1:3346", NodeState.UNCONNECTED),
+      new ClusterStatus.Node(null, "127.0.0.1:3348", NodeState.ABSENT)), "SHALE", 3, List.of(
           new ClusterStatus.Partition(0, PartitionState.DEGRADED, "n0",
               List.of(new Replica("n0", ReplicaState.HEALTHY), new Replica("n1", ReplicaState.HEALTHY))),
           new ClusterStatus.Partition(1, PartitionState.DEGRADED, null,

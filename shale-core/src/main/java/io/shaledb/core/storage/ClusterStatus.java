@@ -25,14 +25,25 @@ public record ClusterStatus(List<Node> nodes, String zone, int replicas, List<Pa
     /** A member of the cluster's topology: it may hold replicas, and it serves requests. */
     ACTIVE,
     /**
-     * An address the engine was told to find the cluster at (a seed) where no member is now: a node that is down,
-     * still starting, or refused by the others.
+     * An address the engine was told to find the cluster at (a seed) where no node accepts a connection: a node that is
+     * down, or out of this node's reach.
      */
-    ABSENT
+    ABSENT,
+    /**
+     * Connected to this node's network layer but not a member: a node that is joining (waiting for the cluster's
+     * management group to let it in) or whose join the cluster refused.
+     */
+    JOINING,
+    /**
+     * A seed address that accepts connections, where no member and no connected node is: a node whose network layer is
+     * still starting, or a launch the others refuse to talk to (one they declared failed, which only a new launch
+     * cures).
+     */
+    UNCONNECTED
   }
 
   /**
-   * @param name the node's name, unique in the cluster; null for an absent node, whose name is not known
+   * @param name the node's name, unique in the cluster; null when not known (an absent or unconnected seed)
    * @param address where the other nodes reach it ({@code host:port})
    */
   public record Node(@Nullable String name, String address, NodeState state) {}

@@ -14,11 +14,12 @@ import java.util.Optional;
  * <p>After a {@code kill -9} or a halt in the first minutes of a new cluster, aipersist has twice left a partition whose
  * meta points to a page never written ("Unknown page IO type: 0" reading a blob: the partition's lease information or
  * its Raft configuration); every later launch of the node fails to start that partition, so the node never serves
- * again (docs/cluster.md, "Replacing a node's data"). The remedy is the operator's: the node started again under its
- * name on an empty directory receives every replica from the others. A node can take that step itself, soundly only
- * while the others hold a majority of every partition's replicas: then everything acknowledged is on a majority of
- * them, and the node's own copy is not needed. Otherwise its copy may be, and the node exits for an operator, as
- * before.
+ * again (docs/cluster.md, "Replacing a node's data"). A page whose checksum does not match (damaged on disk) fails
+ * the same way when the partition's storage opens it ("Failed to read page (CRC validation failed)"). The remedy is
+ * the operator's: the node started again under its name on an empty directory receives every replica from the
+ * others. A node can take that step itself, soundly only while the others hold a majority of every partition's
+ * replicas: then everything acknowledged is on a majority of them, and the node's own copy is not needed. Otherwise
+ * its copy may be, and the node exits for an operator, as before.
  *
  * <p>The data is moved aside, never deleted, and only once: a node that finds an earlier directory moved aside exits
  * for the operator instead, so a node whose rebuilt storage fails again cannot fill the disk with copies.
@@ -30,11 +31,12 @@ import java.util.Optional;
  */
 record UnreadableStorage(Path workDirectory, int replicas, List<String> others, Duration patience) {
   /**
-   * How aipersist reports a page that was never written, read as zeros (a page beyond the end of its file is read so,
-   * without a checksum): by its type when it reads a blob, by its version when it opens a free list.
+   * How aipersist reports a page it cannot read: one never written, read as zeros (a page beyond the end of its file is
+   * read so, without a checksum), by its type when it reads a blob and by its version when it opens a free list; and a
+   * page whose checksum does not match what it holds ({@code AbstractFilePageStoreIo}).
    */
-  private static final List<String> UNWRITTEN_PAGE =
-      List.of("Unknown page IO type: 0", "Failed to get page IO instance (page content is corrupted)");
+  private static final List<String> UNREADABLE_PAGE = List.of("Unknown page IO type: 0",
+      "Failed to get page IO instance (page content is corrupted)", "Failed to read page (CRC validation failed)");
 
   UnreadableStorage {
     others = List.copyOf(others);
@@ -45,11 +47,11 @@ record UnreadableStorage(Path workDirectory, int replicas, List<String> others, 
     return workDirectory.resolveSibling(workDirectory.getFileName() + ".unreadable");
   }
 
-  /** Whether {@code failure}, a launch's, is its partition storage meeting a page that was never written. */
+  /** Whether {@code failure}, a launch's, is its partition storage meeting a page it cannot read. */
   static boolean causedBy(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       String message = String.valueOf(cause.getMessage());
-      if (UNWRITTEN_PAGE.stream().anyMatch(message::contains)) {
+      if (UNREADABLE_PAGE.stream().anyMatch(message::contains)) {
         return true;
       }
       for (Throwable suppressed : cause.getSuppressed()) {

@@ -36,6 +36,16 @@ class UnreadableStorageTest {
   }
 
   @Test
+  void causedBy_aPageFailingItsChecksum_isUnreadable() {
+    IllegalStateException launch = new IllegalStateException("its join failed: IGN-EMBEDDED-4 Error during node start",
+        new RuntimeException("IGN-CMN-65535 Unable to start [node=n2]", new RuntimeException("IGN-CMN-65535 Failed to "
+            + "read page (CRC validation failed) [id=0002000000000001, off=32768, filePath=part-0.bin, fileSize=4259840,"
+            + " savedCrc=5aa25610, curCrc=8726e826]")));
+
+    assertThat(UnreadableStorage.causedBy(launch)).isTrue();
+  }
+
+  @Test
   void causedBy_anUnwrittenPageAmongSuppressed_isUnreadable() {
     IllegalStateException launch = new IllegalStateException("Unable to start");
     RuntimeException component = new RuntimeException("a component did not start");
@@ -52,6 +62,9 @@ class UnreadableStorageTest {
 
     assertThat(UnreadableStorage.causedBy(launch)).isFalse();
     assertThat(UnreadableStorage.causedBy(new IllegalStateException("did not join within 150 s"))).isFalse();
+    assertThat(UnreadableStorage.causedBy(new IllegalStateException("Unable to start", new RuntimeException(
+        "Failed to read page [file=part-0.bin, pageId=3]", new IOException("Input/output error"))))).as("a disk that "
+            + "fails to read is not a page that fails its checksum").isFalse();
   }
 
   @Test

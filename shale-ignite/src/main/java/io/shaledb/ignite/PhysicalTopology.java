@@ -26,13 +26,11 @@ final class PhysicalTopology {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final System.Logger LOG = System.getLogger(PhysicalTopology.class.getName());
 
-  private final HttpClient http;
   private final Duration patience;
 
   /** @param patience how long the REST API may take to answer */
   PhysicalTopology(Duration patience) {
     this.patience = patience;
-    this.http = HttpClient.newBuilder().connectTimeout(patience).build();
   }
 
   /**
@@ -46,7 +44,8 @@ final class PhysicalTopology {
       return Optional.empty();
     }
     URI uri = URI.create("http://" + self.address().host() + ":" + rest.httpPort() + PATH);
-    try {
+    // A client for each read: an operator asks seldom, and a client kept would keep its selector thread for good.
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(patience).build()) {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(patience).GET().build(),
           HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {

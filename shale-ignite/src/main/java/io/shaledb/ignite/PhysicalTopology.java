@@ -16,8 +16,8 @@ import org.apache.ignite.network.NodeMetadata;
 
 /**
  * The nodes this node's network layer is connected to: Ignite's physical topology, which holds the members of the
- * cluster (its logical topology) and also nodes that are not members, one that is joining (waiting for the cluster's
- * management group to let it in) or one whose join was refused. Ignite 3.1's Java API gives the logical topology only;
+ * cluster (its logical topology) and also nodes that are not members, such as one that is joining (waiting for the
+ * cluster's management group to let it in). Ignite 3.1's Java API gives the logical topology only;
  * the physical one is public through the node's REST management API ({@code GET
  * /management/v1/cluster/topology/physical}), asked here at this node's own REST port.
  */

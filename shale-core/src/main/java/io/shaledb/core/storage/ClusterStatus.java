@@ -30,8 +30,8 @@ public record ClusterStatus(List<Node> nodes, String zone, int replicas, List<Pa
      */
     ABSENT,
     /**
-     * Connected to this node's network layer but not a member: a node that is joining (waiting for the cluster's
-     * management group to let it in) or whose join the cluster refused.
+     * Connected to this node's network layer but not a member: a node that is joining, waiting for the cluster's
+     * management group to let it in.
      */
     JOINING,
     /**

@@ -96,6 +96,8 @@ public final class EmbeddedNode implements AutoCloseable {
   private static IgniteServer startJoined(NodeSettings node, Optional<InitParameters> initialize) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
     boolean initialized = initialize.isEmpty();
+    // Ignite's REST server takes its address from a process-wide setting, read as each launch starts it.
+    RestListenAddress.listenOn(node.host());
     while (true) {
       IgniteServer server = await(IgniteServer.startAsync(node.name(), writeConfiguration(node),
           node.workDirectory()), START_TIMEOUT_SECONDS);

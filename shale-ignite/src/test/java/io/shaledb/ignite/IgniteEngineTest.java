@@ -3,6 +3,7 @@ package io.shaledb.ignite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.shaledb.core.storage.ClusterStatus;
 import io.shaledb.core.storage.ClusterStatus.NodeState;
@@ -15,7 +16,11 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -127,6 +132,46 @@ class IgniteEngineTest extends StorageEngineContract {
       assertThat(status.nodes()).containsExactly(new ClusterStatus.Node("node0", address, NodeState.ACTIVE),
           new ClusterStatus.Node(null, up, NodeState.UNCONNECTED),
           new ClusterStatus.Node(null, silent, NodeState.ABSENT));
+    }
+  }
+
+  /**
+   * Each port the node opens (cluster, client, REST) accepts connections on the node's host and on no other address of
+   * this machine: Ignite's REST server alone would listen on every interface ({@link RestListenAddress}).
+   */
+  @Test
+  void nodesPorts_acceptConnectionsOnItsHostOnly() throws IOException {
+    List<InetAddress> others = NetworkInterface.networkInterfaces()
+        .filter(IgniteEngineTest::isUp)
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+        .toList();
+    assumeTrue(!others.isEmpty(), "this machine has no address but loopback and link-local ones to try");
+    NodeSettings node = cluster.settings(0);
+    InetAddress host = InetAddress.getByName(node.host());
+
+    for (int port : List.of(node.port(), node.clientPort(), node.restPort())) {
+      assertThat(accepts(host, port)).as("port %d on %s", port, host).isTrue();
+      for (InetAddress other : others) {
+        assertThat(accepts(other, port)).as("port %d on %s", port, other).isFalse();
+      }
+    }
+  }
+
+  private static boolean isUp(NetworkInterface network) {
+    try {
+      return network.isUp();
+    } catch (SocketException e) {
+      return false;
+    }
+  }
+
+  private static boolean accepts(InetAddress address, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 2_000);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -11,11 +11,13 @@ import java.util.List;
 /** Ignite nodes in the test's JVM, on free loopback ports, forming one new cluster. */
 final class TestCluster implements AutoCloseable {
   private final List<EmbeddedNode> nodes;
+  private final List<NodeSettings> settings;
   private final List<String> seeds;
   private final Path directory;
 
-  private TestCluster(List<EmbeddedNode> nodes, List<String> seeds, Path directory) {
+  private TestCluster(List<EmbeddedNode> nodes, List<NodeSettings> settings, List<String> seeds, Path directory) {
     this.nodes = new ArrayList<>(nodes);
+    this.settings = new ArrayList<>(settings);
     this.seeds = seeds;
     this.directory = directory;
   }
@@ -34,16 +36,17 @@ final class TestCluster implements AutoCloseable {
           FailureDetection.DEFAULT));
     }
     return new TestCluster(EmbeddedNode.start(settings, settings.stream().map(NodeSettings::name).toList(), "test"),
-        seeds, directory);
+        settings, seeds, directory);
   }
 
   /** Starts one more node, which joins the running cluster through the first nodes' addresses; answers its index. */
   synchronized int addNode() {
     int index = nodes.size();
-    NodeSettings settings = new NodeSettings("node" + index, "127.0.0.1", freePort(), seeds, freePort(), freePort(),
+    NodeSettings added = new NodeSettings("node" + index, "127.0.0.1", freePort(), seeds, freePort(), freePort(),
         directory.resolve("node" + index), true, PartitionStorage.AIPERSIST,
         64L << 20, NodeSettings.DEFAULT_CHECKPOINT_MILLIS, FailureDetection.DEFAULT);
-    nodes.addAll(EmbeddedNode.start(List.of(settings), List.of(), "test"));
+    nodes.addAll(EmbeddedNode.start(List.of(added), List.of(), "test"));
+    settings.add(added);
     return index;
   }
 
@@ -54,6 +57,11 @@ final class TestCluster implements AutoCloseable {
 
   synchronized EmbeddedNode node(int index) {
     return nodes.get(index);
+  }
+
+  /** The settings node {@code index} was started with. */
+  synchronized NodeSettings settings(int index) {
+    return settings.get(index);
   }
 
   private static int freePort() {

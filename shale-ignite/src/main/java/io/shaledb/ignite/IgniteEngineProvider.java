@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  *       initializes a new cluster, once; a node whose data directory already holds a cluster ignores it;
  *   <li>{@code replicas}, {@code partitions}: copies of each partition and partitions of the keyspace (default 3 and
  *       25), set when the keyspace is first created;
- *   <li>{@code client-port}, {@code rest-port}: ports Ignite opens for its own clients (default 10800 and 10300);
+ *   <li>{@code client-port}, {@code rest-port}: ports Ignite opens for its own clients (default 10800 and 10300), on
+ *       {@code host} as well ({@link RestListenAddress});
  *   <li>{@code partition-storage}: the Ignite storage engine of the node's partitions, {@code aipersist} or {@code
  *       rocksdb} (default aipersist), which a node keeps for the life of its data directory;
  *   <li>{@code page-memory}: the node's data cache (default 256m);

@@ -99,7 +99,7 @@ final class DeadPeerProbe implements AutoCloseable {
 
   /** One round: connects to every peer, and hands over the departure of a launch refused often enough. */
   void probe() {
-    List<Peer> peers = membership.peers();
+    List<Peer> peers = peers();
     Set<UUID> members = peers.stream().map(Peer::launch).collect(Collectors.toSet());
     refusals.keySet().retainAll(members);
     departures.keySet().retainAll(members);
@@ -123,6 +123,11 @@ final class DeadPeerProbe implements AutoCloseable {
         });
       }
     }
+  }
+
+  /** The peers the probe connects to in its next round. */
+  List<Peer> peers() {
+    return membership.peers();
   }
 
   /** Whether the launch's departure was handed over and has not failed; one that failed is handed over again. */

@@ -51,6 +51,11 @@ public final class EmbeddedNode implements AutoCloseable {
     return server.name();
   }
 
+  /** The other members this node's dead peer probe watches; none when the probe is off. */
+  List<DeadPeerProbe.Peer> probedPeers() {
+    return deadPeerProbe.map(DeadPeerProbe::peers).orElse(List.of());
+  }
+
   /**
    * Completes, with why, once the node has been cut off from a majority of its cluster for so long that the cluster
    * lets it in again only as a new launch ({@link CutOffWatch}): its process must be started again.

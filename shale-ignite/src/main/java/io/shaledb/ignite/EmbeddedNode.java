@@ -33,10 +33,14 @@ public final class EmbeddedNode implements AutoCloseable {
 
   private final IgniteServer server;
   private final CutOffWatch cutOffWatch;
+  private final Optional<DeadPeerProbe> deadPeerProbe;
 
-  private EmbeddedNode(IgniteServer server) {
+  private EmbeddedNode(IgniteServer server, boolean probeDeadPeers) {
     this.server = server;
     this.cutOffWatch = CutOffWatch.start(server.api(), server.name());
+    this.deadPeerProbe = probeDeadPeers
+        ? IgniteMembership.of(server).map(membership -> DeadPeerProbe.start(membership, server.name()))
+        : Optional.empty();
   }
 
   public Ignite ignite() {
@@ -45,6 +49,11 @@ public final class EmbeddedNode implements AutoCloseable {
 
   public String name() {
     return server.name();
+  }
+
+  /** The other members this node's dead peer probe watches; none when the probe is off. */
+  List<DeadPeerProbe.Peer> probedPeers() {
+    return deadPeerProbe.map(DeadPeerProbe::peers).orElse(List.of());
   }
 
   /**
@@ -81,7 +90,11 @@ public final class EmbeddedNode implements AutoCloseable {
       joining.add(CompletableFuture.supplyAsync(() -> startJoined(node, initializes),
           runnable -> Thread.ofPlatform().name("ignite-start-" + node.name()).start(runnable)));
     }
-    return joining.stream().map(future -> new EmbeddedNode(await(future, START_TIMEOUT_SECONDS + 60))).toList();
+    List<EmbeddedNode> started = new ArrayList<>();
+    for (int n = 0; n < nodes.size(); n++) {
+      started.add(new EmbeddedNode(await(joining.get(n), START_TIMEOUT_SECONDS + 60), nodes.get(n).probeDeadPeers()));
+    }
+    return started;
   }
 
   /**
@@ -239,6 +252,7 @@ public final class EmbeddedNode implements AutoCloseable {
   /** Stops the node gracefully: Ignite hands the leadership of its partitions to other replicas first. */
   @Override
   public void close() {
+    deadPeerProbe.ifPresent(DeadPeerProbe::close);
     cutOffWatch.close();
     server.shutdown();
   }

@@ -43,13 +43,17 @@ import java.util.stream.Stream;
  *       3000: {@link ClusterSettings}), set when this node initializes a new cluster;
  *   <li>{@code rebuild-unreadable}: {@code true} (the default) or {@code false}: whether a node whose partition
  *       storage cannot be read moves its data aside and starts again empty, to receive its replicas from the others,
- *       when every other node of its seeds answers ({@link UnreadableStorage}).
+ *       when every other node of its seeds answers ({@link UnreadableStorage});
+ *   <li>{@code dead-peer-probe}: {@code true} (the default) or {@code false}: whether the node takes another node whose
+ *       cluster port refuses connections (its process is gone) out of the logical topology at once ({@link
+ *       DeadPeerProbe}).
  * </ul>
  */
 public final class IgniteEngineProvider implements StorageEngineProvider {
   private static final Set<String> OPTIONS = Set.of("node-name", "host", "port", "seeds", "init", "replicas",
       "partitions", "client-port", "rest-port", "partition-storage", "page-memory", "checkpoint-interval",
-      "failure-ping-interval", "suspicion-multiplier", "call-timeout", "rebuild-unreadable", "replication-timeout");
+      "failure-ping-interval", "suspicion-multiplier", "call-timeout", "rebuild-unreadable", "replication-timeout",
+      "dead-peer-probe");
   /** How long another node may take to accept a connection when a node decides to rebuild its unreadable data. */
   private static final Duration PEER_PATIENCE = Duration.ofSeconds(2);
   private static final System.Logger LOG = System.getLogger(IgniteEngineProvider.class.getName());
@@ -79,7 +83,7 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
         options.count("checkpoint-interval", 3_600_000, NodeSettings.DEFAULT_CHECKPOINT_MILLIS),
         new FailureDetection(options.count("failure-ping-interval", 60_000,
             FailureDetection.DEFAULT.pingIntervalMillis()), options.count("suspicion-multiplier", 10,
-            FailureDetection.DEFAULT.suspicionMultiplier())));
+            FailureDetection.DEFAULT.suspicionMultiplier())), flag(options, "dead-peer-probe"));
     ZoneSettings zone = new ZoneSettings(options.count("replicas", 7, 3), options.count("partitions", 1024, 25));
     boolean holdsCluster = holdsCluster(node.workDirectory());
     if (holdsCluster) {
@@ -90,7 +94,7 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
         ClusterSettings.DEFAULT.replicationTimeoutMillis()));
     CallDeadline calls = new CallDeadline(Duration.ofMillis(options.count("call-timeout", 600_000,
         (int) CallDeadline.DEFAULT.timeout().toMillis())));
-    EmbeddedNode started = start(node, zone, initialize, cluster, rebuildUnreadable(options));
+    EmbeddedNode started = start(node, zone, initialize, cluster, flag(options, "rebuild-unreadable"));
     return IgniteEngine.owning(started, started.cutOff(), started.ignite(), TABLE, zone, seeds, calls);
   }
 
@@ -124,12 +128,13 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
     }
   }
 
-  private static boolean rebuildUnreadable(EngineOptions options) {
-    String value = options.tuning().getOrDefault("rebuild-unreadable", "true").strip();
+  /** An option that is {@code true} (its default) or {@code false}. */
+  private static boolean flag(EngineOptions options, String name) {
+    String value = options.tuning().getOrDefault(name, "true").strip();
     return switch (value) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw new IllegalArgumentException("rebuild-unreadable is true or false, got '" + value + "'");
+      default -> throw new IllegalArgumentException(name + " is true or false, got '" + value + "'");
     };
   }
 

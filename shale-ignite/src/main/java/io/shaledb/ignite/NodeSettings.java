@@ -19,10 +19,12 @@ import java.util.stream.Collectors;
  * @param cacheBytes the node's cache of its data: page memory (aipersist) or block cache (rocksdb)
  * @param checkpointMillis how often aipersist writes its dirty pages to disk (Ignite's default: 180,000 ms)
  * @param failureDetection how soon the node declares another one failed
+ * @param probeDeadPeers whether the node takes a peer whose cluster port refuses connections out of the logical
+ *     topology at once ({@link DeadPeerProbe}) rather than waiting for the failure detection
  */
 public record NodeSettings(String name, String host, int port, List<String> seeds, int clientPort, int restPort,
     Path workDirectory, boolean fsync, PartitionStorage storage, long cacheBytes, int checkpointMillis,
-    FailureDetection failureDetection) {
+    FailureDetection failureDetection, boolean probeDeadPeers) {
 
   /** Ignite's own interval between two aipersist checkpoints. */
   public static final int DEFAULT_CHECKPOINT_MILLIS = 180_000;

@@ -199,6 +199,18 @@ class IgniteCrossNodeTest {
     assertThat(first.clusterStatus().nodes()).as("through the other server").isEqualTo(status.nodes());
   }
 
+  /** Every node's dead peer probe reads the others from Ignite's logical topology, which only Ignite's internals give. */
+  @Test
+  void deadPeerProbe_ofEachNode_watchesTheOtherTwoAtTheirClusterAddresses() {
+    for (int n = 0; n < 3; n++) {
+      int self = n;
+      assertThat(cluster.node(n).probedPeers()).as("node%d's probed peers", n)
+          .extracting(DeadPeerProbe.Peer::name, peer -> peer.host() + ":" + peer.port())
+          .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 3).filter(other -> other != self)
+              .mapToObj(other -> tuple("node" + other, cluster.seeds().get(other))).toList());
+    }
+  }
+
   /**
    * A fourth node joins the running cluster while a client commits through node 0: the zone takes it as a data node at
    * once, Ignite moves some replicas onto it, and every item written before or during the move is there afterwards,

@@ -77,6 +77,6 @@ class PartitionStorageTest {
 
   private NodeSettings node(PartitionStorage storage) {
     return new NodeSettings("n0", "127.0.0.1", 3344, List.of("127.0.0.1:3344"), 10800, 10300, data.resolve("ignite"),
-        true, storage, 64L << 20, NodeSettings.DEFAULT_CHECKPOINT_MILLIS, FailureDetection.DEFAULT);
+        true, storage, 64L << 20, NodeSettings.DEFAULT_CHECKPOINT_MILLIS, FailureDetection.DEFAULT, true);
   }
 }

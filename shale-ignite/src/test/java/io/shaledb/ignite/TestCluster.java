@@ -33,7 +33,7 @@ final class TestCluster implements AutoCloseable {
     for (int i = 0; i < size; i++) {
       settings.add(new NodeSettings("node" + i, "127.0.0.1", ports.get(i), seeds, freePort(), freePort(),
           directory.resolve("node" + i), true, PartitionStorage.AIPERSIST, 64L << 20, NodeSettings.DEFAULT_CHECKPOINT_MILLIS,
-          FailureDetection.DEFAULT));
+          FailureDetection.DEFAULT, true));
     }
     return new TestCluster(EmbeddedNode.start(settings, settings.stream().map(NodeSettings::name).toList(), "test"),
         settings, seeds, directory);
@@ -44,7 +44,7 @@ final class TestCluster implements AutoCloseable {
     int index = nodes.size();
     NodeSettings added = new NodeSettings("node" + index, "127.0.0.1", freePort(), seeds, freePort(), freePort(),
         directory.resolve("node" + index), true, PartitionStorage.AIPERSIST,
-        64L << 20, NodeSettings.DEFAULT_CHECKPOINT_MILLIS, FailureDetection.DEFAULT);
+        64L << 20, NodeSettings.DEFAULT_CHECKPOINT_MILLIS, FailureDetection.DEFAULT, true);
     nodes.addAll(EmbeddedNode.start(List.of(added), List.of(), "test"));
     settings.add(added);
     return index;

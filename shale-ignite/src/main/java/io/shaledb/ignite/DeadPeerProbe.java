@@ -1,0 +1,156 @@
+package io.shaledb.ignite;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Hands Ignite the departure of a peer whose process is gone, as soon as its cluster port refuses connections, instead
+ * of after the failure detection's two to four seconds of missed pings (docs/cluster.md, "Failover and rejoin").
+ *
+ * <p>After a {@code kill -9} the kernel answers every connection to the dead process's port with a refusal at once,
+ * while the membership keeps pinging and suspecting it; and the lost node's partitions get new primaries only once it
+ * has left the logical topology and its leases have expired. A refusal is certain evidence where a missed ping is not:
+ * no one listens on the port, whereas a paused or starved node still holds its port and lets the kernel accept for it,
+ * and a cut network drops packets or fails the route (neither is a refusal). Every {@link #EVERY} the probe connects
+ * to each other member of the logical topology at its cluster address; a launch refused {@link #REFUSALS} times in a
+ * row (a port not yet bound again by a new launch, not a passing fault) leaves the logical topology, which is what
+ * Ignite itself does to an old launch when a new one of the same name joins. The removal names the launch, so a new
+ * launch of the node joins as always. A launch removed while alive costs availability, never safety: leases and Raft
+ * still keep one primary and one history, as when the failure detection declares a starved node failed.
+ */
+final class DeadPeerProbe implements AutoCloseable {
+  /** How often each peer is probed. */
+  static final Duration EVERY = Duration.ofMillis(200);
+  /** Refusals in a row that show a launch gone. */
+  static final int REFUSALS = 2;
+  /**
+   * How long a connection may take: a refusal comes back within a round trip, and a wait this short ends long before
+   * the kernel gives up on an unanswered connection (which it reports as a {@link ConnectException} too).
+   */
+  static final Duration CONNECT_TIMEOUT = Duration.ofMillis(200);
+  private static final System.Logger LOG = System.getLogger(DeadPeerProbe.class.getName());
+
+  /** Another member of the logical topology: one launch of a node, at its cluster address. */
+  record Peer(UUID launch, String name, String host, int port) {}
+
+  /** What a peer's cluster port answered a connection with. */
+  enum Answer {
+    ACCEPTED,
+    REFUSED,
+    /** Timed out, or failed otherwise (no route, a name that does not resolve): no evidence either way. */
+    NO_ANSWER
+  }
+
+  /** This node's view of the logical topology and the way to take a launch out of it. */
+  interface Membership {
+    /** The other members of the logical topology, as this node last learned them. */
+    List<Peer> peers();
+
+    /** Removes the launch from the cluster's logical topology; completes once the cluster has applied it. */
+    CompletionStage<Void> depart(Peer peer);
+  }
+
+  private final Membership membership;
+  private final Function<Peer, Answer> connect;
+  private final String name;
+  private final ScheduledExecutorService timer;
+  private final Map<UUID, Integer> refusals = new HashMap<>();
+  private final Map<UUID, CompletableFuture<Void>> departures = new HashMap<>();
+
+  /** A probe of {@code membership}'s peers through {@code connect}, not yet probing. */
+  DeadPeerProbe(Membership membership, Function<Peer, Answer> connect, String name) {
+    this.membership = membership;
+    this.connect = connect;
+    this.name = name;
+    this.timer = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().name("ignite-dead-peer-probe-" + name).daemon().factory());
+  }
+
+  /** Probes the peers of the node named {@code name} every {@link #EVERY} by TCP connections. */
+  static DeadPeerProbe start(Membership membership, String name) {
+    DeadPeerProbe probe = new DeadPeerProbe(membership, DeadPeerProbe::connect, name);
+    probe.timer.scheduleWithFixedDelay(probe::probeSafely, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    return probe;
+  }
+
+  private void probeSafely() {
+    try {
+      probe();
+    } catch (RuntimeException e) {
+      // A node stopping or not yet joined answers with an exception; the next round looks again.
+      LOG.log(System.Logger.Level.DEBUG, "the dead peer probe failed", e);
+    }
+  }
+
+  /** One round: connects to every peer, and hands over the departure of a launch refused often enough. */
+  void probe() {
+    List<Peer> peers = peers();
+    Set<UUID> members = peers.stream().map(Peer::launch).collect(Collectors.toSet());
+    refusals.keySet().retainAll(members);
+    departures.keySet().retainAll(members);
+    for (Peer peer : peers) {
+      if (connect.apply(peer) != Answer.REFUSED) {
+        refusals.remove(peer.launch());
+        continue;
+      }
+      int refused = refusals.merge(peer.launch(), 1, Integer::sum);
+      if (refused >= REFUSALS && !departing(peer)) {
+        LOG.log(System.Logger.Level.WARNING, "Ignite node {0}: node {1} (launch {2}) refused {3} connections in a row"
+            + " at {4}:{5,number,#}, so its process is gone; it leaves the logical topology now rather than after the"
+            + " failure detection", name, peer.name(), peer.launch(), refused, peer.host(), peer.port());
+        CompletableFuture<Void> departure = membership.depart(peer).toCompletableFuture();
+        departures.put(peer.launch(), departure);
+        departure.whenComplete((done, failure) -> {
+          if (failure != null) {
+            LOG.log(System.Logger.Level.INFO, "Ignite node {0}: the departure of node {1} (launch {2}) failed, and is"
+                + " handed over again while its port refuses", name, peer.name(), peer.launch(), failure);
+          }
+        });
+      }
+    }
+  }
+
+  /** The peers the probe connects to in its next round. */
+  List<Peer> peers() {
+    return membership.peers();
+  }
+
+  /** Whether the launch's departure was handed over and has not failed; one that failed is handed over again. */
+  private boolean departing(Peer peer) {
+    CompletableFuture<Void> departure = departures.get(peer.launch());
+    return departure != null && !departure.isCompletedExceptionally();
+  }
+
+  /** Connects to the peer's cluster port and closes the connection at once. */
+  static Answer connect(Peer peer) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(peer.host(), peer.port()), (int) CONNECT_TIMEOUT.toMillis());
+      return Answer.ACCEPTED;
+    } catch (ConnectException e) {
+      return Answer.REFUSED;
+    } catch (IOException | RuntimeException e) {
+      // A timeout (SocketTimeoutException), an unreachable or blackholed route, an unresolved name.
+      return Answer.NO_ANSWER;
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}

@@ -1,9 +1,8 @@
 package io.shaledb.ignite;
 
-import java.io.IOException;
+import io.shaledb.ignite.AddressProbe.Answer;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -47,14 +46,6 @@ final class DeadPeerProbe implements AutoCloseable {
 
   /** Another member of the logical topology: one launch of a node, at its cluster address. */
   record Peer(UUID launch, String name, String host, int port) {}
-
-  /** What a peer's cluster port answered a connection with. */
-  enum Answer {
-    ACCEPTED,
-    REFUSED,
-    /** Timed out, or failed otherwise (no route, a name that does not resolve): no evidence either way. */
-    NO_ANSWER
-  }
 
   /** This node's view of the logical topology and the way to take a launch out of it. */
   interface Membership {
@@ -138,15 +129,7 @@ final class DeadPeerProbe implements AutoCloseable {
 
   /** Connects to the peer's cluster port and closes the connection at once. */
   static Answer connect(Peer peer) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(peer.host(), peer.port()), (int) CONNECT_TIMEOUT.toMillis());
-      return Answer.ACCEPTED;
-    } catch (ConnectException e) {
-      return Answer.REFUSED;
-    } catch (IOException | RuntimeException e) {
-      // A timeout (SocketTimeoutException), an unreachable or blackholed route, an unresolved name.
-      return Answer.NO_ANSWER;
-    }
+    return AddressProbe.answer(new InetSocketAddress(peer.host(), peer.port()), CONNECT_TIMEOUT);
   }
 
   @Override

@@ -2,7 +2,7 @@ package io.shaledb.ignite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shaledb.ignite.DeadPeerProbe.Answer;
+import io.shaledb.ignite.AddressProbe.Answer;
 import io.shaledb.ignite.DeadPeerProbe.Peer;
 import java.io.IOException;
 import java.net.InetAddress;

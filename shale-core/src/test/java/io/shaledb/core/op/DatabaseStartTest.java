@@ -11,6 +11,7 @@ import io.shaledb.core.storage.StorageUnavailableException;
 import io.shaledb.core.storage.memory.MemoryEngine;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A database opening on storage that cannot answer its first reads yet, as a cluster node that has just joined. */
@@ -31,6 +32,7 @@ class DatabaseStartTest {
   }
 
   @Test
+  @Tag("slow") // waits out every pause of StartupRead, about 16 s
   void open_storageThatNeverAnswers_givesUpAfterItsAttempts() {
     assertThatThrownBy(() -> new Database(refusingFirst(Integer.MAX_VALUE), Clock.systemUTC(), "us-east-1"))
         .isInstanceOf(StorageUnavailableException.class).hasMessage("no primary yet");

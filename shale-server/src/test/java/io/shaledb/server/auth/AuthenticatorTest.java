@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +103,7 @@ class AuthenticatorTest {
   }
 
   @Test
+  @Tag("slow") // waits out every pause of StartupRead, about 16 s
   void over_storeThatNeverAnswers_givesUpAfterItsAttempts() {
     AtomicInteger reads = new AtomicInteger();
     PrincipalStore starting = new PrincipalStore(refusingFirst(Integer.MAX_VALUE, reads),

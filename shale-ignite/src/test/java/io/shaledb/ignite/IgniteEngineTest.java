@@ -19,7 +19,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -167,12 +166,8 @@ class IgniteEngineTest extends StorageEngineContract {
   }
 
   private static boolean accepts(InetAddress address, int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(address, port), 2_000);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    return AddressProbe.answer(new InetSocketAddress(address, port), Duration.ofSeconds(2))
+        == AddressProbe.Answer.ACCEPTED;
   }
 
   /** {@code keys}, calling {@code hook} with the key of the first getAndPut before making it. */

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * A read a server makes while it starts, made again while the storage cannot answer it yet: a cluster node that has
  * just joined on a starved machine can see its first reads fail (Ignite's SQL planner timing out on a range read, a
  * partition without its primary yet, a strongly consistent read losing lock conflicts while the cluster's leaders move
- * as the node rejoins, which has lasted up to 8 s), and a server that did not start would only be started again by its
+ * as the node rejoins, for several seconds), and a server that did not start would only be started again by its
  * supervisor, at the cost of a new JVM and a new join, which makes the cluster's leaders move again. So the pauses
  * between attempts double, from {@link #FIRST_PAUSE} up to {@link #LONGEST_PAUSE}: a passing refusal costs little, and
  * the {@link #ATTEMPTS} span about 16 s before the start gives up. Only {@link StorageUnavailableException}, which

@@ -46,14 +46,18 @@ import java.util.stream.Stream;
  *       when every other node of its seeds answers ({@link UnreadableStorage});
  *   <li>{@code dead-peer-probe}: {@code true} (the default) or {@code false}: whether the node takes another node whose
  *       cluster port refuses connections (its process is gone) out of the logical topology at once ({@link
- *       DeadPeerProbe}).
+ *       DeadPeerProbe});
+ *   <li>{@code rebuild-broken}: {@code true} (the default) or {@code false}: whether the node drops a replica of its
+ *       own that stays broken (its Raft state machine failed, as when its log replay meets a damaged page) and
+ *       receives the partition again from the others, when they hold a healthy majority of its copies ({@link
+ *       BrokenReplicaWatch}).
  * </ul>
  */
 public final class IgniteEngineProvider implements StorageEngineProvider {
   private static final Set<String> OPTIONS = Set.of("node-name", "host", "port", "seeds", "init", "replicas",
       "partitions", "client-port", "rest-port", "partition-storage", "page-memory", "checkpoint-interval",
       "failure-ping-interval", "suspicion-multiplier", "call-timeout", "rebuild-unreadable", "replication-timeout",
-      "dead-peer-probe");
+      "dead-peer-probe", "rebuild-broken");
   /** How long another node may take to accept a connection when a node decides to rebuild its unreadable data. */
   private static final Duration PEER_PATIENCE = Duration.ofSeconds(2);
   private static final System.Logger LOG = System.getLogger(IgniteEngineProvider.class.getName());
@@ -94,8 +98,17 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
         ClusterSettings.DEFAULT.replicationTimeoutMillis()));
     CallDeadline calls = new CallDeadline(Duration.ofMillis(options.count("call-timeout", 600_000,
         (int) CallDeadline.DEFAULT.timeout().toMillis())));
+    boolean rebuildBroken = flag(options, "rebuild-broken");
     EmbeddedNode started = start(node, zone, initialize, cluster, flag(options, "rebuild-unreadable"));
-    return IgniteEngine.owning(started, started.cutOff(), started.ignite(), TABLE, zone, seeds, calls);
+    AutoCloseable owned = started;
+    if (rebuildBroken) {
+      BrokenReplicaWatch watch = BrokenReplicaWatch.start(started.ignite(), started.name());
+      owned = () -> {
+        watch.close();
+        started.close();
+      };
+    }
+    return IgniteEngine.owning(owned, started.cutOff(), started.ignite(), TABLE, zone, seeds, calls);
   }
 
   /**

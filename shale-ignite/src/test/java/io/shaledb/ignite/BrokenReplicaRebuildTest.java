@@ -8,11 +8,7 @@ import io.shaledb.core.storage.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.ignite.internal.app.IgniteImpl;
 import org.apache.ignite.internal.catalog.CatalogManager;
 import org.apache.ignite.internal.raft.server.impl.JraftServerImpl;
@@ -23,8 +19,6 @@ import org.apache.ignite.raft.jraft.core.NodeImpl;
 import org.apache.ignite.raft.jraft.entity.EnumOutter.ErrorType;
 import org.apache.ignite.raft.jraft.error.RaftError;
 import org.apache.ignite.raft.jraft.error.RaftException;
-import org.apache.ignite.sql.ResultSet;
-import org.apache.ignite.sql.SqlRow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,17 +40,18 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrokenReplicaRebuildTest {
   private static final int ITEMS = 300;
-  private static final Duration PATIENCE = Duration.ofMinutes(4);
 
   @TempDir
   static Path clusterDirectory;
 
   private static TestCluster cluster;
   private static StorageEngine engine;
+  private static ZoneReplicas replicas;
 
   @BeforeAll
   static void startCluster() {
     cluster = TestCluster.start(3, clusterDirectory);
+    replicas = new ZoneReplicas(cluster.node(0).ignite());
     engine = IgniteEngine.attach(cluster.node(0).ignite(), "BROKEN_REPLICAS", 3, 2);
     try (Transaction tx = engine.begin()) {
       for (int i = 0; i < ITEMS; i++) {
@@ -76,7 +71,7 @@ class BrokenReplicaRebuildTest {
   @Order(1)
   void check_replicaBrokenWhileTheOthersAreHealthy_rebuildsItAndItsDataReadsBackThroughItsNode() {
     breakReplica(2, 0);
-    awaitState("node2", 0, "BROKEN");
+    replicas.awaitState("node2", 0, "BROKEN");
     BrokenReplicaWatch watch = new BrokenReplicaWatch(cluster.node(2).ignite(), "node2", Keyspace.ZONE,
         Clock.systemUTC());
 
@@ -84,10 +79,10 @@ class BrokenReplicaRebuildTest {
     long asked = System.nanoTime();
     assertThat(watch.check()).as("the second look").containsExactly(new BrokenReplicas.Rebuild(0, 2));
 
-    awaitState("node2", 0, "HEALTHY");
+    replicas.awaitState("node2", 0, "HEALTHY");
     System.out.printf("partition 0 on node2 healthy %.1f s after the watch asked for its rebuild%n",
         (System.nanoTime() - asked) / 1e9);
-    awaitSameRows(0);
+    replicas.awaitSameRows("node2", "node0", 0);
     try (StorageEngine throughNode2 = IgniteEngine.attach(cluster.node(2).ignite(), "BROKEN_REPLICAS", 3, 2);
         Snapshot snapshot = throughNode2.consistentSnapshot()) {
       for (int i = 0; i < ITEMS; i++) {
@@ -102,8 +97,8 @@ class BrokenReplicaRebuildTest {
   void check_replicaBrokenWithOneHealthyCopyElsewhere_keepsIt() {
     breakReplica(1, 1);
     breakReplica(2, 1);
-    awaitState("node1", 1, "BROKEN");
-    awaitState("node2", 1, "BROKEN");
+    replicas.awaitState("node1", 1, "BROKEN");
+    replicas.awaitState("node2", 1, "BROKEN");
     BrokenReplicaWatch watch = new BrokenReplicaWatch(cluster.node(2).ignite(), "node2", Keyspace.ZONE,
         Clock.systemUTC());
 
@@ -111,7 +106,7 @@ class BrokenReplicaRebuildTest {
 
     assertThat(watch.check()).singleElement().isInstanceOfSatisfying(BrokenReplicas.Keep.class,
         keep -> assertThat(keep.partition()).isEqualTo(1));
-    assertThat(states(1)).containsEntry("node2", "BROKEN");
+    assertThat(replicas.states(1)).containsEntry("node2", "BROKEN");
   }
 
   /** Puts node {@code node}'s replica of the keyspace zone's {@code partition} into Raft's error state. */
@@ -126,52 +121,6 @@ class BrokenReplicaRebuildTest {
         .map(id -> (NodeImpl) raft.raftGroupService(id).getRaftNode()).findFirst().orElseThrow();
     replica.onError(new RaftException(ErrorType.ERROR_TYPE_STATE_MACHINE,
         new Status(RaftError.ESTATEMACHINE, "applying the log failed (the test's)")));
-  }
-
-  private static void awaitState(String node, int partition, String state) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!state.equals(states(partition).get(node))) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("partition " + partition + " on " + node + " not " + state + " within " + PATIENCE
-            + ": " + states(partition));
-      }
-      LockSupport.parkNanos(500_000_000L);
-    }
-  }
-
-  /** Waits until node2's copy of {@code partition} holds as many rows as node0's, and some. */
-  private static void awaitSameRows(int partition) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (true) {
-      Map<String, Long> rows = rows(partition);
-      if (rows.getOrDefault("node0", 0L) > 0 && rows.get("node0").equals(rows.get("node2"))) {
-        return;
-      }
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("node2's copy of partition " + partition + " does not hold node0's rows: " + rows);
-      }
-      LockSupport.parkNanos(500_000_000L);
-    }
-  }
-
-  private static Map<String, String> states(int partition) {
-    Map<String, String> states = new HashMap<>();
-    try (ResultSet<SqlRow> rows = cluster.node(0).ignite().sql().execute(null, "SELECT NODE_NAME, PARTITION_STATE"
-        + " FROM SYSTEM.LOCAL_ZONE_PARTITION_STATES WHERE ZONE_NAME = ? AND PARTITION_ID = ?", Keyspace.ZONE,
-        partition)) {
-      rows.forEachRemaining(row -> states.put(row.stringValue("NODE_NAME"), row.stringValue("PARTITION_STATE")));
-    }
-    return states;
-  }
-
-  private static Map<String, Long> rows(int partition) {
-    Map<String, Long> counts = new HashMap<>();
-    try (ResultSet<SqlRow> rows = cluster.node(0).ignite().sql().execute(null, "SELECT NODE_NAME, ESTIMATED_ROWS"
-        + " FROM SYSTEM.LOCAL_ZONE_PARTITION_STATES WHERE ZONE_NAME = ? AND PARTITION_ID = ?", Keyspace.ZONE,
-        partition)) {
-      rows.forEachRemaining(row -> counts.put(row.stringValue("NODE_NAME"), row.longValue("ESTIMATED_ROWS")));
-    }
-    return counts;
   }
 
   private static byte[] key(int i) {

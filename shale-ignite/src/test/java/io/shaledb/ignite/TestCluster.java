@@ -24,6 +24,11 @@ final class TestCluster implements AutoCloseable {
 
   /** Starts {@code size} nodes under {@code directory} and initializes them as a cluster, every node a metadata node. */
   static TestCluster start(int size, Path directory) {
+    return start(size, directory, NodeSettings.DEFAULT_CHECKPOINT_MILLIS);
+  }
+
+  /** As {@link #start(int, Path)}, every node's aipersist checkpointing every {@code checkpointMillis}. */
+  static TestCluster start(int size, Path directory, int checkpointMillis) {
     List<NodeSettings> settings = new ArrayList<>();
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < size; i++) {
@@ -32,7 +37,7 @@ final class TestCluster implements AutoCloseable {
     List<String> seeds = ports.stream().map(port -> "127.0.0.1:" + port).toList();
     for (int i = 0; i < size; i++) {
       settings.add(new NodeSettings("node" + i, "127.0.0.1", ports.get(i), seeds, freePort(), freePort(),
-          directory.resolve("node" + i), true, PartitionStorage.AIPERSIST, 64L << 20, NodeSettings.DEFAULT_CHECKPOINT_MILLIS,
+          directory.resolve("node" + i), true, PartitionStorage.AIPERSIST, 64L << 20, checkpointMillis,
           FailureDetection.DEFAULT, true));
     }
     return new TestCluster(EmbeddedNode.start(settings, settings.stream().map(NodeSettings::name).toList(), "test"),
@@ -48,6 +53,17 @@ final class TestCluster implements AutoCloseable {
     nodes.addAll(EmbeddedNode.start(List.of(added), List.of(), "test"));
     settings.add(added);
     return index;
+  }
+
+  /**
+   * Stops node {@code index} gracefully, runs {@code whileStopped} and starts it again with {@code relaunched}, its
+   * settings for the new launch (the same name, ports and directory); returns when it has joined.
+   */
+  synchronized void restart(int index, NodeSettings relaunched, Runnable whileStopped) {
+    nodes.get(index).close();
+    whileStopped.run();
+    nodes.set(index, EmbeddedNode.start(List.of(relaunched), List.of(), "test").get(0));
+    settings.set(index, relaunched);
   }
 
   /** The addresses the first nodes listen on, which every node finds the cluster through. */

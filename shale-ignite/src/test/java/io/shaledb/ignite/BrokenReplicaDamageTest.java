@@ -1,0 +1,197 @@
+package io.shaledb.ignite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shaledb.core.storage.Snapshot;
+import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.Transaction;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A replica that breaks during its Raft log replay, because a data page the replay reads fails its checksum, is rebuilt
+ * from the others by its node's {@link BrokenReplicaWatch}: three nodes in this JVM, three replicas of each of two
+ * partitions. Node 2 checkpoints its items, is started again checkpointing no more, receives an update of every item
+ * (in its log and page memory only), is stopped, has a byte flipped in each of its checkpointed data pages, and is
+ * started again: its start completes, and replaying the updates meets the damaged pages.
+ */
+@Tag("slow")
+class BrokenReplicaDamageTest {
+  /** aipersist's page size, and the size of a partition file's header, which precedes its pages. */
+  private static final int PAGE = 16 * 1024;
+  /** aipersist's type of a page holding rows ({@code DataPageIo}), in the first two bytes of the page (x86's order). */
+  private static final int DATA_PAGE = 1000;
+  private static final int ITEMS = 1000;
+  private static final int NEVER_MILLIS = 3_600_000;
+
+  @TempDir
+  Path directory;
+
+  @Test
+  void check_replicaBrokenByADamagedPageItsLogReplayReads_rebuildsItAndItsDataReadsBackThroughItsNode()
+      throws IOException {
+    try (TestCluster cluster = TestCluster.start(3, directory, 1000)) {
+      ZoneReplicas replicas = new ZoneReplicas(cluster.node(0).ignite());
+      try (StorageEngine engine = IgniteEngine.attach(cluster.node(0).ignite(), "DAMAGED", 3, 2)) {
+        write(engine, 0, ITEMS, "first");
+        Path partitions = cluster.settings(2).workDirectory().resolve("partitions");
+        awaitCheckpointedDataPages(partitions);
+        NodeSettings checkpointing = cluster.settings(2);
+        NodeSettings notCheckpointing = new NodeSettings(checkpointing.name(), checkpointing.host(),
+            checkpointing.port(), checkpointing.seeds(), checkpointing.clientPort(), checkpointing.restPort(),
+            checkpointing.workDirectory(), checkpointing.fsync(), checkpointing.storage(), checkpointing.cacheBytes(),
+            NEVER_MILLIS, checkpointing.failureDetection(), checkpointing.probeDeadPeers());
+        cluster.restart(2, notCheckpointing, () -> {});
+        write(engine, 0, ITEMS, "second");
+        // Raft applies in order, so once node 2 holds the marker items it has applied every update before them.
+        write(engine, ITEMS, ITEMS + 10, "marker");
+        replicas.awaitSameRows("node2", "node0", 0);
+        replicas.awaitSameRows("node2", "node0", 1);
+
+        List<Integer> damaged = new ArrayList<>();
+        cluster.restart(2, notCheckpointing, () -> damaged.add(flipAByteInEveryDataPage(partitions)));
+
+        assertThat(damaged.get(0)).as("data pages damaged").isPositive();
+        List<Integer> broken = awaitBroken(replicas);
+        BrokenReplicaWatch watch = new BrokenReplicaWatch(cluster.node(2).ignite(), "node2", Keyspace.ZONE,
+            Clock.systemUTC());
+        watch.check();
+        long asked = System.nanoTime();
+        assertThat(watch.check()).as("the second look").hasSize(broken.size())
+            .allMatch(verdict -> verdict instanceof BrokenReplicas.Rebuild);
+        for (int partition : broken) {
+          replicas.awaitState("node2", partition, "HEALTHY");
+          replicas.awaitSameRows("node2", "node0", partition);
+        }
+        System.out.printf("node2's broken partitions %s healthy %.1f s after the watch asked for their rebuild%n",
+            broken, (System.nanoTime() - asked) / 1e9);
+        try (StorageEngine throughNode2 = IgniteEngine.attach(cluster.node(2).ignite(), "DAMAGED", 3, 2);
+            Snapshot snapshot = throughNode2.consistentSnapshot()) {
+          for (int i = 0; i < ITEMS; i++) {
+            assertThat(snapshot.get(key(i))).as("item %d through node2", i).isEqualTo(value(i, "second"));
+          }
+        }
+      }
+    }
+  }
+
+  /** Writes items {@code from} to {@code to} (excluded), each about 2 KB, their values marked {@code version}. */
+  private static void write(StorageEngine engine, int from, int to, String version) {
+    for (int batch = from; batch < to; batch += 100) {
+      try (Transaction tx = engine.begin()) {
+        for (int i = batch; i < Math.min(to, batch + 100); i++) {
+          tx.put(key(i), value(i, version));
+        }
+        tx.commit();
+      }
+    }
+  }
+
+  /** Waits, a few minutes at most, until node 2 reports a replica broken; answers which. */
+  private static List<Integer> awaitBroken(ZoneReplicas replicas) {
+    long deadline = System.nanoTime() + 240_000_000_000L;
+    while (true) {
+      List<Integer> broken = new ArrayList<>();
+      List<Map<String, String>> states = List.of(replicas.states(0), replicas.states(1));
+      for (int partition = 0; partition < states.size(); partition++) {
+        if ("BROKEN".equals(states.get(partition).get("node2"))) {
+          broken.add(partition);
+        }
+      }
+      if (!broken.isEmpty()) {
+        return broken;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("no replica of node2 broke during its log replay: " + states);
+      }
+      LockSupport.parkNanos(500_000_000L);
+    }
+  }
+
+  /** Waits, a minute at most, until a checkpoint has written data pages in node 2's partition files. */
+  private static void awaitCheckpointedDataPages(Path partitions) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (dataPages(partitions) == 0) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError("no checkpoint wrote data pages within a minute");
+      }
+      LockSupport.parkNanos(100_000_000);
+    }
+  }
+
+  private static int dataPages(Path partitions) {
+    int pages = 0;
+    for (Path partition : partitionFiles(partitions)) {
+      try (RandomAccessFile file = new RandomAccessFile(partition.toFile(), "r")) {
+        for (long page = 2L * PAGE; page + PAGE <= file.length(); page += PAGE) {
+          if (isDataPage(file, page)) {
+            pages++;
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return pages;
+  }
+
+  /** Flips one byte in the body of every data page of node 2's partition files; answers how many. */
+  private static int flipAByteInEveryDataPage(Path partitions) {
+    int damaged = 0;
+    for (Path partition : partitionFiles(partitions)) {
+      try (RandomAccessFile file = new RandomAccessFile(partition.toFile(), "rw")) {
+        for (long page = 2L * PAGE; page + PAGE <= file.length(); page += PAGE) {
+          if (isDataPage(file, page)) {
+            file.seek(page + 100);
+            int original = file.read();
+            file.seek(page + 100);
+            file.write(original ^ 0xFF);
+            damaged++;
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return damaged;
+  }
+
+  private static boolean isDataPage(RandomAccessFile file, long page) throws IOException {
+    file.seek(page);
+    int low = file.read();
+    int high = file.read();
+    return (low | high << 8) == DATA_PAGE;
+  }
+
+  private static List<Path> partitionFiles(Path partitions) {
+    if (!Files.isDirectory(partitions)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(partitions)) {
+      return files.filter(file -> file.getFileName().toString().matches("part-\\d+\\.bin")).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] key(int i) {
+    return ("item-" + i).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] value(int i, String version) {
+    return (version + "-" + i + "-" + "x".repeat(2000)).getBytes(StandardCharsets.UTF_8);
+  }
+}

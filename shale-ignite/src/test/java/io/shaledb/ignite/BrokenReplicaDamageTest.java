@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * from the others by its node's {@link BrokenReplicaWatch}: three nodes in this JVM, three replicas of each of two
  * partitions. Node 2 checkpoints its items, is started again checkpointing no more, receives an update of every item
  * (in its log and page memory only), is stopped, has a byte flipped in each of its checkpointed data pages, and is
- * started again: its start completes, and replaying the updates meets the damaged pages.
+ * started again: its start completes, and replaying the updates meets the damaged pages. Items are written through
+ * node 0 while the replicas are rebuilt.
  */
 @Tag("slow")
 class BrokenReplicaDamageTest {
@@ -42,7 +45,7 @@ class BrokenReplicaDamageTest {
 
   @Test
   void check_replicaBrokenByADamagedPageItsLogReplayReads_rebuildsItAndItsDataReadsBackThroughItsNode()
-      throws IOException {
+      throws IOException, InterruptedException {
     try (TestCluster cluster = TestCluster.start(3, directory, 1000)) {
       ZoneReplicas replicas = new ZoneReplicas(cluster.node(0).ignite());
       try (StorageEngine engine = IgniteEngine.attach(cluster.node(0).ignite(), "DAMAGED", 3, 2)) {
@@ -69,19 +72,31 @@ class BrokenReplicaDamageTest {
         BrokenReplicaWatch watch = new BrokenReplicaWatch(cluster.node(2).ignite(), "node2", Keyspace.ZONE,
             Clock.systemUTC());
         watch.check();
+        List<Integer> acknowledged = new CopyOnWriteArrayList<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = Thread.ofPlatform().name("writer").start(() -> writeWhile(engine, writing, acknowledged));
         long asked = System.nanoTime();
         assertThat(watch.check()).as("the second look").hasSize(broken.size())
             .allMatch(verdict -> verdict instanceof BrokenReplicas.Rebuild);
         for (int partition : broken) {
           replicas.awaitState("node2", partition, "HEALTHY");
+        }
+        double healthyAfter = (System.nanoTime() - asked) / 1e9;
+        writing.set(false);
+        writer.join();
+        System.out.printf("node2's broken partitions %s healthy %.1f s after the watch asked for their rebuild, %d items"
+            + " written meanwhile%n", broken, healthyAfter, acknowledged.size());
+        for (int partition : broken) {
           replicas.awaitSameRows("node2", "node0", partition);
         }
-        System.out.printf("node2's broken partitions %s healthy %.1f s after the watch asked for their rebuild%n",
-            broken, (System.nanoTime() - asked) / 1e9);
+        assertThat(acknowledged).as("items written during the rebuild").isNotEmpty();
         try (StorageEngine throughNode2 = IgniteEngine.attach(cluster.node(2).ignite(), "DAMAGED", 3, 2);
             Snapshot snapshot = throughNode2.consistentSnapshot()) {
           for (int i = 0; i < ITEMS; i++) {
             assertThat(snapshot.get(key(i))).as("item %d through node2", i).isEqualTo(value(i, "second"));
+          }
+          for (int i : acknowledged) {
+            assertThat(snapshot.get(key(i))).as("item %d through node2", i).isEqualTo(value(i, "during"));
           }
         }
       }
@@ -96,6 +111,23 @@ class BrokenReplicaDamageTest {
           tx.put(key(i), value(i, version));
         }
         tx.commit();
+      }
+    }
+  }
+
+  /**
+   * Writes new items one by one, from after the marker items on, while {@code writing}; adds each whose commit was
+   * acknowledged to {@code acknowledged}. A write that fails (a request timing out while a partition changes hands) is
+   * not counted.
+   */
+  private static void writeWhile(StorageEngine engine, AtomicBoolean writing, List<Integer> acknowledged) {
+    for (int i = ITEMS + 10; writing.get(); i++) {
+      try (Transaction tx = engine.begin()) {
+        tx.put(key(i), value(i, "during"));
+        tx.commit();
+        acknowledged.add(i);
+      } catch (RuntimeException e) {
+        System.out.println("a write during the rebuild failed: " + e);
       }
     }
   }

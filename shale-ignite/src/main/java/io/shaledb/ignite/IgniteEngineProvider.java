@@ -95,6 +95,7 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
     CallDeadline calls = new CallDeadline(Duration.ofMillis(options.count("call-timeout", 600_000,
         (int) CallDeadline.DEFAULT.timeout().toMillis())));
     EmbeddedNode started = start(node, zone, initialize, cluster, flag(options, "rebuild-unreadable"));
+    started.fitRaftPoolTo(zone);
     return IgniteEngine.owning(started, started.cutOff(), started.ignite(), TABLE, zone, seeds, calls);
   }
 

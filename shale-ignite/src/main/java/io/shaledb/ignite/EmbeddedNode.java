@@ -51,6 +51,14 @@ public final class EmbeddedNode implements AutoCloseable {
     return server.name();
   }
 
+  /**
+   * Widens the node's Raft common executor for the groups of {@code zone} ({@link RaftCommonPool}); its size, or
+   * nothing when this Ignite lacks the internals.
+   */
+  Optional<Integer> fitRaftPoolTo(ZoneSettings zone) {
+    return RaftCommonPool.widen(server, zone.partitions(), zone.replicas());
+  }
+
   /** The other members this node's dead peer probe watches; none when the probe is off. */
   List<DeadPeerProbe.Peer> probedPeers() {
     return deadPeerProbe.map(DeadPeerProbe::peers).orElse(List.of());

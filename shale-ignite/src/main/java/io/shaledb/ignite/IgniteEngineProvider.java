@@ -100,6 +100,7 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
         (int) CallDeadline.DEFAULT.timeout().toMillis())));
     boolean rebuildBroken = flag(options, "rebuild-broken");
     EmbeddedNode started = start(node, zone, initialize, cluster, flag(options, "rebuild-unreadable"));
+    started.fitRaftPoolTo(zone);
     AutoCloseable owned = started;
     if (rebuildBroken) {
       BrokenReplicaWatch watch = BrokenReplicaWatch.start(started.ignite(), started.name());

@@ -20,12 +20,13 @@ import org.apache.ignite.internal.network.InternalClusterNode;
  *
  * <p>Ignite 3.1's public API has neither: a node leaves the logical topology only when the cluster management group's
  * leader hears from the membership (ScaleCube) that it disappeared, or when a new launch of the same name joins. So
- * this class reaches into Ignite's internals, read from the 3.1.0 sources, and nothing else in the engine does: {@code
- * IgniteServerImpl.igniteImpl()}, its {@code logicalTopologyService().localLogicalTopology()} (this node's copy of the
- * topology, no request), and the private {@code raftService} of its {@code ClusterManagementGroupManager}, whose
- * {@code CmgRaftService.removeFromCluster} is the very call the group's leader makes for a disappeared member (a
- * {@code NodesLeaveCommand} through the group's Raft leader, which removes the launch by its id). Everything is looked
- * up once, at {@link #of}; a later Ignite that renamed any of it leaves the probe off with a warning saying why.
+ * this class reaches into Ignite's internals, read from the 3.1.0 sources (as {@link RaftCommonPool} and {@link
+ * PartitionCleanupRestart} do, each for its own reason): {@code IgniteServerImpl.igniteImpl()}, its {@code logicalTopologyService().localLogicalTopology()}
+ * (this node's copy of the topology, no request), and the private {@code raftService} of its {@code
+ * ClusterManagementGroupManager}, whose {@code CmgRaftService.removeFromCluster} is the very call the group's leader
+ * makes for a disappeared member (a {@code NodesLeaveCommand} through the group's Raft leader, which removes the launch
+ * by its id). Everything is looked up once, at {@link #of}; a later Ignite that renamed any of it leaves the probe off
+ * with a warning saying why.
  */
 final class IgniteMembership implements DeadPeerProbe.Membership {
   private static final System.Logger LOG = System.getLogger(IgniteMembership.class.getName());

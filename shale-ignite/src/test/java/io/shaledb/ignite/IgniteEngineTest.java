@@ -135,6 +135,16 @@ class IgniteEngineTest extends StorageEngineContract {
   }
 
   /**
+   * The Raft common executor is found among this Ignite's internals and widened to a thread per replicator of the
+   * zone's groups ({@link RaftCommonPool}); a later Ignite without them would leave it as it was, and this would fail.
+   */
+  @Test
+  void fitRaftPool_onIgnite31_widensTheCommonExecutor() {
+    assertThat(cluster.node(0).fitRaftPoolTo(new ZoneSettings(3, 8)))
+        .contains(RaftCommonPool.threadsFor(8, 3, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
    * Each port the node opens (cluster, client, REST) accepts connections on the node's host and on no other address of
    * this machine: Ignite's REST server alone would listen on every interface ({@link RestListenAddress}).
    */

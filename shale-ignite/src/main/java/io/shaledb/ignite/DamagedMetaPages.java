@@ -43,8 +43,7 @@ final class DamagedMetaPages {
     }
     try (Stream<Path> files = Files.walk(partitions)) {
       return files.filter(DamagedMetaPages::isJudged).filter(DamagedMetaPages::failsItsChecksum).toList();
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException("cannot list the partition files in " + partitions, e);
     }
   }
@@ -58,8 +57,7 @@ final class DamagedMetaPages {
     String deltaPrefix = "part-" + name.group(1) + "-delta-";
     try (Stream<Path> siblings = Files.list(file.getParent())) {
       return siblings.noneMatch(sibling -> sibling.getFileName().toString().startsWith(deltaPrefix));
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + file.getParent(), e);
     }
   }
@@ -69,8 +67,7 @@ final class DamagedMetaPages {
     try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
       in.seek(PAGE);
       in.readFully(page.array());
-    }
-    catch (IOException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException("cannot read the meta page of " + file, e);
     }
     int saved = page.getInt(CRC_OFFSET);

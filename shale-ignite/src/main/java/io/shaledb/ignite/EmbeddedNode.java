@@ -112,13 +112,20 @@ public final class EmbeddedNode implements AutoCloseable {
    * every connection from that launch of the node ("is stale, node should be restarted so that other nodes can
    * connect") while the node itself waits for ever, or gives up joining when its request to the cluster's management
    * group times out ("Unable to start"). A new launch is let in. A launch whose partition storage cannot be read
-   * ({@link UnreadableStorage}) is not started again: every launch on that data fails alike.
+   * ({@link UnreadableStorage}) is not started again: every launch on that data fails alike. Nor is one whose partition
+   * files had a meta page failing its checksum before the first launch ({@link DamagedMetaPages}).
    */
   private static IgniteServer startJoined(NodeSettings node, Optional<InitParameters> initialize) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
     boolean initialized = initialize.isEmpty();
     // Ignite's REST server takes its address from a process-wide setting, read as each launch starts it.
     RestListenAddress.listenOn(node.host());
+    List<Path> damagedMeta = DamagedMetaPages.in(node.workDirectory());
+    if (!damagedMeta.isEmpty()) {
+      LOG.log(System.Logger.Level.WARNING, "Ignite node {0}: the meta page of {1} fails its checksum; aipersist opens "
+          + "such a partition empty and replays its Raft log into it, and if the launch fails the storage is taken "
+          + "for unreadable", node.name(), damagedMeta);
+    }
     while (true) {
       IgniteServer server = await(IgniteServer.startAsync(node.name(), writeConfiguration(node),
           node.workDirectory()), START_TIMEOUT_SECONDS);
@@ -146,6 +153,13 @@ public final class EmbeddedNode implements AutoCloseable {
       if (joinFailure.isPresent() && UnreadableStorage.causedBy(joinFailure.get())) {
         // Every launch would fail the same way: what to do with the data is the caller's decision.
         throw new IllegalStateException("the Ignite node cannot read its partition storage: " + notJoined,
+            joinFailure.get());
+      }
+      if (joinFailure.isPresent() && !damagedMeta.isEmpty()) {
+        // The failure's cause does not say why (DamagedMetaPages); the pages are rewritten by now, so a later launch
+        // would not even show the damage.
+        throw new IllegalStateException("the Ignite node cannot read its partition storage: "
+            + UnreadableStorage.DAMAGED_META_PAGE + " in " + damagedMeta + ", and its launch failed: " + notJoined,
             joinFailure.get());
       }
       if (System.nanoTime() - deadline > 0) {

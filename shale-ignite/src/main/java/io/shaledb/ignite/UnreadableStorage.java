@@ -31,12 +31,20 @@ import java.util.Optional;
  */
 record UnreadableStorage(Path workDirectory, int replicas, List<String> others, Duration patience) {
   /**
+   * How a node reports a launch that failed after aipersist recreated a partition's meta page that failed its checksum
+   * ({@link DamagedMetaPages}), which Ignite's own failure does not name.
+   */
+  static final String DAMAGED_META_PAGE = "a partition meta page failed its checksum";
+
+  /**
    * How aipersist reports a page it cannot read: one never written, read as zeros (a page beyond the end of its file is
    * read so, without a checksum), by its type when it reads a blob and by its version when it opens a free list; and a
-   * page whose checksum does not match what it holds ({@code AbstractFilePageStoreIo}).
+   * page whose checksum does not match what it holds ({@code AbstractFilePageStoreIo}); and a launch that failed after
+   * aipersist recreated a meta page failing its checksum.
    */
   private static final List<String> UNREADABLE_PAGE = List.of("Unknown page IO type: 0",
-      "Failed to get page IO instance (page content is corrupted)", "Failed to read page (CRC validation failed)");
+      "Failed to get page IO instance (page content is corrupted)", "Failed to read page (CRC validation failed)",
+      DAMAGED_META_PAGE);
 
   UnreadableStorage {
     others = List.copyOf(others);

@@ -8,14 +8,7 @@ import io.shaledb.core.storage.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Objects;
-import org.apache.ignite.internal.app.IgniteImpl;
-import org.apache.ignite.internal.catalog.CatalogManager;
-import org.apache.ignite.internal.raft.server.impl.JraftServerImpl;
-import org.apache.ignite.internal.replicator.ZonePartitionId;
-import org.apache.ignite.internal.wrapper.Wrappers;
 import org.apache.ignite.raft.jraft.Status;
-import org.apache.ignite.raft.jraft.core.NodeImpl;
 import org.apache.ignite.raft.jraft.entity.EnumOutter.ErrorType;
 import org.apache.ignite.raft.jraft.error.RaftError;
 import org.apache.ignite.raft.jraft.error.RaftException;
@@ -111,16 +104,8 @@ class BrokenReplicaRebuildTest {
 
   /** Puts node {@code node}'s replica of the keyspace zone's {@code partition} into Raft's error state. */
   private static void breakReplica(int node, int partition) {
-    IgniteImpl ignite = Wrappers.unwrap(cluster.node(node).ignite(), IgniteImpl.class);
-    CatalogManager catalogs = ignite.catalogManager();
-    int zone = Objects.requireNonNull(Objects.requireNonNull(catalogs.catalog(catalogs.latestCatalogVersion()))
-        .zone(Keyspace.ZONE)).id();
-    JraftServerImpl raft = (JraftServerImpl) ignite.raftManager().server();
-    NodeImpl replica = raft.localNodes().stream()
-        .filter(id -> id.groupId().equals(new ZonePartitionId(zone, partition)))
-        .map(id -> (NodeImpl) raft.raftGroupService(id).getRaftNode()).findFirst().orElseThrow();
-    replica.onError(new RaftException(ErrorType.ERROR_TYPE_STATE_MACHINE,
-        new Status(RaftError.ESTATEMACHINE, "applying the log failed (the test's)")));
+    ZoneReplicas.raftNode(cluster.node(node).ignite(), partition).onError(new RaftException(
+        ErrorType.ERROR_TYPE_STATE_MACHINE, new Status(RaftError.ESTATEMACHINE, "applying the log failed (the test's)")));
   }
 
   private static byte[] key(int i) {

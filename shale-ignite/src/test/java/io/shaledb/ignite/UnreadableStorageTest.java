@@ -46,6 +46,18 @@ class UnreadableStorageTest {
   }
 
   @Test
+  void causedBy_aLaunchFailedAfterADamagedMetaPage_isUnreadable() {
+    // The start's own failure, as MetaPageReplicaDamageTest met it, names no page; EmbeddedNode wraps it.
+    IllegalStateException launch = new IllegalStateException("the Ignite node cannot read its partition storage: "
+        + UnreadableStorage.DAMAGED_META_PAGE + " in [part-0.bin], and its launch failed: Error during node start.",
+        new RuntimeException("IGN-CMN-65535 Unable to start [node=node2]",
+            new RuntimeException("IGN-CMN-65535 Fail to init node, please see the logs to find the reason.")));
+
+    assertThat(UnreadableStorage.causedBy(launch)).isTrue();
+    assertThat(UnreadableStorage.causedBy(launch.getCause())).isFalse();
+  }
+
+  @Test
   void causedBy_anUnwrittenPageAmongSuppressed_isUnreadable() {
     IllegalStateException launch = new IllegalStateException("Unable to start");
     RuntimeException component = new RuntimeException("a component did not start");

@@ -3,8 +3,15 @@ package io.shaledb.ignite;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.internal.app.IgniteImpl;
+import org.apache.ignite.internal.catalog.CatalogManager;
+import org.apache.ignite.internal.raft.server.impl.JraftServerImpl;
+import org.apache.ignite.internal.replicator.ZonePartitionId;
+import org.apache.ignite.internal.wrapper.Wrappers;
+import org.apache.ignite.raft.jraft.core.NodeImpl;
 import org.apache.ignite.sql.ResultSet;
 import org.apache.ignite.sql.SqlRow;
 
@@ -70,5 +77,17 @@ final class ZoneReplicas {
       }
       LockSupport.parkNanos(500_000_000L);
     }
+  }
+
+  /** The Raft node of {@code ignite}'s replica of the keyspace zone's {@code partition} (Ignite's internal API). */
+  static NodeImpl raftNode(Ignite ignite, int partition) {
+    IgniteImpl node = Wrappers.unwrap(ignite, IgniteImpl.class);
+    CatalogManager catalogs = node.catalogManager();
+    int zone = Objects.requireNonNull(Objects.requireNonNull(catalogs.catalog(catalogs.latestCatalogVersion()))
+        .zone(Keyspace.ZONE)).id();
+    JraftServerImpl raft = (JraftServerImpl) node.raftManager().server();
+    return raft.localNodes().stream()
+        .filter(id -> id.groupId().equals(new ZonePartitionId(zone, partition)))
+        .map(id -> (NodeImpl) raft.raftGroupService(id).getRaftNode()).findFirst().orElseThrow();
   }
 }

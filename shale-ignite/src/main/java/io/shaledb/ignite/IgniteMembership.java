@@ -158,7 +158,8 @@ final class IgniteMembership implements DeadPeerProbe.Membership {
     } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
       // The launch stays until the failure detection drops it, as without the probe.
       LOG.log(System.Logger.Level.WARNING, "node {0} (launch {1}) could not be dropped from this node''s physical"
-          + " topology: {2}", peer.name(), peer.launch(), e.toString(), e);
+          + " topology: {2}", peer.name(), peer.launch(),
+          String.valueOf(e instanceof InvocationTargetException handler ? handler.getCause() : e));
     }
   }
 

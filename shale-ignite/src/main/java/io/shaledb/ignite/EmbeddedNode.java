@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class EmbeddedNode implements AutoCloseable {
     this.server = server;
     this.cutOffWatch = CutOffWatch.start(server.api(), server.name());
     this.deadPeerProbe = probeDeadPeers
-        ? IgniteMembership.of(server).map(membership -> DeadPeerProbe.start(membership, server.name()))
+        ? IgniteMembership.of(server, Clock.systemUTC()).map(membership -> DeadPeerProbe.start(membership, server.name()))
         : Optional.empty();
   }
 
@@ -59,9 +60,19 @@ public final class EmbeddedNode implements AutoCloseable {
     return RaftCommonPool.widen(server, zone.partitions(), zone.replicas());
   }
 
+  /** The Ignite server itself, for the engine's code that reaches past its public API. */
+  IgniteServer server() {
+    return server;
+  }
+
   /** The other members this node's dead peer probe watches; none when the probe is off. */
   List<DeadPeerProbe.Peer> probedPeers() {
     return deadPeerProbe.map(DeadPeerProbe::peers).orElse(List.of());
+  }
+
+  /** The other launches the dead peer probe could drop from this node's physical topology; none when it is off. */
+  List<DeadPeerProbe.Peer> connectedPeers() {
+    return deadPeerProbe.map(DeadPeerProbe::connected).orElse(List.of());
   }
 
   /**

@@ -22,15 +22,31 @@ class DeadPeerProbeTest {
   private static final Peer N1 = new Peer(UUID.randomUUID(), "n1", "10.77.0.2", 3344);
   private static final Peer N2 = new Peer(UUID.randomUUID(), "n2", "10.77.0.3", 3344);
 
-  /** A logical topology whose members the test sets, recording the departures handed to it. */
+  /**
+   * A logical topology whose members the test sets, and a physical one holding the same launches until they are
+   * forgotten, recording the departures and removals handed to them.
+   */
   private static final class Members implements DeadPeerProbe.Membership {
     private List<Peer> peers = List.of(N1, N2);
+    private final List<Peer> connected = new ArrayList<>(List.of(N1, N2));
     private final List<Peer> departed = new ArrayList<>();
+    private final List<Peer> forgotten = new ArrayList<>();
     private CompletableFuture<Void> departure = new CompletableFuture<>();
 
     @Override
     public List<Peer> peers() {
       return peers;
+    }
+
+    @Override
+    public List<Peer> connected() {
+      return List.copyOf(connected);
+    }
+
+    @Override
+    public void forget(Peer peer) {
+      forgotten.add(peer);
+      connected.remove(peer);
     }
 
     @Override
@@ -71,9 +87,50 @@ class DeadPeerProbeTest {
 
       probe.probe();
       assertThat(members.departed).containsExactly(N2);
+      assertThat(members.forgotten).containsExactly(N2);
 
       rounds(probe, 2);
       assertThat(members.departed).containsExactly(N2);
+      assertThat(members.forgotten).containsExactly(N2);
+    }
+  }
+
+  /**
+   * Another node's probe took the launch out of the logical topology first; this node's physical topology is its own,
+   * so the launch is still probed here and dropped from it.
+   */
+  @Test
+  void departedByAnotherNode_stillConnectedHere_isForgottenHere() {
+    Members members = new Members();
+    Ports ports = new Ports().answer(N2, Answer.REFUSED, Answer.REFUSED, Answer.REFUSED);
+    try (DeadPeerProbe probe = new DeadPeerProbe(members, ports::connect, "n0")) {
+      probe.probe();
+      members.peers = List.of(N1);
+      assertThat(probe.peers()).containsExactly(N1, N2);
+
+      probe.probe();
+      assertThat(members.forgotten).containsExactly(N2);
+      assertThat(members.departed).isEmpty();
+
+      probe.probe();
+      assertThat(probe.peers()).containsExactly(N1);
+      assertThat(members.forgotten).containsExactly(N2);
+    }
+  }
+
+  /** A launch connected here that never was a member is a node joining: the probe leaves it alone. */
+  @Test
+  void connectedButNeverAMember_isNotProbed() {
+    Peer joining = new Peer(UUID.randomUUID(), "n3", "10.77.0.4", 3344);
+    Members members = new Members();
+    members.connected.add(joining);
+    Ports ports = new Ports().answer(joining, Answer.REFUSED, Answer.REFUSED, Answer.REFUSED);
+    try (DeadPeerProbe probe = new DeadPeerProbe(members, ports::connect, "n0")) {
+      rounds(probe, 3);
+
+      assertThat(probe.peers()).containsExactly(N1, N2);
+      assertThat(members.forgotten).isEmpty();
+      assertThat(members.departed).isEmpty();
     }
   }
 
@@ -87,6 +144,7 @@ class DeadPeerProbeTest {
       rounds(probe, 6);
 
       assertThat(members.departed).isEmpty();
+      assertThat(members.forgotten).isEmpty();
     }
   }
 
@@ -98,14 +156,17 @@ class DeadPeerProbeTest {
     try (DeadPeerProbe probe = new DeadPeerProbe(members, ports::connect, "n0")) {
       probe.probe();
       members.peers = List.of(N1, newN2);
+      members.connected.remove(N2);
+      members.connected.add(newN2);
       rounds(probe, 3);
 
       assertThat(members.departed).isEmpty();
+      assertThat(members.forgotten).isEmpty();
     }
   }
 
   @Test
-  void failedDeparture_isHandedOverAgain_whileThePortRefuses() {
+  void failedDeparture_isHandedOverAgain_whileThePortRefuses_andTheLaunchForgottenOnce() {
     Members members = new Members();
     members.departure = CompletableFuture.failedFuture(new IllegalStateException("no leader"));
     Ports ports = new Ports().answer(N1, Answer.REFUSED, Answer.REFUSED, Answer.REFUSED);
@@ -113,6 +174,7 @@ class DeadPeerProbeTest {
       rounds(probe, 3);
 
       assertThat(members.departed).containsExactly(N1, N1);
+      assertThat(members.forgotten).containsExactly(N1);
     }
   }
 

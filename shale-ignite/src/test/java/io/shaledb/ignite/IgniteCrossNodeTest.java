@@ -38,6 +38,7 @@ import java.util.stream.IntStream;
 import org.apache.ignite.lang.IgniteException;
 import org.apache.ignite.table.KeyValueView;
 import org.apache.ignite.table.mapper.Mapper;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -199,15 +200,23 @@ class IgniteCrossNodeTest {
     assertThat(first.clusterStatus().nodes()).as("through the other server").isEqualTo(status.nodes());
   }
 
-  /** Every node's dead peer probe reads the others from Ignite's logical topology, which only Ignite's internals give. */
+  /**
+   * Every node's dead peer probe reads the others from Ignite's logical topology and from its own physical topology
+   * (ScaleCube's), which only Ignite's internals give: an Ignite without the physical topology's internals would leave
+   * the second list empty.
+   */
   @Test
-  void deadPeerProbe_ofEachNode_watchesTheOtherTwoAtTheirClusterAddresses() {
+  void deadPeerProbe_ofEachNode_watchesTheOtherTwoAtTheirClusterAddresses_inBothTopologies() {
     for (int n = 0; n < 3; n++) {
       int self = n;
+      List<Tuple> others = IntStream.range(0, 3).filter(other -> other != self)
+          .mapToObj(other -> tuple("node" + other, cluster.seeds().get(other))).toList();
       assertThat(cluster.node(n).probedPeers()).as("node%d's probed peers", n)
           .extracting(DeadPeerProbe.Peer::name, peer -> peer.host() + ":" + peer.port())
-          .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 3).filter(other -> other != self)
-              .mapToObj(other -> tuple("node" + other, cluster.seeds().get(other))).toList());
+          .containsExactlyInAnyOrderElementsOf(others);
+      assertThat(cluster.node(n).connectedPeers()).as("node%d's physical topology", n)
+          .extracting(DeadPeerProbe.Peer::name, peer -> peer.host() + ":" + peer.port())
+          .containsExactlyInAnyOrderElementsOf(others);
     }
   }
 

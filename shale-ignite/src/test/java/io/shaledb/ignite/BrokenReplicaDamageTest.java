@@ -6,10 +6,7 @@ import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.Transaction;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class BrokenReplicaDamageTest {
-  /** aipersist's page size, and the size of a partition file's header, which precedes its pages. */
-  private static final int PAGE = 16 * 1024;
-  /** aipersist's type of a page holding rows ({@code DataPageIo}), in the first two bytes of the page (x86's order). */
-  private static final int DATA_PAGE = 1000;
   private static final int ITEMS = 1000;
   private static final int NEVER_MILLIS = 3_600_000;
 
@@ -50,8 +42,8 @@ class BrokenReplicaDamageTest {
       ZoneReplicas replicas = new ZoneReplicas(cluster.node(0).ignite());
       try (StorageEngine engine = IgniteEngine.attach(cluster.node(0).ignite(), "DAMAGED", 3, 2)) {
         write(engine, 0, ITEMS, "first");
-        Path partitions = cluster.settings(2).workDirectory().resolve("partitions");
-        awaitCheckpointedDataPages(partitions);
+        PartitionFiles files = new PartitionFiles(cluster.settings(2).workDirectory().resolve("partitions"));
+        PartitionFiles.await(() -> files.dataPages() > 0, "no checkpoint wrote data pages");
         NodeSettings checkpointing = cluster.settings(2);
         NodeSettings notCheckpointing = new NodeSettings(checkpointing.name(), checkpointing.host(),
             checkpointing.port(), checkpointing.seeds(), checkpointing.clientPort(), checkpointing.restPort(),
@@ -65,7 +57,7 @@ class BrokenReplicaDamageTest {
         replicas.awaitSameRows("node2", "node0", 1);
 
         List<Integer> damaged = new ArrayList<>();
-        cluster.restart(2, notCheckpointing, () -> damaged.add(flipAByteInEveryDataPage(partitions)));
+        cluster.restart(2, notCheckpointing, () -> damaged.add(files.flipAByteInEveryDataPage()));
 
         assertThat(damaged.get(0)).as("data pages damaged").isPositive();
         List<Integer> broken = awaitBroken(replicas);
@@ -150,72 +142,6 @@ class BrokenReplicaDamageTest {
         throw new AssertionError("no replica of node2 broke during its log replay: " + states);
       }
       LockSupport.parkNanos(500_000_000L);
-    }
-  }
-
-  /** Waits, a minute at most, until a checkpoint has written data pages in node 2's partition files. */
-  private static void awaitCheckpointedDataPages(Path partitions) {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (dataPages(partitions) == 0) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("no checkpoint wrote data pages within a minute");
-      }
-      LockSupport.parkNanos(100_000_000);
-    }
-  }
-
-  private static int dataPages(Path partitions) {
-    int pages = 0;
-    for (Path partition : partitionFiles(partitions)) {
-      try (RandomAccessFile file = new RandomAccessFile(partition.toFile(), "r")) {
-        for (long page = 2L * PAGE; page + PAGE <= file.length(); page += PAGE) {
-          if (isDataPage(file, page)) {
-            pages++;
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return pages;
-  }
-
-  /** Flips one byte in the body of every data page of node 2's partition files; answers how many. */
-  private static int flipAByteInEveryDataPage(Path partitions) {
-    int damaged = 0;
-    for (Path partition : partitionFiles(partitions)) {
-      try (RandomAccessFile file = new RandomAccessFile(partition.toFile(), "rw")) {
-        for (long page = 2L * PAGE; page + PAGE <= file.length(); page += PAGE) {
-          if (isDataPage(file, page)) {
-            file.seek(page + 100);
-            int original = file.read();
-            file.seek(page + 100);
-            file.write(original ^ 0xFF);
-            damaged++;
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return damaged;
-  }
-
-  private static boolean isDataPage(RandomAccessFile file, long page) throws IOException {
-    file.seek(page);
-    int low = file.read();
-    int high = file.read();
-    return (low | high << 8) == DATA_PAGE;
-  }
-
-  private static List<Path> partitionFiles(Path partitions) {
-    if (!Files.isDirectory(partitions)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(partitions)) {
-      return files.filter(file -> file.getFileName().toString().matches("part-\\d+\\.bin")).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -6,19 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
 import io.shaledb.core.storage.Transaction;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.apache.ignite.raft.jraft.Status;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,9 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class MetaPageReplicaDamageTest {
-  /** aipersist's page size, and the size of a partition file's header, which precedes its pages. */
-  private static final int PAGE = 16 * 1024;
-
   private static final int ITEMS = 600;
 
   @TempDir
@@ -53,12 +44,12 @@ class MetaPageReplicaDamageTest {
         replicas.awaitSameRows("node2", "node0", 0);
         replicas.awaitSameRows("node2", "node0", 1);
         snapshotReplicas(cluster, 2);
-        Path partitions = cluster.settings(2).workDirectory().resolve("partitions");
-        awaitNoDeltaFiles(partitions);
+        PartitionFiles files = new PartitionFiles(cluster.settings(2).workDirectory().resolve("partitions"));
+        PartitionFiles.await(() -> files.deltaFiles().isEmpty(), "delta files not merged");
         List<Path> damaged = new ArrayList<>();
 
         assertThatThrownBy(() -> cluster.restart(2, cluster.settings(2), () -> damaged.addAll(
-            flipAByteInTheMetaPages(partitions)))).isInstanceOf(IllegalStateException.class)
+            files.flipAByteInTheMetaPages()))).isInstanceOf(IllegalStateException.class)
             .satisfies(failure -> assertThat(UnreadableStorage.causedBy(failure)).as("taken for unreadable").isTrue());
         assertThat(damaged).isNotEmpty();
 
@@ -114,42 +105,4 @@ class MetaPageReplicaDamageTest {
     return value;
   }
 
-  /** Waits, a minute at most, until the delta files are merged into the partition files. */
-  private static void awaitNoDeltaFiles(Path partitions) {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (!files(partitions, "part-\\d+-delta-\\d+\\.bin").isEmpty()) {
-      if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("delta files not merged within a minute");
-      }
-      LockSupport.parkNanos(100_000_000);
-    }
-  }
-
-  /** Flips one byte in the body of each partition file's meta page; answers the files damaged. */
-  private static List<Path> flipAByteInTheMetaPages(Path partitions) {
-    List<Path> damaged = files(partitions, "part-\\d+\\.bin").stream()
-        .filter(file -> file.toFile().length() >= 2L * PAGE).toList();
-    for (Path partition : damaged) {
-      try (RandomAccessFile file = new RandomAccessFile(partition.toFile(), "rw")) {
-        file.seek(PAGE + 100);
-        int original = file.read();
-        file.seek(PAGE + 100);
-        file.write(original ^ 0xFF);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return damaged;
-  }
-
-  private static List<Path> files(Path partitions, String name) {
-    if (!Files.isDirectory(partitions)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(partitions)) {
-      return files.filter(file -> file.getFileName().toString().matches(name)).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

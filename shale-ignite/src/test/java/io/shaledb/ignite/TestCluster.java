@@ -80,7 +80,7 @@ final class TestCluster implements AutoCloseable {
     return settings.get(index);
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

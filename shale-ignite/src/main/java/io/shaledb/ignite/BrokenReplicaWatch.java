@@ -1,17 +1,13 @@
 package io.shaledb.ignite;
 
-import io.shaledb.core.storage.ClusterStatus.ReplicaState;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.sql.ResultSet;
-import org.apache.ignite.sql.SqlRow;
 
 /**
  * Looks now and then at the states of the keyspace zone's replicas and has this node's broken ones rebuilt from the
@@ -63,14 +59,11 @@ final class BrokenReplicaWatch implements AutoCloseable {
 
   /** Reads the states once, and acts on what {@link BrokenReplicas} decides; answers the decisions. */
   List<BrokenReplicas.Verdict> check() {
-    Optional<Integer> replicas = replicas();
-    if (replicas.isEmpty()) {
-      return List.of();
-    }
-    List<BrokenReplicas.Verdict> verdicts = decision.check(reading(), replicas.get(), clock.instant());
+    int replicas = ZoneReplicaStates.replicas(ignite, zone);
+    List<BrokenReplicas.Verdict> verdicts = decision.check(reading(), replicas, clock.instant());
     for (BrokenReplicas.Verdict verdict : verdicts) {
       switch (verdict) {
-        case BrokenReplicas.Rebuild rebuild -> rebuild(rebuild, replicas.get());
+        case BrokenReplicas.Rebuild rebuild -> rebuild(rebuild, replicas);
         case BrokenReplicas.Keep keep -> LOG.log(System.Logger.Level.WARNING, "Ignite node {0}: its replica of"
             + " partition {1} of zone {2} is broken (its Raft state machine failed) and is kept, not rebuilt: {3};"
             + " its requests on this node fail until an operator acts (docs/cluster.md, \"Replacing a node''s"
@@ -97,20 +90,10 @@ final class BrokenReplicaWatch implements AutoCloseable {
     });
   }
 
-  private Optional<Integer> replicas() {
-    try (ResultSet<SqlRow> rows = ignite.sql().execute(null,
-        "SELECT ZONE_REPLICAS FROM SYSTEM.ZONES WHERE ZONE_NAME = ?", zone)) {
-      return rows.hasNext() ? Optional.of(rows.next().intValue("ZONE_REPLICAS")) : Optional.empty();
-    }
-  }
-
   private List<BrokenReplicas.Report> reading() {
     List<BrokenReplicas.Report> reading = new ArrayList<>();
-    try (ResultSet<SqlRow> rows = ignite.sql().execute(null, "SELECT PARTITION_ID, NODE_NAME, PARTITION_STATE FROM"
-        + " SYSTEM.LOCAL_ZONE_PARTITION_STATES WHERE ZONE_NAME = ?", zone)) {
-      rows.forEachRemaining(row -> reading.add(new BrokenReplicas.Report(row.intValue("PARTITION_ID"),
-          row.stringValue("NODE_NAME"), ReplicaState.valueOf(row.stringValue("PARTITION_STATE")))));
-    }
+    ZoneReplicaStates.byPartition(ignite, zone).forEach((partition, replicas) -> replicas.forEach(
+        replica -> reading.add(new BrokenReplicas.Report(partition, replica.node(), replica.state()))));
     return reading;
   }
 

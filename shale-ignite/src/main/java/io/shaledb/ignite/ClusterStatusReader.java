@@ -54,7 +54,7 @@ final class ClusterStatusReader {
 
   ClusterStatus read() {
     try {
-      return new ClusterStatus(nodes(), Keyspace.ZONE, replicas(), partitions());
+      return new ClusterStatus(nodes(), Keyspace.ZONE, ZoneReplicaStates.replicas(ignite, Keyspace.ZONE), partitions());
     } catch (IgniteException e) {
       throw new StorageUnavailableException("the cluster did not describe itself: " + e.getMessage());
     }
@@ -67,16 +67,6 @@ final class ClusterStatusReader {
     return ClusterNodes.describe(members, connected, seeds, seed -> AddressProbe.accepts(seed, SEED_PATIENCE));
   }
 
-  private int replicas() {
-    try (ResultSet<SqlRow> rows = ignite.sql().execute(null,
-        "SELECT ZONE_REPLICAS FROM SYSTEM.ZONES WHERE ZONE_NAME = ?", Keyspace.ZONE)) {
-      if (!rows.hasNext()) {
-        throw new IllegalStateException("Ignite has no zone " + Keyspace.ZONE);
-      }
-      return rows.next().intValue("ZONE_REPLICAS");
-    }
-  }
-
   private List<ClusterStatus.Partition> partitions() {
     Map<Integer, ClusterStatus.PartitionState> states = new TreeMap<>();
     try (ResultSet<SqlRow> rows = ignite.sql().execute(null, "SELECT PARTITION_ID, PARTITION_STATE FROM"
@@ -84,13 +74,7 @@ final class ClusterStatusReader {
       rows.forEachRemaining(row -> states.put(row.intValue("PARTITION_ID"),
           ClusterStatus.PartitionState.valueOf(row.stringValue("PARTITION_STATE"))));
     }
-    Map<Integer, List<ClusterStatus.Replica>> replicas = new HashMap<>();
-    try (ResultSet<SqlRow> rows = ignite.sql().execute(null, "SELECT PARTITION_ID, NODE_NAME, PARTITION_STATE FROM"
-        + " SYSTEM.LOCAL_ZONE_PARTITION_STATES WHERE ZONE_NAME = ? ORDER BY NODE_NAME", Keyspace.ZONE)) {
-      rows.forEachRemaining(row -> replicas.computeIfAbsent(row.intValue("PARTITION_ID"), p -> new ArrayList<>())
-          .add(new ClusterStatus.Replica(row.stringValue("NODE_NAME"),
-              ClusterStatus.ReplicaState.valueOf(row.stringValue("PARTITION_STATE")))));
-    }
+    Map<Integer, List<ClusterStatus.Replica>> replicas = ZoneReplicaStates.byPartition(ignite, Keyspace.ZONE);
     Map<Integer, String> primaries = primaries();
     List<ClusterStatus.Partition> partitions = new ArrayList<>();
     states.forEach((number, state) -> partitions.add(new ClusterStatus.Partition(number, state,

@@ -28,13 +28,14 @@ import org.apache.ignite.internal.network.TopologyService;
  * for {@link DeadPeerProbe}.
  *
  * <p>Ignite 3.1's public API has none of it: a node leaves the logical topology only when the cluster management
- * group's leader hears from the membership (ScaleCube) that it disappeared, or when a new launch of the same name joins;
- * and it leaves a node's physical topology only when that node's ScaleCube declares it dead. So this class reaches into
- * Ignite's internals, read from the 3.1.0 sources (as {@link RaftCommonPool} and {@link PartitionCleanupRestart} do,
- * each for its own reason): {@code IgniteServerImpl.igniteImpl()}, its {@code logicalTopologyService().localLogicalTopology()} (this node's copy of the
- * topology, no request), and the private {@code raftService} of its {@code ClusterManagementGroupManager}, whose
- * {@code CmgRaftService.removeFromCluster} is the very call the group's leader makes for a disappeared member (a
- * {@code NodesLeaveCommand} through the group's Raft leader, which removes the launch by its id).
+ * group's leader hears from the membership (ScaleCube) that it disappeared, or when a new launch of the same name
+ * joins; and it leaves a node's physical topology only when that node's ScaleCube declares it dead. So this class
+ * reaches into Ignite's internals, read from the 3.1.0 sources (as {@link RaftCommonPool} and {@link
+ * PartitionCleanupRestart} do, each for its own reason): {@code IgniteServerImpl.igniteImpl()}, its {@code
+ * logicalTopologyService().localLogicalTopology()} (this node's copy of the topology, no request), and the private
+ * {@code raftService} of its {@code ClusterManagementGroupManager}, whose {@code CmgRaftService.removeFromCluster} is
+ * the very call the group's leader makes for a disappeared member (a {@code NodesLeaveCommand} through the group's Raft
+ * leader, which removes the launch by its id).
  *
  * <p>For the physical topology: {@code clusterService().topologyService()}, a {@code ScaleCubeTopologyService}, whose
  * package-private {@code onMembershipEvent} is where ScaleCube hands it every membership event, and its private {@code

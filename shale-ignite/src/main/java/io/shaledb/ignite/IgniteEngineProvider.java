@@ -41,6 +41,8 @@ import java.util.stream.Stream;
  *       as retriable and its Ignite transaction is rolled back (default 10000: {@link CallDeadline#DEFAULT});
  *   <li>{@code replication-timeout}: milliseconds a request to a replica waits before it fails, from 1000 (default
  *       3000: {@link ClusterSettings}), set when this node initializes a new cluster;
+ *   <li>{@code max-clock-skew}: milliseconds the nodes' clocks may differ by (default 100: {@link ClusterSettings}),
+ *       set when this node initializes a new cluster;
  *   <li>{@code rebuild-unreadable}: {@code true} (the default) or {@code false}: whether a node whose partition
  *       storage cannot be read moves its data aside and starts again empty, to receive its replicas from the others,
  *       when every other node of its seeds answers ({@link UnreadableStorage});
@@ -57,7 +59,7 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
   private static final Set<String> OPTIONS = Set.of("node-name", "host", "port", "seeds", "init", "replicas",
       "partitions", "client-port", "rest-port", "partition-storage", "page-memory", "checkpoint-interval",
       "failure-ping-interval", "suspicion-multiplier", "call-timeout", "rebuild-unreadable", "replication-timeout",
-      "dead-peer-probe", "rebuild-broken");
+      "max-clock-skew", "dead-peer-probe", "rebuild-broken");
   /** How long another node may take to accept a connection when a node decides to rebuild its unreadable data. */
   private static final Duration PEER_PATIENCE = Duration.ofSeconds(2);
   private static final System.Logger LOG = System.getLogger(IgniteEngineProvider.class.getName());
@@ -95,7 +97,8 @@ public final class IgniteEngineProvider implements StorageEngineProvider {
     }
     List<String> initialize = holdsCluster ? List.of() : list(options.tuning().getOrDefault("init", ""));
     ClusterSettings cluster = new ClusterSettings(options.count("replication-timeout", 600_000,
-        ClusterSettings.DEFAULT.replicationTimeoutMillis()));
+        ClusterSettings.DEFAULT.replicationTimeoutMillis()), options.count("max-clock-skew", 60_000,
+        ClusterSettings.DEFAULT.maxClockSkewMillis()));
     CallDeadline calls = new CallDeadline(Duration.ofMillis(options.count("call-timeout", 600_000,
         (int) CallDeadline.DEFAULT.timeout().toMillis())));
     boolean rebuildBroken = flag(options, "rebuild-broken");

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
+import org.apache.ignite.internal.app.IgniteServerImpl;
 import org.apache.ignite.network.ClusterNode;
 import org.apache.ignite.table.KeyValueView;
 import org.junit.jupiter.api.AfterAll;
@@ -142,6 +143,18 @@ class IgniteEngineTest extends StorageEngineContract {
   void fitRaftPool_onIgnite31_widensTheCommonExecutor() {
     assertThat(cluster.node(0).fitRaftPoolTo(new ZoneSettings(3, 8)))
         .contains(RaftCommonPool.threadsFor(8, 3, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /**
+   * The cluster is initialized with the settings' clock skew, which Ignite reads once from its cluster configuration:
+   * a misspelt key there would leave Ignite's 500 ms in place without a word.
+   */
+  @Test
+  void initialize_withDefaultSettings_givesIgnitesClockTheirSkew() {
+    IgniteServerImpl server = (IgniteServerImpl) cluster.node(0).server();
+
+    assertThat(server.igniteImpl().clockService().maxClockSkewMillis())
+        .isEqualTo(ClusterSettings.DEFAULT.maxClockSkewMillis());
   }
 
   /**

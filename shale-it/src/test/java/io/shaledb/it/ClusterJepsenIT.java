@@ -48,7 +48,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * others' results standing.
  *
  * <p>Runs in shale-it's {@code jepsen} profile, which needs root (network namespaces; docs/cluster.md, "Tests");
- * {@code -Djepsen.schedules=KILL_ONE,BRIDGE} runs some schedules only and {@code -Djepsen.seed} fixes the random one.
+ * {@code -Djepsen.schedules=KILL_ONE,BRIDGE} runs some schedules only and {@code -Djepsen.seed} fixes the random one;
+ * {@code -Djepsen.clientSeconds=120} lets the clients run past the schedule's 45 s, so that their history also covers a
+ * killed node's rejoin, which comes later on a starved machine.
  * Each schedule writes its history, what the nemesis did and how long clients went without acknowledgements to
  * {@code target/jepsen/SCHEDULE.txt}, and what each node process printed to {@code target/jepsen/SCHEDULE/}.
  */
@@ -62,6 +64,8 @@ class ClusterJepsenIT {
   private static final Path REPORTS = Path.of("target", "jepsen");
 
   private final long seed = Long.getLong("jepsen.seed", System.nanoTime());
+  private final Duration clientsRun = Duration.ofSeconds(Math.max(FaultSchedule.SECONDS,
+      Integer.getInteger("jepsen.clientSeconds", FaultSchedule.SECONDS)));
 
   @BeforeAll
   static void requireJepsenProfile() throws IOException {
@@ -92,7 +96,7 @@ class ClusterJepsenIT {
     nemesis.log("the clients start, at %s", Instant.now());
     Thread faults = Thread.ofPlatform().name("jepsen-nemesis").start(() -> nemesis.run(schedule.steps(seed)));
     Clients.run(clients, CLIENTS, List.of(workloads.get(0), workloads.get(0), workloads.get(1), workloads.get(2)),
-        Duration.ofSeconds(FaultSchedule.SECONDS), seed);
+        clientsRun, seed);
     long clientsEnded = System.nanoTime();
     faults.join(TimeUnit.MINUTES.toMillis(2));
     assertThat(faults.isAlive()).as("the nemesis finished").isFalse();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.shaledb.core.storage.Snapshot;
 import io.shaledb.core.storage.StorageEngine;
+import io.shaledb.core.storage.StorageUnavailableException;
 import io.shaledb.core.storage.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.ignite.raft.jraft.Status;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,8 @@ class MetaPageReplicaDamageTest {
               + cluster.settings(1).port() + " does not answer, so the others may not hold a majority of every "
               + "partition");
         });
+        replicas.awaitSameRows("node1", "node0", 0);
+        replicas.awaitSameRows("node1", "node0", 1);
         failures.add(catchThrowable(() -> cluster.restart(2, node2, () -> assertThat(DamagedMetaPages.in(
             node2.workDirectory())).as("rewritten by the first launch").isEmpty())));
 
@@ -79,12 +83,29 @@ class MetaPageReplicaDamageTest {
         assertThat(unreadable.aside().resolve(DamagedMetaPagesMark.FILE)).as("kept with the data").exists();
         replicas.awaitSameRows("node2", "node0", 0);
         replicas.awaitSameRows("node2", "node0", 1);
-        try (StorageEngine throughNode2 = IgniteEngine.attach(cluster.node(2).ignite(), "META", 3, 2);
-            Snapshot snapshot = throughNode2.consistentSnapshot()) {
-          for (int i = 0; i < ITEMS; i++) {
-            assertThat(snapshot.get(key(i))).as("item %d through node2", i).isEqualTo(value(i));
-          }
+        readEveryItem(cluster.node(2));
+      }
+    }
+  }
+
+  /**
+   * Reads every item through {@code node}, again while the cluster answers that it cannot serve yet (after two nodes
+   * stopped at once, the primary replicas' leases may take a while to be granted again), for two minutes at most.
+   */
+  private static void readEveryItem(EmbeddedNode node) {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (true) {
+      try (StorageEngine through = IgniteEngine.attach(node.ignite(), "META", 3, 2);
+          Snapshot snapshot = through.consistentSnapshot()) {
+        for (int i = 0; i < ITEMS; i++) {
+          assertThat(snapshot.get(key(i))).as("item %d through %s", i, node.name()).isEqualTo(value(i));
         }
+        return;
+      } catch (StorageUnavailableException e) {
+        if (System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
       }
     }
   }

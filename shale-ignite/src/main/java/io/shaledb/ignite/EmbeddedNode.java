@@ -124,19 +124,21 @@ public final class EmbeddedNode implements AutoCloseable {
    * connect") while the node itself waits for ever, or gives up joining when its request to the cluster's management
    * group times out ("Unable to start"). A new launch is let in. A launch whose partition storage cannot be read
    * ({@link UnreadableStorage}) is not started again: every launch on that data fails alike. Nor is one whose partition
-   * files had a meta page failing its checksum before the first launch ({@link DamagedMetaPages}).
+   * files had a meta page failing its checksum before this launch or an earlier one that did not succeed ({@link
+   * DamagedMetaPages}, {@link DamagedMetaPagesMark}).
    */
   private static IgniteServer startJoined(NodeSettings node, Optional<InitParameters> initialize) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
     boolean initialized = initialize.isEmpty();
     // Ignite's REST server takes its address from a process-wide setting, read as each launch starts it.
     RestListenAddress.listenOn(node.host());
-    List<Path> damagedMeta = DamagedMetaPages.in(node.workDirectory());
-    if (!damagedMeta.isEmpty()) {
-      LOG.log(System.Logger.Level.WARNING, "Ignite node {0}: the meta page of {1} fails its checksum; aipersist opens "
-          + "such a partition empty and replays its Raft log into it, and if the launch fails the storage is taken "
-          + "for unreadable", node.name(), damagedMeta);
-    }
+    // Marked before the launch rewrites the pages, so that a launch failing after it is explained at every start.
+    DamagedMetaPagesMark mark = new DamagedMetaPagesMark(node.workDirectory());
+    mark.add(DamagedMetaPages.in(node.workDirectory()));
+    Optional<String> damagedMeta = mark.read();
+    damagedMeta.ifPresent(files -> LOG.log(System.Logger.Level.WARNING, "Ignite node {0}: the meta page of {1} failed "
+        + "its checksum; aipersist opens such a partition empty and replays its Raft log into it, and if the launch "
+        + "fails the storage is taken for unreadable", node.name(), files));
     while (true) {
       IgniteServer server = await(IgniteServer.startAsync(node.name(), writeConfiguration(node),
           node.workDirectory()), START_TIMEOUT_SECONDS);
@@ -152,6 +154,7 @@ public final class EmbeddedNode implements AutoCloseable {
         if (initialized) {
           joinFailure = joinFailure(joined, patienceEnds);
           if (joinFailure.isEmpty()) {
+            mark.remove();
             return server;
           }
           notJoined = joinFailure.get().getMessage();
@@ -166,12 +169,12 @@ public final class EmbeddedNode implements AutoCloseable {
         throw new IllegalStateException("the Ignite node cannot read its partition storage: " + notJoined,
             joinFailure.get());
       }
-      if (joinFailure.isPresent() && !damagedMeta.isEmpty()) {
-        // The failure's cause does not say why (DamagedMetaPages); the pages are rewritten by now, so a later launch
-        // would not even show the damage.
+      if (joinFailure.isPresent() && damagedMeta.isPresent()) {
+        // The failure's cause does not say why (DamagedMetaPages); the pages are rewritten by now, so only the mark
+        // still shows the damage.
         throw new IllegalStateException("the Ignite node cannot read its partition storage: "
-            + UnreadableStorage.DAMAGED_META_PAGE + " in " + damagedMeta + ", and its launch failed: " + notJoined,
-            joinFailure.get());
+            + UnreadableStorage.DAMAGED_META_PAGE + " in " + damagedMeta.get() + ", and its launch failed: "
+            + notJoined, joinFailure.get());
       }
       if (System.nanoTime() - deadline > 0) {
         throw new IllegalStateException("the Ignite node did not join its cluster within " + START_TIMEOUT_SECONDS

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the node was stopped. aipersist does not fail on it: {@code PartitionMetaManager.readOrCreateMeta} catches the
  * checksum failure, logs "Error reading partition meta page, will be recreated" and writes a new, empty meta page, so
  * the partition's storage opens empty, its last applied Raft index 0, and the partition's Raft log is replayed into it.
+ * The launch that served removes the node's mark of the damage ({@link DamagedMetaPagesMark}).
  */
 @Tag("slow")
 class MetaPageDamageTest {
@@ -55,6 +56,8 @@ class MetaPageDamageTest {
     try (StorageEngine engine = new IgniteEngineProvider().open(options);
         Snapshot snapshot = engine.consistentSnapshot()) {
       assertThat(damaged).allSatisfy(file -> assertThat(metaPageChecksumHolds(file)).as("%s rewritten", file).isTrue());
+      assertThat(directory.resolve("ignite").resolve(DamagedMetaPagesMark.FILE)).as("the mark, once the launch served")
+          .doesNotExist();
       for (int i = 0; i < ITEMS; i++) {
         assertThat(snapshot.get(key(i))).as("item %d", i).isEqualTo(value(i));
       }

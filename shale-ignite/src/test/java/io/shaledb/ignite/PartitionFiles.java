@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ final class PartitionFiles {
   static final int PAGE = 16 * 1024;
   /** aipersist's type of a page holding rows ({@code DataPageIo}), in the first two bytes of the page (x86's order). */
   private static final int DATA_PAGE = 1000;
+  /** How many times a walk of the partitions directory is tried while the node deletes files in it. */
+  private static final int WALKS = 5;
 
   private final Path partitions;
 
@@ -139,14 +142,25 @@ final class PartitionFiles {
     return (low | high << 8) == DATA_PAGE;
   }
 
+  /**
+   * The files under the partitions directory whose name matches. A running node deletes files there (RocksDB's
+   * compactions of the transaction state, a checkpoint's merged delta files), and a walk that meets one already gone
+   * fails, so it is walked again, a few times at most.
+   */
   private List<Path> files(String name) {
-    if (!Files.isDirectory(partitions)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.walk(partitions)) {
-      return files.filter(file -> file.getFileName().toString().matches(name)).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 1; ; attempt++) {
+      if (!Files.isDirectory(partitions)) {
+        return List.of();
+      }
+      try (Stream<Path> files = Files.walk(partitions)) {
+        return files.filter(file -> file.getFileName().toString().matches(name)).toList();
+      } catch (UncheckedIOException e) {
+        if (!(e.getCause() instanceof NoSuchFileException) || attempt == WALKS) {
+          throw e;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }

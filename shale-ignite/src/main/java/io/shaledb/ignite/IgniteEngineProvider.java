@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  *   <li>{@code checkpoint-interval}: milliseconds between two aipersist checkpoints (default Ignite's 180000): a node
  *       that restarts replays its partitions' Raft logs from the last one;
  *   <li>{@code failure-ping-interval}, {@code suspicion-multiplier}: how often the node pings the others (ms) and after
- *       how many rounds without an answer (times ceil(log2 nodes)) it declares one failed (default 500 and 2: {@link
+ *       how many rounds without an answer (times ceil(log2 nodes)) it declares one failed (default 500 and 4: {@link
  *       FailureDetection});
  *   <li>{@code call-timeout}: milliseconds the engine waits for one Ignite call of a request before the request fails
  *       as retriable and its Ignite transaction is rolled back (default 10000: {@link CallDeadline#DEFAULT});

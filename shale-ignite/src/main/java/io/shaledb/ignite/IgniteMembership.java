@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.ignite.IgniteServer;
 import org.apache.ignite.internal.app.IgniteImpl;
-import org.apache.ignite.internal.app.IgniteServerImpl;
 import org.apache.ignite.internal.cluster.management.ClusterManagementGroupManager;
 import org.apache.ignite.internal.cluster.management.raft.CmgRaftService;
 import org.apache.ignite.internal.cluster.management.topology.api.LogicalNode;
@@ -94,16 +93,12 @@ final class IgniteMembership implements DeadPeerProbe.Membership {
   /** The membership of {@code server}'s node, or nothing (and a warning) when this Ignite lacks what it needs. */
   static Optional<DeadPeerProbe.Membership> of(IgniteServer server, Clock clock) {
     try {
-      if (!(server instanceof IgniteServerImpl impl)) {
-        throw new IllegalStateException("the Ignite server is a " + server.getClass().getName()
-            + ", not Ignite 3.1's IgniteServerImpl");
-      }
+      IgniteImpl ignite = IgniteInternals.of(server);
       Field field = ClusterManagementGroupManager.class.getDeclaredField("raftService");
       if (field.getType() != CompletableFuture.class) {
         throw new IllegalStateException("ClusterManagementGroupManager.raftService is a " + field.getType().getName());
       }
       field.setAccessible(true);
-      IgniteImpl ignite = impl.igniteImpl();
       IgniteMembership membership = new IgniteMembership(ignite, field, physical(ignite, clock));
       membership.peers();
       return Optional.of(membership);

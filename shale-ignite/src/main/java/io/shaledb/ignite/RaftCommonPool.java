@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import org.apache.ignite.IgniteServer;
-import org.apache.ignite.internal.app.IgniteServerImpl;
 import org.apache.ignite.internal.raft.server.RaftServer;
 import org.apache.ignite.internal.raft.server.impl.JraftServerImpl;
 
@@ -49,11 +48,7 @@ final class RaftCommonPool {
   /** Widens {@code server}'s pool to {@link #threadsFor} threads; the size it has now, or nothing if not found. */
   static Optional<Integer> widen(IgniteServer server, int partitions, int replicas) {
     try {
-      if (!(server instanceof IgniteServerImpl impl)) {
-        throw new IllegalStateException("the Ignite server is a " + server.getClass().getName()
-            + ", not Ignite 3.1's IgniteServerImpl");
-      }
-      RaftServer raft = impl.igniteImpl().raftManager().server();
+      RaftServer raft = IgniteInternals.of(server).raftManager().server();
       if (!(raft instanceof JraftServerImpl jraft)) {
         throw new IllegalStateException("the Raft server is a " + raft.getClass().getName() + ", not JraftServerImpl");
       }

@@ -28,7 +28,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.internal.app.IgniteServerImpl;
 import org.apache.ignite.network.ClusterNode;
 import org.apache.ignite.table.KeyValueView;
 import org.junit.jupiter.api.AfterAll;
@@ -151,9 +150,7 @@ class IgniteEngineTest extends StorageEngineContract {
    */
   @Test
   void initialize_withDefaultSettings_givesIgnitesClockTheirSkew() {
-    IgniteServerImpl server = (IgniteServerImpl) cluster.node(0).server();
-
-    assertThat(server.igniteImpl().clockService().maxClockSkewMillis())
+    assertThat(IgniteInternals.of(cluster.node(0).server()).clockService().maxClockSkewMillis())
         .isEqualTo(ClusterSettings.DEFAULT.maxClockSkewMillis());
   }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,11 @@ public final class EmbeddedNode implements AutoCloseable {
    * cluster take to start together on two busy cores, so that only a node the others refuse starts again.
    */
   private static final long JOIN_PATIENCE_SECONDS = 150;
+  /**
+   * How long a graceful stop waits for its primaries to move ({@link PrimaryHandover}): a lease's remaining two seconds
+   * at most, then two of the placement driver's half-second rounds, with room for a loaded machine.
+   */
+  private static final Duration HANDOVER_PATIENCE = Duration.ofSeconds(5);
   private static final System.Logger LOG = System.getLogger(EmbeddedNode.class.getName());
 
   private final IgniteServer server;
@@ -285,11 +291,27 @@ public final class EmbeddedNode implements AutoCloseable {
     }
   }
 
-  /** Stops the node gracefully: Ignite hands the leadership of its partitions to other replicas first. */
+  /**
+   * Stops the node gracefully: it hands the primary replicas it holds to other replicas first ({@link
+   * PrimaryHandover}), and Ignite's Raft leaders wake a successor as they shut down.
+   */
   @Override
   public void close() {
     deadPeerProbe.ifPresent(DeadPeerProbe::close);
     cutOffWatch.close();
+    handOverPrimaries();
     server.shutdown();
+  }
+
+  private void handOverPrimaries() {
+    try {
+      PrimaryHandover.Outcome outcome = new PrimaryHandover(IgniteInternals.of(server)).run(HANDOVER_PATIENCE);
+      LOG.log(outcome.moved() < outcome.handed() ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
+          "Ignite node {0}: {1} of the {2} partitions it handed over have another primary after {3} ms; it stops",
+          name(), outcome.moved(), outcome.handed(), outcome.took().toMillis());
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Ignite node {0}: the handover of its primary replicas failed, so they wait"
+          + " for their leases to expire", name(), e);
+    }
   }
 }

@@ -6,13 +6,18 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * What the nemesis does to a three-node cluster while the clients run: kills (SIGKILL) and restarts of nodes, and
- * partitions of their network, each step at a second from the start. After the last step, and whatever the steps
- * left, every link is restored and every killed node started again before the history is checked.
+ * What the nemesis does to a three-node cluster while the clients run: kills (SIGKILL), graceful stops (SIGTERM) and
+ * restarts of nodes, and partitions of their network, each step at a second from the start. After the last step, and
+ * whatever the steps left, every link is restored and every node down started again before the history is checked.
  */
 enum FaultSchedule {
   /** A node that did not initialize the cluster dies and comes back. */
   KILL_ONE(List.of(step(8, new Fault.Kill(2)), step(25, new Fault.Restart(2)))),
+  /**
+   * A node that did not initialize the cluster stops gracefully (SIGTERM) and comes back: it hands its primary replicas
+   * to the others before it stops (docs/cluster.md, "Graceful stop").
+   */
+  STOP_ONE(List.of(step(8, new Fault.Stop(2)), step(25, new Fault.Restart(2)))),
   /** The node that initialized the cluster and is everyone's first seed dies and comes back. */
   KILL_INITIALIZER(List.of(step(8, new Fault.Kill(0)), step(25, new Fault.Restart(0)))),
   /** One node dies, comes back, and dies and comes back again. */
@@ -102,7 +107,10 @@ enum FaultSchedule {
     /** SIGKILL of the node's process. */
     record Kill(int node) implements Fault {}
 
-    /** The killed node started again on its data directory. */
+    /** SIGTERM of the node's process, which stops gracefully. */
+    record Stop(int node) implements Fault {}
+
+    /** The killed or stopped node started again on its data directory. */
     record Restart(int node) implements Fault {}
 
     /** Every link between a node in {@code side} and one outside it cut. */

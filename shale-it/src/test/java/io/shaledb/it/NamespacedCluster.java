@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -45,6 +46,11 @@ final class NamespacedCluster implements AutoCloseable {
   private static final Duration START = Duration.ofMinutes(8);
   private static final int START_ATTEMPTS = 5;
   private static final Duration RELAY_START = Duration.ofSeconds(60);
+  /**
+   * How long a node may take to stop gracefully: its primaries' handover (at most 5 s) and Ignite's own stop, with
+   * room for a loaded machine.
+   */
+  private static final Duration GRACEFUL_STOP = Duration.ofSeconds(60);
   /** Longest a workload request may take; it then counts as indeterminate. */
   private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
   /** What Ignite's placement driver logs, followed by "starting" or "stopping", on the metastorage group's leader. */
@@ -159,6 +165,14 @@ final class NamespacedCluster implements AutoCloseable {
   /** SIGKILL of the node's process, whether it serves or is still starting (its restart then fails). */
   void kill(int node) {
     slot(node).kill();
+  }
+
+  /**
+   * SIGTERM of the node's process, which stops gracefully; SIGKILL if it still runs after {@link #GRACEFUL_STOP}.
+   * Returns once it has exited.
+   */
+  void stop(int node) {
+    slot(node).stop();
   }
 
   /**
@@ -405,21 +419,36 @@ final class NamespacedCluster implements AutoCloseable {
       launched = process;
     }
 
-    /** Whether {@link #kill()} ended {@code process}. */
+    /** Whether {@link #kill()} or {@link #stop()} ended {@code process}. */
     synchronized boolean killed(Process process) {
       return process == killed;
     }
 
     void kill() {
-      Process process;
-      synchronized (this) {
-        process = launched;
-        killed = process;
-      }
+      Process process = end();
       if (process != null) {
         process.destroyForcibly();
         process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
       }
+    }
+
+    void stop() {
+      Process process = end();
+      if (process != null) {
+        process.destroy();
+        try {
+          process.onExit().orTimeout(GRACEFUL_STOP.toSeconds(), TimeUnit.SECONDS).join();
+        } catch (CompletionException e) {
+          process.destroyForcibly();
+          process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        }
+      }
+    }
+
+    /** The process launched last, marked as ended by the test so that it is not started again by itself. */
+    private synchronized Process end() {
+      killed = launched;
+      return launched;
     }
   }
 }

@@ -105,6 +105,7 @@ final class Nemesis {
     long started = System.nanoTime();
     switch (fault) {
       case Fault.Kill kill -> cluster.kill(node(kill.node()));
+      case Fault.Stop stop -> cluster.stop(node(stop.node()));
       case Fault.Restart restart -> restart(node(restart.node()));
       case Fault.Isolate isolate -> cluster.network().isolate(isolate.side().stream().map(this::node)
           .collect(Collectors.toSet()));

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteServer;
 import org.apache.ignite.InitParameters;
+import org.apache.ignite.internal.app.IgniteImpl;
 
 /** An Apache Ignite node running in this process, joined to its cluster. */
 public final class EmbeddedNode implements AutoCloseable {
@@ -292,26 +293,30 @@ public final class EmbeddedNode implements AutoCloseable {
   }
 
   /**
-   * Stops the node gracefully: it hands the primary replicas it holds to other replicas first ({@link
-   * PrimaryHandover}), and Ignite's Raft leaders wake a successor as they shut down.
+   * Stops the node gracefully: it hands the metastorage group's leadership ({@link MetastorageLeaderHandover}) and the
+   * primary replicas it holds ({@link PrimaryHandover}) to other nodes first, and Ignite's other Raft leaders wake a
+   * successor as they shut down.
    */
   @Override
   public void close() {
     deadPeerProbe.ifPresent(DeadPeerProbe::close);
     cutOffWatch.close();
-    handOverPrimaries();
+    handOver();
     server.shutdown();
   }
 
-  private void handOverPrimaries() {
+  private void handOver() {
     try {
-      PrimaryHandover.Outcome outcome = new PrimaryHandover(IgniteInternals.of(server)).run(HANDOVER_PATIENCE);
+      IgniteImpl ignite = IgniteInternals.of(server);
+      new MetastorageLeaderHandover(ignite).run(HANDOVER_PATIENCE).ifPresent(next -> LOG.log(System.Logger.Level.INFO,
+          "Ignite node {0}: the metastorage's leadership went to {1}", name(), next));
+      PrimaryHandover.Outcome outcome = new PrimaryHandover(ignite).run(HANDOVER_PATIENCE);
       LOG.log(outcome.moved() < outcome.handed() ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
           "Ignite node {0}: {1} of the {2} partitions it handed over have another primary after {3} ms; it stops",
           name(), outcome.moved(), outcome.handed(), outcome.took().toMillis());
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "Ignite node {0}: the handover of its primary replicas failed, so they wait"
-          + " for their leases to expire", name(), e);
+      LOG.log(System.Logger.Level.WARNING, "Ignite node {0}: the handover before its stop failed, so its primary"
+          + " replicas wait for their leases to expire", name(), e);
     }
   }
 }

@@ -33,8 +33,9 @@ public final class EmbeddedNode implements AutoCloseable {
    */
   private static final long JOIN_PATIENCE_SECONDS = 150;
   /**
-   * How long a graceful stop waits for its primaries to move ({@link PrimaryHandover}): a lease's remaining two seconds
-   * at most, then two of the placement driver's half-second rounds, with room for a loaded machine.
+   * How long a graceful stop waits for its handovers, the metastorage's leadership and then the primaries ({@link
+   * PrimaryHandover}): a Raft election, a lease's remaining two seconds at most, then two of the placement driver's
+   * half-second rounds, with room for a loaded machine.
    */
   private static final Duration HANDOVER_PATIENCE = Duration.ofSeconds(5);
   private static final System.Logger LOG = System.getLogger(EmbeddedNode.class.getName());
@@ -308,9 +309,10 @@ public final class EmbeddedNode implements AutoCloseable {
   private void handOver() {
     try {
       IgniteImpl ignite = IgniteInternals.of(server);
-      new MetastorageLeaderHandover(ignite).run(HANDOVER_PATIENCE).ifPresent(next -> LOG.log(System.Logger.Level.INFO,
+      Deadline deadline = Deadline.after(HANDOVER_PATIENCE);
+      new MetastorageLeaderHandover(ignite).run(deadline).ifPresent(next -> LOG.log(System.Logger.Level.INFO,
           "Ignite node {0}: the metastorage's leadership went to {1}", name(), next));
-      PrimaryHandover.Outcome outcome = new PrimaryHandover(ignite).run(HANDOVER_PATIENCE);
+      PrimaryHandover.Outcome outcome = new PrimaryHandover(ignite).run(deadline);
       LOG.log(outcome.moved() < outcome.handed() ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
           "Ignite node {0}: {1} of the {2} partitions it handed over have another primary after {3} ms; it stops",
           name(), outcome.moved(), outcome.handed(), outcome.took().toMillis());

@@ -1,6 +1,5 @@
 package io.shaledb.ignite;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,19 +35,17 @@ final class MetastorageLeaderHandover {
 
   /**
    * Transfers the group's leadership to another live member when this node leads it; the member it went to, or none
-   * when this node did not lead, had no live member to give it to, or the transfer did not finish within {@code
-   * patience}.
+   * when this node did not lead, had no live member to give it to, or the transfer did not finish by {@code deadline}.
    */
-  Optional<String> run(Duration patience) {
-    long deadline = System.nanoTime() + patience.toNanos();
+  Optional<String> run(Deadline deadline) {
     String self = ignite.name();
     try {
       if (!(ignite.metaStorageManager() instanceof MetaStorageManagerImpl metastorage)) {
         return Optional.empty();
       }
-      RaftGroupService group = metastorage.metaStorageService().get(remaining(deadline), TimeUnit.NANOSECONDS)
+      RaftGroupService group = metastorage.metaStorageService().get(deadline.remainingNanos(), TimeUnit.NANOSECONDS)
           .raftGroupService();
-      group.refreshLeader().get(remaining(deadline), TimeUnit.NANOSECONDS);
+      group.refreshLeader().get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
       Peer leader = group.leader();
       if (leader == null || !self.equals(leader.consistentId())) {
         return Optional.empty();
@@ -63,7 +60,7 @@ final class MetastorageLeaderHandover {
       if (next.isEmpty()) {
         return Optional.empty();
       }
-      group.transferLeadership(new Peer(next.get())).get(remaining(deadline), TimeUnit.NANOSECONDS);
+      group.transferLeadership(new Peer(next.get())).get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
       return next;
     } catch (ExecutionException | TimeoutException e) {
       LOG.log(System.Logger.Level.INFO, "Ignite node {0}: the metastorage's leadership did not move ({1}); it moves"
@@ -73,9 +70,5 @@ final class MetastorageLeaderHandover {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
-  }
-
-  private static long remaining(long deadline) {
-    return Math.max(0, deadline - System.nanoTime());
   }
 }

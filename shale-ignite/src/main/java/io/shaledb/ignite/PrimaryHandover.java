@@ -70,11 +70,10 @@ final class PrimaryHandover {
 
   /**
    * Asks the placement driver to give every partition this node is primary of to another of its replicas, spread over
-   * the others, and waits up to {@code patience} until each has an accepted primary elsewhere.
+   * the others, and waits until each has an accepted primary elsewhere, at most until {@code deadline}.
    */
-  Outcome run(Duration patience) {
+  Outcome run(Deadline deadline) {
     long begun = System.nanoTime();
-    long deadline = begun + patience.toNanos();
     String self = ignite.name();
     Set<String> others = ignite.cluster().nodes().stream().map(ClusterNode::name).filter(name -> !name.equals(self))
         .collect(Collectors.toSet());
@@ -83,7 +82,7 @@ final class PrimaryHandover {
     if (!held.isEmpty() && !others.isEmpty()) {
       List<TokenizedAssignments> assignments = assignments(held, deadline);
       Set<String> metastorageNodes = metastorageNodes(deadline);
-      for (int i = 0; i < held.size() && System.nanoTime() - deadline < 0; i++) {
+      for (int i = 0; i < held.size() && !deadline.passed(); i++) {
         String successor = successor(assignments.get(i), others, handed.size());
         if (successor != null) {
           handed.add(held.get(i));
@@ -92,7 +91,7 @@ final class PrimaryHandover {
       }
     }
     int moved = moved(handed, self);
-    while (moved < handed.size() && System.nanoTime() - deadline < 0 && !Thread.currentThread().isInterrupted()) {
+    while (moved < handed.size() && !deadline.passed() && !Thread.currentThread().isInterrupted()) {
       try {
         Thread.sleep(POLL_MILLIS);
       } catch (InterruptedException e) {
@@ -126,10 +125,10 @@ final class PrimaryHandover {
    * Each partition's replicas, as the placement driver knows them once the metastorage's safe time has reached now;
    * nulls when they do not come before {@code deadline}.
    */
-  private List<@Nullable TokenizedAssignments> assignments(List<ZonePartitionId> groups, long deadline) {
+  private List<@Nullable TokenizedAssignments> assignments(List<ZonePartitionId> groups, Deadline deadline) {
     try {
       return ignite.placementDriver().getAssignments(groups, ignite.clockService().now())
-          .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          .get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException | TimeoutException e) {
       LOG.log(System.Logger.Level.DEBUG, "the partitions' assignments did not come", e);
     } catch (InterruptedException e) {
@@ -154,10 +153,10 @@ final class PrimaryHandover {
   }
 
   /** The nodes of the metastorage group, one of which runs the placement driver; none when they do not come in time. */
-  private Set<String> metastorageNodes(long deadline) {
+  private Set<String> metastorageNodes(Deadline deadline) {
     try {
       return ignite.clusterManagementGroupManager().metaStorageNodes()
-          .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          .get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException | TimeoutException e) {
       LOG.log(System.Logger.Level.DEBUG, "the metastorage's nodes did not come", e);
     } catch (InterruptedException e) {
@@ -170,11 +169,11 @@ final class PrimaryHandover {
    * Tells the placement driver to stop renewing this node's lease of {@code group}, proposing {@code successor}, until
    * it says it did, the lease is no longer this node's, or {@code deadline} passes.
    */
-  private void deny(ZonePartitionId group, @Nullable String successor, Set<String> metastorageNodes, String self,
-      long deadline) {
+  private void deny(ZonePartitionId group, String successor, Set<String> metastorageNodes, String self,
+      Deadline deadline) {
     StopLeaseProlongationMessage denial = MESSAGES.stopLeaseProlongationMessage().groupId(group)
         .redirectProposal(successor).build();
-    while (System.nanoTime() - deadline < 0 && !Thread.currentThread().isInterrupted() && holds(group, self)) {
+    while (!deadline.passed() && !Thread.currentThread().isInterrupted() && holds(group, self)) {
       if (denied(denial, metastorageNodes, deadline)) {
         return;
       }
@@ -190,7 +189,7 @@ final class PrimaryHandover {
    * Sends {@code denial} to every metastorage node: only the one running the placement driver answers, and says
    * whether it denied the lease or found the leases changed under it (another denial or its own round wrote first).
    */
-  private boolean denied(StopLeaseProlongationMessage denial, Set<String> metastorageNodes, long deadline) {
+  private boolean denied(StopLeaseProlongationMessage denial, Set<String> metastorageNodes, Deadline deadline) {
     CompletableFuture<@Nullable StopLeaseProlongationMessageResponse> answer = new CompletableFuture<>();
     List<CompletableFuture<NetworkMessage>> sent = new ArrayList<>();
     for (String node : metastorageNodes) {
@@ -206,7 +205,7 @@ final class PrimaryHandover {
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).whenComplete((done, failure) -> answer.complete(null));
     try {
       StopLeaseProlongationMessageResponse response = answer
-          .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+          .get(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
       return response != null && response.deniedLeaseExpirationTime() != null;
     } catch (ExecutionException | TimeoutException e) {
       return false;

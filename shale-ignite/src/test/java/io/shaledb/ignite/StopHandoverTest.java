@@ -62,7 +62,7 @@ class StopHandoverTest {
         .max(Comparator.comparingLong(name -> before.values().stream().filter(name::equals).count())).orElseThrow();
 
     PrimaryHandover.Outcome outcome = new PrimaryHandover(IgniteInternals.of(node(holder).server()))
-        .run(Duration.ofSeconds(10));
+        .run(Deadline.after(Duration.ofSeconds(10)));
 
     long held = before.values().stream().filter(holder::equals).count();
     assertThat(outcome.handed()).as("the zone's partitions %s led", holder).isEqualTo((int) held);
@@ -79,7 +79,7 @@ class StopHandoverTest {
     String leader = metastorageLeader(IgniteInternals.of(cluster.node(0).server()));
     IgniteImpl leading = IgniteInternals.of(node(leader).server());
 
-    Optional<String> next = new MetastorageLeaderHandover(leading).run(Duration.ofSeconds(10));
+    Optional<String> next = new MetastorageLeaderHandover(leading).run(Deadline.after(Duration.ofSeconds(10)));
 
     assertThat(next).isPresent().get().isNotEqualTo(leader);
     for (int n = 0; n < 3; n++) {
@@ -87,7 +87,7 @@ class StopHandoverTest {
           .as("the leader node%d's client finds", n).isEqualTo(next.get());
     }
     EmbeddedNode follower = node(next.get().equals("node0") ? "node1" : "node0");
-    assertThat(new MetastorageLeaderHandover(IgniteInternals.of(follower.server())).run(Duration.ofSeconds(10)))
+    assertThat(new MetastorageLeaderHandover(IgniteInternals.of(follower.server())).run(Deadline.after(Duration.ofSeconds(10))))
         .as("a member that does not lead").isEmpty();
   }
 

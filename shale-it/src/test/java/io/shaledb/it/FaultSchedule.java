@@ -14,8 +14,8 @@ enum FaultSchedule {
   /** A node that did not initialize the cluster dies and comes back. */
   KILL_ONE(List.of(step(8, new Fault.Kill(2)), step(25, new Fault.Restart(2)))),
   /**
-   * A node that did not initialize the cluster stops gracefully (SIGTERM) and comes back: it hands its primary replicas
-   * to the others before it stops (docs/cluster.md, "Graceful stop").
+   * A node that did not initialize the cluster stops gracefully (SIGTERM) and comes back: it hands its primary replicas,
+   * and the metastorage's leadership if it holds it, to the others before it stops (docs/cluster.md, "Graceful stop").
    */
   STOP_ONE(List.of(step(8, new Fault.Stop(2)), step(25, new Fault.Restart(2)))),
   /** The node that initialized the cluster and is everyone's first seed dies and comes back. */

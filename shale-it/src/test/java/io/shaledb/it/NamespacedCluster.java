@@ -47,8 +47,8 @@ final class NamespacedCluster implements AutoCloseable {
   private static final int START_ATTEMPTS = 5;
   private static final Duration RELAY_START = Duration.ofSeconds(60);
   /**
-   * How long a node may take to stop gracefully: its primaries' handover (at most 5 s) and Ignite's own stop, with
-   * room for a loaded machine.
+   * How long a node may take to stop gracefully: its handovers (at most 5 s) and Ignite's own stop, with room for a
+   * loaded machine.
    */
   private static final Duration GRACEFUL_STOP = Duration.ofSeconds(60);
   /** Longest a workload request may take; it then counts as indeterminate. */
@@ -427,8 +427,7 @@ final class NamespacedCluster implements AutoCloseable {
     void kill() {
       Process process = end();
       if (process != null) {
-        process.destroyForcibly();
-        process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        killNow(process);
       }
     }
 
@@ -439,10 +438,14 @@ final class NamespacedCluster implements AutoCloseable {
         try {
           process.onExit().orTimeout(GRACEFUL_STOP.toSeconds(), TimeUnit.SECONDS).join();
         } catch (CompletionException e) {
-          process.destroyForcibly();
-          process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+          killNow(process);
         }
       }
+    }
+
+    private static void killNow(Process process) {
+      process.destroyForcibly();
+      process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     /** The process launched last, marked as ended by the test so that it is not started again by itself. */

@@ -6,8 +6,7 @@ import org.apache.ignite.internal.app.IgniteServerImpl;
 
 /**
  * The way from Ignite 3.1's public server to its internal node, for the few classes that need what the public API
- * lacks ({@link IgniteMembership}, {@link RaftCommonPool}). A later Ignite may change it; each caller then turns the
- * failure into a warning and does without.
+ * lacks. A later Ignite may change it; each caller then turns the failure into a warning and does without.
  */
 final class IgniteInternals {
   private IgniteInternals() {}

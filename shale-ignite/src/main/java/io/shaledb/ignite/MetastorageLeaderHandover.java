@@ -18,9 +18,9 @@ import org.apache.ignite.network.ClusterNode;
  *
  * <p>The cluster's metadata, its clock's safe time and the placement driver (which runs on the group's leader) all
  * wait for that leader. Ignite 3.1's stop wakes a successor as the group shuts down, but only once the node is already
- * leaving: requests then waited for the new leader and its placement driver, 1.6-4.7 s without an acknowledgement in
- * `STOP_ONE` runs where the stopped node led the group, after its primaries had moved (docs/cluster.md, "Graceful
- * stop"). Transferring the leadership first moves all of that while this node still answers, through the group's own
+ * leaving, so requests then wait for the new leader and its placement driver after the primaries have moved
+ * (docs/cluster.md, "Graceful stop"). Transferring the leadership first moves all of that while this node still
+ * answers, and before the primaries' handover, whose denials go to the placement driver; through the group's own
  * Raft client ({@code MetaStorageManagerImpl.metaStorageService().raftGroupService()}, internal in 3.1.0, as {@link
  * IgniteMembership}'s lookups are).
  */

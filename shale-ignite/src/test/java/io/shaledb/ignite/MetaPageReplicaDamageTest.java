@@ -93,7 +93,7 @@ class MetaPageReplicaDamageTest {
    * stopped at once, the primary replicas' leases may take a while to be granted again), for two minutes at most.
    */
   private static void readEveryItem(EmbeddedNode node) {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    Deadline deadline = Deadline.after(Duration.ofMinutes(2));
     while (true) {
       try (StorageEngine through = IgniteEngine.attach(node.ignite(), "META", 3, 2);
           Snapshot snapshot = through.consistentSnapshot()) {
@@ -102,7 +102,7 @@ class MetaPageReplicaDamageTest {
         }
         return;
       } catch (StorageUnavailableException e) {
-        if (System.nanoTime() - deadline > 0) {
+        if (deadline.passed()) {
           throw e;
         }
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));

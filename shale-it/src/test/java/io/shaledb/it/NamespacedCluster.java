@@ -242,12 +242,12 @@ final class NamespacedCluster implements AutoCloseable {
   /**
    * Starts the node again when its process exits by itself, as systemd or Kubernetes would: with {@link
    * Main#EXIT_RESTART} when it was cut off from its cluster for so long that the cluster refuses that launch, or with
-   * another code when its start failed (a keyspace's SQL timing out on a starved machine). A process the test killed
+   * another code when its start failed (a keyspace's SQL timing out on a starved machine). A process the test ended
    * stays down until the test starts it.
    */
   private void supervise(int node, Slot slot, Process process) {
     process.onExit().thenAccept(exited -> {
-      if (slot.killed(exited) || closed) {
+      if (slot.endedByTest(exited) || closed) {
         return;
       }
       synchronized (slots) {
@@ -412,7 +412,7 @@ final class NamespacedCluster implements AutoCloseable {
   /** A node's process: the one launched last, serving or still starting, and its start while under way. */
   private static final class Slot {
     private Process launched;
-    private Process killed;
+    private Process endedByTest;
     private CompletableFuture<Void> starting = CompletableFuture.completedFuture(null);
 
     synchronized void launched(Process process) {
@@ -420,8 +420,8 @@ final class NamespacedCluster implements AutoCloseable {
     }
 
     /** Whether {@link #kill()} or {@link #stop()} ended {@code process}. */
-    synchronized boolean killed(Process process) {
-      return process == killed;
+    synchronized boolean endedByTest(Process process) {
+      return process == endedByTest;
     }
 
     void kill() {
@@ -450,7 +450,7 @@ final class NamespacedCluster implements AutoCloseable {
 
     /** The process launched last, marked as ended by the test so that it is not started again by itself. */
     private synchronized Process end() {
-      killed = launched;
+      endedByTest = launched;
       return launched;
     }
   }
